@@ -1,0 +1,54 @@
+// Bundles the two things Airlock ships: the extension (loaded by the editor) and the
+// `airlock` CLI (run by agent hooks and terminal shims on plain Node 20, with no node_modules).
+import * as esbuild from 'esbuild';
+import { copyFileSync, mkdirSync, readFileSync, chmodSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const watch = args.has('--watch');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+/** Runtime assets the bundles load from beside themselves (e.g. a parser's WASM). */
+const assets = [
+  // [from, to] relative to the project root; added by the features that need them.
+];
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  logLevel: 'info',
+  define: { AIRLOCK_VERSION: JSON.stringify(pkg.version) },
+  // Keep stack traces readable in development; production traces are redacted anyway.
+  keepNames: !production,
+};
+
+const builds = [
+  { ...common, entryPoints: [join(root, 'src/extension/extension.ts')], outfile: join(root, 'dist/extension.js'), external: ['vscode'] },
+  { ...common, entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(root, 'dist/airlock.js'), banner: { js: '#!/usr/bin/env node' } },
+];
+
+function copyAssets() {
+  for (const [from, to] of assets) {
+    const src = join(root, from);
+    if (!existsSync(src)) throw new Error(`missing build asset ${from}`);
+    mkdirSync(dirname(join(root, to)), { recursive: true });
+    copyFileSync(src, join(root, to));
+  }
+  if (existsSync(join(root, 'dist/airlock.js'))) chmodSync(join(root, 'dist/airlock.js'), 0o755);
+}
+
+if (watch) {
+  const contexts = await Promise.all(builds.map((b) => esbuild.context({ ...b, plugins: [{ name: 'assets', setup: (build) => build.onEnd(copyAssets) }] })));
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('[airlock] watching for changes');
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+  copyAssets();
+}

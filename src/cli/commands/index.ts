@@ -1,0 +1,8 @@
+import type { CliCommand } from '../io';
+
+/**
+ * Every `airlock` subcommand, in the order `airlock --help` lists them. Each feature adds its
+ * command here. Commands are loaded lazily so a hook call never pays for the others' code.
+ */
+export const commands: Array<{ name: string; summary: string; load: () => Promise<CliCommand> }> = [
+];

@@ -1,0 +1,76 @@
+import type { Confirmation, Decision, Environment, Severity } from '../types';
+
+/**
+ * One simple command a shell line would run, after Airlock has unwrapped lists, pipelines,
+ * substitutions, wrappers (sudo, env, timeout...), package runners (npx @railway/cli) and
+ * nested shells (bash -c, eval). Rules and environment resolution only ever see these.
+ *
+ * Contract shared by the guard, the environment resolver and the gates: `argv`,
+ * `assignments`, `cwd` and `segment` keep these meanings.
+ */
+export interface SimpleCommand {
+  /** Words as the shell would pass them, quotes removed; argv[0] is the tool's plain name ("rm", "railway"). */
+  argv: string[];
+  /** The command name as written, e.g. "/usr/bin/rm", "\\rm", "npx @railway/cli". */
+  written: string;
+  /** Variables that apply to this command: `VAR=x cmd`, `env VAR=x cmd`, `VAR=x;` earlier on the line. */
+  assignments: Record<string, string>;
+  /** The source text of this command within the line: the dangerous segment shown to a person. */
+  segment: string;
+  /** Directory it would run in: the check's cwd, changed by an earlier `cd DIR &&` on the line. */
+  cwd: string;
+  /** What feeds standard input, when Airlock can see it. */
+  stdin?: StdinSource;
+  /** How it was reached, outermost first, e.g. ["sudo", "bash -c"]: for `airlock explain`. */
+  via: string[];
+  /** True when a word could not be resolved statically (unknown `$VAR`, glob in the name...). */
+  unresolved?: boolean;
+}
+
+export type StdinSource =
+  /** Text Airlock can read: a heredoc, a here-string, or `echo`/`printf` piped in. */
+  | { kind: 'text'; text: string; from: 'heredoc' | 'herestring' | 'echo' | 'printf' }
+  /** `< FILE`: a file on disk, relative to `cwd`. */
+  | { kind: 'file'; path: string }
+  /** A pipe from something Airlock cannot see through (`curl URL`, `base64 -d`). */
+  | { kind: 'opaque'; from: string };
+
+/** What one rule reports for one command. The CLI's JSON keeps these field names. */
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  decision: Exclude<Decision, 'allow'>;
+  /** Plain-language reason: what it destroys and why Airlock stopped it. */
+  reason: string;
+  /** The dangerous segment of the line. */
+  segment: string;
+  /** A safer alternative, when one exists. */
+  suggestion?: string;
+  /** What would be destroyed, e.g. "a Railway volume and every byte on it". */
+  resource?: string;
+  /** The command the rule matched (not serialised by the CLI). */
+  command?: SimpleCommand;
+}
+
+/** Where a command lands, and how Airlock knows. Filled by the environment resolver. */
+export interface Target {
+  /** The name the tool would act on: a kube context, a terraform workspace, a Railway environment... */
+  name: string | null;
+  /** The concrete resource, e.g. a database host and name, a volume id. */
+  resource: string | null;
+  environment: Environment;
+  evidence: Array<{ source: string; value: string }>;
+  /** Other environments that point at the same resource. */
+  sharedWith: Environment[];
+}
+
+export interface CheckResult {
+  decision: Decision;
+  /** null when nothing in the line is guarded. */
+  environment: Environment | null;
+  findings: Finding[];
+  target?: Target;
+  confirmation?: Confirmation;
+  /** Things a person should know about the check itself, e.g. "repository policy ignored: workspace not trusted". */
+  notes?: string[];
+}

@@ -1,0 +1,5 @@
+import type { Feature } from './feature';
+
+/** Every feature, in activation order. Each issue adds its own line. */
+export const features: Feature[] = [
+];
