@@ -1,0 +1,69 @@
+import type { Decision, Requester } from '../types';
+
+/**
+ * The wire protocol between hook/shim processes and the editor window. HTTP over a private
+ * socket, JSON bodies, every request carrying the window's secret in `SECRET_HEADER`.
+ *
+ * There is deliberately no request that approves anything: `/confirm` asks the person and
+ * returns what they answered; nothing a caller sends can turn into "allow" on its own.
+ */
+export const SECRET_HEADER = 'x-airlock-secret';
+export const PROTOCOL_VERSION = 1;
+
+export const ROUTES = {
+  /** Liveness and identity: `{ ok, protocol, version, window }`. */
+  status: '/status',
+  /** Ask the person in the editor. Body `ConfirmRequest`, answer `ConfirmResponse`. */
+  confirm: '/confirm',
+  /** Report something seen (a hook decision, a shim run) for the log. Body `ReportRequest`. */
+  report: '/report',
+} as const;
+
+export type GateKind = 'command' | 'read' | 'tool';
+
+export interface ConfirmRequest {
+  kind: GateKind;
+  requester: Requester;
+  /** The command line for `command`, the tool call summary for `tool`. */
+  command?: string;
+  /** The file path for `read`. */
+  file?: string;
+  cwd: string;
+  /** Why the caller asks (its own assessment), shown when the editor cannot assess it itself. */
+  reason?: string;
+  session?: string;
+  /** Milliseconds the caller will wait; past it the editor answers deny and the modal says expired. */
+  timeoutMs: number;
+}
+
+export interface ConfirmResponse {
+  decision: Extract<Decision, 'allow' | 'deny'>;
+  decidedBy: 'person' | 'timeout' | 'rules';
+  /** One line for the agent or terminal: why it was blocked (or that a person allowed it). */
+  message: string;
+  environment?: string | null;
+}
+
+export interface ReportRequest {
+  requester: Requester;
+  kind: GateKind;
+  command?: string;
+  file?: string;
+  cwd?: string;
+  decision: Decision;
+  decidedBy: 'rules' | 'no-editor' | 'policy';
+  reason?: string;
+  session?: string;
+}
+
+/** What a window registers so hook processes can find it. Stored 0600 in the private runtime dir. */
+export interface WindowRegistration {
+  protocol: number;
+  socket: string;
+  secret: string;
+  pid: number;
+  window: string;
+  roots: string[];
+  app: string;
+  updated: string;
+}

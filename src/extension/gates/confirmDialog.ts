@@ -1,0 +1,39 @@
+import * as vscode from 'vscode';
+import type { ConfirmationView } from './confirmationText';
+import type { PersonAnswer, Prompter } from './confirmationQueue';
+
+const ALLOW = 'Allow once';
+const BLOCK = 'Block';
+
+/**
+ * The editor's confirmation: a modal warning with Allow once / Block (Escape and closing are
+ * Block, because the modal's implicit Cancel resolves undefined), and for production or unknown
+ * targets a second step where the person types the environment or resource name.
+ */
+export class ConfirmDialog implements Prompter {
+  async ask(view: ConfirmationView, waiting: number): Promise<PersonAnswer> {
+    const queueLine = waiting > 0 ? `\n\n${waiting} more request${waiting === 1 ? '' : 's'} waiting after this one.` : '';
+    const choice = await vscode.window.showWarningMessage(
+      view.title,
+      { modal: true, detail: `${view.detail}${queueLine}` },
+      { title: ALLOW },
+      { title: BLOCK, isCloseAffordance: true },
+    );
+    if (choice?.title !== ALLOW) return 'block';
+    if (view.confirmation !== 'typed') return 'allow';
+    const typed = await vscode.window.showInputBox({
+      title: `Airlock: confirm ${view.environment.toUpperCase()}`,
+      prompt: `Type “${view.typedAnswer}” to allow this once. Escape blocks it.`,
+      placeHolder: view.typedAnswer,
+      ignoreFocusOut: true,
+      validateInput: (value) => (value.trim() === '' || value.trim() === view.typedAnswer ? undefined : `Type exactly “${view.typedAnswer}” to allow, or press Escape to block.`),
+    });
+    return typed?.trim() === view.typedAnswer ? 'allow' : 'block';
+  }
+
+  expired(view: ConfirmationView): void {
+    void vscode.window.showWarningMessage(
+      `Airlock: that request had already expired and was blocked (the agent stopped waiting). ${view.title.split('\n')[1] ?? ''}`,
+    );
+  }
+}

@@ -1,0 +1,111 @@
+import type { CheckResult } from '../../core/guard/types';
+import type { Confirmation, Environment, Requester } from '../../core/types';
+import type { GateKind } from '../../core/ipc/protocol';
+
+/**
+ * What the modal says, built from a check result. Pure (no vscode) so the wording is unit-tested.
+ * Order matters: the environment comes first, in capitals, with where Airlock learned it;
+ * then what will run, what it destroys and why, who asked, where, and the safer way.
+ */
+export interface ConfirmationView {
+  /** The modal's message line: environment first. */
+  title: string;
+  /** The modal's detail text. */
+  detail: string;
+  confirmation: Confirmation;
+  /** What the person must type for a typed confirmation (environment or resource name). */
+  typedAnswer: string;
+  environment: Environment;
+}
+
+export interface ConfirmationSubject {
+  kind: GateKind;
+  requester: Requester;
+  command?: string;
+  file?: string;
+  cwd: string;
+  check: CheckResult;
+  /** Filled when the environment engineer's formatter is available. */
+  describeTarget?: (check: CheckResult) => string | undefined;
+}
+
+const REQUESTER_NAMES: Record<Requester, string> = {
+  cursor: 'Cursor agent',
+  claude: 'Claude Code',
+  copilot: 'Copilot (VS Code agent)',
+  terminal: 'a terminal',
+  cli: 'the airlock CLI',
+  unknown: 'an unknown caller',
+};
+
+export function requesterName(requester: Requester): string {
+  return REQUESTER_NAMES[requester] ?? REQUESTER_NAMES.unknown;
+}
+
+/** `unknown` is production everywhere: the person sees it as such. */
+export function environmentHeadline(check: CheckResult): string {
+  const environment = check.target?.environment ?? check.environment ?? 'unknown';
+  const evidence = check.target?.evidence?.[0];
+  const from = evidence ? ` — from ${evidence.source}${evidence.value ? ` (${evidence.value})` : ''}` : '';
+  const shared = check.target?.sharedWith?.length ? ` — SHARED WITH ${check.target.sharedWith.map((e) => e.toUpperCase()).join(', ')}` : '';
+  switch (environment) {
+    case 'production': return `PRODUCTION${from}${shared}`;
+    case 'staging': return `STAGING${from}${shared}`;
+    case 'development': return `development${from}${shared}`;
+    default: return `UNKNOWN ENVIRONMENT — treated as production${evidence ? from : ' (Airlock could not tell where this lands)'}${shared}`;
+  }
+}
+
+export function confirmationView(subject: ConfirmationSubject): ConfirmationView {
+  const { check } = subject;
+  const environment: Environment = check.target?.environment ?? check.environment ?? 'unknown';
+  // A secret read or a command printing secrets involves no environment: say what is exposed.
+  const secretsOnly = check.environment === null && !check.target;
+  const headline = secretsOnly
+    ? `SECRETS — ${check.findings[0]?.resource ?? subject.file ?? 'credentials'} would be shown to ${requesterName(subject.requester)}`
+    : subject.describeTarget?.(check) ?? environmentHeadline(check);
+  const first = check.findings[0];
+  const action = subject.kind === 'read'
+    ? `read ${subject.file ?? 'a protected file'}`
+    : secretsOnly ? 'run a command that prints secrets'
+    : first?.resource ? `destroy ${first.resource}` : 'run a destructive command';
+  const title = `${headline}\n${requesterName(subject.requester)} wants to ${action}.`;
+
+  const lines: string[] = [];
+  if (subject.kind === 'read') {
+    lines.push(`File: ${subject.file ?? '(unknown)'}`);
+  } else if (subject.command !== undefined) {
+    lines.push(`Will run: ${clip(subject.command, 400)}`);
+    const segments = [...new Set(check.findings.map((f) => f.segment).filter((s) => s && s !== subject.command))];
+    for (const segment of segments.slice(0, 3)) lines.push(`Dangerous part: ${clip(segment, 200)}`);
+  }
+  if (check.target?.name || check.target?.resource) {
+    lines.push(`Target: ${[check.target.name, check.target.resource].filter(Boolean).join(' · ')}`);
+  }
+  for (const finding of check.findings.slice(0, 4)) {
+    lines.push(`Why: ${finding.reason}${finding.rule ? ` [${finding.rule}]` : ''}`);
+  }
+  if (check.findings.length > 4) lines.push(`…and ${check.findings.length - 4} more reasons.`);
+  lines.push(`Asked by: ${requesterName(subject.requester)}`);
+  lines.push(`In: ${subject.cwd}`);
+  const suggestion = check.findings.find((f) => f.suggestion)?.suggestion;
+  if (suggestion) lines.push(`Safer: ${suggestion}`);
+  for (const note of check.notes ?? []) lines.push(`Note: ${note}`);
+
+  const confirmation: Confirmation = secretsOnly ? 'button' : check.confirmation ?? (environment === 'production' || environment === 'unknown' ? 'typed' : 'button');
+  const typedAnswer = typedAnswerFor(check, environment);
+  if (confirmation === 'typed') lines.push(`To allow, you will type “${typedAnswer}”.`);
+  return { title, detail: lines.join('\n'), confirmation, typedAnswer, environment };
+}
+
+/** The environment's name when known, else the resource, else "production". */
+export function typedAnswerFor(check: CheckResult, environment: Environment): string {
+  if (check.target?.name) return check.target.name;
+  if (environment !== 'unknown') return environment;
+  return check.target?.resource ?? 'production';
+}
+
+function clip(text: string, max: number): string {
+  const oneLine = text.replace(/\s*\n\s*/g, ' ⏎ ');
+  return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
+}

@@ -1,0 +1,109 @@
+import type { CheckResult } from '../../core/guard/types';
+import type { ConfirmRequest, ConfirmResponse, GateKind, ReportRequest } from '../../core/ipc/protocol';
+import type { Requester } from '../../core/types';
+import { BadRequest } from '../ipc/ipcServer';
+import { confirmationView, type ConfirmationView } from './confirmationText';
+import type { ConfirmationQueue } from './confirmationQueue';
+
+/**
+ * What the IPC routes do with a request: check its shape, assess it again here (the modal is
+ * built from the editor's own reading of the command, not from what the caller claims), and
+ * queue it for the person. Whatever the assessment says, the answer comes from the person:
+ * there is no path through this service that returns allow without them.
+ */
+export type Assess = (command: string, cwd: string, requester: Requester) => Promise<CheckResult>;
+
+const KINDS: GateKind[] = ['command', 'read', 'tool'];
+const REQUESTERS: Requester[] = ['cursor', 'claude', 'copilot', 'terminal', 'cli', 'unknown'];
+/** Hooks default to these timeouts; a caller may not hold a modal longer than ten minutes. */
+const MAX_TIMEOUT_MS = 10 * 60_000;
+
+export class GateService {
+  constructor(
+    private readonly queue: ConfirmationQueue,
+    private readonly assess: Assess,
+    private readonly recordReport: (report: ReportRequest) => Promise<void>,
+    private readonly describeTarget?: (check: CheckResult) => string | undefined,
+  ) {}
+
+  async confirm(body: unknown): Promise<ConfirmResponse> {
+    const request = parseConfirmRequest(body);
+    const view = await this.viewFor(request);
+    return this.queue.enqueue(request, view);
+  }
+
+  async report(body: unknown): Promise<{ ok: true }> {
+    const report = parseReport(body);
+    await this.recordReport(report);
+    return { ok: true };
+  }
+
+  private async viewFor(request: ConfirmRequest): Promise<ConfirmationView> {
+    let check: CheckResult | undefined;
+    if (request.kind === 'command' && request.command) {
+      try { check = await this.assess(request.command, request.cwd, request.requester); } catch { check = undefined; }
+    }
+    if (!check || check.findings.length === 0) check = callerCheck(request, check);
+    return confirmationView({ ...request, check, describeTarget: this.describeTarget });
+  }
+}
+
+/** The caller's own reason as a finding, when the editor's engine found nothing to show. */
+function callerCheck(request: ConfirmRequest, base?: CheckResult): CheckResult {
+  const secrets = request.kind === 'read' || /secret|credential|token|\.env|printenv/i.test(request.reason ?? '');
+  return {
+    decision: 'ask',
+    environment: base?.environment ?? null,
+    target: base?.target,
+    confirmation: base?.confirmation,
+    notes: base?.notes,
+    findings: [{
+      rule: request.kind === 'read' ? 'gates.secret-read' : secrets ? 'gates.secret-print' : 'gates.caller',
+      severity: 'high',
+      decision: 'ask',
+      reason: request.reason ?? (request.kind === 'read' ? 'This file holds credentials or matches a protected pattern.' : 'The caller asked for confirmation.'),
+      segment: request.command ?? request.file ?? '',
+      resource: request.kind === 'read' ? request.file : undefined,
+    }],
+  };
+}
+
+function text(value: unknown, name: string, max: number, optional = true): string | undefined {
+  if (value === undefined || value === null) {
+    if (optional) return undefined;
+    throw new BadRequest(`${name} is required`);
+  }
+  if (typeof value !== 'string') throw new BadRequest(`${name} must be a string`);
+  if (value.length > max) throw new BadRequest(`${name} is longer than ${max} characters`);
+  return value;
+}
+
+export function parseConfirmRequest(body: unknown): ConfirmRequest {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new BadRequest('body must be a JSON object');
+  const b = body as Record<string, unknown>;
+  const kind = b.kind as GateKind;
+  if (!KINDS.includes(kind)) throw new BadRequest(`kind must be one of ${KINDS.join(', ')}`);
+  const requester = REQUESTERS.includes(b.requester as Requester) ? (b.requester as Requester) : 'unknown';
+  const timeoutMs = typeof b.timeoutMs === 'number' && Number.isFinite(b.timeoutMs) ? Math.min(Math.max(b.timeoutMs, 0), MAX_TIMEOUT_MS) : 30_000;
+  const request: ConfirmRequest = {
+    kind,
+    requester,
+    command: text(b.command, 'command', 200_000),
+    file: text(b.file, 'file', 4096),
+    cwd: text(b.cwd, 'cwd', 4096, false)!,
+    reason: text(b.reason, 'reason', 2000),
+    session: text(b.session, 'session', 200),
+    timeoutMs,
+  };
+  if (kind === 'read' && !request.file) throw new BadRequest('file is required for a read');
+  if (kind !== 'read' && !request.command) throw new BadRequest('command is required');
+  return request;
+}
+
+function parseReport(body: unknown): ReportRequest {
+  const request = parseConfirmRequest({ ...(body as object), timeoutMs: 0 });
+  const b = body as Record<string, unknown>;
+  const decision = b.decision === 'allow' || b.decision === 'ask' || b.decision === 'deny' ? b.decision : 'deny';
+  const decidedBy = b.decidedBy === 'rules' || b.decidedBy === 'policy' ? b.decidedBy : 'no-editor';
+  return { requester: request.requester, kind: request.kind, command: request.command, file: request.file, cwd: request.cwd, decision, decidedBy, reason: request.reason, session: request.session };
+}
