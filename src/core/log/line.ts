@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import type { ActivityEvent } from '../events';
+
+/**
+ * One line of the activity log:
+ *
+ *   {"seq":7,"prev":"<sha256 of line 6>","event":{...},"hash":"<sha256 of this line up to ,"hash">"}
+ *
+ * `hash` covers the exact bytes before it (seq, prev and the event), so editing any line, the
+ * last one included, breaks its own hash; `prev` repeats the previous line's hash, so deleting,
+ * inserting or reordering lines breaks the chain at the first line that moved. Hashing the raw
+ * bytes, never a re-serialisation, means a reader needs no canonical JSON to check a line.
+ */
+export interface LogLine {
+  seq: number;
+  prev: string;
+  event: ActivityEvent;
+  hash: string;
+}
+
+/** `prev` of the very first line of a log. */
+export const GENESIS = '0'.repeat(64);
+
+const HASH_SUFFIX_LENGTH = ',"hash":"'.length + 64 + '"}'.length;
+const SUFFIX = /,"hash":"([0-9a-f]{64})"\}$/;
+const PREFIX = /^\{"seq":(\d{1,15}),"prev":"([0-9a-f]{64})","event":/;
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** The line to write (without its newline). */
+export function encodeLine(seq: number, prev: string, event: ActivityEvent): { text: string; hash: string } {
+  const body = `{"seq":${seq},"prev":"${prev}","event":${JSON.stringify(event)}`;
+  const hash = sha256(body);
+  return { text: `${body},"hash":"${hash}"}`, hash };
+}
+
+export type LineProblem = 'unparseable' | 'hash-mismatch';
+
+/**
+ * Reads one line and checks its own hash. Never throws: a torn or edited line comes back as a
+ * problem, so one bad line cannot stop a reader.
+ */
+export function decodeLine(text: string): { line: LogLine } | { problem: LineProblem } {
+  const prefix = PREFIX.exec(text);
+  const suffix = SUFFIX.exec(text);
+  if (!prefix || !suffix || text.length < prefix[0].length + HASH_SUFFIX_LENGTH + 2) return { problem: 'unparseable' };
+  const body = text.slice(0, text.length - HASH_SUFFIX_LENGTH);
+  let event: unknown;
+  try {
+    event = JSON.parse(body.slice(prefix[0].length));
+  } catch {
+    return { problem: 'unparseable' };
+  }
+  if (!isEventShaped(event)) return { problem: 'unparseable' };
+  if (sha256(body) !== suffix[1]) return { problem: 'hash-mismatch' };
+  return { line: { seq: Number(prefix[1]), prev: prefix[2], event, hash: suffix[1] } };
+}
+
+function isEventShaped(value: unknown): value is ActivityEvent {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const event = value as Partial<ActivityEvent>;
+  return typeof event.id === 'string' && typeof event.time === 'string' && typeof event.kind === 'string';
+}
+
+/** Parses a line without checking its hash: for loading, where `verify` is the check. */
+export function parseLineUnchecked(text: string): LogLine | undefined {
+  try {
+    const value = JSON.parse(text) as Partial<LogLine>;
+    if (typeof value.seq !== 'number' || typeof value.prev !== 'string' || typeof value.hash !== 'string' || !isEventShaped(value.event)) return undefined;
+    return value as LogLine;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,93 @@
+import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
+
+/**
+ * A lock file shared by every process that appends to one log: the extension and the
+ * `airlock hook` processes that answer while no editor is reachable.
+ *
+ * Why a lock and not O_APPEND alone: O_APPEND keeps two lines from interleaving, but each
+ * writer must first read the last line's hash to chain to it; two writers reading the same tail
+ * would both chain to it and fork the log. So read-tail + write + fsync happen under this lock.
+ *
+ * The lock is a file created with O_EXCL (atomic on every local file system), holding the pid,
+ * host and time of its owner. A lock whose owner died (a crash between create and unlink) is
+ * stale: it is taken over when its pid is gone on this host, or when it is older than
+ * `staleMs` whatever it says (an append holds it for milliseconds).
+ */
+export interface LockOptions {
+  /** Give up after this long (the caller decides what a failed append means). */
+  timeoutMs?: number;
+  staleMs?: number;
+}
+
+export class LockTimeoutError extends Error {
+  constructor(path: string, timeoutMs: number) {
+    super(`could not lock the activity log within ${timeoutMs} ms (${path} is held by another process)`);
+    this.name = 'LockTimeoutError';
+  }
+}
+
+export async function withFileLock<T>(path: string, work: () => Promise<T>, options: LockOptions = {}): Promise<T> {
+  await acquire(path, options.timeoutMs ?? 5000, options.staleMs ?? 10_000);
+  try {
+    return await work();
+  } finally {
+    try { unlinkSync(path); } catch { /* taken over as stale: nothing to release */ }
+  }
+}
+
+/** The synchronous twin, for short critical sections in processes that must not yield. */
+export function tryLockSync(path: string, staleMs = 10_000): boolean {
+  if (create(path)) return true;
+  if (!isStale(path, staleMs)) return false;
+  try { unlinkSync(path); } catch { /* someone else removed it first */ }
+  return create(path);
+}
+
+async function acquire(path: string, timeoutMs: number, staleMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let wait = 1;
+  for (;;) {
+    if (tryLockSync(path, staleMs)) return;
+    if (Date.now() >= deadline) throw new LockTimeoutError(path, timeoutMs);
+    await new Promise((resolve) => setTimeout(resolve, wait));
+    wait = Math.min(wait * 2, 25);
+  }
+}
+
+function create(path: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(path, 'wx', 0o600);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+  try {
+    writeSync(fd, `${process.pid} ${hostname()} ${Date.now()}\n`);
+  } finally {
+    closeSync(fd);
+  }
+  return true;
+}
+
+function isStale(path: string, staleMs: number): boolean {
+  let age: number;
+  let owner: string;
+  try {
+    age = Date.now() - statSync(path).mtimeMs;
+    owner = readFileSync(path, 'utf8');
+  } catch {
+    return false; // released meanwhile: the next create will tell
+  }
+  if (age > staleMs) return true;
+  const [pid, host] = owner.split(' ');
+  // A lock written a moment ago may not have its content yet: give it time.
+  if (!pid || host !== hostname() || age < 100) return false;
+  try {
+    process.kill(Number(pid), 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}

@@ -1,0 +1,152 @@
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { isRecoveryEvent } from './event-factory';
+import { chainFiles } from './files';
+import { GENESIS, decodeLine, type LineProblem } from './line';
+
+export type VerifyIssueKind =
+  /** A line at the end was cut short (crash, power loss); the log continued after it. Not tampering. */
+  | 'torn'
+  /** A line's own hash does not match its content: it was edited. */
+  | 'edited'
+  /** A line that is not a log line at all, where none was torn: inserted or mangled. */
+  | 'unreadable'
+  /** A valid line that does not follow the one before: a line was deleted, inserted or moved before it. */
+  | 'chain-break';
+
+export interface VerifyIssue {
+  kind: VerifyIssueKind;
+  /** File name inside the log folder. */
+  file: string;
+  /** 1-based line number inside that file. */
+  line: number;
+  /** Sequence number the line carries, when it could be read. */
+  seq?: number;
+  message: string;
+}
+
+export interface VerifyReport {
+  /** True when the chain is unbroken. Torn lines recovered after a crash do not make it false. */
+  ok: boolean;
+  /** Valid lines checked. */
+  lines: number;
+  files: number;
+  /** The first line whose chain breaks (what `airlock log --verify` reports). */
+  firstBreak?: VerifyIssue;
+  /** Every finding in log order: breaks, and torn lines that were recovered or are still at the end. */
+  issues: VerifyIssue[];
+  /** The last valid line: the chain's head. */
+  head: { seq: number; hash: string };
+}
+
+interface Damage {
+  file: string;
+  line: number;
+  problem: LineProblem;
+  /** Bytes of damaged lines since the last valid one, newlines included. */
+  bytes: number;
+  count: number;
+}
+
+/**
+ * Walks the whole chain: every line's own hash, its link to the line before, and its sequence
+ * number. After a break it resynchronises on the line that broke, so one edit is one finding
+ * and everything after it is still checked.
+ */
+export function verifyLog(dir: string): VerifyReport {
+  const issues: VerifyIssue[] = [];
+  let expected = { seq: 1, prev: GENESIS };
+  let lines = 0;
+  let files = 0;
+  let damage: Damage | undefined;
+
+  for (const path of chainFiles(dir)) {
+    let text: string;
+    try {
+      const fd = openSync(path, 'r');
+      try {
+        if (fstatSync(fd).size === 0) { files++; continue; }
+        text = readFileSync(fd, 'utf8');
+      } finally {
+        closeSync(fd);
+      }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      throw error;
+    }
+    files++;
+    const file = basename(path);
+    let start = 0;
+    let number = 0;
+    while (start < text.length) {
+      let stop = text.indexOf('\n', start);
+      const terminated = stop !== -1;
+      if (!terminated) stop = text.length;
+      number++;
+      const raw = text.slice(start, stop);
+      start = stop + 1;
+      const decoded = decodeLine(raw);
+      if ('problem' in decoded) {
+        const bytes = Buffer.byteLength(raw, 'utf8') + (terminated ? 1 : 0);
+        // A complete line whose hash is wrong was edited; only an incomplete one can be torn.
+        damage = damage
+          ? { ...damage, bytes: damage.bytes + bytes, count: damage.count + 1, problem: damage.problem === 'hash-mismatch' ? damage.problem : decoded.problem }
+          : { file, line: number, problem: decoded.problem, bytes, count: 1 };
+        continue;
+      }
+      const { line } = decoded;
+      lines++;
+      const follows = line.prev === expected.prev && line.seq === expected.seq;
+      if (damage) {
+        const recovery = isRecoveryEvent(line.event) ? line.event.details.logRecovery : undefined;
+        const explained = follows && damage.problem === 'unparseable' && recovery !== undefined && recovery.damagedBytes + (recovery.addedNewline ? 1 : 0) === damage.bytes;
+        issues.push(explained ? tornIssue(damage, true) : damageIssue(damage, follows));
+        damage = undefined;
+        if (!explained && !follows) {
+          // The damaged line was a real line someone changed: the break is reported there, once.
+          expected = { seq: line.seq + 1, prev: line.hash };
+          continue;
+        }
+      } else if (!follows) {
+        issues.push({
+          kind: 'chain-break',
+          file,
+          line: number,
+          seq: line.seq,
+          message: line.prev !== expected.prev
+            ? `line ${number} of ${file} (seq ${line.seq}) does not follow the line before it: a line was deleted, inserted or moved here`
+            : `line ${number} of ${file} has sequence number ${line.seq} where ${expected.seq} was expected: lines were removed or reordered`,
+        });
+      }
+      expected = { seq: line.seq + 1, prev: line.hash };
+    }
+  }
+  if (damage) issues.push(damage.problem === 'unparseable' ? tornIssue(damage, false) : damageIssue(damage, false));
+  const firstBreak = issues.find((issue) => issue.kind !== 'torn');
+  return { ok: firstBreak === undefined, lines, files, firstBreak, issues, head: { seq: expected.seq - 1, hash: expected.prev } };
+}
+
+function tornIssue(damage: Damage, recovered: boolean): VerifyIssue {
+  return {
+    kind: 'torn',
+    file: damage.file,
+    line: damage.line,
+    message: recovered
+      ? `line ${damage.line} of ${damage.file} is incomplete (${damage.bytes} bytes, a crash or power loss while writing); the log continued after it`
+      : `the last line (${damage.line} of ${damage.file}) is incomplete (${damage.bytes} bytes, a crash or power loss while writing); the next event continues the chain after it`,
+  };
+}
+
+function damageIssue(damage: Damage, nextFollows: boolean): VerifyIssue {
+  if (damage.problem === 'hash-mismatch') {
+    return { kind: 'edited', file: damage.file, line: damage.line, message: `line ${damage.line} of ${damage.file} was edited: its content no longer matches its hash` };
+  }
+  return {
+    kind: 'unreadable',
+    file: damage.file,
+    line: damage.line,
+    message: nextFollows
+      ? `line ${damage.line} of ${damage.file} is not a log line and no crash explains it: it was inserted or mangled`
+      : `line ${damage.line} of ${damage.file} is not a readable log line: it was edited or cut`,
+  };
+}

@@ -1,0 +1,215 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { appendFileSync, readdirSync, readFileSync, truncateSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { ActivityLog } from '../../../src/core/log/activity-log';
+import { verifyLog } from '../../../src/core/log/verify';
+import { GENESIS, sha256 } from '../../../src/core/log/line';
+import { lines, logWith, sampleEvent, tempDir, writeLines } from './helpers';
+
+test('each line carries the hash of the one before; the first chains to genesis', async () => {
+  const log = await logWith(3);
+  const parsed = lines(log.activePath).map((l) => JSON.parse(l));
+  assert.deepEqual(parsed.map((l) => l.seq), [1, 2, 3]);
+  assert.equal(parsed[0].prev, GENESIS);
+  assert.equal(parsed[1].prev, parsed[0].hash);
+  assert.equal(parsed[2].prev, parsed[1].hash);
+  // The hash covers the exact bytes before it.
+  const raw = lines(log.activePath)[1];
+  assert.equal(sha256(raw.slice(0, raw.indexOf(',"hash":"'))), parsed[1].hash);
+  const report = verifyLog(log.dir);
+  assert.equal(report.ok, true);
+  assert.equal(report.lines, 3);
+  assert.deepEqual(report.issues, []);
+  assert.equal(report.head.seq, 3);
+});
+
+test('an empty or missing log verifies as ok with no lines', () => {
+  const report = verifyLog(join(tempDir(), 'never-written'));
+  assert.equal(report.ok, true);
+  assert.equal(report.lines, 0);
+});
+
+test('read returns every event in order, with the cursor at the end', async () => {
+  const log = await logWith(5);
+  const result = log.read();
+  assert.deepEqual(result.events.map((e) => e.event.command), ['echo 1', 'echo 2', 'echo 3', 'echo 4', 'echo 5']);
+  assert.equal(result.cursor.offset, statSync(log.activePath).size);
+});
+
+test('readSince returns only what another writer appended since the cursor', async () => {
+  const log = await logWith(2);
+  const cursor = log.read().cursor;
+  const other = new ActivityLog(log.dir);
+  await other.append(sampleEvent(3));
+  const since = log.readSince(cursor);
+  assert.ok(since);
+  assert.deepEqual(since.events.map((e) => e.event.command), ['echo 3']);
+  assert.equal(since.events[0].seq, 3);
+  // The first instance chains correctly after the other's write (its cache must not be trusted).
+  await log.append(sampleEvent(4));
+  assert.equal(verifyLog(log.dir).ok, true);
+  assert.equal(verifyLog(log.dir).head.seq, 4);
+});
+
+test('editing a line is detected at that line', async () => {
+  const log = await logWith(5);
+  const list = lines(log.activePath);
+  list[2] = list[2].replace('echo 3', 'echo X');
+  writeLines(log.activePath, list);
+  const report = verifyLog(log.dir);
+  assert.equal(report.ok, false);
+  assert.equal(report.firstBreak?.kind, 'edited');
+  assert.equal(report.firstBreak?.line, 3);
+});
+
+test('editing the last line is detected too', async () => {
+  const log = await logWith(3);
+  const list = lines(log.activePath);
+  list[2] = list[2].replace('echo 3', 'echo 9');
+  writeLines(log.activePath, list);
+  const report = verifyLog(log.dir);
+  assert.equal(report.ok, false);
+  assert.equal(report.firstBreak?.kind, 'edited');
+  assert.equal(report.firstBreak?.line, 3);
+});
+
+test('an edit with a recomputed hash breaks the chain at the next line', async () => {
+  const log = await logWith(4);
+  const list = lines(log.activePath);
+  const body = list[1].slice(0, list[1].indexOf(',"hash":"')).replace('echo 2', 'echo Z');
+  list[1] = `${body},"hash":"${sha256(body)}"}`;
+  writeLines(log.activePath, list);
+  const report = verifyLog(log.dir);
+  assert.equal(report.ok, false);
+  assert.equal(report.firstBreak?.kind, 'chain-break');
+  assert.equal(report.firstBreak?.line, 3);
+});
+
+test('deleting a line is detected at the line after it', async () => {
+  const log = await logWith(5);
+  const list = lines(log.activePath);
+  list.splice(1, 1);
+  writeLines(log.activePath, list);
+  const report = verifyLog(log.dir);
+  assert.equal(report.ok, false);
+  assert.equal(report.firstBreak?.kind, 'chain-break');
+  assert.equal(report.firstBreak?.line, 2);
+  assert.equal(report.issues.length, 1, 'resynchronises: one deletion is one finding');
+});
+
+test('reordering two lines is detected at the first moved line', async () => {
+  const log = await logWith(5);
+  const list = lines(log.activePath);
+  [list[2], list[3]] = [list[3], list[2]];
+  writeLines(log.activePath, list);
+  const report = verifyLog(log.dir);
+  assert.equal(report.ok, false);
+  assert.equal(report.firstBreak?.line, 3);
+});
+
+test('inserting a well-formed forged line is detected', async () => {
+  const log = await logWith(4);
+  const list = lines(log.activePath);
+  const first = JSON.parse(list[0]);
+  // A forger who chains the new line to line 1 correctly still breaks line 2's link.
+  const body = `{"seq":2,"prev":"${first.hash}","event":${JSON.stringify(sampleEvent(99))}`;
+  list.splice(1, 0, `${body},"hash":"${sha256(body)}"}`);
+  writeLines(log.activePath, list);
+  const report = verifyLog(log.dir);
+  assert.equal(report.ok, false);
+  assert.equal(report.firstBreak?.kind, 'chain-break');
+  assert.equal(report.firstBreak?.line, 3);
+});
+
+test('inserting a garbage line between valid lines is tampering, not a torn write', async () => {
+  const log = await logWith(3);
+  const list = lines(log.activePath);
+  list.splice(1, 0, '{"seq":2,"prev":"not a real line"');
+  writeLines(log.activePath, list);
+  const report = verifyLog(log.dir);
+  assert.equal(report.ok, false);
+  assert.equal(report.firstBreak?.kind, 'unreadable');
+  assert.equal(report.firstBreak?.line, 2);
+});
+
+test('a torn last line is reported, kept, and the next append chains after the last valid line', async () => {
+  const log = await logWith(3);
+  const size = statSync(log.activePath).size;
+  truncateSync(log.activePath, size - 40); // power loss in the middle of line 3
+  const torn = verifyLog(log.dir);
+  assert.equal(torn.ok, true, 'a torn write is not tampering');
+  assert.equal(torn.issues.length, 1);
+  assert.equal(torn.issues[0].kind, 'torn');
+  assert.equal(torn.issues[0].line, 3);
+  assert.equal(log.read().events.length, 2);
+
+  const fresh = new ActivityLog(log.dir); // a new process after the crash
+  await fresh.append(sampleEvent(4));
+  const list = lines(log.activePath);
+  assert.equal(list.length, 5, 'the torn bytes stay in the file, on their own line');
+  const recovery = JSON.parse(list[3]);
+  assert.equal(recovery.event.kind, 'airlock');
+  assert.equal(recovery.seq, 3);
+  assert.equal(JSON.parse(list[4]).event.command, 'echo 4');
+  const after = verifyLog(log.dir);
+  assert.equal(after.ok, true);
+  assert.equal(after.issues.length, 1);
+  assert.equal(after.issues[0].kind, 'torn');
+  assert.match(after.issues[0].message, /continued after it/);
+  assert.equal(after.head.seq, 4);
+  assert.deepEqual(fresh.read().events.map((e) => e.event.kind), ['decision', 'decision', 'airlock', 'decision']);
+});
+
+test('a torn line appended with a newline (corrupt last line) is recovered the same way', async () => {
+  const log = await logWith(2);
+  appendFileSync(log.activePath, '{"seq":3,"prev":"abc\n');
+  await new ActivityLog(log.dir).append(sampleEvent(3));
+  const report = verifyLog(log.dir);
+  assert.equal(report.ok, true);
+  assert.equal(report.issues[0]?.kind, 'torn');
+  assert.equal(report.head.seq, 4);
+});
+
+test('a log that is nothing but a torn first line restarts the chain from genesis', async () => {
+  const dir = tempDir();
+  const log = new ActivityLog(dir);
+  appendFileSync(log.activePath, '{"seq":1,"prev":"00');
+  await log.append(sampleEvent(1));
+  const report = verifyLog(dir);
+  assert.equal(report.ok, true);
+  assert.equal(report.head.seq, 2);
+});
+
+test('rotation by size keeps the chain across files', async () => {
+  const log = await logWith(40, { maxFileBytes: 2048 });
+  const files = readdirSync(log.dir).filter((f) => f.endsWith('.jsonl')).sort();
+  assert.ok(files.length >= 3, `expected several files, got ${files.join(', ')}`);
+  assert.ok(files.includes('activity.000001.jsonl'));
+  for (const file of files) assert.ok(statSync(join(log.dir, file)).size <= 2048, `${file} too large`);
+  const report = verifyLog(log.dir);
+  assert.equal(report.ok, true);
+  assert.equal(report.lines, 40);
+  assert.equal(report.files, files.length);
+  assert.deepEqual(log.read().events.map((e) => e.seq), Array.from({ length: 40 }, (_, i) => i + 1));
+  // The first line of the second file chains to the last line of the first.
+  const firstFile = lines(join(log.dir, 'activity.000001.jsonl'));
+  const secondFile = lines(join(log.dir, 'activity.000002.jsonl'));
+  assert.equal(JSON.parse(secondFile[0]).prev, JSON.parse(firstFile[firstFile.length - 1]).hash);
+});
+
+test('deleting a rotated file breaks the chain', async () => {
+  const log = await logWith(30, { maxFileBytes: 2048 });
+  const { unlinkSync } = await import('node:fs');
+  unlinkSync(join(log.dir, 'activity.000001.jsonl'));
+  const report = verifyLog(log.dir);
+  assert.equal(report.ok, false);
+  assert.equal(report.firstBreak?.file, 'activity.000002.jsonl');
+  assert.equal(report.firstBreak?.line, 1);
+});
+
+test('append resolves after the line is in the file', async () => {
+  const log = new ActivityLog(tempDir());
+  await log.append(sampleEvent(1));
+  assert.match(readFileSync(log.activePath, 'utf8'), /echo 1/);
+});
