@@ -1,0 +1,156 @@
+import type { CheckResult } from '../guard/types';
+import type { ConfirmRequest, ConfirmResponse } from '../ipc/protocol';
+import type { EditorAnswer } from '../ipc-client';
+import type { Environment, Requester } from '../types';
+import { isProtectedFile, secretPrintReason, type ProtectedFiles } from './secretAccess';
+import type { HookAgent, HookCall, HookVerdict } from './types';
+
+/** What deciding a hook call needs from the outside, injected so tests run without an editor. */
+export interface HookDeps {
+  assess: (command: string, cwd: string) => Promise<CheckResult>;
+  askEditor: (request: ConfirmRequest, paths: string[]) => Promise<EditorAnswer<ConfirmResponse>>;
+  protectedFiles: ProtectedFiles;
+  /** The agent's hook timeout: the answer must come before it. */
+  timeoutMs: number;
+}
+
+const REQUESTER: Record<HookAgent, Requester> = { cursor: 'cursor', claude: 'claude', vscode: 'copilot' };
+const AGENT_NAME: Record<HookAgent, string> = { cursor: 'Cursor', claude: 'Claude Code', vscode: 'VS Code' };
+/** Kept back from the agent's timeout for process exit and the agent reading our answer. */
+export const HOOK_MARGIN_MS = 1500;
+/** Words in an MCP tool's name that mean it destroys something. */
+const DESTRUCTIVE_TOOL = /(delete|destroy|drop|remove|purge|wipe|reset|truncate|terminate|revoke|erase|prune|flush|rollback|force.?push)/i;
+
+export const STOP_AND_ASK = 'Stop here and ask the person how to proceed; do not try to reach the same result another way (another command, tool, script or API call).';
+
+interface Gated {
+  reason: string;
+  environment: Environment | null;
+  kind: ConfirmRequest['kind'];
+  summary: string;
+  /** The rules deny it outright (rm -rf /, mkfs on a disk): no one is asked. */
+  denied?: boolean;
+}
+
+/** Settles one hook call: allow at once when nothing is at stake, otherwise a person decides. */
+export async function decideHook(call: HookCall, deps: HookDeps): Promise<HookVerdict> {
+  const gated = await whatIsAtStake(call, deps);
+  if (!gated) return { decision: 'allow', decidedBy: 'rules', userMessage: '', agentMessage: '' };
+  if (gated.denied) {
+    return {
+      decision: 'deny',
+      decidedBy: 'policy',
+      environment: gated.environment,
+      userMessage: `Airlock blocked ${gated.summary}: ${gated.reason}.`,
+      agentMessage: `Airlock blocked this outright: ${gated.reason}. ${STOP_AND_ASK}`,
+    };
+  }
+  const budget = deps.timeoutMs - HOOK_MARGIN_MS;
+  const answer = await deps.askEditor({
+    kind: gated.kind,
+    requester: REQUESTER[call.agent],
+    command: gated.kind === 'read' ? undefined : gated.summary,
+    file: call.kind === 'read' ? call.file : undefined,
+    cwd: call.cwd,
+    reason: gated.reason,
+    session: call.session,
+    timeoutMs: Math.max(1000, budget),
+  }, [call.cwd, ...call.roots]);
+
+  if (!('unreachable' in answer)) {
+    if (answer.decision === 'allow') {
+      return { decision: 'allow', decidedBy: 'person', environment: gated.environment, userMessage: 'Allowed once by a person in the editor (Airlock).', agentMessage: 'A person allowed this once in the editor.' };
+    }
+    const why = answer.decidedBy === 'timeout' ? 'nobody confirmed it in the editor in time' : 'the person blocked it in the editor';
+    return {
+      decision: 'deny',
+      decidedBy: answer.decidedBy === 'timeout' ? 'timeout' : 'person',
+      environment: gated.environment,
+      userMessage: `Airlock blocked ${gated.summary}: ${why}.`,
+      agentMessage: `Airlock blocked this: ${why}. ${gated.reason}. ${STOP_AND_ASK}`,
+    };
+  }
+  return noEditorVerdict(call, gated, answer.unreachable);
+}
+
+/** No person can be asked through Airlock. Claude Code can still ask them itself, unless bypassed. */
+function noEditorVerdict(call: HookCall, gated: Gated, unreachable: string): HookVerdict {
+  const env = gated.environment ? ` Target environment: ${gated.environment.toUpperCase()}.` : '';
+  if (call.agent === 'claude' && call.permissionMode !== 'bypassPermissions') {
+    return {
+      decision: 'ask',
+      decidedBy: 'no-editor',
+      environment: gated.environment,
+      userMessage: `Airlock: ${gated.reason}.${env} (No editor with Airlock could be asked: ${unreachable}.)`,
+      agentMessage: `Airlock needs a person to confirm this: ${gated.reason}.${env}`,
+    };
+  }
+  const bypass = call.agent === 'claude' ? ' Claude Code runs with bypassPermissions, so no prompt would reach a person.' : '';
+  return {
+    decision: 'deny',
+    decidedBy: 'no-editor',
+    environment: gated.environment,
+    userMessage: `Airlock blocked ${gated.summary} (${gated.reason}).${env} No editor with Airlock could ask you: ${unreachable}.${bypass} Open this folder in the editor with Airlock to confirm such actions.`,
+    agentMessage: `Airlock blocked this: ${gated.reason}.${env} A person must confirm it and none could be asked.${bypass} ${STOP_AND_ASK}`,
+  };
+}
+
+async function whatIsAtStake(call: HookCall, deps: HookDeps): Promise<Gated | undefined> {
+  switch (call.kind) {
+    case 'command': {
+      const line = call.command ?? '';
+      let check: CheckResult | undefined;
+      try {
+        check = await deps.assess(line, call.cwd);
+      } catch {
+        // The engine failing is no reason to let a command through unseen.
+        return { reason: 'Airlock could not analyse this command', environment: 'unknown', kind: 'command', summary: line };
+      }
+      if (check.decision !== 'allow') {
+        const first = check.findings[0];
+        const environment = check.target?.environment ?? check.environment;
+        return { reason: first ? first.reason.replace(/\.$/, '') : 'this command is destructive', environment, kind: 'command', summary: line, denied: check.decision === 'deny' };
+      }
+      const secret = secretPrintReason(line, call.cwd, call.roots, deps.protectedFiles);
+      if (secret) return { reason: `this command would show secrets: ${secret}`, environment: null, kind: 'command', summary: line };
+      return undefined;
+    }
+    case 'read': {
+      const input = (call.toolInput ?? {}) as Record<string, unknown>;
+      const globs = [input.glob, input.includePattern].filter((g): g is string => typeof g === 'string');
+      const file = call.file ?? '';
+      const hit = isProtectedFile(file, call.roots, deps.protectedFiles) || globs.some((g) => isProtectedFile(g, [], deps.protectedFiles));
+      if (!hit) return undefined;
+      return { reason: `${file} holds credentials or matches a protected file pattern`, environment: null, kind: 'read', summary: `reading ${file}` };
+    }
+    case 'tool': {
+      const name = call.toolName ?? '';
+      const inner = innerCommand(call.toolInput);
+      if (inner !== undefined) {
+        const nested = await whatIsAtStake({ ...call, kind: 'command', command: inner }, deps);
+        if (nested) return { ...nested, kind: 'tool', summary: `${name}: ${inner}` };
+      }
+      if (DESTRUCTIVE_TOOL.test(name)) {
+        return { reason: `the tool ${name} looks destructive (its name says it deletes or resets something)`, environment: 'unknown', kind: 'tool', summary: `${name} ${clip(JSON.stringify(call.toolInput ?? {}), 300)}` };
+      }
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function innerCommand(input: unknown): string | undefined {
+  if (!input || typeof input !== 'object') return undefined;
+  const i = input as Record<string, unknown>;
+  for (const key of ['command', 'cmd', 'script', 'commandLine']) if (typeof i[key] === 'string') return i[key] as string;
+  return undefined;
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+export function agentDisplayName(agent: HookAgent): string {
+  return AGENT_NAME[agent];
+}
