@@ -1,0 +1,106 @@
+/**
+ * Finds `name <op> value` pairs in any text format without parsing it: env files, YAML,
+ * JSON, TOML, shell exports and one-shot assignments, Terraform, CI workflows, HTTP headers
+ * and CLI flags. It starts only where a secret-like word occurs, so benign text costs one
+ * regex pass.
+ */
+
+export interface Assignment {
+  /** The name as written, e.g. `RAILWAY_TOKEN`, `"apiKey"`, `--password`. */
+  name: string;
+  /** Upper-case, `_`-separated, prefixes like `TF_VAR_` and `export` removed. */
+  key: string;
+  value: string;
+  /** Offset of the value in the text. */
+  start: number;
+  quoted: boolean;
+  /** A flag (`--token VALUE`) rather than an assignment. */
+  flag: boolean;
+}
+
+const HINT = /secret|token|passw|pwd|pass\b|key|auth|credential|dsn|conn|sas|signature|cookie|session|bearer/g;
+const NAME_CHAR = /[A-Za-z0-9_.\-$]/;
+const STOP_UNQUOTED = new Set([' ', '\t', '\r', '\n', ',', ';', ')', '}', ']', '"', "'", '`', '>']);
+const KEY_PREFIXES = /^(?:TF_VAR_|INPUT_|SECRETS_|ENV_|CONFIG_)/;
+const MAX_VALUE = 4096;
+
+function isNameChar(ch: string | undefined): boolean {
+  return ch !== undefined && NAME_CHAR.test(ch);
+}
+
+export function normalizeKey(name: string): string {
+  const lastSegment = name.replace(/^[-$]+/, '').split('.').pop() ?? name;
+  const bare = lastSegment.replace(/-/g, '_');
+  // camelCase -> CAMEL_CASE so `railwayApiToken` meets `RAILWAY_API_TOKEN`.
+  const snake = bare.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+  const last = snake.split(/_{2,}/).pop() ?? snake;
+  return last.replace(KEY_PREFIXES, '');
+}
+
+/** `lower` must be `text.toLowerCase()` (callers share it across detectors). */
+export function findAssignments(text: string, lower: string): Assignment[] {
+  const found: Assignment[] = [];
+  let consumedUpTo = -1;
+  HINT.lastIndex = 0;
+  for (let hint = HINT.exec(lower); hint; hint = HINT.exec(lower)) {
+    let start = hint.index;
+    if (start < consumedUpTo) continue;
+    while (start > 0 && isNameChar(text[start - 1])) start--;
+    let end = hint.index + hint[0].length;
+    while (end < text.length && isNameChar(text[end])) end++;
+    consumedUpTo = end;
+    HINT.lastIndex = end;
+    const assignment = readValue(text, start, end);
+    if (assignment) found.push(assignment);
+  }
+  return found;
+}
+
+function readValue(text: string, nameStart: number, nameEnd: number): Assignment | undefined {
+  const name = text.slice(nameStart, nameEnd).replace(/[.$]+$/, '');
+  if (name.length === 0 || name.length > 120) return undefined;
+  let at = nameEnd;
+  const opener = text[nameStart - 1];
+  if ((opener === '"' || opener === "'") && text[at] === opener) at++;
+  // `[name]` (INI sections) and `name(` (calls) are not assignments.
+  while (text[at] === ' ' || text[at] === '\t') at++;
+  let flag = false;
+  const op2 = text.slice(at, at + 3);
+  if (op2.startsWith('==') || op2.startsWith('!=') || op2.startsWith('=~')) return undefined;
+  if (op2.startsWith(':=') || op2.startsWith('=>') || op2.startsWith('?=') || op2.startsWith('+=')) at += 2;
+  else if (text[at] === '=' || text[at] === ':') {
+    if (text[at] === ':' && text[at + 1] === ':') return undefined;
+    at++;
+  } else if (name.startsWith('-') && (text[at - 1] === ' ' || text[at - 1] === '\t')) flag = true;
+  else return undefined;
+  while (text[at] === ' ' || text[at] === '\t') at++;
+  // YAML block scalars and multi-line values are not read here; PEM rules catch keys.
+  if (text[at] === '|' || text[at] === '>') return undefined;
+  let scheme = /^(?:Bearer|Basic|Token|token|bearer|basic|Bot|Digest)[ \t]+/.exec(text.slice(at, at + 12));
+  const quote = text[at];
+  let quoted = false;
+  let valueStart = at;
+  let valueEnd: number;
+  if (quote === '"' || quote === "'" || quote === '`') {
+    quoted = true;
+    valueStart = at + 1;
+    if (!scheme) scheme = /^(?:Bearer|Basic|Token|token|bearer|basic|Bot)[ \t]+/.exec(text.slice(valueStart, valueStart + 12));
+    if (scheme) valueStart += scheme[0].length;
+    valueEnd = valueStart;
+    const limit = Math.min(text.length, valueStart + MAX_VALUE);
+    while (valueEnd < limit && text[valueEnd] !== quote && text[valueEnd] !== '\n') {
+      if (text[valueEnd] === '\\') valueEnd++;
+      valueEnd++;
+    }
+    if (text[valueEnd] !== quote) return undefined;
+  } else {
+    if (scheme) valueStart += scheme[0].length;
+    valueEnd = valueStart;
+    const limit = Math.min(text.length, valueStart + MAX_VALUE);
+    while (valueEnd < limit && !STOP_UNQUOTED.has(text[valueEnd]!)) valueEnd++;
+    if (valueEnd === limit && limit < text.length) return undefined;
+  }
+  const value = text.slice(valueStart, valueEnd);
+  if (value.length === 0) return undefined;
+  return { name, key: normalizeKey(name), value, start: valueStart, quoted, flag };
+}

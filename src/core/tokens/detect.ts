@@ -1,0 +1,146 @@
+import { createHash } from 'node:crypto';
+import { previewSecret } from './preview';
+import { findAssignments, type Assignment } from './assignments';
+import { isPlaceholder, isReference } from './placeholder';
+import { decodeKubernetesSecrets } from './kubernetes';
+import { genericRuleFor } from './rules/generic';
+import { allRules } from './rules/index';
+import type { TokenFinding, TokenRule } from './types';
+
+export interface DetectOptions {
+  /** Decides code-versus-config heuristics (a bare value in `.env` is a literal, in `.ts` an expression). */
+  fileName?: string;
+  /** Redaction mode: any value given to a secret-like name or flag counts, whatever its entropy. */
+  aggressive?: boolean;
+}
+
+/** Where a secret is in the text, and which rule found it. Internal: never leaves core. */
+export interface SecretSpan {
+  start: number;
+  end: number;
+  rule: TokenRule;
+  /** Narrowed metadata (scope, severity, title) from the rule's refine(). */
+  refined: Partial<Pick<TokenFinding, 'scope' | 'severity' | 'title'>>;
+}
+
+const patternRules = allRules.filter((r) => r.pattern !== undefined);
+const namedByKey = new Map<string, TokenRule>();
+for (const rule of allRules) for (const name of rule.names ?? []) namedByKey.set(name, rule);
+
+const ALLOW_MARK = 'airlock:allow';
+
+/** Every secret span in `text`, ordered by position, overlaps resolved in favour of the most specific rule. */
+export function detectSecretSpans(text: string, options: DetectOptions = {}): SecretSpan[] {
+  const lower = text.toLowerCase();
+  const spans: SecretSpan[] = [];
+  for (const rule of patternRules) {
+    if (rule.keywords.length > 0 && !rule.keywords.some((k) => lower.includes(k))) continue;
+    const pattern = rule.pattern!;
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      if (m[0].length === 0) { pattern.lastIndex++; continue; }
+      const secret = m.groups?.secret ?? m[0];
+      const start = m.index + (m.groups?.secret !== undefined ? m[0].indexOf(secret) : 0);
+      if (isPlaceholder(secret)) continue;
+      if (rule.check && !rule.check(secret, m)) continue;
+      spans.push({ start, end: start + secret.length, rule, refined: rule.refine?.(secret, m) ?? {} });
+    }
+  }
+  for (const assignment of findAssignments(text, lower)) {
+    const rule = ruleForAssignment(assignment, options);
+    if (rule) spans.push({ start: assignment.start, end: assignment.start + assignment.value.length, rule, refined: {} });
+  }
+  if (lower.includes('kind: secret') || lower.includes('"kind": "secret"')) {
+    for (const decoded of decodeKubernetesSecrets(text)) {
+      const inner = detectSecretSpans(decoded.text, { fileName: 'secret.env' });
+      if (inner.length > 0) spans.push({ start: decoded.start, end: decoded.end, rule: inner[0]!.rule, refined: { ...inner[0]!.refined, title: `${inner[0]!.refined.title ?? inner[0]!.rule.title} (base64 in a Kubernetes Secret)` } });
+    }
+  }
+  return resolveOverlaps(spans);
+}
+
+function ruleForAssignment(assignment: Assignment, options: DetectOptions): TokenRule | undefined {
+  const { value } = assignment;
+  if (isReference(value)) return undefined;
+  const named = namedByKey.get(assignment.key);
+  if (named) {
+    if (named.valuePattern) return named.valuePattern.test(value) ? named : undefined;
+    if (options.aggressive) return named;
+    return value.length >= 8 && !isPlaceholder(value) ? named : undefined;
+  }
+  return genericRuleFor(assignment, options.fileName ?? '', options.aggressive === true);
+}
+
+/** Earlier-listed rules are more specific: on overlap the first span found wins. */
+function resolveOverlaps(spans: SecretSpan[]): SecretSpan[] {
+  const rank = new Map<SecretSpan, number>(spans.map((s, i) => [s, i]));
+  const byPosition = [...spans].sort((a, b) => a.start - b.start || rank.get(a)! - rank.get(b)!);
+  const kept: SecretSpan[] = [];
+  for (const span of byPosition) {
+    const clash = kept.findIndex((k) => span.start < k.end && k.start < span.end);
+    if (clash === -1) { kept.push(span); continue; }
+    if (rank.get(span)! < rank.get(kept[clash]!)!) kept[clash] = span;
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+export function fingerprintSecret(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex').slice(0, 16);
+}
+
+/** Maps offsets to 1-based lines and UTF-16 columns. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+  constructor(private readonly text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+  position(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid; else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.starts[lo]! + 1 };
+  }
+  lineText(line: number): string {
+    const start = this.starts[line - 1] ?? this.text.length;
+    const end = this.starts[line] ?? this.text.length;
+    return this.text.slice(start, end);
+  }
+}
+
+/** Findings in a text: the API the gates, the editor and the CLI share. */
+export function detectInText(text: string, options: DetectOptions = {}): TokenFinding[] {
+  const spans = detectSecretSpans(text, options);
+  if (spans.length === 0) return [];
+  const index = new LineIndex(text);
+  const findings: TokenFinding[] = [];
+  for (const span of spans) {
+    const from = index.position(span.start);
+    const to = index.position(span.end);
+    if (isAllowed(index, from.line)) continue;
+    const secret = text.slice(span.start, span.end);
+    findings.push({
+      file: options.fileName ?? '',
+      line: from.line,
+      column: from.column,
+      endLine: to.line,
+      endColumn: to.column,
+      type: span.rule.id,
+      provider: span.rule.provider,
+      title: span.refined.title ?? span.rule.title,
+      preview: previewSecret(secret),
+      scope: span.refined.scope ?? span.rule.scope,
+      severity: span.refined.severity ?? span.rule.severity,
+      fingerprint: fingerprintSecret(secret),
+    });
+  }
+  return findings;
+}
+
+/** `airlock:allow` on the line, or `airlock:allow-next-line` on the one before, accepts a finding. */
+function isAllowed(index: LineIndex, line: number): boolean {
+  if (index.lineText(line).includes(ALLOW_MARK)) return !index.lineText(line).includes(`${ALLOW_MARK}-next-line`);
+  return line > 1 && index.lineText(line - 1).includes(`${ALLOW_MARK}-next-line`);
+}

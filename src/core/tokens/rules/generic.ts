@@ -1,0 +1,75 @@
+import type { Assignment } from '../assignments';
+import { characterClasses, shannonEntropy } from '../entropy';
+import { isPlaceholder } from '../placeholder';
+import { defineTokenPack, defineTokenRule, provider } from '../rule';
+import { UNKNOWN_SCOPE, type TokenRule } from '../types';
+
+/**
+ * Last resort: a high-entropy value given to a secret-like name. Tuned to stay quiet: the
+ * name must say secret, the value must look generated, and in source code it must be a
+ * string literal (a bare word there is an expression, not a value).
+ */
+export const genericSecret = defineTokenRule({
+  id: 'generic-secret',
+  provider: 'Unknown',
+  title: 'High-entropy secret',
+  keywords: [],
+  names: [],
+  scope: UNKNOWN_SCOPE,
+  severity: 'medium',
+  examples: {
+    valid: ['MY_SERVICE_API_KEY=q8Zr2LmX0vB7nT4kY9wE3sJ6', 'client_secret: "Jk29vLq0Zp8Xr4Tm7Nb1Wc6Ye3"', "const apiToken = 'Tq7Lm2Zx9Vb4Nr8Kw1Yc6Hs3';"],
+    invalid: [
+      'API_KEY=your-api-key-here', 'token: ${TOKEN}', 'const token = process.env.API_TOKEN;', 'password: changeme',
+      'apiKey = config.getApiKey()', 'commit_sha: 3f2a8c1d9e7b6a5f4c3d2e1f0a9b8c7d6e5f4a3b', 'tokenizer_path=/usr/local/lib/tokenizer.json',
+      'session_id: 123e4567-e89b-12d3-a456-426614174000', 'public_key: AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl',
+      'NEXT_PUBLIC_STRIPE_KEY=pk_live_51Hq8ZrLmX0vB7nT4kY9wE3sJ6',
+    ],
+  },
+});
+
+export const genericPassword = defineTokenRule({
+  id: 'generic-password',
+  provider: 'Unknown',
+  title: 'Password in a config file',
+  keywords: [],
+  names: [],
+  scope: UNKNOWN_SCOPE,
+  severity: 'medium',
+  examples: {
+    valid: ['DB_PASSWORD=Tr0ub4dor&3-horse', 'password: "s3cr3t-Batt3ry-Staple"'],
+    invalid: ['DB_PASSWORD=', 'password: <password>', 'PASSWORD=${DB_PASSWORD}', 'password_min_length: 12', 'password: password'],
+  },
+});
+
+export const pack = defineTokenPack({
+  id: 'generic',
+  providers: [provider('Unknown', undefined)],
+  rules: [genericSecret, genericPassword],
+});
+
+const SECRET_NAME = /SECRET|TOKEN|PASSW|PWD|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|SIGNING_?KEY|CLIENT_?KEY|MASTER_?KEY|ENCRYPTION_?KEY|AUTH|CREDENTIAL|BEARER|SAS|SIGNATURE/;
+const PASSWORD_NAME = /PASSW|PWD|PASSPHRASE|(?:^|_)PASS$/;
+/** Names that carry secret-like words but hold no secret. */
+const NOT_SECRET_NAME = /PUBLIC|PUBLISHABLE|(?:^|_)PUB(?:_|$)|SHA|HASH|CHECKSUM|DIGEST|INTEGRITY|(?:^|_)IDS?$|_ID_|LENGTH|SIZE|COUNT|TIMEOUT|TTL|EXPIR|_AT$|_URL$|_URI$|ENDPOINT|PATH|FILE|DIR|NAME$|TYPE$|FORMAT|PREFIX|SUFFIX|HEADER|FIELD|PARAM|POLICY|ALGORITHM|ALG$|COLUMN|PATTERN|REGEX|KEYS?_?(?:LIST|MAP|SET)|KEYBOARD|KEYWORD|MONKEY|HOTKEY|SORT_?KEY|PARTITION_?KEY|PRIMARY_?KEY|FOREIGN_?KEY|CACHE_?KEY|KEY_?(?:CODE|NAME|PREFIX)|TOKENI[SZ]|AUTHOR(?:$|_|S)|AUTHORITY|OAUTH_?(?:URL|SCOPE)|ENABLED?$|REQUIRED$|_MODE$|VERSION|REGION|AUDIENCE|ISSUER/;
+const CODE_FILE = /\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|kts|scala|cs|fs|php|rs|swift|c|cc|cpp|h|hpp|m|mm|dart|lua|pl|r|ex|exs|erl|clj|groovy|vue|svelte|astro)$/i;
+
+/** The generic rule that fits this assignment, or none. `aggressive` is for redaction. */
+export function genericRuleFor(assignment: Assignment, fileName: string, aggressive: boolean): TokenRule | undefined {
+  const { key, value } = assignment;
+  if (!SECRET_NAME.test(key) || NOT_SECRET_NAME.test(key)) return undefined;
+  if (aggressive) return value.length >= 3 && !/^[-$]/.test(value) ? genericSecret : undefined;
+  if (isPlaceholder(value) || /\s/.test(value)) return undefined;
+  if (CODE_FILE.test(fileName) && !assignment.quoted) return undefined;
+  if (/^(?:https?|file):\/\//i.test(value) || /^[./~]/.test(value) || /^data:/.test(value)) return undefined;
+  if (PASSWORD_NAME.test(key)) {
+    if (value.length < 8 || value.length > 200) return undefined;
+    if (shannonEntropy(value) < 2.8 || characterClasses(value) < 2) return undefined;
+    return genericPassword;
+  }
+  if (value.length < 16 || value.length > 1000) return undefined;
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value) && !/TOKEN|SECRET|API_?KEY/.test(key)) return undefined;
+  if (/^[A-Za-z_$][\w$]*(?:\.[\w$]+)+(?:\(\))?$/.test(value)) return undefined;
+  if (shannonEntropy(value) < 3.5 || characterClasses(value) < 2 || !/[0-9]/.test(value)) return undefined;
+  return genericSecret;
+}

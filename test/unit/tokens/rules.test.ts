@@ -1,0 +1,36 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { allRules, detectInText, packs } from '../../../src/core/tokens/index';
+
+// ESLint-style: every rule's valid examples are found, by that rule, and none of its invalid ones is.
+for (const rule of allRules) {
+  test(`${rule.id}: finds every valid example`, () => {
+    assert.ok(rule.examples.valid.length > 0, 'a rule without a valid example is untested');
+    for (const example of rule.examples.valid) {
+      const types = detectInText(example, { fileName: 'example.env' }).map((f) => f.type);
+      assert.ok(types.includes(rule.id), `${rule.id} missed: ${JSON.stringify(example.slice(0, 120))} (found ${types.join(', ') || 'nothing'})`);
+    }
+  });
+  test(`${rule.id}: reports no invalid example`, () => {
+    for (const example of rule.examples.invalid) {
+      const findings = detectInText(example, { fileName: 'example.env' });
+      assert.deepEqual(findings.map((f) => f.type), [], `false alarm on ${JSON.stringify(example.slice(0, 120))}`);
+    }
+  });
+}
+
+test('rule ids are unique, kebab-case, and each names a known provider', () => {
+  const ids = allRules.map((r) => r.id);
+  assert.equal(new Set(ids).size, ids.length);
+  for (const id of ids) assert.match(id, /^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+  const providers = new Set(packs.flatMap((p) => p.providers.map((i) => i.name)));
+  for (const rule of allRules) assert.ok(providers.has(rule.provider), `${rule.id}: provider ${rule.provider} has no rotation info`);
+});
+
+test('pattern rules are global regexes with a keyword quick reject (or a documented reason not to)', () => {
+  for (const rule of allRules.filter((r) => r.pattern)) {
+    assert.ok(rule.pattern!.global, `${rule.id} pattern must be global`);
+    assert.ok(rule.keywords.length > 0, `${rule.id} has no keyword`);
+    for (const k of rule.keywords) assert.equal(k, k.toLowerCase(), `${rule.id}: keywords are matched lower-case`);
+  }
+});
