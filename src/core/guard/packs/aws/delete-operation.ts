@@ -1,0 +1,57 @@
+import { defineRule } from '../../rule';
+import { hasOption } from '../cli-words';
+import { AWS_KEYWORDS, AWS_TOOLS, awsCalls } from './shape';
+
+/** Operations whose own rule explains them better. */
+const COVERED = new Set([
+  'rds delete-db-instance', 'rds delete-db-cluster', 'rds delete-global-cluster', 'rds delete-db-snapshot',
+  'rds delete-db-cluster-snapshot', 'rds delete-db-instance-automated-backup', 'ec2 terminate-instances',
+  'dynamodb delete-table', 'cloudformation delete-stack', 'cloudformation delete-stack-set',
+  'kms schedule-key-deletion', 'kms delete-imported-key-material',
+]);
+
+/** The AWS CLI names operations after the API: these prefixes destroy what they name. */
+const DESTRUCTIVE = /^(delete|batch-delete|terminate|purge)-|^(unsubscribe|deregister-image)$/;
+
+export default defineRule({
+  id: 'aws.delete-operation',
+  resource: 'the AWS resource the operation names',
+  severity: 'high',
+  decision: 'ask',
+  reason: 'Calls an AWS API operation that deletes, terminates or purges a resource (a bucket, table, queue, function, role, volume, secret...).',
+  suggestion: 'Check the resource and the account first (`aws sts get-caller-identity`, the matching describe-/get- call), and back up its data.',
+  keywords: AWS_KEYWORDS,
+  tools: AWS_TOOLS,
+  match: (command) => {
+    const call = awsCalls(command).find((c) => DESTRUCTIVE.test(c.operation) && !COVERED.has(`${c.service} ${c.operation}`));
+    if (!call) return undefined;
+    const resource = `an AWS ${call.service} resource (${call.operation})`;
+    if (call.service === 'secretsmanager' && hasOption(call.args, '--force-delete-without-recovery')) {
+      return { severity: 'critical', resource, reason: 'Deletes a secret with --force-delete-without-recovery: it is gone at once, with no recovery window.' };
+    }
+    return { resource };
+  },
+  examples: {
+    match: [
+      'aws s3api delete-bucket --bucket my-bucket',
+      'aws s3api delete-objects --bucket b --delete file://d.json',
+      'aws sqs purge-queue --queue-url https://sqs.us-east-1.amazonaws.com/1/q',
+      'aws sns unsubscribe --subscription-arn arn:aws:sns:us-east-1:1:t:x',
+      'aws iam delete-role --role-name app',
+      'aws lambda delete-function --function-name api',
+      'aws ec2 delete-volume --volume-id vol-1',
+      'aws ecr batch-delete-image --repository-name app --image-ids imageTag=latest',
+      'aws secretsmanager delete-secret --secret-id s --force-delete-without-recovery',
+    ],
+    noMatch: [
+      'aws s3api list-buckets',
+      'aws sqs receive-message --queue-url https://sqs.us-east-1.amazonaws.com/1/q',
+      'aws iam get-role --role-name app',
+      'aws lambda delete-function help',
+      'aws ec2 delete-volume --volume-id vol-1 --dry-run',
+      'aws rds delete-db-instance --db-instance-identifier x',
+      'aws ec2 remove-tags --resources i-1',
+      'aws sts get-caller-identity',
+    ],
+  },
+});

@@ -1,0 +1,22 @@
+import { defineRule } from '../../rule';
+import { hasOption } from '../cli-words';
+import { AWS_KEYWORDS, AWS_TOOLS, awsCall } from './shape';
+
+export default defineRule({
+  id: 'aws.s3-sync-delete',
+  resource: 'files at the sync destination that the source does not have',
+  severity: 'high',
+  decision: 'ask',
+  reason: '`aws s3 sync --delete` deletes everything at the destination that is missing from the source: a wrong or empty source empties the destination.',
+  suggestion: 'Run it with `--dryrun` first and read what it would delete.',
+  keywords: AWS_KEYWORDS,
+  tools: AWS_TOOLS,
+  match: (command) => {
+    const call = awsCall(command, 's3', ['sync']);
+    return call && hasOption(call.args, '--delete') ? {} : undefined;
+  },
+  examples: {
+    match: ['aws s3 sync /empty s3://my-bucket --delete', 'aws s3 sync s3://my-bucket /restore --delete'],
+    noMatch: ['aws s3 sync ./dist s3://my-bucket', 'aws s3 sync /src s3://my-bucket --dryrun --delete', 'aws s3 sync ./dist s3://b --exclude "*.tmp"'],
+  },
+});

@@ -1,0 +1,166 @@
+/**
+ * Reading the subcommand path of a cloud CLI (`railway volume delete`, `aws s3 rm`,
+ * `gcloud sql instances delete`) from a SimpleCommand's argv, the way the tool's own
+ * option parser would, for the cloud rule packs.
+ *
+ * Cloud CLIs accept global options with separate values before and between the words of
+ * the path (`kubectl -n prod delete`, `railway volume -s api delete`). Each pack lists the
+ * options it knows take a value; for any option it does not know, the path is read both
+ * ways (the option takes the next word, or it does not) and a rule matches when either
+ * reading matches: a destructive path is never hidden by an unfamiliar flag.
+ */
+import { positionals } from '../argv';
+import type { SimpleCommand } from '../types';
+
+/** One step of a path: the word, or any of its aliases. `*` matches any single word. */
+export type PathStep = string | readonly string[];
+
+/** Aliases the CLIs use for deletion. */
+export const DELETE_VERBS = ['delete', 'remove', 'rm', 'destroy'] as const;
+
+/** The words after the tool name, read with the given valued options; the greedy reading also lets every unknown `--long` option take a value. */
+export function readings(args: readonly string[], valued: readonly string[] = []): string[][] {
+  const strict = positionals(args, valued);
+  const unknownLongs = args.filter((a) => /^--?[a-zA-Z][\w-]*$/.test(a) && a.length > 2 && !valued.includes(a));
+  if (unknownLongs.length === 0) return [strict];
+  const greedy = positionals(args, [...valued, ...unknownLongs]);
+  return sameWords(strict, greedy) ? [strict] : [strict, greedy];
+}
+
+function sameWords(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((w, i) => w === b[i]);
+}
+
+function stepMatches(step: PathStep, word: string | undefined): boolean {
+  if (word === undefined) return false;
+  if (step === '*') return true;
+  return typeof step === 'string' ? step === word : step.includes(word);
+}
+
+/** True when `words` begins with the path. */
+export function startsWithPath(words: readonly string[], path: readonly PathStep[]): boolean {
+  return path.every((step, i) => stepMatches(step, words[i]));
+}
+
+/**
+ * The first of `paths` that a reading of the command's arguments starts with, as the words
+ * of that reading; undefined when none does. Help requests never match.
+ */
+export function matchPath(
+  command: SimpleCommand,
+  valued: readonly string[],
+  ...paths: ReadonlyArray<readonly PathStep[]>
+): string[] | undefined {
+  const args = command.argv.slice(1);
+  if (asksForHelp(args)) return undefined;
+  for (const words of readings(args, valued)) {
+    if (paths.some((p) => startsWithPath(words, p))) return words;
+  }
+  return undefined;
+}
+
+/**
+ * Like `matchPath`, for CLIs with `topic:command` names (Heroku, Netlify): the first word's
+ * colons are opened up, so `apps:destroy`, `apps destroy` and `pg:backups:delete` read alike.
+ */
+export function matchTopicPath(
+  command: SimpleCommand,
+  valued: readonly string[],
+  ...paths: ReadonlyArray<readonly PathStep[]>
+): string[] | undefined {
+  const args = command.argv.slice(1);
+  if (asksForHelp(args)) return undefined;
+  for (const reading of readings(args, valued)) {
+    const words = reading.flatMap((w, i) => (i === 0 ? w.split(':') : [w]));
+    if (paths.some((p) => startsWithPath(words, p))) return words;
+  }
+  return undefined;
+}
+
+/** Verbs that read, create or change without destroying: a command path that reaches one of them is not a delete. */
+const HARMLESS_VERBS = new Set([
+  'get', 'list', 'ls', 'show', 'describe', 'create', 'add', 'new', 'update', 'set', 'info', 'inspect', 'logs', 'log',
+  'status', 'view', 'run', 'deploy', 'ssh', 'connect', 'exec', 'start', 'stop', 'restart', 'wait', 'watch', 'print',
+  'export', 'download', 'upload', 'copy', 'cp', 'tail', 'search', 'query', 'check', 'validate', 'version', 'login', 'open',
+]);
+
+/**
+ * For CLIs shaped `tool GROUP... VERB [NAME]` (gcloud, az, doctl): the first of the leading
+ * command words that is one of `verbs`, as long as no harmless verb or non-command word
+ * (a name, a path, a URL) comes before it. Returns the words up to and including the verb.
+ */
+export function leadingVerb(words: readonly string[], verbs: readonly string[], maxDepth = 5): string[] | undefined {
+  for (let i = 0; i < Math.min(words.length, maxDepth); i++) {
+    const word = words[i]!;
+    if (verbs.includes(word)) return words.slice(0, i + 1);
+    if (HARMLESS_VERBS.has(word) || !/^[a-z][a-z0-9-]*$/.test(word)) return undefined;
+  }
+  return undefined;
+}
+
+/** `leadingVerb` over every reading of the command's arguments; help requests never match. */
+export function matchLeadingVerb(
+  command: SimpleCommand,
+  valued: readonly string[],
+  verbs: readonly string[],
+  maxDepth = 5,
+): string[] | undefined {
+  const args = command.argv.slice(1);
+  if (asksForHelp(args)) return undefined;
+  for (const words of readings(args, valued)) {
+    const path = leadingVerb(words, verbs, maxDepth);
+    if (path && path.length > 1) return path;
+  }
+  return undefined;
+}
+
+/**
+ * `--help`, `-h` or `-help` anywhere before `--`, or `help` as the first word (`gcloud help sql`):
+ * the tool prints usage and does nothing. A `help` word later on is a resource name, not a request.
+ */
+export function asksForHelp(args: readonly string[]): boolean {
+  for (const arg of args) {
+    if (arg === '--') return false;
+    if (arg === '--help' || arg === '-h' || arg === '-help') return true;
+  }
+  return positionals(args)[0] === 'help';
+}
+
+/** The value of the last `--name value` / `--name=value` of any of `names`, ignoring bundles. */
+export function optionValue(args: readonly string[], ...names: string[]): string | undefined {
+  let value: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') break;
+    for (const name of names) {
+      if (arg === name && i + 1 < args.length) value = args[i + 1];
+      else if (arg.startsWith(`${name}=`)) value = arg.slice(name.length + 1);
+    }
+  }
+  return value;
+}
+
+/** True when any of the exact options is present, as `--name` or `--name=value` (never inside a short bundle). */
+export function hasOption(args: readonly string[], ...names: string[]): boolean {
+  for (const arg of args) {
+    if (arg === '--') return false;
+    if (names.some((n) => arg === n || arg.startsWith(`${n}=`))) return true;
+  }
+  return false;
+}
+
+/** A boolean option's state: `--x` and `--x=true` are on; `--x=false` is off; absent is off. */
+export function optionIsOn(args: readonly string[], name: string): boolean {
+  let on = false;
+  for (const arg of args) {
+    if (arg === '--') break;
+    if (arg === name) on = true;
+    else if (arg.startsWith(`${name}=`)) on = !['false', '0', 'no'].includes(arg.slice(name.length + 1).toLowerCase());
+  }
+  return on;
+}
+
+/** Arguments of the command after the tool name. */
+export function argsOf(command: SimpleCommand): string[] {
+  return command.argv.slice(1);
+}

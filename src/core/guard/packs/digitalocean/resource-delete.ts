@@ -1,0 +1,26 @@
+import { defineRule } from '../../rule';
+import { matchLeadingVerb } from '../cli-words';
+import { DOCTL_DELETE, DOCTL_KEYWORDS, DOCTL_TOOLS, DOCTL_VALUED } from './shape';
+
+/** Paths with their own rule. */
+const COVERED = /^(databases|database|db|dbs|d)( db)? \w+$|^compute (volume|v) \w+$|^(kubernetes|k8s|k) (cluster|clusters|c) \w+$/;
+
+export default defineRule({
+  id: 'digitalocean.resource-delete',
+  resource: 'a DigitalOcean resource (droplet, app, snapshot, bucket key, domain record...)',
+  severity: 'high',
+  decision: 'ask',
+  reason: 'Deletes a DigitalOcean resource; a deleted droplet, app, snapshot or registry cannot be brought back.',
+  suggestion: 'Check the id with the matching `doctl ... list` first, and snapshot droplets you may need.',
+  keywords: DOCTL_KEYWORDS,
+  tools: DOCTL_TOOLS,
+  match: (command) => {
+    const path = matchLeadingVerb(command, DOCTL_VALUED, DOCTL_DELETE);
+    if (!path || COVERED.test(path.join(' '))) return undefined;
+    return { resource: `a DigitalOcean ${path.slice(0, -1).join(' ')}` };
+  },
+  examples: {
+    match: ['doctl compute droplet delete web-1 --force', 'doctl apps delete 4f6c71e2', 'doctl compute snapshot delete 123', 'doctl registry delete', 'doctl compute domain records delete example.com 98765'],
+    noMatch: ['doctl compute droplet list', 'doctl apps list', 'doctl compute droplet get web-1', 'doctl databases delete 9cc1', 'doctl compute droplet create d --size s-1vcpu-1gb'],
+  },
+});

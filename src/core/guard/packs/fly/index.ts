@@ -1,0 +1,13 @@
+import { definePack } from '../../rule';
+import appDestroy from './app-destroy';
+import configRemove from './config-remove';
+import databaseDestroy from './database-destroy';
+import machineDestroy from './machine-destroy';
+import volumeDestroy from './volume-destroy';
+
+export default definePack({
+  id: 'fly',
+  name: 'Fly.io',
+  description: 'flyctl: destroying apps, volumes, managed databases and machines; removing secrets, IPs and certificates.',
+  rules: [appDestroy, volumeDestroy, databaseDestroy, machineDestroy, configRemove],
+});

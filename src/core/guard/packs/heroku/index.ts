@@ -1,0 +1,14 @@
+import { definePack } from '../../rule';
+import addonDestroy from './addon-destroy';
+import appDestroy from './app-destroy';
+import backupDelete from './backup-delete';
+import configUnset from './config-unset';
+import pgOverwrite from './pg-overwrite';
+import pgReset from './pg-reset';
+
+export default definePack({
+  id: 'heroku',
+  name: 'Heroku',
+  description: 'Heroku CLI: destroying apps and add-ons, resetting or overwriting Postgres, deleting backups and config vars.',
+  rules: [appDestroy, pgReset, addonDestroy, pgOverwrite, backupDelete, configUnset],
+});

@@ -1,0 +1,11 @@
+import { definePack } from '../../rule';
+import blobDelete from './blob-delete';
+import envUnset from './env-unset';
+import siteDelete from './site-delete';
+
+export default definePack({
+  id: 'netlify',
+  name: 'Netlify',
+  description: 'Netlify CLI: deleting sites and blobs, removing environment variables.',
+  rules: [siteDelete, envUnset, blobDelete],
+});

@@ -1,0 +1,11 @@
+import type { SimpleCommand } from '../../types';
+import { matchTopicPath, type PathStep } from '../cli-words';
+
+/** How the Netlify CLI reads its arguments (`topic:command`, or space-separated); `ntl` is its alias. */
+export const NETLIFY_TOOLS = ['netlify', 'ntl'];
+export const NETLIFY_KEYWORDS = ['netlify', 'ntl'];
+const NETLIFY_VALUED = ['--site', '--auth', '--context', '--filter', '--scope', '--store'];
+
+export function netlifyPath(command: SimpleCommand, ...paths: ReadonlyArray<readonly PathStep[]>): string[] | undefined {
+  return matchTopicPath(command, NETLIFY_VALUED, ...paths);
+}

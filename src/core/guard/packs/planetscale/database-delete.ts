@@ -1,0 +1,19 @@
+import { defineRule } from '../../rule';
+import { matchPath } from '../cli-words';
+import { PSCALE_DELETE, PSCALE_KEYWORDS, PSCALE_TOOLS, PSCALE_VALUED } from './shape';
+
+export default defineRule({
+  id: 'planetscale.database-delete',
+  resource: 'a PlanetScale database with every branch and backup',
+  severity: 'critical',
+  decision: 'ask',
+  reason: 'Deletes a PlanetScale database: every branch, its data and its backups.',
+  suggestion: 'Take a backup you can keep outside PlanetScale (`pscale database dump`) first.',
+  keywords: PSCALE_KEYWORDS,
+  tools: PSCALE_TOOLS,
+  match: (command) => (matchPath(command, PSCALE_VALUED, [['database', 'db', 'databases'], PSCALE_DELETE]) ? {} : undefined),
+  examples: {
+    match: ['pscale database delete shop --force', 'pscale db delete shop', 'pscale database delete shop --org acme'],
+    noMatch: ['pscale database list', 'pscale database dump shop main', 'pscale db show shop', 'pscale database delete --help'],
+  },
+});

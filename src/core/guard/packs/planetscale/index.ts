@@ -1,0 +1,11 @@
+import { definePack } from '../../rule';
+import branchDelete from './branch-delete';
+import databaseDelete from './database-delete';
+import resourceDelete from './resource-delete';
+
+export default definePack({
+  id: 'planetscale',
+  name: 'PlanetScale',
+  description: 'pscale: deleting databases, branches, backups, keyspaces and passwords.',
+  rules: [databaseDelete, branchDelete, resourceDelete],
+});

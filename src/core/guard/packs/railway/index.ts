@@ -1,0 +1,13 @@
+import { definePack } from '../../rule';
+import down from './down';
+import environmentDelete from './environment-delete';
+import projectDelete from './project-delete';
+import resourceDelete from './resource-delete';
+import volumeDelete from './volume-delete';
+
+export default definePack({
+  id: 'railway',
+  name: 'Railway',
+  description: 'Railway CLI: deleting volumes, environments, projects, services and deployments.',
+  rules: [volumeDelete, environmentDelete, projectDelete, down, resourceDelete],
+});

@@ -1,0 +1,36 @@
+import { defineRule } from '../../rule';
+import { WRANGLER_KEYWORDS, WRANGLER_TOOLS, wranglerDeletePath } from './shape';
+
+/** Groups whose delete takes stored data with it. */
+const STORAGE = /^(r2 bucket|kv namespace|vectorize|queues|pages project)$/;
+
+export default defineRule({
+  id: 'wrangler.resource-delete',
+  resource: 'a Cloudflare R2 bucket or object, KV namespace or key, queue, index, Pages project or secret',
+  severity: 'high',
+  decision: 'ask',
+  reason: 'Deletes a Cloudflare resource: an R2 bucket or object, a KV namespace or key, a queue, a vector index, a Pages project or a secret.',
+  suggestion: 'List it first (`wrangler r2 bucket list`, `wrangler kv key list`...) and copy what you need.',
+  keywords: WRANGLER_KEYWORDS,
+  tools: WRANGLER_TOOLS,
+  match: (command) => {
+    const path = wranglerDeletePath(command);
+    if (!path || path.length < 2 || path.join(' ') === 'd1 delete') return undefined;
+    const group = path.slice(0, -1).join(' ');
+    return { resource: `a Cloudflare ${group}`, severity: STORAGE.test(group) ? 'critical' : 'high' };
+  },
+  examples: {
+    match: [
+      'wrangler r2 bucket delete uploads',
+      'wrangler r2 object delete uploads/a.png',
+      'wrangler kv namespace delete --namespace-id 0f2ac74b',
+      'wrangler kv:namespace delete --binding CACHE',
+      'wrangler kv key delete --binding CACHE user:1',
+      'wrangler kv bulk delete keys.json --binding CACHE',
+      'wrangler secret delete API_KEY',
+      'wrangler pages project delete site',
+      'wrangler queues delete jobs',
+    ],
+    noMatch: ['wrangler r2 bucket list', 'wrangler kv key list --binding CACHE', 'wrangler kv key get user:1 --binding CACHE', 'wrangler secret put API_KEY', 'wrangler d1 delete db'],
+  },
+});

@@ -1,0 +1,86 @@
+/**
+ * Each cloud pack rule's own examples, run against its `match` on hand-built simple commands
+ * (a quote-aware word splitter, no engine): every `match` line must trigger the rule, every
+ * `noMatch` line must not; and the metadata every rule must carry is present.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { RuleContext } from '../../../src/core/guard/rule';
+import type { Finding, SimpleCommand } from '../../../src/core/guard/types';
+import { CLOUD_PACKS } from '../../../src/core/guard/packs/cloud';
+
+/** Splits a plain command line into words as a shell would for simple quoting; enough for rule examples. */
+function words(line: string): string[] {
+  const out: string[] = [];
+  let word = '';
+  let inWord = false;
+  let quote: string | undefined;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quote) {
+      if (c === quote) quote = undefined;
+      else word += c;
+    } else if (c === "'" || c === '"') {
+      quote = c;
+      inWord = true;
+    } else if (c === '\\' && i + 1 < line.length) {
+      word += line[++i];
+      inWord = true;
+    } else if (/\s/.test(c)) {
+      if (inWord) out.push(word);
+      word = '';
+      inWord = false;
+    } else {
+      word += c;
+      inWord = true;
+    }
+  }
+  if (inWord) out.push(word);
+  return out;
+}
+
+function simple(line: string): SimpleCommand {
+  const argv = words(line);
+  return { argv, written: argv[0] ?? '', assignments: {}, segment: line, cwd: '/work', via: [] };
+}
+
+/** A stand-in for the engine: nested SQL or scripts count as destructive when they drop something or cannot be read. */
+function nested(text: string): Finding[] {
+  return /DROP TABLE|<\s*'?\.\/wipe\.sql/.test(text)
+    ? [{ rule: 'stand-in.nested', severity: 'critical', decision: 'ask', reason: 'drops a table', segment: text }]
+    : [];
+}
+
+const context: RuleContext = {
+  readFile: () => undefined,
+  checkLine: (line) => nested(line),
+  checkArgv: (argv) => nested(argv.join(' ')),
+  protectedBranches: ['main', 'master'],
+  routineDeletePaths: [],
+};
+
+for (const pack of CLOUD_PACKS) {
+  for (const rule of pack.rules) {
+    test(`${rule.id}: examples`, () => {
+      assert.ok(rule.id.startsWith(`${pack.id}.`), 'rule id starts with its pack id');
+      assert.ok(rule.reason.length > 20 && rule.resource.length > 5, 'reason and resource are written out');
+      assert.ok(rule.keywords.length > 0 && rule.tools.length > 0, 'keywords and tools are listed');
+      assert.ok(rule.examples.match.length > 0 && rule.examples.noMatch.length > 0, 'examples both ways');
+      for (const line of rule.examples.match) {
+        const command = simple(line);
+        assert.ok(rule.tools.includes(command.argv[0]!), `${line}: argv[0] is one of the rule's tools`);
+        assert.ok(rule.match(command, context), `${line} must match ${rule.id}`);
+      }
+      for (const line of rule.examples.noMatch) {
+        const command = simple(line);
+        const matched = rule.tools.includes(command.argv[0]!) && rule.match(command, context);
+        assert.ok(!matched, `${line} must not match ${rule.id}`);
+      }
+    });
+  }
+}
+
+test('rule ids are unique across the cloud packs', () => {
+  const ids = CLOUD_PACKS.flatMap((p) => p.rules.map((r) => r.id));
+  assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), []);
+});
