@@ -5,4 +5,5 @@ import type { CliCommand } from '../io';
  * command here. Commands are loaded lazily so a hook call never pays for the others' code.
  */
 export const commands: Array<{ name: string; summary: string; load: () => Promise<CliCommand> }> = [
+  { name: 'log', summary: 'print or verify the workspace activity log', load: async () => (await import('./log.js')).logCommand },
 ];

@@ -3,6 +3,8 @@ export { ActivityLog, DEFAULT_MAX_FILE_BYTES, type ActivityLogOptions, type Read
 export { completeEvent, newEventId, isRecoveryEvent, type NewActivityEvent } from './event-factory';
 export { defaultLogDir, indexPath, logDirFor, registerLogDir, registeredLogDir, stateDir } from './location';
 export { redactEvent } from './redact-event';
-export { verifyLog, type VerifyIssue, type VerifyIssueKind, type VerifyReport } from './verify';
+export { verifyLog, verifyLogAsync, type VerifyIssue, type VerifyIssueKind, type VerifyReport } from './verify';
 export { appendToWorkspaceLog, openWorkspaceLog } from './workspace-log';
 export { LockTimeoutError } from './lock';
+export { exportEvents, EXPORT_EXTENSIONS, type ExportFormat } from './export';
+export * from './describe';

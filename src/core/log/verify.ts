@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { isRecoveryEvent } from './event-factory';
 import { chainFiles } from './files';
@@ -48,33 +48,26 @@ interface Damage {
   count: number;
 }
 
-/**
- * Walks the whole chain: every line's own hash, its link to the line before, and its sequence
- * number. After a break it resynchronises on the line that broke, so one edit is one finding
- * and everything after it is still checked.
- */
-export function verifyLog(dir: string): VerifyReport {
-  const issues: VerifyIssue[] = [];
-  let expected = { seq: 1, prev: GENESIS };
-  let lines = 0;
-  let files = 0;
-  let damage: Damage | undefined;
+/** One raw line of the log, in chain order. */
+interface RawLine {
+  file: string;
+  number: number;
+  raw: string;
+  /** False for a last line without its newline. */
+  terminated: boolean;
+  /** The first line of a non-empty file (counts files). */
+  firstOfFile: boolean;
+}
 
+function* rawLines(dir: string): Generator<RawLine> {
   for (const path of chainFiles(dir)) {
     let text: string;
     try {
-      const fd = openSync(path, 'r');
-      try {
-        if (fstatSync(fd).size === 0) { files++; continue; }
-        text = readFileSync(fd, 'utf8');
-      } finally {
-        closeSync(fd);
-      }
+      text = readFileSync(path, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
       throw error;
     }
-    files++;
     const file = basename(path);
     let start = 0;
     let number = 0;
@@ -83,47 +76,84 @@ export function verifyLog(dir: string): VerifyReport {
       const terminated = stop !== -1;
       if (!terminated) stop = text.length;
       number++;
-      const raw = text.slice(start, stop);
+      yield { file, number, raw: text.slice(start, stop), terminated, firstOfFile: number === 1 };
       start = stop + 1;
-      const decoded = decodeLine(raw);
-      if ('problem' in decoded) {
-        const bytes = Buffer.byteLength(raw, 'utf8') + (terminated ? 1 : 0);
-        // A complete line whose hash is wrong was edited; only an incomplete one can be torn.
-        damage = damage
-          ? { ...damage, bytes: damage.bytes + bytes, count: damage.count + 1, problem: damage.problem === 'hash-mismatch' ? damage.problem : decoded.problem }
-          : { file, line: number, problem: decoded.problem, bytes, count: 1 };
-        continue;
-      }
-      const { line } = decoded;
-      lines++;
-      const follows = line.prev === expected.prev && line.seq === expected.seq;
-      if (damage) {
-        const recovery = isRecoveryEvent(line.event) ? line.event.details.logRecovery : undefined;
-        const explained = follows && damage.problem === 'unparseable' && recovery !== undefined && recovery.damagedBytes + (recovery.addedNewline ? 1 : 0) === damage.bytes;
-        issues.push(explained ? tornIssue(damage, true) : damageIssue(damage, follows));
-        damage = undefined;
-        if (!explained && !follows) {
-          // The damaged line was a real line someone changed: the break is reported there, once.
-          expected = { seq: line.seq + 1, prev: line.hash };
-          continue;
-        }
-      } else if (!follows) {
-        issues.push({
-          kind: 'chain-break',
-          file,
-          line: number,
-          seq: line.seq,
-          message: line.prev !== expected.prev
-            ? `line ${number} of ${file} (seq ${line.seq}) does not follow the line before it: a line was deleted, inserted or moved here`
-            : `line ${number} of ${file} has sequence number ${line.seq} where ${expected.seq} was expected: lines were removed or reordered`,
-        });
-      }
-      expected = { seq: line.seq + 1, prev: line.hash };
     }
   }
-  if (damage) issues.push(damage.problem === 'unparseable' ? tornIssue(damage, false) : damageIssue(damage, false));
-  const firstBreak = issues.find((issue) => issue.kind !== 'torn');
-  return { ok: firstBreak === undefined, lines, files, firstBreak, issues, head: { seq: expected.seq - 1, hash: expected.prev } };
+}
+
+/**
+ * Walks the whole chain: every line's own hash, its link to the line before, and its sequence
+ * number. After a break it resynchronises on the line that broke, so one edit is one finding
+ * and everything after it is still checked.
+ */
+class ChainVerifier {
+  private readonly issues: VerifyIssue[] = [];
+  private expected = { seq: 1, prev: GENESIS };
+  private lines = 0;
+  private files = 0;
+  private damage: Damage | undefined;
+
+  feed({ file, number, raw, terminated, firstOfFile }: RawLine): void {
+    if (firstOfFile) this.files++;
+    const decoded = decodeLine(raw);
+    if ('problem' in decoded) {
+      const bytes = Buffer.byteLength(raw, 'utf8') + (terminated ? 1 : 0);
+      const damage = this.damage;
+      // A complete line whose hash is wrong was edited; only an incomplete one can be torn.
+      this.damage = damage
+        ? { ...damage, bytes: damage.bytes + bytes, count: damage.count + 1, problem: damage.problem === 'hash-mismatch' ? damage.problem : decoded.problem }
+        : { file, line: number, problem: decoded.problem, bytes, count: 1 };
+      return;
+    }
+    const { line } = decoded;
+    this.lines++;
+    const follows = line.prev === this.expected.prev && line.seq === this.expected.seq;
+    if (this.damage) {
+      const damage = this.damage;
+      const recovery = isRecoveryEvent(line.event) ? line.event.details.logRecovery : undefined;
+      const explained = follows && damage.problem === 'unparseable' && recovery !== undefined
+        && recovery.damagedBytes + (recovery.addedNewline ? 1 : 0) === damage.bytes;
+      // When the damaged line was a real line someone changed, the break is reported there, once.
+      this.issues.push(explained ? tornIssue(damage, true) : damageIssue(damage, follows));
+      this.damage = undefined;
+    } else if (!follows) {
+      this.issues.push({
+        kind: 'chain-break',
+        file,
+        line: number,
+        seq: line.seq,
+        message: line.prev !== this.expected.prev
+          ? `line ${number} of ${file} (seq ${line.seq}) does not follow the line before it: a line was deleted, inserted or moved here`
+          : `line ${number} of ${file} has sequence number ${line.seq} where ${this.expected.seq} was expected: lines were removed or reordered`,
+      });
+    }
+    this.expected = { seq: line.seq + 1, prev: line.hash };
+  }
+
+  finish(): VerifyReport {
+    const issues = [...this.issues];
+    if (this.damage) issues.push(this.damage.problem === 'unparseable' ? tornIssue(this.damage, false) : damageIssue(this.damage, false));
+    const firstBreak = issues.find((issue) => issue.kind !== 'torn');
+    return { ok: firstBreak === undefined, lines: this.lines, files: this.files, firstBreak, issues, head: { seq: this.expected.seq - 1, hash: this.expected.prev } };
+  }
+}
+
+export function verifyLog(dir: string): VerifyReport {
+  const verifier = new ChainVerifier();
+  for (const line of rawLines(dir)) verifier.feed(line);
+  return verifier.finish();
+}
+
+/** The same check, yielding to the event loop every few thousand lines: for the extension host. */
+export async function verifyLogAsync(dir: string, linesPerSlice = 5000): Promise<VerifyReport> {
+  const verifier = new ChainVerifier();
+  let count = 0;
+  for (const line of rawLines(dir)) {
+    verifier.feed(line);
+    if (++count % linesPerSlice === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+  return verifier.finish();
 }
 
 function tornIssue(damage: Damage, recovered: boolean): VerifyIssue {

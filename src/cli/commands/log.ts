@@ -1,0 +1,138 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ActivityLog } from '../../core/log/activity-log';
+import { actorLabel, environmentLabel, eventOutcome, eventSubject } from '../../core/log/describe';
+import { logDirFor, registeredLogDir } from '../../core/log/location';
+import { verifyLog, type VerifyReport } from '../../core/log/verify';
+import { UsageError, type CliCommand, type CliIO } from '../io';
+
+const usage = `Usage: airlock log [--json] [--since TIME] [--limit N] [--verify] [--workspace DIR]
+
+Prints the activity log of a workspace: every command, file read, decision, confirmation and
+token Airlock recorded, oldest first.
+
+Options:
+  --json            one JSON event per line (JSON Lines), as stored, without the chain fields
+  --since TIME      only events at or after TIME: an ISO date or time (2026-11-21,
+                    2026-11-21T08:00Z), a duration back from now (30m, 2h, 7d), today or yesterday
+  --limit N         only the last N events
+  --verify          check the hash chain instead of printing events; exit 1 and name the first
+                    line that breaks it when the log was edited, reordered or cut
+  --workspace DIR   the workspace folder (default: the current folder or the nearest
+                    registered folder above it)
+
+Exit codes: 0 ok, 1 the chain is broken (--verify), 2 bad usage.
+Environment: AIRLOCK_STATE_DIR overrides where the per-user index of logs lives.`;
+
+interface Options {
+  json: boolean;
+  verify: boolean;
+  since?: Date;
+  limit?: number;
+  workspace: string;
+}
+
+function parse(args: string[], io: CliIO): Options {
+  const options: Options = { json: false, verify: false, workspace: io.cwd };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string => {
+      const next = inline ?? args[++i];
+      if (next === undefined || next === '') throw new UsageError(`${name} needs a value`);
+      return next;
+    };
+    switch (name) {
+      case '--json': options.json = true; break;
+      case '--verify': options.verify = true; break;
+      case '--since': options.since = parseSince(value()); break;
+      case '--workspace': options.workspace = resolve(io.cwd, value()); break;
+      case '--limit': {
+        const text = value();
+        const limit = Number(text);
+        if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit needs a positive whole number, not '${text}'`);
+        options.limit = limit;
+        break;
+      }
+      default: throw new UsageError(`unknown option '${arg}'`);
+    }
+  }
+  return options;
+}
+
+/** ISO dates and times, "30m" / "2h" / "7d" back from now, "today", "yesterday" (local midnight). */
+export function parseSince(text: string, now: Date = new Date()): Date {
+  const relative = /^(\d+)\s*(s|m|min|h|d|w)$/i.exec(text.trim());
+  if (relative) {
+    const unit = { s: 1e3, m: 6e4, min: 6e4, h: 36e5, d: 864e5, w: 6048e5 }[relative[2].toLowerCase() as 's'];
+    return new Date(now.getTime() - Number(relative[1]) * unit);
+  }
+  const lower = text.trim().toLowerCase();
+  if (lower === 'today' || lower === 'yesterday') {
+    const day = new Date(now.getFullYear(), now.getMonth(), now.getDate());
+    if (lower === 'yesterday') day.setDate(day.getDate() - 1);
+    return day;
+  }
+  // A bare date means local midnight, as a person means it (Date would read it as UTC).
+  const dateOnly = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  const parsed = dateOnly ? new Date(Number(dateOnly[1]), Number(dateOnly[2]) - 1, Number(dateOnly[3])) : new Date(text);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(text.trim()) || Number.isNaN(parsed.getTime())) {
+    throw new UsageError(`--since: '${text}' is not a time; use an ISO date or time (2026-11-21, 2026-11-21T08:00Z), 30m, 2h, 7d, today or yesterday`);
+  }
+  return parsed;
+}
+
+function localTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+}
+
+function printVerify(report: VerifyReport, dir: string, io: CliIO): number {
+  for (const issue of report.issues.filter((i) => i.kind === 'torn')) io.stderr(`warning: ${issue.message}\n`);
+  if (report.ok) {
+    io.stdout(`Activity log intact: ${report.lines} lines in ${report.files} file${report.files === 1 ? '' : 's'}, head seq ${report.head.seq} (${report.head.hash.slice(0, 12)}…)\n  ${dir}\n`);
+    return 0;
+  }
+  const others = report.issues.filter((i) => i.kind !== 'torn').length - 1;
+  io.stdout(`Activity log chain BROKEN: ${report.firstBreak!.message}${others > 0 ? ` (and ${others} more break${others === 1 ? '' : 's'} after it)` : ''}\n  ${dir}\n`);
+  return 1;
+}
+
+async function run(args: string[], io: CliIO): Promise<number> {
+  const options = parse(args, io);
+  const registered = registeredLogDir(options.workspace, io.env);
+  const dir = registered?.logDir ?? logDirFor(options.workspace, io.env);
+  if (!existsSync(dir)) {
+    io.stderr(`airlock log: no activity recorded for ${options.workspace} yet (no log at ${dir}).\n`);
+    return 0;
+  }
+  if (options.verify) return printVerify(verifyLog(dir), dir, io);
+
+  const { events: stored, unreadableLines } = new ActivityLog(dir).read();
+  let events = stored.map((s) => s.event);
+  if (options.since) {
+    const since = options.since.getTime();
+    events = events.filter((e) => Date.parse(e.time) >= since);
+  }
+  if (options.limit) events = events.slice(-options.limit);
+  if (options.json) {
+    io.stdout(events.map((e) => `${JSON.stringify(e)}\n`).join(''));
+  } else if (events.length === 0) {
+    io.stderr(`airlock log: no events${options.since ? ` since ${options.since.toISOString()}` : ''}.\n`);
+  } else {
+    io.stdout(events.map(formatLine).join(''));
+  }
+  if (unreadableLines > 0) io.stderr(`warning: ${unreadableLines} line${unreadableLines === 1 ? '' : 's'} could not be read; run 'airlock log --verify'.\n`);
+  return 0;
+}
+
+function formatLine(event: Parameters<typeof eventSubject>[0]): string {
+  const parts = [localTime(event.time), eventOutcome(event).toUpperCase().padEnd(9), actorLabel(event.actor).padEnd(13)];
+  const environment = environmentLabel(event);
+  const extra = [environment, event.rule && `rule ${event.rule}`, event.cwd && `in ${event.cwd}`].filter(Boolean).join(' · ');
+  return `${parts.join('  ')}  ${eventSubject(event)}${extra ? `   (${extra})` : ''}\n`;
+}
+
+export const logCommand: CliCommand = { name: 'log', summary: 'print or verify the workspace activity log', usage, run };
