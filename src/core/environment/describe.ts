@@ -1,0 +1,19 @@
+import type { Target } from '../guard/types';
+
+/**
+ * One line for the top of a confirmation, environment first and in capitals, then where Airlock
+ * learned it: `PRODUCTION — from .terraform/environment`. The gates' modal and the CLI use it.
+ */
+export function describeTarget(target: Target): string {
+  const label = target.environment === 'unknown' ? 'UNKNOWN ENVIRONMENT (treated as production)' : target.environment.toUpperCase();
+  const first = target.evidence[0];
+  const from = first ? ` — from ${first.source}${first.source === first.value ? '' : `: ${first.value}`}` : '';
+  const shared = target.sharedWith.length ? ` (shares its resource with ${target.sharedWith.join(', ')})` : '';
+  return `${label}${shared}${from}`.slice(0, 400);
+}
+
+/** The word a person must type to allow a typed confirmation: the target's name, else the environment. */
+export function confirmationWord(target: Target): string {
+  const name = target.name && /^[\w.\-/:@]{1,64}$/.test(target.name) ? target.name : null;
+  return name ?? (target.environment === 'unknown' ? 'production' : target.environment);
+}

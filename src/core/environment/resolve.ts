@@ -1,0 +1,145 @@
+import type { SimpleCommand, Target } from '../guard/types';
+import type { Environment } from '../types';
+import { classifyLabels, riskier } from './classify';
+import { CommandContext, type EnvironmentOptions, type Evidence } from './context';
+import { buildWorkspaceIndex, resourcesOfEnvironment, sortEnvironments, type WorkspaceIndex } from './profiles';
+import { evidence, type Resolution, type ToolResolver } from './resolution';
+import { SHARED_KINDS, type ResourceKind, type ResourceRef } from './resources';
+import { cloudResolvers } from './tools/cloud';
+import { databaseResolvers } from './tools/databases';
+import { dockerResolvers } from './tools/docker';
+import { gitResolvers } from './tools/git';
+import { httpResolvers } from './tools/http';
+import { kubernetesResolvers } from './tools/kubernetes';
+import { platformResolvers } from './tools/platforms';
+import { pulumiResolvers } from './tools/pulumi';
+import { railwayResolvers } from './tools/railway';
+import { terraformResolvers } from './tools/terraform';
+
+const RESOLVERS: ToolResolver[] = [
+  ...kubernetesResolvers, ...terraformResolvers, ...pulumiResolvers, ...cloudResolvers, ...railwayResolvers,
+  ...platformResolvers, ...databaseResolvers, ...gitResolvers, ...dockerResolvers, ...httpResolvers,
+];
+
+const BY_TOOL = new Map<string, ToolResolver[]>();
+for (const resolver of RESOLVERS) {
+  for (const tool of resolver.tools) BY_TOOL.set(tool, [...(BY_TOOL.get(tool) ?? []), resolver]);
+}
+
+/** Tools Airlock can resolve a target for. */
+export const resolvableTools: readonly string[] = [...BY_TOOL.keys()].sort();
+
+/**
+ * Where a command lands: the tool's own flags, variables and config files, classified into an
+ * environment, then checked against what the workspace's other environments point at. Never
+ * throws; whatever cannot be told is `unknown` with evidence saying why.
+ */
+export function resolveTarget(command: SimpleCommand, options: EnvironmentOptions): Target {
+  let ctx: CommandContext | undefined;
+  try {
+    ctx = new CommandContext(command, options);
+    const resolution = resolveWith(ctx);
+    return finalize(resolution, ctx, buildWorkspaceIndex(ctx));
+  } catch (error) {
+    return {
+      name: null,
+      resource: null,
+      environment: 'unknown',
+      evidence: [...(ctx?.problems ?? []), evidence('airlock', `could not resolve the target (${error instanceof Error ? error.name : 'error'}): treated as production`)],
+      sharedWith: [],
+    };
+  }
+}
+
+function resolveWith(ctx: CommandContext): Resolution | undefined {
+  const argv = ctx.argv;
+  // dotenv-cli: `dotenv -e .env.production -- prisma migrate reset` runs the inner command with that file loaded.
+  if (argv[0] === 'dotenv' && argv.includes('--')) return resolveWith(ctx.withArgv(argv.slice(argv.indexOf('--') + 1)));
+  for (const resolver of BY_TOOL.get(argv[0] ?? '') ?? []) {
+    const result = resolver.resolve(ctx);
+    if (result) return result;
+  }
+  return undefined;
+}
+
+const LOOKUP_KINDS: ReadonlySet<ResourceKind> = new Set(['database', 'volume', 'bucket', 'cluster', 'project', 'app', 'token']);
+
+export function finalize(resolution: Resolution | undefined, ctx: CommandContext, index: WorkspaceIndex): Target {
+  const res: Resolution = resolution ?? {
+    name: null,
+    resource: null,
+    evidence: [evidence(ctx.argv[0] ?? 'command', 'Airlock has no target resolver for this tool')],
+  };
+  const ev: Evidence[] = [...res.evidence];
+  let environment: Environment;
+  if (res.environment) environment = res.environment;
+  else {
+    const classified = classifyLabels(res.labels ?? [res.name, res.resource], ctx.patterns);
+    environment = classified.environment;
+    if (classified.label && classified.label !== res.name) ev.push(evidence('classified by', `${classified.label} → ${environment}`));
+  }
+
+  // Opaque ids (volume, project ref, token, database URL) that the workspace's env files name tell the environment.
+  const refs = (res.resources ?? []).filter((r) => LOOKUP_KINDS.has(r.kind));
+  for (const ref of refs) {
+    const uses = index.usesOf(ref.key).filter((u) => u.environment !== 'unknown');
+    if (!uses.length) continue;
+    const named = uses.reduce<Environment>((acc, u) => riskier(acc, u.environment), uses[0]!.environment);
+    if (environment === 'unknown' || (named === 'production' && environment !== 'production')) {
+      environment = named;
+      ev.unshift(...uses.slice(0, 3).map((u) => evidence(u.source, `${describeRef(ref)} is configured here${u.variable ? ` (${u.variable})` : ''}, for ${u.environment}`)));
+    }
+  }
+
+  // Shared blast radius: the resources this command touches, or, when only a name is known, those its environment's configs point at.
+  const sharedWith = new Set<Environment>();
+  const direct = refs.filter((r) => SHARED_KINDS.has(r.kind) || r.kind === 'token');
+  const affected = res.affects ? new Set(res.affects) : undefined;
+  const candidates: ResourceRef[] = [...direct];
+  if (environment !== 'production' && environment !== 'unknown') candidates.push(...resourcesOfEnvironment(index, environment, affected));
+  const own = environment;
+  for (const ref of candidates) {
+    const others = index.usesOf(ref.key).filter((u) => u.environment !== own && u.environment !== 'unknown');
+    if (!others.length) continue;
+    for (const other of others) sharedWith.add(other.environment);
+    if (others.some((o) => o.environment === 'production') && own !== 'production') {
+      const mine = index.usesOf(ref.key).filter((u) => u.environment === own).map((u) => u.source);
+      const theirs = others.filter((o) => o.environment === 'production').map((o) => o.source);
+      ev.unshift(evidence('shared resource', `${own} and production both use ${describeRef(ref)} (${[...new Set([...mine, ...theirs])].join(', ')}): a ${own} command here is a production command`));
+      environment = 'production';
+    }
+  }
+  if (environment === 'production' && own === 'production') sharedWith.delete('production');
+
+  if (environment === 'unknown') {
+    ev.push(...ctx.problems);
+    const named = res.name ?? res.resource;
+    ev.push(evidence('environment', named
+      ? `${named} matches no environment pattern: treated as production`
+      : 'no flag, variable or config file says which environment: treated as production'));
+  } else {
+    ev.push(...ctx.problems);
+  }
+  return {
+    name: res.name,
+    resource: res.resource,
+    environment,
+    evidence: dedupe(ev),
+    sharedWith: sortEnvironments([...sharedWith]),
+  };
+}
+
+function describeRef(ref: ResourceRef): string {
+  return ref.kind === 'token' ? `the token ${ref.display}` : ref.display;
+}
+
+function dedupe(list: Evidence[]): Evidence[] {
+  const seen = new Set<string>();
+  return list.filter((e) => {
+    const key = `${e.source}\0${e.value}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  }).slice(0, 24);
+}
+

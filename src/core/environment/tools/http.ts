@@ -1,0 +1,64 @@
+import type { CommandContext, Evidence } from '../context';
+import { evidence, type Resolution, type ToolResolver } from '../resolution';
+import { simpleRef, tokenRef, type ResourceRef } from '../resources';
+import { describeTokenSource } from './railway';
+
+const RAILWAY_API = /(^|\.)railway\.(app|com)$/;
+
+/**
+ * HTTP clients: the host a request goes to (`api.staging.acme.com` names its environment), and
+ * for Railway's API the token that authorises it and the volume or environment the GraphQL
+ * body names: the shape of the PocketOS incident.
+ */
+function resolveHttp(ctx: CommandContext): Resolution | undefined {
+  const ev: Evidence[] = [];
+  const resources: ResourceRef[] = [];
+  const words = ctx.args.map((w) => ctx.expand(w));
+  const url = words.map((w) => w.value).find((w) => /^https?:\/\//i.test(w) || /^[\w.-]+\.[a-z]{2,}(:\d+)?\//i.test(w));
+  let host: string | undefined;
+  try { host = url ? new URL(/^https?:/i.test(url) ? url : `https://${url}`).hostname.toLowerCase() : undefined; } catch { host = undefined; }
+  if (!host) return undefined;
+  ev.push(evidence('request URL', `host ${host}`));
+  const labels: Array<string | undefined> = [host.split('.').slice(0, -2).join('.') || host];
+  if (host === 'localhost' || host === '127.0.0.1' || host === '::1') labels.push('localhost');
+
+  // Authorization headers: which token, and where it came from.
+  for (let i = 0; i < words.length; i++) {
+    const original = ctx.args[i]!;
+    const header = /^(authorization:\s*bearer\s+|project-access-token:\s*|team-access-token:\s*)(\S+)/i.exec(words[i]!.value);
+    if (!header) continue;
+    const token = header[2]!;
+    const variable = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/.exec(original)?.[1];
+    const source = words[i]!.sources[0];
+    if (variable && source) {
+      const found = ctx.variableWithProjectFiles(variable)!;
+      ev.push(evidence(`token ${variable}`, describeTokenSource(/project-access/i.test(header[1]!) ? 'RAILWAY_TOKEN' : variable === 'RAILWAY_API_TOKEN' ? 'RAILWAY_API_TOKEN' : variable, found)));
+      if (found.file && found.file.environment !== 'unknown') labels.push(found.file.environment);
+    } else {
+      ev.push(evidence('token', `written into the command (${tokenRef(token).display})`));
+    }
+    resources.push(tokenRef(token));
+  }
+  const body = words.map((w) => w.value).join(' ');
+  if (RAILWAY_API.test(host)) {
+    for (const [field, kind] of [['volumeId', 'volume'], ['volumeInstanceId', 'volume'], ['environmentId', 'project'], ['projectId', 'project'], ['serviceId', 'app']] as const) {
+      for (const m of body.matchAll(new RegExp(`${field}\\\\?["']?\\s*:\\s*\\\\?["']([\\w-]{3,80})`, 'g'))) {
+        resources.push(simpleRef(kind, m[1]!));
+        ev.push(evidence(`GraphQL ${field}`, m[1]!));
+      }
+    }
+  }
+  const volume = resources.find((r) => r.kind === 'volume');
+  return {
+    name: host,
+    resource: volume ? `Railway ${volume.display}` : host,
+    evidence: ev,
+    labels,
+    resources,
+    affects: volume ? ['volume'] : undefined,
+  };
+}
+
+export const httpResolvers: ToolResolver[] = [
+  { tools: ['curl', 'wget', 'http', 'https', 'xh', 'xhs', 'httpie'], resolve: resolveHttp },
+];
