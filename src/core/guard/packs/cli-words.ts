@@ -52,7 +52,7 @@ export function matchPath(
   ...paths: ReadonlyArray<readonly PathStep[]>
 ): string[] | undefined {
   const args = command.argv.slice(1);
-  if (asksForHelp(args)) return undefined;
+  if (asksForHelp(args, valued)) return undefined;
   for (const words of readings(args, valued)) {
     if (paths.some((p) => startsWithPath(words, p))) return words;
   }
@@ -69,7 +69,7 @@ export function matchTopicPath(
   ...paths: ReadonlyArray<readonly PathStep[]>
 ): string[] | undefined {
   const args = command.argv.slice(1);
-  if (asksForHelp(args)) return undefined;
+  if (asksForHelp(args, valued)) return undefined;
   for (const reading of readings(args, valued)) {
     const words = reading.flatMap((w, i) => (i === 0 ? w.split(':') : [w]));
     if (paths.some((p) => startsWithPath(words, p))) return words;
@@ -79,9 +79,10 @@ export function matchTopicPath(
 
 /** Verbs that read, create or change without destroying: a command path that reaches one of them is not a delete. */
 const HARMLESS_VERBS = new Set([
-  'get', 'list', 'ls', 'show', 'describe', 'create', 'add', 'new', 'update', 'set', 'info', 'inspect', 'logs', 'log',
-  'status', 'view', 'run', 'deploy', 'ssh', 'connect', 'exec', 'start', 'stop', 'restart', 'wait', 'watch', 'print',
-  'export', 'download', 'upload', 'copy', 'cp', 'tail', 'search', 'query', 'check', 'validate', 'version', 'login', 'open',
+  // Not here: words that are also command groups somewhere (gcloud run, gcloud deploy, gcloud logging logs, az search).
+  'get', 'list', 'ls', 'show', 'describe', 'create', 'add', 'new', 'update', 'set', 'info', 'inspect', 'status', 'view',
+  'ssh', 'connect', 'exec', 'start', 'stop', 'restart', 'wait', 'watch', 'print', 'download', 'upload', 'copy', 'cp',
+  'tail', 'check', 'validate', 'login', 'open',
 ]);
 
 /**
@@ -106,7 +107,7 @@ export function matchLeadingVerb(
   maxDepth = 5,
 ): string[] | undefined {
   const args = command.argv.slice(1);
-  if (asksForHelp(args)) return undefined;
+  if (asksForHelp(args, valued)) return undefined;
   for (const words of readings(args, valued)) {
     const path = leadingVerb(words, verbs, maxDepth);
     if (path && path.length > 1) return path;
@@ -118,12 +119,14 @@ export function matchLeadingVerb(
  * `--help`, `-h` or `-help` anywhere before `--`, or `help` as the first word (`gcloud help sql`):
  * the tool prints usage and does nothing. A `help` word later on is a resource name, not a request.
  */
-export function asksForHelp(args: readonly string[]): boolean {
+export function asksForHelp(args: readonly string[], valued: readonly string[] = []): boolean {
+  // Where `-h` takes a value (gsutil's header, docker's hostname), it is not a help request.
+  const shortHelp = !valued.includes('-h');
   for (const arg of args) {
     if (arg === '--') return false;
-    if (arg === '--help' || arg === '-h' || arg === '-help') return true;
+    if (arg === '--help' || arg === '-help' || (shortHelp && arg === '-h')) return true;
   }
-  return positionals(args)[0] === 'help';
+  return positionals(args, valued)[0] === 'help';
 }
 
 /** The value of the last `--name value` / `--name=value` of any of `names`, ignoring bundles. */

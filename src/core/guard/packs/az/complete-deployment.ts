@@ -1,0 +1,23 @@
+import { defineRule } from '../../rule';
+import { optionValue } from '../cli-words';
+import { AZ_KEYWORDS, AZ_TOOLS, azVerbPath } from './shape';
+
+export default defineRule({
+  id: 'az.complete-deployment',
+  resource: 'every resource in the group that the template does not list',
+  severity: 'high',
+  decision: 'ask',
+  reason: 'A deployment in Complete mode deletes every resource in the resource group that the template does not mention.',
+  suggestion: 'Preview it with `az deployment group what-if`, or deploy in Incremental mode (the default).',
+  keywords: AZ_KEYWORDS,
+  tools: AZ_TOOLS,
+  match: (command) => {
+    const path = azVerbPath(command, ['create'])?.join(' ');
+    if (path !== 'deployment group create' && path !== 'group deployment create') return undefined;
+    return optionValue(command.argv, '--mode')?.toLowerCase() === 'complete' ? {} : undefined;
+  },
+  examples: {
+    match: ['az deployment group create -g rg --template-file main.bicep --mode Complete', 'az group deployment create -g rg --template-file t.json --mode complete'],
+    noMatch: ['az deployment group create -g rg --template-file main.bicep', 'az deployment group what-if -g rg --template-file main.bicep --mode Complete', 'az deployment group create -g rg --mode Incremental --template-file t.json'],
+  },
+});

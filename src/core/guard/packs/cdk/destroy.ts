@@ -1,0 +1,21 @@
+import { defineRule } from '../../rule';
+import { matchPath } from '../cli-words';
+
+/** Options that take a value in `cdk` and `cdktf`. */
+const CDK_VALUED = ['-a', '--app', '-c', '--context', '--profile', '-o', '--output', '--role-arn', '-e', '--exclusively', '--ca-bundle-path'];
+
+export default defineRule({
+  id: 'cdk.destroy',
+  resource: 'the CloudFormation (or Terraform) stacks of the CDK app and what they created',
+  severity: 'critical',
+  decision: 'ask',
+  reason: 'Destroys CDK stacks and every resource in them that is not set to be retained: databases, buckets, queues.',
+  suggestion: 'Check what the stacks hold (`cdk diff`, `cdk list`) and set `removalPolicy: RETAIN` on data you must keep.',
+  keywords: ['cdk', 'cdktf'],
+  tools: ['cdk', 'cdktf'],
+  match: (command) => (matchPath(command, CDK_VALUED, ['destroy']) ? {} : undefined),
+  examples: {
+    match: ['cdk destroy', 'cdk destroy --all --force', 'cdk destroy ProdStack -f', 'cdktf destroy --auto-approve'],
+    noMatch: ['cdk diff', 'cdk synth', 'cdk deploy ProdStack', 'cdk list', 'cdk destroy --help'],
+  },
+});

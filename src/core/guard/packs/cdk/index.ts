@@ -1,0 +1,9 @@
+import { definePack } from '../../rule';
+import destroy from './destroy';
+
+export default definePack({
+  id: 'cdk',
+  name: 'AWS CDK',
+  description: 'cdk and cdktf: destroying stacks.',
+  rules: [destroy],
+});

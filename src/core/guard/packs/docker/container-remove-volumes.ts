@@ -1,0 +1,23 @@
+import { defineRule } from '../../rule';
+import { hasFlag } from '../../argv';
+import { startsWithPath } from '../cli-words';
+import { DOCKER_KEYWORDS, DOCKER_TOOLS, dockerCalls } from './shape';
+
+export default defineRule({
+  id: 'docker.container-remove-volumes',
+  resource: 'a container and the anonymous volumes attached to it',
+  severity: 'high',
+  decision: 'ask',
+  reason: '`docker rm -v` removes the container together with its anonymous volumes: a database image keeps its data in one.',
+  suggestion: 'Remove the container without -v, or copy its data out first (`docker cp CONTAINER:/path ./backup`).',
+  keywords: DOCKER_KEYWORDS,
+  tools: DOCKER_TOOLS,
+  match: (command) => {
+    const call = dockerCalls(command).find((c) => startsWithPath(c.words, ['rm']) || startsWithPath(c.words, ['container', ['rm', 'remove']]));
+    return call && hasFlag(call.args, '-v', '--volumes') ? {} : undefined;
+  },
+  examples: {
+    match: ['docker rm -v postgres', 'docker rm -fv db', 'docker container rm --volumes db'],
+    noMatch: ['docker rm web', 'docker rm -f web', 'docker ps -a', 'docker container ls'],
+  },
+});

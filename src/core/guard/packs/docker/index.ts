@@ -1,0 +1,13 @@
+import { definePack } from '../../rule';
+import composeDownVolumes from './compose-down-volumes';
+import containerRemoveVolumes from './container-remove-volumes';
+import execDestructive from './exec-destructive';
+import systemPruneVolumes from './system-prune-volumes';
+import volumeRemove from './volume-remove';
+
+export default definePack({
+  id: 'docker',
+  name: 'Docker and Compose',
+  description: 'docker, podman and compose: removing volumes, prune with volumes, down -v, rm -v, destructive exec.',
+  rules: [volumeRemove, systemPruneVolumes, composeDownVolumes, containerRemoveVolumes, execDestructive],
+});

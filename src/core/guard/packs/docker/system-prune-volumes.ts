@@ -1,0 +1,23 @@
+import { defineRule } from '../../rule';
+import { hasOption, startsWithPath } from '../cli-words';
+import { DOCKER_KEYWORDS, DOCKER_TOOLS, dockerCalls } from './shape';
+
+/** A plain `system prune` removes stopped containers, dangling images and build cache: routine. */
+export default defineRule({
+  id: 'docker.system-prune-volumes',
+  resource: 'every Docker volume no running container uses, with its data',
+  severity: 'critical',
+  decision: 'ask',
+  reason: '`docker system prune --volumes` also removes every volume no running container uses: a stopped database loses its data.',
+  suggestion: 'Leave out --volumes (images, containers and cache are still cleaned), or list volumes first (`docker volume ls -f dangling=true`).',
+  keywords: DOCKER_KEYWORDS,
+  tools: DOCKER_TOOLS,
+  match: (command) => {
+    const call = dockerCalls(command).find((c) => startsWithPath(c.words, ['system', 'prune']));
+    return call && hasOption(call.args, '--volumes') ? {} : undefined;
+  },
+  examples: {
+    match: ['docker system prune --volumes', 'docker system prune -af --volumes', 'podman system prune --volumes -f'],
+    noMatch: ['docker system prune', 'docker system prune -af', 'docker system df', 'docker image prune -a'],
+  },
+});

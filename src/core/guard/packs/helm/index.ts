@@ -1,0 +1,9 @@
+import { definePack } from '../../rule';
+import uninstall from './uninstall';
+
+export default definePack({
+  id: 'helm',
+  name: 'Helm',
+  description: 'helm: uninstalling releases.',
+  rules: [uninstall],
+});

@@ -1,0 +1,23 @@
+import { defineRule } from '../../rule';
+import { hasOption, matchPath } from '../cli-words';
+
+const HELM_VALUED = ['-n', '--namespace', '--kube-context', '--kubeconfig', '--timeout', '--description', '--cascade', '--kube-apiserver', '--kube-token', '--registry-config', '--repository-config'];
+
+export default defineRule({
+  id: 'helm.uninstall',
+  resource: 'a Helm release and every Kubernetes resource it installed',
+  severity: 'high',
+  decision: 'ask',
+  reason: 'Uninstalls a Helm release: every Kubernetes resource it created is deleted (volume claims from its stateful sets are usually kept, but what they served goes down).',
+  suggestion: 'Check the context and namespace (`helm list -n NS`), preview with `--dry-run`, and keep the history with `--keep-history` so it can be rolled back.',
+  keywords: ['helm'],
+  tools: ['helm'],
+  match: (command) => {
+    if (!matchPath(command, HELM_VALUED, [['uninstall', 'delete', 'del', 'un']])) return undefined;
+    return hasOption(command.argv, '--dry-run') ? undefined : {};
+  },
+  examples: {
+    match: ['helm uninstall web -n prod', 'helm delete postgres', 'helm un web --keep-history', 'helm --kube-context prod uninstall api'],
+    noMatch: ['helm list -A', 'helm status web', 'helm uninstall web --dry-run', 'helm upgrade --install web ./chart', 'helm uninstall --help'],
+  },
+});

@@ -1,0 +1,39 @@
+import { defineRule } from '../../rule';
+import { KUBECTL_KEYWORDS, KUBECTL_TOOLS, NAMESPACE_KINDS, STORAGE_KINDS, kubectlDelete } from './shape';
+
+/** Deleting these one at a time is routine: controllers recreate pods, jobs and events are throwaway. */
+const ROUTINE_KINDS = ['po', 'pod', 'pods', 'job', 'jobs', 'event', 'events', 'ev'];
+/** Kinds whose deletion takes every object of a custom type, or access to everything. */
+const SWEEPING_KINDS = ['crd', 'crds', 'customresourcedefinition', 'customresourcedefinitions', 'statefulset', 'statefulsets', 'sts'];
+/** Kinds a manifest may name that take data with them. */
+const DATA_KINDS = /^\s*kind:\s*["']?(Namespace|PersistentVolumeClaim|PersistentVolume|StatefulSet|CustomResourceDefinition)\b/m;
+
+export default defineRule({
+  id: 'kubectl.delete',
+  resource: 'the Kubernetes resources named (deployments, services, secrets, config...)',
+  severity: 'medium',
+  decision: 'ask',
+  reason: 'Deletes Kubernetes resources: what they run or hold (a deployment, a service, a secret) is gone until re-applied.',
+  suggestion: 'Check the context (`kubectl config current-context`) and preview with `--dry-run=server`, or use `kubectl diff` for manifests.',
+  keywords: KUBECTL_KEYWORDS,
+  tools: KUBECTL_TOOLS,
+  match: (command, context) => {
+    const del = kubectlDelete(command);
+    if (!del || del.wholesale) return undefined;
+    if (del.kinds.some((k) => NAMESPACE_KINDS.includes(k) || STORAGE_KINDS.includes(k))) return undefined;
+    if (del.files.length) {
+      const texts = del.files.map((f) => (f === '-' || /^https?:/.test(f) ? undefined : context.readFile(f, command.cwd)));
+      if (texts.some((t) => t !== undefined && DATA_KINDS.test(t))) {
+        return { severity: 'critical', resource: 'what the manifest describes, including namespaces, volumes or stateful sets' };
+      }
+      return { resource: 'whatever the manifest describes' };
+    }
+    if (del.kinds.length && del.kinds.every((k) => ROUTINE_KINDS.includes(k))) return undefined;
+    if (del.kinds.some((k) => SWEEPING_KINDS.includes(k))) return { severity: 'high' };
+    return del.kinds.length ? {} : undefined;
+  },
+  examples: {
+    match: ['kubectl delete deployment web -n prod', 'kubectl delete svc,deploy web', 'kubectl delete -f k8s/', 'kubectl delete -k overlays/prod', 'kubectl delete secret db-credentials', 'kubectl delete crd certificates.cert-manager.io', 'kubectl delete statefulset postgres'],
+    noMatch: ['kubectl delete pod web-7d9f -n prod', 'kubectl delete pods -l app=web', 'kubectl delete job migrate-1', 'kubectl get deployments', 'kubectl delete deployment web --dry-run=client', 'kubectl apply -f k8s/'],
+  },
+});

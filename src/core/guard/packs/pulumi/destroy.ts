@@ -1,0 +1,22 @@
+import { defineRule } from '../../rule';
+import { hasOption } from '../cli-words';
+import { PULUMI_KEYWORDS, PULUMI_TOOLS, pulumiPath } from './shape';
+
+export default defineRule({
+  id: 'pulumi.destroy',
+  resource: 'every resource in the Pulumi stack',
+  severity: 'critical',
+  decision: 'ask',
+  reason: 'Destroys every resource in the selected Pulumi stack (databases and buckets included); with --remove the stack and its history go too.',
+  suggestion: 'Preview it first (`pulumi destroy --preview-only`) and check the stack (`pulumi stack --show-name`).',
+  keywords: PULUMI_KEYWORDS,
+  tools: PULUMI_TOOLS,
+  match: (command) => {
+    if (!pulumiPath(command, [['destroy', 'down']])) return undefined;
+    return hasOption(command.argv, '--preview-only') ? undefined : {};
+  },
+  examples: {
+    match: ['pulumi destroy', 'pulumi destroy --yes --stack prod', 'pulumi down -y', 'pulumi destroy -s org/app/prod --remove'],
+    noMatch: ['pulumi destroy --preview-only', 'pulumi preview', 'pulumi up --help', 'pulumi stack ls', 'pulumi destroy --help'],
+  },
+});

@@ -1,0 +1,12 @@
+import { definePack } from '../../rule';
+import destroy from './destroy';
+import stackRemove from './stack-remove';
+import stateDelete from './state-delete';
+import upUnattended from './up-unattended';
+
+export default definePack({
+  id: 'pulumi',
+  name: 'Pulumi',
+  description: 'pulumi: destroy, stack rm, state delete, and unattended updates.',
+  rules: [destroy, stackRemove, stateDelete, upUnattended],
+});

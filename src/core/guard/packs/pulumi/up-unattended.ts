@@ -1,0 +1,22 @@
+import { defineRule } from '../../rule';
+import { hasOption } from '../cli-words';
+import { PULUMI_KEYWORDS, PULUMI_TOOLS, pulumiPath } from './shape';
+
+export default defineRule({
+  id: 'pulumi.up-unattended',
+  resource: 'resources the update replaces or deletes',
+  severity: 'high',
+  decision: 'ask',
+  reason: 'Runs `pulumi up` without anyone seeing the preview (--yes or --skip-preview): resources it replaces or deletes are destroyed at once.',
+  suggestion: 'Run `pulumi preview` first and read it, then `pulumi up` interactively.',
+  keywords: PULUMI_KEYWORDS,
+  tools: PULUMI_TOOLS,
+  match: (command) => {
+    if (!pulumiPath(command, [['up', 'update']])) return undefined;
+    return hasOption(command.argv, '--yes', '-y', '--skip-preview', '-f') ? {} : undefined;
+  },
+  examples: {
+    match: ['pulumi up --yes', 'pulumi up -y --stack prod', 'pulumi update --skip-preview'],
+    noMatch: ['pulumi up', 'pulumi preview', 'pulumi up --help', 'pulumi config set region eu'],
+  },
+});
