@@ -38,10 +38,11 @@ export function parsePayload(agent: HookAgent, text: string, fallbackCwd: string
   const cwd = isAbsolute(cwdRaw) ? cwdRaw : resolve(fallbackCwd, cwdRaw);
   const base = {
     agent,
-    event: str(p.hook_event_name) ?? '',
+    // VS Code's documentation spells the common fields in camelCase, its source in snake_case.
+    event: str(p.hook_event_name) ?? str(p.hookEventName) ?? '',
     cwd,
     roots,
-    session: str(p.conversation_id) ?? str(p.session_id),
+    session: str(p.conversation_id) ?? str(p.session_id) ?? str(p.sessionId),
     permissionMode: str(p.permission_mode),
   };
   return agent === 'cursor' ? cursorCall(base, p) : toolUseCall(base, p);
@@ -76,9 +77,9 @@ function cursorCall(base: Base, p: Record<string, unknown>): HookCall {
 /** Claude Code and VS Code share the PreToolUse shape. */
 function toolUseCall(base: Base, p: Record<string, unknown>): HookCall {
   if (base.event !== '' && base.event !== 'PreToolUse') return { ...base, kind: 'other' };
-  const toolName = str(p.tool_name);
+  const toolName = str(p.tool_name) ?? str(p.toolName);
   if (toolName === undefined) throw new MalformedPayload('PreToolUse without a "tool_name" string');
-  const input = record(p.tool_input);
+  const input = record(p.tool_input ?? p.toolArgs);
   const name = toolName.toLowerCase();
   const command = str(input.command) ?? str(input.commandLine);
   if (SHELL_TOOLS.has(name) || (command !== undefined && !name.startsWith('mcp__'))) {

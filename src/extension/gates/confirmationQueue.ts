@@ -20,7 +20,9 @@ interface Pending {
   request: ConfirmRequest;
   view: ConfirmationView;
   deadline: number;
+  /** Every caller waiting on this one question (the same call reaching Airlock through two hooks). */
   settle: (answer: ConfirmResponse) => void;
+  key: string;
   settled: boolean;
   timer?: NodeJS.Timeout;
 }
@@ -44,13 +46,27 @@ export class ConfirmationQueue {
     return this.waiting.length + (this.active ? 1 : 0);
   }
 
+  /**
+   * Queues a question, or joins an identical one already waiting or shown: VS Code also runs
+   * the hooks in Claude Code's settings, and Cursor reads them too, so one tool call can reach
+   * Airlock twice. The person is asked once; both callers get the answer.
+   */
   enqueue(request: ConfirmRequest, view: ConfirmationView): Promise<ConfirmResponse> {
+    const key = JSON.stringify([request.kind, request.command ?? '', request.file ?? '', request.cwd]);
+    const same = [this.active, ...this.waiting].find((p) => p && !p.settled && p.key === key);
+    if (same) {
+      return new Promise((resolve) => {
+        const previous = same.settle;
+        same.settle = (answer) => { previous(answer); resolve(answer); };
+      });
+    }
     return new Promise((resolve) => {
       const budget = Math.max(MINIMUM_WINDOW_MS, request.timeoutMs - DEADLINE_MARGIN_MS);
-      const pending: Pending = { request, view, deadline: this.now() + budget, settled: false, settle: resolve };
+      const pending: Pending = { request, view, key, deadline: this.now() + budget, settled: false, settle: resolve };
       pending.timer = setTimeout(() => this.expire(pending), budget);
       this.waiting.push(pending);
-      void this.pump();
+      // Let a burst of requests arrive first, so the modal can say how many wait behind it.
+      setImmediate(() => void this.pump());
     });
   }
 

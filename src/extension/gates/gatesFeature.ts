@@ -1,0 +1,47 @@
+import * as vscode from 'vscode';
+import { version } from '../../core/version';
+import type { Feature } from '../feature';
+import { IpcServer } from '../ipc/ipcServer';
+import { WindowRegistry } from '../ipc/windowRegistry';
+import { assessForGate, describeTargetForGate } from './engine';
+import { ConfirmDialog } from './confirmDialog';
+import { ConfirmationQueue } from './confirmationQueue';
+import { GateRecorder } from './gateRecorder';
+import { registerGateRoutes } from './gateRoutes';
+import { GateService } from './gateService';
+
+/** What other parts of the extension (terminal gate, protection status) learn from the gates. */
+export interface GatesState {
+  socket: string;
+  /** The 0600 registration this window's terminals find it by (AIRLOCK_WINDOW). */
+  windowFile: string;
+  pendingConfirmations(): number;
+}
+
+/**
+ * The decision point: the IPC server hooks and shims ask, and the modal a person answers.
+ * Starts on activation; the registry follows the workspace folders.
+ */
+export const gatesFeature: Feature = {
+  id: 'gates',
+  async activate(context, api) {
+    const server = await IpcServer.create();
+    context.subscriptions.push({ dispose: () => server.dispose() });
+    const registry = new WindowRegistry(server.socket, server.secret, vscode.env.appName);
+    const roots = () => (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+    registry.update(roots());
+    context.subscriptions.push(
+      vscode.workspace.onDidChangeWorkspaceFolders(() => registry.update(roots())),
+      { dispose: () => registry.dispose() },
+    );
+
+    const recorder = new GateRecorder(api, () => roots()[0]);
+    const queue = new ConfirmationQueue(new ConfirmDialog(), (request, view, answer) => recorder.confirmation(request, view, answer));
+    context.subscriptions.push({ dispose: () => queue.dispose() });
+    const service = new GateService(queue, assessForGate, (report) => recorder.report(report), describeTargetForGate);
+    for (const route of registerGateRoutes(server, service, { version, window: registry.window })) context.subscriptions.push(route);
+
+    const state: GatesState = { socket: server.socket, windowFile: registry.windowFile, pendingConfirmations: () => queue.size };
+    api.gates = state;
+  },
+};
