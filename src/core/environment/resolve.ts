@@ -85,7 +85,7 @@ export function finalize(resolution: Resolution | undefined, ctx: CommandContext
     const uses = index.usesOf(ref.key).filter((u) => u.environment !== 'unknown');
     if (!uses.length) continue;
     const named = uses.reduce<Environment>((acc, u) => riskier(acc, u.environment), uses[0]!.environment);
-    if (environment === 'unknown' || (named === 'production' && environment !== 'production')) {
+    if (environment === 'unknown') {
       environment = named;
       ev.unshift(...uses.slice(0, 3).map((u) => evidence(u.source, `${describeRef(ref)} is configured here${u.variable ? ` (${u.variable})` : ''}, for ${u.environment}`)));
     }
@@ -105,7 +105,9 @@ export function finalize(resolution: Resolution | undefined, ctx: CommandContext
     if (others.some((o) => o.environment === 'production') && own !== 'production') {
       const mine = index.usesOf(ref.key).filter((u) => u.environment === own).map((u) => u.source);
       const theirs = others.filter((o) => o.environment === 'production').map((o) => o.source);
-      ev.unshift(evidence('shared resource', `${own} and production both use ${describeRef(ref)} (${[...new Set([...mine, ...theirs])].join(', ')}): a ${own} command here is a production command`));
+      ev.unshift(evidence('shared resource', mine.length
+        ? `${own} and production both use ${describeRef(ref)} (${[...new Set([...mine, ...theirs])].join(', ')}): a ${own} command here is a production command`
+        : `${describeRef(ref)} is production's (${theirs.join(', ')}), though the command is aimed at ${own}`));
       environment = 'production';
     }
   }

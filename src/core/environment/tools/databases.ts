@@ -5,11 +5,20 @@ import { evidence, type Resolution, type ToolResolver } from '../resolution';
 import { databaseRef, databaseRefFromParts, type ResourceRef } from '../resources';
 
 /** What a database client connects to, and how Airlock learned each part. */
-interface Connection { ref?: ResourceRef; host?: string; evidence: Evidence[] }
+interface Connection {
+  ref?: ResourceRef;
+  host?: string;
+  evidence: Evidence[];
+  /** Environments of the env files a value came from (`source .env.staging && psql $DATABASE_URL`). */
+  fileEnvironments?: string[];
+}
 
-function expandedValue(ctx: CommandContext, raw: string, source: string, ev: Evidence[]): string | undefined {
+function expandedValue(ctx: CommandContext, raw: string, source: string, ev: Evidence[], fileEnvironments?: string[]): string | undefined {
   const expanded = ctx.expand(raw);
-  for (const s of expanded.sources) ev.push(evidence(`$${s.value}`, `from ${s.source}`));
+  for (const s of expanded.sources) {
+    ev.push(evidence(`$${s.value}`, `from ${s.source}`));
+    if (s.file && s.file.environment !== 'unknown') fileEnvironments?.push(s.file.environment);
+  }
   if (expanded.unresolved.length) {
     ev.push(evidence(source, `$${expanded.unresolved[0]} is set nowhere Airlock can read`));
     return undefined;
@@ -43,11 +52,12 @@ function resolvePostgres(ctx: CommandContext): Connection {
   let host = flagValue(args, '-h', '--host');
   let port = flagValue(args, '-p', '--port');
   let database: string | undefined;
+  const fileEnvironments: string[] = [];
   if (rawDb) {
-    const value = expandedValue(ctx, rawDb, 'database argument', ev);
+    const value = expandedValue(ctx, rawDb, 'database argument', ev, fileEnvironments);
     if (value) {
       const parsed = fromUrlOrConninfo(value, 'postgres');
-      if (parsed.ref) { ev.unshift(evidence('connection argument', parsed.ref.display)); return { ref: parsed.ref, host: parsed.host, evidence: ev }; }
+      if (parsed.ref) { ev.unshift(evidence('connection argument', parsed.ref.display)); return { ref: parsed.ref, host: parsed.host, evidence: ev, fileEnvironments }; }
       database = parsed.database;
     }
   }
@@ -78,9 +88,10 @@ function resolveUrlClient(ctx: CommandContext, family: string, hostFlags: string
   const args = ctx.args;
   const uriRaw = flagValue(args, '-u', '--uri') ?? positionals(args, [...hostFlags, '-p', '--port', '-n', '-a', '--eval', '-e', '--file', '-f', '--username', '--password']).find((w) => /^[a-z+]+:\/\/|^\$/.test(w));
   if (uriRaw) {
-    const value = expandedValue(ctx, uriRaw, 'connection argument', ev);
+    const fileEnvironments: string[] = [];
+    const value = expandedValue(ctx, uriRaw, 'connection argument', ev, fileEnvironments);
     const ref = value ? databaseRef(value) : undefined;
-    if (ref) { ev.unshift(evidence('connection argument', ref.display)); return { ref, host: hostOf(ref.display), evidence: ev }; }
+    if (ref) { ev.unshift(evidence('connection argument', ref.display)); return { ref, host: hostOf(ref.display), evidence: ev, fileEnvironments }; }
   }
   let host = flagValue(args, ...hostFlags);
   if (host) ev.push(evidence('--host', host));
@@ -96,7 +107,8 @@ function resolveFrameworkUrl(ctx: CommandContext, variable: string, environmentN
   if (v?.value) {
     const ref = databaseRef(v.value, variable);
     ev.push(evidence(`${variable} (${v.source})`, ref?.display ?? 'not a database URL'));
-    return { ref, host: ref ? hostOf(ref.display) : undefined, evidence: ev, environmentName };
+    const fileEnvironments = v.file && v.file.environment !== 'unknown' ? [v.file.environment] : [];
+    return { ref, host: ref ? hostOf(ref.display) : undefined, evidence: ev, environmentName, fileEnvironments };
   }
   ev.push(evidence(variable, 'not set in the shell, nor in .env or .env.local'));
   return { evidence: ev, environmentName };
@@ -128,7 +140,7 @@ function connectionResolution(connection: Connection & { environmentName?: { nam
     name: connection.environmentName?.name ?? ref?.display ?? null,
     resource: ref?.display ?? null,
     evidence: connection.evidence,
-    labels: [connection.environmentName?.name, connection.host, ref?.display.split('/').pop()],
+    labels: [connection.environmentName?.name, ...(connection.fileEnvironments ?? []), connection.host, ref?.display.split('/').pop()],
     resources: ref ? [ref] : [],
     affects: ['database'],
   };
