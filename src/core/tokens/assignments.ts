@@ -18,7 +18,7 @@ export interface Assignment {
   flag: boolean;
 }
 
-const HINT = /secret|token|passw|pwd|pass\b|key|auth|credential|dsn|conn|sas|signature|cookie|session|bearer/g;
+export const HINT = /secret|token|passw|pwd|pass\b|_pat\b|key|auth|credential|dsn|conn|sas|signature|cookie|session|bearer/g;
 const NAME_CHAR = /[A-Za-z0-9_.\-$]/;
 const STOP_UNQUOTED = new Set([' ', '\t', '\r', '\n', ',', ';', ')', '}', ']', '"', "'", '`', '>']);
 const KEY_PREFIXES = /^(?:TF_VAR_|INPUT_|SECRETS_|ENV_|CONFIG_)/;
@@ -32,7 +32,7 @@ export function normalizeKey(name: string): string {
   const lastSegment = name.replace(/^[-$]+/, '').split('.').pop() ?? name;
   const bare = lastSegment.replace(/-/g, '_');
   // camelCase -> CAMEL_CASE so `railwayApiToken` meets `RAILWAY_API_TOKEN`.
-  const snake = bare.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+  const snake = (/[a-z]/.test(bare) ? bare.replace(/([a-z0-9])([A-Z])/g, '$1_$2') : bare).toUpperCase();
   const last = snake.split(/_{2,}/).pop() ?? snake;
   return last.replace(KEY_PREFIXES, '');
 }

@@ -23,7 +23,8 @@ export interface SecretSpan {
   refined: Partial<Pick<TokenFinding, 'scope' | 'severity' | 'title'>>;
 }
 
-const patternRules = allRules.filter((r) => r.pattern !== undefined);
+const patternRules = allRules.filter((r) => r.pattern !== undefined && !r.fallback);
+const fallbackRules = allRules.filter((r) => r.pattern !== undefined && r.fallback);
 const namedByKey = new Map<string, TokenRule>();
 for (const rule of allRules) for (const name of rule.names ?? []) namedByKey.set(name, rule);
 
@@ -33,7 +34,23 @@ const ALLOW_MARK = 'airlock:allow';
 export function detectSecretSpans(text: string, options: DetectOptions = {}): SecretSpan[] {
   const lower = text.toLowerCase();
   const spans: SecretSpan[] = [];
-  for (const rule of patternRules) {
+  runPatternRules(patternRules, text, lower, spans);
+  for (const assignment of findAssignments(text, lower)) {
+    const rule = ruleForAssignment(assignment, options);
+    if (rule) spans.push({ start: assignment.start, end: assignment.start + assignment.value.length, rule, refined: {} });
+  }
+  runPatternRules(fallbackRules, text, lower, spans);
+  if (lower.includes('kind: secret') || lower.includes('"kind": "secret"')) {
+    for (const decoded of decodeKubernetesSecrets(text)) {
+      const inner = detectSecretSpans(decoded.text, { fileName: 'secret.env' });
+      if (inner.length > 0) spans.push({ start: decoded.start, end: decoded.end, rule: inner[0]!.rule, refined: { ...inner[0]!.refined, title: `${inner[0]!.refined.title ?? inner[0]!.rule.title} (base64 in a Kubernetes Secret)` } });
+    }
+  }
+  return resolveOverlaps(spans);
+}
+
+function runPatternRules(rules: TokenRule[], text: string, lower: string, spans: SecretSpan[]): void {
+  for (const rule of rules) {
     if (rule.keywords.length > 0 && !rule.keywords.some((k) => lower.includes(k))) continue;
     const pattern = rule.pattern!;
     pattern.lastIndex = 0;
@@ -46,22 +63,12 @@ export function detectSecretSpans(text: string, options: DetectOptions = {}): Se
       spans.push({ start, end: start + secret.length, rule, refined: rule.refine?.(secret, m) ?? {} });
     }
   }
-  for (const assignment of findAssignments(text, lower)) {
-    const rule = ruleForAssignment(assignment, options);
-    if (rule) spans.push({ start: assignment.start, end: assignment.start + assignment.value.length, rule, refined: {} });
-  }
-  if (lower.includes('kind: secret') || lower.includes('"kind": "secret"')) {
-    for (const decoded of decodeKubernetesSecrets(text)) {
-      const inner = detectSecretSpans(decoded.text, { fileName: 'secret.env' });
-      if (inner.length > 0) spans.push({ start: decoded.start, end: decoded.end, rule: inner[0]!.rule, refined: { ...inner[0]!.refined, title: `${inner[0]!.refined.title ?? inner[0]!.rule.title} (base64 in a Kubernetes Secret)` } });
-    }
-  }
-  return resolveOverlaps(spans);
 }
 
 function ruleForAssignment(assignment: Assignment, options: DetectOptions): TokenRule | undefined {
   const { value } = assignment;
   if (isReference(value)) return undefined;
+  if (!options.aggressive && isPlaceholder(value)) return undefined;
   const named = namedByKey.get(assignment.key);
   if (named) {
     if (named.valuePattern) return named.valuePattern.test(value) ? named : undefined;

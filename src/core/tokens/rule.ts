@@ -72,7 +72,7 @@ export function prefixedRules(providerName: string, seeds: RuleSeed[]): TokenRul
     scope: s.scope,
     severity: s.severity,
     check: looksRandom(s.minEntropy ?? 3),
-    examples: { valid: s.valid, invalid: s.invalid ?? [] },
+    examples: { valid: s.valid, invalid: [...(s.invalid ?? []), `${s.keywords[0]}xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx`] },
   }));
 }
 
@@ -98,8 +98,26 @@ export function namedRules(providerName: string, seeds: NamedSeed[]): TokenRule[
     valuePattern: s.valuePattern,
     scope: s.scope,
     severity: s.severity,
-    examples: { valid: s.valid, invalid: s.invalid ?? [] },
+    examples: {
+      valid: s.valid,
+      invalid: [
+        ...(s.invalid ?? []),
+        `${s.names[0]}=your-token-here`,
+        `${s.names[0]}=\${${s.names[0]}}`,
+        `const token = process.env.${s.names[0]};`,
+        `${s.names[0]}: \${{ secrets.${s.names[0]} }}`,
+        `${s.names[0]}=<${s.names[0]}>`,
+      ],
+    },
   }));
+}
+
+/** `NAME=value` examples for each documented name of a named rule. */
+export function assignedTo(names: string[], value: string): string[] {
+  const [first, second] = names;
+  const out = [`${first}=${value}`, `export ${first}="${value}"`, `  ${first}: ${value}`];
+  if (second) out.push(`{"${second}": "${value}"}`);
+  return out;
 }
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -27,6 +27,11 @@ export interface TokenRule {
   /** What the credential can do, as its format tells; see UNKNOWN_SCOPE. */
   readonly scope: string;
   readonly severity: Severity;
+  /**
+   * A broad pattern (a bare JWT) that yields to named rules: a JWT assigned to
+   * SUPABASE_SERVICE_ROLE_KEY is reported as that, not as a JWT.
+   */
+  readonly fallback?: boolean;
   /** Extra proof beyond the regex: a checksum, an entropy floor, a structure check. */
   readonly check?: (secret: string, match: RegExpExecArray) => boolean;
   /** Narrows scope and severity from the token itself (e.g. Stripe live vs test). */

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { allRules, detectInText, packs } from '../../../src/core/tokens/index';
+import { HINT } from '../../../src/core/tokens/assignments';
 
 // ESLint-style: every rule's valid examples are found, by that rule, and none of its invalid ones is.
 for (const rule of allRules) {
@@ -33,4 +34,16 @@ test('pattern rules are global regexes with a keyword quick reject (or a documen
     assert.ok(rule.keywords.length > 0, `${rule.id} has no keyword`);
     for (const k of rule.keywords) assert.equal(k, k.toLowerCase(), `${rule.id}: keywords are matched lower-case`);
   }
+});
+
+test('every documented variable name of a named rule is reachable by the assignment scanner', () => {
+  for (const rule of allRules) {
+    for (const name of rule.names ?? []) {
+      assert.ok(new RegExp(HINT.source).test(name.toLowerCase()), `${rule.id}: ${name} has no secret-like word, so it is never looked at`);
+    }
+  }
+});
+
+test('at least 150 credential types', () => {
+  assert.ok(allRules.length >= 150, `only ${allRules.length}`);
 });

@@ -37,7 +37,7 @@ export const genericPassword = defineTokenRule({
   scope: UNKNOWN_SCOPE,
   severity: 'medium',
   examples: {
-    valid: ['DB_PASSWORD=Tr0ub4dor&3-horse', 'password: "s3cr3t-Batt3ry-Staple"'],
+    valid: ['SMTP_PASSWORD=Tr0ub4dor&3-horse', 'password: "s3cr3t-Batt3ry-Staple"'],
     invalid: ['DB_PASSWORD=', 'password: <password>', 'PASSWORD=${DB_PASSWORD}', 'password_min_length: 12', 'password: password'],
   },
 });
