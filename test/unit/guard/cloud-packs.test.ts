@@ -1,7 +1,9 @@
 /**
- * Each cloud pack rule's own examples, run against its `match` on hand-built simple commands
- * (a quote-aware word splitter, no engine): every `match` line must trigger the rule, every
- * `noMatch` line must not; and the metadata every rule must carry is present.
+ * Each cloud pack rule's own examples, run against its `match` alone on hand-built simple
+ * commands (a quote-aware word splitter, no parser, no unwrapping): every direct `match` line
+ * must trigger the rule, every `noMatch` line must not. Lines reached through a wrapper
+ * (`npx @railway/cli ...`) need the engine; test/unit/guard/rules.test.ts runs all of them
+ * through it. Also checks the metadata every cloud rule must carry.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -46,7 +48,7 @@ function simple(line: string): SimpleCommand {
 
 /** A stand-in for the engine: nested SQL or scripts count as destructive when they drop something or cannot be read. */
 function nested(text: string): Finding[] {
-  return /DROP TABLE|<\s*'?\.\/wipe\.sql/.test(text)
+  return /DROP TABLE|rm -rf|wipe\.sql/.test(text)
     ? [{ rule: 'stand-in.nested', severity: 'critical', decision: 'ask', reason: 'drops a table', segment: text }]
     : [];
 }
@@ -66,11 +68,9 @@ for (const pack of CLOUD_PACKS) {
       assert.ok(rule.reason.length > 20 && rule.resource.length > 5, 'reason and resource are written out');
       assert.ok(rule.keywords.length > 0 && rule.tools.length > 0, 'keywords and tools are listed');
       assert.ok(rule.examples.match.length > 0 && rule.examples.noMatch.length > 0, 'examples both ways');
-      for (const line of rule.examples.match) {
-        const command = simple(line);
-        assert.ok(rule.tools.includes(command.argv[0]!), `${line}: argv[0] is one of the rule's tools`);
-        assert.ok(rule.match(command, context), `${line} must match ${rule.id}`);
-      }
+      const direct = rule.examples.match.map(simple).filter((c) => rule.tools.includes(c.argv[0]!));
+      assert.ok(direct.length > 0, 'at least one example calls the tool directly');
+      for (const command of direct) assert.ok(rule.match(command, context), `${command.segment} must match ${rule.id}`);
       for (const line of rule.examples.noMatch) {
         const command = simple(line);
         const matched = rule.tools.includes(command.argv[0]!) && rule.match(command, context);

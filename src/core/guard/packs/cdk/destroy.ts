@@ -11,11 +11,12 @@ export default defineRule({
   decision: 'ask',
   reason: 'Destroys CDK stacks and every resource in them that is not set to be retained: databases, buckets, queues.',
   suggestion: 'Check what the stacks hold (`cdk diff`, `cdk list`) and set `removalPolicy: RETAIN` on data you must keep.',
-  keywords: ['cdk', 'cdktf'],
+  // `npx aws-cdk` and `npx cdktf-cli` are single words to the fast path.
+  keywords: ['cdk', 'cdktf', 'aws-cdk', 'cdktf-cli'],
   tools: ['cdk', 'cdktf'],
   match: (command) => (matchPath(command, CDK_VALUED, ['destroy']) ? {} : undefined),
   examples: {
-    match: ['cdk destroy', 'cdk destroy --all --force', 'cdk destroy ProdStack -f', 'cdktf destroy --auto-approve'],
+    match: ['cdk destroy', 'cdk destroy --all --force', 'cdk destroy ProdStack -f', 'cdktf destroy --auto-approve', 'npx aws-cdk destroy --all --force', 'npx cdktf-cli destroy'],
     noMatch: ['cdk diff', 'cdk synth', 'cdk deploy ProdStack', 'cdk list', 'cdk destroy --help'],
   },
 });

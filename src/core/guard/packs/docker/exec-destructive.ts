@@ -24,7 +24,7 @@ export default defineRule({
     return finding ? { reason: `In a container: ${finding.reason}`, severity: finding.severity, decision: finding.decision } : undefined;
   },
   examples: {
-    match: ['docker exec -it db psql -U postgres -c "DROP TABLE users"', 'docker compose exec db psql -c "DROP TABLE users"'],
+    match: ['docker exec web rm -rf /var/lib/app', 'docker exec -it db psql -U postgres -c "DROP TABLE users"', 'docker compose exec db psql -c "DROP TABLE users"'],
     noMatch: ['docker exec -it db psql -U postgres -c "SELECT 1"', 'docker exec web ls', 'docker logs web'],
   },
 });

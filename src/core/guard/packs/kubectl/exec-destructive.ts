@@ -25,7 +25,7 @@ export default defineRule({
     return finding ? { reason: `In a Kubernetes container: ${finding.reason}`, severity: finding.severity, decision: finding.decision } : undefined;
   },
   examples: {
-    match: ['kubectl exec -it postgres-0 -n db -- psql -c "DROP TABLE users"'],
+    match: ['kubectl exec -it postgres-0 -n db -- psql -c "DROP TABLE users"', 'kubectl exec web-0 -n prod -- rm -rf /var/lib/app'],
     noMatch: ['kubectl exec -it postgres-0 -- psql -c "SELECT 1"', 'kubectl exec web-1 -- ls /data', 'kubectl logs web-1'],
   },
 });

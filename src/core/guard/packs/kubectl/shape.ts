@@ -62,5 +62,6 @@ export function kubectlDelete(command: SimpleCommand): KubectlDelete | undefined
   return { kinds, named, wholesale, files, args: call.args };
 }
 
-export const NAMESPACE_KINDS = ['ns', 'namespace', 'namespaces'];
+/** OpenShift's projects are namespaces. */
+export const NAMESPACE_KINDS = ['ns', 'namespace', 'namespaces', 'project', 'projects'];
 export const STORAGE_KINDS = ['pv', 'pvc', 'persistentvolume', 'persistentvolumes', 'persistentvolumeclaim', 'persistentvolumeclaims'];

@@ -19,6 +19,7 @@ export default defineRule({
       'railway volume rm -v pg-data',
       'railway volume -s api -e production delete --volume data',
       'railway volume remove',
+      'npx @railway/cli volume delete --volume data --yes',
     ],
     noMatch: [
       'railway volume list',

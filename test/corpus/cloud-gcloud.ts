@@ -1,0 +1,33 @@
+// Google Cloud (gcloud, gsutil): [expected decision, command line, rule that must decide it].
+import type { Corpus } from './types';
+
+export default [
+  ['ask', 'gcloud projects delete my-prod-project', 'gcloud.project-delete'],
+  ['ask', 'gcloud projects delete my-project --quiet', 'gcloud.project-delete'],
+  ['ask', 'gcloud sql instances delete prod-db', 'gcloud.sql-delete'],
+  ['ask', 'gcloud beta sql instances delete prod-db --quiet', 'gcloud.sql-delete'],
+  ['ask', 'gcloud sql databases delete app --instance prod-db', 'gcloud.sql-delete'],
+  ['ask', 'gcloud storage rm -r gs://my-bucket', 'gcloud.storage-delete'],
+  ['ask', 'gcloud storage buckets delete gs://my-bucket', 'gcloud.storage-delete'],
+  ['ask', 'gsutil rm -r gs://my-bucket', 'gcloud.storage-delete'],
+  ['ask', 'gsutil -m rm -r gs://my-bucket/logs', 'gcloud.storage-delete'],
+  ['ask', 'gsutil rb gs://my-bucket', 'gcloud.storage-delete'],
+  ['ask', 'gcloud compute instances delete vm-1 --zone us-central1-a', 'gcloud.delete-operation'],
+  ['ask', 'gcloud container clusters delete prod --region us-central1', 'gcloud.delete-operation'],
+  ['ask', 'gcloud compute disks delete data-disk --zone us-central1-a', 'gcloud.delete-operation'],
+  ['ask', 'gcloud run services delete api --region europe-west1', 'gcloud.delete-operation'],
+  ['ask', 'gcloud secrets delete db-password', 'gcloud.delete-operation'],
+  ['ask', 'CLOUDSDK_CORE_PROJECT=prod gcloud functions delete api', 'gcloud.delete-operation'],
+  ['allow', 'gcloud projects list'],
+  ['allow', 'gcloud config list'],
+  ['allow', 'gcloud config set project my-project'],
+  ['allow', 'gcloud compute instances list'],
+  ['allow', 'gcloud sql instances describe prod-db'],
+  ['allow', 'gcloud storage ls gs://my-bucket'],
+  ['allow', 'gsutil cp -r ./dist gs://site'],
+  ['allow', 'gcloud auth login'],
+  ['allow', 'gcloud run deploy api --source .'],
+  ['allow', 'gcloud compute instances delete --help'],
+  ['allow', 'gcloud help compute instances delete'],
+  ['allow', 'gcloud logging read "severity>=ERROR" --limit 10'],
+] satisfies Corpus;
