@@ -1,0 +1,27 @@
+import { stricterDecision } from '../../../types';
+import { defineRule } from '../../rule';
+import { SQL_CLIENT_TOOLS } from './clients';
+import { clientScripts } from './scripts';
+
+export default defineRule({
+  id: 'databases.client-shell-command',
+  resource: 'whatever the shell command destroys',
+  severity: 'high',
+  decision: 'ask',
+  reason: 'A database script runs a shell command that Airlock guards.',
+  keywords: SQL_CLIENT_TOOLS,
+  tools: SQL_CLIENT_TOOLS,
+  match: (command, context) => {
+    for (const line of clientScripts(command, context)?.shellCommands ?? []) {
+      const findings = context.checkLine(line, command.cwd);
+      if (!findings.length) continue;
+      const decision = findings.reduce<'ask' | 'deny'>((d, f) => stricterDecision(d, f.decision) as 'ask' | 'deny', 'ask');
+      return { decision, severity: findings[0]!.severity, reason: `The database client runs the shell command \`${line}\`: ${findings[0]!.reason}` };
+    }
+    return undefined;
+  },
+  examples: {
+    match: ['psql -c "\\! rm -rf ~"', 'sqlite3 app.db ".shell rm -rf /"'],
+    noMatch: ['psql -c "\\! ls"', 'psql -c "SELECT 1"'],
+  },
+});

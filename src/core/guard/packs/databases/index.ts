@@ -1,0 +1,31 @@
+import { definePack } from '../../rule';
+import djangoFlush from './django-flush';
+import dropdb from './dropdb';
+import knexRollbackAll from './knex-rollback-all';
+import mongoDeleteAll from './mongo-delete-all';
+import mongoDrop from './mongo-drop';
+import mysqladminDrop from './mysqladmin-drop';
+import pgRestoreClean from './pg-restore-clean';
+import prismaReset from './prisma-reset';
+import railsDbReset from './rails-db-reset';
+import redisBulkDelete from './redis-bulk-delete';
+import redisFlush from './redis-flush';
+import sequelizeDrop from './sequelize-drop';
+import sqlAlterDrop from './sql-alter-drop';
+import sqlDeleteAll from './sql-delete-all';
+import sqlDrop from './sql-drop';
+import clientShellCommand from './client-shell-command';
+import sqlTruncate from './sql-truncate';
+import scriptUnreadable from './script-unreadable';
+import sqlUpdateAll from './sql-update-all';
+
+export default definePack({
+  id: 'databases',
+  name: 'Databases',
+  description: 'SQL clients (psql, mysql, sqlite3, clickhouse, cqlsh), mongosh, redis-cli and framework commands (rails, prisma, django, knex, sequelize, dropdb, pg_restore, mysqladmin): dropping, truncating and emptying data.',
+  rules: [
+    sqlDrop, sqlTruncate, sqlDeleteAll, sqlUpdateAll, sqlAlterDrop, scriptUnreadable, clientShellCommand,
+    redisFlush, redisBulkDelete, mongoDrop, mongoDeleteAll,
+    railsDbReset, prismaReset, djangoFlush, knexRollbackAll, sequelizeDrop, dropdb, pgRestoreClean, mysqladminDrop,
+  ],
+});

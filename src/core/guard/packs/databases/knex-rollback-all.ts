@@ -1,0 +1,22 @@
+import { defineRule } from '../../rule';
+import { hasOption } from '../../options';
+import { frameworkCommand, RUNNER_TOOLS } from './frameworks';
+
+export default defineRule({
+  id: 'databases.knex-rollback-all',
+  resource: 'every table the migrations created, with its rows',
+  severity: 'high',
+  decision: 'ask',
+  reason: 'Rolls back every Knex migration: the tables they created are dropped with their data.',
+  suggestion: 'Roll back one batch at a time (`knex migrate:rollback`), after checking `knex migrate:status`.',
+  keywords: ['knex'],
+  tools: ['knex', ...RUNNER_TOOLS],
+  match: (command) => {
+    const parsed = frameworkCommand(command, ['knex'], { valued: ['--knexfile', '--env', '--cwd', '--client', '--connection', '--migrations-directory'] });
+    return parsed?.positionals[0] === 'migrate:rollback' && hasOption(parsed, '--all') ? {} : undefined;
+  },
+  examples: {
+    match: ['knex migrate:rollback --all', 'npx knex migrate:rollback --all --env production'],
+    noMatch: ['knex migrate:rollback', 'knex migrate:latest', 'knex migrate:status'],
+  },
+});

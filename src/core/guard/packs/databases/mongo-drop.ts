@@ -1,0 +1,31 @@
+import { defineRule } from '../../rule';
+import { MONGO_TOOLS } from './clients';
+import { clientScripts } from './scripts';
+
+export default defineRule({
+  id: 'databases.mongo-drop',
+  resource: 'a MongoDB database or collection and every document in it',
+  severity: 'critical',
+  decision: 'ask',
+  reason: 'Drops a MongoDB database or collection with every document and index in it.',
+  suggestion: 'Take a `mongodump` first, and check which cluster the connection string points at.',
+  keywords: MONGO_TOOLS,
+  tools: MONGO_TOOLS,
+  match: (command, context) => {
+    const hazard = clientScripts(command, context)?.mongo.find((h) => h.kind === 'drop-database' || h.kind === 'drop-collection');
+    if (!hazard) return undefined;
+    return {
+      reason: `Runs \`${hazard.call}\` (from ${hazard.from}): it drops a ${hazard.kind === 'drop-database' ? 'whole database' : 'collection'} and everything in it.`,
+      severity: hazard.kind === 'drop-database' ? 'critical' : 'high',
+    };
+  },
+  examples: {
+    match: [
+      'mongosh --eval "db.dropDatabase()"',
+      'mongosh "mongodb+srv://cluster0.example.net/shop" --eval \'db.orders.drop()\'',
+      'mongo shop --eval "db.getCollection(\'users\').drop()"',
+      'mongosh --quiet --eval \'db.runCommand({ dropDatabase: 1 })\'',
+    ],
+    noMatch: ['mongosh --eval "db.orders.find().limit(5)"', 'mongosh --eval "print(\'db.dropDatabase()\')"', 'mongosh --eval "db.orders.countDocuments()"'],
+  },
+});

@@ -1,0 +1,22 @@
+import { defineRule } from '../../rule';
+import { REDIS_TOOLS } from './clients';
+import { clientScripts } from './scripts';
+
+export default defineRule({
+  id: 'databases.redis-flush',
+  resource: 'every key in a Redis database (FLUSHDB) or in all of them (FLUSHALL)',
+  severity: 'critical',
+  decision: 'ask',
+  reason: 'Empties a Redis database: every key, session, queue and cache entry in it is gone.',
+  suggestion: 'Delete only the keys you mean (`redis-cli --scan --pattern "cache:*"` to list them first), and check which server `-h`/`-u` points at.',
+  keywords: REDIS_TOOLS,
+  tools: REDIS_TOOLS,
+  match: (command, context) => {
+    const hazard = clientScripts(command, context)?.redis[0];
+    return hazard ? { reason: `Runs ${hazard.command} (from ${hazard.from}): every key it covers is deleted at once.` } : undefined;
+  },
+  examples: {
+    match: ['redis-cli FLUSHALL', 'redis-cli -h cache.internal -n 2 flushdb async', 'echo FLUSHALL | redis-cli', 'redis-cli EVAL "return redis.call(\'flushall\')" 0'],
+    noMatch: ['redis-cli PING', 'redis-cli GET flushall', 'redis-cli DEL session:42', 'redis-cli --scan --pattern "cache:*"'],
+  },
+});

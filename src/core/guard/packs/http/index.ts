@@ -1,0 +1,12 @@
+import { definePack } from '../../rule';
+import graphqlDestructiveMutation from './graphql-destructive-mutation';
+import graphqlUnreadable from './graphql-unreadable';
+import restDelete from './rest-delete';
+import unseenBody from './unseen-body';
+
+export default definePack({
+  id: 'http',
+  name: 'HTTP APIs',
+  description: 'curl, wget, HTTPie, xh, gh api and PowerShell web requests: destructive GraphQL mutations (Railway volumeDelete...), REST DELETEs to remote hosts, and bodies Airlock cannot read sent to provider APIs.',
+  rules: [graphqlDestructiveMutation, graphqlUnreadable, restDelete, unseenBody],
+});

@@ -1,0 +1,70 @@
+import { analyseGraphqlBody } from '../../../http/graphql';
+import { isGraphqlPath, isLoopback, providerOf, urlTarget } from '../../../http/hosts';
+import { HTTP_TOOLS, readRequests, type HttpRequest } from '../../../http/index';
+import type { RuleContext } from '../../rule';
+import type { SimpleCommand } from '../../types';
+
+export const HTTP_KEYWORDS = ['curl', 'wget', 'http', 'https', 'xh', 'xhs', 'gh', 'invoke-restmethod', 'invoke-webrequest', 'irm', 'iwr'];
+export { HTTP_TOOLS };
+
+/** One request with what the rules need to know about it, worked out once per command. */
+export interface AssessedRequest {
+  request: HttpRequest;
+  targets: Array<{ url: string; host?: string; path: string; provider?: string; loopback: boolean }>;
+  destructiveMutations: string[];
+  /** GraphQL-shaped text that did not parse. */
+  unparsedGraphql: boolean;
+  /** Sent to a GraphQL endpoint (by path, by tool, or by the shape of its body). */
+  graphql: boolean;
+  unseenBodies: string[];
+}
+
+const cache = new WeakMap<SimpleCommand, AssessedRequest[]>();
+
+export function assessedRequests(command: SimpleCommand, context: RuleContext): AssessedRequest[] {
+  const cached = cache.get(command);
+  if (cached) return cached;
+  const requests = readRequests(command.argv[0]!, {
+    args: command.argv.slice(1),
+    ...(command.stdin ? { stdin: command.stdin } : {}),
+    read: (path) => context.readFile(path, command.cwd),
+  });
+  const assessed = requests.map(assess);
+  cache.set(command, assessed);
+  return assessed;
+}
+
+function assess(request: HttpRequest): AssessedRequest {
+  const targets = request.urls.map((url) => {
+    const { host, path } = urlTarget(url);
+    const provider = providerOf(host);
+    return { url, ...(host ? { host } : {}), path, ...(provider ? { provider } : {}), loopback: isLoopback(host) };
+  });
+  const destructiveMutations: string[] = [];
+  let unparsedGraphql = false;
+  let graphql = request.graphql === true || targets.some((t) => isGraphqlPath(t.path));
+  const texts = request.bodies.flatMap((b) => (b.kind === 'text' ? [b.text] : []));
+  // GraphQL over GET puts the document in the query string.
+  for (const t of targets) {
+    const query = t.path.indexOf('?');
+    if (query >= 0 && /(^|&)query=/.test(t.path.slice(query + 1))) texts.push(t.path.slice(query + 1));
+  }
+  for (const text of texts) {
+    const finding = analyseGraphqlBody(text);
+    destructiveMutations.push(...finding.destructiveFields);
+    if (finding.documents > 0 || finding.unparsed.length > 0) graphql = true;
+    if (finding.unparsed.length > 0) unparsedGraphql = true;
+  }
+  if (graphql && !unparsedGraphql) {
+    // A body sent to a GraphQL endpoint that holds no GraphQL at all is not something Airlock can read.
+    unparsedGraphql = texts.length > 0 && texts.every((t) => analyseGraphqlBody(t).documents === 0);
+  }
+  const unseenBodies = request.bodies.flatMap((b) => (b.kind === 'unseen' ? [b.from] : []));
+  return { request, targets, destructiveMutations, unparsedGraphql, graphql, unseenBodies };
+}
+
+export function describeTarget(assessed: AssessedRequest): string {
+  const t = assessed.targets[0];
+  if (!t) return 'an unknown URL';
+  return t.host ? `${t.host}${t.provider ? ` (${t.provider})` : ''}` : `${t.url} (host not known until it runs)`;
+}
