@@ -6,4 +6,5 @@ import type { CliCommand } from '../io';
  */
 export const commands: Array<{ name: string; summary: string; load: () => Promise<CliCommand> }> = [
   { name: 'log', summary: 'print or verify the workspace activity log', load: async () => (await import('./log.js')).logCommand },
+  { name: 'env', summary: 'show the workspace\'s environments and the resources they share', load: async () => (await import('./env.js')).envCommand },
 ];

@@ -96,7 +96,9 @@ export function finalize(resolution: Resolution | undefined, ctx: CommandContext
   const direct = refs.filter((r) => SHARED_KINDS.has(r.kind) || r.kind === 'token');
   const affected = res.affects ? new Set(res.affects) : undefined;
   const candidates: ResourceRef[] = [...direct];
-  if (environment !== 'production' && environment !== 'unknown') candidates.push(...resourcesOfEnvironment(index, environment, affected));
+  // Only for tools whose environments are the workspace's env files (Railway, databases, clusters): an AWS
+  // profile named "staging" says nothing about the database in .env.staging.
+  if (affected && environment !== 'production' && environment !== 'unknown') candidates.push(...resourcesOfEnvironment(index, environment, affected));
   const own = environment;
   for (const ref of candidates) {
     const others = index.usesOf(ref.key).filter((u) => u.environment !== own && u.environment !== 'unknown');

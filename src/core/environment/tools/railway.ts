@@ -91,7 +91,7 @@ function resolveRailway(ctx: CommandContext): Resolution {
     evidence: ev,
     labels,
     resources,
-    affects: words[0] === 'volume' ? ['volume'] : undefined,
+    affects: words[0] === 'volume' ? ['volume'] : ['database', 'volume', 'bucket'],
   };
 }
 
