@@ -6,7 +6,8 @@ import { askEditor } from '../ipc-client';
 import { formatAnswer, malformedAnswer } from './answer';
 import { agentDisplayName, decideHook, HOOK_MARGIN_MS, STOP_AND_ASK, type HookDeps } from './decide';
 import { MalformedPayload, parsePayload } from './payload';
-import { DEFAULT_PROTECTED_FILES, type ProtectedFiles } from './secretAccess';
+import { DEFAULT_PROTECTED_FILES } from '../tokens/protected-files';
+import type { ProtectedFiles } from './secretAccess';
 import type { HookAgent, HookCall, HookOutput, HookVerdict } from './types';
 
 /** Each agent's hook timeout when the installed entry does not pass `--timeout`. */
@@ -23,7 +24,7 @@ export interface RunHookOptions {
   record?: (event: ActivityEvent) => Promise<void>;
   /** Redacts free text before it is logged. */
   redact?: (text: string) => string;
-  holdsSecret?: (path: string) => boolean;
+  holdsSecret?: ProtectedFiles['holdsSecret'];
   /** Overrides for tests. */
   ask?: HookDeps['askEditor'];
 }
@@ -75,15 +76,15 @@ export async function runHook(options: RunHookOptions): Promise<HookOutput> {
 }
 
 /** The protected globs: the user's list the extension writes beside the launcher, else the defaults. */
-export function loadProtectedFiles(env: NodeJS.ProcessEnv, holdsSecret?: (path: string) => boolean): ProtectedFiles {
+export function loadProtectedFiles(env: NodeJS.ProcessEnv, holdsSecret?: ProtectedFiles['holdsSecret']): ProtectedFiles {
   const path = env.AIRLOCK_GATES_CONFIG;
   if (path) {
     try {
       const config = JSON.parse(readFileSync(path, 'utf8')) as { protectedFiles?: unknown };
       if (Array.isArray(config.protectedFiles)) {
         const extra = config.protectedFiles.filter((g): g is string => typeof g === 'string' && g.length > 0);
-        // The configured list adds to the defaults: a setting can make the gate stricter, not blind.
-        return { globs: [...new Set([...DEFAULT_PROTECTED_FILES, ...extra])], holdsSecret };
+        // The extension writes the user's setting here; an empty list would leave the gate blind.
+        return { globs: extra.length > 0 ? extra : DEFAULT_PROTECTED_FILES, holdsSecret };
       }
     } catch { /* unreadable config: the defaults still apply */ }
   }

@@ -1,41 +1,33 @@
-import { basename, isAbsolute, relative } from 'node:path';
-import { minimatch } from 'minimatch';
+import { basename, isAbsolute, relative, sep } from 'node:path';
+import { matchesAnyGlob } from '../tokens/protected-files';
 
 /**
  * Which reads expose secrets: files matching the protected globs, and shell commands that
  * print such files or the environment. The globs match a file's name and its path relative
  * to the workspace root, so `.env*` catches `apps/api/.env.production`.
  */
-export const DEFAULT_PROTECTED_FILES = [
-  '.env', '.env.*', '*.env', '.envrc',
-  '*.pem', '*.key', '*.p12', '*.pfx', '*.keystore', '*.jks',
-  'id_rsa', 'id_dsa', 'id_ecdsa', 'id_ed25519', 'id_*',
-  'credentials', 'credentials.json', 'credentials.*', '.aws/credentials', '.git-credentials',
-  '.netrc', '.pgpass', '.npmrc', '.pypirc', '.dockercfg', '.docker/config.json',
-  'service-account*.json', '*-sa.json', 'secrets.*', '*.secret', '*.secrets',
-  '.terraformrc', 'terraform.tfvars', '*.auto.tfvars', '.vault-token',
-  '.config/railway/config.json', '.railway/config.json',
-];
-
-/** Templates that only document which variables exist: not protected unless they hold a real value. */
-const TEMPLATES = ['*.example', '*.sample', '*.template', '*.dist', '*.tpl', '*.pub'];
+/** Templates that only document which variables exist: protected only when they hold a real value. */
+const TEMPLATE = /\.(example|sample|template|dist|tpl|pub)$/i;
 
 export interface ProtectedFiles {
-  globs: string[];
-  /** True when a file's content holds a credential (the token scanner), checked for templates. */
-  holdsSecret?: (path: string) => boolean;
+  /** Globs over workspace-relative paths (the `airlock.gates.protectedFiles` setting). */
+  globs: readonly string[];
+  /** Whether a file's content holds a credential (the token scanner); undefined when unreadable. */
+  holdsSecret?: (path: string) => Promise<boolean | undefined>;
 }
 
-export function isProtectedFile(path: string, roots: string[], rules: ProtectedFiles): boolean {
-  const name = basename(path);
-  const candidates = [name, ...roots.filter((r) => isAbsolute(path) && path.startsWith(r)).map((r) => relative(r, path))];
-  const opts = { dot: true, nocase: process.platform !== 'linux', matchBase: false };
-  const matches = candidates.some((c) => rules.globs.some((g) => minimatch(c, g, opts)));
-  if (!matches) return false;
-  if (TEMPLATES.some((t) => minimatch(name, t, opts))) {
-    try { return rules.holdsSecret?.(path) ?? false; } catch { return true; }
-  }
-  return true;
+/** Whether a path matches the protected globs, relative to the workspace root that holds it. */
+export function isProtectedPath(path: string, roots: string[], globs: readonly string[]): boolean {
+  if (TEMPLATE.test(path)) return false;
+  const root = roots.find((r) => isAbsolute(path) && (path === r || path.startsWith(r.endsWith(sep) ? r : r + sep)));
+  const rel = root ? relative(root, path) : path.replace(/^[A-Za-z]:/, '').replace(/^[\\/]+/, '');
+  return matchesAnyGlob(rel, globs);
+}
+
+/** A read the person must allow: a protected path, or a file whose content holds a credential. */
+export async function isSecretRead(path: string, roots: string[], rules: ProtectedFiles): Promise<boolean> {
+  if (isProtectedPath(path, roots, rules.globs)) return true;
+  try { return (await rules.holdsSecret?.(path)) === true; } catch { return false; }
 }
 
 /** Commands whose output is a file's content. */
@@ -64,7 +56,7 @@ export function secretPrintReason(line: string, cwd: string, roots: string[], ru
     const args = argv.slice(1);
     const redirected = words.filter((w, i) => words[i - 1] === '<').concat(words.filter((w) => w.startsWith('<') && w.length > 1).map((w) => w.slice(1)));
     for (const file of redirected) {
-      if (isProtectedFile(resolveIn(cwd, file), roots, rules)) return `it feeds ${file}, a file that holds credentials, into ${tool || 'a command'}`;
+      if (isProtectedPath(resolveIn(cwd, file), roots, rules.globs)) return `it feeds ${file}, a file that holds credentials, into ${tool || 'a command'}`;
     }
     if (ENV_PRINTERS.has(tool)) {
       const printsAll = tool === 'printenv' ? true
@@ -77,7 +69,7 @@ export function secretPrintReason(line: string, cwd: string, roots: string[], ru
       for (const arg of args) {
         if (arg.startsWith('-') && !arg.includes('=')) continue;
         const value = arg.includes('=') && arg.startsWith('-') ? arg.slice(arg.indexOf('=') + 1) : arg.replace(/^@/, '');
-        if (value && isProtectedFile(resolveIn(cwd, value), roots, rules)) return `\`${tool}\` would show the contents of ${value}, a file that holds credentials`;
+        if (value && isProtectedPath(resolveIn(cwd, value), roots, rules.globs)) return `\`${tool}\` would show the contents of ${value}, a file that holds credentials`;
       }
     }
   }

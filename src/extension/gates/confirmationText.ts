@@ -1,3 +1,4 @@
+import { confirmationWord, describeTarget } from '../../core/environment/describe';
 import type { CheckResult } from '../../core/guard/types';
 import type { Confirmation, Environment, Requester } from '../../core/types';
 import type { GateKind } from '../../core/ipc/protocol';
@@ -25,8 +26,6 @@ export interface ConfirmationSubject {
   file?: string;
   cwd: string;
   check: CheckResult;
-  /** Filled when the environment engineer's formatter is available. */
-  describeTarget?: (check: CheckResult) => string | undefined;
 }
 
 const REQUESTER_NAMES: Record<Requester, string> = {
@@ -42,18 +41,11 @@ export function requesterName(requester: Requester): string {
   return REQUESTER_NAMES[requester] ?? REQUESTER_NAMES.unknown;
 }
 
-/** `unknown` is production everywhere: the person sees it as such. */
+/** Without a resolved target, the environment alone; `unknown` reads as production-grade. */
 export function environmentHeadline(check: CheckResult): string {
-  const environment = check.target?.environment ?? check.environment ?? 'unknown';
-  const evidence = check.target?.evidence?.[0];
-  const from = evidence ? ` — from ${evidence.source}${evidence.value ? ` (${evidence.value})` : ''}` : '';
-  const shared = check.target?.sharedWith?.length ? ` — SHARED WITH ${check.target.sharedWith.map((e) => e.toUpperCase()).join(', ')}` : '';
-  switch (environment) {
-    case 'production': return `PRODUCTION${from}${shared}`;
-    case 'staging': return `STAGING${from}${shared}`;
-    case 'development': return `development${from}${shared}`;
-    default: return `UNKNOWN ENVIRONMENT — treated as production${evidence ? from : ' (Airlock could not tell where this lands)'}${shared}`;
-  }
+  if (check.target) return describeTarget(check.target);
+  const environment = check.environment ?? 'unknown';
+  return environment === 'unknown' ? 'UNKNOWN ENVIRONMENT (treated as production) — Airlock could not tell where this lands' : environment.toUpperCase();
 }
 
 export function confirmationView(subject: ConfirmationSubject): ConfirmationView {
@@ -63,7 +55,7 @@ export function confirmationView(subject: ConfirmationSubject): ConfirmationView
   const secretsOnly = check.environment === null && !check.target;
   const headline = secretsOnly
     ? `SECRETS — ${check.findings[0]?.resource ?? subject.file ?? 'credentials'} would be shown to ${requesterName(subject.requester)}`
-    : subject.describeTarget?.(check) ?? environmentHeadline(check);
+    : environmentHeadline(check);
   const first = check.findings[0];
   const action = subject.kind === 'read'
     ? `read ${subject.file ?? 'a protected file'}`
@@ -98,11 +90,10 @@ export function confirmationView(subject: ConfirmationSubject): ConfirmationView
   return { title, detail: lines.join('\n'), confirmation, typedAnswer, environment };
 }
 
-/** The environment's name when known, else the resource, else "production". */
+/** The target's name when it is safe to type, else the environment ("production" when unknown). */
 export function typedAnswerFor(check: CheckResult, environment: Environment): string {
-  if (check.target?.name) return check.target.name;
-  if (environment !== 'unknown') return environment;
-  return check.target?.resource ?? 'production';
+  if (check.target) return confirmationWord(check.target);
+  return environment === 'unknown' ? 'production' : environment;
 }
 
 function clip(text: string, max: number): string {

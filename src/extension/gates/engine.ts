@@ -1,15 +1,13 @@
+import * as vscode from 'vscode';
+import { assessCommand } from '../../core/assess';
 import type { CheckResult } from '../../core/guard/types';
 import type { Requester } from '../../core/types';
 
 /**
- * The guard engine as the gates use it: one place that knows its entry point, so the modal
- * and the hooks read a command the same way.
+ * The guard engine as the modal uses it: the editor reads the command again itself, so what the
+ * person sees comes from the editor's own analysis, not from what the caller claims.
  */
-export async function assessForGate(command: string, cwd: string, _requester: Requester): Promise<CheckResult> {
-  void command; void cwd;
-  throw new Error('the command guard is not available in this build');
-}
-
-export function describeTargetForGate(_check: CheckResult): string | undefined {
-  return undefined;
+export function assessForGate(command: string, cwd: string, _requester: Requester): Promise<CheckResult> {
+  const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(cwd));
+  return assessCommand(command, { cwd, workspaceRoot: folder?.uri.fsPath ?? cwd });
 }

@@ -23,7 +23,6 @@ export class GateService {
     private readonly queue: ConfirmationQueue,
     private readonly assess: Assess,
     private readonly recordReport: (report: ReportRequest) => Promise<void>,
-    private readonly describeTarget?: (check: CheckResult) => string | undefined,
   ) {}
 
   async confirm(body: unknown): Promise<ConfirmResponse> {
@@ -44,7 +43,7 @@ export class GateService {
       try { check = await this.assess(request.command, request.cwd, request.requester); } catch { check = undefined; }
     }
     if (!check || check.findings.length === 0) check = callerCheck(request, check);
-    return confirmationView({ ...request, check, describeTarget: this.describeTarget });
+    return confirmationView({ ...request, check });
   }
 }
 

@@ -3,7 +3,7 @@ import { version } from '../../core/version';
 import type { Feature } from '../feature';
 import { IpcServer } from '../ipc/ipcServer';
 import { WindowRegistry } from '../ipc/windowRegistry';
-import { assessForGate, describeTargetForGate } from './engine';
+import { assessForGate } from './engine';
 import { ConfirmDialog } from './confirmDialog';
 import { ConfirmationQueue } from './confirmationQueue';
 import { GateRecorder } from './gateRecorder';
@@ -38,7 +38,7 @@ export const gatesFeature: Feature = {
     const recorder = new GateRecorder(api, () => roots()[0]);
     const queue = new ConfirmationQueue(new ConfirmDialog(), (request, view, answer) => recorder.confirmation(request, view, answer));
     context.subscriptions.push({ dispose: () => queue.dispose() });
-    const service = new GateService(queue, assessForGate, (report) => recorder.report(report), describeTargetForGate);
+    const service = new GateService(queue, assessForGate, (report) => recorder.report(report));
     for (const route of registerGateRoutes(server, service, { version, window: registry.window })) context.subscriptions.push(route);
 
     const state: GatesState = { socket: server.socket, windowFile: registry.windowFile, pendingConfirmations: () => queue.size };

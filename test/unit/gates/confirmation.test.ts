@@ -13,7 +13,7 @@ const railway: CheckResult = {
 
 test('the modal names the environment first, with its evidence, then what, why, who, where and the safer way', () => {
   const view = confirmationView({ kind: 'command', requester: 'cursor', command: 'cd infra && railway volume delete vol_9f2', cwd: '/srv/app', check: railway });
-  assert.match(view.title.split('\n')[0], /^PRODUCTION — from \.terraform\/environment \(prod\) — SHARED WITH STAGING$/);
+  assert.equal(view.title.split('\n')[0], 'PRODUCTION (shares its resource with staging) — from .terraform/environment: prod');
   assert.match(view.title, /Cursor agent wants to destroy a Railway volume/);
   const lines = view.detail.split('\n');
   assert.match(lines[0], /^Will run: cd infra && railway volume delete vol_9f2$/);
@@ -27,7 +27,7 @@ test('the modal names the environment first, with its evidence, then what, why, 
 
 test('unknown environment is shown as production-grade and needs typing', () => {
   const view = confirmationView({ kind: 'command', requester: 'terminal', command: 'terraform destroy', cwd: '/x', check: { decision: 'ask', environment: 'unknown', findings: [{ rule: 'tf.destroy', severity: 'critical', decision: 'ask', reason: 'Destroys infrastructure', segment: 'terraform destroy' }] } });
-  assert.match(view.title, /^UNKNOWN ENVIRONMENT — treated as production/);
+  assert.match(view.title, /^UNKNOWN ENVIRONMENT \(treated as production\)/);
   assert.equal(view.confirmation, 'typed');
 });
 
