@@ -16,7 +16,7 @@ export interface EnvironmentPolicyFile {
   production?: string[];
   staging?: string[];
   development?: string[];
-  /** Per-environment decision for destructive commands; `unknown` follows `production` unless set. */
+  /** Per-environment decision for destructive commands; `unknown` is never looser than `production`. */
   decisions?: Partial<Record<Environment, EnvironmentDecision>>;
 }
 
@@ -60,7 +60,6 @@ export function mergeEnvironmentPolicy(
     const d = user?.decisions?.[env];
     if (d !== undefined && DECISIONS.has(d)) decisions[env] = d;
   }
-  if (user?.decisions?.unknown === undefined) decisions.unknown = stricter(decisions.unknown, decisions.production);
 
   patterns.production.push(...strings(repository?.production));
   for (const env of ['staging', 'development'] as const) {
@@ -75,7 +74,8 @@ export function mergeEnvironmentPolicy(
     if (repositoryTrusted || STRICTNESS[d] >= STRICTNESS[decisions[env]]) decisions[env] = repositoryTrusted ? d : stricter(decisions[env], d);
     else notes.push(`repository policy ignored: environments.decisions.${env} = ${d} is looser than ${decisions[env]}; trust this workspace to use it`);
   }
-  if (repository?.decisions?.unknown === undefined) decisions.unknown = stricter(decisions.unknown, decisions.production);
+  // Unknown is treated as production: never looser than it.
+  decisions.unknown = stricter(decisions.unknown, decisions.production);
   return { policy: { patterns, decisions }, notes };
 }
 
@@ -85,4 +85,18 @@ function stricter(a: EnvironmentDecision, b: EnvironmentDecision): EnvironmentDe
 
 function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.length > 0 && v.length < 200) : [];
+}
+
+/**
+ * The `airlock.environments.*` settings as a policy file section. `get` reads one setting by
+ * its key below `airlock.environments` (e.g. `production`, `onProduction`); the extension passes
+ * `workspace.getConfiguration('airlock.environments').get`.
+ */
+export function environmentPolicyFromSettings(get: (key: string) => unknown): EnvironmentPolicyFile {
+  const decisions: Partial<Record<Environment, EnvironmentDecision>> = {};
+  for (const [key, env] of [['onProduction', 'production'], ['onStaging', 'staging'], ['onDevelopment', 'development'], ['onUnknown', 'unknown']] as const) {
+    const value = get(key);
+    if (typeof value === 'string' && DECISIONS.has(value as EnvironmentDecision)) decisions[env] = value as EnvironmentDecision;
+  }
+  return { production: strings(get('production')), staging: strings(get('staging')), development: strings(get('development')), decisions };
 }

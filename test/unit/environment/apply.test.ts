@@ -78,3 +78,27 @@ test('policy patterns reach the resolver: a custom production name classifies', 
   const r = applyEnvironment(result(finding('aws s3 rb s3://x --profile billing', fx.workspace('plain'))), { ...base(), policy });
   assert.equal(r.environment, 'production');
 });
+
+test('settings: airlock.environments.* read into a policy section; unknown is never looser than production', () => {
+  const { environmentPolicyFromSettings } = require('../../../src/core/policy/environments') as typeof import('../../../src/core/policy/environments');
+  const settings: Record<string, unknown> = { production: ['acme-live-*'], staging: [], development: ['sandbox'], onProduction: 'deny', onStaging: 'ask', onDevelopment: 'allow-and-log', onUnknown: 'ask' };
+  const section = environmentPolicyFromSettings((k) => settings[k]);
+  assert.deepEqual(section.decisions, { production: 'deny', staging: 'ask', development: 'allow-and-log', unknown: 'ask' });
+  const { policy } = mergeEnvironmentPolicy(section, undefined, false);
+  assert.equal(policy.decisions.unknown, 'deny');
+  assert.ok(policy.patterns.production.includes('acme-live-*') && policy.patterns.production.includes('prod'));
+  assert.ok(policy.patterns.development.includes('sandbox'));
+  const junk = environmentPolicyFromSettings((k) => (k === 'onProduction' ? 'yolo' : k === 'production' ? 'not-a-list' : undefined));
+  assert.deepEqual(junk, { production: [], staging: [], development: [], decisions: {} });
+});
+
+test('every airlock.environments setting in package.json is read by environmentPolicyFromSettings', () => {
+  const { environmentPolicyFromSettings } = require('../../../src/core/policy/environments') as typeof import('../../../src/core/policy/environments');
+  const pkg = require('../../../package.json') as { contributes: { configuration: { properties: Record<string, { description?: string; markdownDescription?: string }> } } };
+  const keys = Object.keys(pkg.contributes.configuration.properties).filter((k) => k.startsWith('airlock.environments.')).map((k) => k.slice('airlock.environments.'.length));
+  assert.equal(keys.length, 7);
+  const read = new Set<string>();
+  environmentPolicyFromSettings((k) => { read.add(k); return undefined; });
+  assert.deepEqual([...read].sort(), [...keys].sort());
+  for (const k of keys) assert.ok((pkg.contributes.configuration.properties[`airlock.environments.${k}`]!.markdownDescription ?? '').length > 40, k);
+});
