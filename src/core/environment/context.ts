@@ -46,6 +46,8 @@ export class CommandContext {
   readonly overridingFiles: EnvFile[] = [];
   /** Env files the tool loads without overriding the process env (`--env-file f`, `dotenv -e f`). */
   readonly fallbackFiles: EnvFile[] = [];
+  /** Env files the line loads that could not be read: the variables they set are unknown. */
+  readonly unreadableNamedFiles: string[] = [];
   /** Problems met while reading, reported as evidence so `unknown` always says why. */
   readonly problems: Evidence[] = [];
 
@@ -59,6 +61,7 @@ export class CommandContext {
     for (const ref of namedEnvFiles(options.line ?? '', command)) {
       const file = this.envFile(ref.path);
       if (file) (ref.overrides ? this.overridingFiles : this.fallbackFiles).push(file);
+      else this.unreadableNamedFiles.push(ref.path);
     }
   }
 

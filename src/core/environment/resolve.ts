@@ -115,6 +115,11 @@ export function finalize(resolution: Resolution | undefined, ctx: CommandContext
   }
   if (environment === 'production' && own === 'production') sharedWith.delete('production');
 
+  if (ctx.unreadableNamedFiles.length && environment !== 'production') {
+    // The line loads variables Airlock cannot read: whatever they point at is not known.
+    environment = 'unknown';
+    ev.unshift(evidence(ctx.unreadableNamedFiles[0]!, 'loaded by the command line but unreadable: the variables it sets are unknown'));
+  }
   if (environment === 'unknown') {
     ev.push(...ctx.problems);
     const named = res.name ?? res.resource;
