@@ -1,0 +1,72 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { assessCommand } from '../../core/assess';
+import { DEFAULT_TIMEOUT_S, runHook } from '../../core/hooks/runHook';
+import { HOOK_AGENTS, type HookAgent } from '../../core/hooks/types';
+import { appendToWorkspaceLog } from '../../core/log';
+import { loadPolicy } from '../../core/policy/load';
+import { redactText } from '../../core/redact';
+import { fileHoldsSecret } from '../../core/tokens';
+import { UsageError, type CliIO } from '../io';
+
+export const HOOK_USAGE = `Usage: airlock hook cursor|claude|vscode [--timeout SECONDS]
+
+Answers an agent's pre-tool hook: reads the agent's JSON payload on stdin and prints the answer
+in that agent's own format. Benign calls pass at once; destructive commands, reads of files
+holding secrets and commands that print secrets wait for a person's answer in the editor.
+
+  cursor   Cursor hooks: beforeShellExecution, beforeMCPExecution, beforeReadFile
+  claude   Claude Code PreToolUse (Bash, Read, Grep, Glob, MCP tools)
+  vscode   VS Code agent hooks PreToolUse
+
+Options:
+  --timeout SECONDS  the hook timeout configured for the agent; Airlock answers before it
+                     (default: cursor ${DEFAULT_TIMEOUT_S.cursor}, claude ${DEFAULT_TIMEOUT_S.claude}, vscode ${DEFAULT_TIMEOUT_S.vscode})
+
+With no editor reachable, Claude Code gets "ask" (its own prompt reaches you) unless it runs with
+bypassPermissions; Cursor and VS Code get "deny". Installed by "Airlock: Protect this workspace".`;
+
+function parseArgs(args: string[]): { agent: HookAgent; timeoutS: number } {
+  const agent = args[0] as HookAgent;
+  if (!HOOK_AGENTS.includes(agent)) throw new UsageError(`unknown agent '${args[0] ?? ''}': use cursor, claude or vscode`);
+  let timeoutS = DEFAULT_TIMEOUT_S[agent];
+  for (let i = 1; i < args.length; i++) {
+    const arg = args[i];
+    const value = arg.startsWith('--timeout=') ? arg.slice(10) : arg === '--timeout' ? args[++i] : undefined;
+    if (value === undefined) throw new UsageError(`unknown option '${arg}'`);
+    const n = Number(value);
+    if (!Number.isFinite(n) || n < 2 || n > 3600) throw new UsageError('--timeout takes a number of seconds between 2 and 3600');
+    timeoutS = n;
+  }
+  return { agent, timeoutS };
+}
+
+/** The extension writes the protected-file globs as gates.json beside the installed CLI. */
+function withGatesConfig(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  if (env.AIRLOCK_GATES_CONFIG || !require.main?.filename) return env;
+  const beside = join(dirname(require.main.filename), 'gates.json');
+  return existsSync(beside) ? { ...env, AIRLOCK_GATES_CONFIG: beside } : env;
+}
+
+/** `airlock hook AGENT`: the agent's payload in, its answer out. Never a stack trace. */
+export async function runAgentHook(args: string[], io: CliIO): Promise<number> {
+  const { agent, timeoutS } = parseArgs(args);
+  const out = await runHook({
+    agent,
+    readStdin: io.readStdin,
+    cwd: io.cwd,
+    env: withGatesConfig(io.env),
+    timeoutMs: timeoutS * 1000,
+    assess: async (command, cwd) => {
+      let policy;
+      try { policy = loadPolicy({ cwd, env: io.env }); } catch { policy = undefined; }
+      return assessCommand(command, { cwd, policy, env: io.env });
+    },
+    record: async (event) => { await appendToWorkspaceLog(event.cwd ?? io.cwd, event, io.env); },
+    redact: redactText,
+    holdsSecret: (path) => fileHoldsSecret(path),
+  });
+  if (out.stdout) io.stdout(out.stdout);
+  if (out.stderr) io.stderr(redactText(out.stderr));
+  return out.exitCode;
+}

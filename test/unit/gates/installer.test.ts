@@ -1,0 +1,62 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { installHooks, isInstalled, pointsAt, removeHooks, type InstallMemory } from '../../../src/extension/protection/hookInstaller';
+import { workspaceTargets } from '../../../src/extension/protection/hookTargets';
+import { refreshLauncher } from '../../../src/extension/protection/launcherInstall';
+
+function memory(): InstallMemory & { store: Map<string, { original: string | null; written: string }> } {
+  const store = new Map<string, { original: string | null; written: string }>();
+  return { store, get: (p) => store.get(p), set: (p, v) => { if (v) store.set(p, v); else store.delete(p); } };
+}
+
+test('protect then remove: new files are deleted, existing files get their exact bytes back', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'airlock-protect-'));
+  try {
+    const [cursor, claude, vscode] = workspaceTargets(root);
+    mkdirSync(join(root, '.claude'));
+    const original = '{\n  // mine\n  "model": "opus",\n}\n';
+    writeFileSync(claude.path, original);
+    const mem = memory();
+    for (const t of [cursor, claude, vscode]) assert.equal(await installHooks(t, '/opt/airlock/bin/airlock', mem), 'added');
+    for (const t of [cursor, claude, vscode]) assert.ok(isInstalled(t) && pointsAt(t, '/opt/airlock/bin/airlock'));
+    for (const t of [cursor, claude, vscode]) assert.equal(await installHooks(t, '/opt/airlock/bin/airlock', mem), 'unchanged');
+    for (const t of [cursor, claude, vscode]) assert.equal(await removeHooks(t, mem), 'removed');
+    assert.equal(readFileSync(claude.path, 'utf8'), original);
+    assert.ok(!existsSync(cursor.path));
+    assert.ok(!existsSync(vscode.path));
+    assert.equal(mem.store.size, 0);
+  } finally { rmSync(root, { recursive: true, force: true }); }
+});
+
+test('a file edited after Airlock wrote it keeps the edits when protection is removed', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'airlock-protect-'));
+  try {
+    const [cursor] = workspaceTargets(root);
+    const mem = memory();
+    await installHooks(cursor, '/opt/airlock', mem);
+    const edited = readFileSync(cursor.path, 'utf8').replace('"hooks": {', '"hooks": {\n    "stop": [{ "command": "./notify.sh" }],');
+    writeFileSync(cursor.path, edited);
+    await removeHooks(cursor, mem);
+    const value = JSON.parse(readFileSync(cursor.path, 'utf8'));
+    assert.deepEqual(value.hooks, { stop: [{ command: './notify.sh' }] });
+  } finally { rmSync(root, { recursive: true, force: true }); }
+});
+
+test('the launcher refreshed into global storage runs the bundled CLI with node, passing arguments through', { skip: process.platform === 'win32' }, () => {
+  const base = mkdtempSync(join(tmpdir(), 'airlock-launcher-'));
+  try {
+    const dist = join(base, 'dist');
+    mkdirSync(dist);
+    writeFileSync(join(dist, 'airlock.js'), 'process.stdout.write(JSON.stringify({ args: process.argv.slice(2), config: process.env.AIRLOCK_GATES_CONFIG }))');
+    const result = refreshLauncher(dist, join(base, 'storage'), ['**/.env'], process.env);
+    assert.equal(statSync(result.paths.launcher).mode & 0o111, 0o111);
+    const out = JSON.parse(execFileSync(result.paths.launcher, ['hook', 'claude', '--timeout', '300'], { encoding: 'utf8' }));
+    assert.deepEqual(out.args, ['hook', 'claude', '--timeout', '300']);
+    assert.deepEqual(JSON.parse(readFileSync(result.paths.gatesConfig, 'utf8')), { protectedFiles: ['**/.env'] });
+    assert.match(readFileSync(result.paths.envFile, 'utf8'), /^AIRLOCK_RUNTIME_IS_ELECTRON=0$/m);
+  } finally { rmSync(base, { recursive: true, force: true }); }
+});
