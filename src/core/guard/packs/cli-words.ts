@@ -9,21 +9,47 @@
  * ways (the option takes the next word, or it does not) and a rule matches when either
  * reading matches: a destructive path is never hidden by an unfamiliar flag.
  */
-import { positionals } from '../argv';
 import type { SimpleCommand } from '../types';
 
 /** One step of a path: the word, or any of its aliases. `*` matches any single word. */
 export type PathStep = string | readonly string[];
 
-/** Aliases the CLIs use for deletion. */
-export const DELETE_VERBS = ['delete', 'remove', 'rm', 'destroy'] as const;
+/**
+ * The words after the tool name that are not options or option values. Like argv's
+ * `positionals`, with a set of valued options so that a line of many distinct options stays
+ * linear.
+ */
+function wordsOf(args: readonly string[], valued: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') {
+      out.push(...args.slice(i + 1));
+      break;
+    }
+    if (arg.startsWith('-') && arg !== '-') {
+      if (!arg.includes('=') && valued.has(arg)) i++;
+      continue;
+    }
+    out.push(arg);
+  }
+  return out;
+}
 
-/** The words after the tool name, read with the given valued options; the greedy reading also lets every unknown `--long` option take a value. */
+/**
+ * The words after the tool name, read with the given valued options; a second, greedy reading
+ * also lets every unknown option (`--long`, or `-x` not in the list) take the next word as its value.
+ */
 export function readings(args: readonly string[], valued: readonly string[] = []): string[][] {
-  const strict = positionals(args, valued);
-  const unknownLongs = args.filter((a) => /^--?[a-zA-Z][\w-]*$/.test(a) && a.length > 2 && !valued.includes(a));
-  if (unknownLongs.length === 0) return [strict];
-  const greedy = positionals(args, [...valued, ...unknownLongs]);
+  const known = new Set(valued);
+  const strict = wordsOf(args, known);
+  const greedySet = new Set(known);
+  for (const arg of args) {
+    if (arg === '--') break;
+    if (/^--?[a-zA-Z][\w-]*$/.test(arg)) greedySet.add(arg);
+  }
+  if (greedySet.size === known.size) return [strict];
+  const greedy = wordsOf(args, greedySet);
   return sameWords(strict, greedy) ? [strict] : [strict, greedy];
 }
 
@@ -126,7 +152,7 @@ export function asksForHelp(args: readonly string[], valued: readonly string[] =
     if (arg === '--') return false;
     if (arg === '--help' || arg === '-help' || (shortHelp && arg === '-h')) return true;
   }
-  return positionals(args, valued)[0] === 'help';
+  return wordsOf(args, new Set(valued))[0] === 'help';
 }
 
 /** The value of the last `--name value` / `--name=value` of any of `names`, ignoring bundles. */
@@ -150,20 +176,4 @@ export function hasOption(args: readonly string[], ...names: string[]): boolean 
     if (names.some((n) => arg === n || arg.startsWith(`${n}=`))) return true;
   }
   return false;
-}
-
-/** A boolean option's state: `--x` and `--x=true` are on; `--x=false` is off; absent is off. */
-export function optionIsOn(args: readonly string[], name: string): boolean {
-  let on = false;
-  for (const arg of args) {
-    if (arg === '--') break;
-    if (arg === name) on = true;
-    else if (arg.startsWith(`${name}=`)) on = !['false', '0', 'no'].includes(arg.slice(name.length + 1).toLowerCase());
-  }
-  return on;
-}
-
-/** Arguments of the command after the tool name. */
-export function argsOf(command: SimpleCommand): string[] {
-  return command.argv.slice(1);
 }
