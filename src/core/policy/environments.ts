@@ -100,3 +100,32 @@ export function environmentPolicyFromSettings(get: (key: string) => unknown): En
   }
   return { production: strings(get('production')), staging: strings(get('staging')), development: strings(get('development')), decisions };
 }
+
+/** Keeps only well-formed fields of an `environments` section read from a policy file. */
+export function sanitizeEnvironmentPolicy(value: unknown): EnvironmentPolicyFile | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const v = value as Record<string, unknown>;
+  const decisions: Partial<Record<Environment, EnvironmentDecision>> = {};
+  const given = v.decisions && typeof v.decisions === 'object' ? v.decisions as Record<string, unknown> : {};
+  for (const env of ENVIRONMENTS) {
+    const d = given[env];
+    if (typeof d === 'string' && DECISIONS.has(d as EnvironmentDecision)) decisions[env] = d as EnvironmentDecision;
+  }
+  return { production: strings(v.production), staging: strings(v.staging), development: strings(v.development), decisions };
+}
+
+/** The user's two sources (policy file and editor settings) as one: names add up, the stricter decision wins. */
+export function combineUserEnvironmentPolicies(...sections: Array<EnvironmentPolicyFile | undefined>): EnvironmentPolicyFile {
+  const out: EnvironmentPolicyFile = { production: [], staging: [], development: [], decisions: {} };
+  for (const s of sections) {
+    if (!s) continue;
+    out.production!.push(...strings(s.production));
+    out.staging!.push(...strings(s.staging));
+    out.development!.push(...strings(s.development));
+    for (const env of ENVIRONMENTS) {
+      const d = s.decisions?.[env];
+      if (d && DECISIONS.has(d)) out.decisions![env] = out.decisions![env] ? stricter(out.decisions![env]!, d) : d;
+    }
+  }
+  return out;
+}
