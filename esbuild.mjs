@@ -14,6 +14,9 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 /** Runtime assets the bundles load from beside themselves (e.g. a parser's WASM). */
 const assets = [
   // [from, to] relative to the project root; added by the features that need them.
+  // The shell parser (src/core/shell/parser.ts) loads these two from beside the bundle.
+  ['node_modules/web-tree-sitter/web-tree-sitter.wasm', 'dist/tree-sitter.wasm'],
+  ['node_modules/tree-sitter-bash/tree-sitter-bash.wasm', 'dist/tree-sitter-bash.wasm'],
 ];
 
 const common = {
@@ -27,6 +30,8 @@ const common = {
   define: { AIRLOCK_VERSION: JSON.stringify(pkg.version) },
   // Keep stack traces readable in development; production traces are redacted anyway.
   keepNames: !production,
+  // jsonc-parser's "main" is a UMD build whose require('./impl/...') calls esbuild cannot follow.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
 const builds = [

@@ -1,6 +1,7 @@
 import { commands } from './commands/index';
 import { EXIT_USAGE, UsageError, type CliIO } from './io';
 import { version } from '../core/version';
+import { setFlagsFromString } from 'node:v8';
 
 function helpText(): string {
   const width = Math.max(0, ...commands.map((c) => c.name.length));
@@ -76,6 +77,10 @@ function readStdin(): Promise<string> {
 }
 
 if (require.main === module) {
+  // V8's optimising tier compiles the 1.3 MB shell grammar (WASM) in the background and process
+  // exit waits for it: ~400 ms per short-lived CLI run. The baseline tier parses fast enough.
+  // Only here: the editor's extension host is shared with other extensions.
+  setFlagsFromString('--liftoff-only');
   const io: CliIO = {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),

@@ -5,6 +5,9 @@ import type { CliCommand } from '../io';
  * command here. Commands are loaded lazily so a hook call never pays for the others' code.
  */
 export const commands: Array<{ name: string; summary: string; load: () => Promise<CliCommand> }> = [
+  { name: 'check', summary: 'decide allow / ask / deny for a shell command line', load: async () => (await import('./check.js')).checkCommand },
+  { name: 'explain', summary: 'show how Airlock reads a command line and which rules it consults', load: async () => (await import('./explain.js')).explainCommandCli },
   { name: 'log', summary: 'print or verify the workspace activity log', load: async () => (await import('./log.js')).logCommand },
   { name: 'env', summary: 'show the workspace\'s environments and the resources they share', load: async () => (await import('./env.js')).envCommand },
+  { name: 'hook', summary: "answer an agent's pre-tool hook", load: async () => (await import('./hook.js')).hookCommand },
 ];

@@ -25,6 +25,17 @@ export interface SimpleCommand {
   via: string[];
   /** True when a word could not be resolved statically (unknown `$VAR`, glob in the name...). */
   unresolved?: boolean;
+  /** Output redirections written on the command (`> file`, `>> file`, `2> file`). */
+  redirects?: Redirect[];
+}
+
+export interface Redirect {
+  /** `>`, `>>`, `>|`, `&>`, `&>>`. */
+  operator: string;
+  /** The file as written, quotes removed. */
+  target: string;
+  /** The file descriptor redirected, when given (`2>`). */
+  descriptor?: string;
 }
 
 export type StdinSource =

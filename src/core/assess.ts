@@ -1,0 +1,30 @@
+/**
+ * What Airlock thinks of one command line: the guard's decision and findings, plus (filled in
+ * by the target-environment resolver) the environment it would hit and how a person confirms.
+ * The CLI, the hooks and the gates call this, not the guard engine directly.
+ */
+import { checkCommand, type CheckOptions } from './guard/engine';
+import type { CheckResult } from './guard/types';
+import { applyEnvironment } from './environment/apply';
+
+export interface AssessOptions extends CheckOptions {
+  /** The environment the command would inherit (default: this process's). */
+  env?: Record<string, string | undefined>;
+  /** The user's home directory (default: HOME or USERPROFILE of `env`); null when there is none. */
+  home?: string | null;
+  /** Workspace root, for env files and names shown to people (default: cwd). */
+  workspaceRoot?: string;
+}
+
+export async function assessCommand(line: string, options: AssessOptions = {}): Promise<CheckResult> {
+  const result = await checkCommand(line, options);
+  const env = options.env ?? process.env;
+  return applyEnvironment(result, {
+    env,
+    home: options.home !== undefined ? options.home : env.HOME ?? env.USERPROFILE ?? null,
+    workspaceRoot: options.workspaceRoot,
+    line,
+    policy: options.policy?.environments,
+    protectedBranches: options.policy ? [...options.policy.protectedBranches] : undefined,
+  });
+}

@@ -1,0 +1,297 @@
+/**
+ * The command guard: reduces a line to the simple commands it would run, asks every rule that
+ * looks at each command, applies the policy and returns one decision with its findings.
+ *
+ * `checkCommand` is the entry point; `checkCommandSync` is the same once `loadShellParser()`
+ * has resolved (rules call back into it for nested lines). A benign line never waits for the
+ * parser: the keyword fast path answers first.
+ */
+import { stricterDecision, type Decision } from '../types';
+import { DEFAULT_POLICY, type EffectivePolicy } from '../policy/types';
+import { isShellParserLoaded, loadShellParser, parseShell } from '../shell/parser';
+import { reduceLine, type Reduction } from '../shell/reduce';
+import { needsFullCheck, triggerSet } from './fastpath/prefilter';
+import { allTriggerWords } from './fastpath/triggers';
+import { readTextFile } from './files';
+import { packs as registeredPacks } from './packs/index';
+import { matchesCommandPattern, patternWords } from './patterns';
+import { engineFinding, problemFinding } from './problems';
+import type { Pack, Rule, RuleContext } from './rule';
+import type { CheckResult, Finding, SimpleCommand } from './types';
+
+export interface CheckOptions {
+  /** Directory the line would run in (default: the process's cwd). */
+  cwd?: string;
+  /** The merged policy (see `loadPolicy`); defaults apply when absent. */
+  policy?: EffectivePolicy;
+  /** How many nested scripts deep to follow (default 8). */
+  maxDepth?: number;
+  /** Replaces file reading (tests). */
+  readFile?: (path: string, cwd: string) => string | undefined;
+  /** Replaces the registered packs (tests). */
+  packs?: readonly Pack[];
+}
+
+/** Lines longer than this are not parsed: `ask` when they mention a guarded word. */
+export const MAX_LINE_CHARS = 128 * 1024;
+export const DEFAULT_MAX_DEPTH = 8;
+
+/** What `airlock explain` shows: every rule consulted for every command, and why. */
+export interface Explanation {
+  result: CheckResult;
+  /** False when the fast path settled the line without parsing. */
+  parsed: boolean;
+  syntaxTree?: string;
+  steps: string[];
+  commands: Array<{ command: SimpleCommand; skipped?: string; consulted: Array<{ rule: string; matched: boolean; detail: string }> }>;
+  /** Rules whose tools never appeared on the line. */
+  notConsulted: number;
+}
+
+interface PreparedRules {
+  byTool: Map<string, Rule[]>;
+  everyCommand: Rule[];
+  triggers: Set<string>;
+  all: Rule[];
+}
+
+const prepared = new WeakMap<readonly Pack[], Map<string, PreparedRules>>();
+
+function prepare(packs: readonly Pack[], policy: EffectivePolicy): PreparedRules {
+  const policyWords = [...policy.askPatterns, ...policy.denyPatterns].flatMap(patternWords);
+  const key = policyWords.join('\u0000');
+  let byPolicy = prepared.get(packs);
+  if (!byPolicy) { byPolicy = new Map(); prepared.set(packs, byPolicy); }
+  const cached = byPolicy.get(key);
+  if (cached) return cached;
+  const byTool = new Map<string, Rule[]>();
+  const everyCommand: Rule[] = [];
+  const all: Rule[] = [];
+  for (const pack of packs) {
+    for (const rule of pack.rules) {
+      all.push(rule);
+      for (const tool of rule.tools) {
+        if (tool === '*') { everyCommand.push(rule); continue; }
+        const key = tool.toLowerCase();
+        const list = byTool.get(key) ?? [];
+        list.push(rule);
+        byTool.set(key, list);
+      }
+    }
+  }
+  const result = { byTool, everyCommand, all, triggers: triggerSet(allTriggerWords(packs, policyWords)) };
+  byPolicy.set(key, result);
+  return result;
+}
+
+/** The trigger words for the registered packs: what the in-process fast path looks for. */
+export function guardTriggers(policy: EffectivePolicy = DEFAULT_POLICY): ReadonlySet<string> {
+  return prepare(registeredPacks, policy).triggers;
+}
+
+/** `--help` anywhere, or `tool help ...`: the tool prints text and does nothing. */
+function isHelpRequest(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  const options = end === -1 ? argv : argv.slice(0, end);
+  return options.includes('--help') || argv[1] === 'help';
+}
+
+function quoteWord(word: string): string {
+  return /^[A-Za-z0-9_./:=@%+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+class Check {
+  private readonly rules: PreparedRules;
+  private readonly policy: EffectivePolicy;
+  private readonly maxDepth: number;
+  private readonly readFile: (path: string, cwd: string) => string | undefined;
+  private depth = 0;
+  readonly explanation?: Explanation['commands'];
+
+  constructor(options: CheckOptions, explain: boolean) {
+    this.policy = options.policy ?? DEFAULT_POLICY;
+    this.rules = prepare(options.packs ?? registeredPacks, this.policy);
+    this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+    this.readFile = options.readFile ?? readTextFile;
+    if (explain) this.explanation = [];
+    this.context = {
+      readFile: (path, cwd) => this.readFile(path, cwd),
+      checkLine: (line, cwd) => this.nested(() => this.findings(line, cwd).findings, line),
+      checkArgv: (argv, cwd) => this.nested(() => this.findings(argv.map(quoteWord).join(' '), cwd).findings, argv.join(' ')),
+      protectedBranches: [...this.policy.protectedBranches],
+      routineDeletePaths: [...this.policy.routineDeletePaths],
+    };
+  }
+
+  needsFullCheck(line: string): boolean {
+    return needsFullCheck(line, this.rules.triggers);
+  }
+
+  readonly context: RuleContext;
+
+  private nested(run: () => Finding[], segment: string): Finding[] {
+    if (this.depth >= this.maxDepth) return [engineFinding('too-deep', segment)];
+    this.depth++;
+    try { return run(); } finally { this.depth--; }
+  }
+
+  /** Input problems that get a clear answer before any parsing. */
+  badInput(line: string): Finding | 'empty' | undefined {
+    if (line.trim() === '') return 'empty';
+    if (line.includes('\u0000')) return engineFinding('bad-input', line.slice(0, 200), 'it contains NUL bytes, which no shell passes through');
+    if (line.length > MAX_LINE_CHARS && this.needsFullCheck(line)) {
+      return engineFinding('bad-input', line.slice(0, 200), `it is longer than ${MAX_LINE_CHARS / 1024} KB and mentions a guarded word`);
+    }
+    return undefined;
+  }
+
+  findings(line: string, cwd: string): { findings: Finding[]; reduction?: Reduction } {
+    const bad = this.badInput(line);
+    if (bad === 'empty') return { findings: [] };
+    if (bad) return { findings: [bad] };
+    if (!this.needsFullCheck(line)) return { findings: [] };
+    const reduction = reduceLine(line, { cwd, readFile: this.readFile, maxDepth: this.maxDepth - this.depth });
+    const findings: Finding[] = [];
+    for (const problem of reduction.problems) {
+      const finding = problemFinding(problem, true);
+      if (finding) findings.push(finding);
+    }
+    for (const command of reduction.commands) findings.push(...this.commandFindings(command));
+    return { findings: dedupe(findings), reduction };
+  }
+
+  commandFindings(command: SimpleCommand): Finding[] {
+    const trace = this.explanation ? { command, consulted: [] as Array<{ rule: string; matched: boolean; detail: string }> } : undefined;
+    if (trace) this.explanation!.push(trace);
+    const findings: Finding[] = [];
+    if (isHelpRequest(command.argv)) {
+      if (trace) (trace as { skipped?: string }).skipped = 'asks the tool for help: it prints text and changes nothing';
+      return findings;
+    }
+    // Tool names are looked up case-insensitively: macOS and Windows find `RM` and `Remove-Item` alike.
+    const candidates = [...(this.rules.byTool.get(command.argv[0]!.toLowerCase()) ?? []), ...this.rules.everyCommand];
+    for (const rule of candidates) {
+      if (this.policy.disabledRules.has(rule.id)) {
+        trace?.consulted.push({ rule: rule.id, matched: false, detail: 'disabled by policy' });
+        continue;
+      }
+      let verdict;
+      try {
+        verdict = rule.match(command, this.context);
+      } catch (error) {
+        findings.push(engineFinding('rule-failed', command.segment, `${rule.id} (${error instanceof Error ? error.name : 'error'})`));
+        trace?.consulted.push({ rule: rule.id, matched: true, detail: 'the rule failed: asking, never guessing' });
+        continue;
+      }
+      if (!verdict) {
+        trace?.consulted.push({ rule: rule.id, matched: false, detail: `looks at ${rule.tools.join(', ')}; its conditions do not hold here` });
+        continue;
+      }
+      const finding: Finding = {
+        rule: rule.id,
+        severity: verdict.severity ?? rule.severity,
+        decision: verdict.decision ?? rule.decision,
+        reason: verdict.reason ?? rule.reason,
+        segment: command.segment,
+        resource: verdict.resource ?? rule.resource,
+        command,
+      };
+      const suggestion = verdict.suggestion ?? rule.suggestion;
+      if (suggestion) finding.suggestion = suggestion;
+      findings.push(finding);
+      trace?.consulted.push({ rule: rule.id, matched: true, detail: finding.reason });
+    }
+    for (const pattern of this.policy.denyPatterns) {
+      if (matchesCommandPattern(command, pattern)) findings.push(policyFinding('deny', pattern, command));
+    }
+    for (const pattern of this.policy.askPatterns) {
+      if (matchesCommandPattern(command, pattern)) findings.push(policyFinding('ask', pattern, command));
+    }
+    const allowedBy = this.policy.allowPatterns.find((p) => matchesCommandPattern(command, p));
+    if (allowedBy) {
+      trace?.consulted.push({ rule: 'policy.allow', matched: true, detail: `allowed by the policy pattern "${allowedBy}"` });
+      return findings.filter((f) => f.rule === 'policy.deny' || f.rule === 'policy.ask');
+    }
+    return findings;
+  }
+
+  result(findings: Finding[]): CheckResult {
+    let decision: Decision = 'allow';
+    for (const finding of findings) decision = stricterDecision(decision, finding.decision);
+    const result: CheckResult = { decision, environment: null, findings };
+    if (this.policy.notes.length) result.notes = [...this.policy.notes];
+    return result;
+  }
+}
+
+function policyFinding(decision: 'ask' | 'deny', pattern: string, command: SimpleCommand): Finding {
+  return {
+    rule: `policy.${decision}`,
+    severity: decision === 'deny' ? 'critical' : 'high',
+    decision,
+    reason: `Your Airlock policy says to ${decision === 'deny' ? 'deny' : 'ask about'} commands matching "${pattern}".`,
+    segment: command.segment,
+    command,
+  };
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.rule}\u0000${f.segment}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Checks one command line. Never throws: any failure is an `ask` with a reason. */
+export async function checkCommand(line: string, options: CheckOptions = {}): Promise<CheckResult> {
+  const check = new Check(options, false);
+  if (typeof line === 'string' && !check.badInput(line) && !check.needsFullCheck(line)) return check.result([]);
+  try {
+    await loadShellParser();
+  } catch (error) {
+    return check.result([engineFinding('bad-input', String(line).slice(0, 200), `the shell parser failed to load (${error instanceof Error ? error.message : 'error'})`)]);
+  }
+  return checkCommandSync(line, options);
+}
+
+/** Same as `checkCommand`, once `loadShellParser()` has resolved (or when the fast path settles it). */
+export function checkCommandSync(line: string, options: CheckOptions = {}): CheckResult {
+  const check = new Check(options, false);
+  if (typeof line !== 'string') return check.result([engineFinding('bad-input', '', 'it is not text')]);
+  try {
+    if (!isShellParserLoaded() && !check.badInput(line) && check.needsFullCheck(line)) {
+      return check.result([engineFinding('bad-input', line.slice(0, 200), 'the shell parser is not loaded yet')]);
+    }
+    return check.result(check.findings(line, options.cwd ?? process.cwd()).findings);
+  } catch (error) {
+    return check.result([engineFinding('bad-input', line.slice(0, 200), `the check failed (${error instanceof Error ? error.name : 'error'})`)]);
+  }
+}
+
+/** Everything `airlock explain` shows. */
+export async function explainCommand(line: string, options: CheckOptions = {}): Promise<Explanation> {
+  await loadShellParser();
+  const check = new Check(options, true);
+  const cwd = options.cwd ?? process.cwd();
+  const parsed = !check.badInput(line) && check.needsFullCheck(line);
+  const { findings, reduction } = check.findings(line, cwd);
+  const consultedIds = new Set(check.explanation!.flatMap((c) => c.consulted.map((r) => r.rule)));
+  const total = (options.packs ?? registeredPacks).reduce((n, p) => n + p.rules.length, 0);
+  let syntaxTree: string | undefined;
+  if (parsed && line.length <= MAX_LINE_CHARS) {
+    const tree = parseShell(line);
+    syntaxTree = tree.rootNode.toString();
+    tree.delete();
+  }
+  return {
+    result: check.result(findings),
+    parsed,
+    ...(syntaxTree ? { syntaxTree } : {}),
+    steps: reduction?.steps ?? [],
+    commands: check.explanation!,
+    notConsulted: total - consultedIds.size,
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * The fast path: decides, without parsing, that a line cannot match any rule, so it is allowed
+ * at once. dcg's quick reject, made sound: a line goes to the full check when, after the
+ * normalisation below, any of its words is a trigger word, or it contains anything that can
+ * build a word at run time. The launcher's POSIX sh copy (generated from the same word list by
+ * `shellPrefilterFunction`) normalises identically; a test runs every positive case through both.
+ *
+ * Normalisation: lowercase; remove quotes and backslashes; split into words at every character
+ * other than `a-z`, `0-9`, `_` and `-` (so `/usr/bin/RM` gives `usr`, `bin`, `rm`).
+ */
+
+/** Characters that can build or hide a word when the line runs: expansions, substitutions, globs, braces. */
+export const RUNTIME_WORD_CHARS = ['$', '`', '{', '}', '*', '?', '[', ']'];
+
+/**
+ * Constructs that hide what runs behind words the split cannot see: `. script` (the POSIX
+ * `source`) and function definitions `name()` (a fork bomb needs no keyword at all).
+ */
+const HIDDEN_CONSTRUCTS = /(^|[\n;&|(!])[ \t]*\.[ \t]|\([ \t]*\)/;
+
+export function prefilterWords(text: string): string[] {
+  return text.toLowerCase().replace(/['"\\]/g, '').split(/[^a-z0-9_-]+/).filter(Boolean);
+}
+
+/** The trigger set: every word of every keyword, split the same way lines are. */
+export function triggerSet(keywords: Iterable<string>): Set<string> {
+  const set = new Set<string>();
+  for (const keyword of keywords) for (const word of prefilterWords(keyword)) set.add(word);
+  return set;
+}
+
+/** False only when the line certainly matches no rule: then it may be allowed without parsing. */
+export function needsFullCheck(line: string, triggers: ReadonlySet<string>): boolean {
+  for (const ch of RUNTIME_WORD_CHARS) if (line.includes(ch)) return true;
+  if (HIDDEN_CONSTRUCTS.test(line)) return true;
+  for (const word of prefilterWords(line)) if (triggers.has(word)) return true;
+  return false;
+}

@@ -1,0 +1,24 @@
+/**
+ * Words that send a line to the full check although no rule names them: they make Airlock
+ * read something the line itself does not show (a nested script, a script file, standard
+ * input run as a program, a remote command) or print secrets.
+ */
+import type { Pack } from '../rule';
+
+export const UNWRAPPING_WORDS = [
+  'sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish', 'busybox', 'eval', 'source', 'exec',
+  'xargs', 'parallel', 'ssh', 'su', 'watch', 'function',
+];
+
+export const INTERPRETER_WORDS = [
+  'python', 'python2', 'python3', 'node', 'nodejs', 'ruby', 'perl', 'php', 'deno', 'bun', 'lua', 'rscript', 'pwsh', 'powershell',
+];
+
+export const SECRET_PRINTING_WORDS = ['env', 'printenv', 'secret', 'secrets', 'token', 'credentials', 'netrc', 'npmrc', 'pgpass', 'id_rsa', 'id_ed25519'];
+
+/** Every word that brings the full check into play, for the given packs and extra policy words. */
+export function allTriggerWords(packs: readonly Pack[], extra: readonly string[] = []): string[] {
+  const words = new Set<string>([...UNWRAPPING_WORDS, ...INTERPRETER_WORDS, ...SECRET_PRINTING_WORDS, ...extra]);
+  for (const pack of packs) for (const rule of pack.rules) for (const keyword of rule.keywords) words.add(keyword);
+  return [...words].sort();
+}

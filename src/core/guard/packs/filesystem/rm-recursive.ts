@@ -1,0 +1,26 @@
+import { defineRule } from '../../rule';
+import { isCatastrophicTarget, isRecursiveRm, isRoutineDeletePath, startsWithUnknownVariable, targetsOf } from './paths';
+
+export default defineRule({
+  id: 'filesystem.rm-recursive',
+  resource: 'a folder and everything in it',
+  severity: 'high',
+  decision: 'ask',
+  reason: 'Recursively deletes files outside temp and build folders; they do not go to a trash can.',
+  suggestion: 'Move it aside first (mv DIR DIR.bak), or list what would go with `find DIR | head`.',
+  keywords: ['rm', 'rimraf', 'del'],
+  tools: ['rm', 'rimraf', 'del'],
+  match(command, context) {
+    const [tool, ...args] = command.argv;
+    if (tool === 'rm' && !isRecursiveRm(args)) return undefined;
+    const targets = targetsOf(args);
+    if (targets.length === 0) return undefined;
+    const risky = targets.filter((t) => !isCatastrophicTarget(t, command.cwd) && !startsWithUnknownVariable(t) && !isRoutineDeletePath(t, command.cwd, context.routineDeletePaths));
+    if (risky.length === 0) return undefined;
+    return { reason: `${tool} would recursively delete ${risky.slice(0, 3).join(', ')}${risky.length > 3 ? ` and ${risky.length - 3} more` : ''}, outside temp and build folders.` };
+  },
+  examples: {
+    match: ['rm -rf src', 'rm -r docs', 'rm -rf ./build/../src', 'rm -rf *', 'rm -rf .', 'find . -name "*.bak" | xargs rm -rf', 'npx rimraf data', 'cd /etc && rm -rf nginx'],
+    noMatch: ['rm -rf node_modules', 'rm -rf dist build', 'rm -rf /tmp/x', 'rm -f file.txt', 'rm file.txt', 'rm -rf $TMPDIR/cache', 'npx rimraf dist'],
+  },
+});

@@ -1,0 +1,23 @@
+import { defineRule } from '../../rule';
+import { isCatastrophicTarget, isRecursiveRm, targetsOf } from './paths';
+
+export default defineRule({
+  id: 'filesystem.rm-root-or-home',
+  resource: 'the whole disk, a home folder or a system folder',
+  severity: 'critical',
+  decision: 'deny',
+  reason: 'Recursively deleting the root, a home folder or a system folder destroys the machine and everything on it.',
+  suggestion: 'Delete the specific folder you mean, by its full path.',
+  keywords: ['rm'],
+  tools: ['rm'],
+  match(command) {
+    const args = command.argv.slice(1);
+    if (!isRecursiveRm(args)) return undefined;
+    const target = targetsOf(args).find((t) => isCatastrophicTarget(t, command.cwd));
+    return target ? { reason: `rm -r would delete ${target === '/' ? 'the entire filesystem' : target} recursively: nothing on it survives.` } : undefined;
+  },
+  examples: {
+    match: ['rm -rf /', 'rm -rf ~', 'rm -rf $HOME', 'sudo rm -rf / --no-preserve-root', 'rm -fr /*', 'rm -r -f /etc', 'rm --recursive --force /usr', 'rm -rf ~/', 'bash -c "rm -rf /"'],
+    noMatch: ['rm -rf /tmp/build', 'rm -rf ~/project/node_modules', 'rm /etc/hosts.bak', 'echo rm -rf /', 'rm -rf ./build'],
+  },
+});

@@ -1,0 +1,16 @@
+import { definePack } from '../../rule';
+import branchForceDelete from './branch-force-delete';
+import cleanForce from './clean-force';
+import discardWorktree from './discard-worktree';
+import historyRewrite from './history-rewrite';
+import pushForce from './push-force';
+import reflogExpire from './reflog-expire';
+import resetHard from './reset-hard';
+import stashClear from './stash-clear';
+
+export const gitPack = definePack({
+  id: 'git',
+  name: 'Git',
+  description: 'Discarding uncommitted work, force-pushing or deleting protected branches, rewriting history.',
+  rules: [resetHard, cleanForce, pushForce, branchForceDelete, discardWorktree, stashClear, historyRewrite, reflogExpire],
+});

@@ -1,0 +1,14 @@
+/**
+ * Every rule pack, one line each. The engine indexes their rules by tool; the fast path's
+ * trigger words come from their keywords. Add a pack by importing it and listing it here.
+ */
+import type { Pack } from '../rule';
+import { filesystemPack } from './filesystem/index';
+import { gitPack } from './git/index';
+import { CLOUD_PACKS } from './cloud';
+
+export const packs: readonly Pack[] = [
+  filesystemPack,
+  gitPack,
+  ...CLOUD_PACKS,
+];

@@ -1,0 +1,48 @@
+/**
+ * Findings the engine itself reports when it cannot see what a line would do. Never guess:
+ * each is `ask`, with a reason a person can act on.
+ */
+import type { ProblemKind, ReduceProblem } from '../shell/reduce';
+import type { Finding } from './types';
+
+export interface EngineFindingSpec {
+  id: string;
+  decision?: 'ask' | 'deny';
+  reason: string;
+  suggestion?: string;
+}
+
+export const ENGINE_FINDINGS: Record<ProblemKind | 'bad-input' | 'rule-failed', EngineFindingSpec> = {
+  'parse-error': { id: 'guard.unparseable', reason: 'Airlock could not parse this line and it mentions a guarded tool', suggestion: 'Fix the quoting, or split the line into simpler commands.' },
+  'too-deep': { id: 'guard.nesting-too-deep', reason: 'The line nests shells or substitutions deeper than Airlock follows', suggestion: 'Run the inner command directly.' },
+  'unreadable-script': { id: 'guard.unreadable-script', reason: 'The line runs a script Airlock cannot read', suggestion: 'Check the script exists and is readable, then run it again.' },
+  'opaque-script-input': { id: 'guard.opaque-script-input', reason: 'A shell or interpreter runs a program piped in from something Airlock cannot see', suggestion: 'Download to a file, read it, then run the file.' },
+  'dynamic-command': { id: 'guard.dynamic-command', reason: 'The command name is only known when the line runs, and its arguments look destructive', suggestion: 'Write the command name out.' },
+  'fork-bomb': { id: 'filesystem.fork-bomb', decision: 'deny', reason: 'A fork bomb: it starts processes until the machine stops responding' },
+  'bad-input': { id: 'guard.bad-input', reason: 'The line cannot be checked as given' },
+  'rule-failed': { id: 'guard.rule-failed', reason: 'A guard rule failed on this line, so Airlock cannot vouch for it' },
+};
+
+export function engineFinding(kind: keyof typeof ENGINE_FINDINGS, segment: string, detail?: string): Finding {
+  const spec = ENGINE_FINDINGS[kind];
+  return {
+    rule: spec.id,
+    severity: spec.decision === 'deny' ? 'critical' : 'high',
+    decision: spec.decision ?? 'ask',
+    reason: detail ? `${spec.reason}: ${detail}.` : `${spec.reason}.`,
+    segment: segment.slice(0, 500),
+    ...(spec.suggestion ? { suggestion: spec.suggestion } : {}),
+  };
+}
+
+/** Arguments that make a command with a run-time name worth asking about. */
+const DESTRUCTIVE_ARGUMENT = /^(-rf|-fr|-r|--force|--hard|delete|destroy|drop|rm|remove|purge|wipe|reset|truncate|prune|down|clean|flush|flushall|kill|terminate|uninstall|revoke)$/i;
+
+export function problemFinding(problem: ReduceProblem, mentionsGuardedWord: boolean): Finding | undefined {
+  if (problem.kind === 'parse-error' && !mentionsGuardedWord) return undefined;
+  if (problem.kind === 'dynamic-command') {
+    const words = problem.segment.split(/\s+/).slice(1);
+    if (!words.some((w) => DESTRUCTIVE_ARGUMENT.test(w.replace(/['"]/g, '')))) return undefined;
+  }
+  return engineFinding(problem.kind, problem.segment, problem.detail);
+}

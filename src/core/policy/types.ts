@@ -1,0 +1,56 @@
+/** Airlock's guard policy: what the user (and, stricter only, a repository) configured. */
+import type { EffectiveEnvironmentPolicy, EnvironmentPolicyFile } from './environments';
+
+/** The shape of a policy file (`~/.config/airlock/policy.json`, `.airlock/policy.json`) and of the settings. */
+export interface PolicyFile {
+  /** Rule ids to switch off, e.g. `git.branch-force-delete`. Loosening. */
+  disabledRules?: string[];
+  /** Command patterns that always ask (word globs: `terraform apply *`). */
+  ask?: string[];
+  /** Command patterns that are always denied. */
+  deny?: string[];
+  /** Command patterns whose findings are dropped. Loosening. */
+  allow?: string[];
+  /** Git branches guarded against rewriting and deletion (minimatch globs). */
+  protectedBranches?: string[];
+  /** Paths (minimatch globs) where deletes are routine and not asked about. Loosening. */
+  routineDeletePaths?: string[];
+  /** User level only: workspace folders whose repository policy may loosen. */
+  trustedWorkspaces?: string[];
+  /** Environment names and per-environment decisions (merge with `mergeEnvironmentPolicy`). */
+  environments?: EnvironmentPolicyFile;
+}
+
+/** The merged policy the engine applies. */
+export interface EffectivePolicy {
+  disabledRules: ReadonlySet<string>;
+  askPatterns: readonly string[];
+  denyPatterns: readonly string[];
+  allowPatterns: readonly string[];
+  protectedBranches: readonly string[];
+  routineDeletePaths: readonly string[];
+  /** Said by `airlock check`, e.g. which repository settings were ignored and why. */
+  notes: readonly string[];
+  /** Environment patterns and decisions; defaults (every environment `ask`) when absent. */
+  environments?: EffectiveEnvironmentPolicy;
+}
+
+export const DEFAULT_PROTECTED_BRANCHES = ['main', 'master', 'production', 'prod', 'release/*', 'release-*'];
+
+/** Build output and temp folders, where `rm -rf` is everyday work. */
+export const DEFAULT_ROUTINE_DELETE_PATHS = [
+  '/tmp/**', '/var/tmp/**', '**/node_modules', '**/node_modules/**', '**/dist', '**/dist/**', '**/build', '**/build/**',
+  '**/out', '**/out/**', '**/target', '**/target/**', '**/.next', '**/.next/**', '**/.nuxt', '**/.turbo', '**/.cache', '**/.cache/**',
+  '**/coverage', '**/coverage/**', '**/__pycache__', '**/.pytest_cache', '**/.mypy_cache', '**/.tox', '**/.venv', '**/venv',
+  '**/tmp', '**/tmp/**', '**/temp', '**/temp/**', '**/.parcel-cache', '**/.vite', '**/.svelte-kit', '**/*.log', '**/.gradle', '**/.DS_Store',
+];
+
+export const DEFAULT_POLICY: EffectivePolicy = {
+  disabledRules: new Set(),
+  askPatterns: [],
+  denyPatterns: [],
+  allowPatterns: [],
+  protectedBranches: DEFAULT_PROTECTED_BRANCHES,
+  routineDeletePaths: DEFAULT_ROUTINE_DELETE_PATHS,
+  notes: [],
+};

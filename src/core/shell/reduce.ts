@@ -1,0 +1,415 @@
+/**
+ * Reduces a shell line to the simple commands it would run (see SimpleCommand), recursively:
+ * lists, pipelines, subshells, groups, substitutions, wrappers, package runners, nested shells,
+ * scripts on disk, heredocs and here-strings. What cannot be seen through is reported as a
+ * problem, never silently dropped: the guard turns problems into `ask`.
+ */
+import { homedir } from 'node:os';
+import { resolve as resolvePath } from 'node:path';
+import type { Redirect, SimpleCommand, StdinSource } from '../guard/types';
+import { parseShell, type SyntaxNode } from './parser';
+import { evaluateWord, type WordValue } from './words';
+import { toolName, unwrapOnce, type Unwrapped } from './unwrap';
+
+export type ProblemKind =
+  | 'parse-error'
+  | 'too-deep'
+  | 'unreadable-script'
+  | 'opaque-script-input'
+  | 'dynamic-command'
+  | 'fork-bomb';
+
+export interface ReduceProblem {
+  kind: ProblemKind;
+  /** The part of the line concerned. */
+  segment: string;
+  detail: string;
+}
+
+export interface Reduction {
+  commands: SimpleCommand[];
+  problems: ReduceProblem[];
+  /** Each unwrapping step, in order, for `airlock explain`. */
+  steps: string[];
+}
+
+export interface ReduceOptions {
+  cwd: string;
+  /** Reads a script named on the line (bounded); undefined when it cannot be read. */
+  readFile(path: string, cwd: string): string | undefined;
+  /** How many nested scripts (`bash -c`, `eval`, script files) deep to follow. */
+  maxDepth: number;
+}
+
+/** Above this many nested syntax nodes the walk stops and reports the line as too deep. */
+const MAX_SYNTAX_DEPTH = 250;
+/** Guards against exponential blow-up: stop collecting after this many commands. */
+const MAX_COMMANDS = 5000;
+
+/** Interpreters that run a program read from standard input when given no script. */
+const STDIN_INTERPRETERS = new Set(['python', 'python3', 'python2', 'node', 'ruby', 'perl', 'php', 'deno', 'bun', 'lua', 'Rscript', 'pwsh', 'powershell']);
+
+interface Scope {
+  cwd: string;
+  vars: Record<string, string>;
+  via: string[];
+  /** Nested script depth. */
+  depth: number;
+}
+
+function child(scope: Scope): Scope {
+  return { ...scope, vars: { ...scope.vars } };
+}
+
+class Reducer {
+  readonly commands: SimpleCommand[] = [];
+  readonly problems: ReduceProblem[] = [];
+  readonly steps: string[] = [];
+
+  constructor(private readonly options: ReduceOptions) {}
+
+  problem(kind: ProblemKind, segment: string, detail: string): void {
+    if (this.problems.some((p) => p.kind === kind && p.segment === segment)) return;
+    this.problems.push({ kind, segment: segment.slice(0, 500), detail });
+  }
+
+  step(scope: Scope, text: string): void {
+    if (this.steps.length < 500) this.steps.push(`${'  '.repeat(scope.depth)}${text.slice(0, 300)}`);
+  }
+
+  script(text: string, scope: Scope, stdin?: StdinSource): void {
+    if (scope.depth > this.options.maxDepth) {
+      this.problem('too-deep', text, `nested scripts go deeper than ${this.options.maxDepth} levels`);
+      return;
+    }
+    const tree = parseShell(text);
+    try {
+      if (tree.rootNode.hasError) this.problem('parse-error', text, 'the line is not valid shell syntax');
+      this.walk(tree.rootNode, scope, 0, stdin);
+    } finally {
+      tree.delete();
+    }
+  }
+
+  walk(node: SyntaxNode, scope: Scope, level: number, stdin?: StdinSource, redirects?: Redirect[]): SimpleCommand[] {
+    if (level > MAX_SYNTAX_DEPTH) {
+      this.problem('too-deep', node.text, 'the line nests deeper than Airlock follows');
+      return [];
+    }
+    if (this.commands.length > MAX_COMMANDS) return [];
+    switch (node.type) {
+      case 'comment':
+      case 'heredoc_body':
+      case 'heredoc_start':
+      case 'heredoc_end':
+        return [];
+      case 'command':
+        return this.command(node, scope, level, stdin, redirects);
+      case 'redirected_statement':
+        return this.redirected(node, scope, level, stdin);
+      case 'pipeline':
+        return this.pipeline(node.namedChildren.filter(isNode), scope, level, stdin);
+      case 'variable_assignment':
+        this.assign(node, scope, level);
+        return [];
+      case 'declaration_command':
+        for (const part of node.namedChildren) {
+          if (part?.type === 'variable_assignment') this.assign(part, scope, level);
+          else if (part) this.substitutions(part, scope, level);
+        }
+        return [];
+      case 'subshell':
+        return this.sequence(node, child(scope), level);
+      case 'function_definition':
+        return this.functionDefinition(node, scope, level);
+      case 'command_substitution':
+      case 'process_substitution':
+        return this.sequence(node, { ...child(scope), via: [...scope.via, node.type === 'command_substitution' ? '$()' : '<()'] }, level);
+      default:
+        return this.sequence(node, scope, level, stdin);
+    }
+  }
+
+  /** Children in order, sharing one scope (so `cd x && ...` and `T=x; $T` carry over). */
+  sequence(node: SyntaxNode, scope: Scope, level: number, stdin?: StdinSource): SimpleCommand[] {
+    let last: SimpleCommand[] = [];
+    for (const part of node.namedChildren) {
+      if (part) last = this.walk(part, scope, level + 1, stdin);
+    }
+    return last;
+  }
+
+  /** Walks the body (it may be called later on the line) and spots fork bombs. */
+  functionDefinition(node: SyntaxNode, scope: Scope, level: number): SimpleCommand[] {
+    const name = node.childForFieldName('name')?.text;
+    const before = this.commands.length;
+    this.sequence(node, child(scope), level);
+    const selfCalls = this.commands.slice(before).filter((c) => c.argv[0] === name).length;
+    const body = node.childForFieldName('body')?.text ?? '';
+    if (name && (selfCalls >= 2 || (selfCalls === 1 && /&(?!&)/.test(body)))) {
+      this.problem('fork-bomb', node.text, `the function ${name} starts copies of itself without end`);
+    }
+    return [];
+  }
+
+  assign(node: SyntaxNode, scope: Scope, level: number): void {
+    const name = node.childForFieldName('name')?.text;
+    const valueNode = node.childForFieldName('value');
+    if (valueNode) this.substitutions(valueNode, scope, level);
+    if (!name) return;
+    const value = valueNode ? evaluateWord(valueNode, scope.vars) : { value: '', resolved: true, glob: false };
+    if (value.resolved) scope.vars[name] = value.value;
+    else delete scope.vars[name];
+  }
+
+  /** Walks the command and process substitutions inside a word. */
+  substitutions(node: SyntaxNode, scope: Scope, level: number): void {
+    if (level > MAX_SYNTAX_DEPTH) { this.problem('too-deep', node.text, 'the line nests deeper than Airlock follows'); return; }
+    if (node.type === 'command_substitution' || node.type === 'process_substitution') {
+      this.walk(node, scope, level + 1);
+      return;
+    }
+    for (const part of node.namedChildren) if (part) this.substitutions(part, scope, level + 1);
+  }
+
+  pipeline(parts: SyntaxNode[], scope: Scope, level: number, stdin?: StdinSource): SimpleCommand[] {
+    let feed = stdin;
+    let last: SimpleCommand[] = [];
+    for (const part of parts) {
+      last = this.walk(part, child(scope), level + 1, feed);
+      feed = outputOf(last[last.length - 1], part.text);
+    }
+    return last;
+  }
+
+  redirected(node: SyntaxNode, scope: Scope, level: number, piped?: StdinSource): SimpleCommand[] {
+    let stdin = piped;
+    const continuations: SyntaxNode[] = [];
+    const outputs: Redirect[] = [];
+    for (const redirect of node.childrenForFieldName('redirect')) {
+      if (!redirect) continue;
+      const input = redirectInput(redirect, scope);
+      if (input) stdin = input;
+      const output = redirectOutput(redirect, scope);
+      if (output) outputs.push(output);
+      this.substitutions(redirect, scope, level);
+      // tree-sitter-bash hangs `cat <<EOF | psql` off the heredoc: `| psql` continues the pipeline.
+      for (const part of redirect.namedChildren) {
+        if (part && !['heredoc_start', 'heredoc_body', 'heredoc_end', 'word', 'string', 'raw_string', 'concatenation', 'file_descriptor', 'simple_expansion', 'expansion', 'command_substitution', 'number'].includes(part.type)) continuations.push(part);
+      }
+    }
+    const body = node.childForFieldName('body');
+    let last = body
+      ? this.walk(body, scope, level + 1, stdin, outputs)
+      // A bare `> file` truncates the file: the same as `: > file`.
+      : this.expand({ argv: [':'], written: '', assignments: {}, segment: node.text, cwd: scope.cwd, via: scope.via, redirects: outputs }, scope, level);
+    for (const part of continuations) {
+      if (part.type === 'pipeline') last = this.pipelineContinuation(part, last, scope, level);
+      else last = this.walk(part, scope, level + 1);
+    }
+    return last;
+  }
+
+  /** `| a | b` following a heredoc'd command: feed the previous output along. */
+  pipelineContinuation(node: SyntaxNode, before: SimpleCommand[], scope: Scope, level: number): SimpleCommand[] {
+    const feed = outputOf(before[before.length - 1], '');
+    return this.pipeline(node.namedChildren.filter(isNode), scope, level, feed);
+  }
+
+  command(node: SyntaxNode, scope: Scope, level: number, piped?: StdinSource, outerRedirects: Redirect[] = []): SimpleCommand[] {
+    const assignments: Record<string, string> = {};
+    const redirects = [...outerRedirects];
+    const words: WordValue[] = [];
+    let stdin = piped;
+    let nameNode: SyntaxNode | null = null;
+    for (const part of node.namedChildren) {
+      if (!part) continue;
+      this.substitutions(part, scope, level);
+      if (part.type === 'variable_assignment') {
+        const name = part.childForFieldName('name')?.text;
+        const value = part.childForFieldName('value');
+        if (name) assignments[name] = value ? evaluateWord(value, scope.vars).value : '';
+        continue;
+      }
+      if (part.type === 'herestring_redirect' || part.type === 'file_redirect' || part.type === 'heredoc_redirect') {
+        stdin = redirectInput(part, scope) ?? stdin;
+        const output = redirectOutput(part, scope);
+        if (output) redirects.push(output);
+        continue;
+      }
+      if (part.type === 'command_name') {
+        nameNode = part;
+        const inner = part.namedChildren[0];
+        words.push(inner ? evaluateWord(inner, scope.vars) : { value: part.text, resolved: true, glob: false });
+        continue;
+      }
+      words.push(evaluateWord(part, scope.vars));
+    }
+    if (!nameNode || words.length === 0) return [];
+    const argv = words.map((w) => w.value);
+    const unresolved = words.some((w) => !w.resolved || w.glob);
+    const written = nameNode.text;
+    if (!words[0]!.resolved || words[0]!.glob) {
+      this.problem('dynamic-command', node.text, `the command name ${written} is only known when the line runs`);
+    }
+    const raw: SimpleCommand = {
+      argv: [toolName(argv[0]!), ...argv.slice(1)],
+      written,
+      assignments,
+      segment: node.text,
+      cwd: scope.cwd,
+      via: scope.via,
+      ...(stdin ? { stdin } : {}),
+      ...(unresolved ? { unresolved: true } : {}),
+      ...(redirects.length ? { redirects } : {}),
+    };
+    const result = this.expand(raw, scope, level);
+    trackDirectoryChange(raw, scope);
+    return result;
+  }
+
+  /** Applies unwrapping steps until the command runs nothing else; returns what was emitted. */
+  expand(command: SimpleCommand, scope: Scope, level: number): SimpleCommand[] {
+    const emitted: SimpleCommand[] = [];
+    let current = command;
+    for (let hops = 0; hops < 32; hops++) {
+      const name = current.argv[0]!;
+      const next: Unwrapped | undefined = unwrapOnce(current.argv);
+      if (!next) break;
+      this.step(scope, next.step);
+      const via = [...current.via, next.via];
+      if (next.kind === 'argv') {
+        if (next.alsoCheckSelf) emitted.push(current);
+        current = {
+          ...current,
+          argv: [toolName(next.argv[0]!), ...next.argv.slice(1)],
+          assignments: { ...current.assignments, ...(next.assignments ?? {}) },
+          via,
+        };
+        continue;
+      }
+      if (next.kind === 'many') {
+        emitted.push(current);
+        for (const argv of next.argvs) {
+          emitted.push(...this.expand({ ...current, argv: [toolName(argv[0]!), ...argv.slice(1)], via, stdin: undefined, unresolved: true }, scope, level));
+        }
+        this.commands.push(current);
+        return emitted;
+      }
+      const nested: Scope = { cwd: current.cwd, vars: { ...scope.vars, ...current.assignments }, via, depth: scope.depth + 1 };
+      if (next.kind === 'script') {
+        this.script(next.text, nested);
+      } else if (next.kind === 'script-file') {
+        const text = this.options.readFile(next.path, current.cwd);
+        if (text === undefined) this.problem('unreadable-script', current.segment, `Airlock cannot read the script ${next.path}, so it cannot tell what it would do`);
+        else this.script(text, nested);
+      } else {
+        this.scriptFromStdin(current, nested, name);
+      }
+      emitted.push(current);
+      this.commands.push(current);
+      return emitted;
+    }
+    if (isStdinInterpreter(current) && current.stdin?.kind === 'opaque') {
+      this.problem('opaque-script-input', current.segment, `${current.argv[0]} runs a program piped in from ${current.stdin.from}, which Airlock cannot see`);
+    }
+    emitted.push(current);
+    this.commands.push(current);
+    return emitted;
+  }
+
+  scriptFromStdin(command: SimpleCommand, nested: Scope, name: string): void {
+    const stdin = command.stdin;
+    if (!stdin) return; // an interactive shell: nothing to check until a person types
+    if (stdin.kind === 'text') { this.script(stdin.text, nested); return; }
+    if (stdin.kind === 'file') {
+      const text = this.options.readFile(stdin.path, command.cwd);
+      if (text === undefined) this.problem('unreadable-script', command.segment, `Airlock cannot read ${stdin.path}, which ${name} would run`);
+      else this.script(text, nested);
+      return;
+    }
+    this.problem('opaque-script-input', command.segment, `${name} runs a script piped in from ${stdin.from}, which Airlock cannot see`);
+  }
+}
+
+function isNode(node: SyntaxNode | null): node is SyntaxNode {
+  return node !== null;
+}
+
+/** True for `python`, `node -`, `ruby` with no script: they run what arrives on stdin. */
+function isStdinInterpreter(command: SimpleCommand): boolean {
+  const name = command.argv[0]!.replace(/[0-9.]+$/, '');
+  if (!STDIN_INTERPRETERS.has(name) && !STDIN_INTERPRETERS.has(command.argv[0]!)) return false;
+  const args = command.argv.slice(1);
+  if (args.includes('-')) return true;
+  return !args.some((a) => !a.startsWith('-')) && !args.some((a) => ['-c', '-e', '-m', '-r', '--eval', '-E'].includes(a));
+}
+
+/** What a pipeline stage writes, as far as Airlock can see: used as the next stage's stdin. */
+function outputOf(command: SimpleCommand | undefined, fallback: string): StdinSource {
+  if (!command) return { kind: 'opaque', from: fallback.trim() || 'an earlier command' };
+  const [name, ...args] = command.argv;
+  if (!command.unresolved && name === 'echo') {
+    const words = args[0] === '-n' || args[0] === '-e' || args[0] === '-E' ? args.slice(1) : args;
+    return { kind: 'text', text: `${words.join(' ')}\n`, from: 'echo' };
+  }
+  if (!command.unresolved && name === 'printf' && args.length) {
+    return { kind: 'text', text: args.join(' ').replace(/\\n/g, '\n').replace(/\\t/g, '\t'), from: 'printf' };
+  }
+  if (name === 'cat' && args.length === 0 && command.stdin) return command.stdin;
+  if (name === 'cat' && args.length === 1 && !command.unresolved && !args[0]!.startsWith('-')) return { kind: 'file', path: args[0]! };
+  return { kind: 'opaque', from: command.segment.slice(0, 200) };
+}
+
+function redirectInput(redirect: SyntaxNode, scope: Scope): StdinSource | undefined {
+  if (redirect.type === 'heredoc_redirect') {
+    const body = redirect.namedChildren.find((c) => c?.type === 'heredoc_body');
+    return { kind: 'text', text: body?.text ?? '', from: 'heredoc' };
+  }
+  if (redirect.type === 'herestring_redirect') {
+    const word = redirect.namedChildren.find((c) => c && c.type !== 'file_descriptor');
+    return word ? { kind: 'text', text: `${evaluateWord(word, scope.vars).value}\n`, from: 'herestring' } : undefined;
+  }
+  if (redirect.type === 'file_redirect') {
+    const operator = redirect.children.find((c) => c && !c.isNamed)?.type;
+    const target = redirect.childForFieldName('destination') ?? redirect.namedChildren.find((c) => c && c.type !== 'file_descriptor');
+    const descriptor = redirect.namedChildren.find((c) => c?.type === 'file_descriptor')?.text;
+    if (operator === '<' && target && (descriptor === undefined || descriptor === '0')) {
+      return { kind: 'file', path: evaluateWord(target, scope.vars).value };
+    }
+  }
+  return undefined;
+}
+
+const OUTPUT_OPERATORS = new Set(['>', '>>', '>|', '&>', '&>>']);
+
+function redirectOutput(redirect: SyntaxNode, scope: Scope): Redirect | undefined {
+  if (redirect.type !== 'file_redirect') return undefined;
+  const operator = redirect.children.find((c) => c && !c.isNamed)?.type;
+  if (!operator || !OUTPUT_OPERATORS.has(operator)) return undefined;
+  const target = redirect.childForFieldName('destination') ?? redirect.namedChildren.find((c) => c && c.type !== 'file_descriptor');
+  if (!target) return undefined;
+  const descriptor = redirect.namedChildren.find((c) => c?.type === 'file_descriptor')?.text;
+  return { operator, target: evaluateWord(target, scope.vars).value, ...(descriptor ? { descriptor } : {}) };
+}
+
+function trackDirectoryChange(command: SimpleCommand, scope: Scope): void {
+  if (command.argv[0] !== 'cd' && command.argv[0] !== 'pushd') return;
+  const target = command.argv.slice(1).find((a) => !a.startsWith('-') || a === '-');
+  if (target === undefined) { scope.cwd = homedir(); return; }
+  if (command.unresolved || target === '-') return;
+  scope.cwd = resolvePath(scope.cwd, target.replace(/^~(?=$|\/)/, homedir()));
+}
+
+/** Reduces one line. Never throws for any input string. */
+export function reduceLine(line: string, options: ReduceOptions): Reduction {
+  const reducer = new Reducer(options);
+  try {
+    reducer.script(line, { cwd: options.cwd, vars: {}, via: [], depth: 0 });
+  } catch (error) {
+    // A RangeError from pathological nesting, or the parser giving up: never guess.
+    reducer.problem('parse-error', line, `Airlock could not analyse this line (${error instanceof Error ? error.name : 'error'})`);
+  }
+  return { commands: reducer.commands, problems: reducer.problems, steps: reducer.steps };
+}
+

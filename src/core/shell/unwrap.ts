@@ -1,0 +1,286 @@
+/**
+ * One unwrapping step on an argv: what a wrapper, package runner, nested shell or
+ * command-running tool would actually run. Pure functions on words; the reducer applies
+ * them repeatedly and parses nested scripts.
+ */
+
+/**
+ * Stand-ins for arguments only known when the line runs (what xargs reads, what find finds).
+ * They read like command substitutions, so rules treat them as unknown, never as a variable.
+ */
+export const XARGS_INPUT = '$(xargs-input)';
+export const FIND_MATCH = '$(find-match)';
+export const PARALLEL_INPUT = '$(parallel-input)';
+
+export type Unwrapped =
+  /** The command runs `argv` (a wrapper like sudo, a package runner, xargs...). */
+  | { kind: 'argv'; argv: string[]; via: string; assignments?: Record<string, string>; step: string; alsoCheckSelf?: boolean }
+  /** The command runs a shell script given as text (`bash -c`, `eval`, `watch`, `ssh host cmd`). */
+  | { kind: 'script'; text: string; via: string; step: string }
+  /** The command runs a script file (`bash x.sh`, `source x.sh`). */
+  | { kind: 'script-file'; path: string; via: string; step: string }
+  /** The command runs whatever arrives on standard input as a script (`sh`, `bash -s`, `python -`). */
+  | { kind: 'stdin-script'; via: string; step: string }
+  /** Several commands, e.g. `find -exec A ; -exec B +` (find itself is kept too). */
+  | { kind: 'many'; argvs: string[][]; via: string; step: string };
+
+/** The tool's plain name: `/usr/bin/rm` → `rm`, `C:\\bin\\rm.exe` → `rm`. */
+export function toolName(written: string): string {
+  const base = written.split(/[\\/]/).pop() ?? written;
+  return base.replace(/\.(exe|cmd|bat)$/i, '');
+}
+
+/** Options that take a separate value, per wrapper; bundled short flags are handled by the caller. */
+interface WrapperSpec {
+  /** Options followed by a value word. */
+  valued: string[];
+  /** Positional words the wrapper consumes before the command (timeout's DURATION). */
+  positionalsBefore?: number;
+}
+
+const WRAPPERS: Record<string, WrapperSpec> = {
+  sudo: { valued: ['-u', '-g', '-h', '-p', '-C', '-U', '-D', '-r', '-t', '-T', '--user', '--group', '--host', '--prompt', '--close-from', '--other-user', '--chdir', '--role', '--type', '--command-timeout'] },
+  doas: { valued: ['-u', '-C'] },
+  nice: { valued: ['-n', '--adjustment'] },
+  nohup: { valued: [] },
+  timeout: { valued: ['-s', '-k', '--signal', '--kill-after'], positionalsBefore: 1 },
+  time: { valued: ['-f', '-o', '--format', '--output'] },
+  stdbuf: { valued: ['-i', '-o', '-e', '--input', '--output', '--error'] },
+  ionice: { valued: ['-c', '-n', '-p', '-P', '-u', '--class', '--classdata'] },
+  command: { valued: [] },
+  builtin: { valued: [] },
+  exec: { valued: ['-a'] },
+  chrt: { valued: [], positionalsBefore: 1 },
+  taskset: { valued: [], positionalsBefore: 1 },
+  caffeinate: { valued: ['-t', '-w'] },
+  unbuffer: { valued: [] },
+  dotenv: { valued: ['-e', '-c', '-v'] },
+};
+
+export const SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'busybox', 'fish']);
+
+/** npm packages whose binary is a guarded tool under another name. */
+export const PACKAGE_TOOLS: Record<string, string> = {
+  '@railway/cli': 'railway',
+  'railway': 'railway',
+  'vercel': 'vercel',
+  'netlify-cli': 'netlify',
+  'wrangler': 'wrangler',
+  'supabase': 'supabase',
+  'prisma': 'prisma',
+  'aws-cdk': 'cdk',
+  'cdktf-cli': 'cdktf',
+  'firebase-tools': 'firebase',
+  'heroku': 'heroku',
+  'neonctl': 'neonctl',
+  '@neondatabase/cli': 'neonctl',
+  '@planetscale/cli': 'pscale',
+  'sequelize-cli': 'sequelize',
+  'knex': 'knex',
+  'typeorm': 'typeorm',
+  'drizzle-kit': 'drizzle-kit',
+  'rimraf': 'rimraf',
+  'del-cli': 'del',
+  'trash-cli': 'trash',
+  '@pulumi/pulumi': 'pulumi',
+  'serverless': 'serverless',
+  '@azure/static-web-apps-cli': 'swa',
+  'mongosh': 'mongosh',
+};
+
+/** Binary name for an npm package spec: `@railway/cli@3.1.0` → `railway`, `cowsay` → `cowsay`. */
+export function packageTool(spec: string): string {
+  const name = spec.startsWith('@') ? spec.replace(/^(@[^/@]+\/[^@]+)@.*$/, '$1') : spec.replace(/@.*$/, '');
+  if (PACKAGE_TOOLS[name]) return PACKAGE_TOOLS[name]!;
+  return name.startsWith('@') ? name.slice(name.indexOf('/') + 1) : name;
+}
+
+/** Index of the first word after the options of a wrapper, or -1 when none follows. */
+function skipOptions(args: string[], start: number, valued: string[], positionalsBefore = 0): number {
+  let i = start;
+  let positional = 0;
+  while (i < args.length) {
+    const arg = args[i]!;
+    if (arg === '--') return i + 1 < args.length ? i + 1 : -1;
+    if (arg.startsWith('-') && arg.length > 1) {
+      if (valued.includes(arg)) i += 2;
+      else i += 1;
+      continue;
+    }
+    if (positional < positionalsBefore) { positional++; i++; continue; }
+    return i;
+  }
+  return -1;
+}
+
+function envUnwrap(argv: string[]): Unwrapped | undefined {
+  const assignments: Record<string, string> = {};
+  let i = 1;
+  while (i < argv.length) {
+    const arg = argv[i]!;
+    if (arg === '--') { i++; break; }
+    if (arg === '-S' || arg === '--split-string') {
+      const text = argv.slice(i + 1).join(' ');
+      return { kind: 'script', text, via: 'env -S', step: `env -S splits its string into a command: ${text}` };
+    }
+    if (arg.startsWith('--split-string=')) {
+      const text = [arg.slice('--split-string='.length), ...argv.slice(i + 1)].join(' ');
+      return { kind: 'script', text, via: 'env -S', step: `env -S splits its string into a command: ${text}` };
+    }
+    if (arg === '-u' || arg === '--unset' || arg === '-C' || arg === '--chdir') { i += 2; continue; }
+    if (arg.startsWith('-')) { i++; continue; }
+    const eq = arg.indexOf('=');
+    if (eq > 0 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(arg.slice(0, eq))) {
+      assignments[arg.slice(0, eq)] = arg.slice(eq + 1);
+      i++;
+      continue;
+    }
+    break;
+  }
+  if (i >= argv.length) return undefined;
+  return { kind: 'argv', argv: argv.slice(i), via: 'env', assignments, step: `env runs ${argv[i]}${Object.keys(assignments).length ? ` with ${Object.keys(assignments).join(', ')} set` : ''}` };
+}
+
+function shellUnwrap(name: string, argv: string[]): Unwrapped | undefined {
+  // `busybox sh -c ...` / `busybox rm ...`: busybox's first word is the applet.
+  if (name === 'busybox') {
+    if (argv.length < 2) return undefined;
+    return { kind: 'argv', argv: argv.slice(1), via: 'busybox', step: `busybox runs its applet ${argv[1]}` };
+  }
+  let readsStdin = false;
+  for (let i = 1; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--' || arg === '-') { readsStdin = arg === '-'; if (arg === '--' && argv[i + 1]) return scriptFile(name, argv[i + 1]!); break; }
+    if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(arg) || arg === '--command') {
+      const text = argv[i + 1];
+      if (text === undefined) return undefined;
+      return { kind: 'script', text, via: `${name} -c`, step: `${name} -c runs its string as a script: ${text}` };
+    }
+    if (arg === '-o' || arg === '+o' || arg === '-O' || arg === '+O' || arg === '--rcfile' || arg === '--init-file') { i++; continue; }
+    if (/^-[a-zA-Z]*s[a-zA-Z]*$/.test(arg)) { readsStdin = true; break; }
+    if (arg.startsWith('-') || arg.startsWith('+')) continue;
+    return scriptFile(name, arg);
+  }
+  void readsStdin;
+  return { kind: 'stdin-script', via: name, step: `${name} reads its script from standard input` };
+}
+
+function scriptFile(via: string, path: string): Unwrapped {
+  return { kind: 'script-file', path, via: `${via} ${path}`, step: `${via} runs the script file ${path}` };
+}
+
+/** `npx [opts] pkg args`, `npx -p pkg cmd`, `npx -c 'cmd'`. */
+function npxUnwrap(via: string, args: string[]): Unwrapped | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '-c' || arg === '--call') {
+      const text = args[i + 1];
+      return text === undefined ? undefined : { kind: 'script', text, via, step: `${via} -c runs its string as a script: ${text}` };
+    }
+    if (arg === '-p' || arg === '--package') { i++; continue; }
+    if (arg === '--') continue;
+    if (arg.startsWith('-')) continue;
+    const tool = packageTool(arg);
+    return { kind: 'argv', argv: [tool, ...args.slice(i + 1)], via: `${via} ${arg}`, step: `${via} ${arg} runs the ${tool} tool` };
+  }
+  return undefined;
+}
+
+function xargsUnwrap(argv: string[]): Unwrapped | undefined {
+  const valued = ['-n', '-L', '-P', '-d', '-a', '-E', '-s', '-e', '-l', '--max-args', '--max-lines', '--max-procs', '--delimiter', '--arg-file', '--eof', '--max-chars', '--process-slot-var'];
+  let replace: string | undefined;
+  let i = 1;
+  for (; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '-I' || arg === '-i') { replace = arg === '-I' ? argv[++i] : '{}'; continue; }
+    if (arg.startsWith('-I') && arg.length > 2) { replace = arg.slice(2); continue; }
+    if (arg.startsWith('--replace')) { replace = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : '{}'; continue; }
+    if (valued.includes(arg)) { i++; continue; }
+    if (arg === '--') { i++; break; }
+    if (arg.startsWith('-')) continue;
+    break;
+  }
+  const command = i < argv.length ? argv.slice(i) : ['echo'];
+  const run = replace !== undefined ? command.map((w) => w.split(replace!).join(XARGS_INPUT)) : [...command, XARGS_INPUT];
+  return { kind: 'argv', argv: run, via: 'xargs', step: `xargs runs ${command[0]} with arguments read from its input ($(xargs-input))`, alsoCheckSelf: false };
+}
+
+function parallelUnwrap(argv: string[]): Unwrapped | undefined {
+  const sep = argv.findIndex((w) => w === ':::' || w === '::::' || w === ':::+');
+  const head = skipOptions(argv, 1, ['-j', '--jobs', '-S', '--sshlogin', '--joblog', '--delay', '--timeout', '--results', '-a', '--arg-file']);
+  const end = sep === -1 ? argv.length : sep;
+  if (head === -1 || head >= end) return undefined;
+  const command = argv.slice(head, end);
+  const inputs = sep === -1 ? [PARALLEL_INPUT] : argv.slice(sep + 1).filter((w) => !w.startsWith(':::'));
+  const run = command.some((w) => w.includes('{}')) ? command.map((w) => w.split('{}').join(inputs.join(' '))) : [...command, ...inputs];
+  return { kind: 'argv', argv: run, via: 'parallel', step: `parallel runs ${command[0]} once per input` };
+}
+
+/** `find ... -exec CMD {} ;` and friends; find itself stays a command (for `-delete`). */
+function findUnwrap(argv: string[]): Unwrapped | undefined {
+  const runs: string[][] = [];
+  for (let i = 1; i < argv.length; i++) {
+    if (!['-exec', '-execdir', '-ok', '-okdir'].includes(argv[i]!)) continue;
+    const start = i + 1;
+    let end = start;
+    while (end < argv.length && argv[end] !== ';' && argv[end] !== '+') end++;
+    const command = argv.slice(start, end).map((w) => w.split('{}').join(FIND_MATCH));
+    if (command.length) runs.push(command);
+    i = end;
+  }
+  if (!runs.length) return undefined;
+  return { kind: 'many', argvs: runs, via: 'find -exec', step: `find runs ${runs.map((r) => r[0]).join(', ')} on each file it finds ($(find-match))` };
+}
+
+const SSH_VALUED = ['-p', '-i', '-l', '-o', '-F', '-J', '-L', '-R', '-D', '-b', '-c', '-E', '-e', '-m', '-O', '-Q', '-S', '-W', '-w', '-B'];
+
+function sshUnwrap(argv: string[]): Unwrapped | undefined {
+  const host = skipOptions(argv, 1, SSH_VALUED);
+  if (host === -1 || host + 1 >= argv.length) return undefined;
+  const text = argv.slice(host + 1).join(' ');
+  return { kind: 'script', text, via: `ssh ${argv[host]}`, step: `ssh runs on ${argv[host]}: ${text}` };
+}
+
+function watchUnwrap(argv: string[]): Unwrapped | undefined {
+  const start = skipOptions(argv, 1, ['-n', '--interval', '-q', '--equexit']);
+  if (start === -1) return undefined;
+  const text = argv.slice(start).join(' ');
+  return { kind: 'script', text, via: 'watch', step: `watch runs repeatedly: ${text}` };
+}
+
+/**
+ * What `argv` runs besides itself, or undefined when it runs nothing else. `argv[0]` must
+ * already be the plain tool name.
+ */
+export function unwrapOnce(argv: string[]): Unwrapped | undefined {
+  const name = argv[0]!;
+  const spec = WRAPPERS[name];
+  if (spec) {
+    // `command -v x` and `command -V x` only look x up.
+    if (name === 'command' && argv.slice(1).some((a) => a === '-v' || a === '-V')) return undefined;
+    const at = skipOptions(argv, 1, spec.valued, spec.positionalsBefore);
+    if (at === -1) return undefined;
+    return { kind: 'argv', argv: argv.slice(at), via: name, step: `${name} runs ${argv.slice(at).join(' ')}` };
+  }
+  if (name === 'env') return envUnwrap(argv);
+  if (SHELLS.has(name)) return shellUnwrap(name, argv);
+  if (name === 'eval') {
+    const text = argv.slice(1).join(' ');
+    return text ? { kind: 'script', text, via: 'eval', step: `eval runs its arguments as a script: ${text}` } : undefined;
+  }
+  if (name === 'source' || name === '.') return argv[1] ? scriptFile(name, argv[1]) : undefined;
+  if (name === 'su') {
+    const at = argv.findIndex((a) => a === '-c' || a === '--command');
+    return at > 0 && argv[at + 1] !== undefined ? { kind: 'script', text: argv[at + 1]!, via: 'su -c', step: `su -c runs its string as a script: ${argv[at + 1]}` } : undefined;
+  }
+  if (name === 'npx' || name === 'bunx' || name === 'pnpx') return npxUnwrap(name, argv.slice(1));
+  if ((name === 'pnpm' || name === 'yarn' || name === 'bun' || name === 'npm') && ['dlx', 'x', 'exec'].includes(argv[1] ?? '')) {
+    return npxUnwrap(`${name} ${argv[1]}`, argv.slice(2));
+  }
+  if (name === 'xargs') return xargsUnwrap(argv);
+  if (name === 'parallel') return parallelUnwrap(argv);
+  if (name === 'find') return findUnwrap(argv);
+  if (name === 'ssh') return sshUnwrap(argv);
+  if (name === 'watch') return watchUnwrap(argv);
+  return undefined;
+}
