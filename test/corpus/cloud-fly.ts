@@ -22,4 +22,7 @@ export default [
   ['allow', 'fly machine stop 148ed'],
   ['allow', 'fly apps destroy --help'],
   ['allow', 'fly secrets list'],
+  ['ask', 'fly ssh console -C "rm -rf /data/uploads"', 'fly.ssh-destructive'],
+  ['allow', 'fly ssh console -C "df -h /data"'],
+  ['allow', 'fly ssh console'],
 ] satisfies Corpus;

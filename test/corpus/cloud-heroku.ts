@@ -22,4 +22,7 @@ export default [
   ['allow', 'heroku ps:scale web=2'],
   ['allow', 'heroku pg:reset --help'],
   ['allow', 'heroku addons:create heroku-redis'],
+  ['ask', "heroku run 'rm -rf /app/storage' -a my-app", 'heroku.run-destructive'],
+  ['allow', 'heroku run rails console -a my-app'],
+  ['allow', 'heroku run bash -a my-app'],
 ] satisfies Corpus;

@@ -29,4 +29,8 @@ export default [
   ['allow', 'echo "railway volume delete --volume data"'],
   ['allow', 'grep -r "railway volume delete" docs/'],
   ['allow', 'which railway'],
+  ['ask', 'railway run rm -rf /var/lib/app/uploads', 'railway.run-destructive'],
+  ['ask', 'railway run -e production -- rm -rf /srv/data', 'railway.run-destructive'],
+  ['allow', 'railway run npm start'],
+  ['allow', 'railway run -e production node scripts/report.js'],
 ] satisfies Corpus;

@@ -9,7 +9,8 @@
  * ways (the option takes the next word, or it does not) and a rule matches when either
  * reading matches: a destructive path is never hidden by an unfamiliar flag.
  */
-import type { SimpleCommand } from '../types';
+import type { RuleVerdict } from '../rule';
+import type { Finding, SimpleCommand } from '../types';
 
 /** One step of a path: the word, or any of its aliases. `*` matches any single word. */
 export type PathStep = string | readonly string[];
@@ -176,4 +177,38 @@ export function hasOption(args: readonly string[], ...names: string[]): boolean 
     if (names.some((n) => arg === n || arg.startsWith(`${n}=`))) return true;
   }
   return false;
+}
+
+/**
+ * The verdict for a command that runs another one somewhere else (`kubectl exec`, `railway run`,
+ * SQL sent to D1): the strictest of the nested command's findings, its reason prefixed with where
+ * it runs. Undefined when the nested command is harmless.
+ */
+export function nestedVerdict(findings: readonly Finding[], where: string): RuleVerdict | undefined {
+  const worst = findings.find((f) => f.decision === 'deny') ?? findings[0];
+  if (!worst) return undefined;
+  return {
+    reason: `${where}: ${worst.reason}`,
+    severity: worst.severity,
+    decision: worst.decision,
+    ...(worst.resource ? { resource: worst.resource } : {}),
+    ...(worst.suggestion ? { suggestion: worst.suggestion } : {}),
+  };
+}
+
+/**
+ * The command a runner subcommand runs (`railway run [options] CMD...`, `heroku run ...`):
+ * the words after `args[from]`, past the runner's own options, or everything after `--`.
+ */
+export function innerCommand(args: readonly string[], from: number, valued: readonly string[]): string[] {
+  for (let i = from + 1; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') return args.slice(i + 1);
+    if (arg.startsWith('-') && arg !== '-') {
+      if (!arg.includes('=') && valued.includes(arg)) i++;
+      continue;
+    }
+    return args.slice(i);
+  }
+  return [];
 }

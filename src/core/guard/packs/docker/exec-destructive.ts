@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule';
+import { nestedVerdict } from '../cli-words';
 import { DOCKER_KEYWORDS, DOCKER_TOOLS, dockerCalls } from './shape';
 
 /** `docker exec CONTAINER CMD` and `docker compose exec SERVICE CMD` run CMD inside the container: same rules as locally. */
@@ -20,8 +21,7 @@ export default defineRule({
     const target = call.words[at - 1]!;
     const inner = call.args.slice(call.args.indexOf(target, call.args.indexOf('exec')) + 1);
     if (!inner.length) return undefined;
-    const finding = context.checkArgv(inner, '/')[0];
-    return finding ? { reason: `In a container: ${finding.reason}`, severity: finding.severity, decision: finding.decision } : undefined;
+    return nestedVerdict(context.checkArgv(inner, '/'), `Inside container ${target}`);
   },
   examples: {
     match: ['docker exec web rm -rf /var/lib/app', 'docker exec -it db psql -U postgres -c "DROP TABLE users"', 'docker compose exec db psql -c "DROP TABLE users"'],

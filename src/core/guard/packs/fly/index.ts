@@ -4,10 +4,11 @@ import configRemove from './config-remove';
 import databaseDestroy from './database-destroy';
 import machineDestroy from './machine-destroy';
 import volumeDestroy from './volume-destroy';
+import sshDestructive from './ssh-destructive';
 
 export default definePack({
   id: 'fly',
   name: 'Fly.io',
   description: 'flyctl: destroying apps, volumes, managed databases and machines; removing secrets, IPs and certificates.',
-  rules: [appDestroy, volumeDestroy, databaseDestroy, machineDestroy, configRemove],
+  rules: [appDestroy, volumeDestroy, databaseDestroy, machineDestroy, configRemove, sshDestructive],
 });

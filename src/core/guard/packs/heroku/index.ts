@@ -5,10 +5,11 @@ import backupDelete from './backup-delete';
 import configUnset from './config-unset';
 import pgOverwrite from './pg-overwrite';
 import pgReset from './pg-reset';
+import runDestructive from './run-destructive';
 
 export default definePack({
   id: 'heroku',
   name: 'Heroku',
   description: 'Heroku CLI: destroying apps and add-ons, resetting or overwriting Postgres, deleting backups and config vars.',
-  rules: [appDestroy, pgReset, addonDestroy, pgOverwrite, backupDelete, configUnset],
+  rules: [appDestroy, pgReset, addonDestroy, pgOverwrite, backupDelete, configUnset, runDestructive],
 });

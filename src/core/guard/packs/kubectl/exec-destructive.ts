@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { asksForHelp } from '../cli-words';
+import { asksForHelp, nestedVerdict } from '../cli-words';
 import { KUBECTL_KEYWORDS, KUBECTL_TOOLS, KUBECTL_VALUED } from './shape';
 import { positionals } from '../../argv';
 
@@ -21,8 +21,7 @@ export default defineRule({
     if (asksForHelp(before, KUBECTL_VALUED) || positionals(before, KUBECTL_VALUED)[0] !== 'exec') return undefined;
     const inner = args.slice(split + 1);
     if (!inner.length) return undefined;
-    const finding = context.checkArgv(inner, '/')[0];
-    return finding ? { reason: `In a Kubernetes container: ${finding.reason}`, severity: finding.severity, decision: finding.decision } : undefined;
+    return nestedVerdict(context.checkArgv(inner, '/'), 'Inside a Kubernetes container');
   },
   examples: {
     match: ['kubectl exec -it postgres-0 -n db -- psql -c "DROP TABLE users"', 'kubectl exec web-0 -n prod -- rm -rf /var/lib/app'],

@@ -4,10 +4,11 @@ import environmentDelete from './environment-delete';
 import projectDelete from './project-delete';
 import resourceDelete from './resource-delete';
 import volumeDelete from './volume-delete';
+import runDestructive from './run-destructive';
 
 export default definePack({
   id: 'railway',
   name: 'Railway',
   description: 'Railway CLI: deleting volumes, environments, projects, services and deployments.',
-  rules: [volumeDelete, environmentDelete, projectDelete, down, resourceDelete],
+  rules: [volumeDelete, environmentDelete, projectDelete, down, resourceDelete, runDestructive],
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { hasOption, matchPath, optionValue } from '../cli-words';
+import { hasOption, matchPath, nestedVerdict, optionValue } from '../cli-words';
 import { WRANGLER_KEYWORDS, WRANGLER_TOOLS, WRANGLER_VALUED } from './shape';
 
 /**
@@ -24,8 +24,7 @@ export default defineRule({
       ...(sql !== undefined ? context.checkArgv(['sqlite3', 'd1.sqlite', sql], command.cwd) : []),
       ...(file !== undefined ? context.checkLine(`sqlite3 d1.sqlite < '${file.replace(/'/g, `'\\''`)}'`, command.cwd) : []),
     ];
-    const first = findings[0];
-    return first ? { reason: `On a remote D1 database: ${first.reason}`, severity: first.severity, decision: first.decision } : undefined;
+    return nestedVerdict(findings, 'On a remote D1 database');
   },
   examples: {
     match: ['wrangler d1 execute prod-db --remote --command "DROP TABLE users"', 'wrangler d1 execute prod-db --remote --file=./wipe.sql'],

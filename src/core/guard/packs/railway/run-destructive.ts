@@ -1,0 +1,30 @@
+import { defineRule } from '../../rule';
+import { asksForHelp, innerCommand, nestedVerdict, readings } from '../cli-words';
+import { RAILWAY_KEYWORDS, RAILWAY_TOOLS, RAILWAY_VALUED } from './shape';
+
+/**
+ * `railway run CMD` runs CMD on this machine with the Railway environment's variables: a
+ * migration reset or a database drop there lands on that environment's database.
+ */
+export default defineRule({
+  id: 'railway.run-destructive',
+  resource: 'what the command destroys, in the Railway environment whose variables it gets',
+  severity: 'high',
+  decision: 'ask',
+  reason: 'Runs a destructive command with a Railway environment\'s variables (its DATABASE_URL, its tokens).',
+  suggestion: 'Check which environment is linked (`railway status`), and pass `--environment` explicitly.',
+  keywords: RAILWAY_KEYWORDS,
+  tools: RAILWAY_TOOLS,
+  match: (command, context) => {
+    const args = command.argv.slice(1);
+    const at = args.findIndex((a) => a === 'run' || a === 'local');
+    // Only options may come before `run`; help is judged before the inner command, whose own flags are its business.
+    if (at < 0 || readings(args.slice(0, at), RAILWAY_VALUED)[0]!.length > 0 || asksForHelp(args.slice(0, at))) return undefined;
+    const inner = innerCommand(args, at, RAILWAY_VALUED);
+    return inner.length ? nestedVerdict(context.checkArgv(inner, command.cwd), 'With Railway environment variables') : undefined;
+  },
+  examples: {
+    match: ['railway run rm -rf /var/lib/app', 'railway run -e production -- rm -rf /var/lib/app'],
+    noMatch: ['railway run npm start', 'railway run -e production node scripts/report.js', 'railway up', 'railway run --help'],
+  },
+});
