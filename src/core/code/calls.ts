@@ -59,7 +59,9 @@ export function findCalls(tokens: readonly CodeToken[], bareCallees: ReadonlySet
     const t = tokens[i]!;
     if (t.kind === 'ident') {
       const linked = i >= 2 && chainEnd === i - 2 && tokens[i - 1]!.kind === 'punct' && CHAIN_LINKS.has(tokens[i - 1]!.value);
-      chain = linked ? [...chain, t.value] : [t.value];
+      // A method on something that is not a name (`/re/.exec(x)`, `'a'.join(x)`): the receiver is unknown.
+      const method = !linked && i >= 1 && tokens[i - 1]!.kind === 'punct' && CHAIN_LINKS.has(tokens[i - 1]!.value);
+      chain = linked ? [...chain, t.value] : method ? ['?', t.value] : [t.value];
       chainEnd = i;
       const next = tokens[i + 1];
       if (bareCallees.has(t.value) && next && !next.newline && (next.kind === 'string' || next.kind === 'shell' || (next.kind === 'ident' && /^[$@]/.test(next.value)) || (next.kind === 'ident' && bareCallees.has(next.value)))) {

@@ -1,0 +1,89 @@
+import type { Language } from './scanner';
+
+/**
+ * The program text an interpreter command line runs inline: `python -c CODE`, `node -e CODE`,
+ * `ruby -e CODE -e MORE`, `perl -E CODE`, `deno eval CODE`, `bun -e CODE`, `php -r CODE`, or
+ * standard input (`python - <<EOF`, `node <<EOF`). A script file (`python app.py`) is not inline.
+ */
+export interface InlineProgram {
+  language: Language;
+  /** The code given on the command line; undefined when the program comes from standard input. */
+  code?: string;
+  /** Where it came from, e.g. `python3 -c`. */
+  from: string;
+}
+
+const LANGUAGES: Array<[RegExp, Language]> = [
+  [/^(python[0-9.]*|pypy[0-9.]*)$/, 'python'],
+  [/^(node|nodejs|deno|bun|tsx|ts-node)$/, 'javascript'],
+  [/^ruby[0-9.]*$/, 'ruby'],
+  [/^perl[0-9.]*$/, 'perl'],
+  [/^php[0-9.]*$/, 'php'],
+];
+
+export const INTERPRETER_TOOLS = [
+  'python', 'python2', 'python3', ...['8', '9', '10', '11', '12', '13', '14'].map((v) => `python3.${v}`), 'pypy', 'pypy3',
+  'node', 'nodejs', 'deno', 'bun', 'tsx', 'ts-node', 'ruby', 'perl', 'php',
+];
+export const INTERPRETER_KEYWORDS = ['python', 'python2', 'python3', 'pypy', 'pypy3', 'node', 'nodejs', 'deno', 'bun', 'tsx', 'ts-node', 'ruby', 'perl', 'php'];
+
+/** Short options that take a value, per language (so their values are not taken for a script name). */
+const VALUED: Record<Language, string> = { python: 'WX', javascript: 'rC', ruby: 'rICEFK', perl: 'IMmx', php: 'cdzf' };
+/** Short options whose value is the inline code. */
+const CODE_FLAGS: Record<Language, string> = { python: 'c', javascript: 'ep', ruby: 'e', perl: 'eE', php: 'rBRE' };
+const JS_LONG_VALUED = new Set(['--require', '--import', '--loader', '--experimental-loader', '--input-type', '--conditions', '--env-file', '--title', '--stack-size']);
+
+export function inlineProgram(argv: readonly string[], hasStdin: boolean): InlineProgram | undefined {
+  const tool = argv[0] ?? '';
+  const language = LANGUAGES.find(([re]) => re.test(tool))?.[1];
+  if (!language) return undefined;
+  let args = argv.slice(1);
+  if (tool === 'deno') {
+    if (args[0] !== 'eval') return undefined;
+    const code = args.slice(1).filter((a) => !a.startsWith('-')).pop();
+    return code === undefined ? undefined : { language, code, from: 'deno eval' };
+  }
+  if (tool === 'bun' && (args[0] === 'run' || args[0] === 'x')) return undefined;
+  const codes: string[] = [];
+  let stdin = false;
+  let script = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '-') { stdin = true; break; }
+    if (arg === '--') { script = i + 1 < args.length; break; }
+    if (arg.startsWith('--')) {
+      const [name, inline] = arg.split(/=(.*)/s);
+      if (name === '--eval' || name === '--print' || name === '--command') {
+        const code = inline ?? args[++i];
+        if (code !== undefined) codes.push(code);
+        if (language === 'python') break;
+      } else if (language === 'javascript' && JS_LONG_VALUED.has(name!) && inline === undefined) i++;
+      continue;
+    }
+    if (arg.startsWith('-') && arg.length > 1) {
+      for (let j = 1; j < arg.length; j++) {
+        const flag = arg[j]!;
+        if ((language === 'perl' || language === 'ruby') && flag === 'i') break; // -i.bak: an in-place suffix
+        if (CODE_FLAGS[language].includes(flag)) {
+          // node -pe CODE is -p -e CODE: the code is the next word when only code flags follow.
+          const attached = j + 1 < arg.length && !(language === 'javascript' && /^[ep]+$/.test(arg.slice(j + 1)));
+          const code = attached ? arg.slice(j + 1) : args[++i];
+          if (code !== undefined) codes.push(code);
+          break;
+        }
+        if (VALUED[language].includes(flag)) { if (j + 1 === arg.length) i++; break; }
+        if (language === 'python' && flag === 'm') return undefined; // `python -m module`: a module, not inline code
+      }
+      // Python stops reading options at -c: what follows is sys.argv.
+      if (language === 'python' && codes.length) break;
+      continue;
+    }
+    // The first plain word is a script file, or (after -e) the program's own arguments.
+    script = codes.length === 0;
+    break;
+  }
+  if (codes.length) return { language, code: codes.join('\n'), from: `${tool} ${language === 'python' ? '-c' : '-e'}` };
+  if (script) return undefined;
+  if (stdin || hasStdin) return { language, from: `${tool} (standard input)` };
+  return undefined;
+}

@@ -1,0 +1,54 @@
+import { analyseCode, type CodeEffects } from '../../../code/effects';
+import { inlineProgram, INTERPRETER_KEYWORDS, INTERPRETER_TOOLS } from '../../../code/inline';
+import { UNKNOWN_PART } from '../../../code/scanner';
+import { stricterDecision } from '../../../types';
+import type { RuleContext, RuleVerdict } from '../../rule';
+import type { Finding, SimpleCommand } from '../../types';
+
+export { INTERPRETER_KEYWORDS, INTERPRETER_TOOLS, UNKNOWN_PART };
+
+/** The program an interpreter command runs inline, and what it would do; read once per command. */
+export interface ReadProgram {
+  from: string;
+  effects?: CodeEffects;
+  /** Set when the program comes from a file on standard input that Airlock cannot read. */
+  unreadable?: string;
+}
+
+const cache = new WeakMap<SimpleCommand, ReadProgram | null>();
+
+export function programOf(command: SimpleCommand, context: RuleContext): ReadProgram | undefined {
+  const cached = cache.get(command);
+  if (cached !== undefined) return cached ?? undefined;
+  const result = read(command, context);
+  cache.set(command, result ?? null);
+  return result;
+}
+
+function read(command: SimpleCommand, context: RuleContext): ReadProgram | undefined {
+  const program = inlineProgram(command.argv, command.stdin !== undefined);
+  if (!program) return undefined;
+  let code = program.code;
+  if (code === undefined) {
+    const stdin = command.stdin;
+    if (stdin?.kind === 'text') code = stdin.text;
+    else if (stdin?.kind === 'file') {
+      code = context.readFile(stdin.path, command.cwd);
+      if (code === undefined) return { from: program.from, unreadable: stdin.path };
+    } else return undefined; // piped from something unseen: the engine asks about that itself
+  }
+  return { from: program.from, effects: analyseCode(code, program.language) };
+}
+
+/** Findings of nested checks (a spawned command, a delete seen as `rm`) as one verdict: the strictest decision. */
+export function relayed(findings: Finding[], lead: string, dynamic = false): RuleVerdict | undefined {
+  if (!findings.length) return undefined;
+  // A value known only at run time is not a shell variable that may be empty: ask, never deny on a guess.
+  const decision = dynamic ? 'ask' : findings.reduce<'ask' | 'deny'>((d, f) => stricterDecision(d, f.decision) as 'ask' | 'deny', 'ask');
+  const worst = findings.find((f) => f.decision === 'deny') ?? findings[0]!;
+  return { decision, severity: worst.severity, reason: `${lead}: ${worst.reason}`, ...(worst.resource ? { resource: worst.resource } : {}), ...(worst.suggestion ? { suggestion: worst.suggestion } : {}) };
+}
+
+export function isDynamic(value: string | undefined): boolean {
+  return value === undefined || value.includes(UNKNOWN_PART);
+}

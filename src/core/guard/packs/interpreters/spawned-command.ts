@@ -1,0 +1,38 @@
+import { defineRule } from '../../rule';
+import { INTERPRETER_KEYWORDS, INTERPRETER_TOOLS, isDynamic, programOf, relayed } from './program';
+
+export default defineRule({
+  id: 'interpreters.spawned-command',
+  resource: 'whatever the spawned command destroys',
+  severity: 'high',
+  decision: 'ask',
+  reason: 'Inline code runs a command that Airlock guards.',
+  keywords: INTERPRETER_KEYWORDS,
+  tools: INTERPRETER_TOOLS,
+  match: (command, context) => {
+    for (const spawn of programOf(command, context)?.effects?.spawns ?? []) {
+      const findings = spawn.argv ? context.checkArgv(spawn.argv, command.cwd) : context.checkLine(spawn.line ?? '', command.cwd);
+      const shown = spawn.argv ? spawn.argv.join(' ') : spawn.line;
+      const verdict = relayed(findings, `${spawn.call} runs \`${shown}\``, isDynamic(shown));
+      if (verdict) return verdict;
+    }
+    return undefined;
+  },
+  examples: {
+    match: [
+      `python -c "import subprocess; subprocess.run(['railway', 'volume', 'delete', 'vol-1'])"`,
+      `python -c "import os; os.system('rm -rf /')"`,
+      `node -e "require('child_process').execSync('terraform destroy -auto-approve')"`,
+      'ruby -e "`rm -rf /home/user`"',
+      `perl -e "system('rm -rf /home/user')"`,
+      `php -r "shell_exec('git push --force origin main');"`,
+      `python3 -c "cmd = 'railway volume delete vol-1'; import os; os.system(cmd)"`,
+    ],
+    noMatch: [
+      `python -c "import subprocess; subprocess.run(['git', 'status'])"`,
+      `node -e "require('child_process').execSync('ls -la')"`,
+      `python -c "print('os.system(rm -rf /)')"`,
+      `node -e "/rm -rf/.exec('rm -rf /')"`,
+    ],
+  },
+});
