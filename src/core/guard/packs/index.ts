@@ -6,9 +6,15 @@ import type { Pack } from '../rule';
 import { filesystemPack } from './filesystem/index';
 import { gitPack } from './git/index';
 import { CLOUD_PACKS } from './cloud';
+import databasesPack from './databases/index';
+import httpPack from './http/index';
+import interpretersPack from './interpreters/index';
 
 export const packs: readonly Pack[] = [
   filesystemPack,
   gitPack,
   ...CLOUD_PACKS,
+  databasesPack,
+  httpPack,
+  interpretersPack,
 ];
