@@ -29,6 +29,9 @@ test('terraform: no .terraform/environment means "default", classified by the fo
   assert.equal(a.environment, 'staging');
   const b = resolveTarget(command('terraform destroy -var-file=prod.tfvars', ws('plain')), options(fx.home));
   assert.equal(b.environment, 'production');
+  const main = join(fx.root, 'generated', 'main');
+  require('node:fs').mkdirSync(main, { recursive: true });
+  assert.equal(resolveTarget(command('terraform destroy', main), options(fx.home)).environment, 'unknown', 'a checkout folder named main is not production');
   const c = resolveTarget(command('terraform destroy', ws('plain')), options(fx.home));
   assert.equal(c.environment, 'unknown');
   assert.ok(c.evidence.some((e) => /"default"/.test(e.value)));

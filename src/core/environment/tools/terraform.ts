@@ -1,4 +1,4 @@
-import { basename, isAbsolute, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import type { CommandContext, Evidence } from '../context';
 import { evidence, type Resolution, type ToolResolver } from '../resolution';
 
@@ -40,13 +40,23 @@ function resolveTerraform(ctx: CommandContext): Resolution {
     }
   }
   for (const varFile of varFiles) ev.push(evidence('-var-file', varFile));
-  const folder = basename(dir);
+  // A folder names an environment in the usual layouts (`envs/prod`, `environments/staging`, `live/dev`), but a
+  // checkout called `main` says nothing: only a folder inside such a parent, or named exactly for an environment, counts.
+  const folder = folderLabel(dir);
   return {
     name: workspace ?? null,
     resource: `root module ${ctx.display(dir)}`,
     evidence: ev,
     labels: [workspace === 'default' ? undefined : workspace, ...varFiles.map((f) => basename(f).replace(/\.tfvars(\.json)?$/, '')), folder],
   };
+}
+
+const ENVIRONMENT_PARENTS = /^(env|envs|environments|stages|deployments|live|accounts|clusters|regions)$/i;
+const ENVIRONMENT_FOLDERS = /^(prod|production|prd|staging|stage|stg|preprod|uat|dev|development|test|local|sandbox)$/i;
+
+function folderLabel(dir: string): string | undefined {
+  const name = basename(dir);
+  return ENVIRONMENT_PARENTS.test(basename(dirname(dir))) || ENVIRONMENT_FOLDERS.test(name) ? name : undefined;
 }
 
 export const terraformResolvers: ToolResolver[] = [
