@@ -1,0 +1,47 @@
+import type { CheckResult } from '../guard/types';
+import type { ConfirmRequest, ConfirmResponse } from '../ipc/protocol';
+import type { EditorAnswer } from '../ipc-client';
+
+/**
+ * What a terminal shim asks when its shell fast path could not settle a call: the full check,
+ * then the person. Exit 0 means "exec the real binary", 126 means blocked (one line on stderr
+ * says why). Nothing here runs the tool: the shim does, with argv and stdio untouched.
+ */
+export const EXIT_ALLOW = 0;
+export const EXIT_BLOCKED = 126;
+
+export interface ShimGateDeps {
+  assess: (line: string, cwd: string) => Promise<CheckResult>;
+  askEditor: (request: ConfirmRequest, paths: string[]) => Promise<EditorAnswer<ConfirmResponse>>;
+  /** How long a person has to answer in the editor. */
+  timeoutMs: number;
+}
+
+/** The argv as one shell line a person would recognise (and the engine parses back to the same argv). */
+export function shellLine(argv: string[]): string {
+  return argv.map((word) => (word !== '' && /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+
+export async function gateShimCall(tool: string, args: string[], cwd: string, deps: ShimGateDeps): Promise<{ exitCode: number; message?: string }> {
+  const line = shellLine([tool, ...args]);
+  let check: CheckResult;
+  try {
+    check = await deps.assess(line, cwd);
+  } catch {
+    check = { decision: 'ask', environment: 'unknown', findings: [] };
+  }
+  if (check.decision === 'allow') return { exitCode: EXIT_ALLOW };
+  const reason = check.findings[0]?.reason?.replace(/\.$/, '') ?? 'Airlock could not analyse this command';
+  const environment = check.target?.environment ?? check.environment;
+  const where = environment ? ` (${environment.toUpperCase()})` : '';
+  if (check.decision === 'deny') {
+    return { exitCode: EXIT_BLOCKED, message: `airlock: blocked ${tool}${where}: ${reason}. Airlock never lets this run.` };
+  }
+  const answer = await deps.askEditor({ kind: 'command', requester: 'terminal', command: line, cwd, reason, timeoutMs: deps.timeoutMs }, [cwd]);
+  if ('unreachable' in answer) {
+    return { exitCode: EXIT_BLOCKED, message: `airlock: blocked ${tool}${where}: ${reason}. No editor could ask you to confirm (${answer.unreachable}); nothing was run.` };
+  }
+  if (answer.decision === 'allow') return { exitCode: EXIT_ALLOW };
+  const why = answer.decidedBy === 'timeout' ? 'nobody confirmed it in the editor in time' : 'blocked in the editor';
+  return { exitCode: EXIT_BLOCKED, message: `airlock: ${tool}${where} was not run: ${why}. ${reason}.` };
+}
