@@ -1,3 +1,3 @@
 // The UI test support library: see test/ui/README.md.
-export { startWorkbench, Workbench, projectRoot, screenshotDir, airlockExtensionId, type WorkbenchOptions } from './workbench';
+export { startWorkbench, connectWorkbench, Workbench, projectRoot, screenshotDir, airlockExtensionId, type WorkbenchOptions } from './workbench';
 export { makeWorkspace } from './workspace';

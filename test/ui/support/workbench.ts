@@ -60,6 +60,35 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
   }
 }
 
+/**
+ * Opens the workbench of an editor something else started (e.g. `npm start`) at `url`; close()
+ * then closes only the browser: stopping that editor is its starter's business.
+ */
+export async function connectWorkbench(url: string, { workspace = '', waitForAirlock = true } = {}): Promise<Workbench> {
+  const { launchBrowser, openWorkbench } = await import('../../../scripts/editor/workbench.mjs');
+  const address = new URL(url);
+  const editor: Editor = {
+    url: address.origin + '/',
+    port: Number(address.port),
+    profile: '',
+    userDataDir: '',
+    extensionsDir: '',
+    logFile: '',
+    workbenchUrl: () => url,
+    logTail: () => '',
+    stop: async () => {},
+  };
+  const browser = await launchBrowser();
+  try {
+    const workbench = new Workbench(await openWorkbench(browser, editor), editor, workspace, browser);
+    await workbench.ready(waitForAirlock);
+    return workbench;
+  } catch (error) {
+    await browser.close().catch(() => {});
+    throw error;
+  }
+}
+
 export class Workbench {
   constructor(
     readonly page: Page,
