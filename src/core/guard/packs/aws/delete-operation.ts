@@ -10,6 +10,9 @@ const COVERED = new Set([
   'kms schedule-key-deletion', 'kms delete-imported-key-material',
 ]);
 
+/** Where the data itself lives: deleting one of these loses what it holds, not just configuration. */
+const DATA_STORES = /-(db|database|cluster|table|file-system|bucket|cache-cluster|replication-group|hosted-zone|recovery-point|backup-vault|repository|stream|keyspace|domain|volume)s?$/;
+
 /** The AWS CLI names operations after the API: these prefixes destroy what they name. */
 const DESTRUCTIVE = /^(delete|batch-delete|terminate|purge)-|^(unsubscribe|deregister-image)$/;
 
@@ -26,6 +29,7 @@ export default defineRule({
     const call = awsCalls(command).find((c) => DESTRUCTIVE.test(c.operation) && !COVERED.has(`${c.service} ${c.operation}`));
     if (!call) return undefined;
     const resource = `an AWS ${call.service} resource (${call.operation})`;
+    if (DATA_STORES.test(call.operation) || call.args.some((a) => a.startsWith('--skip-final'))) return { severity: 'critical', resource };
     if (call.service === 'secretsmanager' && hasOption(call.args, '--force-delete-without-recovery')) {
       return { severity: 'critical', resource, reason: 'Deletes a secret with --force-delete-without-recovery: it is gone at once, with no recovery window.' };
     }
