@@ -49,7 +49,7 @@ function simple(line: string): SimpleCommand {
 /** A stand-in for the engine: nested SQL or scripts count as destructive when they drop something or cannot be read. */
 function nested(text: string): Finding[] {
   return /DROP TABLE|rm -rf|wipe\.sql/.test(text)
-    ? [{ rule: 'stand-in.nested', severity: 'critical', decision: 'ask', reason: 'drops a table', segment: text }]
+    ? [{ rule: 'stand-in.nested', severity: 'critical', decision: 'ask', reason: 'destroys data', segment: text }]
     : [];
 }
 
@@ -83,4 +83,24 @@ for (const pack of CLOUD_PACKS) {
 test('rule ids are unique across the cloud packs', () => {
   const ids = CLOUD_PACKS.flatMap((p) => p.rules.map((r) => r.id));
   assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), []);
+});
+
+test('kubectl delete -f reads the manifest: namespaces and volumes in it make the question critical', () => {
+  const rule = CLOUD_PACKS.find((p) => p.id === 'kubectl')!.rules.find((r) => r.id === 'kubectl.delete')!;
+  const files: Record<string, string> = {
+    'ns.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: prod\n',
+    'web.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n',
+  };
+  const reading: RuleContext = { ...context, readFile: (path) => files[path] };
+  assert.equal(rule.match(simple('kubectl delete -f ns.yaml'), reading)?.severity, 'critical');
+  assert.equal(rule.match(simple('kubectl delete -f web.yaml'), reading)?.severity, undefined, 'a plain deployment keeps the rule\'s medium severity');
+  assert.ok(rule.match(simple('kubectl delete -f missing.yaml'), reading), 'an unreadable manifest still asks');
+});
+
+test('a destructive command run through a platform takes the nested finding\'s reason', () => {
+  const rule = CLOUD_PACKS.find((p) => p.id === 'railway')!.rules.find((r) => r.id === 'railway.run-destructive')!;
+  const verdict = rule.match(simple('railway run -e production rm -rf /srv/data'), context);
+  assert.equal(verdict?.reason, 'With Railway environment variables: destroys data');
+  assert.equal(verdict?.severity, 'critical');
+  assert.equal(rule.match(simple('railway run -e production npm start'), context), undefined);
 });
