@@ -8,6 +8,7 @@ import { SHARED_KINDS, type ResourceKind, type ResourceRef } from './resources';
 import { cloudResolvers } from './tools/cloud';
 import { databaseResolvers } from './tools/databases';
 import { dockerResolvers } from './tools/docker';
+import { filesystemResolvers } from './tools/filesystem';
 import { gitResolvers } from './tools/git';
 import { httpResolvers } from './tools/http';
 import { kubernetesResolvers } from './tools/kubernetes';
@@ -18,7 +19,7 @@ import { terraformResolvers } from './tools/terraform';
 
 const RESOLVERS: ToolResolver[] = [
   ...kubernetesResolvers, ...terraformResolvers, ...pulumiResolvers, ...cloudResolvers, ...railwayResolvers,
-  ...platformResolvers, ...databaseResolvers, ...gitResolvers, ...dockerResolvers, ...httpResolvers,
+  ...platformResolvers, ...databaseResolvers, ...gitResolvers, ...dockerResolvers, ...httpResolvers, ...filesystemResolvers,
 ];
 
 const BY_TOOL = new Map<string, ToolResolver[]>();

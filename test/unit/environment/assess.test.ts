@@ -1,6 +1,8 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assessCommand } from '../../../src/core/assess';
+import { mergeEnvironmentPolicy } from '../../../src/core/policy/environments';
+import { DEFAULT_POLICY } from '../../../src/core/policy/types';
 import { materializeFixtures } from './fixture';
 
 // End to end through the guard engine: the line as an agent sends it, in the PocketOS workspace.
@@ -32,8 +34,6 @@ test('a line that loads an env file first: the command runs with that file\'s va
 });
 
 test('policy from the user: production denied outright', async () => {
-  const { mergeEnvironmentPolicy } = await import('../../../src/core/policy/environments');
-  const { DEFAULT_POLICY } = await import('../../../src/core/policy/types');
   const policy = { ...DEFAULT_POLICY, environments: mergeEnvironmentPolicy({ decisions: { production: 'deny' } }, undefined, false).policy };
   const r = await assessCommand('kubectl delete namespace payments', { ...opts(), policy });
   assert.equal(r.environment, 'production');

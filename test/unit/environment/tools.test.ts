@@ -145,6 +145,12 @@ test('docker: current context from ~/.docker/config.json and its endpoint; compo
   assert.equal(a.name, 'prod-box');
   assert.equal(a.environment, 'production');
   assert.match(a.resource!, /volume pgdata on ssh:\/\/deploy@prod-box\.acme\.example/);
+  const dirOnly = join(fx.root, 'generated', 'main');
+  require('node:fs').mkdirSync(dirOnly, { recursive: true });
+  require('node:fs').writeFileSync(join(dirOnly, 'compose.yaml'), 'services: {}\n');
+  const m = resolveTarget(command('docker compose down -v', dirOnly), options(fx.home, { DOCKER_CONTEXT: 'default' }));
+  assert.equal(m.name, 'main');
+  assert.equal(m.environment, 'development', 'a project named after a checkout folder called main is not production');
   const b = resolveTarget(command('docker compose down -v', ws('docker')), options(fx.home, { DOCKER_CONTEXT: 'default' }));
   assert.equal(b.name, 'shop');
   assert.equal(b.environment, 'development');
@@ -177,8 +183,21 @@ test('HTTP: the host names its environment; localhost is development', () => {
   assert.equal(resolveTarget(command('curl -X DELETE https://api.acme.com/users/1', ws('plain')), options(fx.home)).environment, 'unknown');
 });
 
+test('files: inside the workspace is development; outside, variable or over SSH is unknown', () => {
+  const inside = resolveTarget(command('rm -rf build src/gen', ws('plain')), options(fx.home));
+  assert.equal(inside.environment, 'development');
+  assert.match(inside.resource!, /files in the workspace: build, src\/gen/);
+  assert.equal(resolveTarget(command('rm -rf /var/lib/postgresql/data', ws('plain')), options(fx.home)).environment, 'unknown');
+  assert.equal(resolveTarget(command('rm -rf ../other', ws('plain')), options(fx.home)).environment, 'unknown');
+  assert.equal(resolveTarget(command(['rm', '-rf', '$DIR/'], ws('plain')), options(fx.home)).environment, 'unknown');
+  assert.equal(resolveTarget(command('find . -name *.log -delete', ws('plain')), options(fx.home)).environment, 'development');
+  const ssh = resolveTarget(command('rm -rf build', ws('plain')), options(fx.home, { SSH_CONNECTION: '10.0.0.1 22 10.0.0.2 22' }));
+  assert.equal(ssh.environment, 'unknown');
+  assert.match(ssh.evidence[0]!.value, /over SSH/);
+});
+
 test('a tool without a resolver is unknown and says so', () => {
-  const t = resolveTarget(command('rm -rf build', ws('plain')), options(fx.home));
+  const t = resolveTarget(command('dd if=/dev/zero of=/dev/sda', ws('plain')), options(fx.home));
   assert.equal(t.environment, 'unknown');
   assert.ok(t.evidence.some((e) => /no target resolver/.test(e.value)));
 });

@@ -57,7 +57,7 @@ function hostLabel(host: string | undefined): string | undefined {
 }
 
 /** Compose project name: `-p`, COMPOSE_PROJECT_NAME (shell, then the project's .env), `name:` in the compose file, the directory name. */
-function composeProject(ctx: CommandContext, args: string[], ev: Evidence[]): { project: string; files: string[] } {
+function composeProject(ctx: CommandContext, args: string[], ev: Evidence[]): { project: string; files: string[]; fromDirectory?: boolean } {
   const dir = resolve(ctx.cwd, flagValue(args, '--project-directory') ?? '.');
   const fileFlags: string[] = [];
   args.forEach((a, i) => { if ((a === '-f' || a === '--file') && args[i + 1]) fileFlags.push(args[i + 1]!); else if (a.startsWith('--file=')) fileFlags.push(a.slice(7)); });
@@ -74,7 +74,7 @@ function composeProject(ctx: CommandContext, args: string[], ev: Evidence[]): { 
   }
   const project = basename(dir).toLowerCase().replace(/[^a-z0-9_-]/g, '');
   ev.push(evidence('compose', `no project name set: the directory name ${project}`));
-  return { project, files };
+  return { project, files, fromDirectory: true };
 }
 
 function resolveDocker(ctx: CommandContext): Resolution {
@@ -87,10 +87,11 @@ function resolveDocker(ctx: CommandContext): Resolution {
   let name: string | null = endpoint.context ?? null;
   let resource = `Docker engine ${endpoint.host ?? endpoint.context ?? '?'}`;
   if (words[0] === 'compose') {
-    const { project, files } = composeProject(ctx, args, ev);
+    const { project, files, fromDirectory } = composeProject(ctx, args, ev);
     name = project;
     resource = `compose project ${project} on ${endpoint.host ?? endpoint.context}`;
-    labels.push(project, ...files.map((f) => basename(f).replace(/\.(ya?ml)$/, '').replace(/^(docker-)?compose\.?/, '')));
+    // A name taken from the checkout's folder (often `main`) says nothing about the environment.
+    labels.push(fromDirectory ? undefined : project, ...files.map((f) => basename(f).replace(/\.(ya?ml)$/, '').replace(/^(docker-)?compose\.?/, '')));
   } else if (words[0] === 'volume' && ['rm', 'remove', 'prune'].includes(words[1] ?? '')) {
     const volumes = words.slice(2);
     if (volumes.length) {
