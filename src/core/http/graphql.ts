@@ -62,13 +62,13 @@ export function graphqlDocuments(body: string): { documents: GraphqlDocument[]; 
     if (text[0] === '{' && !/^\{\s*"/.test(text)) return { documents: [{ query: text }], looksGraphql: true };
     return { documents: [], looksGraphql: /"(query|mutation)"\s*:/.test(text) };
   }
-  if (OPERATION_START.test(text)) return { documents: [{ query: text }], looksGraphql: true };
   if (/^(query|operationName|variables)=/.test(text) || /&query=/.test(text)) {
     const params = new URLSearchParams(text);
     const query = params.get('query');
     const variables = parseJson(params.get('variables') ?? '');
     return query !== null ? { documents: [{ query, ...(isRecord(variables) ? { variables } : {}) }], looksGraphql: true } : { documents: [], looksGraphql: true };
   }
+  if (OPERATION_START.test(text)) return { documents: [{ query: text }], looksGraphql: true };
   return { documents: [], looksGraphql: false };
 }
 

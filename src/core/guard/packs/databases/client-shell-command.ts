@@ -1,5 +1,5 @@
-import { stricterDecision } from '../../../types';
 import { defineRule } from '../../rule';
+import { nestedVerdict } from '../cli-words';
 import { SQL_CLIENT_TOOLS } from './clients';
 import { clientScripts } from './scripts';
 
@@ -13,10 +13,8 @@ export default defineRule({
   tools: SQL_CLIENT_TOOLS,
   match: (command, context) => {
     for (const line of clientScripts(command, context)?.shellCommands ?? []) {
-      const findings = context.checkLine(line, command.cwd);
-      if (!findings.length) continue;
-      const decision = findings.reduce<'ask' | 'deny'>((d, f) => stricterDecision(d, f.decision) as 'ask' | 'deny', 'ask');
-      return { decision, severity: findings[0]!.severity, reason: `The database client runs the shell command \`${line}\`: ${findings[0]!.reason}` };
+      const verdict = nestedVerdict(context.checkLine(line, command.cwd), `The database client runs the shell command \`${line}\``);
+      if (verdict) return verdict;
     }
     return undefined;
   },

@@ -1,8 +1,8 @@
 import { analyseCode, type CodeEffects } from '../../../code/effects';
 import { inlineProgram, INTERPRETER_KEYWORDS, INTERPRETER_TOOLS } from '../../../code/inline';
 import { UNKNOWN_PART } from '../../../code/scanner';
-import { stricterDecision } from '../../../types';
 import type { RuleContext, RuleVerdict } from '../../rule';
+import { nestedVerdict } from '../cli-words';
 import type { Finding, SimpleCommand } from '../../types';
 
 export { INTERPRETER_KEYWORDS, INTERPRETER_TOOLS, UNKNOWN_PART };
@@ -40,13 +40,11 @@ function read(command: SimpleCommand, context: RuleContext): ReadProgram | undef
   return { from: program.from, effects: analyseCode(code, program.language) };
 }
 
-/** Findings of nested checks (a spawned command, a delete seen as `rm`) as one verdict: the strictest decision. */
+/** Findings of nested checks (a spawned command, a delete seen as `rm`) as one verdict. */
 export function relayed(findings: Finding[], lead: string, dynamic = false): RuleVerdict | undefined {
-  if (!findings.length) return undefined;
+  const verdict = nestedVerdict(findings, lead);
   // A value known only at run time is not a shell variable that may be empty: ask, never deny on a guess.
-  const decision = dynamic ? 'ask' : findings.reduce<'ask' | 'deny'>((d, f) => stricterDecision(d, f.decision) as 'ask' | 'deny', 'ask');
-  const worst = findings.find((f) => f.decision === 'deny') ?? findings[0]!;
-  return { decision, severity: worst.severity, reason: `${lead}: ${worst.reason}`, ...(worst.resource ? { resource: worst.resource } : {}), ...(worst.suggestion ? { suggestion: worst.suggestion } : {}) };
+  return verdict && dynamic ? { ...verdict, decision: 'ask' } : verdict;
 }
 
 export function isDynamic(value: string | undefined): boolean {
