@@ -10,4 +10,5 @@ export const commands: Array<{ name: string; summary: string; load: () => Promis
   { name: 'log', summary: 'print or verify the workspace activity log', load: async () => (await import('./log.js')).logCommand },
   { name: 'env', summary: 'show the workspace\'s environments and the resources they share', load: async () => (await import('./env.js')).envCommand },
   { name: 'hook', summary: "answer an agent's pre-tool hook", load: async () => (await import('./hook.js')).hookCommand },
+  { name: 'scan', summary: 'find exposed credentials in files and say what each can do', load: async () => (await import('./scan.js')).scanCommand },
 ];

@@ -35,17 +35,18 @@ export function detectSecretSpans(text: string, options: DetectOptions = {}): Se
   const lower = text.toLowerCase();
   const spans: SecretSpan[] = [];
   runPatternRules(patternRules, text, lower, spans);
-  for (const assignment of findAssignments(text, lower)) {
-    const rule = ruleForAssignment(assignment, options);
-    if (rule) spans.push({ start: assignment.start, end: assignment.start + assignment.value.length, rule, refined: {} });
-  }
-  runPatternRules(fallbackRules, text, lower, spans);
+  // Decoded Secret values outrank the generic reading of their base64 text.
   if (lower.includes('kind: secret') || lower.includes('"kind": "secret"')) {
     for (const decoded of decodeKubernetesSecrets(text)) {
       const inner = detectSecretSpans(decoded.text, { fileName: 'secret.env' });
       if (inner.length > 0) spans.push({ start: decoded.start, end: decoded.end, rule: inner[0]!.rule, refined: { ...inner[0]!.refined, title: `${inner[0]!.refined.title ?? inner[0]!.rule.title} (base64 in a Kubernetes Secret)` } });
     }
   }
+  for (const assignment of findAssignments(text, lower)) {
+    const rule = ruleForAssignment(assignment, options);
+    if (rule) spans.push({ start: assignment.start, end: assignment.start + assignment.value.length, rule, refined: {} });
+  }
+  runPatternRules(fallbackRules, text, lower, spans);
   return resolveOverlaps(spans);
 }
 

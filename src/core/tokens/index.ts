@@ -6,3 +6,8 @@ export { allRules, packs, providerInfo, ruleById } from './rules/index';
 export { previewSecret } from './preview';
 export type { TokenFinding, TokenRule, ProviderInfo } from './types';
 export { UNKNOWN_SCOPE } from './types';
+export { WorkspaceScanner, DEFAULT_EXCLUDES, type ScanOptions, type ScanSummary } from './scan';
+export { AIRLOCK_IGNORE, airlockIgnoreEntry, parseAirlockIgnore } from './ignore-file';
+export { claudeDenyReadPatterns } from './exposure';
+export { diagnosticMessage, exposureSummary, hoverMarkdown, rotationChecklist, treeDescription, treeLabel } from './present';
+export { toSarif } from './sarif';

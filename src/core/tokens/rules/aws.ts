@@ -19,9 +19,6 @@ function isSecretKey(value: string): boolean {
   return /[a-z]/.test(value) && /[A-Z]/.test(value) && /[0-9]/.test(value) && shannonEntropy(value) >= 4 && !/EXAMPLE/i.test(value);
 }
 
-function hasNearbySecret(match: RegExpExecArray): boolean {
-  return [...windowOf(match).matchAll(SECRET)].some((m) => isSecretKey(m[0]));
-}
 
 const keyId = `AKIA${fake(16, BASE32)}`;
 const sessionId = `ASIA${fake(16, BASE32)}`;
@@ -59,12 +56,12 @@ export const pack = defineTokenPack({
     defineTokenRule({
       id: 'aws-access-key-id',
       provider: AWS,
-      title: 'AWS access key id (secret not nearby)',
+      title: 'AWS access key id',
       keywords: ['akia', 'asia', 'abia', 'acca'],
       pattern: KEY_ID,
-      scope: 'An access key id alone cannot sign requests, but it names the account and the key; its secret is probably in another file.',
+      scope: 'An access key id cannot sign requests on its own, but it names the account and the key; look for its secret nearby or in another file.',
       severity: 'low',
-      check: (value, match) => !/EXAMPLE$/.test(value) && !hasNearbySecret(match),
+      check: (value) => !/EXAMPLE$/.test(value),
       examples: { valid: [`"accessKeyId": "${keyId}"`], invalid: ['AKIAIOSFODNN7EXAMPLE', 'AKIA1234'] },
     }),
     defineTokenRule({
