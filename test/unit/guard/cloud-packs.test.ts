@@ -9,7 +9,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { RuleContext } from '../../../src/core/guard/rule';
 import type { Finding, SimpleCommand } from '../../../src/core/guard/types';
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { CLOUD_PACKS } from '../../../src/core/guard/packs/cloud';
+import { needsFullCheck, triggerSet } from '../../../src/core/guard/fastpath/prefilter';
+import type { Corpus } from '../../corpus/types';
+
+const corpusDir = resolve(__dirname, '../../corpus');
+function loadCorpus(file: string): Corpus {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require(resolve(corpusDir, file)) as { default: Corpus }).default;
+}
 
 /** Splits a plain command line into words as a shell would for simple quoting; enough for rule examples. */
 function words(line: string): string[] {
@@ -103,4 +113,17 @@ test('a destructive command run through a platform takes the nested finding\'s r
   assert.equal(verdict?.reason, 'With Railway environment variables: destroys data');
   assert.equal(verdict?.severity, 'critical');
   assert.equal(rule.match(simple('railway run -e production npm start'), context), undefined);
+});
+
+test('fast path soundness: every line a cloud rule must catch contains one of that rule\'s own keywords', () => {
+  const missing: string[] = [];
+  const byId = new Map(CLOUD_PACKS.flatMap((p) => p.rules.map((r) => [r.id, r] as const)));
+  const lines: Array<[string, string]> = [...byId.values()].flatMap((r) => r.examples.match.map((l) => [r.id, l] as [string, string]));
+  for (const file of readdirSync(corpusDir).filter((f) => f.startsWith('cloud-'))) {
+    for (const [expected, line, id] of loadCorpus(file)) if (expected !== 'allow' && id && byId.has(id)) lines.push([id, line]);
+  }
+  for (const [id, line] of lines) {
+    if (!needsFullCheck(line, triggerSet(byId.get(id)!.keywords))) missing.push(`${id}: ${line}`);
+  }
+  assert.deepEqual(missing, []);
 });
