@@ -79,7 +79,7 @@ function resolveRailway(ctx: CommandContext): Resolution {
       const linkedEnvironment = linked.link.environmentName ?? linked.link.environment;
       if (!environmentName && linkedEnvironment) {
         environmentName = linkedEnvironment;
-        ev.push(evidence(`railway link in ${linked.file}`, `${ctx.display(linked.dir)} → project ${projectName ?? '?'}, environment ${linkedEnvironment}`));
+        ev.push(evidence(`railway link in ${linked.file}`, `${linked.dir === ctx.root ? 'this workspace' : ctx.display(linked.dir)} → project ${projectName ?? '?'}, environment ${linkedEnvironment}`));
       } else ev.push(evidence(`railway link in ${linked.file}`, `project ${projectName ?? '?'}`));
     } else if (!token) ev.push(evidence('railway link', `no linked project for ${ctx.display(ctx.cwd)} or its parents`));
   }
