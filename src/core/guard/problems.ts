@@ -19,6 +19,7 @@ export const ENGINE_FINDINGS: Record<ProblemKind | 'bad-input' | 'rule-failed', 
   'opaque-script-input': { id: 'guard.opaque-script-input', reason: 'A shell or interpreter runs a program piped in from something Airlock cannot see', suggestion: 'Download to a file, read it, then run the file.' },
   'dynamic-command': { id: 'guard.dynamic-command', reason: 'The command name is only known when the line runs, and its arguments look destructive', suggestion: 'Write the command name out.' },
   'fork-bomb': { id: 'filesystem.fork-bomb', decision: 'deny', reason: 'A fork bomb: it starts processes until the machine stops responding' },
+  'too-complex': { id: 'guard.too-complex', reason: 'The line is too complex for Airlock to check in full', suggestion: 'Split it into smaller commands.' },
   'bad-input': { id: 'guard.bad-input', reason: 'The line cannot be checked as given' },
   'rule-failed': { id: 'guard.rule-failed', reason: 'A guard rule failed on this line, so Airlock cannot vouch for it' },
 };

@@ -50,10 +50,22 @@ export function isShellParserLoaded(): boolean {
   return parser !== undefined;
 }
 
+/** Thrown when a parse takes longer than its budget (pathological input): the caller asks, never guesses. */
+export class ParseBudgetExceeded extends Error {}
+
+/** Longest a single parse may run; tree-sitter-bash is superlinear on some inputs (long pipelines). */
+export const PARSE_BUDGET_MS = 250;
+
 /** Parses one script. Throws when called before `loadShellParser()` has resolved. */
-export function parseShell(text: string): Tree {
+export function parseShell(text: string, budgetMs = PARSE_BUDGET_MS): Tree {
   if (!parser) throw new Error('Airlock: shell parser used before loadShellParser() resolved');
-  const tree = parser.parse(text);
-  if (!tree) throw new Error('Airlock: shell parser returned no tree');
+  const deadline = Date.now() + budgetMs;
+  // Returning true from the progress callback cancels the parse (typed as void upstream).
+  const progressCallback = (() => Date.now() > deadline) as unknown as () => void;
+  const tree = parser.parse(text, null, { progressCallback });
+  if (!tree) {
+    parser.reset();
+    throw new ParseBudgetExceeded(`parsing took longer than ${budgetMs} ms`);
+  }
   return tree;
 }

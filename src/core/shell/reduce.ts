@@ -7,7 +7,7 @@
 import { homedir } from 'node:os';
 import { resolve as resolvePath } from 'node:path';
 import type { Redirect, SimpleCommand, StdinSource } from '../guard/types';
-import { parseShell, type SyntaxNode } from './parser';
+import { ParseBudgetExceeded, parseShell, type SyntaxNode } from './parser';
 import { evaluateWord, type WordValue } from './words';
 import { toolName, unwrapOnce, type Unwrapped } from './unwrap';
 
@@ -17,7 +17,8 @@ export type ProblemKind =
   | 'unreadable-script'
   | 'opaque-script-input'
   | 'dynamic-command'
-  | 'fork-bomb';
+  | 'fork-bomb'
+  | 'too-complex';
 
 export interface ReduceProblem {
   kind: ProblemKind;
@@ -43,8 +44,8 @@ export interface ReduceOptions {
 
 /** Above this many nested syntax nodes the walk stops and reports the line as too deep. */
 const MAX_SYNTAX_DEPTH = 250;
-/** Guards against exponential blow-up: stop collecting after this many commands. */
-const MAX_COMMANDS = 5000;
+/** A line running more commands than this is not checked command by command: ask. */
+const MAX_COMMANDS = 2000;
 
 /** Interpreters that run a program read from standard input when given no script. */
 const STDIN_INTERPRETERS = new Set(['python', 'python3', 'python2', 'node', 'ruby', 'perl', 'php', 'deno', 'bun', 'lua', 'Rscript', 'pwsh', 'powershell']);
@@ -96,7 +97,10 @@ class Reducer {
       this.problem('too-deep', node.text, 'the line nests deeper than Airlock follows');
       return [];
     }
-    if (this.commands.length > MAX_COMMANDS) return [];
+    if (this.commands.length > MAX_COMMANDS) {
+      this.problem('too-complex', '', `the line runs more than ${MAX_COMMANDS} commands`);
+      return [];
+    }
     switch (node.type) {
       case 'comment':
       case 'heredoc_body':
@@ -407,8 +411,9 @@ export function reduceLine(line: string, options: ReduceOptions): Reduction {
   try {
     reducer.script(line, { cwd: options.cwd, vars: {}, via: [], depth: 0 });
   } catch (error) {
-    // A RangeError from pathological nesting, or the parser giving up: never guess.
-    reducer.problem('parse-error', line, `Airlock could not analyse this line (${error instanceof Error ? error.name : 'error'})`);
+    // The parser's time budget, or a RangeError from pathological nesting: never guess.
+    if (error instanceof ParseBudgetExceeded) reducer.problem('too-complex', line, error.message);
+    else reducer.problem('too-complex', line, `Airlock could not analyse it (${error instanceof Error ? error.name : 'error'})`);
   }
   return { commands: reducer.commands, problems: reducer.problems, steps: reducer.steps };
 }
