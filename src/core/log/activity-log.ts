@@ -182,7 +182,7 @@ export class ActivityLog {
         throw error;
       }
       const parsed = parseLines(buffer);
-      events.push(...parsed.events);
+      for (const event of parsed.events) events.push(event); // no spread: 100,000 arguments overflow the stack
       unreadableLines += parsed.unreadableLines;
       cursor = { ino, offset: parsed.consumed };
     }

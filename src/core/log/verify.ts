@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { isRecoveryEvent } from './event-factory';
+import type { ActivityEvent } from '../events';
+import { isRecoveryEvent, type RecoveryDetails } from './event-factory';
 import { chainFiles } from './files';
-import { GENESIS, decodeLine, type LineProblem } from './line';
+import { GENESIS, checkLine, type LineProblem } from './line';
 
 export type VerifyIssueKind =
   /** A line at the end was cut short (crash, power loss); the log continued after it. Not tampering. */
@@ -96,7 +97,7 @@ class ChainVerifier {
 
   feed({ file, number, raw, terminated, firstOfFile }: RawLine): void {
     if (firstOfFile) this.files++;
-    const decoded = decodeLine(raw);
+    const decoded = checkLine(raw);
     if ('problem' in decoded) {
       const bytes = Buffer.byteLength(raw, 'utf8') + (terminated ? 1 : 0);
       const damage = this.damage;
@@ -106,12 +107,12 @@ class ChainVerifier {
         : { file, line: number, problem: decoded.problem, bytes, count: 1 };
       return;
     }
-    const { line } = decoded;
+    const line = decoded;
     this.lines++;
     const follows = line.prev === this.expected.prev && line.seq === this.expected.seq;
     if (this.damage) {
       const damage = this.damage;
-      const recovery = isRecoveryEvent(line.event) ? line.event.details.logRecovery : undefined;
+      const recovery = recoveryOf(line.eventJson);
       const explained = follows && damage.problem === 'unparseable' && recovery !== undefined
         && recovery.damagedBytes + (recovery.addedNewline ? 1 : 0) === damage.bytes;
       // When the damaged line was a real line someone changed, the break is reported there, once.
@@ -154,6 +155,17 @@ export async function verifyLogAsync(dir: string, linesPerSlice = 5000): Promise
     if (++count % linesPerSlice === 0) await new Promise((resolve) => setImmediate(resolve));
   }
   return verifier.finish();
+}
+
+/** The recovery record a line carries, if it is the appender's note about damage before it. */
+function recoveryOf(eventJson: string): RecoveryDetails['logRecovery'] | undefined {
+  if (!eventJson.includes('"logRecovery"')) return undefined;
+  try {
+    const event = JSON.parse(eventJson) as ActivityEvent;
+    return isRecoveryEvent(event) ? event.details.logRecovery : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function tornIssue(damage: Damage, recovered: boolean): VerifyIssue {

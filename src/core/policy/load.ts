@@ -50,6 +50,12 @@ export function sanitizePolicy(value: unknown): PolicyFile {
     const list = (value as Record<string, unknown>)[key];
     if (Array.isArray(list)) out[key] = list.filter((v): v is string => typeof v === 'string' && v.trim() !== '').slice(0, 1000);
   }
+  const perWorkspace = (value as Record<string, unknown>).workspaceDisabledRules;
+  if (perWorkspace && typeof perWorkspace === 'object' && !Array.isArray(perWorkspace)) {
+    out.workspaceDisabledRules = Object.fromEntries(Object.entries(perWorkspace)
+      .filter(([root, list]) => isAbsolute(root) && Array.isArray(list))
+      .map(([root, list]) => [root, (list as unknown[]).filter((v): v is string => typeof v === 'string' && v.trim() !== '').slice(0, 1000)]));
+  }
   const environments = sanitizeEnvironmentPolicy((value as Record<string, unknown>).environments);
   if (environments) out.environments = environments;
   return out;
@@ -106,13 +112,17 @@ export function loadPolicy(sources: PolicySources): EffectivePolicy {
     notes.push(`repository policy ${repoPath}: ${loosening.join(', ')} ignored because this workspace is not trusted (add it to trustedWorkspaces in ${userPath} to allow loosening)`);
   }
   if (repoPath && (repo.trustedWorkspaces?.length ?? 0) > 0) notes.push(`repository policy ${repoPath}: trustedWorkspaces is only read from the user policy`);
+  if (repoPath && repo.workspaceDisabledRules) notes.push(`repository policy ${repoPath}: workspaceDisabledRules is only read from the user policy`);
+  // Rules the person trusted in this workspace from the Activity view (user level only).
+  const trustedHere = Object.entries(user.workspaceDisabledRules ?? {})
+    .filter(([root]) => isTrustedWorkspace(sources.cwd, [root])).flatMap(([, rules]) => rules);
   const fromRepo = <K extends 'disabledRules' | 'allow' | 'routineDeletePaths'>(key: K) => (trusted ? repo[key] : undefined);
   // Environment names and per-environment decisions: the repository may only add production names and raise decisions unless trusted.
   const environments = mergeEnvironmentPolicy(combineUserEnvironmentPolicies(user.environments, settings.environments), repo.environments, trusted);
   notes.push(...environments.notes.map((n) => (repoPath ? n.replace('repository policy ignored', `repository policy ${repoPath} ignored`) : n)));
 
   return {
-    disabledRules: new Set(union(user.disabledRules, settings.disabledRules, fromRepo('disabledRules'))),
+    disabledRules: new Set(union(user.disabledRules, settings.disabledRules, fromRepo('disabledRules'), trustedHere)),
     askPatterns: union(user.ask, settings.ask, repo.ask),
     denyPatterns: union(user.deny, settings.deny, repo.deny),
     allowPatterns: union(user.allow, settings.allow, fromRepo('allow')),

@@ -17,6 +17,12 @@ export interface PolicyFile {
   routineDeletePaths?: string[];
   /** User level only: workspace folders whose repository policy may loosen. */
   trustedWorkspaces?: string[];
+  /**
+   * User level only: rules switched off in one workspace folder (and the folders inside it),
+   * keyed by the folder's absolute path. Written by the Activity view's "Trust This Rule in
+   * This Workspace"; ignored in a repository policy.
+   */
+  workspaceDisabledRules?: Record<string, string[]>;
   /** Environment names and per-environment decisions (merge with `mergeEnvironmentPolicy`). */
   environments?: EnvironmentPolicyFile;
 }

@@ -1,0 +1,127 @@
+// npm run bench:log — the activity log's figures against the issue's goals and a plain baseline:
+//   append one event (fsync'd)      goal ≤ 1 ms     peer: appendFileSync + fsync of the same line, no chain, no lock
+//   load 100,000 events             goal ≤ 300 ms   (read + parse; then the sidebar's grouping on top)
+//   verify 100,000 events           (every hash and link)
+// Runs in a temp folder on the same disk as os.tmpdir(). Not a test: machines are noisy.
+import { closeSync, fsyncSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { ActivityLog } from '../src/core/log/activity-log';
+import { completeEvent } from '../src/core/log/event-factory';
+import { GENESIS, encodeLine } from '../src/core/log/line';
+import { verifyLog } from '../src/core/log/verify';
+import { ActivityStore } from '../src/extension/activity/activity-store';
+import { ActivityTreeModel } from '../src/extension/activity/activity-tree-model';
+import type { ActivityEvent } from '../src/core/events';
+
+const APPENDS = Number(process.env.BENCH_APPENDS ?? 500);
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
+
+function event(i: number, time?: string): ActivityEvent {
+  const blocked = i % 7 === 0;
+  return completeEvent({
+    time,
+    kind: blocked ? 'confirmation' : i % 3 === 0 ? 'command' : 'decision',
+    actor: i % 5 === 0 ? 'terminal' : 'claude',
+    session: i % 5 === 0 ? undefined : `session-${Math.floor(i / 400)}`,
+    command: blocked ? `railway volume delete vol-${i} --yes` : `npm test -- --grep case-${i}`,
+    cwd: '/home/dev/projects/pocket-rentals/api',
+    decision: blocked ? 'deny' : 'allow',
+    decidedBy: blocked ? 'person' : 'rules',
+    rule: blocked ? 'railway.volume-delete' : undefined,
+    environment: blocked ? 'production' : undefined,
+    evidence: blocked ? ['from .railway/config.json: environment "production"'] : undefined,
+    exitCode: blocked ? undefined : 0,
+    durationMs: blocked ? undefined : 1200 + (i % 300),
+  });
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function timeIt<T>(work: () => T): { ms: number; value: T } {
+  const start = performance.now();
+  const value = work();
+  return { ms: performance.now() - start, value };
+}
+
+function row(name: string, figure: string, goal: string, peer = ''): void {
+  console.log(`${name.padEnd(34)} ${figure.padEnd(30)} ${goal.padEnd(12)} ${peer}`);
+}
+
+async function main(): Promise<void> {
+  const root = mkdtempSync(join(tmpdir(), 'airlock-bench-log-'));
+  try {
+    // 1. Append, fsync'd, through the cross-process lock.
+    const log = new ActivityLog(join(root, 'append'));
+    await log.append(event(0)); // creates the folder and file
+    const appendTimes: number[] = [];
+    for (let i = 1; i <= APPENDS; i++) {
+      const start = performance.now();
+      await log.append(event(i));
+      appendTimes.push(performance.now() - start);
+    }
+    appendTimes.sort((a, b) => a - b);
+
+    // Peer: the same bytes, appended and fsync'd with no chain, lock or read-back.
+    const plainPath = join(root, 'plain.jsonl');
+    const plainTimes: number[] = [];
+    const line = `${JSON.stringify(event(1))}\n`;
+    for (let i = 0; i < APPENDS; i++) {
+      const start = performance.now();
+      const fd = openSync(plainPath, 'a');
+      writeSync(fd, line);
+      fsyncSync(fd);
+      closeSync(fd);
+      plainTimes.push(performance.now() - start);
+    }
+    plainTimes.sort((a, b) => a - b);
+
+    // 2. A 100,000-event log, written directly (100,000 fsyncs would only measure the disk).
+    const bigDir = join(root, 'big');
+    const big = new ActivityLog(bigDir);
+    const lines: string[] = [];
+    let prev = GENESIS;
+    const start = Date.now() - EVENTS * 30_000;
+    for (let i = 1; i <= EVENTS; i++) {
+      const encoded = encodeLine(i, prev, event(i, new Date(start + i * 30_000).toISOString()));
+      lines.push(encoded.text);
+      prev = encoded.hash;
+    }
+    const text = `${lines.join('\n')}\n`;
+    require('node:fs').mkdirSync(bigDir, { recursive: true });
+    writeFileSync(big.activePath, text);
+
+    const load = timeIt(() => big.read());
+    const store = new ActivityStore([big]);
+    const storeLoad = timeIt(() => store.load());
+    const model = new ActivityTreeModel(store, 200);
+    const grouping = timeIt(() => {
+      const days = model.roots();
+      const sessions = model.children(days[0]);
+      return model.children(sessions[0]).length;
+    });
+    model.setFilters({ text: 'railway' });
+    const filtered = timeIt(() => model.roots().length);
+    const verify = timeIt(() => verifyLog(bigDir));
+
+    console.log(`Activity log bench (${process.platform}, Node ${process.version}, temp folder ${tmpdir()})`);
+    console.log(`${'measure'.padEnd(34)} ${'Airlock'.padEnd(30)} ${'goal'.padEnd(12)} peer`);
+    row(`append 1 event (n=${APPENDS}, fsync)`, `p50 ${percentile(appendTimes, 50).toFixed(3)} ms, p99 ${percentile(appendTimes, 99).toFixed(3)} ms`, '≤ 1 ms',
+      `plain append+fsync: p50 ${percentile(plainTimes, 50).toFixed(3)} ms, p99 ${percentile(plainTimes, 99).toFixed(3)} ms`);
+    row(`load ${EVENTS.toLocaleString('en')} events (${(text.length / 1e6).toFixed(1)} MB)`, `${load.ms.toFixed(0)} ms (${load.value.events.length} events)`, '≤ 300 ms');
+    row('  + sidebar store (sorted, indexed)', `${storeLoad.ms.toFixed(0)} ms`, '');
+    row('  + first tree render (group, page)', `${grouping.ms.toFixed(0)} ms (${grouping.value} items)`, '');
+    row('  + text filter over all events', `${filtered.ms.toFixed(0)} ms`, '');
+    row(`verify ${EVENTS.toLocaleString('en')} events`, `${verify.ms.toFixed(0)} ms (${verify.value.ok ? 'intact' : 'BROKEN'})`, '');
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

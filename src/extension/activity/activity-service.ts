@@ -1,0 +1,117 @@
+import { mkdirSync, watch, type FSWatcher } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
+import * as vscode from 'vscode';
+import type { ActivityEvent } from '../../core/events';
+import { ActivityLog, DEFAULT_MAX_FILE_BYTES } from '../../core/log/activity-log';
+import { completeEvent, type NewActivityEvent } from '../../core/log/event-factory';
+import { logFolderName, registerLogDir } from '../../core/log/location';
+import { redactEvent } from '../../core/log/redact-event';
+import { ActivityStore } from './activity-store';
+
+/** One workspace folder's log (or the window's own when no folder is open). */
+export interface WorkspaceLog {
+  root?: string;
+  log: ActivityLog;
+}
+
+/**
+ * The one way the extension records activity: gates, terminal watching, the token scanner.
+ * `record` redacts every free-text field, writes the line and resolves only once it is on disk,
+ * so a caller can log a decision before answering it. Lines appended by other processes
+ * (`airlock hook` with no editor reachable) show up too: the log folders are watched.
+ */
+export class ActivityService implements vscode.Disposable {
+  readonly store = new ActivityStore([]);
+  private logs: WorkspaceLog[] = [];
+  private watchers: FSWatcher[] = [];
+  private refreshTimer: NodeJS.Timeout | undefined;
+  private readonly recorded = new vscode.EventEmitter<ActivityEvent>();
+  /** Fires after an event is durable in the log (its strings already redacted). */
+  readonly onDidRecord = this.recorded.event;
+
+  constructor(private readonly globalStorage: string, private readonly maxFileBytes: () => number) {}
+
+  get workspaceLogs(): readonly WorkspaceLog[] {
+    return this.logs;
+  }
+
+  /** Opens (and registers for the CLI) one log per workspace folder, then loads them. */
+  async open(roots: readonly string[]): Promise<void> {
+    const maxFileBytes = this.maxFileBytes() || DEFAULT_MAX_FILE_BYTES;
+    const logs: WorkspaceLog[] = [];
+    for (const root of roots) {
+      const preferred = join(this.globalStorage, 'logs', logFolderName(root));
+      const dir = await registerLogDir(root, preferred, process.env, maxFileBytes);
+      logs.push({ root, log: new ActivityLog(dir, { maxFileBytes }) });
+    }
+    if (logs.length === 0) logs.push({ log: new ActivityLog(join(this.globalStorage, 'logs', 'no-folder'), { maxFileBytes }) });
+    this.logs = logs;
+    this.store.setLogs(logs.map((l) => l.log));
+    this.watch();
+  }
+
+  async record(event: NewActivityEvent): Promise<ActivityEvent> {
+    const complete = redactEvent(completeEvent(event));
+    await this.logFor(complete).append(complete);
+    this.store.refresh();
+    this.recorded.fire(complete);
+    return complete;
+  }
+
+  /** The log of the folder holding the event's cwd or file; the first folder's otherwise. */
+  logFor(event: Pick<ActivityEvent, 'cwd' | 'file'>): ActivityLog {
+    const path = event.cwd ?? (event.file && isAbsolute(event.file) ? event.file : undefined);
+    if (path && this.logs.length > 1) {
+      const owner = this.logs
+        .filter((l) => l.root !== undefined && isInside(path, l.root))
+        .sort((a, b) => b.root!.length - a.root!.length)[0];
+      if (owner) return owner.log;
+    }
+    if (this.logs.length === 0) throw new Error('the activity log is not open yet');
+    return this.logs[0].log;
+  }
+
+  rootOf(source: number): string | undefined {
+    return this.logs[source]?.root;
+  }
+
+  /** Appends by other processes arrive as file changes; a short delay folds a burst into one read. */
+  private watch(): void {
+    this.unwatch();
+    for (const { log } of this.logs) {
+      try {
+        mkdirSync(log.dir, { recursive: true, mode: 0o700 });
+        const watcher = watch(log.dir, { persistent: false }, () => this.scheduleRefresh());
+        watcher.on('error', () => watcher.close());
+        this.watchers.push(watcher);
+      } catch {
+        // No file watching here (some remote file systems): the view refreshes on our own
+        // records and on the Refresh command.
+      }
+    }
+  }
+
+  private scheduleRefresh(): void {
+    if (this.refreshTimer) return;
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = undefined;
+      try { this.store.refresh(); } catch { /* a file mid-rotation: the next change reads it */ }
+    }, 100);
+  }
+
+  private unwatch(): void {
+    for (const watcher of this.watchers) watcher.close();
+    this.watchers = [];
+  }
+
+  dispose(): void {
+    this.unwatch();
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.recorded.dispose();
+  }
+}
+
+function isInside(path: string, root: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
