@@ -57,4 +57,6 @@ export default [
   ['allow', 'aws logs tail /app --follow'],
   ['allow', 'rg "aws s3 rm" README.md'],
   ['allow', 'echo aws s3 rb s3://my-bucket --force'],
+  ['ask', 'aws rds modify-db-instance --db-instance-identifier prod --no-deletion-protection --apply-immediately', 'aws.protection-off'],
+  ['allow', 'aws rds modify-db-instance --db-instance-identifier prod --deletion-protection'],
 ] satisfies Corpus;

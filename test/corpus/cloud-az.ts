@@ -23,4 +23,6 @@ export default [
   ['allow', 'az deployment group what-if -g rg --template-file main.bicep --mode Complete'],
   ['allow', 'az keyvault recover --name prod-kv'],
   ['allow', 'az group delete --help'],
+  ['ask', 'az lock delete --name keep-prod -g prod-rg', 'az.lock-delete'],
+  ['allow', 'az lock list -g prod-rg'],
 ] satisfies Corpus;

@@ -44,4 +44,8 @@ export default [
   ['allow', 'docker exec -it db psql -U postgres -c "SELECT 1"'],
   ['allow', 'docker volume rm --help'],
   ['allow', 'command -v docker'],
+  ['ask', 'docker run --rm -v pgdata:/var/lib/postgresql/data alpine rm -rf /var/lib/postgresql/data', 'docker.run-destructive'],
+  ['ask', 'docker compose run --rm web rm -rf /app/uploads', 'docker.run-destructive'],
+  ['allow', 'docker run --rm -v pgdata:/data alpine ls -la /data'],
+  ['allow', 'docker run --rm alpine rm -rf /var/cache/apk'],
 ] satisfies Corpus;

@@ -30,4 +30,6 @@ export default [
   ['allow', 'gcloud compute instances delete --help'],
   ['allow', 'gcloud help compute instances delete'],
   ['allow', 'gcloud logging read "severity>=ERROR" --limit 10'],
+  ['ask', 'gcloud sql instances patch prod-db --no-deletion-protection', 'gcloud.protection-off'],
+  ['allow', 'gcloud sql instances patch prod-db --deletion-protection'],
 ] satisfies Corpus;

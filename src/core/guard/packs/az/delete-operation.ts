@@ -12,7 +12,7 @@ export default defineRule({
   tools: AZ_TOOLS,
   match: (command) => {
     const path = azVerbPath(command, ['delete', 'delete-batch']);
-    if (!path || path.join(' ') === 'group delete') return undefined;
+    if (!path || path.join(' ') === 'group delete' || path.join(' ') === 'lock delete') return undefined;
     const group = path.slice(0, -1).join(' ');
     const wholesale = path.at(-1) === 'delete-batch' || /^(storage account|sql (server|db)|cosmosdb|postgres|mysql)/.test(group);
     return { resource: `an Azure ${group}`, severity: wholesale ? 'critical' : 'high' };
@@ -26,6 +26,6 @@ export default defineRule({
       'az webapp delete -g rg -n site',
       'az aks delete -g rg -n cluster',
     ],
-    noMatch: ['az vm list', 'az vm show -g rg -n web-1', 'az storage blob list --container-name c', 'az login', 'az vm delete --help', 'az group delete -n rg'],
+    noMatch: ['az vm list', 'az vm show -g rg -n web-1', 'az storage blob list --container-name c', 'az login', 'az vm delete --help', 'az group delete -n rg', 'az lock delete --name keep -g rg'],
   },
 });

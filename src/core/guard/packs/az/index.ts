@@ -3,10 +3,11 @@ import completeDeployment from './complete-deployment';
 import deleteOperation from './delete-operation';
 import groupDelete from './group-delete';
 import vaultPurge from './vault-purge';
+import lockDelete from './lock-delete';
 
 export default definePack({
   id: 'az',
   name: 'Azure CLI',
   description: 'az: deleting resource groups and resources, purging Key Vault items, Complete-mode deployments.',
-  rules: [groupDelete, vaultPurge, completeDeployment, deleteOperation],
+  rules: [groupDelete, vaultPurge, completeDeployment, deleteOperation, lockDelete],
 });

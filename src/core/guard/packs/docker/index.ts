@@ -4,10 +4,11 @@ import containerRemoveVolumes from './container-remove-volumes';
 import execDestructive from './exec-destructive';
 import systemPruneVolumes from './system-prune-volumes';
 import volumeRemove from './volume-remove';
+import runDestructive from './run-destructive';
 
 export default definePack({
   id: 'docker',
   name: 'Docker and Compose',
-  description: 'docker, podman and compose: removing volumes, prune with volumes, down -v, rm -v, destructive exec.',
-  rules: [volumeRemove, systemPruneVolumes, composeDownVolumes, containerRemoveVolumes, execDestructive],
+  description: 'docker, podman and compose: removing volumes, prune with volumes, down -v, rm -v, destructive exec and run with mounted volumes.',
+  rules: [volumeRemove, systemPruneVolumes, composeDownVolumes, containerRemoveVolumes, execDestructive, runDestructive],
 });

@@ -3,10 +3,11 @@ import deleteOperation from './delete-operation';
 import projectDelete from './project-delete';
 import sqlDelete from './sql-delete';
 import storageDelete from './storage-delete';
+import protectionOff from './protection-off';
 
 export default definePack({
   id: 'gcloud',
   name: 'Google Cloud',
   description: 'gcloud and gsutil: deleting projects, Cloud SQL, Cloud Storage objects and buckets, and every other resource.',
-  rules: [projectDelete, sqlDelete, storageDelete, deleteOperation],
+  rules: [projectDelete, sqlDelete, storageDelete, deleteOperation, protectionOff],
 });
