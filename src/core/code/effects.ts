@@ -57,7 +57,7 @@ const TABLES: Record<Language, LanguageTable> = {
     recursiveDelete: (c) => ['rmtree', 'remove_tree', 'File::Path::rmtree', 'File::Path::remove_tree'].includes(last(c)) || (last(c) === 'unlink' && c.args.some((a) => a.some((t) => t.kind === 'ident' && t.value === 'glob'))),
     fileDelete: new Set(['unlink']),
     spawn: new Set(['system', 'exec']),
-    bare: new Set(['system', 'exec', 'unlink', 'rmtree', 'remove_tree']),
+    bare: new Set(['system', 'exec', 'unlink', 'rmtree', 'remove_tree', 'glob']),
   },
   php: {
     recursiveDelete: (c) => last(c) === 'array_map' && c.args[0]?.[0]?.kind === 'string' && c.args[0]![0]!.value === 'unlink',
