@@ -18,6 +18,6 @@ export default defineRule({
   },
   examples: {
     match: ['docker compose down -v', 'docker compose down --volumes --remove-orphans', 'docker-compose down -v', 'docker compose -f prod.yml down -v', 'docker compose rm -fsv db', 'podman-compose down -v'],
-    noMatch: ['docker compose down', 'docker compose up -d', 'docker-compose ps', 'docker compose logs -f', 'docker compose down --rmi local'],
+    noMatch: ['docker compose down', 'docker compose --dry-run down -v', 'docker compose up -d', 'docker-compose ps', 'docker compose logs -f', 'docker compose down --rmi local'],
   },
 });

@@ -1,5 +1,5 @@
 import type { SimpleCommand } from '../../types';
-import { asksForHelp, readings } from '../cli-words';
+import { asksForHelp, hasOption, readings } from '../cli-words';
 
 /** Docker and Podman, with Compose as `docker compose`, `docker-compose` or `podman-compose`. */
 export const DOCKER_TOOLS = ['docker', 'podman', 'docker-compose', 'podman-compose'];
@@ -18,7 +18,8 @@ export interface DockerCall {
 
 export function dockerCalls(command: SimpleCommand): DockerCall[] {
   const args = command.argv.slice(1);
-  if (asksForHelp(args, DOCKER_VALUED)) return [];
+  // Compose v2 previews with --dry-run: it prints what it would remove and removes nothing.
+  if (asksForHelp(args, DOCKER_VALUED) || hasOption(args, '--dry-run')) return [];
   const compose = command.argv[0]!.endsWith('-compose');
   return readings(args, DOCKER_VALUED).map((words) => ({ words: compose ? ['compose', ...words] : words, args }));
 }
