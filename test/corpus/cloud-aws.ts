@@ -59,4 +59,10 @@ export default [
   ['allow', 'echo aws s3 rb s3://my-bucket --force'],
   ['ask', 'aws rds modify-db-instance --db-instance-identifier prod --no-deletion-protection --apply-immediately', 'aws.protection-off'],
   ['allow', 'aws rds modify-db-instance --db-instance-identifier prod --deletion-protection'],
+  ['ask', 'sam delete --stack-name api --no-prompts', 'aws.stack-teardown'],
+  ['ask', 'npx serverless remove --stage prod', 'aws.stack-teardown'],
+  ['ask', 'eksctl delete cluster --name prod', 'aws.stack-teardown'],
+  ['allow', 'sam deploy --guided'],
+  ['allow', 'serverless deploy --stage dev'],
+  ['allow', 'eksctl get cluster'],
 ] satisfies Corpus;

@@ -32,4 +32,9 @@ export default [
   ['allow', 'gcloud logging read "severity>=ERROR" --limit 10'],
   ['ask', 'gcloud sql instances patch prod-db --no-deletion-protection', 'gcloud.protection-off'],
   ['allow', 'gcloud sql instances patch prod-db --deletion-protection'],
+  ['ask', 'firebase firestore:delete --all-collections --yes', 'gcloud.firebase-delete'],
+  ['ask', 'npx firebase-tools database:remove /users --force -P prod', 'gcloud.firebase-delete'],
+  ['allow', 'firebase deploy --only hosting'],
+  ['allow', 'FIRESTORE_EMULATOR_HOST=localhost:8080 firebase firestore:delete -r users --yes'],
+  ['allow', 'firebase emulators:start'],
 ] satisfies Corpus;

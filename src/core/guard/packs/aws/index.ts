@@ -9,10 +9,11 @@ import s3Delete from './s3-delete';
 import s3SyncDelete from './s3-sync-delete';
 import secretOverwrite from './secret-overwrite';
 import protectionOff from './protection-off';
+import stackTeardown from './stack-teardown';
 
 export default definePack({
   id: 'aws',
   name: 'AWS CLI',
-  description: 'aws: S3 deletes and sync --delete, RDS, DynamoDB, CloudFormation, EC2, KMS, secrets, and every delete-/terminate-/purge- operation.',
-  rules: [s3Delete, s3SyncDelete, rdsDelete, ec2Terminate, dynamodbDeleteTable, cloudformationDeleteStack, kmsKeyDeletion, secretOverwrite, deleteOperation, protectionOff],
+  description: 'aws: S3 deletes and sync --delete, RDS, DynamoDB, CloudFormation, EC2, KMS, secrets, every delete-/terminate-/purge- operation; SAM, Serverless, eksctl and Copilot teardowns.',
+  rules: [s3Delete, s3SyncDelete, rdsDelete, ec2Terminate, dynamodbDeleteTable, cloudformationDeleteStack, kmsKeyDeletion, secretOverwrite, deleteOperation, protectionOff, stackTeardown],
 });

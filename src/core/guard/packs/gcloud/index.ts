@@ -4,10 +4,11 @@ import projectDelete from './project-delete';
 import sqlDelete from './sql-delete';
 import storageDelete from './storage-delete';
 import protectionOff from './protection-off';
+import firebaseDelete from './firebase-delete';
 
 export default definePack({
   id: 'gcloud',
   name: 'Google Cloud',
-  description: 'gcloud and gsutil: deleting projects, Cloud SQL, Cloud Storage objects and buckets, and every other resource.',
-  rules: [projectDelete, sqlDelete, storageDelete, deleteOperation, protectionOff],
+  description: 'gcloud, gsutil and firebase: deleting projects, Cloud SQL, Cloud Storage objects and buckets, and every other resource.',
+  rules: [projectDelete, sqlDelete, storageDelete, deleteOperation, protectionOff, firebaseDelete],
 });
