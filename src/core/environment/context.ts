@@ -115,15 +115,15 @@ export class CommandContext {
   }
 
   /** Replaces `$VAR` / `${VAR}` in a word; reports where each value came from. */
-  expand(word: string): { value: string; sources: VariableValue[]; unresolved: string[] } {
-    const sources: VariableValue[] = [];
+  expand(word: string): { value: string; sources: Array<VariableValue & { name: string }>; unresolved: string[] } {
+    const sources: Array<VariableValue & { name: string }> = [];
     const unresolved: string[] = [];
     if (!word.includes('$') || word.length > 8192) return { value: word, sources, unresolved };
     const value = word.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (whole, a?: string, b?: string) => {
       const name = (a ?? b)!;
       const found = this.variableWithProjectFiles(name);
       if (!found) { unresolved.push(name); return whole; }
-      sources.push({ ...found, value: `${name}` });
+      sources.push({ ...found, name });
       return found.value;
     });
     return { value, sources, unresolved };

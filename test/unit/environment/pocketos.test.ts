@@ -90,3 +90,11 @@ test('a directory not linked to Railway and no token: unknown, saying so', () =>
   assert.equal(dev.environment, 'development');
   assert.deepEqual(dev.sharedWith, []);
 });
+
+test('a token variable set nowhere is said, never treated as a pasted token', () => {
+  const argv = ['curl', 'https://backboard.railway.app/graphql/v2', '-H', 'Authorization: Bearer $MISSING_TOKEN', '-d', '{"query":"mutation { volumeDelete(volumeId: \\"vol_zzz\\") }"}'];
+  const t = resolveTarget(command(argv, pocketos()), options(fx.home));
+  assert.ok(t.evidence.some((e) => e.source === 'token MISSING_TOKEN' && e.value === 'set nowhere Airlock can read'));
+  assert.ok(!t.evidence.some((e) => /written into the command/.test(e.value)));
+  assert.equal(t.environment, 'unknown');
+});

@@ -16,7 +16,7 @@ interface Connection {
 function expandedValue(ctx: CommandContext, raw: string, source: string, ev: Evidence[], fileEnvironments?: string[]): string | undefined {
   const expanded = ctx.expand(raw);
   for (const s of expanded.sources) {
-    ev.push(evidence(`$${s.value}`, `from ${s.source}`));
+    ev.push(evidence(`$${s.name}`, `from ${s.source}`));
     if (s.file && s.file.environment !== 'unknown') fileEnvironments?.push(s.file.environment);
   }
   if (expanded.unresolved.length) {

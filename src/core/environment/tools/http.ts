@@ -28,12 +28,17 @@ function resolveHttp(ctx: CommandContext): Resolution | undefined {
     const header = /^(authorization:\s*bearer\s+|project-access-token:\s*|team-access-token:\s*)(\S+)/i.exec(words[i]!.value);
     if (!header) continue;
     const token = header[2]!;
-    const variable = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/.exec(original)?.[1];
-    const source = words[i]!.sources[0];
-    if (variable && source) {
-      const found = ctx.variableWithProjectFiles(variable)!;
-      ev.push(evidence(`token ${variable}`, describeTokenSource(/project-access/i.test(header[1]!) ? 'RAILWAY_TOKEN' : variable === 'RAILWAY_API_TOKEN' ? 'RAILWAY_API_TOKEN' : variable, found)));
+    const found = words[i]!.sources[0];
+    const unresolved = words[i]!.unresolved[0];
+    if (found && original.includes('$')) {
+      const railwayName = /project-access/i.test(header[1]!) ? 'RAILWAY_TOKEN' : found.name === 'RAILWAY_API_TOKEN' ? 'RAILWAY_API_TOKEN' : found.name;
+      ev.push(evidence(`token ${found.name}`, RAILWAY_API.test(host)
+        ? describeTokenSource(railwayName, found)
+        : found.file ? `defined in ${found.file.name}` : `from the ${found.source}`));
       if (found.file && found.file.environment !== 'unknown') labels.push(found.file.environment);
+    } else if (unresolved) {
+      ev.push(evidence(`token ${unresolved}`, 'set nowhere Airlock can read'));
+      continue;
     } else {
       ev.push(evidence('token', `written into the command (${tokenRef(token).display})`));
     }

@@ -1,4 +1,4 @@
-import { delimiter } from 'node:path';
+import { delimiter, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { flagValue } from '../../guard/argv';
 import type { CommandContext, Evidence } from '../context';
@@ -62,7 +62,7 @@ export function loadKubeconfigs(ctx: CommandContext, explicit: string | undefine
   const files: string[] = [];
   for (const path of paths) {
     const absolute = path.startsWith('~/') && ctx.home ? `${ctx.home}${path.slice(1)}` : path;
-    const result = ctx.cache.parsed(absolute.startsWith('/') ? absolute : `${ctx.cwd}/${absolute}`, 'kubeconfig', parseKubeconfig);
+    const result = ctx.cache.parsed(resolve(ctx.cwd, absolute), 'kubeconfig', parseKubeconfig);
     if (!result.ok) { ctx.problem(ctx.display(absolute), result.reason); continue; }
     files.push(ctx.display(absolute));
     const c = result.value;

@@ -120,7 +120,7 @@ function resolveSupabase(ctx: CommandContext): Resolution {
     const expanded = ctx.expand(dbUrlRaw);
     const db = databaseRef(expanded.value);
     ev.push(evidence('--db-url', db?.display ?? (expanded.unresolved.length ? `$${expanded.unresolved[0]} is not set` : 'not a database URL')));
-    for (const s of expanded.sources) ev.push(evidence(`$${s.value}`, `from ${s.source}`));
+    for (const s of expanded.sources) ev.push(evidence(`$${s.name}`, `from ${s.source}`));
     return { name: db?.display ?? null, resource: db?.display ?? null, evidence: ev, labels: [db ? hostLabel(db.display) : undefined], resources: db ? [db] : [], affects: ['database'] };
   }
   const local = hasFlag(args, '--local') || (words[0] === 'db' && words[1] === 'reset' && !hasFlag(args, '--linked')) || words[0] === 'start' || words[0] === 'stop';
