@@ -5,7 +5,6 @@
  */
 import { checkCommand, type CheckOptions } from './guard/engine';
 import type { CheckResult } from './guard/types';
-import { applyEnvironment } from './environment/apply';
 
 export interface AssessOptions extends CheckOptions {
   /** The environment the command would inherit (default: this process's). */
@@ -18,6 +17,9 @@ export interface AssessOptions extends CheckOptions {
 
 export async function assessCommand(line: string, options: AssessOptions = {}): Promise<CheckResult> {
   const result = await checkCommand(line, options);
+  if (!result.findings.length) return result;
+  // Loaded only when something is guarded: a benign command never pays for the config parsers.
+  const { applyEnvironment } = await import('./environment/apply.js');
   const env = options.env ?? process.env;
   return applyEnvironment(result, {
     env,
