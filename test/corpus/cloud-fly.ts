@@ -25,4 +25,6 @@ export default [
   ['ask', 'fly ssh console -C "rm -rf /data/uploads"', 'fly.ssh-destructive'],
   ['allow', 'fly ssh console -C "df -h /data"'],
   ['allow', 'fly ssh console'],
+  ['ask', 'fly scale count 0 -a web', 'fly.scale-to-zero'],
+  ['allow', 'fly scale count 3 -a web'],
 ] satisfies Corpus;

@@ -25,4 +25,6 @@ export default [
   ['ask', "heroku run 'rm -rf /app/storage' -a my-app", 'heroku.run-destructive'],
   ['allow', 'heroku run rails console -a my-app'],
   ['allow', 'heroku run bash -a my-app'],
+  ['ask', 'heroku ps:scale web=0 -a my-app', 'heroku.scale-to-zero'],
+  ['allow', 'heroku ps:scale web=2 -a my-app'],
 ] satisfies Corpus;

@@ -5,10 +5,11 @@ import databaseDestroy from './database-destroy';
 import machineDestroy from './machine-destroy';
 import volumeDestroy from './volume-destroy';
 import sshDestructive from './ssh-destructive';
+import scaleToZero from './scale-to-zero';
 
 export default definePack({
   id: 'fly',
   name: 'Fly.io',
   description: 'flyctl: destroying apps, volumes, managed databases and machines; removing secrets, IPs and certificates.',
-  rules: [appDestroy, volumeDestroy, databaseDestroy, machineDestroy, configRemove, sshDestructive],
+  rules: [appDestroy, volumeDestroy, databaseDestroy, machineDestroy, configRemove, sshDestructive, scaleToZero],
 });

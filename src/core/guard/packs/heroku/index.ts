@@ -6,10 +6,11 @@ import configUnset from './config-unset';
 import pgOverwrite from './pg-overwrite';
 import pgReset from './pg-reset';
 import runDestructive from './run-destructive';
+import scaleToZero from './scale-to-zero';
 
 export default definePack({
   id: 'heroku',
   name: 'Heroku',
   description: 'Heroku CLI: destroying apps and add-ons, resetting or overwriting Postgres, deleting backups and config vars.',
-  rules: [appDestroy, pgReset, addonDestroy, pgOverwrite, backupDelete, configUnset, runDestructive],
+  rules: [appDestroy, pgReset, addonDestroy, pgOverwrite, backupDelete, configUnset, runDestructive, scaleToZero],
 });

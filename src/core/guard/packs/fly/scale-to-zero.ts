@@ -1,0 +1,22 @@
+import { defineRule } from '../../rule';
+import { matchPath } from '../cli-words';
+import { FLY_KEYWORDS, FLY_TOOLS, FLY_VALUED } from './shape';
+
+export default defineRule({
+  id: 'fly.scale-to-zero',
+  resource: 'every running machine of a Fly.io app',
+  severity: 'medium',
+  decision: 'ask',
+  reason: 'Scales a Fly.io app (or a process group) to zero machines: it stops serving until scaled up again.',
+  suggestion: 'Note the current count first (`fly scale show`) so it can be restored.',
+  keywords: FLY_KEYWORDS,
+  tools: FLY_TOOLS,
+  match: (command) => {
+    const words = matchPath(command, FLY_VALUED, ['scale', 'count']);
+    return words?.slice(2).some((w) => w === '0' || /=0$/.test(w)) ? {} : undefined;
+  },
+  examples: {
+    match: ['fly scale count 0 -a web', 'fly scale count web=0 worker=2'],
+    noMatch: ['fly scale count 2', 'fly scale show', 'fly scale count 10 -a web'],
+  },
+});
