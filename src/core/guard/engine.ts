@@ -30,6 +30,8 @@ export interface CheckOptions {
   readFile?: (path: string, cwd: string) => string | undefined;
   /** Replaces the registered packs (tests). */
   packs?: readonly Pack[];
+  /** False parses every line, even those the fast path would settle (the fast path's soundness test). */
+  fastPath?: boolean;
 }
 
 /**
@@ -110,6 +112,7 @@ class Check {
   private readonly maxDepth: number;
   private readonly readFile: (path: string, cwd: string) => string | undefined;
   private depth = 0;
+  private readonly fastPath: boolean;
   readonly explanation?: Explanation['commands'];
 
   constructor(options: CheckOptions, explain: boolean) {
@@ -117,6 +120,7 @@ class Check {
     this.rules = prepare(options.packs ?? registeredPacks, this.policy);
     this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
     this.readFile = options.readFile ?? readTextFile;
+    this.fastPath = options.fastPath ?? true;
     if (explain) this.explanation = [];
     this.context = {
       readFile: (path, cwd) => this.readFile(path, cwd),
@@ -128,7 +132,7 @@ class Check {
   }
 
   needsFullCheck(line: string): boolean {
-    return needsFullCheck(line, this.rules.triggers);
+    return !this.fastPath || needsFullCheck(line, this.rules.triggers);
   }
 
   readonly context: RuleContext;

@@ -2,23 +2,8 @@
 // and name the expected rule when one is given.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { checkCommand } from '../../../src/core/guard/engine';
-import type { Corpus } from '../../corpus/types';
-
-const corpusDir = resolve(__dirname, '../../corpus');
-export const CORPUS_CWD = join(corpusDir, 'fixtures');
-const NOT_CORPORA = new Set(['types.ts', 'dcg-disagreements.ts']);
-
-export function corpusFiles(): string[] {
-  return readdirSync(corpusDir).filter((f) => f.endsWith('.ts') && !NOT_CORPORA.has(f)).sort();
-}
-
-export function loadCorpus(file: string): Corpus {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require(join(corpusDir, file)) as { default: Corpus }).default;
-}
+import { CORPUS_CWD, corpusFiles, loadCorpus } from './corpus-files';
 
 for (const file of corpusFiles()) {
   test(`corpus ${file}`, async () => {

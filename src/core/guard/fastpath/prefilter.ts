@@ -5,8 +5,9 @@
  * build a word at run time. The launcher's POSIX sh copy (generated from the same word list by
  * `shellPrefilterFunction`) normalises identically; a test runs every positive case through both.
  *
- * Normalisation: lowercase; remove quotes and backslashes; split into words at every character
- * other than `a-z`, `0-9`, `_` and `-` (so `/usr/bin/RM` gives `usr`, `bin`, `rm`).
+ * Normalisation: lowercase ASCII letters only (as awk does in the C locale); remove quotes and
+ * backslashes; split into words at every character other than `a-z`, `0-9`, `_` and `-` (so
+ * `/usr/bin/RM` gives `usr`, `bin`, `rm`; any non-ASCII character separates words).
  */
 
 /** Characters that can build or hide a word when the line runs: expansions, substitutions, globs, braces. */
@@ -16,10 +17,10 @@ export const RUNTIME_WORD_CHARS = ['$', '`', '{', '}', '*', '?', '[', ']'];
  * Constructs that hide what runs behind words the split cannot see: `. script` (the POSIX
  * `source`) and function definitions `name()` (a fork bomb needs no keyword at all).
  */
-const HIDDEN_CONSTRUCTS = /(^|[\n;&|(!])[ \t]*\.[ \t]|\([ \t]*\)/;
+export const HIDDEN_CONSTRUCTS = /(^|[\n;&|(!])[ \t]*\.[ \t]|\([ \t]*\)/;
 
 export function prefilterWords(text: string): string[] {
-  return text.toLowerCase().replace(/['"\\]/g, '').split(/[^a-z0-9_-]+/).filter(Boolean);
+  return text.replace(/[A-Z]/g, (c) => c.toLowerCase()).replace(/['"\\]/g, '').split(/[^a-z0-9_-]+/).filter(Boolean);
 }
 
 /** The trigger set: every word of every keyword, split the same way lines are. */

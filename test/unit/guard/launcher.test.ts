@@ -1,0 +1,90 @@
+// The launcher (dist/launcher/airlock): answers benign shell-tool hook calls without starting
+// Node, hands everything else to the runtime with the payload intact, and behaves like the CLI.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO_ROOT } from './dcg-corpus';
+
+let dir = '';
+let launcher = '';
+const project = mkdtempSync(join(tmpdir(), 'airlock-project-'));
+
+before(async () => {
+  const { buildLauncher } = await import(join(REPO_ROOT, 'scripts/build-launcher.mjs'));
+  await buildLauncher();
+  dir = mkdtempSync(join(tmpdir(), 'airlock-launcher-'));
+  launcher = join(dir, 'airlock');
+  copyFileSync(join(REPO_ROOT, 'dist/launcher/airlock'), launcher);
+  // A stand-in runtime that shows it was started, with what, and what it got on stdin.
+  const fake = join(dir, 'fake-runtime');
+  writeFileSync(fake, '#!/bin/sh\nprintf "RUNTIME electron=%s args=%s\\n" "${ELECTRON_RUN_AS_NODE:-0}" "$*"\ncat\n', { mode: 0o755 });
+  writeFileSync(join(dir, 'airlock.env'), `AIRLOCK_CLI=${join(dir, 'cli.js')}\nAIRLOCK_RUNTIME=${fake}\nAIRLOCK_RUNTIME_IS_ELECTRON=0\nAIRLOCK_EXTRA_KEYWORDS=$(touch ${join(dir, 'pwned')})\n`);
+});
+
+function run(args: string[], input: string, env: NodeJS.ProcessEnv = {}) {
+  const result = spawnSync('sh', [launcher, ...args], { input, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: dir, ...env } });
+  return { stdout: result.stdout, status: result.status, stderr: result.stderr };
+}
+
+const claude = (command: string, extra: Record<string, unknown> = {}) => JSON.stringify({ session_id: 's', cwd: project, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command, description: 'x' }, ...extra });
+
+test('a benign Claude Code Bash call is answered without starting the runtime: exit 0, no output', () => {
+  const out = run(['hook', 'claude'], claude('git status'));
+  assert.equal(out.status, 0);
+  assert.equal(out.stdout, '');
+});
+
+test('Cursor gets an explicit allow, VS Code an empty answer', () => {
+  assert.equal(run(['hook', 'cursor'], JSON.stringify({ hook_event_name: 'beforeShellExecution', command: 'ls -la', cwd: project })).stdout, '{"permission":"allow"}\n');
+  const vscode = run(['hook', 'vscode'], JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 'run_in_terminal', tool_input: { command: 'npm test' }, cwd: project }));
+  assert.equal(vscode.stdout, '');
+  assert.equal(vscode.status, 0);
+});
+
+test('anything else goes to the runtime, with the payload byte for byte', () => {
+  const cases = [
+    claude('git reset --hard'),
+    claude('echo "quoted"'),
+    claude('ls $HOME'),
+    JSON.stringify({ tool_name: 'Read', tool_input: { file_path: '.env' }, cwd: project }),
+    `{"tool_name":"Bash","tool_input":{"command":"ls"},"command":"ls","cwd":"${project}"}`,
+    'not json',
+    '',
+    `${claude('git clean -fdx')}\n\n`,
+  ];
+  for (const payload of cases) {
+    const out = run(['hook', 'claude', '--timeout', '60'], payload);
+    assert.equal(out.stdout, `RUNTIME electron=0 args=${join(dir, 'cli.js')} hook claude --timeout 60\n${payload}`, payload);
+  }
+  assert.match(run(['hook', 'cursor'], JSON.stringify({ hook_event_name: 'beforeReadFile', file_path: 'x', cwd: project })).stdout, /^RUNTIME/);
+  assert.match(run(['hook', 'gemini'], claude('ls')).stdout, /^RUNTIME/);
+});
+
+test('a repository policy or the user policy\'s words send calls to the full check', () => {
+  const repo = mkdtempSync(join(tmpdir(), 'airlock-repo-'));
+  mkdirSync(join(repo, '.airlock'));
+  mkdirSync(join(repo, 'sub'));
+  writeFileSync(join(repo, '.airlock', 'policy.json'), '{"deny":["npm publish"]}');
+  assert.match(run(['hook', 'claude'], claude('ls', { cwd: join(repo, 'sub') })).stdout, /^RUNTIME/);
+  const policy = join(dir, 'policy.json');
+  writeFileSync(policy, '{"ask":["npm publish"]}');
+  assert.equal(run(['hook', 'claude'], claude('npm publish')).stdout, '', 'without the policy it is benign');
+  assert.match(run(['hook', 'claude'], claude('npm publish'), { AIRLOCK_POLICY_FILE: policy }).stdout, /^RUNTIME/);
+});
+
+test('other arguments pass straight to the CLI; airlock.env is read as data, never run', () => {
+  assert.equal(run(['check', '--json', '--', 'ls'], '').stdout, `RUNTIME electron=0 args=${join(dir, 'cli.js')} check --json -- ls\n`);
+  assert.equal(spawnSync('test', ['-e', join(dir, 'pwned')]).status, 1, 'a $(...) in airlock.env must not run');
+});
+
+test('an Electron runtime is started as Node', () => {
+  const electronDir = mkdtempSync(join(tmpdir(), 'airlock-electron-'));
+  const copy = join(electronDir, 'airlock');
+  copyFileSync(launcher, copy);
+  writeFileSync(join(electronDir, 'airlock.env'), `AIRLOCK_CLI=cli.js\nAIRLOCK_RUNTIME=${join(dir, 'fake-runtime')}\nAIRLOCK_RUNTIME_IS_ELECTRON=1\n`);
+  const out = spawnSync('sh', [copy, '--version'], { encoding: 'utf8', env: { PATH: process.env.PATH } });
+  assert.equal(out.stdout, 'RUNTIME electron=1 args=cli.js --version\n');
+});
