@@ -99,10 +99,18 @@ export class Workbench {
     private readonly temporaryWorkspace?: string,
   ) {}
 
-  /** Waits until the workbench is drawn (and, by default, Airlock's icon is in the Activity Bar). */
+  /**
+   * Waits until the workbench is drawn and, by default, Airlock's icon is in the Activity Bar and
+   * Airlock has finished activating (its log says so): a terminal opened earlier may be relaunched
+   * when Airlock's features change the terminal environment, losing what a test typed.
+   */
   async ready(waitForAirlock = true): Promise<void> {
     await this.page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
-    if (waitForAirlock) await this.activityBarItem('Airlock').waitFor({ timeout: 60_000 });
+    if (!waitForAirlock) return;
+    await this.activityBarItem('Airlock').waitFor({ timeout: 60_000 });
+    if (this.editor.userDataDir) {
+      await this.waitFor(() => /Airlock \S+ active/.test(this.extensionLog()), 'Airlock to finish activating', 60_000, () => this.extensionLog());
+    }
   }
 
   // ── Activity Bar and views ──────────────────────────────────────────────
@@ -160,11 +168,25 @@ export class Workbench {
     await this.waitFor(async () => (await this.terminalText()).trim().length > 0, 'the terminal prompt', 20_000);
   }
 
-  /** Types a line into the active terminal (opening one if needed) and presses Enter. */
+  /**
+   * Types a line into the active terminal (opening one if needed) and presses Enter. Waits for
+   * the shell to echo the line first; keystrokes sent while a terminal is still starting or being
+   * relaunched are lost, so a line that never echoes is typed once more before Enter.
+   */
   async runInTerminal(text: string): Promise<void> {
     if ((await this.page.locator('.terminal-wrapper.active .xterm').count()) === 0) await this.openTerminal();
-    await this.page.locator('.terminal-wrapper.active .xterm').click();
-    await this.page.keyboard.type(text);
+    const echo = text.slice(0, 40);
+    for (let attempt = 1; ; attempt++) {
+      await this.page.locator('.terminal-wrapper.active .xterm').click();
+      await this.page.keyboard.type(text);
+      try {
+        await this.waitFor(async () => (await this.terminalText()).includes(echo), 'the terminal to echo the typed line', 5_000);
+        break;
+      } catch (error) {
+        if (attempt === 2) throw error;
+        await this.page.keyboard.press('Control+U'); // drop a partial echo before typing again
+      }
+    }
     await this.page.keyboard.press('Enter');
   }
 
