@@ -69,6 +69,19 @@ export function startsWithPath(words: readonly string[], path: readonly PathStep
   return path.every((step, i) => stepMatches(step, words[i]));
 }
 
+/** `apps:destroy` → `apps`, `destroy`: how `topic:command` CLIs (Heroku, Netlify, old wrangler) name commands. */
+function openTopics(words: readonly string[]): string[] {
+  return words.flatMap((w, i) => (i === 0 ? w.split(':') : [w]));
+}
+
+/** Every reading of the command's arguments, topics opened when asked; none for a help request. */
+function commandReadings(command: SimpleCommand, valued: readonly string[], topics = false): string[][] {
+  const args = command.argv.slice(1);
+  if (asksForHelp(args, valued)) return [];
+  const all = readings(args, valued);
+  return topics ? all.map(openTopics) : all;
+}
+
 /**
  * The first of `paths` that a reading of the command's arguments starts with, as the words
  * of that reading; undefined when none does. Help requests never match.
@@ -78,12 +91,7 @@ export function matchPath(
   valued: readonly string[],
   ...paths: ReadonlyArray<readonly PathStep[]>
 ): string[] | undefined {
-  const args = command.argv.slice(1);
-  if (asksForHelp(args, valued)) return undefined;
-  for (const words of readings(args, valued)) {
-    if (paths.some((p) => startsWithPath(words, p))) return words;
-  }
-  return undefined;
+  return commandReadings(command, valued).find((words) => paths.some((p) => startsWithPath(words, p)));
 }
 
 /**
@@ -95,13 +103,7 @@ export function matchTopicPath(
   valued: readonly string[],
   ...paths: ReadonlyArray<readonly PathStep[]>
 ): string[] | undefined {
-  const args = command.argv.slice(1);
-  if (asksForHelp(args, valued)) return undefined;
-  for (const reading of readings(args, valued)) {
-    const words = reading.flatMap((w, i) => (i === 0 ? w.split(':') : [w]));
-    if (paths.some((p) => startsWithPath(words, p))) return words;
-  }
-  return undefined;
+  return commandReadings(command, valued, true).find((words) => paths.some((p) => startsWithPath(words, p)));
 }
 
 /** Verbs that read, create or change without destroying: a command path that reaches one of them is not a delete. */
@@ -126,18 +128,29 @@ export function leadingVerb(words: readonly string[], verbs: readonly string[], 
   return undefined;
 }
 
+export interface LeadingVerbOptions {
+  /** How many leading words may come before the verb, verb included (default 5). */
+  maxDepth?: number;
+  /** The fewest words the path may have, verb included (default 2: at least one group word). */
+  minWords?: number;
+  /** Open `topic:command` names first. */
+  topics?: boolean;
+  /** Leading words to drop first (gcloud's `alpha`, `beta`). */
+  drop?: ReadonlySet<string>;
+}
+
 /** `leadingVerb` over every reading of the command's arguments; help requests never match. */
 export function matchLeadingVerb(
   command: SimpleCommand,
   valued: readonly string[],
   verbs: readonly string[],
-  maxDepth = 5,
+  options: LeadingVerbOptions = {},
 ): string[] | undefined {
-  const args = command.argv.slice(1);
-  if (asksForHelp(args, valued)) return undefined;
-  for (const words of readings(args, valued)) {
+  const { maxDepth = 5, minWords = 2, topics = false, drop } = options;
+  for (const reading of commandReadings(command, valued, topics)) {
+    const words = drop?.has(reading[0] ?? '') ? reading.slice(1) : reading;
     const path = leadingVerb(words, verbs, maxDepth);
-    if (path && path.length > 1) return path;
+    if (path && path.length >= minWords) return path;
   }
   return undefined;
 }

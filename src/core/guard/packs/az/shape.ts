@@ -11,5 +11,5 @@ const AZ_VALUED = [
 
 /** The command words up to the first of `verbs`, e.g. ['group', 'delete']. */
 export function azVerbPath(command: SimpleCommand, verbs: readonly string[]): string[] | undefined {
-  return matchLeadingVerb(command, AZ_VALUED, verbs, 6);
+  return matchLeadingVerb(command, AZ_VALUED, verbs, { maxDepth: 6 });
 }

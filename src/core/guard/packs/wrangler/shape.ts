@@ -1,5 +1,5 @@
 import type { SimpleCommand } from '../../types';
-import { asksForHelp, leadingVerb, readings } from '../cli-words';
+import { matchLeadingVerb } from '../cli-words';
 
 /** How Cloudflare's wrangler reads its arguments. Older releases spell groups `kv:namespace`, `kv:key`. */
 export const WRANGLER_TOOLS = ['wrangler'];
@@ -8,12 +8,5 @@ export const WRANGLER_VALUED = ['-c', '--config', '-e', '--env', '--name', '--bi
 
 /** The command path up to its `delete` verb, `kv:key delete` read as `kv key delete`. */
 export function wranglerDeletePath(command: SimpleCommand): string[] | undefined {
-  const args = command.argv.slice(1);
-  if (asksForHelp(args)) return undefined;
-  for (const reading of readings(args, WRANGLER_VALUED)) {
-    const words = reading.flatMap((w, i) => (i === 0 ? w.split(':') : [w]));
-    const path = leadingVerb(words, ['delete'], 4);
-    if (path) return path;
-  }
-  return undefined;
+  return matchLeadingVerb(command, WRANGLER_VALUED, ['delete'], { maxDepth: 4, minWords: 1, topics: true });
 }
