@@ -8,6 +8,9 @@ export const FAKE_RAILWAY_TOKEN = 'a3c1f7d2-5b8e-4c49-9e21-7f0d6b4a8c53';
 /** Staging and production both point here: the mistake the demo is about. */
 export const SHARED_DATABASE_HOST = 'pocketos-db.railway.internal';
 
+/** The Railway volume both environments mount: the database and its backups live in it. */
+export const SHARED_VOLUME_ID = 'vol_7f3a9c';
+
 const databaseUrl = (user, password) => `postgresql://${user}:${password}@${SHARED_DATABASE_HOST}:5432/pocketos`;
 
 const fakeRailwayCli = `#!/bin/sh
@@ -39,6 +42,7 @@ RAILWAY_ENVIRONMENT=production
 # An account-wide Railway API token, left here "temporarily" (fake).
 RAILWAY_TOKEN=${FAKE_RAILWAY_TOKEN}
 DATABASE_URL=${databaseUrl('pocketos', 'fake-prod-password')}
+RAILWAY_VOLUME_ID=${SHARED_VOLUME_ID}
 NODE_ENV=production
 `,
     },
@@ -48,6 +52,7 @@ NODE_ENV=production
 RAILWAY_ENVIRONMENT=staging
 # Same host and database as production: staging and production share one volume.
 DATABASE_URL=${databaseUrl('pocketos_staging', 'fake-staging-password')}
+RAILWAY_VOLUME_ID=${SHARED_VOLUME_ID}
 NODE_ENV=production
 `,
     },
