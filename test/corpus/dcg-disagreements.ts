@@ -11,6 +11,11 @@ export interface DcgDisagreement {
 }
 
 const disagreements: DcgDisagreement[] = [
+  {
+    command: 'aws secretsmanager update-secret --secret-id my/secret --description "rotated in emergency"',
+    dcg: 'deny',
+    reason: 'Only the description changes: the secret value, its versions and its key stay as they are. Airlock asks when update-secret replaces the value or the KMS key (aws.secret-overwrite).',
+  },
 ];
 
 export default disagreements;
