@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { ActivityApi } from './activity/activity-api';
 
 /**
  * A piece of the extension (gates, views, scanner...). Each registers what it needs on
@@ -14,5 +15,7 @@ export interface AirlockApi {
   readonly version: string;
   /** Features that activated, in order: the editor tests assert on it. */
   readonly activeFeatures: string[];
+  /** Set by the activity feature (first to activate): see activity/activity-api.ts. */
+  activity?: ActivityApi;
   [member: string]: unknown;
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Feature } from '../feature';
+import type { ActivityApi } from './activity-api';
 import { registerProtectionStatusProvider } from '../status/protection-status';
 import { ShieldStatusBar } from '../status/shield-status-bar';
 import { registerActivityCommands } from './activity-commands';
@@ -44,7 +45,7 @@ export const activityFeature: Feature = {
       }),
     );
 
-    api.activity = {
+    const activityApi: ActivityApi = {
       record: service.record.bind(service),
       onDidRecord: service.onDidRecord,
       treeSnapshot: () => view.snapshot(),
@@ -60,6 +61,7 @@ export const activityFeature: Feature = {
       statusBarText: () => shield.text,
       setProtectionStatusProvider: registerProtectionStatusProvider,
     };
+    api.activity = activityApi;
 
     // Off the activation path: verifying 100,000 lines takes a few hundred ms, in slices.
     if (settings().verifyOnStartup) {

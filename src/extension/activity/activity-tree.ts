@@ -64,7 +64,7 @@ export class ActivityTreeProvider implements vscode.TreeDataProvider<ActivityNod
         const item = new vscode.TreeItem(node.label, firstSession ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `session:${node.day}:${node.key}`;
         item.description = `${countText(node.count, node.blocked)} · ${clock(node.first)}–${clock(node.last)}`;
-        item.iconPath = themeIcon(item, node.actor === 'terminal' ? 'terminal' : node.session ? 'hubot' : 'account', node.blocked ? 'testing.iconFailed' : undefined);
+        item.iconPath = themeIcon(item, ACTOR_ICONS[node.actor] ?? 'account', node.blocked ? 'testing.iconFailed' : undefined);
         item.tooltip = node.session ? `${node.label}\nSession id: ${node.session}` : node.label;
         item.contextValue = 'airlockSession';
         return item;
@@ -122,6 +122,8 @@ export class ActivityTreeProvider implements vscode.TreeDataProvider<ActivityNod
     this.changed.dispose();
   }
 }
+
+const ACTOR_ICONS: Record<string, string> = { terminal: 'terminal', cursor: 'hubot', claude: 'hubot', copilot: 'hubot', cli: 'console', unknown: 'shield' };
 
 /** ThemeColor hides its id; the snapshot needs it, so remember it per item. */
 const iconColors = new WeakMap<vscode.TreeItem, string>();

@@ -67,7 +67,7 @@ export function detailsHtml(event: ActivityEvent, page: DetailsPage): string {
 <body class="tone-${tone(event)}">
 <header>
   ${environment ? `<div class="environment${prod ? ' production' : ''}" role="status">${escapeHtml(environment.toUpperCase())}</div>` : ''}
-  <h1><span class="outcome">${escapeHtml(eventOutcome(event))}</span> ${escapeHtml(kindTitle(event))}</h1>
+  <h1>${escapeHtml(kindTitle(event))} · <span class="outcome">${escapeHtml(eventOutcome(event))}</span></h1>
 </header>
 <main>
   ${event.command ? `<section><h2>Command</h2><pre class="command">${escapeHtml(event.command)}</pre></section>` : `<p class="subject">${escapeHtml(eventSubject(event))}</p>`}
@@ -85,12 +85,12 @@ export function detailsHtml(event: ActivityEvent, page: DetailsPage): string {
 
 function kindTitle(event: ActivityEvent): string {
   switch (event.kind) {
-    case 'command': return 'command';
-    case 'decision': return event.file && !event.command ? 'file access' : 'command';
-    case 'confirmation': return 'confirmation';
-    case 'file-read': return 'file read';
-    case 'token': return 'exposed token';
-    case 'protection-gap': return 'command no gate saw';
-    default: return 'Airlock event';
+    case 'command': return 'Terminal command';
+    case 'decision': return event.file && !event.command ? 'File access' : 'Command';
+    case 'confirmation': return 'Confirmation';
+    case 'file-read': return 'File read';
+    case 'token': return 'Exposed token';
+    case 'protection-gap': return 'Command no gate saw';
+    default: return 'Airlock';
   }
 }
