@@ -1,8 +1,14 @@
 import { activityFeature } from './activity/activity-feature';
 import type { Feature } from './feature';
+import { gatesFeature } from './gates/gatesFeature';
+import { protectionFeature } from './protection/protectionFeature';
 
 /** Every feature, in activation order. Each issue adds its own line. */
 export const features: Feature[] = [
   // First: every other feature records through api.activity.
   activityFeature,
+  // The IPC server and the modal: hooks and shims ask through it.
+  gatesFeature,
+  // Launcher, hook files, terminal gate and watching; needs api.gates.
+  protectionFeature,
 ];

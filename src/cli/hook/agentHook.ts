@@ -3,10 +3,8 @@ import { dirname, join } from 'node:path';
 import { assessCommand } from '../../core/assess';
 import { DEFAULT_TIMEOUT_S, runHook } from '../../core/hooks/runHook';
 import { HOOK_AGENTS, type HookAgent } from '../../core/hooks/types';
-import { appendToWorkspaceLog } from '../../core/log';
 import { loadPolicy } from '../../core/policy/load';
 import { redactText } from '../../core/redact';
-import { fileHoldsSecret } from '../../core/tokens';
 import { UsageError, type CliIO } from '../io';
 
 export const HOOK_USAGE = `Usage: airlock hook cursor|claude|vscode [--timeout SECONDS]
@@ -62,9 +60,10 @@ export async function runAgentHook(args: string[], io: CliIO): Promise<number> {
       try { policy = loadPolicy({ cwd, env: io.env }); } catch { policy = undefined; }
       return assessCommand(command, { cwd, policy, env: io.env });
     },
-    record: async (event) => { await appendToWorkspaceLog(event.cwd ?? io.cwd, event, io.env); },
+    // Loaded only when needed: a benign call never pays for the log or the token detectors.
+    record: async (event) => { await (await import('../../core/log/index.js')).appendToWorkspaceLog(event.cwd ?? io.cwd, event, io.env); },
     redact: redactText,
-    holdsSecret: (path) => fileHoldsSecret(path),
+    holdsSecret: async (path) => (await import('../../core/tokens/index.js')).fileHoldsSecret(path),
   });
   if (out.stdout) io.stdout(out.stdout);
   if (out.stderr) io.stderr(redactText(out.stderr));

@@ -18,7 +18,27 @@ const REQUESTERS: Requester[] = ['cursor', 'claude', 'copilot', 'terminal', 'cli
 /** Hooks default to these timeouts; a caller may not hold a modal longer than ten minutes. */
 const MAX_TIMEOUT_MS = 10 * 60_000;
 
+/** A question a gate asked recently: lets the watcher tell a gated command from a protection gap. */
+interface Seen {
+  line: string;
+  at: number;
+  requester: Requester;
+  allowed: boolean;
+  /** An agent's allowed command that its terminal has not run yet: the shim there need not ask again. */
+  pendingRun: boolean;
+}
+
+const SEEN_FOR_MS = 10 * 60_000;
+/** How long an agent's allowed command may take to reach its terminal's shim. */
+const HANDOVER_MS = 2 * 60_000;
+
+export function normaliseLine(line: string): string {
+  return line.replace(/['"]/g, '').replace(/\s+/g, ' ').trim();
+}
+
 export class GateService {
+  private readonly seen: Seen[] = [];
+
   constructor(
     private readonly queue: ConfirmationQueue,
     private readonly assess: Assess,
@@ -27,8 +47,41 @@ export class GateService {
 
   async confirm(body: unknown): Promise<ConfirmResponse> {
     const request = parseConfirmRequest(body);
+    const line = normaliseLine(request.command ?? request.file ?? '');
+    const handedOver = request.requester === 'terminal' ? this.takeHandover(line) : undefined;
+    if (handedOver) {
+      // Copilot's hook asked and the person allowed this exact command moments ago; now its
+      // terminal runs it and the shim asks again. One allow, one run: the allowance is used up.
+      const answer: ConfirmResponse = { decision: 'allow', decidedBy: 'person', message: `Allowed by the person moments ago when ${handedOver} asked.` };
+      await this.recordReport({ requester: 'terminal', kind: request.kind, command: request.command, cwd: request.cwd, decision: 'allow', decidedBy: 'policy', reason: answer.message });
+      return answer;
+    }
     const view = await this.viewFor(request);
-    return this.queue.enqueue(request, view);
+    const entry: Seen = { line, at: Date.now(), requester: request.requester, allowed: false, pendingRun: false };
+    this.remember(entry);
+    const answer = await this.queue.enqueue(request, view);
+    entry.allowed = answer.decision === 'allow';
+    entry.pendingRun = entry.allowed && request.requester !== 'terminal' && request.kind !== 'read';
+    return answer;
+  }
+
+  /** True when a gate asked about this command line since `since` (ms epoch), or is asking now. */
+  sawRecently(commandLine: string, since: number): boolean {
+    const line = normaliseLine(commandLine);
+    return this.seen.some((s) => s.at >= since - 5000 && s.line !== '' && (line.includes(s.line) || s.line.includes(line)));
+  }
+
+  private remember(entry: Seen): void {
+    const cutoff = Date.now() - SEEN_FOR_MS;
+    while (this.seen.length && this.seen[0].at < cutoff) this.seen.shift();
+    this.seen.push(entry);
+  }
+
+  private takeHandover(line: string): Requester | undefined {
+    const entry = this.seen.find((s) => s.pendingRun && Date.now() - s.at < HANDOVER_MS && line !== '' && s.line.includes(line));
+    if (!entry) return undefined;
+    entry.pendingRun = false;
+    return entry.requester;
   }
 
   async report(body: unknown): Promise<{ ok: true }> {

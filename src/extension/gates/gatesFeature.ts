@@ -16,6 +16,8 @@ export interface GatesState {
   /** The 0600 registration this window's terminals find it by (AIRLOCK_WINDOW). */
   windowFile: string;
   pendingConfirmations(): number;
+  /** Whether a hook or shim asked about this command line since `since` (ms epoch). */
+  sawRecently(line: string, since: number): boolean;
 }
 
 /**
@@ -41,7 +43,7 @@ export const gatesFeature: Feature = {
     const service = new GateService(queue, assessForGate, (report) => recorder.report(report));
     for (const route of registerGateRoutes(server, service, { version, window: registry.window })) context.subscriptions.push(route);
 
-    const state: GatesState = { socket: server.socket, windowFile: registry.windowFile, pendingConfirmations: () => queue.size };
+    const state: GatesState = { socket: server.socket, windowFile: registry.windowFile, pendingConfirmations: () => queue.size, sawRecently: (line, since) => service.sawRecently(line, since) };
     api.gates = state;
   },
 };

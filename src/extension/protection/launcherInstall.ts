@@ -58,18 +58,25 @@ function writeAtomic(to: string, text: string, mode = 0o644): void {
 function fallbackLauncher(): string {
   return [
     '#!/bin/sh',
-    '# Airlock launcher: runs the bundled CLI with the runtime named in airlock.env.',
+    '# Airlock launcher: runs the bundled CLI with the runtime named in airlock.env (read as data).',
     'here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)',
-    '. "$here/airlock.env"',
-    'export AIRLOCK_GATES_CONFIG',
+    'while IFS= read -r line || [ -n "$line" ]; do',
+    '  case $line in',
+    '    AIRLOCK_CLI=*) AIRLOCK_CLI=${line#*=} ;;',
+    '    AIRLOCK_RUNTIME=*) AIRLOCK_RUNTIME=${line#*=} ;;',
+    '    AIRLOCK_RUNTIME_IS_ELECTRON=*) AIRLOCK_RUNTIME_IS_ELECTRON=${line#*=} ;;',
+    '    AIRLOCK_GATES_CONFIG=*) AIRLOCK_GATES_CONFIG=${line#*=}; export AIRLOCK_GATES_CONFIG ;;',
+    '  esac',
+    'done < "$here/airlock.env"',
     'if [ "$AIRLOCK_RUNTIME_IS_ELECTRON" = 1 ]; then ELECTRON_RUN_AS_NODE=1 exec "$AIRLOCK_RUNTIME" "$AIRLOCK_CLI" "$@"; fi',
     'exec "$AIRLOCK_RUNTIME" "$AIRLOCK_CLI" "$@"',
     '',
   ].join('\n');
 }
 
-function shellQuote(value: string): string {
-  return `'${value.replace(/'/g, `'\\''`)}'`;
+function oneLine(value: string): string {
+  if (/[\r\n]/.test(value)) throw new Error(`a path with a line break cannot be used: ${JSON.stringify(value)}`);
+  return value;
 }
 
 export interface RefreshResult {
@@ -99,14 +106,17 @@ export function refreshLauncher(extensionDist: string, globalStorage: string, pr
   writeAtomic(paths.gatesConfig, `${JSON.stringify({ protectedFiles }, null, 2)}\n`);
   writeAtomic(paths.envFile, [
     '# Written by the Airlock extension on every start. Read by the launcher beside it.',
-    `AIRLOCK_CLI=${shellQuote(paths.cli)}`,
-    `AIRLOCK_RUNTIME=${shellQuote(runtime)}`,
+    // One KEY=VALUE a line, values literal (the launcher reads them as data, never as shell code).
+    `AIRLOCK_CLI=${oneLine(paths.cli)}`,
+    `AIRLOCK_RUNTIME=${oneLine(runtime)}`,
     `AIRLOCK_RUNTIME_IS_ELECTRON=${electron ? 1 : 0}`,
-    `AIRLOCK_GATES_CONFIG=${shellQuote(paths.gatesConfig)}`,
+    `AIRLOCK_GATES_CONFIG=${oneLine(paths.gatesConfig)}`,
     '',
   ].join('\n'));
   const bundled = join(extensionDist, 'launcher', 'airlock');
   const fastPath = existsSync(bundled);
+  const prefilter = join(extensionDist, 'launcher', 'prefilter.sh');
+  if (existsSync(prefilter)) copyAtomic(prefilter, join(paths.binDir, 'prefilter.sh'));
   if (process.platform === 'win32') {
     writeAtomic(paths.launcher, `@echo off\r\n${electron ? 'set ELECTRON_RUN_AS_NODE=1\r\n' : ''}set AIRLOCK_GATES_CONFIG=${paths.gatesConfig}\r\n"${runtime}" "${paths.cli}" %*\r\n`);
   } else if (fastPath) {

@@ -1,0 +1,62 @@
+/**
+ * Which layers protect this workspace, each on or off with a fix. Pure: the feature gathers a
+ * snapshot, this decides the wording and the overall level the status bar shield shows.
+ */
+export type LayerId = 'ipc' | 'hook-cursor' | 'hook-claude' | 'hook-vscode' | 'shims' | 'shell-integration' | 'copilot-auto-approve';
+
+export interface Layer {
+  id: LayerId;
+  label: string;
+  state: 'on' | 'off' | 'stale' | 'not-needed' | 'warning';
+  detail: string;
+  fix?: { title: string; command: string; args?: unknown[] };
+}
+
+export interface ProtectionSnapshot {
+  ipcListening: boolean;
+  trusted: boolean;
+  /** Per agent: detected in this workspace or editor; hook installed (workspace or user); pointing at the current launcher. */
+  agents: Record<'cursor' | 'claude' | 'vscode', { detected: boolean; installed: boolean; current: boolean; where?: string }>;
+  shimsEnabled: boolean;
+  shimsSupported: boolean;
+  shimCount: number;
+  /** Terminals seen with shell integration / without it. */
+  shellIntegration: { withIntegration: number; without: number };
+  copilotGlobalAutoApprove: boolean;
+}
+
+const AGENT_LABEL = { cursor: 'Cursor agent hook', claude: 'Claude Code hook', vscode: 'VS Code agent hook (Copilot)' } as const;
+
+export function protectionLayers(s: ProtectionSnapshot): Layer[] {
+  const protect = { title: 'Protect this workspace', command: 'airlock.protectWorkspace' };
+  const layers: Layer[] = [
+    s.ipcListening
+      ? { id: 'ipc', label: 'Confirmation channel', state: 'on', detail: 'Hooks and terminals can reach this window to ask you.' }
+      : { id: 'ipc', label: 'Confirmation channel', state: 'off', detail: 'Airlock could not open its private socket: agents will be denied (Cursor, VS Code) or asked by their own prompt (Claude Code).', fix: { title: 'Reload window', command: 'workbench.action.reloadWindow' } },
+  ];
+  for (const agent of ['cursor', 'claude', 'vscode'] as const) {
+    const a = s.agents[agent];
+    const id = `hook-${agent}` as LayerId;
+    if (a.installed && a.current) layers.push({ id, label: AGENT_LABEL[agent], state: 'on', detail: `Installed${a.where ? ` in ${a.where}` : ''}.` });
+    else if (a.installed) layers.push({ id, label: AGENT_LABEL[agent], state: 'stale', detail: 'Installed, but pointing at an old Airlock launcher.', fix: protect });
+    else if (a.detected) layers.push({ id, label: AGENT_LABEL[agent], state: 'off', detail: s.trusted ? 'This agent can run commands here without Airlock seeing them.' : 'Workspace not trusted: Airlock does not write into it. Protect this agent in your user settings instead.', fix: protect });
+    else layers.push({ id, label: AGENT_LABEL[agent], state: 'not-needed', detail: 'Agent not detected here.', fix: { ...protect, title: 'Protect anyway' } });
+  }
+  if (!s.shimsSupported) layers.push({ id: 'shims', label: 'Terminal gate', state: 'not-needed', detail: 'Terminal shims need a POSIX shell; on this platform only agent hooks protect you.' });
+  else if (s.shimsEnabled) layers.push({ id: 'shims', label: 'Terminal gate', state: 'on', detail: `${s.shimCount} guarded tools are checked in integrated terminals (new terminals).` });
+  else layers.push({ id: 'shims', label: 'Terminal gate', state: 'off', detail: 'Destructive commands typed into terminals run unchecked.', fix: { title: 'Turn on the terminal gate', command: 'airlock.enableTerminalGate' } });
+  const si = s.shellIntegration;
+  if (si.without > 0) layers.push({ id: 'shell-integration', label: 'Terminal watching', state: 'warning', detail: `${si.without} terminal(s) without shell integration: their commands are not recorded and rc files may undo the terminal gate.`, fix: { title: 'Enable shell integration', command: 'workbench.action.openSettings', args: ['terminal.integrated.shellIntegration.enabled'] } });
+  else layers.push({ id: 'shell-integration', label: 'Terminal watching', state: 'on', detail: si.withIntegration > 0 ? `Recording commands in ${si.withIntegration} terminal(s).` : 'Commands in new terminals are recorded.' });
+  if (s.copilotGlobalAutoApprove) layers.push({ id: 'copilot-auto-approve', label: 'Copilot auto-approve', state: 'warning', detail: 'Copilot runs every tool without asking (global auto-approve is on). Only Airlock\'s hook stands in the way.', fix: { title: 'Open the setting', command: 'workbench.action.openSettings', args: ['chat.tools.global.autoApprove'] } });
+  return layers;
+}
+
+/** The shield: protected when every needed layer is on; off when no agent hook and no terminal gate is. */
+export function protectionLevel(layers: Layer[]): { level: 'protected' | 'partial' | 'off'; detail: string } {
+  const gaps = layers.filter((l) => l.state === 'off' || l.state === 'stale');
+  const guards = layers.filter((l) => (l.id.startsWith('hook-') || l.id === 'shims') && l.state === 'on');
+  if (gaps.length === 0 && guards.length > 0) return { level: 'protected', detail: 'Every detected agent and the terminals are guarded.' };
+  if (guards.length === 0) return { level: 'off', detail: gaps.map((g) => `${g.label}: ${g.state}`).join('; ') || 'No agent hook or terminal gate is active.' };
+  return { level: 'partial', detail: gaps.map((g) => `${g.label}: ${g.state === 'stale' ? 'outdated' : 'off'}`).join('; ') };
+}
