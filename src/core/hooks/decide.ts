@@ -2,6 +2,7 @@ import type { CheckResult } from '../guard/types';
 import type { ConfirmRequest, ConfirmResponse } from '../ipc/protocol';
 import type { EditorAnswer } from '../ipc-client';
 import type { Environment, Requester } from '../types';
+import { wireCheck } from '../terminal/shimGate';
 import { isProtectedPath, isSecretRead, secretPrintReason, type ProtectedFiles } from './secretAccess';
 import type { HookAgent, HookCall, HookVerdict } from './types';
 
@@ -30,6 +31,7 @@ interface Gated {
   summary: string;
   /** The rules deny it outright (rm -rf /, mkfs on a disk): no one is asked. */
   denied?: boolean;
+  check?: CheckResult;
 }
 
 /** Settles one hook call: allow at once when nothing is at stake, otherwise a person decides. */
@@ -54,6 +56,7 @@ export async function decideHook(call: HookCall, deps: HookDeps): Promise<HookVe
     cwd: call.cwd,
     reason: gated.reason,
     session: call.session,
+    check: gated.check ? wireCheck(gated.check) : undefined,
     timeoutMs: Math.max(1000, budget),
   }, [call.cwd, ...call.roots]);
 
@@ -109,7 +112,7 @@ async function whatIsAtStake(call: HookCall, deps: HookDeps): Promise<Gated | un
       if (check.decision !== 'allow') {
         const first = check.findings[0];
         const environment = check.target?.environment ?? check.environment;
-        return { reason: first ? first.reason.replace(/\.$/, '') : 'this command is destructive', environment, kind: 'command', summary: line, denied: check.decision === 'deny' };
+        return { reason: first ? first.reason.replace(/\.$/, '') : 'this command is destructive', environment, kind: 'command', summary: line, denied: check.decision === 'deny', check };
       }
       const secret = secretPrintReason(line, call.cwd, call.roots, deps.protectedFiles);
       if (secret) return { reason: `this command would show secrets: ${secret}`, environment: null, kind: 'command', summary: line };

@@ -1,3 +1,4 @@
+import type { CheckResult } from '../guard/types';
 import type { Decision, Requester } from '../types';
 
 /**
@@ -32,6 +33,12 @@ export interface ConfirmRequest {
   /** Why the caller asks (its own assessment), shown when the editor cannot assess it itself. */
   reason?: string;
   session?: string;
+  /**
+   * The caller's own assessment: it ran with the caller's environment variables (AWS_PROFILE,
+   * RAILWAY_ENVIRONMENT...), which the editor's process does not have. The editor assesses again
+   * and takes the caller's target only where its own could not tell.
+   */
+  check?: CheckResult;
   /** Milliseconds the caller will wait; past it the editor answers deny and the modal says expired. */
   timeoutMs: number;
 }

@@ -22,6 +22,11 @@ export function shellLine(argv: string[]): string {
   return argv.map((word) => (word !== '' && /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`)).join(' ');
 }
 
+/** A check result as sent over IPC: findings without the parsed command objects. */
+export function wireCheck(check: CheckResult): CheckResult {
+  return { ...check, findings: check.findings.map(({ command: _command, ...finding }) => finding) };
+}
+
 export async function gateShimCall(tool: string, args: string[], cwd: string, deps: ShimGateDeps): Promise<{ exitCode: number; message?: string }> {
   const line = shellLine([tool, ...args]);
   let check: CheckResult;
@@ -37,7 +42,7 @@ export async function gateShimCall(tool: string, args: string[], cwd: string, de
   if (check.decision === 'deny') {
     return { exitCode: EXIT_BLOCKED, message: `airlock: blocked ${tool}${where}: ${reason}. Airlock never lets this run.` };
   }
-  const answer = await deps.askEditor({ kind: 'command', requester: 'terminal', command: line, cwd, reason, timeoutMs: deps.timeoutMs }, [cwd]);
+  const answer = await deps.askEditor({ kind: 'command', requester: 'terminal', command: line, cwd, reason, check: wireCheck(check), timeoutMs: deps.timeoutMs }, [cwd]);
   if ('unreachable' in answer) {
     return { exitCode: EXIT_BLOCKED, message: `airlock: blocked ${tool}${where}: ${reason}. No editor could ask you to confirm (${answer.unreachable}); nothing was run.` };
   }

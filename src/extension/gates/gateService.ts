@@ -95,6 +95,12 @@ export class GateService {
     if (request.kind === 'command' && request.command) {
       try { check = await this.assess(request.command, request.cwd, request.requester); } catch { check = undefined; }
     }
+    const caller = request.check;
+    if (caller && caller.findings.length > 0 && (!check || check.findings.length === 0)) check = caller;
+    else if (check && caller?.target && (check.environment === null || check.environment === 'unknown') && caller.target.environment !== 'unknown') {
+      // The caller resolved the target with its own environment variables; the editor could not.
+      check = { ...check, environment: caller.environment, target: caller.target, confirmation: caller.confirmation ?? check.confirmation };
+    }
     if (!check || check.findings.length === 0) check = callerCheck(request, check);
     return confirmationView({ ...request, check });
   }
@@ -145,11 +151,27 @@ export function parseConfirmRequest(body: unknown): ConfirmRequest {
     cwd: text(b.cwd, 'cwd', 4096, false)!,
     reason: text(b.reason, 'reason', 2000),
     session: text(b.session, 'session', 200),
+    check: parseCheck(b.check),
     timeoutMs,
   };
   if (kind === 'read' && !request.file) throw new BadRequest('file is required for a read');
   if (kind !== 'read' && !request.command) throw new BadRequest('command is required');
   return request;
+}
+
+const ENVIRONMENTS = ['production', 'staging', 'development', 'unknown'];
+
+/** The caller's check, kept only when its shape is right; its strings are shown, never trusted to approve. */
+function parseCheck(value: unknown): CheckResult | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const c = value as Partial<CheckResult>;
+  if (!Array.isArray(c.findings) || (c.environment !== null && !ENVIRONMENTS.includes(c.environment as string))) return undefined;
+  const findings = c.findings.filter((f) => f && typeof f.reason === 'string' && typeof f.segment === 'string' && typeof f.rule === 'string').slice(0, 20);
+  const t = c.target;
+  const target = t && typeof t === 'object' && ENVIRONMENTS.includes(t.environment) && Array.isArray(t.evidence) && Array.isArray(t.sharedWith)
+    ? { name: typeof t.name === 'string' ? t.name : null, resource: typeof t.resource === 'string' ? t.resource : null, environment: t.environment, evidence: t.evidence.filter((e) => e && typeof e.source === 'string' && typeof e.value === 'string').slice(0, 10), sharedWith: t.sharedWith.filter((e) => ENVIRONMENTS.includes(e)) }
+    : undefined;
+  return { decision: 'ask', environment: (c.environment ?? null) as CheckResult['environment'], findings, target, confirmation: c.confirmation === 'typed' || c.confirmation === 'button' ? c.confirmation : undefined };
 }
 
 function parseReport(body: unknown): ReportRequest {
