@@ -79,8 +79,8 @@ export function loadDcgCorpus(): DcgCase[] {
       if (!text.trim() || text.startsWith('#')) return;
       const source = `e2e/fixtures/commands/${name}:${i + 1}`;
       const tagged = /^(BLOCK|ALLOW|WARN):(.*)$/.exec(text);
-      // Multi-line commands are written with \n in these files.
-      const command = (tagged ? tagged[2]! : text).replace(/\\n/g, '\n');
+      // Multi-line commands are written with \n (and tabs with \t) in these files.
+      const command = (tagged ? tagged[2]! : text).replace(/\\n/g, '\n').replace(/\\t/g, '\t');
       let expected: DcgExpectation;
       if (name === 'dangerous.txt') expected = 'deny';
       else if (name === 'safe.txt') expected = 'allow';

@@ -4,6 +4,7 @@ import findDelete from './find-delete';
 import rmRecursive from './rm-recursive';
 import rmRootOrHome from './rm-root-or-home';
 import rmUnsetVariable from './rm-unset-variable';
+import rsyncDelete from './rsync-delete';
 import shred from './shred';
 import truncateDatabaseFile from './truncate-database-file';
 import windowsRecursiveDelete from './windows-recursive-delete';
@@ -12,5 +13,5 @@ export const filesystemPack = definePack({
   id: 'filesystem',
   name: 'Files and disks',
   description: 'Recursive deletes outside temp and build folders, wiping and formatting disks, emptying database files.',
-  rules: [rmRootOrHome, rmUnsetVariable, rmRecursive, findDelete, shred, diskOverwrite, truncateDatabaseFile, windowsRecursiveDelete],
+  rules: [rmRootOrHome, rmUnsetVariable, rmRecursive, findDelete, shred, diskOverwrite, truncateDatabaseFile, windowsRecursiveDelete, rsyncDelete],
 });
