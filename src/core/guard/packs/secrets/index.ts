@@ -1,0 +1,12 @@
+import { definePack } from '../../rule';
+import doppler from './doppler';
+import dopplerRun from './doppler-run';
+import onepassword from './onepassword';
+import vault from './vault';
+
+export default definePack({
+  id: 'secrets',
+  name: 'Secret managers',
+  description: 'HashiCorp Vault, 1Password (op) and Doppler: deleting or revoking secrets, vaults, configs and projects; commands run with their secrets.',
+  rules: [vault, onepassword, doppler, dopplerRun],
+});
