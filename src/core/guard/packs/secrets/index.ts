@@ -1,6 +1,6 @@
 import { definePack } from '../../rule';
 import doppler from './doppler';
-import dopplerRun from './doppler-run';
+import runDestructive from './run-destructive';
 import onepassword from './onepassword';
 import vault from './vault';
 
@@ -8,5 +8,5 @@ export default definePack({
   id: 'secrets',
   name: 'Secret managers',
   description: 'HashiCorp Vault, 1Password (op) and Doppler: deleting or revoking secrets, vaults, configs and projects; commands run with their secrets.',
-  rules: [vault, onepassword, doppler, dopplerRun],
+  rules: [vault, onepassword, doppler, runDestructive],
 });

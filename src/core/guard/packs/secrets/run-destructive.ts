@@ -1,0 +1,32 @@
+import { defineRule } from '../../rule';
+import { asksForHelp, innerCommand, nestedVerdict, readings } from '../cli-words';
+
+/** Options of `doppler run` and `op run` that take a value. */
+const RUN_VALUED = ['-p', '--project', '-c', '--config', '--token', '--scope', '--command', '--name-transformer', '--mount', '--mount-format', '--env-file', '--account', '--session'];
+const WHOSE: Record<string, string> = { doppler: 'a Doppler config\'s secrets', op: 'secrets from 1Password' };
+
+/**
+ * `doppler run -- CMD` and `op run -- CMD` run CMD with an environment's secrets: a reset
+ * there hits the database those secrets point at.
+ */
+export default defineRule({
+  id: 'secrets.run-destructive',
+  resource: 'what the command destroys, in the environment whose secrets it gets',
+  severity: 'high',
+  decision: 'ask',
+  reason: 'Runs a destructive command with a secret manager\'s secrets (a production DATABASE_URL, its tokens).',
+  suggestion: 'Check which config or vault it reads (`doppler configure`, the env file), and name it explicitly.',
+  keywords: ['doppler', 'op'],
+  tools: ['doppler', 'op'],
+  match: (command, context) => {
+    const args = command.argv.slice(1);
+    const at = args.indexOf('run');
+    if (at < 0 || readings(args.slice(0, at), RUN_VALUED)[0]!.length > 0 || asksForHelp(args.slice(0, at))) return undefined;
+    const inner = innerCommand(args, at, RUN_VALUED);
+    return inner.length ? nestedVerdict(context.checkArgv(inner, command.cwd), `With ${WHOSE[command.argv[0]!]}`) : undefined;
+  },
+  examples: {
+    match: ['doppler run --config prd -- rm -rf /var/lib/app', 'op run --env-file prod.env -- rm -rf /var/lib/app'],
+    noMatch: ['doppler run -- npm start', 'doppler run -- printenv DATABASE_URL', 'op run --env-file .env -- npm test', 'doppler secrets'],
+  },
+});
