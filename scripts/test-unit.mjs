@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { nodeTestCounter } from './editor/common.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const filter = process.argv.slice(2);
@@ -26,15 +27,15 @@ const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-repo
   cwd: root,
   stdio: ['ignore', 'pipe', 'inherit'],
 });
-let tail = '';
+// Counted as the output streams: a long failure report after the totals must not hide them.
+const counts = nodeTestCounter();
+child.stdout.setEncoding('utf8');
 child.stdout.on('data', (chunk) => {
   process.stdout.write(chunk);
-  tail = (tail + chunk.toString()).slice(-4000);
+  counts.feed(chunk);
 });
 child.on('close', (code) => {
-  const count = (name) => Number((tail.match(new RegExp(`[ℹ#] ${name} (\\d+)`)) ?? [])[1] ?? 0);
-  const passed = count('pass');
-  const failed = count('fail') + count('cancelled');
+  const { passed, failed } = counts;
   console.log(`unit: ${passed} passed, ${failed} failed`);
   process.exit(code === 0 && failed === 0 && passed > 0 ? 0 : 1);
 });

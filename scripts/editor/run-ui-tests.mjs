@@ -7,7 +7,7 @@ import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureEditor } from './install.mjs';
-import { buildExtension, printSummary, root } from './common.mjs';
+import { buildExtension, nodeTestCounter, printSummary, root } from './common.mjs';
 
 const filters = process.argv.slice(2);
 // Per file: start-up plus its tests; a hung file is killed rather than hanging `npm test`.
@@ -28,15 +28,13 @@ export function runNodeTests(files, { timeoutMs } = {}) {
     const args = ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec'];
     if (timeoutMs) args.push(`--test-timeout=${timeoutMs}`);
     const child = spawn(process.execPath, [...args, ...files], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-    let tail = '';
+    const counts = nodeTestCounter();
+    child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk) => {
       process.stdout.write(chunk);
-      tail = (tail + chunk.toString()).slice(-8000);
+      counts.feed(chunk);
     });
-    child.on('close', (code) => {
-      const count = (name) => Number((tail.match(new RegExp(`[ℹ#] ${name} (\\d+)`)) ?? [])[1] ?? 0);
-      resolve({ passed: count('pass'), failed: count('fail') + count('cancelled'), code });
-    });
+    child.on('close', (code) => resolve({ passed: counts.passed, failed: counts.failed, code }));
   });
 }
 

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ensureEditor } from './install.mjs';
+import { withoutNpmVariables } from './common.mjs';
 
 /** User settings every session starts with; callers add or override through `settings`. */
 export const baseSettings = {
@@ -60,7 +61,7 @@ export async function startEditor(options = {}) {
   const logFile = join(profile, 'code-server.log');
 
   const common = ['--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
-  const env = serverEnv(options.env);
+  const env = { ...withoutNpmVariables(), ...options.env };
   if (options.vsix) {
     log(`installing ${options.vsix}`);
     await runToEnd(paths.node, [paths.codeServer, ...common, '--install-extension', options.vsix], env, logFile);
@@ -128,15 +129,6 @@ export async function startEditor(options = {}) {
     },
   };
   return editor;
-}
-
-/** The caller's environment minus npm's own variables, which would leak into the editor's terminals. */
-function serverEnv(extra = {}) {
-  const env = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (!/^npm_/i.test(key)) env[key] = value;
-  }
-  return { ...env, ...extra };
 }
 
 export function freePort() {
