@@ -1,0 +1,46 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { allTriggerWords } from '../../../src/core/guard/fastpath/triggers';
+import { needsFullCheck, triggerSet } from '../../../src/core/guard/fastpath/prefilter';
+import { packs } from '../../../src/core/guard/packs/index';
+import { shellFrontFunction } from '../../../src/extension/terminal/prefilterSource';
+
+/**
+ * The shims' no-fork front must never let through a line the engine's prefilter would check:
+ * it may only send more lines to the full check (here: to the stand-in for the awk check).
+ */
+test('the shell front of the shim fast path agrees with the engine prefilter', { skip: process.platform === 'win32' }, () => {
+  const words = [...triggerSet(allTriggerWords(packs))];
+  const lines = [
+    'git status', 'git --version', 'git log --oneline -5', 'git push --force origin main', 'git PUSH origin',
+    'railway status', 'railway volume delete vol_1', 'terraform plan', 'terraform destroy -auto-approve',
+    'kubectl get pods', 'kubectl delete ns prod', 'rm -rf build', 'rm file.txt', 'ls -la', 'docker ps',
+    'docker volume prune', 'helm list', 'git commit -m "remove rm"', "git commit -m 'x'", 'git add src/*.ts',
+    'git checkout -b feat', 'git stash list', 'gh api /repos', 'aws s3 ls', 'echo $HOME', 'x=$(rm -rf /)',
+    'git log --format=%H', 'git diff HEAD~1', 'npm test', 'make build', 'git push', 'FOO=bar git status',
+    '. ./script.sh', 'git status; rm -rf /', 'git status && terraform destroy', 'git -C /tmp status', 'git show v1.0.0:README.md',
+    'kubectl --context=prod get pods', 'fly status -a app', 'git branch -D old', 'git\ttab status', 'git fetch origin +main:main',
+  ];
+  const dir = mkdtempSync(join(tmpdir(), 'airlock-front-'));
+  try {
+    const script = join(dir, 'front.sh');
+    // The stand-in for the launcher's awk check answers "full check" and marks that it was used.
+    writeFileSync(script, `airlock_needs_full_check() { echo awk; return 0; }\n${shellFrontFunction(words)}\nwhile IFS= read -r line; do if airlock_needs_check "$line" >/dev/null; then echo 1; else echo 0; fi; done\n`);
+    const out = spawnSync('sh', [script], { input: `${lines.join('\n')}\n`, encoding: 'utf8', env: { HOME: dir, PATH: process.env.PATH } });
+    const answers = out.stdout.trim().split('\n');
+    assert.equal(answers.length, lines.length);
+    const trigger = new Set(words);
+    lines.forEach((line, i) => {
+      const engine = needsFullCheck(line, trigger);
+      if (engine) assert.equal(answers[i], '1', `"${line}" must get the full check`);
+    });
+    // And it does settle the ordinary ones in the shell.
+    for (const benign of ['git status', 'git --version', 'git log --oneline -5', 'ls -la', 'npm test']) {
+      assert.equal(answers[lines.indexOf(benign)], '0', `"${benign}" should pass in the shell`);
+    }
+  } finally { rmSync(dir, { recursive: true, force: true }); }
+});
