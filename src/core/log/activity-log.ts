@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { ActivityEvent } from '../events';
 import { completeEvent, type RecoveryDetails } from './event-factory';
 import { ACTIVE_FILE, LOCK_FILE, chainFiles, rotatedName, rotatedNumbers } from './files';
-import { GENESIS, encodeLine, parseLineUnchecked, type LogLine } from './line';
+import { GENESIS, encodeLine, parseLineUnchecked } from './line';
 import { withFileLock } from './lock';
 import { readHead } from './tail';
 
@@ -226,8 +226,8 @@ function parseLines(buffer: Buffer): { events: StoredEvent[]; unreadableLines: n
     let stop = text.indexOf('\n', start);
     if (stop === -1) stop = text.length;
     if (stop > start) {
-      const line: LogLine | undefined = parseLineUnchecked(text.slice(start, stop));
-      if (line) events.push({ seq: line.seq, event: line.event });
+      const line = parseLineUnchecked(text.slice(start, stop));
+      if (line) events.push(line);
       else unreadableLines++;
     }
     start = stop + 1;

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import type { ActivityEvent } from '../events';
 
 /**
@@ -25,8 +25,11 @@ const HASH_SUFFIX_LENGTH = ',"hash":"'.length + 64 + '"}'.length;
 const SUFFIX = /,"hash":"([0-9a-f]{64})"\}$/;
 const PREFIX = /^\{"seq":(\d{1,15}),"prev":"([0-9a-f]{64})","event":/;
 
+/** One-shot `crypto.hash` where the runtime has it (Node ≥ 20.12; twice as fast per line), else a Hash object. */
+const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
+
 export function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return oneShot ? oneShot('sha256', text, 'hex') : crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 /** The line to write (without its newline). */
@@ -77,12 +80,22 @@ function isEventShaped(value: unknown): value is ActivityEvent {
   return typeof event.id === 'string' && typeof event.time === 'string' && typeof event.kind === 'string';
 }
 
-/** Parses a line without checking its hash: for loading, where `verify` is the check. */
-export function parseLineUnchecked(text: string): LogLine | undefined {
+/**
+ * Reads a line's sequence number and event without checking its hash: for loading, where
+ * `verify` is the check. Slices the event out of the fixed framing and parses only that, which
+ * keeps loading 100,000 lines within the view's budget.
+ */
+export function parseLineUnchecked(text: string): { seq: number; event: ActivityEvent } | undefined {
+  if (!text.startsWith('{"seq":')) return undefined;
+  const comma = text.indexOf(',', 7);
+  if (comma < 8 || comma > 22 || !text.startsWith(',"prev":"', comma)) return undefined;
+  const eventStart = comma + ',"prev":"'.length + 64 + '","event":'.length;
+  const eventEnd = text.length - HASH_SUFFIX_LENGTH;
+  if (eventEnd <= eventStart || !text.startsWith('","event":', eventStart - 10) || !text.startsWith(',"hash":"', eventEnd)) return undefined;
+  const seq = Number(text.slice(7, comma));
   try {
-    const value = JSON.parse(text) as Partial<LogLine>;
-    if (typeof value.seq !== 'number' || typeof value.prev !== 'string' || typeof value.hash !== 'string' || !isEventShaped(value.event)) return undefined;
-    return value as LogLine;
+    const event: unknown = JSON.parse(text.slice(eventStart, eventEnd));
+    return Number.isSafeInteger(seq) && isEventShaped(event) ? { seq, event } : undefined;
   } catch {
     return undefined;
   }

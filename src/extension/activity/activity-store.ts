@@ -26,7 +26,8 @@ interface Source {
 export class ActivityStore {
   private sources: Source[];
   private events: StoredActivity[] = [];
-  private readonly byId = new Map<string, StoredActivity>();
+  /** Built on first use: loading 100,000 events should not pay for a map nobody asked for yet. */
+  private byIdIndex: Map<string, StoredActivity> | undefined;
   private readonly listeners = new Set<() => void>();
   private version = 0;
   unreadableLines = 0;
@@ -54,7 +55,15 @@ export class ActivityStore {
   }
 
   get(id: string): StoredActivity | undefined {
-    return this.byId.get(id);
+    return this.byId().get(id);
+  }
+
+  private byId(): Map<string, StoredActivity> {
+    if (!this.byIdIndex) {
+      this.byIdIndex = new Map();
+      for (const stored of this.events) this.byIdIndex.set(stored.event.id, stored);
+    }
+    return this.byIdIndex;
   }
 
   onDidChange(listener: () => void): { dispose(): void } {
@@ -80,7 +89,7 @@ export class ActivityStore {
   /** Reads every log from the start. */
   load(): void {
     this.events = [];
-    this.byId.clear();
+    this.byIdIndex = undefined;
     this.unreadableLines = 0;
     this.sources.forEach((source, index) => this.loadSource(source, index));
     this.events.sort(byTime);
@@ -91,7 +100,7 @@ export class ActivityStore {
     const result = source.log.read();
     source.cursor = result.cursor;
     this.unreadableLines += result.unreadableLines;
-    for (const stored of result.events) this.add(stored.event, stored.seq, index, false);
+    for (const stored of result.events) this.events.push(this.wrap(stored.event, stored.seq, index));
   }
 
   /**
@@ -109,7 +118,7 @@ export class ActivityStore {
       }
       source.cursor = since.cursor;
       this.unreadableLines += since.unreadableLines;
-      for (const stored of since.events) this.add(stored.event, stored.seq, index, true);
+      for (const stored of since.events) this.add(stored.event, stored.seq, index);
     });
     if (reload) {
       this.load();
@@ -120,12 +129,18 @@ export class ActivityStore {
     return added;
   }
 
-  private add(event: ActivityEvent, seq: number, source: number, keepSorted: boolean): void {
-    if (this.byId.has(event.id)) return;
+  private wrap(event: ActivityEvent, seq: number, source: number): StoredActivity {
     const parsed = Date.parse(event.time);
-    const stored: StoredActivity = { event, seq, source, at: Number.isNaN(parsed) ? 0 : parsed, group: sessionKey(event) };
-    this.byId.set(event.id, stored);
-    if (!keepSorted || this.events.length === 0 || this.events[this.events.length - 1].at <= stored.at) {
+    return { event, seq, source, at: Number.isNaN(parsed) ? 0 : parsed, group: sessionKey(event) };
+  }
+
+  /** Adds a line read after the initial load, in time order, once (a reload may see it again). */
+  private add(event: ActivityEvent, seq: number, source: number): void {
+    const byId = this.byId();
+    if (byId.has(event.id)) return;
+    const stored = this.wrap(event, seq, source);
+    byId.set(event.id, stored);
+    if (this.events.length === 0 || this.events[this.events.length - 1].at <= stored.at) {
       this.events.push(stored);
       return;
     }
