@@ -225,3 +225,17 @@ export function innerCommand(args: readonly string[], from: number, valued: read
   }
   return [];
 }
+
+/**
+ * The command a runner runs, for `tool [options] VERB [options] CMD...` (`railway run`,
+ * `heroku run`, `doppler run --`): undefined when the first word is not one of `verbs` or help is
+ * asked before the inner command (whose own flags are its business); [] when nothing follows.
+ */
+export function runnerCommand(command: SimpleCommand, verbs: readonly string[], valued: readonly string[]): string[] | undefined {
+  const args = command.argv.slice(1);
+  const at = args.findIndex((a) => verbs.includes(a));
+  if (at < 0) return undefined;
+  const head = args.slice(0, at);
+  if (readings(head, valued)[0]!.length > 0 || asksForHelp(head)) return undefined;
+  return innerCommand(args, at, valued);
+}

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { asksForHelp, innerCommand, nestedVerdict, readings } from '../cli-words';
+import { nestedVerdict, runnerCommand } from '../cli-words';
 import { HEROKU_KEYWORDS, HEROKU_TOOLS } from './shape';
 
 const RUN_VALUED = ['-a', '--app', '-r', '--remote', '-s', '--size', '-e', '--env', '--type'];
@@ -28,10 +28,9 @@ export default defineRule({
   keywords: HEROKU_KEYWORDS,
   tools: HEROKU_TOOLS,
   match: (command, context) => {
-    const args = command.argv.slice(1);
-    const at = args.findIndex((a) => a === 'run' || a === 'run:detached' || a === 'run:inside');
-    if (at < 0 || readings(args.slice(0, at), RUN_VALUED)[0]!.length > 0 || asksForHelp(args.slice(0, at))) return undefined;
-    const inner = withoutHerokuOptions(innerCommand(args, at, RUN_VALUED));
+    const run = runnerCommand(command, ['run', 'run:detached', 'run:inside'], RUN_VALUED);
+    if (!run) return undefined;
+    const inner = withoutHerokuOptions(run);
     // The dyno hands the words to a shell, so one quoted string is a whole command line.
     return inner.length ? nestedVerdict(context.checkLine(inner.join(' '), '/app'), 'On a Heroku dyno') : undefined;
   },

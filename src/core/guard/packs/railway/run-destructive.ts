@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { asksForHelp, innerCommand, nestedVerdict, readings } from '../cli-words';
+import { nestedVerdict, runnerCommand } from '../cli-words';
 import { RAILWAY_KEYWORDS, RAILWAY_TOOLS, RAILWAY_VALUED } from './shape';
 
 /**
@@ -16,12 +16,8 @@ export default defineRule({
   keywords: RAILWAY_KEYWORDS,
   tools: RAILWAY_TOOLS,
   match: (command, context) => {
-    const args = command.argv.slice(1);
-    const at = args.findIndex((a) => a === 'run' || a === 'local');
-    // Only options may come before `run`; help is judged before the inner command, whose own flags are its business.
-    if (at < 0 || readings(args.slice(0, at), RAILWAY_VALUED)[0]!.length > 0 || asksForHelp(args.slice(0, at))) return undefined;
-    const inner = innerCommand(args, at, RAILWAY_VALUED);
-    return inner.length ? nestedVerdict(context.checkArgv(inner, command.cwd), 'With Railway environment variables') : undefined;
+    const inner = runnerCommand(command, ['run', 'local'], RAILWAY_VALUED);
+    return inner?.length ? nestedVerdict(context.checkArgv(inner, command.cwd), 'With Railway environment variables') : undefined;
   },
   examples: {
     match: ['railway run rm -rf /var/lib/app', 'railway run -e production -- rm -rf /var/lib/app'],

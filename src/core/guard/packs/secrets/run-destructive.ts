@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { asksForHelp, innerCommand, nestedVerdict, readings } from '../cli-words';
+import { nestedVerdict, runnerCommand } from '../cli-words';
 
 /** Options of `doppler run` and `op run` that take a value. */
 const RUN_VALUED = ['-p', '--project', '-c', '--config', '--token', '--scope', '--command', '--name-transformer', '--mount', '--mount-format', '--env-file', '--account', '--session'];
@@ -19,11 +19,8 @@ export default defineRule({
   keywords: ['doppler', 'op'],
   tools: ['doppler', 'op'],
   match: (command, context) => {
-    const args = command.argv.slice(1);
-    const at = args.indexOf('run');
-    if (at < 0 || readings(args.slice(0, at), RUN_VALUED)[0]!.length > 0 || asksForHelp(args.slice(0, at))) return undefined;
-    const inner = innerCommand(args, at, RUN_VALUED);
-    return inner.length ? nestedVerdict(context.checkArgv(inner, command.cwd), `With ${WHOSE[command.argv[0]!]}`) : undefined;
+    const inner = runnerCommand(command, ['run'], RUN_VALUED);
+    return inner?.length ? nestedVerdict(context.checkArgv(inner, command.cwd), `With ${WHOSE[command.argv[0]!]}`) : undefined;
   },
   examples: {
     match: ['doppler run --config prd -- rm -rf /var/lib/app', 'op run --env-file prod.env -- rm -rf /var/lib/app'],
