@@ -1,7 +1,7 @@
 // How the cloud packs read a CLI's subcommand path: option values, unknown options, help, verbs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { asksForHelp, leadingVerb, matchPath, matchTopicPath, readings } from '../../../src/core/guard/packs/cli-words';
+import { asksForHelp, leadingVerb, matchPath, matchTopicPath, readings, runnerCommand } from '../../../src/core/guard/packs/cli-words';
 import type { SimpleCommand } from '../../../src/core/guard/types';
 import { CLOUD_PACKS } from '../../../src/core/guard/packs/cloud';
 import type { RuleContext } from '../../../src/core/guard/rule';
@@ -44,6 +44,15 @@ test('leadingVerb stops at harmless verbs and at names', () => {
   assert.equal(leadingVerb(['compute', 'instances', 'describe', 'delete'], ['delete']), undefined);
   assert.equal(leadingVerb(['storage', 'gs://x/delete'], ['delete']), undefined);
   assert.equal(leadingVerb(['a', 'b', 'c', 'd', 'e', 'delete'], ['delete'], 5), undefined);
+});
+
+test('runnerCommand finds the command a runner runs, past the runner\'s own options', () => {
+  assert.deepEqual(runnerCommand(command('railway', 'run', '-e', 'prod', 'rm', '-rf', '/d'), ['run'], ['-e']), ['rm', '-rf', '/d']);
+  assert.deepEqual(runnerCommand(command('doppler', 'run', '--config', 'prd', '--', 'npm', 'start'), ['run'], ['--config']), ['npm', 'start']);
+  assert.deepEqual(runnerCommand(command('railway', 'run', 'terraform', 'destroy', '--help'), ['run'], []), ['terraform', 'destroy', '--help'], 'the inner command\'s help is its own');
+  assert.equal(runnerCommand(command('railway', '--help', 'run', 'x'), ['run'], []), undefined);
+  assert.equal(runnerCommand(command('railway', 'logs', 'run'), ['run'], []), undefined, 'run must be the subcommand, not an argument');
+  assert.deepEqual(runnerCommand(command('railway', 'run'), ['run'], []), []);
 });
 
 const context: RuleContext = {
