@@ -25,6 +25,8 @@ export class ActivityService implements vscode.Disposable {
   private logs: WorkspaceLog[] = [];
   private watchers: FSWatcher[] = [];
   private refreshTimer: NodeJS.Timeout | undefined;
+  /** What went wrong opening the logs, for the view's message (never thrown at activation). */
+  readonly problems: string[] = [];
   private readonly recorded = new vscode.EventEmitter<ActivityEvent>();
   /** Fires after an event is durable in the log (its strings already redacted). */
   readonly onDidRecord = this.recorded.event;
@@ -37,16 +39,28 @@ export class ActivityService implements vscode.Disposable {
 
   /** Opens (and registers for the CLI) one log per workspace folder, then loads them. */
   async open(roots: readonly string[]): Promise<void> {
+    this.problems.length = 0;
     const maxFileBytes = this.maxFileBytes() || DEFAULT_MAX_FILE_BYTES;
     const logs: WorkspaceLog[] = [];
     for (const root of roots) {
       const preferred = join(this.globalStorage, 'logs', logFolderName(root));
-      const dir = await registerLogDir(root, preferred, process.env, maxFileBytes);
+      let dir = preferred;
+      try {
+        dir = await registerLogDir(root, preferred, process.env, maxFileBytes);
+      } catch (error) {
+        // The per-user index is not writable: still log (in global storage); only the CLI cannot find it.
+        this.problems.push(`The per-user log index could not be updated (${error instanceof Error ? error.message : String(error)}); \`airlock log\` will not find this workspace's log.`);
+      }
       logs.push({ root, log: new ActivityLog(dir, { maxFileBytes }) });
     }
     if (logs.length === 0) logs.push({ log: new ActivityLog(join(this.globalStorage, 'logs', 'no-folder'), { maxFileBytes }) });
     this.logs = logs;
-    this.store.setLogs(logs.map((l) => l.log));
+    try {
+      this.store.setLogs(logs.map((l) => l.log));
+    } catch (error) {
+      // An unreadable log must not take recording down: new events still append.
+      this.problems.push(`The activity log could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    }
     this.watch();
   }
 

@@ -165,7 +165,8 @@ export class ActivityView implements vscode.Disposable {
     const unreadable = this.service.store.unreadableLines;
     this.treeView.message = broken
       ? `⚠ The activity log failed verification: ${broken.report.firstBreak!.message}. It may have been edited outside Airlock.`
-      : unreadable > 0 ? `⚠ ${unreadable} log line${unreadable === 1 ? '' : 's'} could not be read (a crash while writing?). Run "Airlock: Verify Activity Log".` : undefined;
+      : this.service.problems.length ? `⚠ ${this.service.problems[0]}`
+        : unreadable > 0 ? `⚠ ${unreadable} log line${unreadable === 1 ? '' : 's'} could not be read (a crash while writing?). Run "Airlock: Verify Activity Log".` : undefined;
     const blocked = this.service.store.blockedToday();
     this.treeView.badge = blocked ? { value: blocked, tooltip: `${blocked} action${blocked === 1 ? '' : 's'} blocked today` } : undefined;
   }

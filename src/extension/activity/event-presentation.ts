@@ -38,6 +38,8 @@ export function presentEvent(event: ActivityEvent, workspaceRoot?: string): Even
   if (event.cwd) flags.push('cwd');
   if (event.file) flags.push('file');
   if (event.rule) flags.push('rule');
+  // Only a guard rule that stopped something can be trusted; a token type is not a rule to switch off.
+  if (event.rule && (event.kind === 'decision' || event.kind === 'confirmation') && event.decision !== 'allow') flags.push('trustable');
   return { label, description, icon: iconFor(event), tooltip: tooltipFor(event), contextValue: flags.join(' ') };
 }
 

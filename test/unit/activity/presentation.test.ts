@@ -15,6 +15,14 @@ test('a blocked production command: red slash icon, outcome, environment and rul
   assert.match(look.contextValue, /\bcommand\b/);
   assert.match(look.contextValue, /\brule\b/);
   assert.doesNotMatch(look.contextValue, /\bcwd\b/);
+  assert.match(look.contextValue, /\btrustable\b/);
+});
+
+test('only a guard rule that stopped something can be trusted, not a token type or an allowed command', () => {
+  const token = presentEvent(e({ kind: 'token', actor: 'unknown', file: '/w/.env', rule: 'github-classic-pat', severity: 'critical' }));
+  assert.doesNotMatch(token.contextValue, /\btrustable\b/);
+  const allowed = presentEvent(e({ kind: 'confirmation', actor: 'claude', command: 'x', rule: 'git.push-force', decision: 'allow', decidedBy: 'person' }));
+  assert.doesNotMatch(allowed.contextValue, /\btrustable\b/);
 });
 
 test('icons follow decision, confirmation source and severity', () => {
