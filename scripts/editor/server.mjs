@@ -165,7 +165,8 @@ function runToEnd(command, args, env, logFile) {
     child.on('error', reject);
     child.on('close', (code) => {
       writeFileSync(logFile, output, { flag: 'a' });
-      if (code === 0 && !/failed|error/i.test(output.split('\n').filter((l) => /install/i.test(l)).join('\n'))) resolve(output);
+      // code-server may exit 0 after reporting a failed install; only its success line counts.
+      if (code === 0 && /successfully installed/i.test(output)) resolve(output);
       else reject(new Error(`${args.slice(-2).join(' ')} failed (exit ${code}):\n${output.slice(-3000)}`));
     });
   });
