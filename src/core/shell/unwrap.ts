@@ -147,6 +147,8 @@ function shellUnwrap(name: string, argv: string[]): Unwrapped | undefined {
     if (argv.length < 2) return undefined;
     return { kind: 'argv', argv: argv.slice(1), via: 'busybox', step: `busybox runs its applet ${argv[1]}` };
   }
+  // `bash -n x.sh` only checks syntax; `--version`/`--help` print and exit: nothing runs.
+  if (argv.slice(1).some((a) => a === '--version' || a === '--help' || /^-[a-zA-Z]*n[a-zA-Z]*$/.test(a) && !/c/.test(a))) return undefined;
   let readsStdin = false;
   for (let i = 1; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -241,6 +243,32 @@ function sshUnwrap(argv: string[]): Unwrapped | undefined {
   return { kind: 'script', text, via: `ssh ${argv[host]}`, step: `ssh runs on ${argv[host]}: ${text}` };
 }
 
+/** `pwsh -Command TEXT`, `powershell -EncodedCommand BASE64` (UTF-16LE), `pwsh -File x.ps1`. */
+function powershellUnwrap(name: string, argv: string[]): Unwrapped | undefined {
+  for (let i = 1; i < argv.length; i++) {
+    const arg = argv[i]!.toLowerCase();
+    const value = argv[i + 1];
+    if (/^[-/](c|command)$/.test(arg)) {
+      const text = argv.slice(i + 1).join(' ');
+      return text ? { kind: 'script', text, via: `${name} -Command`, step: `${name} -Command runs: ${text}` } : undefined;
+    }
+    if (/^[-/](e|ec|enc|encodedcommand)$/.test(arg) && value !== undefined) {
+      const text = Buffer.from(value, 'base64').toString('utf16le');
+      return { kind: 'script', text, via: `${name} -EncodedCommand`, step: `${name} -EncodedCommand decodes to: ${text}` };
+    }
+    if (/^[-/](f|file)$/.test(arg) && value !== undefined) return scriptFile(name, value);
+  }
+  return undefined;
+}
+
+/** `cmd /c "..."` and `cmd /k "..."`: the rest of the line is a command. */
+function cmdUnwrap(argv: string[]): Unwrapped | undefined {
+  const at = argv.findIndex((a, i) => i > 0 && /^\/[ck]$/i.test(a));
+  if (at === -1 || at + 1 >= argv.length) return undefined;
+  const text = argv.slice(at + 1).join(' ');
+  return { kind: 'script', text, via: 'cmd /c', step: `cmd /c runs: ${text}` };
+}
+
 function watchUnwrap(argv: string[]): Unwrapped | undefined {
   const start = skipOptions(argv, 1, ['-n', '--interval', '-q', '--equexit']);
   if (start === -1) return undefined;
@@ -282,5 +310,7 @@ export function unwrapOnce(argv: string[]): Unwrapped | undefined {
   if (name === 'find') return findUnwrap(argv);
   if (name === 'ssh') return sshUnwrap(argv);
   if (name === 'watch') return watchUnwrap(argv);
+  if (name === 'pwsh' || name === 'powershell') return powershellUnwrap(name, argv);
+  if (name === 'cmd') return cmdUnwrap(argv);
   return undefined;
 }

@@ -19,3 +19,8 @@ for (const file of corpusFiles()) {
     assert.deepEqual(failures, []);
   });
 }
+
+test('the corpus covers every pack with at least 600 cases in all', () => {
+  const count = corpusFiles().reduce((n, f) => n + loadCorpus(f).length, 0);
+  assert.ok(count >= 600, `only ${count} corpus cases`);
+});

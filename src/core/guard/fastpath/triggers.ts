@@ -7,7 +7,7 @@ import type { Pack } from '../rule';
 
 export const UNWRAPPING_WORDS = [
   'sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish', 'busybox', 'eval', 'source', 'exec',
-  'xargs', 'parallel', 'ssh', 'su', 'watch', 'function',
+  'xargs', 'parallel', 'ssh', 'su', 'watch', 'function', 'cmd', 'pwsh', 'powershell',
 ];
 
 export const INTERPRETER_WORDS = [
