@@ -61,7 +61,7 @@ export function findCalls(tokens: readonly CodeToken[], bareCallees: ReadonlySet
       const linked = i >= 2 && chainEnd === i - 2 && tokens[i - 1]!.kind === 'punct' && CHAIN_LINKS.has(tokens[i - 1]!.value);
       // A method on something that is not a name (`/re/.exec(x)`, `'a'.join(x)`): the receiver is unknown.
       const method = !linked && i >= 1 && tokens[i - 1]!.kind === 'punct' && CHAIN_LINKS.has(tokens[i - 1]!.value);
-      chain = linked ? [...chain, t.value] : method ? ['?', t.value] : [t.value];
+      chain = linked ? [...chain.slice(-7), t.value] : method ? ['?', t.value] : [t.value];
       chainEnd = i;
       const next = tokens[i + 1];
       if (bareCallees.has(t.value) && next && !next.newline && (next.kind === 'string' || next.kind === 'shell' || (next.kind === 'ident' && /^[$@]/.test(next.value)) || (next.kind === 'ident' && bareCallees.has(next.value)))) {
@@ -134,16 +134,20 @@ export function literalBindings(tokens: readonly CodeToken[]): Bindings {
     if (name.kind !== 'ident' || eq.kind !== 'punct' || eq.value !== '=') continue;
     if (i > 0 && tokens[i - 1]!.kind === 'punct' && CHAIN_LINKS.has(tokens[i - 1]!.value)) continue;
     const end = valueEnd(tokens, match, i + 2);
-    const value = resolveValue(tokens.slice(i + 2, end), bindings);
+    const value = end - (i + 2) < MAX_VALUE_TOKENS ? resolveValue(tokens.slice(i + 2, end), bindings) : undefined;
     if (value !== undefined) bindings.set(name.value, value);
     else bindings.delete(name.value);
   }
   return bindings;
 }
 
+/** Literal values worth binding are short; the bound keeps `x = x = x = ...` linear. */
+const MAX_VALUE_TOKENS = 64;
+
 function valueEnd(tokens: readonly CodeToken[], match: Int32Array, from: number): number {
   let i = from;
-  while (i < tokens.length) {
+  const limit = Math.min(tokens.length, from + MAX_VALUE_TOKENS);
+  while (i < limit) {
     const t = tokens[i]!;
     if (i > from && t.newline) return i;
     if (t.kind === 'punct') {

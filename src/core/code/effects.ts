@@ -67,6 +67,9 @@ const TABLES: Record<Language, LanguageTable> = {
   },
 };
 
+/** How many string literals that mention `mutation` are parsed as GraphQL one by one. */
+const MAX_PARSED_LITERALS = 32;
+
 /** Receivers whose `.delete(url)` is an HTTP DELETE. */
 const HTTP_CLIENTS = new Set(['requests', 'httpx', 'session', 's', 'client', 'axios', 'got', 'ky', 'superagent', 'request', 'http', 'HTTParty', 'RestClient', 'Faraday', 'conn', 'connection', 'ua', 'api', '$ua', '$http', '$client']);
 
@@ -218,7 +221,8 @@ function destructiveMutations(tokens: readonly CodeToken[]): string[] {
   const strings = tokens.filter((t) => t.kind === 'string' && t.value.includes('mutation'));
   if (!strings.length) return [];
   const found: string[] = [];
-  for (const s of strings) {
+  // Each literal is parsed on its own up to a bound; beyond it the joined text below still catches names.
+  for (const s of strings.slice(0, MAX_PARSED_LITERALS)) {
     const finding = analyseGraphqlBody(s.value);
     found.push(...finding.destructiveFields);
     if (finding.documents === 0 || finding.unparsed.length) found.push(...looseDestructiveMutationFields(s.value));

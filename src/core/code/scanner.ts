@@ -31,6 +31,7 @@ export interface CodeToken {
 export const UNKNOWN_PART = '$AIRLOCK_DYNAMIC';
 
 const IDENT_START = /[A-Za-z_\u0080-\uffff]/;
+const PY_PREFIX = new Set(['r', 'R', 'b', 'B', 'u', 'U', 'f', 'F']);
 const IDENT_PART = /[A-Za-z0-9_\u0080-\uffff]/;
 const PAIRS: Record<string, string> = { '(': ')', '[': ']', '{': '}', '<': '>' };
 /** Tokens after which a `/` starts a regular expression in JavaScript, not a division. */
@@ -41,8 +42,11 @@ export function scanCode(source: string, language: Language): CodeToken[] {
   const n = source.length;
   let i = 0;
   let newline = true;
-  const push = (kind: CodeTokenKind, value: string, extra?: Partial<CodeToken>) => {
-    tokens.push({ kind, value, newline, ...extra });
+  const push = (kind: CodeTokenKind, value: string, extra?: { interpolated?: boolean; words?: boolean }) => {
+    const token: CodeToken = { kind, value, newline };
+    if (extra?.interpolated) token.interpolated = true;
+    if (extra?.words) token.words = true;
+    tokens.push(token);
     newline = false;
   };
   const hashComments = language !== 'javascript';
@@ -67,7 +71,7 @@ export function scanCode(source: string, language: Language): CodeToken[] {
       continue;
     }
 
-    if (language === 'python') {
+    if (language === 'python' && (c === '"' || c === "'" || PY_PREFIX.has(c))) {
       const prefix = /^([rRbBuUfF]{1,2})?('''|"""|'|")/.exec(source.slice(i, i + 5));
       if (prefix && (prefix[1] === undefined || !(i > 0 && IDENT_PART.test(source[i - 1]!)))) {
         const flags = (prefix[1] ?? '').toLowerCase();
@@ -105,7 +109,7 @@ export function scanCode(source: string, language: Language): CodeToken[] {
     }
 
     // Ruby %x(...) %q(...) %w(...); Perl qx{...} q{...} qq{...} qw(...).
-    const quoteLike = readQuoteLike(source, i, language, tokens[tokens.length - 1]);
+    const quoteLike = (c === '%' && language === 'ruby') || (c === 'q' && language === 'perl') ? readQuoteLike(source, i, language, tokens[tokens.length - 1]) : undefined;
     if (quoteLike) {
       push(quoteLike.kind, quoteLike.value, quoteLike.words ? { words: true } : undefined);
       i = quoteLike.end;

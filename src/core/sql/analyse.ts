@@ -60,10 +60,12 @@ function inspectStatement(statement: SqlStatement, out: SqlAnalysis): void {
   const t = statement.tokens;
   const preview = shorten(statement.text);
   const add = (kind: SqlHazardKind, object: string) => out.hazards.push({ kind, object, statement: preview });
-  const startsWithCte = t[0]?.kind === 'word' && t[0].value === 'WITH';
+  // A CTE has one main statement: the first verb after it (later ones are not re-scanned, keeping this linear).
+  let cteOpen = t[0]?.kind === 'word' && t[0].value === 'WITH';
   for (let i = 0; i < t.length; i++) {
     const tok = t[i]!;
-    if (tok.kind !== 'word' || !startsStatement(t, i, startsWithCte)) continue;
+    if (tok.kind !== 'word' || !startsStatement(t, i, cteOpen)) continue;
+    if (i > 0 && cteOpen && t[i - 1]!.value === ')') cteOpen = false;
     switch (tok.value) {
       case 'DROP': add('drop', droppedObject(t, i + 1)); break;
       case 'TRUNCATE': add('truncate', `TABLE ${nameAfter(t, i + 1, ['TABLE', 'ONLY', 'IF', 'EXISTS'])}`); break;

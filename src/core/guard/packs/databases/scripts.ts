@@ -19,6 +19,8 @@ export interface ClientScripts {
 
 /** psql `\i` inside an included file is followed this many levels. */
 const MAX_INCLUDE_DEPTH = 3;
+/** Included files read per command, in all. */
+const MAX_INCLUDES = 32;
 const cache = new WeakMap<SimpleCommand, ClientScripts | null>();
 
 export function clientScripts(command: SimpleCommand, context: RuleContext): ClientScripts | undefined {
@@ -33,6 +35,7 @@ export function clientScripts(command: SimpleCommand, context: RuleContext): Cli
 function read(command: SimpleCommand, context: RuleContext, dialect: ClientShape['dialect'], origins: ScriptOrigin[]): ClientScripts {
   const out: ClientScripts = { sql: [], mongo: [], redis: [], unreadable: [], shellCommands: [] };
   const readFile = (path: string) => context.readFile(path, command.cwd);
+  let includes = 0;
   const analyse = (text: string, from: string, depth: number): void => {
     if (dialect === 'mongo') { out.mongo.push(...analyseMongoScript(text).map((h) => ({ ...h, from }))); return; }
     if (dialect === 'redis') { out.redis.push(...analyseRedisCommands(text).map((h) => ({ ...h, from }))); return; }
@@ -41,6 +44,7 @@ function read(command: SimpleCommand, context: RuleContext, dialect: ClientShape
     out.shellCommands.push(...analysis.shellCommands);
     for (const include of analysis.includes) {
       if (depth >= MAX_INCLUDE_DEPTH) { out.unreadable.push(`${include} (included too deep)`); continue; }
+      if (++includes > MAX_INCLUDES) { out.unreadable.push(`${include} (more than ${MAX_INCLUDES} included files)`); break; }
       const included = readFile(include);
       if (included === undefined) out.unreadable.push(`${include} (included by ${from}, unreadable)`);
       else analyse(included, include, depth + 1);

@@ -1,6 +1,9 @@
 import { defineRule } from '../../rule';
 import { INTERPRETER_KEYWORDS, INTERPRETER_TOOLS, isDynamic, programOf, relayed } from './program';
 
+/** Each spawned command is a nested check; past this many, ask instead of checking them all. */
+const MAX_CHECKED = 32;
+
 export default defineRule({
   id: 'interpreters.spawned-command',
   resource: 'whatever the spawned command destroys',
@@ -10,7 +13,9 @@ export default defineRule({
   keywords: INTERPRETER_KEYWORDS,
   tools: INTERPRETER_TOOLS,
   match: (command, context) => {
-    for (const spawn of programOf(command, context)?.effects?.spawns ?? []) {
+    const spawns = programOf(command, context)?.effects?.spawns ?? [];
+    if (spawns.length > MAX_CHECKED) return { reason: `Inline code runs ${spawns.length} commands; Airlock checks at most ${MAX_CHECKED} and does not guess about the rest.` };
+    for (const spawn of spawns) {
       const findings = spawn.argv ? context.checkArgv(spawn.argv, command.cwd) : context.checkLine(spawn.line ?? '', command.cwd);
       const shown = spawn.argv ? spawn.argv.join(' ') : spawn.line;
       const verdict = relayed(findings, `${spawn.call} runs \`${shown}\``, isDynamic(shown));

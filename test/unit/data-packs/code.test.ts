@@ -1,0 +1,55 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyseCode } from '../../../src/core/code/effects';
+import { inlineProgram } from '../../../src/core/code/inline';
+import { scanCode, UNKNOWN_PART } from '../../../src/core/code/scanner';
+
+test('each language keeps strings and comments apart from code', () => {
+  const idents = (src: string, lang: Parameters<typeof scanCode>[1]) => scanCode(src, lang).filter((t) => t.kind === 'ident').map((t) => t.value);
+  assert.deepEqual(idents(`print('os.system("x")') # shutil.rmtree(y)`, 'python'), ['print']);
+  assert.deepEqual(idents(`x = """a ' b"""; y = r'\\'`, 'python'), ['x', 'y']);
+  assert.deepEqual(idents('const a = `t ${b} c`; // rmSync(d)\n/* e */ f(/re"g/)', 'javascript'), ['const', 'a', 'f']);
+  assert.deepEqual(idents(`puts 'a' # system("x")\n%w(b c)`, 'ruby'), ['puts']);
+  assert.deepEqual(idents(`print q{system("x")}; # unlink`, 'perl'), ['print']);
+  assert.deepEqual(idents(`<?php echo 'a'; # exec("x")`, 'php'), ['echo']);
+});
+
+test('strings decode escapes and mark interpolation as unknown', () => {
+  const strings = (src: string, lang: Parameters<typeof scanCode>[1]) => scanCode(src, lang).filter((t) => t.kind === 'string').map((t) => t.value);
+  assert.deepEqual(strings(`'it\\'s' "a\\tb"`, 'python'), [`it's`, 'a\tb']);
+  assert.deepEqual(strings(`f"rm -rf {path}"`, 'python'), [`rm -rf ${UNKNOWN_PART}`]);
+  assert.deepEqual(strings('`rm -rf ${dir}`', 'javascript'), [`rm -rf ${UNKNOWN_PART}`]);
+  assert.deepEqual(strings(`"rm -rf #{dir}"`, 'ruby'), [`rm -rf ${UNKNOWN_PART}`]);
+  assert.deepEqual(strings(`"rm -rf $dir"`, 'perl'), [`rm -rf ${UNKNOWN_PART}`]);
+  assert.deepEqual(strings(`'rm -rf $dir'`, 'perl'), ['rm -rf $dir'], 'single quotes do not interpolate');
+});
+
+test('calls: recursive deletes, spawns with resolved literals, HTTP deletes, mutations', () => {
+  const py = analyseCode(`import shutil, os\np = '/srv/data'\nshutil.rmtree(p)\nos.system('rm -rf ' + p)\nsubprocess.run(['git', 'reset', '--hard'], check=True)`, 'python');
+  assert.deepEqual(py.recursiveDeletes.map((d) => d.path), ['/srv/data']);
+  assert.deepEqual(py.spawns.map((s) => s.line ?? s.argv!.join(' ')), ['rm -rf /srv/data', 'git reset --hard']);
+  const js = analyseCode(`const cp = require('child_process'); cp.spawnSync('kubectl', ['delete', 'ns', x]); fetch(u, { method: 'DELETE' });`, 'javascript');
+  assert.deepEqual(js.spawns.map((s) => s.argv), [['kubectl', 'delete', 'ns', UNKNOWN_PART]]);
+  assert.equal(js.httpDeletes.length, 1);
+  const rb = analyseCode('system "terraform", "destroy"\nputs `ls`', 'ruby');
+  assert.deepEqual(rb.spawns.map((s) => s.argv ?? s.line), [['terraform', 'destroy'], 'ls']);
+  const mutation = analyseCode(`q = 'mutation { volumeDelete(volumeId: "' + v + '") }'`, 'python');
+  assert.deepEqual(mutation.mutations, ['volumeDelete']);
+  assert.deepEqual(analyseCode(`print('shutil.rmtree("/")', "os.system('rm -rf /')")`, 'python'), { recursiveDeletes: [], fileDeletes: [], spawns: [], httpDeletes: [], mutations: [] });
+});
+
+test('inline programs: -c/-e/-r/eval code, stdin programs, script files', () => {
+  assert.deepEqual(inlineProgram(['python3', '-B', '-c', 'x', 'arg'], false), { language: 'python', code: 'x', from: 'python3 -c' });
+  assert.equal(inlineProgram(['python3', '-m', 'http.server'], true), undefined);
+  assert.equal(inlineProgram(['python3', 'app.py'], true), undefined);
+  assert.equal(inlineProgram(['python3', '-'], true)?.code, undefined);
+  assert.equal(inlineProgram(['python3'], false), undefined, 'an interactive interpreter runs nothing yet');
+  assert.equal(inlineProgram(['node', '-pe', 'process.version'], false)?.code, 'process.version');
+  assert.equal(inlineProgram(['node', '--eval=1+1'], false)?.code, '1+1');
+  assert.equal(inlineProgram(['ruby', '-rfileutils', '-e', 'a', '-e', 'b'], false)?.code, 'a\nb');
+  assert.equal(inlineProgram(['perl', '-MFile::Path', '-le', 'x'], false)?.code, 'x');
+  assert.equal(inlineProgram(['perl', '-i.bak', '-pe', 's/a/b/', 'f'], false)?.code, 's/a/b/');
+  assert.equal(inlineProgram(['deno', 'eval', 'x'], false)?.code, 'x');
+  assert.equal(inlineProgram(['php', '-r', 'x'], false)?.language, 'php');
+  assert.equal(inlineProgram(['bun', 'run', 'build'], false), undefined);
+});
