@@ -116,13 +116,14 @@ const HARMLESS_VERBS = new Set([
 
 /**
  * For CLIs shaped `tool GROUP... VERB [NAME]` (gcloud, az, doctl): the first of the leading
- * command words that is one of `verbs`, as long as no harmless verb or non-command word
+ * command words that is one of `verbs` (a list, or a pattern for CLIs with verbs like `bucket-delete`), as long as no harmless verb or non-command word
  * (a name, a path, a URL) comes before it. Returns the words up to and including the verb.
  */
-export function leadingVerb(words: readonly string[], verbs: readonly string[], maxDepth = 5): string[] | undefined {
+export function leadingVerb(words: readonly string[], verbs: readonly string[] | RegExp, maxDepth = 5): string[] | undefined {
+  const isVerb = Array.isArray(verbs) ? (w: string) => verbs.includes(w) : (w: string) => (verbs as RegExp).test(w);
   for (let i = 0; i < Math.min(words.length, maxDepth); i++) {
     const word = words[i]!;
-    if (verbs.includes(word)) return words.slice(0, i + 1);
+    if (isVerb(word)) return words.slice(0, i + 1);
     if (HARMLESS_VERBS.has(word) || !/^[a-z][a-z0-9-]*$/.test(word)) return undefined;
   }
   return undefined;
@@ -143,7 +144,7 @@ export interface LeadingVerbOptions {
 export function matchLeadingVerb(
   command: SimpleCommand,
   valued: readonly string[],
-  verbs: readonly string[],
+  verbs: readonly string[] | RegExp,
   options: LeadingVerbOptions = {},
 ): string[] | undefined {
   const { maxDepth = 5, minWords = 2, topics = false, drop } = options;

@@ -12,6 +12,7 @@ import gcloud from './gcloud';
 import github from './github';
 import helm from './helm';
 import heroku from './heroku';
+import hosting from './hosting';
 import kubectl from './kubectl';
 import messaging from './messaging';
 import neon from './neon';
@@ -28,5 +29,5 @@ import wrangler from './wrangler';
 export const CLOUD_PACKS: Pack[] = [
   railway, fly, heroku, vercel, netlify, supabase, neon, planetscale, digitalocean, wrangler,
   aws, gcloud, az, terraform, pulumi, cdk, kubectl, helm, docker,
-  secrets, backup, messaging, cicd, github,
+  hosting, secrets, backup, messaging, cicd, github,
 ];
