@@ -2,6 +2,7 @@ import { activityFeature } from './activity/activity-feature';
 import type { Feature } from './feature';
 import { gatesFeature } from './gates/gatesFeature';
 import { protectionFeature } from './protection/protectionFeature';
+import { tokensFeature } from './tokens/tokens-feature';
 
 /** Every feature, in activation order. Each issue adds its own line. */
 export const features: Feature[] = [
@@ -11,4 +12,6 @@ export const features: Feature[] = [
   gatesFeature,
   // Launcher, hook files, terminal gate and watching; needs api.gates.
   protectionFeature,
+  // Exposed tokens: scans in the background, records new findings through api.activity.
+  tokensFeature,
 ];
