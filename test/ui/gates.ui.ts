@@ -55,7 +55,8 @@ describe('the gates in the real editor', { timeout: 300_000 }, () => {
     assert.match(text, /^PRODUCTION/);
     assert.match(text, /railway volume delete --environment production vol_9f2/);
     assert.match(text, /Asked by: a terminal/);
-    assert.deepEqual((await workbench.modalButtons()).sort(), ['Allow once', 'Block']);
+    assert.deepEqual((await workbench.modalButtons()).sort(), ['Allow once', 'Block', 'Cancel']);
+    assert.match(await workbench.modal().locator('.monaco-button:focus').innerText(), /^\s*Block\s*$/, 'Enter blocks');
     await workbench.screenshot('gates-terminal-modal');
     await workbench.clickModalButton('Block');
     await workbench.waitForTerminalText(/airlock: railway \(PRODUCTION\) was not run: blocked in the editor/);

@@ -6,9 +6,10 @@ const ALLOW = 'Allow once';
 const BLOCK = 'Block';
 
 /**
- * The editor's confirmation: a modal warning with Allow once / Block (Escape and closing are
- * Block, because the modal's implicit Cancel resolves undefined), and for production or unknown
- * targets a second step where the person types the environment or resource name.
+ * The editor's confirmation: a modal warning with Block (first: the primary, focused button, so
+ * Enter blocks) and Allow once. Escape, closing and the editor's own Cancel resolve undefined,
+ * which is Block. For production or unknown targets Allow opens a second step where the person
+ * types the environment or resource name.
  */
 export class ConfirmDialog implements Prompter {
   async ask(view: ConfirmationView, waiting: number): Promise<PersonAnswer> {
@@ -16,8 +17,8 @@ export class ConfirmDialog implements Prompter {
     const choice = await vscode.window.showWarningMessage(
       view.title,
       { modal: true, detail: `${view.detail}${queueLine}` },
+      { title: BLOCK },
       { title: ALLOW },
-      { title: BLOCK, isCloseAffordance: true },
     );
     if (choice?.title !== ALLOW) return 'block';
     if (view.confirmation !== 'typed') return 'allow';

@@ -61,7 +61,8 @@ export function confirmationView(subject: ConfirmationSubject): ConfirmationView
     ? `read ${subject.file ?? 'a protected file'}`
     : secretsOnly ? 'run a command that prints secrets'
     : first?.resource ? `destroy ${first.resource}` : 'run a destructive command';
-  const title = `${headline}\n${requesterName(subject.requester)} wants to ${action}.`;
+  const who = requesterName(subject.requester);
+  const title = `${headline}\n${who.charAt(0).toUpperCase()}${who.slice(1)} wants to ${action}.`;
 
   const lines: string[] = [];
   if (subject.kind === 'read') {
