@@ -37,8 +37,9 @@ const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', 'build', 'vend
 /** Directories up to 3 levels down (bounded, skipping dependencies and build output) that `holds` accepts. */
 function findDirs(ctx: CommandContext, root: string, holds: (names: string[], dir: string) => boolean): string[] {
   const found: string[] = [];
+  let budget = 2000; // directories visited at most: a huge monorepo or a symlink cycle cannot stall `airlock env`
   const walk = (dir: string, depth: number) => {
-    if (found.length >= 50) return;
+    if (found.length >= 50 || --budget < 0) return;
     const names = ctx.cache.list(dir);
     if (holds(names, dir)) found.push(dir);
     if (depth >= 3) return;
