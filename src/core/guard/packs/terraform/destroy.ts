@@ -32,6 +32,7 @@ export default defineRule({
       'terragrunt run --all -- destroy',
       'terragrunt run -- apply -destroy -auto-approve',
       'terragrunt destroy-all',
+      'TF_CLI_ARGS=-destroy terraform apply',
     ],
     noMatch: ['terraform plan -destroy', 'terraform plan', 'terraform destroy -help', 'terraform destroy --help', 'terraform output', 'terragrunt run-all plan', 'tofu apply'],
   },

@@ -10,6 +10,7 @@ const TERRAFORM_VALUED = ['-var', '-var-file', '-target', '-replace', '-state', 
 export interface TerraformRun {
   /** The terraform subcommand and its operands, e.g. ['state', 'rm', 'aws_db_instance.main']. */
   words: string[];
+  /** The arguments after the tool name, with those TF_CLI_ARGS adds. */
   args: string[];
   /** Terragrunt runs it over every module below the current one (`run-all`, `--all`, `*-all`). */
   allModules: boolean;
@@ -42,5 +43,12 @@ export function terraformRun(command: SimpleCommand): TerraformRun | undefined {
       words = [legacyAll[1]!, ...words.slice(1)];
     }
   }
-  return words.length ? { words, args, allModules, unattended } : undefined;
+  if (!words.length) return undefined;
+  // TF_CLI_ARGS and TF_CLI_ARGS_<command> add arguments the line does not show (`TF_CLI_ARGS_apply=-auto-approve`).
+  const hidden = [command.assignments.TF_CLI_ARGS, command.assignments[`TF_CLI_ARGS_${words[0]}`]]
+    .filter((v): v is string => v !== undefined)
+    .flatMap((v) => v.split(/\s+/).filter(Boolean));
+  const all = [...args, ...hidden];
+  unattended = unattended || hasOption(hidden, '-auto-approve', '--auto-approve');
+  return { words, args: all, allModules, unattended };
 }
