@@ -17,7 +17,7 @@ export default defineRule({
     return hasOption(call.args, '--delete-emptydir-data', '--delete-local-data', '--force') ? { severity: 'critical' } : {};
   },
   examples: {
-    match: ['kubectl drain node-1', 'kubectl drain node-1 --ignore-daemonsets --delete-emptydir-data --force'],
+    match: ['kubectl drain node-1', 'oc adm drain node-1 --force', 'kubectl drain node-1 --ignore-daemonsets --delete-emptydir-data --force'],
     noMatch: ['kubectl cordon node-1', 'kubectl uncordon node-1', 'kubectl drain node-1 --dry-run=client', 'kubectl get nodes'],
   },
 });

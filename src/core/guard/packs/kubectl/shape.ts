@@ -28,7 +28,9 @@ export function kubectlCalls(command: SimpleCommand): KubectlCall[] {
   if (asksForHelp(beforeExec, KUBECTL_VALUED)) return [];
   const dryRun = optionValue(beforeExec, '--dry-run');
   if ((dryRun !== undefined && dryRun !== 'none') || beforeExec.includes('--dry-run')) return [];
-  return readings(beforeExec, KUBECTL_VALUED).map((words) => ({ words, args: beforeExec }));
+  // OpenShift keeps cluster-admin verbs under `oc adm` (`oc adm drain NODE`).
+  const admin = command.argv[0] === 'oc';
+  return readings(beforeExec, KUBECTL_VALUED).map((words) => ({ words: admin && words[0] === 'adm' ? words.slice(1) : words, args: beforeExec }));
 }
 
 /** Resource kinds named by `TYPE`, `TYPE/NAME`, `TYPE1,TYPE2` or `TYPE.group`, lowercased. */
