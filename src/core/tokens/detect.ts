@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { previewSecret } from './preview';
 import { findAssignments, type Assignment } from './assignments';
+import { looksLikeIdentifier } from './entropy';
 import { isPlaceholder, isReference } from './placeholder';
 import { decodeKubernetesSecrets } from './kubernetes';
 import { genericRuleFor } from './rules/generic';
@@ -94,7 +95,7 @@ function ruleForAssignment(assignment: Assignment, options: DetectOptions): Toke
   if (named) {
     if (named.valuePattern) return named.valuePattern.test(value) ? named : undefined;
     if (options.aggressive) return named;
-    return value.length >= 8 && !isPlaceholder(value) ? named : undefined;
+    return value.length >= 8 && !looksLikeIdentifier(value) ? named : undefined;
   }
   return genericRuleFor(assignment, options.fileName ?? '', options.aggressive === true);
 }

@@ -47,3 +47,15 @@ test('every documented variable name of a named rule is reachable by the assignm
 test('at least 150 credential types', () => {
   assert.ok(allRules.length >= 150, `only ${allRules.length}`);
 });
+
+test('in source code, names made of words are constants, not secrets', () => {
+  const code = [
+    'const PASSWORD_TOO_WEAK = "password_too_weak";',
+    'export const passwordResetRequired = "PasswordResetRequired";',
+    'const tokenType = "FlowActionResultTokenRequiredV2";',
+    "const ENCRYPTION_KEY = 'msal.cache.encryption';",
+  ].join('\n');
+  assert.deepEqual(detectInText(code, { fileName: 'src/errors.ts' }).map((f) => f.type), []);
+  // ...while a generated value in the same shape of code is still found.
+  assert.deepEqual(detectInText('const apiSecret = "q8Zr2LmX0vB7nT4kY9wE3sJ6";', { fileName: 'src/config.ts' }).map((f) => f.type), ['generic-secret']);
+});

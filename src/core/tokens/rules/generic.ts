@@ -1,5 +1,5 @@
 import type { Assignment } from '../assignments';
-import { characterClasses, shannonEntropy } from '../entropy';
+import { characterClasses, looksLikeIdentifier, shannonEntropy } from '../entropy';
 import { isPlaceholder } from '../placeholder';
 import { defineTokenPack, defineTokenRule, provider } from '../rule';
 import { UNKNOWN_SCOPE, type TokenRule } from '../types';
@@ -24,6 +24,7 @@ export const genericSecret = defineTokenRule({
       'apiKey = config.getApiKey()', 'commit_sha: 3f2a8c1d9e7b6a5f4c3d2e1f0a9b8c7d6e5f4a3b', 'tokenizer_path=/usr/local/lib/tokenizer.json',
       'session_id: 123e4567-e89b-12d3-a456-426614174000', 'public_key: AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl',
       'NEXT_PUBLIC_STRIPE_KEY=pk_live_51Hq8ZrLmX0vB7nT4kY9wE3sJ6',
+      'const tokenType = "FlowActionResultTokenRequiredV2";',
     ],
   },
 });
@@ -52,6 +53,10 @@ const SECRET_NAME = /SECRET|TOKEN|PASSW|PWD|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|SI
 const PASSWORD_NAME = /PASSW|PWD|PASSPHRASE|(?:^|_)PASS$/;
 /** Names that carry secret-like words but hold no secret. */
 const NOT_SECRET_NAME = /PUBLIC|PUBLISHABLE|(?:^|_)PUB(?:_|$)|SHA|HASH|CHECKSUM|DIGEST|INTEGRITY|(?:^|_)IDS?$|_ID_|LENGTH|SIZE|COUNT|TIMEOUT|TTL|EXPIR|_AT$|_URL$|_URI$|ENDPOINT|PATH|FILE|DIR|NAME$|TYPE$|FORMAT|PREFIX|SUFFIX|HEADER|FIELD|PARAM|POLICY|ALGORITHM|ALG$|COLUMN|PATTERN|REGEX|KEYS?_?(?:LIST|MAP|SET)|KEYBOARD|KEYWORD|MONKEY|HOTKEY|SORT_?KEY|PARTITION_?KEY|PRIMARY_?KEY|FOREIGN_?KEY|CACHE_?KEY|KEY_?(?:CODE|NAME|PREFIX)|TOKENI[SZ]|AUTHOR(?:$|_|S)|AUTHORITY|OAUTH_?(?:URL|SCOPE)|ENABLED?$|REQUIRED$|_MODE$|VERSION|REGION|AUDIENCE|ISSUER/;
+/** Generated bundles and source maps: one huge line of escaped source, where only exact formats are worth reporting. */
+const GENERATED_FILE = /\.(?:map|min\.js|min\.css)$/i;
+/** Expression and markup characters: regexes, templates, selectors, calls; not generated secrets. */
+const SYNTAX = /[(){}[\]<>\\|^"'`\s]/;
 const CODE_FILE = /\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|kts|scala|cs|fs|php|rs|swift|c|cc|cpp|h|hpp|m|mm|dart|lua|pl|r|ex|exs|erl|clj|groovy|vue|svelte|astro)$/i;
 
 /** The generic rule that fits this assignment, or none. `aggressive` is for redaction. */
@@ -59,17 +64,20 @@ export function genericRuleFor(assignment: Assignment, fileName: string, aggress
   const { key, value } = assignment;
   if (!SECRET_NAME.test(key) || NOT_SECRET_NAME.test(key)) return undefined;
   if (aggressive) return value.length >= 3 && !/^[-$]/.test(value) ? genericSecret : undefined;
-  if (isPlaceholder(value) || /\s/.test(value)) return undefined;
+  if (GENERATED_FILE.test(fileName) || isPlaceholder(value) || /\s/.test(value)) return undefined;
+  // Secrets are printable ASCII; translated messages and symbols are not.
+  if (!/^[\x21-\x7e]+$/.test(value)) return undefined;
   if (CODE_FILE.test(fileName) && !assignment.quoted) return undefined;
   if (/^(?:https?|file):\/\//i.test(value) || /^[./~]/.test(value) || /^data:/.test(value)) return undefined;
   if (PASSWORD_NAME.test(key)) {
     if (value.length < 8 || value.length > 200) return undefined;
+    if (CODE_FILE.test(fileName) && (looksLikeIdentifier(value) || SYNTAX.test(value))) return undefined;
     if (shannonEntropy(value) < 2.8 || characterClasses(value) < 2) return undefined;
     return genericPassword;
   }
-  if (value.length < 16 || value.length > 1000) return undefined;
+  if (value.length < 16 || value.length > 1000 || SYNTAX.test(value)) return undefined;
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value) && !/TOKEN|SECRET|API_?KEY/.test(key)) return undefined;
-  if (/^[A-Za-z_$][\w$]*(?:\.[\w$]+)+(?:\(\))?$/.test(value)) return undefined;
+  if (/^[A-Za-z_$][\w$]*(?:\.[\w$]+)+(?:\(\))?$/.test(value) || looksLikeIdentifier(value)) return undefined;
   if (shannonEntropy(value) < 3.5 || characterClasses(value) < 2 || !/[0-9]/.test(value)) return undefined;
   return genericSecret;
 }
