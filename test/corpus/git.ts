@@ -36,6 +36,12 @@ export default [
   ['ask', 'git push --mirror', 'git.push-force'],
   ['ask', 'git push --prune origin', 'git.push-force'],
   ['ask', 'git push -f origin HEAD', 'git.push-force'],
+  // The current branch is read from .git/HEAD where the command runs.
+  ['allow', 'cd repos/feature && git push --force'],
+  ['allow', 'git -C repos/feature push --force-with-lease'],
+  ['allow', 'cd repos/feature && git push -f origin HEAD'],
+  ['ask', 'cd repos/trunk && git push --force', 'git.push-force'],
+  ['ask', 'git -C repos/trunk push -f origin HEAD', 'git.push-force'],
   ['allow', 'git push'],
   ['allow', 'git push origin main'],
   ['allow', 'git push -u origin feature/login'],

@@ -1,6 +1,6 @@
 import { hasFlag, positionals } from '../../argv';
 import { defineRule } from '../../rule';
-import { gitInvocation, isProtectedBranch } from './subcommand';
+import { currentBranch, gitInvocation, isProtectedBranch } from './subcommand';
 
 const VALUED = ['--repo', '--receive-pack', '--exec', '-o', '--push-option', '--recurse-submodules', '--signed'];
 
@@ -33,8 +33,13 @@ export default defineRule({
     }
     if (plusRefs.length && guarded(destinations(plusRefs))) return { reason: `git push ${plusRefs.join(' ')} force-updates a protected branch, discarding its remote history.` };
     if (!force) return undefined;
-    const targets = destinations(refspecs.filter((r) => !r.startsWith(':')));
-    if (targets.length === 0) return { reason: 'git push --force without a branch pushes the current branch, which may be protected: its remote history would be overwritten.' };
+    // Without a refspec (or with HEAD) git pushes the current branch: read it rather than guess.
+    const current = currentBranch(command, context);
+    const targets = destinations(refspecs.filter((r) => !r.startsWith(':'))).map((t) => (t === 'HEAD' && current ? current : t));
+    if (targets.length === 0) {
+      if (current && !isProtectedBranch(current, context.protectedBranches)) return undefined;
+      return { reason: current ? `git push --force would overwrite the remote history of ${current}, the current branch.` : 'git push --force without a branch pushes the current branch, which Airlock cannot read here and may be protected: its remote history would be overwritten.' };
+    }
     return guarded(targets) ? { reason: `git push --force would overwrite the remote history of ${targets.join(', ')}.` } : undefined;
   },
   examples: {
