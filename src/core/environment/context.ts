@@ -68,13 +68,44 @@ export class CommandContext {
   /** The same context for an inner command (`bundle exec rails`, `dotenv -e f -- prisma`): same files, same problems list. */
   withArgv(argv: string[]): CommandContext {
     const inner = Object.create(CommandContext.prototype) as CommandContext;
-    return Object.assign(inner, this, { command: { ...this.command, argv } });
+    return Object.assign(inner, this, { command: { ...this.command, argv }, expandedArgs: undefined });
   }
 
   get cwd(): string { return this.command.cwd; }
   get argv(): string[] { return this.command.argv; }
-  /** Arguments after the tool's name. */
-  get args(): string[] { return this.command.argv.slice(1); }
+  /** Arguments after the tool's name, as written (`$VAR` kept): for resolvers that trace where a value came from. */
+  get rawArgs(): string[] { return this.command.argv.slice(1); }
+  /**
+   * Arguments after the tool's name as the shell would pass them: `$VAR` and `${VAR}` replaced
+   * from what the shell sees (env files the line sourced, then the process env); a variable set
+   * nowhere stays as written. Each replacement is recorded in `expansions`.
+   */
+  get args(): string[] {
+    if (this.expandedArgs) return this.expandedArgs;
+    this.expandedArgs = this.rawArgs.map((word) => {
+      if (!word.includes('$') || word.length > 8192) return word;
+      return word.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (whole, a?: string, b?: string) => {
+        const name = (a ?? b)!;
+        const found = this.shellVariable(name);
+        if (!found) return whole;
+        this.expansions.push({ source: `$${name}`, value: `from ${found.source}` });
+        return found.value;
+      });
+    });
+    return this.expandedArgs;
+  }
+  private expandedArgs?: string[];
+  /** Where each `$VAR` in the arguments got its value. */
+  readonly expansions: Evidence[] = [];
+
+  /** A variable as the shell expands it in the arguments: env files the line sourced, then the process env. */
+  shellVariable(name: string): VariableValue | undefined {
+    for (const file of this.overridingFiles) {
+      if (file.vars[name] !== undefined) return { value: file.vars[name]!, source: file.name, file };
+    }
+    const fromProcess = this.options.env[name];
+    return fromProcess !== undefined ? { value: fromProcess, source: 'process environment' } : undefined;
+  }
 
   /** A path under HOME, or undefined with an evidence line when there is no HOME. */
   homePath(...parts: string[]): string | undefined {

@@ -71,7 +71,7 @@ export function finalize(resolution: Resolution | undefined, ctx: CommandContext
     resource: null,
     evidence: [evidence(ctx.argv[0] ?? 'command', 'Airlock has no target resolver for this tool')],
   };
-  const ev: Evidence[] = [...res.evidence];
+  const ev: Evidence[] = [...res.evidence, ...ctx.expansions];
   let environment: Environment;
   if (res.environment) environment = res.environment;
   else {

@@ -98,3 +98,10 @@ test('a token variable set nowhere is said, never treated as a pasted token', ()
   assert.ok(!t.evidence.some((e) => /written into the command/.test(e.value)));
   assert.equal(t.environment, 'unknown');
 });
+
+test('a volume id held in a variable from a sourced env file is expanded and traced', () => {
+  const t = resolveTarget(command(['railway', 'volume', 'delete', '--volume', '$RAILWAY_VOLUME_ID'], fx.workspace('railway-dev')), options(fx.home, {}, { line: `source ${pocketos()}/.env.staging && railway volume delete --volume $RAILWAY_VOLUME_ID`, workspaceRoot: pocketos() }));
+  assert.match(t.resource!, /volume vol_7f3a9c/);
+  assert.ok(t.evidence.some((e) => e.source === '$RAILWAY_VOLUME_ID' && /\.env\.staging/.test(e.value)));
+  assert.equal(t.environment, 'production', 'the volume is production\'s too');
+});

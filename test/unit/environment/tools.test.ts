@@ -212,3 +212,16 @@ test('symlink loops and unreadable config files are reasons, not crashes', () =>
   assert.equal(t.environment, 'unknown');
   assert.ok(t.evidence.some((e) => /symlink loop/.test(e.value)), JSON.stringify(t.evidence));
 });
+
+test('$VAR in arguments is expanded as the shell would: sourced env files, then the process env', () => {
+  const a = resolveTarget(command(['kubectl', '--context', '$CTX', 'delete', 'ns', 'x'], ws('plain')), options(fx.home, { CTX: 'kind-dev' }));
+  assert.equal(a.name, 'kind-dev');
+  assert.ok(a.evidence.some((e) => e.source === '$CTX' && e.value === 'from process environment'));
+  const b = resolveTarget(command(['rm', '-rf', '${OUT}/'], ws('plain')), options(fx.home, { OUT: 'build' }));
+  assert.equal(b.environment, 'development');
+  const c = resolveTarget(command(['psql', '-h', '$DBHOST', '-c', 'drop table x'], ws('plain')), options(fx.home, { DBHOST: 'db.prod.acme.internal' }));
+  assert.equal(c.environment, 'production');
+  const d = resolveTarget(command(['aws', 's3', 'rb', 's3://x', '--profile', '$P'], ws('plain')), options(fx.home));
+  assert.equal(d.name, '$P', 'a variable set nowhere stays as written');
+  assert.equal(d.environment, 'unknown');
+});

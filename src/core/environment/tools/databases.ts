@@ -47,8 +47,9 @@ function variableEvidence(name: string, v: VariableValue): Evidence {
 function resolvePostgres(ctx: CommandContext): Connection {
   const ev: Evidence[] = [];
   const args = ctx.args;
-  const words = positionals(args, ['-d', '--dbname', '-h', '--host', '-p', '--port', '-U', '--username', '-c', '--command', '-f', '--file', '-v', '--set', '-o', '--output', '-F', '-j', '-n', '-t', '-T', '-N']);
-  const rawDb = flagValue(args, '-d', '--dbname') ?? words[0];
+  const words = positionals(ctx.rawArgs, ['-d', '--dbname', '-h', '--host', '-p', '--port', '-U', '--username', '-c', '--command', '-f', '--file', '-v', '--set', '-o', '--output', '-F', '-j', '-n', '-t', '-T', '-N']);
+  // The connection word is expanded here, not by the shell view, so the file a URL came from is kept as evidence.
+  const rawDb = flagValue(ctx.rawArgs, '-d', '--dbname') ?? words[0];
   let host = flagValue(args, '-h', '--host');
   let port = flagValue(args, '-p', '--port');
   let database: string | undefined;
@@ -86,7 +87,7 @@ function resolveMysql(ctx: CommandContext): Connection {
 function resolveUrlClient(ctx: CommandContext, family: string, hostFlags: string[], defaultHost: string): Connection {
   const ev: Evidence[] = [];
   const args = ctx.args;
-  const uriRaw = flagValue(args, '-u', '--uri') ?? positionals(args, [...hostFlags, '-p', '--port', '-n', '-a', '--eval', '-e', '--file', '-f', '--username', '--password']).find((w) => /^[a-z+]+:\/\/|^\$/.test(w));
+  const uriRaw = flagValue(ctx.rawArgs, '-u', '--uri') ?? positionals(ctx.rawArgs, [...hostFlags, '-p', '--port', '-n', '-a', '--eval', '-e', '--file', '-f', '--username', '--password']).find((w) => /^[a-z+]+:\/\/|^\$/.test(w));
   if (uriRaw) {
     const fileEnvironments: string[] = [];
     const value = expandedValue(ctx, uriRaw, 'connection argument', ev, fileEnvironments);

@@ -13,7 +13,7 @@ const RAILWAY_API = /(^|\.)railway\.(app|com)$/;
 function resolveHttp(ctx: CommandContext): Resolution | undefined {
   const ev: Evidence[] = [];
   const resources: ResourceRef[] = [];
-  const words = ctx.args.map((w) => ctx.expand(w));
+  const words = ctx.rawArgs.map((w) => ctx.expand(w));
   const url = words.map((w) => w.value).find((w) => /^https?:\/\//i.test(w) || /^[\w.-]+\.[a-z]{2,}(:\d+)?\//i.test(w));
   let host: string | undefined;
   try { host = url ? new URL(/^https?:/i.test(url) ? url : `https://${url}`).hostname.toLowerCase() : undefined; } catch { host = undefined; }
@@ -24,7 +24,7 @@ function resolveHttp(ctx: CommandContext): Resolution | undefined {
 
   // Authorization headers: which token, and where it came from.
   for (let i = 0; i < words.length; i++) {
-    const original = ctx.args[i]!;
+    const original = ctx.rawArgs[i]!;
     const header = /^(authorization:\s*bearer\s+|project-access-token:\s*|team-access-token:\s*)(\S+)/i.exec(words[i]!.value);
     if (!header) continue;
     const token = header[2]!;

@@ -115,7 +115,7 @@ function resolveSupabase(ctx: CommandContext): Resolution {
   const args = ctx.args;
   const words = positionals(args, ['--db-url', '--project-ref', '--workdir', '-p', '--password', '--schema', '-s']);
   const workdir = resolve(ctx.cwd, flagValue(args, '--workdir') ?? ctx.variable('SUPABASE_WORKDIR')?.value ?? '.');
-  const dbUrlRaw = flagValue(args, '--db-url');
+  const dbUrlRaw = flagValue(ctx.rawArgs, '--db-url');
   if (dbUrlRaw) {
     const expanded = ctx.expand(dbUrlRaw);
     const db = databaseRef(expanded.value);
