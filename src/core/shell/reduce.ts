@@ -9,7 +9,7 @@ import { resolve as resolvePath } from 'node:path';
 import type { Redirect, SimpleCommand, StdinSource } from '../guard/types';
 import { ParseBudgetExceeded, parseShell, type SyntaxNode } from './parser';
 import { evaluateWord, type WordValue } from './words';
-import { toolName, unwrapOnce, type Unwrapped } from './unwrap';
+import { toolName, unwrapOnce, XARGS_INPUT, type Unwrapped } from './unwrap';
 
 export type ProblemKind =
   | 'parse-error'
@@ -284,9 +284,10 @@ class Reducer {
       const via = [...current.via, next.via];
       if (next.kind === 'argv') {
         if (next.alsoCheckSelf) emitted.push(current);
+        const argv = next.via === 'xargs' ? xargsArguments(next.argv, current.stdin) : next.argv;
         current = {
           ...current,
-          argv: [toolName(next.argv[0]!), ...next.argv.slice(1)],
+          argv: [toolName(argv[0]!), ...argv.slice(1)],
           assignments: { ...current.assignments, ...(next.assignments ?? {}) },
           via,
         };
@@ -334,6 +335,14 @@ class Reducer {
     }
     this.problem('opaque-script-input', command.segment, `${name} runs a script piped in from ${stdin.from}, which Airlock cannot see`);
   }
+}
+
+/** `echo a b | xargs rm -rf`: when xargs' input is visible text, its words replace the stand-in. */
+function xargsArguments(argv: string[], stdin: StdinSource | undefined): string[] {
+  if (stdin?.kind !== 'text') return argv;
+  const words = stdin.text.split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 1000) return argv;
+  return argv.flatMap((w) => (w === XARGS_INPUT ? words : [w]));
 }
 
 function isNode(node: SyntaxNode | null): node is SyntaxNode {
