@@ -1,14 +1,14 @@
 import { defineRule } from '../../rule';
 import { hasOption } from '../cli-words';
+import cloudformationDeleteStack from './cloudformation-delete-stack';
+import dynamodbDeleteTable from './dynamodb-delete-table';
+import ec2Terminate from './ec2-terminate';
+import kmsKeyDeletion from './kms-key-deletion';
+import rdsDelete from './rds-delete';
 import { AWS_KEYWORDS, AWS_TOOLS, awsCalls } from './shape';
 
-/** Operations whose own rule explains them better. */
-const COVERED = new Set([
-  'rds delete-db-instance', 'rds delete-db-cluster', 'rds delete-global-cluster', 'rds delete-db-snapshot',
-  'rds delete-db-cluster-snapshot', 'rds delete-db-instance-automated-backup', 'ec2 terminate-instances',
-  'dynamodb delete-table', 'cloudformation delete-stack', 'cloudformation delete-stack-set',
-  'kms schedule-key-deletion', 'kms delete-imported-key-material',
-]);
+/** Rules of this pack that explain their operations better: when one matches, this one stays quiet. */
+const SPECIFIC = [rdsDelete, ec2Terminate, dynamodbDeleteTable, cloudformationDeleteStack, kmsKeyDeletion];
 
 /** Where the data itself lives: deleting one of these loses what it holds, not just configuration. */
 const DATA_STORES = /-(db|database|cluster|table|file-system|bucket|cache-cluster|replication-group|hosted-zone|recovery-point|backup-vault|repository|stream|keyspace|domain|volume)s?$/;
@@ -25,9 +25,9 @@ export default defineRule({
   suggestion: 'Check the resource and the account first (`aws sts get-caller-identity`, the matching describe-/get- call), and back up its data.',
   keywords: AWS_KEYWORDS,
   tools: AWS_TOOLS,
-  match: (command) => {
-    const call = awsCalls(command).find((c) => DESTRUCTIVE.test(c.operation) && !COVERED.has(`${c.service} ${c.operation}`));
-    if (!call) return undefined;
+  match: (command, context) => {
+    const call = awsCalls(command).find((c) => DESTRUCTIVE.test(c.operation));
+    if (!call || SPECIFIC.some((rule) => rule.match(command, context))) return undefined;
     const resource = `an AWS ${call.service} resource (${call.operation})`;
     if (DATA_STORES.test(call.operation) || call.args.some((a) => a.startsWith('--skip-final'))) return { severity: 'critical', resource };
     if (call.service === 'secretsmanager' && hasOption(call.args, '--force-delete-without-recovery')) {
