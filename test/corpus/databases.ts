@@ -56,6 +56,8 @@ export default [
   ['ask', 'gunzip -c backup.sql.gz | psql shop', 'databases.script-unreadable'],
   ['ask', 'pg_dump prod | psql staging', 'databases.script-unreadable'],
   ['ask', 'mongosh --file data/missing.js', 'databases.script-unreadable'],
+  ['ask', 'psql "$DATABASE_URL" -c "$MIGRATION_SQL"', 'databases.script-unreadable'],
+  ['ask', 'mysql -e "$(cat data/missing-dump.sql)"', 'databases.script-unreadable'],
   ['deny', String.raw`psql -c "\! rm -rf ~"`, 'databases.client-shell-command'],
   ['ask', `sqlite3 app.db ".shell rm -rf /srv/app"`, 'databases.client-shell-command'],
   // Redis.
@@ -108,6 +110,7 @@ export default [
   ['allow', String.raw`psql -c "\dt"`],
   ['allow', String.raw`psql shop -c "\d+ bookings"`],
   ['allow', 'psql "$DATABASE_URL"'],
+  ['allow', 'psql -c "SELECT count(*) FROM $TABLE"'],
   ['allow', 'psql -f data/seed.sql'],
   ['allow', 'psql shop < data/seed.sql'],
   ['allow', `psql -c "SELECT 'DROP TABLE users'"`],

@@ -76,6 +76,9 @@ export default [
   ['ask', 'curl -X POST https://api.digitalocean.com/v2/droplets/actions -d @-', 'http.unseen-body'],
   ['ask', 'curl -X PUT "$API_URL/settings" -d @data/missing.json', 'http.unseen-body'],
   ['ask', 'curl -K data/missing-curl-config', 'http.unseen-body'],
+  ['ask', 'curl -X POST https://api.fly.io/v1/apps -H "Authorization: Bearer $FLY_API_TOKEN" -d "$PAYLOAD"', 'http.unseen-body'],
+  ['ask', `curl -X POST ${RAILWAY} -d "$(cat data/missing-body.json)"`, 'http.graphql-unreadable'],
+  ['ask', 'curl -X "$METHOD" https://api.example.com/items/7', 'http.rest-delete'],
   ['ask', 'Invoke-RestMethod -Uri https://api.heroku.com/apps -Method Post -InFile data/missing.json', 'http.unseen-body'],
   // Everyday traffic: allowed.
   ['allow', 'curl https://example.com'],
@@ -109,6 +112,7 @@ export default [
   ['allow', 'gh pr list --state open'],
   ['allow', 'gh repo view acme/shop'],
   ['allow', 'Invoke-WebRequest -Uri https://example.com/file.zip -OutFile file.zip'],
+  ['allow', 'curl -X POST https://hooks.example.com/notify -d "$MESSAGE"'],
   ['allow', 'curl --help'],
   ['allow', 'curl -X DELETE --help'],
   // Words that are only data.

@@ -56,7 +56,10 @@ export default [
   ['ask', 'bun -e "await Bun.$`git clean -fdx`"', 'interpreters.spawned-command'],
   ['ask', `bun -e "Bun.spawnSync(['docker', 'volume', 'rm', 'pgdata'])"`, 'interpreters.spawned-command'],
   ['ask', `deno eval "new Deno.Command('kubectl', { args: ['delete', 'ns', 'prod'] }).outputSync()"`, 'interpreters.spawned-command'],
-  ['ask', 'ruby -e "`rm -rf /home/user`"', 'interpreters.spawned-command'],
+  ['ask', "ruby -e '`rm -rf /home/user`'", 'interpreters.spawned-command'],
+  // In double quotes the shell runs the backquotes itself, before ruby starts.
+  ['ask', 'ruby -e "`rm -rf /home/user`"', 'filesystem.rm-recursive'],
+  ['ask', 'python3 -c "$CODE"', 'interpreters.unreadable-program'],
   ['ask', `ruby -e "system('git', 'reset', '--hard')"`, 'interpreters.spawned-command'],
   ['ask', `ruby -e 'system "railway volume delete vol-1"'`, 'interpreters.spawned-command'],
   ['ask', `ruby -e 'puts %x(terraform destroy -auto-approve)'`, 'interpreters.spawned-command'],

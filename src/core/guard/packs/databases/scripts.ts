@@ -2,6 +2,7 @@ import { analyseMongoScript, type MongoHazard } from '../../../sql/mongo';
 import { analyseRedisCommands, type RedisHazard } from '../../../sql/redis';
 import { analyseSql, type SqlHazard } from '../../../sql/analyse';
 import { parseOptions } from '../../options';
+import { isRuntimeText } from '../../runtime-text';
 import type { RuleContext } from '../../rule';
 import type { SimpleCommand } from '../../types';
 import { clientOf, type ClientShape, type ScriptOrigin } from './clients';
@@ -51,7 +52,11 @@ function read(command: SimpleCommand, context: RuleContext, dialect: ClientShape
     }
   };
   for (const origin of origins) {
-    if (origin.kind === 'inline') { analyse(origin.text, origin.from, 0); continue; }
+    if (origin.kind === 'inline') {
+      if (isRuntimeText(origin.text, command)) out.unreadable.push(`${origin.from} ${origin.text.slice(0, 40)} (only known when the line runs)`);
+      else analyse(origin.text, origin.from, 0);
+      continue;
+    }
     if (origin.kind === 'file') {
       const text = readFile(origin.path);
       if (text === undefined) out.unreadable.push(`${origin.from} (cannot be read)`);

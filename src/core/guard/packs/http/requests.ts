@@ -1,6 +1,7 @@
 import { analyseGraphqlBody } from '../../../http/graphql';
 import { isGraphqlPath, isLoopback, providerOf, urlTarget } from '../../../http/hosts';
-import { HTTP_TOOLS, readRequests, type HttpRequest } from '../../../http/index';
+import { HTTP_TOOLS, readRequests, type HttpBody, type HttpRequest } from '../../../http/index';
+import { isRuntimeText } from '../../runtime-text';
 import type { RuleContext } from '../../rule';
 import type { SimpleCommand } from '../../types';
 
@@ -29,9 +30,15 @@ export function assessedRequests(command: SimpleCommand, context: RuleContext): 
     ...(command.stdin ? { stdin: command.stdin } : {}),
     read: (path) => context.readFile(path, command.cwd),
   });
-  const assessed = requests.map(assess);
+  const assessed = requests.map((request) => assess(withRuntimeBodiesUnseen(request, command)));
   cache.set(command, assessed);
   return assessed;
+}
+
+/** A body that is itself a `$VAR` or `$(...)` is one Airlock cannot see. */
+function withRuntimeBodiesUnseen(request: HttpRequest, command: SimpleCommand): HttpRequest {
+  const bodies = request.bodies.map((b): HttpBody => (b.kind === 'text' && isRuntimeText(b.text, command) ? { kind: 'unseen', from: `${b.from} ${b.text.slice(0, 40)} (only known when the line runs)` } : b));
+  return { ...request, bodies };
 }
 
 function assess(request: HttpRequest): AssessedRequest {

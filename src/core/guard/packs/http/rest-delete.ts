@@ -20,6 +20,7 @@ export default defineRule({
         if (target.loopback) continue;
         const where = target.host ? `${target.host}${target.provider ? ` (${target.provider})` : ''}` : `${target.url} (host not known until it runs)`;
         if (method === 'DELETE') return { reason: `Sends an HTTP DELETE to ${where}: the resource at ${target.path} is removed.`, resource: target.url };
+        if (method.includes('$')) return { reason: `Sends a request to ${where} with a method only known when the line runs (${method}): it may be a DELETE.`, resource: target.url };
         if (method === 'POST' && DELETING_PATH.test(target.path)) {
           return { reason: `Sends a POST to ${where} at ${target.path}, an endpoint that deletes.`, resource: target.url };
         }
@@ -39,6 +40,7 @@ export default defineRule({
       'Invoke-RestMethod -Method Delete -Uri https://api.example.com/items/7',
       'curl -X DELETE "$API_URL/items/7"',
       'curl -X POST http://jenkins.example.com/job/deploy-prod/doDelete',
+      'curl -X "$METHOD" https://api.example.com/items/7',
     ],
     noMatch: [
       'curl https://api.example.com/items/7',

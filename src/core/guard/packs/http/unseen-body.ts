@@ -30,6 +30,7 @@ export default defineRule({
       'curl -X POST https://api.fly.io/v1/apps -d @/nonexistent/body.json',
       'some-generator | curl -X POST https://api.vercel.com/v9/projects --data-binary @-',
       'curl -K /nonexistent/curl.conf',
+      'curl -X POST https://api.fly.io/v1/apps -d "$BODY"',
     ],
     noMatch: [
       'curl -X POST https://api.fly.io/v1/apps -d \'{"name":"x"}\'',

@@ -3,6 +3,7 @@ import { inlineProgram, INTERPRETER_KEYWORDS, INTERPRETER_TOOLS } from '../../..
 import { UNKNOWN_PART } from '../../../code/scanner';
 import type { RuleContext, RuleVerdict } from '../../rule';
 import { nestedVerdict } from '../cli-words';
+import { isRuntimeText } from '../../runtime-text';
 import type { Finding, SimpleCommand } from '../../types';
 
 export { INTERPRETER_KEYWORDS, INTERPRETER_TOOLS, UNKNOWN_PART };
@@ -29,6 +30,7 @@ function read(command: SimpleCommand, context: RuleContext): ReadProgram | undef
   const program = inlineProgram(command.argv, command.stdin !== undefined);
   if (!program) return undefined;
   let code = program.code;
+  if (code !== undefined && isRuntimeText(code, command)) return { from: program.from, unreadable: `${code.slice(0, 40)} (only known when the line runs)` };
   if (code === undefined) {
     const stdin = command.stdin;
     if (stdin?.kind === 'text') code = stdin.text;

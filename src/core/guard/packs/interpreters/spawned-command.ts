@@ -28,7 +28,7 @@ export default defineRule({
       `python -c "import subprocess; subprocess.run(['railway', 'volume', 'delete', 'vol-1'])"`,
       `python -c "import os; os.system('rm -rf /')"`,
       `node -e "require('child_process').execSync('terraform destroy -auto-approve')"`,
-      'ruby -e "`rm -rf /home/user`"',
+      "ruby -e '`rm -rf /home/user`'",
       `perl -e "system('rm -rf /home/user')"`,
       `php -r "shell_exec('git push --force origin main');"`,
       `python3 -c "cmd = 'railway volume delete vol-1'; import os; os.system(cmd)"`,
