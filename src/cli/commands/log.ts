@@ -3,10 +3,10 @@ import { resolve } from 'node:path';
 import { ActivityLog } from '../../core/log/activity-log';
 import { actorLabel, environmentLabel, eventOutcome, eventSubject } from '../../core/log/describe';
 import { logDirFor, registeredLogDir } from '../../core/log/location';
-import { verifyLog, type VerifyReport } from '../../core/log/verify';
+import { verifyLog, type ChainAnchor, type VerifyReport } from '../../core/log/verify';
 import { UsageError, type CliCommand, type CliIO } from '../io';
 
-const usage = `Usage: airlock log [--json] [--since TIME] [--limit N] [--verify] [--workspace DIR]
+const usage = `Usage: airlock log [--json] [--since TIME] [--limit N] [--verify [--anchor SEQ:HASH]] [--workspace DIR]
 
 Prints the activity log of a workspace: every command, file read, decision, confirmation and
 token Airlock recorded, oldest first.
@@ -18,6 +18,10 @@ Options:
   --limit N         only the last N events
   --verify          check the hash chain instead of printing events; exit 1 and name the first
                     line that breaks it when the log was edited, reordered or cut
+  --anchor SEQ:HASH with --verify: a head printed by an earlier --verify (seq and at least
+                    12 hex characters of its hash); fails when that line is gone (lines cut
+                    from the end) or different (the end rewritten), which a chain alone
+                    cannot show
   --workspace DIR   the workspace folder (default: the current folder or the nearest
                     registered folder above it)
 
@@ -25,6 +29,7 @@ Exit codes: 0 ok, 1 the chain is broken (--verify), 2 bad usage.
 Environment: AIRLOCK_STATE_DIR overrides where the per-user index of logs lives.`;
 
 interface Options {
+  anchor?: ChainAnchor;
   json: boolean;
   verify: boolean;
   since?: Date;
@@ -45,6 +50,13 @@ function parse(args: string[], io: CliIO): Options {
     switch (name) {
       case '--json': options.json = true; break;
       case '--verify': options.verify = true; break;
+      case '--anchor': {
+        const text = value();
+        const match = /^(\d{1,15}):([0-9a-f]{12,64})$/i.exec(text);
+        if (!match) throw new UsageError(`--anchor needs SEQ:HASH as --verify prints it (e.g. 1234:9f2c4a1b7e3d), not '${text}'`);
+        options.anchor = { seq: Number(match[1]), hash: match[2].toLowerCase() };
+        break;
+      }
       case '--since': options.since = parseSince(value()); break;
       case '--workspace': options.workspace = resolve(io.cwd, value()); break;
       case '--limit': {
@@ -92,7 +104,7 @@ function localTime(iso: string): string {
 function printVerify(report: VerifyReport, dir: string, io: CliIO): number {
   for (const issue of report.issues.filter((i) => i.kind === 'torn')) io.stderr(`warning: ${issue.message}\n`);
   if (report.ok) {
-    io.stdout(`Activity log intact: ${report.lines} lines in ${report.files} file${report.files === 1 ? '' : 's'}, head seq ${report.head.seq} (${report.head.hash.slice(0, 12)}…)\n  ${dir}\n`);
+    io.stdout(`Activity log intact: ${report.lines} lines in ${report.files} file${report.files === 1 ? '' : 's'}, head ${report.head.seq}:${report.head.hash.slice(0, 16)}\n  ${dir}\n  (keep the head; 'airlock log --verify --anchor ${report.head.seq}:${report.head.hash.slice(0, 16)}' later shows lines cut from the end)\n`);
     return 0;
   }
   const others = report.issues.filter((i) => i.kind !== 'torn').length - 1;
@@ -108,7 +120,8 @@ async function run(args: string[], io: CliIO): Promise<number> {
     io.stderr(`airlock log: no activity recorded for ${options.workspace} yet (no log at ${dir}).\n`);
     return 0;
   }
-  if (options.verify) return printVerify(verifyLog(dir), dir, io);
+  if (options.anchor && !options.verify) throw new UsageError('--anchor only goes with --verify');
+  if (options.verify) return printVerify(verifyLog(dir, options.anchor), dir, io);
 
   const { events: stored, unreadableLines } = new ActivityLog(dir).read();
   let events = stored.map((s) => s.event);

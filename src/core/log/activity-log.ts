@@ -23,6 +23,11 @@ export interface StoredEvent {
   event: ActivityEvent;
 }
 
+/** What `append` wrote: the new head of the chain, which a caller may keep as an anchor (see verify.ts). */
+export interface AppendedEvent extends StoredEvent {
+  hash: string;
+}
+
 /** Where a reader stopped in the active file, to read only what was appended since. */
 export interface ReadCursor {
   ino: number;
@@ -66,13 +71,13 @@ export class ActivityLog {
   }
 
   /** Appends one event; resolves once it is durable. Events are written as given: redact first. */
-  append(event: ActivityEvent): Promise<StoredEvent> {
+  append(event: ActivityEvent): Promise<AppendedEvent> {
     const run = this.queue.then(() => this.appendNow(event));
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async appendNow(event: ActivityEvent): Promise<StoredEvent> {
+  private async appendNow(event: ActivityEvent): Promise<AppendedEvent> {
     if (!this.dirReady) {
       mkdirSync(this.dir, { recursive: true, mode: 0o700 });
       this.dirReady = true;
@@ -107,7 +112,7 @@ export class ActivityLog {
         } finally {
           if (target !== fd) closeSync(target);
         }
-        return { seq: head.seq + 1, event };
+        return { seq: head.seq + 1, hash: line.hash, event };
       } finally {
         closeSync(fd);
       }

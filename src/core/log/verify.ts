@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ActivityEvent } from '../events';
 import { isRecoveryEvent, type RecoveryDetails } from './event-factory';
-import { chainFiles } from './files';
+import { ACTIVE_FILE, chainFiles } from './files';
 import { GENESIS, checkLine, type LineProblem } from './line';
 
 export type VerifyIssueKind =
@@ -13,7 +13,21 @@ export type VerifyIssueKind =
   /** A line that is not a log line at all, where none was torn: inserted or mangled. */
   | 'unreadable'
   /** A valid line that does not follow the one before: a line was deleted, inserted or moved before it. */
-  | 'chain-break';
+  | 'chain-break'
+  /** The log ends before a line the writer remembers (an anchor): lines were cut from the end. */
+  | 'truncated'
+  /** The line at the anchor's position is not the one the writer wrote: the end was rewritten. */
+  | 'rewritten';
+
+/**
+ * A line the writer remembers having written, kept outside the log (the extension keeps the last
+ * one in its own storage). A hash chain alone cannot show lines cut from the end, or the end
+ * rewritten with fresh hashes; checking the anchor can.
+ */
+export interface ChainAnchor {
+  seq: number;
+  hash: string;
+}
 
 export interface VerifyIssue {
   kind: VerifyIssueKind;
@@ -89,6 +103,9 @@ function* rawLines(dir: string): Generator<RawLine> {
  * and everything after it is still checked.
  */
 class ChainVerifier {
+  constructor(private readonly anchor?: ChainAnchor) {}
+
+  private anchorSeen = false;
   private readonly issues: VerifyIssue[] = [];
   private expected = { seq: 1, prev: GENESIS };
   private lines = 0;
@@ -109,6 +126,13 @@ class ChainVerifier {
     }
     const line = decoded;
     this.lines++;
+    if (this.anchor && line.seq === this.anchor.seq && !this.anchorSeen) {
+      this.anchorSeen = true;
+      // A prefix (at least 12 hex characters, as `airlock log --verify` prints it) is enough.
+      if (!line.hash.startsWith(this.anchor.hash)) {
+        this.issues.push({ kind: 'rewritten', file, line: number, seq: line.seq, message: `line ${number} of ${file} (seq ${line.seq}) is not the line Airlock wrote there: the log was rewritten from this point` });
+      }
+    }
     const follows = line.prev === this.expected.prev && line.seq === this.expected.seq;
     if (this.damage) {
       const damage = this.damage;
@@ -135,20 +159,24 @@ class ChainVerifier {
   finish(): VerifyReport {
     const issues = [...this.issues];
     if (this.damage) issues.push(this.damage.problem === 'unparseable' ? tornIssue(this.damage, false) : damageIssue(this.damage, false));
+    if (this.anchor && !this.anchorSeen) {
+      const last = this.expected.seq - 1;
+      issues.push({ kind: 'truncated', file: ACTIVE_FILE, line: 0, seq: this.anchor.seq, message: `the log ends at seq ${last}, but Airlock wrote up to seq ${this.anchor.seq}: ${this.anchor.seq - last} line${this.anchor.seq - last === 1 ? ' was' : 's were'} cut from the end` });
+    }
     const firstBreak = issues.find((issue) => issue.kind !== 'torn');
     return { ok: firstBreak === undefined, lines: this.lines, files: this.files, firstBreak, issues, head: { seq: this.expected.seq - 1, hash: this.expected.prev } };
   }
 }
 
-export function verifyLog(dir: string): VerifyReport {
-  const verifier = new ChainVerifier();
+export function verifyLog(dir: string, anchor?: ChainAnchor): VerifyReport {
+  const verifier = new ChainVerifier(anchor);
   for (const line of rawLines(dir)) verifier.feed(line);
   return verifier.finish();
 }
 
 /** The same check, yielding to the event loop every few thousand lines: for the extension host. */
-export async function verifyLogAsync(dir: string, linesPerSlice = 5000): Promise<VerifyReport> {
-  const verifier = new ChainVerifier();
+export async function verifyLogAsync(dir: string, anchor?: ChainAnchor, linesPerSlice = 5000): Promise<VerifyReport> {
+  const verifier = new ChainVerifier(anchor);
   let count = 0;
   for (const line of rawLines(dir)) {
     verifier.feed(line);

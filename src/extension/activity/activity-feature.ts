@@ -26,7 +26,7 @@ const roots = () => (vscode.workspace.workspaceFolders ?? []).filter((f) => f.ur
 export const activityFeature: Feature = {
   id: 'activity',
   async activate(context, api) {
-    const service = new ActivityService(context.globalStorageUri.fsPath, () => settings().maxFileBytes);
+    const service = new ActivityService(context.globalStorageUri.fsPath, () => settings().maxFileBytes, context.globalState);
     context.subscriptions.push(service);
     await service.open(roots());
 

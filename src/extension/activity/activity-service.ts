@@ -6,6 +6,7 @@ import { ActivityLog, DEFAULT_MAX_FILE_BYTES } from '../../core/log/activity-log
 import { completeEvent, type NewActivityEvent } from '../../core/log/event-factory';
 import { logFolderName, registerLogDir } from '../../core/log/location';
 import { redactEvent } from '../../core/log/redact-event';
+import type { ChainAnchor } from '../../core/log/verify';
 import { ActivityStore } from './activity-store';
 
 /** One workspace folder's log (or the window's own when no folder is open). */
@@ -31,7 +32,18 @@ export class ActivityService implements vscode.Disposable {
   /** Fires after an event is durable in the log (its strings already redacted). */
   readonly onDidRecord = this.recorded.event;
 
-  constructor(private readonly globalStorage: string, private readonly maxFileBytes: () => number) {}
+  constructor(
+    private readonly globalStorage: string,
+    private readonly maxFileBytes: () => number,
+    /** The editor's own storage, outside the log folder: holds each log's anchor (see verify.ts). */
+    private readonly state?: vscode.Memento,
+  ) {}
+
+  /** The last line this extension wrote to a log, if it remembers one. */
+  anchorFor(dir: string): ChainAnchor | undefined {
+    const anchor = this.state?.get<ChainAnchor>(anchorKey(dir));
+    return anchor && typeof anchor.seq === 'number' && typeof anchor.hash === 'string' ? anchor : undefined;
+  }
 
   get workspaceLogs(): readonly WorkspaceLog[] {
     return this.logs;
@@ -66,7 +78,10 @@ export class ActivityService implements vscode.Disposable {
 
   async record(event: NewActivityEvent): Promise<ActivityEvent> {
     const complete = redactEvent(completeEvent(event));
-    await this.logFor(complete).append(complete);
+    const log = this.logFor(complete);
+    const written = await log.append(complete);
+    // One key per log: windows of other workspaces never overwrite it with a stale copy.
+    void Promise.resolve(this.state?.update(anchorKey(log.dir), { seq: written.seq, hash: written.hash })).catch(() => undefined);
     this.store.refresh();
     this.recorded.fire(complete);
     return complete;
@@ -123,6 +138,10 @@ export class ActivityService implements vscode.Disposable {
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
     this.recorded.dispose();
   }
+}
+
+function anchorKey(dir: string): string {
+  return `airlock.logAnchor:${dir}`;
 }
 
 function isInside(path: string, root: string): boolean {

@@ -92,7 +92,7 @@ export class ActivityView implements vscode.Disposable {
   async verify(interactive: boolean): Promise<LogVerification[]> {
     const results: LogVerification[] = [];
     for (const { log } of this.service.workspaceLogs) {
-      results.push({ logDir: log.dir, report: await verifyLogAsync(log.dir) });
+      results.push({ logDir: log.dir, report: await verifyLogAsync(log.dir, this.service.anchorFor(log.dir)) });
     }
     this.verifications = results;
     this.updateChrome();

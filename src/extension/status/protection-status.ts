@@ -21,30 +21,30 @@ export interface ProtectionStatusProvider {
 
 const UNKNOWN: ProtectionStatus = { level: 'unknown', detail: 'Airlock has not checked this workspace\'s protection yet.' };
 
-let provider: ProtectionStatusProvider | undefined;
-let providerSubscription: vscode.Disposable | undefined;
+/** Registered providers, newest last: the newest answers; disposing it brings back the one before. */
+const providers: Array<{ provider: ProtectionStatusProvider; subscription: vscode.Disposable }> = [];
 const changed = new vscode.EventEmitter<void>();
 
 export const onDidChangeProtectionStatus: vscode.Event<void> = changed.event;
 
-export function registerProtectionStatusProvider(next: ProtectionStatusProvider): vscode.Disposable {
-  providerSubscription?.dispose();
-  provider = next;
-  providerSubscription = next.onDidChange(() => changed.fire());
+export function registerProtectionStatusProvider(provider: ProtectionStatusProvider): vscode.Disposable {
+  const entry = { provider, subscription: provider.onDidChange(() => { if (providers[providers.length - 1] === entry) changed.fire(); }) };
+  providers.push(entry);
   changed.fire();
   return new vscode.Disposable(() => {
-    if (provider !== next) return;
-    providerSubscription?.dispose();
-    provider = undefined;
-    providerSubscription = undefined;
+    const index = providers.indexOf(entry);
+    if (index === -1) return;
+    providers.splice(index, 1);
+    entry.subscription.dispose();
     changed.fire();
   });
 }
 
 export function currentProtectionStatus(): ProtectionStatus {
-  if (!provider) return UNKNOWN;
+  const current = providers[providers.length - 1]?.provider;
+  if (!current) return UNKNOWN;
   try {
-    return provider.getStatus();
+    return current.getStatus();
   } catch {
     return UNKNOWN;
   }

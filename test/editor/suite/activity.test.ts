@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
@@ -145,16 +145,19 @@ describe('Activity sidebar and log', () => {
     assert.match(text, /\d+ blocked today/);
   });
 
-  it('a protection provider changes the shield', async () => {
+  it('a protection provider changes the shield; disposing it restores the previous one', async () => {
     const a = await activity();
     const changed = new vscode.EventEmitter<void>();
     let level: 'protected' | 'off' = 'protected';
+    const before = a.statusBarText();
     const registration = a.setProtectionStatusProvider({ onDidChange: changed.event, getStatus: () => ({ level }) });
     assert.match(a.statusBarText(), /Protected/);
     level = 'off';
     changed.fire();
     assert.match(a.statusBarText(), /Off/);
     registration.dispose();
+    // Compare the level only: the blocked count may catch up with earlier events meanwhile.
+    assert.equal(a.statusBarText().split(' · ')[0], before.split(' · ')[0], 'disposing a provider brings back the one before (the protection feature\'s)');
   });
 
   it('registers the palette commands and writes the log folder into the per-user index', async () => {
@@ -162,5 +165,16 @@ describe('Activity sidebar and log', () => {
     for (const id of ['airlock.activity.export', 'airlock.activity.verify', 'airlock.activity.filterText', 'airlock.activity.trustRule']) assert.ok(commands.has(id), id);
     const a = await activity();
     assert.ok(existsSync(a.logDirs()[0]));
+  });
+
+  it('remembers the head outside the log: cutting the last line is caught (last: it damages the log)', async () => {
+    const a = await activity();
+    await a.record({ kind: 'command', actor: 'terminal', command: 'echo last', cwd: root(), exitCode: 0 });
+    const file = join(a.logDirs()[0], 'activity.jsonl');
+    const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
+    writeFileSync(file, `${lines.slice(0, -1).join('\n')}\n`);
+    const [result] = await a.verify();
+    assert.equal(result.report.ok, false);
+    assert.equal(result.report.firstBreak?.kind, 'truncated');
   });
 });

@@ -213,3 +213,34 @@ test('append resolves after the line is in the file', async () => {
   await log.append(sampleEvent(1));
   assert.match(readFileSync(log.activePath, 'utf8'), /echo 1/);
 });
+
+test('an anchor kept outside the log catches lines cut from the end and a rewritten end', async () => {
+  const log = new ActivityLog(tempDir());
+  let anchor = { seq: 0, hash: '' };
+  for (let i = 1; i <= 5; i++) {
+    const written = await log.append(sampleEvent(i));
+    anchor = { seq: written.seq, hash: written.hash };
+  }
+  assert.equal(verifyLog(log.dir, anchor).ok, true);
+  assert.equal(verifyLog(log.dir, { seq: anchor.seq, hash: anchor.hash.slice(0, 12) }).ok, true, 'a printed prefix is enough');
+  // Lines appended after the anchor (by another process) are fine.
+  await log.append(sampleEvent(6));
+  assert.equal(verifyLog(log.dir, anchor).ok, true);
+
+  // Cut the last two lines: the chain alone is still valid, the anchor is not.
+  const list = lines(log.activePath);
+  writeLines(log.activePath, list.slice(0, 4));
+  assert.equal(verifyLog(log.dir).ok, true, 'a chain alone cannot see a cut end');
+  const cut = verifyLog(log.dir, anchor);
+  assert.equal(cut.ok, false);
+  assert.equal(cut.firstBreak?.kind, 'truncated');
+  assert.match(cut.firstBreak!.message, /ends at seq 4, but Airlock wrote up to seq 5/);
+
+  // Rewrite line 5 with a fresh, self-consistent hash: only the anchor notices.
+  const body = `{"seq":5,"prev":"${JSON.parse(list[3]).hash}","event":${JSON.stringify(sampleEvent(55))}`;
+  writeLines(log.activePath, [...list.slice(0, 4), `${body},"hash":"${sha256(body)}"}`]);
+  assert.equal(verifyLog(log.dir).ok, true);
+  const rewritten = verifyLog(log.dir, anchor);
+  assert.equal(rewritten.firstBreak?.kind, 'rewritten');
+  assert.equal(rewritten.firstBreak?.line, 5);
+});

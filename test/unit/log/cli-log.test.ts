@@ -62,7 +62,10 @@ test('--verify: exit 0 when intact, exit 1 naming the first broken line after an
   const { env, root } = await workspaceWithEvents();
   const ok = io(env, root);
   assert.equal(await runCli(['log', '--verify'], ok), 0);
-  assert.match(ok.out, /intact: 2 lines in 1 file/);
+  assert.match(ok.out, /intact: 2 lines in 1 file, head 2:[0-9a-f]{16}/);
+  const head = /head (\d+:[0-9a-f]{16})/.exec(ok.out)![1];
+  const anchored = io(env, root);
+  assert.equal(await runCli(['log', '--verify', '--anchor', head], anchored), 0);
   const file = join(logDirFor(root, env), 'activity.jsonl');
   writeFileSync(file, readFileSync(file, 'utf8').replace('vol-1', 'vol-2'));
   const broken = io(env, root);
@@ -72,7 +75,7 @@ test('--verify: exit 0 when intact, exit 1 naming the first broken line after an
 
 test('bad usage is exit 2 with a clear message', async () => {
   const { env, root } = await workspaceWithEvents();
-  for (const args of [['log', '--since', 'last tuesday'], ['log', '--limit', '0'], ['log', '--frobnicate'], ['log', '--since']]) {
+  for (const args of [['log', '--anchor', '1:abcdefabcdef'], ['log', '--verify', '--anchor', '1:xyz'], ['log', '--since', 'last tuesday'], ['log', '--limit', '0'], ['log', '--frobnicate'], ['log', '--since']]) {
     const captured = io(env, root);
     assert.equal(await runCli(args, captured), 2, args.join(' '));
     assert.match(captured.err, /airlock log: /);
