@@ -1,5 +1,10 @@
 import { defineRule } from '../../rule';
+import groupDelete from './group-delete';
+import lockDelete from './lock-delete';
 import { AZ_KEYWORDS, AZ_TOOLS, azVerbPath } from './shape';
+
+/** Rules of this pack that explain their commands better: when one matches, this one stays quiet. */
+const SPECIFIC = [groupDelete, lockDelete];
 
 export default defineRule({
   id: 'az.delete-operation',
@@ -10,9 +15,9 @@ export default defineRule({
   suggestion: 'Check the subscription and resource first (`az account show`, the matching `show`), and take a backup or snapshot of its data.',
   keywords: AZ_KEYWORDS,
   tools: AZ_TOOLS,
-  match: (command) => {
+  match: (command, context) => {
     const path = azVerbPath(command, ['delete', 'delete-batch']);
-    if (!path || path.join(' ') === 'group delete' || path.join(' ') === 'lock delete') return undefined;
+    if (!path || SPECIFIC.some((rule) => rule.match(command, context))) return undefined;
     const group = path.slice(0, -1).join(' ');
     const wholesale = path.at(-1) === 'delete-batch' || /^(storage account|sql (server|db)|cosmosdb|postgres|mysql)/.test(group);
     return { resource: `an Azure ${group}`, severity: wholesale ? 'critical' : 'high' };

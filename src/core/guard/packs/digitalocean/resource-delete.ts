@@ -1,9 +1,12 @@
 import { defineRule } from '../../rule';
+import databaseDelete from './database-delete';
+import kubernetesDelete from './kubernetes-delete';
+import volumeDelete from './volume-delete';
 import { matchLeadingVerb } from '../cli-words';
 import { DOCTL_DELETE, DOCTL_KEYWORDS, DOCTL_TOOLS, DOCTL_VALUED } from './shape';
 
-/** Paths with their own rule. */
-const COVERED = /^(databases|database|db|dbs|d)( db)? \w+$|^compute (volume|v) \w+$|^(kubernetes|k8s|k) (cluster|clusters|c) \w+$/;
+/** Rules of this pack that explain their commands better: when one matches, this one stays quiet. */
+const SPECIFIC = [databaseDelete, volumeDelete, kubernetesDelete];
 
 export default defineRule({
   id: 'digitalocean.resource-delete',
@@ -14,9 +17,9 @@ export default defineRule({
   suggestion: 'Check the id with the matching `doctl ... list` first, and snapshot droplets you may need.',
   keywords: DOCTL_KEYWORDS,
   tools: DOCTL_TOOLS,
-  match: (command) => {
+  match: (command, context) => {
     const path = matchLeadingVerb(command, DOCTL_VALUED, DOCTL_DELETE);
-    if (!path || COVERED.test(path.join(' '))) return undefined;
+    if (!path || SPECIFIC.some((rule) => rule.match(command, context))) return undefined;
     return { resource: `a DigitalOcean ${path.slice(0, -1).join(' ')}` };
   },
   examples: {

@@ -1,7 +1,11 @@
 import { defineRule } from '../../rule';
+import projectDelete from './project-delete';
+import sqlDelete from './sql-delete';
+import storageDelete from './storage-delete';
 import { GCLOUD_KEYWORDS, GCLOUD_TOOLS, gcloudVerbPath } from './shape';
 
-const COVERED = new Set(['projects delete', 'sql instances delete', 'sql databases delete', 'sql backups delete', 'storage buckets delete']);
+/** Rules of this pack that explain their commands better: when one matches, this one stays quiet. */
+const SPECIFIC = [projectDelete, sqlDelete, storageDelete];
 
 export default defineRule({
   id: 'gcloud.delete-operation',
@@ -12,9 +16,9 @@ export default defineRule({
   suggestion: 'Check the project and resource first (`gcloud config get-value project`, the matching `describe`), and snapshot disks you may need.',
   keywords: GCLOUD_KEYWORDS,
   tools: GCLOUD_TOOLS,
-  match: (command) => {
+  match: (command, context) => {
     const path = gcloudVerbPath(command, ['delete', 'bulk-delete', 'purge']);
-    if (!path || COVERED.has(path.join(' '))) return undefined;
+    if (!path || SPECIFIC.some((rule) => rule.match(command, context))) return undefined;
     return { resource: `a Google Cloud ${path.slice(0, -1).join(' ')} resource` };
   },
   examples: {

@@ -1,8 +1,12 @@
 import { defineRule } from '../../rule';
+import d1Delete from './d1-delete';
 import { WRANGLER_KEYWORDS, WRANGLER_TOOLS, wranglerDeletePath } from './shape';
 
 /** Groups whose delete takes stored data with it. */
 const STORAGE = /^(r2 bucket|kv namespace|vectorize|queues|pages project)$/;
+
+/** Rules of this pack that explain their commands better: when one matches, this one stays quiet. */
+const SPECIFIC = [d1Delete];
 
 export default defineRule({
   id: 'wrangler.resource-delete',
@@ -13,9 +17,9 @@ export default defineRule({
   suggestion: 'List it first (`wrangler r2 bucket list`, `wrangler kv key list`...) and copy what you need.',
   keywords: WRANGLER_KEYWORDS,
   tools: WRANGLER_TOOLS,
-  match: (command) => {
+  match: (command, context) => {
     const path = wranglerDeletePath(command);
-    if (!path || path.length < 2 || path.join(' ') === 'd1 delete') return undefined;
+    if (!path || path.length < 2 || SPECIFIC.some((rule) => rule.match(command, context))) return undefined;
     const group = path.slice(0, -1).join(' ');
     return { resource: `a Cloudflare ${group}`, severity: STORAGE.test(group) ? 'critical' : 'high' };
   },
