@@ -46,4 +46,7 @@ export default [
   ['allow', 'kubectl port-forward svc/web 8080:80'],
   ['allow', 'command -v kubectl'],
   ['allow', 'echo "kubectl delete ns prod"'],
+  ['deny', 'kubectl delete namespace kube-system', 'kubectl.delete-namespace'],
+  ['deny', 'kubectl delete ns --all', 'kubectl.delete-namespace'],
+  ['deny', "sudo bash -c 'kubectl delete ns kube-system'", 'kubectl.delete-namespace'],
 ] satisfies Corpus;

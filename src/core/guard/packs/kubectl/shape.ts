@@ -43,8 +43,8 @@ export function kindsOf(operands: readonly string[]): string[] {
 
 export interface KubectlDelete {
   kinds: string[];
-  /** Names given after the kind (or in TYPE/NAME form). */
-  named: boolean;
+  /** Names given after the kind, or in TYPE/NAME form. */
+  names: string[];
   /** --all, -A / --all-namespaces, or the `all` pseudo-kind. */
   wholesale: boolean;
   /** Manifests or kustomizations to delete what they describe. */
@@ -60,8 +60,8 @@ export function kubectlDelete(command: SimpleCommand): KubectlDelete | undefined
   const kinds = kindsOf(operands);
   const files = [optionValue(call.args, '-f', '--filename'), optionValue(call.args, '-k', '--kustomize')].filter((f): f is string => f !== undefined);
   const wholesale = hasOption(call.args, '--all', '--all-namespaces') || hasFlag(call.args, '-A') || kinds.includes('all');
-  const named = operands.some((o) => o.includes('/')) || operands.length > 1;
-  return { kinds, named, wholesale, files, args: call.args };
+  const names = operands.some((o) => o.includes('/')) ? operands.filter((o) => o.includes('/')).map((o) => o.slice(o.indexOf('/') + 1)) : operands.slice(1);
+  return { kinds, names, wholesale, files, args: call.args };
 }
 
 /** OpenShift's projects are namespaces. */
