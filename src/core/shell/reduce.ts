@@ -92,7 +92,7 @@ class Reducer {
     }
   }
 
-  walk(node: SyntaxNode, scope: Scope, level: number, stdin?: StdinSource, redirects?: Redirect[]): SimpleCommand[] {
+  walk(node: SyntaxNode, scope: Scope, level: number, stdin?: StdinSource, redirects?: Redirect[], lostWords?: string[]): SimpleCommand[] {
     if (level > MAX_SYNTAX_DEPTH) {
       this.problem('too-deep', node.text, 'the line nests deeper than Airlock follows');
       return [];
@@ -108,7 +108,7 @@ class Reducer {
       case 'heredoc_end':
         return [];
       case 'command':
-        return this.command(node, scope, level, stdin, redirects);
+        return this.command(node, scope, level, stdin, redirects, lostWords);
       case 'redirected_statement':
         return this.redirected(node, scope, level, stdin);
       case 'pipeline':
@@ -204,7 +204,7 @@ class Reducer {
     }
     const body = node.childForFieldName('body');
     let last = body
-      ? this.walk(body, scope, level + 1, stdin, outputs)
+      ? this.walk(body, scope, level + 1, stdin, outputs, wordsBetween(node, body))
       // A bare `> file` truncates the file: the same as `: > file`.
       : this.expand({ argv: [':'], written: '', assignments: {}, segment: node.text, cwd: scope.cwd, via: scope.via, redirects: outputs }, scope, level);
     for (const part of continuations) {
@@ -220,7 +220,7 @@ class Reducer {
     return this.pipeline(node.namedChildren.filter(isNode), scope, level, feed);
   }
 
-  command(node: SyntaxNode, scope: Scope, level: number, piped?: StdinSource, outerRedirects: Redirect[] = []): SimpleCommand[] {
+  command(node: SyntaxNode, scope: Scope, level: number, piped?: StdinSource, outerRedirects: Redirect[] = [], lostWords: string[] = []): SimpleCommand[] {
     const assignments: Record<string, string> = {};
     const redirects = [...outerRedirects];
     const words: WordValue[] = [];
@@ -250,7 +250,7 @@ class Reducer {
       words.push(evaluateWord(part, scope.vars));
     }
     if (!nameNode || words.length === 0) return [];
-    const argv = words.map((w) => w.value);
+    const argv = [...words.map((w) => w.value), ...lostWords];
     const unresolved = words.some((w) => !w.resolved || w.glob);
     const written = nameNode.text;
     if (!words[0]!.resolved || words[0]!.glob) {
@@ -283,11 +283,12 @@ class Reducer {
       this.step(scope, next.step);
       const via = [...current.via, next.via];
       if (next.kind === 'argv') {
-        if (next.alsoCheckSelf) emitted.push(current);
         const argv = next.via === 'xargs' ? xargsArguments(next.argv, current.stdin) : next.argv;
         current = {
           ...current,
           argv: [toolName(argv[0]!), ...argv.slice(1)],
+          // As written: `/usr/bin/rm` after sudo; the runner and package for `npx @railway/cli`.
+          written: next.runner ? next.via : argv[0]!,
           assignments: { ...current.assignments, ...(next.assignments ?? {}) },
           via,
         };
@@ -343,6 +344,17 @@ function xargsArguments(argv: string[], stdin: StdinSource | undefined): string[
   const words = stdin.text.split(/\s+/).filter(Boolean);
   if (words.length === 0 || words.length > 1000) return argv;
   return argv.flatMap((w) => (w === XARGS_INPUT ? words : [w]));
+}
+
+/**
+ * tree-sitter-bash drops a plain word standing between a command and its heredoc
+ * (`python3 - <<EOF` parses as `python3`); recover it from the source between the two.
+ */
+function wordsBetween(statement: SyntaxNode, body: SyntaxNode): string[] {
+  const redirect = statement.childrenForFieldName('redirect').find((r) => r?.type === 'heredoc_redirect');
+  if (!redirect || body.type !== 'command') return [];
+  const gap = statement.text.slice(body.endIndex - statement.startIndex, redirect.startIndex - statement.startIndex).trim();
+  return /^[A-Za-z0-9_./=:+-]+( [A-Za-z0-9_./=:+-]+)*$/.test(gap) ? gap.split(' ') : [];
 }
 
 function isNode(node: SyntaxNode | null): node is SyntaxNode {

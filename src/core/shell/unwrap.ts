@@ -14,7 +14,7 @@ export const PARALLEL_INPUT = '$(parallel-input)';
 
 export type Unwrapped =
   /** The command runs `argv` (a wrapper like sudo, a package runner, xargs...). */
-  | { kind: 'argv'; argv: string[]; via: string; assignments?: Record<string, string>; step: string; alsoCheckSelf?: boolean }
+  | { kind: 'argv'; argv: string[]; via: string; assignments?: Record<string, string>; step: string; runner?: boolean }
   /** The command runs a shell script given as text (`bash -c`, `eval`, `watch`, `ssh host cmd`). */
   | { kind: 'script'; text: string; via: string; step: string }
   /** The command runs a script file (`bash x.sh`, `source x.sh`). */
@@ -183,7 +183,7 @@ function npxUnwrap(via: string, args: string[]): Unwrapped | undefined {
     if (arg === '--') continue;
     if (arg.startsWith('-')) continue;
     const tool = packageTool(arg);
-    return { kind: 'argv', argv: [tool, ...args.slice(i + 1)], via: `${via} ${arg}`, step: `${via} ${arg} runs the ${tool} tool` };
+    return { kind: 'argv', argv: [tool, ...args.slice(i + 1)], via: `${via} ${arg}`, step: `${via} ${arg} runs the ${tool} tool`, runner: true };
   }
   return undefined;
 }
@@ -204,7 +204,7 @@ function xargsUnwrap(argv: string[]): Unwrapped | undefined {
   }
   const command = i < argv.length ? argv.slice(i) : ['echo'];
   const run = replace !== undefined ? command.map((w) => w.split(replace!).join(XARGS_INPUT)) : [...command, XARGS_INPUT];
-  return { kind: 'argv', argv: run, via: 'xargs', step: `xargs runs ${command[0]} with arguments read from its input ($(xargs-input))`, alsoCheckSelf: false };
+  return { kind: 'argv', argv: run, via: 'xargs', step: `xargs runs ${command[0]} with arguments read from its input ($(xargs-input))` };
 }
 
 function parallelUnwrap(argv: string[]): Unwrapped | undefined {
