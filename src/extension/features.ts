@@ -1,4 +1,5 @@
 import { activityFeature } from './activity/activity-feature';
+import { environmentFeature } from './environment/environmentFeature';
 import type { Feature } from './feature';
 import { gatesFeature } from './gates/gatesFeature';
 import { protectionFeature } from './protection/protectionFeature';
@@ -14,4 +15,6 @@ export const features: Feature[] = [
   protectionFeature,
   // Exposed tokens: scans in the background, records new findings through api.activity.
   tokensFeature,
+  // Target environments: the Show Workspace Environments command and shared-resource warnings.
+  environmentFeature,
 ];
