@@ -33,7 +33,10 @@ export function registerActivityCommands(view: ActivityView): vscode.Disposable[
     }),
     register('airlock.activity.showMore', (node: unknown) => view.showMore(node)),
     register('airlock.activity.refresh', () => view.refresh()),
-    register('airlock.activity.verify', () => view.verify(true)),
+    register('airlock.activity.verify', () => vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: 'Airlock: verifying the activity log…' },
+      () => view.verify(true),
+    )),
     register('airlock.activity.openLogFolder', () => view.openLogFolder()),
     register('airlock.activity.export', () => exportCommand(view)),
     register('airlock.activity.filterText', async () => {

@@ -4,7 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appendToWorkspaceLog } from '../../../src/core/log/workspace-log';
 import { logDirFor } from '../../../src/core/log/location';
-import { redactEvent } from '../../../src/core/log/redact-event';
+import { MAX_LOGGED_STRING, redactEvent } from '../../../src/core/log/redact-event';
+import { verifyLog } from '../../../src/core/log/verify';
 import { completeEvent } from '../../../src/core/log/event-factory';
 import { withCrc32Base62Checksum } from '../../../src/core/tokens/checksum';
 import { tempDir } from './helpers';
@@ -37,4 +38,18 @@ test('a planted token never reaches the log file, whichever field carries it', a
 test('redactEvent keeps ids, times and the closed vocabulary as they are', () => {
   const event = completeEvent({ kind: 'decision', actor: 'cursor', decision: 'deny', decidedBy: 'person', environment: 'production', severity: 'critical', exitCode: 1, durationMs: 5 });
   assert.deepEqual(redactEvent(event), event);
+});
+
+test('a huge command is logged cut to 64 KB with a note, and the chain stays readable across long lines', async () => {
+  const env = { AIRLOCK_STATE_DIR: join(tempDir(), 'state') };
+  const root = tempDir('airlock-ws-');
+  const huge = `echo ${'A'.repeat(1_000_000)}`;
+  const written = await appendToWorkspaceLog(root, { kind: 'command', actor: 'terminal', command: huge, details: { a: 'x'.repeat(60_000), b: 'y'.repeat(60_000), c: 'z'.repeat(60_000) } }, env);
+  assert.ok(written.command!.length < MAX_LOGGED_STRING + 100);
+  assert.match(written.command!, /\[\d+ more characters not logged\]$/);
+  // A line longer than the tail reader's 64 KB chunk: a fresh writer must still find the head.
+  await appendToWorkspaceLog(root, { kind: 'command', actor: 'terminal', command: 'ls' }, env);
+  const report = verifyLog(logDirFor(root, env));
+  assert.equal(report.ok, true, report.firstBreak?.message);
+  assert.equal(report.head.seq, 2);
 });
