@@ -2,6 +2,7 @@ import { definePack } from '../../rule';
 import djangoFlush from './django-flush';
 import dropdb from './dropdb';
 import knexRollbackAll from './knex-rollback-all';
+import laravelDbWipe from './laravel-db-wipe';
 import mongoDeleteAll from './mongo-delete-all';
 import mongoDrop from './mongo-drop';
 import mysqladminDrop from './mysqladmin-drop';
@@ -10,6 +11,7 @@ import prismaReset from './prisma-reset';
 import railsDbReset from './rails-db-reset';
 import redisBulkDelete from './redis-bulk-delete';
 import redisFlush from './redis-flush';
+import schemaDrop from './schema-drop';
 import sequelizeDrop from './sequelize-drop';
 import sqlAlterDrop from './sql-alter-drop';
 import sqlDeleteAll from './sql-delete-all';
@@ -22,10 +24,10 @@ import sqlUpdateAll from './sql-update-all';
 export default definePack({
   id: 'databases',
   name: 'Databases',
-  description: 'SQL clients (psql, mysql, sqlite3, clickhouse, cqlsh), mongosh, redis-cli and framework commands (rails, prisma, django, knex, sequelize, dropdb, pg_restore, mysqladmin): dropping, truncating and emptying data.',
+  description: 'SQL clients (psql, mysql, sqlite3, clickhouse, cqlsh), mongosh, redis-cli and framework commands (rails, prisma, django, knex, sequelize, laravel, typeorm, drizzle, alembic, ecto, doctrine, dotnet ef, dropdb, pg_restore, mysqladmin): dropping, truncating and emptying data.',
   rules: [
     sqlDrop, sqlTruncate, sqlDeleteAll, sqlUpdateAll, sqlAlterDrop, scriptUnreadable, clientShellCommand,
     redisFlush, redisBulkDelete, mongoDrop, mongoDeleteAll,
-    railsDbReset, prismaReset, djangoFlush, knexRollbackAll, sequelizeDrop, dropdb, pgRestoreClean, mysqladminDrop,
+    railsDbReset, prismaReset, djangoFlush, knexRollbackAll, sequelizeDrop, laravelDbWipe, schemaDrop, dropdb, pgRestoreClean, mysqladminDrop,
   ],
 });
