@@ -132,13 +132,16 @@ export class CommandContext {
   }
 
   /**
-   * A variable a framework would also read from the project's env files when the shell lacks it
-   * (Prisma, Next.js, Vite, dotenv): `.env.local`, then `.env`, in `dir` (default cwd).
+   * A variable a framework would also read from the project's env files when the shell lacks it,
+   * in the order dotenv-flow, Next.js, Vite and dotenv-rails load them: `.env.<mode>.local`,
+   * `.env.local` (skipped for the test mode), `.env.<mode>`, `.env`, in `dir` (default cwd).
    */
-  variableWithProjectFiles(name: string, dir = this.cwd): VariableValue | undefined {
+  variableWithProjectFiles(name: string, dir = this.cwd, mode?: string): VariableValue | undefined {
     const direct = this.variable(name);
     if (direct) return direct;
-    for (const fileName of ['.env.local', '.env']) {
+    const safeMode = mode && /^[\w-]{1,40}$/.test(mode) ? mode : undefined;
+    const order = safeMode ? [`.env.${safeMode}.local`, ...(safeMode === 'test' ? [] : ['.env.local']), `.env.${safeMode}`, '.env'] : ['.env.local', '.env'];
+    for (const fileName of order) {
       const file = this.envFile(join(dir, fileName), true);
       if (file?.vars[name] !== undefined) return { value: file.vars[name]!, source: file.name, file };
     }

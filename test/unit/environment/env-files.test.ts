@@ -110,3 +110,18 @@ test('a 1 MB command line and odd words do not hang or throw', () => {
   assert.ok(Date.now() - start < 2000);
   assert.ok(['development', 'unknown'].includes(t.environment));
 });
+
+test('frameworks load .env.<mode>.local, .env.local, .env.<mode>, .env in that order for their mode', () => {
+  const dir = workspace('modes', {
+    '.env': 'DATABASE_URL=postgres://localhost/app_dev\n',
+    '.env.production': 'DATABASE_URL=postgres://db.prod.acme.internal/app\n',
+    '.env.test.local': 'DATABASE_URL=postgres://localhost/app_test\n',
+    '.env.local': 'DATABASE_URL=postgres://db.staging.acme.internal/app\n',
+  });
+  const prod = resolveTarget(command('rails db:drop', dir, { RAILS_ENV: 'production' }), options(fx.home));
+  assert.equal(prod.resource, 'postgres://db.staging.acme.internal:5432/app', '.env.local beats .env.production');
+  assert.equal(prod.environment, 'production', 'RAILS_ENV=production still names production');
+  const test = resolveTarget(command('rails db:drop', dir, { RAILS_ENV: 'test' }), options(fx.home));
+  assert.equal(test.resource, 'postgres://localhost:5432/app_test');
+  assert.equal(test.environment, 'development');
+});

@@ -104,14 +104,14 @@ function resolveUrlClient(ctx: CommandContext, family: string, hostFlags: string
 function resolveFrameworkUrl(ctx: CommandContext, variable: string, environmentName?: { name: string; source: string }): Connection & { environmentName?: { name: string; source: string } } {
   const ev: Evidence[] = [];
   if (environmentName) ev.push(evidence(environmentName.source, environmentName.name));
-  const v = ctx.variableWithProjectFiles(variable);
+  const v = ctx.variableWithProjectFiles(variable, ctx.cwd, environmentName?.name);
   if (v?.value) {
     const ref = databaseRef(v.value, variable);
     ev.push(evidence(`${variable} (${v.source})`, ref?.display ?? 'not a database URL'));
     const fileEnvironments = v.file && v.file.environment !== 'unknown' ? [v.file.environment] : [];
     return { ref, host: ref ? hostOf(ref.display) : undefined, evidence: ev, environmentName, fileEnvironments };
   }
-  ev.push(evidence(variable, 'not set in the shell, nor in .env or .env.local'));
+  ev.push(evidence(variable, `not set in the shell, nor in the project's env files${environmentName ? ` for ${environmentName.name}` : ''}`));
   return { evidence: ev, environmentName };
 }
 

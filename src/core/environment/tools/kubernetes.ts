@@ -27,7 +27,8 @@ function parseKubeconfig(text: string): Kubeconfig {
   for (const entry of asArray(d.clusters)) {
     const name = str(entry?.name);
     const cluster = entry?.cluster as Record<string, unknown> | undefined;
-    if (name && !clusters.has(name)) clusters.set(name, { server: str(cluster?.server) });
+    // A server URL can carry credentials (`https://user:pass@host`): keep scheme, host and path only.
+    if (name && !clusters.has(name)) clusters.set(name, { server: str(cluster?.server)?.replace(/^(\w+:\/\/)[^@/]+@/, '$1') });
   }
   return { currentContext: str(d['current-context']) || undefined, contexts, clusters };
 }
