@@ -20,6 +20,7 @@ export type Bindings = Map<string, CodeValue>;
 const CHAIN_LINKS = new Set(['.', '::', '->']);
 const OPENERS: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 const DECLARATIONS = new Set(['const', 'let', 'var', 'my', 'our', 'local']);
+const TEXT_METHODS = new Set(['split', 'strip', 'rstrip', 'lstrip', 'trim', 'lower', 'upper', 'chomp', 'shellsplit']);
 
 export function matchBrackets(tokens: readonly CodeToken[]): Int32Array {
   const match = new Int32Array(tokens.length).fill(-1);
@@ -174,6 +175,8 @@ export function resolveString(tokens: readonly CodeToken[], bindings: Bindings):
     const t = tokens[i]!;
     if (t.kind === 'string' || t.kind === 'shell') { out += t.value; sawValue = true; continue; }
     if (t.kind === 'punct' && (t.value === '+' || t.value === '.' || t.value === '(' || t.value === ')')) continue;
+    // `'rm -rf x'.split()`, `.strip()`: the literal stays what it was.
+    if (t.kind === 'ident' && TEXT_METHODS.has(t.value) && tokens[i - 1]?.value === '.') continue;
     if (t.kind === 'ident' && !(i > 0 && tokens[i - 1]!.kind === 'punct' && tokens[i - 1]!.value === '.' && tokens[i - 2]?.kind === 'string')) {
       const bound = bindings.get(t.value);
       if (typeof bound === 'string') { out += bound; sawValue = true; continue; }

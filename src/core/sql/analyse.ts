@@ -30,8 +30,8 @@ const DROP_OBJECTS = new Set([
   'PROCEDURE', 'TRIGGER', 'TYPE', 'DOMAIN', 'EXTENSION', 'COLUMNFAMILY', 'USER', 'ROLE', 'OWNED',
   'COLLECTION', 'DICTIONARY', 'TEMPORARY', 'TEMP', 'FOREIGN', 'EVENT', 'PARTITION', 'TABLESPACE',
 ]);
-/** Words that open a nested statement inside procedural code. */
-const BLOCK_OPENERS = new Set(['BEGIN', 'THEN', 'ELSE', 'LOOP']);
+/** Words that open a nested statement inside procedural code; `EXPLAIN ANALYZE` runs the statement it explains. */
+const BLOCK_OPENERS = new Set(['BEGIN', 'THEN', 'ELSE', 'LOOP', 'ANALYZE', 'ANALYSE']);
 /** `ALTER ... DROP DEFAULT` and `DROP NOT NULL` change no data. */
 const HARMLESS_ALTER_DROP = new Set(['DEFAULT', 'NOT', 'EXPRESSION', 'IDENTITY']);
 const SHELL_CLIENT_COMMANDS = new Set(['!', 'shell', 'system']);

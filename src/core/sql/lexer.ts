@@ -88,7 +88,7 @@ export function lexSql(text: string, dialect: SqlDialect): LexedSql {
       i = eol < 0 ? n : eol;
       continue;
     }
-    if (c === '#' && dialect === 'mysql') {
+    if ((c === '#' && dialect === 'mysql') || (c === '/' && next === '/' && dialect === 'cql')) {
       const eol = text.indexOf('\n', i);
       i = eol < 0 ? n : eol;
       continue;

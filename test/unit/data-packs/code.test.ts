@@ -33,6 +33,7 @@ test('calls: recursive deletes, spawns with resolved literals, HTTP deletes, mut
   assert.equal(js.httpDeletes.length, 1);
   const rb = analyseCode('system "terraform", "destroy"\nputs `ls`', 'ruby');
   assert.deepEqual(rb.spawns.map((s) => s.argv ?? s.line), [['terraform', 'destroy'], 'ls']);
+  assert.deepEqual(analyseCode(`subprocess.run('rm -rf /srv/data'.split())`, 'python').spawns.map((x) => x.line), ['rm -rf /srv/data']);
   const mutation = analyseCode(`q = 'mutation { volumeDelete(volumeId: "' + v + '") }'`, 'python');
   assert.deepEqual(mutation.mutations, ['volumeDelete']);
   assert.deepEqual(analyseCode(`print('shutil.rmtree("/")', "os.system('rm -rf /')")`, 'python'), { recursiveDeletes: [], fileDeletes: [], spawns: [], httpDeletes: [], mutations: [] });

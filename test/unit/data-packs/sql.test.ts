@@ -47,6 +47,13 @@ test('dialects: MySQL backslash escapes, # comments and executable /*! */ commen
   assert.deepEqual(kinds('DELIMITER //\nCREATE PROCEDURE p() BEGIN SELECT 1; END //\nDELIMITER ;\nDROP TABLE x;', 'mysql'), ['drop TABLE x']);
 });
 
+test('CQL // comments, and EXPLAIN ANALYZE (which runs what it explains)', () => {
+  assert.deepEqual(kinds('// cleanup\nDROP KEYSPACE shop', 'cql'), ['drop KEYSPACE shop']);
+  assert.deepEqual(kinds('SELECT * FROM t; // DROP TABLE t', 'cql'), []);
+  assert.deepEqual(kinds('EXPLAIN ANALYZE DELETE FROM t'), ['delete-all every row of t']);
+  assert.deepEqual(kinds('EXPLAIN DELETE FROM t'), [], 'a plain EXPLAIN only plans');
+});
+
 test('multiple statements are each analysed', () => {
   assert.deepEqual(kinds('SELECT 1; DROP TABLE a; TRUNCATE b; SELECT 2'), ['drop TABLE a', 'truncate TABLE b']);
   assert.deepEqual(kinds('WITH x AS (SELECT 1) DELETE FROM t'), ['delete-all every row of t']);
