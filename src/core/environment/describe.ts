@@ -12,8 +12,13 @@ export function describeTarget(target: Target): string {
   return `${label}${shared}${from}`.slice(0, 400);
 }
 
-/** The word a person must type to allow a typed confirmation: the target's name, else the environment. */
+/**
+ * The word a person must type to allow a typed confirmation: the target's name, else the
+ * environment. When the target shares its resource with production, "production": typing
+ * "staging" to confirm a production deletion would repeat the very mistake.
+ */
 export function confirmationWord(target: Target): string {
+  if (target.sharedWith.includes('production') || (target.environment === 'production' && target.sharedWith.length)) return 'production';
   const name = target.name && /^[\w.\-/:@]{1,64}$/.test(target.name) ? target.name : null;
   return name ?? (target.environment === 'unknown' ? 'production' : target.environment);
 }

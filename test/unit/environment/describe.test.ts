@@ -16,4 +16,5 @@ test('confirmationWord: the target name when it is typeable, else the environmen
   assert.equal(confirmationWord(target({ name: 'prod-eu', environment: 'production' })), 'prod-eu');
   assert.equal(confirmationWord(target({ name: 'a name with spaces', environment: 'production' })), 'production');
   assert.equal(confirmationWord(target({ environment: 'unknown' })), 'production');
+  assert.equal(confirmationWord(target({ name: 'staging', environment: 'production', sharedWith: ['production'] })), 'production', 'a shared staging target is confirmed as production');
 });
