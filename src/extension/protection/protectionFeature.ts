@@ -166,6 +166,7 @@ export const protectionFeature: Feature = {
         }
       }
       for (const line of [...done, ...failed]) output.info(line);
+      if (done.length) await recorder.record({ kind: 'airlock', actor: 'unknown', reason: `Protection installed: ${done.join('; ')}` }).catch(() => undefined);
       await warnGlobalAutoApprove();
       update();
       if (failed.length) void vscode.window.showErrorMessage(`Airlock could not protect: ${failed.join('; ')}`);
@@ -186,6 +187,7 @@ export const protectionFeature: Feature = {
         else if (pick.copilot) await config.update(COPILOT_SETTING, withoutAirlockDenies(config.inspect(COPILOT_SETTING)?.globalValue), vscode.ConfigurationTarget.Global);
       }
       update();
+      await recorder.record({ kind: 'airlock', actor: 'unknown', severity: 'high', reason: `Protection removed: ${chosen.map((c) => c.label).join(', ')}` }).catch(() => undefined);
       void vscode.window.showWarningMessage(`Airlock protection removed: ${chosen.map((c) => c.label).join(', ')}. Agents can now run destructive commands without asking you.`);
     };
 
