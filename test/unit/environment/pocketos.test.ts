@@ -105,3 +105,9 @@ test('a volume id held in a variable from a sourced env file is expanded and tra
   assert.ok(t.evidence.some((e) => e.source === '$RAILWAY_VOLUME_ID' && /\.env\.staging/.test(e.value)));
   assert.equal(t.environment, 'production', 'the volume is production\'s too');
 });
+
+test('railway environment delete NAME names the environment it removes', () => {
+  const t = resolveTarget(command('railway environment delete production', fx.workspace('railway-dev')), options(fx.home));
+  assert.equal(t.name, 'production');
+  assert.equal(t.environment, 'production');
+});

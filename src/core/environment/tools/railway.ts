@@ -52,6 +52,11 @@ function resolveRailway(ctx: CommandContext): Resolution {
   if (environmentName) ev.push(evidence('--environment', environmentName));
   const service = flagValue(args, '-s', '--service');
   const words = positionals(args, ['-e', '--environment', '-s', '--service', '-v', '--volume', '-p', '--project']);
+  // `railway environment delete NAME` names the environment it removes.
+  if (!environmentName && ['environment', 'env'].includes(words[0] ?? '') && ['delete', 'remove', 'rm'].includes(words[1] ?? '') && words[2]) {
+    environmentName = words[2];
+    ev.push(evidence(`railway ${words[0]} ${words[1]}`, environmentName));
+  }
   const volume = flagValue(args, '-v', '--volume') ?? (words[0] === 'volume' && words[1] === 'delete' ? words[2] : undefined);
   if (volume) resources.push(simpleRef('volume', volume));
 
