@@ -37,4 +37,6 @@ export default [
   ['allow', 'firebase deploy --only hosting'],
   ['allow', 'FIRESTORE_EMULATOR_HOST=localhost:8080 firebase firestore:delete -r users --yes'],
   ['allow', 'firebase emulators:start'],
+  ['ask', 'gcloud sql import sql prod-db gs://backups/dump.sql --database=app', 'gcloud.sql-import'],
+  ['allow', 'gcloud sql export sql prod-db gs://backups/dump.sql --database=app'],
 ] satisfies Corpus;

@@ -27,4 +27,6 @@ export default [
   ['allow', 'heroku run bash -a my-app'],
   ['ask', 'heroku ps:scale web=0 -a my-app', 'heroku.scale-to-zero'],
   ['allow', 'heroku ps:scale web=2 -a my-app'],
+  ['ask', 'heroku pg:psql -a my-app -c "DROP TABLE bookings"', 'heroku.pg-psql'],
+  ['allow', 'heroku pg:psql -a my-app -c "SELECT count(*) FROM bookings"'],
 ] satisfies Corpus;

@@ -58,7 +58,7 @@ function simple(line: string): SimpleCommand {
 
 /** A stand-in for the engine: nested SQL or scripts count as destructive when they drop something or cannot be read. */
 function nested(text: string): Finding[] {
-  return /DROP TABLE|rm -rf|wipe\.sql/.test(text)
+  return /DROP TABLE|TRUNCATE|rm -rf|wipe\.sql/.test(text)
     ? [{ rule: 'stand-in.nested', severity: 'critical', decision: 'ask', reason: 'destroys data', segment: text }]
     : [];
 }

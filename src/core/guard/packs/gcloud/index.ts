@@ -5,10 +5,11 @@ import sqlDelete from './sql-delete';
 import storageDelete from './storage-delete';
 import protectionOff from './protection-off';
 import firebaseDelete from './firebase-delete';
+import sqlImport from './sql-import';
 
 export default definePack({
   id: 'gcloud',
   name: 'Google Cloud',
   description: 'gcloud, gsutil and firebase: deleting projects, Cloud SQL, Cloud Storage objects and buckets, and every other resource.',
-  rules: [projectDelete, sqlDelete, storageDelete, deleteOperation, protectionOff, firebaseDelete],
+  rules: [projectDelete, sqlDelete, storageDelete, deleteOperation, protectionOff, firebaseDelete, sqlImport],
 });

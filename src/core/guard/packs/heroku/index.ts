@@ -7,10 +7,11 @@ import pgOverwrite from './pg-overwrite';
 import pgReset from './pg-reset';
 import runDestructive from './run-destructive';
 import scaleToZero from './scale-to-zero';
+import pgPsql from './pg-psql';
 
 export default definePack({
   id: 'heroku',
   name: 'Heroku',
   description: 'Heroku CLI: destroying apps and add-ons, resetting or overwriting Postgres, deleting backups and config vars.',
-  rules: [appDestroy, pgReset, addonDestroy, pgOverwrite, backupDelete, configUnset, runDestructive, scaleToZero],
+  rules: [appDestroy, pgReset, addonDestroy, pgOverwrite, backupDelete, configUnset, runDestructive, scaleToZero, pgPsql],
 });
