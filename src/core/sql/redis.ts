@@ -5,6 +5,8 @@
  */
 
 export interface RedisHazard {
+  /** `flush` empties a database; `bulk-delete` deletes every key a KEYS/SCAN pattern matched (in Lua). */
+  kind: 'flush' | 'bulk-delete';
   command: string;
   /** The line it came from, for a person to read. */
   line: string;
@@ -19,9 +21,9 @@ export function analyseRedisCommands(text: string): RedisHazard[] {
     if (!line) continue;
     const words = splitRedisLine(line);
     const name = (words[0] ?? '').toUpperCase();
-    if (FLUSH.has(name)) hazards.push({ command: name, line });
+    if (FLUSH.has(name)) hazards.push({ kind: 'flush', command: name, line });
     else if ((name === 'EVAL' || name === 'EVAL_RO' || name === 'FCALL') && words[1]) hazards.push(...analyseLuaScript(words[1]).map((h) => ({ ...h, line })));
-    else if (name === 'FUNCTION' && (words[1] ?? '').toUpperCase() === 'FLUSH') hazards.push({ command: 'FUNCTION FLUSH', line });
+    else if (name === 'FUNCTION' && (words[1] ?? '').toUpperCase() === 'FLUSH') hazards.push({ kind: 'flush', command: 'FUNCTION FLUSH', line });
   }
   return hazards;
 }
@@ -29,10 +31,16 @@ export function analyseRedisCommands(text: string): RedisHazard[] {
 /** `redis.call('flushall')` / `redis.pcall("FLUSHDB")` in a Lua script. */
 export function analyseLuaScript(script: string): RedisHazard[] {
   const hazards: RedisHazard[] = [];
+  const called = new Set<string>();
   const call = /redis\s*\.\s*p?call\s*\(\s*(['"])(\w+)\1/gi;
   for (let m = call.exec(script); m; m = call.exec(script)) {
     const name = m[2]!.toUpperCase();
-    if (FLUSH.has(name)) hazards.push({ command: name, line: m[0] });
+    called.add(name);
+    if (FLUSH.has(name)) hazards.push({ kind: 'flush', command: name, line: m[0] });
+  }
+  // `for _, k in ipairs(redis.call('KEYS', 'cache:*')) do redis.call('DEL', k) end`
+  if ((called.has('KEYS') || called.has('SCAN')) && (called.has('DEL') || called.has('UNLINK'))) {
+    hazards.push({ kind: 'bulk-delete', command: 'DEL of every key a pattern matched', line: script.slice(0, 120) });
   }
   return hazards;
 }

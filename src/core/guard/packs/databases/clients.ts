@@ -1,4 +1,4 @@
-import { optionValues, parseOptions, type OptionSpec, type ParsedArgs } from '../../options';
+import { optionValues, type OptionSpec, type ParsedArgs } from '../../options';
 import type { SimpleCommand } from '../../types';
 import type { SqlDialect } from '../../../sql/lexer';
 
@@ -22,8 +22,8 @@ export interface ClientShape {
 const stdinUnlessGiven = (origins: ScriptOrigin[], command: SimpleCommand): ScriptOrigin[] =>
   origins.length || !command.stdin ? origins : [{ kind: 'stdin', from: 'standard input' }];
 
-const inline = (parsed: ParsedArgs, from: string, ...names: string[]): ScriptOrigin[] =>
-  parsed.options.filter((o) => names.includes(o.name) && o.value !== undefined).map((o) => ({ kind: 'inline', text: o.value!, from: `${from}` }));
+const inline = (parsed: ParsedArgs, ...names: string[]): ScriptOrigin[] =>
+  parsed.options.filter((o) => names.includes(o.name) && o.value !== undefined).map((o) => ({ kind: 'inline', text: o.value!, from: o.name }));
 
 const files = (parsed: ParsedArgs, ...names: string[]): ScriptOrigin[] =>
   parsed.options
@@ -51,7 +51,7 @@ const MYSQL: ClientShape = {
     attachedOnly: ['-p'],
   },
   origins(parsed, command) {
-    return stdinUnlessGiven([...inline(parsed, '--init-command', '--init-command'), ...inline(parsed, '-e', '-e', '--execute')], command);
+    return stdinUnlessGiven([...inline(parsed, '--init-command'), ...inline(parsed, '-e', '--execute')], command);
   },
 };
 
@@ -59,7 +59,7 @@ const SQLITE: ClientShape = {
   dialect: 'sqlite',
   spec: { valued: ['-cmd', '-init', '-separator', '-newline', '-nullvalue', '-vfs', '-maxsize', '-mmap', '-pagecache', '-heap', '-escape'], singleDashLong: true },
   origins(parsed, command) {
-    const given: ScriptOrigin[] = [...inline(parsed, '-cmd', '-cmd', '--cmd'), ...files(parsed, '-init', '--init')];
+    const given: ScriptOrigin[] = [...inline(parsed, '-cmd', '--cmd'), ...files(parsed, '-init', '--init')];
     const sql = parsed.positionals.slice(1);
     if (sql.length) return [...given, { kind: 'inline', text: sql.join(';\n'), from: 'arguments' }];
     return stdinUnlessGiven(given, command);
@@ -70,7 +70,7 @@ const CLICKHOUSE: ClientShape = {
   dialect: 'clickhouse',
   spec: { valued: ['-q', '--query', '--queries-file', '-h', '--host', '--port', '-u', '--user', '--password', '-d', '--database', '-f', '--format', '-C', '--config-file', '--history_file'] },
   origins(parsed, command) {
-    return stdinUnlessGiven([...inline(parsed, '--query', '-q', '--query'), ...files(parsed, '--queries-file')], command);
+    return stdinUnlessGiven([...inline(parsed, '-q', '--query'), ...files(parsed, '--queries-file')], command);
   },
 };
 
@@ -78,7 +78,7 @@ const CQLSH: ClientShape = {
   dialect: 'cql',
   spec: { valued: ['-e', '--execute', '-f', '--file', '-u', '--username', '-p', '--password', '-k', '--keyspace', '--cqlshrc', '--connect-timeout', '--request-timeout', '--encoding', '--cqlversion', '--protocol-version'] },
   origins(parsed, command) {
-    return stdinUnlessGiven([...inline(parsed, '--execute', '-e', '--execute'), ...files(parsed, '-f', '--file')], command);
+    return stdinUnlessGiven([...inline(parsed, '-e', '--execute'), ...files(parsed, '-f', '--file')], command);
   },
 };
 
@@ -87,7 +87,7 @@ const MONGOSH: ClientShape = {
   spec: { valued: ['--eval', '-f', '--file', '--host', '--port', '-u', '--username', '-p', '--password', '--authenticationDatabase', '--authenticationMechanism', '--apiVersion', '--tlsCAFile', '--tlsCertificateKeyFile', '--tlsCertificateKeyFilePassword', '--awsAccessKeyId', '--awsSecretAccessKey', '--awsSessionToken', '--keyVaultNamespace', '--kmsURL', '--gssapiServiceName', '--sspiHostnameCanonicalization', '--sspiRealmOverride', '--retryWrites'] },
   origins(parsed, command) {
     const scripts = parsed.positionals.filter((p) => /\.(js|mjs|cjs)$/.test(p)).map((path): ScriptOrigin => ({ kind: 'file', path, from: path }));
-    return stdinUnlessGiven([...inline(parsed, '--eval', '--eval'), ...files(parsed, '-f', '--file'), ...scripts], command);
+    return stdinUnlessGiven([...inline(parsed, '--eval'), ...files(parsed, '-f', '--file'), ...scripts], command);
   },
 };
 
@@ -128,4 +128,3 @@ export function clientOf(command: SimpleCommand): { shape: ClientShape; args: st
 export const SQL_CLIENT_TOOLS = ['psql', 'mysql', 'mariadb', 'sqlite3', 'sqlite', 'clickhouse', 'clickhouse-client', 'clickhouse-local', 'cqlsh'];
 export const MONGO_TOOLS = ['mongosh', 'mongo'];
 export const REDIS_TOOLS = ['redis-cli', 'valkey-cli', 'keydb-cli'];
-export { parseOptions };

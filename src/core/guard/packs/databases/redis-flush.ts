@@ -12,7 +12,7 @@ export default defineRule({
   keywords: REDIS_TOOLS,
   tools: REDIS_TOOLS,
   match: (command, context) => {
-    const hazard = clientScripts(command, context)?.redis[0];
+    const hazard = clientScripts(command, context)?.redis.find((h) => h.kind === 'flush');
     return hazard ? { reason: `Runs ${hazard.command} (from ${hazard.from}): every key it covers is deleted at once.` } : undefined;
   },
   examples: {
