@@ -3,6 +3,7 @@ import type { SimpleCommand } from '../guard/types';
 import { withDefaults, type EnvironmentPatterns } from './classify';
 import { loadEnvFile, listEnvFiles, type EnvFile } from './envfiles';
 import { FileCache } from './files';
+import { DEFAULT_PROTECTED_BRANCHES } from '../policy/types';
 
 /** What environment resolution may read. Tests pass a fake HOME and env; nothing reads the real ones implicitly. */
 export interface EnvironmentOptions {
@@ -20,7 +21,8 @@ export interface EnvironmentOptions {
   cache?: FileCache;
 }
 
-export const DEFAULT_PROTECTED_BRANCHES = ['main', 'master', 'production', 'release/*'];
+/** The guard's default protected branches: one list for rules and targets. */
+export { DEFAULT_PROTECTED_BRANCHES } from '../policy/types';
 
 /** One module-level cache: long-lived processes reuse parsed files until their mtime changes. */
 export const sharedFileCache = new FileCache();
@@ -57,7 +59,7 @@ export class CommandContext {
     const home = options.home;
     this.home = home && isAbsolute(home) ? home : null;
     this.root = options.workspaceRoot ?? command.cwd;
-    this.protectedBranches = options.protectedBranches ?? DEFAULT_PROTECTED_BRANCHES;
+    this.protectedBranches = options.protectedBranches ?? [...DEFAULT_PROTECTED_BRANCHES];
     for (const ref of namedEnvFiles(options.line ?? '', command)) {
       const file = this.envFile(ref.path);
       if (file) (ref.overrides ? this.overridingFiles : this.fallbackFiles).push(file);

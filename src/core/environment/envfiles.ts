@@ -1,6 +1,6 @@
 import { parse as parseDotenv } from 'dotenv';
 import parseVariables from 'dotenv-parse-variables';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import type { Environment } from '../types';
 import { classifyName, type EnvironmentPatterns } from './classify';
 import type { FileCache, ReadResult } from './files';
@@ -91,8 +91,4 @@ function expandWithin(vars: Record<string, string>): Record<string, string> {
       });
   }
   return out;
-}
-
-export function envFilePath(dir: string, name: string): string {
-  return join(dir, name);
 }

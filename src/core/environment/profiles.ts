@@ -39,7 +39,7 @@ export function profileDirectories(root: string, cwd: string): string[] {
   return dirs;
 }
 
-export function profileOfEnvFile(file: EnvFile): Profile {
+function profileOfEnvFile(file: EnvFile): Profile {
   return { source: file.name, environment: file.environment, environmentFrom: file.environmentFrom, resources: resourcesOfVariables(file.vars) };
 }
 
