@@ -135,6 +135,10 @@ export default [
   ['allow', 'bash -n scripts/wipe.sh'],
   ['allow', 'source .venv/bin/activate'],
   ['allow', 'bash scripts/build.sh'],
+  ['ask', './scripts/reset.sh', 'git.reset-hard'],
+  ['ask', 'cd scripts && ./wipe.sh', 'filesystem.rm-recursive'],
+  ['ask', 'cat > /tmp/run.sh <<EOF\nrm -rf /srv/data\nEOF\nchmod +x /tmp/run.sh && /tmp/run.sh', 'guard.unreadable-script'],
+  ['allow', './scripts/build.sh'],
   ['allow', 'sh scripts/build.sh --verbose'],
   // PowerShell and cmd
   ['ask', 'pwsh -Command "Remove-Item -Recurse -Force ./data"', 'filesystem.windows-recursive-delete'],

@@ -278,7 +278,7 @@ class Reducer {
     let current = command;
     for (let hops = 0; hops < 32; hops++) {
       const name = current.argv[0]!;
-      const next: Unwrapped | undefined = unwrapOnce(current.argv);
+      const next: Unwrapped | undefined = unwrapOnce(current.argv) ?? directScript(current);
       if (!next) break;
       this.step(scope, next.step);
       const via = [...current.via, next.via];
@@ -336,6 +336,13 @@ class Reducer {
     }
     this.problem('opaque-script-input', command.segment, `${name} runs a script piped in from ${stdin.from}, which Airlock cannot see`);
   }
+}
+
+/** `./deploy.sh`, `scripts/x.bash`: a shell script run by its path is read and checked like `bash x.sh`. */
+function directScript(command: SimpleCommand): Unwrapped | undefined {
+  const written = command.written.replace(/^["']|["']$/g, '');
+  if (!written.includes('/') || !/\.(sh|bash|zsh|ksh)$/.test(written)) return undefined;
+  return { kind: 'script-file', path: written, via: written, step: `${written} is a shell script: its contents run` };
 }
 
 /** `echo a b | xargs rm -rf`: when xargs' input is visible text, its words replace the stand-in. */
