@@ -27,4 +27,5 @@ export default [
   ['allow', 'fly ssh console'],
   ['ask', 'fly scale count 0 -a web', 'fly.scale-to-zero'],
   ['allow', 'fly scale count 3 -a web'],
+  ['ask', "fly postgres connect -a my-db <<< 'TRUNCATE users'", 'fly.connect-sql'],
 ] satisfies Corpus;

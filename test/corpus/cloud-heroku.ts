@@ -29,4 +29,5 @@ export default [
   ['allow', 'heroku ps:scale web=2 -a my-app'],
   ['ask', 'heroku pg:psql -a my-app -c "DROP TABLE bookings"', 'heroku.pg-psql'],
   ['allow', 'heroku pg:psql -a my-app -c "SELECT count(*) FROM bookings"'],
+  ['ask', 'heroku pg:psql -a my-app < wipe.sql', 'heroku.pg-psql'],
 ] satisfies Corpus;

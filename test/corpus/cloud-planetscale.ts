@@ -13,4 +13,6 @@ export default [
   ['allow', 'pscale deploy-request create shop feature-x'],
   ['allow', 'pscale connect shop main'],
   ['allow', 'pscale database dump shop main'],
+  ['ask', "pscale shell shop main <<< 'DROP TABLE orders'", 'planetscale.shell-sql'],
+  ['allow', "pscale shell shop dev <<< 'SHOW TABLES'"],
 ] satisfies Corpus;

@@ -33,4 +33,7 @@ export default [
   ['ask', 'railway run -e production -- rm -rf /srv/data', 'railway.run-destructive'],
   ['allow', 'railway run npm start'],
   ['allow', 'railway run -e production node scripts/report.js'],
+  ['ask', "railway connect postgres <<< 'DROP TABLE bookings'", 'railway.connect-sql'],
+  ['ask', 'curl -s https://example.com/seed.sql | railway connect postgres', 'railway.connect-sql'],
+  ['allow', "railway connect postgres <<< 'SELECT count(*) FROM bookings'"],
 ] satisfies Corpus;

@@ -51,13 +51,21 @@ function words(line: string): string[] {
   return out;
 }
 
+/** One simple command, with the two stdin shapes rule examples use: `A | cmd` and `cmd <<< 'text'`. */
 function simple(line: string): SimpleCommand {
-  const argv = words(line);
-  return { argv, written: argv[0] ?? '', assignments: {}, segment: line, cwd: '/work', via: [] };
+  const piped = line.split(' | ');
+  const last = piped[piped.length - 1]!;
+  const [head, hereString] = last.split(' <<< ');
+  const argv = words(head!);
+  const stdin: SimpleCommand['stdin'] = hereString !== undefined
+    ? { kind: 'text', text: words(hereString).join(' '), from: 'herestring' }
+    : piped.length > 1 ? { kind: 'opaque', from: words(piped[0]!)[0]! } : undefined;
+  return { argv, written: argv[0] ?? '', assignments: {}, segment: line, cwd: '/work', via: [], ...(stdin ? { stdin } : {}) };
 }
 
 /** A stand-in for the engine: nested SQL or scripts count as destructive when they drop something or cannot be read. */
 function nested(text: string): Finding[] {
+  // Nested lines include the heredocs built from a platform shell's standard input (`psql <<'FENCE'`).
   return /DROP TABLE|TRUNCATE|rm -rf|wipe\.sql/.test(text)
     ? [{ rule: 'stand-in.nested', severity: 'critical', decision: 'ask', reason: 'destroys data', segment: text }]
     : [];

@@ -9,7 +9,7 @@
  * ways (the option takes the next word, or it does not) and a rule matches when either
  * reading matches: a destructive path is never hidden by an unfamiliar flag.
  */
-import type { RuleVerdict } from '../rule';
+import type { RuleContext, RuleVerdict } from '../rule';
 import type { Finding, SimpleCommand } from '../types';
 
 /** One step of a path: the word, or any of its aliases. `*` matches any single word. */
@@ -239,4 +239,22 @@ export function runnerCommand(command: SimpleCommand, verbs: readonly string[], 
   const head = args.slice(0, at);
   if (readings(head, valued)[0]!.length > 0 || asksForHelp(head)) return undefined;
   return innerCommand(args, at, valued);
+}
+
+/**
+ * What a database shell opened through a platform (`heroku pg:psql`, `railway connect`,
+ * `pscale shell`) would do with its standard input: the database rules read a heredoc, a
+ * here-string or a file as they would for `client` itself; input Airlock cannot see is asked about.
+ */
+export function stdinSqlVerdict(command: SimpleCommand, context: RuleContext, client: 'psql' | 'mysql', where: string): RuleVerdict | undefined {
+  const stdin = command.stdin;
+  if (!stdin) return undefined;
+  if (stdin.kind === 'opaque') {
+    return { reason: `${where}: SQL arrives from ${stdin.from}, which Airlock cannot read.`, severity: 'high' };
+  }
+  if (stdin.kind === 'file') {
+    return nestedVerdict(context.checkLine(`${client} < '${stdin.path.replace(/'/g, `'\\''`)}'`, command.cwd), where);
+  }
+  const fence = `AIRLOCK_SQL_${stdin.text.length}`;
+  return nestedVerdict(context.checkLine(`${client} <<'${fence}'\n${stdin.text}\n${fence}`, command.cwd), where);
 }

@@ -6,10 +6,11 @@ import machineDestroy from './machine-destroy';
 import volumeDestroy from './volume-destroy';
 import sshDestructive from './ssh-destructive';
 import scaleToZero from './scale-to-zero';
+import connectSql from './connect-sql';
 
 export default definePack({
   id: 'fly',
   name: 'Fly.io',
   description: 'flyctl: destroying apps, volumes, managed databases and machines; removing secrets, IPs and certificates.',
-  rules: [appDestroy, volumeDestroy, databaseDestroy, machineDestroy, configRemove, sshDestructive, scaleToZero],
+  rules: [appDestroy, volumeDestroy, databaseDestroy, machineDestroy, configRemove, sshDestructive, scaleToZero, connectSql],
 });

@@ -1,8 +1,8 @@
 import { defineRule } from '../../rule';
-import { nestedVerdict, optionValue } from '../cli-words';
+import { nestedVerdict, optionValue, stdinSqlVerdict } from '../cli-words';
 import { HEROKU_KEYWORDS, HEROKU_TOOLS, herokuPath } from './shape';
 
-/** `heroku pg:psql -c SQL` (or `-f FILE`) sends SQL to the app's database: the database rules read it as they would for psql. */
+/** `heroku pg:psql -c SQL` (or `-f FILE`, or standard input) sends SQL to the app's database: the database rules read it as they would for psql. */
 export default defineRule({
   id: 'heroku.pg-psql',
   resource: 'tables and rows of a Heroku Postgres database',
@@ -20,10 +20,10 @@ export default defineRule({
       ...(sql !== undefined ? context.checkArgv(['psql', '-c', sql], command.cwd) : []),
       ...(file !== undefined ? context.checkArgv(['psql', '-f', file], command.cwd) : []),
     ];
-    return nestedVerdict(findings, 'On a Heroku Postgres database');
+    return nestedVerdict(findings, 'On a Heroku Postgres database') ?? stdinSqlVerdict(command, context, 'psql', 'On a Heroku Postgres database');
   },
   examples: {
-    match: ['heroku pg:psql -a my-app -c "DROP TABLE users"', 'heroku pg:psql DATABASE_URL --command "TRUNCATE orders" -a my-app'],
+    match: ['heroku pg:psql -a my-app -c "DROP TABLE users"', 'heroku pg:psql DATABASE_URL --command "TRUNCATE orders" -a my-app', "heroku pg:psql -a my-app <<< 'DROP TABLE users'"],
     noMatch: ['heroku pg:psql -a my-app', 'heroku pg:psql -a my-app -c "SELECT count(*) FROM users"', 'heroku pg:info -a my-app'],
   },
 });

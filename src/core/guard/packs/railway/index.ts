@@ -5,10 +5,11 @@ import projectDelete from './project-delete';
 import resourceDelete from './resource-delete';
 import volumeDelete from './volume-delete';
 import runDestructive from './run-destructive';
+import connectSql from './connect-sql';
 
 export default definePack({
   id: 'railway',
   name: 'Railway',
   description: 'Railway CLI: deleting volumes, environments, projects, services and deployments.',
-  rules: [volumeDelete, environmentDelete, projectDelete, down, resourceDelete, runDestructive],
+  rules: [volumeDelete, environmentDelete, projectDelete, down, resourceDelete, runDestructive, connectSql],
 });
