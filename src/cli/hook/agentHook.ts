@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { assessCommand } from '../../core/assess';
 import { DEFAULT_TIMEOUT_S, runHook } from '../../core/hooks/runHook';
 import { HOOK_AGENTS, type HookAgent } from '../../core/hooks/types';
+import { reportToEditor } from '../../core/ipc-client';
 import { loadPolicy } from '../../core/policy/load';
 import { redactText } from '../../core/redact';
 import { UsageError, type CliIO } from '../io';
@@ -63,6 +64,7 @@ export async function runAgentHook(args: string[], io: CliIO): Promise<number> {
     // Loaded only when needed: a benign call never pays for the log or the token detectors.
     record: async (event) => { await (await import('../../core/log/index.js')).appendToWorkspaceLog(event.cwd ?? io.cwd, event, io.env); },
     redact: redactText,
+    report: (report, paths) => reportToEditor({ ...report, command: report.command !== undefined ? redactText(report.command) : undefined }, paths, io.env),
     holdsSecret: async (path) => (await import('../../core/tokens/index.js')).fileHoldsSecret(path),
   });
   if (out.stdout) io.stdout(out.stdout);

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { ActivityEvent } from '../events';
 import type { CheckResult } from '../guard/types';
 import { askEditor } from '../ipc-client';
+import type { ReportRequest } from '../ipc/protocol';
 import { formatAnswer, malformedAnswer } from './answer';
 import { agentDisplayName, decideHook, HOOK_MARGIN_MS, STOP_AND_ASK, type HookDeps } from './decide';
 import { MalformedPayload, parsePayload } from './payload';
@@ -25,6 +26,8 @@ export interface RunHookOptions {
   /** Redacts free text before it is logged. */
   redact?: (text: string) => string;
   holdsSecret?: ProtectedFiles['holdsSecret'];
+  /** Tells the editor what the rules allowed, for its log; false when no editor took it. */
+  report?: (report: ReportRequest, paths: string[]) => Promise<boolean>;
   /** Overrides for tests. */
   ask?: HookDeps['askEditor'];
 }
@@ -53,6 +56,10 @@ export async function runHook(options: RunHookOptions): Promise<HookOutput> {
       timeoutMs: options.timeoutMs,
     });
     if (verdict.decidedBy === 'no-editor' || verdict.decidedBy === 'policy') await logVerdict(parsed, verdict, options);
+    // Every file an agent reads is recorded: the editor logs it (its sidebar updates at once);
+    // without an editor the hook appends it itself. Benign shell calls are not: most never reach
+    // Node (the launcher settles them), and logging only some would mislead.
+    else if (verdict.decidedBy === 'rules' && parsed.kind === 'read' && !(await reportAllowed(parsed, options))) await logVerdict(parsed, verdict, options);
     return formatAnswer(agent, parsed, verdict);
   })().catch((): HookOutput => malformedAnswer(agent, 'Airlock hit an internal error while checking this call'));
 
@@ -89,6 +96,24 @@ export function loadProtectedFiles(env: NodeJS.ProcessEnv, holdsSecret?: Protect
     } catch { /* unreadable config: the defaults still apply */ }
   }
   return { globs: DEFAULT_PROTECTED_FILES, holdsSecret };
+}
+
+async function reportAllowed(call: HookCall, options: RunHookOptions): Promise<boolean> {
+  if (!options.report) return false;
+  try {
+    return await options.report({
+      requester: call.agent === 'vscode' ? 'copilot' : call.agent,
+      kind: call.kind === 'read' ? 'read' : call.kind === 'tool' ? 'tool' : 'command',
+      command: call.command ?? call.toolName,
+      file: call.file,
+      cwd: call.cwd,
+      decision: 'allow',
+      decidedBy: 'rules',
+      session: call.session,
+    }, [call.cwd, ...call.roots]);
+  } catch {
+    return false;
+  }
 }
 
 async function logVerdict(call: HookCall, verdict: HookVerdict, options: RunHookOptions): Promise<void> {

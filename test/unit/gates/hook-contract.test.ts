@@ -183,3 +183,13 @@ test('stdin that never ends is answered by the watchdog', async () => {
   const out = await runHook({ agent: 'cursor', cwd: ROOT, env: {}, timeoutMs: 1500, assess: fakeAssess, readStdin: () => new Promise(() => {}) });
   assert.equal(JSON.parse(out.stdout).permission, 'deny');
 });
+
+test('every file an agent reads is recorded, even when nobody needs to be asked', async () => {
+  const read = await hook('claude', { hook_event_name: 'PreToolUse', cwd: ROOT, tool_name: 'Read', tool_input: { file_path: `${ROOT}/src/index.ts` } }, 'absent');
+  assert.equal(read.stdout, '');
+  assert.equal(read.logged.length, 1);
+  assert.equal(read.logged[0].kind, 'file-read');
+  assert.equal(read.logged[0].decision, 'allow');
+  const shell = await hook('claude', claudeBash('git status'), 'absent');
+  assert.equal(shell.logged.length, 0, 'benign shell calls are not logged (the launcher settles most without Node)');
+});
