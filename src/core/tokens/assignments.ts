@@ -50,10 +50,32 @@ export function findAssignments(text: string, lower: string): Assignment[] {
     while (end < text.length && isNameChar(text[end])) end++;
     consumedUpTo = end;
     HINT.lastIndex = end;
-    const assignment = readValue(text, start, end);
+    const assignment = readValue(text, start, end) ?? readNamedPair(text, start, end);
     if (assignment) found.push(assignment);
   }
   return found;
+}
+
+const NAME_KEY_BEFORE = /(?:\bname["']?\s*[:=]\s*["']?|\bvariable\s+")$/i;
+const VALUE_KEY_AFTER = /\b(?:value|default)["']?\s*[:=]/gi;
+
+/**
+ * The name and the value in separate keys: Kubernetes and ECS `env` lists
+ * (`- name: RAILWAY_TOKEN` / `value: ...`) and Terraform `variable "x" { default = ... }`.
+ */
+function readNamedPair(text: string, nameStart: number, nameEnd: number): Assignment | undefined {
+  const lineStart = text.lastIndexOf('\n', nameStart - 1) + 1;
+  if (!NAME_KEY_BEFORE.test(text.slice(lineStart, nameStart))) return undefined;
+  const window = text.slice(nameEnd, nameEnd + 300);
+  VALUE_KEY_AFTER.lastIndex = 0;
+  const key = VALUE_KEY_AFTER.exec(window);
+  if (!key) return undefined;
+  const keyStart = nameEnd + key.index;
+  const keyEnd = keyStart + key[0].replace(/["']?\s*[:=]$/, '').length;
+  const value = readValue(text, keyStart, keyEnd);
+  if (!value) return undefined;
+  const name = text.slice(nameStart, nameEnd);
+  return { ...value, name, key: normalizeKey(name) };
 }
 
 function readValue(text: string, nameStart: number, nameEnd: number): Assignment | undefined {

@@ -55,3 +55,16 @@ test('positions are 1-based lines and UTF-16 columns of the secret itself', () =
   const [finding] = detectInText(`# é\nexport RAILWAY_API_TOKEN="${token}"\n`, { fileName: '.env' });
   assert.deepEqual([finding!.line, finding!.column, finding!.endLine, finding!.endColumn], [2, 27, 2, 27 + token.length]);
 });
+
+test('name and value in separate keys: Kubernetes env lists, ECS JSON, Terraform variable defaults', () => {
+  const cases: Array<[string, string]> = [
+    ['deployment.yaml', `spec:\n  containers:\n    - env:\n        - name: RAILWAY_API_TOKEN\n          value: "${token}"\n`],
+    ['task.json', `{"environment": [{"name": "RAILWAY_API_TOKEN", "value": "${token}"}]}`],
+    ['variables.tf', `variable "railway_api_token" {\n  type    = string\n  default = "${token}"\n}\n`],
+  ];
+  for (const [file, text] of cases) {
+    assert.deepEqual(detectInText(text, { fileName: file }).map((f) => f.type), ['railway-account-token'], file);
+  }
+  // A reference in the value slot is still not a finding.
+  assert.deepEqual(detectInText('- name: RAILWAY_API_TOKEN\n  valueFrom:\n    secretKeyRef: {name: railway, key: token}\n', { fileName: 'd.yaml' }).map((f) => f.type), []);
+});
