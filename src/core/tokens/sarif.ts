@@ -13,7 +13,10 @@ function exposureText(f: TokenFinding): string {
   return `${git}; ${agents}`;
 }
 
-/** SARIF 2.1.0 as GitHub code scanning accepts it: one run, the rules used, one result per finding. */
+/**
+ * SARIF 2.1.0 as GitHub code scanning accepts it: one run, the rules used, one result per finding.
+ * URIs are relative to the scanned folder under `%SRCROOT%`, which code scanning maps to the checkout.
+ */
 export function toSarif(findings: TokenFinding[]): object {
   const ruleIds = [...new Set(findings.map((f) => f.type))];
   const rules = ruleIds.map((id) => {
@@ -35,7 +38,6 @@ export function toSarif(findings: TokenFinding[]): object {
     version: '2.1.0',
     runs: [{
       tool: { driver: { name: 'Airlock', informationUri: 'https://example.invalid/airlock', semanticVersion: version, version, rules } },
-      originalUriBaseIds: { '%SRCROOT%': { uri: 'file:///' } },
       results: findings.map((f) => ({
         ruleId: f.type,
         ruleIndex: index.get(f.type),
