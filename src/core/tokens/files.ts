@@ -1,4 +1,5 @@
-import { open } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import { detectInText } from './detect';
 import type { TokenFinding } from './types';
 
@@ -16,7 +17,10 @@ export type ReadOutcome =
 export async function readTextBounded(path: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<ReadOutcome> {
   let handle;
   try {
-    handle = await open(path, 'r');
+    // A FIFO or device would block open() or never end: refuse anything but a regular file,
+    // and open non-blocking in case one is swapped in between the two calls.
+    if (!(await stat(path)).isFile()) return { ok: false, reason: 'not a regular file' };
+    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     return { ok: false, reason: describeError(error) };
   }

@@ -117,6 +117,19 @@ test('bad input is skipped with a reason, never a crash or a hang', async () => 
   } finally { rmSync(root, { recursive: true, force: true }); }
 });
 
+test('a named pipe never blocks a scan: the walk and a single-file scan both skip it', async () => {
+  const root = workspace({ 'ok.env': railway() });
+  try {
+    execFileSync('mkfifo', [join(root, 'pipe.env')]);
+    const skipped = new Map<string, string>();
+    const summary = await new WorkspaceScanner(root, { onSkip: (rel, reason) => skipped.set(rel, reason) }).scanAll();
+    assert.deepEqual(summary.findings.map((f) => f.file), ['ok.env']);
+    assert.equal(skipped.get('pipe.env'), 'not a regular file');
+    const single = await new WorkspaceScanner(root).scanFile(join(root, 'pipe.env'));
+    assert.equal(single.skipped, 'not a regular file');
+  } finally { rmSync(root, { recursive: true, force: true }); }
+});
+
 test('a file that vanishes before it is read is skipped, and cancellation stops the walk', async () => {
   const root = workspace({ 'a.env': railway() });
   try {
