@@ -75,8 +75,11 @@ function entryIsOurs(file: HookFile, entry: unknown): boolean {
 }
 
 /** `command` for each file: the launcher, the agent and the timeout the hook must answer within. */
-export function hookCommand(launcher: string, file: HookFile): string {
-  const quoted = /^[A-Za-z0-9_./:@+-]+$/.test(launcher) ? launcher : `"${launcher.replace(/(["\\$`])/g, '\\$1')}"`;
+export function hookCommand(launcher: string, file: HookFile, platform: NodeJS.Platform = process.platform): string {
+  // Windows paths cannot hold a double quote, and cmd.exe treats backslashes literally.
+  const plain = platform === 'win32' ? /^[A-Za-z0-9_./:@+\\-]+$/ : /^[A-Za-z0-9_./:@+-]+$/;
+  const quoted = plain.test(launcher) ? launcher
+    : platform === 'win32' ? `"${launcher}"` : `"${launcher.replace(/(["\\$`])/g, '\\$1')}"`;
   return `${quoted} hook ${file} --timeout ${HOOK_TIMEOUT_S[file]}`;
 }
 

@@ -99,3 +99,8 @@ test('removal keeps what a person added after Airlock, and other hooks in the sa
   assert.deepEqual(value.hooks.PreToolUse, [{ matcher: 'Write', hooks: [{ type: 'command', command: './guard.sh' }] }]);
   assert.ok(!hasAirlockHooks(removed, 'claude'));
 });
+
+test('Windows launcher paths are quoted for cmd.exe, backslashes kept', () => {
+  assert.equal(hookCommand('C:\\Users\\Jo Smith\\AppData\\airlock.cmd', 'claude', 'win32'), '"C:\\Users\\Jo Smith\\AppData\\airlock.cmd" hook claude --timeout 300');
+  assert.ok(isAirlockCommand(hookCommand('C:\\Users\\Jo Smith\\AppData\\airlock.cmd', 'claude', 'win32')));
+});
