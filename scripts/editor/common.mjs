@@ -35,6 +35,21 @@ export function printSummary(suite, passed, failed) {
   console.log(`${suite}: ${passed} passed, ${failed} failed`);
 }
 
+/**
+ * Runs a suite runner's main() (resolving to its counts), prints the summary line and exits with
+ * its status; a runner that throws is one failure, never zero tests.
+ */
+export function runSuiteMain(suite, main) {
+  main().then(({ passed, failed }) => {
+    printSummary(suite, passed, failed);
+    process.exit(failed === 0 ? 0 : 1);
+  }, (error) => {
+    console.error(error);
+    printSummary(suite, 0, 1);
+    process.exit(1);
+  });
+}
+
 /** Parses the last summary line of a suite's output; null when the suite printed none. */
 export function parseSummary(output) {
   const lines = [...output.matchAll(/^[\w:-]+: (\d+) passed, (\d+) failed\s*$/gm)];

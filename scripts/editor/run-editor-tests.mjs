@@ -14,7 +14,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEditor } from './server.mjs';
 import { launchBrowser, openWorkbench } from './workbench.mjs';
-import { buildExtension, printSummary, root } from './common.mjs';
+import { buildExtension, root, runSuiteMain } from './common.mjs';
 
 const filters = process.argv.slice(2);
 const timeoutMs = Number(process.env.AIRLOCK_EDITOR_TIMEOUT_MS ?? 300_000);
@@ -67,8 +67,7 @@ async function main() {
   const files = suiteFiles();
   if (files.length === 0) {
     console.log(`no editor suites match ${filters.join(' ')}`);
-    printSummary('editor', 0, 1);
-    return 1;
+    return { passed: 0, failed: 1 };
   }
   await buildExtension();
   const outdir = await compileSuites(files);
@@ -121,14 +120,7 @@ async function main() {
   if (crash || !results?.done || (exitCode !== 0 && failed === 0) || passed + failed === 0) failed += 1;
   if (crash) console.error(`compiled suites kept in ${relative(root, outdir)}`);
   else rmSync(outdir, { recursive: true, force: true });
-  printSummary('editor', passed, failed);
-  return failed === 0 ? 0 : 1;
+  return { passed, failed };
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  main().then((code) => process.exit(code), (error) => {
-    console.error(error);
-    printSummary('editor', 0, 1);
-    process.exit(1);
-  });
-}
+if (process.argv[1] === fileURLToPath(import.meta.url)) runSuiteMain('editor', main);

@@ -7,7 +7,7 @@ import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureEditor } from './install.mjs';
-import { buildExtension, nodeTestCounter, printSummary, root } from './common.mjs';
+import { buildExtension, nodeTestCounter, root, runSuiteMain } from './common.mjs';
 
 const filters = process.argv.slice(2);
 // Per file: start-up plus its tests; a hung file is killed rather than hanging `npm test`.
@@ -42,22 +42,14 @@ async function main() {
   const files = uiFiles();
   if (files.length === 0) {
     console.log(`no UI scripts match ${filters.join(' ')}`);
-    printSummary('ui', 0, 1);
-    return 1;
+    return { passed: 0, failed: 1 };
   }
   await ensureEditor();
   await buildExtension();
   const { passed, failed: reported, code } = await runNodeTests(files, { timeoutMs: fileTimeoutMs });
   // A non-zero exit with no failure counted (a crash outside any test) is still a failure.
   const failed = reported + ((code !== 0 && reported === 0) || passed + reported === 0 ? 1 : 0);
-  printSummary('ui', passed, failed);
-  return failed === 0 ? 0 : 1;
+  return { passed, failed };
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  main().then((code) => process.exit(code), (error) => {
-    console.error(error);
-    printSummary('ui', 0, 1);
-    process.exit(1);
-  });
-}
+if (process.argv[1] === fileURLToPath(import.meta.url)) runSuiteMain('ui', main);
