@@ -15,6 +15,8 @@ export interface CodeEffects {
   spawns: Array<{ call: string; line?: string; argv?: string[] }>;
   httpDeletes: Array<{ call: string; url?: string }>;
   mutations: string[];
+  /** `exec(b64decode(...))`, `eval(atob(...))`: code decoded at run time, which Airlock cannot read. */
+  obfuscated: string[];
 }
 
 interface LanguageTable {
@@ -73,15 +75,34 @@ const MAX_PARSED_LITERALS = 32;
 /** Receivers whose `.delete(url)` is an HTTP DELETE. */
 const HTTP_CLIENTS = new Set(['requests', 'httpx', 'session', 's', 'client', 'axios', 'got', 'ky', 'superagent', 'request', 'http', 'HTTParty', 'RestClient', 'Faraday', 'conn', 'connection', 'ua', 'api', '$ua', '$http', '$client']);
 
-export function analyseCode(source: string, language: Language): CodeEffects {
+/** Calls that run a string as code in the same language. */
+const EVALS: Record<Language, ReadonlySet<string>> = {
+  python: new Set(['exec', 'eval', 'compile']),
+  javascript: new Set(['eval', 'Function']),
+  ruby: new Set(['eval', 'instance_eval', 'class_eval']),
+  perl: new Set(['eval']),
+  php: new Set(['eval', 'assert']),
+};
+/** Words that say an evaluated argument is decoded or decompressed at run time. */
+const DECODING = /^(b64decode|decodebytes|a85decode|b32decode|unhexlify|fromhex|decompress|atob|decode64|decode_base64|base64_decode|gzinflate|gzuncompress|str_rot13|unpack|codecs|zlib|marshal|loads)$/;
+/** Code evaluated inside code is read to this depth. */
+const MAX_EVAL_DEPTH = 3;
+
+export function analyseCode(source: string, language: Language, depth = 0): CodeEffects {
   const tokens = scanCode(source, language);
   const bindings = literalBindings(tokens);
   const table = TABLES[language];
-  const effects: CodeEffects = { recursiveDeletes: [], fileDeletes: [], spawns: [], httpDeletes: [], mutations: [] };
+  const effects: CodeEffects = { recursiveDeletes: [], fileDeletes: [], spawns: [], httpDeletes: [], mutations: [], obfuscated: [] };
 
   for (const call of findCalls(tokens, table.bare)) {
     const name = last(call);
     const shown = `${call.path.join('.')}(...)`;
+    if (EVALS[language].has(name) && (call.path.length === 1 || call.path[0] === 'builtins') && call.args[0]) {
+      const code = resolveString(call.args[0], bindings);
+      if (code !== undefined && !code.includes(UNKNOWN_PART) && depth < MAX_EVAL_DEPTH) merge(effects, analyseCode(code, language, depth + 1));
+      else if (call.args[0].some((t) => t.kind === 'ident' && DECODING.test(t.value))) effects.obfuscated.push(shown);
+      continue;
+    }
     if (table.recursiveDelete(call, bindings)) {
       effects.recursiveDeletes.push({ call: shown, ...pathArg(call, bindings) });
       continue;
@@ -106,6 +127,15 @@ export function analyseCode(source: string, language: Language): CodeEffects {
   }
   effects.mutations.push(...destructiveMutations(tokens));
   return effects;
+}
+
+function merge(into: CodeEffects, from: CodeEffects): void {
+  into.recursiveDeletes.push(...from.recursiveDeletes);
+  into.fileDeletes.push(...from.fileDeletes);
+  into.spawns.push(...from.spawns);
+  into.httpDeletes.push(...from.httpDeletes);
+  into.mutations.push(...from.mutations);
+  into.obfuscated.push(...from.obfuscated);
 }
 
 /** `{ recursive: true }` among a call's arguments. */

@@ -36,7 +36,17 @@ test('calls: recursive deletes, spawns with resolved literals, HTTP deletes, mut
   assert.deepEqual(analyseCode(`subprocess.run('rm -rf /srv/data'.split())`, 'python').spawns.map((x) => x.line), ['rm -rf /srv/data']);
   const mutation = analyseCode(`q = 'mutation { volumeDelete(volumeId: "' + v + '") }'`, 'python');
   assert.deepEqual(mutation.mutations, ['volumeDelete']);
-  assert.deepEqual(analyseCode(`print('shutil.rmtree("/")', "os.system('rm -rf /')")`, 'python'), { recursiveDeletes: [], fileDeletes: [], spawns: [], httpDeletes: [], mutations: [] });
+  assert.deepEqual(analyseCode(`print('shutil.rmtree("/")', "os.system('rm -rf /')")`, 'python'), { recursiveDeletes: [], fileDeletes: [], spawns: [], httpDeletes: [], mutations: [], obfuscated: [] });
+});
+
+test('code evaluated inside code is read; decoded code is reported as unreadable', () => {
+  assert.deepEqual(analyseCode(`exec("import shutil; shutil.rmtree('/srv')")`, 'python').recursiveDeletes.map((d) => d.path), ['/srv']);
+  assert.deepEqual(analyseCode(`eval("require('child_process').execSync('rm -rf /srv')")`, 'javascript').spawns.map((x) => x.line), ['rm -rf /srv']);
+  assert.deepEqual(analyseCode(`exec(base64.b64decode('cm0='))`, 'python').obfuscated, ['exec(...)']);
+  assert.deepEqual(analyseCode(`eval(atob(s))`, 'javascript').obfuscated, ['eval(...)']);
+  assert.deepEqual(analyseCode(`exec(open('setup.py').read())`, 'python').obfuscated, [], 'reading a file is not decoding');
+  const deep = 'exec("'.repeat(6) + 'x' + '")'.repeat(6);
+  assert.doesNotThrow(() => analyseCode(deep, 'python'));
 });
 
 test('inline programs: -c/-e/-r/eval code, stdin programs, script files', () => {

@@ -6,15 +6,17 @@ export default defineRule({
   resource: 'whatever the program Airlock cannot read would change',
   severity: 'high',
   decision: 'ask',
-  reason: 'Runs a program Airlock cannot read (an unreadable file on standard input, or code held in a variable), so it cannot tell what it does.',
+  reason: 'Runs a program Airlock cannot read (an unreadable file on standard input, code held in a variable, or code decoded at run time), so it cannot tell what it does.',
   keywords: INTERPRETER_KEYWORDS,
   tools: INTERPRETER_TOOLS,
   match: (command, context) => {
     const program = programOf(command, context);
-    return program?.unreadable ? { reason: `${program.from} runs ${program.unreadable}, which Airlock cannot read.` } : undefined;
+    if (program?.unreadable) return { reason: `${program.from} runs ${program.unreadable}, which Airlock cannot read.` };
+    const decoded = program?.effects?.obfuscated[0];
+    return decoded ? { reason: `${program!.from} runs code it decodes at run time (${decoded}), which Airlock cannot read.` } : undefined;
   },
   examples: {
-    match: ['python3 < /nonexistent/airlock/cleanup.py', 'node - < /nonexistent/airlock/reset.js', 'python3 -c "$CODE"'],
-    noMatch: ['python3 -c "print(1)"', 'python3 app.py', 'node'],
+    match: ['python3 < /nonexistent/airlock/cleanup.py', 'node - < /nonexistent/airlock/reset.js', 'python3 -c "$CODE"', `python3 -c "import base64; exec(base64.b64decode('cm0gLXJmIC8='))"`],
+    noMatch: ['python3 -c "print(1)"', 'python3 app.py', 'node', `python3 -c "exec('print(1)')"`],
   },
 });
