@@ -15,7 +15,10 @@ export function shellPrefilter(prefilterFile: string): string | undefined {
   if (!source.includes('airlock_needs_full_check()')) return undefined;
   const words = /^AIRLOCK_TRIGGER_WORDS='([a-z0-9_ -]*)'$/m.exec(source)?.[1]?.split(' ').filter(Boolean);
   if (!words?.length) return `${source.trim()}\nairlock_needs_check() { airlock_needs_full_check "$1"; }`;
-  return `${source.trim()}
+  // The awk check is read only when a line needs it: sourcing it redefines this stub. If it has
+  // gone missing, the line gets the full check (fail closed).
+  const quoted = `'${prefilterFile.replace(/'/g, `'\\''`)}'`;
+  return `airlock_needs_full_check() { if [ -r ${quoted} ] && . ${quoted}; then airlock_needs_full_check "$1"; else return 0; fi; }
 ${shellFrontFunction(words)}`;
 }
 

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { shimTools, writeShimFolder } from '../../../src/extension/terminal/shimFolder';
 import { packs } from '../../../src/core/guard/packs/index';
 import { shellLine } from '../../../src/core/terminal/shimGate';
+import { shellPrefilter } from '../../../src/extension/terminal/prefilterSource';
 
 const posix = process.platform !== 'win32';
 
@@ -87,4 +88,20 @@ test('a shim folder of another window further down PATH is skipped, not asked tw
 
 test('shellLine quotes only what needs quoting', () => {
   assert.equal(shellLine(['railway', 'volume', 'delete', 'vol 1', "it's", '']), "railway volume delete 'vol 1' 'it'\\''s' ''");
+});
+
+test('with the real prefilter: a line needing the awk check gets it, and a missing prefilter fails closed', { skip: !posix }, () => {
+  const base = mkdtempSync(join(tmpdir(), 'airlock-prefilter-'));
+  try {
+    const file = join(base, 'prefilter.sh');
+    writeFileSync(file, "AIRLOCK_TRIGGER_WORDS='delete push'\nairlock_needs_full_check() { case \"$1\" in *DELETE*) return 0;; esac; return 1; }\n");
+    const source = shellPrefilter(file)!;
+    const ask = (line: string) => spawnSync('sh', ['-c', `${source}\nairlock_needs_check "$1" && echo full || echo benign`, 'sh', line], { encoding: 'utf8' }).stdout.trim();
+    assert.equal(ask('git status'), 'benign');
+    assert.equal(ask('git push'), 'full');
+    assert.equal(ask('x VOLUME DELETE'), 'full', 'capitals go to the awk check');
+    assert.equal(ask('x Status'), 'benign', 'the awk check may still clear them');
+    rmSync(file);
+    assert.equal(ask('x Status'), 'full', 'no prefilter file: full check');
+  } finally { rmSync(base, { recursive: true, force: true }); }
 });
