@@ -60,6 +60,13 @@ describe('the Activity sidebar after an agent session', { timeout: 240_000 }, ()
     assert.match(await status.first().innerText(), /2 blocked today/);
   });
 
+  it('clicking the shield opens the Activity view', async () => {
+    await workbench.activityBarItem('Explorer').click();
+    await workbench.waitFor(async () => !(await workbench.viewPane('Activity').isVisible()), 'the Explorer to replace the Airlock views', 10_000);
+    await workbench.page.locator('.part.statusbar').getByText(/blocked today/).first().click();
+    await workbench.viewPane('Activity').waitFor({ state: 'visible', timeout: 15_000 });
+  });
+
   it('opens the details panel when an event is clicked', async () => {
     await workbench.viewPane('Activity').getByText('railway volume delete vol-shared --yes', { exact: true }).click();
     const tab = workbench.page.locator('.tabs-container .tab', { hasText: 'Airlock: railway volume delete' });

@@ -26,6 +26,8 @@ export class ActivityService implements vscode.Disposable {
   private logs: WorkspaceLog[] = [];
   private watchers: FSWatcher[] = [];
   private refreshTimer: NodeJS.Timeout | undefined;
+  /** Settles once the history is in the store. */
+  loaded: Promise<void> = Promise.resolve();
   /** What went wrong opening the logs, for the view's message (never thrown at activation). */
   readonly problems: string[] = [];
   private readonly recorded = new vscode.EventEmitter<ActivityEvent>();
@@ -67,13 +69,19 @@ export class ActivityService implements vscode.Disposable {
     }
     if (logs.length === 0) logs.push({ log: new ActivityLog(join(this.globalStorage, 'logs', 'no-folder'), { maxFileBytes }) });
     this.logs = logs;
-    try {
-      this.store.setLogs(logs.map((l) => l.log));
-    } catch (error) {
-      // An unreadable log must not take recording down: new events still append.
-      this.problems.push(`The activity log could not be read: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    this.store.setLogs(logs.map((l) => l.log));
     this.watch();
+    // Read the history after activation returns: the gates activate next and must not wait for
+    // 100,000 lines to parse. Recording works meanwhile (appends need no history).
+    this.loaded = new Promise((resolve) => setImmediate(() => {
+      try {
+        if (!this.store.loaded) this.store.load();
+      } catch (error) {
+        // An unreadable log must not take recording down: new events still append.
+        this.problems.push(`The activity log could not be read: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      resolve();
+    }));
   }
 
   async record(event: NewActivityEvent): Promise<ActivityEvent> {
@@ -82,7 +90,8 @@ export class ActivityService implements vscode.Disposable {
     const written = await log.append(complete);
     // One key per log: windows of other workspaces never overwrite it with a stale copy.
     void Promise.resolve(this.state?.update(anchorKey(log.dir), { seq: written.seq, hash: written.hash })).catch(() => undefined);
-    this.store.refresh();
+    // The line is durable: a failure to read it back for the view must not fail the caller.
+    try { this.store.refresh(); } catch { /* the watcher or the Refresh command reads it later */ }
     this.recorded.fire(complete);
     return complete;
   }

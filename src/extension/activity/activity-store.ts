@@ -80,10 +80,20 @@ export class ActivityStore {
     return count;
   }
 
-  /** Switches to another set of logs (workspace folders changed) and reads them. */
+  /** Whether the logs were read since the last `setLogs`. */
+  get loaded(): boolean {
+    return this.isLoaded;
+  }
+
+  private isLoaded = false;
+
+  /** Switches to another set of logs (workspace folders changed); read them with `load` (or the next `refresh`). */
   setLogs(logs: ActivityLog[]): void {
     this.sources = logs.map((log) => ({ log, cursor: { ino: 0, offset: 0 } }));
-    this.load();
+    this.events = [];
+    this.byIdIndex = undefined;
+    this.isLoaded = false;
+    this.changed();
   }
 
   /** Reads every log from the start. */
@@ -91,6 +101,7 @@ export class ActivityStore {
     this.events = [];
     this.byIdIndex = undefined;
     this.unreadableLines = 0;
+    this.isLoaded = true;
     this.sources.forEach((source, index) => this.loadSource(source, index));
     this.events.sort(byTime);
     this.changed();
@@ -108,6 +119,10 @@ export class ActivityStore {
    * events were new. A rotated or replaced file is read again from the start.
    */
   refresh(): number {
+    if (!this.isLoaded) {
+      this.load();
+      return this.events.length;
+    }
     const before = this.events.length;
     let reload = false;
     this.sources.forEach((source, index) => {

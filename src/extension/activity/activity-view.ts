@@ -163,7 +163,7 @@ export class ActivityView implements vscode.Disposable {
     this.treeView.description = active.length ? `Filtered: ${active.join(', ')}` : undefined;
     const broken = this.verifications.find((v) => !v.report.ok);
     const unreadable = this.service.store.unreadableLines;
-    this.treeView.message = broken
+    this.treeView.message = !this.service.store.loaded ? 'Loading the activity log…' : broken
       ? `⚠ The activity log failed verification: ${broken.report.firstBreak!.message}. It may have been edited outside Airlock.`
       : this.service.problems.length ? `⚠ ${this.service.problems[0]}`
         : unreadable > 0 ? `⚠ ${unreadable} log line${unreadable === 1 ? '' : 's'} could not be read (a crash while writing?). Run "Airlock: Verify Activity Log".` : undefined;
