@@ -1,7 +1,8 @@
 // How the cloud packs read a CLI's subcommand path: option values, unknown options, help, verbs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { asksForHelp, leadingVerb, matchPath, matchTopicPath, readings, runnerCommand } from '../../../src/core/guard/packs/cli-words';
+import { asksForHelp, leadingVerb, matchPath, matchTopicPath, readings } from '../../../src/core/guard/packs/cli-words';
+import { runnerCommand } from '../../../src/core/guard/packs/nested-commands';
 import type { SimpleCommand } from '../../../src/core/guard/types';
 import { CLOUD_PACKS } from '../../../src/core/guard/packs/cloud';
 import type { RuleContext } from '../../../src/core/guard/rule';

@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule';
-import { matchPath, stdinSqlVerdict } from '../cli-words';
+import { matchPath } from '../cli-words';
+import { stdinSqlVerdict } from '../nested-commands';
 import { FLY_KEYWORDS, FLY_TOOLS, FLY_VALUED } from './shape';
 
 /** `fly postgres connect` opens psql on a Fly Postgres app; what is piped into it runs there. */

@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule';
-import { nestedVerdict, optionValue, stdinSqlVerdict } from '../cli-words';
+import { nestedVerdict, optionValue } from '../cli-words';
+import { stdinSqlVerdict } from '../nested-commands';
 import { HEROKU_KEYWORDS, HEROKU_TOOLS, herokuPath } from './shape';
 
 /** `heroku pg:psql -c SQL` (or `-f FILE`, or standard input) sends SQL to the app's database: the database rules read it as they would for psql. */

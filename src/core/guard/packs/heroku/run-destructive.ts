@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule';
-import { nestedVerdict, runnerCommand } from '../cli-words';
+import { nestedVerdict } from '../cli-words';
+import { runnerCommand } from '../nested-commands';
 import { HEROKU_KEYWORDS, HEROKU_TOOLS } from './shape';
 
 const RUN_VALUED = ['-a', '--app', '-r', '--remote', '-s', '--size', '-e', '--env', '--type'];

@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule';
-import { matchPath, stdinSqlVerdict } from '../cli-words';
+import { matchPath } from '../cli-words';
+import { stdinSqlVerdict } from '../nested-commands';
 import { PSCALE_KEYWORDS, PSCALE_TOOLS, PSCALE_VALUED } from './shape';
 
 /** `pscale shell DATABASE BRANCH` opens a MySQL shell on the branch; what is piped into it runs there. */

@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule';
-import { matchPath, stdinSqlVerdict } from '../cli-words';
+import { matchPath } from '../cli-words';
+import { stdinSqlVerdict } from '../nested-commands';
 import { RAILWAY_KEYWORDS, RAILWAY_TOOLS, RAILWAY_VALUED } from './shape';
 
 /** `railway connect` opens the database shell of a Railway service; what is piped into it runs there. */

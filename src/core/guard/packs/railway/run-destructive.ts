@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule';
-import { nestedVerdict, runnerCommand } from '../cli-words';
+import { nestedVerdict } from '../cli-words';
+import { runnerCommand } from '../nested-commands';
 import { RAILWAY_KEYWORDS, RAILWAY_TOOLS, RAILWAY_VALUED } from './shape';
 
 /**

@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule';
-import { nestedVerdict, runnerCommand } from '../cli-words';
+import { nestedVerdict } from '../cli-words';
+import { runnerCommand } from '../nested-commands';
 
 /** Options of `doppler run` and `op run` that take a value. */
 const RUN_VALUED = ['-p', '--project', '-c', '--config', '--token', '--scope', '--command', '--name-transformer', '--mount', '--mount-format', '--env-file', '--account', '--session'];
