@@ -77,6 +77,8 @@ async function installCodeServer(log) {
     // nested installs too, and it applies to this trusted, pinned install only.
     npm_config_dangerously_allow_all_scripts: 'true',
     npm_config_unsafe_perm: 'true',
+    // node-gyp compiles each native module with one job unless told; the machine may have more cores.
+    JOBS: 'max',
     npm_config_update_notifier: 'false',
     npm_config_fund: 'false',
     npm_config_audit: 'false',
