@@ -53,13 +53,13 @@ const TABLES: Record<Language, LanguageTable> = {
     recursiveDelete: (c) => ['rm_rf', 'rm_r', 'remove_dir', 'remove_entry', 'remove_entry_secure', 'rmtree'].includes(last(c)),
     fileDelete: new Set(['delete', 'unlink', 'rm', 'rm_f', 'remove_file']),
     spawn: new Set(['system', 'exec', 'spawn', 'popen', 'capture2', 'capture2e', 'capture3', 'popen2', 'popen2e', 'popen3', 'pipeline', 'pipeline_r', 'pipeline_w']),
-    bare: new Set(['system', 'exec', 'spawn', 'rm_rf', 'rm_r', 'rmtree', 'remove_dir']),
+    bare: new Set(['system', 'exec', 'spawn', 'rm_rf', 'rm_r', 'rmtree', 'remove_dir', 'eval']),
   },
   perl: {
     recursiveDelete: (c) => ['rmtree', 'remove_tree', 'File::Path::rmtree', 'File::Path::remove_tree'].includes(last(c)) || (last(c) === 'unlink' && c.args.some((a) => a.some((t) => t.kind === 'ident' && t.value === 'glob'))),
     fileDelete: new Set(['unlink']),
     spawn: new Set(['system', 'exec']),
-    bare: new Set(['system', 'exec', 'unlink', 'rmtree', 'remove_tree', 'glob']),
+    bare: new Set(['system', 'exec', 'unlink', 'rmtree', 'remove_tree', 'glob', 'eval']),
   },
   php: {
     recursiveDelete: (c) => last(c) === 'array_map' && c.args[0]?.[0]?.kind === 'string' && c.args[0]![0]!.value === 'unlink',

@@ -43,6 +43,8 @@ test('code evaluated inside code is read; decoded code is reported as unreadable
   assert.deepEqual(analyseCode(`exec("import shutil; shutil.rmtree('/srv')")`, 'python').recursiveDeletes.map((d) => d.path), ['/srv']);
   assert.deepEqual(analyseCode(`eval("require('child_process').execSync('rm -rf /srv')")`, 'javascript').spawns.map((x) => x.line), ['rm -rf /srv']);
   assert.deepEqual(analyseCode(`exec(base64.b64decode('cm0='))`, 'python').obfuscated, ['exec(...)']);
+  assert.deepEqual(analyseCode(`eval "system('rm -rf /srv')"`, 'perl').spawns.map((x) => x.line), ['rm -rf /srv']);
+  assert.deepEqual(analyseCode(`eval { die "x" }; print "ok"`, 'perl').spawns, []);
   assert.deepEqual(analyseCode(`eval(atob(s))`, 'javascript').obfuscated, ['eval(...)']);
   assert.deepEqual(analyseCode(`exec(open('setup.py').read())`, 'python').obfuscated, [], 'reading a file is not decoding');
   const deep = 'exec("'.repeat(6) + 'x' + '")'.repeat(6);

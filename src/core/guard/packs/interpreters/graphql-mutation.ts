@@ -11,7 +11,7 @@ export default defineRule({
   keywords: INTERPRETER_KEYWORDS,
   tools: INTERPRETER_TOOLS,
   match: (command, context) => {
-    const mutations = programOf(command, context)?.effects?.mutations ?? [];
+    const mutations = [...new Set(programOf(command, context)?.effects?.mutations ?? [])];
     return mutations.length ? { reason: `Inline code sends the GraphQL mutation ${mutations.join(', ')}: it deletes or destroys data.` } : undefined;
   },
   examples: {
