@@ -5,7 +5,7 @@
  * problem, never silently dropped: the guard turns problems into `ask`.
  */
 import { homedir } from 'node:os';
-import { resolve as resolvePath } from 'node:path';
+import { dirname, join, resolve as resolvePath } from 'node:path';
 import type { Redirect, SimpleCommand, StdinSource } from '../guard/types';
 import { ParseBudgetExceeded, parseShell, type SyntaxNode } from './parser';
 import { evaluateWord, type WordValue } from './words';
@@ -305,6 +305,8 @@ class Reducer {
       const nested: Scope = { cwd: current.cwd, vars: { ...scope.vars, ...current.assignments }, via, depth: scope.depth + 1 };
       if (next.kind === 'script') {
         this.script(next.text, nested);
+      } else if (next.kind === 'package-script') {
+        this.packageScripts(current, next.scripts, next.directory, nested);
       } else if (next.kind === 'script-file') {
         const text = this.options.readFile(next.path, current.cwd);
         if (text === undefined) this.problem('unreadable-script', current.segment, `Airlock cannot read the script ${next.path}, so it cannot tell what it would do`);
@@ -322,6 +324,29 @@ class Reducer {
     emitted.push(current);
     this.commands.push(current);
     return emitted;
+  }
+
+  /** Runs the named package.json scripts found from the command's directory up, as npm would. */
+  packageScripts(command: SimpleCommand, names: string[], directory: string | undefined, nested: Scope): void {
+    const start = directory ? resolvePath(command.cwd, directory) : command.cwd;
+    for (let dir = start, hops = 0; hops < 40; dir = dirname(dir), hops++) {
+      const text = this.options.readFile(join(dir, 'package.json'), dir);
+      if (text !== undefined) {
+        let scripts: unknown;
+        try { scripts = (JSON.parse(text) as { scripts?: unknown }).scripts; } catch {
+          this.problem('unreadable-script', command.segment, `${join(dir, 'package.json')} is not valid JSON, so Airlock cannot read its scripts`);
+          return;
+        }
+        for (const name of names) {
+          const body = scripts && typeof scripts === 'object' ? (scripts as Record<string, unknown>)[name] : undefined;
+          if (typeof body === 'string') this.script(body, { ...nested, cwd: dir });
+        }
+        return;
+      }
+      if (directory || dirname(dir) === dir) break;
+    }
+    // A workspace or prefix Airlock cannot read: never guess.
+    if (directory) this.problem('unreadable-script', command.segment, `Airlock cannot read ${join(start, 'package.json')}, whose scripts this runs`);
   }
 
   scriptFromStdin(command: SimpleCommand, nested: Scope, name: string): void {

@@ -21,6 +21,8 @@ export type Unwrapped =
   | { kind: 'script-file'; path: string; via: string; step: string }
   /** The command runs whatever arrives on standard input as a script (`sh`, `bash -s`, `python -`). */
   | { kind: 'stdin-script'; via: string; step: string }
+  /** A package.json script run by a package manager (`npm run db:reset`, `yarn test`). */
+  | { kind: 'package-script'; scripts: string[]; directory?: string; via: string; step: string }
   /** Several commands, e.g. `find -exec A ; -exec B +` (find itself is kept too). */
   | { kind: 'many'; argvs: string[][]; via: string; step: string };
 
@@ -276,6 +278,50 @@ function watchUnwrap(argv: string[]): Unwrapped | undefined {
   return { kind: 'script', text, via: 'watch', step: `watch runs repeatedly: ${text}` };
 }
 
+/** Package managers that run package.json scripts: their words make the fast path read package.json. */
+export const PACKAGE_MANAGERS = ['npm', 'pnpm', 'yarn', 'bun'];
+
+const NPM_LIFECYCLE: Record<string, string[]> = {
+  install: ['preinstall', 'install', 'postinstall', 'prepublish', 'preprepare', 'prepare', 'postprepare'],
+  i: ['preinstall', 'install', 'postinstall', 'prepublish', 'preprepare', 'prepare', 'postprepare'],
+  ci: ['preinstall', 'install', 'postinstall', 'prepublish', 'preprepare', 'prepare', 'postprepare'],
+  test: ['pretest', 'test', 'posttest'], t: ['pretest', 'test', 'posttest'],
+  start: ['prestart', 'start', 'poststart'], stop: ['prestop', 'stop', 'poststop'],
+  restart: ['prerestart', 'restart', 'postrestart'],
+};
+/** Subcommands that are the manager's own, not package.json scripts (pnpm, yarn and bun run unknown words as scripts). */
+const BUILTIN = new Set(['add', 'audit', 'bin', 'cache', 'config', 'create', 'dedupe', 'dlx', 'exec', 'fetch', 'help', 'import', 'info', 'init', 'link', 'list', 'ls', 'outdated', 'pack', 'patch', 'prune', 'publish', 'rebuild', 'remove', 'rm', 'root', 'set', 'setup', 'store', 'unlink', 'up', 'update', 'upgrade', 'version', 'why', 'workspace', 'workspaces', 'x', 'node', 'plugin', 'constraints', 'global', 'login', 'logout', 'whoami', 'env', 'doctor', 'uninstall', 'view', 'search', 'explain', 'owner', 'access', 'team', 'token', 'profile', 'ping', 'pkg', 'query', 'sbom', 'shrinkwrap', 'star', 'stars', 'unpublish', 'deprecate', 'dist-tag', 'docs', 'edit', 'explore', 'fund', 'hook', 'org', 'repo', 'completion', 'build', 'upgrade-interactive', 'licenses', 'deploy', 'server', 'install-test', 'it', 'cit', 'clean-install', 'c', 'run', 'run-script', 'rum', 'urn']);
+const PM_VALUED = ['--prefix', '-C', '--dir', '--cwd', '-w', '--workspace', '--filter', '-F', '--loglevel', '--registry', '--cache'];
+
+/** `npm run X`, `npm test`, `npm install` (its lifecycle scripts), `pnpm X`, `yarn X`, `bun run X`. */
+function packageScriptUnwrap(name: string, argv: string[]): Unwrapped | undefined {
+  const args = argv.slice(1);
+  let directory: string | undefined;
+  const words: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') break;
+    if (PM_VALUED.includes(arg)) {
+      if (['--prefix', '-C', '--dir', '--cwd', '-w', '--workspace'].includes(arg)) directory = args[i + 1];
+      i++;
+      continue;
+    }
+    const eq = /^--(prefix|dir|cwd|workspace)=(.*)$/.exec(arg);
+    if (eq) { directory = eq[2]; continue; }
+    if (arg.startsWith('-')) continue;
+    words.push(arg);
+  }
+  const [sub, script] = words;
+  if (sub === undefined) return name === 'yarn' ? { kind: 'package-script', scripts: NPM_LIFECYCLE.install!, ...(directory ? { directory } : {}), via: name, step: `${name} installs and runs the install scripts` } : undefined;
+  let scripts: string[] | undefined;
+  if (sub === 'run' || sub === 'run-script' || sub === 'rum' || sub === 'urn') scripts = script ? [`pre${script}`, script, `post${script}`] : undefined;
+  else if (NPM_LIFECYCLE[sub] && !(name === 'bun' && sub === 'test')) scripts = NPM_LIFECYCLE[sub];
+  else if (name !== 'npm' && !BUILTIN.has(sub)) scripts = [`pre${sub}`, sub, `post${sub}`];
+  if (!scripts) return undefined;
+  const label = script && (sub === 'run' || sub === 'run-script') ? `${name} run ${script}` : `${name} ${sub}`;
+  return { kind: 'package-script', scripts, ...(directory ? { directory } : {}), via: label, step: `${label} runs package.json scripts: ${scripts.join(', ')}` };
+}
+
 /**
  * What `argv` runs besides itself, or undefined when it runs nothing else. `argv[0]` must
  * already be the plain tool name.
@@ -305,6 +351,7 @@ export function unwrapOnce(argv: string[]): Unwrapped | undefined {
   if ((name === 'pnpm' || name === 'yarn' || name === 'bun' || name === 'npm') && ['dlx', 'x', 'exec'].includes(argv[1] ?? '')) {
     return npxUnwrap(`${name} ${argv[1]}`, argv.slice(2));
   }
+  if (PACKAGE_MANAGERS.includes(name)) return packageScriptUnwrap(name, argv);
   if (name === 'xargs') return xargsUnwrap(argv);
   if (name === 'parallel') return parallelUnwrap(argv);
   if (name === 'find') return findUnwrap(argv);

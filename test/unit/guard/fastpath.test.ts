@@ -21,7 +21,7 @@ before(async () => {
 
 /** Runs the generated sh prefilter over many lines at once: one awk process, \036 between lines. */
 function shellVerdicts(lines: string[]): boolean[] {
-  const out = execFileSync('sh', ['-c', `. "${prefilterSh}"; LC_ALL=C awk -v mode=lines -v words="$AIRLOCK_TRIGGER_WORDS" "$AIRLOCK_PREFILTER_AWK"`], {
+  const out = execFileSync('sh', ['-c', `. "${prefilterSh}"; LC_ALL=C awk -v mode=lines -v words="$AIRLOCK_TRIGGER_WORDS" -v runnerwords="$AIRLOCK_RUNNER_WORDS" "$AIRLOCK_PREFILTER_AWK"`], {
     input: lines.join('\u001e'),
     encoding: 'utf8',
     env: { PATH: process.env.PATH, LC_ALL: 'C' },
@@ -72,7 +72,7 @@ test('TS and sh decide every corpus line alike, and benign lines take the fast p
   const shell = shellVerdicts(lines);
   const differ = lines.filter((line, i) => needsFullCheck(line, triggers) !== shell[i]);
   assert.deepEqual(differ, []);
-  for (const benign of ['git status', 'ls -la', 'npm test', 'cat README.md', 'git log --oneline -5', 'pwd']) {
+  for (const benign of ['git status', 'ls -la', 'make test', 'cat README.md', 'git log --oneline -5', 'pwd']) {
     assert.equal(needsFullCheck(benign, triggers), false, `${benign} should take the fast path`);
   }
 });

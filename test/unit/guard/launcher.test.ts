@@ -75,6 +75,21 @@ test('a repository policy or the user policy\'s words send calls to the full che
   assert.match(run(['hook', 'claude'], claude('npm publish'), { AIRLOCK_POLICY_FILE: policy }).stdout, /^RUNTIME/);
 });
 
+test('npm, yarn, pnpm and bun stay on the fast path only when the nearest package.json holds no trigger word', () => {
+  const app = mkdtempSync(join(tmpdir(), 'airlock-app-'));
+  mkdirSync(join(app, 'src'));
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', scripts: { test: 'vitest run', build: 'tsc -p .' } }));
+  const at = (command: string, cwd = app) => run(['hook', 'claude'], claude(command, { cwd })).stdout;
+  assert.equal(at('npm test'), '');
+  assert.equal(at('yarn build', join(app, 'src')), '', 'found from a subfolder');
+  assert.match(at('cd ../other && npm test'), /^RUNTIME/, 'a cd moves where the scripts come from');
+  assert.match(at('npm test -w packages/api'), /^RUNTIME/, 'another workspace');
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ scripts: { test: 'vitest run', reset: 'git reset --hard' } }));
+  assert.match(at('npm test'), /^RUNTIME/);
+  writeFileSync(join(app, 'package.json'), '{"scripts":{"test":"\\u0072m -rf src"}}');
+  assert.match(at('npm test'), /^RUNTIME/, 'an escape could hide a word');
+});
+
 test('other arguments pass straight to the CLI; airlock.env is read as data, never run', () => {
   assert.equal(run(['check', '--json', '--', 'ls'], '').stdout, `RUNTIME electron=0 args=${join(dir, 'cli.js')} check --json -- ls\n`);
   assert.equal(spawnSync('test', ['-e', join(dir, 'pwned')]).status, 1, 'a $(...) in airlock.env must not run');

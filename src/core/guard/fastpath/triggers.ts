@@ -4,6 +4,14 @@
  * input run as a program, a remote command) or print secrets.
  */
 import type { Pack } from '../rule';
+import { PACKAGE_MANAGERS } from '../../shell/unwrap';
+
+/**
+ * Words that run package.json scripts. In-process they are triggers like any other; the
+ * launcher instead reads the nearest package.json and sends the call to the full check only when
+ * that file holds a trigger word (so `npm test` stays fast when the scripts are harmless).
+ */
+export const SCRIPT_RUNNER_WORDS = PACKAGE_MANAGERS;
 
 export const UNWRAPPING_WORDS = [
   'sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish', 'busybox', 'eval', 'source', 'exec',
@@ -18,7 +26,7 @@ export const SECRET_PRINTING_WORDS = ['env', 'printenv', 'secret', 'secrets', 't
 
 /** Every word that brings the full check into play, for the given packs and extra policy words. */
 export function allTriggerWords(packs: readonly Pack[], extra: readonly string[] = []): string[] {
-  const words = new Set<string>([...UNWRAPPING_WORDS, ...INTERPRETER_WORDS, ...SECRET_PRINTING_WORDS, ...extra]);
+  const words = new Set<string>([...UNWRAPPING_WORDS, ...INTERPRETER_WORDS, ...SECRET_PRINTING_WORDS, ...SCRIPT_RUNNER_WORDS, ...extra]);
   for (const pack of packs) for (const rule of pack.rules) for (const keyword of rule.keywords) words.add(keyword);
   return [...words].sort();
 }
