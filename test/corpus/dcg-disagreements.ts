@@ -51,6 +51,7 @@ const disagreements: DcgDisagreement[] = [
   { command: "python3 << \"EOF SPACE\"\nimport shutil\nshutil.rmtree('/tmp/test')\nEOF SPACE", dcg: "deny", reason: "The script deletes a folder under /tmp: a routine temp-folder delete, allowed as `rm -rf /tmp/x` is." },
   { command: "git push --force-with-lease", dcg: "allow", reason: "Without a branch the push goes to the current branch, which may be protected: Airlock cannot tell, so it asks." },
   { command: "rm -r directory", dcg: "allow", reason: "A recursive delete outside temp and build folders asks in Airlock (filesystem.rm-recursive); dcg lets plain -r through." },
+  { command: "../other-project/run.sh", dcg: "allow", reason: "A shell script run by its path is read and checked like `bash run.sh`; one Airlock cannot read may do anything, so it asks." },
 ];
 
 export default disagreements;
