@@ -16,6 +16,20 @@ export function runtimeDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(tmpdir(), `airlock-${uid()}`);
 }
 
+/**
+ * Every folder a window of this user may have registered in: the hook's own runtime folder
+ * first, then the usual others, because a hook started outside the editor (an agent in another
+ * terminal, over ssh, in tmux) may not share the editor's XDG_RUNTIME_DIR.
+ */
+export function candidateRuntimeDirs(env: NodeJS.ProcessEnv = process.env): string[] {
+  if (env.AIRLOCK_RUNTIME_DIR) return [env.AIRLOCK_RUNTIME_DIR];
+  const dirs = [runtimeDir(env)];
+  if (process.platform !== 'win32') {
+    dirs.push(join('/run/user', uid(), 'airlock'), join(tmpdir(), `airlock-${uid()}`), join('/tmp', `airlock-${uid()}`));
+  }
+  return [...new Set(dirs)];
+}
+
 function uid(): string {
   try { return String(userInfo().uid); } catch { return 'user'; }
 }

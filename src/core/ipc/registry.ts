@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync, lstatSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { ensurePrivateDir, registryDir, rootKey, windowsDir } from './paths';
+import { candidateRuntimeDirs, ensurePrivateDir, registryDir, rootKey, windowsDir } from './paths';
 import { PROTOCOL_VERSION, type WindowRegistration } from './protocol';
 
 /** Writes a file readable only by us, atomically (temp file + rename), so a reader never sees half of it. */
@@ -59,12 +59,15 @@ function alive(registration: WindowRegistration): boolean {
 export function findWindowFor(paths: string[], env: NodeJS.ProcessEnv = process.env): WindowRegistration | undefined {
   const direct = env.AIRLOCK_WINDOW ? readRegistration(env.AIRLOCK_WINDOW) : undefined;
   if (direct && alive(direct)) return direct;
+  const registries = candidateRuntimeDirs(env).filter((dir) => existsSync(dir)).map((dir) => ({ ...env, AIRLOCK_RUNTIME_DIR: dir }));
   for (const start of paths) {
     if (!start) continue;
     let dir = start;
     for (let depth = 0; depth < 64; depth++) {
-      const registration = readRegistration(registrationPathForRoot(dir, env));
-      if (registration && alive(registration)) return registration;
+      for (const registryEnv of registries) {
+        const registration = readRegistration(registrationPathForRoot(dir, registryEnv));
+        if (registration && alive(registration)) return registration;
+      }
       const parent = dirname(dir);
       if (parent === dir) break;
       dir = parent;

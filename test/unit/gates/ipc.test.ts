@@ -131,3 +131,17 @@ test('a hook finds no editor once the window is gone, and says so plainly', asyn
   assert.ok(isUnreachable(answer));
   assert.match(answer.unreachable, /no editor window/);
 });
+
+test('a hook whose XDG_RUNTIME_DIR differs from the editor\'s still finds the window', { skip: process.platform === 'win32' }, async () => {
+  const f = fixture();
+  const editorEnv = { ...process.env, AIRLOCK_RUNTIME_DIR: undefined, XDG_RUNTIME_DIR: undefined } as NodeJS.ProcessEnv;
+  const server = await IpcServer.create(editorEnv);
+  const registry = new WindowRegistry(server.socket, server.secret, 'test', editorEnv);
+  try {
+    registry.update([f.workspace]);
+    const hookEnv = { ...process.env, AIRLOCK_RUNTIME_DIR: undefined, XDG_RUNTIME_DIR: join(f.base, 'elsewhere') } as NodeJS.ProcessEnv;
+    const window = locateEditor([join(f.workspace, 'deep')], hookEnv);
+    assert.ok(!('unreachable' in window));
+    assert.equal(window.socket, server.socket);
+  } finally { registry.dispose(); server.dispose(); f.cleanup(); }
+});
