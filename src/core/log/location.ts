@@ -93,6 +93,10 @@ export async function registerLogDir(root: string, preferred: string, env: NodeJ
     const existingHasLog = existing !== undefined && chainFiles(existing).some((file) => existsSync(file));
     const chosen = existingHasLog ? existing : logWithContent(defaultLogDir(root, env)) ?? preferred;
     index.workspaces[key] = { logDir: chosen, updated: new Date().toISOString(), ...(maxFileBytes ? { maxFileBytes } : {}) };
+    // Forget folders that are gone along with their logs (temporary workspaces), so the index stays small.
+    for (const [root, entry] of Object.entries(index.workspaces)) {
+      if (root !== key && !existsSync(root) && !existsSync(entry.logDir)) delete index.workspaces[root];
+    }
     writePrivateFile(indexPath(env), `${JSON.stringify(index, null, 2)}\n`);
     return chosen;
   });

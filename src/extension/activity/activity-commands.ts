@@ -1,9 +1,8 @@
-import { writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { EXPORT_EXTENSIONS, exportEvents, type ExportFormat } from '../../core/log/export';
 import type { ActivityEvent } from '../../core/events';
+import { EXPORT_EXTENSIONS, type ExportFormat } from '../../core/log/export';
 import { activityActions } from './activity-actions';
 import type { ActivityFilters } from './activity-tree-model';
 import type { ActivityView } from './activity-view';
@@ -87,10 +86,4 @@ async function exportCommand(view: ActivityView): Promise<void> {
     () => view.exportTo(target.fsPath, format.format, visibleOnly));
   const open = await vscode.window.showInformationMessage(`Exported ${count} event${count === 1 ? '' : 's'} to ${target.fsPath}.`, 'Open');
   if (open) await vscode.window.showTextDocument(target);
-}
-
-/** Writes an export; returns how many events it holds. */
-export async function writeExport(path: string, events: ActivityEvent[], format: ExportFormat, meta: { workspace?: string; verified?: string }): Promise<number> {
-  await writeFile(path, exportEvents(events, format, meta), { encoding: 'utf8', mode: 0o600 });
-  return events.length;
 }

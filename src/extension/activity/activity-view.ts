@@ -1,12 +1,12 @@
+import { writeFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { ActivityEvent } from '../../core/events';
-import type { ExportFormat } from '../../core/log/export';
+import { exportEvents, type ExportFormat } from '../../core/log/export';
 import { verifyLogAsync, type VerifyReport } from '../../core/log/verify';
 import type { ActivityService } from './activity-service';
 import type { StoredActivity } from './activity-store';
 import { ActivityTreeProvider, type TreeSnapshotNode } from './activity-tree';
 import { ActivityTreeModel, type ActivityFilters, type ActivityNode, type MoreNode } from './activity-tree-model';
-import { writeExport } from './activity-commands';
 import { DetailsPanel } from './details-panel';
 import { disableRuleInWorkspace } from '../../core/policy/trust-rule';
 
@@ -113,7 +113,9 @@ export class ActivityView implements vscode.Disposable {
     const events = (visibleOnly ? this.model.filteredEvents() : this.service.store.all()).map((s) => s.event);
     const verification = this.verifications.length
       ? this.verifications.every((v) => v.report.ok) ? 'verified, unbroken' : 'verification FAILED' : undefined;
-    return writeExport(path, events, format, { workspace: this.service.workspaceLogs.map((l) => l.root).filter(Boolean).join(', ') || undefined, verified: verification });
+    const workspace = this.service.workspaceLogs.map((l) => l.root).filter(Boolean).join(', ') || undefined;
+    await writeFile(path, exportEvents(events, format, { workspace, verified: verification }), { encoding: 'utf8', mode: 0o600 });
+    return events.length;
   }
 
   async trustRule(event: ActivityEvent): Promise<void> {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../../../src/cli/main';
 import { parseSince } from '../../../src/cli/commands/log';
@@ -116,4 +116,19 @@ test('parseSince reads ISO times, durations and day names', () => {
   assert.equal(parseSince('2026-11-21', now).getTime(), new Date(2026, 10, 21).getTime());
   assert.equal(parseSince('2026-11-21T08:00:00Z', now).toISOString(), '2026-11-21T08:00:00.000Z');
   assert.throws(() => parseSince('soon', now), /not a time/);
+});
+
+test('the per-user index forgets workspaces whose folder and log are both gone', async () => {
+  const env = { AIRLOCK_STATE_DIR: join(tempDir(), 'state') };
+  const gone = tempDir('airlock-gone-');
+  const goneLog = join(tempDir(), 'log-gone');
+  await registerLogDir(gone, goneLog, env);
+  const kept = tempDir('airlock-kept-');
+  const keptLog = join(tempDir(), 'log-kept');
+  await registerLogDir(kept, keptLog, env);
+  rmSync(gone, { recursive: true, force: true });
+  await registerLogDir(tempDir('airlock-new-'), join(tempDir(), 'log-new'), env);
+  const index = JSON.parse(readFileSync(join(env.AIRLOCK_STATE_DIR, 'workspaces.json'), 'utf8'));
+  assert.equal(index.workspaces[gone], undefined);
+  assert.equal(index.workspaces[kept].logDir, keptLog, 'a folder that still exists stays, log or not');
 });
