@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ActivityLog } from '../../core/log/activity-log';
-import { actorLabel, environmentLabel, eventOutcome, eventSubject } from '../../core/log/describe';
+import type { ActivityEvent } from '../../core/events';
+import { actorLabel, decisionWord, environmentLabel, eventSubject } from '../../core/log/describe';
 import { logDirFor, registeredLogDir } from '../../core/log/location';
 import { verifyLog, type ChainAnchor, type VerifyReport } from '../../core/log/verify';
 import { UsageError, type CliCommand, type CliIO } from '../io';
@@ -141,11 +142,27 @@ async function run(args: string[], io: CliIO): Promise<number> {
   return 0;
 }
 
-function formatLine(event: Parameters<typeof eventSubject>[0]): string {
-  const parts = [localTime(event.time), eventOutcome(event).toUpperCase().padEnd(9), actorLabel(event.actor).padEnd(13)];
-  const environment = environmentLabel(event);
-  const extra = [environment, event.rule && `rule ${event.rule}`, event.cwd && `in ${event.cwd}`].filter(Boolean).join(' · ');
-  return `${parts.join('  ')}  ${eventSubject(event)}${extra ? `   (${extra})` : ''}\n`;
+/** A fixed-width tag for the outcome; who or what settled it goes in the trailing notes. */
+function tag(event: ActivityEvent): string {
+  if (event.kind === 'command') return event.exitCode === undefined ? 'RAN' : `EXIT ${event.exitCode}`;
+  if (event.kind === 'token') return 'TOKEN';
+  if (event.kind === 'protection-gap') return 'UNGUARDED';
+  if (event.kind === 'airlock') return 'AIRLOCK';
+  return decisionWord(event).toUpperCase();
+}
+
+const SETTLED_BY: Record<string, string> = { person: 'by person', timeout: 'no answer in time', 'no-editor': 'no editor reachable', policy: 'by policy', rules: '' };
+
+function formatLine(event: ActivityEvent): string {
+  const parts = [localTime(event.time), tag(event).padEnd(9), actorLabel(event.actor).padEnd(13)];
+  const notes = [
+    event.decidedBy && event.kind !== 'command' ? SETTLED_BY[event.decidedBy] : undefined,
+    environmentLabel(event),
+    event.rule && `rule ${event.rule}`,
+    event.severity && event.kind === 'token' ? event.severity : undefined,
+    event.cwd && `in ${event.cwd}`,
+  ].filter(Boolean).join(' · ');
+  return `${parts.join('  ')}  ${eventSubject(event)}${notes ? `   (${notes})` : ''}\n`;
 }
 
 export const logCommand: CliCommand = { name: 'log', summary: 'print or verify the workspace activity log', usage, run };
