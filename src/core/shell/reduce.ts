@@ -407,15 +407,32 @@ function outputOf(command: SimpleCommand | undefined, fallback: string): StdinSo
   if (!command) return { kind: 'opaque', from: fallback.trim() || 'an earlier command' };
   const [name, ...args] = command.argv;
   if (!command.unresolved && name === 'echo') {
-    const words = args[0] === '-n' || args[0] === '-e' || args[0] === '-E' ? args.slice(1) : args;
-    return { kind: 'text', text: `${words.join(' ')}\n`, from: 'echo' };
+    const flags = args.filter((a, i) => /^-[neE]+$/.test(a) && args.slice(0, i).every((b) => /^-[neE]+$/.test(b)));
+    const words = args.slice(flags.length).join(' ');
+    // `echo -e` and printf turn \x72 into r: decode as they would, or `\x72m` hides an rm.
+    return { kind: 'text', text: `${flags.some((f) => f.includes('e')) ? decodePrintEscapes(words) : words}\n`, from: 'echo' };
   }
   if (!command.unresolved && name === 'printf' && args.length) {
-    return { kind: 'text', text: args.join(' ').replace(/\\n/g, '\n').replace(/\\t/g, '\t'), from: 'printf' };
+    return { kind: 'text', text: decodePrintEscapes(args.join(' ')), from: 'printf' };
   }
   if (name === 'cat' && args.length === 0 && command.stdin) return command.stdin;
   if (name === 'cat' && args.length === 1 && !command.unresolved && !args[0]!.startsWith('-')) return { kind: 'file', path: args[0]! };
   return { kind: 'opaque', from: command.segment.slice(0, 200) };
+}
+
+/**
+ * The escapes that turn into other characters in printf and `echo -e` output (\n, \t, \xHH,
+ * octal): enough to see `\x72m` as `rm`. Quote escapes stay as written, so a JSON body piped
+ * to curl reads as the agent wrote it.
+ */
+function decodePrintEscapes(text: string): string {
+  return text.replace(/\\(x[0-9a-fA-F]{1,2}|0?[0-7]{1,3}|[ntr])/g, (_, code: string) => {
+    if (code === 'n') return '\n';
+    if (code === 't') return '\t';
+    if (code === 'r') return '\r';
+    if (code[0] === 'x') return String.fromCharCode(parseInt(code.slice(1), 16));
+    return String.fromCharCode(parseInt(code, 8) & 0xff);
+  });
 }
 
 function redirectInput(redirect: SyntaxNode, scope: Scope): StdinSource | undefined {

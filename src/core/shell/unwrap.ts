@@ -57,6 +57,19 @@ const WRAPPERS: Record<string, WrapperSpec> = {
   caffeinate: { valued: ['-t', '-w'] },
   unbuffer: { valued: [] },
   dotenv: { valued: ['-e', '-c', '-v'] },
+  setsid: { valued: [] },
+  flock: { valued: ['-w', '-E', '--timeout', '--conflict-exit-code'], positionalsBefore: 1 },
+  chroot: { valued: ['--userspec', '--groups'], positionalsBefore: 1 },
+  strace: { valued: ['-o', '-e', '-p', '-s', '-u', '-E', '-a', '-b', '-I', '-O', '-S', '-X', '-P'] },
+  ltrace: { valued: ['-o', '-e', '-p', '-s', '-u', '-a', '-n'] },
+  unshare: { valued: ['--setuid', '--setgid', '--wd', '-S', '-G', '-R', '-w'] },
+  nsenter: { valued: ['-t', '--target', '-S', '-G', '--setuid', '--setgid', '-r', '-w', '--root', '--wd'] },
+  'systemd-run': { valued: ['-u', '--unit', '-p', '--property', '-E', '--setenv', '--description', '--slice', '-M', '--machine', '--working-directory', '--uid', '--gid', '--nice', '--on-calendar', '--on-active'] },
+  runuser: { valued: ['-u', '-g', '-G', '--user', '--group', '--supp-group'] },
+  'xvfb-run': { valued: ['-n', '--server-num', '-s', '--server-args', '-f', '--auth-file', '-e', '--error-file', '-p', '--xauth-protocol'] },
+  'dumb-init': { valued: ['-r', '--rewrite'] },
+  tini: { valued: ['-p', '-e'] },
+  catchsegv: { valued: [] },
 };
 
 export const SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'busybox', 'fish']);
@@ -332,6 +345,10 @@ export function unwrapOnce(argv: string[]): Unwrapped | undefined {
   if (spec) {
     // `command -v x` and `command -V x` only look x up.
     if (name === 'command' && argv.slice(1).some((a) => a === '-v' || a === '-V')) return undefined;
+    // `sudo -s` / `sudo -i` with no command start a shell that reads its script from stdin.
+    if ((name === 'sudo' || name === 'doas') && skipOptions(argv, 1, spec.valued) === -1 && argv.slice(1).some((a) => /^-[a-zA-Z]*[si]/.test(a) || a === '--shell' || a === '--login')) {
+      return { kind: 'stdin-script', via: `${name} -s`, step: `${name} starts a shell that reads its script from standard input` };
+    }
     const at = skipOptions(argv, 1, spec.valued, spec.positionalsBefore);
     if (at === -1) return undefined;
     return { kind: 'argv', argv: argv.slice(at), via: name, step: `${name} runs ${argv.slice(at).join(' ')}` };
