@@ -28,6 +28,8 @@ export interface ActivityApi {
   /** Reads lines other processes appended and repaints now. */
   refresh(): void;
   statusBarText(): string;
+  /** The warning above the tree (failed verification, unreadable lines), if any. */
+  viewMessage(): string | undefined;
   /** The gates feature tells the shield how protected the workspace is. */
   setProtectionStatusProvider(provider: ProtectionStatusProvider): vscode.Disposable;
 }

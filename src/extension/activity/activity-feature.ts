@@ -59,6 +59,7 @@ export const activityFeature: Feature = {
       logDirs: () => service.workspaceLogs.map((l) => l.log.dir),
       refresh: () => view.refresh(),
       statusBarText: () => shield.text,
+      viewMessage: () => view.treeView.message,
       setProtectionStatusProvider: registerProtectionStatusProvider,
     };
     api.activity = activityApi;

@@ -176,5 +176,6 @@ describe('Activity sidebar and log', () => {
     const [result] = await a.verify();
     assert.equal(result.report.ok, false);
     assert.equal(result.report.firstBreak?.kind, 'truncated');
+    assert.match(a.viewMessage() ?? '', /failed verification: the log ends at seq \d+, but Airlock wrote up to seq \d+/);
   });
 });
