@@ -21,6 +21,11 @@ function helpText(): string {
   ].join('\n');
 }
 
+/** Usage errors quote the arguments, and a mistyped line can hold a token. Loaded only then. */
+async function redacted(text: string): Promise<string> {
+  return (await import('../core/redact.js')).redactText(text);
+}
+
 /** Runs the CLI and returns its exit code; never throws. */
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const [first, ...rest] = argv;
@@ -39,13 +44,13 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   if (first === 'help') {
     const target = rest[0] ? commands.find((c) => c.name === rest[0]) : undefined;
     if (!rest[0]) { io.stdout(helpText()); return 0; }
-    if (!target) { io.stderr(`airlock: unknown command '${rest[0]}'. Run 'airlock --help' for the list.\n`); return EXIT_USAGE; }
+    if (!target) { io.stderr(await redacted(`airlock: unknown command '${rest[0]}'. Run 'airlock --help' for the list.\n`)); return EXIT_USAGE; }
     io.stdout(`${(await target.load()).usage}\n`);
     return 0;
   }
   const entry = commands.find((c) => c.name === first);
   if (!entry) {
-    io.stderr(`airlock: unknown command '${first}'. Run 'airlock --help' for the list.\n`);
+    io.stderr(await redacted(`airlock: unknown command '${first}'. Run 'airlock --help' for the list.\n`));
     return EXIT_USAGE;
   }
   const command = await entry.load();
@@ -58,7 +63,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`airlock ${command.name}: ${error.message}\n\n${command.usage}\n`);
+      io.stderr(`airlock ${command.name}: ${await redacted(error.message)}\n\n${command.usage}\n`);
       return EXIT_USAGE;
     }
     // Never a stack trace: it could carry a secret from the input.

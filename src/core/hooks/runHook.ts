@@ -60,7 +60,9 @@ export async function runHook(options: RunHookOptions): Promise<HookOutput> {
     // without an editor the hook appends it itself. Benign shell calls are not: most never reach
     // Node (the launcher settles them), and logging only some would mislead.
     else if (verdict.decidedBy === 'rules' && parsed.kind === 'read' && !(await reportAllowed(parsed, options))) await logVerdict(parsed, verdict, options);
-    return formatAnswer(agent, parsed, verdict);
+    // The messages quote the command line; the agent's transcript is outside Airlock.
+    const redact = options.redact ?? ((t: string) => t);
+    return formatAnswer(agent, parsed, { ...verdict, userMessage: redact(verdict.userMessage), agentMessage: redact(verdict.agentMessage) });
   })().catch((): HookOutput => malformedAnswer(agent, 'Airlock hit an internal error while checking this call'));
 
   let timer: NodeJS.Timeout | undefined;

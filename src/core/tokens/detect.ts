@@ -93,7 +93,12 @@ function ruleForAssignment(assignment: Assignment, options: DetectOptions): Toke
   if (!options.aggressive && isPlaceholder(value)) return undefined;
   const named = namedByKey.get(assignment.key);
   if (named) {
-    if (named.valuePattern) return named.valuePattern.test(value) ? named : undefined;
+    if (named.valuePattern) {
+      if (named.valuePattern.test(value)) return named;
+      // Redaction: a value under a secret's name is hidden even when its format is off (a typo, a truncated paste).
+      if (options.aggressive) return genericRuleFor(assignment, options.fileName ?? '', true);
+      return undefined;
+    }
     if (options.aggressive) return named;
     return value.length >= 8 && !looksLikeIdentifier(value) ? named : undefined;
   }
