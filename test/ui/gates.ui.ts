@@ -35,6 +35,8 @@ describe('the gates in the real editor', { timeout: 300_000 }, () => {
     workbench = await startWorkbench({
       workspace,
       env: { PATH: `${join(workspace, 'bin')}:${process.env.PATH}`, AIRLOCK_RUNTIME_DIR: runtimeDir, AIRLOCK_STATE_DIR: join(runtimeDir, 'state') },
+      // bash, for shell integration: the terminal watcher sees commands only through it.
+      settings: { 'terminal.integrated.defaultProfile.linux': 'bash', 'terminal.integrated.shellIntegration.enabled': true },
     });
   });
 
@@ -98,5 +100,13 @@ describe('the gates in the real editor', { timeout: 300_000 }, () => {
     await workbench.waitForTerminalText(/shim=7[\s\S]*real=7/, 60_000);
     assert.equal(readFileSync(join(workspace, 'shim.out'), 'utf8'), readFileSync(join(workspace, 'real.out'), 'utf8'));
     assert.equal(readFileSync(join(workspace, 'shim.out'), 'utf8'), 'fake railway ran: whoami\n');
+  });
+
+  it('warns loudly when a destructive command runs past every gate (an absolute path skips the shim)', async () => {
+    const real = join(workspace, 'bin', 'railway');
+    await workbench.runInTerminal(`${real} volume delete --environment production vol_gap`);
+    await workbench.notification(/Airlock protection gap/).first().waitFor({ timeout: 60_000 });
+    await workbench.screenshot('gates-protection-gap');
+    assert.ok(ran().includes('volume delete --environment production vol_gap'), 'it did run: watching only observes');
   });
 });
