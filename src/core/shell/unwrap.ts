@@ -360,6 +360,16 @@ export function unwrapOnce(argv: string[]): Unwrapped | undefined {
     return text ? { kind: 'script', text, via: 'eval', step: `eval runs its arguments as a script: ${text}` } : undefined;
   }
   if (name === 'source' || name === '.') return argv[1] ? scriptFile(name, argv[1]) : undefined;
+  // `coproc [NAME] command`: tree-sitter-bash reads coproc as a plain command name.
+  if (name === 'coproc' && argv.length > 1) {
+    const rest = argv[2] === '{' || argv[2] === '(' ? argv.slice(2) : argv.slice(1);
+    const text = rest.join(' ').replace(/^[{(]\s*/, '');
+    return { kind: 'script', text, via: 'coproc', step: `coproc runs in the background: ${text}` };
+  }
+  // `trap 'cmd' EXIT`: the string runs later, when the signal arrives or the shell exits.
+  if (name === 'trap' && argv[1] !== undefined && !argv[1].startsWith('-') && argv.length > 2) {
+    return { kind: 'script', text: argv[1], via: 'trap', step: `trap runs on ${argv.slice(2).join(', ')}: ${argv[1]}` };
+  }
   if (name === 'su') {
     const at = argv.findIndex((a) => a === '-c' || a === '--command');
     return at > 0 && argv[at + 1] !== undefined ? { kind: 'script', text: argv[at + 1]!, via: 'su -c', step: `su -c runs its string as a script: ${argv[at + 1]}` } : undefined;

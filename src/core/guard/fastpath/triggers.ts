@@ -15,7 +15,7 @@ export const SCRIPT_RUNNER_WORDS = PACKAGE_MANAGERS;
 
 export const UNWRAPPING_WORDS = [
   'sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish', 'busybox', 'eval', 'source', 'exec',
-  'xargs', 'parallel', 'ssh', 'su', 'watch', 'function', 'cmd', 'pwsh', 'powershell', 'sudo', 'doas',
+  'xargs', 'parallel', 'ssh', 'su', 'watch', 'function', 'cmd', 'pwsh', 'powershell', 'sudo', 'doas', 'trap', 'coproc',
 ];
 
 export const INTERPRETER_WORDS = [
