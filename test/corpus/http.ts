@@ -19,7 +19,7 @@ export default [
   ['ask', `curl -X POST ${RAILWAY} --data-binary @- <<'EOF'\n${VOLUME_DELETE}\nEOF`, 'http.graphql-destructive-mutation'],
   ['ask', `curl -X POST ${RAILWAY} -d @- <<< '${VOLUME_DELETE}'`, 'http.graphql-destructive-mutation'],
   ['ask', `echo '${VOLUME_DELETE}' | curl -d @- ${RAILWAY}`, 'http.graphql-destructive-mutation'],
-  ['ask', `printf '${VOLUME_DELETE}' | curl -H "Authorization: Bearer $RAILWAY_TOKEN" --data-binary @- ${RAILWAY}`, 'http.graphql-destructive-mutation'],
+  ['ask', `printf '{"query":"mutation { volumeDelete(volumeId: 3) }"}' | curl -H "Authorization: Bearer $RAILWAY_TOKEN" --data-binary @- ${RAILWAY}`, 'http.graphql-destructive-mutation'],
   ['ask', `cat data/volume-delete.json | curl -X POST ${RAILWAY} --data-binary @-`, 'http.graphql-destructive-mutation'],
   ['ask', `curl -X POST ${RAILWAY} --data-binary @- < data/volume-delete.json`, 'http.graphql-destructive-mutation'],
   ['ask', String.raw`xh POST ${RAILWAY} "Authorization:Bearer $RAILWAY_TOKEN" query='mutation { volumeDelete(volumeId: "3f1c2a9e") }'`, 'http.graphql-destructive-mutation'],

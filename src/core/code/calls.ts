@@ -139,7 +139,27 @@ export function literalBindings(tokens: readonly CodeToken[]): Bindings {
     if (value !== undefined) bindings.set(name.value, value);
     else bindings.delete(name.value);
   }
+  bindLoopVariables(tokens, match, bindings);
   return bindings;
+}
+
+/** `for (const d of ['dist', 'build'])`, `for d in ('dist', 'build'):`: the loop variable takes every item. */
+function bindLoopVariables(tokens: readonly CodeToken[], match: Int32Array, bindings: Bindings): void {
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]!.kind !== 'ident' || tokens[i]!.value !== 'for') continue;
+    for (let j = i + 1; j < Math.min(i + 5, tokens.length - 2); j++) {
+      const name = tokens[j]!;
+      const keyword = tokens[j + 1]!;
+      const open = tokens[j + 2]!;
+      if (name.kind !== 'ident' || (keyword.value !== 'of' && keyword.value !== 'in')) continue;
+      const close = match[j + 2]!;
+      if (open.kind === 'punct' && (open.value === '[' || open.value === '(') && close > j + 2) {
+        const items = resolveList(tokens.slice(j + 2, close + 1), bindings);
+        if (items) bindings.set(name.value, items);
+      }
+      break;
+    }
+  }
 }
 
 /** Literal values worth binding are short; the bound keeps `x = x = x = ...` linear. */

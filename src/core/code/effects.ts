@@ -9,8 +9,8 @@ import { scanCode, UNKNOWN_PART, type CodeToken, type Language } from './scanner
  * UNKNOWN_PART.
  */
 export interface CodeEffects {
-  recursiveDeletes: Array<{ call: string; path?: string }>;
-  fileDeletes: Array<{ call: string; path?: string; force?: boolean }>;
+  recursiveDeletes: Array<{ call: string; path: string }>;
+  fileDeletes: Array<{ call: string; path: string; force?: boolean }>;
   /** A command run through a shell (`line`) or directly (`argv`). */
   spawns: Array<{ call: string; line?: string; argv?: string[] }>;
   httpDeletes: Array<{ call: string; url?: string }>;
@@ -104,11 +104,11 @@ export function analyseCode(source: string, language: Language, depth = 0): Code
       continue;
     }
     if (table.recursiveDelete(call, bindings)) {
-      effects.recursiveDeletes.push({ call: shown, ...pathArg(call, bindings) });
+      for (const path of pathArgs(call, bindings)) effects.recursiveDeletes.push({ call: shown, path });
       continue;
     }
     if (table.fileDelete.has(name) && isFileDeleteCall(call, language)) {
-      effects.fileDeletes.push({ call: shown, ...pathArg(call, bindings), ...(name === 'rm_f' ? { force: true } : {}) });
+      for (const path of pathArgs(call, bindings)) effects.fileDeletes.push({ call: shown, path, ...(name === 'rm_f' ? { force: true } : {}) });
       continue;
     }
     if (table.spawn.has(name) && isSpawnCall(call, language)) {
@@ -174,11 +174,13 @@ function isSpawnCall(call: CodeCall, language: Language): boolean {
   return call.path.length === 1;
 }
 
-function pathArg(call: CodeCall, bindings: Bindings): { path?: string } {
+/** The path a delete call is given; every item when it is a loop variable over a literal list. */
+function pathArgs(call: CodeCall, bindings: Bindings): string[] {
   const arg = call.args[0];
-  if (!arg) return {};
-  const value = resolveString(arg, bindings);
-  return { path: value ?? UNKNOWN_PART };
+  if (!arg) return [UNKNOWN_PART];
+  const bound = arg.length === 1 && arg[0]!.kind === 'ident' ? bindings.get(arg[0]!.value) : undefined;
+  if (Array.isArray(bound)) return bound.length ? bound : [UNKNOWN_PART];
+  return [resolveString(arg, bindings) ?? UNKNOWN_PART];
 }
 
 /** The shell line or argv a spawning call runs. */

@@ -1,15 +1,17 @@
 import type { Language } from './scanner';
 
 /**
- * The program text an interpreter command line runs inline: `python -c CODE`, `node -e CODE`,
- * `ruby -e CODE -e MORE`, `perl -E CODE`, `deno eval CODE`, `bun -e CODE`, `php -r CODE`, or
- * standard input (`python - <<EOF`, `node <<EOF`). A script file (`python app.py`) is not inline.
+ * The program an interpreter command line runs: code given inline (`python -c CODE`, `node -e CODE`,
+ * `ruby -e CODE -e MORE`, `perl -E CODE`, `deno eval CODE`, `bun -e CODE`, `php -r CODE`), a script
+ * file (`python3 cleanup.py`, `deno run x.ts`), or standard input (`python - <<EOF`, `node <<EOF`).
  */
-export interface InlineProgram {
+export interface InterpreterProgram {
   language: Language;
-  /** The code given on the command line; undefined when the program comes from standard input. */
+  /** The code given on the command line. */
   code?: string;
-  /** Where it came from, e.g. `python3 -c`. */
+  /** The script file it runs, relative to the command's directory. */
+  scriptPath?: string;
+  /** Where it came from, e.g. `python3 -c`. Neither `code` nor `scriptPath`: standard input. */
   from: string;
 }
 
@@ -33,24 +35,25 @@ const VALUED: Record<Language, string> = { python: 'WX', javascript: 'rC', ruby:
 const CODE_FLAGS: Record<Language, string> = { python: 'c', javascript: 'ep', ruby: 'e', perl: 'eE', php: 'rBRE' };
 const JS_LONG_VALUED = new Set(['--require', '--import', '--loader', '--experimental-loader', '--input-type', '--conditions', '--env-file', '--title', '--stack-size']);
 
-export function inlineProgram(argv: readonly string[], hasStdin: boolean): InlineProgram | undefined {
+export function interpreterProgram(argv: readonly string[], hasStdin: boolean): InterpreterProgram | undefined {
   const tool = argv[0] ?? '';
   const language = LANGUAGES.find(([re]) => re.test(tool))?.[1];
   if (!language) return undefined;
   let args = argv.slice(1);
   if (tool === 'deno') {
-    if (args[0] !== 'eval') return undefined;
-    const code = args.slice(1).filter((a) => !a.startsWith('-')).pop();
-    return code === undefined ? undefined : { language, code, from: 'deno eval' };
+    const words = args.slice(1).filter((a) => !a.startsWith('-'));
+    if (args[0] === 'eval') return words.length ? { language, code: words[words.length - 1]!, from: 'deno eval' } : undefined;
+    return args[0] === 'run' && words[0] ? script(language, words[0], tool) : undefined;
   }
-  if (tool === 'bun' && (args[0] === 'run' || args[0] === 'x')) return undefined;
+  if (tool === 'bun' && args[0] === 'x') return undefined;
+  if (tool === 'bun' && args[0] === 'run') args = args.slice(1);
   const codes: string[] = [];
   let stdin = false;
-  let script = false;
+  let scriptPath: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '-') { stdin = true; break; }
-    if (arg === '--') { script = i + 1 < args.length; break; }
+    if (arg === '--') { scriptPath = args[i + 1]; break; }
     if (arg.startsWith('--')) {
       const [name, inline] = arg.split(/=(.*)/s);
       if (name === '--eval' || name === '--print' || name === '--command') {
@@ -79,11 +82,15 @@ export function inlineProgram(argv: readonly string[], hasStdin: boolean): Inlin
       continue;
     }
     // The first plain word is a script file, or (after -e) the program's own arguments.
-    script = codes.length === 0;
+    if (codes.length === 0) scriptPath = arg;
     break;
   }
   if (codes.length) return { language, code: codes.join('\n'), from: `${tool} ${language === 'python' ? '-c' : '-e'}` };
-  if (script) return undefined;
+  if (scriptPath !== undefined) return script(language, scriptPath, tool);
   if (stdin || hasStdin) return { language, from: `${tool} (standard input)` };
   return undefined;
+}
+
+function script(language: Language, scriptPath: string, tool: string): InterpreterProgram {
+  return { language, scriptPath, from: `${tool} ${scriptPath}` };
 }

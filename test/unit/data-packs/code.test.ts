@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyseCode } from '../../../src/core/code/effects';
-import { inlineProgram } from '../../../src/core/code/inline';
+import { interpreterProgram } from '../../../src/core/code/inline';
 import { scanCode, UNKNOWN_PART } from '../../../src/core/code/scanner';
 
 test('each language keeps strings and comments apart from code', () => {
@@ -34,6 +34,8 @@ test('calls: recursive deletes, spawns with resolved literals, HTTP deletes, mut
   const rb = analyseCode('system "terraform", "destroy"\nputs `ls`', 'ruby');
   assert.deepEqual(rb.spawns.map((s) => s.argv ?? s.line), [['terraform', 'destroy'], 'ls']);
   assert.deepEqual(analyseCode(`subprocess.run('rm -rf /srv/data'.split())`, 'python').spawns.map((x) => x.line), ['rm -rf /srv/data']);
+  assert.deepEqual(analyseCode(`for (const d of ['dist', '/srv']) fs.rmSync(d, { recursive: true })`, 'javascript').recursiveDeletes.map((x) => x.path), ['dist', '/srv']);
+  assert.deepEqual(analyseCode(`for d in ('build', 'out'):\n    shutil.rmtree(d)`, 'python').recursiveDeletes.map((x) => x.path), ['build', 'out']);
   const mutation = analyseCode(`q = 'mutation { volumeDelete(volumeId: "' + v + '") }'`, 'python');
   assert.deepEqual(mutation.mutations, ['volumeDelete']);
   assert.deepEqual(analyseCode(`print('shutil.rmtree("/")', "os.system('rm -rf /')")`, 'python'), { recursiveDeletes: [], fileDeletes: [], spawns: [], httpDeletes: [], mutations: [], obfuscated: [] });
@@ -51,18 +53,21 @@ test('code evaluated inside code is read; decoded code is reported as unreadable
   assert.doesNotThrow(() => analyseCode(deep, 'python'));
 });
 
-test('inline programs: -c/-e/-r/eval code, stdin programs, script files', () => {
-  assert.deepEqual(inlineProgram(['python3', '-B', '-c', 'x', 'arg'], false), { language: 'python', code: 'x', from: 'python3 -c' });
-  assert.equal(inlineProgram(['python3', '-m', 'http.server'], true), undefined);
-  assert.equal(inlineProgram(['python3', 'app.py'], true), undefined);
-  assert.equal(inlineProgram(['python3', '-'], true)?.code, undefined);
-  assert.equal(inlineProgram(['python3'], false), undefined, 'an interactive interpreter runs nothing yet');
-  assert.equal(inlineProgram(['node', '-pe', 'process.version'], false)?.code, 'process.version');
-  assert.equal(inlineProgram(['node', '--eval=1+1'], false)?.code, '1+1');
-  assert.equal(inlineProgram(['ruby', '-rfileutils', '-e', 'a', '-e', 'b'], false)?.code, 'a\nb');
-  assert.equal(inlineProgram(['perl', '-MFile::Path', '-le', 'x'], false)?.code, 'x');
-  assert.equal(inlineProgram(['perl', '-i.bak', '-pe', 's/a/b/', 'f'], false)?.code, 's/a/b/');
-  assert.equal(inlineProgram(['deno', 'eval', 'x'], false)?.code, 'x');
-  assert.equal(inlineProgram(['php', '-r', 'x'], false)?.language, 'php');
-  assert.equal(inlineProgram(['bun', 'run', 'build'], false), undefined);
+test('interpreter programs: -c/-e/-r/eval code, stdin programs, script files', () => {
+  assert.deepEqual(interpreterProgram(['python3', '-B', '-c', 'x', 'arg'], false), { language: 'python', code: 'x', from: 'python3 -c' });
+  assert.equal(interpreterProgram(['python3', '-m', 'http.server'], true), undefined);
+  assert.deepEqual(interpreterProgram(['python3', '-u', 'app.py', '--x'], true), { language: 'python', scriptPath: 'app.py', from: 'python3 app.py' });
+  assert.equal(interpreterProgram(['node', '-r', 'dotenv/config', 'server.js'], false)?.scriptPath, 'server.js');
+  assert.equal(interpreterProgram(['deno', 'run', '-A', 'main.ts'], false)?.scriptPath, 'main.ts');
+  assert.equal(interpreterProgram(['python3', '-'], true)?.code, undefined);
+  assert.equal(interpreterProgram(['python3'], false), undefined, 'an interactive interpreter runs nothing yet');
+  assert.equal(interpreterProgram(['node', '-pe', 'process.version'], false)?.code, 'process.version');
+  assert.equal(interpreterProgram(['node', '--eval=1+1'], false)?.code, '1+1');
+  assert.equal(interpreterProgram(['ruby', '-rfileutils', '-e', 'a', '-e', 'b'], false)?.code, 'a\nb');
+  assert.equal(interpreterProgram(['perl', '-MFile::Path', '-le', 'x'], false)?.code, 'x');
+  assert.equal(interpreterProgram(['perl', '-i.bak', '-pe', 's/a/b/', 'f'], false)?.code, 's/a/b/');
+  assert.equal(interpreterProgram(['deno', 'eval', 'x'], false)?.code, 'x');
+  assert.equal(interpreterProgram(['php', '-r', 'x'], false)?.language, 'php');
+  assert.equal(interpreterProgram(['bun', 'run', 'build'], false)?.scriptPath, 'build', 'a package script name: reading it fails and nothing is reported');
+  assert.equal(interpreterProgram(['bun', 'x', 'prisma'], false), undefined);
 });

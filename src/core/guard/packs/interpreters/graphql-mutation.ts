@@ -6,13 +6,13 @@ export default defineRule({
   resource: 'whatever the mutation deletes on the API it is sent to',
   severity: 'critical',
   decision: 'ask',
-  reason: 'Inline code holds a GraphQL mutation that deletes or destroys data.',
+  reason: 'The program holds a GraphQL mutation that deletes or destroys data.',
   suggestion: 'Check which environment the token belongs to and what else shares the resource; take a backup stored elsewhere first.',
   keywords: INTERPRETER_KEYWORDS,
   tools: INTERPRETER_TOOLS,
   match: (command, context) => {
     const mutations = [...new Set(programOf(command, context)?.effects?.mutations ?? [])];
-    return mutations.length ? { reason: `Inline code sends the GraphQL mutation ${mutations.join(', ')}: it deletes or destroys data.` } : undefined;
+    return mutations.length ? { reason: `The program sends the GraphQL mutation ${mutations.join(', ')}: it deletes or destroys data.` } : undefined;
   },
   examples: {
     match: [

@@ -7,7 +7,7 @@ export default defineRule({
   resource: 'the resource at the URL',
   severity: 'high',
   decision: 'ask',
-  reason: 'Inline code sends an HTTP DELETE to a remote API.',
+  reason: 'The program sends an HTTP DELETE to a remote API.',
   suggestion: 'GET the resource first to confirm it is the one you mean, and check which environment the host and token belong to.',
   keywords: INTERPRETER_KEYWORDS,
   tools: INTERPRETER_TOOLS,

@@ -1,5 +1,5 @@
 import { analyseCode, type CodeEffects } from '../../../code/effects';
-import { inlineProgram, INTERPRETER_KEYWORDS, INTERPRETER_TOOLS } from '../../../code/inline';
+import { interpreterProgram, INTERPRETER_KEYWORDS, INTERPRETER_TOOLS } from '../../../code/inline';
 import { UNKNOWN_PART } from '../../../code/scanner';
 import type { RuleContext, RuleVerdict } from '../../rule';
 import { nestedVerdict } from '../cli-words';
@@ -27,8 +27,14 @@ export function programOf(command: SimpleCommand, context: RuleContext): ReadPro
 }
 
 function read(command: SimpleCommand, context: RuleContext): ReadProgram | undefined {
-  const program = inlineProgram(command.argv, command.stdin !== undefined);
+  const program = interpreterProgram(command.argv, command.stdin !== undefined);
   if (!program) return undefined;
+  if (program.scriptPath !== undefined) {
+    // A script file in the workspace is read when it can be; one that cannot (missing, a package
+    // script name, too large) is left alone: the imports of any script are not followed either.
+    const text = context.readFile(program.scriptPath, command.cwd);
+    return text === undefined ? undefined : { from: program.from, effects: analyseCode(text, program.language) };
+  }
   let code = program.code;
   if (code !== undefined && isRuntimeText(code, command)) return { from: program.from, unreadable: `${code.slice(0, 40)} (only known when the line runs)` };
   if (code === undefined) {

@@ -1,20 +1,25 @@
 import { defineRule } from '../../rule';
 import { INTERPRETER_KEYWORDS, INTERPRETER_TOOLS, isDynamic, programOf, relayed } from './program';
 
+/** Each delete is checked like `rm -rf PATH` (a nested check); past this many, ask. */
+const MAX_CHECKED = 32;
+
 export default defineRule({
   id: 'interpreters.recursive-delete',
   resource: 'a directory tree and every file in it',
   severity: 'high',
   decision: 'ask',
-  reason: 'Inline code deletes a directory tree.',
+  reason: 'The program deletes a directory tree.',
   suggestion: 'List what is there first, and delete build or temp folders by name.',
   keywords: INTERPRETER_KEYWORDS,
   tools: INTERPRETER_TOOLS,
   match: (command, context) => {
-    for (const target of programOf(command, context)?.effects?.recursiveDeletes ?? []) {
+    const targets = programOf(command, context)?.effects?.recursiveDeletes ?? [];
+    if (targets.length > MAX_CHECKED) return { reason: `The code deletes ${targets.length} directory trees; Airlock checks at most ${MAX_CHECKED} and does not guess about the rest.` };
+    for (const target of targets) {
       if (isDynamic(target.path)) return { reason: `${target.call} deletes a directory tree whose path is only known when the code runs.` };
       // Judged like `rm -rf PATH`: routine for build and temp folders, denied for / and ~.
-      const verdict = relayed(context.checkArgv(['rm', '-rf', target.path!], command.cwd), `${target.call} deletes ${target.path} like rm -rf`);
+      const verdict = relayed(context.checkArgv(['rm', '-rf', target.path], command.cwd), `${target.call} deletes ${target.path} like rm -rf`);
       if (verdict) return verdict;
     }
     return undefined;

@@ -9,12 +9,12 @@ export default defineRule({
   resource: 'whatever the spawned command destroys',
   severity: 'high',
   decision: 'ask',
-  reason: 'Inline code runs a command that Airlock guards.',
+  reason: 'The program runs a command that Airlock guards.',
   keywords: INTERPRETER_KEYWORDS,
   tools: INTERPRETER_TOOLS,
   match: (command, context) => {
     const spawns = programOf(command, context)?.effects?.spawns ?? [];
-    if (spawns.length > MAX_CHECKED) return { reason: `Inline code runs ${spawns.length} commands; Airlock checks at most ${MAX_CHECKED} and does not guess about the rest.` };
+    if (spawns.length > MAX_CHECKED) return { reason: `The program runs ${spawns.length} commands; Airlock checks at most ${MAX_CHECKED} and does not guess about the rest.` };
     for (const spawn of spawns) {
       const findings = spawn.argv ? context.checkArgv(spawn.argv, command.cwd) : context.checkLine(spawn.line ?? '', command.cwd);
       const shown = spawn.argv ? spawn.argv.join(' ') : spawn.line;
