@@ -3,8 +3,10 @@ import { KUBECTL_KEYWORDS, KUBECTL_TOOLS, NAMESPACE_KINDS, STORAGE_KINDS, kubect
 
 /** Deleting these one at a time is routine: controllers recreate pods, jobs and events are throwaway. */
 const ROUTINE_KINDS = ['po', 'pod', 'pods', 'job', 'jobs', 'event', 'events', 'ev'];
-/** Kinds whose deletion takes every object of a custom type, or access to everything. */
-const SWEEPING_KINDS = ['crd', 'crds', 'customresourcedefinition', 'customresourcedefinitions', 'statefulset', 'statefulsets', 'sts'];
+/** Deleting a custom resource definition deletes every object of that type, in every namespace. */
+const DEFINITION_KINDS = ['crd', 'crds', 'customresourcedefinition', 'customresourcedefinitions'];
+/** Stateful workloads: their pods hold the database; the volume claims stay, but the service stops. */
+const STATEFUL_KINDS = ['statefulset', 'statefulsets', 'sts'];
 /** Kinds a manifest may name that take data with them. */
 const DATA_KINDS = /^\s*kind:\s*["']?(Namespace|PersistentVolumeClaim|PersistentVolume|StatefulSet|CustomResourceDefinition)\b/m;
 
@@ -29,7 +31,10 @@ export default defineRule({
       return { resource: 'whatever the manifest describes' };
     }
     if (del.kinds.length && del.kinds.every((k) => ROUTINE_KINDS.includes(k))) return undefined;
-    if (del.kinds.some((k) => SWEEPING_KINDS.includes(k))) return { severity: 'high' };
+    if (del.kinds.some((k) => DEFINITION_KINDS.includes(k))) {
+      return { severity: 'critical', resource: 'a custom resource definition and every object of that type, in every namespace' };
+    }
+    if (del.kinds.some((k) => STATEFUL_KINDS.includes(k))) return { severity: 'high' };
     return del.kinds.length ? {} : undefined;
   },
   examples: {
