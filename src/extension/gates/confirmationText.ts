@@ -1,6 +1,6 @@
 import { confirmationWord, describeTarget } from '../../core/environment/describe';
 import type { CheckResult } from '../../core/guard/types';
-import type { Confirmation, Environment, Requester } from '../../core/types';
+import type { Confirmation, Environment, Requester, Severity } from '../../core/types';
 import type { GateKind } from '../../core/ipc/protocol';
 
 /**
@@ -17,6 +17,10 @@ export interface ConfirmationView {
   /** What the person must type for a typed confirmation (environment or resource name). */
   typedAnswer: string;
   environment: Environment;
+  /** For the log: the first rule that matched, its severity, and the environment's evidence. */
+  rule?: string;
+  severity?: Severity;
+  evidence: string[];
 }
 
 export interface ConfirmationSubject {
@@ -88,7 +92,8 @@ export function confirmationView(subject: ConfirmationSubject): ConfirmationView
   const confirmation: Confirmation = secretsOnly ? 'button' : check.confirmation ?? (environment === 'production' || environment === 'unknown' ? 'typed' : 'button');
   const typedAnswer = typedAnswerFor(check, environment);
   if (confirmation === 'typed') lines.push(`To allow, you will type “${typedAnswer}”.`);
-  return { title, detail: lines.join('\n'), confirmation, typedAnswer, environment };
+  const evidence = check.target?.evidence.map((e) => `${e.source}: ${e.value}`) ?? [];
+  return { title, detail: lines.join('\n'), confirmation, typedAnswer, environment, rule: first?.rule, severity: first?.severity, evidence };
 }
 
 /** The target's name when it is safe to type, else the environment ("production" when unknown). */

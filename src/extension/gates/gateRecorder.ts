@@ -43,7 +43,9 @@ export class GateRecorder {
       decidedBy: answer.decidedBy === 'person' ? 'person' : answer.decidedBy === 'timeout' ? 'timeout' : 'rules',
       reason: view.detail.split('\n').find((l) => l.startsWith('Why: '))?.slice(5) ?? request.reason,
       environment: view.environment,
-      evidence: [view.title.split('\n')[0]],
+      rule: view.rule,
+      severity: view.severity,
+      evidence: view.evidence.length ? view.evidence : [view.title.split('\n')[0]],
       details: { kind: request.kind, confirmation: view.confirmation },
     });
   }

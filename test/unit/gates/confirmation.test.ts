@@ -23,6 +23,8 @@ test('the modal names the environment first, with its evidence, then what, why, 
   assert.ok(lines.some((l) => l.startsWith('Safer: Take a backup first')));
   assert.equal(view.confirmation, 'typed');
   assert.equal(view.typedAnswer, 'production');
+  assert.equal(view.rule, 'railway.volume-delete');
+  assert.deepEqual(view.evidence, ['.terraform/environment: prod']);
 });
 
 test('unknown environment is shown as production-grade and needs typing', () => {
@@ -41,7 +43,7 @@ function request(command: string, timeoutMs = 60_000): ConfirmRequest {
   return { kind: 'command', requester: 'claude', command, cwd: '/x', timeoutMs };
 }
 function view(title: string): ConfirmationView {
-  return { title, detail: '', confirmation: 'button', typedAnswer: 'production', environment: 'production' };
+  return { title, detail: '', confirmation: 'button', typedAnswer: 'production', environment: 'production', evidence: [] };
 }
 
 /** A person who answers each modal when the test tells them to. */
