@@ -55,7 +55,7 @@ export const checkCommand: CliCommand = {
     const { line, json, cwd: given } = parseLineArgs(args, true);
     const cwd = resolve(io.cwd, given ?? '.');
     const policy = loadPolicy({ cwd, env: io.env });
-    const result = await assessCommand(line, { cwd, policy });
+    const result = await assessCommand(line, { cwd, policy, env: io.env });
     io.stdout(json ? `${JSON.stringify(checkResultJson(result))}\n` : human(result));
     return CHECK_EXIT[result.decision];
   },
