@@ -180,7 +180,32 @@ function pathArgs(call: CodeCall, bindings: Bindings): string[] {
   if (!arg) return [UNKNOWN_PART];
   const bound = arg.length === 1 && arg[0]!.kind === 'ident' ? bindings.get(arg[0]!.value) : undefined;
   if (Array.isArray(bound)) return bound.length ? bound : [UNKNOWN_PART];
-  return [resolveString(arg, bindings) ?? UNKNOWN_PART];
+  return [joinedPath(arg, bindings) ?? resolveString(arg, bindings) ?? UNKNOWN_PART];
+}
+
+/** Names for the script's or project's own folder: `path.join(__dirname, 'dist')` is `dist` there. */
+const BASE_DIRS = new Set(['__dirname', '__DIR__', 'ROOT', 'ROOT_DIR', 'BASE_DIR', 'PROJECT_ROOT', 'root', 'rootDir', 'projectRoot', 'here', 'HERE']);
+const BASE_CALLS = new Set(['cwd', 'getcwd', 'pwd', 'dirname']);
+const JOINS = new Set(['join', 'resolve']);
+
+/**
+ * `path.join(__dirname, 'dist')`, `os.path.join(os.getcwd(), 'build')`, `File.join(Dir.pwd, 'tmp')`:
+ * the literal parts after the project's own folder, as a relative path; undefined for anything else.
+ */
+function joinedPath(arg: CodeToken[], bindings: Bindings): string | undefined {
+  const open = arg.findIndex((t) => t.value === '(');
+  if (open < 2 || !JOINS.has(arg[open - 1]!.value) || arg[open - 2]!.value !== '.' || arg[arg.length - 1]!.value !== ')') return undefined;
+  const inner = findCalls(arg.slice(open - 1)).find((c) => JOINS.has(c.path[0]!));
+  if (!inner || inner.args.length < 2) return undefined;
+  const parts: string[] = [];
+  for (const [i, part] of inner.args.entries()) {
+    const isBase = part.some((t) => t.kind === 'ident' && (BASE_DIRS.has(t.value) || BASE_CALLS.has(t.value)));
+    if (i === 0 && isBase) continue;
+    const value = resolveString(part, bindings);
+    if (value === undefined || value.includes(UNKNOWN_PART)) return undefined;
+    parts.push(value);
+  }
+  return parts.join('/');
 }
 
 /** The shell line or argv a spawning call runs. */

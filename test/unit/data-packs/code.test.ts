@@ -36,6 +36,11 @@ test('calls: recursive deletes, spawns with resolved literals, HTTP deletes, mut
   assert.deepEqual(analyseCode(`subprocess.run('rm -rf /srv/data'.split())`, 'python').spawns.map((x) => x.line), ['rm -rf /srv/data']);
   assert.deepEqual(analyseCode(`for (const d of ['dist', '/srv']) fs.rmSync(d, { recursive: true })`, 'javascript').recursiveDeletes.map((x) => x.path), ['dist', '/srv']);
   assert.deepEqual(analyseCode(`for d in ('build', 'out'):\n    shutil.rmtree(d)`, 'python').recursiveDeletes.map((x) => x.path), ['build', 'out']);
+  const rm = (src: string, lang: Parameters<typeof analyseCode>[1]) => analyseCode(src, lang).recursiveDeletes.map((x) => x.path);
+  assert.deepEqual(rm(`fs.rmSync(path.join(__dirname, 'dist'), { recursive: true })`, 'javascript'), ['dist']);
+  assert.deepEqual(rm(`fs.rmSync(path.resolve(process.cwd(), 'build', 'cache'), { recursive: true })`, 'javascript'), ['build/cache']);
+  assert.deepEqual(rm(`shutil.rmtree(os.path.join(os.getcwd(), 'build'))`, 'python'), ['build']);
+  assert.ok(rm(`shutil.rmtree(os.path.join(home, 'data'))`, 'python')[0]!.includes(UNKNOWN_PART), 'an unknown base is not the project folder');
   const mutation = analyseCode(`q = 'mutation { volumeDelete(volumeId: "' + v + '") }'`, 'python');
   assert.deepEqual(mutation.mutations, ['volumeDelete']);
   assert.deepEqual(analyseCode(`print('shutil.rmtree("/")', "os.system('rm -rf /')")`, 'python'), { recursiveDeletes: [], fileDeletes: [], spawns: [], httpDeletes: [], mutations: [], obfuscated: [] });
