@@ -28,7 +28,20 @@ function isNameChar(ch: string | undefined): boolean {
   return ch !== undefined && NAME_CHAR.test(ch);
 }
 
+const keyCache = new Map<string, string>();
+
+/** Memoised: the same few names repeat thousands of times in big files. */
 export function normalizeKey(name: string): string {
+  let key = keyCache.get(name);
+  if (key === undefined) {
+    if (keyCache.size > 10_000) keyCache.clear();
+    key = computeKey(name);
+    keyCache.set(name, key);
+  }
+  return key;
+}
+
+function computeKey(name: string): string {
   const lastSegment = name.replace(/^[-$]+/, '').split('.').pop() ?? name;
   const bare = lastSegment.replace(/-/g, '_');
   // camelCase -> CAMEL_CASE so `railwayApiToken` meets `RAILWAY_API_TOKEN`.
@@ -48,13 +61,18 @@ export function findAssignments(text: string, lower: string): Assignment[] {
     while (start > 0 && isNameChar(text[start - 1])) start--;
     let end = hint.index + hint[0].length;
     while (end < text.length && isNameChar(text[end])) end++;
-    consumedUpTo = end;
-    HINT.lastIndex = end;
-    const assignment = readValue(text, start, end) ?? readNamedPair(text, start, end);
+    const reach = { end };
+    const assignment = readValue(text, start, end, reach) ?? readNamedPair(text, start, end);
     if (assignment) found.push(assignment);
+    // Never read the same stretch twice: `key=key=key=…` stays linear.
+    consumedUpTo = Math.max(end, reach.end);
+    HINT.lastIndex = consumedUpTo;
   }
   return found;
 }
+
+/** How far a value read looked, so the next hint starts after it. */
+interface Reach { end: number }
 
 const NAME_KEY_BEFORE = /(?:\bname["']?\s*[:=]\s*["']?|\bvariable\s+")$/i;
 const VALUE_KEY_AFTER = /\b(?:value|default)["']?\s*[:=]/gi;
@@ -64,21 +82,22 @@ const VALUE_KEY_AFTER = /\b(?:value|default)["']?\s*[:=]/gi;
  * (`- name: RAILWAY_TOKEN` / `value: ...`) and Terraform `variable "x" { default = ... }`.
  */
 function readNamedPair(text: string, nameStart: number, nameEnd: number): Assignment | undefined {
-  const lineStart = text.lastIndexOf('\n', nameStart - 1) + 1;
-  if (!NAME_KEY_BEFORE.test(text.slice(lineStart, nameStart))) return undefined;
+  // Only the last 200 characters before the name: a huge one-line file must not cost a scan per hint.
+  const before = text.slice(Math.max(0, nameStart - 200), nameStart);
+  if (!NAME_KEY_BEFORE.test(before.slice(before.lastIndexOf('\n') + 1))) return undefined;
   const window = text.slice(nameEnd, nameEnd + 300);
   VALUE_KEY_AFTER.lastIndex = 0;
   const key = VALUE_KEY_AFTER.exec(window);
   if (!key) return undefined;
   const keyStart = nameEnd + key.index;
   const keyEnd = keyStart + key[0].replace(/["']?\s*[:=]$/, '').length;
-  const value = readValue(text, keyStart, keyEnd);
+  const value = readValue(text, keyStart, keyEnd, { end: 0 });
   if (!value) return undefined;
   const name = text.slice(nameStart, nameEnd);
   return { ...value, name, key: normalizeKey(name) };
 }
 
-function readValue(text: string, nameStart: number, nameEnd: number): Assignment | undefined {
+function readValue(text: string, nameStart: number, nameEnd: number, reach: Reach): Assignment | undefined {
   const name = text.slice(nameStart, nameEnd).replace(/[.$]+$/, '');
   if (name.length === 0 || name.length > 120) return undefined;
   let at = nameEnd;
@@ -114,12 +133,14 @@ function readValue(text: string, nameStart: number, nameEnd: number): Assignment
       if (text[valueEnd] === '\\') valueEnd++;
       valueEnd++;
     }
+    reach.end = valueEnd;
     if (text[valueEnd] !== quote) return undefined;
   } else {
     if (scheme) valueStart += scheme[0].length;
     valueEnd = valueStart;
     const limit = Math.min(text.length, valueStart + MAX_VALUE);
     while (valueEnd < limit && !STOP_UNQUOTED.has(text[valueEnd]!)) valueEnd++;
+    reach.end = valueEnd;
     if (valueEnd === limit && limit < text.length) return undefined;
   }
   const value = text.slice(valueStart, valueEnd);

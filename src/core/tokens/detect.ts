@@ -105,17 +105,20 @@ function ruleForAssignment(assignment: Assignment, options: DetectOptions): Toke
   return genericRuleFor(assignment, options.fileName ?? '', options.aggressive === true);
 }
 
-/** Earlier-listed rules are more specific: on overlap the first span found wins. */
+/**
+ * Earlier-listed rules are more specific: on overlap the first span found wins. Kept spans are
+ * disjoint and ordered, so a new span can only overlap the last one kept: linear, not quadratic.
+ */
 function resolveOverlaps(spans: SecretSpan[]): SecretSpan[] {
   const rank = new Map<SecretSpan, number>(spans.map((s, i) => [s, i]));
   const byPosition = [...spans].sort((a, b) => a.start - b.start || rank.get(a)! - rank.get(b)!);
   const kept: SecretSpan[] = [];
   for (const span of byPosition) {
-    const clash = kept.findIndex((k) => span.start < k.end && k.start < span.end);
-    if (clash === -1) { kept.push(span); continue; }
-    if (rank.get(span)! < rank.get(kept[clash]!)!) kept[clash] = span;
+    const last = kept[kept.length - 1];
+    if (!last || span.start >= last.end) { kept.push(span); continue; }
+    if (rank.get(span)! < rank.get(last)!) kept[kept.length - 1] = span;
   }
-  return kept.sort((a, b) => a.start - b.start);
+  return kept;
 }
 
 export function fingerprintSecret(secret: string): string {

@@ -59,10 +59,22 @@ const GENERATED_FILE = /\.(?:map|min\.js|min\.css)$/i;
 const SYNTAX = /[(){}[\]<>\\|^"'`\s]/;
 const CODE_FILE = /\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|kts|scala|cs|fs|php|rs|swift|c|cc|cpp|h|hpp|m|mm|dart|lua|pl|r|ex|exs|erl|clj|groovy|vue|svelte|astro)$/i;
 
+const nameCache = new Map<string, boolean>();
+
+function isSecretName(key: string): boolean {
+  let secret = nameCache.get(key);
+  if (secret === undefined) {
+    if (nameCache.size > 10_000) nameCache.clear();
+    secret = SECRET_NAME.test(key) && !NOT_SECRET_NAME.test(key);
+    nameCache.set(key, secret);
+  }
+  return secret;
+}
+
 /** The generic rule that fits this assignment, or none. `aggressive` is for redaction. */
 export function genericRuleFor(assignment: Assignment, fileName: string, aggressive: boolean): TokenRule | undefined {
   const { key, value } = assignment;
-  if (!SECRET_NAME.test(key) || NOT_SECRET_NAME.test(key)) return undefined;
+  if (!isSecretName(key)) return undefined;
   if (aggressive) return value.length >= 3 && !/^[-$]/.test(value) ? genericSecret : undefined;
   if (GENERATED_FILE.test(fileName) || isPlaceholder(value) || /\s/.test(value)) return undefined;
   // Secrets are printable ASCII; translated messages and symbols are not.

@@ -3,7 +3,9 @@ import { defineTokenPack, defineTokenRule, provider } from '../rule';
 import type { Severity } from '../../types';
 
 /** A PEM body: base64 lines, possibly with `\n` escapes when the key sits inside JSON or a string. */
-const BODY = '(?:[A-Za-z0-9+/=\\s]|\\\\n|\\\\r|[A-Za-z-]+: [^\\n]*\\n){64,20000}?';
+// Header lines (`Proc-Type: 4,ENCRYPTED`) are bounded and must start a line, so a long run of
+// base64 letters is never re-read as a possible header at every position (that was quadratic).
+const BODY = '(?:[A-Za-z0-9+/=\\s]|\\\\n|\\\\r|(?<=\\n)[A-Za-z-]{1,40}: [^\\n]{0,200}\\n){64,20000}?';
 
 function pem(id: string, label: string, title: string, scope: string, severity: Severity, keyword = label.toLowerCase()) {
   const sample = (l: string) => `-----BEGIN ${l}-----\n${fake(64, BASE64)}\n${fake(64, BASE64)}\n${fake(40, BASE64)}==\n-----END ${l}-----`;
