@@ -3,7 +3,7 @@ import type { ConfirmRequest, ConfirmResponse } from '../ipc/protocol';
 import type { EditorAnswer } from '../ipc-client';
 import type { Environment, Requester } from '../types';
 import { wireCheck } from '../terminal/shimGate';
-import { isProtectedPath, isSecretRead, secretPrintReason, type ProtectedFiles } from './secretAccess';
+import { globReachesProtected, isSecretRead, secretPrintReason, type ProtectedFiles } from './secretAccess';
 import type { HookAgent, HookCall, HookVerdict } from './types';
 
 /** What deciding a hook call needs from the outside, injected so tests run without an editor. */
@@ -122,7 +122,7 @@ async function whatIsAtStake(call: HookCall, deps: HookDeps): Promise<Gated | un
       const input = (call.toolInput ?? {}) as Record<string, unknown>;
       const globs = [input.glob, input.includePattern].filter((g): g is string => typeof g === 'string');
       const file = call.file ?? '';
-      const hit = globs.some((g) => isProtectedPath(g, [], deps.protectedFiles.globs)) || (await isSecretRead(file, call.roots, deps.protectedFiles));
+      const hit = globs.some((g) => globReachesProtected(g, deps.protectedFiles.globs)) || (await isSecretRead(file, call.roots, deps.protectedFiles));
       if (!hit) return undefined;
       return { reason: `${file} holds credentials or matches a protected file pattern`, environment: null, kind: 'read', summary: `reading ${file}` };
     }

@@ -93,10 +93,9 @@ function toolUseCall(base: Base, p: Record<string, unknown>): HookCall {
   }
   if (SEARCH_TOOLS.has(name)) {
     // A search that looks inside a protected file reads it; one over names only does not.
-    const target = file ?? str(input.includePattern) ?? str(input.glob);
-    return target === undefined || name === 'glob' || name === 'file_search'
-      ? { ...base, kind: 'other', toolName }
-      : { ...base, kind: 'read', file: absolute(target, base.cwd), toolName, toolInput: input };
+    // A search that looks inside files (not one over names only) reads what its path and glob cover.
+    if (name === 'glob' || name === 'file_search') return { ...base, kind: 'other', toolName };
+    return { ...base, kind: 'read', file: absolute(file ?? '.', base.cwd), toolName, toolInput: input };
   }
   return { ...base, kind: 'tool', toolName, toolInput: p.tool_input };
 }

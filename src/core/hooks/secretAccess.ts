@@ -24,6 +24,15 @@ export function isProtectedPath(path: string, roots: string[], globs: readonly s
   return matchesAnyGlob(rel, globs);
 }
 
+/** Names a search glob is tried against: a Grep over `.env*` or every `.pem` file reads protected files. */
+const SAMPLE_SECRET_FILES = ['.env', '.env.local', '.env.production', 'config/.env.staging', 'id_rsa', 'id_ed25519', '.ssh/id_rsa', 'server.pem', 'tls/server.key', 'credentials.json', '.aws/credentials', '.npmrc', '.netrc', 'secrets.yaml', 'terraform.tfvars'];
+
+/** Whether a search's file glob would take in files the protected globs cover. */
+export function globReachesProtected(glob: string, globs: readonly string[]): boolean {
+  const pattern = glob.replace(/^\.\//, '');
+  return SAMPLE_SECRET_FILES.some((sample) => matchesAnyGlob(sample, [pattern]) && matchesAnyGlob(sample, globs));
+}
+
 /** A read the person must allow: a protected path, or a file whose content holds a credential. */
 export async function isSecretRead(path: string, roots: string[], rules: ProtectedFiles): Promise<boolean> {
   if (isProtectedPath(path, roots, rules.globs)) return true;

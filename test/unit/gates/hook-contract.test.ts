@@ -193,3 +193,14 @@ test('every file an agent reads is recorded, even when nobody needs to be asked'
   const shell = await hook('claude', claudeBash('git status'), 'absent');
   assert.equal(shell.logged.length, 0, 'benign shell calls are not logged (the launcher settles most without Node)');
 });
+
+test('a content search whose glob takes in protected files asks; one over source files does not', async () => {
+  const envGrep = await hook('claude', { hook_event_name: 'PreToolUse', cwd: ROOT, tool_name: 'Grep', tool_input: { pattern: 'TOKEN', glob: '.env*' } }, 'deny');
+  assert.equal(envGrep.asked.length, 1);
+  const pemGrep = await hook('vscode', { hook_event_name: 'PreToolUse', cwd: ROOT, tool_name: 'grep_search', tool_input: { query: 'BEGIN', includePattern: '**/*.pem' } }, 'deny');
+  assert.equal(pemGrep.asked.length, 1);
+  const srcGrep = await hook('claude', { hook_event_name: 'PreToolUse', cwd: ROOT, tool_name: 'Grep', tool_input: { pattern: 'TODO', glob: '*.ts', path: 'src' } }, 'deny');
+  assert.equal(srcGrep.asked.length, 0);
+  const names = await hook('claude', { hook_event_name: 'PreToolUse', cwd: ROOT, tool_name: 'Glob', tool_input: { pattern: '**/.env*' } }, 'deny');
+  assert.equal(names.asked.length, 0, 'listing names reads no content');
+});
