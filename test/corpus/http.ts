@@ -94,6 +94,8 @@ export default [
   ['allow', String.raw`curl https://api.example.com/graphql -d '{"query":"query { deletedItems { id } }"}'`],
   ['allow', String.raw`curl https://api.example.com/graphql -d '{"query":"mutation { undeleteItem(id: 1) { id } }"}'`],
   ['allow', `curl -X POST https://api.fly.io/v1/apps -d @data/app.json`],
+  ['allow', 'curl -H "Authorization: Bearer $NETLIFY_AUTH_TOKEN" -F "file=@dist.zip" https://api.netlify.com/api/v1/sites/shop/deploys'],
+  ['allow', 'curl -T release.tar.gz "https://uploads.github.com/repos/acme/shop/releases/1/assets?name=release.tar.gz"'],
   ['allow', `curl -X POST https://api.fly.io/v1/apps -H 'Content-Type: application/json' -d '{"app_name":"web"}'`],
   ['allow', String.raw`curl -X POST https://hooks.slack.com/services/T0/B0/x -d '{"text":"volumeDelete finished"}'`],
   ['allow', 'curl -d @- https://example.com <<EOF\nrm -rf /\nEOF'],

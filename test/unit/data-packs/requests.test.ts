@@ -36,6 +36,13 @@ test('curl: bodies from -d, --data-raw, --json, @file, @- and --data-urlencode',
   assert.deepEqual(one('curl', ['-d', '@-', 'https://x.dev'], { kind: 'file', path: 'body.json' }).bodies.map((b) => b.kind), ['text']);
 });
 
+test('curl file uploads (-F name=@file, -T) carry a file, not a body to read; -F name=<file does', () => {
+  assert.deepEqual(one('curl', ['-F', 'file=@build.zip', '-F', 'title=v2', 'https://x.dev']).bodies.map((b) => b.kind === 'text' && b.text), ['v2']);
+  assert.deepEqual(one('curl', ['-T', 'site.tar.gz', 'https://x.dev']).bodies, []);
+  assert.deepEqual(one('curl', ['-F', 'query=<body.json', 'https://x.dev']).bodies.map((b) => b.kind), ['text']);
+  assert.deepEqual(one('curl', ['-F', 'query=<missing.json', 'https://x.dev']).bodies.map((b) => b.kind), ['unseen']);
+});
+
 test('curl --next starts a second request', () => {
   const requests = readRequests('curl', input(['https://a.dev', '--next', '-X', 'DELETE', 'https://b.dev']));
   assert.deepEqual(requests.map((r) => `${r.method} ${r.urls[0]}`), ['GET https://a.dev', 'DELETE https://b.dev']);

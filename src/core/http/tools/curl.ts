@@ -67,11 +67,12 @@ function readOne(parsed: ParsedArgs, input: RequestInput): HttpRequest {
       implied = 'POST';
       const eq = value.indexOf('=');
       const content = eq >= 0 ? value.slice(eq + 1) : value;
-      if (name !== '--form-string' && (content.startsWith('@') || content.startsWith('<'))) bodies.push(fileBody(input, content.slice(1).split(';')[0]!, name));
-      else bodies.push({ kind: 'text', text: content, from: name });
+      // `name=@file` uploads a file as it is (an archive, an image): the request's intent is in its
+      // URL and other fields, not in the file. `name=<file` makes the file's text a field: read it.
+      if (name !== '--form-string' && content.startsWith('<')) bodies.push(fileBody(input, content.slice(1).split(';')[0]!, name));
+      else if (name === '--form-string' || !content.startsWith('@')) bodies.push({ kind: 'text', text: content, from: name });
     } else if (name === '-T' || name === '--upload-file') {
-      implied = 'PUT';
-      bodies.push(fileBody(input, value, name));
+      implied = 'PUT'; // uploads a file as it is, like `-F name=@file`
     }
   }
   const positionalUrls = parsed.positionals.filter(looksLikeUrl);
