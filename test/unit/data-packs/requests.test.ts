@@ -59,6 +59,9 @@ test('httpie and xh: method word, request items, stdin, --offline', () => {
   assert.deepEqual(one('https', [':3000/x']).urls, [':3000/x']);
   assert.equal(one('http', ['api.dev/x'], { kind: 'text', text: '{}', from: 'echo' }).method, 'POST');
   assert.deepEqual(readRequests('http', input(['--offline', 'DELETE', 'api.dev/x'])), []);
+  assert.deepEqual(one('http', ['-f', 'POST', 'api.dev/up', 'file@build.zip']).bodies, [], 'a multipart file upload');
+  assert.deepEqual(one('http', ['POST', 'api.dev/x', 'q=@body.json']).bodies.map((b) => b.kind), ['text']);
+  assert.deepEqual(one('http', ['POST', 'api.dev/x', 'q=@missing.json']).bodies.map((b) => b.kind), ['unseen']);
 });
 
 test('gh api: REST and GraphQL, fields, --input', () => {

@@ -30,7 +30,8 @@ export function readHttpieRequests(input: RequestInput, tool: string): HttpReque
     const [key, separator, value] = splitItem(item);
     if (separator === '=') { fields[key] = value; hasData = true; }
     else if (separator === ':=') { fields[key] = parseJsonOr(value); hasData = true; }
-    else if (separator === '=@' || separator === ':=@' || separator === '@') {
+    else if (separator === '@') hasData = true; // a file uploaded as it is (multipart): not a body to read
+    else if (separator === '=@' || separator === ':=@') {
       const body = fileBody(input, value, `${key}${separator}`);
       hasData = true;
       if (body.kind === 'text') fields[key] = separator === ':=@' ? parseJsonOr(body.text) : body.text;
