@@ -1,10 +1,11 @@
 // The Activity sidebar as a person sees it after an agent session: the timeline, a filter,
 // the details panel, and the shield in the status bar. Screenshots: test-results/ui/activity-*.png
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { logDirFor } from '../../src/core/log/location';
 import { appendToWorkspaceLog } from '../../src/core/log/workspace-log';
 import { makeWorkspace, startWorkbench, type Workbench } from './support';
 
@@ -90,5 +91,39 @@ describe('the Activity sidebar after an agent session', { timeout: 240_000 }, ()
     assert.match(await pane.innerText(), /railway volume delete/);
     await workbench.screenshot('activity-blocked-only');
     await workbench.runCommand('Airlock: Clear Activity Filters');
+  });
+});
+
+describe('a log edited outside Airlock', { timeout: 240_000 }, () => {
+  let workbench: Workbench;
+  let stateDir: string;
+
+  before(async () => {
+    const workspace = makeWorkspace({ 'README.md': '# edited log\n' });
+    stateDir = mkdtempSync(join(tmpdir(), 'airlock-ui-state-'));
+    const env = { AIRLOCK_STATE_DIR: stateDir };
+    for (const command of ['terraform plan', 'terraform destroy -auto-approve', 'git status']) {
+      await appendToWorkspaceLog(workspace, { kind: 'decision', actor: 'cursor', command, decision: command.includes('destroy') ? 'deny' : 'allow', decidedBy: 'rules' }, env);
+    }
+    // Someone rewrites history: the destroy was "allowed".
+    const file = join(logDirFor(workspace, env), 'activity.jsonl');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"decision":"deny"', '"decision":"allow"'));
+    workbench = await startWorkbench({ workspace, env });
+  });
+
+  after(async () => {
+    const workspace = workbench?.workspace;
+    await workbench?.close();
+    if (workspace) rmSync(workspace, { recursive: true, force: true });
+    if (stateDir) rmSync(stateDir, { recursive: true, force: true });
+  });
+
+  it('warns on the Activity view when the startup verification fails', async () => {
+    await workbench.openAirlockView();
+    const pane = workbench.viewPane('Activity');
+    await workbench.waitFor(async () => /failed verification: line 2 of activity\.jsonl was edited/.test(await pane.innerText()), 'the verification warning on the view', 30_000);
+    // The edited event stays visible, marked: what it claims may not be what happened.
+    await workbench.waitFor(async () => /terraform destroy -auto-approve[\s\S]*UNVERIFIED|UNVERIFIED[\s\S]*terraform destroy/.test(await pane.innerText()), 'the edited event marked UNVERIFIED', 15_000);
+    await workbench.screenshot('activity-verification-warning');
   });
 });

@@ -63,14 +63,14 @@ export function decodeLine(text: string): { line: LogLine } | { problem: LinePro
  * every line (the hash covers the event's bytes, so a parse adds nothing but time).
  * A line whose hash matches was written by an Airlock writer, whose events are valid JSON.
  */
-export function checkLine(text: string): { seq: number; prev: string; hash: string; eventJson: string } | { problem: LineProblem } {
+export function checkLine(text: string): { seq: number; prev: string; hash: string; eventJson: string } | { problem: LineProblem; seq?: number } {
   const prefix = PREFIX.exec(text);
   const suffix = SUFFIX.exec(text);
   if (!prefix || !suffix || text.length < prefix[0].length + HASH_SUFFIX_LENGTH + 2) return { problem: 'unparseable' };
   const body = text.slice(0, text.length - HASH_SUFFIX_LENGTH);
   // A torn write is a prefix of a line: it never ends in a whole hash. So a complete line
   // whose hash is wrong was edited, whatever its content.
-  if (sha256(body) !== suffix[1]) return { problem: 'hash-mismatch' };
+  if (sha256(body) !== suffix[1]) return { problem: 'hash-mismatch', seq: Number(prefix[1]) };
   return { seq: Number(prefix[1]), prev: prefix[2], hash: suffix[1], eventJson: body.slice(prefix[0].length) };
 }
 

@@ -58,6 +58,8 @@ interface Damage {
   file: string;
   line: number;
   problem: LineProblem;
+  /** The sequence number an edited line claims (readers show its event: the view marks it). */
+  seq?: number;
   /** Bytes of damaged lines since the last valid one, newlines included. */
   bytes: number;
   count: number;
@@ -121,7 +123,7 @@ class ChainVerifier {
       // A complete line whose hash is wrong was edited; only an incomplete one can be torn.
       this.damage = damage
         ? { ...damage, bytes: damage.bytes + bytes, count: damage.count + 1, problem: damage.problem === 'hash-mismatch' ? damage.problem : decoded.problem }
-        : { file, line: number, problem: decoded.problem, bytes, count: 1 };
+        : { file, line: number, problem: decoded.problem, seq: decoded.seq, bytes, count: 1 };
       return;
     }
     const line = decoded;
@@ -209,7 +211,7 @@ function tornIssue(damage: Damage, recovered: boolean): VerifyIssue {
 
 function damageIssue(damage: Damage, nextFollows: boolean): VerifyIssue {
   if (damage.problem === 'hash-mismatch') {
-    return { kind: 'edited', file: damage.file, line: damage.line, message: `line ${damage.line} of ${damage.file} was edited: its content no longer matches its hash` };
+    return { kind: 'edited', file: damage.file, line: damage.line, seq: damage.seq, message: `line ${damage.line} of ${damage.file} was edited: its content no longer matches its hash` };
   }
   return {
     kind: 'unreadable',

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ActivityService } from './activity-service';
+import type { StoredActivity } from './activity-store';
 import { ActivityTreeModel, type ActivityNode } from './activity-tree-model';
 import { presentEvent } from './event-presentation';
 
@@ -22,7 +23,12 @@ export class ActivityTreeProvider implements vscode.TreeDataProvider<ActivityNod
   private timer: NodeJS.Timeout | undefined;
   private readonly subscription: { dispose(): void };
 
-  constructor(readonly model: ActivityTreeModel, private readonly service: ActivityService) {
+  constructor(
+    readonly model: ActivityTreeModel,
+    private readonly service: ActivityService,
+    /** Why an event's line failed the last verification, if it did. */
+    private readonly problemOf: (stored: StoredActivity) => string | undefined = () => undefined,
+  ) {
     this.subscription = service.store.onDidChange(() => this.refreshSoon());
   }
 
@@ -79,7 +85,7 @@ export class ActivityTreeProvider implements vscode.TreeDataProvider<ActivityNod
       }
       case 'event': {
         const { event } = node.stored;
-        const look = presentEvent(event, this.service.rootOf(node.stored.source));
+        const look = presentEvent(event, this.service.rootOf(node.stored.source), this.problemOf(node.stored));
         const item = new vscode.TreeItem(look.label, vscode.TreeItemCollapsibleState.None);
         item.id = `event:${event.id}`;
         item.description = look.description;

@@ -26,13 +26,16 @@ export class ActivityView implements vscode.Disposable {
   readonly treeView: vscode.TreeView<ActivityNode>;
   readonly details: DetailsPanel;
   private verifications: LogVerification[] = [];
+  /** Per log (source index): seq → why that line failed the last verification. */
+  private suspects = new Map<number, Map<number, string>>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly service: ActivityService, extensionUri: vscode.Uri, pageSize: number) {
     this.model = new ActivityTreeModel(service.store, pageSize);
-    this.provider = new ActivityTreeProvider(this.model, service);
+    const problemOf = (stored: StoredActivity) => this.suspects.get(stored.source)?.get(stored.seq);
+    this.provider = new ActivityTreeProvider(this.model, service, problemOf);
     this.treeView = vscode.window.createTreeView('airlock.activity', { treeDataProvider: this.provider, showCollapseAll: true });
-    this.details = new DetailsPanel(extensionUri, (stored) => service.workspaceLogs[stored.source]?.log.dir);
+    this.details = new DetailsPanel(extensionUri, (stored) => service.workspaceLogs[stored.source]?.log.dir, problemOf);
     this.disposables.push(this.treeView, this.provider, this.details);
     this.disposables.push(new vscode.Disposable(service.store.onDidChange(() => this.updateChrome()).dispose));
     this.updateChrome();
@@ -95,7 +98,11 @@ export class ActivityView implements vscode.Disposable {
       results.push({ logDir: log.dir, report: await verifyLogAsync(log.dir, this.service.anchorFor(log.dir)) });
     }
     this.verifications = results;
+    this.suspects = new Map(results.map((result, source) => [source, new Map(result.report.issues
+      .filter((issue) => issue.seq !== undefined && (issue.kind === 'edited' || issue.kind === 'rewritten' || issue.kind === 'chain-break'))
+      .map((issue) => [issue.seq!, issue.message] as [number, string]))]));
     this.updateChrome();
+    this.provider.refreshNow();
     const broken = results.filter((r) => !r.report.ok);
     const torn = results.flatMap((r) => r.report.issues.filter((i) => i.kind === 'torn'));
     if (broken.length) {

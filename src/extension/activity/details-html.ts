@@ -14,6 +14,8 @@ export interface DetailsPage {
   scriptUri: string;
   /** Where the line sits in the log: shown so a reader can find it with `airlock log`. */
   location?: { seq: number; logDir: string };
+  /** Why this line failed the last verification, if it did. */
+  verificationProblem?: string;
 }
 
 export function escapeHtml(text: string): string {
@@ -70,6 +72,7 @@ export function detailsHtml(event: ActivityEvent, page: DetailsPage): string {
   <h1>${escapeHtml(kindTitle(event))} · <span class="outcome">${escapeHtml(eventOutcome(event))}</span></h1>
 </header>
 <main>
+  ${page.verificationProblem ? `<p class="unverified" role="alert">This line failed verification: ${escapeHtml(page.verificationProblem)}. What it says may not be what happened.</p>` : ''}
   ${event.command ? `<section><h2>Command</h2><pre class="command">${escapeHtml(event.command)}</pre></section>` : `<p class="subject">${escapeHtml(eventSubject(event))}</p>`}
   ${event.reason ? `<section><h2>Why</h2><p>${escapeHtml(event.reason)}</p></section>` : ''}
   <section><h2>Facts</h2><dl>${fields}</dl></section>

@@ -13,7 +13,11 @@ export class DetailsPanel implements vscode.Disposable {
   private current: StoredActivity | undefined;
   private html = '';
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly logDirOf: (stored: StoredActivity) => string | undefined) {}
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly logDirOf: (stored: StoredActivity) => string | undefined,
+    private readonly problemOf: (stored: StoredActivity) => string | undefined = () => undefined,
+  ) {}
 
   /** The page last shown (the editor tests read it). */
   get lastHtml(): string {
@@ -48,6 +52,7 @@ export class DetailsPanel implements vscode.Disposable {
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'activity-details.css')).toString(),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'activity-details.js')).toString(),
       location: logDir ? { seq: stored.seq, logDir } : undefined,
+      verificationProblem: this.problemOf(stored),
     });
     this.panel.title = `Airlock: ${titleOf(stored)}`;
     webview.html = this.html;

@@ -23,7 +23,11 @@ const BLUE = 'problemsInfoIcon.foreground';
 
 const MAX_LABEL = 120;
 
-export function presentEvent(event: ActivityEvent, workspaceRoot?: string): EventPresentation {
+/**
+ * `verificationProblem`: why this event's line failed the last verification (edited, rewritten,
+ * or after a gap). Such an item is marked, never hidden: what it claims may not be what happened.
+ */
+export function presentEvent(event: ActivityEvent, workspaceRoot?: string, verificationProblem?: string): EventPresentation {
   const subject = shortPath(eventSubject(event), event, workspaceRoot);
   const label = truncate(labelPrefix(event) + subject, MAX_LABEL);
   const description = [
@@ -40,6 +44,16 @@ export function presentEvent(event: ActivityEvent, workspaceRoot?: string): Even
   if (event.rule) flags.push('rule');
   // Only a guard rule that stopped something can be trusted; a token type is not a rule to switch off.
   if (event.rule && (event.kind === 'decision' || event.kind === 'confirmation') && event.decision !== 'allow') flags.push('trustable');
+  if (verificationProblem) {
+    flags.push('unverified');
+    return {
+      label,
+      description: `UNVERIFIED · ${description}`,
+      icon: { id: 'warning', color: RED },
+      tooltip: `**This line failed verification:** ${escapeMarkdown(verificationProblem)}\n\n${tooltipFor(event)}`,
+      contextValue: flags.join(' '),
+    };
+  }
   return { label, description, icon: iconFor(event), tooltip: tooltipFor(event), contextValue: flags.join(' ') };
 }
 

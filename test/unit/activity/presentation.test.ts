@@ -95,3 +95,16 @@ test('exports: JSON keeps every field, CSV quotes and defuses formulas, Markdown
   assert.match(md, /echo "a,b" \\\| wc/);
   assert.equal(md.trim().split('\n').filter((l) => l.startsWith('| ')).length, 4);
 });
+
+test('an event whose line failed verification is marked, not hidden, in the tree and the details page', () => {
+  const event = e({ kind: 'decision', actor: 'cursor', command: 'terraform destroy', decision: 'allow' });
+  const look = presentEvent(event, undefined, 'line 2 of activity.jsonl was edited: its content no longer matches its hash');
+  assert.equal(look.label, 'terraform destroy');
+  assert.match(look.description, /^UNVERIFIED · allowed/);
+  assert.deepEqual(look.icon, { id: 'warning', color: 'testing.iconFailed' });
+  assert.match(look.tooltip, /^\*\*This line failed verification:\*\* line 2 of activity\\\.jsonl was edited/);
+  assert.match(look.contextValue, /\bunverified\b/);
+  const html = detailsHtml(event, { cspSource: 'x:', nonce: 'n', styleUri: 's', scriptUri: 'j', verificationProblem: 'line 2 was <edited>' });
+  assert.match(html, /class="unverified" role="alert">This line failed verification: line 2 was &lt;edited&gt;/);
+  assert.doesNotMatch(detailsHtml(event, { cspSource: 'x:', nonce: 'n', styleUri: 's', scriptUri: 'j' }), /class="unverified"/);
+});

@@ -244,3 +244,13 @@ test('an anchor kept outside the log catches lines cut from the end and a rewrit
   assert.equal(rewritten.firstBreak?.kind, 'rewritten');
   assert.equal(rewritten.firstBreak?.line, 5);
 });
+
+test('an edited line is reported with the sequence number it claims, so a reader can mark its event', async () => {
+  const log = await logWith(3);
+  const list = lines(log.activePath);
+  list[1] = list[1].replace('echo 2', 'echo 7');
+  writeLines(log.activePath, list);
+  const report = verifyLog(log.dir);
+  assert.equal(report.firstBreak?.kind, 'edited');
+  assert.equal(report.firstBreak?.seq, 2);
+});
