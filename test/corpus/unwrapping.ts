@@ -88,6 +88,9 @@ export default [
   ['ask', '$TOOL reset --hard', 'guard.dynamic-command'],
   ['ask', '$(echo git) reset --hard', 'guard.dynamic-command'],
   ['allow', '$EDITOR notes.md'],
+  ['ask', 'a=(rm -rf /); "${a[@]}"', 'guard.dynamic-command'],
+  ['ask', 'cmd="git reset"; $cmd --hard', 'git.reset-hard'],
+  ['allow', "echo 'unterminated $HOME"],
   ['allow', '"$PAGER" README.md'],
   // nested shells and eval
   ['ask', 'bash -c "git reset --hard"', 'git.reset-hard'],

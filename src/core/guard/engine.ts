@@ -10,7 +10,7 @@ import { stricterDecision, type Decision } from '../types';
 import { DEFAULT_POLICY, type EffectivePolicy } from '../policy/types';
 import { isShellParserLoaded, loadShellParser, parseShell } from '../shell/parser';
 import { reduceLine, type Reduction } from '../shell/reduce';
-import { needsFullCheck, triggerSet } from './fastpath/prefilter';
+import { mentionsTriggerWord, needsFullCheck, triggerSet } from './fastpath/prefilter';
 import { allTriggerWords } from './fastpath/triggers';
 import { readTextFile } from './files';
 import { packs as registeredPacks } from './packs/index';
@@ -58,6 +58,8 @@ interface PreparedRules {
   byTool: Map<string, Rule[]>;
   everyCommand: Rule[];
   triggers: Set<string>;
+  /** Only the rules' own keywords (and policy words): what "mentions a guarded tool" means. */
+  guardedWords: Set<string>;
   all: Rule[];
 }
 
@@ -85,7 +87,8 @@ function prepare(packs: readonly Pack[], policy: EffectivePolicy): PreparedRules
       }
     }
   }
-  const result = { byTool, everyCommand, all, triggers: triggerSet(allTriggerWords(packs, policyWords)) };
+  const guardedWords = triggerSet([...all.flatMap((r) => r.keywords), ...policyWords]);
+  const result = { byTool, everyCommand, all, guardedWords, triggers: triggerSet(allTriggerWords(packs, policyWords)) };
   byPolicy.set(key, result);
   return result;
 }
@@ -160,8 +163,13 @@ class Check {
     if (!this.needsFullCheck(line)) return { findings: [] };
     const reduction = reduceLine(line, { cwd, readFile: this.readFile, maxDepth: this.maxDepth - this.depth });
     const findings: Finding[] = [];
+    const mentions = {
+      // A broken line naming a shell or interpreter may hide anything: every trigger word counts.
+      trigger: mentionsTriggerWord(line, this.rules.triggers),
+      guardedTool: mentionsTriggerWord(line, this.rules.guardedWords),
+    };
     for (const problem of reduction.problems) {
-      const finding = problemFinding(problem, true);
+      const finding = problemFinding(problem, mentions);
       if (finding) findings.push(finding);
     }
     for (const command of reduction.commands) findings.push(...this.commandFindings(command));

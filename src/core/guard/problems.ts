@@ -39,11 +39,19 @@ export function engineFinding(kind: keyof typeof ENGINE_FINDINGS, segment: strin
 /** Arguments that make a command with a run-time name worth asking about. */
 const DESTRUCTIVE_ARGUMENT = /^(-rf|-fr|-r|--force|--hard|delete|destroy|drop|rm|remove|purge|wipe|reset|truncate|prune|down|clean|flush|flushall|kill|terminate|uninstall|revoke)$/i;
 
-export function problemFinding(problem: ReduceProblem, mentionsGuardedWord: boolean): Finding | undefined {
-  if (problem.kind === 'parse-error' && !mentionsGuardedWord) return undefined;
+/** What the line names: any fast-path trigger word, and a rule's own keyword (a guarded tool). */
+export interface LineMentions {
+  trigger: boolean;
+  guardedTool: boolean;
+}
+
+export function problemFinding(problem: ReduceProblem, mentions: LineMentions): Finding | undefined {
+  if (problem.kind === 'parse-error' && !mentions.trigger) return undefined;
   if (problem.kind === 'dynamic-command') {
+    // `$EDITOR notes.md` is everyday; a run-time name on a line that names a guarded tool
+    // (`a=(rm -rf /); "${a[@]}"`) or with destructive arguments (`$T destroy`) is not.
     const words = problem.segment.split(/\s+/).slice(1);
-    if (!words.some((w) => DESTRUCTIVE_ARGUMENT.test(w.replace(/['"]/g, '')))) return undefined;
+    if (!mentions.guardedTool && !words.some((w) => DESTRUCTIVE_ARGUMENT.test(w.replace(/['"]/g, '')))) return undefined;
   }
   return engineFinding(problem.kind, problem.segment, problem.detail);
 }

@@ -244,10 +244,17 @@ class Reducer {
       if (part.type === 'command_name') {
         nameNode = part;
         const inner = part.namedChildren[0];
-        words.push(inner ? evaluateWord(inner, scope.vars) : { value: part.text, resolved: true, glob: false });
+        const word = inner ? evaluateWord(inner, scope.vars) : { value: part.text, resolved: true, glob: false };
+        if (word.resolved && inner && (inner.type === 'simple_expansion' || inner.type === 'expansion') && /\s/.test(word.value.trim())) {
+          words.push(...word.value.split(/\s+/).filter(Boolean).map((value) => ({ ...word, value })));
+        } else words.push(word);
         continue;
       }
-      words.push(evaluateWord(part, scope.vars));
+      const word = evaluateWord(part, scope.vars);
+      // An unquoted `$cmd` holding "git reset" splits into two words, as the shell splits it.
+      if (word.resolved && (part.type === 'simple_expansion' || part.type === 'expansion') && /\s/.test(word.value)) {
+        words.push(...word.value.split(/\s+/).filter(Boolean).map((value) => ({ ...word, value })));
+      } else words.push(word);
     }
     if (!nameNode || words.length === 0) return [];
     const argv = [...words.map((w) => w.value), ...lostWords];

@@ -46,9 +46,14 @@ function triggerMatcher(triggers: ReadonlySet<string>): RegExp {
   return matcher;
 }
 
+/** True when one of the line's words (normalised as above) is a trigger word. */
+export function mentionsTriggerWord(line: string, triggers: ReadonlySet<string>): boolean {
+  return triggerMatcher(triggers).test(line.replace(/[A-Z]/g, (c) => c.toLowerCase()).replace(/['"\\]/g, ''));
+}
+
 /** False only when the line certainly matches no rule: then it may be allowed without parsing. */
 export function needsFullCheck(line: string, triggers: ReadonlySet<string>): boolean {
   for (const ch of RUNTIME_WORD_CHARS) if (line.includes(ch)) return true;
   if (HIDDEN_CONSTRUCTS.test(line)) return true;
-  return triggerMatcher(triggers).test(line.replace(/[A-Z]/g, (c) => c.toLowerCase()).replace(/['"\\]/g, ''));
+  return mentionsTriggerWord(line, triggers);
 }
