@@ -19,6 +19,8 @@ export class TokenScanService implements vscode.Disposable {
   private readonly progress = vscode.window.createStatusBarItem('airlock.tokens.progress', vscode.StatusBarAlignment.Left, 40);
   private readonly scanned = new vscode.EventEmitter<number>();
   readonly onDidFinishScan = this.scanned.event;
+  private readonly started = new vscode.EventEmitter<void>();
+  readonly onDidStartScan = this.started.event;
   /** Set when a finding is seen for the first time (the activity log records it). */
   onNewFinding: ((finding: WorkspaceFinding) => void) | undefined;
 
@@ -39,6 +41,7 @@ export class TokenScanService implements vscode.Disposable {
       vscode.workspace.onDidGrantWorkspaceTrust(() => { this.scanners.clear(); this.scheduleFull(); }),
       this.progress,
       this.scanned,
+      this.started,
     );
   }
 
@@ -61,10 +64,12 @@ export class TokenScanService implements vscode.Disposable {
     if (this.running) return this.running;
     const controller = new AbortController();
     this.cancel = controller;
+    this.started.fire();
     this.running = this.runFull(controller.signal).finally(() => {
       this.running = undefined;
       this.cancel = undefined;
       this.progress.hide();
+      this.scanned.fire(this.store.all().length);
     });
     return this.running;
   }
@@ -95,9 +100,7 @@ export class TokenScanService implements vscode.Disposable {
       this.store.replaceFolder(folder.uri, findings);
       this.announce(findings);
     }
-    const total = this.store.all().length;
-    this.scanned.fire(total);
-    return total;
+    return this.store.all().length;
   }
 
   private attach(folder: vscode.WorkspaceFolder, f: TokenFinding): WorkspaceFinding {

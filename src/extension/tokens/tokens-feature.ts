@@ -56,7 +56,6 @@ export const tokensFeature: Feature = {
       status.backgroundColor = readable > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
       status.show();
       view.badge = readable > 0 ? { value: readable, tooltip: `${readable} token(s) AI agents can read` } : undefined;
-      view.message = undefined;
     };
     paint();
 
@@ -80,6 +79,8 @@ export const tokensFeature: Feature = {
     context.subscriptions.push(
       store, diagnostics, service, tree, view, status,
       store.onDidChange(paint),
+      service.onDidStartScan(() => { view.message = 'Scanning the workspace for exposed tokens… (click the status bar item to cancel)'; }),
+      service.onDidFinishScan(() => { view.message = undefined; }),
       vscode.languages.registerHoverProvider({ scheme: 'file' }, new TokenHoverProvider(store)),
       vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new TokenCodeActions(store), { providedCodeActionKinds: TokenCodeActions.kinds }),
       vscode.commands.registerCommand('airlock.scanWorkspace', async () => {
