@@ -1,4 +1,5 @@
 import { confirmationWord, describeTarget } from '../../core/environment/describe';
+import { redactText } from '../../core/redact';
 import type { CheckResult } from '../../core/guard/types';
 import type { Confirmation, Environment, Requester, Severity } from '../../core/types';
 import type { GateKind } from '../../core/ipc/protocol';
@@ -54,6 +55,8 @@ export function environmentHeadline(check: CheckResult): string {
 
 export function confirmationView(subject: ConfirmationSubject): ConfirmationView {
   const { check } = subject;
+  // What the person sees may quote a command line: only redacted previews of secrets in it.
+  subject = { ...subject, command: subject.command !== undefined ? redactText(subject.command) : undefined };
   const environment: Environment = check.target?.environment ?? check.environment ?? 'unknown';
   // A secret read or a command printing secrets involves no environment: say what is exposed.
   const secretsOnly = check.environment === null && !check.target;
@@ -73,14 +76,14 @@ export function confirmationView(subject: ConfirmationSubject): ConfirmationView
     lines.push(`File: ${subject.file ?? '(unknown)'}`);
   } else if (subject.command !== undefined) {
     lines.push(`Will run: ${clip(subject.command, 400)}`);
-    const segments = [...new Set(check.findings.map((f) => f.segment).filter((s) => s && s !== subject.command))];
+    const segments = [...new Set(check.findings.map((f) => redactText(f.segment)).filter((s) => s && s !== subject.command))];
     for (const segment of segments.slice(0, 3)) lines.push(`Dangerous part: ${clip(segment, 200)}`);
   }
   if (check.target?.name || check.target?.resource) {
     lines.push(`Target: ${[check.target.name, check.target.resource].filter(Boolean).join(' · ')}`);
   }
   for (const finding of check.findings.slice(0, 4)) {
-    lines.push(`Why: ${finding.reason}${finding.rule ? ` [${finding.rule}]` : ''}`);
+    lines.push(`Why: ${redactText(finding.reason)}${finding.rule ? ` [${finding.rule}]` : ''}`);
   }
   if (check.findings.length > 4) lines.push(`…and ${check.findings.length - 4} more reasons.`);
   lines.push(`Asked by: ${requesterName(subject.requester)}`);

@@ -115,3 +115,10 @@ test('if the decision cannot be logged, an allow becomes deny', async () => {
   p.shown[0].answer('allow');
   assert.equal((await answer).decision, 'deny');
 });
+
+test('a secret in the command line reaches the modal only as a redacted preview', () => {
+  const token = 'ghp_' + 'A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8';
+  const view = confirmationView({ kind: 'command', requester: 'claude', command: `curl -X DELETE -H "Authorization: token ${token}" https://api.github.com/repos/acme/app`, cwd: '/x', check: { decision: 'ask', environment: 'unknown', findings: [{ rule: 'http.delete', severity: 'high', decision: 'ask', reason: 'Sends a DELETE', segment: `curl -X DELETE -H "Authorization: token ${token}" https://api.github.com/repos/acme/app` }] } });
+  assert.ok(!(view.title + view.detail).includes(token));
+  assert.match(view.detail, /ghp_…|ghp_\S*…/);
+});

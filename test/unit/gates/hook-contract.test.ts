@@ -5,6 +5,7 @@ import type { ConfirmRequest, ConfirmResponse } from '../../../src/core/ipc/prot
 import type { EditorAnswer } from '../../../src/core/ipc-client';
 import type { ActivityEvent } from '../../../src/core/events';
 import { runHook } from '../../../src/core/hooks/runHook';
+import { redactText } from '../../../src/core/redact';
 import type { HookAgent } from '../../../src/core/hooks/types';
 
 const ROOT = '/work/demo-app';
@@ -203,4 +204,15 @@ test('a content search whose glob takes in protected files asks; one over source
   assert.equal(srcGrep.asked.length, 0);
   const names = await hook('claude', { hook_event_name: 'PreToolUse', cwd: ROOT, tool_name: 'Glob', tool_input: { pattern: '**/.env*' } }, 'deny');
   assert.equal(names.asked.length, 0, 'listing names reads no content');
+});
+
+test('a secret in the command never comes back in the hook answer', async () => {
+  const token = 'ghp_' + 'A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8';
+  const out = await runHook({
+    agent: 'cursor', cwd: ROOT, env: {}, timeoutMs: 5000, assess: fakeAssess, redact: redactText,
+    ask: async () => ({ unreachable: 'no editor' }),
+    readStdin: async () => JSON.stringify(cursorShell(`GITHUB_TOKEN=${token} railway volume delete vol_1`)),
+  });
+  assert.equal(JSON.parse(out.stdout).permission, 'deny');
+  assert.ok(!out.stdout.includes(token), out.stdout);
 });
