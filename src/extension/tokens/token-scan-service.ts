@@ -45,6 +45,11 @@ export class TokenScanService implements vscode.Disposable {
     );
   }
 
+  /** Forget cached ignore files and git state: the next scan reads them again. */
+  invalidate(): void {
+    this.scanners.clear();
+  }
+
   get isScanning(): boolean {
     return this.running !== undefined;
   }

@@ -73,7 +73,8 @@ export const tokensFeature: Feature = {
       const finding = findingFrom(store, arg);
       if (!finding) { void vscode.window.showInformationMessage('Airlock: put the cursor on an exposed token, or pick one in the Exposed Tokens view.'); return; }
       const done = await action(finding);
-      if (done !== false) await service.scanOne(finding.uri);
+      // The action changed what is accepted or who can read the file: rescan it with fresh exposure.
+      if (done !== false) { service.invalidate(); await service.scanOne(finding.uri); }
     };
 
     context.subscriptions.push(
