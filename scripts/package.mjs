@@ -18,8 +18,18 @@ export async function packageExtension(out = defaultVsixPath) {
   await buildExtension({ production: true });
   // vsce's secret scan flags Airlock's own token detectors (their patterns and redaction
   // examples look like Slack/AWS/GitHub tokens by design); the package holds no real secret.
-  await vsceRun(['package', '--no-dependencies', '--allow-package-all-secrets', '--out', out]);
+  await vsceRun(['package', '--no-dependencies', '--allow-package-all-secrets', ...readmeLinkBase(), '--out', out]);
   return { path: out, bytes: statSync(out).size };
+}
+
+/**
+ * vsce refuses a README with relative links (`test/ui/README.md`) unless it can tell where they
+ * point; it only guesses for GitHub/GitLab. Point them at the manifest's repository.
+ */
+function readmeLinkBase() {
+  const url = (typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url)?.replace(/^git\+/, '').replace(/\.git$/, '');
+  if (!url?.startsWith('https://')) return [];
+  return ['--baseContentUrl', `${url}/blob/HEAD`, '--baseImagesUrl', `${url}/raw/HEAD`];
 }
 
 function vsceRun(args) {
