@@ -220,7 +220,8 @@ export function resolveList(tokens: readonly CodeToken[], bindings: Bindings): s
   const first = tokens[0];
   const last = tokens[tokens.length - 1];
   if (first?.kind === 'punct' && (first.value === '[' || first.value === '(') && last?.kind === 'punct' && last.value === OPENERS[first.value]) inner = tokens.slice(1, -1);
-  else if (first?.kind === 'ident' && first.value === 'array' && tokens[1]?.value === '(' && last?.value === ')') inner = tokens.slice(2, -1);
+  // PHP `array('a', 'b')`, R `c('a', 'b')`.
+  else if (first?.kind === 'ident' && (first.value === 'array' || first.value === 'c') && tokens[1]?.value === '(' && last?.value === ')') inner = tokens.slice(2, -1);
   if (!inner) return undefined;
   const items: string[] = [];
   let current: CodeToken[] = [];

@@ -67,6 +67,18 @@ const TABLES: Record<Language, LanguageTable> = {
     spawn: new Set(['exec', 'system', 'shell_exec', 'passthru', 'popen', 'proc_open', 'pcntl_exec']),
     bare: new Set(),
   },
+  lua: {
+    recursiveDelete: () => false, // Lua has no recursive delete of its own: it shells out (os.execute)
+    fileDelete: new Set(['remove']),
+    spawn: new Set(['execute', 'popen']),
+    bare: new Set(),
+  },
+  r: {
+    recursiveDelete: (c) => last(c) === 'unlink' && c.args.some((a) => a[0]?.value === 'recursive' && a[1]?.value === '=' && a[2]?.value === 'TRUE'),
+    fileDelete: new Set(['unlink', 'remove']),
+    spawn: new Set(['system', 'system2', 'shell']),
+    bare: new Set(),
+  },
 };
 
 /** How many string literals that mention `mutation` are parsed as GraphQL one by one. */
@@ -82,6 +94,8 @@ const EVALS: Record<Language, ReadonlySet<string>> = {
   ruby: new Set(['eval', 'instance_eval', 'class_eval']),
   perl: new Set(['eval']),
   php: new Set(['eval', 'assert']),
+  lua: new Set(['load', 'loadstring', 'dostring']),
+  r: new Set(['eval']),
 };
 /** Words that say an evaluated argument is decoded or decompressed at run time. */
 const DECODING = /^(b64decode|decodebytes|a85decode|b32decode|unhexlify|fromhex|decompress|atob|decode64|decode_base64|base64_decode|gzinflate|gzuncompress|str_rot13|unpack|codecs|zlib|marshal|loads)$/;
@@ -152,6 +166,8 @@ function isFileDeleteCall(call: CodeCall, language: Language): boolean {
     case 'python': return first === 'os' || call.path.length === 1;
     case 'javascript': return call.path.length === 1 || /^fs/i.test(first!) || first === 'Deno' || first === 'require';
     case 'ruby': return first === 'File' || first === 'FileUtils' || call.path.length === 1;
+    case 'lua': return first === 'os';
+    case 'r': return call.path.length === 1 || first === 'file';
     default: return call.path.length === 1;
   }
 }
@@ -171,6 +187,7 @@ function isSpawnCall(call: CodeCall, language: Language): boolean {
     return call.path.length === 1 || /^(child_process|cp|childProcess|proc|execa|Bun|require)$/.test(first);
   }
   if (language === 'ruby') return call.path.length === 1 || ['Kernel', 'Process', 'IO', 'Open3'].includes(first);
+  if (language === 'lua') return first === 'os' || first === 'io';
   return call.path.length === 1;
 }
 

@@ -21,18 +21,20 @@ const LANGUAGES: Array<[RegExp, Language]> = [
   [/^ruby[0-9.]*$/, 'ruby'],
   [/^perl[0-9.]*$/, 'perl'],
   [/^php[0-9.]*$/, 'php'],
+  [/^(lua[0-9.]*|luajit)$/, 'lua'],
+  [/^Rscript$/, 'r'],
 ];
 
 export const INTERPRETER_TOOLS = [
   'python', 'python2', 'python3', ...['8', '9', '10', '11', '12', '13', '14'].map((v) => `python3.${v}`), 'pypy', 'pypy3',
-  'node', 'nodejs', 'deno', 'bun', 'tsx', 'ts-node', 'ruby', 'perl', 'php',
+  'node', 'nodejs', 'deno', 'bun', 'tsx', 'ts-node', 'ruby', 'perl', 'php', 'lua', 'lua5.1', 'lua5.3', 'lua5.4', 'luajit', 'Rscript',
 ];
-export const INTERPRETER_KEYWORDS = ['python', 'python2', 'python3', 'pypy', 'pypy3', 'node', 'nodejs', 'deno', 'bun', 'tsx', 'ts-node', 'ruby', 'perl', 'php'];
+export const INTERPRETER_KEYWORDS = ['python', 'python2', 'python3', 'pypy', 'pypy3', 'node', 'nodejs', 'deno', 'bun', 'tsx', 'ts-node', 'ruby', 'perl', 'php', 'lua', 'luajit', 'rscript'];
 
 /** Short options that take a value, per language (so their values are not taken for a script name). */
-const VALUED: Record<Language, string> = { python: 'WX', javascript: 'rC', ruby: 'rICEFK', perl: 'IMmx', php: 'cdzf' };
+const VALUED: Record<Language, string> = { python: 'WX', javascript: 'rC', ruby: 'rICEFK', perl: 'IMmx', php: 'cdzf', lua: 'l', r: '' };
 /** Short options whose value is the inline code. */
-const CODE_FLAGS: Record<Language, string> = { python: 'c', javascript: 'ep', ruby: 'e', perl: 'eE', php: 'rBRE' };
+const CODE_FLAGS: Record<Language, string> = { python: 'c', javascript: 'ep', ruby: 'e', perl: 'eE', php: 'rBRE', lua: 'e', r: 'e' };
 const JS_LONG_VALUED = new Set(['--require', '--import', '--loader', '--experimental-loader', '--input-type', '--conditions', '--env-file', '--title', '--stack-size']);
 
 export function interpreterProgram(argv: readonly string[], hasStdin: boolean): InterpreterProgram | undefined {

@@ -1,11 +1,11 @@
 /**
  * A light, linear scanner for the one-liners agents pass to interpreters (Python, JavaScript,
- * Ruby, Perl, PHP). It knows each language's comments and string literals, so words that are
+ * Ruby, Perl, PHP, Lua, R). It knows each language's comments and string literals, so words that are
  * only data (`print('rm -rf /')`) stay data; it is not a parser, and does not need to be: the
  * analyses look for calls and literals.
  */
 
-export type Language = 'python' | 'javascript' | 'ruby' | 'perl' | 'php';
+export type Language = 'python' | 'javascript' | 'ruby' | 'perl' | 'php' | 'lua' | 'r';
 
 export type CodeTokenKind =
   | 'ident'
@@ -49,7 +49,7 @@ export function scanCode(source: string, language: Language): CodeToken[] {
     tokens.push(token);
     newline = false;
   };
-  const hashComments = language !== 'javascript';
+  const hashComments = language !== 'javascript' && language !== 'lua';
   const slashComments = language === 'javascript' || language === 'php';
 
   if (language === 'php') i = skipPhpOpenTag(source);
@@ -64,6 +64,22 @@ export function scanCode(source: string, language: Language): CodeToken[] {
       const eol = source.indexOf('\n', i);
       i = eol < 0 ? n : eol;
       continue;
+    }
+    if (language === 'lua' && c === '-' && next === '-') {
+      // `--[[ block ]]` or `--[==[ block ]==]`, else to the end of the line.
+      const long = /^--\[(=*)\[/.exec(source.slice(i, i + 16));
+      const end = long ? source.indexOf(`]${long[1]}]`, i + long[0].length) : source.indexOf('\n', i);
+      i = end < 0 ? n : long ? end + long[1]!.length + 2 : end;
+      continue;
+    }
+    if (language === 'lua' && c === '[' && (next === '[' || next === '=')) {
+      const long = /^\[(=*)\[/.exec(source.slice(i, i + 16));
+      if (long) {
+        const end = source.indexOf(`]${long[1]}]`, i + long[0].length);
+        push('string', source.slice(i + long[0].length, end < 0 ? n : end));
+        i = end < 0 ? n : end + long[1]!.length + 2;
+        continue;
+      }
     }
     if (slashComments && c === '/' && next === '*') {
       const end = source.indexOf('*/', i + 2);
@@ -84,8 +100,9 @@ export function scanCode(source: string, language: Language): CodeToken[] {
         continue;
       }
     } else if (c === '"' || c === "'") {
-      const interpolation = c === '"' && language !== 'javascript' ? (language === 'ruby' ? '#{' : '$') : undefined;
-      const [value, end, interpolated] = readString(source, i + 1, c, { escapes: true, singleQuotedEscapesOnly: c === "'" && language !== 'javascript', interpolation });
+      const interpolates = c === '"' && (language === 'ruby' || language === 'perl' || language === 'php');
+      const interpolation = interpolates ? (language === 'ruby' ? '#{' : '$') : undefined;
+      const [value, end, interpolated] = readString(source, i + 1, c, { escapes: true, singleQuotedEscapesOnly: c === "'" && (language === 'ruby' || language === 'perl' || language === 'php'), interpolation });
       push('string', value, interpolated ? { interpolated } : undefined);
       i = end;
       continue;

@@ -46,6 +46,18 @@ test('calls: recursive deletes, spawns with resolved literals, HTTP deletes, mut
   assert.deepEqual(analyseCode(`print('shutil.rmtree("/")', "os.system('rm -rf /')")`, 'python'), { recursiveDeletes: [], fileDeletes: [], spawns: [], httpDeletes: [], mutations: [], obfuscated: [] });
 });
 
+test('Lua and R: comments, long strings, spawns and deletes', () => {
+  assert.deepEqual(analyseCode(`-- os.execute("rm -rf /")\n--[[ os.execute("x") ]]\nprint([[os.execute("y")]])`, 'lua').spawns, []);
+  assert.deepEqual(analyseCode(`os.execute("rm -rf " .. dir)`, 'lua').spawns.map((x) => x.line), [`rm -rf ${UNKNOWN_PART}`]);
+  assert.deepEqual(analyseCode(`io.popen('git reset --hard')`, 'lua').spawns.map((x) => x.line), ['git reset --hard']);
+  assert.deepEqual(analyseCode(`os.remove("/etc/hosts")`, 'lua').fileDeletes.map((x) => x.path), ['/etc/hosts']);
+  assert.deepEqual(analyseCode(`unlink("/srv/data", recursive = TRUE) # unlink("/")`, 'r').recursiveDeletes.map((x) => x.path), ['/srv/data']);
+  assert.deepEqual(analyseCode(`unlink("notes.txt")`, 'r').recursiveDeletes, []);
+  assert.deepEqual(analyseCode(`system2("kubectl", c("delete", "ns", "prod"), stdout = TRUE)`, 'r').spawns.map((x) => x.argv), [['kubectl', 'delete', 'ns', 'prod']]);
+  assert.equal(interpreterProgram(['Rscript', '-e', 'x'], false)?.language, 'r');
+  assert.equal(interpreterProgram(['luajit', '-e', 'x'], false)?.language, 'lua');
+});
+
 test('code evaluated inside code is read; decoded code is reported as unreadable', () => {
   assert.deepEqual(analyseCode(`exec("import shutil; shutil.rmtree('/srv')")`, 'python').recursiveDeletes.map((d) => d.path), ['/srv']);
   assert.deepEqual(analyseCode(`eval("require('child_process').execSync('rm -rf /srv')")`, 'javascript').spawns.map((x) => x.line), ['rm -rf /srv']);
