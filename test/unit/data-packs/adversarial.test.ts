@@ -24,7 +24,7 @@ const inputs = [
   fill('('), fill(')'), fill('{'), fill('['), fill("'"), fill('"'), fill('$$'), fill('$a$'), fill('/*'), fill('--'), fill('\\'),
   fill('DELETE '), fill('BEGIN DELETE '), fill('WITH ( ) DELETE '), fill('ALTER DROP '), fill('a.'), fill('a('), fill('f(f('),
   fill('mutation { a'), fill('aaaaaaaa'), fill('x = '), fill('`'), fill('%x('), fill('qx{'), fill('#{'), fill('${'), fill('redis.call('),
-  fill('{"query":'), fill('[{"query":"mutation {'), fill('query=mutation+%7B+'),
+  fill('{"query":'), fill('[{"query":"mutation {'), fill('query=mutation+%7B+'), fill('--[['), fill('[['), fill('exec("'), fill('for x in ['),
 ];
 
 test('SQL, Mongo, Redis, GraphQL and code analysers stay fast on 100 KB hostile inputs', () => {
@@ -34,7 +34,7 @@ test('SQL, Mongo, Redis, GraphQL and code analysers stay fast on 100 KB hostile 
     quick(`redis #${i}`, () => analyseRedisCommands(input));
     quick(`graphql #${i}`, () => analyseGraphqlBody(input));
     quick(`loose graphql #${i}`, () => looseDestructiveMutationFields(input));
-    for (const language of ['python', 'javascript', 'ruby', 'perl', 'php'] as const) quick(`code ${language} #${i}`, () => analyseCode(input, language));
+    for (const language of ['python', 'javascript', 'ruby', 'perl', 'php', 'lua', 'r'] as const) quick(`code ${language} #${i}`, () => analyseCode(input, language));
   }
 });
 
