@@ -162,23 +162,24 @@ function shellUnwrap(name: string, argv: string[]): Unwrapped | undefined {
     if (argv.length < 2) return undefined;
     return { kind: 'argv', argv: argv.slice(1), via: 'busybox', step: `busybox runs its applet ${argv[1]}` };
   }
-  // `bash -n x.sh` only checks syntax; `--version`/`--help` print and exit: nothing runs.
-  if (argv.slice(1).some((a) => a === '--version' || a === '--help' || /^-[a-zA-Z]*n[a-zA-Z]*$/.test(a) && !/c/.test(a))) return undefined;
-  let readsStdin = false;
+  // Only the shell's own options count: after the script name, words are the script's arguments.
   for (let i = 1; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === '--' || arg === '-') { readsStdin = arg === '-'; if (arg === '--' && argv[i + 1]) return scriptFile(name, argv[i + 1]!); break; }
+    if (arg === '-') break;
+    if (arg === '--') return argv[i + 1] !== undefined ? scriptFile(name, argv[i + 1]!) : undefined;
+    // `--version`/`--help` print and exit; `-n` only checks syntax: nothing runs.
+    if (arg === '--version' || arg === '--help' || (/^-[a-zA-Z]*n[a-zA-Z]*$/.test(arg) && !arg.includes('c'))) return undefined;
     if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(arg) || arg === '--command') {
       const text = argv[i + 1];
       if (text === undefined) return undefined;
       return { kind: 'script', text, via: `${name} -c`, step: `${name} -c runs its string as a script: ${text}` };
     }
     if (arg === '-o' || arg === '+o' || arg === '-O' || arg === '+O' || arg === '--rcfile' || arg === '--init-file') { i++; continue; }
-    if (/^-[a-zA-Z]*s[a-zA-Z]*$/.test(arg)) { readsStdin = true; break; }
+    // `-s`: the script comes from standard input, the remaining words are its arguments.
+    if (/^-[a-zA-Z]*s[a-zA-Z]*$/.test(arg)) break;
     if (arg.startsWith('-') || arg.startsWith('+')) continue;
     return scriptFile(name, arg);
   }
-  void readsStdin;
   return { kind: 'stdin-script', via: name, step: `${name} reads its script from standard input` };
 }
 
