@@ -121,6 +121,7 @@ export default [
   ['allow', `python3 < data/hello.py`],
   ['allow', 'python3 data/list_volumes.py'],
   ['allow', 'node data/clean-build.js'],
+  ['allow', 'node data/sync-assets.js dist/assets'],
   ['allow', 'python3 data/not-written-yet.py'],
   ['allow', `node -e "console.log('hello')"`],
   ['allow', `node -e "console.log('rm -rf / && terraform destroy')"`],

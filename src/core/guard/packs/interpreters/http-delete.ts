@@ -12,8 +12,10 @@ export default defineRule({
   keywords: INTERPRETER_KEYWORDS,
   tools: INTERPRETER_TOOLS,
   match: (command, context) => {
-    for (const request of programOf(command, context)?.effects?.httpDeletes ?? []) {
+    const program = programOf(command, context);
+    for (const request of program?.effects?.httpDeletes ?? []) {
       const url = request.url && !isDynamic(request.url) ? request.url : undefined;
+      if (!url && program!.fromFile) continue;
       if (url && isLoopback(urlTarget(url).host)) continue;
       return { reason: `${request.call} sends an HTTP DELETE to ${url ?? 'a URL only known when the code runs'}.`, ...(url ? { resource: url } : {}) };
     }

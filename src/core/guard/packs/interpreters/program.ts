@@ -11,12 +11,20 @@ export { INTERPRETER_KEYWORDS, INTERPRETER_TOOLS, UNKNOWN_PART };
 /** The program an interpreter command runs inline, and what it would do; read once per command. */
 export interface ReadProgram {
   from: string;
+  /**
+   * Read from a script file in the workspace. Such programs are judged on what they certainly do:
+   * deletes, commands and requests whose targets are only known at run time are everyday code in
+   * scripts (`rmSync(path.join(out, name))`) and are left alone there, unlike in a one-liner.
+   */
+  fromFile?: boolean;
   effects?: CodeEffects;
   /** Set when the program comes from a file on standard input that Airlock cannot read. */
   unreadable?: string;
 }
 
 const cache = new WeakMap<SimpleCommand, ReadProgram | null>();
+/** Script files larger than this are bundles or libraries, not a script an agent just wrote: not read. */
+const MAX_SCRIPT_CHARS = 64 * 1024;
 
 export function programOf(command: SimpleCommand, context: RuleContext): ReadProgram | undefined {
   const cached = cache.get(command);
@@ -33,7 +41,8 @@ function read(command: SimpleCommand, context: RuleContext): ReadProgram | undef
     // A script file in the workspace is read when it can be; one that cannot (missing, a package
     // script name, too large) is left alone: the imports of any script are not followed either.
     const text = context.readFile(program.scriptPath, command.cwd);
-    return text === undefined ? undefined : { from: program.from, effects: analyseCode(text, program.language) };
+    if (text === undefined || text.length > MAX_SCRIPT_CHARS) return undefined;
+    return { from: program.from, fromFile: true, effects: analyseCode(text, program.language) };
   }
   let code = program.code;
   if (code !== undefined && isRuntimeText(code, command)) return { from: program.from, unreadable: `${code.slice(0, 40)} (only known when the line runs)` };
