@@ -1,4 +1,5 @@
 import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 
 /**
@@ -28,47 +29,59 @@ export class LockTimeoutError extends Error {
 }
 
 export async function withFileLock<T>(path: string, work: () => Promise<T>, options: LockOptions = {}): Promise<T> {
-  await acquire(path, options.timeoutMs ?? 5000, options.staleMs ?? 10_000);
+  const token = await acquire(path, options.timeoutMs ?? 5000, options.staleMs ?? 10_000);
   try {
     return await work();
   } finally {
-    try { unlinkSync(path); } catch { /* taken over as stale: nothing to release */ }
+    release(path, token);
   }
 }
 
-/** The synchronous twin, for short critical sections in processes that must not yield. */
-export function tryLockSync(path: string, staleMs = 10_000): boolean {
-  if (create(path)) return true;
-  if (!isStale(path, staleMs)) return false;
+/** Removes the lock only if it is still ours: a holder that was too slow and got taken over must not free the new owner's lock. */
+function release(path: string, token: string): void {
+  try {
+    if (readFileSync(path, 'utf8') === token) unlinkSync(path);
+  } catch {
+    /* already gone */
+  }
+}
+
+/** One attempt: the lock's token when taken, undefined when another live holder has it. */
+function tryLock(path: string, staleMs: number): string | undefined {
+  const token = create(path);
+  if (token) return token;
+  if (!isStale(path, staleMs)) return undefined;
   try { unlinkSync(path); } catch { /* someone else removed it first */ }
   return create(path);
 }
 
-async function acquire(path: string, timeoutMs: number, staleMs: number): Promise<void> {
+async function acquire(path: string, timeoutMs: number, staleMs: number): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   let wait = 1;
   for (;;) {
-    if (tryLockSync(path, staleMs)) return;
+    const token = tryLock(path, staleMs);
+    if (token) return token;
     if (Date.now() >= deadline) throw new LockTimeoutError(path, timeoutMs);
     await new Promise((resolve) => setTimeout(resolve, wait));
     wait = Math.min(wait * 2, 25);
   }
 }
 
-function create(path: string): boolean {
+function create(path: string): string | undefined {
   let fd: number;
   try {
     fd = openSync(path, 'wx', 0o600);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return undefined;
     throw error;
   }
+  const token = `${process.pid} ${hostname()} ${Date.now()} ${randomBytes(6).toString('hex')}\n`;
   try {
-    writeSync(fd, `${process.pid} ${hostname()} ${Date.now()}\n`);
+    writeSync(fd, token);
   } finally {
     closeSync(fd);
   }
-  return true;
+  return token;
 }
 
 function isStale(path: string, staleMs: number): boolean {

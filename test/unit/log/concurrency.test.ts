@@ -70,3 +70,18 @@ test('a lock held by a live process makes append wait, then fail clearly at the 
   const log = new ActivityLog(dir, { lockTimeoutMs: 200 });
   await assert.rejects(log.append(sampleEvent(1)), /could not lock the activity log within 200 ms/);
 });
+
+test('a holder that was taken over as stale does not free the new owner\'s lock', async () => {
+  const { readFileSync, writeFileSync, existsSync } = await import('node:fs');
+  const { withFileLock } = await import('../../../src/core/log/lock');
+  const lock = join(tempDir(), 'x.lock');
+  await withFileLock(lock, async () => {
+    writeFileSync(lock, 'someone else took it over\n'); // what a takeover leaves behind
+  });
+  assert.ok(existsSync(lock), 'the new owner\'s lock was removed');
+  assert.equal(readFileSync(lock, 'utf8'), 'someone else took it over\n');
+  // And a normal holder releases its own lock.
+  const own = join(tempDir(), 'y.lock');
+  await withFileLock(own, async () => assert.ok(existsSync(own)));
+  assert.equal(existsSync(own), false);
+});
