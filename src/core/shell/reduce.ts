@@ -266,7 +266,8 @@ class Reducer {
     const raw: SimpleCommand = {
       argv: [toolName(argv[0]!), ...argv.slice(1)],
       written,
-      assignments,
+      // Variables set earlier on the line (`export AWS_PROFILE=prod;`), then this command's own.
+      assignments: { ...scope.vars, ...assignments },
       segment: node.text,
       cwd: scope.cwd,
       via: scope.via,
