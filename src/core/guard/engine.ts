@@ -42,6 +42,14 @@ export interface CheckOptions {
 export const MAX_LINE_CHARS = 16 * 1024;
 export const DEFAULT_MAX_DEPTH = 8;
 
+/** One simple command as `airlock explain` shows it: the rules consulted and why each matched or not. */
+export interface CommandTrace {
+  command: SimpleCommand;
+  /** Why no rule was consulted (`--help`). */
+  skipped?: string;
+  consulted: Array<{ rule: string; matched: boolean; detail: string }>;
+}
+
 /** What `airlock explain` shows: every rule consulted for every command, and why. */
 export interface Explanation {
   result: CheckResult;
@@ -49,7 +57,7 @@ export interface Explanation {
   parsed: boolean;
   syntaxTree?: string;
   steps: string[];
-  commands: Array<{ command: SimpleCommand; skipped?: string; consulted: Array<{ rule: string; matched: boolean; detail: string }> }>;
+  commands: CommandTrace[];
   /** Rules whose tools never appeared on the line. */
   notConsulted: number;
 }
@@ -177,11 +185,11 @@ class Check {
   }
 
   commandFindings(command: SimpleCommand): Finding[] {
-    const trace = this.explanation ? { command, consulted: [] as Array<{ rule: string; matched: boolean; detail: string }> } : undefined;
+    const trace: CommandTrace | undefined = this.explanation ? { command, consulted: [] } : undefined;
     if (trace) this.explanation!.push(trace);
     const findings: Finding[] = [];
     if (isHelpRequest(command.argv)) {
-      if (trace) (trace as { skipped?: string }).skipped = 'asks the tool for help: it prints text and changes nothing';
+      if (trace) trace.skipped = 'asks the tool for help: it prints text and changes nothing';
       return findings;
     }
     // Tool names are looked up case-insensitively: macOS and Windows find `RM` and `Remove-Item` alike.
