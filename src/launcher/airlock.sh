@@ -41,7 +41,23 @@ airlock_benign_answer() {
   esac
 }
 
+# When the checker cannot start, a hook call is refused (fail closed): exit 2 blocks in Claude
+# Code and VS Code; Cursor reads the answer on stdout.
+airlock_cannot_start() {
+  # No quotes or backslashes in the reason: it goes into a JSON string as is.
+  airlock_reason=$(printf 'Airlock cannot start its checker (%s), so it cannot vouch for this command. Reinstall or repair Airlock.' "$1" | tr -d '"\\')
+  printf 'airlock: %s\n' "$airlock_reason" >&2
+  if [ "${airlock_hook_agent:-}" = cursor ]; then
+    printf '{"permission":"deny","user_message":"%s","agent_message":"%s","userMessage":"%s","agentMessage":"%s"}\n' "$airlock_reason" "$airlock_reason" "$airlock_reason" "$airlock_reason"
+    exit 0
+  fi
+  [ -n "${airlock_hook_agent:-}" ] && exit 2
+  exit 1
+}
+
 airlock_run_cli() {
+  [ -f "$AIRLOCK_CLI" ] || airlock_cannot_start "no CLI at $AIRLOCK_CLI"
+  command -v "$AIRLOCK_RUNTIME" >/dev/null 2>&1 || airlock_cannot_start "no runtime $AIRLOCK_RUNTIME"
   if [ "$AIRLOCK_RUNTIME_IS_ELECTRON" = 1 ]; then
     ELECTRON_RUN_AS_NODE=1 exec "$AIRLOCK_RUNTIME" "$AIRLOCK_CLI" "$@"
   fi
@@ -49,6 +65,7 @@ airlock_run_cli() {
 }
 
 if [ "${1:-}" = hook ] && [ -n "${2:-}" ]; then
+  airlock_hook_agent=$2
   # Keep the payload byte for byte (a shell variable would drop NULs and trailing newlines), and
   # open it twice: one descriptor for the fast path, an untouched one for the CLI.
   airlock_payload=$(mktemp "${TMPDIR:-/tmp}/airlock-hook.XXXXXX") || airlock_run_cli "$@"

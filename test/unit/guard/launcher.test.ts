@@ -21,6 +21,7 @@ before(async () => {
   // A stand-in runtime that shows it was started, with what, and what it got on stdin.
   const fake = join(dir, 'fake-runtime');
   writeFileSync(fake, '#!/bin/sh\nprintf "RUNTIME electron=%s args=%s\\n" "${ELECTRON_RUN_AS_NODE:-0}" "$*"\ncat\n', { mode: 0o755 });
+  writeFileSync(join(dir, 'cli.js'), '// stands in for dist/airlock.js\n');
   writeFileSync(join(dir, 'airlock.env'), `AIRLOCK_CLI=${join(dir, 'cli.js')}\nAIRLOCK_RUNTIME=${fake}\nAIRLOCK_RUNTIME_IS_ELECTRON=0\nAIRLOCK_EXTRA_KEYWORDS=$(touch ${join(dir, 'pwned')})\n`);
 });
 
@@ -95,11 +96,26 @@ test('other arguments pass straight to the CLI; airlock.env is read as data, nev
   assert.equal(spawnSync('test', ['-e', join(dir, 'pwned')]).status, 1, 'a $(...) in airlock.env must not run');
 });
 
+test('a checker that cannot start refuses hook calls (fail closed)', () => {
+  const broken = mkdtempSync(join(tmpdir(), 'airlock-broken-'));
+  const copy = join(broken, 'airlock');
+  copyFileSync(launcher, copy);
+  writeFileSync(join(broken, 'airlock.env'), `AIRLOCK_CLI=${join(broken, 'missing.js')}\nAIRLOCK_RUNTIME=node\n`);
+  const claudeCall = spawnSync('sh', [copy, 'hook', 'claude'], { input: claude('git reset --hard'), encoding: 'utf8', env: { PATH: process.env.PATH } });
+  assert.equal(claudeCall.status, 2);
+  assert.match(claudeCall.stderr, /cannot start its checker/);
+  const cursorCall = spawnSync('sh', [copy, 'hook', 'cursor'], { input: JSON.stringify({ hook_event_name: 'beforeShellExecution', command: 'rm -rf src', cwd: project }), encoding: 'utf8', env: { PATH: process.env.PATH } });
+  assert.equal(JSON.parse(cursorCall.stdout).permission, 'deny');
+  assert.equal(spawnSync('sh', [copy, '--version'], { encoding: 'utf8', env: { PATH: process.env.PATH } }).status, 1);
+  // Benign calls still pass: the fast path needs no runtime.
+  assert.equal(spawnSync('sh', [copy, 'hook', 'claude'], { input: claude('git status'), encoding: 'utf8', env: { PATH: process.env.PATH } }).status, 0);
+});
+
 test('an Electron runtime is started as Node', () => {
   const electronDir = mkdtempSync(join(tmpdir(), 'airlock-electron-'));
   const copy = join(electronDir, 'airlock');
   copyFileSync(launcher, copy);
-  writeFileSync(join(electronDir, 'airlock.env'), `AIRLOCK_CLI=cli.js\nAIRLOCK_RUNTIME=${join(dir, 'fake-runtime')}\nAIRLOCK_RUNTIME_IS_ELECTRON=1\n`);
+  writeFileSync(join(electronDir, 'airlock.env'), `AIRLOCK_CLI=${join(dir, 'cli.js')}\nAIRLOCK_RUNTIME=${join(dir, 'fake-runtime')}\nAIRLOCK_RUNTIME_IS_ELECTRON=1\n`);
   const out = spawnSync('sh', [copy, '--version'], { encoding: 'utf8', env: { PATH: process.env.PATH } });
-  assert.equal(out.stdout, 'RUNTIME electron=1 args=cli.js --version\n');
+  assert.equal(out.stdout, `RUNTIME electron=1 args=${join(dir, 'cli.js')} --version\n`);
 });
