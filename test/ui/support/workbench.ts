@@ -180,7 +180,8 @@ export class Workbench {
       await this.page.locator('.terminal-wrapper.active .xterm').click();
       await this.page.keyboard.type(text);
       try {
-        await this.waitFor(async () => (await this.terminalText()).includes(echo), 'the terminal to echo the typed line', 5_000);
+        // Rows are joined without their breaks: a long line wraps across rows.
+        await this.waitFor(async () => (await this.terminalText()).replace(/\n/g, '').includes(echo), 'the terminal to echo the typed line', 5_000);
         break;
       } catch (error) {
         if (attempt === 2) throw error;
