@@ -1,5 +1,5 @@
 import { mkdirSync, watch, type FSWatcher } from 'node:fs';
-import { isAbsolute, join, relative } from 'node:path';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ActivityEvent } from '../../core/events';
 import { ActivityLog, DEFAULT_MAX_FILE_BYTES } from '../../core/log/activity-log';
@@ -8,6 +8,7 @@ import { logFolderName, registerLogDir } from '../../core/log/location';
 import { redactEvent } from '../../core/log/redact-event';
 import type { ChainAnchor } from '../../core/log/verify';
 import { ActivityStore } from './activity-store';
+import { ownerIndex } from './event-routing';
 
 /** One workspace folder's log (or the window's own when no folder is open). */
 export interface WorkspaceLog {
@@ -98,15 +99,8 @@ export class ActivityService implements vscode.Disposable {
 
   /** The log of the folder holding the event's cwd or file; the first folder's otherwise. */
   logFor(event: Pick<ActivityEvent, 'cwd' | 'file'>): ActivityLog {
-    const path = event.cwd ?? (event.file && isAbsolute(event.file) ? event.file : undefined);
-    if (path && this.logs.length > 1) {
-      const owner = this.logs
-        .filter((l) => l.root !== undefined && isInside(path, l.root))
-        .sort((a, b) => b.root!.length - a.root!.length)[0];
-      if (owner) return owner.log;
-    }
     if (this.logs.length === 0) throw new Error('the activity log is not open yet');
-    return this.logs[0].log;
+    return this.logs[ownerIndex(event, this.logs.map((l) => l.root))].log;
   }
 
   rootOf(source: number): string | undefined {
@@ -153,7 +147,3 @@ function anchorKey(dir: string): string {
   return `airlock.logAnchor:${dir}`;
 }
 
-function isInside(path: string, root: string): boolean {
-  const rel = relative(root, path);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-}

@@ -8,6 +8,7 @@ import type { StoredActivity } from './activity-store';
 import { ActivityTreeProvider, type TreeSnapshotNode } from './activity-tree';
 import { ActivityTreeModel, type ActivityFilters, type ActivityNode, type MoreNode } from './activity-tree-model';
 import { DetailsPanel } from './details-panel';
+import { ownerIndex } from './event-routing';
 import { disableRuleInWorkspace } from '../../core/policy/trust-rule';
 
 /** Result of the last verification of each workspace log. */
@@ -127,7 +128,8 @@ export class ActivityView implements vscode.Disposable {
 
   async trustRule(event: ActivityEvent): Promise<void> {
     if (!event.rule) return;
-    const root = this.service.workspaceLogs.find((l) => l.root && event.cwd?.startsWith(l.root))?.root ?? this.service.workspaceLogs[0]?.root;
+    const logs = this.service.workspaceLogs;
+    const root = logs[ownerIndex(event, logs.map((l) => l.root))]?.root;
     if (!root) {
       void vscode.window.showWarningMessage('Open a folder first: a rule is trusted per workspace.');
       return;
