@@ -234,15 +234,25 @@ function parallelUnwrap(argv: string[]): Unwrapped | undefined {
   return { kind: 'argv', argv: run, via: 'parallel', step: `parallel runs ${command[0]} once per input` };
 }
 
+/** find's search roots: the words before its first expression (`-name`, `(`, `!`); `.` when none. */
+export function findRoots(args: readonly string[]): string[] {
+  const end = args.findIndex((w) => /^[-(!]/.test(w));
+  const roots = end === -1 ? [...args] : args.slice(0, end);
+  return roots.length ? roots : ['.'];
+}
+
 /** `find ... -exec CMD {} ;` and friends; find itself stays a command (for `-delete`). */
 function findUnwrap(argv: string[]): Unwrapped | undefined {
   const runs: string[][] = [];
+  // With one plain search root every match lies below it: `find /tmp -exec rm -rf {} +` deletes under /tmp.
+  const roots = findRoots(argv.slice(1));
+  const match = roots.length === 1 && !roots[0]!.includes('$') ? `${roots[0]!.replace(/\/+$/, '')}/${FIND_MATCH}` : FIND_MATCH;
   for (let i = 1; i < argv.length; i++) {
     if (!['-exec', '-execdir', '-ok', '-okdir'].includes(argv[i]!)) continue;
     const start = i + 1;
     let end = start;
     while (end < argv.length && argv[end] !== ';' && argv[end] !== '+') end++;
-    const command = argv.slice(start, end).map((w) => w.split('{}').join(FIND_MATCH));
+    const command = argv.slice(start, end).map((w) => w.split('{}').join(match));
     if (command.length) runs.push(command);
     i = end;
   }

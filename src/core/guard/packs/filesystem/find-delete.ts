@@ -1,8 +1,6 @@
+import { findRoots } from '../../../shell/unwrap';
 import { defineRule } from '../../rule';
 import { isRoutineDeletePath } from './paths';
-
-/** find's primaries that take one value: their value is not a search root. */
-const ROOT_END = /^[-(!]/;
 
 export default defineRule({
   id: 'filesystem.find-delete',
@@ -16,10 +14,7 @@ export default defineRule({
   match(command, context) {
     const args = command.argv.slice(1);
     if (!args.includes('-delete')) return undefined;
-    const roots = [];
-    for (const arg of args) { if (ROOT_END.test(arg)) break; roots.push(arg); }
-    if (roots.length === 0) roots.push('.');
-    const risky = roots.filter((r) => !isRoutineDeletePath(r, command.cwd, context.routineDeletePaths));
+    const risky = findRoots(args).filter((r) => !isRoutineDeletePath(r, command.cwd, context.routineDeletePaths));
     return risky.length ? { reason: `find -delete would remove matching files under ${risky.join(', ')}.` } : undefined;
   },
   examples: {

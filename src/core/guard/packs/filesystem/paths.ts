@@ -2,6 +2,7 @@
 import { homedir } from 'node:os';
 import { posix } from 'node:path';
 import { minimatch } from 'minimatch';
+import { FIND_MATCH } from '../../../shell/unwrap';
 import { hasFlag } from '../../argv';
 
 const HOME_FORMS = /^(~|\$HOME|\$\{HOME\}|~[A-Za-z0-9_.-]+)(\/\.?\*?)?\/?$/;
@@ -35,6 +36,8 @@ export function isCatastrophicTarget(target: string, cwd?: string): boolean {
  * tried against the path as written and as an absolute path from `cwd`).
  */
 export function isRoutineDeletePath(target: string, cwd: string, globs: readonly string[]): boolean {
+  // `find DIR -exec rm -rf {} +`: each match is some path below DIR.
+  if (target.endsWith(`/${FIND_MATCH}`)) return isRoutineDeletePath(`${target.slice(0, -FIND_MATCH.length)}_`, cwd, globs);
   if (target.includes('$') && !TEMP_VARIABLE.test(target)) return false;
   const written = target.replace(TEMP_VARIABLE, '/tmp');
   if (/(^|\/)\.\.(\/|$)/.test(written) && !written.startsWith('/')) return false;
