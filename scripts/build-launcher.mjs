@@ -10,17 +10,18 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-export async function buildLauncher() {
+/** Writes `airlock` and `prefilter.sh` into outDir (default dist/launcher; tests pass their own). */
+export async function buildLauncher(outDir = join(root, 'dist/launcher')) {
   const work = mkdtempSync(join(tmpdir(), 'airlock-launcher-'));
   try {
     const out = join(work, 'generate.cjs');
     await esbuild.build({ entryPoints: [join(root, 'src/launcher/generate.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'error', alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' } });
     const generate = createRequire(import.meta.url)(out);
-    mkdirSync(join(root, 'dist/launcher'), { recursive: true });
-    const launcher = join(root, 'dist/launcher/airlock');
+    mkdirSync(outDir, { recursive: true });
+    const launcher = join(outDir, 'airlock');
     writeFileSync(launcher, generate.launcherScript(generate.templatePath(root)));
     chmodSync(launcher, 0o755);
-    writeFileSync(join(root, 'dist/launcher/prefilter.sh'), generate.prefilterScript());
+    writeFileSync(join(outDir, 'prefilter.sh'), generate.prefilterScript());
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

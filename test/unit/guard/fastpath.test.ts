@@ -4,6 +4,8 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkCommand, guardTriggers } from '../../../src/core/guard/engine';
 import { needsFullCheck } from '../../../src/core/guard/fastpath/prefilter';
@@ -11,12 +13,13 @@ import { packs } from '../../../src/core/guard/packs/index';
 import { CORPUS_CWD, corpusFiles, loadCorpus } from './corpus-files';
 import { loadDcgCorpus, REPO_ROOT } from './dcg-corpus';
 
-const prefilterSh = join(REPO_ROOT, 'dist/launcher/prefilter.sh');
+// Built into a folder of its own: other tests build dist/ at the same time.
+const built = mkdtempSync(join(tmpdir(), 'airlock-prefilter-'));
+const prefilterSh = join(built, 'prefilter.sh');
 
 before(async () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { buildLauncher } = await import(join(REPO_ROOT, 'scripts/build-launcher.mjs'));
-  await buildLauncher();
+  await buildLauncher(built);
 });
 
 /** Runs the generated sh prefilter over many lines at once: one awk process, \036 between lines. */

@@ -13,11 +13,11 @@ let launcher = '';
 const project = mkdtempSync(join(tmpdir(), 'airlock-project-'));
 
 before(async () => {
+  // Built into a folder of its own (other tests build dist/ at the same time), as it is installed.
   const { buildLauncher } = await import(join(REPO_ROOT, 'scripts/build-launcher.mjs'));
-  await buildLauncher();
   dir = mkdtempSync(join(tmpdir(), 'airlock-launcher-'));
+  await buildLauncher(dir);
   launcher = join(dir, 'airlock');
-  copyFileSync(join(REPO_ROOT, 'dist/launcher/airlock'), launcher);
   // A stand-in runtime that shows it was started, with what, and what it got on stdin.
   const fake = join(dir, 'fake-runtime');
   writeFileSync(fake, '#!/bin/sh\nprintf "RUNTIME electron=%s args=%s\\n" "${ELECTRON_RUN_AS_NODE:-0}" "$*"\ncat\n', { mode: 0o755 });
