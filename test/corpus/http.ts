@@ -44,6 +44,14 @@ export default [
   ['ask', String.raw`curl http://localhost:4000/graphql -d '{"query":"mutation { dropAllTables }"}'`, 'http.graphql-destructive-mutation'],
   ['ask', String.raw`curl https://api.example.com/graphql -d '{"query":"mutation { terminateInstance(id: \"i-1\") { ok } }"}'`, 'http.graphql-destructive-mutation'],
   ['ask', String.raw`curl https://api.example.com/graphql -d '{"query":"mutation($id: ID!) { removeMember(id: $id) }","variables":{"id":"u1"}}'`, 'http.graphql-destructive-mutation'],
+  // SQL sent to SQL-over-HTTP APIs.
+  ['ask', `curl -X POST "https://api.supabase.com/v1/projects/$SUPABASE_REF/database/query" -H "Authorization: Bearer $SUPABASE_ACCESS_TOKEN" -H 'Content-Type: application/json' -d '{"query":"DROP TABLE bookings;"}'`, 'http.destructive-sql'],
+  ['ask', `curl 'http://clickhouse.internal:8123/?query=TRUNCATE%20TABLE%20events'`, 'http.destructive-sql'],
+  ['ask', `echo 'DELETE FROM events' | curl --data-binary @- 'http://localhost:8123/'`, 'http.destructive-sql'],
+  ['ask', `http POST https://db.example.com/v1/sql sql='UPDATE users SET plan = NULL'`, 'http.destructive-sql'],
+  ['allow', `curl -X POST "https://api.supabase.com/v1/projects/$SUPABASE_REF/database/query" -d '{"query":"SELECT count(*) FROM bookings"}'`],
+  ['allow', `curl -X POST https://search.example.com/1/indexes/products/query -d '{"query":"drop shipping"}'`],
+  ['allow', `curl 'http://clickhouse.internal:8123/?query=SELECT%20count()%20FROM%20events'`],
   // GraphQL Airlock cannot read.
   ['ask', `curl -X POST ${RAILWAY} -d @data/missing-body.json`, 'http.graphql-unreadable'],
   ['ask', `curl -X POST ${RAILWAY} -d @data/broken.json`, 'http.graphql-unreadable'],

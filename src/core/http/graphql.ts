@@ -22,6 +22,8 @@ const DESTRUCTIVE_NOUNS = new Set(['deletion', 'removal', 'destruction', 'termin
 /** Caps the parser's work on adversarial bodies; real documents are far smaller. */
 const MAX_TOKENS = 20_000;
 const OPERATION_START = /^\s*(#[^\n]*\n\s*)*(query|mutation|subscription|fragment)\b/;
+/** How a GraphQL document starts: an operation keyword or the `{ ... }` query shorthand. */
+const GRAPHQL_START = /^\s*(#[^\n]*\n\s*)*((query|mutation|subscription|fragment)\b|\{)/;
 
 /** True when a GraphQL field name says it destroys something: `volumeDelete`, `delete_users`, `purgeCache`. */
 export function isDestructiveFieldName(name: string): boolean {
@@ -53,7 +55,8 @@ export function graphqlDocuments(body: string): { documents: GraphqlDocument[]; 
       for (const item of Array.isArray(json) ? json : [json]) {
         if (item && typeof item === 'object' && !Array.isArray(item)) {
           const { query, variables } = item as Record<string, unknown>;
-          if (typeof query === 'string') documents.push({ query, ...(isRecord(variables) ? { variables } : {}) });
+          // A search API's `{"query": "phone"}` or a SQL API's `{"query": "SELECT 1"}` is not GraphQL.
+          if (typeof query === 'string' && GRAPHQL_START.test(query)) documents.push({ query, ...(isRecord(variables) ? { variables } : {}) });
         }
       }
       return { documents, looksGraphql: documents.length > 0 };
@@ -66,7 +69,9 @@ export function graphqlDocuments(body: string): { documents: GraphqlDocument[]; 
     const params = new URLSearchParams(text);
     const query = params.get('query');
     const variables = parseJson(params.get('variables') ?? '');
-    return query !== null ? { documents: [{ query, ...(isRecord(variables) ? { variables } : {}) }], looksGraphql: true } : { documents: [], looksGraphql: true };
+    if (query === null) return { documents: [], looksGraphql: params.has('variables') || params.has('operationName') };
+    if (!GRAPHQL_START.test(query)) return { documents: [], looksGraphql: false }; // ClickHouse's `?query=SELECT ...`
+    return { documents: [{ query, ...(isRecord(variables) ? { variables } : {}) }], looksGraphql: true };
   }
   if (OPERATION_START.test(text)) return { documents: [{ query: text }], looksGraphql: true };
   return { documents: [], looksGraphql: false };

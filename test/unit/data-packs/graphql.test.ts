@@ -30,6 +30,9 @@ test('batched arrays, aliases, fragments, raw documents and form encoding', () =
 test('what is and is not GraphQL', () => {
   assert.equal(analyseGraphqlBody(JSON.stringify({ query: { match_all: {} } })).documents, 0, 'an Elasticsearch query object is not GraphQL');
   assert.equal(analyseGraphqlBody('{"name":"web"}').documents, 0);
+  assert.equal(analyseGraphqlBody('{"query":"phone"}').documents, 0, 'a search API query string is not GraphQL');
+  assert.equal(analyseGraphqlBody('{"query":"DROP TABLE x"}').documents, 0, 'nor is SQL');
+  assert.equal(analyseGraphqlBody('{"query":"{ viewer { login } }"}').documents, 1);
   assert.equal(analyseGraphqlBody('hello').documents, 0);
   const broken = analyseGraphqlBody('{"query":"mutation { volumeDelete(volumeId: "}');
   assert.equal(broken.unparsed.length, 1, 'a GraphQL-shaped body that does not parse is reported, never passed');

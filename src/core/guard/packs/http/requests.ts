@@ -1,4 +1,6 @@
 import { analyseGraphqlBody } from '../../../http/graphql';
+import { sqlHazardsInBody, sqlHazardsInParams } from '../../../http/sql-body';
+import type { SqlHazard } from '../../../sql/analyse';
 import { isGraphqlPath, isLoopback, providerOf, urlTarget } from '../../../http/hosts';
 import { HTTP_TOOLS, readRequests, type HttpBody, type HttpRequest } from '../../../http/index';
 import { isRuntimeText } from '../../runtime-text';
@@ -13,6 +15,8 @@ export interface AssessedRequest {
   request: HttpRequest;
   targets: Array<{ url: string; host?: string; path: string; provider?: string; loopback: boolean }>;
   destructiveMutations: string[];
+  /** Destructive SQL in a body or a `?query=` parameter (SQL-over-HTTP APIs). */
+  sqlHazards: SqlHazard[];
   /** GraphQL-shaped text that did not parse. */
   unparsedGraphql: boolean;
   /** Sent to a GraphQL endpoint (by path, by tool, or by the shape of its body). */
@@ -67,7 +71,11 @@ function assess(request: HttpRequest): AssessedRequest {
     unparsedGraphql = texts.length > 0 && texts.every((t) => analyseGraphqlBody(t).documents === 0);
   }
   const unseenBodies = request.bodies.flatMap((b) => (b.kind === 'unseen' ? [b.from] : []));
-  return { request, targets, destructiveMutations, unparsedGraphql, graphql, unseenBodies };
+  const sqlHazards = [
+    ...request.bodies.flatMap((b) => (b.kind === 'text' ? sqlHazardsInBody(b.text) : [])),
+    ...targets.flatMap((t) => (t.path.includes('?') ? sqlHazardsInParams(t.path.slice(t.path.indexOf('?') + 1)) : [])),
+  ];
+  return { request, targets, destructiveMutations, sqlHazards, unparsedGraphql, graphql, unseenBodies };
 }
 
 export function describeTarget(assessed: AssessedRequest): string {
