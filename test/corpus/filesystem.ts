@@ -123,5 +123,10 @@ export default [
   ['allow', 'mkdir -p build && cp -r src build/'],
   ['allow', 'mv old.txt new.txt'],
   ['allow', 'chmod +x script.sh'],
+  ['deny', 'chmod -R 777 /', 'filesystem.recursive-permissions'],
+  ['deny', 'sudo chown -R $USER /usr', 'filesystem.recursive-permissions'],
+  ['deny', 'chmod -R 000 ~/', 'filesystem.recursive-permissions'],
+  ['allow', 'chmod -R u+w node_modules'],
+  ['allow', 'sudo chown -R www-data /var/www/app'],
   ['allow', 'touch app.db'],
 ] satisfies Corpus;

@@ -3,6 +3,7 @@ import diskOverwrite from './disk-overwrite';
 import findDelete from './find-delete';
 import rmRecursive from './rm-recursive';
 import rmRootOrHome from './rm-root-or-home';
+import recursivePermissions from './recursive-permissions';
 import rmUnsetVariable from './rm-unset-variable';
 import rsyncDelete from './rsync-delete';
 import shred from './shred';
@@ -13,5 +14,5 @@ export const filesystemPack = definePack({
   id: 'filesystem',
   name: 'Files and disks',
   description: 'Recursive deletes outside temp and build folders, wiping and formatting disks, emptying database files.',
-  rules: [rmRootOrHome, rmUnsetVariable, rmRecursive, findDelete, shred, diskOverwrite, truncateDatabaseFile, windowsRecursiveDelete, rsyncDelete],
+  rules: [rmRootOrHome, rmUnsetVariable, rmRecursive, findDelete, shred, diskOverwrite, truncateDatabaseFile, windowsRecursiveDelete, rsyncDelete, recursivePermissions],
 });
