@@ -1,5 +1,6 @@
 import { definePack } from '../../rule';
 import branchForceDelete from './branch-force-delete';
+import branchOverwrite from './branch-overwrite';
 import cleanForce from './clean-force';
 import discardWorktree from './discard-worktree';
 import historyRewrite from './history-rewrite';
@@ -7,10 +8,11 @@ import pushForce from './push-force';
 import reflogExpire from './reflog-expire';
 import resetHard from './reset-hard';
 import stashClear from './stash-clear';
+import worktreeRemoveForce from './worktree-remove-force';
 
 export const gitPack = definePack({
   id: 'git',
   name: 'Git',
   description: 'Discarding uncommitted work, force-pushing or deleting protected branches, rewriting history.',
-  rules: [resetHard, cleanForce, pushForce, branchForceDelete, discardWorktree, stashClear, historyRewrite, reflogExpire],
+  rules: [resetHard, cleanForce, pushForce, branchForceDelete, discardWorktree, stashClear, historyRewrite, reflogExpire, branchOverwrite, worktreeRemoveForce],
 });
