@@ -281,6 +281,9 @@ test('a scan of hostile files: huge, binary, deep, NUL-laden, a FIFO and a symli
     for (const format of [[], ['--json'], ['--sarif'], ['--verbose']]) {
       const r = await cli(['scan', ...format], { cwd: w.ws, env: w.env });
       assertClear(r, 'scan', `scan ${format.join(' ')} of hostile files`);
+      // Skipped, and said so: not read whole, not waited on.
+      if (format[0] === '--verbose') assert.match(r.stderr, /huge\.env[^\n]*(large|size|MB)/i, r.stderr.slice(0, 1000));
+      if (format[0] === '--verbose') assert.match(r.stderr, /pipe\.env/, r.stderr.slice(0, 1000));
     }
   } finally { w.dispose(); }
 });
