@@ -21,6 +21,8 @@ export interface Assignment {
 export const HINT = /secret|token|passw|pwd|pass\b|_pat\b|key|auth|credential|dsn|conn|sas|signature|cookie|session|bearer/g;
 const NAME_CHAR = /[A-Za-z0-9_.\-$]/;
 const STOP_UNQUOTED = new Set([' ', '\t', '\r', '\n', ',', ';', ')', '}', ']', '"', "'", '`', '>']);
+/** `--api-token`, `-storepass`; not a short flag with its value attached (`-pS3cret` is mysql's password, not a name). */
+const FLAG_NAME = /^(?:--[A-Za-z0-9][\w.-]*|-[a-z][a-z-]*)$/;
 const KEY_PREFIXES = /^(?:TF_VAR_|INPUT_|SECRETS_|ENV_|CONFIG_)/;
 const MAX_VALUE = 4096;
 
@@ -112,7 +114,7 @@ function readValue(text: string, nameStart: number, nameEnd: number, reach: Reac
   else if (text[at] === '=' || text[at] === ':') {
     if (text[at] === ':' && text[at + 1] === ':') return undefined;
     at++;
-  } else if (name.startsWith('-') && (text[at - 1] === ' ' || text[at - 1] === '\t')) flag = true;
+  } else if (FLAG_NAME.test(name) && (text[at - 1] === ' ' || text[at - 1] === '\t')) flag = true;
   else return undefined;
   while (text[at] === ' ' || text[at] === '\t') at++;
   // YAML block scalars and multi-line values are not read here; PEM rules catch keys.

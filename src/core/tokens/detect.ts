@@ -55,7 +55,7 @@ export function detectSecretSpans(text: string, options: DetectOptions = {}): Se
   const lower = text.toLowerCase();
   const spans: SecretSpan[] = [];
   const present = keywordsIn(lower);
-  runPatternRules(patternRules, text, present, spans);
+  runPatternRules(patternRules, text, present, spans, options.aggressive === true);
   // Decoded Secret values outrank the generic reading of their base64 text.
   if (lower.includes('kind: secret') || lower.includes('"kind": "secret"')) {
     for (const decoded of decodeKubernetesSecrets(text)) {
@@ -67,11 +67,12 @@ export function detectSecretSpans(text: string, options: DetectOptions = {}): Se
     const rule = ruleForAssignment(assignment, options);
     if (rule) spans.push({ start: assignment.start, end: assignment.start + assignment.value.length, rule, refined: {} });
   }
-  runPatternRules(fallbackRules, text, present, spans);
+  runPatternRules(fallbackRules, text, present, spans, options.aggressive === true);
   return resolveOverlaps(spans);
 }
 
-function runPatternRules(rules: TokenRule[], text: string, present: Set<string>, spans: SecretSpan[]): void {
+/** `aggressive` (redaction) hides placeholder-looking matches too: `mysql -proot` still gives a password away. */
+function runPatternRules(rules: TokenRule[], text: string, present: Set<string>, spans: SecretSpan[], aggressive: boolean): void {
   for (const rule of rules) {
     if (rule.keywords.length > 0 && !rule.keywords.some((k) => present.has(k))) continue;
     const pattern = rule.pattern!;
@@ -79,8 +80,9 @@ function runPatternRules(rules: TokenRule[], text: string, present: Set<string>,
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
       if (m[0].length === 0) { pattern.lastIndex++; continue; }
       const secret = m.groups?.secret ?? m[0];
-      const start = m.index + (m.groups?.secret !== undefined ? m[0].indexOf(secret) : 0);
-      if (isPlaceholder(secret)) continue;
+      // With the `d` flag the group's own offset; `indexOf` would find an earlier copy (`mysql -u root -proot`).
+      const start = m.indices?.groups?.secret?.[0] ?? m.index + (m.groups?.secret !== undefined ? m[0].indexOf(secret) : 0);
+      if (!aggressive && isPlaceholder(secret)) continue;
       if (rule.check && !rule.check(secret, m)) continue;
       spans.push({ start, end: start + secret.length, rule, refined: rule.refine?.(secret, m) ?? {} });
     }

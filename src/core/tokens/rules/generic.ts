@@ -1,6 +1,6 @@
 import type { Assignment } from '../assignments';
 import { characterClasses, looksLikeIdentifier, shannonEntropy } from '../entropy';
-import { isPlaceholder } from '../placeholder';
+import { isPlaceholder, isReference } from '../placeholder';
 import { defineTokenPack, defineTokenRule, provider } from '../rule';
 import { UNKNOWN_SCOPE, type TokenRule } from '../types';
 
@@ -43,10 +43,29 @@ export const genericPassword = defineTokenRule({
   },
 });
 
+/**
+ * Passwords given as a short flag, where no name says "password": `mysql -pSECRET` (attached:
+ * `-p value` means "prompt", then a database), `sshpass -p SECRET`, `docker login -p SECRET`,
+ * `aws configure set aws_secret_access_key SECRET`.
+ */
+export const cliPassword = defineTokenRule({
+  id: 'cli-password-flag',
+  provider: 'Unknown',
+  title: 'Password on a command line',
+  keywords: ['mysql', 'mariadb', 'sshpass', 'login', 'configure'],
+  pattern: /(?:\b(?:mysql[a-z]*|mariadb[a-z-]*)\b[^\n;|&]*?[ \t]-p|\bsshpass[ \t]+-p[ \t]*|\b(?:docker|podman|nerdctl|buildah|skopeo)[ \t]+login\b[^\n;|&]*?[ \t]-p[ \t]+|\baws[ \t]+configure[ \t]+set[ \t]+[\w.]*(?:secret|token|password)[\w.]*[ \t]+)(?<quote>['"]?)(?<secret>[^\s'"$-][^\s'"]*)\k<quote>/dg,
+  scope: UNKNOWN_SCOPE,
+  severity: 'medium',
+  examples: {
+    valid: ['mysql -u root -pS3cr3tPw prod', "mysqldump -h db -u app -p'Tr0ub4dor&3' app > dump.sql", 'sshpass -p hunter22 ssh deploy@host', 'docker login -u ci -p Qw3rty9z registry.acme.io', 'aws configure set aws_secret_access_key Zx8Qm2Lr5Tn9Vb3Kw7Yc1Hs6Jd4Fg0Pa2Ue8Io5'],
+    invalid: ['mysql -u root -p prod', 'mysql -p$MYSQL_PWD', 'docker login -u ci --password-stdin registry.acme.io', 'ssh -p 2222 host', 'sshpass -p $PASS ssh host', 'aws configure set region eu-west-1'],
+  },
+});
+
 export const pack = defineTokenPack({
   id: 'generic',
   providers: [provider('Unknown', undefined)],
-  rules: [genericSecret, genericPassword],
+  rules: [genericSecret, genericPassword, cliPassword],
 });
 
 const SECRET_NAME = /SECRET|TOKEN|PASSW|PWD|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|SIGNING_?KEY|CLIENT_?KEY|MASTER_?KEY|ENCRYPTION_?KEY|AUTH|CREDENTIAL|BEARER|SAS|SIGNATURE/;
@@ -58,6 +77,27 @@ const GENERATED_FILE = /\.(?:map|min\.js|min\.css)$/i;
 /** Expression and markup characters: regexes, templates, selectors, calls; not generated secrets. */
 const SYNTAX = /[(){}[\]<>\\|^"'`\s]/;
 const CODE_FILE = /\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|kts|scala|cs|fs|php|rs|swift|c|cc|cpp|h|hpp|m|mm|dart|lua|pl|r|ex|exs|erl|clj|groovy|vue|svelte|astro)$/i;
+
+/** Redaction also hides values of bare `*_KEY` and `*_PASS` names (`STRIPE_KEY`, `DB_PASS`, keytool's `-storepass`). */
+const REDACTED_NAME = /(?:^|_)(?:KEY|PASS)$|(?:STORE|KEY)PASS$/;
+/** Flags that take no value or name a prompt: `--password-stdin`, `--ask-become-pass`. */
+const NO_VALUE_NAME = /STDIN|PROMPT|(?:^|_)ASK_|(?:^|_)NO_/;
+/** Key files and paths given to a key flag (`--key client.key`, `--ssh-key ~/.ssh/id`): where a secret is, not the secret. */
+const PATH_VALUE = /^(?:~|\.{1,2})\/|\.(?:pem|key|crt|cer|der|p8|p12|pfx|jks|pub|json|ya?ml|txt|env|gpg|asc)$/i;
+/** Booleans and empties: switches, not secrets. */
+const SWITCH_VALUE = /^(?:true|false|yes|no|on|off|null|nil|none|undefined)$/i;
+
+/**
+ * Redaction: whatever format it has, a value given to a secret-like name is hidden. Only what
+ * cannot be a secret stays: references (`$VAR`, `$(cmd)`), flags, booleans, key-file paths, and
+ * short numbers under a non-password name (TTLs, ports, counts).
+ */
+function isRedactedValue(key: string, value: string): boolean {
+  if (!isSecretName(key) && !(REDACTED_NAME.test(key) && !NOT_SECRET_NAME.test(key))) return false;
+  if (value.length === 0 || /^[-$]/.test(value) || isReference(value)) return false;
+  if (SWITCH_VALUE.test(value) || PATH_VALUE.test(value)) return false;
+  return PASSWORD_NAME.test(key) || !/^\d{1,5}$/.test(value);
+}
 
 const nameCache = new Map<string, boolean>();
 
@@ -74,8 +114,9 @@ function isSecretName(key: string): boolean {
 /** The generic rule that fits this assignment, or none. `aggressive` is for redaction. */
 export function genericRuleFor(assignment: Assignment, fileName: string, aggressive: boolean): TokenRule | undefined {
   const { key, value } = assignment;
+  if (NO_VALUE_NAME.test(key)) return undefined;
+  if (aggressive) return isRedactedValue(key, value) ? genericSecret : undefined;
   if (!isSecretName(key)) return undefined;
-  if (aggressive) return value.length >= 3 && !/^[-$]/.test(value) ? genericSecret : undefined;
   if (GENERATED_FILE.test(fileName) || isPlaceholder(value) || /\s/.test(value)) return undefined;
   // Secrets are printable ASCII; translated messages and symbols are not.
   if (!/^[\x21-\x7e]+$/.test(value)) return undefined;
