@@ -7,6 +7,7 @@ import { analyseMongoScript } from '../../../src/core/sql/mongo';
 import { analyseRedisCommands } from '../../../src/core/sql/redis';
 import { analyseGraphqlBody, looseDestructiveMutationFields } from '../../../src/core/http/graphql';
 import { analyseCode } from '../../../src/core/code/effects';
+import { sqlHazardsInBody } from '../../../src/core/http/sql-body';
 import { checkCommand } from '../../../src/core/guard/engine';
 
 const SIZE = 100 * 1024;
@@ -24,7 +25,7 @@ const inputs = [
   fill('('), fill(')'), fill('{'), fill('['), fill("'"), fill('"'), fill('$$'), fill('$a$'), fill('/*'), fill('--'), fill('\\'),
   fill('DELETE '), fill('BEGIN DELETE '), fill('WITH ( ) DELETE '), fill('ALTER DROP '), fill('a.'), fill('a('), fill('f(f('),
   fill('mutation { a'), fill('aaaaaaaa'), fill('x = '), fill('`'), fill('%x('), fill('qx{'), fill('#{'), fill('${'), fill('redis.call('),
-  fill('{"query":'), fill('[{"query":"mutation {'), fill('query=mutation+%7B+'), fill('--[['), fill('[['), fill('exec("'), fill('for x in ['),
+  fill('{"query":'), fill('[{"query":"mutation {'), fill('query=mutation+%7B+'), fill('--[['), fill('[['), fill('exec("'), fill('for x in ['), fill('DROP TABLE x;'), fill('query=DROP+TABLE+x&'),
 ];
 
 test('SQL, Mongo, Redis, GraphQL and code analysers stay fast on 100 KB hostile inputs', () => {
@@ -34,6 +35,7 @@ test('SQL, Mongo, Redis, GraphQL and code analysers stay fast on 100 KB hostile 
     quick(`redis #${i}`, () => analyseRedisCommands(input));
     quick(`graphql #${i}`, () => analyseGraphqlBody(input));
     quick(`loose graphql #${i}`, () => looseDestructiveMutationFields(input));
+    quick(`sql body #${i}`, () => sqlHazardsInBody(input));
     for (const language of ['python', 'javascript', 'ruby', 'perl', 'php', 'lua', 'r'] as const) quick(`code ${language} #${i}`, () => analyseCode(input, language));
   }
 });
