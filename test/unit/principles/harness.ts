@@ -211,7 +211,7 @@ export async function builtProduct(): Promise<{ cli: string; launcher: string }>
   copyFileSync(join(root, 'node_modules/web-tree-sitter/web-tree-sitter.wasm'), join(work, 'dist', 'tree-sitter.wasm'));
   copyFileSync(join(root, 'node_modules/tree-sitter-bash/tree-sitter-bash.wasm'), join(work, 'dist', 'tree-sitter-bash.wasm'));
   chmodSync(join(work, 'dist', 'airlock.js'), 0o755);
-  const generate = await import('../../../src/launcher/generate');
+  const generate = await import('../../../src/launcher/generate.js');
   mkdirSync(join(work, 'dist', 'launcher'));
   writeFileSync(join(work, 'dist', 'launcher', 'airlock'), generate.launcherScript(generate.templatePath(root)));
   chmodSync(join(work, 'dist', 'launcher', 'airlock'), 0o755);
