@@ -41,6 +41,24 @@ test('check, check --json and explain print no secret from the command line', as
   } finally { w.dispose(); }
 });
 
+test('the terminal gate\'s refusal (no editor) names the command without its secrets', async () => {
+  const w = sandbox();
+  try {
+    const argvs = [
+      ['railway', 'volume', 'delete', 'vol_prod', '--token', SECRETS.railway],
+      ['psql', PG_URL, '-c', 'drop table bookings'],
+      ['curl', '-X', 'DELETE', '-H', `Authorization: Bearer ${SECRETS.github}`, 'https://api.github.com/repos/acme/app'],
+      ['stripe', 'customers', 'delete', 'cus_1', '--api-key', SECRETS.stripe],
+    ];
+    for (const [tool, ...args] of argvs) {
+      const r = await cli(['gate', '--tool', tool!, '--', ...args], { cwd: w.ws, env: w.env });
+      assertNoLeak(r.stdout + r.stderr, `gate ${tool}`);
+      const spawned = await spawnOutcome(process.execPath, [built.cli, 'gate', '--tool', tool!, '--', ...args], { cwd: w.ws, env: w.env });
+      assertNoLeak(spawned.stdout + spawned.stderr, `built gate ${tool}`);
+    }
+  } finally { w.dispose(); }
+});
+
 test('a value under a secret\'s name is hidden even when its format is off (a truncated paste)', async () => {
   const w = sandbox();
   try {
