@@ -40,6 +40,7 @@ export async function decideHook(call: HookCall, deps: HookDeps): Promise<HookVe
   if (!gated) return { decision: 'allow', decidedBy: 'rules', userMessage: '', agentMessage: '' };
   if (gated.denied) {
     return {
+      ...ruleOf(gated),
       decision: 'deny',
       decidedBy: 'policy',
       environment: gated.environment,
@@ -62,10 +63,11 @@ export async function decideHook(call: HookCall, deps: HookDeps): Promise<HookVe
 
   if (!('unreachable' in answer)) {
     if (answer.decision === 'allow') {
-      return { decision: 'allow', decidedBy: 'person', environment: gated.environment, userMessage: 'Allowed once by a person in the editor (Airlock).', agentMessage: 'A person allowed this once in the editor.' };
+      return { ...ruleOf(gated), decision: 'allow', decidedBy: 'person', environment: gated.environment, userMessage: 'Allowed once by a person in the editor (Airlock).', agentMessage: 'A person allowed this once in the editor.' };
     }
     const why = answer.decidedBy === 'timeout' ? 'nobody confirmed it in the editor in time' : 'the person blocked it in the editor';
     return {
+      ...ruleOf(gated),
       decision: 'deny',
       decidedBy: answer.decidedBy === 'timeout' ? 'timeout' : 'person',
       environment: gated.environment,
@@ -81,6 +83,7 @@ function noEditorVerdict(call: HookCall, gated: Gated, unreachable: string): Hoo
   const env = gated.environment ? ` Target environment: ${gated.environment.toUpperCase()}.` : '';
   if (call.agent === 'claude' && call.permissionMode !== 'bypassPermissions') {
     return {
+      ...ruleOf(gated),
       decision: 'ask',
       decidedBy: 'no-editor',
       environment: gated.environment,
@@ -90,12 +93,25 @@ function noEditorVerdict(call: HookCall, gated: Gated, unreachable: string): Hoo
   }
   const bypass = call.agent === 'claude' ? ' Claude Code runs with bypassPermissions, so no prompt would reach a person.' : '';
   return {
+    ...ruleOf(gated),
     decision: 'deny',
     decidedBy: 'no-editor',
     environment: gated.environment,
     userMessage: `Airlock blocked ${gated.summary} (${gated.reason}).${env} No editor with Airlock could ask you: ${unreachable}.${bypass} Open this folder in the editor with Airlock to confirm such actions.`,
     agentMessage: `Airlock blocked this: ${gated.reason}.${env} A person must confirm it and none could be asked.${bypass} ${STOP_AND_ASK}`,
   };
+}
+
+/**
+ * The engine's first finding and the target's evidence, so the log names the rule that stopped
+ * the call (the Activity view offers Trust This Rule from it). Secret reads and prints carry no
+ * engine rule: no policy switch turns them off.
+ */
+function ruleOf(gated: Gated): Pick<HookVerdict, 'rule' | 'severity' | 'evidence'> {
+  const first = gated.check?.findings[0];
+  if (!first) return {};
+  const evidence = gated.check?.target?.evidence.map((e) => `${e.source}: ${e.value}`);
+  return { rule: first.rule, severity: first.severity, evidence: evidence?.length ? evidence : undefined };
 }
 
 async function whatIsAtStake(call: HookCall, deps: HookDeps): Promise<Gated | undefined> {

@@ -136,6 +136,9 @@ async function logVerdict(call: HookCall, verdict: HookVerdict, options: RunHook
       decidedBy: verdict.decidedBy === 'person' ? 'person' : verdict.decidedBy,
       reason: redact(verdict.agentMessage),
       environment: verdict.environment ?? null,
+      rule: verdict.rule,
+      severity: verdict.severity,
+      evidence: verdict.evidence?.map(redact),
       details: { hook: call.agent, event: call.event },
     });
   } catch {

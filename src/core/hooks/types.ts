@@ -1,4 +1,4 @@
-import type { Decision, Environment } from '../types';
+import type { Decision, Environment, Severity } from '../types';
 
 /** The agents whose pre-tool hooks Airlock answers. */
 export type HookAgent = 'cursor' | 'claude' | 'vscode';
@@ -32,6 +32,10 @@ export interface HookVerdict {
   agentMessage: string;
   environment?: Environment | null;
   decidedBy: 'rules' | 'person' | 'timeout' | 'no-editor' | 'policy';
+  /** For the log: the first finding's rule and severity, and where the environment was learned. */
+  rule?: string;
+  severity?: Severity;
+  evidence?: string[];
 }
 
 /** What the process writes and how it exits. */

@@ -42,8 +42,9 @@ export function presentEvent(event: ActivityEvent, workspaceRoot?: string, verif
   if (event.cwd) flags.push('cwd');
   if (event.file) flags.push('file');
   if (event.rule) flags.push('rule');
-  // Only a guard rule that stopped something can be trusted; a token type is not a rule to switch off.
-  if (event.rule && (event.kind === 'decision' || event.kind === 'confirmation') && event.decision !== 'allow') flags.push('trustable');
+  // Only a guard rule that stopped something can be trusted; a token type is not a rule to switch
+  // off, nor are the gates' own secret checks (`gates.secret-read`...): no policy entry disables them.
+  if (event.rule && !event.rule.startsWith('gates.') && (event.kind === 'decision' || event.kind === 'confirmation') && event.decision !== 'allow') flags.push('trustable');
   if (verificationProblem) {
     flags.push('unverified');
     return {
