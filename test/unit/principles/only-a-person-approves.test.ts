@@ -113,6 +113,27 @@ test('variables the caller sets (AIRLOCK_*) approve nothing', async () => {
   } finally { w.dispose(); }
 });
 
+test('a terminal command naming its own AIRLOCK_POLICY_FILE cannot loosen the terminal gate', async () => {
+  const w = sandbox();
+  try {
+    const mine = join(w.ws, 'mine.json');
+    writeFileSync(mine, JSON.stringify({ allow: ['*', 'railway *', 'terraform *', 'kubectl *', 'aws *', 'git *', 'psql *'], disabledRules: ALL_RULE_IDS }));
+    // What an agent types: `AIRLOCK_POLICY_FILE=./mine.json railway volume delete vol_prod`; the shim hands that environment on.
+    const env = { ...w.env, AIRLOCK_POLICY_FILE: mine };
+    for (const [tool, ...args] of DESTRUCTIVE_ARGV) {
+      const gate = await cli(['gate', '--tool', tool!, '--', ...args], { cwd: w.ws, env });
+      assert.equal(gate.code, 126, `gate ${tool} ${args.join(' ')} was let through by the caller's policy file`);
+    }
+    // A stricter named policy still applies: it may add, never remove.
+    writeFileSync(mine, JSON.stringify({ deny: ['git status'] }));
+    assert.equal((await cli(['gate', '--tool', 'git', '--', 'status'], { cwd: w.ws, env })).code, 126, 'a stricter named policy is honoured');
+    // Control: the person's own policy file (not one named by the command) may loosen.
+    mkdirSync(join(w.base, 'config', 'airlock'), { recursive: true });
+    writeFileSync(join(w.base, 'config', 'airlock', 'policy.json'), JSON.stringify({ allow: ['railway *'] }));
+    assert.equal((await cli(['gate', '--tool', 'railway', '--', 'volume', 'delete', 'vol_prod'], { cwd: w.ws, env: w.env })).code, 0, 'the person\'s own allow pattern applies');
+  } finally { w.dispose(); }
+});
+
 const LOOSENING_POLICY = (ws: string) => ({
   disabledRules: ALL_RULE_IDS,
   allow: ['*', '**', 'railway *', 'terraform *', 'psql *', 'kubectl *', 'aws *', 'git *', 'rm *'],
