@@ -75,6 +75,8 @@ export default [
   ['ask', 'find src -name "*.orig" -exec rm -rf {} +', 'filesystem.rm-recursive'],
   ['allow', 'find node_modules -name "*.md" -delete'],
   ['allow', 'find . -name "*.ts"'],
+  ['ask', 'find help -delete', 'filesystem.find-delete'],
+  ['ask', 'rm -r help', 'filesystem.rm-recursive'],
   ['allow', 'find . -type f -name "*.log" -print'],
   ['allow', 'find . -exec grep -l TODO {} +'],
   ['ask', 'shred -u secrets.txt', 'filesystem.shred'],

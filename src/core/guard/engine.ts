@@ -106,11 +106,14 @@ export function guardTriggers(policy: EffectivePolicy = DEFAULT_POLICY): Readonl
   return prepare(registeredPacks, policy).triggers;
 }
 
-/** `--help` anywhere, or `tool help ...`: the tool prints text and does nothing. */
+/** CLIs whose first word `help` shows help (for `find help -delete`, help is a folder). */
+const HELP_SUBCOMMAND_TOOLS = new Set(['git', 'npm', 'pnpm', 'yarn', 'terraform', 'tofu', 'kubectl', 'helm', 'docker', 'gh', 'cargo', 'go', 'pip', 'aws', 'gcloud', 'az', 'fly', 'flyctl', 'railway', 'heroku', 'vercel', 'netlify', 'supabase', 'wrangler', 'pulumi', 'cdk', 'doctl', 'neonctl', 'pscale', 'vault', 'op', 'doppler', 'restic', 'borg', 'velero', 'rclone']);
+
+/** `--help` anywhere, or `tool help ...` for CLIs that have it: the tool prints text and does nothing. */
 function isHelpRequest(argv: readonly string[]): boolean {
   const end = argv.indexOf('--');
   const options = end === -1 ? argv : argv.slice(0, end);
-  return options.includes('--help') || argv[1] === 'help';
+  return options.includes('--help') || (argv[1] === 'help' && HELP_SUBCOMMAND_TOOLS.has(argv[0]!));
 }
 
 function quoteWord(word: string): string {
