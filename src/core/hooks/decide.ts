@@ -130,7 +130,7 @@ async function whatIsAtStake(call: HookCall, deps: HookDeps): Promise<Gated | un
         const environment = check.target?.environment ?? check.environment;
         return { reason: first ? first.reason.replace(/\.$/, '') : 'this command is destructive', environment, kind: 'command', summary: line, denied: check.decision === 'deny', check };
       }
-      const secret = secretPrintReason(line, call.cwd, call.roots, deps.protectedFiles);
+      const secret = await secretPrintReason(line, call.cwd, call.roots, deps.protectedFiles);
       if (secret) return { reason: `this command would show secrets: ${secret}`, environment: null, kind: 'command', summary: line };
       return undefined;
     }

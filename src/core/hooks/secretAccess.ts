@@ -1,4 +1,11 @@
-import { basename, isAbsolute, relative, sep } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, relative, sep } from 'node:path';
+import { DEFAULT_MAX_DEPTH, MAX_LINE_CHARS } from '../guard/engine';
+import { readTextFile } from '../guard/files';
+import type { SimpleCommand, StdinSource } from '../guard/types';
+import { loadShellParser } from '../shell/parser';
+import { reduceLine } from '../shell/reduce';
+import { FIND_MATCH, PARALLEL_INPUT, XARGS_INPUT } from '../shell/unwrap';
 import { matchesAnyGlob } from '../tokens/protected-files';
 
 /**
@@ -48,86 +55,136 @@ const FILE_PRINTERS = new Set([
   'curl', 'wget', 'nc',
 ]);
 // Not listed on purpose: `source .env`, `dotenv`, `cp`: they load or move secrets without showing them.
+/** Printers whose first operand is a pattern or a program, not a file, unless given with -e/-f. */
+const PATTERN_FIRST = new Set(['grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack', 'sed', 'awk', 'gawk', 'jq', 'yq']);
+const PATTERN_OPTION = /^(?:-[a-zA-Z]*[ef]|--(?:regexp|file|expression|from-file)(?:=|$))/;
 /** Commands that print the environment (and every token exported into it). */
-const ENV_PRINTERS = new Set(['printenv', 'env', 'export', 'set', 'declare', 'typeset']);
-const WRAPPERS = new Set(['sudo', 'doas', 'command', 'builtin', 'exec', 'nice', 'nohup', 'time', 'stdbuf', 'timeout']);
+const ENV_PRINTERS = new Set(['printenv', 'env', 'set']);
+/**
+ * `export`, `declare` and `typeset` are shell declarations, not commands the reducer lists:
+ * alone or with -p/-x they print every exported variable.
+ */
+const DECLARATION_PRINT = /(?:^|[;&|({\n`]|\$\(|(?:-c|eval)[ \t]+['"])[ \t]*(?<declaration>(?:export|declare|typeset)(?:[ \t]+-[a-zA-Z]*[px][a-zA-Z]*)*)[ \t]*(?=$|[;&|)}\n'"`])/;
+/** Names standing for file names the line does not show: `xargs cat`, `find -exec cat {}`. */
+const UNSEEN_NAMES = new Set([XARGS_INPUT, PARALLEL_INPUT]);
+const FIND_NAME_TESTS = new Set(['-name', '-iname', '-path', '-ipath', '-wholename', '-iwholename']);
+/** Largest list file (`xargs cat < list`) read to see which files it names. */
+const MAX_LIST_BYTES = 64 * 1024;
+
+/** Cheap over-approximation: only lines that could print secrets pay for parsing. */
+const ENV_WORD = /(?:^|[^\w.-])(?:printenv|env|set|export|declare|typeset)(?![\w.-])/;
+const PRINTER_WORD = new RegExp(`(?:^|[^\\w.-])(?:${[...FILE_PRINTERS].join('|')})(?![\\w.-])`);
+const NAME_SOURCE_WORD = /(?:^|[^\w.-])(?:xargs|parallel|find)(?![\w.-])/;
+const TOKEN_SEPARATORS = /[\s;|&()<>{}`]+/;
 
 /**
- * Why a shell line would print secrets, or undefined. Reads every simple command on the line:
- * `cat .env`, `grep TOKEN .env`, `less id_rsa`, `printenv`, `env` alone, `export -p`, `< .env`.
+ * Why a shell line would print secrets, or undefined. Reads the simple commands Airlock's shell
+ * reducer finds on the line, so `bash -c 'cat .env'`, `sudo -u x cat .env`, `F=.env; cat $F`,
+ * `echo .env | xargs cat` and `find -name .env -exec cat {} +` are seen like `cat .env`;
+ * also `grep TOKEN .env`, `printenv`, `env` alone, `export -p`, `< .env`, `curl -d @.env`.
  */
-export function secretPrintReason(line: string, cwd: string, roots: string[], rules: ProtectedFiles): string | undefined {
-  for (const words of simpleCommands(line)) {
-    let argv = words;
-    while (argv.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[0])) argv = argv.slice(1);
-    while (argv.length && WRAPPERS.has(argv[0])) argv = argv.slice(1).filter((w, i) => i > 0 || !/^\d/.test(w));
-    const tool = argv[0] ? basename(argv[0]) : '';
-    const args = argv.slice(1);
-    const redirected = words.filter((w, i) => words[i - 1] === '<').concat(words.filter((w) => w.startsWith('<') && w.length > 1).map((w) => w.slice(1)));
-    for (const file of redirected) {
-      if (isProtectedPath(resolveIn(cwd, file), roots, rules.globs)) return `it feeds ${file}, a file that holds credentials, into ${tool || 'a command'}`;
-    }
-    if (ENV_PRINTERS.has(tool)) {
-      const printsAll = tool === 'printenv' ? true
-        : tool === 'env' ? args.every((a) => a.startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(a))
-        : tool === 'export' || tool === 'declare' || tool === 'typeset' ? args.length === 0 || args.every((a) => /^-[a-zA-Z]*[px]/.test(a))
-        : args.length === 0;
-      if (printsAll) return `\`${[tool, ...args].join(' ')}\` prints environment variables, which often hold tokens`;
-    }
-    if (FILE_PRINTERS.has(tool)) {
-      for (const arg of args) {
-        if (arg.startsWith('-') && !arg.includes('=')) continue;
-        const value = arg.includes('=') && arg.startsWith('-') ? arg.slice(arg.indexOf('=') + 1) : arg.replace(/^@/, '');
-        if (value && isProtectedPath(resolveIn(cwd, value), roots, rules.globs)) return `\`${tool}\` would show the contents of ${value}, a file that holds credentials`;
-      }
-    }
+export async function secretPrintReason(line: string, cwd: string, roots: string[], rules: ProtectedFiles): Promise<string | undefined> {
+  if (typeof line !== 'string' || line.length === 0) return undefined;
+  const declaration = DECLARATION_PRINT.exec(line);
+  if (declaration) return `\`${declaration.groups!.declaration}\` prints environment variables, which often hold tokens`;
+  if (!mightPrintSecrets(line, cwd, roots, rules.globs)) return undefined;
+  if (line.length > MAX_LINE_CHARS) return 'the line is too long for Airlock to check which files it prints';
+  try {
+    await loadShellParser();
+  } catch {
+    return 'Airlock could not parse it to check which files it prints';
+  }
+  const { commands } = reduceLine(line, { cwd, readFile: readTextFile, maxDepth: DEFAULT_MAX_DEPTH });
+  for (const command of commands) {
+    const reason = commandPrintReason(command, commands, roots, rules.globs);
+    if (reason) return reason;
   }
   return undefined;
+}
+
+function mightPrintSecrets(line: string, cwd: string, roots: string[], globs: readonly string[]): boolean {
+  if (ENV_WORD.test(line)) return true;
+  if (!PRINTER_WORD.test(line) && !line.includes('<')) return false;
+  if (NAME_SOURCE_WORD.test(line)) return true;
+  return namesProtectedFile(line, cwd, roots, globs);
+}
+
+/** Whether any word of some text (quotes dropped, `@file` and `--opt=file` read as files) is a protected path. */
+function namesProtectedFile(text: string, cwd: string, roots: string[], globs: readonly string[]): boolean {
+  return text.split(TOKEN_SEPARATORS).some((token) => {
+    const path = token.replace(/["'\\]/g, '').replace(/^.*=/, '').replace(/^@/, '');
+    return path.length > 0 && !path.startsWith('-') && isProtectedPath(resolveIn(cwd, path), roots, globs);
+  });
+}
+
+function commandPrintReason(command: SimpleCommand, all: SimpleCommand[], roots: string[], globs: readonly string[]): string | undefined {
+  const [tool = '', ...args] = command.argv;
+  const { cwd, stdin } = command;
+  if (stdin?.kind === 'file' && isProtectedPath(resolveIn(cwd, stdin.path), roots, globs)) {
+    return `it feeds ${stdin.path}, a file that holds credentials, into ${tool || 'a command'}`;
+  }
+  if (ENV_PRINTERS.has(tool)) {
+    const printsAll = tool === 'printenv' ? true
+      : tool === 'env' ? args.every((a) => a.startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(a))
+      : args.length === 0;
+    if (printsAll) return `\`${command.argv.join(' ')}\` prints environment variables, which often hold tokens`;
+  }
+  if (!FILE_PRINTERS.has(tool)) return undefined;
+  let patternPending = PATTERN_FIRST.has(tool) && !args.some((a) => PATTERN_OPTION.test(a));
+  let operandsOnly = false;
+  for (const arg of args) {
+    if (!operandsOnly && arg === '--') { operandsOnly = true; continue; }
+    if (!operandsOnly && arg.startsWith('-') && !arg.includes('=')) continue;
+    if (patternPending && !arg.startsWith('-')) { patternPending = false; continue; }
+    const value = (!operandsOnly && arg.startsWith('-') ? arg.slice(arg.indexOf('=') + 1) : arg).replace(/^@/, '');
+    if (value.length === 0) continue;
+    if (UNSEEN_NAMES.has(value)) {
+      const source = unseenNamesSource(stdin, cwd, roots, globs);
+      if (source) return `\`${tool}\` would show the contents of the files ${source}, which include files that hold credentials`;
+      continue;
+    }
+    if (value.includes(FIND_MATCH)) {
+      if (findReachesProtected(all, globs)) return `\`${tool}\` would show the contents of the files \`find\` matches, which include files that hold credentials`;
+      continue;
+    }
+    if (command.unresolved && value.includes('$')) {
+      // `cat "$(ls .env)"`: the name is computed; judge by the files the computation names.
+      if (namesProtectedFile(value, cwd, roots, globs)) return `\`${tool}\` would show the contents of a file computed from ${value}, which names a file that holds credentials`;
+      continue;
+    }
+    if (isProtectedPath(resolveIn(cwd, value), roots, globs)) return `\`${tool}\` would show the contents of ${value}, a file that holds credentials`;
+  }
+  return undefined;
+}
+
+/** Where `xargs` takes its file names from, when that source names a protected file. */
+function unseenNamesSource(stdin: StdinSource | undefined, cwd: string, roots: string[], globs: readonly string[]): string | undefined {
+  if (!stdin) return undefined;
+  if (stdin.kind === 'text') return namesProtectedFile(stdin.text, cwd, roots, globs) ? `listed in its input` : undefined;
+  if (stdin.kind === 'opaque') {
+    // `find . -name '.env*' | xargs cat`: a glob in the producer that takes in protected files counts too.
+    const names = namesProtectedFile(stdin.from, cwd, roots, globs) || stdin.from.split(TOKEN_SEPARATORS).some((t) => /[*?[]/.test(t) && globReachesProtected(t.replace(/["']/g, ''), globs));
+    return names ? `\`${stdin.from}\` lists` : undefined;
+  }
+  const list = readBoundedText(resolveIn(cwd, stdin.path));
+  if (list === undefined) return existsSync(resolveIn(cwd, stdin.path)) ? `listed in ${stdin.path} (which Airlock could not read)` : undefined;
+  return namesProtectedFile(list, cwd, roots, globs) ? `listed in ${stdin.path}` : undefined;
+}
+
+function findReachesProtected(commands: SimpleCommand[], globs: readonly string[]): boolean {
+  return commands.some((c) => c.argv[0] === 'find' && c.argv.some((arg, i) => FIND_NAME_TESTS.has(c.argv[i - 1] ?? '') && globReachesProtected(arg, globs)));
+}
+
+function readBoundedText(path: string): string | undefined {
+  try {
+    if (statSync(path).size > MAX_LIST_BYTES) return undefined;
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 function resolveIn(cwd: string, path: string): string {
   const expanded = path.replace(/^~(?=\/|$)/, process.env.HOME ?? '~');
   return isAbsolute(expanded) ? expanded : `${cwd.replace(/\/$/, '')}/${expanded}`;
-}
-
-/**
- * Splits a line into the words of each simple command: quotes removed, `;`, `|`, `&`, `&&`,
- * `||`, newlines and `$(`/backticks as separators. Enough for naming files and tools; the
- * guard's full parser decides destruction.
- */
-export function simpleCommands(line: string): string[][] {
-  const commands: string[][] = [];
-  let words: string[] = [];
-  let word = '';
-  let inWord = false;
-  const endWord = () => { if (inWord) words.push(word); word = ''; inWord = false; };
-  const endCommand = () => { endWord(); if (words.length) commands.push(words); words = []; };
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (c === '\\' && i + 1 < line.length) { word += line[++i]; inWord = true; continue; }
-    if (c === "'") { const end = line.indexOf("'", i + 1); const stop = end < 0 ? line.length : end; word += line.slice(i + 1, stop); i = stop; inWord = true; continue; }
-    if (c === '"') {
-      i++;
-      while (i < line.length && line[i] !== '"') { if (line[i] === '\\' && i + 1 < line.length) i++; word += line[i++]; }
-      inWord = true;
-      continue;
-    }
-    if (c === ' ' || c === '\t') { endWord(); continue; }
-    if (c === ';' || c === '|' || c === '&' || c === '\n' || c === '(' || c === ')' || c === '`' || c === '{' || c === '}') {
-      if (c === '(' && word.endsWith('$')) word = word.slice(0, -1);
-      endCommand();
-      continue;
-    }
-    if (c === '<' || c === '>') {
-      endWord();
-      let op = c;
-      while (line[i + 1] === '<' || line[i + 1] === '>' || line[i + 1] === '&') op += line[++i];
-      words.push(op);
-      continue;
-    }
-    word += c;
-    inWord = true;
-  }
-  endCommand();
-  return commands;
 }
