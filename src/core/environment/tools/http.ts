@@ -1,6 +1,7 @@
 import type { CommandContext, Evidence } from '../context';
 import { evidence, type Resolution, type ToolResolver } from '../resolution';
-import { simpleRef, tokenRef, type ResourceRef } from '../resources';
+import { tokenRef, type ResourceRef } from '../resources';
+import { bodyFacts, requestsOf } from './http-bodies';
 import { describeTokenSource } from './railway';
 
 const RAILWAY_API = /(^|\.)railway\.(app|com)$/;
@@ -8,13 +9,16 @@ const RAILWAY_API = /(^|\.)railway\.(app|com)$/;
 /**
  * HTTP clients: the host a request goes to (`api.staging.acme.com` names its environment), and
  * for Railway's API the token that authorises it and the volume or environment the GraphQL
- * body names: the shape of the PocketOS incident.
+ * body names, wherever the body comes from: the shape of the PocketOS incident.
  */
 function resolveHttp(ctx: CommandContext): Resolution | undefined {
+  if (ctx.argv[0] === 'gh' && ctx.rawArgs[0] !== 'api') return undefined; // only `gh api` sends a request of the user's making
   const ev: Evidence[] = [];
   const resources: ResourceRef[] = [];
   const words = ctx.rawArgs.map((w) => ctx.expand(w));
-  const url = words.map((w) => w.value).find((w) => /^https?:\/\//i.test(w) || /^[\w.-]+\.[a-z]{2,}(:\d+)?\//i.test(w));
+  const args = words.map((w) => w.value);
+  const requests = requestsOf(ctx, args);
+  const url = args.find((w) => /^https?:\/\//i.test(w) || /^[\w.-]+\.[a-z]{2,}(:\d+)?\//i.test(w)) ?? requests[0]?.urls[0];
   let host: string | undefined;
   try { host = url ? new URL(/^https?:/i.test(url) ? url : `https://${url}`).hostname.toLowerCase() : undefined; } catch { host = undefined; }
   if (!host) return undefined;
@@ -44,15 +48,9 @@ function resolveHttp(ctx: CommandContext): Resolution | undefined {
     }
     resources.push(tokenRef(token));
   }
-  const body = words.map((w) => w.value).join(' ');
-  if (RAILWAY_API.test(host)) {
-    for (const [field, kind] of [['volumeId', 'volume'], ['volumeInstanceId', 'volume'], ['environmentId', 'project'], ['projectId', 'project'], ['serviceId', 'app']] as const) {
-      for (const m of body.matchAll(new RegExp(`${field}\\\\?["']?\\s*:\\s*\\\\?["']([\\w-]{3,80})`, 'g'))) {
-        resources.push(simpleRef(kind, m[1]!));
-        ev.push(evidence(`GraphQL ${field}`, m[1]!));
-      }
-    }
-  }
+  const bodies = bodyFacts(requests, args, RAILWAY_API.test(host));
+  resources.push(...bodies.resources);
+  ev.push(...bodies.evidence);
   const volume = resources.find((r) => r.kind === 'volume');
   return {
     name: host,
@@ -65,5 +63,5 @@ function resolveHttp(ctx: CommandContext): Resolution | undefined {
 }
 
 export const httpResolvers: ToolResolver[] = [
-  { tools: ['curl', 'wget', 'http', 'https', 'xh', 'xhs', 'httpie'], resolve: resolveHttp },
+  { tools: ['curl', 'wget', 'http', 'https', 'xh', 'xhs', 'httpie', 'gh'], resolve: resolveHttp },
 ];
