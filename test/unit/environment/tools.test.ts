@@ -2,7 +2,7 @@ import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { resolveTarget } from '../../../src/core/environment/resolve';
 import { command, materializeFixtures, options } from './fixture';
 
@@ -40,6 +40,8 @@ test('terraform: no .terraform/environment means "default", classified by the fo
 test('pulumi: --stack, then PULUMI_STACK, then the selected stack in the workspace settings', () => {
   const projectFile = join(ws('pulumi'), 'Pulumi.yaml');
   const settings = join(fx.home, '.pulumi', 'workspaces', `shop-${createHash('sha1').update(projectFile).digest('hex')}-workspace.json`);
+  // git keeps no empty folders: a fresh clone has no ~/.pulumi/workspaces until Pulumi writes one.
+  mkdirSync(dirname(settings), { recursive: true });
   writeFileSync(settings, JSON.stringify({ stack: 'acme/shop/production' }));
   const a = resolveTarget(command('pulumi destroy --yes', ws('pulumi')), options(fx.home));
   assert.equal(a.name, 'acme/shop/production');
