@@ -19,7 +19,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 21);
 const { checkCommandSync, guardTriggers } = await import('../src/core/guard/engine.ts');
 const { needsFullCheck } = await import('../src/core/guard/fastpath/prefilter.ts');
 const { loadShellParser } = await import('../src/core/shell/parser.ts');
-const { corpusFiles, loadCorpus, CORPUS_CWD } = await import('../test/unit/guard/corpus-files.ts');
+const { corpusFiles, loadCorpus, CORPUS_OPTIONS } = await import('../test/unit/guard/corpus-files.ts');
 const { loadDcgCorpus } = await import('../test/unit/guard/dcg-corpus.ts');
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(p * (sorted.length - 1)))];
@@ -30,14 +30,14 @@ const ms = (v) => `${v.toFixed(3)} ms`;
 await loadShellParser();
 const ours = corpusFiles().flatMap((f) => loadCorpus(f).map(([expected, line]) => ({ expected, line })));
 const lines = [...ours.map((c) => c.line), ...loadDcgCorpus().map((c) => c.command)];
-for (const line of lines) checkCommandSync(line, { cwd: CORPUS_CWD }); // warm-up: JIT, caches
+for (const line of lines) checkCommandSync(line, CORPUS_OPTIONS); // warm-up: JIT, caches
 // Each line's time is the median of 5 runs: one run per line mostly measures the machine's noise.
 const times = [];
 for (const line of lines) {
   const runs = [];
   for (let i = 0; i < 5; i++) {
     const start = performance.now();
-    checkCommandSync(line, { cwd: CORPUS_CWD });
+    checkCommandSync(line, CORPUS_OPTIONS);
     runs.push(performance.now() - start);
   }
   times.push(median(runs));
@@ -93,7 +93,7 @@ const { checkCommand: peerCheck } = await import('cc-safety-net/api');
 let oursCaught = 0; let peerCaught = 0; let positives = 0; let oursPassed = 0; let peerPassed = 0; let negatives = 0;
 const peerCwd = mkdtempSync(join(tmpdir(), 'ccsn-cwd-'));
 for (const { expected, line } of ours) {
-  const mine = checkCommandSync(line, { cwd: CORPUS_CWD }).decision;
+  const mine = checkCommandSync(line, CORPUS_OPTIONS).decision;
   let theirs;
   try { theirs = peerCheck({ command: line, cwd: peerCwd }).kind; } catch { theirs = 'deny'; }
   if (expected === 'allow') { negatives++; if (mine === 'allow') oursPassed++; if (theirs === 'allow') peerPassed++; }

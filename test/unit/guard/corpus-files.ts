@@ -1,10 +1,26 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { CheckOptions } from '../../../src/core/guard/engine';
+import { readTextFile, resolveFrom } from '../../../src/core/guard/files';
 import type { Corpus } from '../../corpus/types';
 
 const corpusDir = resolve(__dirname, '../../corpus');
-/** Corpus lines run here, so scripts and SQL files they name can be read. */
-export const CORPUS_CWD = join(corpusDir, 'fixtures');
+/** Where the fixture files (scripts, SQL, package.json, repositories) really are. */
+export const FIXTURES_DIR = join(corpusDir, 'fixtures');
+/**
+ * The directory corpus lines run in. A fixed path outside temp folders: wherever the checkout lives
+ * (a CI clone under /tmp, say), `rm -rf src` must not count as a routine temp-folder delete.
+ */
+export const CORPUS_CWD = '/home/dev/project';
+
+/** Check options for corpus lines: files under CORPUS_CWD are read from the fixtures. */
+export const CORPUS_OPTIONS: CheckOptions = {
+  cwd: CORPUS_CWD,
+  readFile: (path, cwd) => {
+    const full = resolveFrom(cwd, path);
+    return full === CORPUS_CWD || full.startsWith(`${CORPUS_CWD}/`) ? readTextFile(FIXTURES_DIR + full.slice(CORPUS_CWD.length), '/') : readTextFile(full, '/');
+  },
+};
 const NOT_CORPORA = new Set(['types.ts', 'dcg-disagreements.ts']);
 
 /**
@@ -13,8 +29,8 @@ const NOT_CORPORA = new Set(['types.ts', 'dcg-disagreements.ts']);
  */
 const REPOSITORY_FIXTURES: Record<string, string> = { feature: 'feature/login', trunk: 'main' };
 for (const [name, branch] of Object.entries(REPOSITORY_FIXTURES)) {
-  mkdirSync(join(CORPUS_CWD, 'repos', name, '.git'), { recursive: true });
-  writeFileSync(join(CORPUS_CWD, 'repos', name, '.git', 'HEAD'), `ref: refs/heads/${branch}\n`);
+  mkdirSync(join(FIXTURES_DIR, 'repos', name, '.git'), { recursive: true });
+  writeFileSync(join(FIXTURES_DIR, 'repos', name, '.git', 'HEAD'), `ref: refs/heads/${branch}\n`);
 }
 
 /** Every `test/corpus/<pack>.ts` table. */

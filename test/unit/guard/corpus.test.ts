@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkCommand } from '../../../src/core/guard/engine';
-import { CORPUS_CWD, corpusFiles, loadCorpus } from './corpus-files';
+import { CORPUS_OPTIONS, corpusFiles, loadCorpus } from './corpus-files';
 
 for (const file of corpusFiles()) {
   test(`corpus ${file}`, async () => {
@@ -11,7 +11,7 @@ for (const file of corpusFiles()) {
     assert.ok(corpus.length > 0, `${file} has cases`);
     const failures: string[] = [];
     for (const [expected, line, rule] of corpus) {
-      const result = await checkCommand(line, { cwd: CORPUS_CWD });
+      const result = await checkCommand(line, CORPUS_OPTIONS);
       const rules = result.findings.map((f) => f.rule);
       if (result.decision !== expected) failures.push(`${JSON.stringify(line)}: expected ${expected}, got ${result.decision} (${rules.join(', ') || 'no findings'})`);
       else if (rule && !rules.includes(rule)) failures.push(`${JSON.stringify(line)}: expected rule ${rule}, got ${rules.join(', ') || 'none'}`);

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { checkCommand, guardTriggers } from '../../../src/core/guard/engine';
 import { needsFullCheck } from '../../../src/core/guard/fastpath/prefilter';
 import { packs } from '../../../src/core/guard/packs/index';
-import { CORPUS_CWD, corpusFiles, loadCorpus } from './corpus-files';
+import { CORPUS_OPTIONS, corpusFiles, loadCorpus } from './corpus-files';
 import { loadDcgCorpus, REPO_ROOT } from './dcg-corpus';
 
 // Built into a folder of its own: other tests build dist/ at the same time.
@@ -45,7 +45,7 @@ async function positives(): Promise<Array<[string, string]>> {
   for (const file of corpusFiles()) for (const [decision, line] of loadCorpus(file)) if (decision !== 'allow') out.push([`corpus ${file}`, line]);
   for (const c of loadDcgCorpus()) {
     if (c.expected === 'deny') { out.push([`dcg deny ${c.source}`, c.command]); continue; }
-    const full = await checkCommand(c.command, { cwd: CORPUS_CWD, fastPath: false });
+    const full = await checkCommand(c.command, { ...CORPUS_OPTIONS, fastPath: false });
     if (full.decision !== 'allow') out.push([`dcg ${c.source}`, c.command]);
   }
   return out.filter(([, line]) => !line.includes('\u001e'));

@@ -39,7 +39,7 @@ export function isRoutineDeletePath(target: string, cwd: string, globs: readonly
   // `find DIR -exec rm -rf {} +`: each match is some path below DIR.
   if (target.endsWith(`/${FIND_MATCH}`)) return isRoutineDeletePath(`${target.slice(0, -FIND_MATCH.length)}_`, cwd, globs);
   if (target.includes('$') && !TEMP_VARIABLE.test(target)) return false;
-  const written = target.replace(TEMP_VARIABLE, '/tmp');
+  const written = target.replace(TEMP_VARIABLE, '/tmp').replace(/^~(?=$|\/)/, homedir());
   if (/(^|\/)\.\.(\/|$)/.test(written) && !written.startsWith('/')) return false;
   const relative = posix.normalize(written).replace(/\/+$/, '');
   const absolute = posix.resolve(cwd.replace(/\\/g, '/'), relative);
