@@ -36,6 +36,8 @@ const leaks: Array<[string, string, string]> = [
   ['mysql -p quoted', "mysqldump -u app -p'Tr0ub4dor&3' app", 'Tr0ub4dor'],
   ['docker login -p', 'docker login -u ci -p hunter22 registry.acme.io', 'hunter22'],
   ['sshpass -p', 'sshpass -p hunter22 ssh deploy@host', 'hunter22'],
+  ['curl -u user:password', 'curl -u admin:hunter22 https://api.acme.io', 'hunter22'],
+  ['curl --user quoted', "curl --user 'ci:Tr0ub4dor' https://api.acme.io", 'Tr0ub4dor'],
   ['keytool -storepass', 'keytool -list -keystore ks.jks -storepass Chang3It', 'Chang3It'],
 ];
 
@@ -72,6 +74,8 @@ test('redactText keeps what cannot be a secret', () => {
     'ssh -p 2222 host',
     'git log --author alice',
     'aws configure set region eu-west-1',
+    'curl -u admin https://api.acme.io',
+    'curl -u $CI_USER:$CI_PASS https://api.acme.io',
     'PORT=3000 node server.js',
   ]) {
     assert.equal(redactText(line), line);

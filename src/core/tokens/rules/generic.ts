@@ -46,19 +46,19 @@ export const genericPassword = defineTokenRule({
 /**
  * Passwords given as a short flag, where no name says "password": `mysql -pSECRET` (attached:
  * `-p value` means "prompt", then a database), `sshpass -p SECRET`, `docker login -p SECRET`,
- * `aws configure set aws_secret_access_key SECRET`.
+ * `aws configure set aws_secret_access_key SECRET`, `curl -u user:SECRET`.
  */
 export const cliPassword = defineTokenRule({
   id: 'cli-password-flag',
   provider: 'Unknown',
   title: 'Password on a command line',
-  keywords: ['mysql', 'mariadb', 'sshpass', 'login', 'configure'],
-  pattern: /(?:\b(?:mysql[a-z]*|mariadb[a-z-]*)\b[^\n;|&]*?[ \t]-p|\bsshpass[ \t]+-p[ \t]*|\b(?:docker|podman|nerdctl|buildah|skopeo)[ \t]+login\b[^\n;|&]*?[ \t]-p[ \t]+|\baws[ \t]+configure[ \t]+set[ \t]+[\w.]*(?:secret|token|password)[\w.]*[ \t]+)(?<quote>['"]?)(?<secret>[^\s'"$-][^\s'"]*)\k<quote>/dg,
+  keywords: ['mysql', 'mariadb', 'sshpass', 'login', 'configure', 'curl'],
+  pattern: /(?:\b(?:mysql[a-z]*|mariadb[a-z-]*)\b[^\n;|&]*?[ \t]-p|\bsshpass[ \t]+-p[ \t]*|\b(?:docker|podman|nerdctl|buildah|skopeo)[ \t]+login\b[^\n;|&]*?[ \t]-p[ \t]+|\baws[ \t]+configure[ \t]+set[ \t]+[\w.]*(?:secret|token|password)[\w.]*[ \t]+|\bcurl\b[^\n;|&]*?[ \t](?:-u[ \t]*|--user(?:[ \t]+|=))['"]?[^\s:'"$]*:)(?<quote>['"]?)(?<secret>[^\s'"$-][^\s'"]*)\k<quote>/dg,
   scope: UNKNOWN_SCOPE,
   severity: 'medium',
   examples: {
-    valid: ['mysql -u root -pS3cr3tPw prod', "mysqldump -h db -u app -p'Tr0ub4dor&3' app > dump.sql", 'sshpass -p hunter22 ssh deploy@host', 'docker login -u ci -p Qw3rty9z registry.acme.io', 'aws configure set aws_secret_access_key Zx8Qm2Lr5Tn9Vb3Kw7Yc1Hs6Jd4Fg0Pa2Ue8Io5'],
-    invalid: ['mysql -u root -p prod', 'mysql -p$MYSQL_PWD', 'docker login -u ci --password-stdin registry.acme.io', 'ssh -p 2222 host', 'sshpass -p $PASS ssh host', 'aws configure set region eu-west-1'],
+    valid: ['mysql -u root -pS3cr3tPw prod', "mysqldump -h db -u app -p'Tr0ub4dor&3' app > dump.sql", 'sshpass -p hunter22 ssh deploy@host', 'docker login -u ci -p Qw3rty9z registry.acme.io', 'aws configure set aws_secret_access_key Zx8Qm2Lr5Tn9Vb3Kw7Yc1Hs6Jd4Fg0Pa2Ue8Io5', "curl --user 'ci:Tr0ub4dor&3' https://ci.acme.io/api"],
+    invalid: ['mysql -u root -p prod', 'mysql -p$MYSQL_PWD', 'docker login -u ci --password-stdin registry.acme.io', 'ssh -p 2222 host', 'sshpass -p $PASS ssh host', 'aws configure set region eu-west-1', 'curl -u admin https://acme.io', 'curl -u $CI_USER:$CI_PASS https://acme.io'],
   },
 });
 
