@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assessCommand } from '../../../src/core/assess';
+import { readRequests } from '../../../src/core/http/index';
 
 // GraphQL bodies that are not in the command's own words: the target must still name the
 // Railway volume, say where the id was read, and see that staging and production share it.
@@ -65,6 +66,15 @@ test('curl -F query=<file: the form field is the file\'s text', async () => {
   await assertVolumeFrom(`curl ${RAILWAY} -F 'query=<ops/drop.graphql'`, 'GraphQL body in ops/drop.graphql');
 });
 
+test('curl -F query=@file (and the multipart spec\'s operations=@file): a GraphQL document uploaded as the request', async () => {
+  await assertVolumeFrom(`curl ${RAILWAY} -F query=@ops/drop.graphql`, 'GraphQL body in ops/drop.graphql');
+  await assertVolumeFrom(`curl ${RAILWAY} -F operations=@body.json -F map='{}'`, 'GraphQL body in body.json');
+  // Any other uploaded file is still an upload, not a body: nothing to read, nothing guarded.
+  assert.deepEqual(readRequests('curl', { args: ['-F', 'file=@ops/drop.graphql', RAILWAY], read: () => 'x' })[0]!.bodies, []);
+  const missing = await assess(`curl ${RAILWAY} -F query=@ops/missing.graphql`);
+  assert.equal(missing.decision, 'ask', 'an unreadable GraphQL upload is asked about');
+});
+
 test('gh api -F query=@file and -f query=…', async () => {
   await assertVolumeFrom(`gh api ${RAILWAY} -F query=@ops/drop.graphql`, 'GraphQL body in ops/drop.graphql (the -f/-F fields)');
   await assertVolumeFrom(`gh api ${RAILWAY} -f query='${MUTATION}'`, 'GraphQL body in the -f/-F fields');
@@ -102,6 +112,15 @@ test('a body Airlock cannot read: the guard still asks, the target names only th
   assert.equal(r.decision, 'ask');
   assert.equal(r.target?.resource, 'backboard.railway.app');
   assert.ok(!r.target?.evidence.some((e) => e.source.startsWith('GraphQL ')));
+});
+
+test('a GraphQL body that does not parse: the guard asks, and the id written in it still names the volume', async () => {
+  writeFileSync(join(workspace, 'broken.json'), `{"query":"mutation { volumeDelete(volumeId: \\"${VOLUME}\\") "}`);
+  const r = await assess(`curl ${RAILWAY} -d @broken.json`);
+  assert.equal(r.decision, 'ask');
+  assert.deepEqual(r.findings.map((f) => f.rule), ['http.graphql-unreadable']);
+  assert.equal(r.target?.resource, `Railway volume ${VOLUME}`);
+  assert.equal(r.environment, 'production');
 });
 
 test('a token written into a GraphQL argument is previewed, never shown', async () => {

@@ -24,6 +24,8 @@ const CURL_VALUED = [
   '--time-cond', '--tls-max', '--tls13-ciphers', '--tlsauthtype', '--tlspassword', '--tlsuser', '--trace', '--trace-ascii', '--trace-config',
   '--unix-socket', '--upload-file', '--url', '--url-query', '--user', '--user-agent', '--variable', '--write-out',
 ];
+/** Multipart fields whose uploaded file is a GraphQL request (`-F query=@q.graphql`, `-F operations=@ops.json`), not an opaque upload. */
+const GRAPHQL_FORM_FIELDS = new Set(['query', 'operations']);
 const DATA_OPTIONS = new Set(['-d', '--data', '--data-ascii', '--data-binary']);
 
 /** Each request of a curl command line (`--next` starts another). */
@@ -70,6 +72,8 @@ function readOne(parsed: ParsedArgs, input: RequestInput): HttpRequest {
       // `name=@file` uploads a file as it is (an archive, an image): the request's intent is in its
       // URL and other fields, not in the file. `name=<file` makes the file's text a field: read it.
       if (name !== '--form-string' && content.startsWith('<')) bodies.push(fileBody(input, content.slice(1).split(';')[0]!, name));
+      // Except a GraphQL document sent as the `query` field, or the multipart spec's `operations`: that file is the request.
+      else if (name !== '--form-string' && content.startsWith('@') && eq > 0 && GRAPHQL_FORM_FIELDS.has(value.slice(0, eq))) bodies.push(fileBody(input, content.slice(1).split(';')[0]!, name));
       else if (name === '--form-string' || !content.startsWith('@')) bodies.push({ kind: 'text', text: content, from: name });
     } else if (name === '-T' || name === '--upload-file') {
       implied = 'PUT'; // uploads a file as it is, like `-F name=@file`
