@@ -42,6 +42,8 @@ export async function runGate(args: string[], io: CliIO): Promise<number> {
     },
     askEditor: (request, paths) => askEditor(request, paths, io.env),
     timeoutMs: TERMINAL_CONFIRM_MS,
+    // Loaded only for a refusal: benign calls never pay for the log.
+    record: async (event) => { await (await import('../../core/log/index.js')).appendToWorkspaceLog(event.cwd ?? cwd, event, io.env); },
   });
   if (result.message) io.stderr(`${redactText(result.message)}\n`);
   return result.exitCode;

@@ -1,3 +1,4 @@
+import type { ActivityEvent } from '../events';
 import type { CheckResult } from '../guard/types';
 import type { ConfirmRequest, ConfirmResponse } from '../ipc/protocol';
 import type { EditorAnswer } from '../ipc-client';
@@ -15,6 +16,11 @@ export interface ShimGateDeps {
   askEditor: (request: ConfirmRequest, paths: string[]) => Promise<EditorAnswer<ConfirmResponse>>;
   /** How long a person has to answer in the editor. */
   timeoutMs: number;
+  /**
+   * Writes a decision the shim settles itself (the rules deny, or no editor answers) to the
+   * workspace log before the shim answers; the editor logs the ones a person settles.
+   */
+  record?: (event: Omit<ActivityEvent, 'id' | 'time'>) => Promise<void>;
 }
 
 /** The argv as one shell line a person would recognise (and the engine parses back to the same argv). */
@@ -39,11 +45,25 @@ export async function gateShimCall(tool: string, args: string[], cwd: string, de
   const reason = check.findings[0]?.reason?.replace(/\.$/, '') ?? 'Airlock could not analyse this command';
   const environment = check.target?.environment ?? check.environment;
   const where = environment ? ` (${environment.toUpperCase()})` : '';
+  const finding = check.findings[0];
+  // Nothing decided is lost: a refusal is on disk before the shim says so. A log that cannot be
+  // written never turns a refusal into a run.
+  const logRefusal = async (decidedBy: 'rules' | 'no-editor') => {
+    try {
+      await deps.record?.({
+        kind: 'decision', actor: 'terminal', command: line, cwd, decision: 'deny', decidedBy, reason,
+        environment, ...(finding ? { rule: finding.rule, severity: finding.severity } : {}),
+        ...(check.target ? { evidence: check.target.evidence.map((e) => `${e.source}: ${e.value}`) } : {}),
+      });
+    } catch { /* still blocked */ }
+  };
   if (check.decision === 'deny') {
+    await logRefusal('rules');
     return { exitCode: EXIT_BLOCKED, message: `airlock: blocked ${tool}${where}: ${reason}. Airlock never lets this run.` };
   }
   const answer = await deps.askEditor({ kind: 'command', requester: 'terminal', command: line, cwd, reason, check: wireCheck(check), timeoutMs: deps.timeoutMs }, [cwd]);
   if ('unreachable' in answer) {
+    await logRefusal('no-editor');
     return { exitCode: EXIT_BLOCKED, message: `airlock: blocked ${tool}${where}: ${reason}. No editor could ask you to confirm (${answer.unreachable}); nothing was run.` };
   }
   if (answer.decision === 'allow') return { exitCode: EXIT_ALLOW };

@@ -73,7 +73,7 @@ test('a lock held by a live process makes append wait, then fail clearly at the 
 
 test('a holder that was taken over as stale does not free the new owner\'s lock', async () => {
   const { readFileSync, writeFileSync, existsSync } = await import('node:fs');
-  const { withFileLock } = await import('../../../src/core/log/lock');
+  const { withFileLock } = await import('../../../src/core/log/lock.js');
   const lock = join(tempDir(), 'x.lock');
   await withFileLock(lock, async () => {
     writeFileSync(lock, 'someone else took it over\n'); // what a takeover leaves behind
