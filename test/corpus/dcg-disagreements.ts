@@ -52,6 +52,8 @@ const disagreements: DcgDisagreement[] = [
   { command: "git push --force-with-lease", dcg: "allow", reason: "Without a branch the push goes to the current branch, which may be protected: Airlock cannot tell, so it asks." },
   { command: "rm -r directory", dcg: "allow", reason: "A recursive delete outside temp and build folders asks in Airlock (filesystem.rm-recursive); dcg lets plain -r through." },
   { command: "../other-project/run.sh", dcg: "allow", reason: "A shell script run by its path is read and checked like `bash run.sh`; one Airlock cannot read may do anything, so it asks." },
+  { command: "python script.py", dcg: "allow", reason: "The script does not exist where the corpus runs: a script Airlock cannot read may do anything (it may be written by the same line), so it asks (interpreters.unreadable-program)." },
+  { command: "node app.js", dcg: "allow", reason: "The script does not exist where the corpus runs: a script Airlock cannot read may do anything (it may be written by the same line), so it asks (interpreters.unreadable-program)." },
 ];
 
 export default disagreements;

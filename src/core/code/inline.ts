@@ -32,10 +32,19 @@ export const INTERPRETER_TOOLS = [
 export const INTERPRETER_KEYWORDS = ['python', 'python2', 'python3', 'pypy', 'pypy3', 'node', 'nodejs', 'deno', 'bun', 'tsx', 'ts-node', 'ruby', 'perl', 'php', 'lua', 'luajit', 'rscript'];
 
 /** Short options that take a value, per language (so their values are not taken for a script name). */
-const VALUED: Record<Language, string> = { python: 'WX', javascript: 'rC', ruby: 'rICEFK', perl: 'IMmx', php: 'cdzf', lua: 'l', r: '' };
+const VALUED: Record<Language, string> = { python: 'WX', javascript: 'rC', ruby: 'rICEFK', perl: 'IMmx', php: 'cdzSt', lua: 'l', r: '' };
 /** Short options whose value is the inline code. */
 const CODE_FLAGS: Record<Language, string> = { python: 'c', javascript: 'ep', ruby: 'e', perl: 'eE', php: 'rBRE', lua: 'e', r: 'e' };
-const JS_LONG_VALUED = new Set(['--require', '--import', '--loader', '--experimental-loader', '--input-type', '--conditions', '--env-file', '--title', '--stack-size']);
+const JS_LONG_VALUED = new Set(['--require', '--import', '--loader', '--experimental-loader', '--input-type', '--conditions', '--env-file', '--title', '--stack-size', '--test-reporter', '--test-reporter-destination', '--test-name-pattern', '--watch-path', '--tsconfig', '--project', '--config']);
+/**
+ * Options after which the words are not a script file: `node --run build` (a package.json script),
+ * `node --test test/` (test files and folders for the runner), `ruby -S rake` (a program found on PATH).
+ */
+const NO_SCRIPT_OPTIONS = new Set(['--run', '--test']);
+/** Bun's own subcommands: `bun install` is not a script named install. */
+const BUN_COMMANDS = new Set(['run', 'test', 'x', 'repl', 'exec', 'install', 'i', 'add', 'a', 'remove', 'rm', 'update', 'outdated', 'link', 'unlink', 'publish', 'patch', 'pm', 'build', 'init', 'create', 'c', 'upgrade', 'completions', 'audit', 'info', 'why', 'help']);
+/** File names Deno and Bun run directly, as opposed to package.json scripts or installed binaries. */
+const JS_FILE = /\.(?:[cm]?[jt]sx?)$/;
 
 export function interpreterProgram(argv: readonly string[], hasStdin: boolean): InterpreterProgram | undefined {
   const tool = argv[0] ?? '';
@@ -43,12 +52,21 @@ export function interpreterProgram(argv: readonly string[], hasStdin: boolean): 
   if (!language) return undefined;
   let args = argv.slice(1);
   if (tool === 'deno') {
-    const words = args.slice(1).filter((a) => !a.startsWith('-'));
+    // Deno 2 runs `deno main.ts` as `deno run main.ts`; any other first word is a subcommand.
+    if (args[0] && (JS_FILE.test(args[0]) || isUrl(args[0]))) return script(language, args[0], tool);
+    const words = denoWords(args.slice(1));
     if (args[0] === 'eval') return words.length ? { language, code: words[words.length - 1]!, from: 'deno eval' } : undefined;
     return args[0] === 'run' && words[0] ? script(language, words[0], tool) : undefined;
   }
-  if (tool === 'bun' && args[0] === 'x') return undefined;
-  if (tool === 'bun' && args[0] === 'run') args = args.slice(1);
+  if (tool === 'bun') {
+    if (args[0] === 'run') args = args.slice(1);
+    else if (args[0] && BUN_COMMANDS.has(args[0])) return undefined;
+    // `bun dev`, `bun run build`, `bun run eslint`: a package.json script or an installed binary,
+    // which Bun prefers over a file; only a word that names a file is a script.
+    const word = args[0];
+    if (word !== undefined && !word.startsWith('-') && !JS_FILE.test(word) && !word.includes('/')) return undefined;
+  }
+  if ((tool === 'tsx' || tool === 'node') && (args[0] === 'watch' || args[0] === 'inspect')) args = args.slice(1);
   const codes: string[] = [];
   let stdin = false;
   let scriptPath: string | undefined;
@@ -58,6 +76,7 @@ export function interpreterProgram(argv: readonly string[], hasStdin: boolean): 
     if (arg === '--') { scriptPath = args[i + 1]; break; }
     if (arg.startsWith('--')) {
       const [name, inline] = arg.split(/=(.*)/s);
+      if (NO_SCRIPT_OPTIONS.has(name!) && language === 'javascript' && codes.length === 0) return undefined;
       if (name === '--eval' || name === '--print' || name === '--command') {
         const code = inline ?? args[++i];
         if (code !== undefined) codes.push(code);
@@ -69,6 +88,11 @@ export function interpreterProgram(argv: readonly string[], hasStdin: boolean): 
       for (let j = 1; j < arg.length; j++) {
         const flag = arg[j]!;
         if ((language === 'perl' || language === 'ruby') && flag === 'i') break; // -i.bak: an in-place suffix
+        if ((language === 'perl' || language === 'ruby') && flag === 'S' && codes.length === 0) return undefined;
+        if (language === 'php' && flag === 'f' && codes.length === 0) {
+          const file = j + 1 < arg.length ? arg.slice(j + 1) : args[i + 1];
+          return file === undefined ? undefined : script(language, file, tool);
+        }
         if (CODE_FLAGS[language].includes(flag)) {
           // node -pe CODE is -p -e CODE: the code is the next word when only code flags follow.
           const attached = j + 1 < arg.length && !(language === 'javascript' && /^[ep]+$/.test(arg.slice(j + 1)));
@@ -91,6 +115,22 @@ export function interpreterProgram(argv: readonly string[], hasStdin: boolean): 
   if (scriptPath !== undefined) return script(language, scriptPath, tool);
   if (stdin || hasStdin) return { language, from: `${tool} (standard input)` };
   return undefined;
+}
+
+/** `deno run --config deno.json -A main.ts`: the words left once options and their values are dropped. */
+function denoWords(args: readonly string[]): string[] {
+  const words: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (DENO_VALUED.has(arg)) i++;
+    else if (!arg.startsWith('-')) words.push(arg);
+  }
+  return words;
+}
+const DENO_VALUED = new Set(['-c', '--config', '--import-map', '--lock', '--cert', '--location', '--seed', '-L', '--log-level']);
+
+export function isUrl(word: string): boolean {
+  return /^https?:\/\//i.test(word);
 }
 
 function script(language: Language, scriptPath: string, tool: string): InterpreterProgram {

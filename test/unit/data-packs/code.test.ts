@@ -85,6 +85,16 @@ test('interpreter programs: -c/-e/-r/eval code, stdin programs, script files', (
   assert.equal(interpreterProgram(['perl', '-i.bak', '-pe', 's/a/b/', 'f'], false)?.code, 's/a/b/');
   assert.equal(interpreterProgram(['deno', 'eval', 'x'], false)?.code, 'x');
   assert.equal(interpreterProgram(['php', '-r', 'x'], false)?.language, 'php');
-  assert.equal(interpreterProgram(['bun', 'run', 'build'], false)?.scriptPath, 'build', 'a package script name: reading it fails and nothing is reported');
+  assert.equal(interpreterProgram(['bun', 'run', 'build'], false), undefined, 'a package script name is not a script file');
+  assert.equal(interpreterProgram(['bun', 'run', 'scripts/seed.ts'], false)?.scriptPath, 'scripts/seed.ts');
+  assert.equal(interpreterProgram(['bun', 'install'], false), undefined, 'a bun subcommand is not a script file');
+  assert.equal(interpreterProgram(['node', '--run', 'build'], false), undefined, 'node --run runs a package script');
+  assert.equal(interpreterProgram(['node', '--test', '--test-reporter', 'spec', 'test/'], false), undefined, 'node --test runs test files');
+  assert.equal(interpreterProgram(['tsx', 'watch', 'src/index.ts'], false)?.scriptPath, 'src/index.ts');
+  assert.equal(interpreterProgram(['ruby', '-S', 'rake', 'db:migrate'], false), undefined, 'ruby -S runs a program from PATH');
+  assert.equal(interpreterProgram(['php', '-S', 'localhost:8000', '-t', 'public'], false), undefined, 'the PHP built-in server runs no script');
+  assert.equal(interpreterProgram(['php', '-f', 'x.php'], false)?.scriptPath, 'x.php');
+  assert.equal(interpreterProgram(['deno', 'main.ts'], false)?.scriptPath, 'main.ts', 'Deno 2 runs a file without `run`');
+  assert.equal(interpreterProgram(['deno', 'run', '--config', 'deno.json', '-A', 'main.ts'], false)?.scriptPath, 'main.ts');
   assert.equal(interpreterProgram(['bun', 'x', 'prisma'], false), undefined);
 });

@@ -1,0 +1,31 @@
+import { closeSync, openSync, statSync, type Stats } from 'node:fs';
+import { MAX_READ_BYTES, resolveFrom } from './files';
+
+/**
+ * Why Airlock could not read `path` (a script, a request body, a SQL file), worded to follow the
+ * path in a reason: "data/x.py does not exist". Called only after a read failed, so the answer
+ * explains the failure a person will see in the prompt; it never opens anything that could block.
+ */
+export function whyUnreadable(path: string, cwd: string): string {
+  let stat: Stats;
+  try {
+    stat = statSync(resolveFrom(cwd, path));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return 'does not exist (yet)';
+    if (code === 'EACCES' || code === 'EPERM') return 'cannot be opened (permission denied)';
+    return `cannot be read (${code ?? 'unknown error'})`;
+  }
+  if (stat.isDirectory()) return 'is a folder, not a file';
+  if (stat.isFIFO()) return 'is a FIFO (named pipe): its contents only exist when it is read';
+  if (stat.isSocket()) return 'is a socket, not a file';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'is a device, not a file';
+  if (!stat.isFile()) return 'is not a regular file';
+  if (stat.size > MAX_READ_BYTES) return `is too large to read (${stat.size} bytes, limit ${MAX_READ_BYTES})`;
+  try {
+    closeSync(openSync(resolveFrom(cwd, path), 'r'));
+  } catch {
+    return 'cannot be opened (permission denied)';
+  }
+  return 'could not be read as text (binary data?)';
+}

@@ -1,0 +1,52 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkCommand } from '../../../src/core/guard/engine';
+import { whyUnreadable } from '../../../src/core/guard/unreadable-file';
+
+/** A folder with a FIFO, a sub-folder, an oversized file and readable scripts; removed after each test. */
+function workspace(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'airlock-unreadable-'));
+  execFileSync('mkfifo', [join(dir, 'pipe.py')]);
+  execFileSync('mkfifo', [join(dir, 'body.json')]);
+  mkdirSync(join(dir, 'folder'));
+  writeFileSync(join(dir, 'huge.json'), 'x'.repeat(1024 * 1024 + 1));
+  writeFileSync(join(dir, 'bundle.js'), `console.log(1);\n${'// padding\n'.repeat(7000)}`);
+  writeFileSync(join(dir, 'hello.py'), 'print("hello")\n');
+  writeFileSync(join(dir, 'server.js'), 'console.log("listening")\n');
+  return dir;
+}
+
+test('whyUnreadable names the cause: missing, folder, FIFO, too large', (t) => {
+  const dir = workspace();
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  assert.match(whyUnreadable('missing.py', dir), /does not exist/);
+  assert.match(whyUnreadable('folder', dir), /folder/);
+  assert.match(whyUnreadable('pipe.py', dir), /FIFO/);
+  assert.match(whyUnreadable('huge.json', dir), /too large.*1048577 bytes/);
+});
+
+test('a script Airlock cannot read asks, saying why; a readable benign one passes', async (t) => {
+  const dir = workspace();
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const check = async (line: string) => checkCommand(line, { cwd: dir });
+  for (const [line, why] of [
+    ['python missing.py', /missing\.py does not exist/],
+    ['python pipe.py', /FIFO/],
+    ['python3 folder', /folder\/__main__\.py, which does not exist/],
+    ['node bundle.js', /more than the 64 KB/],
+    [`cat > x.py <<'EOF'\nimport shutil; shutil.rmtree('/home')\nEOF\npython x.py`, /x\.py does not exist/],
+  ] as const) {
+    const result = await check(line);
+    assert.equal(result.decision, 'ask', line);
+    const finding = result.findings.find((f) => f.rule === 'interpreters.unreadable-program');
+    assert.ok(finding, `${line}: ${JSON.stringify(result.findings)}`);
+    assert.match(finding.reason, why);
+  }
+  for (const line of ['python hello.py', 'node server', 'node server.js --port 3000', 'python', 'python -m pytest', 'node --version', 'bun run build']) {
+    assert.equal((await check(line)).decision, 'allow', line);
+  }
+});
