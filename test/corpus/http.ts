@@ -88,6 +88,15 @@ export default [
   ['ask', `curl -X POST ${RAILWAY} -d "$(cat data/missing-body.json)"`, 'http.graphql-unreadable'],
   ['ask', 'curl -X "$METHOD" https://api.example.com/items/7', 'http.rest-delete'],
   ['ask', 'Invoke-RestMethod -Uri https://api.heroku.com/apps -Method Post -InFile data/missing.json', 'http.unseen-body'],
+  // A body file Airlock cannot read, sent with a state-changing method to any host but this machine.
+  ['ask', 'curl -X POST https://api.example.com/v1/admin --data-binary @missing.json', 'http.unseen-body'],
+  ['ask', `cat > body.json <<'EOF'\n{"action":"purge"}\nEOF\ncurl -X POST https://api.example.com/v1/admin --data-binary @body.json`, 'http.unseen-body'],
+  ['ask', 'curl https://api.example.com/v1/admin -d @data', 'http.unseen-body'],
+  ['ask', 'curl -X DELETE https://api.example.com/v1/items --data @data/missing-ids.json', 'http.unseen-body'],
+  ['ask', 'curl -X PUT https://api.example.com/v1/settings --data-binary @- < data/missing-settings.json', 'http.unseen-body'],
+  ['ask', 'wget --method=PATCH --body-file=data/missing.json https://api.example.com/v1/items/7', 'http.unseen-body'],
+  ['ask', 'http POST https://api.example.com/v1/items @data/missing.json', 'http.unseen-body'],
+  ['ask', 'Invoke-RestMethod -Uri https://api.example.com/v1/items -Method Put -InFile data/missing.json', 'http.unseen-body'],
   // Everyday traffic: allowed.
   ['allow', 'curl https://example.com'],
   ['allow', 'curl -fsSL https://deb.nodesource.com/setup_20.x -o setup.sh'],
@@ -123,6 +132,14 @@ export default [
   ['allow', 'gh repo view acme/shop'],
   ['allow', 'Invoke-WebRequest -Uri https://example.com/file.zip -OutFile file.zip'],
   ['allow', 'curl -X POST https://hooks.example.com/notify -d "$MESSAGE"'],
+  // Unreadable body files that change nothing remote: this machine, a GET query, uploads of a file as it is.
+  ['allow', 'curl -X POST http://localhost:3000/v1/admin --data-binary @missing.json'],
+  ['allow', 'curl -G https://api.example.com/v1/search --data-urlencode q@data/missing-query.txt'],
+  ['allow', 'curl -X POST https://api.example.com/v1/files -F upload=@data/missing-report.pdf'],
+  ['allow', 'curl -T data/missing-report.pdf https://uploads.example.com/reports/'],
+  ['allow', 'http POST https://api.example.com/v1/files report@data/missing-report.pdf'],
+  // A body piped from a command (checked itself) to a host that is no provider API or GraphQL endpoint.
+  ['allow', `jq -n '{text: "deployed"}' | curl -X POST https://hooks.example.com/notify --data-binary @-`],
   ['allow', 'curl --help'],
   ['allow', 'curl -X DELETE --help'],
   // Words that are only data.

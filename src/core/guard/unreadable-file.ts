@@ -17,7 +17,7 @@ export function whyUnreadable(path: string, cwd: string): string {
     return `cannot be read (${code ?? 'unknown error'})`;
   }
   if (stat.isDirectory()) return 'is a folder, not a file';
-  if (stat.isFIFO()) return 'is a FIFO (named pipe): its contents only exist when it is read';
+  if (stat.isFIFO()) return 'is a FIFO (named pipe), whose contents only exist when it is read';
   if (stat.isSocket()) return 'is a socket, not a file';
   if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'is a device, not a file';
   if (!stat.isFile()) return 'is not a regular file';

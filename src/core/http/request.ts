@@ -14,8 +14,11 @@ export interface HttpRequest {
 
 export type HttpBody =
   | { kind: 'text'; text: string; from: string }
-  /** A body Airlock cannot see: an unreadable `@file`, stdin from a pipe it cannot see through. */
-  | { kind: 'unseen'; from: string };
+  /**
+   * A body Airlock cannot see: an unreadable `@file`, stdin from a pipe it cannot see through.
+   * `file` is set when the body comes from a named file (missing, a FIFO, a folder, too large...).
+   */
+  | { kind: 'unseen'; from: string; file?: string };
 
 /** What a request parser needs besides the words: standard input and the files next to the command. */
 export interface RequestInput {
@@ -31,7 +34,7 @@ export function stdinBody(input: RequestInput, from: string): HttpBody {
   if (stdin?.kind === 'text') return { kind: 'text', text: stdin.text, from: `${from} (${stdin.from})` };
   if (stdin?.kind === 'file') {
     const text = input.read(stdin.path);
-    return text === undefined ? { kind: 'unseen', from: `${from} (< ${stdin.path}, unreadable)` } : { kind: 'text', text, from: `${from} (< ${stdin.path})` };
+    return text === undefined ? { kind: 'unseen', from: `${from} (< ${stdin.path}, unreadable)`, file: stdin.path } : { kind: 'text', text, from: `${from} (< ${stdin.path})` };
   }
   if (stdin?.kind === 'opaque') return { kind: 'unseen', from: `${from} (piped from ${stdin.from})` };
   return { kind: 'unseen', from: `${from} (standard input)` };
@@ -41,5 +44,5 @@ export function stdinBody(input: RequestInput, from: string): HttpBody {
 export function fileBody(input: RequestInput, path: string, from: string): HttpBody {
   if (path === '-') return stdinBody(input, from);
   const text = input.read(path);
-  return text === undefined ? { kind: 'unseen', from: `${from} @${path} (unreadable)` } : { kind: 'text', text, from: `${from} @${path}` };
+  return text === undefined ? { kind: 'unseen', from: `${from} @${path} (unreadable)`, file: path } : { kind: 'text', text, from: `${from} @${path}` };
 }

@@ -50,3 +50,30 @@ test('a script Airlock cannot read asks, saying why; a readable benign one passe
     assert.equal((await check(line)).decision, 'allow', line);
   }
 });
+
+test('a request body Airlock cannot read asks when it changes state on another machine', async (t) => {
+  const dir = workspace();
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const check = async (line: string) => checkCommand(line, { cwd: dir });
+  for (const [line, why] of [
+    ['curl -X POST https://api.example.com/v1/admin --data-binary @missing.json', /POST to api\.example\.com with the body of missing\.json, which does not exist/],
+    ['curl -X POST https://api.example.com/v1/admin --data-binary @body.json', /body\.json, which is a FIFO/],
+    ['curl -X PUT https://api.example.com/v1/admin -d @folder', /folder, which is a folder/],
+    ['curl -X PATCH https://api.example.com/v1/admin -d @huge.json', /huge\.json, which is too large/],
+    ['curl -X DELETE https://api.example.com/v1/admin --data-binary @- < body.json', /body\.json, which is a FIFO/],
+  ] as const) {
+    const result = await check(line);
+    const finding = result.findings.find((f) => f.rule === 'http.unseen-body');
+    assert.ok(finding, `${line}: ${JSON.stringify(result.findings)}`);
+    assert.equal(result.decision, 'ask', line);
+    assert.match(finding.reason, why);
+  }
+  for (const line of [
+    'curl -X POST http://127.0.0.1:8080/v1/admin --data-binary @missing.json',
+    'curl -G https://api.example.com/v1/search --data-urlencode q@missing.txt',
+    'curl -X POST https://api.example.com/v1/files -F upload=@missing.pdf',
+    'curl -T missing.pdf https://uploads.example.com/reports/',
+  ]) {
+    assert.equal((await check(line)).decision, 'allow', line);
+  }
+});

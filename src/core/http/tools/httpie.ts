@@ -30,6 +30,7 @@ export function readHttpieRequests(input: RequestInput, tool: string): HttpReque
     const [key, separator, value] = splitItem(item);
     if (separator === '=') { fields[key] = value; hasData = true; }
     else if (separator === ':=') { fields[key] = parseJsonOr(value); hasData = true; }
+    else if (separator === '@' && key === '') { bodies.push(fileBody(input, value, '@')); hasData = true; } // `@data.json`: the whole body, as if on stdin
     else if (separator === '@') hasData = true; // a file uploaded as it is (multipart): not a body to read
     else if (separator === '=@' || separator === ':=@') {
       const body = fileBody(input, value, `${key}${separator}`);

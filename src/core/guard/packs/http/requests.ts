@@ -4,6 +4,7 @@ import type { SqlHazard } from '../../../sql/analyse';
 import { isGraphqlPath, isLoopback, providerOf, urlTarget } from '../../../http/hosts';
 import { HTTP_TOOLS, readRequests, type HttpBody, type HttpRequest } from '../../../http/index';
 import { isRuntimeText } from '../../runtime-text';
+import { whyUnreadable } from '../../unreadable-file';
 import type { RuleContext } from '../../rule';
 import type { SimpleCommand } from '../../types';
 
@@ -22,6 +23,8 @@ export interface AssessedRequest {
   /** Sent to a GraphQL endpoint (by path, by tool, or by the shape of its body). */
   graphql: boolean;
   unseenBodies: string[];
+  /** Bodies from named files Airlock could not read, each with why (worded to follow the path). */
+  unreadableFiles: Array<{ path: string; from: string; why: string }>;
 }
 
 const cache = new WeakMap<SimpleCommand, AssessedRequest[]>();
@@ -34,7 +37,11 @@ export function assessedRequests(command: SimpleCommand, context: RuleContext): 
     ...(command.stdin ? { stdin: command.stdin } : {}),
     read: (path) => context.readFile(path, command.cwd),
   });
-  const assessed = requests.map((request) => assess(withRuntimeBodiesUnseen(request, command)));
+  const assessed = requests.map((request) => {
+    const result = assess(withRuntimeBodiesUnseen(request, command));
+    result.unreadableFiles = request.bodies.flatMap((b) => (b.kind === 'unseen' && b.file !== undefined ? [{ path: b.file, from: b.from, why: whyUnreadable(b.file, command.cwd) }] : []));
+    return result;
+  });
   cache.set(command, assessed);
   return assessed;
 }
@@ -75,7 +82,7 @@ function assess(request: HttpRequest): AssessedRequest {
     ...request.bodies.flatMap((b) => (b.kind === 'text' ? sqlHazardsInBody(b.text) : [])),
     ...targets.flatMap((t) => (t.path.includes('?') ? sqlHazardsInParams(t.path.slice(t.path.indexOf('?') + 1)) : [])),
   ];
-  return { request, targets, destructiveMutations, sqlHazards, unparsedGraphql, graphql, unseenBodies };
+  return { request, targets, destructiveMutations, sqlHazards, unparsedGraphql, graphql, unseenBodies, unreadableFiles: [] };
 }
 
 export function describeTarget(assessed: AssessedRequest): string {
