@@ -143,7 +143,9 @@ export class ActivityLog {
       kind: 'airlock',
       actor: 'unknown',
       severity: 'medium',
-      reason: `The activity log ended with ${damagedBytes} bytes that are not a complete line (a crash or power loss while writing). They are kept as they are and the log continues after them.`,
+      reason: needsNewline
+        ? `The activity log ended with ${damagedBytes} bytes that are not a complete line (a crash or power loss while writing). They are kept as they are and the log continues after them.`
+        : `The activity log ended with ${damagedBytes} bytes of complete lines that are not valid log lines: no crash leaves a newline, so 'airlock log --verify' reports them as a break. They are kept as they are and the log continues after them.`,
       details: details as unknown as Record<string, unknown>,
     });
     const line = encodeLine(head.seq + 1, head.hash, event);

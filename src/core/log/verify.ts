@@ -6,7 +6,11 @@ import { ACTIVE_FILE, chainFiles } from './files';
 import { GENESIS, checkLine, type LineProblem } from './line';
 
 export type VerifyIssueKind =
-  /** A line at the end was cut short (crash, power loss); the log continued after it. Not tampering. */
+  /**
+   * The last line was cut short (crash, power loss): bytes after the file's last newline, or those
+   * bytes once the next writer ended them with a newline and chained a recovery record after them.
+   * Not tampering. A complete line (one that ended in a newline) is never torn.
+   */
   | 'torn'
   /** A line's own hash does not match its content: it was edited. */
   | 'edited'
@@ -63,6 +67,8 @@ interface Damage {
   /** Bytes of damaged lines since the last valid one, newlines included. */
   bytes: number;
   count: number;
+  /** Some damaged line ended in a newline in the file as read. */
+  terminated: boolean;
 }
 
 /** One raw line of the log, in chain order. */
@@ -122,8 +128,8 @@ class ChainVerifier {
       const damage = this.damage;
       // A complete line whose hash is wrong was edited; only an incomplete one can be torn.
       this.damage = damage
-        ? { ...damage, bytes: damage.bytes + bytes, count: damage.count + 1, problem: damage.problem === 'hash-mismatch' ? damage.problem : decoded.problem }
-        : { file, line: number, problem: decoded.problem, seq: decoded.seq, bytes, count: 1 };
+        ? { ...damage, bytes: damage.bytes + bytes, count: damage.count + 1, terminated: damage.terminated || terminated, problem: damage.problem === 'hash-mismatch' ? damage.problem : decoded.problem }
+        : { file, line: number, problem: decoded.problem, seq: decoded.seq, bytes, count: 1, terminated };
       return;
     }
     const line = decoded;
@@ -139,8 +145,11 @@ class ChainVerifier {
     if (this.damage) {
       const damage = this.damage;
       const recovery = recoveryOf(line.eventJson);
-      const explained = follows && damage.problem === 'unparseable' && recovery !== undefined
-        && recovery.damagedBytes + (recovery.addedNewline ? 1 : 0) === damage.bytes;
+      // A power loss tears only the last line, which then has no newline: the recovery record says
+      // the writer had to add one. Complete lines before it (forged, then "recovered" by the next
+      // append) were in the file whole, so they are a break, whatever the recovery record says.
+      const explained = follows && damage.problem === 'unparseable' && damage.count === 1 && recovery !== undefined
+        && recovery.addedNewline && recovery.damagedBytes + 1 === damage.bytes;
       // When the damaged line was a real line someone changed, the break is reported there, once.
       this.issues.push(explained ? tornIssue(damage, true) : damageIssue(damage, follows));
       this.damage = undefined;
@@ -160,7 +169,8 @@ class ChainVerifier {
 
   finish(): VerifyReport {
     const issues = [...this.issues];
-    if (this.damage) issues.push(this.damage.problem === 'unparseable' ? tornIssue(this.damage, false) : damageIssue(this.damage, false));
+    // Only bytes after the file's last newline can be a tear; a complete line before them is a break.
+    if (this.damage) issues.push(isTornTail(this.damage) ? tornIssue(this.damage, false) : damageIssue(this.damage, false));
     if (this.anchor && !this.anchorSeen) {
       const last = this.expected.seq - 1;
       issues.push({ kind: 'truncated', file: ACTIVE_FILE, line: 0, seq: this.anchor.seq, message: `the log ends at seq ${last}, but Airlock wrote up to seq ${this.anchor.seq}: ${this.anchor.seq - last} line${this.anchor.seq - last === 1 ? ' was' : 's were'} cut from the end` });
@@ -198,6 +208,10 @@ function recoveryOf(eventJson: string): RecoveryDetails['logRecovery'] | undefin
   }
 }
 
+function isTornTail(damage: Damage): boolean {
+  return damage.problem === 'unparseable' && damage.count === 1 && !damage.terminated;
+}
+
 function tornIssue(damage: Damage, recovered: boolean): VerifyIssue {
   return {
     kind: 'torn',
@@ -219,6 +233,8 @@ function damageIssue(damage: Damage, nextFollows: boolean): VerifyIssue {
     line: damage.line,
     message: nextFollows
       ? `line ${damage.line} of ${damage.file} is not a log line and no crash explains it: it was inserted or mangled`
-      : `line ${damage.line} of ${damage.file} is not a readable log line: it was edited or cut`,
+      : damage.terminated
+        ? `line ${damage.line} of ${damage.file} is a complete line (it ends in a newline) that is not a valid log line: it was inserted or mangled, not torn by a crash`
+        : `line ${damage.line} of ${damage.file} is not a readable log line: it was edited or cut`,
   };
 }

@@ -161,14 +161,50 @@ test('a torn last line is reported, kept, and the next append chains after the l
   assert.deepEqual(fresh.read().events.map((e) => e.event.kind), ['decision', 'decision', 'airlock', 'decision']);
 });
 
-test('a torn line appended with a newline (corrupt last line) is recovered the same way', async () => {
+test('a complete bad last line (it ends in a newline) is a break, before and after the next append', async () => {
   const log = await logWith(2);
   appendFileSync(log.activePath, '{"seq":3,"prev":"abc\n');
+  const before = verifyLog(log.dir);
+  assert.equal(before.ok, false, 'a power loss cannot leave a whole line ending in a newline');
+  assert.equal(before.firstBreak?.kind, 'unreadable');
+  assert.equal(before.firstBreak?.line, 3);
   await new ActivityLog(log.dir).append(sampleEvent(3));
+  const after = verifyLog(log.dir);
+  assert.equal(after.ok, false, 'the recovery record the next append writes does not make it a tear');
+  assert.equal(after.firstBreak?.line, 3);
+  assert.equal(after.head.seq, 4, 'the log still continues after it');
+});
+
+test('forged complete lines before a torn-looking tail are a break at the first forged line', async () => {
+  const log = await logWith(1);
+  appendFileSync(log.activePath, '{"seq":2,"decision":"allow"}\n\0\0garbage\n');
   const report = verifyLog(log.dir);
-  assert.equal(report.ok, true);
-  assert.equal(report.issues[0]?.kind, 'torn');
-  assert.equal(report.head.seq, 4);
+  assert.equal(report.ok, false);
+  assert.equal(report.firstBreak?.kind, 'unreadable');
+  assert.equal(report.firstBreak?.line, 2);
+  assert.ok(!report.issues.some((issue) => issue.kind === 'torn'), 'nothing here was torn: every line ends in a newline');
+  assert.deepEqual(log.read().events.map((e) => e.event.command), ['echo 1'], 'the forged line is never read as an event');
+
+  // Without the final newline the garbage could be a tear, but the complete forged line before it cannot.
+  const other = await logWith(1);
+  appendFileSync(other.activePath, '{"seq":2,"decision":"allow"}\n\0\0garbage');
+  const torn = verifyLog(other.dir);
+  assert.equal(torn.ok, false);
+  assert.equal(torn.firstBreak?.line, 2);
+  await new ActivityLog(other.dir).append(sampleEvent(2));
+  const recovered = verifyLog(other.dir);
+  assert.equal(recovered.ok, false, 'a recovery record covering the forged line does not explain it');
+  assert.equal(recovered.firstBreak?.line, 2);
+  assert.deepEqual(other.read().events.map((e) => e.event.kind), ['decision', 'airlock', 'decision']);
+});
+
+test('garbage that ends in a newline in the middle of the log is a break', async () => {
+  const log = await logWith(2);
+  appendFileSync(log.activePath, '\0\0\0\0\n');
+  await log.append(sampleEvent(3));
+  const report = verifyLog(log.dir);
+  assert.equal(report.ok, false);
+  assert.equal(report.firstBreak?.line, 3);
 });
 
 test('a log that is nothing but a torn first line restarts the chain from genesis', async () => {

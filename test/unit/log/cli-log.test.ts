@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../../../src/cli/main';
 import { parseSince } from '../../../src/cli/commands/log';
@@ -71,6 +71,19 @@ test('--verify: exit 0 when intact, exit 1 naming the first broken line after an
   const broken = io(env, root);
   assert.equal(await runCli(['log', '--verify'], broken), 1);
   assert.match(broken.out, /BROKEN: line 1 of activity\.jsonl was edited/);
+});
+
+test('--verify: forged complete lines before garbage are a break (exit 1), and airlock log never shows them', async () => {
+  const { env, root } = await workspaceWithEvents();
+  appendFileSync(join(logDirFor(root, env), 'activity.jsonl'), '{"seq":3,"decision":"allow"}\n\0\0garbage\n');
+  const verify = io(env, root);
+  assert.equal(await runCli(['log', '--verify'], verify), 1);
+  assert.match(verify.out, /BROKEN: line 3 of activity\.jsonl is a complete line .* not torn by a crash/);
+  assert.doesNotMatch(verify.out, /intact/);
+  const read = io(env, root);
+  assert.equal(await runCli(['log', '--json'], read), 0);
+  assert.deepEqual(read.out.trim().split('\n').map((l) => JSON.parse(l).command), ['railway volume delete vol-1', 'git status']);
+  assert.match(read.err, /2 lines could not be read; run 'airlock log --verify'/);
 });
 
 test('bad usage is exit 2 with a clear message', async () => {
