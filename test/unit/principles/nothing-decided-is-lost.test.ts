@@ -113,8 +113,10 @@ test('ten hook processes at once: every decision logged, the chain intact; an ed
     // Lines forged at the end are never shown as events, and both readers say so.
     writeFileSync(files[0]!, text);
     appendFileSync(files[0]!, '{"seq":11,"decision":"allow","command":"railway volume delete vol_prod"}\n\0\0garbage\n');
+    // Complete lines (ending in a newline) are never a power-loss tear: the chain is broken there.
     const tail = await cli(['log', '--verify', '--workspace', w.ws], { cwd: w.ws, env: w.env });
-    assert.match(tail.stderr, /incomplete|could not be read/, tail.stdout + tail.stderr);
+    assert.equal(tail.code, 1, tail.stdout + tail.stderr);
+    assert.match(tail.stdout, /BROKEN: line 11 of activity\.jsonl/, tail.stdout + tail.stderr);
     const read = await cli(['log', '--json', '--workspace', w.ws], { cwd: w.ws, env: w.env });
     assert.equal(read.code, 0, read.stderr);
     assert.match(read.stderr, /could not be read/);
