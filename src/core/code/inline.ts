@@ -59,12 +59,14 @@ export function interpreterProgram(argv: readonly string[], hasStdin: boolean): 
     return args[0] === 'run' && words[0] ? script(language, words[0], tool) : undefined;
   }
   if (tool === 'bun') {
-    if (args[0] === 'run') args = args.slice(1);
-    else if (args[0] && BUN_COMMANDS.has(args[0])) return undefined;
-    // `bun dev`, `bun run build`, `bun run eslint`: a package.json script or an installed binary,
+    let at = bunWordIndex(args, 0);
+    if (at !== undefined && args[at] === 'run') {
+      args = [...args.slice(0, at), ...args.slice(at + 1)];
+      at = bunWordIndex(args, at);
+    } else if (at !== undefined && BUN_COMMANDS.has(args[at]!)) return undefined;
+    // `bun dev`, `bun run build`, `bun --bun vite`: a package.json script or an installed binary,
     // which Bun prefers over a file; only a word that names a file is a script.
-    const word = args[0];
-    if (word !== undefined && !word.startsWith('-') && !JS_FILE.test(word) && !word.includes('/')) return undefined;
+    if (at !== undefined) return JS_FILE.test(args[at]!) || args[at]!.includes('/') ? script(language, args[at]!, tool) : undefined;
   }
   if ((tool === 'tsx' || tool === 'node') && (args[0] === 'watch' || args[0] === 'inspect')) args = args.slice(1);
   const codes: string[] = [];
@@ -114,6 +116,19 @@ export function interpreterProgram(argv: readonly string[], hasStdin: boolean): 
   if (codes.length) return { language, code: codes.join('\n'), from: `${tool} ${language === 'python' ? '-c' : '-e'}` };
   if (scriptPath !== undefined) return script(language, scriptPath, tool);
   if (stdin || hasStdin) return { language, from: `${tool} (standard input)` };
+  return undefined;
+}
+
+const BUN_VALUED = new Set(['--cwd', '-r', '--preload', '-c', '--config', '--env-file', '--tsconfig-override', '-d', '--define', '--port', '--filter', '-F', '--elide-lines', '--conditions', '--main-fields', '--extension-order', '--jsx-factory', '--jsx-fragment', '--jsx-import-source', '--jsx-runtime', '-l', '--loader']);
+
+/** The first word of a bun command line that is neither an option nor its value; none after inline code. */
+function bunWordIndex(args: readonly string[], from: number): number | undefined {
+  for (let i = from; i < args.length; i++) {
+    const arg = args[i]!;
+    if (/^(-e|--eval|-p|--print)(=|$)/.test(arg)) return undefined;
+    if (BUN_VALUED.has(arg)) i++;
+    else if (!arg.startsWith('-')) return i;
+  }
   return undefined;
 }
 

@@ -88,6 +88,11 @@ test('interpreter programs: -c/-e/-r/eval code, stdin programs, script files', (
   assert.equal(interpreterProgram(['bun', 'run', 'build'], false), undefined, 'a package script name is not a script file');
   assert.equal(interpreterProgram(['bun', 'run', 'scripts/seed.ts'], false)?.scriptPath, 'scripts/seed.ts');
   assert.equal(interpreterProgram(['bun', 'install'], false), undefined, 'a bun subcommand is not a script file');
+  assert.equal(interpreterProgram(['bun', '--bun', 'vite'], false), undefined, 'an installed binary is not a script file');
+  assert.equal(interpreterProgram(['bun', '--bun', 'run', 'dev'], false), undefined);
+  assert.equal(interpreterProgram(['bun', 'run', '--watch', 'src/index.ts'], false)?.scriptPath, 'src/index.ts');
+  assert.equal(interpreterProgram(['bun', '--cwd', 'app', 'x.ts'], false)?.scriptPath, 'x.ts');
+  assert.equal(interpreterProgram(['bun', '-e', 'console.log(1)'], false)?.code, 'console.log(1)');
   assert.equal(interpreterProgram(['node', '--run', 'build'], false), undefined, 'node --run runs a package script');
   assert.equal(interpreterProgram(['node', '--test', '--test-reporter', 'spec', 'test/'], false), undefined, 'node --test runs test files');
   assert.equal(interpreterProgram(['tsx', 'watch', 'src/index.ts'], false)?.scriptPath, 'src/index.ts');
