@@ -69,8 +69,9 @@ function readScript(program: InterpreterProgram, scriptPath: string, command: Si
   if (isUrl(scriptPath)) return unreadable('is fetched from the network when it runs');
   const path = scriptEntry(program, scriptPath, command.cwd);
   const text = context.readFile(path, command.cwd);
-  if (text === undefined) return unreadable(path === scriptPath ? whyUnreadable(path, command.cwd) : `runs ${path}, which ${whyUnreadable(path, command.cwd)}`);
-  if (text.length > MAX_SCRIPT_CHARS) return unreadable(`is ${text.length} characters long, more than the ${MAX_SCRIPT_CHARS / 1024} KB Airlock reads of a script (a bundle or library)`);
+  const about = (why: string) => unreadable(path === scriptPath ? why : `runs ${path}, which ${why}`);
+  if (text === undefined) return about(whyUnreadable(path, command.cwd));
+  if (text.length > MAX_SCRIPT_CHARS) return about(`is ${text.length} characters long, more than the ${MAX_SCRIPT_CHARS / 1024} KB Airlock reads of a script (a bundle or library)`);
   return { from: program.from, fromFile: true, effects: analyseCode(text, program.language) };
 }
 
