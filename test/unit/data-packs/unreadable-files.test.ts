@@ -14,12 +14,13 @@ function workspace(): string {
   execFileSync('mkfifo', [join(dir, 'body.json')]);
   mkdirSync(join(dir, 'folder'));
   writeFileSync(join(dir, 'huge.json'), 'x'.repeat(1024 * 1024 + 1));
-  writeFileSync(join(dir, 'bundle.js'), `console.log(1);\n${'// padding\n'.repeat(7000)}`);
+  writeFileSync(join(dir, 'bundle.js'), `console.log(1);\n${'// padding\n'.repeat(25000)}`);
+  writeFileSync(join(dir, 'dist-server.js'), `console.log(1);\n${'// padding\n'.repeat(9000)}`);
   writeFileSync(join(dir, 'hello.py'), 'print("hello")\n');
   writeFileSync(join(dir, 'server.js'), 'console.log("listening")\n');
   mkdirSync(join(dir, 'web'));
   writeFileSync(join(dir, 'web', 'package.json'), JSON.stringify({ main: 'bundle' }));
-  writeFileSync(join(dir, 'web', 'bundle.js'), `console.log(1);\n${'// padding\n'.repeat(7000)}`);
+  writeFileSync(join(dir, 'web', 'bundle.js'), `console.log(1);\n${'// padding\n'.repeat(25000)}`);
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ main: 'server.js' }));
   return dir;
 }
@@ -41,8 +42,8 @@ test('a script Airlock cannot read asks, saying why; a readable benign one passe
     ['python missing.py', /missing\.py does not exist/],
     ['python pipe.py', /FIFO/],
     ['python3 folder', /folder\/__main__\.py, which does not exist/],
-    ['node bundle.js', /more than the 64 KB/],
-    ['node web', /the script web runs web\/bundle\.js, which is \d+ characters long, more than the 64 KB/],
+    ['node bundle.js', /more than the 256 KB/],
+    ['node web', /the script web runs web\/bundle\.js, which is \d+ characters long, more than the 256 KB/],
     [`cat > x.py <<'EOF'\nimport shutil; shutil.rmtree('/home')\nEOF\npython x.py`, /x\.py does not exist/],
   ] as const) {
     const result = await check(line);
@@ -51,7 +52,7 @@ test('a script Airlock cannot read asks, saying why; a readable benign one passe
     assert.ok(finding, `${line}: ${JSON.stringify(result.findings)}`);
     assert.match(finding.reason, why);
   }
-  for (const line of ['python hello.py', 'node server', 'node .', 'node server.js --port 3000', 'python', 'python -m pytest', 'node --version', 'bun run build']) {
+  for (const line of ['python hello.py', 'node dist-server.js', 'node server', 'node .', 'node server.js --port 3000', 'python', 'python -m pytest', 'node --version', 'bun run build']) {
     assert.equal((await check(line)).decision, 'allow', line);
   }
 });

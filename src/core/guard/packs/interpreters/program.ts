@@ -28,10 +28,11 @@ export interface ReadProgram {
 
 const cache = new WeakMap<SimpleCommand, ReadProgram | null>();
 /**
- * Script files larger than this are bundles or libraries, not a script an agent just wrote: not
- * scanned (a 1 MB bundle takes ~0.4 s to scan, 64 KB ~16 ms), so running one asks.
+ * Script files larger than this are not scanned, so running one asks. Scanning costs ~0.4 s a
+ * MB: 256 KB (~0.1 s, on a path that already starts Node) reads everyday build outputs such as
+ * `node dist/server.js`, which a 64 KB cap made ask on every run.
  */
-const MAX_SCRIPT_CHARS = 64 * 1024;
+const MAX_SCRIPT_CHARS = 256 * 1024;
 
 export function programOf(command: SimpleCommand, context: RuleContext): ReadProgram | undefined {
   const cached = cache.get(command);
