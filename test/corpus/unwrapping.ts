@@ -29,6 +29,13 @@ export default [
   ['ask', 'env -i PATH=/usr/bin git reset --hard', 'git.reset-hard'],
   ['ask', 'env GIT_DIR=.git -u HOME git clean -fd', 'git.clean-force'],
   ['ask', 'env -S "git reset --hard"', 'git.reset-hard'],
+  // A run-time word after env may be assignments or the command itself: both readings are checked.
+  ['ask', 'env $(cat .env.production | xargs) railway volume delete', 'railway.volume-delete'],
+  ['ask', 'env $(grep -v "^#" .env.staging | xargs) git reset --hard', 'git.reset-hard'],
+  ['ask', 'env "$@" railway volume delete'],
+  ['ask', 'sudo $CMD volume delete', 'guard.dynamic-command'],
+  ['allow', 'env $(cat .env | xargs) npm test'],
+  ['allow', 'env $(cat .env | xargs) git status'],
   ['ask', 'FOO=1 BAR=2 git reset --hard', 'git.reset-hard'],
   ['ask', 'nice git reset --hard', 'git.reset-hard'],
   ['ask', 'nice -n 10 git clean -fd', 'git.clean-force'],

@@ -9,7 +9,7 @@ import { dirname, join, resolve as resolvePath } from 'node:path';
 import type { Redirect, SimpleCommand, StdinSource } from '../guard/types';
 import { ParseBudgetExceeded, parseShell, type SyntaxNode } from './parser';
 import { evaluateWord, type WordValue } from './words';
-import { toolName, unwrapOnce, XARGS_INPUT, type Unwrapped } from './unwrap';
+import { isRuntimeWord, toolName, unwrapOnce, XARGS_INPUT, type Unwrapped } from './unwrap';
 
 export type ProblemKind =
   | 'parse-error'
@@ -280,6 +280,13 @@ class Reducer {
     return result;
   }
 
+  /** A wrapper (`sudo $CMD`, `env $(…) …`) that runs a command whose name is only known at run time. */
+  runtimeName(argv: string[]): void {
+    if (argv[0] !== undefined && isRuntimeWord(argv[0])) {
+      this.problem('dynamic-command', argv.join(' '), `the command name ${argv[0]} is only known when the line runs`);
+    }
+  }
+
   /** Applies unwrapping steps until the command runs nothing else; returns what was emitted. */
   expand(command: SimpleCommand, scope: Scope, level: number): SimpleCommand[] {
     const emitted: SimpleCommand[] = [];
@@ -292,6 +299,7 @@ class Reducer {
       const via = [...current.via, next.via];
       if (next.kind === 'argv') {
         const argv = next.via === 'xargs' ? xargsArguments(next.argv, current.stdin) : next.argv;
+        this.runtimeName(argv);
         current = {
           ...current,
           argv: [toolName(argv[0]!), ...argv.slice(1)],
@@ -305,6 +313,7 @@ class Reducer {
       if (next.kind === 'many') {
         emitted.push(current);
         for (const argv of next.argvs) {
+          this.runtimeName(argv);
           emitted.push(...this.expand({ ...current, argv: [toolName(argv[0]!), ...argv.slice(1)], via, stdin: undefined, unresolved: true }, scope, level));
         }
         this.commands.push(current);

@@ -128,9 +128,17 @@ function skipOptions(args: string[], start: number, valued: string[], positional
   return -1;
 }
 
+/** A word whose text is only known when the line runs: `$VAR`, `${VAR}`, `$(...)`, backquotes. */
+export function isRuntimeWord(word: string): boolean {
+  return /^(\$[A-Za-z_{(@*#?!0-9-]|`)/.test(word);
+}
+
 function envUnwrap(argv: string[]): Unwrapped | undefined {
   const assignments: Record<string, string> = {};
   let i = 1;
+  // `env $(cat .env.production | xargs) railway volume delete`: a run-time word is most often
+  // assignments, but could be the command itself. Airlock never guesses, so both readings are checked.
+  let firstRuntime = -1;
   while (i < argv.length) {
     const arg = argv[i]!;
     if (arg === '--') { i++; break; }
@@ -150,7 +158,16 @@ function envUnwrap(argv: string[]): Unwrapped | undefined {
       i++;
       continue;
     }
+    if (isRuntimeWord(arg)) {
+      if (firstRuntime < 0) firstRuntime = i;
+      i++;
+      continue;
+    }
     break;
+  }
+  if (firstRuntime >= 0) {
+    const runs = [argv.slice(firstRuntime), ...(i < argv.length ? [argv.slice(i)] : [])];
+    return { kind: 'many', argvs: runs, via: 'env', step: `env runs either ${argv[firstRuntime]} (only known at run time) or, if that expands to assignments, ${argv[i] ?? 'nothing'}` };
   }
   if (i >= argv.length) return undefined;
   return { kind: 'argv', argv: argv.slice(i), via: 'env', assignments, step: `env runs ${argv[i]}${Object.keys(assignments).length ? ` with ${Object.keys(assignments).join(', ')} set` : ''}` };
