@@ -1,6 +1,7 @@
 // Bundles the two things Airlock ships: the extension (loaded by the editor) and the
 // `airlock` CLI (run by agent hooks and terminal shims on plain Node 20, with no node_modules).
 import * as esbuild from 'esbuild';
+import { bundleAliases } from './scripts/bundle-aliases.mjs';
 import { copyFileSync, mkdirSync, readFileSync, chmodSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,8 +32,7 @@ const common = {
   define: { AIRLOCK_VERSION: JSON.stringify(pkg.version) },
   // Keep stack traces readable in development; production traces are redacted anyway.
   keepNames: !production,
-  // jsonc-parser's "main" is a UMD build whose require('./impl/...') calls esbuild cannot follow.
-  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
+  alias: bundleAliases,
 };
 
 const builds = [

@@ -8,6 +8,7 @@
 // 4. reads the per-test outcomes the entry wrote to results.json and prints the counts.
 // A run that crashes, hangs or reports nothing counts as failed, never as zero tests.
 import * as esbuild from 'esbuild';
+import { bundleAliases } from '../bundle-aliases.mjs';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -43,6 +44,7 @@ async function compileSuites(files) {
     target: 'node20',
     sourcemap: 'inline',
     external: ['vscode', 'mocha'],
+    alias: bundleAliases,
     logLevel: 'warning',
   });
   return outdir;

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { assessCommand } from '../../core/assess';
 import type { CheckResult } from '../../core/guard/types';
 import type { Requester } from '../../core/types';
+import { editorPolicy } from '../policy';
 
 /**
  * The guard engine as the modal uses it: the editor reads the command again itself, so what the
@@ -9,5 +10,5 @@ import type { Requester } from '../../core/types';
  */
 export function assessForGate(command: string, cwd: string, _requester: Requester): Promise<CheckResult> {
   const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(cwd));
-  return assessCommand(command, { cwd, workspaceRoot: folder?.uri.fsPath ?? cwd });
+  return assessCommand(command, { cwd, workspaceRoot: folder?.uri.fsPath ?? cwd, policy: editorPolicy(cwd) });
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { assessCommand } from '../../core/assess';
+import { editorPolicy } from '../policy';
 import type { ActivityEvent } from '../../core/events';
 import { terminalActor } from './terminalActor';
 
@@ -42,7 +43,8 @@ export class TerminalWatcher implements vscode.Disposable {
     } catch { /* the log reports its own failures */ }
     let reason: string | undefined;
     try {
-      const check = await assessCommand(line, { cwd: cwd ?? process.cwd() });
+      const where = cwd ?? process.cwd();
+      const check = await assessCommand(line, { cwd: where, policy: editorPolicy(where) });
       if (check.decision !== 'allow') reason = check.findings[0]?.reason ?? 'destructive command';
     } catch { return; }
     if (!reason || this.deps.sawRecently(line, start)) return;

@@ -206,7 +206,7 @@ export async function builtProduct(): Promise<{ cli: string; launcher: string }>
     bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, logLevel: 'error',
     banner: { js: '#!/usr/bin/env node' },
     define: { AIRLOCK_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
-    alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
+    alias: (await import('../../../scripts/bundle-aliases.mjs')).bundleAliases,
   });
   copyFileSync(join(root, 'node_modules/web-tree-sitter/web-tree-sitter.wasm'), join(work, 'dist', 'tree-sitter.wasm'));
   copyFileSync(join(root, 'node_modules/tree-sitter-bash/tree-sitter-bash.wasm'), join(work, 'dist', 'tree-sitter-bash.wasm'));
