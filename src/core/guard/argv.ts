@@ -20,6 +20,14 @@ export function hasFlag(args: readonly string[], ...names: string[]): boolean {
 
 /** The value of the last occurrence of any of `names` (tools let the last one win), or undefined. */
 export function flagValue(args: readonly string[], ...names: string[]): string | undefined {
+  return lastOptionValue(args, names, true);
+}
+
+/**
+ * The last `--name value` / `--name=value` of any of `names`; with `attachedShort`, also
+ * `-nvalue` for single-letter names (tools whose parser reads bundles that way).
+ */
+export function lastOptionValue(args: readonly string[], names: readonly string[], attachedShort: boolean): string | undefined {
   let value: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -27,7 +35,7 @@ export function flagValue(args: readonly string[], ...names: string[]): string |
     for (const name of names) {
       if (arg === name && i + 1 < args.length) value = args[i + 1];
       else if (arg.startsWith(`${name}=`)) value = arg.slice(name.length + 1);
-      else if (/^-[^-]$/.test(name) && arg.startsWith(name) && arg.length > 2 && !arg.startsWith('--')) value = arg.slice(2);
+      else if (attachedShort && /^-[^-]$/.test(name) && arg.startsWith(name) && arg.length > 2 && !arg.startsWith('--')) value = arg.slice(2);
     }
   }
   return value;

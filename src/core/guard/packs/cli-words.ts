@@ -10,6 +10,7 @@
  * reading matches: a destructive path is never hidden by an unfamiliar flag.
  */
 import type { RuleVerdict } from '../rule';
+import { lastOptionValue } from '../argv';
 import type { Finding, SimpleCommand } from '../types';
 
 /** One step of a path: the word, or any of its aliases. `*` matches any single word. */
@@ -172,16 +173,7 @@ export function asksForHelp(args: readonly string[], valued: readonly string[] =
 
 /** The value of the last `--name value` / `--name=value` of any of `names`, ignoring bundles. */
 export function optionValue(args: readonly string[], ...names: string[]): string | undefined {
-  let value: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--') break;
-    for (const name of names) {
-      if (arg === name && i + 1 < args.length) value = args[i + 1];
-      else if (arg.startsWith(`${name}=`)) value = arg.slice(name.length + 1);
-    }
-  }
-  return value;
+  return lastOptionValue(args, names, false);
 }
 
 /** True when any of the exact options is present, as `--name` or `--name=value` (never inside a short bundle). */
