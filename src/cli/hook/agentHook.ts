@@ -1,12 +1,11 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { assessCommand } from '../../core/assess';
 import { DEFAULT_TIMEOUT_S, runHook } from '../../core/hooks/runHook';
 import { HOOK_AGENTS, type HookAgent } from '../../core/hooks/types';
 import { reportToEditor } from '../../core/ipc-client';
-import { loadPolicy } from '../../core/policy/load';
 import { redactText } from '../../core/redact';
 import { UsageError, type CliIO } from '../io';
+import { assessWithPolicy } from './assessWithPolicy';
 
 export const HOOK_USAGE = `Usage: airlock hook cursor|claude|vscode [--timeout SECONDS]
 
@@ -56,11 +55,7 @@ export async function runAgentHook(args: string[], io: CliIO): Promise<number> {
     cwd: io.cwd,
     env: withGatesConfig(io.env),
     timeoutMs: timeoutS * 1000,
-    assess: async (command, cwd) => {
-      let policy;
-      try { policy = loadPolicy({ cwd, env: io.env }); } catch { policy = undefined; }
-      return assessCommand(command, { cwd, policy, env: io.env });
-    },
+    assess: (command, cwd) => assessWithPolicy(command, cwd, io.env),
     // Loaded only when needed: a benign call never pays for the log or the token detectors.
     record: async (event) => { await (await import('../../core/log/index.js')).appendToWorkspaceLog(event.cwd ?? io.cwd, event, io.env); },
     redact: redactText,

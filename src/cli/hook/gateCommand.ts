@@ -1,10 +1,9 @@
-import { assessCommand } from '../../core/assess';
 import { askEditor } from '../../core/ipc-client';
-import { loadPolicy } from '../../core/policy/load';
 import { redactText } from '../../core/redact';
 import { stricterDecision } from '../../core/types';
 import { gateShimCall } from '../../core/terminal/shimGate';
 import { UsageError, type CliIO } from '../io';
+import { assessWithPolicy } from './assessWithPolicy';
 
 export const GATE_USAGE = `Usage: airlock gate --tool NAME [--cwd DIR] -- ARG...
 
@@ -25,19 +24,14 @@ export async function runGate(args: string[], io: CliIO): Promise<number> {
   }
   if (!tool) throw new UsageError('--tool is required');
   const rest = args.slice(i + 1);
-  const assessWith = (line: string, dir: string, env: NodeJS.ProcessEnv) => {
-    let policy;
-    try { policy = loadPolicy({ cwd: dir, env }); } catch { policy = undefined; }
-    return assessCommand(line, { cwd: dir, policy, env });
-  };
   const result = await gateShimCall(tool, rest, cwd, {
     assess: async (line, dir) => {
-      const named = await assessWith(line, dir, io.env);
+      const named = await assessWithPolicy(line, dir, io.env);
       // The shim hands on the command's own environment, which an agent writes
       // (`AIRLOCK_POLICY_FILE=./mine.json railway volume delete`): a policy named there may only be stricter.
       if (!io.env.AIRLOCK_POLICY_FILE) return named;
       const { AIRLOCK_POLICY_FILE: _named, ...usual } = io.env;
-      const standard = await assessWith(line, dir, usual);
+      const standard = await assessWithPolicy(line, dir, usual);
       return stricterDecision(named.decision, standard.decision) === named.decision ? named : standard;
     },
     askEditor: (request, paths) => askEditor(request, paths, io.env),
