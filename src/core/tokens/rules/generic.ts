@@ -1,7 +1,7 @@
 import type { Assignment } from '../assignments';
 import { characterClasses, looksLikeIdentifier, shannonEntropy } from '../entropy';
 import { isPlaceholder, isReference } from '../placeholder';
-import { defineTokenPack, defineTokenRule, provider } from '../rule';
+import { defineTokenPack, defineTokenRule, provider, UUID } from '../rule';
 import { UNKNOWN_SCOPE, type TokenRule } from '../types';
 
 /**
@@ -129,7 +129,7 @@ export function genericRuleFor(assignment: Assignment, fileName: string, aggress
     return genericPassword;
   }
   if (value.length < 16 || value.length > 1000 || SYNTAX.test(value)) return undefined;
-  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value) && !/TOKEN|SECRET|API_?KEY/.test(key)) return undefined;
+  if (UUID.test(value) && !/TOKEN|SECRET|API_?KEY/.test(key)) return undefined;
   if (/^[A-Za-z_$][\w$]*(?:\.[\w$]+)+(?:\(\))?$/.test(value) || looksLikeIdentifier(value)) return undefined;
   if (shannonEntropy(value) < 3.5 || characterClasses(value) < 2 || !/[0-9]/.test(value)) return undefined;
   return genericSecret;
