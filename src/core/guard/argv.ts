@@ -43,15 +43,17 @@ export function lastOptionValue(args: readonly string[], names: readonly string[
 
 /**
  * Words that are not options or option values. `valued` lists the options that take a
- * separate value (so `-n prod delete` yields `delete`, not `prod`).
+ * separate value (so `-n prod delete` yields `delete`, not `prod`); pass a Set when the
+ * list is long so a line of many distinct options stays linear.
  */
-export function positionals(args: readonly string[], valued: readonly string[] = []): string[] {
+export function positionals(args: readonly string[], valued: readonly string[] | ReadonlySet<string> = []): string[] {
+  const takesValue = valued instanceof Set ? valued : new Set(valued);
   const out: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--') { out.push(...args.slice(i + 1)); break; }
     if (arg.startsWith('-') && arg !== '-') {
-      if (!arg.includes('=') && valued.includes(arg)) i++;
+      if (!arg.includes('=') && takesValue.has(arg)) i++;
       continue;
     }
     out.push(arg);

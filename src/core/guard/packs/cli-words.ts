@@ -10,33 +10,11 @@
  * reading matches: a destructive path is never hidden by an unfamiliar flag.
  */
 import type { RuleVerdict } from '../rule';
-import { lastOptionValue } from '../argv';
+import { lastOptionValue, positionals } from '../argv';
 import type { Finding, SimpleCommand } from '../types';
 
 /** One step of a path: the word, or any of its aliases. `*` matches any single word. */
 export type PathStep = string | readonly string[];
-
-/**
- * The words after the tool name that are not options or option values. Like argv's
- * `positionals`, with a set of valued options so that a line of many distinct options stays
- * linear.
- */
-function wordsOf(args: readonly string[], valued: ReadonlySet<string>): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--') {
-      out.push(...args.slice(i + 1));
-      break;
-    }
-    if (arg.startsWith('-') && arg !== '-') {
-      if (!arg.includes('=') && valued.has(arg)) i++;
-      continue;
-    }
-    out.push(arg);
-  }
-  return out;
-}
 
 /**
  * The words after the tool name, read with the given valued options; a second, greedy reading
@@ -44,14 +22,14 @@ function wordsOf(args: readonly string[], valued: ReadonlySet<string>): string[]
  */
 export function readings(args: readonly string[], valued: readonly string[] = []): string[][] {
   const known = new Set(valued);
-  const strict = wordsOf(args, known);
+  const strict = positionals(args, known);
   const greedySet = new Set(known);
   for (const arg of args) {
     if (arg === '--') break;
     if (/^--?[a-zA-Z][\w-]*$/.test(arg)) greedySet.add(arg);
   }
   if (greedySet.size === known.size) return [strict];
-  const greedy = wordsOf(args, greedySet);
+  const greedy = positionals(args, greedySet);
   return sameWords(strict, greedy) ? [strict] : [strict, greedy];
 }
 
@@ -168,7 +146,7 @@ export function asksForHelp(args: readonly string[], valued: readonly string[] =
     if (arg === '--') return false;
     if (arg === '--help' || arg === '-help' || (shortHelp && arg === '-h')) return true;
   }
-  return wordsOf(args, new Set(valued))[0] === 'help';
+  return positionals(args, valued)[0] === 'help';
 }
 
 /** The value of the last `--name value` / `--name=value` of any of `names`, ignoring bundles. */
