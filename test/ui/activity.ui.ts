@@ -9,6 +9,14 @@ import { logDirFor } from '../../src/core/log/location';
 import { appendToWorkspaceLog } from '../../src/core/log/workspace-log';
 import { makeWorkspace, startWorkbench, type Workbench } from './support';
 
+/** Closes the editor, then removes what the suite created: its workspace and its Airlock state directory. */
+async function closeAndRemove(workbench: Workbench | undefined, stateDir: string | undefined): Promise<void> {
+  const workspace = workbench?.workspace;
+  await workbench?.close();
+  if (workspace) rmSync(workspace, { recursive: true, force: true });
+  if (stateDir) rmSync(stateDir, { recursive: true, force: true });
+}
+
 describe('the Activity sidebar after an agent session', { timeout: 240_000 }, () => {
   let workbench: Workbench;
   let stateDir: string;
@@ -35,12 +43,7 @@ describe('the Activity sidebar after an agent session', { timeout: 240_000 }, ()
     workbench = await startWorkbench({ workspace, env });
   });
 
-  after(async () => {
-    const workspace = workbench?.workspace;
-    await workbench?.close();
-    if (workspace) rmSync(workspace, { recursive: true, force: true });
-    if (stateDir) rmSync(stateDir, { recursive: true, force: true });
-  });
+  after(() => closeAndRemove(workbench, stateDir));
 
   it('lists the session newest first, with the blocked production command', async () => {
     await workbench.openAirlockView();
@@ -111,12 +114,7 @@ describe('a log edited outside Airlock', { timeout: 240_000 }, () => {
     workbench = await startWorkbench({ workspace, env });
   });
 
-  after(async () => {
-    const workspace = workbench?.workspace;
-    await workbench?.close();
-    if (workspace) rmSync(workspace, { recursive: true, force: true });
-    if (stateDir) rmSync(stateDir, { recursive: true, force: true });
-  });
+  after(() => closeAndRemove(workbench, stateDir));
 
   it('warns on the Activity view when the startup verification fails', async () => {
     await workbench.openAirlockView();
