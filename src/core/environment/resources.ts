@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { previewSecret } from '../tokens/preview';
 
 /**
  * The concrete things environments point at, reduced to comparable keys: two configs that
@@ -59,14 +60,9 @@ export function databaseRefFromParts(family: string, host: string, port: string 
   return { kind: 'database', key: `database:${display}`, display };
 }
 
-/** Short, safe form of a secret: first 4 characters and the length. */
-export function redact(secret: string): string {
-  return `${secret.slice(0, 4)}… (${secret.length} chars)`;
-}
-
 export function tokenRef(token: string, variable?: string): ResourceRef {
   const digest = createHash('sha256').update(token).digest('hex').slice(0, 24);
-  return { kind: 'token', key: `token:${digest}`, display: redact(token), variable };
+  return { kind: 'token', key: `token:${digest}`, display: previewSecret(token), variable };
 }
 
 export function simpleRef(kind: ResourceKind, id: string, variable?: string): ResourceRef {
