@@ -1,7 +1,7 @@
 /** The exposed-token API shared by the CLI, the editor and the gates. */
 export { detectInText, type DetectOptions } from './detect';
 export { scanFileForSecrets, fileHoldsSecret, readTextBounded, DEFAULT_MAX_FILE_BYTES, type FileScan } from './files';
-export { DEFAULT_PROTECTED_FILES, isProtectedFile, matchesAnyGlob } from './protected-files';
+export { DEFAULT_PROTECTED_FILES, matchesAnyGlob } from './protected-files';
 export { allRules, packs, providerInfo, ruleById } from './rules/index';
 export { previewSecret } from './preview';
 export type { TokenFinding, TokenRule, ProviderInfo } from './types';

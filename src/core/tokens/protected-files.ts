@@ -43,7 +43,3 @@ export function matchesAnyGlob(relativePath: string, globs: readonly string[]): 
   const path = relativePath.replace(/\\/g, '/').replace(/^\.\//, '');
   return globs.some((glob) => minimatch(path, glob, { dot: true, nocase: process.platform !== 'linux', matchBase: !glob.includes('/') }));
 }
-
-export function isProtectedFile(relativePath: string, globs: readonly string[] = DEFAULT_PROTECTED_FILES): boolean {
-  return matchesAnyGlob(relativePath, globs);
-}
