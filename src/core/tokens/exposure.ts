@@ -107,7 +107,7 @@ export async function loadExposure(root: string, options: ExposureOptions = {}):
   };
 }
 
-function safeIgnores(ig: Ignore, path: string): boolean {
+export function safeIgnores(ig: Ignore, path: string): boolean {
   try {
     return ig.ignores(path);
   } catch {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { safeIgnores } from './exposure';
 
 export const AIRLOCK_IGNORE = '.airlockignore';
 const FINGERPRINT_LINE = /^fingerprint:([0-9a-f]{16})\s*$/;
@@ -23,7 +24,7 @@ export function parseAirlockIgnore(text: string): AcceptedFindings {
   }
   const files: Ignore = ignore().add(patterns);
   return {
-    ignoresFile: (p) => { try { return files.ignores(p); } catch { return false; } },
+    ignoresFile: (p) => safeIgnores(files, p),
     ignoresFingerprint: (f) => fingerprints.has(f),
   };
 }
