@@ -60,6 +60,7 @@ function assess(request: HttpRequest): AssessedRequest {
   });
   const destructiveMutations: string[] = [];
   let unparsedGraphql = false;
+  let documents = 0;
   let graphql = request.graphql === true || targets.some((t) => isGraphqlPath(t.path));
   const texts = request.bodies.flatMap((b) => (b.kind === 'text' ? [b.text] : []));
   // GraphQL over GET puts the document in the query string.
@@ -70,12 +71,13 @@ function assess(request: HttpRequest): AssessedRequest {
   for (const text of texts) {
     const finding = analyseGraphqlBody(text);
     destructiveMutations.push(...finding.destructiveFields);
+    documents += finding.documents;
     if (finding.documents > 0 || finding.unparsed.length > 0) graphql = true;
     if (finding.unparsed.length > 0) unparsedGraphql = true;
   }
   if (graphql && !unparsedGraphql) {
     // A body sent to a GraphQL endpoint that holds no GraphQL at all is not something Airlock can read.
-    unparsedGraphql = texts.length > 0 && texts.every((t) => analyseGraphqlBody(t).documents === 0);
+    unparsedGraphql = texts.length > 0 && documents === 0;
   }
   const unseenBodies = request.bodies.flatMap((b) => (b.kind === 'unseen' ? [b.from] : []));
   const sqlHazards = [
