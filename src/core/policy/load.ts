@@ -42,19 +42,24 @@ type Loaded = { file: PolicyFile } | { error: string } | undefined;
 
 const STRING_LIST_KEYS = ['disabledRules', 'ask', 'deny', 'allow', 'protectedBranches', 'routineDeletePaths', 'trustedWorkspaces'] as const;
 
+/** The non-empty strings of a list, at most 1000 of them. */
+function stringList(list: readonly unknown[]): string[] {
+  return list.filter((v): v is string => typeof v === 'string' && v.trim() !== '').slice(0, 1000);
+}
+
 /** Keeps only well-formed fields: arrays of non-empty strings. */
 export function sanitizePolicy(value: unknown): PolicyFile {
   const out: PolicyFile = {};
   if (!value || typeof value !== 'object' || Array.isArray(value)) return out;
   for (const key of STRING_LIST_KEYS) {
     const list = (value as Record<string, unknown>)[key];
-    if (Array.isArray(list)) out[key] = list.filter((v): v is string => typeof v === 'string' && v.trim() !== '').slice(0, 1000);
+    if (Array.isArray(list)) out[key] = stringList(list);
   }
   const perWorkspace = (value as Record<string, unknown>).workspaceDisabledRules;
   if (perWorkspace && typeof perWorkspace === 'object' && !Array.isArray(perWorkspace)) {
     out.workspaceDisabledRules = Object.fromEntries(Object.entries(perWorkspace)
       .filter(([root, list]) => isAbsolute(root) && Array.isArray(list))
-      .map(([root, list]) => [root, (list as unknown[]).filter((v): v is string => typeof v === 'string' && v.trim() !== '').slice(0, 1000)]));
+      .map(([root, list]) => [root, stringList(list as unknown[])]));
   }
   const environments = sanitizeEnvironmentPolicy((value as Record<string, unknown>).environments);
   if (environments) out.environments = environments;
