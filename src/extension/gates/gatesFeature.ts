@@ -3,6 +3,7 @@ import { version } from '../../core/version';
 import type { Feature } from '../feature';
 import { IpcServer } from '../ipc/ipcServer';
 import { WindowRegistry } from '../ipc/windowRegistry';
+import { fileWorkspaceRoots } from '../workspaceRoots';
 import { assessForGate } from './engine';
 import { ConfirmDialog } from './confirmDialog';
 import { ConfirmationQueue } from './confirmationQueue';
@@ -30,14 +31,13 @@ export const gatesFeature: Feature = {
     const server = await IpcServer.create();
     context.subscriptions.push({ dispose: () => server.dispose() });
     const registry = new WindowRegistry(server.socket, server.secret, vscode.env.appName);
-    const roots = () => (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
-    registry.update(roots());
+    registry.update(fileWorkspaceRoots());
     context.subscriptions.push(
-      vscode.workspace.onDidChangeWorkspaceFolders(() => registry.update(roots())),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => registry.update(fileWorkspaceRoots())),
       { dispose: () => registry.dispose() },
     );
 
-    const recorder = new GateRecorder(api, () => roots()[0]);
+    const recorder = new GateRecorder(api, () => fileWorkspaceRoots()[0]);
     const queue = new ConfirmationQueue(new ConfirmDialog(), (request, view, answer) => recorder.confirmation(request, view, answer));
     context.subscriptions.push({ dispose: () => queue.dispose() });
     const service = new GateService(queue, assessForGate, (report) => recorder.report(report));

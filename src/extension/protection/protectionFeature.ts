@@ -8,6 +8,7 @@ import type { GatesState } from '../gates/gatesFeature';
 import { registerProtectionStatusProvider } from '../status/protection-status';
 import { applyTerminalGate, type TerminalGateState } from '../terminal/terminalGate';
 import { TerminalWatcher } from '../watch/terminalWatcher';
+import { fileWorkspaceRoots as roots } from '../workspaceRoots';
 import { detectAgents } from './agentDetection';
 import { GLOBAL_AUTO_APPROVE_SETTINGS } from './copilotSettings';
 import { installHooks, isInstalled, pointsAt, type InstallMemory } from './hookInstaller';
@@ -18,10 +19,6 @@ import { ProtectionView } from './protectionView';
 
 const MEMORY_KEY = 'airlock.protection.installs';
 const OFFERED_KEY = 'airlock.protection.offered';
-
-function roots(): string[] {
-  return (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
-}
 
 /** User-level protectedFiles win; a workspace may only add globs (a repository can make the gate stricter, not blind). */
 function protectedFiles(): string[] {
