@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import { posix } from 'node:path';
 import { minimatch } from 'minimatch';
 import { FIND_MATCH } from '../../../shell/unwrap';
-import { hasFlag } from '../../argv';
+import { hasFlag, positionals } from '../../argv';
 
 const HOME_FORMS = /^(~|\$HOME|\$\{HOME\}|~[A-Za-z0-9_.-]+)(\/\.?\*?)?\/?$/;
 const TEMP_VARIABLE = /^(\$TMPDIR|\$\{TMPDIR\}|\$\{TMPDIR:-\/tmp\}|\$TMP|\$\{TMP\}|\$TEMP|\$\{TEMP\})(?=\/|$)/;
@@ -47,12 +47,9 @@ export function isRoutineDeletePath(target: string, cwd: string, globs: readonly
   return globs.some((glob) => minimatch(relative, glob, { dot: true }) || minimatch(absolute, glob, { dot: true }));
 }
 
-/** Words after the options of an rm-like command (everything after `--` counts). */
+/** Words after the options of an rm-like command (everything after `--` counts): its positionals, no option taking a value. */
 export function targetsOf(args: readonly string[]): string[] {
-  const end = args.indexOf('--');
-  const before = end === -1 ? args : args.slice(0, end);
-  const after = end === -1 ? [] : args.slice(end + 1);
-  return [...before.filter((a) => !a.startsWith('-') || a === '-'), ...after];
+  return positionals(args);
 }
 
 export function isRecursiveRm(args: readonly string[]): boolean {
