@@ -6,6 +6,7 @@ import { ShieldStatusBar } from '../status/shield-status-bar';
 import { registerActivityCommands } from './activity-commands';
 import { ActivityService } from './activity-service';
 import { ActivityView } from './activity-view';
+import { fileWorkspaceRoots } from '../workspaceRoots';
 
 function settings() {
   const config = vscode.workspace.getConfiguration('airlock');
@@ -16,7 +17,7 @@ function settings() {
   };
 }
 
-const roots = () => (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+const roots = fileWorkspaceRoots;
 
 /**
  * The activity log and its sidebar: opens the workspace's hash-chained log, shows it in the

@@ -17,19 +17,27 @@ export class ShieldStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('airlock.shield', vscode.StatusBarAlignment.Left, 100);
   private readonly subscriptions: Array<{ dispose(): void }> = [];
   private timer: NodeJS.Timeout | undefined;
+  private midnight: NodeJS.Timeout | undefined;
 
   constructor(private readonly store: ActivityStore) {
     this.item.name = 'Airlock Protection';
     this.item.command = { command: 'airlock.activity.focus', title: 'Open Airlock Activity' };
     this.subscriptions.push(store.onDidChange(() => this.updateSoon()), onDidChangeProtectionStatus(() => this.update()));
-    // The count is "today": roll it over at midnight even when nothing happens.
-    this.subscriptions.push({ dispose: () => this.timer && clearTimeout(this.timer) });
+    this.subscriptions.push({ dispose: () => { if (this.timer) clearTimeout(this.timer); if (this.midnight) clearTimeout(this.midnight); } });
+    this.scheduleMidnight();
     this.update();
     this.item.show();
   }
 
   get text(): string {
     return this.item.text;
+  }
+
+  /** The count is "today": roll it over at midnight even when nothing happens. */
+  private scheduleMidnight(): void {
+    const next = new Date();
+    next.setHours(24, 0, 1, 0);
+    this.midnight = setTimeout(() => { this.update(); this.scheduleMidnight(); }, next.getTime() - Date.now());
   }
 
   private updateSoon(): void {
