@@ -60,8 +60,3 @@ export function positionals(args: readonly string[], valued: readonly string[] |
   }
   return out;
 }
-
-/** True when the positionals start with `path`, e.g. `startsWith(['volume','delete','x'], 'volume', 'delete')`. */
-export function startsWithWords(words: readonly string[], ...path: string[]): boolean {
-  return path.every((p, i) => words[i] === p);
-}
