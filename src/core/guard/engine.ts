@@ -281,12 +281,15 @@ export async function checkCommand(line: string, options: CheckOptions = {}): Pr
   } catch (error) {
     return check.result([engineFinding('bad-input', String(line).slice(0, 200), `the shell parser failed to load (${error instanceof Error ? error.message : 'error'})`)]);
   }
-  return checkCommandSync(line, options);
+  return runCheck(check, line, options);
 }
 
 /** Same as `checkCommand`, once `loadShellParser()` has resolved (or when the fast path settles it). */
 export function checkCommandSync(line: string, options: CheckOptions = {}): CheckResult {
-  const check = new Check(options, false);
+  return runCheck(new Check(options, false), line, options);
+}
+
+function runCheck(check: Check, line: string, options: CheckOptions): CheckResult {
   if (typeof line !== 'string') return check.result([engineFinding('bad-input', '', 'it is not text')]);
   try {
     if (!isShellParserLoaded() && !check.badInput(line) && check.needsFullCheck(line)) {
