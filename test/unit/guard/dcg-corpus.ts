@@ -1,6 +1,6 @@
 /**
- * Reads dcg's public test corpus (MIT; /work/shared/corpora/dcg, i.e. ../shared/corpora/dcg from
- * the repository root; format in its README). dcg's `deny` is our ask or deny; its `allow` is our
+ * Reads dcg's public test corpus (MIT, kept in the repository at test/corpora/dcg with its
+ * LICENSE and SOURCE, so a fresh clone runs it; format in its README). dcg's `deny` is our ask or deny; its `allow` is our
  * allow; edge cases only require an answer without a crash.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -23,9 +23,9 @@ export interface DcgCase {
 export const REPO_ROOT = resolve(__dirname, '../../..');
 
 export function dcgRoot(): string {
-  const root = resolve(REPO_ROOT, '../shared/corpora/dcg');
+  const root = resolve(REPO_ROOT, 'test/corpora/dcg');
   if (!existsSync(join(root, 'README.md'))) {
-    throw new Error(`dcg corpus not found at ${root} (expected ../shared/corpora/dcg beside the repository)`);
+    throw new Error(`dcg corpus not found at ${root}: it is part of the repository; restore it with git checkout`);
   }
   return root;
 }
