@@ -3,7 +3,9 @@
 // suite's counts and, as the very last line, the sum: `N passed, N failed`.
 // A suite that crashes or prints no counts is a failure, never zero tests.
 import { spawn } from 'node:child_process';
-import { parseSummary, root } from './editor/common.mjs';
+import { parseSummary, root, useScratchTmpDir } from './editor/common.mjs';
+
+useScratchTmpDir();
 
 const suites = [
   { name: 'unit', script: 'test:unit' },

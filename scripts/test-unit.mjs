@@ -3,7 +3,9 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { nodeTestCounter } from './editor/common.mjs';
+import { nodeTestCounter, useScratchTmpDir } from './editor/common.mjs';
+
+useScratchTmpDir();
 
 const root = new URL('..', import.meta.url).pathname;
 const filter = process.argv.slice(2);

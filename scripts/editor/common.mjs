@@ -1,7 +1,9 @@
 // Small pieces every harness script shares: where the project is, building it, and the one
 // summary line per suite that `npm test` (scripts/test-all.mjs) reads and sums.
 import { spawn } from 'node:child_process';
-import { dirname, join } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -86,4 +88,21 @@ export function nodeTestCounter() {
     get passed() { return totals.pass; },
     get failed() { return totals.fail + totals.cancelled; },
   };
+}
+
+const SCRATCH_PREFIX = 'airlock-tests-';
+
+/**
+ * Points TMPDIR (inherited by every test process, editor and terminal) at one fresh folder and
+ * removes it when this process exits, so a test run leaves nothing in /tmp whatever each test
+ * forgets to clean. An outer runner's scratch folder is reused, not nested: the path stays short
+ * enough for the Unix sockets created under it.
+ */
+export function useScratchTmpDir() {
+  if (basename(process.env.TMPDIR ?? '').startsWith(SCRATCH_PREFIX)) return process.env.TMPDIR;
+  const dir = mkdtempSync(join(tmpdir(), SCRATCH_PREFIX));
+  process.env.TMPDIR = dir;
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true, maxRetries: 3 }));
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
+  return dir;
 }

@@ -15,7 +15,9 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEditor } from './server.mjs';
 import { launchBrowser, openWorkbench } from './workbench.mjs';
-import { buildExtension, root, runSuiteMain } from './common.mjs';
+import { buildExtension, root, runSuiteMain, useScratchTmpDir } from './common.mjs';
+
+useScratchTmpDir();
 
 const filters = process.argv.slice(2);
 const timeoutMs = Number(process.env.AIRLOCK_EDITOR_TIMEOUT_MS ?? 300_000);

@@ -7,7 +7,9 @@ import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureEditor } from './install.mjs';
-import { buildExtension, nodeTestCounter, root, runSuiteMain } from './common.mjs';
+import { buildExtension, nodeTestCounter, root, runSuiteMain, useScratchTmpDir } from './common.mjs';
+
+useScratchTmpDir();
 
 const filters = process.argv.slice(2);
 // Per file: start-up plus its tests; a hung file is killed rather than hanging `npm test`.
