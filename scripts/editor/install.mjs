@@ -38,6 +38,7 @@ const stamped = (dir, version) => existsSync(stampOf(dir)) && readFileSync(stamp
 /** Installs whatever is missing and returns the paths; instant when both are present. */
 export async function ensureEditor({ log = (line) => process.stderr.write(`[editor] ${line}\n`) } = {}) {
   if (ready()) return editorPaths;
+  checkBuildPrerequisites();
   mkdirSync(editorDir, { recursive: true });
   await withLock(log, async () => {
     if (!stamped(nodeDir, NODE_VERSION_RANGE) || !existsSync(editorPaths.node)) await installNode(log);
@@ -45,6 +46,33 @@ export async function ensureEditor({ log = (line) => process.stderr.write(`[edit
   });
   if (!ready()) throw new Error('editor install finished but the runtimes are missing; remove .editor/ and retry');
   return editorPaths;
+}
+
+/**
+ * code-server's native modules (kerberos, node-pty, argon2) are compiled during the install, minutes
+ * in: check for their tools and headers first, so a missing one stops the install at once with the
+ * exact line that installs it instead of a compiler error deep in a nested npm log.
+ */
+function checkBuildPrerequisites() {
+  if (process.platform !== 'linux') return;
+  const needs = [
+    { pkg: 'python3', present: () => onPath('python3') },
+    { pkg: 'make', present: () => onPath('make') },
+    { pkg: 'g++', present: () => onPath('g++') },
+    { pkg: 'pkg-config', present: () => onPath('pkg-config') },
+    { pkg: 'libkrb5-dev', present: () => existsSync('/usr/include/gssapi/gssapi.h') },
+  ];
+  const missing = needs.filter((need) => !need.present()).map((need) => need.pkg);
+  if (missing.length === 0) return;
+  throw new Error(
+    `the editor's one-time install compiles native modules and needs: ${missing.join(' ')}\n`
+    + `  install them first (Debian/Ubuntu):  sudo apt-get install -y ${missing.join(' ')}\n`
+    + '  then run the same command again.',
+  );
+}
+
+function onPath(command) {
+  return (process.env.PATH ?? '').split(delimiter).some((dir) => dir && existsSync(join(dir, command)));
 }
 
 function ready() {
