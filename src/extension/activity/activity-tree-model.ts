@@ -24,7 +24,8 @@ export interface SessionNode {
   first: number;
   last: number;
 }
-export interface EventNode { type: 'event'; stored: StoredActivity }
+/** `ran`: the terminal's record of the same command running after this decision, shown on this row. */
+export interface EventNode { type: 'event'; stored: StoredActivity; ran?: StoredActivity }
 export interface MoreNode { type: 'more'; day: string; session: string; shown: number; remaining: number }
 export type ActivityNode = DayNode | SessionNode | EventNode | MoreNode;
 
@@ -32,6 +33,10 @@ interface Group {
   node: SessionNode;
   /** Indices into the store's events, newest first. */
   indices: number[];
+  /** A terminal `command` event waiting to see whether the next older event is its own decision. */
+  pendingRun?: number;
+  /** Decision index → the index of the command event that ran after it (one row, not two). */
+  runs: Map<number, number>;
 }
 
 interface Grouping {
@@ -92,7 +97,10 @@ export class ActivityTreeModel {
     if (!group) return [];
     const shown = Math.min(group.indices.length, this.pageSize * (this.pages.get(pageKey(node.day, node.key)) ?? 1));
     const events = this.store.all();
-    const children: ActivityNode[] = group.indices.slice(0, shown).map((i) => ({ type: 'event', stored: events[i] }));
+    const children: ActivityNode[] = group.indices.slice(0, shown).map((i) => {
+      const ran = group.runs.get(i);
+      return ran === undefined ? { type: 'event', stored: events[i] } : { type: 'event', stored: events[i], ran: events[ran] };
+    });
     if (shown < group.indices.length) children.push({ type: 'more', day: node.day, session: node.key, shown, remaining: group.indices.length - shown });
     return children;
   }
@@ -143,17 +151,36 @@ export class ActivityTreeModel {
       }
       let group = dayGroups.get(stored.group);
       if (!group) {
-        group = { node: sessionNode(day!.key, stored.group, stored), indices: [] };
+        group = { node: sessionNode(day!.key, stored.group, stored), indices: [], runs: new Map() };
         dayGroups.set(stored.group, group);
         sessions.get(day!.key)!.push(group);
       }
-      const blocked = isBlocked(stored.event) ? 1 : 0;
-      group.indices.push(i);
-      group.node.count++;
-      group.node.blocked += blocked;
-      group.node.first = stored.at;
-      day!.count++;
-      day!.blocked += blocked;
+      // The gate's decision and the terminal's "ran, exit N" are one action: the command event is
+      // held until the next older event of its session shows whether it is that decision.
+      if (group.pendingRun !== undefined) {
+        const run = group.pendingRun;
+        group.pendingRun = undefined;
+        if (isDecisionFor(stored, events[run])) {
+          group.runs.set(i, run);
+          addEvent(group, day!, i, stored);
+          continue;
+        }
+        addEvent(group, day!, run, events[run]);
+      }
+      if (stored.event.kind === 'command' && stored.event.command) {
+        group.pendingRun = i;
+        continue;
+      }
+      addEvent(group, day!, i, stored);
+    }
+    for (const groups of sessions.values()) {
+      for (const group of groups) {
+        if (group.pendingRun === undefined) continue;
+        const run = group.pendingRun;
+        group.pendingRun = undefined;
+        const owner = days.find((d) => d.key === group.node.day)!;
+        addEvent(group, owner, run, events[run]);
+      }
     }
     this.grouping = { days, sessions };
     this.groupedAt = this.store.changeVersion;
@@ -169,6 +196,27 @@ export class ActivityTreeModel {
     if (needle && !haystack(stored).includes(needle)) return false;
     return true;
   }
+}
+
+function addEvent(group: Group, day: DayNode, index: number, stored: StoredActivity): void {
+  const blocked = isBlocked(stored.event) ? 1 : 0;
+  group.indices.push(index);
+  group.node.count++;
+  group.node.blocked += blocked;
+  group.node.first = Math.min(group.node.first, stored.at);
+  day.count++;
+  day.blocked += blocked;
+}
+
+/** Within this long a terminal run is taken as the outcome of the decision just before it. */
+const RUN_AFTER_DECISION_MS = 10 * 60_000;
+
+function isDecisionFor(decision: StoredActivity, run: StoredActivity): boolean {
+  const { event } = decision;
+  return (event.kind === 'decision' || event.kind === 'confirmation')
+    && event.decision === 'allow'
+    && event.command === run.event.command
+    && run.at - decision.at >= 0 && run.at - decision.at <= RUN_AFTER_DECISION_MS;
 }
 
 const haystacks = new WeakMap<StoredActivity, string>();

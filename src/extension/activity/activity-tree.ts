@@ -85,7 +85,7 @@ export class ActivityTreeProvider implements vscode.TreeDataProvider<ActivityNod
       }
       case 'event': {
         const { event } = node.stored;
-        const look = presentEvent(event, this.service.rootOf(node.stored.source), this.problemOf(node.stored));
+        const look = presentEvent(event, this.service.rootOf(node.stored.source), this.problemOf(node.stored), node.ran?.event);
         const item = new vscode.TreeItem(look.label, vscode.TreeItemCollapsibleState.None);
         item.id = `event:${event.id}`;
         item.description = look.description;

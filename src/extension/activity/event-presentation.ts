@@ -1,6 +1,7 @@
 import { relative, isAbsolute } from 'node:path';
 import type { ActivityEvent } from '../../core/events';
 import { actorLabel, environmentLabel, eventOutcome, eventSubject, formatDuration } from '../../core/log/describe';
+import { ruleById as tokenRuleById } from '../../core/tokens/rules/index';
 
 /**
  * How one event looks in the sidebar: label, description, codicon and colour, tooltip and
@@ -27,13 +28,14 @@ const MAX_LABEL = 120;
  * `verificationProblem`: why this event's line failed the last verification (edited, rewritten,
  * or after a gap). Such an item is marked, never hidden: what it claims may not be what happened.
  */
-export function presentEvent(event: ActivityEvent, workspaceRoot?: string, verificationProblem?: string): EventPresentation {
+export function presentEvent(event: ActivityEvent, workspaceRoot?: string, verificationProblem?: string, ran?: ActivityEvent): EventPresentation {
   const subject = shortPath(eventSubject(event), event, workspaceRoot);
   const label = truncate(labelPrefix(event) + subject, MAX_LABEL);
   const description = [
     eventOutcome(event),
+    ran ? eventOutcome(ran) : undefined,
     event.environment ? (event.environment === 'production' ? 'PRODUCTION' : event.environment) : undefined,
-    event.rule,
+    event.kind === 'token' ? undefined : ruleLabel(event.rule),
     event.durationMs !== undefined ? formatDuration(event.durationMs) : undefined,
     clock(event.time),
   ].filter(Boolean).join(' · ');
@@ -60,11 +62,24 @@ export function presentEvent(event: ActivityEvent, workspaceRoot?: string, verif
 
 function labelPrefix(event: ActivityEvent): string {
   switch (event.kind) {
-    case 'token': return event.rule ? `${event.rule} in ` : 'Token in ';
+    case 'token': return event.rule ? `${tokenTitle(event.rule)} in ` : 'Token in ';
     case 'protection-gap': return 'Unguarded: ';
     case 'file-read': return event.command ? '' : 'Read ';
     default: return '';
   }
+}
+
+/** A token rule's title ("PostgreSQL URL with password"), not its id. */
+function tokenTitle(id: string): string {
+  return tokenRuleById(id)?.title ?? ruleLabel(id) ?? id;
+}
+
+/** `railway.volume-delete` reads as "railway: volume delete"; the id itself is in the tooltip. */
+export function ruleLabel(id: string | undefined): string | undefined {
+  if (!id) return undefined;
+  const dot = id.indexOf('.');
+  const words = (text: string) => text.replace(/[-_]+/g, ' ');
+  return dot > 0 ? `${id.slice(0, dot)}: ${words(id.slice(dot + 1))}` : words(id);
 }
 
 function shortPath(subject: string, event: ActivityEvent, root?: string): string {

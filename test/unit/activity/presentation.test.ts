@@ -10,7 +10,7 @@ const e = (fields: NewActivityEvent) => completeEvent({ time: '2026-11-21T10:02:
 test('a blocked production command: red slash icon, outcome, environment and rule in the description', () => {
   const look = presentEvent(e({ kind: 'decision', actor: 'claude', command: 'railway volume delete vol-1', decision: 'deny', environment: 'production', rule: 'railway.volume-delete' }));
   assert.equal(look.label, 'railway volume delete vol-1');
-  assert.match(look.description, /^blocked · PRODUCTION · railway\.volume-delete · /);
+  assert.match(look.description, /^blocked · PRODUCTION · railway: volume delete · /);
   assert.deepEqual(look.icon, { id: 'circle-slash', color: 'testing.iconFailed' });
   assert.match(look.contextValue, /\bcommand\b/);
   assert.match(look.contextValue, /\brule\b/);
@@ -38,9 +38,12 @@ test('icons follow decision, confirmation source and severity', () => {
   assert.equal(icon({ kind: 'protection-gap', actor: 'terminal', command: 'rm -rf /' }).id, 'warning');
 });
 
-test('file paths inside the workspace are shown relative to it; tokens name their rule', () => {
+test('file paths inside the workspace are shown relative to it; tokens name their rule by its title', () => {
   const look = presentEvent(e({ kind: 'token', actor: 'unknown', file: '/work/demo/config/.env', rule: 'github-classic-pat', severity: 'critical' }), '/work/demo');
-  assert.equal(look.label, 'github-classic-pat in config/.env');
+  assert.equal(look.label, 'GitHub classic personal access token in config/.env');
+  assert.doesNotMatch(look.description, /github-classic-pat/);
+  const unknownRule = presentEvent(e({ kind: 'token', actor: 'unknown', file: '/work/demo/.env', rule: 'no-such-rule' }), '/work/demo');
+  assert.equal(unknownRule.label, 'no such rule in .env');
   assert.match(look.description, /critical token/);
   const read = presentEvent(e({ kind: 'file-read', actor: 'claude', file: '/elsewhere/.env', decision: 'deny' }), '/work/demo');
   assert.equal(read.label, 'Read /elsewhere/.env');
@@ -107,4 +110,11 @@ test('an event whose line failed verification is marked, not hidden, in the tree
   const html = detailsHtml(event, { cspSource: 'x:', nonce: 'n', styleUri: 's', scriptUri: 'j', verificationProblem: 'line 2 was <edited>' });
   assert.match(html, /class="unverified" role="alert">This line failed verification: line 2 was &lt;edited&gt;/);
   assert.doesNotMatch(detailsHtml(event, { cspSource: 'x:', nonce: 'n', styleUri: 's', scriptUri: 'j' }), /class="unverified"/);
+});
+
+test('a decision row carries the exit code of the run that followed it', () => {
+  const decision = e({ kind: 'confirmation', actor: 'terminal', command: 'railway volume delete vol-1', decision: 'allow', decidedBy: 'person' });
+  const ran = e({ kind: 'command', actor: 'terminal', command: 'railway volume delete vol-1', exitCode: 1 });
+  assert.match(presentEvent(decision, undefined, undefined, ran).description, /^allowed by person · exit 1 · /);
+  assert.doesNotMatch(presentEvent(decision).description, /exit/);
 });

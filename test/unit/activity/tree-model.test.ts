@@ -133,3 +133,25 @@ test('100,000 events: loading, grouping and a page of children stay fast enough 
   assert.equal(days[0].key, dayKey(NOW.getTime()));
   assert.ok(elapsed < 10_000, `loading and grouping 100,000 events took ${elapsed} ms`);
 });
+
+test('a gated command and its run are one row carrying the exit code; a blocked one or an unrelated run stays apart', async () => {
+  const store = await storeWith([
+    { kind: 'decision', actor: 'terminal', command: 'ls', decision: 'allow', time: at(0, 9, 0) },
+    { kind: 'command', actor: 'terminal', command: 'git status', exitCode: 0, time: at(0, 9, 1) },
+    { kind: 'decision', actor: 'terminal', command: 'railway volume delete', decision: 'ask', time: at(0, 10, 0) },
+    { kind: 'confirmation', actor: 'terminal', command: 'railway volume delete', decision: 'allow', decidedBy: 'person', time: at(0, 10, 1) },
+    { kind: 'command', actor: 'terminal', command: 'railway volume delete', exitCode: 1, time: at(0, 10, 2) },
+    { kind: 'decision', actor: 'terminal', command: 'rm -rf ~', decision: 'deny', time: at(0, 11, 0) },
+    { kind: 'command', actor: 'terminal', command: 'echo done', exitCode: 0, time: at(0, 11, 1) },
+  ]);
+  const model = new ActivityTreeModel(store, 200, () => NOW);
+  const [today] = model.roots();
+  assert.equal(today.count, 6);
+  const [terminal] = model.children(today) as SessionNode[];
+  const rows = model.children(terminal);
+  assert.deepEqual(labels(rows), ['echo done', 'rm -rf ~', 'railway volume delete', 'railway volume delete', 'git status', 'ls']);
+  const merged = rows.filter((r) => r.type === 'event' && r.ran);
+  assert.equal(merged.length, 1);
+  assert.equal(merged[0].type === 'event' && merged[0].stored.event.kind, 'confirmation');
+  assert.equal(merged[0].type === 'event' && merged[0].ran?.event.exitCode, 1);
+});
