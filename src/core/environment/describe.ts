@@ -8,7 +8,10 @@ export function describeTarget(target: Target): string {
   const label = target.environment === 'unknown' ? 'UNKNOWN ENVIRONMENT (treated as production)' : target.environment.toUpperCase();
   const first = target.evidence[0];
   const from = first ? ` — from ${first.source}${first.source === first.value ? '' : `: ${first.value}`}` : '';
-  const shared = target.sharedWith.length ? ` (shares its resource with ${target.sharedWith.join(', ')})` : '';
+  // A target raised to production because it shares a resource with production must not read
+  // "PRODUCTION (shares its resource with production)": the evidence line says who shares it.
+  const others = target.sharedWith.filter((environment) => environment !== target.environment);
+  const shared = others.length ? ` (shares its resource with ${others.join(', ')})` : '';
   return `${label}${shared}${from}`.slice(0, 400);
 }
 

@@ -9,7 +9,8 @@ test('describeTarget: the environment first, in capitals, then where it was lear
   assert.equal(describeTarget(target({ environment: 'production', name: 'prod', evidence: [{ source: '.terraform/environment', value: 'prod' }] })), 'PRODUCTION — from .terraform/environment: prod');
   assert.equal(describeTarget(target({ environment: 'staging', evidence: [{ source: '--context', value: 'staging-us' }] })), 'STAGING — from --context: staging-us');
   assert.equal(describeTarget(target({ environment: 'unknown' })), 'UNKNOWN ENVIRONMENT (treated as production)');
-  assert.match(describeTarget(target({ environment: 'production', sharedWith: ['production'], evidence: [{ source: 'shared resource', value: 'staging and production both use volume v' }] })), /^PRODUCTION \(shares its resource with production\) — from shared resource: staging and production/);
+  assert.match(describeTarget(target({ environment: 'production', sharedWith: ['production'], evidence: [{ source: 'shared resource', value: 'staging and production both use volume v' }] })), /^PRODUCTION — from shared resource: staging and production/);
+  assert.match(describeTarget(target({ environment: 'staging', sharedWith: ['development', 'production'] })), /^STAGING \(shares its resource with development, production\)/);
 });
 
 test('confirmationWord: the target name when it is typeable, else the environment', () => {
