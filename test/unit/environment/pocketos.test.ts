@@ -19,7 +19,7 @@ test('railway volume delete aimed at staging is a production command: the volume
   assert.equal(t.evidence[0]!.source, 'shared resource');
   assert.match(t.evidence[0]!.value, /staging and production both use volume vol_7f3a9c \(\.env\.staging, \.env\.production\)/);
   assert.ok(t.evidence.some((e) => /railway link in ~\/\.railway\/config\.json/.test(e.source) && /environment staging/.test(e.value)));
-  assert.match(describeTarget(t), /^PRODUCTION \(shares its resource with production\) — from shared resource/);
+  assert.match(describeTarget(t), /^PRODUCTION — from shared resource: staging and production both use volume vol_7f3a9c/);
 });
 
 test('a staging command with only a name is still production when staging\'s config shares with production', () => {
