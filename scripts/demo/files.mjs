@@ -20,10 +20,18 @@ token_note="no RAILWAY_TOKEN set"
 if [ -n "\${RAILWAY_TOKEN:-}" ]; then
   token_note="RAILWAY_TOKEN $(printf %s "$RAILWAY_TOKEN" | cut -c1-4)... (\${#RAILWAY_TOKEN} chars)"
 fi
+# Like the real CLI: --environment/-e on the line wins over RAILWAY_ENVIRONMENT.
+environment="\${RAILWAY_ENVIRONMENT:-not set (the linked project's default)}"
+previous=""
+for arg in "$@"; do
+  case "$previous" in --environment|-e) environment="$arg" ;; esac
+  case "$arg" in --environment=*) environment="\${arg#--environment=}" ;; esac
+  previous="$arg"
+done
 case "$1 $2" in
   "volume delete")
     echo "[fake railway] would send the GraphQL mutation volumeDelete to backboard.railway.com"
-    echo "[fake railway] environment: \${RAILWAY_ENVIRONMENT:-unknown}, auth: $token_note"
+    echo "[fake railway] environment: $environment, auth: $token_note"
     echo "[fake railway] the volume holds the database AND its backups: nothing would be left" ;;
   "--version "*|"version "*)
     echo "railway 4.0.0 (fake, Airlock demo)" ;;
@@ -39,7 +47,7 @@ export function demoFiles() {
       path: '.env.production',
       content: `# PocketOS production. Airlock demo: every value below is FAKE and grants nothing.
 RAILWAY_ENVIRONMENT=production
-# An account-wide Railway API token, left here "temporarily" (fake).
+# The Railway project token for production, left here "temporarily" (fake).
 RAILWAY_TOKEN=${FAKE_RAILWAY_TOKEN}
 DATABASE_URL=${databaseUrl('pocketos', 'fake-prod-password')}
 RAILWAY_VOLUME_ID=${SHARED_VOLUME_ID}
