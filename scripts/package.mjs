@@ -1,5 +1,6 @@
 // `npm run package [-- --out path.vsix]`: the production build, then a .vsix made by @vscode/vsce
-// holding only what runs (the bundles, media, manifest, README, LICENSE: .vscodeignore decides).
+// holding only what runs (the bundles, media, manifest, LICENSE: .vscodeignore decides) and, as its
+// README, the short user guide in docs/marketplace/README.md (the repository's README is for developers).
 // Everything is bundled by esbuild, so no node_modules are packed (--no-dependencies).
 // Prints the packed files and the size.
 import { spawn } from 'node:child_process';
@@ -18,7 +19,7 @@ export async function packageExtension(out = defaultVsixPath) {
   await buildExtension({ production: true });
   // vsce's secret scan flags Airlock's own token detectors (their patterns and redaction
   // examples look like Slack/AWS/GitHub tokens by design); the package holds no real secret.
-  await vsceRun(['package', '--no-dependencies', '--allow-package-all-secrets', ...readmeLinkBase(), '--out', out]);
+  await vsceRun(['package', '--no-dependencies', '--allow-package-all-secrets', '--allow-missing-repository', '--readme-path', 'docs/marketplace/README.md', ...readmeLinkBase(), '--out', out]);
   return { path: out, bytes: statSync(out).size };
 }
 

@@ -4,6 +4,7 @@ import type { Feature } from './feature';
 import { gatesFeature } from './gates/gatesFeature';
 import { protectionFeature } from './protection/protectionFeature';
 import { tokensFeature } from './tokens/tokens-feature';
+import { walkthroughFeature } from './walkthrough/walkthroughFeature';
 
 /** Every feature, in activation order. Each issue adds its own line. */
 export const features: Feature[] = [
@@ -17,4 +18,6 @@ export const features: Feature[] = [
   tokensFeature,
   // Target environments: the Show Workspace Environments command and shared-resource warnings.
   environmentFeature,
+  // First run: the walkthrough's commands (a sample confirmation that runs nothing).
+  walkthroughFeature,
 ];
