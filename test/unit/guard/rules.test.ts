@@ -4,6 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkCommand } from '../../../src/core/guard/engine';
 import { packs } from '../../../src/core/guard/packs/index';
+import { exampleLine } from '../../../src/core/guard/rule';
 
 /** Not a temp or build folder, so deletes here are not routine. */
 export const RULE_TEST_CWD = '/home/dev/project';
@@ -28,11 +29,11 @@ for (const pack of packs) {
         assert.ok(rule.examples.match.length > 0, 'a rule has at least one matching example');
         assert.ok(rule.reason.length > 10, 'a rule explains itself');
         const failures: string[] = [];
-        for (const line of rule.examples.match) {
+        for (const line of rule.examples.match.map(exampleLine)) {
           const result = await checkCommand(line, { cwd: RULE_TEST_CWD });
           if (!result.findings.some((f) => f.rule === rule.id)) failures.push(`should match: ${line}  (got ${result.findings.map((f) => f.rule).join(', ') || 'nothing'})`);
         }
-        for (const line of rule.examples.noMatch) {
+        for (const line of rule.examples.noMatch.map(exampleLine)) {
           const result = await checkCommand(line, { cwd: RULE_TEST_CWD });
           if (result.findings.some((f) => f.rule === rule.id)) failures.push(`should not match: ${line}`);
         }

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { hasOption } from '../cli-words';
+import { hasOption } from '../../../argv';
 import cloudformationDeleteStack from './cloudformation-delete-stack';
 import dynamodbDeleteTable from './dynamodb-delete-table';
 import ec2Terminate from './ec2-terminate';

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { hasOption } from '../cli-words';
+import { hasOption } from '../../../argv';
 import { AWS_KEYWORDS, AWS_TOOLS, awsCalls } from './shape';
 
 /** Switching off a guard rail is the step before a delete that would otherwise be refused. */

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { hasOption } from '../cli-words';
+import { hasOption } from '../../../argv';
 import { AWS_KEYWORDS, AWS_TOOLS, awsCall } from './shape';
 
 const DATABASES = ['delete-db-instance', 'delete-db-cluster', 'delete-global-cluster'];

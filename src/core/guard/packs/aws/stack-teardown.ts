@@ -15,7 +15,6 @@ export default defineRule({
   decision: 'ask',
   reason: 'Tears down a deployed AWS application or cluster (a CloudFormation stack or EKS cluster): its functions, tables, buckets and queues go with it unless retained.',
   suggestion: 'Check the stage, region and account first (`aws sts get-caller-identity`), and back up the tables and buckets it owns.',
-  keywords: ['sam', 'serverless', 'sls', 'eksctl', 'copilot'],
   tools: ['sam', 'serverless', 'sls', 'eksctl', 'copilot'],
   match: (command) => {
     const tool = command.argv[0];

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { optionValue } from '../cli-words';
+import { optionValue } from '../../../argv';
 import { AZ_KEYWORDS, AZ_TOOLS, azVerbPath } from './shape';
 
 export default defineRule({

@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule';
-import { hasOption, matchPath } from '../cli-words';
+import { hasOption } from '../../../argv';
+import { matchPath } from '../cli-words';
 
 const BORG_VALUED = ['-a', '--glob-archives', '--match-archives', '--repo', '--keep-last', '--keep-secondly', '--keep-minutely', '--keep-hourly', '--keep-daily', '--keep-weekly', '--keep-monthly', '--keep-yearly', '--keep-within', '--prefix', '--remote-path', '--rsh', '--lock-wait'];
 
@@ -10,7 +11,6 @@ export default defineRule({
   decision: 'ask',
   reason: 'Deletes Borg backup archives (`delete`, `prune`), frees their space for good (`compact`), or deletes the repository.',
   suggestion: 'Preview with `--dry-run --list` first.',
-  keywords: ['borg'],
   tools: ['borg'],
   match: (command) => {
     const words = matchPath(command, BORG_VALUED, [['delete', 'prune', 'compact', 'repo-delete', 'rdelete', 'recreate']]);

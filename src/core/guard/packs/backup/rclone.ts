@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule';
-import { hasOption, matchPath } from '../cli-words';
+import { hasOption } from '../../../argv';
+import { matchPath } from '../cli-words';
 
 const RCLONE_VALUED = ['--config', '--transfers', '--checkers', '--filter', '--include', '--exclude', '--filter-from', '--include-from', '--exclude-from', '--log-file', '--log-level', '--bwlimit', '--backup-dir', '--max-age', '--min-age', '--max-size', '--min-size'];
 
@@ -23,7 +24,6 @@ export default defineRule({
   decision: 'ask',
   reason: 'rclone deletes files on a remote.',
   suggestion: 'Run it with `--dry-run` first, and keep deleted files with `--backup-dir`.',
-  keywords: ['rclone'],
   tools: ['rclone'],
   match: (command) => {
     const words = matchPath(command, RCLONE_VALUED, [Object.keys(WHAT)]);

@@ -11,7 +11,6 @@ export default defineRule({
   decision: 'ask',
   reason: 'Deletes Velero backups (with their volume snapshots), restores or schedules: the cluster\'s restore points are gone.',
   suggestion: 'List them first (`velero backup get`) and keep at least one recent backup.',
-  keywords: ['velero'],
   tools: ['velero'],
   match: (command) => {
     const words = matchPath(command, VELERO_VALUED, [OBJECTS, 'delete'], ['delete', OBJECTS]);

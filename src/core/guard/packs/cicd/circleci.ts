@@ -10,7 +10,6 @@ export default defineRule({
   decision: 'ask',
   reason: 'Deletes CircleCI configuration: a context with every secret in it, one of its secrets, an orb, a namespace or a pipeline.',
   suggestion: 'List it first (`circleci context show …`), and keep the secret values somewhere safe before removing them.',
-  keywords: ['circleci'],
   tools: ['circleci'],
   match: (command) => {
     const words = matchPath(command, CIRCLECI_VALUED, [['context', 'orb', 'namespace', 'pipeline', 'project'], ['delete', 'remove-secret', 'rm']]);

@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule';
-import { hasOption, matchPath } from '../cli-words';
+import { hasOption } from '../../../argv';
+import { matchPath } from '../cli-words';
 
 export default defineRule({
   id: 'cicd.gitlab-runner-unregister',
@@ -8,7 +9,6 @@ export default defineRule({
   decision: 'ask',
   reason: 'Unregisters GitLab runners: pipelines that need them stop running until a runner is registered again with a new token.',
   suggestion: 'Check which runners are registered (`gitlab-runner list`) and name one with `--name`.',
-  keywords: ['gitlab-runner'],
   tools: ['gitlab-runner'],
   match: (command) => {
     if (!matchPath(command, ['-c', '--config', '-n', '--name', '-u', '--url', '-t', '--token'], ['unregister'])) return undefined;

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { asksForHelp } from '../cli-words';
+import { asksForHelp } from '../../../argv';
 
 /** `java -jar jenkins-cli.jar [-s URL] [-auth …] COMMAND …`: options of the client that take a value. */
 const CLIENT_VALUED = ['-s', '-auth', '-i', '-user', '-webSocket', '-logger', '-bearer'];

@@ -12,7 +12,6 @@ export default defineRule({
   severity: 'high',
   decision: 'ask',
   reason: 'A database script runs a shell command that Airlock guards.',
-  keywords: SQL_CLIENT_TOOLS,
   tools: SQL_CLIENT_TOOLS,
   match: (command, context) => {
     const lines = clientScripts(command, context)?.shellCommands ?? [];

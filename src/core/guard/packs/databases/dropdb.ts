@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { parseOptions } from '../../options';
+import { parseOptions } from '../../../argv';
 
 export default defineRule({
   id: 'databases.dropdb',
@@ -8,7 +8,6 @@ export default defineRule({
   decision: 'ask',
   reason: 'Drops a PostgreSQL database with everything in it.',
   suggestion: 'Take a `pg_dump` first, and check which server PGHOST / `-h` points at.',
-  keywords: ['dropdb'],
   tools: ['dropdb'],
   match: (command) => {
     const parsed = parseOptions(command.argv.slice(1), { valued: ['-h', '--host', '-p', '--port', '-U', '--username', '--maintenance-db'] });

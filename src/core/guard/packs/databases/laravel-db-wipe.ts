@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { parseOptions } from '../../options';
+import { parseOptions } from '../../../argv';
 
 const COMMANDS: Record<string, string> = {
   'migrate:fresh': 'drops every table and runs every migration again',

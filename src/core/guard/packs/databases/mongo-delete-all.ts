@@ -9,7 +9,6 @@ export default defineRule({
   decision: 'ask',
   reason: 'Deletes (or overwrites) every document of a collection: the filter is empty.',
   suggestion: 'Give the call a filter, and run `countDocuments(filter)` first to see how many it matches.',
-  keywords: MONGO_TOOLS,
   tools: MONGO_TOOLS,
   match: (command, context) => {
     const hazard = clientScripts(command, context)?.mongo.find((h) => h.kind === 'delete-all' || h.kind === 'update-all');

@@ -9,7 +9,6 @@ export default defineRule({
   decision: 'ask',
   reason: 'Drops a MongoDB database or collection with every document and index in it.',
   suggestion: 'Take a `mongodump` first, and check which cluster the connection string points at.',
-  keywords: MONGO_TOOLS,
   tools: MONGO_TOOLS,
   match: (command, context) => {
     const hazard = clientScripts(command, context)?.mongo.find((h) => h.kind === 'drop-database' || h.kind === 'drop-collection');

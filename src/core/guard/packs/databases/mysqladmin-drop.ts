@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { parseOptions } from '../../options';
+import { parseOptions } from '../../../argv';
 
 export default defineRule({
   id: 'databases.mysqladmin-drop',

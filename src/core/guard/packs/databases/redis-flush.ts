@@ -9,7 +9,6 @@ export default defineRule({
   decision: 'ask',
   reason: 'Empties a Redis database: every key, session, queue and cache entry in it is gone.',
   suggestion: 'Delete only the keys you mean (`redis-cli --scan --pattern "cache:*"` to list them first), and check which server `-h`/`-u` points at.',
-  keywords: REDIS_TOOLS,
   tools: REDIS_TOOLS,
   match: (command, context) => {
     const hazard = clientScripts(command, context)?.redis.find((h) => h.kind === 'flush');

@@ -9,7 +9,6 @@ export default defineRule({
   decision: 'ask',
   reason: 'Runs an ALTER that drops part of a table: the data in a dropped column or partition is gone.',
   suggestion: 'Take a dump of the table first; for columns, consider a migration that copies the data out.',
-  keywords: SQL_CLIENT_TOOLS,
   tools: SQL_CLIENT_TOOLS,
   match: (command, context) => sqlHazardVerdict(command, context, ['alter-drop'], (object) => `Drops ${object}`),
   examples: {

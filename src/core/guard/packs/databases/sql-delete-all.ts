@@ -9,7 +9,6 @@ export default defineRule({
   decision: 'ask',
   reason: 'Runs a DELETE with no WHERE clause (or one that is always true): every row goes.',
   suggestion: 'Add a WHERE clause, and run the same filter as a SELECT first to see what it matches.',
-  keywords: SQL_CLIENT_TOOLS,
   tools: SQL_CLIENT_TOOLS,
   match: (command, context) => sqlHazardVerdict(command, context, ['delete-all'], (object) => `Deletes ${object}`),
   examples: {

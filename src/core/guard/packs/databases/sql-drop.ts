@@ -9,7 +9,6 @@ export default defineRule({
   decision: 'ask',
   reason: 'Runs SQL that drops a database object and everything stored in it.',
   suggestion: 'Take a dump first (`pg_dump`, `mysqldump`), and check which database the connection points at.',
-  keywords: SQL_CLIENT_TOOLS,
   tools: SQL_CLIENT_TOOLS,
   match: (command, context) =>
     sqlHazardVerdict(command, context, ['drop', 'replace'], (object) => `Drops ${object}`, (object) =>

@@ -9,7 +9,6 @@ export default defineRule({
   decision: 'ask',
   reason: 'Runs SQL that empties a table.',
   suggestion: 'Take a dump of the table first, and check which database the connection points at.',
-  keywords: SQL_CLIENT_TOOLS,
   tools: SQL_CLIENT_TOOLS,
   match: (command, context) => sqlHazardVerdict(command, context, ['truncate'], (object) => `Empties ${object}`),
   examples: {

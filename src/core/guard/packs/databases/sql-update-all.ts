@@ -9,7 +9,6 @@ export default defineRule({
   decision: 'ask',
   reason: 'Runs an UPDATE with no WHERE clause: every row is overwritten.',
   suggestion: 'Add a WHERE clause, and run the same filter as a SELECT first to see what it matches.',
-  keywords: SQL_CLIENT_TOOLS,
   tools: SQL_CLIENT_TOOLS,
   match: (command, context) => sqlHazardVerdict(command, context, ['update-all'], (object) => `Overwrites ${object}`),
   examples: {

@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule';
-import { hasOption, matchPath } from '../cli-words';
+import { hasOption } from '../../../argv';
+import { matchPath } from '../cli-words';
 import { DOCTL_DELETE, DOCTL_KEYWORDS, DOCTL_TOOLS, DOCTL_VALUED } from './shape';
 
 export default defineRule({

@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule';
-import { asksForHelp, hasOption, nestedVerdict } from '../cli-words';
+import { asksForHelp, hasOption } from '../../../argv';
+import { nestedVerdict } from '../cli-words';
 import { innerCommand } from '../nested-commands';
 import { DOCKER_KEYWORDS, DOCKER_TOOLS, DOCKER_VALUED } from './shape';
 

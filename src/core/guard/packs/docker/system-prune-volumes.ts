@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule';
-import { hasOption, startsWithPath } from '../cli-words';
+import { hasOption } from '../../../argv';
+import { startsWithPath } from '../cli-words';
 import { DOCKER_KEYWORDS, DOCKER_TOOLS, dockerCalls } from './shape';
 
 /** A plain `system prune` removes stopped containers, dangling images and build cache: routine. */

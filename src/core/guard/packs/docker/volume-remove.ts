@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { hasFlag } from '../../argv';
+import { hasFlag } from '../../../argv';
 import { startsWithPath } from '../cli-words';
 import { DOCKER_KEYWORDS, DOCKER_TOOLS, dockerCalls } from './shape';
 

@@ -1,4 +1,4 @@
-import { flagValue } from '../../argv';
+import { flagValue } from '../../../argv';
 import { defineRule } from '../../rule';
 import { targetsOf } from './paths';
 

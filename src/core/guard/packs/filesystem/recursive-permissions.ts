@@ -1,4 +1,4 @@
-import { hasFlag } from '../../argv';
+import { hasFlag } from '../../../argv';
 import { defineRule } from '../../rule';
 import { isCatastrophicTarget, targetsOf } from './paths';
 
@@ -9,7 +9,6 @@ export default defineRule({
   decision: 'deny',
   reason: 'Recursively changing owner or permissions of the root, a home folder or a system folder breaks sudo, ssh and the system itself; there is no undo.',
   suggestion: 'Change the specific folder you mean, by its full path.',
-  keywords: ['chmod', 'chown', 'chgrp'],
   tools: ['chmod', 'chown', 'chgrp'],
   match(command) {
     const [tool, ...args] = command.argv;

@@ -8,7 +8,6 @@ export default defineRule({
   decision: 'ask',
   reason: 'Recursively deletes files outside temp and build folders; they do not go to a trash can.',
   suggestion: 'Move it aside first (mv DIR DIR.bak), or list what would go with `find DIR | head`.',
-  keywords: ['rm', 'rimraf', 'del'],
   tools: ['rm', 'rimraf', 'del'],
   match(command, context) {
     const [tool, ...args] = command.argv;

@@ -8,7 +8,6 @@ export default defineRule({
   decision: 'deny',
   reason: 'Recursively deleting the root, a home folder or a system folder destroys the machine and everything on it.',
   suggestion: 'Delete the specific folder you mean, by its full path.',
-  keywords: ['rm'],
   tools: ['rm'],
   match(command) {
     const args = command.argv.slice(1);

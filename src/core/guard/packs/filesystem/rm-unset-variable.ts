@@ -8,7 +8,6 @@ export default defineRule({
   decision: 'deny',
   reason: 'The path starts with a variable Airlock cannot see; if it is empty or unset, rm deletes from the root of the disk.',
   suggestion: 'Use ${VAR:?} so the shell stops when the variable is empty: rm -rf "${VAR:?}/".',
-  keywords: ['rm'],
   tools: ['rm'],
   match(command) {
     const args = command.argv.slice(1);

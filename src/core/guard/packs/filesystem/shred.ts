@@ -8,7 +8,6 @@ export default defineRule({
   decision: 'ask',
   reason: 'Overwrites files so that not even recovery tools can bring them back.',
   suggestion: 'Delete normally, or move the files aside, unless destroying them for good is the point.',
-  keywords: ['shred', 'srm', 'wipe'],
   tools: ['shred', 'srm', 'wipe'],
   match(command) {
     const targets = targetsOf(command.argv.slice(1));

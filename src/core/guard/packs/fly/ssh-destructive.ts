@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule';
-import { matchPath, nestedVerdict, optionValue } from '../cli-words';
+import { optionValue } from '../../../argv';
+import { matchPath, nestedVerdict } from '../cli-words';
 import { FLY_KEYWORDS, FLY_TOOLS, FLY_VALUED } from './shape';
 
 /** `fly ssh console -C CMD` runs CMD on a machine of the app, next to its volumes. */

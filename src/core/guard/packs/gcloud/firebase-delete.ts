@@ -1,6 +1,7 @@
 import { defineRule } from '../../rule';
-import { hasFlag } from '../../argv';
-import { hasOption, matchTopicPath } from '../cli-words';
+import { hasFlag } from '../../../argv';
+import { hasOption } from '../../../argv';
+import { matchTopicPath } from '../cli-words';
 
 const FIREBASE_VALUED = ['-P', '--project', '--token', '--config', '--database', '--instance', '--region', '--only', '--site'];
 /** Emulators keep their data locally: these variables point the CLI at them. */

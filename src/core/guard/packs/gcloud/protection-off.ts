@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { asksForHelp, hasOption } from '../cli-words';
+import { asksForHelp, hasOption } from '../../../argv';
 import { GCLOUD_KEYWORDS, GCLOUD_TOOLS } from './shape';
 
 export default defineRule({

@@ -1,6 +1,7 @@
 import { defineRule } from '../../rule';
-import { hasFlag } from '../../argv';
-import { hasOption, matchPath } from '../cli-words';
+import { hasFlag } from '../../../argv';
+import { hasOption } from '../../../argv';
+import { matchPath } from '../cli-words';
 import { gcloudVerbPath } from './shape';
 
 /** `gcloud storage` and the older `gsutil` delete objects and buckets alike. */
@@ -11,7 +12,6 @@ export default defineRule({
   decision: 'ask',
   reason: 'Deletes Cloud Storage objects or buckets; without object versioning they cannot be recovered.',
   suggestion: 'List what would go first (`gcloud storage ls -r PATH`) and check the bucket\'s versioning and soft-delete policy.',
-  keywords: ['gcloud', 'gsutil'],
   tools: ['gcloud', 'gsutil'],
   match: (command) => {
     const args = command.argv.slice(1);

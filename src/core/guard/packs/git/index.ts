@@ -10,9 +10,10 @@ import resetHard from './reset-hard';
 import stashClear from './stash-clear';
 import worktreeRemoveForce from './worktree-remove-force';
 
-export const gitPack = definePack({
+export default definePack({
   id: 'git',
   name: 'Git',
   description: 'Discarding uncommitted work, force-pushing or deleting protected branches, rewriting history.',
+  helpSubcommand: ['git'],
   rules: [resetHard, cleanForce, pushForce, branchForceDelete, discardWorktree, stashClear, historyRewrite, reflogExpire, branchOverwrite, worktreeRemoveForce],
 });

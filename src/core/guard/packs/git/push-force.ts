@@ -1,4 +1,4 @@
-import { hasFlag, positionals } from '../../argv';
+import { hasFlag, positionals } from '../../../argv';
 import { defineRule } from '../../rule';
 import { currentBranch, gitInvocation, isProtectedBranch } from './subcommand';
 

@@ -11,7 +11,6 @@ export default defineRule({
   decision: 'ask',
   reason: 'The GitHub CLI deletes (or archives) something on GitHub: a repository with its issues and history, a release, an issue, a secret, a key, a workflow run or cache.',
   suggestion: 'Check the repository (`gh repo view`); archive a repository rather than delete it, and clone a mirror first (`git clone --mirror`).',
-  keywords: ['gh'],
   tools: ['gh'],
   match: (command) => {
     const words = matchPath(command, GH_VALUED, [OBJECTS, ['delete', 'remove', 'rm', 'archive', 'delete-asset']], ['cache', 'delete']);

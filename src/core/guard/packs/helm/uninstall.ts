@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule';
-import { hasOption, matchPath } from '../cli-words';
+import { hasOption } from '../../../argv';
+import { matchPath } from '../cli-words';
 
 const HELM_VALUED = ['-n', '--namespace', '--kube-context', '--kubeconfig', '--timeout', '--description', '--cascade', '--kube-apiserver', '--kube-token', '--registry-config', '--repository-config'];
 
@@ -10,7 +11,6 @@ export default defineRule({
   decision: 'ask',
   reason: 'Uninstalls a Helm release: every Kubernetes resource it created is deleted (volume claims from its stateful sets are usually kept, but what they served goes down).',
   suggestion: 'Check the context and namespace (`helm list -n NS`), preview with `--dry-run`, and keep the history with `--keep-history` so it can be rolled back.',
-  keywords: ['helm'],
   tools: ['helm'],
   match: (command) => {
     if (!matchPath(command, HELM_VALUED, [['uninstall', 'delete', 'del', 'un']])) return undefined;

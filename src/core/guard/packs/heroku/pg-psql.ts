@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule';
-import { nestedVerdict, optionValue } from '../cli-words';
+import { optionValue } from '../../../argv';
+import { nestedVerdict } from '../cli-words';
 import { stdinSqlVerdict } from '../nested-commands';
 import { HEROKU_KEYWORDS, HEROKU_TOOLS, herokuPath } from './shape';
 

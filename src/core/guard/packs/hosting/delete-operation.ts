@@ -22,7 +22,6 @@ export default defineRule({
   decision: 'ask',
   reason: 'Deletes a hosted resource (a server, database, cluster, volume or bucket); what it holds cannot be brought back.',
   suggestion: 'Check the account, project and resource first (the matching `list`/`describe`), and snapshot or dump its data.',
-  keywords: TOOLS,
   tools: TOOLS,
   match: (command) => {
     // `atlas` is also Ariga's schema tool, whose `schema clean` drops every object in the database.

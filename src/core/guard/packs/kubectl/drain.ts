@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { hasOption } from '../cli-words';
+import { hasOption } from '../../../argv';
 import { KUBECTL_KEYWORDS, KUBECTL_TOOLS, kubectlCalls } from './shape';
 
 export default defineRule({

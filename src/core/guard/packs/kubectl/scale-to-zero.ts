@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { optionValue } from '../cli-words';
+import { optionValue } from '../../../argv';
 import { KUBECTL_KEYWORDS, KUBECTL_TOOLS, kubectlCalls } from './shape';
 
 export default defineRule({

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { asksForHelp, hasOption } from '../cli-words';
+import { asksForHelp, hasOption } from '../../../argv';
 
 /** Kafka's tools ship as `kafka-topics` (Confluent) or `kafka-topics.sh` (Apache). */
 const TOOLS = ['kafka-topics', 'kafka-delete-records', 'kafka-consumer-groups', 'kafka-acls', 'kafka-configs', 'kafka-streams-application-reset'];

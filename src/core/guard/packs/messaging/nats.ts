@@ -11,7 +11,6 @@ export default defineRule({
   decision: 'ask',
   reason: 'Deletes or purges NATS JetStream data: a stream and its messages, a consumer, a key-value bucket or its keys.',
   suggestion: 'Back the stream up first (`nats stream backup STREAM DIR`) and check the context (`nats context info`).',
-  keywords: ['nats'],
   tools: ['nats'],
   match: (command) => {
     const words = matchPath(command, NATS_VALUED, [OBJECTS, ['delete', 'del', 'rm', 'purge', 'rmm']]);

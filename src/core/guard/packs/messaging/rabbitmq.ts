@@ -12,7 +12,6 @@ export default defineRule({
   decision: 'ask',
   reason: 'Deletes RabbitMQ state: a queue (and its messages), an exchange, a virtual host with everything in it, a user or their permissions, or the node\'s whole data (`reset`).',
   suggestion: 'List it first (`rabbitmqctl list_queues`, `rabbitmqadmin list queues`) and export definitions (`rabbitmqctl export_definitions`).',
-  keywords: ['rabbitmqctl', 'rabbitmqadmin'],
   tools: ['rabbitmqctl', 'rabbitmqadmin'],
   match: (command) => {
     if (command.argv[0] === 'rabbitmqadmin') {

@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule';
-import { hasOption, matchPath } from '../cli-words';
+import { hasOption } from '../../../argv';
+import { matchPath } from '../cli-words';
 import { PSCALE_DELETE, PSCALE_KEYWORDS, PSCALE_TOOLS, PSCALE_VALUED } from './shape';
 
 export default defineRule({

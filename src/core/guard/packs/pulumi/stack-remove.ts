@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { hasOption } from '../cli-words';
+import { hasOption } from '../../../argv';
 import { PULUMI_KEYWORDS, PULUMI_TOOLS, pulumiPath } from './shape';
 
 export default defineRule({

@@ -10,7 +10,6 @@ export default defineRule({
   decision: 'ask',
   reason: 'Deletes Doppler secrets, or a config, environment or project with every secret in it; apps reading them break.',
   suggestion: 'Download the current values first (`doppler secrets download --no-file`), kept out of the repository.',
-  keywords: ['doppler'],
   tools: ['doppler'],
   match: (command) => {
     const words = matchPath(command, DOPPLER_VALUED, [['secrets', 'configs', 'environments', 'projects', 'config', 'environment', 'project'], ['delete', 'rm', 'remove']]);

@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule';
-import { hasOption, matchPath } from '../cli-words';
+import { hasOption } from '../../../argv';
+import { matchPath } from '../cli-words';
 
 const OP_VALUED = ['--vault', '--account', '--format', '--session', '--config', '--cache', '--encoding'];
 const OBJECTS = ['item', 'items', 'document', 'documents', 'vault', 'vaults', 'user', 'users', 'group', 'groups', 'connect', 'service-account'];
@@ -11,7 +12,6 @@ export default defineRule({
   decision: 'ask',
   reason: 'Deletes 1Password data: an item or document (the credential in it), a whole vault, or a user or group with their access.',
   suggestion: 'Archive instead where you can (`--archive` keeps a recoverable copy), and check the account (`op whoami`).',
-  keywords: ['op'],
   tools: ['op'],
   match: (command) => {
     const words = matchPath(command, OP_VALUED, [OBJECTS, ['delete', 'remove', 'rm']], ['connect', '*', ['delete', 'remove', 'rm']]);

@@ -17,7 +17,6 @@ export default defineRule({
   decision: 'ask',
   reason: 'Runs a destructive command with a secret manager\'s secrets (a production DATABASE_URL, its tokens).',
   suggestion: 'Check which config or vault it reads (`doppler configure`, the env file), and name it explicitly.',
-  keywords: ['doppler', 'op'],
   tools: ['doppler', 'op'],
   match: (command, context) => {
     const inner = runnerCommand(command, ['run'], RUN_VALUED);

@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule';
-import { hasOption, matchPath } from '../cli-words';
+import { hasOption } from '../../../argv';
+import { matchPath } from '../cli-words';
 
 /** Vault's flags are single-dash (`-address=…`); these may also take a separate value. */
 const VAULT_VALUED = ['-address', '-namespace', '-mount', '-format', '-field', '-output-curl-string', '-ca-cert', '-versions', '-version'];
@@ -24,7 +25,6 @@ export default defineRule({
   decision: 'ask',
   reason: 'Deletes or revokes secrets in HashiCorp Vault.',
   suggestion: 'Read and keep the current value first (`vault kv get -format=json PATH`), and check VAULT_ADDR points where you think.',
-  keywords: ['vault'],
   tools: ['vault'],
   match: (command) => {
     const words = matchPath(command, VAULT_VALUED, ...PATHS.map((p) => p.path));

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { hasFlag } from '../../argv';
+import { hasFlag } from '../../../argv';
 import { matchPath } from '../cli-words';
 import { SUPABASE_KEYWORDS, SUPABASE_TOOLS, SUPABASE_VALUED } from './shape';
 

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { hasOption } from '../cli-words';
+import { hasOption } from '../../../argv';
 import { TERRAFORM_KEYWORDS, TERRAFORM_TOOLS, terraformRun } from './shape';
 
 export default defineRule({

@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule';
-import { hasOption, matchPath, nestedVerdict, optionValue } from '../cli-words';
+import { hasOption, optionValue } from '../../../argv';
+import { matchPath, nestedVerdict } from '../cli-words';
 import { WRANGLER_KEYWORDS, WRANGLER_TOOLS, WRANGLER_VALUED } from './shape';
 
 /**
