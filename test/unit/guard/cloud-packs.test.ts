@@ -1,9 +1,8 @@
 /**
- * Each cloud pack rule's own examples, run against its `match` alone on hand-built simple
- * commands (a quote-aware word splitter, no parser, no unwrapping): every direct `match` line
- * must trigger the rule, every `noMatch` line must not. Lines reached through a wrapper
- * (`npx @railway/cli ...`) need the engine; test/unit/guard/rules.test.ts runs all of them
- * through it. Also checks the metadata every cloud rule must carry.
+ * Cloud pack rules called directly on hand-built simple commands (a quote-aware word splitter,
+ * no parser, no unwrapping), for what the examples alone cannot show: manifests read from disk,
+ * nested findings' reasons, and fast-path soundness of the cloud corpus. Every rule's metadata
+ * and examples run through the rule tester in test/unit/guard/rules.test.ts.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -80,30 +79,6 @@ const context: RuleContext = {
   protectedBranches: ['main', 'master'],
   routineDeletePaths: [],
 };
-
-for (const pack of CLOUD_PACKS) {
-  for (const rule of pack.rules) {
-    test(`${rule.id}: examples`, () => {
-      assert.ok(rule.id.startsWith(`${pack.id}.`), 'rule id starts with its pack id');
-      assert.ok(rule.reason.length > 20 && rule.resource.length > 5, 'reason and resource are written out');
-      assert.ok(rule.keywords.length > 0 && rule.tools.length > 0, 'keywords and tools are listed');
-      assert.ok(rule.examples.match.length > 0 && rule.examples.noMatch.length > 0, 'examples both ways');
-      const direct = rule.examples.match.map(exampleLine).map(simple).filter((c) => rule.tools.includes(c.argv[0]!));
-      assert.ok(direct.length > 0, 'at least one example calls the tool directly');
-      for (const command of direct) assert.ok(rule.match(command, context), `${command.segment} must match ${rule.id}`);
-      for (const line of rule.examples.noMatch.map(exampleLine)) {
-        const command = simple(line);
-        const matched = rule.tools.includes(command.argv[0]!) && rule.match(command, context);
-        assert.ok(!matched, `${line} must not match ${rule.id}`);
-      }
-    });
-  }
-}
-
-test('rule ids are unique across the cloud packs', () => {
-  const ids = CLOUD_PACKS.flatMap((p) => p.rules.map((r) => r.id));
-  assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), []);
-});
 
 test('kubectl delete -f reads the manifest: namespaces and volumes in it make the question critical', () => {
   const rule = CLOUD_PACKS.find((p) => p.id === 'kubectl')!.rules.find((r) => r.id === 'kubectl.delete')!;

@@ -21,7 +21,7 @@ export default defineRule({
     return wholeRepo ? { severity: 'critical', resource: 'a whole Borg repository' } : {};
   },
   examples: {
-    match: ["borg delete -a 'sh:host-*'", 'borg delete repo::archive', 'borg delete ::archive-2024-01-01', 'borg prune --keep-last 1 --keep-daily 7', 'borg compact', 'borg repo-delete', 'borg rdelete', 'borg delete --cache-only'],
-    noMatch: ['borg list repo', 'borg info repo', 'borg create repo::archive /srv/data', 'borg extract --dry-run repo::archive', 'borg check repo', 'borg prune --dry-run --keep-last 1'],
+    match: ["borg delete -a 'sh:host-*'", { line: 'borg delete repo::archive', decision: 'ask' }, 'borg delete ::archive-2024-01-01', 'borg prune --keep-last 1 --keep-daily 7', 'borg compact', 'borg repo-delete', 'borg rdelete', 'borg delete --cache-only'],
+    noMatch: [{ line: 'borg list repo', decision: 'allow' }, 'borg info repo', { line: 'borg create repo::archive /srv/data', decision: 'allow' }, 'borg extract --dry-run repo::archive', 'borg check repo', 'borg prune --dry-run --keep-last 1'],
   },
 });

@@ -32,7 +32,7 @@ export default defineRule({
     return { severity, reason: `\`rclone ${words[0]}\` ${WHAT[words[0]!]}.` };
   },
   examples: {
-    match: ['rclone sync /empty remote:important-bucket', 'rclone sync /src remote:b --delete-excluded', 'rclone delete remote:b/path', 'rclone deletefile remote:b/file.txt', 'rclone purge remote:b', 'rclone rmdir remote:b/old', 'rclone move /src remote:b'],
+    match: [{ line: 'rclone sync /empty remote:important-bucket', decision: 'ask' }, 'rclone sync /src remote:b --delete-excluded', 'rclone delete remote:b/path', 'rclone deletefile remote:b/file.txt', 'rclone purge remote:b', 'rclone rmdir remote:b/old', 'rclone move /src remote:b'],
     noMatch: ['rclone copy /src remote:b', 'rclone lsd remote:', 'rclone ls remote:b', 'rclone sync /src remote:b --dry-run', 'rclone check /src remote:b', 'rclone cat remote:b/file.txt'],
   },
 });

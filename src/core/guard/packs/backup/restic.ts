@@ -19,7 +19,7 @@ export default defineRule({
     return words[0] === 'prune' || hasOption(command.argv, '--prune') ? { severity: 'critical' } : {};
   },
   examples: {
-    match: ['restic forget bdbd3439', 'restic forget --keep-last 1 --prune', 'restic forget --tag prod --unsafe-allow-remove-all', 'restic prune', 'restic -r s3:s3.amazonaws.com/b prune --max-unused 0'],
-    noMatch: ['restic snapshots', 'restic backup /srv/data', 'restic check', 'restic forget --keep-last 1 --dry-run', 'restic unlock'],
+    match: ['restic forget bdbd3439', { line: 'restic forget --keep-last 1 --prune', decision: 'ask' }, 'restic forget --tag prod --unsafe-allow-remove-all', 'restic prune', 'restic -r s3:s3.amazonaws.com/b prune --max-unused 0'],
+    noMatch: ['restic snapshots', { line: 'restic backup /srv/data', decision: 'allow' }, 'restic check', 'restic forget --keep-last 1 --dry-run', 'restic unlock'],
   },
 });

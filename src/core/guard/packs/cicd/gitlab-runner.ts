@@ -15,7 +15,7 @@ export default defineRule({
     return hasOption(command.argv, '--all-runners') ? { severity: 'critical', resource: 'every GitLab runner registered on this machine' } : {};
   },
   examples: {
-    match: ['gitlab-runner unregister --all-runners', 'gitlab-runner unregister --name runner-prod', 'gitlab-runner unregister --url https://gitlab.example.com --token ABCD'],
-    noMatch: ['gitlab-runner list', 'gitlab-runner status', 'gitlab-runner register --url https://gitlab.example.com', 'gitlab-runner verify'],
+    match: [{ line: 'gitlab-runner unregister --all-runners', decision: 'ask' }, 'gitlab-runner unregister --name runner-prod', 'gitlab-runner unregister --url https://gitlab.example.com --token ABCD'],
+    noMatch: ['gitlab-runner list', 'gitlab-runner status', 'gitlab-runner register --url https://gitlab.example.com', { line: 'gitlab-runner verify', decision: 'allow' }],
   },
 });

@@ -23,7 +23,7 @@ export default defineRule({
     return undefined;
   },
   examples: {
-    match: ['psql -c "\\! rm -rf ~"', 'sqlite3 app.db ".shell rm -rf /"'],
+    match: [{ line: 'psql -c "\\! rm -rf ~"', decision: 'deny' }, 'sqlite3 app.db ".shell rm -rf /"'],
     noMatch: ['psql -c "\\! ls"', 'psql -c "SELECT 1"'],
   },
 });

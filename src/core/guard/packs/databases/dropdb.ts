@@ -15,7 +15,7 @@ export default defineRule({
     return name ? { reason: `Drops the PostgreSQL database ${name} with everything in it.`, resource: `the database ${name}` } : undefined;
   },
   examples: {
-    match: ['dropdb app_production', 'dropdb -h db.internal -U admin --if-exists shop'],
+    match: ['dropdb app_production', { line: 'dropdb -h db.internal -U admin --if-exists shop', decision: 'ask' }],
     noMatch: ['dropdb --version', 'createdb app_dev'],
   },
 });

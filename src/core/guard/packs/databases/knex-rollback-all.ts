@@ -16,7 +16,7 @@ export default defineRule({
     return parsed?.positionals[0] === 'migrate:rollback' && parsedHasOption(parsed, '--all') ? {} : undefined;
   },
   examples: {
-    match: ['knex migrate:rollback --all', 'npx knex migrate:rollback --all --env production'],
-    noMatch: ['knex migrate:rollback', 'knex migrate:latest', 'knex migrate:status'],
+    match: [{ line: 'knex migrate:rollback --all', decision: 'ask' }, { line: 'npx knex migrate:rollback --all --env production', decision: 'ask' }],
+    noMatch: ['knex migrate:rollback', { line: 'knex migrate:latest', decision: 'allow' }, 'knex migrate:status'],
   },
 });

@@ -26,7 +26,7 @@ export default defineRule({
     return { reason: `Runs \`artisan ${name}\`${env ? ` for ${env}` : ''}: it ${COMMANDS[name]}.` };
   },
   examples: {
-    match: ['php artisan migrate:fresh --seed', 'php artisan db:wipe --force', './artisan migrate:reset', 'php artisan migrate:refresh --env=production'],
+    match: [{ line: 'php artisan migrate:fresh --seed', decision: 'ask' }, 'php artisan db:wipe --force', './artisan migrate:reset', 'php artisan migrate:refresh --env=production'],
     noMatch: ['php artisan migrate', 'php artisan migrate:status', 'php artisan migrate:rollback', 'php artisan serve'],
   },
 });

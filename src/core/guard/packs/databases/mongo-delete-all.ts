@@ -19,7 +19,7 @@ export default defineRule({
     };
   },
   examples: {
-    match: ['mongosh --eval "db.sessions.deleteMany({})"', 'mongosh --eval "db.users.remove({})"', 'mongosh --eval "db.users.updateMany({}, {\\$set: {active: false}})"'],
-    noMatch: ['mongosh --eval "db.sessions.deleteMany({ expired: true })"', 'mongosh --eval "db.users.deleteOne({ _id: 1 })"'],
+    match: [{ line: 'mongosh --eval "db.sessions.deleteMany({})"', decision: 'ask' }, { line: 'mongosh --eval "db.users.remove({})"', decision: 'ask' }, 'mongosh --eval "db.users.updateMany({}, {\\$set: {active: false}})"'],
+    noMatch: [{ line: 'mongosh --eval "db.sessions.deleteMany({ expired: true })"', decision: 'allow' }, { line: 'mongosh --eval "db.users.deleteOne({ _id: 1 })"', decision: 'allow' }],
   },
 });

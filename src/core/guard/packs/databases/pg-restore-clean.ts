@@ -13,7 +13,7 @@ export default defineRule({
   tools: ['pg_restore'],
   match: (command) => (parsedHasOption(parseOptions(command.argv.slice(1), { valued: VALUED }), '-c', '--clean') ? {} : undefined),
   examples: {
-    match: ['pg_restore --clean -d app dump.pgdump', 'pg_restore -c -d "$DATABASE_URL" latest.dump', 'pg_restore -cd app dump.pgdump'],
+    match: ['pg_restore --clean -d app dump.pgdump', { line: 'pg_restore -c -d "$DATABASE_URL" latest.dump', decision: 'ask' }, 'pg_restore -cd app dump.pgdump'],
     noMatch: ['pg_restore -d app dump.pgdump', 'pg_restore -Fc -d app dump.pgdump', 'pg_restore -l dump.pgdump'],
   },
 });

@@ -21,7 +21,7 @@ export default defineRule({
     return undefined;
   },
   examples: {
-    match: ['prisma migrate reset', 'npx prisma migrate reset --force', 'pnpm prisma db push --force-reset', 'yarn prisma db push --accept-data-loss'],
+    match: ['prisma migrate reset', 'npx prisma migrate reset --force', { line: 'pnpm prisma db push --force-reset', decision: 'ask' }, { line: 'yarn prisma db push --accept-data-loss', decision: 'ask' }],
     noMatch: ['prisma migrate dev', 'prisma migrate status', 'prisma db push', 'prisma generate', 'npx prisma studio'],
   },
 });

@@ -12,7 +12,7 @@ export default defineRule({
   tools: SQL_CLIENT_TOOLS,
   match: (command, context) => sqlHazardVerdict(command, context, ['alter-drop'], (object) => `Drops ${object}`),
   examples: {
-    match: ['psql -c "ALTER TABLE users DROP COLUMN email"', 'clickhouse-client -q "ALTER TABLE events DROP PARTITION 202401"'],
-    noMatch: ['psql -c "ALTER TABLE users ALTER COLUMN email DROP NOT NULL"', 'psql -c "ALTER TABLE users ADD COLUMN age int"'],
+    match: [{ line: 'psql -c "ALTER TABLE users DROP COLUMN email"', decision: 'ask' }, { line: 'clickhouse-client -q "ALTER TABLE events DROP PARTITION 202401"', decision: 'ask' }],
+    noMatch: [{ line: 'psql -c "ALTER TABLE users ALTER COLUMN email DROP NOT NULL"', decision: 'allow' }, { line: 'psql -c "ALTER TABLE users ADD COLUMN age int"', decision: 'allow' }],
   },
 });

@@ -20,6 +20,6 @@ export default defineRule({
   },
   examples: {
     match: ['doctl kubernetes cluster delete prod-cluster', 'doctl k8s cluster delete prod --dangerous --force'],
-    noMatch: ['doctl kubernetes cluster list', 'doctl kubernetes cluster kubeconfig save prod', 'doctl k8s cluster get prod'],
+    noMatch: ['doctl kubernetes cluster list', { line: 'doctl kubernetes cluster kubeconfig save prod', decision: 'allow' }, 'doctl k8s cluster get prod'],
   },
 });

@@ -19,7 +19,7 @@ export default defineRule({
     return target ? { reason: `${tool} -R would change every file under ${target}: the system (sudo, ssh, services) stops working and there is no undo.` } : undefined;
   },
   examples: {
-    match: ['chmod -R 777 /', 'sudo chown -R nobody:nogroup /etc', 'chmod -R 000 ~', 'chgrp -R staff /usr'],
-    noMatch: ['chmod -R 755 ./public', 'chown -R node:node /app/data', 'chmod +x script.sh', 'chmod 644 /etc/hosts'],
+    match: [{ line: 'chmod -R 777 /', decision: 'deny' }, 'sudo chown -R nobody:nogroup /etc', 'chmod -R 000 ~', 'chgrp -R staff /usr'],
+    noMatch: ['chmod -R 755 ./public', 'chown -R node:node /app/data', { line: 'chmod +x script.sh', decision: 'allow' }, 'chmod 644 /etc/hosts'],
   },
 });

@@ -19,7 +19,7 @@ export default defineRule({
     return remote ? nestedVerdict(context.checkLine(remote, '/'), 'On a Fly.io machine') : undefined;
   },
   examples: {
-    match: ['fly ssh console -C "rm -rf /data/uploads"', "flyctl ssh console -a web --command 'rm -rf /data'"],
-    noMatch: ['fly ssh console', 'fly ssh console -C "ls /data"', 'fly ssh issue'],
+    match: [{ line: 'fly ssh console -C "rm -rf /data/uploads"', decision: 'ask' }, "flyctl ssh console -a web --command 'rm -rf /data'"],
+    noMatch: [{ line: 'fly ssh console', decision: 'allow' }, 'fly ssh console -C "ls /data"', 'fly ssh issue'],
   },
 });

@@ -17,7 +17,7 @@ export default defineRule({
     return hasOption(command.argv, '--dry-run') ? undefined : {};
   },
   examples: {
-    match: ['helm uninstall web -n prod', 'helm delete postgres', 'helm un web --keep-history', 'helm --kube-context prod uninstall api'],
-    noMatch: ['helm list -A', 'helm status web', 'helm uninstall web --dry-run', 'helm upgrade --install web ./chart', 'helm uninstall --help'],
+    match: [{ line: 'helm uninstall web -n prod', decision: 'ask' }, { line: 'helm delete postgres', decision: 'ask' }, { line: 'helm un web --keep-history', decision: 'ask' }, { line: 'helm --kube-context prod uninstall api', decision: 'ask' }],
+    noMatch: [{ line: 'helm list -A', decision: 'allow' }, { line: 'helm status web', decision: 'allow' }, { line: 'helm uninstall web --dry-run', decision: 'allow' }, 'helm upgrade --install web ./chart', { line: 'helm uninstall --help', decision: 'allow' }],
   },
 });

@@ -35,9 +35,9 @@ export default defineRule({
   },
   examples: {
     match: [
-      'hcloud server delete web-1',
-      'hcloud volume delete data',
-      'linode-cli linodes delete 12345',
+      { line: 'hcloud server delete web-1', decision: 'ask' },
+      { line: 'hcloud volume delete data', decision: 'ask' },
+      { line: 'linode-cli linodes delete 12345', decision: 'ask' },
       'vultr-cli instance delete 4f0f',
       'openstack server delete web-1',
       'openstack stack delete prod',
@@ -46,10 +46,10 @@ export default defineRule({
       'ibmcloud resource service-instance-delete my-db',
       'ibmcloud cos bucket-delete --bucket b',
       'scw rdb instance delete 11111111-1111-1111-1111-111111111111',
-      'atlas clusters delete prod --force',
-      'turso db destroy prod-db --yes',
+      { line: 'atlas clusters delete prod --force', decision: 'ask' },
+      { line: 'turso db destroy prod-db --yes', decision: 'ask' },
       'atlas schema clean -u postgres://prod/app',
     ],
-    noMatch: ['hcloud server list', 'hcloud server describe web-1', 'linode-cli linodes list', 'openstack server show web-1', 'oci os bucket list', 'ibmcloud resource service-instances', 'atlas clusters describe prod', 'turso db shell prod-db', 'turso db create dev', 'atlas schema inspect -u postgres://prod/app', 'atlas clusters delete --help'],
+    noMatch: [{ line: 'hcloud server list', decision: 'allow' }, 'hcloud server describe web-1', { line: 'linode-cli linodes list', decision: 'allow' }, { line: 'openstack server show web-1', decision: 'allow' }, 'oci os bucket list', 'ibmcloud resource service-instances', 'atlas clusters describe prod', { line: 'turso db shell prod-db', decision: 'allow' }, 'turso db create dev', 'atlas schema inspect -u postgres://prod/app', 'atlas clusters delete --help'],
   },
 });

@@ -19,7 +19,7 @@ export default defineRule({
     return wholeStore ? { severity: 'critical' } : {};
   },
   examples: {
-    match: ['nats stream delete ORDERS', 'nats stream purge ORDERS', 'nats consumer delete ORDERS CONSUMER1', 'nats kv del CONFIG api-key --purge', 'nats kv purge CONFIG', 'nats bucket delete CONFIG'],
-    noMatch: ['nats stream list', 'nats stream info ORDERS', 'nats kv get CONFIG api-key', 'nats kv put CONFIG k v', 'nats server list', 'nats pub orders hi'],
+    match: [{ line: 'nats stream delete ORDERS', decision: 'ask' }, 'nats stream purge ORDERS', 'nats consumer delete ORDERS CONSUMER1', { line: 'nats kv del CONFIG api-key --purge', decision: 'ask' }, 'nats kv purge CONFIG', 'nats bucket delete CONFIG'],
+    noMatch: ['nats stream list', 'nats stream info ORDERS', { line: 'nats kv get CONFIG api-key', decision: 'allow' }, 'nats kv put CONFIG k v', 'nats server list', 'nats pub orders hi'],
   },
 });

@@ -22,7 +22,7 @@ export default defineRule({
     return ['delete_vhost', 'reset', 'force_reset'].includes(words[0]!) ? { severity: 'critical' } : {};
   },
   examples: {
-    match: ['rabbitmqctl delete_user deployer', 'rabbitmqctl delete_vhost /prod', 'rabbitmqctl clear_permissions -p /prod deployer', 'rabbitmqctl purge_queue jobs', 'rabbitmqadmin delete queue name=jobs', 'rabbitmqadmin delete exchange name=events', 'rabbitmqadmin purge queue name=jobs'],
+    match: ['rabbitmqctl delete_user deployer', { line: 'rabbitmqctl delete_vhost /prod', decision: 'ask' }, 'rabbitmqctl clear_permissions -p /prod deployer', 'rabbitmqctl purge_queue jobs', { line: 'rabbitmqadmin delete queue name=jobs', decision: 'ask' }, 'rabbitmqadmin delete exchange name=events', 'rabbitmqadmin purge queue name=jobs'],
     noMatch: ['rabbitmqctl list_users', 'rabbitmqctl list_queues', 'rabbitmqctl status', 'rabbitmqadmin list queues', 'rabbitmqadmin declare queue name=jobs'],
   },
 });

@@ -20,7 +20,7 @@ export default defineRule({
     return hasOption(command.argv, '--archive') ? { severity: 'medium', reason: 'Moves 1Password data to the archive (recoverable from there).' } : { resource: `a 1Password ${words[0]!.replace(/s$/, '')}` };
   },
   examples: {
-    match: ['op item delete "Database Password"', 'op item delete --archive "Legacy Token"', 'op document delete "Prod Cert"', 'op vault delete Engineering', 'op user delete user@example.com', 'op group delete grp_12345'],
-    noMatch: ['op whoami', 'op item get "Database Password"', 'op item list --vault Engineering', 'op vault list', 'op read op://vault/item/field'],
+    match: [{ line: 'op item delete "Database Password"', decision: 'ask' }, 'op item delete --archive "Legacy Token"', 'op document delete "Prod Cert"', { line: 'op vault delete Engineering', decision: 'ask' }, 'op user delete user@example.com', 'op group delete grp_12345'],
+    noMatch: ['op whoami', 'op item get "Database Password"', { line: 'op item list --vault Engineering', decision: 'allow' }, 'op vault list', 'op read op://vault/item/field'],
   },
 });

@@ -24,6 +24,6 @@ export default defineRule({
   },
   examples: {
     match: ['doppler run --config prd -- rm -rf /var/lib/app', 'op run --env-file prod.env -- rm -rf /var/lib/app'],
-    noMatch: ['doppler run -- npm start', 'doppler run -- printenv DATABASE_URL', 'op run --env-file .env -- npm test', 'doppler secrets'],
+    noMatch: [{ line: 'doppler run -- npm start', decision: 'allow' }, 'doppler run -- printenv DATABASE_URL', { line: 'op run --env-file .env -- npm test', decision: 'allow' }, 'doppler secrets'],
   },
 });

@@ -28,7 +28,7 @@ export default defineRule({
     return nestedVerdict(findings, 'On a remote D1 database');
   },
   examples: {
-    match: ['wrangler d1 execute prod-db --remote --command "DROP TABLE users"', 'wrangler d1 execute prod-db --remote --file=./wipe.sql'],
+    match: [{ line: 'wrangler d1 execute prod-db --remote --command "DROP TABLE users"', decision: 'ask' }, 'wrangler d1 execute prod-db --remote --file=./wipe.sql'],
     noMatch: ['wrangler d1 execute prod-db --remote --command "SELECT * FROM users"', 'wrangler d1 execute prod-db --command "DROP TABLE users"', 'wrangler d1 list'],
   },
 });
