@@ -28,6 +28,7 @@ export { default as netlify } from './netlify';
 export { default as planetscale } from './planetscale';
 export { default as pulumi } from './pulumi';
 export { default as railway } from './railway';
+export { default as registries } from './registries';
 export { default as secrets } from './secrets';
 export { default as supabase } from './supabase';
 export { default as terraform } from './terraform';

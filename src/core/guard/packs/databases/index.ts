@@ -25,7 +25,6 @@ export default definePack({
   id: 'databases',
   name: 'Databases',
   description: 'SQL clients (psql, mysql, sqlite3, clickhouse, cqlsh), mongosh, redis-cli and framework commands (rails, prisma, django, knex, sequelize, laravel, typeorm, drizzle, alembic, ecto, doctrine, dotnet ef, dropdb, pg_restore, mysqladmin): dropping, truncating and emptying data.',
-  helpSubcommand: ['npm', 'pnpm', 'yarn'],
   packages: { prisma: 'prisma', 'sequelize-cli': 'sequelize', knex: 'knex', typeorm: 'typeorm', 'drizzle-kit': 'drizzle-kit', mongosh: 'mongosh' },
   rules: [
     sqlDrop, sqlTruncate, sqlDeleteAll, sqlUpdateAll, sqlAlterDrop, scriptUnreadable, clientShellCommand,

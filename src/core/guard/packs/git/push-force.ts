@@ -44,6 +44,6 @@ export default defineRule({
   },
   examples: {
     match: [{ line: 'git push --force origin main', decision: 'ask' }, { line: 'git push -f origin master', decision: 'ask' }, { line: 'git push origin main --force', decision: 'ask' }, { line: 'git push --force', decision: 'ask' }, { line: 'git push origin +main', decision: 'ask' }, { line: 'git push origin --delete main', decision: 'ask' }, 'git push origin :production', 'git push --force-with-lease origin release/1.2', { line: 'git push --mirror', decision: 'ask' }, 'git push origin HEAD:main -f'],
-    noMatch: [{ line: 'git push origin main', decision: 'allow' }, 'git push --force origin feature/x', { line: 'git push --force-with-lease origin my-branch', decision: 'allow' }, { line: 'git push origin --delete old-feature', decision: 'allow' }, 'git push -u origin feature', 'git push --dry-run'],
+    noMatch: [{ line: 'git push origin main', decision: 'allow' }, 'git push --force origin feature/x', { line: 'git push --force-with-lease origin my-branch', decision: 'allow' }, 'git push origin --delete old-feature', 'git push -u origin feature', 'git push --dry-run'],
   },
 });
