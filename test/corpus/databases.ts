@@ -95,7 +95,8 @@ export default [
   ['allow', 'psql -c "UPDATE users SET name = \'Ada\' WHERE id = 1"'],
   ['allow', 'psql -c "SELECT id FROM jobs FOR UPDATE SKIP LOCKED"'],
   ['allow', 'psql -c "INSERT INTO t (id) VALUES (1) ON CONFLICT (id) DO UPDATE SET n = t.n + 1"'],
-  ['allow', `psql -c "CREATE FUNCTION purge() RETURNS void AS \\$\\$ DELETE FROM logs \\$\\$ LANGUAGE sql"`],
+  // Defining a function runs nothing yet, but its body empties logs whenever it is called (or fires as a trigger): ask.
+  ['ask', `psql -c "CREATE FUNCTION purge() RETURNS void AS \\$\\$ DELETE FROM logs \\$\\$ LANGUAGE sql"`, 'databases.sql-hidden-code'],
   ['allow', 'psql -c "DROP" --help'],
   ['allow', 'mysql -e "SHOW DATABASES"'],
   ['allow', `mysql -e "SELECT 'it\\'s; DROP TABLE x'"`],

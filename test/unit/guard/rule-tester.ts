@@ -6,15 +6,16 @@
  *   example states (`{ line, decision, severity }`);
  * - a `noMatch` example must not; stated as `{ line, decision: 'allow' }`, nothing else may stop
  *   the line either;
+ * - examples run where the corpus does (`/home/dev/project`, not a temp folder, files read from
+ *   test/corpus/fixtures), so a rule that reads files can show both outcomes;
  * - the same line twice in one rule's examples is rejected, and so is a match example that the
  *   fast path would let through on the rule's own keywords (the fast path would never reach it).
  */
 import { checkCommand, type CheckOptions } from '../../../src/core/guard/engine';
 import { needsFullCheck, triggerSet } from '../../../src/core/guard/fastpath/prefilter';
 import { exampleLine, type Pack, type Rule } from '../../../src/core/guard/rule';
+import { CORPUS_OPTIONS } from './corpus-files';
 
-/** Not a temp or build folder, so deletes here are not routine. */
-export const RULE_TEST_CWD = '/home/dev/project';
 
 const SEVERITIES = new Set(['critical', 'high', 'medium', 'low']);
 
@@ -41,7 +42,7 @@ export function metadataProblems(pack: Pack, rule: Rule): string[] {
 }
 
 /** Every example of the rule that does not behave as stated, as sentences; empty when all do. */
-export async function exampleFailures(rule: Rule, options: CheckOptions = { cwd: RULE_TEST_CWD }): Promise<string[]> {
+export async function exampleFailures(rule: Rule, options: CheckOptions = CORPUS_OPTIONS): Promise<string[]> {
   const failures: string[] = [];
   for (const example of rule.examples.match) {
     const line = exampleLine(example);

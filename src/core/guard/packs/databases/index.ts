@@ -20,6 +20,11 @@ import clientShellCommand from './client-shell-command';
 import sqlTruncate from './sql-truncate';
 import scriptUnreadable from './script-unreadable';
 import sqlUpdateAll from './sql-update-all';
+import sqlHiddenCode from './sql-hidden-code';
+import serverTools from './server-tools';
+import redisRawConnection from './redis-raw-connection';
+import frameworkConsole from './framework-console';
+import migrationTools from './migration-tools';
 
 export default definePack({
   id: 'databases',
@@ -30,5 +35,6 @@ export default definePack({
     sqlDrop, sqlTruncate, sqlDeleteAll, sqlUpdateAll, sqlAlterDrop, scriptUnreadable, clientShellCommand,
     redisFlush, redisBulkDelete, mongoDrop, mongoDeleteAll,
     railsDbReset, prismaReset, djangoFlush, knexRollbackAll, sequelizeDrop, laravelDbWipe, schemaDrop, dropdb, pgRestoreClean, mysqladminDrop,
+    sqlHiddenCode, serverTools, redisRawConnection, frameworkConsole, migrationTools,
   ],
 });
