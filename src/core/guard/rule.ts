@@ -21,16 +21,36 @@ export interface Rule {
    * Words without which this rule cannot match. The fast path lets a line through without
    * parsing when it contains none of any rule's keywords (as whole words, case-insensitive,
    * after quotes and backslashes are removed), so list every word the rule needs; a test
-   * proves it by running each positive example through the fast path.
+   * proves it by running each positive example through the fast path. `defineRule` fills it
+   * with `tools` when a rule leaves it out.
    */
   keywords: string[];
   /** argv[0] values this rule looks at; the engine calls `match` only for these. */
   tools: string[];
   /** Returns a verdict when the command matches, undefined when it does not. */
   match(command: SimpleCommand, context: RuleContext): RuleVerdict | undefined;
-  /** Whole command lines as typed: each `match` line must trigger this rule, each `noMatch` must not. */
-  examples: { match: string[]; noMatch: string[] };
+  /**
+   * Whole command lines as typed, run by the rule tester (test/unit/guard/rule-tester.ts): each
+   * `match` line must trigger this rule (with the decision and severity it states, when it states
+   * them); each `noMatch` line must not (and, when it states `decision: 'allow'`, nothing else may
+   * stop the line either).
+   */
+  examples: { match: MatchExample[]; noMatch: NoMatchExample[] };
 }
+
+/** A line the rule must match; the object form states the finding's decision and severity. */
+export type MatchExample = string | { line: string; decision?: 'ask' | 'deny'; severity?: Severity };
+
+/** A line the rule must not match; `decision: 'allow'` says the whole line must pass. */
+export type NoMatchExample = string | { line: string; decision?: 'allow' };
+
+/** The command line of an example, whichever form it is written in. */
+export function exampleLine(example: MatchExample | NoMatchExample): string {
+  return typeof example === 'string' ? example : example.line;
+}
+
+/** A rule as written in its module: `keywords` may be left out when they are the tool names. */
+export type RuleDefinition = Omit<Rule, 'keywords'> & { keywords?: string[] };
 
 /** What a match reports; unset fields fall back to the rule's own metadata. */
 export interface RuleVerdict {
@@ -63,11 +83,21 @@ export interface Pack {
   name: string;
   description: string;
   rules: Rule[];
+  /**
+   * Tools of this pack whose first word `help` only prints help (`gcloud help sql`, `git help
+   * reset`): no rule is consulted for such a call. Elsewhere `help` may be a name (`find help -delete`).
+   */
+  helpSubcommand?: readonly string[];
+  /**
+   * npm packages whose binary is one of this pack's tools under another name, for package
+   * runners: `npx @railway/cli volume delete` runs `railway`. Package name → tool name.
+   */
+  packages?: Readonly<Record<string, string>>;
 }
 
-/** Declares a rule; exists so a rule module reads as one typed object. */
-export function defineRule(rule: Rule): Rule {
-  return rule;
+/** Declares a rule; fills `keywords` with the tool names when the rule leaves them out. */
+export function defineRule(rule: RuleDefinition): Rule {
+  return { ...rule, keywords: rule.keywords ?? [...rule.tools] };
 }
 
 export function definePack(pack: Pack): Pack {

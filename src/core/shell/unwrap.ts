@@ -3,6 +3,7 @@
  * command-running tool would actually run. Pure functions on words; the reducer applies
  * them repeatedly and parses nested scripts.
  */
+import { commandStart } from '../argv';
 
 /**
  * Stand-ins for arguments only known when the line runs (what xargs reads, what find finds).
@@ -112,20 +113,7 @@ export function packageTool(spec: string): string {
 
 /** Index of the first word after the options of a wrapper, or -1 when none follows. */
 function skipOptions(args: string[], start: number, valued: string[], positionalsBefore = 0): number {
-  let i = start;
-  let positional = 0;
-  while (i < args.length) {
-    const arg = args[i]!;
-    if (arg === '--') return i + 1 < args.length ? i + 1 : -1;
-    if (arg.startsWith('-') && arg.length > 1) {
-      if (valued.includes(arg)) i += 2;
-      else i += 1;
-      continue;
-    }
-    if (positional < positionalsBefore) { positional++; i++; continue; }
-    return i;
-  }
-  return -1;
+  return commandStart(args, start, valued, positionalsBefore);
 }
 
 /** A word whose text is only known when the line runs: `$VAR`, `${VAR}`, `$(...)`, backquotes. */

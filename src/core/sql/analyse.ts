@@ -6,7 +6,12 @@ import { lexSql, type SqlDialect, type SqlStatement, type SqlToken } from './lex
  * `EXECUTE '...'`, `PREPARE ... FROM '...'`, a `\gexec` query) is read too, to a small depth.
  */
 
-export type SqlHazardKind = 'drop' | 'truncate' | 'delete-all' | 'update-all' | 'alter-drop' | 'replace';
+/**
+ * `stored-code`: a function, procedure or trigger whose body destroys data when it is called later;
+ * `dynamic-sql`: procedural code that runs SQL built at run time (`EXECUTE format(…)`), which no
+ * reader can see.
+ */
+export type SqlHazardKind = 'drop' | 'truncate' | 'delete-all' | 'update-all' | 'alter-drop' | 'replace' | 'stored-code' | 'dynamic-sql';
 
 export interface SqlHazard {
   kind: SqlHazardKind;
@@ -39,27 +44,60 @@ const INCLUDE_CLIENT_COMMANDS = new Set(['i', 'ir', 'include', 'include_relative
 
 export function analyseSql(text: string, dialect: SqlDialect = 'generic'): SqlAnalysis {
   const analysis: SqlAnalysis = { hazards: [], includes: [], shellCommands: [] };
-  collect(text, dialect, analysis, 0);
+  collect(text, dialect, analysis, 0, false);
   return analysis;
 }
 
-function collect(text: string, dialect: SqlDialect, out: SqlAnalysis, nesting: number): void {
+/** `procedural`: the text is a DO block's or a function's body, where EXECUTE runs a string. */
+function collect(text: string, dialect: SqlDialect, out: SqlAnalysis, nesting: number, procedural: boolean): void {
   const { statements, clientCommands } = lexSql(text, dialect);
   for (const command of clientCommands) {
     if (SHELL_CLIENT_COMMANDS.has(command.name) && command.arg) out.shellCommands.push(command.arg);
     if (INCLUDE_CLIENT_COMMANDS.has(command.name) && command.arg) out.includes.push(unquote(command.arg));
   }
   for (const statement of statements) {
-    inspectStatement(statement, out);
+    inspectStatement(statement, out, procedural);
     if (nesting >= MAX_NESTING) continue;
-    for (const code of immediateCode(statement)) collect(code, dialect === 'mysql' ? 'mysql' : 'postgres', out, nesting + 1);
+    const nestedDialect = dialect === 'mysql' ? 'mysql' : 'postgres';
+    for (const code of immediateCode(statement)) collect(code, nestedDialect, out, nesting + 1, true);
+    const stored = storedBody(statement);
+    if (stored) {
+      // The body runs later, when the function is called (or the trigger fires): what it would destroy is reported as stored code.
+      const body: SqlAnalysis = { hazards: [], includes: [], shellCommands: [] };
+      collect(stored.body, nestedDialect, body, nesting + 1, true);
+      const first = body.hazards[0];
+      if (first) out.hazards.push({ kind: 'stored-code', object: `${stored.kind} ${stored.name}`, statement: `${shorten(statement.text)} (its body: ${first.statement})` });
+      out.shellCommands.push(...body.shellCommands);
+    }
   }
 }
 
-function inspectStatement(statement: SqlStatement, out: SqlAnalysis): void {
+/** `CREATE [OR REPLACE] FUNCTION|PROCEDURE name … AS '…'` (or `$$…$$`): the body, kept as a string. */
+function storedBody(statement: SqlStatement): { kind: string; name: string; body: string } | undefined {
+  const t = statement.tokens;
+  if (!isWord(t[0], 'CREATE')) return undefined;
+  let i = 1;
+  if (isWord(t[i], 'OR') && isWord(t[i + 1], 'REPLACE')) i += 2;
+  const kind = t[i];
+  if (!isWord(kind, 'FUNCTION') && !isWord(kind, 'PROCEDURE')) return undefined;
+  const name = nameAfter(t, i + 1, []);
+  const bodies = t.filter((tok, k) => tok.kind === 'string' && tok.depth === 0 && (isWord(t[k - 1], 'AS') || isWord(t[k - 1], 'BEGIN') || t[k - 1]?.value === ','));
+  const body = bodies.map((b) => b.value).join('\n');
+  return body ? { kind: kind!.value, name, body } : undefined;
+}
+
+function inspectStatement(statement: SqlStatement, out: SqlAnalysis, procedural: boolean): void {
   const t = statement.tokens;
   const preview = shorten(statement.text);
   const add = (kind: SqlHazardKind, object: string) => out.hazards.push({ kind, object, statement: preview });
+  if (procedural) {
+    // EXECUTE of anything but one plain string literal runs SQL only known when the code runs.
+    for (let i = 0; i + 1 < t.length; i++) {
+      if (!isWord(t[i], 'EXECUTE') || isWord(t[i + 1], 'IMMEDIATE') && t[i + 2]?.kind === 'string' && !isConcatenation(t[i + 3])) continue;
+      const arg = isWord(t[i + 1], 'IMMEDIATE') ? t[i + 2] : t[i + 1];
+      if (arg?.kind !== 'string' || isConcatenation(t[isWord(t[i + 1], 'IMMEDIATE') ? i + 3 : i + 2])) add('dynamic-sql', 'SQL built when the code runs');
+    }
+  }
   // A CTE has one main statement: the first verb after it (later ones are not re-scanned, keeping this linear).
   let cteOpen = t[0]?.kind === 'word' && t[0].value === 'WITH';
   for (let i = 0; i < t.length; i++) {
@@ -195,6 +233,10 @@ function immediateCode(statement: SqlStatement): string[] {
     if (tok.value === 'FROM' && isWord(t[0], 'PREPARE') && t[i + 1]!.kind === 'string') code.push(t[i + 1]!.value);
   }
   return code;
+}
+
+function isConcatenation(tok: SqlToken | undefined): boolean {
+  return tok?.kind === 'punct' && (tok.value === '|' || tok.value === '||' || tok.value === '+');
 }
 
 function isWord(tok: SqlToken | undefined, value: string): boolean {

@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { needsFullCheck, triggerSet } from '../../../src/core/guard/fastpath/prefilter';
+import { exampleLine } from '../../../src/core/guard/rule';
 import databases from '../../../src/core/guard/packs/databases/index';
 import http from '../../../src/core/guard/packs/http/index';
 import interpreters from '../../../src/core/guard/packs/interpreters/index';
@@ -20,7 +21,7 @@ test('every positive example and corpus case of the data packs passes the fast p
   for (const pack of packs) {
     for (const rule of pack.rules) {
       const triggers = triggerSet(rule.keywords);
-      const lines = [...rule.examples.match, ...corpus.filter(([, , id]) => id === rule.id).map(([, line]) => line)];
+      const lines = [...rule.examples.match.map(exampleLine), ...corpus.filter(([, , id]) => id === rule.id).map(([, line]) => line)];
       for (const line of lines) {
         checked++;
         if (!needsFullCheck(line, triggers)) missed.push(`${rule.id}: ${line}`);

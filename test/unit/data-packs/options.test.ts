@@ -1,16 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { hasOption, optionValues, parseOptions } from '../../../src/core/guard/options';
+import { parsedHasOption, optionValues, parseOptions } from '../../../src/core/argv';
 
 test('getopt-style reading: valued options, bundles, attached values, --', () => {
   const curl = parseOptions(['-sSXPOST', '-H', 'A: b', '--data=x', 'https://a', '--', '-not-an-option'], { valued: ['-X', '-H', '--data'] });
   assert.deepEqual(optionValues(curl, '-X'), ['POST']);
   assert.deepEqual(optionValues(curl, '--data'), ['x']);
-  assert.ok(hasOption(curl, '-s') && hasOption(curl, '-S'));
+  assert.ok(parsedHasOption(curl, '-s') && parsedHasOption(curl, '-S'));
   assert.deepEqual(curl.positionals, ['https://a', '-not-an-option']);
   // pg_restore -Fc: -F takes the value "c"; it is not --clean.
   const restore = parseOptions(['-Fc', '-d', 'app', 'dump'], { valued: ['-F', '-d'] });
-  assert.ok(!hasOption(restore, '-c'));
+  assert.ok(!parsedHasOption(restore, '-c'));
   assert.deepEqual(restore.positionals, ['dump']);
   // mysql -p: the password is attached or absent, never the next word.
   const mysql = parseOptions(['-u', 'root', '-p', 'shop'], { valued: ['-u'], attachedOnly: ['-p'] });

@@ -1,10 +1,11 @@
 // How the cloud packs read a CLI's subcommand path: option values, unknown options, help, verbs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { asksForHelp, leadingVerb, matchPath, matchTopicPath, readings } from '../../../src/core/guard/packs/cli-words';
+import { asksForHelp, readings } from '../../../src/core/argv';
+import { leadingVerb, matchPath, matchTopicPath } from '../../../src/core/guard/packs/cli-words';
 import { runnerCommand } from '../../../src/core/guard/packs/nested-commands';
 import type { SimpleCommand } from '../../../src/core/guard/types';
-import { CLOUD_PACKS } from '../../../src/core/guard/packs/cloud';
+import { packs as CLOUD_PACKS } from '../../../src/core/guard/packs/index';
 import type { RuleContext } from '../../../src/core/guard/rule';
 
 function command(...argv: string[]): SimpleCommand {

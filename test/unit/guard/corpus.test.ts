@@ -20,6 +20,18 @@ for (const file of corpusFiles()) {
   });
 }
 
+test('no line is in the corpus twice', () => {
+  const seen = new Map<string, string>();
+  const repeated: string[] = [];
+  for (const file of corpusFiles()) {
+    for (const [, line] of loadCorpus(file)) {
+      if (seen.has(line)) repeated.push(`${line} (${seen.get(line)} and ${file})`);
+      seen.set(line, file);
+    }
+  }
+  assert.deepEqual(repeated, []);
+});
+
 test('the corpus covers every pack with at least 600 cases in all', () => {
   const count = corpusFiles().reduce((n, f) => n + loadCorpus(f).length, 0);
   assert.ok(count >= 600, `only ${count} corpus cases`);

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { checkCommand, guardTriggers } from '../../../src/core/guard/engine';
 import { needsFullCheck } from '../../../src/core/guard/fastpath/prefilter';
 import { packs } from '../../../src/core/guard/packs/index';
+import { exampleLine } from '../../../src/core/guard/rule';
 import { CORPUS_OPTIONS, corpusFiles, loadCorpus } from './corpus-files';
 import { loadDcgCorpus, REPO_ROOT } from './dcg-corpus';
 
@@ -41,7 +42,7 @@ function shellVerdicts(lines: string[]): boolean[] {
  */
 async function positives(): Promise<Array<[string, string]>> {
   const out: Array<[string, string]> = [];
-  for (const pack of packs) for (const rule of pack.rules) for (const line of rule.examples.match) out.push([`${rule.id} example`, line]);
+  for (const pack of packs) for (const rule of pack.rules) for (const example of rule.examples.match) out.push([`${rule.id} example`, exampleLine(example)]);
   for (const file of corpusFiles()) for (const [decision, line] of loadCorpus(file)) if (decision !== 'allow') out.push([`corpus ${file}`, line]);
   for (const c of loadDcgCorpus()) {
     if (c.expected === 'deny') { out.push([`dcg deny ${c.source}`, c.command]); continue; }

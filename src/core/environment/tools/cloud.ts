@@ -1,6 +1,6 @@
 import { parse as parseIni } from 'ini';
 import { join } from 'node:path';
-import { flagValue } from '../../guard/argv';
+import { flagValue } from '../../argv';
 import type { CommandContext, Evidence } from '../context';
 import { evidence, type Resolution, type ToolResolver } from '../resolution';
 import { simpleRef } from '../resources';

@@ -1,5 +1,5 @@
 import { basename, join } from 'node:path';
-import { flagValue, positionals } from '../../guard/argv';
+import { flagValue, positionals } from '../../argv';
 import type { CommandContext, Evidence, VariableValue } from '../context';
 import { evidence, type Resolution, type ToolResolver } from '../resolution';
 import { databaseRef, databaseRefFromParts, type ResourceRef } from '../resources';

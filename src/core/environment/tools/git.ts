@@ -1,7 +1,7 @@
 import { parse as parseIni } from 'ini';
 import { minimatch } from 'minimatch';
 import { dirname, join, resolve } from 'node:path';
-import { flagValue, hasFlag, positionals } from '../../guard/argv';
+import { flagValue, hasFlag, positionals } from '../../argv';
 import type { CommandContext, Evidence } from '../context';
 import { isDirectory, isFile } from '../files';
 import { evidence, type Resolution, type ToolResolver } from '../resolution';

@@ -1,6 +1,6 @@
 import { delimiter, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { flagValue } from '../../guard/argv';
+import { flagValue } from '../../argv';
 import type { CommandContext, Evidence } from '../context';
 import { evidence, type Resolution, type ToolResolver } from '../resolution';
 import { simpleRef } from '../resources';

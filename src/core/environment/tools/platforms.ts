@@ -1,5 +1,5 @@
 import { basename, join, resolve } from 'node:path';
-import { flagValue, hasFlag, positionals } from '../../guard/argv';
+import { flagValue, hasFlag, positionals } from '../../argv';
 import type { CommandContext, Evidence } from '../context';
 import { evidence, type Resolution, type ToolResolver } from '../resolution';
 import { databaseRef, simpleRef } from '../resources';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { flagValue } from '../../guard/argv';
+import { flagValue } from '../../argv';
 import type { CommandContext, Evidence } from '../context';
 import { isFile } from '../files';
 import { evidence, type Resolution, type ToolResolver } from '../resolution';

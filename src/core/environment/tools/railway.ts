@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import { flagValue, positionals } from '../../guard/argv';
+import { flagValue, positionals } from '../../argv';
 import type { CommandContext, Evidence, VariableValue } from '../context';
 import { evidence, type Resolution, type ToolResolver } from '../resolution';
 import { simpleRef, tokenRef, type ResourceRef } from '../resources';

@@ -1,41 +1,20 @@
 /**
- * Reading the subcommand path of a cloud CLI (`railway volume delete`, `aws s3 rm`,
- * `gcloud sql instances delete`) from a SimpleCommand's argv, the way the tool's own
- * option parser would, for the cloud rule packs.
+ * Matching the subcommand path of a CLI (`railway volume delete`, `aws s3 rm`,
+ * `gcloud sql instances delete`) against the readings of its argv. The arguments themselves
+ * are read by the one argument reader, `src/core/argv.ts`.
  *
  * Cloud CLIs accept global options with separate values before and between the words of
  * the path (`kubectl -n prod delete`, `railway volume -s api delete`). Each pack lists the
  * options it knows take a value; for any option it does not know, the path is read both
- * ways (the option takes the next word, or it does not) and a rule matches when either
- * reading matches: a destructive path is never hidden by an unfamiliar flag.
+ * ways (`readings`) and a rule matches when either reading matches: a destructive path is
+ * never hidden by an unfamiliar flag.
  */
 import type { RuleVerdict } from '../rule';
-import { lastOptionValue, positionals } from '../argv';
+import { asksForHelp, readings } from '../../argv';
 import type { Finding, SimpleCommand } from '../types';
 
 /** One step of a path: the word, or any of its aliases. `*` matches any single word. */
 export type PathStep = string | readonly string[];
-
-/**
- * The words after the tool name, read with the given valued options; a second, greedy reading
- * also lets every unknown option (`--long`, or `-x` not in the list) take the next word as its value.
- */
-export function readings(args: readonly string[], valued: readonly string[] = []): string[][] {
-  const known = new Set(valued);
-  const strict = positionals(args, known);
-  const greedySet = new Set(known);
-  for (const arg of args) {
-    if (arg === '--') break;
-    if (/^--?[a-zA-Z][\w-]*$/.test(arg)) greedySet.add(arg);
-  }
-  if (greedySet.size === known.size) return [strict];
-  const greedy = positionals(args, greedySet);
-  return sameWords(strict, greedy) ? [strict] : [strict, greedy];
-}
-
-function sameWords(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((w, i) => w === b[i]);
-}
 
 function stepMatches(step: PathStep, word: string | undefined): boolean {
   if (word === undefined) return false;
@@ -136,34 +115,6 @@ export function matchLeadingVerb(
 }
 
 /**
- * `--help`, `-h` or `-help` anywhere before `--`, or `help` as the first word (`gcloud help sql`):
- * the tool prints usage and does nothing. A `help` word later on is a resource name, not a request.
- */
-export function asksForHelp(args: readonly string[], valued: readonly string[] = []): boolean {
-  // Where `-h` takes a value (gsutil's header, docker's hostname), it is not a help request.
-  const shortHelp = !valued.includes('-h');
-  for (const arg of args) {
-    if (arg === '--') return false;
-    if (arg === '--help' || arg === '-help' || (shortHelp && arg === '-h')) return true;
-  }
-  return positionals(args, valued)[0] === 'help';
-}
-
-/** The value of the last `--name value` / `--name=value` of any of `names`, ignoring bundles. */
-export function optionValue(args: readonly string[], ...names: string[]): string | undefined {
-  return lastOptionValue(args, names, false);
-}
-
-/** True when any of the exact options is present, as `--name` or `--name=value` (never inside a short bundle). */
-export function hasOption(args: readonly string[], ...names: string[]): boolean {
-  for (const arg of args) {
-    if (arg === '--') return false;
-    if (names.some((n) => arg === n || arg.startsWith(`${n}=`))) return true;
-  }
-  return false;
-}
-
-/**
  * The verdict for a command that runs another one somewhere else (`kubectl exec`, `railway run`,
  * SQL sent to D1): the strictest of the nested command's findings, its reason prefixed with where
  * it runs. Undefined when the nested command is harmless.
@@ -179,3 +130,6 @@ export function nestedVerdict(findings: readonly Finding[], where: string): Rule
     ...(worst.suggestion ? { suggestion: worst.suggestion } : {}),
   };
 }
+
+/** @deprecated import from `src/core/argv` (kept so branches written before the move still build). */
+export { asksForHelp, readings } from '../../argv';

@@ -1,20 +1,19 @@
 /**
- * Every rule pack, one line each. The engine indexes their rules by tool; the fast path's
- * trigger words come from their keywords. Add a pack by importing it and listing it here.
+ * The registered packs, from the one list in `registry.ts`, and what the engine and the
+ * unwrapper derive from their fields.
  */
 import type { Pack } from '../rule';
-import { filesystemPack } from './filesystem/index';
-import { gitPack } from './git/index';
-import { CLOUD_PACKS } from './cloud';
-import databasesPack from './databases/index';
-import httpPack from './http/index';
-import interpretersPack from './interpreters/index';
+import * as registry from './registry';
 
-export const packs: readonly Pack[] = [
-  filesystemPack,
-  gitPack,
-  ...CLOUD_PACKS,
-  databasesPack,
-  httpPack,
-  interpretersPack,
-];
+/** Every registered pack, in the registry's (alphabetical) order. */
+export const packs: readonly Pack[] = Object.values(registry);
+
+/** Tools whose first word `help` only prints help, from every pack's `helpSubcommand`. */
+export function helpSubcommandTools(from: readonly Pack[] = packs): Set<string> {
+  return new Set(from.flatMap((p) => p.helpSubcommand ?? []));
+}
+
+/** npm package → the guarded tool its binary is, from every pack's `packages`. */
+export function packageTools(from: readonly Pack[] = packs): Record<string, string> {
+  return Object.assign({}, ...from.map((p) => p.packages ?? {}));
+}

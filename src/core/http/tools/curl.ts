@@ -1,4 +1,4 @@
-import { parseOptions, type ParsedArgs } from '../../guard/options';
+import { parseOptions, type ParsedArgs } from '../../argv';
 import { looksLikeUrl } from '../hosts';
 import { fileBody, type HttpBody, type HttpRequest, type RequestInput } from '../request';
 import { readPowershellRequest } from './powershell';

@@ -1,4 +1,4 @@
-import { parseOptions } from '../../guard/options';
+import { parseOptions } from '../../argv';
 import { fileBody, type HttpBody, type HttpRequest, type RequestInput } from '../request';
 
 const GH_API_VALUED = ['-X', '--method', '-f', '--raw-field', '-F', '--field', '-H', '--header', '--input', '-q', '--jq', '-t', '--template', '--hostname', '-p', '--preview', '--cache'];

@@ -1,4 +1,4 @@
-import { hasOption, optionValues, parseOptions } from '../../guard/options';
+import { parsedHasOption, optionValues, parseOptions } from '../../argv';
 import { fileBody, stdinBody, type HttpBody, type HttpRequest, type RequestInput } from '../request';
 
 /** Options of HTTPie (`http`, `https`) and xh (`xh`, `xhs`) that take a value. */
@@ -14,7 +14,7 @@ const SEPARATORS = [':=@', '=@', '==', ':=', '=', '@', ':'];
 
 export function readHttpieRequests(input: RequestInput, tool: string): HttpRequest[] {
   const parsed = parseOptions(input.args, { valued: HTTPIE_VALUED });
-  if (hasOption(parsed, '--offline')) return [];
+  if (parsedHasOption(parsed, '--offline')) return [];
   const words = [...parsed.positionals];
   let method: string | undefined;
   if (words.length >= 2 && METHOD.test(words[0]!.toUpperCase()) && /^[A-Za-z]+$/.test(words[0]!) && (tool.startsWith('xh') || words[0] === words[0]!.toUpperCase())) {
@@ -41,7 +41,7 @@ export function readHttpieRequests(input: RequestInput, tool: string): HttpReque
   }
   if (Object.keys(fields).length) bodies.push({ kind: 'text', text: JSON.stringify(fields), from: 'request items' });
   for (const raw of optionValues(parsed, '--raw')) { bodies.push({ kind: 'text', text: raw, from: '--raw' }); hasData = true; }
-  if (!hasData && input.stdin && !hasOption(parsed, '--ignore-stdin', '-I')) {
+  if (!hasData && input.stdin && !parsedHasOption(parsed, '--ignore-stdin', '-I')) {
     bodies.push(stdinBody(input, 'standard input'));
     hasData = true;
   }

@@ -1,4 +1,4 @@
-import { optionValues, parseOptions } from '../../guard/options';
+import { optionValues, parseOptions } from '../../argv';
 import { looksLikeUrl } from '../hosts';
 import { fileBody, type HttpBody, type HttpRequest, type RequestInput } from '../request';
 

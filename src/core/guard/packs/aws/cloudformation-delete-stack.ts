@@ -12,7 +12,7 @@ export default defineRule({
   tools: AWS_TOOLS,
   match: (command) => (awsCall(command, 'cloudformation', ['delete-stack', 'delete-stack-set']) ? {} : undefined),
   examples: {
-    match: ['aws cloudformation delete-stack --stack-name prod-app', 'aws cloudformation delete-stack --stack-name app --retain-resources Bucket'],
-    noMatch: ['aws cloudformation describe-stacks', 'aws cloudformation deploy --template-file t.yml --stack-name app', 'aws cloudformation delete-stack help'],
+    match: [{ line: 'aws cloudformation delete-stack --stack-name prod-app', decision: 'ask' }, 'aws cloudformation delete-stack --stack-name app --retain-resources Bucket'],
+    noMatch: ['aws cloudformation describe-stacks', { line: 'aws cloudformation deploy --template-file t.yml --stack-name app', decision: 'allow' }, 'aws cloudformation delete-stack help'],
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { hasOption } from '../cli-words';
+import { hasOption } from '../../../argv';
 import cloudformationDeleteStack from './cloudformation-delete-stack';
 import dynamodbDeleteTable from './dynamodb-delete-table';
 import ec2Terminate from './ec2-terminate';
@@ -37,21 +37,21 @@ export default defineRule({
   },
   examples: {
     match: [
-      'aws s3api delete-bucket --bucket my-bucket',
+      { line: 'aws s3api delete-bucket --bucket my-bucket', decision: 'ask' },
       'aws s3api delete-objects --bucket b --delete file://d.json',
       'aws sqs purge-queue --queue-url https://sqs.us-east-1.amazonaws.com/1/q',
       'aws sns unsubscribe --subscription-arn arn:aws:sns:us-east-1:1:t:x',
-      'aws iam delete-role --role-name app',
-      'aws lambda delete-function --function-name api',
-      'aws ec2 delete-volume --volume-id vol-1',
+      { line: 'aws iam delete-role --role-name app', decision: 'ask' },
+      { line: 'aws lambda delete-function --function-name api', decision: 'ask' },
+      { line: 'aws ec2 delete-volume --volume-id vol-1', decision: 'ask' },
       'aws ecr batch-delete-image --repository-name app --image-ids imageTag=latest',
       'aws secretsmanager delete-secret --secret-id s --force-delete-without-recovery',
     ],
     noMatch: [
-      'aws s3api list-buckets',
+      { line: 'aws s3api list-buckets', decision: 'allow' },
       'aws sqs receive-message --queue-url https://sqs.us-east-1.amazonaws.com/1/q',
       'aws iam get-role --role-name app',
-      'aws lambda delete-function help',
+      { line: 'aws lambda delete-function help', decision: 'allow' },
       'aws ec2 delete-volume --volume-id vol-1 --dry-run',
       'aws rds delete-db-instance --db-instance-identifier x',
       'aws ec2 remove-tags --resources i-1',

@@ -12,7 +12,7 @@ export default defineRule({
   tools: AWS_TOOLS,
   match: (command) => (awsCall(command, 'dynamodb', ['delete-table']) ? {} : undefined),
   examples: {
-    match: ['aws dynamodb delete-table --table-name orders', 'aws dynamodb delete-table --table-name orders --region us-east-1'],
-    noMatch: ['aws dynamodb describe-table --table-name orders', 'aws dynamodb scan --table-name orders', 'aws dynamodb create-backup --table-name orders --backup-name b'],
+    match: [{ line: 'aws dynamodb delete-table --table-name orders', decision: 'ask' }, 'aws dynamodb delete-table --table-name orders --region us-east-1'],
+    noMatch: ['aws dynamodb describe-table --table-name orders', { line: 'aws dynamodb scan --table-name orders', decision: 'allow' }, 'aws dynamodb create-backup --table-name orders --backup-name b'],
   },
 });

@@ -15,5 +15,7 @@ export default definePack({
   id: 'aws',
   name: 'AWS CLI',
   description: 'aws: S3 deletes and sync --delete, RDS, DynamoDB, CloudFormation, EC2, KMS, secrets, every delete-/terminate-/purge- operation; SAM, Serverless, eksctl and Copilot teardowns.',
+  helpSubcommand: ['aws'],
+  packages: { serverless: 'serverless' },
   rules: [s3Delete, s3SyncDelete, rdsDelete, ec2Terminate, dynamodbDeleteTable, cloudformationDeleteStack, kmsKeyDeletion, secretOverwrite, deleteOperation, protectionOff, stackTeardown],
 });

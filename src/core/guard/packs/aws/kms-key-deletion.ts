@@ -15,7 +15,7 @@ export default defineRule({
     return call ? (call.operation === 'disable-key' ? { severity: 'high' } : {}) : undefined;
   },
   examples: {
-    match: ['aws kms schedule-key-deletion --key-id 1234abcd --pending-window-in-days 7', 'aws kms disable-key --key-id 1234abcd'],
+    match: [{ line: 'aws kms schedule-key-deletion --key-id 1234abcd --pending-window-in-days 7', decision: 'ask' }, 'aws kms disable-key --key-id 1234abcd'],
     noMatch: ['aws kms describe-key --key-id 1234abcd', 'aws kms cancel-key-deletion --key-id 1234abcd', 'aws kms encrypt --key-id k --plaintext fileb://p'],
   },
 });

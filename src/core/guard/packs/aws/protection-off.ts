@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { hasOption } from '../cli-words';
+import { hasOption } from '../../../argv';
 import { AWS_KEYWORDS, AWS_TOOLS, awsCalls } from './shape';
 
 /** Switching off a guard rail is the step before a delete that would otherwise be refused. */
@@ -17,11 +17,11 @@ export default defineRule({
   match: (command) => (awsCalls(command).some((c) => hasOption(c.args, ...SWITCHES)) ? {} : undefined),
   examples: {
     match: [
-      'aws rds modify-db-instance --db-instance-identifier prod --no-deletion-protection --apply-immediately',
+      { line: 'aws rds modify-db-instance --db-instance-identifier prod --no-deletion-protection --apply-immediately', decision: 'ask' },
       'aws dynamodb update-table --table-name orders --no-deletion-protection-enabled',
       'aws ec2 modify-instance-attribute --instance-id i-1 --no-disable-api-termination',
       'aws cloudformation update-termination-protection --stack-name app --no-enable-termination-protection',
     ],
-    noMatch: ['aws rds modify-db-instance --db-instance-identifier prod --deletion-protection', 'aws dynamodb describe-table --table-name orders'],
+    noMatch: [{ line: 'aws rds modify-db-instance --db-instance-identifier prod --deletion-protection', decision: 'allow' }, 'aws dynamodb describe-table --table-name orders'],
   },
 });

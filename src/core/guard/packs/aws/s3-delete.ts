@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { hasOption } from '../cli-words';
+import { hasOption } from '../../../argv';
 import { AWS_KEYWORDS, AWS_TOOLS, awsCall } from './shape';
 
 export default defineRule({
@@ -25,7 +25,7 @@ export default defineRule({
       : { severity: 'medium', resource: 'an S3 object' };
   },
   examples: {
-    match: ['aws s3 rm s3://my-bucket --recursive', 'aws s3 rb s3://my-bucket --force', 'aws s3 rm s3://my-bucket/report.csv', 'aws --profile prod s3 rm s3://b/p --recursive --exclude "*" --include "*.log"'],
-    noMatch: ['aws s3 ls s3://my-bucket', 'aws s3 cp /tmp/f s3://my-bucket/', 'aws s3 rm s3://my-bucket --recursive --dryrun', 'aws s3 rm help', 'aws s3 mb s3://new-bucket'],
+    match: [{ line: 'aws s3 rm s3://my-bucket --recursive', decision: 'ask' }, { line: 'aws s3 rb s3://my-bucket --force', decision: 'ask' }, { line: 'aws s3 rm s3://my-bucket/report.csv', decision: 'ask' }, 'aws --profile prod s3 rm s3://b/p --recursive --exclude "*" --include "*.log"'],
+    noMatch: [{ line: 'aws s3 ls s3://my-bucket', decision: 'allow' }, 'aws s3 cp /tmp/f s3://my-bucket/', { line: 'aws s3 rm s3://my-bucket --recursive --dryrun', decision: 'allow' }, 'aws s3 rm help', 'aws s3 mb s3://new-bucket'],
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { hasOption } from '../cli-words';
+import { hasOption } from '../../../argv';
 import { AWS_KEYWORDS, AWS_TOOLS, awsCall } from './shape';
 
 export default defineRule({
@@ -16,7 +16,7 @@ export default defineRule({
     return call && hasOption(call.args, '--delete') ? {} : undefined;
   },
   examples: {
-    match: ['aws s3 sync /empty s3://my-bucket --delete', 'aws s3 sync s3://my-bucket /restore --delete'],
-    noMatch: ['aws s3 sync ./dist s3://my-bucket', 'aws s3 sync /src s3://my-bucket --dryrun --delete', 'aws s3 sync ./dist s3://b --exclude "*.tmp"'],
+    match: [{ line: 'aws s3 sync /empty s3://my-bucket --delete', decision: 'ask' }, { line: 'aws s3 sync s3://my-bucket /restore --delete', decision: 'ask' }],
+    noMatch: [{ line: 'aws s3 sync ./dist s3://my-bucket', decision: 'allow' }, 'aws s3 sync /src s3://my-bucket --dryrun --delete', 'aws s3 sync ./dist s3://b --exclude "*.tmp"'],
   },
 });

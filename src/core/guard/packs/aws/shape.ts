@@ -1,5 +1,5 @@
 import type { SimpleCommand } from '../../types';
-import { asksForHelp, hasOption, readings } from '../cli-words';
+import { asksForHelp, hasOption, readings } from '../../../argv';
 
 /** How the AWS CLI reads its arguments: `aws [global options] SERVICE OPERATION [options]`. */
 export const AWS_TOOLS = ['aws'];

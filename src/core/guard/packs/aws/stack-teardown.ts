@@ -15,7 +15,6 @@ export default defineRule({
   decision: 'ask',
   reason: 'Tears down a deployed AWS application or cluster (a CloudFormation stack or EKS cluster): its functions, tables, buckets and queues go with it unless retained.',
   suggestion: 'Check the stage, region and account first (`aws sts get-caller-identity`), and back up the tables and buckets it owns.',
-  keywords: ['sam', 'serverless', 'sls', 'eksctl', 'copilot'],
   tools: ['sam', 'serverless', 'sls', 'eksctl', 'copilot'],
   match: (command) => {
     const tool = command.argv[0];
@@ -29,7 +28,7 @@ export default defineRule({
     return matchPath(command, VALUED, [['app', 'env', 'svc', 'job', 'pipeline', 'storage'], 'delete']) ? {} : undefined;
   },
   examples: {
-    match: ['sam delete --stack-name api --no-prompts', 'serverless remove --stage prod', 'sls remove -s prod', 'eksctl delete cluster --name prod', 'eksctl delete nodegroup --cluster prod --name ng-1', 'copilot app delete --yes'],
-    noMatch: ['sam deploy --guided', 'serverless deploy --stage prod', 'sls info', 'eksctl get cluster', 'copilot svc deploy', 'sam delete --help'],
+    match: [{ line: 'sam delete --stack-name api --no-prompts', decision: 'ask' }, 'serverless remove --stage prod', 'sls remove -s prod', { line: 'eksctl delete cluster --name prod', decision: 'ask' }, 'eksctl delete nodegroup --cluster prod --name ng-1', 'copilot app delete --yes'],
+    noMatch: [{ line: 'sam deploy --guided', decision: 'allow' }, 'serverless deploy --stage prod', 'sls info', { line: 'eksctl get cluster', decision: 'allow' }, 'copilot svc deploy', 'sam delete --help'],
   },
 });

@@ -24,13 +24,13 @@ export default defineRule({
   },
   examples: {
     match: [
-      'az vm delete -g rg -n web-1 --yes',
+      { line: 'az vm delete -g rg -n web-1 --yes', decision: 'ask' },
       'az storage account delete -n prodstore -g rg',
-      'az storage blob delete-batch --source uploads --account-name prodstore',
+      { line: 'az storage blob delete-batch --source uploads --account-name prodstore', decision: 'ask' },
       'az sql db delete -g rg -s server -n app',
       'az webapp delete -g rg -n site',
       'az aks delete -g rg -n cluster',
     ],
-    noMatch: ['az vm list', 'az vm show -g rg -n web-1', 'az storage blob list --container-name c', 'az login', 'az vm delete --help', 'az group delete -n rg', 'az lock delete --name keep -g rg'],
+    noMatch: ['az vm list', 'az vm show -g rg -n web-1', 'az storage blob list --container-name c', { line: 'az login', decision: 'allow' }, 'az vm delete --help', 'az group delete -n rg', 'az lock delete --name keep -g rg'],
   },
 });

@@ -12,7 +12,7 @@ export default defineRule({
   tools: AZ_TOOLS,
   match: (command) => (azVerbPath(command, ['delete'])?.join(' ') === 'group delete' ? {} : undefined),
   examples: {
-    match: ['az group delete --name prod-rg --yes', 'az group delete -n prod-rg -y --no-wait', 'az group delete -g rg'],
-    noMatch: ['az group list', 'az group show -n prod-rg', 'az group create -n rg -l westeurope', 'az group delete --help'],
+    match: [{ line: 'az group delete --name prod-rg --yes', decision: 'ask' }, { line: 'az group delete -n prod-rg -y --no-wait', decision: 'ask' }, 'az group delete -g rg'],
+    noMatch: ['az group list', 'az group show -n prod-rg', 'az group create -n rg -l westeurope', { line: 'az group delete --help', decision: 'allow' }],
   },
 });

@@ -9,5 +9,7 @@ export default definePack({
   id: 'az',
   name: 'Azure CLI',
   description: 'az: deleting resource groups and resources, purging Key Vault items, Complete-mode deployments.',
+  helpSubcommand: ['az'],
+  packages: { '@azure/static-web-apps-cli': 'swa' },
   rules: [groupDelete, vaultPurge, completeDeployment, deleteOperation, lockDelete],
 });

@@ -13,6 +13,6 @@ export default defineRule({
   match: (command) => (azVerbPath(command, ['delete'])?.join(' ') === 'lock delete' ? {} : undefined),
   examples: {
     match: ['az lock delete --name keep -g prod-rg', 'az lock delete --ids /subscriptions/1/resourceGroups/rg/providers/Microsoft.Authorization/locks/keep'],
-    noMatch: ['az lock list -g prod-rg', 'az lock create --name keep --lock-type CanNotDelete -g prod-rg'],
+    noMatch: [{ line: 'az lock list -g prod-rg', decision: 'allow' }, 'az lock create --name keep --lock-type CanNotDelete -g prod-rg'],
   },
 });

@@ -12,7 +12,7 @@ export default defineRule({
   tools: AZ_TOOLS,
   match: (command) => (azVerbPath(command, ['purge'])?.[0] === 'keyvault' ? {} : undefined),
   examples: {
-    match: ['az keyvault purge --name prod-kv', 'az keyvault secret purge --vault-name kv -n db-password', 'az keyvault key purge --vault-name kv --name k'],
-    noMatch: ['az keyvault list', 'az keyvault recover --name prod-kv', 'az keyvault secret show --vault-name kv -n x'],
+    match: [{ line: 'az keyvault purge --name prod-kv', decision: 'ask' }, { line: 'az keyvault secret purge --vault-name kv -n db-password', decision: 'ask' }, 'az keyvault key purge --vault-name kv --name k'],
+    noMatch: ['az keyvault list', { line: 'az keyvault recover --name prod-kv', decision: 'allow' }, 'az keyvault secret show --vault-name kv -n x'],
   },
 });

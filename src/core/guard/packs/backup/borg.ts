@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule';
-import { hasOption, matchPath } from '../cli-words';
+import { hasOption } from '../../../argv';
+import { matchPath } from '../cli-words';
 
 const BORG_VALUED = ['-a', '--glob-archives', '--match-archives', '--repo', '--keep-last', '--keep-secondly', '--keep-minutely', '--keep-hourly', '--keep-daily', '--keep-weekly', '--keep-monthly', '--keep-yearly', '--keep-within', '--prefix', '--remote-path', '--rsh', '--lock-wait'];
 
@@ -10,7 +11,6 @@ export default defineRule({
   decision: 'ask',
   reason: 'Deletes Borg backup archives (`delete`, `prune`), frees their space for good (`compact`), or deletes the repository.',
   suggestion: 'Preview with `--dry-run --list` first.',
-  keywords: ['borg'],
   tools: ['borg'],
   match: (command) => {
     const words = matchPath(command, BORG_VALUED, [['delete', 'prune', 'compact', 'repo-delete', 'rdelete', 'recreate']]);
@@ -21,7 +21,7 @@ export default defineRule({
     return wholeRepo ? { severity: 'critical', resource: 'a whole Borg repository' } : {};
   },
   examples: {
-    match: ["borg delete -a 'sh:host-*'", 'borg delete repo::archive', 'borg delete ::archive-2024-01-01', 'borg prune --keep-last 1 --keep-daily 7', 'borg compact', 'borg repo-delete', 'borg rdelete', 'borg delete --cache-only'],
-    noMatch: ['borg list repo', 'borg info repo', 'borg create repo::archive /srv/data', 'borg extract --dry-run repo::archive', 'borg check repo', 'borg prune --dry-run --keep-last 1'],
+    match: ["borg delete -a 'sh:host-*'", { line: 'borg delete repo::archive', decision: 'ask' }, 'borg delete ::archive-2024-01-01', 'borg prune --keep-last 1 --keep-daily 7', 'borg compact', 'borg repo-delete', 'borg rdelete', 'borg delete --cache-only'],
+    noMatch: [{ line: 'borg list repo', decision: 'allow' }, 'borg info repo', { line: 'borg create repo::archive /srv/data', decision: 'allow' }, 'borg extract --dry-run repo::archive', 'borg check repo', 'borg prune --dry-run --keep-last 1'],
   },
 });

@@ -8,5 +8,6 @@ export default definePack({
   id: 'backup',
   name: 'Backup and sync tools',
   description: 'rclone, restic, Borg and Velero: deleting remote files, backup snapshots, archives and repositories.',
+  helpSubcommand: ['restic', 'borg', 'velero', 'rclone'],
   rules: [rclone, restic, borg, velero],
 });

@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule';
-import { hasOption, matchPath } from '../cli-words';
+import { hasOption } from '../../../argv';
+import { matchPath } from '../cli-words';
 
 const RCLONE_VALUED = ['--config', '--transfers', '--checkers', '--filter', '--include', '--exclude', '--filter-from', '--include-from', '--exclude-from', '--log-file', '--log-level', '--bwlimit', '--backup-dir', '--max-age', '--min-age', '--max-size', '--min-size'];
 
@@ -23,7 +24,6 @@ export default defineRule({
   decision: 'ask',
   reason: 'rclone deletes files on a remote.',
   suggestion: 'Run it with `--dry-run` first, and keep deleted files with `--backup-dir`.',
-  keywords: ['rclone'],
   tools: ['rclone'],
   match: (command) => {
     const words = matchPath(command, RCLONE_VALUED, [Object.keys(WHAT)]);
@@ -32,7 +32,7 @@ export default defineRule({
     return { severity, reason: `\`rclone ${words[0]}\` ${WHAT[words[0]!]}.` };
   },
   examples: {
-    match: ['rclone sync /empty remote:important-bucket', 'rclone sync /src remote:b --delete-excluded', 'rclone delete remote:b/path', 'rclone deletefile remote:b/file.txt', 'rclone purge remote:b', 'rclone rmdir remote:b/old', 'rclone move /src remote:b'],
+    match: [{ line: 'rclone sync /empty remote:important-bucket', decision: 'ask' }, 'rclone sync /src remote:b --delete-excluded', 'rclone delete remote:b/path', 'rclone deletefile remote:b/file.txt', 'rclone purge remote:b', 'rclone rmdir remote:b/old', 'rclone move /src remote:b'],
     noMatch: ['rclone copy /src remote:b', 'rclone lsd remote:', 'rclone ls remote:b', 'rclone sync /src remote:b --dry-run', 'rclone check /src remote:b', 'rclone cat remote:b/file.txt'],
   },
 });

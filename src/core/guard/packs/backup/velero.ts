@@ -11,7 +11,6 @@ export default defineRule({
   decision: 'ask',
   reason: 'Deletes Velero backups (with their volume snapshots), restores or schedules: the cluster\'s restore points are gone.',
   suggestion: 'List them first (`velero backup get`) and keep at least one recent backup.',
-  keywords: ['velero'],
   tools: ['velero'],
   match: (command) => {
     const words = matchPath(command, VELERO_VALUED, [OBJECTS, 'delete'], ['delete', OBJECTS]);
@@ -19,7 +18,7 @@ export default defineRule({
     return command.argv.includes('--all') ? { severity: 'critical' } : {};
   },
   examples: {
-    match: ['velero backup delete daily-backup', 'velero backup delete --all --confirm', 'velero schedule delete nightly', 'velero snapshot delete --name snap-01', 'velero delete backup daily-backup'],
+    match: ['velero backup delete daily-backup', { line: 'velero backup delete --all --confirm', decision: 'ask' }, 'velero schedule delete nightly', 'velero snapshot delete --name snap-01', 'velero delete backup daily-backup'],
     noMatch: ['velero backup get', 'velero backup describe daily-backup', 'velero restore get', 'velero get backups', 'velero version'],
   },
 });

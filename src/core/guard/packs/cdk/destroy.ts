@@ -16,7 +16,7 @@ export default defineRule({
   tools: ['cdk', 'cdktf'],
   match: (command) => (matchPath(command, CDK_VALUED, ['destroy']) ? {} : undefined),
   examples: {
-    match: ['cdk destroy', 'cdk destroy --all --force', 'cdk destroy ProdStack -f', 'cdktf destroy --auto-approve', 'npx aws-cdk destroy --all --force', 'npx cdktf-cli destroy'],
-    noMatch: ['cdk diff', 'cdk synth', 'cdk deploy ProdStack', 'cdk list', 'cdk destroy --help'],
+    match: [{ line: 'cdk destroy', decision: 'ask' }, { line: 'cdk destroy --all --force', decision: 'ask' }, { line: 'cdk destroy ProdStack -f', decision: 'ask' }, { line: 'cdktf destroy --auto-approve', decision: 'ask' }, { line: 'npx aws-cdk destroy --all --force', decision: 'ask' }, 'npx cdktf-cli destroy'],
+    noMatch: ['cdk diff', { line: 'cdk synth', decision: 'allow' }, { line: 'cdk deploy ProdStack', decision: 'allow' }, 'cdk list', { line: 'cdk destroy --help', decision: 'allow' }],
   },
 });

@@ -5,5 +5,7 @@ export default definePack({
   id: 'cdk',
   name: 'AWS CDK',
   description: 'cdk and cdktf: destroying stacks.',
+  helpSubcommand: ['cdk'],
+  packages: { 'aws-cdk': 'cdk', 'cdktf-cli': 'cdktf' },
   rules: [destroy],
 });

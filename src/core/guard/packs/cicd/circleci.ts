@@ -10,7 +10,6 @@ export default defineRule({
   decision: 'ask',
   reason: 'Deletes CircleCI configuration: a context with every secret in it, one of its secrets, an orb, a namespace or a pipeline.',
   suggestion: 'List it first (`circleci context show …`), and keep the secret values somewhere safe before removing them.',
-  keywords: ['circleci'],
   tools: ['circleci'],
   match: (command) => {
     const words = matchPath(command, CIRCLECI_VALUED, [['context', 'orb', 'namespace', 'pipeline', 'project'], ['delete', 'remove-secret', 'rm']]);
@@ -18,7 +17,7 @@ export default defineRule({
     return words[0] === 'context' && words[1] === 'delete' ? { severity: 'critical', resource: 'a CircleCI context and every secret in it' } : {};
   },
   examples: {
-    match: ['circleci context delete org/my-org context/prod', 'circleci context remove-secret org/my-org context/prod AWS_ACCESS_KEY_ID', 'circleci orb delete my-org/my-orb', 'circleci namespace delete my-org', 'circleci pipeline delete 123456'],
-    noMatch: ['circleci context list org/my-org', 'circleci orb info my-org/my-orb', 'circleci config validate .circleci/config.yml', 'circleci diagnostic'],
+    match: [{ line: 'circleci context delete org/my-org context/prod', decision: 'ask' }, { line: 'circleci context remove-secret org/my-org context/prod AWS_ACCESS_KEY_ID', decision: 'ask' }, { line: 'circleci orb delete my-org/my-orb', decision: 'ask' }, 'circleci namespace delete my-org', 'circleci pipeline delete 123456'],
+    noMatch: [{ line: 'circleci context list org/my-org', decision: 'allow' }, 'circleci orb info my-org/my-orb', { line: 'circleci config validate .circleci/config.yml', decision: 'allow' }, 'circleci diagnostic'],
   },
 });

@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule';
-import { hasOption, matchPath } from '../cli-words';
+import { hasOption } from '../../../argv';
+import { matchPath } from '../cli-words';
 
 export default defineRule({
   id: 'cicd.gitlab-runner-unregister',
@@ -8,14 +9,13 @@ export default defineRule({
   decision: 'ask',
   reason: 'Unregisters GitLab runners: pipelines that need them stop running until a runner is registered again with a new token.',
   suggestion: 'Check which runners are registered (`gitlab-runner list`) and name one with `--name`.',
-  keywords: ['gitlab-runner'],
   tools: ['gitlab-runner'],
   match: (command) => {
     if (!matchPath(command, ['-c', '--config', '-n', '--name', '-u', '--url', '-t', '--token'], ['unregister'])) return undefined;
     return hasOption(command.argv, '--all-runners') ? { severity: 'critical', resource: 'every GitLab runner registered on this machine' } : {};
   },
   examples: {
-    match: ['gitlab-runner unregister --all-runners', 'gitlab-runner unregister --name runner-prod', 'gitlab-runner unregister --url https://gitlab.example.com --token ABCD'],
-    noMatch: ['gitlab-runner list', 'gitlab-runner status', 'gitlab-runner register --url https://gitlab.example.com', 'gitlab-runner verify'],
+    match: [{ line: 'gitlab-runner unregister --all-runners', decision: 'ask' }, 'gitlab-runner unregister --name runner-prod', 'gitlab-runner unregister --url https://gitlab.example.com --token ABCD'],
+    noMatch: ['gitlab-runner list', 'gitlab-runner status', 'gitlab-runner register --url https://gitlab.example.com', { line: 'gitlab-runner verify', decision: 'allow' }],
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { asksForHelp } from '../cli-words';
+import { asksForHelp } from '../../../argv';
 
 /** `java -jar jenkins-cli.jar [-s URL] [-auth …] COMMAND …`: options of the client that take a value. */
 const CLIENT_VALUED = ['-s', '-auth', '-i', '-user', '-webSocket', '-logger', '-bearer'];
@@ -26,7 +26,7 @@ export default defineRule({
     return /^delete-(credentials|node)|groovy/.test(verb) ? { severity: 'critical' } : {};
   },
   examples: {
-    match: ['java -jar jenkins-cli.jar -s http://jenkins.local/ delete-job deploy-prod', 'java -jar jenkins-cli.jar -s http://jenkins.local/ delete-node agent-1', 'java -jar /opt/jenkins-cli.jar -s http://j/ -auth @creds delete-view prod-view'],
-    noMatch: ['java -jar jenkins-cli.jar -s http://jenkins.local/ list-jobs', 'java -jar jenkins-cli.jar -s http://jenkins.local/ get-job deploy-prod', 'java -jar app.jar delete-job x', 'java -version'],
+    match: [{ line: 'java -jar jenkins-cli.jar -s http://jenkins.local/ delete-job deploy-prod', decision: 'ask' }, { line: 'java -jar jenkins-cli.jar -s http://jenkins.local/ delete-node agent-1', decision: 'ask' }, 'java -jar /opt/jenkins-cli.jar -s http://j/ -auth @creds delete-view prod-view'],
+    noMatch: [{ line: 'java -jar jenkins-cli.jar -s http://jenkins.local/ list-jobs', decision: 'allow' }, 'java -jar jenkins-cli.jar -s http://jenkins.local/ get-job deploy-prod', 'java -jar app.jar delete-job x', 'java -version'],
   },
 });

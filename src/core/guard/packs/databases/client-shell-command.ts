@@ -12,7 +12,6 @@ export default defineRule({
   severity: 'high',
   decision: 'ask',
   reason: 'A database script runs a shell command that Airlock guards.',
-  keywords: SQL_CLIENT_TOOLS,
   tools: SQL_CLIENT_TOOLS,
   match: (command, context) => {
     const lines = clientScripts(command, context)?.shellCommands ?? [];
@@ -24,7 +23,7 @@ export default defineRule({
     return undefined;
   },
   examples: {
-    match: ['psql -c "\\! rm -rf ~"', 'sqlite3 app.db ".shell rm -rf /"'],
+    match: [{ line: 'psql -c "\\! rm -rf ~"', decision: 'deny' }, 'sqlite3 app.db ".shell rm -rf /"'],
     noMatch: ['psql -c "\\! ls"', 'psql -c "SELECT 1"'],
   },
 });

@@ -1,4 +1,4 @@
-import { optionValues, type OptionSpec, type ParsedArgs } from '../../options';
+import { optionValues, type OptionSpec, type ParsedArgs } from '../../../argv';
 import type { SimpleCommand } from '../../types';
 import type { SqlDialect } from '../../../sql/lexer';
 

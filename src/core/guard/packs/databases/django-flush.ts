@@ -20,7 +20,7 @@ export default defineRule({
     return undefined;
   },
   examples: {
-    match: ['python manage.py flush --noinput', './manage.py flush', 'django-admin flush --settings=app.settings.prod', 'python3 manage.py reset_db', 'python manage.py migrate bookings zero'],
+    match: [{ line: 'python manage.py flush --noinput', decision: 'ask' }, { line: './manage.py flush', decision: 'ask' }, 'django-admin flush --settings=app.settings.prod', 'python3 manage.py reset_db', { line: 'python manage.py migrate bookings zero', decision: 'ask' }],
     noMatch: ['python manage.py migrate', 'python manage.py showmigrations', 'python manage.py runserver', 'python manage.py sqlflush'],
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { parseOptions } from '../../options';
+import { parseOptions } from '../../../argv';
 
 export default defineRule({
   id: 'databases.dropdb',
@@ -8,7 +8,6 @@ export default defineRule({
   decision: 'ask',
   reason: 'Drops a PostgreSQL database with everything in it.',
   suggestion: 'Take a `pg_dump` first, and check which server PGHOST / `-h` points at.',
-  keywords: ['dropdb'],
   tools: ['dropdb'],
   match: (command) => {
     const parsed = parseOptions(command.argv.slice(1), { valued: ['-h', '--host', '-p', '--port', '-U', '--username', '--maintenance-db'] });
@@ -16,7 +15,7 @@ export default defineRule({
     return name ? { reason: `Drops the PostgreSQL database ${name} with everything in it.`, resource: `the database ${name}` } : undefined;
   },
   examples: {
-    match: ['dropdb app_production', 'dropdb -h db.internal -U admin --if-exists shop'],
+    match: ['dropdb app_production', { line: 'dropdb -h db.internal -U admin --if-exists shop', decision: 'ask' }],
     noMatch: ['dropdb --version', 'createdb app_dev'],
   },
 });

@@ -1,4 +1,4 @@
-import { parseOptions, type OptionSpec, type ParsedArgs } from '../../options';
+import { parseOptions, type OptionSpec, type ParsedArgs } from '../../../argv';
 import type { SimpleCommand } from '../../types';
 
 /**

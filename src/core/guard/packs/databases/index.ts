@@ -20,14 +20,21 @@ import clientShellCommand from './client-shell-command';
 import sqlTruncate from './sql-truncate';
 import scriptUnreadable from './script-unreadable';
 import sqlUpdateAll from './sql-update-all';
+import sqlHiddenCode from './sql-hidden-code';
+import serverTools from './server-tools';
+import redisRawConnection from './redis-raw-connection';
+import frameworkConsole from './framework-console';
+import migrationTools from './migration-tools';
 
 export default definePack({
   id: 'databases',
   name: 'Databases',
   description: 'SQL clients (psql, mysql, sqlite3, clickhouse, cqlsh), mongosh, redis-cli and framework commands (rails, prisma, django, knex, sequelize, laravel, typeorm, drizzle, alembic, ecto, doctrine, dotnet ef, dropdb, pg_restore, mysqladmin): dropping, truncating and emptying data.',
+  packages: { prisma: 'prisma', 'sequelize-cli': 'sequelize', knex: 'knex', typeorm: 'typeorm', 'drizzle-kit': 'drizzle-kit', mongosh: 'mongosh' },
   rules: [
     sqlDrop, sqlTruncate, sqlDeleteAll, sqlUpdateAll, sqlAlterDrop, scriptUnreadable, clientShellCommand,
     redisFlush, redisBulkDelete, mongoDrop, mongoDeleteAll,
     railsDbReset, prismaReset, djangoFlush, knexRollbackAll, sequelizeDrop, laravelDbWipe, schemaDrop, dropdb, pgRestoreClean, mysqladminDrop,
+    sqlHiddenCode, serverTools, redisRawConnection, frameworkConsole, migrationTools,
   ],
 });

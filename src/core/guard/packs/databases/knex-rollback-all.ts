@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { hasOption } from '../../options';
+import { parsedHasOption } from '../../../argv';
 import { frameworkCommand, RUNNER_TOOLS } from './frameworks';
 
 export default defineRule({
@@ -13,10 +13,10 @@ export default defineRule({
   tools: ['knex', ...RUNNER_TOOLS],
   match: (command) => {
     const parsed = frameworkCommand(command, ['knex'], { valued: ['--knexfile', '--env', '--cwd', '--client', '--connection', '--migrations-directory'] });
-    return parsed?.positionals[0] === 'migrate:rollback' && hasOption(parsed, '--all') ? {} : undefined;
+    return parsed?.positionals[0] === 'migrate:rollback' && parsedHasOption(parsed, '--all') ? {} : undefined;
   },
   examples: {
-    match: ['knex migrate:rollback --all', 'npx knex migrate:rollback --all --env production'],
-    noMatch: ['knex migrate:rollback', 'knex migrate:latest', 'knex migrate:status'],
+    match: [{ line: 'knex migrate:rollback --all', decision: 'ask' }, { line: 'npx knex migrate:rollback --all --env production', decision: 'ask' }],
+    noMatch: ['knex migrate:rollback', { line: 'knex migrate:latest', decision: 'allow' }, 'knex migrate:status'],
   },
 });

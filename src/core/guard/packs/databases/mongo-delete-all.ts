@@ -9,7 +9,6 @@ export default defineRule({
   decision: 'ask',
   reason: 'Deletes (or overwrites) every document of a collection: the filter is empty.',
   suggestion: 'Give the call a filter, and run `countDocuments(filter)` first to see how many it matches.',
-  keywords: MONGO_TOOLS,
   tools: MONGO_TOOLS,
   match: (command, context) => {
     const hazard = clientScripts(command, context)?.mongo.find((h) => h.kind === 'delete-all' || h.kind === 'update-all');
@@ -20,7 +19,7 @@ export default defineRule({
     };
   },
   examples: {
-    match: ['mongosh --eval "db.sessions.deleteMany({})"', 'mongosh --eval "db.users.remove({})"', 'mongosh --eval "db.users.updateMany({}, {\\$set: {active: false}})"'],
-    noMatch: ['mongosh --eval "db.sessions.deleteMany({ expired: true })"', 'mongosh --eval "db.users.deleteOne({ _id: 1 })"'],
+    match: [{ line: 'mongosh --eval "db.sessions.deleteMany({})"', decision: 'ask' }, { line: 'mongosh --eval "db.users.remove({})"', decision: 'ask' }, 'mongosh --eval "db.users.updateMany({}, {\\$set: {active: false}})"'],
+    noMatch: [{ line: 'mongosh --eval "db.sessions.deleteMany({ expired: true })"', decision: 'allow' }, { line: 'mongosh --eval "db.users.deleteOne({ _id: 1 })"', decision: 'allow' }],
   },
 });

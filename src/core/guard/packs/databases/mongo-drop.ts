@@ -9,7 +9,6 @@ export default defineRule({
   decision: 'ask',
   reason: 'Drops a MongoDB database or collection with every document and index in it.',
   suggestion: 'Take a `mongodump` first, and check which cluster the connection string points at.',
-  keywords: MONGO_TOOLS,
   tools: MONGO_TOOLS,
   match: (command, context) => {
     const hazard = clientScripts(command, context)?.mongo.find((h) => h.kind === 'drop-database' || h.kind === 'drop-collection');
@@ -21,11 +20,11 @@ export default defineRule({
   },
   examples: {
     match: [
-      'mongosh --eval "db.dropDatabase()"',
-      'mongosh "mongodb+srv://cluster0.example.net/shop" --eval \'db.orders.drop()\'',
-      'mongo shop --eval "db.getCollection(\'users\').drop()"',
+      { line: 'mongosh --eval "db.dropDatabase()"', decision: 'ask' },
+      { line: 'mongosh "mongodb+srv://cluster0.example.net/shop" --eval \'db.orders.drop()\'', decision: 'ask' },
+      { line: 'mongo shop --eval "db.getCollection(\'users\').drop()"', decision: 'ask' },
       'mongosh --quiet --eval \'db.runCommand({ dropDatabase: 1 })\'',
     ],
-    noMatch: ['mongosh --eval "db.orders.find().limit(5)"', 'mongosh --eval "print(\'db.dropDatabase()\')"', 'mongosh --eval "db.orders.countDocuments()"'],
+    noMatch: [{ line: 'mongosh --eval "db.orders.find().limit(5)"', decision: 'allow' }, { line: 'mongosh --eval "print(\'db.dropDatabase()\')"', decision: 'allow' }, 'mongosh --eval "db.orders.countDocuments()"'],
   },
 });

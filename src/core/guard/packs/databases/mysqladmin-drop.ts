@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { parseOptions } from '../../options';
+import { parseOptions } from '../../../argv';
 
 export default defineRule({
   id: 'databases.mysqladmin-drop',
@@ -17,6 +17,6 @@ export default defineRule({
   },
   examples: {
     match: ['mysqladmin drop shop', 'mysqladmin -u root -pSECRET -f drop shop_prod'],
-    noMatch: ['mysqladmin status', 'mysqladmin create shop', 'mysqladmin ping'],
+    noMatch: [{ line: 'mysqladmin status', decision: 'allow' }, 'mysqladmin create shop', 'mysqladmin ping'],
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { hasOption, parseOptions } from '../../options';
+import { parsedHasOption, parseOptions } from '../../../argv';
 
 const VALUED = ['-d', '--dbname', '-f', '--file', '-F', '--format', '-h', '--host', '-p', '--port', '-U', '--username', '-j', '--jobs', '-n', '--schema', '-N', '--exclude-schema', '-t', '--table', '-T', '--trigger', '-I', '--index', '-P', '--function', '-L', '--use-list', '-S', '--superuser', '--role', '--section'];
 
@@ -10,11 +10,10 @@ export default defineRule({
   decision: 'ask',
   reason: 'Restores with --clean: every object in the dump is dropped from the target database before it is recreated, losing what is there now.',
   suggestion: 'Restore into a fresh database first (`createdb restore_check && pg_restore -d restore_check ...`), and check where `-d` points.',
-  keywords: ['pg_restore'],
   tools: ['pg_restore'],
-  match: (command) => (hasOption(parseOptions(command.argv.slice(1), { valued: VALUED }), '-c', '--clean') ? {} : undefined),
+  match: (command) => (parsedHasOption(parseOptions(command.argv.slice(1), { valued: VALUED }), '-c', '--clean') ? {} : undefined),
   examples: {
-    match: ['pg_restore --clean -d app dump.pgdump', 'pg_restore -c -d "$DATABASE_URL" latest.dump', 'pg_restore -cd app dump.pgdump'],
+    match: ['pg_restore --clean -d app dump.pgdump', { line: 'pg_restore -c -d "$DATABASE_URL" latest.dump', decision: 'ask' }, 'pg_restore -cd app dump.pgdump'],
     noMatch: ['pg_restore -d app dump.pgdump', 'pg_restore -Fc -d app dump.pgdump', 'pg_restore -l dump.pgdump'],
   },
 });

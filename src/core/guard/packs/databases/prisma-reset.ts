@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { hasOption } from '../../options';
+import { parsedHasOption } from '../../../argv';
 import { frameworkCommand, RUNNER_TOOLS } from './frameworks';
 
 export default defineRule({
@@ -16,12 +16,12 @@ export default defineRule({
     if (!parsed) return undefined;
     const [group, action] = parsed.positionals;
     if (group === 'migrate' && action === 'reset') return { reason: 'Runs `prisma migrate reset`: it drops the database, recreates it and reapplies every migration.' };
-    if (group === 'db' && action === 'push' && hasOption(parsed, '--force-reset')) return { reason: 'Runs `prisma db push --force-reset`: it drops every table before pushing the schema.' };
-    if (group === 'db' && action === 'push' && hasOption(parsed, '--accept-data-loss')) return { reason: 'Runs `prisma db push --accept-data-loss`: columns and tables missing from the schema are dropped with their data.', severity: 'high' };
+    if (group === 'db' && action === 'push' && parsedHasOption(parsed, '--force-reset')) return { reason: 'Runs `prisma db push --force-reset`: it drops every table before pushing the schema.' };
+    if (group === 'db' && action === 'push' && parsedHasOption(parsed, '--accept-data-loss')) return { reason: 'Runs `prisma db push --accept-data-loss`: columns and tables missing from the schema are dropped with their data.', severity: 'high' };
     return undefined;
   },
   examples: {
-    match: ['prisma migrate reset', 'npx prisma migrate reset --force', 'pnpm prisma db push --force-reset', 'yarn prisma db push --accept-data-loss'],
+    match: ['prisma migrate reset', 'npx prisma migrate reset --force', { line: 'pnpm prisma db push --force-reset', decision: 'ask' }, { line: 'yarn prisma db push --accept-data-loss', decision: 'ask' }],
     noMatch: ['prisma migrate dev', 'prisma migrate status', 'prisma db push', 'prisma generate', 'npx prisma studio'],
   },
 });

@@ -25,7 +25,7 @@ export default defineRule({
     return { reason: `Runs \`${task}\`${env ? ` with RAILS_ENV=${env}` : ''}: it drops or reloads the database and loses its data.` };
   },
   examples: {
-    match: ['rails db:drop', 'bin/rails db:reset', 'bundle exec rake db:schema:load', 'RAILS_ENV=production rails db:drop db:create', 'rails db:truncate_all'],
-    noMatch: ['rails db:migrate', 'rails db:migrate:status', 'RAILS_ENV=test rails db:reset', 'rails server', 'bundle exec rake db:rollback'],
+    match: [{ line: 'rails db:drop', decision: 'ask' }, { line: 'bin/rails db:reset', decision: 'ask' }, { line: 'bundle exec rake db:schema:load', decision: 'ask' }, 'RAILS_ENV=production rails db:drop db:create', 'rails db:truncate_all'],
+    noMatch: [{ line: 'rails db:migrate', decision: 'allow' }, 'rails db:migrate:status', 'RAILS_ENV=test rails db:reset', 'rails server', { line: 'bundle exec rake db:rollback', decision: 'allow' }],
   },
 });

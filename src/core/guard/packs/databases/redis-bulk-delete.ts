@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { parseOptions } from '../../options';
+import { parseOptions } from '../../../argv';
 import { clientOf, REDIS_TOOLS } from './clients';
 import { clientScripts } from './scripts';
 
@@ -12,7 +12,6 @@ export default defineRule({
   decision: 'ask',
   reason: 'Deletes Redis keys fed in from another command (`--scan --pattern ... | xargs redis-cli DEL`) or matched in a Lua script: as many keys as the pattern matches.',
   suggestion: 'Run the scan alone first and count what it matches (`redis-cli --scan --pattern "x:*" | wc -l`).',
-  keywords: REDIS_TOOLS,
   tools: REDIS_TOOLS,
   match: (command, context) => {
     const client = clientOf(command);

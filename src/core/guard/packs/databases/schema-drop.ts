@@ -38,7 +38,7 @@ export default defineRule({
     return undefined;
   },
   examples: {
-    match: ['npx typeorm schema:drop -d src/data-source.ts', 'alembic downgrade base', 'alembic -c prod.ini downgrade base', 'flask --app shop db downgrade base', 'mix ecto.reset', 'dotnet ef database drop --force', 'php bin/console doctrine:database:drop --force', 'npx drizzle-kit push --force'],
-    noMatch: ['npx typeorm migration:run', 'alembic upgrade head', 'alembic downgrade -1', 'mix ecto.migrate', 'dotnet ef database update', 'php bin/console doctrine:database:drop', 'npx drizzle-kit push'],
+    match: ['npx typeorm schema:drop -d src/data-source.ts', { line: 'alembic downgrade base', decision: 'ask' }, 'alembic -c prod.ini downgrade base', 'flask --app shop db downgrade base', 'mix ecto.reset', { line: 'dotnet ef database drop --force', decision: 'ask' }, 'php bin/console doctrine:database:drop --force', 'npx drizzle-kit push --force'],
+    noMatch: ['npx typeorm migration:run', { line: 'alembic upgrade head', decision: 'allow' }, { line: 'alembic downgrade -1', decision: 'allow' }, { line: 'mix ecto.migrate', decision: 'allow' }, { line: 'dotnet ef database update', decision: 'allow' }, 'php bin/console doctrine:database:drop', 'npx drizzle-kit push'],
   },
 });

@@ -9,11 +9,10 @@ export default defineRule({
   decision: 'ask',
   reason: 'Runs a DELETE with no WHERE clause (or one that is always true): every row goes.',
   suggestion: 'Add a WHERE clause, and run the same filter as a SELECT first to see what it matches.',
-  keywords: SQL_CLIENT_TOOLS,
   tools: SQL_CLIENT_TOOLS,
   match: (command, context) => sqlHazardVerdict(command, context, ['delete-all'], (object) => `Deletes ${object}`),
   examples: {
-    match: ['psql -c "DELETE FROM bookings"', 'mysql -e "delete from orders where 1=1"', 'sqlite3 app.db "DELETE FROM sessions;"', 'psql -c "DELETE FROM t WHERE true"'],
+    match: [{ line: 'psql -c "DELETE FROM bookings"', decision: 'ask' }, 'mysql -e "delete from orders where 1=1"', { line: 'sqlite3 app.db "DELETE FROM sessions;"', decision: 'ask' }, 'psql -c "DELETE FROM t WHERE true"'],
     noMatch: ['psql -c "DELETE FROM bookings WHERE id = 42"', 'psql -c "DELETE FROM t WHERE note = \'where\'"', 'mysql -e "SELECT * FROM orders WHERE id = 1"'],
   },
 });

@@ -9,11 +9,10 @@ export default defineRule({
   decision: 'ask',
   reason: 'Runs SQL that empties a table.',
   suggestion: 'Take a dump of the table first, and check which database the connection points at.',
-  keywords: SQL_CLIENT_TOOLS,
   tools: SQL_CLIENT_TOOLS,
   match: (command, context) => sqlHazardVerdict(command, context, ['truncate'], (object) => `Empties ${object}`),
   examples: {
-    match: ['psql -c "TRUNCATE bookings"', 'mysql -e "TRUNCATE TABLE orders"', 'psql -c "truncate table only a, b cascade"'],
+    match: [{ line: 'psql -c "TRUNCATE bookings"', decision: 'ask' }, 'mysql -e "TRUNCATE TABLE orders"', 'psql -c "truncate table only a, b cascade"'],
     noMatch: ['psql -c "SELECT count(*) FROM bookings"', 'mysql -e "SELECT \'TRUNCATE orders\'"'],
   },
 });

@@ -16,7 +16,7 @@ export default defineRule({
     return words ? (words[1] === 'db' ? { resource: 'a database in a DigitalOcean cluster, with its data' } : {}) : undefined;
   },
   examples: {
-    match: ['doctl databases delete 9cc10173 --force', 'doctl databases db delete 9cc10173 app', 'doctl db rm 9cc10173'],
-    noMatch: ['doctl databases list', 'doctl databases get 9cc10173', 'doctl databases backups 9cc10173', 'doctl databases user delete 9cc10173 app'],
+    match: [{ line: 'doctl databases delete 9cc10173 --force', decision: 'ask' }, { line: 'doctl databases db delete 9cc10173 app', decision: 'ask' }, 'doctl db rm 9cc10173'],
+    noMatch: [{ line: 'doctl databases list', decision: 'allow' }, 'doctl databases get 9cc10173', 'doctl databases backups 9cc10173', 'doctl databases user delete 9cc10173 app'],
   },
 });

@@ -8,5 +8,6 @@ export default definePack({
   id: 'digitalocean',
   name: 'DigitalOcean',
   description: 'doctl: deleting databases, volumes, Kubernetes clusters, droplets, apps and every other resource.',
+  helpSubcommand: ['doctl'],
   rules: [databaseDelete, volumeDelete, kubernetesDelete, resourceDelete],
 });

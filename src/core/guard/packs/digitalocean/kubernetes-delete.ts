@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule';
-import { hasOption, matchPath } from '../cli-words';
+import { hasOption } from '../../../argv';
+import { matchPath } from '../cli-words';
 import { DOCTL_DELETE, DOCTL_KEYWORDS, DOCTL_TOOLS, DOCTL_VALUED } from './shape';
 
 export default defineRule({
@@ -19,6 +20,6 @@ export default defineRule({
   },
   examples: {
     match: ['doctl kubernetes cluster delete prod-cluster', 'doctl k8s cluster delete prod --dangerous --force'],
-    noMatch: ['doctl kubernetes cluster list', 'doctl kubernetes cluster kubeconfig save prod', 'doctl k8s cluster get prod'],
+    noMatch: ['doctl kubernetes cluster list', { line: 'doctl kubernetes cluster kubeconfig save prod', decision: 'allow' }, 'doctl k8s cluster get prod'],
   },
 });

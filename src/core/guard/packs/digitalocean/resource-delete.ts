@@ -23,7 +23,7 @@ export default defineRule({
     return { resource: `a DigitalOcean ${path.slice(0, -1).join(' ')}` };
   },
   examples: {
-    match: ['doctl compute droplet delete web-1 --force', 'doctl apps delete 4f6c71e2', 'doctl compute snapshot delete 123', 'doctl registry delete', 'doctl compute domain records delete example.com 98765'],
-    noMatch: ['doctl compute droplet list', 'doctl apps list', 'doctl compute droplet get web-1', 'doctl databases delete 9cc1', 'doctl compute droplet create d --size s-1vcpu-1gb'],
+    match: [{ line: 'doctl compute droplet delete web-1 --force', decision: 'ask' }, { line: 'doctl apps delete 4f6c71e2', decision: 'ask' }, 'doctl compute snapshot delete 123', 'doctl registry delete', 'doctl compute domain records delete example.com 98765'],
+    noMatch: [{ line: 'doctl compute droplet list', decision: 'allow' }, { line: 'doctl apps list', decision: 'allow' }, 'doctl compute droplet get web-1', 'doctl databases delete 9cc1', 'doctl compute droplet create d --size s-1vcpu-1gb'],
   },
 });

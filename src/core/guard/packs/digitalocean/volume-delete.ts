@@ -13,7 +13,7 @@ export default defineRule({
   tools: DOCTL_TOOLS,
   match: (command) => (matchPath(command, DOCTL_VALUED, ['compute', ['volume', 'v'], DOCTL_DELETE]) ? {} : undefined),
   examples: {
-    match: ['doctl compute volume delete 506f78a4 --force', 'doctl compute volume rm 506f78a4'],
+    match: [{ line: 'doctl compute volume delete 506f78a4 --force', decision: 'ask' }, 'doctl compute volume rm 506f78a4'],
     noMatch: ['doctl compute volume list', 'doctl compute volume create data --size 10GiB', 'doctl compute volume snapshot 506f78a4'],
   },
 });

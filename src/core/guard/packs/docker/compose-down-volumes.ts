@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { hasFlag } from '../../argv';
+import { hasFlag } from '../../../argv';
 import { startsWithPath } from '../cli-words';
 import { DOCKER_KEYWORDS, DOCKER_TOOLS, dockerCalls } from './shape';
 
@@ -17,7 +17,7 @@ export default defineRule({
     return call && hasFlag(call.args.slice(call.args.indexOf(call.words[1]!)), '-v', '--volumes') ? {} : undefined;
   },
   examples: {
-    match: ['docker compose down -v', 'docker compose down --volumes --remove-orphans', 'docker-compose down -v', 'docker compose -f prod.yml down -v', 'docker compose rm -fsv db', 'podman-compose down -v'],
-    noMatch: ['docker compose down', 'docker compose --dry-run down -v', 'docker compose up -d', 'docker-compose ps', 'docker compose logs -f', 'docker compose down --rmi local'],
+    match: [{ line: 'docker compose down -v', decision: 'ask' }, { line: 'docker compose down --volumes --remove-orphans', decision: 'ask' }, { line: 'docker-compose down -v', decision: 'ask' }, 'docker compose -f prod.yml down -v', { line: 'docker compose rm -fsv db', decision: 'ask' }, { line: 'podman-compose down -v', decision: 'ask' }],
+    noMatch: ['docker compose down', 'docker compose --dry-run down -v', { line: 'docker compose up -d', decision: 'allow' }, 'docker-compose ps', { line: 'docker compose logs -f', decision: 'allow' }, 'docker compose down --rmi local'],
   },
 });

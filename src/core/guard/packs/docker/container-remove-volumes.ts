@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { hasFlag } from '../../argv';
+import { hasFlag } from '../../../argv';
 import { startsWithPath } from '../cli-words';
 import { DOCKER_KEYWORDS, DOCKER_TOOLS, dockerCalls } from './shape';
 
@@ -17,7 +17,7 @@ export default defineRule({
     return call && hasFlag(call.args, '-v', '--volumes') ? {} : undefined;
   },
   examples: {
-    match: ['docker rm -v postgres', 'docker rm -fv db', 'docker container rm --volumes db'],
-    noMatch: ['docker rm web', 'docker rm -f web', 'docker ps -a', 'docker container ls'],
+    match: [{ line: 'docker rm -v postgres', decision: 'ask' }, { line: 'docker rm -fv db', decision: 'ask' }, 'docker container rm --volumes db'],
+    noMatch: [{ line: 'docker rm web', decision: 'allow' }, { line: 'docker rm -f web', decision: 'allow' }, { line: 'docker ps -a', decision: 'allow' }, 'docker container ls'],
   },
 });

@@ -10,5 +10,6 @@ export default definePack({
   id: 'docker',
   name: 'Docker and Compose',
   description: 'docker, podman and compose: removing volumes, prune with volumes, down -v, rm -v, destructive exec and run with mounted volumes.',
+  helpSubcommand: ['docker'],
   rules: [volumeRemove, systemPruneVolumes, composeDownVolumes, containerRemoveVolumes, execDestructive, runDestructive],
 });

@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule';
-import { asksForHelp, hasOption, nestedVerdict } from '../cli-words';
+import { asksForHelp, hasOption } from '../../../argv';
+import { nestedVerdict } from '../cli-words';
 import { innerCommand } from '../nested-commands';
 import { DOCKER_KEYWORDS, DOCKER_TOOLS, DOCKER_VALUED } from './shape';
 
@@ -40,7 +41,7 @@ export default defineRule({
     return nestedVerdict(findings, compose ? 'In a Compose service container, with its volumes' : 'In a container with mounted volumes');
   },
   examples: {
-    match: ['docker run --rm -v pgdata:/data alpine rm -rf /data/pgdata', 'docker run --rm -it -v "$PWD":/src -w /src alpine rm -rf /src/data', 'docker compose run --rm web rm -rf /app/uploads'],
+    match: ['docker run --rm -v pgdata:/data alpine rm -rf /data/pgdata', 'docker run --rm -it -v "$PWD":/src -w /src alpine rm -rf /src/data', { line: 'docker compose run --rm web rm -rf /app/uploads', decision: 'ask' }],
     noMatch: ['docker run --rm alpine rm -rf /tmp/x', 'docker run --rm -v pgdata:/data alpine ls /data', 'docker run -d -p 80:80 nginx', 'docker compose run --rm web npm test'],
   },
 });

@@ -1,5 +1,5 @@
 import type { SimpleCommand } from '../../types';
-import { asksForHelp, hasOption, readings } from '../cli-words';
+import { asksForHelp, hasOption, readings } from '../../../argv';
 
 /** Docker and Podman, with Compose as `docker compose`, `docker-compose` or `podman-compose`. */
 export const DOCKER_TOOLS = ['docker', 'podman', 'docker-compose', 'podman-compose'];

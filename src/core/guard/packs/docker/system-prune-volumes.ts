@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule';
-import { hasOption, startsWithPath } from '../cli-words';
+import { hasOption } from '../../../argv';
+import { startsWithPath } from '../cli-words';
 import { DOCKER_KEYWORDS, DOCKER_TOOLS, dockerCalls } from './shape';
 
 /** A plain `system prune` removes stopped containers, dangling images and build cache: routine. */
@@ -17,7 +18,7 @@ export default defineRule({
     return call && hasOption(call.args, '--volumes') ? {} : undefined;
   },
   examples: {
-    match: ['docker system prune --volumes', 'docker system prune -af --volumes', 'podman system prune --volumes -f'],
-    noMatch: ['docker system prune', 'docker system prune -af', 'docker system df', 'docker image prune -a'],
+    match: ['docker system prune --volumes', { line: 'docker system prune -af --volumes', decision: 'ask' }, 'podman system prune --volumes -f'],
+    noMatch: [{ line: 'docker system prune', decision: 'allow' }, { line: 'docker system prune -af', decision: 'allow' }, { line: 'docker system df', decision: 'allow' }, { line: 'docker image prune -a', decision: 'allow' }],
   },
 });

@@ -1,4 +1,4 @@
-import { flagValue } from '../../argv';
+import { flagValue } from '../../../argv';
 import { defineRule } from '../../rule';
 import { targetsOf } from './paths';
 
@@ -41,7 +41,7 @@ export default defineRule({
     return target ? { decision: 'ask', severity: 'high', reason: `${tool} would format ${target}.` } : undefined;
   },
   examples: {
-    match: ['dd if=/dev/zero of=/dev/sda bs=1M', 'sudo dd if=image.iso of=/dev/disk2', 'mkfs.ext4 /dev/sdb1', 'mkfs -t ext4 /dev/nvme0n1p1', 'wipefs -a /dev/sdb', 'diskutil eraseDisk JHFS+ Blank disk2', 'mkfs.ext4 disk.img'],
-    noMatch: ['dd if=/dev/zero of=./disk.img bs=1M count=10', 'dd if=/dev/sda of=backup.img', 'fdisk -l', 'diskutil list', 'mkfs.ext4 --help'],
+    match: [{ line: 'dd if=/dev/zero of=/dev/sda bs=1M', decision: 'deny' }, 'sudo dd if=image.iso of=/dev/disk2', { line: 'mkfs.ext4 /dev/sdb1', decision: 'deny' }, 'mkfs -t ext4 /dev/nvme0n1p1', 'wipefs -a /dev/sdb', 'diskutil eraseDisk JHFS+ Blank disk2', { line: 'mkfs.ext4 disk.img', decision: 'ask' }],
+    noMatch: ['dd if=/dev/zero of=./disk.img bs=1M count=10', 'dd if=/dev/sda of=backup.img', { line: 'fdisk -l', decision: 'allow' }, { line: 'diskutil list', decision: 'allow' }, 'mkfs.ext4 --help'],
   },
 });

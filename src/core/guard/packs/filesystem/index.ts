@@ -10,9 +10,10 @@ import shred from './shred';
 import truncateDatabaseFile from './truncate-database-file';
 import windowsRecursiveDelete from './windows-recursive-delete';
 
-export const filesystemPack = definePack({
+export default definePack({
   id: 'filesystem',
   name: 'Files and disks',
   description: 'Recursive deletes outside temp and build folders, wiping and formatting disks, emptying database files.',
+  packages: { rimraf: 'rimraf', 'del-cli': 'del', 'trash-cli': 'trash' },
   rules: [rmRootOrHome, rmUnsetVariable, rmRecursive, findDelete, shred, diskOverwrite, truncateDatabaseFile, windowsRecursiveDelete, rsyncDelete, recursivePermissions],
 });

@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import { posix } from 'node:path';
 import { minimatch } from 'minimatch';
 import { FIND_MATCH } from '../../../shell/unwrap';
-import { hasFlag, positionals } from '../../argv';
+import { hasFlag, positionals } from '../../../argv';
 
 const HOME_FORMS = /^(~|\$HOME|\$\{HOME\}|~[A-Za-z0-9_.-]+)(\/\.?\*?)?\/?$/;
 const TEMP_VARIABLE = /^(\$TMPDIR|\$\{TMPDIR\}|\$\{TMPDIR:-\/tmp\}|\$TMP|\$\{TMP\}|\$TEMP|\$\{TEMP\})(?=\/|$)/;

@@ -1,4 +1,4 @@
-import { hasFlag } from '../../argv';
+import { hasFlag } from '../../../argv';
 import { defineRule } from '../../rule';
 import { isCatastrophicTarget, targetsOf } from './paths';
 
@@ -9,7 +9,6 @@ export default defineRule({
   decision: 'deny',
   reason: 'Recursively changing owner or permissions of the root, a home folder or a system folder breaks sudo, ssh and the system itself; there is no undo.',
   suggestion: 'Change the specific folder you mean, by its full path.',
-  keywords: ['chmod', 'chown', 'chgrp'],
   tools: ['chmod', 'chown', 'chgrp'],
   match(command) {
     const [tool, ...args] = command.argv;
@@ -20,7 +19,7 @@ export default defineRule({
     return target ? { reason: `${tool} -R would change every file under ${target}: the system (sudo, ssh, services) stops working and there is no undo.` } : undefined;
   },
   examples: {
-    match: ['chmod -R 777 /', 'sudo chown -R nobody:nogroup /etc', 'chmod -R 000 ~', 'chgrp -R staff /usr'],
-    noMatch: ['chmod -R 755 ./public', 'chown -R node:node /app/data', 'chmod +x script.sh', 'chmod 644 /etc/hosts'],
+    match: [{ line: 'chmod -R 777 /', decision: 'deny' }, 'sudo chown -R nobody:nogroup /etc', 'chmod -R 000 ~', 'chgrp -R staff /usr'],
+    noMatch: ['chmod -R 755 ./public', 'chown -R node:node /app/data', { line: 'chmod +x script.sh', decision: 'allow' }, 'chmod 644 /etc/hosts'],
   },
 });

@@ -8,7 +8,6 @@ export default defineRule({
   decision: 'ask',
   reason: 'Recursively deletes files outside temp and build folders; they do not go to a trash can.',
   suggestion: 'Move it aside first (mv DIR DIR.bak), or list what would go with `find DIR | head`.',
-  keywords: ['rm', 'rimraf', 'del'],
   tools: ['rm', 'rimraf', 'del'],
   match(command, context) {
     const [tool, ...args] = command.argv;
@@ -20,7 +19,7 @@ export default defineRule({
     return { reason: `${tool} would recursively delete ${risky.slice(0, 3).join(', ')}${risky.length > 3 ? ` and ${risky.length - 3} more` : ''}, outside temp and build folders.` };
   },
   examples: {
-    match: ['rm -rf src', 'rm -r docs', 'rm -rf ./build/../src', 'rm -rf *', 'rm -rf .', 'find . -name "*.bak" | xargs rm -rf', 'npx rimraf data', 'cd /etc && rm -rf nginx'],
-    noMatch: ['rm -rf node_modules', 'rm -rf dist build', 'rm -rf /tmp/x', 'rm -f file.txt', 'rm file.txt', 'rm -rf $TMPDIR/cache', 'npx rimraf dist'],
+    match: [{ line: 'rm -rf src', decision: 'ask' }, { line: 'rm -r docs', decision: 'ask' }, 'rm -rf ./build/../src', { line: 'rm -rf *', decision: 'ask' }, { line: 'rm -rf .', decision: 'ask' }, 'find . -name "*.bak" | xargs rm -rf', { line: 'npx rimraf data', decision: 'ask' }, 'cd /etc && rm -rf nginx'],
+    noMatch: [{ line: 'rm -rf node_modules', decision: 'allow' }, 'rm -rf dist build', 'rm -rf /tmp/x', { line: 'rm -f file.txt', decision: 'allow' }, { line: 'rm file.txt', decision: 'allow' }, 'rm -rf $TMPDIR/cache', { line: 'npx rimraf dist', decision: 'allow' }],
   },
 });

@@ -8,7 +8,6 @@ export default defineRule({
   decision: 'deny',
   reason: 'Recursively deleting the root, a home folder or a system folder destroys the machine and everything on it.',
   suggestion: 'Delete the specific folder you mean, by its full path.',
-  keywords: ['rm'],
   tools: ['rm'],
   match(command) {
     const args = command.argv.slice(1);
@@ -17,7 +16,7 @@ export default defineRule({
     return target ? { reason: `rm -r would delete ${target === '/' ? 'the entire filesystem' : target} recursively: nothing on it survives.` } : undefined;
   },
   examples: {
-    match: ['rm -rf /', 'rm -rf ~', 'rm -rf $HOME', 'sudo rm -rf / --no-preserve-root', 'rm -fr /*', 'rm -r -f /etc', 'rm --recursive --force /usr', 'rm -rf ~/', 'bash -c "rm -rf /"'],
-    noMatch: ['rm -rf /tmp/build', 'rm -rf ~/project/node_modules', 'rm /etc/hosts.bak', 'echo rm -rf /', 'rm -rf ./build'],
+    match: ['rm -rf /', { line: 'rm -rf ~', decision: 'deny' }, { line: 'rm -rf $HOME', decision: 'deny' }, 'sudo rm -rf / --no-preserve-root', 'rm -fr /*', 'rm -r -f /etc', 'rm --recursive --force /usr', { line: 'rm -rf ~/', decision: 'deny' }, 'bash -c "rm -rf /"'],
+    noMatch: [{ line: 'rm -rf /tmp/build', decision: 'allow' }, 'rm -rf ~/project/node_modules', 'rm /etc/hosts.bak', { line: 'echo rm -rf /', decision: 'allow' }, { line: 'rm -rf ./build', decision: 'allow' }],
   },
 });

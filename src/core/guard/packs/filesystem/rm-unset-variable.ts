@@ -8,7 +8,6 @@ export default defineRule({
   decision: 'deny',
   reason: 'The path starts with a variable Airlock cannot see; if it is empty or unset, rm deletes from the root of the disk.',
   suggestion: 'Use ${VAR:?} so the shell stops when the variable is empty: rm -rf "${VAR:?}/".',
-  keywords: ['rm'],
   tools: ['rm'],
   match(command) {
     const args = command.argv.slice(1);
@@ -17,7 +16,7 @@ export default defineRule({
     return target ? { reason: `rm would delete "${target}": if that variable is empty, this deletes from the root of the disk.` } : undefined;
   },
   examples: {
-    match: ['rm -rf "$UNSET"/', 'rm -rf $BUILD_DIR/*', 'rm -rf "${STEAMROOT}/"*', 'rm -fr $DIR/'],
-    noMatch: ['rm -rf "${BUILD_DIR:?}/"', 'rm -rf $TMPDIR/build', 'D=/tmp/x; rm -rf "$D"/', 'rm "$FILE"'],
+    match: [{ line: 'rm -rf "$UNSET"/', decision: 'deny' }, 'rm -rf $BUILD_DIR/*', { line: 'rm -rf "${STEAMROOT}/"*', decision: 'deny' }, 'rm -fr $DIR/'],
+    noMatch: ['rm -rf "${BUILD_DIR:?}/"', { line: 'rm -rf $TMPDIR/build', decision: 'allow' }, 'D=/tmp/x; rm -rf "$D"/', 'rm "$FILE"'],
   },
 });

@@ -1,4 +1,4 @@
-import { positionals } from '../../argv';
+import { positionals } from '../../../argv';
 import { defineRule } from '../../rule';
 
 const VALUED = ['-e', '--rsh', '--exclude', '--include', '--filter', '-f', '--exclude-from', '--include-from', '--files-from', '--backup-dir', '--suffix', '--chmod', '--chown', '--compare-dest', '--copy-dest', '--link-dest', '--timeout', '--bwlimit', '--log-file', '--partial-dir', '--temp-dir', '-T', '--max-size', '--min-size', '--password-file', '--port'];
@@ -10,7 +10,6 @@ export default defineRule({
   decision: 'ask',
   reason: 'rsync deletes files: at the destination that the source lacks (--delete), or the source files themselves (--remove-source-files).',
   suggestion: 'Run it with --dry-run --itemize-changes first and read what would be deleted.',
-  keywords: ['rsync'],
   tools: ['rsync'],
   match(command) {
     const args = command.argv.slice(1);

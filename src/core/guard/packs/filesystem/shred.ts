@@ -8,7 +8,6 @@ export default defineRule({
   decision: 'ask',
   reason: 'Overwrites files so that not even recovery tools can bring them back.',
   suggestion: 'Delete normally, or move the files aside, unless destroying them for good is the point.',
-  keywords: ['shred', 'srm', 'wipe'],
   tools: ['shred', 'srm', 'wipe'],
   match(command) {
     const targets = targetsOf(command.argv.slice(1));
@@ -17,7 +16,7 @@ export default defineRule({
     return device ? { decision: 'deny', severity: 'critical', reason: `${command.argv[0]} would overwrite the whole device ${device}.` } : { reason: `${command.argv[0]} would destroy ${targets.join(', ')} beyond recovery.` };
   },
   examples: {
-    match: ['shred -u secrets.txt', 'shred -n 3 -z /dev/sda', 'srm -r old/'],
+    match: [{ line: 'shred -u secrets.txt', decision: 'ask' }, 'shred -n 3 -z /dev/sda', 'srm -r old/'],
     noMatch: ['shred --help', 'echo shred', 'man shred'],
   },
 });

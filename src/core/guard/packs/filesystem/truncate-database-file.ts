@@ -28,7 +28,7 @@ export default defineRule({
     return undefined;
   },
   examples: {
-    match: ['truncate -s 0 app.db', ': > data/production.sqlite3', 'cat /dev/null > prisma/dev.db', 'cp /dev/null app.sqlite'],
-    noMatch: ['truncate -s 0 app.log', 'cp app.db app.db.bak', 'sqlite3 app.db .tables', 'echo hi > notes.txt'],
+    match: [{ line: 'truncate -s 0 app.db', decision: 'ask' }, { line: ': > data/production.sqlite3', decision: 'ask' }, 'cat /dev/null > prisma/dev.db', 'cp /dev/null app.sqlite'],
+    noMatch: ['truncate -s 0 app.log', { line: 'cp app.db app.db.bak', decision: 'allow' }, { line: 'sqlite3 app.db .tables', decision: 'allow' }, 'echo hi > notes.txt'],
   },
 });

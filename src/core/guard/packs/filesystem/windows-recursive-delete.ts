@@ -29,7 +29,7 @@ export default defineRule({
     return { reason: `Remove-Item -Recurse${force ? ' -Force' : ''} deletes the folder tree${force ? ', read-only and hidden files included' : ''}.` };
   },
   examples: {
-    match: ['rmdir /s /q C:\\project', 'rd /s /q build2', 'Remove-Item -Recurse -Force .\\data', 'remove-item -r -fo src', 'del /s /q *.cs'],
-    noMatch: ['rmdir emptydir', 'Remove-Item file.txt', 'Remove-Item -Recurse -WhatIf .\\data', 'del file.txt'],
+    match: [{ line: 'rmdir /s /q C:\\project', decision: 'ask' }, 'rd /s /q build2', { line: 'Remove-Item -Recurse -Force .\\data', decision: 'ask' }, { line: 'remove-item -r -fo src', decision: 'ask' }, { line: 'del /s /q *.cs', decision: 'ask' }],
+    noMatch: [{ line: 'rmdir emptydir', decision: 'allow' }, { line: 'Remove-Item file.txt', decision: 'allow' }, { line: 'Remove-Item -Recurse -WhatIf .\\data', decision: 'allow' }, 'del file.txt'],
   },
 });

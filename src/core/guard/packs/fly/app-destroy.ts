@@ -13,7 +13,7 @@ export default defineRule({
   tools: FLY_TOOLS,
   match: (command) => (matchPath(command, FLY_VALUED, ['destroy'], [['apps', 'app'], FLY_DESTROY]) ? {} : undefined),
   examples: {
-    match: ['fly apps destroy my-app --yes', 'flyctl apps delete my-app', 'fly destroy my-app -y', 'fly -t tok apps rm my-db'],
-    noMatch: ['fly apps list', 'fly apps create my-app', 'fly apps destroy --help', 'fly status -a my-app', 'fly deploy'],
+    match: [{ line: 'fly apps destroy my-app --yes', decision: 'ask' }, 'flyctl apps delete my-app', 'fly destroy my-app -y', 'fly -t tok apps rm my-db'],
+    noMatch: [{ line: 'fly apps list', decision: 'allow' }, 'fly apps create my-app', { line: 'fly apps destroy --help', decision: 'allow' }, 'fly status -a my-app', { line: 'fly deploy', decision: 'allow' }],
   },
 });

@@ -17,6 +17,6 @@ export default defineRule({
       : undefined,
   examples: {
     match: ['fly secrets unset DATABASE_URL', 'fly ips release 1.2.3.4 -a web', 'fly certs remove example.com'],
-    noMatch: ['fly secrets list', 'fly secrets set FOO=bar', 'fly ips list', 'fly certs show example.com'],
+    noMatch: ['fly secrets list', { line: 'fly secrets set FOO=bar', decision: 'allow' }, 'fly ips list', 'fly certs show example.com'],
   },
 });

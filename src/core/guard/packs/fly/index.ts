@@ -12,5 +12,6 @@ export default definePack({
   id: 'fly',
   name: 'Fly.io',
   description: 'flyctl: destroying apps, volumes, managed databases and machines; removing secrets, IPs and certificates.',
+  helpSubcommand: ['fly', 'flyctl'],
   rules: [appDestroy, volumeDestroy, databaseDestroy, machineDestroy, configRemove, sshDestructive, scaleToZero, connectSql],
 });

@@ -13,7 +13,7 @@ export default defineRule({
   tools: FLY_TOOLS,
   match: (command) => (matchPath(command, FLY_VALUED, [['machine', 'machines', 'm'], FLY_DESTROY]) ? {} : undefined),
   examples: {
-    match: ['fly machine destroy 148ed --force', 'fly m rm 148ed', 'flyctl machines remove 148ed -a web'],
-    noMatch: ['fly machine list', 'fly machine stop 148ed', 'fly machine restart 148ed', 'fly m status 148ed'],
+    match: [{ line: 'fly machine destroy 148ed --force', decision: 'ask' }, 'fly m rm 148ed', 'flyctl machines remove 148ed -a web'],
+    noMatch: ['fly machine list', { line: 'fly machine stop 148ed', decision: 'allow' }, 'fly machine restart 148ed', 'fly m status 148ed'],
   },
 });

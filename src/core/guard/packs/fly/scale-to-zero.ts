@@ -16,7 +16,7 @@ export default defineRule({
     return words?.slice(2).some((w) => w === '0' || /=0$/.test(w)) ? {} : undefined;
   },
   examples: {
-    match: ['fly scale count 0 -a web', 'fly scale count web=0 worker=2'],
-    noMatch: ['fly scale count 2', 'fly scale show', 'fly scale count 10 -a web'],
+    match: [{ line: 'fly scale count 0 -a web', decision: 'ask' }, 'fly scale count web=0 worker=2'],
+    noMatch: [{ line: 'fly scale count 2', decision: 'allow' }, 'fly scale show', 'fly scale count 10 -a web'],
   },
 });

@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule';
-import { matchPath, nestedVerdict, optionValue } from '../cli-words';
+import { optionValue } from '../../../argv';
+import { matchPath, nestedVerdict } from '../cli-words';
 import { FLY_KEYWORDS, FLY_TOOLS, FLY_VALUED } from './shape';
 
 /** `fly ssh console -C CMD` runs CMD on a machine of the app, next to its volumes. */
@@ -18,7 +19,7 @@ export default defineRule({
     return remote ? nestedVerdict(context.checkLine(remote, '/'), 'On a Fly.io machine') : undefined;
   },
   examples: {
-    match: ['fly ssh console -C "rm -rf /data/uploads"', "flyctl ssh console -a web --command 'rm -rf /data'"],
-    noMatch: ['fly ssh console', 'fly ssh console -C "ls /data"', 'fly ssh issue'],
+    match: [{ line: 'fly ssh console -C "rm -rf /data/uploads"', decision: 'ask' }, "flyctl ssh console -a web --command 'rm -rf /data'"],
+    noMatch: [{ line: 'fly ssh console', decision: 'allow' }, 'fly ssh console -C "ls /data"', 'fly ssh issue'],
   },
 });

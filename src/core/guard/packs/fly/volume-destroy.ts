@@ -13,7 +13,7 @@ export default defineRule({
   tools: FLY_TOOLS,
   match: (command) => (matchPath(command, FLY_VALUED, [['volumes', 'volume', 'vol'], FLY_DESTROY]) ? {} : undefined),
   examples: {
-    match: ['fly volumes destroy vol_123 --yes', 'fly vol delete vol_123', 'flyctl volumes rm vol_1 -a my-app'],
-    noMatch: ['fly volumes list', 'fly volumes create data --size 10', 'fly volumes snapshots create vol_1', 'fly vol destroy -h'],
+    match: [{ line: 'fly volumes destroy vol_123 --yes', decision: 'ask' }, 'fly vol delete vol_123', 'flyctl volumes rm vol_1 -a my-app'],
+    noMatch: ['fly volumes list', 'fly volumes create data --size 10', { line: 'fly volumes snapshots create vol_1', decision: 'allow' }, 'fly vol destroy -h'],
   },
 });

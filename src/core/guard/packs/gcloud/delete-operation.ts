@@ -23,15 +23,15 @@ export default defineRule({
   },
   examples: {
     match: [
-      'gcloud compute instances delete vm-1 --zone us-central1-a',
-      'gcloud container clusters delete prod --region us-central1',
+      { line: 'gcloud compute instances delete vm-1 --zone us-central1-a', decision: 'ask' },
+      { line: 'gcloud container clusters delete prod --region us-central1', decision: 'ask' },
       'gcloud compute disks delete data-disk',
       'gcloud functions delete api',
-      'gcloud secrets delete db-password',
+      { line: 'gcloud secrets delete db-password', decision: 'ask' },
       'gcloud firestore bulk-delete --collection-ids=users',
       'gcloud --project prod run services delete api',
       'gcloud logging logs delete projects/p/logs/app',
     ],
-    noMatch: ['gcloud compute instances list', 'gcloud compute instances describe vm-1', 'gcloud config set project p', 'gcloud auth login', 'gcloud compute instances delete --help', 'gcloud projects delete p'],
+    noMatch: [{ line: 'gcloud compute instances list', decision: 'allow' }, 'gcloud compute instances describe vm-1', 'gcloud config set project p', { line: 'gcloud auth login', decision: 'allow' }, { line: 'gcloud compute instances delete --help', decision: 'allow' }, 'gcloud projects delete p'],
   },
 });

@@ -1,6 +1,7 @@
 import { defineRule } from '../../rule';
-import { hasFlag } from '../../argv';
-import { hasOption, matchTopicPath } from '../cli-words';
+import { hasFlag } from '../../../argv';
+import { hasOption } from '../../../argv';
+import { matchTopicPath } from '../cli-words';
 
 const FIREBASE_VALUED = ['-P', '--project', '--token', '--config', '--database', '--instance', '--region', '--only', '--site'];
 /** Emulators keep their data locally: these variables point the CLI at them. */
@@ -34,7 +35,7 @@ export default defineRule({
     return words[0] === 'functions' ? { severity: 'medium' } : {};
   },
   examples: {
-    match: ['firebase firestore:delete --all-collections --yes', 'firebase firestore:delete -r users', 'firebase firestore:databases:delete prod --force', 'firebase database:remove /users --force', 'firebase functions:delete api', 'firebase hosting:disable -P prod', 'npx firebase-tools firestore:delete -r users -y'],
-    noMatch: ['firebase deploy', 'firebase emulators:start', 'firebase firestore:indexes', 'firebase database:get /users', 'firebase functions:list', 'FIRESTORE_EMULATOR_HOST=localhost:8080 firebase firestore:delete -r users', 'firebase firestore:delete --help'],
+    match: [{ line: 'firebase firestore:delete --all-collections --yes', decision: 'ask' }, 'firebase firestore:delete -r users', 'firebase firestore:databases:delete prod --force', 'firebase database:remove /users --force', 'firebase functions:delete api', 'firebase hosting:disable -P prod', 'npx firebase-tools firestore:delete -r users -y'],
+    noMatch: ['firebase deploy', { line: 'firebase emulators:start', decision: 'allow' }, 'firebase firestore:indexes', 'firebase database:get /users', 'firebase functions:list', 'FIRESTORE_EMULATOR_HOST=localhost:8080 firebase firestore:delete -r users', 'firebase firestore:delete --help'],
   },
 });

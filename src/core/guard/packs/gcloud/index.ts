@@ -11,5 +11,7 @@ export default definePack({
   id: 'gcloud',
   name: 'Google Cloud',
   description: 'gcloud, gsutil and firebase: deleting projects, Cloud SQL, Cloud Storage objects and buckets, and every other resource.',
+  helpSubcommand: ['gcloud'],
+  packages: { 'firebase-tools': 'firebase' },
   rules: [projectDelete, sqlDelete, storageDelete, deleteOperation, protectionOff, firebaseDelete, sqlImport],
 });

@@ -1,6 +1,7 @@
 import { defineRule } from '../../rule';
-import { hasFlag } from '../../argv';
-import { hasOption, matchPath } from '../cli-words';
+import { hasFlag } from '../../../argv';
+import { hasOption } from '../../../argv';
+import { matchPath } from '../cli-words';
 import { gcloudVerbPath } from './shape';
 
 /** `gcloud storage` and the older `gsutil` delete objects and buckets alike. */
@@ -11,7 +12,6 @@ export default defineRule({
   decision: 'ask',
   reason: 'Deletes Cloud Storage objects or buckets; without object versioning they cannot be recovered.',
   suggestion: 'List what would go first (`gcloud storage ls -r PATH`) and check the bucket\'s versioning and soft-delete policy.',
-  keywords: ['gcloud', 'gsutil'],
   tools: ['gcloud', 'gsutil'],
   match: (command) => {
     const args = command.argv.slice(1);
@@ -29,7 +29,7 @@ export default defineRule({
     return undefined;
   },
   examples: {
-    match: ['gcloud storage rm -r gs://my-bucket', 'gcloud storage rm gs://my-bucket/a.txt', 'gcloud storage buckets delete gs://my-bucket', 'gsutil rm -r gs://my-bucket', 'gsutil -m rm -r gs://b/path', 'gsutil -h "Cache-Control:no-cache" rm -r gs://b', 'gsutil rb gs://my-bucket', 'gsutil rsync -d ./dist gs://site'],
-    noMatch: ['gcloud storage ls gs://my-bucket', 'gcloud storage cp a.txt gs://b/', 'gsutil ls gs://b', 'gsutil cp -r ./dist gs://site', 'gsutil rsync -r ./dist gs://site'],
+    match: [{ line: 'gcloud storage rm -r gs://my-bucket', decision: 'ask' }, 'gcloud storage rm gs://my-bucket/a.txt', { line: 'gcloud storage buckets delete gs://my-bucket', decision: 'ask' }, { line: 'gsutil rm -r gs://my-bucket', decision: 'ask' }, 'gsutil -m rm -r gs://b/path', 'gsutil -h "Cache-Control:no-cache" rm -r gs://b', { line: 'gsutil rb gs://my-bucket', decision: 'ask' }, 'gsutil rsync -d ./dist gs://site'],
+    noMatch: [{ line: 'gcloud storage ls gs://my-bucket', decision: 'allow' }, 'gcloud storage cp a.txt gs://b/', 'gsutil ls gs://b', { line: 'gsutil cp -r ./dist gs://site', decision: 'allow' }, 'gsutil rsync -r ./dist gs://site'],
   },
 });

@@ -1,4 +1,4 @@
-import { hasFlag } from '../../argv';
+import { hasFlag } from '../../../argv';
 import { defineRule } from '../../rule';
 import { gitInvocation } from './subcommand';
 
@@ -19,7 +19,7 @@ export default defineRule({
     return forceDelete ? {} : undefined;
   },
   examples: {
-    match: ['git branch -D feature-branch', 'git branch --delete --force old', 'git branch -d -f old', 'git branch -Dr origin/x'],
-    noMatch: ['git branch -d merged-branch', 'git branch -a', 'git branch feature-new', 'git branch -m old new'],
+    match: [{ line: 'git branch -D feature-branch', decision: 'ask' }, { line: 'git branch --delete --force old', decision: 'ask' }, 'git branch -d -f old', 'git branch -Dr origin/x'],
+    noMatch: [{ line: 'git branch -d merged-branch', decision: 'allow' }, { line: 'git branch -a', decision: 'allow' }, 'git branch feature-new', 'git branch -m old new'],
   },
 });

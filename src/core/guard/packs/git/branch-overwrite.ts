@@ -1,4 +1,4 @@
-import { hasFlag, positionals } from '../../argv';
+import { hasFlag, positionals } from '../../../argv';
 import { defineRule } from '../../rule';
 import { gitInvocation, isProtectedBranch } from './subcommand';
 
@@ -31,7 +31,7 @@ export default defineRule({
     return undefined;
   },
   examples: {
-    match: ['git branch -f main HEAD~3', 'git branch -M feature main', 'git checkout -B main origin/feature', 'git switch -C production'],
+    match: [{ line: 'git branch -f main HEAD~3', decision: 'ask' }, 'git branch -M feature main', 'git checkout -B main origin/feature', 'git switch -C production'],
     noMatch: ['git branch -f feature HEAD~1', 'git branch -m old new', 'git checkout -b main-fix', 'git switch -c feature/x', 'git branch -M main'],
   },
 });

@@ -1,4 +1,4 @@
-import { hasFlag } from '../../argv';
+import { hasFlag } from '../../../argv';
 import { defineRule } from '../../rule';
 import { gitInvocation } from './subcommand';
 
@@ -19,7 +19,7 @@ export default defineRule({
     return hasFlag(git.args, '-x') ? { reason: 'git clean -fx deletes untracked and ignored files (.env files, local databases, build caches).' } : {};
   },
   examples: {
-    match: ['git clean -fd', 'git clean -fdx', 'git clean --force', 'git clean -f -d -x'],
-    noMatch: ['git clean -n', 'git clean -nfd', 'git clean --dry-run -f', 'git clean'],
+    match: [{ line: 'git clean -fd', decision: 'ask' }, { line: 'git clean -fdx', decision: 'ask' }, 'git clean --force', 'git clean -f -d -x'],
+    noMatch: [{ line: 'git clean -n', decision: 'allow' }, 'git clean -nfd', 'git clean --dry-run -f', 'git clean'],
   },
 });

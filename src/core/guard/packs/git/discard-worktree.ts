@@ -1,4 +1,4 @@
-import { hasFlag, positionals } from '../../argv';
+import { hasFlag, positionals } from '../../../argv';
 import { defineRule } from '../../rule';
 import { gitInvocation } from './subcommand';
 
@@ -38,7 +38,7 @@ export default defineRule({
     return undefined;
   },
   examples: {
-    match: ['git checkout -- .', 'git checkout .', 'git checkout HEAD -- .', 'git restore .', 'git restore --worktree :/', 'git restore --staged --worktree .', 'git checkout -f main', 'git switch --discard-changes main'],
-    noMatch: ['git checkout main', 'git checkout -b feature/one', 'git restore --staged .', 'git restore file.txt', 'git checkout -- src/app.ts'],
+    match: [{ line: 'git checkout -- .', decision: 'ask' }, { line: 'git checkout .', decision: 'ask' }, { line: 'git checkout HEAD -- .', decision: 'ask' }, { line: 'git restore .', decision: 'ask' }, 'git restore --worktree :/', 'git restore --staged --worktree .', 'git checkout -f main', { line: 'git switch --discard-changes main', decision: 'ask' }],
+    noMatch: [{ line: 'git checkout main', decision: 'allow' }, { line: 'git checkout -b feature/one', decision: 'allow' }, { line: 'git restore --staged .', decision: 'allow' }, 'git restore file.txt', { line: 'git checkout -- src/app.ts', decision: 'allow' }],
   },
 });

@@ -21,7 +21,7 @@ export default defineRule({
     return undefined;
   },
   examples: {
-    match: ['git filter-branch --tree-filter "rm -f secrets" HEAD', 'git filter-repo --path secrets --invert-paths', 'bfg --delete-files id_rsa', 'git update-ref -d refs/heads/main'],
-    noMatch: ['git log --all', 'git update-ref refs/heads/x HEAD', 'git rebase main'],
+    match: ['git filter-branch --tree-filter "rm -f secrets" HEAD', 'git filter-repo --path secrets --invert-paths', { line: 'bfg --delete-files id_rsa', decision: 'ask' }, { line: 'git update-ref -d refs/heads/main', decision: 'ask' }],
+    noMatch: ['git log --all', 'git update-ref refs/heads/x HEAD', { line: 'git rebase main', decision: 'allow' }],
   },
 });

@@ -9,10 +9,15 @@ import reflogExpire from './reflog-expire';
 import resetHard from './reset-hard';
 import stashClear from './stash-clear';
 import worktreeRemoveForce from './worktree-remove-force';
+import pushDelete from './push-delete';
+import refOverwrite from './ref-overwrite';
+import configRewrite from './config-rewrite';
+import extras from './extras';
 
-export const gitPack = definePack({
+export default definePack({
   id: 'git',
   name: 'Git',
   description: 'Discarding uncommitted work, force-pushing or deleting protected branches, rewriting history.',
-  rules: [resetHard, cleanForce, pushForce, branchForceDelete, discardWorktree, stashClear, historyRewrite, reflogExpire, branchOverwrite, worktreeRemoveForce],
+  helpSubcommand: ['git'],
+  rules: [resetHard, cleanForce, pushForce, branchForceDelete, discardWorktree, stashClear, historyRewrite, reflogExpire, branchOverwrite, worktreeRemoveForce, pushDelete, refOverwrite, configRewrite, extras],
 });

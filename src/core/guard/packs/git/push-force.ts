@@ -1,4 +1,4 @@
-import { hasFlag, positionals } from '../../argv';
+import { hasFlag, positionals } from '../../../argv';
 import { defineRule } from '../../rule';
 import { currentBranch, gitInvocation, isProtectedBranch } from './subcommand';
 
@@ -43,7 +43,7 @@ export default defineRule({
     return guarded(targets) ? { reason: `git push --force would overwrite the remote history of ${targets.join(', ')}.` } : undefined;
   },
   examples: {
-    match: ['git push --force origin main', 'git push -f origin master', 'git push origin main --force', 'git push --force', 'git push origin +main', 'git push origin --delete main', 'git push origin :production', 'git push --force-with-lease origin release/1.2', 'git push --mirror', 'git push origin HEAD:main -f'],
-    noMatch: ['git push origin main', 'git push --force origin feature/x', 'git push --force-with-lease origin my-branch', 'git push origin --delete old-feature', 'git push -u origin feature', 'git push --dry-run'],
+    match: [{ line: 'git push --force origin main', decision: 'ask' }, { line: 'git push -f origin master', decision: 'ask' }, { line: 'git push origin main --force', decision: 'ask' }, { line: 'git push --force', decision: 'ask' }, { line: 'git push origin +main', decision: 'ask' }, { line: 'git push origin --delete main', decision: 'ask' }, 'git push origin :production', 'git push --force-with-lease origin release/1.2', { line: 'git push --mirror', decision: 'ask' }, 'git push origin HEAD:main -f'],
+    noMatch: [{ line: 'git push origin main', decision: 'allow' }, 'git push --force origin feature/x', { line: 'git push --force-with-lease origin my-branch', decision: 'allow' }, 'git push origin --delete old-feature', 'git push -u origin feature', 'git push --dry-run'],
   },
 });

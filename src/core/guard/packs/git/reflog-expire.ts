@@ -22,7 +22,7 @@ export default defineRule({
     return undefined;
   },
   examples: {
-    match: ['git reflog expire --expire=now --all', 'git gc --prune=now', 'git reflog expire --expire-unreachable=now --all && git gc --prune=now --aggressive', 'git prune'],
-    noMatch: ['git reflog', 'git gc', 'git reflog show', 'git prune -n'],
+    match: [{ line: 'git reflog expire --expire=now --all', decision: 'ask' }, { line: 'git gc --prune=now', decision: 'ask' }, 'git reflog expire --expire-unreachable=now --all && git gc --prune=now --aggressive', 'git prune'],
+    noMatch: [{ line: 'git reflog', decision: 'allow' }, { line: 'git gc', decision: 'allow' }, 'git reflog show', 'git prune -n'],
   },
 });

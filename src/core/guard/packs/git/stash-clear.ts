@@ -18,7 +18,7 @@ export default defineRule({
     return undefined;
   },
   examples: {
-    match: ['git stash clear', 'git stash drop', 'git stash drop stash@{2}'],
-    noMatch: ['git stash', 'git stash pop', 'git stash list', 'git stash apply'],
+    match: [{ line: 'git stash clear', decision: 'ask' }, { line: 'git stash drop', decision: 'ask' }, 'git stash drop stash@{2}'],
+    noMatch: [{ line: 'git stash', decision: 'allow' }, { line: 'git stash pop', decision: 'allow' }, { line: 'git stash list', decision: 'allow' }, 'git stash apply'],
   },
 });

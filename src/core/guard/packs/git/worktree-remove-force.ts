@@ -1,4 +1,4 @@
-import { hasFlag } from '../../argv';
+import { hasFlag } from '../../../argv';
 import { defineRule } from '../../rule';
 import { gitInvocation } from './subcommand';
 

@@ -11,7 +11,6 @@ export default defineRule({
   decision: 'ask',
   reason: 'The GitHub CLI deletes (or archives) something on GitHub: a repository with its issues and history, a release, an issue, a secret, a key, a workflow run or cache.',
   suggestion: 'Check the repository (`gh repo view`); archive a repository rather than delete it, and clone a mirror first (`git clone --mirror`).',
-  keywords: ['gh'],
   tools: ['gh'],
   match: (command) => {
     const words = matchPath(command, GH_VALUED, [OBJECTS, ['delete', 'remove', 'rm', 'archive', 'delete-asset']], ['cache', 'delete']);
@@ -21,7 +20,7 @@ export default defineRule({
     return { resource: `a GitHub ${words[0]}` };
   },
   examples: {
-    match: ['gh repo delete owner/repo --yes', 'gh repo archive owner/repo', 'gh gist delete 12345', 'gh release delete v1.0.0', 'gh issue delete 123', 'gh ssh-key delete 1', 'gh secret delete NPM_TOKEN', 'gh run delete 42'],
-    noMatch: ['gh repo view', 'gh pr list', 'gh issue list', 'gh release create v1.0.0', 'gh secret list', 'gh repo delete --help', 'gh pr close 12'],
+    match: [{ line: 'gh repo delete owner/repo --yes', decision: 'ask' }, { line: 'gh repo archive owner/repo', decision: 'ask' }, { line: 'gh gist delete 12345', decision: 'ask' }, 'gh release delete v1.0.0', 'gh issue delete 123', 'gh ssh-key delete 1', 'gh secret delete NPM_TOKEN', 'gh run delete 42'],
+    noMatch: ['gh repo view', { line: 'gh pr list', decision: 'allow' }, 'gh issue list', 'gh release create v1.0.0', { line: 'gh secret list', decision: 'allow' }, { line: 'gh repo delete --help', decision: 'allow' }, 'gh pr close 12'],
   },
 });

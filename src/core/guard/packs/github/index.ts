@@ -5,5 +5,6 @@ export default definePack({
   id: 'github',
   name: 'GitHub CLI',
   description: 'gh: deleting or archiving repositories, releases, issues, gists, secrets, keys, runs and caches.',
+  helpSubcommand: ['gh'],
   rules: [ghDelete],
 });

@@ -5,5 +5,6 @@ export default definePack({
   id: 'helm',
   name: 'Helm',
   description: 'helm: uninstalling releases.',
+  helpSubcommand: ['helm'],
   rules: [uninstall],
 });

@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule';
-import { hasOption, matchPath } from '../cli-words';
+import { hasOption } from '../../../argv';
+import { matchPath } from '../cli-words';
 
 const HELM_VALUED = ['-n', '--namespace', '--kube-context', '--kubeconfig', '--timeout', '--description', '--cascade', '--kube-apiserver', '--kube-token', '--registry-config', '--repository-config'];
 
@@ -10,14 +11,13 @@ export default defineRule({
   decision: 'ask',
   reason: 'Uninstalls a Helm release: every Kubernetes resource it created is deleted (volume claims from its stateful sets are usually kept, but what they served goes down).',
   suggestion: 'Check the context and namespace (`helm list -n NS`), preview with `--dry-run`, and keep the history with `--keep-history` so it can be rolled back.',
-  keywords: ['helm'],
   tools: ['helm'],
   match: (command) => {
     if (!matchPath(command, HELM_VALUED, [['uninstall', 'delete', 'del', 'un']])) return undefined;
     return hasOption(command.argv, '--dry-run') ? undefined : {};
   },
   examples: {
-    match: ['helm uninstall web -n prod', 'helm delete postgres', 'helm un web --keep-history', 'helm --kube-context prod uninstall api'],
-    noMatch: ['helm list -A', 'helm status web', 'helm uninstall web --dry-run', 'helm upgrade --install web ./chart', 'helm uninstall --help'],
+    match: [{ line: 'helm uninstall web -n prod', decision: 'ask' }, { line: 'helm delete postgres', decision: 'ask' }, { line: 'helm un web --keep-history', decision: 'ask' }, { line: 'helm --kube-context prod uninstall api', decision: 'ask' }],
+    noMatch: [{ line: 'helm list -A', decision: 'allow' }, { line: 'helm status web', decision: 'allow' }, { line: 'helm uninstall web --dry-run', decision: 'allow' }, 'helm upgrade --install web ./chart', { line: 'helm uninstall --help', decision: 'allow' }],
   },
 });

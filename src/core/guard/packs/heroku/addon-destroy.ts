@@ -13,6 +13,6 @@ export default defineRule({
   match: (command) => (herokuPath(command, [['addons', 'addon'], ['destroy', 'remove', 'delete', 'rm']]) ? {} : undefined),
   examples: {
     match: ['heroku addons:destroy heroku-postgresql --confirm my-app', 'heroku addons:remove redis-1', 'heroku addons destroy postgresql-curly-123'],
-    noMatch: ['heroku addons', 'heroku addons:info redis-1', 'heroku addons:create heroku-redis', 'heroku addons:upgrade redis-1 premium-0'],
+    noMatch: ['heroku addons', 'heroku addons:info redis-1', { line: 'heroku addons:create heroku-redis', decision: 'allow' }, 'heroku addons:upgrade redis-1 premium-0'],
   },
 });

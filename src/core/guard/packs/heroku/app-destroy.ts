@@ -12,7 +12,7 @@ export default defineRule({
   tools: HEROKU_TOOLS,
   match: (command) => (herokuPath(command, ['destroy'], [['apps', 'app'], ['destroy', 'delete']]) ? {} : undefined),
   examples: {
-    match: ['heroku apps:destroy my-app --confirm my-app', 'heroku apps:destroy -a my-app', 'heroku destroy --app my-app', 'heroku apps destroy my-app'],
-    noMatch: ['heroku apps', 'heroku apps:info -a my-app', 'heroku apps:create my-app', 'heroku apps:destroy --help'],
+    match: [{ line: 'heroku apps:destroy my-app --confirm my-app', decision: 'ask' }, { line: 'heroku apps:destroy -a my-app', decision: 'ask' }, { line: 'heroku destroy --app my-app', decision: 'ask' }, 'heroku apps destroy my-app'],
+    noMatch: [{ line: 'heroku apps', decision: 'allow' }, 'heroku apps:info -a my-app', 'heroku apps:create my-app', 'heroku apps:destroy --help'],
   },
 });

@@ -13,5 +13,7 @@ export default definePack({
   id: 'heroku',
   name: 'Heroku',
   description: 'Heroku CLI: destroying apps and add-ons, resetting or overwriting Postgres, deleting backups and config vars.',
+  helpSubcommand: ['heroku'],
+  packages: { heroku: 'heroku' },
   rules: [appDestroy, pgReset, addonDestroy, pgOverwrite, backupDelete, configUnset, runDestructive, scaleToZero, pgPsql],
 });

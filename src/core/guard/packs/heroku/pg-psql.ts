@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule';
-import { nestedVerdict, optionValue } from '../cli-words';
+import { optionValue } from '../../../argv';
+import { nestedVerdict } from '../cli-words';
 import { stdinSqlVerdict } from '../nested-commands';
 import { HEROKU_KEYWORDS, HEROKU_TOOLS, herokuPath } from './shape';
 
@@ -25,6 +26,6 @@ export default defineRule({
   },
   examples: {
     match: ['heroku pg:psql -a my-app -c "DROP TABLE users"', 'heroku pg:psql DATABASE_URL --command "TRUNCATE orders" -a my-app', "heroku pg:psql -a my-app <<< 'DROP TABLE users'"],
-    noMatch: ['heroku pg:psql -a my-app', 'heroku pg:psql -a my-app -c "SELECT count(*) FROM users"', 'heroku pg:info -a my-app'],
+    noMatch: [{ line: 'heroku pg:psql -a my-app', decision: 'allow' }, 'heroku pg:psql -a my-app -c "SELECT count(*) FROM users"', 'heroku pg:info -a my-app'],
   },
 });

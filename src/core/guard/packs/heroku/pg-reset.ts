@@ -12,7 +12,7 @@ export default defineRule({
   tools: HEROKU_TOOLS,
   match: (command) => (herokuPath(command, ['pg', 'reset']) ? {} : undefined),
   examples: {
-    match: ['heroku pg:reset DATABASE_URL --confirm my-app', 'heroku pg:reset -a my-app'],
-    noMatch: ['heroku pg:info -a my-app', 'heroku pg:psql', 'heroku pg:reset --help', 'heroku pg:backups:capture'],
+    match: [{ line: 'heroku pg:reset DATABASE_URL --confirm my-app', decision: 'ask' }, 'heroku pg:reset -a my-app'],
+    noMatch: ['heroku pg:info -a my-app', 'heroku pg:psql', { line: 'heroku pg:reset --help', decision: 'allow' }, 'heroku pg:backups:capture'],
   },
 });

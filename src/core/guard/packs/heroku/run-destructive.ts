@@ -37,6 +37,6 @@ export default defineRule({
   },
   examples: {
     match: ['heroku run rm -rf /app/storage -a my-app', "heroku run -a my-app 'rm -rf /app/storage'"],
-    noMatch: ['heroku run rails console -a my-app', 'heroku run bash', 'heroku run bash -a my-app', 'heroku ps', 'heroku run --help'],
+    noMatch: [{ line: 'heroku run rails console -a my-app', decision: 'allow' }, 'heroku run bash', { line: 'heroku run bash -a my-app', decision: 'allow' }, 'heroku ps', 'heroku run --help'],
   },
 });

@@ -15,7 +15,7 @@ export default defineRule({
     return words?.slice(2).some((w) => /^[\w-]+[=:]0\b/.test(w)) ? {} : undefined;
   },
   examples: {
-    match: ['heroku ps:scale web=0 -a my-app', 'heroku ps:scale worker=0:standard-1x'],
-    noMatch: ['heroku ps:scale web=2', 'heroku ps -a my-app', 'heroku ps:scale web=10'],
+    match: [{ line: 'heroku ps:scale web=0 -a my-app', decision: 'ask' }, 'heroku ps:scale worker=0:standard-1x'],
+    noMatch: [{ line: 'heroku ps:scale web=2', decision: 'allow' }, 'heroku ps -a my-app', 'heroku ps:scale web=10'],
   },
 });

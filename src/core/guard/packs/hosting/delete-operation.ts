@@ -22,7 +22,6 @@ export default defineRule({
   decision: 'ask',
   reason: 'Deletes a hosted resource (a server, database, cluster, volume or bucket); what it holds cannot be brought back.',
   suggestion: 'Check the account, project and resource first (the matching `list`/`describe`), and snapshot or dump its data.',
-  keywords: TOOLS,
   tools: TOOLS,
   match: (command) => {
     // `atlas` is also Ariga's schema tool, whose `schema clean` drops every object in the database.
@@ -36,9 +35,9 @@ export default defineRule({
   },
   examples: {
     match: [
-      'hcloud server delete web-1',
-      'hcloud volume delete data',
-      'linode-cli linodes delete 12345',
+      { line: 'hcloud server delete web-1', decision: 'ask' },
+      { line: 'hcloud volume delete data', decision: 'ask' },
+      { line: 'linode-cli linodes delete 12345', decision: 'ask' },
       'vultr-cli instance delete 4f0f',
       'openstack server delete web-1',
       'openstack stack delete prod',
@@ -47,10 +46,10 @@ export default defineRule({
       'ibmcloud resource service-instance-delete my-db',
       'ibmcloud cos bucket-delete --bucket b',
       'scw rdb instance delete 11111111-1111-1111-1111-111111111111',
-      'atlas clusters delete prod --force',
-      'turso db destroy prod-db --yes',
+      { line: 'atlas clusters delete prod --force', decision: 'ask' },
+      { line: 'turso db destroy prod-db --yes', decision: 'ask' },
       'atlas schema clean -u postgres://prod/app',
     ],
-    noMatch: ['hcloud server list', 'hcloud server describe web-1', 'linode-cli linodes list', 'openstack server show web-1', 'oci os bucket list', 'ibmcloud resource service-instances', 'atlas clusters describe prod', 'turso db shell prod-db', 'turso db create dev', 'atlas schema inspect -u postgres://prod/app', 'atlas clusters delete --help'],
+    noMatch: [{ line: 'hcloud server list', decision: 'allow' }, 'hcloud server describe web-1', { line: 'linode-cli linodes list', decision: 'allow' }, { line: 'openstack server show web-1', decision: 'allow' }, 'oci os bucket list', 'ibmcloud resource service-instances', 'atlas clusters describe prod', { line: 'turso db shell prod-db', decision: 'allow' }, 'turso db create dev', 'atlas schema inspect -u postgres://prod/app', 'atlas clusters delete --help'],
   },
 });

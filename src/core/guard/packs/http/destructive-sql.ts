@@ -20,13 +20,13 @@ export default defineRule({
   examples: {
     match: [
       `curl -X POST "https://api.supabase.com/v1/projects/$REF/database/query" -H "Authorization: Bearer $SUPABASE_ACCESS_TOKEN" -d '{"query":"DROP TABLE bookings"}'`,
-      `curl 'http://clickhouse.internal:8123/?query=TRUNCATE%20TABLE%20events'`,
+      { line: `curl 'http://clickhouse.internal:8123/?query=TRUNCATE%20TABLE%20events'`, decision: 'ask' },
       `echo 'DROP DATABASE analytics' | curl --data-binary @- http://localhost:8123/`,
       `curl https://db.example.com/sql -d '{"statements":["SELECT 1","DELETE FROM sessions"]}'`,
     ],
     noMatch: [
       `curl -X POST "https://api.supabase.com/v1/projects/$REF/database/query" -d '{"query":"SELECT count(*) FROM bookings"}'`,
-      `curl -X POST https://search.example.com/1/indexes/products/query -d '{"query":"drop shipping"}'`,
+      { line: `curl -X POST https://search.example.com/1/indexes/products/query -d '{"query":"drop shipping"}'`, decision: 'allow' },
       `curl -X POST https://search.example.com/1/indexes/products/query -d '{"query":"truncate long titles"}'`,
       `curl 'http://clickhouse.internal:8123/?query=SELECT%201'`,
     ],

@@ -18,7 +18,7 @@ export default defineRule({
     return {};
   },
   examples: {
-    match: ['kubectl delete all --all', 'kubectl delete deployments --all -n prod', 'kubectl delete pods --all-namespaces --all', 'kubectl delete all -l app=web', 'kubectl delete pods -A -l app=web'],
+    match: [{ line: 'kubectl delete all --all', decision: 'ask' }, { line: 'kubectl delete deployments --all -n prod', decision: 'ask' }, 'kubectl delete pods --all-namespaces --all', 'kubectl delete all -l app=web', 'kubectl delete pods -A -l app=web'],
     noMatch: ['kubectl get all --all-namespaces', 'kubectl delete deployment web', 'kubectl delete all --all --dry-run=client', 'kubectl delete ns prod'],
   },
 });

@@ -28,7 +28,7 @@ export default defineRule({
     return {};
   },
   examples: {
-    match: ['kubectl delete namespace prod', 'kubectl delete ns staging --context prod-cluster', 'kubectl delete namespace/prod', 'oc delete ns team-a', 'kubectl delete ns kube-system', 'kubectl delete namespaces --all'],
-    noMatch: ['kubectl get ns', 'kubectl create namespace dev', 'kubectl delete ns prod --dry-run=client', 'kubectl delete pod web-1 -n prod'],
+    match: [{ line: 'kubectl delete namespace prod', decision: 'ask' }, { line: 'kubectl delete ns staging --context prod-cluster', decision: 'ask' }, { line: 'kubectl delete namespace/prod', decision: 'ask' }, 'oc delete ns team-a', 'kubectl delete ns kube-system', 'kubectl delete namespaces --all'],
+    noMatch: ['kubectl get ns', 'kubectl create namespace dev', { line: 'kubectl delete ns prod --dry-run=client', decision: 'allow' }, 'kubectl delete pod web-1 -n prod'],
   },
 });

@@ -12,7 +12,7 @@ export default defineRule({
   tools: KUBECTL_TOOLS,
   match: (command) => (kubectlDelete(command)?.kinds.some((k) => STORAGE_KINDS.includes(k)) ? {} : undefined),
   examples: {
-    match: ['kubectl delete pvc data-postgres-0 -n prod', 'kubectl delete pv pvc-1234', 'kubectl delete persistentvolumeclaim/data', 'kubectl -n db delete pvc --all'],
+    match: ['kubectl delete pvc data-postgres-0 -n prod', { line: 'kubectl delete pv pvc-1234', decision: 'ask' }, 'kubectl delete persistentvolumeclaim/data', 'kubectl -n db delete pvc --all'],
     noMatch: ['kubectl get pvc -n prod', 'kubectl describe pv pvc-1234', 'kubectl delete pvc data --dry-run=server'],
   },
 });

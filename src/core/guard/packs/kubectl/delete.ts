@@ -38,7 +38,7 @@ export default defineRule({
     return del.kinds.length ? {} : undefined;
   },
   examples: {
-    match: ['kubectl delete deployment web -n prod', 'kubectl delete svc,deploy web', 'kubectl delete -f k8s/', 'kubectl delete -k overlays/prod', 'kubectl delete secret db-credentials', 'kubectl delete crd certificates.cert-manager.io', 'kubectl delete statefulset postgres'],
-    noMatch: ['kubectl delete pod web-7d9f -n prod', 'kubectl delete pods -l app=web', 'kubectl delete job migrate-1', 'kubectl get deployments', 'kubectl delete deployment web --dry-run=client', 'kubectl apply -f k8s/'],
+    match: [{ line: 'kubectl delete deployment web -n prod', decision: 'ask' }, { line: 'kubectl delete svc,deploy web', decision: 'ask' }, { line: 'kubectl delete -f k8s/', decision: 'ask' }, 'kubectl delete -k overlays/prod', { line: 'kubectl delete secret db-credentials', decision: 'ask' }, 'kubectl delete crd certificates.cert-manager.io', { line: 'kubectl delete statefulset postgres', decision: 'ask' }],
+    noMatch: ['kubectl delete pod web-7d9f -n prod', { line: 'kubectl delete pods -l app=web', decision: 'allow' }, { line: 'kubectl delete job migrate-1', decision: 'allow' }, 'kubectl get deployments', 'kubectl delete deployment web --dry-run=client', 'kubectl apply -f k8s/'],
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { hasOption } from '../cli-words';
+import { hasOption } from '../../../argv';
 import { KUBECTL_KEYWORDS, KUBECTL_TOOLS, kubectlCalls } from './shape';
 
 export default defineRule({
@@ -18,6 +18,6 @@ export default defineRule({
   },
   examples: {
     match: ['kubectl drain node-1', 'oc adm drain node-1 --force', 'kubectl drain node-1 --ignore-daemonsets --delete-emptydir-data --force'],
-    noMatch: ['kubectl cordon node-1', 'kubectl uncordon node-1', 'kubectl drain node-1 --dry-run=client', 'kubectl get nodes'],
+    noMatch: [{ line: 'kubectl cordon node-1', decision: 'allow' }, 'kubectl uncordon node-1', 'kubectl drain node-1 --dry-run=client', 'kubectl get nodes'],
   },
 });

@@ -12,5 +12,6 @@ export default definePack({
   id: 'kubectl',
   name: 'Kubernetes (kubectl)',
   description: 'kubectl and oc: deleting namespaces, volumes and resources, drain, scale to zero, apply --prune, replace --force, destructive exec.',
+  helpSubcommand: ['kubectl'],
   rules: [deleteNamespace, deleteStorage, deleteAll, deleteResources, drain, scaleToZero, recreate, execDestructive],
 });

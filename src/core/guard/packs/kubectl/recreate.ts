@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { hasOption } from '../cli-words';
+import { hasOption } from '../../../argv';
 import { KUBECTL_KEYWORDS, KUBECTL_TOOLS, kubectlCalls } from './shape';
 
 export default defineRule({
@@ -18,7 +18,7 @@ export default defineRule({
     return call ? { resource: call.words[0] === 'apply' ? 'live resources the manifests no longer list' : 'the replaced resources and their live state' } : undefined;
   },
   examples: {
-    match: ['kubectl apply -f k8s/ --prune -l app=web', 'kubectl replace --force -f pod.yaml'],
-    noMatch: ['kubectl apply -f k8s/', 'kubectl replace -f deploy.yaml', 'kubectl diff -f k8s/', 'kubectl apply -f k8s/ --prune --dry-run=server -l app=web'],
+    match: [{ line: 'kubectl apply -f k8s/ --prune -l app=web', decision: 'ask' }, { line: 'kubectl replace --force -f pod.yaml', decision: 'ask' }],
+    noMatch: ['kubectl apply -f k8s/', 'kubectl replace -f deploy.yaml', { line: 'kubectl diff -f k8s/', decision: 'allow' }, 'kubectl apply -f k8s/ --prune --dry-run=server -l app=web'],
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { optionValue } from '../cli-words';
+import { optionValue } from '../../../argv';
 import { KUBECTL_KEYWORDS, KUBECTL_TOOLS, kubectlCalls } from './shape';
 
 export default defineRule({
@@ -16,7 +16,7 @@ export default defineRule({
     return call && optionValue(call.args, '--replicas') === '0' ? {} : undefined;
   },
   examples: {
-    match: ['kubectl scale deployment web --replicas=0', 'kubectl scale sts postgres --replicas 0 -n db'],
-    noMatch: ['kubectl scale deployment web --replicas=3', 'kubectl get deploy web', 'kubectl scale deployment web --replicas=0 --dry-run=client'],
+    match: [{ line: 'kubectl scale deployment web --replicas=0', decision: 'ask' }, 'kubectl scale sts postgres --replicas 0 -n db'],
+    noMatch: [{ line: 'kubectl scale deployment web --replicas=3', decision: 'allow' }, 'kubectl get deploy web', 'kubectl scale deployment web --replicas=0 --dry-run=client'],
   },
 });

@@ -1,6 +1,6 @@
 import type { SimpleCommand } from '../../types';
-import { hasFlag } from '../../argv';
-import { asksForHelp, hasOption, optionValue, readings } from '../cli-words';
+import { hasFlag } from '../../../argv';
+import { asksForHelp, hasOption, optionValue, readings } from '../../../argv';
 
 /** kubectl, OpenShift's `oc` and the `kubecolor` wrapper read the same arguments. */
 export const KUBECTL_TOOLS = ['kubectl', 'oc', 'kubecolor'];

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { asksForHelp, hasOption } from '../cli-words';
+import { asksForHelp, hasOption } from '../../../argv';
 
 /** Kafka's tools ship as `kafka-topics` (Confluent) or `kafka-topics.sh` (Apache). */
 const TOOLS = ['kafka-topics', 'kafka-delete-records', 'kafka-consumer-groups', 'kafka-acls', 'kafka-configs', 'kafka-streams-application-reset'];
@@ -37,17 +37,17 @@ export default defineRule({
   },
   examples: {
     match: [
-      'kafka-topics --bootstrap-server localhost:9092 --delete --topic payments',
+      { line: 'kafka-topics --bootstrap-server localhost:9092 --delete --topic payments', decision: 'ask' },
       'kafka-topics.sh --bootstrap-server broker:9092 --delete --topic orders',
-      'kafka-delete-records --bootstrap-server localhost:9092 --offset-json-file offsets.json',
-      'kafka-consumer-groups --bootstrap-server localhost:9092 --delete --group billing',
+      { line: 'kafka-delete-records --bootstrap-server localhost:9092 --offset-json-file offsets.json', decision: 'ask' },
+      { line: 'kafka-consumer-groups --bootstrap-server localhost:9092 --delete --group billing', decision: 'ask' },
       'kafka-acls --bootstrap-server localhost:9092 --remove --topic payments --operation All',
-      'kafka-configs --bootstrap-server localhost:9092 --alter --delete-config retention.ms --entity-type topics --entity-name logs',
+      { line: 'kafka-configs --bootstrap-server localhost:9092 --alter --delete-config retention.ms --entity-type topics --entity-name logs', decision: 'ask' },
     ],
     noMatch: [
-      'kafka-topics --bootstrap-server localhost:9092 --list',
+      { line: 'kafka-topics --bootstrap-server localhost:9092 --list', decision: 'allow' },
       'kafka-topics --bootstrap-server localhost:9092 --create --topic t --partitions 3',
-      'kafka-consumer-groups --bootstrap-server localhost:9092 --describe --group billing',
+      { line: 'kafka-consumer-groups --bootstrap-server localhost:9092 --describe --group billing', decision: 'allow' },
       'kafka-consumer-groups --bootstrap-server localhost:9092 --reset-offsets --to-earliest --group g --topic t --dry-run',
       'kafka-acls --bootstrap-server localhost:9092 --list',
     ],

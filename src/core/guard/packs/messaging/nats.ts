@@ -11,7 +11,6 @@ export default defineRule({
   decision: 'ask',
   reason: 'Deletes or purges NATS JetStream data: a stream and its messages, a consumer, a key-value bucket or its keys.',
   suggestion: 'Back the stream up first (`nats stream backup STREAM DIR`) and check the context (`nats context info`).',
-  keywords: ['nats'],
   tools: ['nats'],
   match: (command) => {
     const words = matchPath(command, NATS_VALUED, [OBJECTS, ['delete', 'del', 'rm', 'purge', 'rmm']]);
@@ -20,7 +19,7 @@ export default defineRule({
     return wholeStore ? { severity: 'critical' } : {};
   },
   examples: {
-    match: ['nats stream delete ORDERS', 'nats stream purge ORDERS', 'nats consumer delete ORDERS CONSUMER1', 'nats kv del CONFIG api-key --purge', 'nats kv purge CONFIG', 'nats bucket delete CONFIG'],
-    noMatch: ['nats stream list', 'nats stream info ORDERS', 'nats kv get CONFIG api-key', 'nats kv put CONFIG k v', 'nats server list', 'nats pub orders hi'],
+    match: [{ line: 'nats stream delete ORDERS', decision: 'ask' }, 'nats stream purge ORDERS', 'nats consumer delete ORDERS CONSUMER1', { line: 'nats kv del CONFIG api-key --purge', decision: 'ask' }, 'nats kv purge CONFIG', 'nats bucket delete CONFIG'],
+    noMatch: ['nats stream list', 'nats stream info ORDERS', { line: 'nats kv get CONFIG api-key', decision: 'allow' }, 'nats kv put CONFIG k v', 'nats server list', 'nats pub orders hi'],
   },
 });

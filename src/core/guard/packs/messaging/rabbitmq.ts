@@ -12,7 +12,6 @@ export default defineRule({
   decision: 'ask',
   reason: 'Deletes RabbitMQ state: a queue (and its messages), an exchange, a virtual host with everything in it, a user or their permissions, or the node\'s whole data (`reset`).',
   suggestion: 'List it first (`rabbitmqctl list_queues`, `rabbitmqadmin list queues`) and export definitions (`rabbitmqctl export_definitions`).',
-  keywords: ['rabbitmqctl', 'rabbitmqadmin'],
   tools: ['rabbitmqctl', 'rabbitmqadmin'],
   match: (command) => {
     if (command.argv[0] === 'rabbitmqadmin') {
@@ -23,7 +22,7 @@ export default defineRule({
     return ['delete_vhost', 'reset', 'force_reset'].includes(words[0]!) ? { severity: 'critical' } : {};
   },
   examples: {
-    match: ['rabbitmqctl delete_user deployer', 'rabbitmqctl delete_vhost /prod', 'rabbitmqctl clear_permissions -p /prod deployer', 'rabbitmqctl purge_queue jobs', 'rabbitmqadmin delete queue name=jobs', 'rabbitmqadmin delete exchange name=events', 'rabbitmqadmin purge queue name=jobs'],
+    match: ['rabbitmqctl delete_user deployer', { line: 'rabbitmqctl delete_vhost /prod', decision: 'ask' }, 'rabbitmqctl clear_permissions -p /prod deployer', 'rabbitmqctl purge_queue jobs', { line: 'rabbitmqadmin delete queue name=jobs', decision: 'ask' }, 'rabbitmqadmin delete exchange name=events', 'rabbitmqadmin purge queue name=jobs'],
     noMatch: ['rabbitmqctl list_users', 'rabbitmqctl list_queues', 'rabbitmqctl status', 'rabbitmqadmin list queues', 'rabbitmqadmin declare queue name=jobs'],
   },
 });

@@ -17,6 +17,6 @@ export default defineRule({
   },
   examples: {
     match: ['neon branches delete dev/feature', 'neonctl branches reset main --parent', 'neon branches restore main ^self@2024-01-01T00:00:00Z'],
-    noMatch: ['neon branches list', 'neon branches create --name dev', 'neon branches get main', 'neon branches delete --help'],
+    noMatch: [{ line: 'neon branches list', decision: 'allow' }, { line: 'neon branches create --name dev', decision: 'allow' }, 'neon branches get main', 'neon branches delete --help'],
   },
 });

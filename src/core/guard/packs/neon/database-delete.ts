@@ -17,7 +17,7 @@ export default defineRule({
     return words[0]!.startsWith('role') ? { severity: 'high', resource: 'a Neon role' } : {};
   },
   examples: {
-    match: ['neon databases delete app --branch main', 'neonctl db delete app', 'neon roles delete app_user'],
+    match: [{ line: 'neon databases delete app --branch main', decision: 'ask' }, 'neonctl db delete app', { line: 'neon roles delete app_user', decision: 'ask' }],
     noMatch: ['neon databases list', 'neon roles list', 'neon databases create --name app'],
   },
 });

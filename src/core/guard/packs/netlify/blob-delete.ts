@@ -12,7 +12,7 @@ export default defineRule({
   tools: NETLIFY_TOOLS,
   match: (command) => (netlifyPath(command, [['blobs', 'blob'], ['delete', 'remove', 'rm']]) ? {} : undefined),
   examples: {
-    match: ['netlify blobs:delete uploads avatar.png', 'netlify blobs delete uploads a'],
+    match: [{ line: 'netlify blobs:delete uploads avatar.png', decision: 'ask' }, 'netlify blobs delete uploads a'],
     noMatch: ['netlify blobs:list uploads', 'netlify blobs:get uploads a', 'netlify blobs:set uploads a b'],
   },
 });

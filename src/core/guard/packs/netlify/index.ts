@@ -7,5 +7,7 @@ export default definePack({
   id: 'netlify',
   name: 'Netlify',
   description: 'Netlify CLI: deleting sites and blobs, removing environment variables.',
+  helpSubcommand: ['netlify'],
+  packages: { 'netlify-cli': 'netlify' },
   rules: [siteDelete, envUnset, blobDelete],
 });

@@ -12,7 +12,7 @@ export default defineRule({
   tools: NETLIFY_TOOLS,
   match: (command) => (netlifyPath(command, [['sites', 'site'], ['delete', 'remove', 'rm']]) ? {} : undefined),
   examples: {
-    match: ['netlify sites:delete 1a2b3c --force', 'netlify sites delete 1a2b3c', 'ntl sites:delete 1a2b3c', 'npx netlify-cli sites:delete 1a2b3c'],
-    noMatch: ['netlify sites:list', 'netlify sites:create --name blog', 'netlify sites:delete --help', 'netlify status'],
+    match: [{ line: 'netlify sites:delete 1a2b3c --force', decision: 'ask' }, 'netlify sites delete 1a2b3c', { line: 'ntl sites:delete 1a2b3c', decision: 'ask' }, { line: 'npx netlify-cli sites:delete 1a2b3c', decision: 'ask' }],
+    noMatch: [{ line: 'netlify sites:list', decision: 'allow' }, 'netlify sites:create --name blog', { line: 'netlify sites:delete --help', decision: 'allow' }, 'netlify status'],
   },
 });

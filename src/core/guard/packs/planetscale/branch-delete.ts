@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule';
-import { hasOption, matchPath } from '../cli-words';
+import { hasOption } from '../../../argv';
+import { matchPath } from '../cli-words';
 import { PSCALE_DELETE, PSCALE_KEYWORDS, PSCALE_TOOLS, PSCALE_VALUED } from './shape';
 
 export default defineRule({
@@ -16,7 +17,7 @@ export default defineRule({
     return hasOption(command.argv, '--delete-descendants') ? { severity: 'critical' } : {};
   },
   examples: {
-    match: ['pscale branch delete shop feature-x --force', 'pscale branch delete shop main --delete-descendants'],
-    noMatch: ['pscale branch list shop', 'pscale branch create shop feature-x', 'pscale branch diff shop feature-x'],
+    match: [{ line: 'pscale branch delete shop feature-x --force', decision: 'ask' }, 'pscale branch delete shop main --delete-descendants'],
+    noMatch: [{ line: 'pscale branch list shop', decision: 'allow' }, { line: 'pscale branch create shop feature-x', decision: 'allow' }, 'pscale branch diff shop feature-x'],
   },
 });

@@ -8,5 +8,7 @@ export default definePack({
   id: 'planetscale',
   name: 'PlanetScale',
   description: 'pscale: deleting databases, branches, backups, keyspaces and passwords.',
+  helpSubcommand: ['pscale'],
+  packages: { '@planetscale/cli': 'pscale' },
   rules: [databaseDelete, branchDelete, resourceDelete, shellSql],
 });

@@ -15,7 +15,7 @@ export default defineRule({
   tools: PSCALE_TOOLS,
   match: (command, context) => (matchPath(command, PSCALE_VALUED, ['shell']) ? stdinSqlVerdict(command, context, 'mysql', 'On a PlanetScale branch') : undefined),
   examples: {
-    match: ["pscale shell shop main <<< 'DROP TABLE orders'"],
-    noMatch: ['pscale shell shop main', "pscale shell shop dev <<< 'SELECT 1'"],
+    match: [{ line: "pscale shell shop main <<< 'DROP TABLE orders'", decision: 'ask' }],
+    noMatch: [{ line: 'pscale shell shop main', decision: 'allow' }, "pscale shell shop dev <<< 'SELECT 1'"],
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { hasOption } from '../cli-words';
+import { hasOption } from '../../../argv';
 import { PULUMI_KEYWORDS, PULUMI_TOOLS, pulumiPath } from './shape';
 
 export default defineRule({
@@ -16,7 +16,7 @@ export default defineRule({
     return hasOption(command.argv, '--preview-only') ? undefined : {};
   },
   examples: {
-    match: ['pulumi destroy', 'pulumi destroy --yes --stack prod', 'pulumi down -y', 'pulumi destroy -s org/app/prod --remove'],
-    noMatch: ['pulumi destroy --preview-only', 'pulumi preview', 'pulumi up --help', 'pulumi stack ls', 'pulumi destroy --help'],
+    match: [{ line: 'pulumi destroy', decision: 'ask' }, { line: 'pulumi destroy --yes --stack prod', decision: 'ask' }, { line: 'pulumi down -y', decision: 'ask' }, 'pulumi destroy -s org/app/prod --remove'],
+    noMatch: ['pulumi destroy --preview-only', 'pulumi preview', 'pulumi up --help', 'pulumi stack ls', { line: 'pulumi destroy --help', decision: 'allow' }],
   },
 });

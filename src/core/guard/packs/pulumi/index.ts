@@ -8,5 +8,7 @@ export default definePack({
   id: 'pulumi',
   name: 'Pulumi',
   description: 'pulumi: destroy, stack rm, state delete, and unattended updates.',
+  helpSubcommand: ['pulumi'],
+  packages: { '@pulumi/pulumi': 'pulumi' },
   rules: [destroy, stackRemove, stateDelete, upUnattended],
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { hasOption } from '../cli-words';
+import { hasOption } from '../../../argv';
 import { PULUMI_KEYWORDS, PULUMI_TOOLS, pulumiPath } from './shape';
 
 export default defineRule({
@@ -16,7 +16,7 @@ export default defineRule({
     return hasOption(command.argv, '--force', '-f') ? { severity: 'critical' } : {};
   },
   examples: {
-    match: ['pulumi stack rm dev', 'pulumi stack rm prod --force --yes'],
-    noMatch: ['pulumi stack ls', 'pulumi stack select prod', 'pulumi stack export --file s.json', 'pulumi stack init dev'],
+    match: ['pulumi stack rm dev', { line: 'pulumi stack rm prod --force --yes', decision: 'ask' }],
+    noMatch: ['pulumi stack ls', { line: 'pulumi stack select prod', decision: 'allow' }, 'pulumi stack export --file s.json', { line: 'pulumi stack init dev', decision: 'allow' }],
   },
 });

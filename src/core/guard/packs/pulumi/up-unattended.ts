@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { hasOption } from '../cli-words';
+import { hasOption } from '../../../argv';
 import { PULUMI_KEYWORDS, PULUMI_TOOLS, pulumiPath } from './shape';
 
 export default defineRule({
@@ -17,7 +17,7 @@ export default defineRule({
     return skipped || hasOption(command.argv, '--yes', '-y', '--skip-preview', '-f') ? {} : undefined;
   },
   examples: {
-    match: ['pulumi up --yes', 'pulumi up -y --stack prod', 'pulumi update --skip-preview', 'PULUMI_SKIP_CONFIRMATIONS=true pulumi up'],
+    match: [{ line: 'pulumi up --yes', decision: 'ask' }, { line: 'pulumi up -y --stack prod', decision: 'ask' }, 'pulumi update --skip-preview', 'PULUMI_SKIP_CONFIRMATIONS=true pulumi up'],
     noMatch: ['pulumi up', 'pulumi preview', 'pulumi up --help', 'pulumi config set region eu'],
   },
 });

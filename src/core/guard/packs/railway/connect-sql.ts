@@ -15,7 +15,7 @@ export default defineRule({
   tools: RAILWAY_TOOLS,
   match: (command, context) => (matchPath(command, RAILWAY_VALUED, ['connect']) ? stdinSqlVerdict(command, context, 'psql', 'On a Railway database') : undefined),
   examples: {
-    match: ["railway connect postgres <<< 'DROP TABLE bookings'", 'curl -s https://example.com/x.sql | railway connect postgres'],
-    noMatch: ['railway connect postgres', "railway connect postgres <<< 'SELECT 1'"],
+    match: [{ line: "railway connect postgres <<< 'DROP TABLE bookings'", decision: 'ask' }, 'curl -s https://example.com/x.sql | railway connect postgres'],
+    noMatch: [{ line: 'railway connect postgres', decision: 'allow' }, "railway connect postgres <<< 'SELECT 1'"],
   },
 });

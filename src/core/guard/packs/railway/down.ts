@@ -13,7 +13,7 @@ export default defineRule({
   tools: RAILWAY_TOOLS,
   match: (command) => (matchPath(command, RAILWAY_VALUED, ['down']) ? {} : undefined),
   examples: {
-    match: ['railway down', 'railway down -y', 'railway down --environment production'],
-    noMatch: ['railway up', 'railway up --detach', 'railway logs', 'railway down --help'],
+    match: ['railway down', { line: 'railway down -y', decision: 'ask' }, 'railway down --environment production'],
+    noMatch: ['railway up', { line: 'railway up --detach', decision: 'allow' }, { line: 'railway logs', decision: 'allow' }, 'railway down --help'],
   },
 });

@@ -11,5 +11,7 @@ export default definePack({
   id: 'railway',
   name: 'Railway',
   description: 'Railway CLI: deleting volumes, environments, projects, services and deployments.',
+  helpSubcommand: ['railway'],
+  packages: { '@railway/cli': 'railway', railway: 'railway' },
   rules: [volumeDelete, environmentDelete, projectDelete, down, resourceDelete, runDestructive, connectSql],
 });

@@ -14,6 +14,6 @@ export default defineRule({
   match: (command) => (matchPath(command, RAILWAY_VALUED, ['delete'], ['project', RAILWAY_DELETE]) ? {} : undefined),
   examples: {
     match: ['railway delete', 'railway delete --project 3f2a --yes', 'railway project delete'],
-    noMatch: ['railway list', 'railway link --project 3f2a', 'railway delete --help', 'railway init'],
+    noMatch: ['railway list', { line: 'railway link --project 3f2a', decision: 'allow' }, 'railway delete --help', 'railway init'],
   },
 });

@@ -22,6 +22,6 @@ export default defineRule({
   },
   examples: {
     match: ['railway run rm -rf /var/lib/app', 'railway run -e production -- rm -rf /var/lib/app'],
-    noMatch: ['railway run npm start', 'railway run -e production node -e "console.log(process.version)"', 'railway up', 'railway run --help'],
+    noMatch: [{ line: 'railway run npm start', decision: 'allow' }, 'railway run -e production node -e "console.log(process.version)"', 'railway up', 'railway run --help'],
   },
 });

@@ -10,7 +10,6 @@ export default defineRule({
   decision: 'ask',
   reason: 'Deletes Doppler secrets, or a config, environment or project with every secret in it; apps reading them break.',
   suggestion: 'Download the current values first (`doppler secrets download --no-file`), kept out of the repository.',
-  keywords: ['doppler'],
   tools: ['doppler'],
   match: (command) => {
     const words = matchPath(command, DOPPLER_VALUED, [['secrets', 'configs', 'environments', 'projects', 'config', 'environment', 'project'], ['delete', 'rm', 'remove']]);
@@ -19,6 +18,6 @@ export default defineRule({
   },
   examples: {
     match: ['doppler secrets delete DATABASE_URL', 'doppler secrets delete API_KEY --project backend --config prod --yes', 'doppler configs delete dev -y', 'doppler projects delete backend --yes'],
-    noMatch: ['doppler secrets get DATABASE_URL', 'doppler secrets list', 'doppler configs list', 'doppler setup --project backend --config prod', 'doppler run -- printenv DATABASE_URL'],
+    noMatch: ['doppler secrets get DATABASE_URL', { line: 'doppler secrets list', decision: 'allow' }, 'doppler configs list', 'doppler setup --project backend --config prod', 'doppler run -- printenv DATABASE_URL'],
   },
 });

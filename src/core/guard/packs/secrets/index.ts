@@ -8,5 +8,6 @@ export default definePack({
   id: 'secrets',
   name: 'Secret managers',
   description: 'HashiCorp Vault, 1Password (op) and Doppler: deleting or revoking secrets, vaults, configs and projects; commands run with their secrets.',
+  helpSubcommand: ['vault', 'op', 'doppler'],
   rules: [vault, onepassword, doppler, runDestructive],
 });

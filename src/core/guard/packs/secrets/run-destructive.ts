@@ -17,7 +17,6 @@ export default defineRule({
   decision: 'ask',
   reason: 'Runs a destructive command with a secret manager\'s secrets (a production DATABASE_URL, its tokens).',
   suggestion: 'Check which config or vault it reads (`doppler configure`, the env file), and name it explicitly.',
-  keywords: ['doppler', 'op'],
   tools: ['doppler', 'op'],
   match: (command, context) => {
     const inner = runnerCommand(command, ['run'], RUN_VALUED);
@@ -25,6 +24,6 @@ export default defineRule({
   },
   examples: {
     match: ['doppler run --config prd -- rm -rf /var/lib/app', 'op run --env-file prod.env -- rm -rf /var/lib/app'],
-    noMatch: ['doppler run -- npm start', 'doppler run -- printenv DATABASE_URL', 'op run --env-file .env -- npm test', 'doppler secrets'],
+    noMatch: [{ line: 'doppler run -- npm start', decision: 'allow' }, 'doppler run -- printenv DATABASE_URL', { line: 'op run --env-file .env -- npm test', decision: 'allow' }, 'doppler secrets'],
   },
 });

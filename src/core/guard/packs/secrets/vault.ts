@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule';
-import { hasOption, matchPath } from '../cli-words';
+import { hasOption } from '../../../argv';
+import { matchPath } from '../cli-words';
 
 /** Vault's flags are single-dash (`-address=…`); these may also take a separate value. */
 const VAULT_VALUED = ['-address', '-namespace', '-mount', '-format', '-field', '-output-curl-string', '-ca-cert', '-versions', '-version'];
@@ -24,7 +25,6 @@ export default defineRule({
   decision: 'ask',
   reason: 'Deletes or revokes secrets in HashiCorp Vault.',
   suggestion: 'Read and keep the current value first (`vault kv get -format=json PATH`), and check VAULT_ADDR points where you think.',
-  keywords: ['vault'],
   tools: ['vault'],
   match: (command) => {
     const words = matchPath(command, VAULT_VALUED, ...PATHS.map((p) => p.path));
@@ -34,7 +34,7 @@ export default defineRule({
     return { severity: prefix ? 'critical' : hit.severity, reason: `Vault: ${hit.what}${prefix ? ', for every lease under the prefix' : ''}.` };
   },
   examples: {
-    match: ['vault secrets disable secret/', 'vault kv destroy -versions=1-3 secret/myapp/config', 'vault kv metadata delete secret/myapp/config', 'vault kv delete secret/myapp/config', 'vault delete secret/myapp/config', 'vault policy delete myapp-policy', 'vault auth disable github', 'vault lease revoke -prefix secret/'],
-    noMatch: ['vault status', 'vault read secret/myapp/config', 'vault kv get secret/myapp/config', 'vault kv list secret/', 'vault secrets list', 'vault lease lookup lease_id', 'vault kv delete -help'],
+    match: [{ line: 'vault secrets disable secret/', decision: 'ask' }, { line: 'vault kv destroy -versions=1-3 secret/myapp/config', decision: 'ask' }, { line: 'vault kv metadata delete secret/myapp/config', decision: 'ask' }, 'vault kv delete secret/myapp/config', 'vault delete secret/myapp/config', 'vault policy delete myapp-policy', { line: 'vault auth disable github', decision: 'ask' }, { line: 'vault lease revoke -prefix secret/', decision: 'ask' }],
+    noMatch: [{ line: 'vault status', decision: 'allow' }, 'vault read secret/myapp/config', { line: 'vault kv get secret/myapp/config', decision: 'allow' }, 'vault kv list secret/', { line: 'vault secrets list', decision: 'allow' }, 'vault lease lookup lease_id', { line: 'vault kv delete -help', decision: 'allow' }],
   },
 });

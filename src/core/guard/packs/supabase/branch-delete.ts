@@ -13,7 +13,7 @@ export default defineRule({
   tools: SUPABASE_TOOLS,
   match: (command) => (matchPath(command, SUPABASE_VALUED, [['branches', 'branch'], ['delete', 'remove', 'rm']]) ? {} : undefined),
   examples: {
-    match: ['supabase branches delete feature-x', 'supabase branches delete br_123 --project-ref abc'],
+    match: [{ line: 'supabase branches delete feature-x', decision: 'ask' }, 'supabase branches delete br_123 --project-ref abc'],
     noMatch: ['supabase branches list', 'supabase branches create feature-x', 'supabase branches get feature-x'],
   },
 });

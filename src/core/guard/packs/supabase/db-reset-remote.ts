@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule';
-import { hasOption, matchPath } from '../cli-words';
+import { hasOption } from '../../../argv';
+import { matchPath } from '../cli-words';
 import { SUPABASE_KEYWORDS, SUPABASE_TOOLS, SUPABASE_VALUED } from './shape';
 
 /** Without --linked or --db-url, `supabase db reset` rebuilds the local development database: routine, allowed. */
@@ -15,7 +16,7 @@ export default defineRule({
   match: (command) =>
     matchPath(command, SUPABASE_VALUED, ['db', 'reset']) && hasOption(command.argv, '--linked', '--db-url') ? {} : undefined,
   examples: {
-    match: ['supabase db reset --linked', 'supabase db reset --db-url postgresql://postgres:pw@db.example.co:5432/postgres', 'supabase db reset --linked --debug'],
-    noMatch: ['supabase db reset', 'supabase db reset --local', 'supabase db dump --linked -f backup.sql', 'supabase db reset --linked --help'],
+    match: [{ line: 'supabase db reset --linked', decision: 'ask' }, 'supabase db reset --db-url postgresql://postgres:pw@db.example.co:5432/postgres', 'supabase db reset --linked --debug'],
+    noMatch: ['supabase db reset', 'supabase db reset --local', { line: 'supabase db dump --linked -f backup.sql', decision: 'allow' }, { line: 'supabase db reset --linked --help', decision: 'allow' }],
   },
 });

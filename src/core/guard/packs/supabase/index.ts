@@ -8,5 +8,7 @@ export default definePack({
   id: 'supabase',
   name: 'Supabase',
   description: 'Supabase CLI: resetting a hosted database, deleting projects, branches, storage objects, functions and secrets.',
+  helpSubcommand: ['supabase'],
+  packages: { supabase: 'supabase' },
   rules: [dbResetRemote, projectDelete, branchDelete, resourceDelete],
 });

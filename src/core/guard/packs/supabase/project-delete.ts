@@ -13,7 +13,7 @@ export default defineRule({
   tools: SUPABASE_TOOLS,
   match: (command) => (matchPath(command, SUPABASE_VALUED, [['projects', 'project'], ['delete', 'remove', 'rm']]) ? {} : undefined),
   examples: {
-    match: ['supabase projects delete abcdefghijklmnop', 'supabase projects delete --project-ref abcdefghijklmnop'],
-    noMatch: ['supabase projects list', 'supabase projects create my-app', 'supabase projects api-keys --project-ref abc'],
+    match: [{ line: 'supabase projects delete abcdefghijklmnop', decision: 'ask' }, 'supabase projects delete --project-ref abcdefghijklmnop'],
+    noMatch: [{ line: 'supabase projects list', decision: 'allow' }, 'supabase projects create my-app', 'supabase projects api-keys --project-ref abc'],
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { hasOption } from '../cli-words';
+import { hasOption } from '../../../argv';
 import { TERRAFORM_KEYWORDS, TERRAFORM_TOOLS, terraformRun } from './shape';
 
 /**
@@ -21,7 +21,7 @@ export default defineRule({
     return run.unattended ? {} : undefined;
   },
   examples: {
-    match: ['terraform apply -auto-approve', 'tofu apply -auto-approve -var-file prod.tfvars', 'terragrunt apply-all', 'terragrunt run-all apply --terragrunt-non-interactive', 'terraform apply --auto-approve', 'TF_CLI_ARGS_apply=-auto-approve terraform apply'],
+    match: [{ line: 'terraform apply -auto-approve', decision: 'ask' }, { line: 'tofu apply -auto-approve -var-file prod.tfvars', decision: 'ask' }, { line: 'terragrunt apply-all', decision: 'ask' }, { line: 'terragrunt run-all apply --terragrunt-non-interactive', decision: 'ask' }, 'terraform apply --auto-approve', 'TF_CLI_ARGS_apply=-auto-approve terraform apply'],
     noMatch: ['terraform apply', 'terraform apply tfplan', 'terraform plan -out tfplan', 'terraform apply -auto-approve -help', 'terragrunt run-all plan'],
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { hasOption } from '../cli-words';
+import { hasOption } from '../../../argv';
 import { TERRAFORM_KEYWORDS, TERRAFORM_TOOLS, terraformRun } from './shape';
 
 export default defineRule({
@@ -22,18 +22,18 @@ export default defineRule({
   },
   examples: {
     match: [
-      'terraform destroy',
-      'terraform destroy -auto-approve',
+      { line: 'terraform destroy', decision: 'ask' },
+      { line: 'terraform destroy -auto-approve', decision: 'ask' },
       'terraform -chdir=infra/prod destroy -target=aws_db_instance.main',
-      'terraform apply -destroy -auto-approve',
-      'tofu destroy',
-      'terragrunt destroy',
-      'terragrunt run-all destroy',
-      'terragrunt run --all -- destroy',
+      { line: 'terraform apply -destroy -auto-approve', decision: 'ask' },
+      { line: 'tofu destroy', decision: 'ask' },
+      { line: 'terragrunt destroy', decision: 'ask' },
+      { line: 'terragrunt run-all destroy', decision: 'ask' },
+      { line: 'terragrunt run --all -- destroy', decision: 'ask' },
       'terragrunt run -- apply -destroy -auto-approve',
       'terragrunt destroy-all',
       'TF_CLI_ARGS=-destroy terraform apply',
     ],
-    noMatch: ['terraform plan -destroy', 'terraform plan', 'terraform destroy -help', 'terraform destroy --help', 'terraform output', 'terragrunt run-all plan', 'tofu apply'],
+    noMatch: ['terraform plan -destroy', { line: 'terraform plan', decision: 'allow' }, { line: 'terraform destroy -help', decision: 'allow' }, { line: 'terraform destroy --help', decision: 'allow' }, 'terraform output', 'terragrunt run-all plan', 'tofu apply'],
   },
 });

@@ -8,5 +8,6 @@ export default definePack({
   id: 'terraform',
   name: 'Terraform / OpenTofu / Terragrunt',
   description: 'terraform, tofu and terragrunt: destroy, apply -destroy, unattended apply, state surgery, workspace deletion.',
+  helpSubcommand: ['terraform', 'tofu'],
   rules: [destroy, applyUnattended, stateEdit, workspaceDelete],
 });

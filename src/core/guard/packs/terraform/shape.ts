@@ -1,6 +1,6 @@
 import type { SimpleCommand } from '../../types';
-import { asksForHelp, hasOption } from '../cli-words';
-import { positionals } from '../../argv';
+import { asksForHelp, hasOption } from '../../../argv';
+import { positionals } from '../../../argv';
 
 /** Terraform, OpenTofu and Terragrunt share one command language. */
 export const TERRAFORM_TOOLS = ['terraform', 'tofu', 'terragrunt'];

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { hasOption } from '../cli-words';
+import { hasOption } from '../../../argv';
 import { TERRAFORM_KEYWORDS, TERRAFORM_TOOLS, terraformRun } from './shape';
 
 export default defineRule({
@@ -22,7 +22,7 @@ export default defineRule({
     return undefined;
   },
   examples: {
-    match: ['terraform state rm aws_db_instance.main', 'terraform state push terraform.tfstate', 'terraform state push -force old.tfstate', 'tofu force-unlock 6638b7a1'],
-    noMatch: ['terraform state list', 'terraform state show aws_db_instance.main', 'terraform state pull', 'terraform state mv a b', 'terraform state rm -help'],
+    match: [{ line: 'terraform state rm aws_db_instance.main', decision: 'ask' }, 'terraform state push terraform.tfstate', { line: 'terraform state push -force old.tfstate', decision: 'ask' }, 'tofu force-unlock 6638b7a1'],
+    noMatch: [{ line: 'terraform state list', decision: 'allow' }, { line: 'terraform state show aws_db_instance.main', decision: 'allow' }, 'terraform state pull', 'terraform state mv a b', 'terraform state rm -help'],
   },
 });

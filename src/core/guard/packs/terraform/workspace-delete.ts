@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { hasOption } from '../cli-words';
+import { hasOption } from '../../../argv';
 import { TERRAFORM_KEYWORDS, TERRAFORM_TOOLS, terraformRun } from './shape';
 
 export default defineRule({
@@ -17,7 +17,7 @@ export default defineRule({
     return hasOption(run.args, '-force', '--force') ? { severity: 'critical' } : {};
   },
   examples: {
-    match: ['terraform workspace delete staging', 'terraform workspace delete -force prod', 'tofu workspace delete pr-12'],
-    noMatch: ['terraform workspace list', 'terraform workspace select prod', 'terraform workspace new pr-12', 'terraform workspace show'],
+    match: [{ line: 'terraform workspace delete staging', decision: 'ask' }, 'terraform workspace delete -force prod', 'tofu workspace delete pr-12'],
+    noMatch: [{ line: 'terraform workspace list', decision: 'allow' }, { line: 'terraform workspace select prod', decision: 'allow' }, 'terraform workspace new pr-12', 'terraform workspace show'],
   },
 });

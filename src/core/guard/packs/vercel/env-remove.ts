@@ -14,6 +14,6 @@ export default defineRule({
   match: (command) => (matchPath(command, VERCEL_VALUED, ['env', VERCEL_REMOVE]) ? {} : undefined),
   examples: {
     match: ['vercel env rm DATABASE_URL production', 'vercel env remove API_KEY --yes'],
-    noMatch: ['vercel env ls', 'vercel env pull .env.local', 'vercel env add API_KEY production'],
+    noMatch: [{ line: 'vercel env ls', decision: 'allow' }, { line: 'vercel env pull .env.local', decision: 'allow' }, 'vercel env add API_KEY production'],
   },
 });

@@ -8,5 +8,7 @@ export default definePack({
   id: 'vercel',
   name: 'Vercel',
   description: 'Vercel CLI: removing deployments, projects, environment variables, domains, DNS records and blobs.',
+  helpSubcommand: ['vercel'],
+  packages: { vercel: 'vercel' },
   rules: [remove, projectRemove, envRemove, resourceRemove],
 });

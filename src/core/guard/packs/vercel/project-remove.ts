@@ -13,7 +13,7 @@ export default defineRule({
   tools: VERCEL_TOOLS,
   match: (command) => (matchPath(command, VERCEL_VALUED, [['project', 'projects'], VERCEL_REMOVE]) ? {} : undefined),
   examples: {
-    match: ['vercel project rm my-app', 'vercel projects remove my-app'],
+    match: [{ line: 'vercel project rm my-app', decision: 'ask' }, 'vercel projects remove my-app'],
     noMatch: ['vercel project ls', 'vercel project add my-app', 'vercel project inspect my-app'],
   },
 });

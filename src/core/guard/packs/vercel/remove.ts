@@ -13,7 +13,7 @@ export default defineRule({
   tools: VERCEL_TOOLS,
   match: (command) => (matchPath(command, VERCEL_VALUED, [['remove', 'rm']]) ? {} : undefined),
   examples: {
-    match: ['vercel remove my-app --yes', 'vercel rm my-app-abc123.vercel.app', 'vc rm my-app -y'],
-    noMatch: ['vercel ls', 'vercel deploy --prod', 'vercel rm --help', 'vercel inspect my-app.vercel.app'],
+    match: [{ line: 'vercel remove my-app --yes', decision: 'ask' }, { line: 'vercel rm my-app-abc123.vercel.app', decision: 'ask' }, 'vc rm my-app -y'],
+    noMatch: ['vercel ls', { line: 'vercel deploy --prod', decision: 'allow' }, { line: 'vercel rm --help', decision: 'allow' }, 'vercel inspect my-app.vercel.app'],
   },
 });

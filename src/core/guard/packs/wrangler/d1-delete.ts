@@ -12,7 +12,7 @@ export default defineRule({
   tools: WRANGLER_TOOLS,
   match: (command) => (wranglerDeletePath(command)?.join(' ') === 'd1 delete' ? {} : undefined),
   examples: {
-    match: ['wrangler d1 delete prod-db', 'wrangler d1 delete prod-db --skip-confirmation'],
+    match: [{ line: 'wrangler d1 delete prod-db', decision: 'ask' }, 'wrangler d1 delete prod-db --skip-confirmation'],
     noMatch: ['wrangler d1 list', 'wrangler d1 export prod-db --remote --output b.sql', 'wrangler d1 create prod-db', 'wrangler d1 delete --help'],
   },
 });

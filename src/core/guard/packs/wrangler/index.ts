@@ -8,5 +8,7 @@ export default definePack({
   id: 'wrangler',
   name: 'Cloudflare wrangler',
   description: 'wrangler: deleting Workers, D1 databases, R2 buckets, KV namespaces and keys; destructive SQL on remote D1.',
+  helpSubcommand: ['wrangler'],
+  packages: { wrangler: 'wrangler' },
   rules: [workerDelete, d1Delete, d1Execute, resourceDelete],
 });

@@ -25,16 +25,16 @@ export default defineRule({
   },
   examples: {
     match: [
-      'wrangler r2 bucket delete uploads',
-      'wrangler r2 object delete uploads/a.png',
-      'wrangler kv namespace delete --namespace-id 0f2ac74b',
-      'wrangler kv:namespace delete --binding CACHE',
-      'wrangler kv key delete --binding CACHE user:1',
+      { line: 'wrangler r2 bucket delete uploads', decision: 'ask' },
+      { line: 'wrangler r2 object delete uploads/a.png', decision: 'ask' },
+      { line: 'wrangler kv namespace delete --namespace-id 0f2ac74b', decision: 'ask' },
+      { line: 'wrangler kv:namespace delete --binding CACHE', decision: 'ask' },
+      { line: 'wrangler kv key delete --binding CACHE user:1', decision: 'ask' },
       'wrangler kv bulk delete keys.json --binding CACHE',
       'wrangler secret delete API_KEY',
       'wrangler pages project delete site',
       'wrangler queues delete jobs',
     ],
-    noMatch: ['wrangler r2 bucket list', 'wrangler kv key list --binding CACHE', 'wrangler kv key get user:1 --binding CACHE', 'wrangler secret put API_KEY', 'wrangler d1 delete db'],
+    noMatch: ['wrangler r2 bucket list', { line: 'wrangler kv key list --binding CACHE', decision: 'allow' }, 'wrangler kv key get user:1 --binding CACHE', { line: 'wrangler secret put API_KEY', decision: 'allow' }, 'wrangler d1 delete db'],
   },
 });

@@ -12,7 +12,7 @@ export default defineRule({
   tools: WRANGLER_TOOLS,
   match: (command) => (wranglerDeletePath(command)?.length === 1 ? {} : undefined),
   examples: {
-    match: ['wrangler delete', 'wrangler delete my-worker --env production', 'wrangler delete --name api'],
-    noMatch: ['wrangler deploy', 'wrangler dev', 'wrangler delete --help', 'wrangler tail my-worker'],
+    match: [{ line: 'wrangler delete', decision: 'ask' }, 'wrangler delete my-worker --env production', 'wrangler delete --name api'],
+    noMatch: [{ line: 'wrangler deploy', decision: 'allow' }, { line: 'wrangler dev', decision: 'allow' }, { line: 'wrangler delete --help', decision: 'allow' }, 'wrangler tail my-worker'],
   },
 });
