@@ -109,12 +109,37 @@ export function guardTriggers(policy: EffectivePolicy = DEFAULT_POLICY): Readonl
 /** CLIs whose first word `help` shows help (for `find help -delete`, help is a folder). */
 const HELP_SUBCOMMAND_TOOLS = new Set(['git', 'npm', 'pnpm', 'yarn', 'terraform', 'tofu', 'kubectl', 'helm', 'docker', 'gh', 'cargo', 'go', 'pip', 'aws', 'gcloud', 'az', 'fly', 'flyctl', 'railway', 'heroku', 'vercel', 'netlify', 'supabase', 'wrangler', 'pulumi', 'cdk', 'doctl', 'neonctl', 'pscale', 'vault', 'op', 'doppler', 'restic', 'borg', 'velero', 'rclone']);
 
-/** `--help` anywhere, or `tool help ...` for CLIs that have it: the tool prints text and does nothing. */
-function isHelpRequest(argv: readonly string[]): boolean {
+/**
+ * `tool help ...` for CLIs that have it, or `--help` where the tool reads it as help: first, or
+ * after a word or long flag (`railway volume delete --help`, `git reset --hard --help`). After a
+ * short option it may be that option's value (`find ~ -delete -name --help` deletes), so it does not
+ * count; nor after `--`, nor when POSIXLY_CORRECT stops option parsing at the first operand.
+ */
+function isHelpRequest(command: SimpleCommand): boolean {
+  const argv = command.argv;
+  if (argv[1] === 'help' && HELP_SUBCOMMAND_TOOLS.has(argv[0]!)) return true;
   const end = argv.indexOf('--');
   const options = end === -1 ? argv : argv.slice(0, end);
-  return options.includes('--help') || (argv[1] === 'help' && HELP_SUBCOMMAND_TOOLS.has(argv[0]!));
+  for (let i = 1; i < options.length; i++) {
+    if (options[i] !== '--help') continue;
+    if (i === 1) return true;
+    const before = options[i - 1]!;
+    // `-name --help`, `-o --help`: a short or single-dash option may take it as its value.
+    if (/^-[^-]/.test(before) || NON_GETOPT_TOOLS.has(argv[0]!) || 'POSIXLY_CORRECT' in command.assignments) continue;
+    return true;
+  }
+  return false;
 }
+
+/** Tools whose words after the first are an expression, not getopt options: `--help` counts only first. */
+const NON_GETOPT_TOOLS = new Set(['find', 'xargs', 'test', '[', 'expr', 'awk', 'gawk', 'sed', 'perl', 'python', 'python3', 'node', 'ruby', 'sh', 'bash', 'zsh', 'dash', 'eval', 'exec', 'env', 'sudo', 'doas', 'nohup', 'timeout', 'nice', 'watch']);
+
+/**
+ * Lines the fast path's words cannot settle: a program run by its path (`./scripts/cleanup`,
+ * `bin/setup`) runs code only its file shows. Any `/` sends the line to the full check, which
+ * reads the file. Exported for the launcher, whose sh fast path must be no more lenient.
+ */
+export const RUNS_CODE_BY_PATH = /\//;
 
 function quoteWord(word: string): string {
   return /^[A-Za-z0-9_./:=@%+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
@@ -146,7 +171,7 @@ class Check {
   }
 
   needsFullCheck(line: string): boolean {
-    return !this.fastPath || needsFullCheck(line, this.rules.triggers);
+    return !this.fastPath || RUNS_CODE_BY_PATH.test(line) || needsFullCheck(line, this.rules.triggers);
   }
 
   readonly context: RuleContext;
@@ -191,7 +216,7 @@ class Check {
     const trace: CommandTrace | undefined = this.explanation ? { command, consulted: [] } : undefined;
     if (trace) this.explanation!.push(trace);
     const findings: Finding[] = [];
-    if (isHelpRequest(command.argv)) {
+    if (isHelpRequest(command)) {
       if (trace) trace.skipped = 'asks the tool for help: it prints text and changes nothing';
       return findings;
     }

@@ -10,6 +10,7 @@ import type { Redirect, SimpleCommand, StdinSource } from '../guard/types';
 import { ParseBudgetExceeded, parseShell, type SyntaxNode } from './parser';
 import { evaluateWord, type WordValue } from './words';
 import { isRuntimeWord, toolName, unwrapOnce, XARGS_INPUT, type Unwrapped } from './unwrap';
+import { isCompiledProgram } from '../guard/unreadable-file';
 
 export type ProblemKind =
   | 'parse-error'
@@ -17,6 +18,8 @@ export type ProblemKind =
   | 'unreadable-script'
   | 'opaque-script-input'
   | 'dynamic-command'
+  /** A word that may be the command name or may be assignments (`env $(cat .env | xargs) cmd`). */
+  | 'maybe-dynamic-command'
   | 'fork-bomb'
   | 'too-complex';
 
@@ -244,23 +247,28 @@ class Reducer {
       if (part.type === 'command_name') {
         nameNode = part;
         const inner = part.namedChildren[0];
-        const word = inner ? evaluateWord(inner, scope.vars) : { value: part.text, resolved: true, glob: false };
-        if (word.resolved && inner && (inner.type === 'simple_expansion' || inner.type === 'expansion') && /\s/.test(word.value.trim())) {
+        const word = splittable(inner ? evaluateWord(inner, scope.vars) : { value: part.text, resolved: true, glob: false }, scope);
+        // `X=" rm"; $X -rf ~`: unquoted, the shell splits the value and drops the blanks around it.
+        if (word.resolved && inner && (inner.type === 'simple_expansion' || inner.type === 'expansion') && /\s/.test(word.value)) {
           words.push(...word.value.split(/\s+/).filter(Boolean).map((value) => ({ ...word, value })));
         } else words.push(word);
         continue;
       }
-      const word = evaluateWord(part, scope.vars);
+      const word = (part.type === 'simple_expansion' || part.type === 'expansion') ? splittable(evaluateWord(part, scope.vars), scope) : evaluateWord(part, scope.vars);
       // An unquoted `$cmd` holding "git reset" splits into two words, as the shell splits it.
       if (word.resolved && (part.type === 'simple_expansion' || part.type === 'expansion') && /\s/.test(word.value)) {
         words.push(...word.value.split(/\s+/).filter(Boolean).map((value) => ({ ...word, value })));
       } else words.push(word);
     }
-    if (!nameNode || words.length === 0) return [];
+    if (!nameNode) return [];
+    if (words.length === 0) {
+      // `$EMPTY rm -rf x` style tricks aside, a name that expands to nothing runs the next word.
+      return [];
+    }
     const argv = [...words.map((w) => w.value), ...lostWords];
     const unresolved = words.some((w) => !w.resolved || w.glob);
     const written = nameNode.text;
-    if (!words[0]!.resolved || words[0]!.glob) {
+    if ((!words[0]!.resolved || words[0]!.glob) && !isKnownRuntimeName(written, scope)) {
       this.problem('dynamic-command', node.text, `the command name ${written} is only known when the line runs`);
     }
     const raw: SimpleCommand = {
@@ -281,9 +289,9 @@ class Reducer {
   }
 
   /** A wrapper (`sudo $CMD`, `env $(…) …`) that runs a command whose name is only known at run time. */
-  runtimeName(argv: string[]): void {
+  runtimeName(argv: string[], maybe = false): void {
     if (argv[0] !== undefined && isRuntimeWord(argv[0])) {
-      this.problem('dynamic-command', argv.join(' '), `the command name ${argv[0]} is only known when the line runs`);
+      this.problem(maybe ? 'maybe-dynamic-command' : 'dynamic-command', argv.join(' '), `the command name ${argv[0]} is only known when the line runs`);
     }
   }
 
@@ -293,7 +301,7 @@ class Reducer {
     let current = command;
     for (let hops = 0; hops < 32; hops++) {
       const name = current.argv[0]!;
-      const next: Unwrapped | undefined = unwrapOnce(current.argv) ?? directScript(current);
+      const next: Unwrapped | undefined = unwrapOnce(current.argv) ?? this.directScript(current);
       if (!next) break;
       this.step(scope, next.step);
       const via = [...current.via, next.via];
@@ -312,15 +320,16 @@ class Reducer {
       }
       if (next.kind === 'many') {
         emitted.push(current);
-        for (const argv of next.argvs) {
-          this.runtimeName(argv);
+        for (const [index, argv] of next.argvs.entries()) {
+          // `env $(cat .env | xargs) cmd`: the run-time word is most likely assignments, not a name.
+          this.runtimeName(argv, next.via === 'env' && index === 0);
           emitted.push(...this.expand({ ...current, argv: [toolName(argv[0]!), ...argv.slice(1)], via, stdin: undefined, unresolved: true }, scope, level));
         }
         this.commands.push(current);
         return emitted;
       }
       const nested: Scope = { cwd: current.cwd, vars: { ...scope.vars, ...current.assignments }, via, depth: scope.depth + 1 };
-      if (next.kind === 'script') {
+      if (next.kind === 'script' || next.kind === 'script-text') {
         this.script(next.text, nested);
       } else if (next.kind === 'package-script') {
         this.packageScripts(current, next.scripts, next.directory, nested);
@@ -366,6 +375,27 @@ class Reducer {
     if (directory) this.problem('unreadable-script', command.segment, `Airlock cannot read ${join(start, 'package.json')}, whose scripts this runs`);
   }
 
+  /**
+   * A program run by its path (`./scripts/cleanup`, `bin/setup`, `sudo ./x`, `cd scripts && ./x`),
+   * read the way the kernel runs it: its shebang names the interpreter (`#!/usr/bin/env python3`
+   * becomes `env python3 ./x`), a text file without one runs in sh, a compiled program is a tool
+   * like any other. One Airlock cannot read (missing, too large, a FIFO) is reported, never passed.
+   */
+  directScript(command: SimpleCommand): Unwrapped | undefined {
+    const path = pathRun(command);
+    if (path === undefined) return undefined;
+    const text = this.options.readFile(path, command.cwd);
+    if (text === undefined) {
+      if (isCompiledProgram(path, command.cwd)) return undefined;
+      return { kind: 'script-file', path, via: path, step: `${path} is run by its path: Airlock must read it` };
+    }
+    const shebang = parseShebang(text);
+    if (!shebang) return { kind: 'script-text', text, via: path, step: `${path} is a text file with no #! line: sh runs it` };
+    // Both readings: the interpreter reads the file, and the rules still judge the program by its
+    // name (`bin/rails db:reset`, `./manage.py flush`).
+    return { kind: 'many', argvs: [[...shebang, path, ...command.argv.slice(1)]], via: path, step: `${path} starts with #!${shebang.join(' ')}: ${shebang.join(' ')} runs it` };
+  }
+
   scriptFromStdin(command: SimpleCommand, nested: Scope, name: string): void {
     const stdin = command.stdin;
     if (!stdin) return; // an interactive shell: nothing to check until a person types
@@ -380,11 +410,31 @@ class Reducer {
   }
 }
 
-/** `./deploy.sh`, `scripts/x.bash`: a shell script run by its path is read and checked like `bash x.sh`. */
-function directScript(command: SimpleCommand): Unwrapped | undefined {
+/**
+ * Folders whose programs are tools known by their name (`/usr/bin/rm`, `node_modules/.bin/prisma`):
+ * the rules judge them by name, so their files are not read.
+ */
+const TOOL_FOLDERS = /^(\/usr\/(local\/)?s?bin\/|\/s?bin\/|\/opt\/homebrew\/|\/usr\/libexec\/|\/nix\/store\/|\/snap\/bin\/|(.*\/)?node_modules\/\.bin\/|(.*\/)?\.venv\/bin\/|(.*\/)?venv\/bin\/|~?\/?\.?(cargo|local|pyenv|nvm|asdf|volta|bun|deno)\/)/;
+
+/** The path of a program run by its path (a command name with a slash), when its file should be read. */
+function pathRun(command: SimpleCommand): string | undefined {
   const written = command.written.replace(/^["']|["']$/g, '');
-  if (!written.includes('/') || !/\.(sh|bash|zsh|ksh)$/.test(written)) return undefined;
-  return { kind: 'script-file', path: written, via: written, step: `${written} is a shell script: its contents run` };
+  // A runner's label (`npx @railway/cli`) is not a path.
+  if (!written.includes('/') || /\s/.test(written) || command.argv[0] === undefined) return undefined;
+  if (TOOL_FOLDERS.test(written) || /[$`*?[]/.test(written)) return undefined;
+  return written;
+}
+
+/** `#!/usr/bin/env -S node --x` → [/usr/bin/env, -S, node --x]; as the kernel splits it: one optional argument. */
+function parseShebang(text: string): string[] | undefined {
+  if (!text.startsWith('#!')) return undefined;
+  const line = text.slice(2, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n')).trim();
+  if (!line) return undefined;
+  const space = line.search(/\s/);
+  if (space === -1) return [line];
+  const rest = line.slice(space).trim();
+  // Linux passes everything after the interpreter as one argument; `env -S` splits it again.
+  return rest ? [line.slice(0, space), ...(/^-S\s/.test(rest) ? ['-S', rest.slice(2).trim()] : [rest])] : [line.slice(0, space)];
 }
 
 /** `echo a b | xargs rm -rf`: when xargs' input is visible text, its words replace the stand-in. */
@@ -404,6 +454,28 @@ function wordsBetween(statement: SyntaxNode, body: SyntaxNode): string[] {
   if (!redirect || body.type !== 'command') return [];
   const gap = statement.text.slice(body.endIndex - statement.startIndex, redirect.startIndex - statement.startIndex).trim();
   return /^[A-Za-z0-9_./=:+-]+( [A-Za-z0-9_./=:+-]+)*$/.test(gap) ? gap.split(' ') : [];
+}
+
+/**
+ * Programs the person chose in their own environment (`$EDITOR notes.md`): named by a variable the
+ * line does not set, they are the person's tools, not a name computed on the line.
+ */
+const PERSON_CHOSEN = /^"?\$\{?(EDITOR|VISUAL|PAGER|GIT_EDITOR|BROWSER|SHELL)\}?"?$/;
+/**
+ * `eval "$(ssh-agent -s)"`: tools whose whole purpose is printing shell setup for eval. Their
+ * output is theirs, not something the line computed (unlike `eval "$(echo … | base64 -d)"`).
+ */
+const SHELL_SETUP = /^"?\$\(\s*(ssh-agent|direnv\s+hook|brew\s+shellenv|(pyenv|rbenv|nodenv|goenv|jenv|pyenv\s+virtualenv)\s+init|fnm\s+env|zoxide\s+init|starship\s+init|mise\s+activate|rtx\s+activate|opam\s+env|keychain|dircolors|minikube\s+docker-env|thefuck\s+--alias|conda\s+shell\.\w+\s+hook)\b[^;&|`$()<>]*\)"?$/;
+
+function isKnownRuntimeName(written: string, scope: Scope): boolean {
+  const chosen = PERSON_CHOSEN.exec(written);
+  if (chosen) return !Object.prototype.hasOwnProperty.call(scope.vars, chosen[1]!);
+  return scope.via[scope.via.length - 1] === 'eval' && SHELL_SETUP.test(written);
+}
+
+/** Once a line sets IFS, how the shell splits an unquoted `$X` is no longer known. */
+function splittable(word: WordValue, scope: Scope): WordValue {
+  return Object.prototype.hasOwnProperty.call(scope.vars, 'IFS') ? { ...word, resolved: false } : word;
 }
 
 function isNode(node: SyntaxNode | null): node is SyntaxNode {

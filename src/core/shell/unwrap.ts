@@ -17,6 +17,8 @@ export type Unwrapped =
   | { kind: 'argv'; argv: string[]; via: string; assignments?: Record<string, string>; step: string; runner?: boolean }
   /** The command runs a shell script given as text (`bash -c`, `eval`, `watch`, `ssh host cmd`). */
   | { kind: 'script'; text: string; via: string; step: string }
+  /** A program run by its path whose text Airlock has already read (no `#!`: sh runs it). */
+  | { kind: 'script-text'; text: string; via: string; step: string }
   /** The command runs a script file (`bash x.sh`, `source x.sh`). */
   | { kind: 'script-file'; path: string; via: string; step: string }
   /** The command runs whatever arrives on standard input as a script (`sh`, `bash -s`, `python -`). */
