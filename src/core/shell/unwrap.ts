@@ -4,6 +4,9 @@
  * them repeatedly and parses nested scripts.
  */
 
+import { unwrapRunner } from './runners';
+import { toolCommands } from './tool-commands';
+
 /**
  * Stand-ins for arguments only known when the line runs (what xargs reads, what find finds).
  * They read like command substitutions, so rules treat them as unknown, never as a variable.
@@ -416,5 +419,5 @@ export function unwrapOnce(argv: string[]): Unwrapped | undefined {
   if (name === 'watch') return watchUnwrap(argv);
   if (name === 'pwsh' || name === 'powershell') return powershellUnwrap(name, argv);
   if (name === 'cmd') return cmdUnwrap(argv);
-  return undefined;
+  return unwrapRunner(argv) ?? toolCommands(argv);
 }
