@@ -12,7 +12,8 @@ import { isShellParserLoaded, loadShellParser, parseShell } from '../shell/parse
 import { reduceLine, type Reduction } from '../shell/reduce';
 import { mentionsTriggerWord, needsFullCheck, triggerSet } from './fastpath/prefilter';
 import { allTriggerWords } from './fastpath/triggers';
-import { readTextFile } from './files';
+import { readTextFile, resolveFrom } from './files';
+import type { WrittenFiles } from '../shell/line-writes';
 import { packs as registeredPacks } from './packs/index';
 import { matchesCommandPattern, patternWords } from './patterns';
 import { engineFinding, problemFinding } from './problems';
@@ -28,6 +29,8 @@ export interface CheckOptions {
   maxDepth?: number;
   /** Replaces file reading (tests). */
   readFile?: (path: string, cwd: string) => string | undefined;
+  /** Replaces the check that something is at a path, readable or not (tests, with `readFile`). */
+  exists?: (path: string, cwd: string) => boolean;
   /** Replaces the registered packs (tests). */
   packs?: readonly Pack[];
   /** False parses every line, even those the fast path would settle (the fast path's soundness test). */
@@ -150,6 +153,7 @@ class Check {
   private readonly policy: EffectivePolicy;
   private readonly maxDepth: number;
   private readonly readFile: (path: string, cwd: string) => string | undefined;
+  private readonly exists?: (path: string, cwd: string) => boolean;
   private depth = 0;
   private readonly fastPath: boolean;
   readonly explanation?: Explanation['commands'];
@@ -159,10 +163,11 @@ class Check {
     this.rules = prepare(options.packs ?? registeredPacks, this.policy);
     this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
     this.readFile = options.readFile ?? readTextFile;
+    if (options.exists) this.exists = options.exists;
     this.fastPath = options.fastPath ?? true;
     if (explain) this.explanation = [];
     this.context = {
-      readFile: (path, cwd) => this.readFile(path, cwd),
+      readFile: (path, cwd) => this.readThroughWrites(path, cwd),
       checkLine: (line, cwd) => this.nested(() => this.findings(line, cwd).findings, line),
       checkArgv: (argv, cwd) => this.nested(() => this.findings(argv.map(quoteWord).join(' '), cwd).findings, argv.join(' ')),
       protectedBranches: [...this.policy.protectedBranches],
@@ -175,6 +180,18 @@ class Check {
   }
 
   readonly context: RuleContext;
+  /** Files written earlier on the lines being checked (innermost last): rules read what they will hold. */
+  private readonly writes: WrittenFiles[] = [];
+
+  private readThroughWrites(path: string, cwd: string): string | undefined {
+    if (this.writes.length) {
+      const full = resolveFrom(cwd, path);
+      for (let i = this.writes.length - 1; i >= 0; i--) {
+        if (this.writes[i]!.has(full)) return this.writes[i]!.get(full) ?? undefined;
+      }
+    }
+    return this.readFile(path, cwd);
+  }
 
   private nested(run: () => Finding[], segment: string): Finding[] {
     if (this.depth >= this.maxDepth) return [engineFinding('too-deep', segment)];
@@ -197,7 +214,7 @@ class Check {
     if (bad === 'empty') return { findings: [] };
     if (bad) return { findings: [bad] };
     if (!this.needsFullCheck(line)) return { findings: [] };
-    const reduction = reduceLine(line, { cwd, readFile: this.readFile, maxDepth: this.maxDepth - this.depth });
+    const reduction = reduceLine(line, { cwd, readFile: this.readFile, maxDepth: this.maxDepth - this.depth, ...(this.exists ? { exists: this.exists } : {}) });
     const findings: Finding[] = [];
     const mentions = {
       // A broken line naming a shell or interpreter may hide anything: every trigger word counts.
@@ -208,7 +225,12 @@ class Check {
       const finding = problemFinding(problem, mentions);
       if (finding) findings.push(finding);
     }
-    for (const command of reduction.commands) findings.push(...this.commandFindings(command));
+    this.writes.push(reduction.written);
+    try {
+      for (const command of reduction.commands) findings.push(...this.commandFindings(command));
+    } finally {
+      this.writes.pop();
+    }
     return { findings: dedupe(findings), reduction };
   }
 

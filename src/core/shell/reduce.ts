@@ -10,7 +10,10 @@ import type { Redirect, SimpleCommand, StdinSource } from '../guard/types';
 import { ParseBudgetExceeded, parseShell, type SyntaxNode } from './parser';
 import { evaluateWord, type WordValue } from './words';
 import { isRuntimeWord, toolName, unwrapOnce, XARGS_INPUT, type Unwrapped } from './unwrap';
-import { isCompiledProgram } from '../guard/unreadable-file';
+import { statSync } from 'node:fs';
+import { isCompiledProgram, whyUnreadable } from '../guard/unreadable-file';
+import { resolveFrom } from '../guard/files';
+import { hooksRun, trackWrites, type WriteContext, type WrittenFiles } from './line-writes';
 
 export type ProblemKind =
   | 'parse-error'
@@ -35,6 +38,8 @@ export interface Reduction {
   problems: ReduceProblem[];
   /** Each unwrapping step, in order, for `airlock explain`. */
   steps: string[];
+  /** Files the line writes, by absolute path: what they will hold, or null when unknown. */
+  written: WrittenFiles;
 }
 
 export interface ReduceOptions {
@@ -43,6 +48,8 @@ export interface ReduceOptions {
   readFile(path: string, cwd: string): string | undefined;
   /** How many nested scripts (`bash -c`, `eval`, script files) deep to follow. */
   maxDepth: number;
+  /** True when something is at `path` (readable or not); default: asks the file system. */
+  exists?(path: string, cwd: string): boolean;
 }
 
 /** Above this many nested syntax nodes the walk stops and reports the line as too deep. */
@@ -69,8 +76,31 @@ class Reducer {
   readonly commands: SimpleCommand[] = [];
   readonly problems: ReduceProblem[] = [];
   readonly steps: string[] = [];
+  readonly writes: WriteContext = {
+    written: new Map(),
+    gitConfig: [],
+    read: (path, cwd) => this.read(path, cwd),
+    output: (command) => outputOf(command, ''),
+  };
 
   constructor(private readonly options: ReduceOptions) {}
+
+  /** Reads a file as it will be at this point of the line: written earlier on it, or on disk. */
+  read(path: string, cwd: string): string | undefined {
+    const full = resolveFrom(cwd, path);
+    if (this.writes.written.has(full)) return this.writes.written.get(full) ?? undefined;
+    return this.options.readFile(path, cwd);
+  }
+
+  exists(path: string, cwd: string): boolean {
+    if (this.options.exists) return this.options.exists(path, cwd);
+    try { statSync(resolveFrom(cwd, path)); return true; } catch { return false; }
+  }
+
+  /** True when the line wrote `path` earlier (whatever it will hold). */
+  wrote(path: string, cwd: string): boolean {
+    return this.writes.written.has(resolveFrom(cwd, path));
+  }
 
   problem(kind: ProblemKind, segment: string, detail: string): void {
     if (this.problems.some((p) => p.kind === kind && p.segment === segment)) return;
@@ -283,9 +313,23 @@ class Reducer {
       ...(unresolved ? { unresolved: true } : {}),
       ...(redirects.length ? { redirects } : {}),
     };
+    // `git config alias.x '!…' && git x`: settings made earlier on the line apply to later git commands.
+    if (raw.argv[0] === 'git' && this.writes.gitConfig.length) {
+      raw.argv = ['git', ...this.writes.gitConfig.flatMap(([key, value]) => ['-c', `${key}=${value}`]), ...raw.argv.slice(1)];
+    }
     const result = this.expand(raw, scope, level);
+    for (const command of result) {
+      for (const hook of hooksRun(command, this.writes.written)) this.runWrittenHook(hook, command, scope, level);
+      trackWrites(command, this.writes);
+    }
     trackDirectoryChange(raw, scope);
     return result;
+  }
+
+  /** A git hook the line wrote before running git: judged like a script run by its path. */
+  runWrittenHook(path: string, command: SimpleCommand, scope: Scope, level: number): void {
+    this.step(scope, `git ${command.argv[1] ?? ''} runs the hook ${path}, written earlier on the line`);
+    this.expand({ argv: [toolName(path)], written: path, assignments: command.assignments, segment: command.segment, cwd: command.cwd, via: [...command.via, 'git hook'] }, scope, level);
   }
 
   /** A wrapper (`sudo $CMD`, `env $(…) …`) that runs a command whose name is only known at run time. */
@@ -334,7 +378,7 @@ class Reducer {
       } else if (next.kind === 'package-script') {
         this.packageScripts(current, next.scripts, next.directory, nested);
       } else if (next.kind === 'script-file') {
-        const text = this.options.readFile(next.path, current.cwd);
+        const text = this.read(next.path, current.cwd);
         if (text === undefined) this.problem('unreadable-script', current.segment, `Airlock cannot read the script ${next.path}, so it cannot tell what it would do`);
         else this.script(text, nested);
       } else {
@@ -356,7 +400,14 @@ class Reducer {
   packageScripts(command: SimpleCommand, names: string[], directory: string | undefined, nested: Scope): void {
     const start = directory ? resolvePath(command.cwd, directory) : command.cwd;
     for (let dir = start, hops = 0; hops < 40; dir = dirname(dir), hops++) {
-      const text = this.options.readFile(join(dir, 'package.json'), dir);
+      const manifest = join(dir, 'package.json');
+      const text = this.read(manifest, dir);
+      // There but unreadable (too large, written on this line, not a file): npm would use it,
+      // so Airlock never falls back to a parent folder's scripts.
+      if (text === undefined && (this.wrote(manifest, dir) || this.exists(manifest, dir))) {
+        this.problem('unreadable-script', command.segment, `Airlock cannot read ${manifest} (${this.wrote(manifest, dir) ? 'changed earlier on this line' : whyUnreadable(manifest, dir)}), whose scripts this runs`);
+        return;
+      }
       if (text !== undefined) {
         let scripts: unknown;
         try { scripts = (JSON.parse(text) as { scripts?: unknown }).scripts; } catch {
@@ -384,9 +435,9 @@ class Reducer {
   directScript(command: SimpleCommand): Unwrapped | undefined {
     const path = pathRun(command);
     if (path === undefined) return undefined;
-    const text = this.options.readFile(path, command.cwd);
+    const text = this.read(path, command.cwd);
     if (text === undefined) {
-      if (isCompiledProgram(path, command.cwd)) return undefined;
+      if (!this.wrote(path, command.cwd) && isCompiledProgram(path, command.cwd)) return undefined;
       return { kind: 'script-file', path, via: path, step: `${path} is run by its path: Airlock must read it` };
     }
     const shebang = parseShebang(text);
@@ -401,7 +452,7 @@ class Reducer {
     if (!stdin) return; // an interactive shell: nothing to check until a person types
     if (stdin.kind === 'text') { this.script(stdin.text, nested); return; }
     if (stdin.kind === 'file') {
-      const text = this.options.readFile(stdin.path, command.cwd);
+      const text = this.read(stdin.path, command.cwd);
       if (text === undefined) this.problem('unreadable-script', command.segment, `Airlock cannot read ${stdin.path}, which ${name} would run`);
       else this.script(text, nested);
       return;
@@ -574,6 +625,6 @@ export function reduceLine(line: string, options: ReduceOptions): Reduction {
     if (error instanceof ParseBudgetExceeded) reducer.problem('too-complex', line, error.message);
     else reducer.problem('too-complex', line, `Airlock could not analyse it (${error instanceof Error ? error.name : 'error'})`);
   }
-  return { commands: reducer.commands, problems: reducer.problems, steps: reducer.steps };
+  return { commands: reducer.commands, problems: reducer.problems, steps: reducer.steps, written: reducer.writes.written };
 }
 
