@@ -11,6 +11,7 @@ export interface DcgDisagreement {
 }
 
 const disagreements: DcgDisagreement[] = [
+  { command: "./target/release/dcg --version", dcg: "allow", reason: "A program run by its path is read first; this one does not exist where the check runs, so Airlock cannot see what it would run and asks. An existing compiled program runs like any tool." },
   { command: "python -c \"import shutil; shutil.rmtree('/tmp/demo')\"", dcg: "deny", reason: "The script deletes a folder under /tmp: a routine temp-folder delete, allowed as `rm -rf /tmp/x` is." },
   { command: "python -c 'import shutil; shutil.rmtree(\"/tmp/demo\")'", dcg: "deny", reason: "The script deletes a folder under /tmp: a routine temp-folder delete, allowed as `rm -rf /tmp/x` is." },
   { command: "srm -z file.txt", dcg: "allow", reason: "srm is secure-delete: it overwrites the file beyond recovery, so Airlock asks (filesystem.shred)." },

@@ -85,7 +85,9 @@ export default [
   ['ask', 'Invoke-RestMethod -Uri https://api.heroku.com/apps -Method Post -InFile data/missing.json', 'http.unseen-body'],
   // A body file Airlock cannot read, sent with a state-changing method to any host but this machine.
   ['ask', 'curl -X POST https://api.example.com/v1/admin --data-binary @missing.json', 'http.unseen-body'],
-  ['ask', `cat > body.json <<'EOF'\n{"action":"purge"}\nEOF\ncurl -X POST https://api.example.com/v1/admin --data-binary @body.json`, 'http.unseen-body'],
+  // A body written earlier on the line is read as it will be (see engine-write-then-run.ts).
+  ['ask', `cat > body.json <<'EOF'\n{"query":"mutation { volumeDelete(volumeId: \\"v1\\") }"}\nEOF\ncurl -X POST ${RAILWAY} --data-binary @body.json`, 'http.graphql-destructive-mutation'],
+  ['ask', `curl -s https://example.com/body > body.json && curl -X POST https://api.example.com/v1/admin --data-binary @body.json`, 'http.unseen-body'],
   ['ask', 'curl https://api.example.com/v1/admin -d @data', 'http.unseen-body'],
   ['ask', 'curl -X DELETE https://api.example.com/v1/items --data @data/missing-ids.json', 'http.unseen-body'],
   ['ask', 'curl -X PUT https://api.example.com/v1/settings --data-binary @- < data/missing-settings.json', 'http.unseen-body'],

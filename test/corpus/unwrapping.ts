@@ -166,7 +166,7 @@ export default [
   ['allow', 'bash scripts/build.sh'],
   ['ask', './scripts/reset.sh', 'git.reset-hard'],
   ['ask', 'cd scripts && ./wipe.sh', 'filesystem.rm-recursive'],
-  ['ask', 'cat > /tmp/run.sh <<EOF\nrm -rf /srv/data\nEOF\nchmod +x /tmp/run.sh && /tmp/run.sh', 'guard.unreadable-script'],
+  ['ask', 'cat > /tmp/run.sh <<EOF\nrm -rf /srv/data\nEOF\nchmod +x /tmp/run.sh && /tmp/run.sh', 'filesystem.rm-recursive'],
   ['allow', './scripts/build.sh'],
   ['allow', 'sh scripts/build.sh --verbose'],
   // PowerShell and cmd

@@ -12,7 +12,8 @@ import { isShellParserLoaded, loadShellParser, parseShell } from '../shell/parse
 import { reduceLine, type Reduction } from '../shell/reduce';
 import { mentionsTriggerWord, needsFullCheck, triggerSet } from './fastpath/prefilter';
 import { allTriggerWords } from './fastpath/triggers';
-import { readTextFile } from './files';
+import { readTextFile, resolveFrom } from './files';
+import type { WrittenFiles } from '../shell/line-writes';
 import { helpSubcommandTools, packs as registeredPacks } from './packs/index';
 import { matchesCommandPattern, patternWords } from './patterns';
 import { engineFinding, problemFinding } from './problems';
@@ -28,6 +29,8 @@ export interface CheckOptions {
   maxDepth?: number;
   /** Replaces file reading (tests). */
   readFile?: (path: string, cwd: string) => string | undefined;
+  /** Replaces the check that something is at a path, readable or not (tests, with `readFile`). */
+  exists?: (path: string, cwd: string) => boolean;
   /** Replaces the registered packs (tests). */
   packs?: readonly Pack[];
   /** False parses every line, even those the fast path would settle (the fast path's soundness test). */
@@ -110,14 +113,36 @@ export function guardTriggers(policy: EffectivePolicy = DEFAULT_POLICY): Readonl
 
 
 /**
- * `--help` anywhere, or `tool help ...` for CLIs whose pack says they have it (for `find help
- * -delete`, help is a folder): the tool prints text and does nothing.
+ * `tool help ...` for CLIs whose pack says they have it, or `--help` where the tool reads it as help: first, or
+ * after a word or long flag (`railway volume delete --help`, `git reset --hard --help`). After a
+ * short option it may be that option's value (`find ~ -delete -name --help` deletes), so it does not
+ * count; nor after `--`, nor when POSIXLY_CORRECT stops option parsing at the first operand.
  */
-function isHelpRequest(argv: readonly string[], helpTools: ReadonlySet<string>): boolean {
+function isHelpRequest(command: SimpleCommand, helpTools: ReadonlySet<string>): boolean {
+  const argv = command.argv;
+  if (argv[1] === 'help' && helpTools.has(argv[0]!)) return true;
   const end = argv.indexOf('--');
   const options = end === -1 ? argv : argv.slice(0, end);
-  return options.includes('--help') || (argv[1] === 'help' && helpTools.has(argv[0]!));
+  for (let i = 1; i < options.length; i++) {
+    if (options[i] !== '--help') continue;
+    if (i === 1) return true;
+    const before = options[i - 1]!;
+    // `-name --help`, `-o --help`: a short or single-dash option may take it as its value.
+    if (/^-[^-]/.test(before) || NON_GETOPT_TOOLS.has(argv[0]!) || 'POSIXLY_CORRECT' in command.assignments) continue;
+    return true;
+  }
+  return false;
 }
+
+/** Tools whose words after the first are an expression, not getopt options: `--help` counts only first. */
+const NON_GETOPT_TOOLS = new Set(['find', 'xargs', 'test', '[', 'expr', 'awk', 'gawk', 'sed', 'perl', 'python', 'python3', 'node', 'ruby', 'sh', 'bash', 'zsh', 'dash', 'eval', 'exec', 'env', 'sudo', 'doas', 'nohup', 'timeout', 'nice', 'watch']);
+
+/**
+ * Lines the fast path's words cannot settle: a program run by its path (`./scripts/cleanup`,
+ * `bin/setup`) runs code only its file shows. Any `/` sends the line to the full check, which
+ * reads the file. Exported for the launcher, whose sh fast path must be no more lenient.
+ */
+export const RUNS_CODE_BY_PATH = /\//;
 
 function quoteWord(word: string): string {
   return /^[A-Za-z0-9_./:=@%+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
@@ -128,6 +153,7 @@ class Check {
   private readonly policy: EffectivePolicy;
   private readonly maxDepth: number;
   private readonly readFile: (path: string, cwd: string) => string | undefined;
+  private readonly exists?: (path: string, cwd: string) => boolean;
   private depth = 0;
   private readonly fastPath: boolean;
   readonly explanation?: Explanation['commands'];
@@ -137,10 +163,11 @@ class Check {
     this.rules = prepare(options.packs ?? registeredPacks, this.policy);
     this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
     this.readFile = options.readFile ?? readTextFile;
+    if (options.exists) this.exists = options.exists;
     this.fastPath = options.fastPath ?? true;
     if (explain) this.explanation = [];
     this.context = {
-      readFile: (path, cwd) => this.readFile(path, cwd),
+      readFile: (path, cwd) => this.readThroughWrites(path, cwd),
       checkLine: (line, cwd) => this.nested(() => this.findings(line, cwd).findings, line),
       checkArgv: (argv, cwd) => this.nested(() => this.findings(argv.map(quoteWord).join(' '), cwd).findings, argv.join(' ')),
       protectedBranches: [...this.policy.protectedBranches],
@@ -149,10 +176,22 @@ class Check {
   }
 
   needsFullCheck(line: string): boolean {
-    return !this.fastPath || needsFullCheck(line, this.rules.triggers);
+    return !this.fastPath || RUNS_CODE_BY_PATH.test(line) || needsFullCheck(line, this.rules.triggers);
   }
 
   readonly context: RuleContext;
+  /** Files written earlier on the lines being checked (innermost last): rules read what they will hold. */
+  private readonly writes: WrittenFiles[] = [];
+
+  private readThroughWrites(path: string, cwd: string): string | undefined {
+    if (this.writes.length) {
+      const full = resolveFrom(cwd, path);
+      for (let i = this.writes.length - 1; i >= 0; i--) {
+        if (this.writes[i]!.has(full)) return this.writes[i]!.get(full) ?? undefined;
+      }
+    }
+    return this.readFile(path, cwd);
+  }
 
   private nested(run: () => Finding[], segment: string): Finding[] {
     if (this.depth >= this.maxDepth) return [engineFinding('too-deep', segment)];
@@ -175,7 +214,7 @@ class Check {
     if (bad === 'empty') return { findings: [] };
     if (bad) return { findings: [bad] };
     if (!this.needsFullCheck(line)) return { findings: [] };
-    const reduction = reduceLine(line, { cwd, readFile: this.readFile, maxDepth: this.maxDepth - this.depth });
+    const reduction = reduceLine(line, { cwd, readFile: this.readFile, maxDepth: this.maxDepth - this.depth, ...(this.exists ? { exists: this.exists } : {}) });
     const findings: Finding[] = [];
     const mentions = {
       // A broken line naming a shell or interpreter may hide anything: every trigger word counts.
@@ -186,7 +225,12 @@ class Check {
       const finding = problemFinding(problem, mentions);
       if (finding) findings.push(finding);
     }
-    for (const command of reduction.commands) findings.push(...this.commandFindings(command));
+    this.writes.push(reduction.written);
+    try {
+      for (const command of reduction.commands) findings.push(...this.commandFindings(command));
+    } finally {
+      this.writes.pop();
+    }
     return { findings: dedupe(findings), reduction };
   }
 
@@ -194,7 +238,7 @@ class Check {
     const trace: CommandTrace | undefined = this.explanation ? { command, consulted: [] } : undefined;
     if (trace) this.explanation!.push(trace);
     const findings: Finding[] = [];
-    if (isHelpRequest(command.argv, this.rules.helpTools)) {
+    if (isHelpRequest(command, this.rules.helpTools)) {
       if (trace) trace.skipped = 'asks the tool for help: it prints text and changes nothing';
       return findings;
     }

@@ -17,7 +17,8 @@ export const ENGINE_FINDINGS: Record<ProblemKind | 'bad-input' | 'rule-failed', 
   'too-deep': { id: 'guard.nesting-too-deep', reason: 'The line nests shells or substitutions deeper than Airlock follows', suggestion: 'Run the inner command directly.' },
   'unreadable-script': { id: 'guard.unreadable-script', reason: 'The line runs a script Airlock cannot read', suggestion: 'Check the script exists and is readable, then run it again.' },
   'opaque-script-input': { id: 'guard.opaque-script-input', reason: 'A shell or interpreter runs a program piped in from something Airlock cannot see', suggestion: 'Download to a file, read it, then run the file.' },
-  'dynamic-command': { id: 'guard.dynamic-command', reason: 'The command name is only known when the line runs, and its arguments look destructive', suggestion: 'Write the command name out.' },
+  'dynamic-command': { id: 'guard.dynamic-command', reason: 'The command name is only known when the line runs, so Airlock cannot tell what it would do', suggestion: 'Write the command name out.' },
+  'maybe-dynamic-command': { id: 'guard.dynamic-command', reason: 'A word only known when the line runs may be the command name, and the arguments look destructive', suggestion: 'Write the command name out.' },
   'fork-bomb': { id: 'filesystem.fork-bomb', decision: 'deny', reason: 'A fork bomb: it starts processes until the machine stops responding' },
   'too-complex': { id: 'guard.too-complex', reason: 'The line is too complex for Airlock to check in full', suggestion: 'Split it into smaller commands.' },
   'bad-input': { id: 'guard.bad-input', reason: 'The line cannot be checked as given' },
@@ -47,9 +48,10 @@ export interface LineMentions {
 
 export function problemFinding(problem: ReduceProblem, mentions: LineMentions): Finding | undefined {
   if (problem.kind === 'parse-error' && !mentions.trigger) return undefined;
-  if (problem.kind === 'dynamic-command') {
-    // `$EDITOR notes.md` is everyday; a run-time name on a line that names a guarded tool
-    // (`a=(rm -rf /); "${a[@]}"`) or with destructive arguments (`$T destroy`) is not.
+  if (problem.kind === 'maybe-dynamic-command') {
+    // `env $(cat .env | xargs) npm test`: the run-time word is most likely assignments. Asked about
+    // only on a line that names a guarded tool or with destructive arguments (`$T destroy`).
+    // A name certainly in command position (`$X -rf ~`, `$(cat cmd.txt)`) always asks.
     const words = problem.segment.split(/\s+/).slice(1);
     if (!mentions.guardedTool && !words.some((w) => DESTRUCTIVE_ARGUMENT.test(w.replace(/['"]/g, '')))) return undefined;
   }

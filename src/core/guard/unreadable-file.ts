@@ -1,4 +1,4 @@
-import { closeSync, openSync, statSync, type Stats } from 'node:fs';
+import { closeSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { MAX_READ_BYTES, resolveFrom } from './files';
 
 /**
@@ -28,4 +28,25 @@ export function whyUnreadable(path: string, cwd: string): string {
     return 'cannot be opened (permission denied)';
   }
   return 'could not be read as text (binary data?)';
+}
+
+/** Magic numbers of compiled programs: ELF, Mach-O (both byte orders, 32/64-bit, fat), PE. */
+const PROGRAM_MAGIC = [[0x7f, 0x45, 0x4c, 0x46], [0xfe, 0xed, 0xfa, 0xce], [0xfe, 0xed, 0xfa, 0xcf], [0xce, 0xfa, 0xed, 0xfe], [0xcf, 0xfa, 0xed, 0xfe], [0xca, 0xfe, 0xba, 0xbe], [0x4d, 0x5a]];
+
+/**
+ * True when `path` is a regular file holding a compiled program (not a script): run by its path,
+ * it is a tool like any other and is judged by its name. Reads four bytes; never blocks on a FIFO.
+ */
+export function isCompiledProgram(path: string, cwd: string): boolean {
+  try {
+    const full = resolveFrom(cwd, path);
+    if (!statSync(full).isFile()) return false;
+    const head = Buffer.alloc(4);
+    const fd = openSync(full, 'r');
+    let read = 0;
+    try { read = readSync(fd, head, 0, 4, 0); } finally { closeSync(fd); }
+    return PROGRAM_MAGIC.some((magic) => magic.length <= read && magic.every((b, i) => head[i] === b));
+  } catch {
+    return false;
+  }
 }

@@ -10,6 +10,10 @@ import type { Redirect, SimpleCommand, StdinSource } from '../guard/types';
 import { ParseBudgetExceeded, parseShell, type SyntaxNode } from './parser';
 import { evaluateWord, type WordValue } from './words';
 import { isRuntimeWord, toolName, unwrapOnce, XARGS_INPUT, type Unwrapped } from './unwrap';
+import { statSync } from 'node:fs';
+import { isCompiledProgram, whyUnreadable } from '../guard/unreadable-file';
+import { resolveFrom } from '../guard/files';
+import { hooksRun, trackWrites, type WriteContext, type WrittenFiles } from './line-writes';
 
 export type ProblemKind =
   | 'parse-error'
@@ -17,6 +21,8 @@ export type ProblemKind =
   | 'unreadable-script'
   | 'opaque-script-input'
   | 'dynamic-command'
+  /** A word that may be the command name or may be assignments (`env $(cat .env | xargs) cmd`). */
+  | 'maybe-dynamic-command'
   | 'fork-bomb'
   | 'too-complex';
 
@@ -32,6 +38,8 @@ export interface Reduction {
   problems: ReduceProblem[];
   /** Each unwrapping step, in order, for `airlock explain`. */
   steps: string[];
+  /** Files the line writes, by absolute path: what they will hold, or null when unknown. */
+  written: WrittenFiles;
 }
 
 export interface ReduceOptions {
@@ -40,6 +48,8 @@ export interface ReduceOptions {
   readFile(path: string, cwd: string): string | undefined;
   /** How many nested scripts (`bash -c`, `eval`, script files) deep to follow. */
   maxDepth: number;
+  /** True when something is at `path` (readable or not); default: asks the file system. */
+  exists?(path: string, cwd: string): boolean;
 }
 
 /** Above this many nested syntax nodes the walk stops and reports the line as too deep. */
@@ -66,8 +76,31 @@ class Reducer {
   readonly commands: SimpleCommand[] = [];
   readonly problems: ReduceProblem[] = [];
   readonly steps: string[] = [];
+  readonly writes: WriteContext = {
+    written: new Map(),
+    gitConfig: [],
+    read: (path, cwd) => this.read(path, cwd),
+    output: (command) => outputOf(command, ''),
+  };
 
   constructor(private readonly options: ReduceOptions) {}
+
+  /** Reads a file as it will be at this point of the line: written earlier on it, or on disk. */
+  read(path: string, cwd: string): string | undefined {
+    const full = resolveFrom(cwd, path);
+    if (this.writes.written.has(full)) return this.writes.written.get(full) ?? undefined;
+    return this.options.readFile(path, cwd);
+  }
+
+  exists(path: string, cwd: string): boolean {
+    if (this.options.exists) return this.options.exists(path, cwd);
+    try { statSync(resolveFrom(cwd, path)); return true; } catch { return false; }
+  }
+
+  /** True when the line wrote `path` earlier (whatever it will hold). */
+  wrote(path: string, cwd: string): boolean {
+    return this.writes.written.has(resolveFrom(cwd, path));
+  }
 
   problem(kind: ProblemKind, segment: string, detail: string): void {
     if (this.problems.some((p) => p.kind === kind && p.segment === segment)) return;
@@ -244,23 +277,28 @@ class Reducer {
       if (part.type === 'command_name') {
         nameNode = part;
         const inner = part.namedChildren[0];
-        const word = inner ? evaluateWord(inner, scope.vars) : { value: part.text, resolved: true, glob: false };
-        if (word.resolved && inner && (inner.type === 'simple_expansion' || inner.type === 'expansion') && /\s/.test(word.value.trim())) {
+        const word = splittable(inner ? evaluateWord(inner, scope.vars) : { value: part.text, resolved: true, glob: false }, scope);
+        // `X=" rm"; $X -rf ~`: unquoted, the shell splits the value and drops the blanks around it.
+        if (word.resolved && inner && (inner.type === 'simple_expansion' || inner.type === 'expansion') && /\s/.test(word.value)) {
           words.push(...word.value.split(/\s+/).filter(Boolean).map((value) => ({ ...word, value })));
         } else words.push(word);
         continue;
       }
-      const word = evaluateWord(part, scope.vars);
+      const word = (part.type === 'simple_expansion' || part.type === 'expansion') ? splittable(evaluateWord(part, scope.vars), scope) : evaluateWord(part, scope.vars);
       // An unquoted `$cmd` holding "git reset" splits into two words, as the shell splits it.
       if (word.resolved && (part.type === 'simple_expansion' || part.type === 'expansion') && /\s/.test(word.value)) {
         words.push(...word.value.split(/\s+/).filter(Boolean).map((value) => ({ ...word, value })));
       } else words.push(word);
     }
-    if (!nameNode || words.length === 0) return [];
+    if (!nameNode) return [];
+    if (words.length === 0) {
+      // `$EMPTY rm -rf x` style tricks aside, a name that expands to nothing runs the next word.
+      return [];
+    }
     const argv = [...words.map((w) => w.value), ...lostWords];
     const unresolved = words.some((w) => !w.resolved || w.glob);
     const written = nameNode.text;
-    if (!words[0]!.resolved || words[0]!.glob) {
+    if ((!words[0]!.resolved || words[0]!.glob) && !isKnownRuntimeName(written, scope)) {
       this.problem('dynamic-command', node.text, `the command name ${written} is only known when the line runs`);
     }
     const raw: SimpleCommand = {
@@ -275,15 +313,29 @@ class Reducer {
       ...(unresolved ? { unresolved: true } : {}),
       ...(redirects.length ? { redirects } : {}),
     };
+    // `git config alias.x '!…' && git x`: settings made earlier on the line apply to later git commands.
+    if (raw.argv[0] === 'git' && this.writes.gitConfig.length) {
+      raw.argv = ['git', ...this.writes.gitConfig.flatMap(([key, value]) => ['-c', `${key}=${value}`]), ...raw.argv.slice(1)];
+    }
     const result = this.expand(raw, scope, level);
+    for (const command of result) {
+      for (const hook of hooksRun(command, this.writes.written)) this.runWrittenHook(hook, command, scope, level);
+      trackWrites(command, this.writes);
+    }
     trackDirectoryChange(raw, scope);
     return result;
   }
 
+  /** A git hook the line wrote before running git: judged like a script run by its path. */
+  runWrittenHook(path: string, command: SimpleCommand, scope: Scope, level: number): void {
+    this.step(scope, `git ${command.argv[1] ?? ''} runs the hook ${path}, written earlier on the line`);
+    this.expand({ argv: [toolName(path)], written: path, assignments: command.assignments, segment: command.segment, cwd: command.cwd, via: [...command.via, 'git hook'] }, scope, level);
+  }
+
   /** A wrapper (`sudo $CMD`, `env $(…) …`) that runs a command whose name is only known at run time. */
-  runtimeName(argv: string[]): void {
+  runtimeName(argv: string[], maybe = false): void {
     if (argv[0] !== undefined && isRuntimeWord(argv[0])) {
-      this.problem('dynamic-command', argv.join(' '), `the command name ${argv[0]} is only known when the line runs`);
+      this.problem(maybe ? 'maybe-dynamic-command' : 'dynamic-command', argv.join(' '), `the command name ${argv[0]} is only known when the line runs`);
     }
   }
 
@@ -293,7 +345,7 @@ class Reducer {
     let current = command;
     for (let hops = 0; hops < 32; hops++) {
       const name = current.argv[0]!;
-      const next: Unwrapped | undefined = unwrapOnce(current.argv) ?? directScript(current);
+      const next: Unwrapped | undefined = unwrapOnce(current.argv) ?? this.directScript(current);
       if (!next) break;
       this.step(scope, next.step);
       const via = [...current.via, next.via];
@@ -312,20 +364,21 @@ class Reducer {
       }
       if (next.kind === 'many') {
         emitted.push(current);
-        for (const argv of next.argvs) {
-          this.runtimeName(argv);
+        for (const [index, argv] of next.argvs.entries()) {
+          // `env $(cat .env | xargs) cmd`: the run-time word is most likely assignments, not a name.
+          this.runtimeName(argv, next.via === 'env' && index === 0);
           emitted.push(...this.expand({ ...current, argv: [toolName(argv[0]!), ...argv.slice(1)], via, stdin: undefined, unresolved: true }, scope, level));
         }
         this.commands.push(current);
         return emitted;
       }
       const nested: Scope = { cwd: current.cwd, vars: { ...scope.vars, ...current.assignments }, via, depth: scope.depth + 1 };
-      if (next.kind === 'script') {
+      if (next.kind === 'script' || next.kind === 'script-text') {
         this.script(next.text, nested);
       } else if (next.kind === 'package-script') {
         this.packageScripts(current, next.scripts, next.directory, nested);
       } else if (next.kind === 'script-file') {
-        const text = this.options.readFile(next.path, current.cwd);
+        const text = this.read(next.path, current.cwd);
         if (text === undefined) this.problem('unreadable-script', current.segment, `Airlock cannot read the script ${next.path}, so it cannot tell what it would do`);
         else this.script(text, nested);
       } else {
@@ -347,7 +400,14 @@ class Reducer {
   packageScripts(command: SimpleCommand, names: string[], directory: string | undefined, nested: Scope): void {
     const start = directory ? resolvePath(command.cwd, directory) : command.cwd;
     for (let dir = start, hops = 0; hops < 40; dir = dirname(dir), hops++) {
-      const text = this.options.readFile(join(dir, 'package.json'), dir);
+      const manifest = join(dir, 'package.json');
+      const text = this.read(manifest, dir);
+      // There but unreadable (too large, written on this line, not a file): npm would use it,
+      // so Airlock never falls back to a parent folder's scripts.
+      if (text === undefined && (this.wrote(manifest, dir) || this.exists(manifest, dir))) {
+        this.problem('unreadable-script', command.segment, `Airlock cannot read ${manifest} (${this.wrote(manifest, dir) ? 'changed earlier on this line' : whyUnreadable(manifest, dir)}), whose scripts this runs`);
+        return;
+      }
       if (text !== undefined) {
         let scripts: unknown;
         try { scripts = (JSON.parse(text) as { scripts?: unknown }).scripts; } catch {
@@ -366,12 +426,33 @@ class Reducer {
     if (directory) this.problem('unreadable-script', command.segment, `Airlock cannot read ${join(start, 'package.json')}, whose scripts this runs`);
   }
 
+  /**
+   * A program run by its path (`./scripts/cleanup`, `bin/setup`, `sudo ./x`, `cd scripts && ./x`),
+   * read the way the kernel runs it: its shebang names the interpreter (`#!/usr/bin/env python3`
+   * becomes `env python3 ./x`), a text file without one runs in sh, a compiled program is a tool
+   * like any other. One Airlock cannot read (missing, too large, a FIFO) is reported, never passed.
+   */
+  directScript(command: SimpleCommand): Unwrapped | undefined {
+    const path = pathRun(command);
+    if (path === undefined) return undefined;
+    const text = this.read(path, command.cwd);
+    if (text === undefined) {
+      if (!this.wrote(path, command.cwd) && isCompiledProgram(path, command.cwd)) return undefined;
+      return { kind: 'script-file', path, via: path, step: `${path} is run by its path: Airlock must read it` };
+    }
+    const shebang = parseShebang(text);
+    if (!shebang) return { kind: 'script-text', text, via: path, step: `${path} is a text file with no #! line: sh runs it` };
+    // Both readings: the interpreter reads the file, and the rules still judge the program by its
+    // name (`bin/rails db:reset`, `./manage.py flush`).
+    return { kind: 'many', argvs: [[...shebang, path, ...command.argv.slice(1)]], via: path, step: `${path} starts with #!${shebang.join(' ')}: ${shebang.join(' ')} runs it` };
+  }
+
   scriptFromStdin(command: SimpleCommand, nested: Scope, name: string): void {
     const stdin = command.stdin;
     if (!stdin) return; // an interactive shell: nothing to check until a person types
     if (stdin.kind === 'text') { this.script(stdin.text, nested); return; }
     if (stdin.kind === 'file') {
-      const text = this.options.readFile(stdin.path, command.cwd);
+      const text = this.read(stdin.path, command.cwd);
       if (text === undefined) this.problem('unreadable-script', command.segment, `Airlock cannot read ${stdin.path}, which ${name} would run`);
       else this.script(text, nested);
       return;
@@ -380,11 +461,31 @@ class Reducer {
   }
 }
 
-/** `./deploy.sh`, `scripts/x.bash`: a shell script run by its path is read and checked like `bash x.sh`. */
-function directScript(command: SimpleCommand): Unwrapped | undefined {
+/**
+ * Folders whose programs are tools known by their name (`/usr/bin/rm`, `node_modules/.bin/prisma`):
+ * the rules judge them by name, so their files are not read.
+ */
+const TOOL_FOLDERS = /^(\/usr\/(local\/)?s?bin\/|\/s?bin\/|\/opt\/homebrew\/|\/usr\/libexec\/|\/nix\/store\/|\/snap\/bin\/|(.*\/)?node_modules\/\.bin\/|(.*\/)?\.venv\/bin\/|(.*\/)?venv\/bin\/|~?\/?\.?(cargo|local|pyenv|nvm|asdf|volta|bun|deno)\/)/;
+
+/** The path of a program run by its path (a command name with a slash), when its file should be read. */
+function pathRun(command: SimpleCommand): string | undefined {
   const written = command.written.replace(/^["']|["']$/g, '');
-  if (!written.includes('/') || !/\.(sh|bash|zsh|ksh)$/.test(written)) return undefined;
-  return { kind: 'script-file', path: written, via: written, step: `${written} is a shell script: its contents run` };
+  // A runner's label (`npx @railway/cli`) is not a path.
+  if (!written.includes('/') || /\s/.test(written) || command.argv[0] === undefined) return undefined;
+  if (TOOL_FOLDERS.test(written) || /[$`*?[]/.test(written)) return undefined;
+  return written;
+}
+
+/** `#!/usr/bin/env -S node --x` → [/usr/bin/env, -S, node --x]; as the kernel splits it: one optional argument. */
+function parseShebang(text: string): string[] | undefined {
+  if (!text.startsWith('#!')) return undefined;
+  const line = text.slice(2, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n')).trim();
+  if (!line) return undefined;
+  const space = line.search(/\s/);
+  if (space === -1) return [line];
+  const rest = line.slice(space).trim();
+  // Linux passes everything after the interpreter as one argument; `env -S` splits it again.
+  return rest ? [line.slice(0, space), ...(/^-S\s/.test(rest) ? ['-S', rest.slice(2).trim()] : [rest])] : [line.slice(0, space)];
 }
 
 /** `echo a b | xargs rm -rf`: when xargs' input is visible text, its words replace the stand-in. */
@@ -404,6 +505,28 @@ function wordsBetween(statement: SyntaxNode, body: SyntaxNode): string[] {
   if (!redirect || body.type !== 'command') return [];
   const gap = statement.text.slice(body.endIndex - statement.startIndex, redirect.startIndex - statement.startIndex).trim();
   return /^[A-Za-z0-9_./=:+-]+( [A-Za-z0-9_./=:+-]+)*$/.test(gap) ? gap.split(' ') : [];
+}
+
+/**
+ * Programs the person chose in their own environment (`$EDITOR notes.md`): named by a variable the
+ * line does not set, they are the person's tools, not a name computed on the line.
+ */
+const PERSON_CHOSEN = /^"?\$\{?(EDITOR|VISUAL|PAGER|GIT_EDITOR|BROWSER|SHELL)\}?"?$/;
+/**
+ * `eval "$(ssh-agent -s)"`: tools whose whole purpose is printing shell setup for eval. Their
+ * output is theirs, not something the line computed (unlike `eval "$(echo … | base64 -d)"`).
+ */
+const SHELL_SETUP = /^"?\$\(\s*(ssh-agent|direnv\s+hook|brew\s+shellenv|(pyenv|rbenv|nodenv|goenv|jenv|pyenv\s+virtualenv)\s+init|fnm\s+env|zoxide\s+init|starship\s+init|mise\s+activate|rtx\s+activate|opam\s+env|keychain|dircolors|minikube\s+docker-env|thefuck\s+--alias|conda\s+shell\.\w+\s+hook)\b[^;&|`$()<>]*\)"?$/;
+
+function isKnownRuntimeName(written: string, scope: Scope): boolean {
+  const chosen = PERSON_CHOSEN.exec(written);
+  if (chosen) return !Object.prototype.hasOwnProperty.call(scope.vars, chosen[1]!);
+  return scope.via[scope.via.length - 1] === 'eval' && SHELL_SETUP.test(written);
+}
+
+/** Once a line sets IFS, how the shell splits an unquoted `$X` is no longer known. */
+function splittable(word: WordValue, scope: Scope): WordValue {
+  return Object.prototype.hasOwnProperty.call(scope.vars, 'IFS') ? { ...word, resolved: false } : word;
 }
 
 function isNode(node: SyntaxNode | null): node is SyntaxNode {
@@ -502,6 +625,6 @@ export function reduceLine(line: string, options: ReduceOptions): Reduction {
     if (error instanceof ParseBudgetExceeded) reducer.problem('too-complex', line, error.message);
     else reducer.problem('too-complex', line, `Airlock could not analyse it (${error instanceof Error ? error.name : 'error'})`);
   }
-  return { commands: reducer.commands, problems: reducer.problems, steps: reducer.steps };
+  return { commands: reducer.commands, problems: reducer.problems, steps: reducer.steps, written: reducer.writes.written };
 }
 

@@ -5,6 +5,9 @@
  */
 import { commandStart } from '../argv';
 
+import { unwrapRunner } from './runners';
+import { toolCommands } from './tool-commands';
+
 /**
  * Stand-ins for arguments only known when the line runs (what xargs reads, what find finds).
  * They read like command substitutions, so rules treat them as unknown, never as a variable.
@@ -18,6 +21,8 @@ export type Unwrapped =
   | { kind: 'argv'; argv: string[]; via: string; assignments?: Record<string, string>; step: string; runner?: boolean }
   /** The command runs a shell script given as text (`bash -c`, `eval`, `watch`, `ssh host cmd`). */
   | { kind: 'script'; text: string; via: string; step: string }
+  /** A program run by its path whose text Airlock has already read (no `#!`: sh runs it). */
+  | { kind: 'script-text'; text: string; via: string; step: string }
   /** The command runs a script file (`bash x.sh`, `source x.sh`). */
   | { kind: 'script-file'; path: string; via: string; step: string }
   /** The command runs whatever arrives on standard input as a script (`sh`, `bash -s`, `python -`). */
@@ -402,5 +407,5 @@ export function unwrapOnce(argv: string[]): Unwrapped | undefined {
   if (name === 'watch') return watchUnwrap(argv);
   if (name === 'pwsh' || name === 'powershell') return powershellUnwrap(name, argv);
   if (name === 'cmd') return cmdUnwrap(argv);
-  return undefined;
+  return unwrapRunner(argv) ?? toolCommands(argv);
 }

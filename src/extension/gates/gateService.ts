@@ -1,6 +1,8 @@
 import type { CheckResult } from '../../core/guard/types';
 import type { ConfirmRequest, ConfirmResponse, GateKind, ReportRequest } from '../../core/ipc/protocol';
 import type { Requester } from '../../core/types';
+import { loadShellParser } from '../../core/shell/parser';
+import { couldExpandTo, lineCommands, sameCommand, type LineCommand } from '../../core/shell/command-match';
 import { BadRequest } from '../ipc/ipcServer';
 import { confirmationView, type ConfirmationView } from './confirmationText';
 import type { ConfirmationQueue } from './confirmationQueue';
@@ -26,14 +28,32 @@ interface Seen {
   allowed: boolean;
   /** An agent's allowed command that its terminal has not run yet: the shim there need not ask again. */
   pendingRun: boolean;
+  /** The simple commands the line runs, as words (undefined when it could not be reduced). */
+  commands?: LineCommand[];
+  /** Indexes into `commands` already handed over to a shim: one allow, one run each. */
+  handedOver: Set<number>;
 }
 
 const SEEN_FOR_MS = 10 * 60_000;
 /** How long an agent's allowed command may take to reach its terminal's shim. */
 const HANDOVER_MS = 2 * 60_000;
 
+/**
+ * Whitespace only: quotes are meaning (`rm -rf 'a b'` is not `rm -rf a b`). Lines are compared
+ * whole; parts of lines are compared as commands (see `core/shell/command-match`), never as substrings.
+ */
 export function normaliseLine(line: string): string {
-  return line.replace(/['"]/g, '').replace(/\s+/g, ' ').trim();
+  return line.replace(/\s+/g, ' ').trim();
+}
+
+/** The commands of a line, once the shell parser is loaded; undefined when it cannot be read. */
+async function commandsOf(line: string, cwd: string): Promise<LineCommand[] | undefined> {
+  try {
+    await loadShellParser();
+    return lineCommands(line, cwd);
+  } catch {
+    return undefined;
+  }
 }
 
 export class GateService {
@@ -48,7 +68,8 @@ export class GateService {
   async confirm(body: unknown): Promise<ConfirmResponse> {
     const request = parseConfirmRequest(body);
     const line = normaliseLine(request.command ?? request.file ?? '');
-    const handedOver = request.requester === 'terminal' ? this.takeHandover(line) : undefined;
+    const commands = request.kind === 'command' && request.command ? await commandsOf(request.command, request.cwd) : undefined;
+    const handedOver = request.requester === 'terminal' && commands?.length === 1 ? this.takeHandover(commands[0]!.argv, request.cwd) : undefined;
     if (handedOver) {
       // Copilot's hook asked and the person allowed this exact command moments ago; now its
       // terminal runs it and the shim asks again. One allow, one run: the allowance is used up.
@@ -57,7 +78,7 @@ export class GateService {
       return answer;
     }
     const view = await this.viewFor(request);
-    const entry: Seen = { line, at: Date.now(), requester: request.requester, allowed: false, pendingRun: false };
+    const entry: Seen = { line, at: Date.now(), requester: request.requester, allowed: false, pendingRun: false, ...(commands ? { commands } : {}), handedOver: new Set() };
     this.remember(entry);
     const answer = await this.queue.enqueue(request, view);
     entry.allowed = answer.decision === 'allow';
@@ -65,10 +86,18 @@ export class GateService {
     return answer;
   }
 
-  /** True when a gate asked about this command line since `since` (ms epoch), or is asking now. */
-  sawRecently(commandLine: string, since: number): boolean {
+  /**
+   * True when a gate asked about this command line since `since` (ms epoch), or is asking now:
+   * the same line, or each of `flagged` (the line's guarded commands, as typed) is a command a
+   * gate was shown, once the typed `$DIR` is allowed to stand for what the shell expanded it to.
+   */
+  sawRecently(commandLine: string, since: number, flagged?: LineCommand[]): boolean {
     const line = normaliseLine(commandLine);
-    return this.seen.some((s) => s.at >= since - 5000 && s.line !== '' && (line.includes(s.line) || s.line.includes(line)));
+    const recent = this.seen.filter((s) => s.at >= since - 5000 && s.line !== '');
+    if (recent.some((s) => s.line === line)) return true;
+    const typed = flagged ?? lineCommands(commandLine, '/');
+    if (!typed?.length) return false;
+    return typed.every((t) => recent.some((s) => s.commands?.some((c) => couldExpandTo(t, c.argv))));
   }
 
   private remember(entry: Seen): void {
@@ -77,11 +106,17 @@ export class GateService {
     this.seen.push(entry);
   }
 
-  private takeHandover(line: string): Requester | undefined {
-    const entry = this.seen.find((s) => s.pendingRun && Date.now() - s.at < HANDOVER_MS && line !== '' && s.line.includes(line));
-    if (!entry) return undefined;
-    entry.pendingRun = false;
-    return entry.requester;
+  /** The agent's allowance for exactly this command (same words, same directory), used up as it is taken. */
+  private takeHandover(argv: string[], cwd: string): Requester | undefined {
+    for (const entry of this.seen) {
+      if (!entry.pendingRun || Date.now() - entry.at >= HANDOVER_MS || !entry.commands) continue;
+      const at = entry.commands.findIndex((c, i) => !entry.handedOver.has(i) && sameCommand(c, argv, cwd));
+      if (at < 0) continue;
+      entry.handedOver.add(at);
+      if (entry.handedOver.size === entry.commands.length) entry.pendingRun = false;
+      return entry.requester;
+    }
+    return undefined;
   }
 
   async report(body: unknown): Promise<{ ok: true }> {

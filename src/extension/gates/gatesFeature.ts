@@ -5,6 +5,7 @@ import { IpcServer } from '../ipc/ipcServer';
 import { WindowRegistry } from '../ipc/windowRegistry';
 import { fileWorkspaceRoots } from '../workspaceRoots';
 import { assessForGate } from './engine';
+import type { LineCommand } from '../../core/shell/command-match';
 import { ConfirmDialog } from './confirmDialog';
 import { ConfirmationQueue } from './confirmationQueue';
 import { GateRecorder } from './gateRecorder';
@@ -18,7 +19,7 @@ export interface GatesState {
   windowFile: string;
   pendingConfirmations(): number;
   /** Whether a hook or shim asked about this command line since `since` (ms epoch). */
-  sawRecently(line: string, since: number): boolean;
+  sawRecently(line: string, since: number, flagged?: LineCommand[]): boolean;
 }
 
 /**
@@ -43,7 +44,7 @@ export const gatesFeature: Feature = {
     const service = new GateService(queue, assessForGate, (report) => recorder.report(report));
     for (const route of registerGateRoutes(server, service, { version, window: registry.window })) context.subscriptions.push(route);
 
-    const state: GatesState = { socket: server.socket, windowFile: registry.windowFile, pendingConfirmations: () => queue.size, sawRecently: (line, since) => service.sawRecently(line, since) };
+    const state: GatesState = { socket: server.socket, windowFile: registry.windowFile, pendingConfirmations: () => queue.size, sawRecently: (line, since, flagged) => service.sawRecently(line, since, flagged) };
     api.gates = state;
   },
 };

@@ -79,7 +79,7 @@ export const protectionFeature: Feature = {
     const recorder = new GateRecorder(api, () => roots()[0]);
     const watcher = new TerminalWatcher({
       record: (event) => recorder.record(event),
-      sawRecently: (line, since) => gates?.sawRecently(line, since) ?? false,
+      sawRecently: (line, since, flagged) => gates?.sawRecently(line, since, flagged) ?? false,
       onGap: (line) => {
         void vscode.window.showWarningMessage(
           `Airlock protection gap: "${line.length > 120 ? `${line.slice(0, 119)}…` : line}" ran and no Airlock gate saw it.`,

@@ -3,13 +3,17 @@ import { assessCommand } from '../../core/assess';
 import { editorPolicy } from '../policy';
 import type { ActivityEvent } from '../../core/events';
 import { terminalActor } from './terminalActor';
+import { asLineCommand, type LineCommand } from '../../core/shell/command-match';
 
 type NewEvent = Omit<ActivityEvent, 'id' | 'time'>;
 
 export interface WatcherDeps {
   record(event: NewEvent): Promise<void>;
-  /** Whether a gate (hook or shim) asked about this line since the given time. */
-  sawRecently(line: string, since: number): boolean;
+  /**
+   * Whether a gate (hook or shim) asked about this line since the given time: the line itself,
+   * or each of its flagged commands as typed (a shim sees `$DIR` already expanded).
+   */
+  sawRecently(line: string, since: number, flagged?: LineCommand[]): boolean;
   onGap(line: string, reason: string): void;
 }
 
@@ -42,12 +46,14 @@ export class TerminalWatcher implements vscode.Disposable {
       await this.deps.record({ kind: 'command', actor, command: line, cwd, exitCode: e.exitCode, durationMs: Date.now() - start, details: { terminal: e.terminal.name, confidence: e.execution.commandLine.confidence } });
     } catch { /* the log reports its own failures */ }
     let reason: string | undefined;
+    const flagged: LineCommand[] = [];
     try {
       const where = cwd ?? process.cwd();
       const check = await assessCommand(line, { cwd: where, policy: editorPolicy(where) });
       if (check.decision !== 'allow') reason = check.findings[0]?.reason ?? 'destructive command';
+      for (const finding of check.findings) if (finding.command) flagged.push(asLineCommand(finding.command.argv, finding.command.cwd));
     } catch { return; }
-    if (!reason || this.deps.sawRecently(line, start)) return;
+    if (!reason || this.deps.sawRecently(line, start, flagged.length ? flagged : undefined)) return;
     try {
       await this.deps.record({ kind: 'protection-gap', actor, command: line, cwd, severity: 'critical', exitCode: e.exitCode, reason: `Ran without any Airlock gate seeing it: ${reason}` });
     } catch { /* still warn */ }

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CheckOptions } from '../../../src/core/guard/engine';
 import { readTextFile, resolveFrom } from '../../../src/core/guard/files';
@@ -14,12 +14,16 @@ export const FIXTURES_DIR = join(corpusDir, 'fixtures');
 export const CORPUS_CWD = '/home/dev/project';
 
 /** Check options for corpus lines: files under CORPUS_CWD are read from the fixtures. */
+/** Where a path under CORPUS_CWD really is: in the fixtures. */
+function fixturePath(path: string, cwd: string): string {
+  const full = resolveFrom(cwd, path);
+  return full === CORPUS_CWD || full.startsWith(`${CORPUS_CWD}/`) ? FIXTURES_DIR + full.slice(CORPUS_CWD.length) : full;
+}
+
 export const CORPUS_OPTIONS: CheckOptions = {
   cwd: CORPUS_CWD,
-  readFile: (path, cwd) => {
-    const full = resolveFrom(cwd, path);
-    return full === CORPUS_CWD || full.startsWith(`${CORPUS_CWD}/`) ? readTextFile(FIXTURES_DIR + full.slice(CORPUS_CWD.length), '/') : readTextFile(full, '/');
-  },
+  readFile: (path, cwd) => readTextFile(fixturePath(path, cwd), '/'),
+  exists: (path, cwd) => existsSync(fixturePath(path, cwd)),
 };
 const NOT_CORPORA = new Set(['types.ts', 'dcg-disagreements.ts']);
 
