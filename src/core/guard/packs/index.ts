@@ -3,6 +3,7 @@
  * trigger words come from their keywords. Add a pack by importing it and listing it here.
  */
 import type { Pack } from '../rule';
+import { airlockSelfPack } from './airlock-self/index';
 import { filesystemPack } from './filesystem/index';
 import { gitPack } from './git/index';
 import { CLOUD_PACKS } from './cloud';
@@ -11,6 +12,7 @@ import httpPack from './http/index';
 import interpretersPack from './interpreters/index';
 
 export const packs: readonly Pack[] = [
+  airlockSelfPack,
   filesystemPack,
   gitPack,
   ...CLOUD_PACKS,
