@@ -1,5 +1,6 @@
 import { request } from 'node:http';
 import { findWindowFor } from './ipc/registry';
+import { NONCE_HEADER, SIGNATURE_HEADER, newNonce, verifyAnswer } from './ipc/auth';
 import { ROUTES, SECRET_HEADER, type ConfirmRequest, type ConfirmResponse, type ReportRequest, type WindowRegistration } from './ipc/protocol';
 
 /** Why the editor could not answer: said plainly to the person, never a stack trace. */
@@ -19,17 +20,23 @@ export function callWindow<T>(window: WindowRegistration, route: string, body: u
     let settled = false;
     const settle = (value: EditorAnswer<T>) => { if (!settled) { settled = true; clearTimeout(timer); resolvePromise(value); } };
     const payload = Buffer.from(JSON.stringify(body ?? {}), 'utf8');
+    const nonce = newNonce();
     const req = request({
       socketPath: window.socket,
       path: route,
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'content-length': payload.length, [SECRET_HEADER]: window.secret },
+      headers: { 'content-type': 'application/json', 'content-length': payload.length, [SECRET_HEADER]: window.secret, [NONCE_HEADER]: nonce },
     }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
         if (res.statusCode !== 200) return settle({ unreachable: `the editor refused the request (HTTP ${res.statusCode})` });
-        try { settle(JSON.parse(Buffer.concat(chunks).toString('utf8')) as T); } catch { settle({ unreachable: 'the editor sent an unreadable answer' }); }
+        const answer = Buffer.concat(chunks);
+        // Only the editor holding the pinned key can sign this nonce and this request: anything else is no answer.
+        if (!verifyAnswer(window.publicKey, nonce, route, payload, answer, res.headers[SIGNATURE_HEADER])) {
+          return settle({ unreachable: 'the answer was not signed by the editor\'s key (an impostor, or an editor from before this version)' });
+        }
+        try { settle(JSON.parse(answer.toString('utf8')) as T); } catch { settle({ unreachable: 'the editor sent an unreadable answer' }); }
       });
       res.on('error', () => settle({ unreachable: 'the connection to the editor broke' }));
     });

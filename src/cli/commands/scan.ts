@@ -3,6 +3,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { previewSecret, redactText } from '../../core/redact';
 import { shannonEntropy } from '../../core/tokens/entropy';
 import { toSarif, exposureText } from '../../core/tokens/sarif';
+import { fingerprintKey } from '../../core/tokens/fingerprint-key';
 import { WorkspaceScanner, type ScanOptions } from '../../core/tokens/scan';
 import type { TokenFinding } from '../../core/tokens/types';
 import { UsageError, type CliCommand, type CliIO } from '../io';
@@ -131,7 +132,7 @@ export const scanCommand: CliCommand = {
       const out = findings.map((f) => ({ file: f.file, line: f.line, column: f.column, type: f.type, provider: f.provider, preview: f.preview, scope: f.scope, tracked: f.tracked ?? false, agentReadable: f.agentReadable ?? true, severity: f.severity, title: f.title, gitIgnored: f.gitIgnored ?? false, blockedBy: f.blockedBy ?? [] }));
       io.stdout(`${JSON.stringify({ findings: out }, null, 2)}\n`);
     } else if (options.format === 'sarif') {
-      io.stdout(`${JSON.stringify(toSarif(findings), null, 2)}\n`);
+      io.stdout(`${JSON.stringify(toSarif(findings, fingerprintKey(io.env)), null, 2)}\n`);
     } else {
       io.stdout(textReport(findings, files));
     }

@@ -39,7 +39,7 @@ export function applyEnvironment(result: CheckResult, options: ApplyEnvironmentO
   for (const finding of result.findings) {
     const t = targets.get(finding);
     const rule = t ? policy.decisions[t.environment] : 'ask';
-    if (!t || finding.rule.startsWith('guard.') || finding.decision === 'deny') { decision = stricterDecision(decision, finding.decision); continue; }
+    if (!t || finding.rule.startsWith('guard.') || isSelfProtection(finding) || finding.decision === 'deny') { decision = stricterDecision(decision, finding.decision); continue; }
     if (rule === 'deny') {
       decision = 'deny';
       note(notes, `denied by policy: destructive commands on ${t.environment} are refused (${finding.rule})`);
@@ -52,9 +52,15 @@ export function applyEnvironment(result: CheckResult, options: ApplyEnvironmentO
     decision,
     environment,
     target: target!,
-    confirmation: confirmationFor(environment),
+    // Changing Airlock's own files would turn it off: always typed, whatever the environment.
+    confirmation: result.findings.some(isSelfProtection) ? 'typed' : confirmationFor(environment),
     ...(notes.length ? { notes } : {}),
   };
+}
+
+/** Findings about Airlock's own files: never loosened by a per-environment decision. */
+function isSelfProtection(finding: Finding): boolean {
+  return finding.rule.startsWith('airlock-self.');
 }
 
 function note(notes: string[], text: string): void {

@@ -9,7 +9,8 @@ import type { Decision, Requester } from '../types';
  * returns what they answered; nothing a caller sends can turn into "allow" on its own.
  */
 export const SECRET_HEADER = 'x-airlock-secret';
-export const PROTOCOL_VERSION = 1;
+/** 2: registry entries and answers are signed by the editor's key (core/ipc/auth.ts). */
+export const PROTOCOL_VERSION = 2;
 
 export const ROUTES = {
   /** Liveness and identity: `{ ok, protocol, version, window }`. */
@@ -73,4 +74,8 @@ export interface WindowRegistration {
   roots: string[];
   app: string;
   updated: string;
+  /** The editor's public key (Ed25519, SPKI DER, base64): must be one pinned in editor-keys.json. */
+  publicKey: string;
+  /** The editor's signature over `registrationMessage` (core/ipc/auth.ts). */
+  signature: string;
 }

@@ -3,6 +3,7 @@ import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, u
 import { dirname, join } from 'node:path';
 import { candidateRuntimeDirs, ensurePrivateDir, registryDir, rootKey, windowsDir } from './paths';
 import { PROTOCOL_VERSION, type WindowRegistration } from './protocol';
+import { trustedKeys, verifyRegistration } from './auth';
 
 /** Writes a file readable only by us, atomically (temp file + rename), so a reader never sees half of it. */
 export function writePrivateFile(path: string, text: string): void {
@@ -36,6 +37,7 @@ export function readRegistration(path: string): WindowRegistration | undefined {
     }
     const value = JSON.parse(readFileSync(path, 'utf8')) as Partial<WindowRegistration>;
     if (value.protocol !== PROTOCOL_VERSION || typeof value.socket !== 'string' || typeof value.secret !== 'string' || typeof value.pid !== 'number') return undefined;
+    if (typeof value.publicKey !== 'string' || typeof value.signature !== 'string') return undefined;
     return value as WindowRegistration;
   } catch {
     return undefined;
@@ -54,10 +56,18 @@ function alive(registration: WindowRegistration): boolean {
 
 /**
  * Finds the editor window that owns a path: the registration of the nearest ancestor folder
- * that is a workspace root of a live window. Costs one stat per ancestor.
+ * that is a workspace root of a live window, signed by a pinned editor key. Costs one stat per
+ * ancestor.
  */
 export function findWindowFor(paths: string[], env: NodeJS.ProcessEnv = process.env): WindowRegistration | undefined {
-  const direct = env.AIRLOCK_WINDOW ? readRegistration(env.AIRLOCK_WINDOW) : undefined;
+  // Only entries a pinned editor key signed: an impostor can write a file here, not sign one.
+  const keys = trustedKeys(env);
+  if (keys.size === 0) return undefined;
+  const readTrusted = (path: string) => {
+    const registration = readRegistration(path);
+    return registration && verifyRegistration(registration, keys) ? registration : undefined;
+  };
+  const direct = env.AIRLOCK_WINDOW ? readTrusted(env.AIRLOCK_WINDOW) : undefined;
   if (direct && alive(direct)) return direct;
   const registries = candidateRuntimeDirs(env).filter((dir) => existsSync(dir)).map((dir) => ({ ...env, AIRLOCK_RUNTIME_DIR: dir }));
   for (const start of paths) {
@@ -65,7 +75,7 @@ export function findWindowFor(paths: string[], env: NodeJS.ProcessEnv = process.
     let dir = start;
     for (let depth = 0; depth < 64; depth++) {
       for (const registryEnv of registries) {
-        const registration = readRegistration(registrationPathForRoot(dir, registryEnv));
+        const registration = readTrusted(registrationPathForRoot(dir, registryEnv));
         if (registration && alive(registration)) return registration;
       }
       const parent = dirname(dir);

@@ -229,17 +229,30 @@ class Reducer {
       if (input) stdin = input;
       const output = redirectOutput(redirect, scope);
       if (output) outputs.push(output);
+      // `cat <<EOF > file`: tree-sitter-bash hangs the output redirect off the heredoc.
+      for (const inner of redirect.type === 'heredoc_redirect' ? redirect.namedChildren : []) {
+        const nested = inner ? redirectOutput(inner, scope) : undefined;
+        if (nested) outputs.push(nested);
+      }
       this.substitutions(redirect, scope, level);
       // tree-sitter-bash hangs `cat <<EOF | psql` off the heredoc: `| psql` continues the pipeline.
       for (const part of redirect.namedChildren) {
-        if (part && !['heredoc_start', 'heredoc_body', 'heredoc_end', 'word', 'string', 'raw_string', 'concatenation', 'file_descriptor', 'simple_expansion', 'expansion', 'command_substitution', 'number'].includes(part.type)) continuations.push(part);
+        if (part && !['heredoc_start', 'heredoc_body', 'heredoc_end', 'file_redirect', 'word', 'string', 'raw_string', 'concatenation', 'file_descriptor', 'simple_expansion', 'expansion', 'command_substitution', 'number'].includes(part.type)) continuations.push(part);
       }
     }
     const body = node.childForFieldName('body');
+    const before = this.commands.length;
     let last = body
       ? this.walk(body, scope, level + 1, stdin, outputs, wordsBetween(node, body))
       // A bare `> file` truncates the file: the same as `: > file`.
       : this.expand({ argv: [':'], written: '', assignments: {}, segment: node.text, cwd: scope.cwd, via: scope.via, redirects: outputs }, scope, level);
+    // `a && b > f`, `a | tee x > f`, `{ a; b; } > f`: tree-sitter-bash hangs the redirect off the
+    // whole list or pipeline. Every command in it is taken to write there (never fewer than the shell).
+    if (body && body.type !== 'command' && outputs.length) {
+      for (const command of this.commands.slice(before)) {
+        if (!command.redirects?.includes(outputs[0]!)) command.redirects = [...(command.redirects ?? []), ...outputs];
+      }
+    }
     for (const part of continuations) {
       if (part.type === 'pipeline') last = this.pipelineContinuation(part, last, scope, level);
       else last = this.walk(part, scope, level + 1);

@@ -2,6 +2,7 @@ import { version } from '../version';
 import type { Severity } from '../types';
 import { ruleById } from './rules/index';
 import type { TokenFinding } from './types';
+import { keyedFingerprint } from './fingerprint-key';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { critical: 'error', high: 'error', medium: 'warning', low: 'note' };
 /** GitHub code scanning reads `security-severity` (0-10) to rank alerts. */
@@ -16,8 +17,9 @@ function exposureText(f: TokenFinding): string {
 /**
  * SARIF 2.1.0 as GitHub code scanning accepts it: one run, the rules used, one result per finding.
  * URIs are relative to the scanned folder under `%SRCROOT%`, which code scanning maps to the checkout.
+ * Fingerprints are HMACs under `fingerprintKey` (see fingerprint-key.ts), never hashes of the secret.
  */
-export function toSarif(findings: TokenFinding[]): object {
+export function toSarif(findings: TokenFinding[], fingerprintKey: Buffer): object {
   const ruleIds = [...new Set(findings.map((f) => f.type))];
   const rules = ruleIds.map((id) => {
     const rule = ruleById(id);
@@ -47,7 +49,8 @@ export function toSarif(findings: TokenFinding[]): object {
           artifactLocation: { uri: encodeURI(f.file), uriBaseId: '%SRCROOT%' },
           region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
         } }],
-        partialFingerprints: { 'airlockSecret/v1': f.fingerprint },
+        // Keyed: a plain hash of the secret would let whoever holds the file test guesses offline.
+        partialFingerprints: { 'airlockSecret/v2': keyedFingerprint(f.fingerprint, fingerprintKey) },
       })),
     }],
   };

@@ -3,6 +3,7 @@ import { version } from '../../core/version';
 import type { Feature } from '../feature';
 import { IpcServer } from '../ipc/ipcServer';
 import { WindowRegistry } from '../ipc/windowRegistry';
+import { EditorIdentity } from '../ipc/editorIdentity';
 import { fileWorkspaceRoots } from '../workspaceRoots';
 import { assessForGate } from './engine';
 import type { LineCommand } from '../../core/shell/command-match';
@@ -29,9 +30,14 @@ export interface GatesState {
 export const gatesFeature: Feature = {
   id: 'gates',
   async activate(context, api) {
-    const server = await IpcServer.create();
+    // The key hooks tell this editor from an impostor by: private half in SecretStorage (the OS keychain).
+    const identity = await EditorIdentity.load(context.secrets, vscode.env.appName);
+    if (identity.pin() === 'replaced') {
+      void vscode.window.showWarningMessage('Airlock: the editor key that hooks trust had been changed outside the editor (editor-keys.json). Airlock restored it; check what changed it.');
+    }
+    const server = await IpcServer.create(identity);
     context.subscriptions.push({ dispose: () => server.dispose() });
-    const registry = new WindowRegistry(server.socket, server.secret, vscode.env.appName);
+    const registry = new WindowRegistry(server.socket, server.secret, identity);
     registry.update(fileWorkspaceRoots());
     context.subscriptions.push(
       vscode.workspace.onDidChangeWorkspaceFolders(() => registry.update(fileWorkspaceRoots())),

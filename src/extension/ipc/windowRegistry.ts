@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { registrationPathForRoot, registrationPathForWindow, removeRegistration, writePrivateFile } from '../../core/ipc/registry';
 import { PROTOCOL_VERSION, type WindowRegistration } from '../../core/ipc/protocol';
 import { normalizeRoot } from '../../core/ipc/paths';
+import { registrationMessage } from '../../core/ipc/auth';
+import type { EditorIdentity } from './editorIdentity';
 
 /**
  * Publishes where this window listens: one 0600 file per workspace root (so a hook started
@@ -12,7 +14,7 @@ export class WindowRegistry {
   readonly window = randomBytes(8).toString('hex');
   private roots: string[] = [];
 
-  constructor(private readonly socket: string, private readonly secret: string, private readonly app: string, private readonly env: NodeJS.ProcessEnv = process.env) {}
+  constructor(private readonly socket: string, private readonly secret: string, private readonly identity: EditorIdentity, private readonly env: NodeJS.ProcessEnv = process.env) {}
 
   get windowFile(): string {
     return registrationPathForWindow(this.window, this.env);
@@ -27,17 +29,20 @@ export class WindowRegistry {
     for (const root of next) writePrivateFile(registrationPathForRoot(root, this.env), text);
   }
 
+  /** Signed with the editor's key: hooks trust no entry a pinned key did not sign. */
   private registration(): WindowRegistration {
-    return {
+    const unsigned = {
       protocol: PROTOCOL_VERSION,
       socket: this.socket,
       secret: this.secret,
       pid: process.pid,
       window: this.window,
       roots: this.roots,
-      app: this.app,
+      app: this.identity.app,
       updated: new Date().toISOString(),
+      publicKey: this.identity.publicKey,
     };
+    return { ...unsigned, signature: this.identity.sign(registrationMessage(unsigned)) };
   }
 
   dispose(): void {

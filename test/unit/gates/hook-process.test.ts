@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { IpcServer } from '../../../src/extension/ipc/ipcServer';
 import { WindowRegistry } from '../../../src/extension/ipc/windowRegistry';
+import { pinnedIdentity } from '../trust/editor-key';
 import { ConfirmationQueue } from '../../../src/extension/gates/confirmationQueue';
 import { GateService } from '../../../src/extension/gates/gateService';
 import { registerGateRoutes } from '../../../src/extension/gates/gateRoutes';
@@ -103,8 +104,9 @@ test('malformed payload through the built CLI: deny, exit 2, one plain line on s
 
 test('editor reachable: the hook process waits for the person and answers with their decision', async () => {
   const w = workspace();
-  const server = await IpcServer.create(w.env);
-  const registry = new WindowRegistry(server.socket, server.secret, 'test', w.env);
+  const identity = await pinnedIdentity(w.env);
+  const server = await IpcServer.create(identity, w.env);
+  const registry = new WindowRegistry(server.socket, server.secret, identity, w.env);
   registry.update([w.ws]);
   const shown: string[] = [];
   let answer: 'allow' | 'block' = 'block';

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IpcServer } from '../../../src/extension/ipc/ipcServer';
 import { WindowRegistry } from '../../../src/extension/ipc/windowRegistry';
+import { pinnedIdentity } from '../trust/editor-key';
 import { askEditor, callWindow, isUnreachable, locateEditor } from '../../../src/core/ipc-client';
 import { registrationPathForRoot } from '../../../src/core/ipc/registry';
 import { ROUTES, SECRET_HEADER } from '../../../src/core/ipc/protocol';
@@ -15,7 +16,7 @@ import { registerGateRoutes } from '../../../src/extension/gates/gateRoutes';
 
 function fixture() {
   const base = mkdtempSync(join(tmpdir(), 'airlock-ipc-'));
-  const env = { AIRLOCK_RUNTIME_DIR: join(base, 'run') } as NodeJS.ProcessEnv;
+  const env = { AIRLOCK_RUNTIME_DIR: join(base, 'run'), XDG_CONFIG_HOME: join(base, 'config') } as NodeJS.ProcessEnv;
   const workspace = join(base, 'workspace');
   mkdirSync(join(workspace, 'deep', 'er'), { recursive: true });
   return { base, env, workspace, cleanup: () => rmSync(base, { recursive: true, force: true }) };
@@ -45,8 +46,9 @@ function person(answer: 'allow' | 'block' | 'never') {
 
 async function start(answer: 'allow' | 'block' | 'never') {
   const f = fixture();
-  const server = await IpcServer.create(f.env);
-  const registry = new WindowRegistry(server.socket, server.secret, 'test', f.env);
+  const identity = await pinnedIdentity(f.env);
+  const server = await IpcServer.create(identity, f.env);
+  const registry = new WindowRegistry(server.socket, server.secret, identity, f.env);
   registry.update([f.workspace]);
   const { prompter, shown } = person(answer);
   const recorded: string[] = [];
@@ -134,12 +136,13 @@ test('a hook finds no editor once the window is gone, and says so plainly', asyn
 
 test('a hook whose XDG_RUNTIME_DIR differs from the editor\'s still finds the window', { skip: process.platform === 'win32' }, async () => {
   const f = fixture();
-  const editorEnv = { ...process.env, AIRLOCK_RUNTIME_DIR: undefined, XDG_RUNTIME_DIR: undefined } as NodeJS.ProcessEnv;
-  const server = await IpcServer.create(editorEnv);
-  const registry = new WindowRegistry(server.socket, server.secret, 'test', editorEnv);
+  const editorEnv = { ...process.env, AIRLOCK_RUNTIME_DIR: undefined, XDG_RUNTIME_DIR: undefined, XDG_CONFIG_HOME: join(f.base, 'config') } as NodeJS.ProcessEnv;
+  const identity = await pinnedIdentity(editorEnv);
+  const server = await IpcServer.create(identity, editorEnv);
+  const registry = new WindowRegistry(server.socket, server.secret, identity, editorEnv);
   try {
     registry.update([f.workspace]);
-    const hookEnv = { ...process.env, AIRLOCK_RUNTIME_DIR: undefined, XDG_RUNTIME_DIR: join(f.base, 'elsewhere') } as NodeJS.ProcessEnv;
+    const hookEnv = { ...process.env, AIRLOCK_RUNTIME_DIR: undefined, XDG_RUNTIME_DIR: join(f.base, 'elsewhere'), XDG_CONFIG_HOME: join(f.base, 'config') } as NodeJS.ProcessEnv;
     const window = locateEditor([join(f.workspace, 'deep')], hookEnv);
     assert.ok(!('unreachable' in window));
     assert.equal(window.socket, server.socket);

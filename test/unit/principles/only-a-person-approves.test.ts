@@ -14,6 +14,7 @@ import { assessCommand } from '../../../src/core/assess';
 import { SECRET_HEADER } from '../../../src/core/ipc/protocol';
 import { IpcServer } from '../../../src/extension/ipc/ipcServer';
 import { WindowRegistry } from '../../../src/extension/ipc/windowRegistry';
+import { pinnedIdentity } from '../trust/editor-key';
 import { ConfirmationQueue } from '../../../src/extension/gates/confirmationQueue';
 import { GateService } from '../../../src/extension/gates/gateService';
 import { registerGateRoutes } from '../../../src/extension/gates/gateRoutes';
@@ -215,8 +216,9 @@ function post(socket: string, path: string, body: unknown, secret?: string): Pro
 
 test('the editor\'s IPC routes (run without an editor) cannot approve: only the person\'s answer allows', async () => {
   const w = sandbox();
-  const server = await IpcServer.create(w.env);
-  const registry = new WindowRegistry(server.socket, server.secret, 'principles', w.env);
+  const identity = await pinnedIdentity(w.env);
+  const server = await IpcServer.create(identity, w.env);
+  const registry = new WindowRegistry(server.socket, server.secret, identity, w.env);
   registry.update([w.ws]);
   const asked: string[] = [];
   let person: 'allow' | 'block' = 'block';

@@ -49,7 +49,7 @@ test('--sarif writes SARIF 2.1.0 with rules, levels, regions and fingerprints', 
     const region = r.locations[0].physicalLocation.region;
     assert.ok(region.startLine >= 1 && region.startColumn >= 1);
     assert.ok(!r.locations[0].physicalLocation.artifactLocation.uri.startsWith('/'), 'relative URIs');
-    assert.match(r.partialFingerprints['airlockSecret/v1'], /^[0-9a-f]{16}$/);
+    assert.match(r.partialFingerprints['airlockSecret/v2'], /^[0-9a-f]{32}$/);
   }
   for (const rule of run.tool.driver.rules) assert.match(rule.properties['security-severity'], /^\d+(\.\d)?$/);
 });

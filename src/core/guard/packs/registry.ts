@@ -3,6 +3,7 @@
  * line here. The engine indexes their rules by tool; the fast path's trigger words come from
  * their keywords; the README's rule tables are generated from them (`npm run docs:rules`).
  */
+export { default as airlockSelf } from './airlock-self';
 export { default as aws } from './aws';
 export { default as az } from './az';
 export { default as backup } from './backup';
