@@ -205,7 +205,7 @@ export function shQuote(text: string): string {
  */
 export function shellPrefilterFunctions(words: readonly string[], runnerWords: readonly string[], fileWords: readonly string[]): string {
   const plain = words.filter((w) => !runnerWords.includes(w));
-  const vars = '-v words="$AIRLOCK_TRIGGER_WORDS" -v filewords="$AIRLOCK_FILE_WORDS" -v home="${HOME:-/nonexistent}" -v runnerwords="$AIRLOCK_RUNNER_WORDS" -v extra="${AIRLOCK_EXTRA_KEYWORDS:-}" -v policy="$(airlock_user_policy_path)"';
+  const vars = '-v words="$AIRLOCK_TRIGGER_WORDS" -v filewords="$AIRLOCK_FILE_WORDS ${AIRLOCK_INSTALLED_FILE_WORDS:-}" -v home="${HOME:-/nonexistent}" -v runnerwords="$AIRLOCK_RUNNER_WORDS" -v extra="${AIRLOCK_EXTRA_KEYWORDS:-}" -v policy="$(airlock_user_policy_path)"';
   return [
     `AIRLOCK_TRIGGER_WORDS=${shQuote(plain.join(' '))}`,
     `AIRLOCK_RUNNER_WORDS=${shQuote(runnerWords.join(' '))}`,

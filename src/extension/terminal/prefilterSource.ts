@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
  * time) with a front that needs no process at all: a line whose words are all plain lowercase
  * words is settled by one `case` over the same trigger words, in the shell itself. Anything else
  * (quotes, backslashes, capitals, unusual characters, extra policy words) goes to the launcher's
- * awk check, which normalises exactly as the engine does. Undefined when the build has no
- * prefilter: every shimmed call then gets the full check.
+ * awk check, which normalises exactly as the engine does; both are written into the shim. Undefined
+ * when the build has no prefilter: every shimmed call then gets the full check.
  */
 export function shellPrefilter(prefilterFile: string): string | undefined {
   let source: string;
@@ -15,11 +15,9 @@ export function shellPrefilter(prefilterFile: string): string | undefined {
   if (!source.includes('airlock_needs_full_check()')) return undefined;
   const words = /^AIRLOCK_TRIGGER_WORDS='([a-z0-9_ *-]*)'$/m.exec(source)?.[1]?.split(' ').filter(Boolean);
   if (!words?.length) return `${source.trim()}\nairlock_needs_check() { airlock_needs_full_check "$1"; }`;
-  // The awk check is read only when a line needs it: sourcing it redefines this stub. If it has
-  // gone missing, the line gets the full check (fail closed).
-  const quoted = `'${prefilterFile.replace(/'/g, `'\\''`)}'`;
-  return `airlock_needs_full_check() { if [ -r ${quoted} ] && . ${quoted}; then airlock_needs_full_check "$1"; else return 0; fi; }
-${shellFrontFunction(words)}`;
+  // The awk check is written into the shim itself, not sourced from beside the launcher when a
+  // line needs it: a file written there later cannot make the shims lenient.
+  return `${source.trim()}\n${shellFrontFunction(words)}`;
 }
 
 /**
