@@ -20,9 +20,21 @@ AIRLOCK_RUNTIME=node
 AIRLOCK_RUNTIME_IS_ELECTRON=0
 AIRLOCK_FAST_PATH=1
 AIRLOCK_INSTALLED_FILE_WORDS=
+AIRLOCK_READ_FAST=@DEFAULT_READ_FAST@
+AIRLOCK_READ_GLOBS=@DEFAULT_READ_GLOBS@
+case $(uname -s 2>/dev/null) in
+  Linux) AIRLOCK_STAT_KIND=gnu AIRLOCK_READ_NOCASE=0 ;;
+  *) AIRLOCK_STAT_KIND=bsd AIRLOCK_READ_NOCASE=1 ;;
+esac
 AIRLOCK_SHA256=
 airlock_installed_files() { :; }
 # <<< installed settings
+
+# What the read fast path needs (src/launcher/prefilter-awk.ts reads them from the environment);
+# the CLI writes the read index and folds the read spool. Set here, never taken from outside.
+AIRLOCK_READ_INDEX=$airlock_here/read-index
+AIRLOCK_READ_SPOOL=$airlock_here/read-spool.jsonl
+export AIRLOCK_READ_FAST AIRLOCK_READ_GLOBS AIRLOCK_STAT_KIND AIRLOCK_READ_NOCASE AIRLOCK_READ_INDEX AIRLOCK_READ_SPOOL
 
 @PREFILTER_FUNCTIONS@
 

@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { triggerSet } from '../core/guard/fastpath/prefilter';
 import { packs } from '../core/guard/packs/index';
 import { allTriggerWords, DEFAULT_FILE_WORDS, SCRIPT_RUNNER_WORDS } from '../core/guard/fastpath/triggers';
-import { shellPrefilterFunctions } from './prefilter-awk';
+import { shellPrefilterFunctions, shQuote } from './prefilter-awk';
+import { readGlobsEre } from './readGlobs';
+import { DEFAULT_PROTECTED_FILES } from '../core/tokens/protected-files';
 
 /** The trigger words split as the fast path splits lines, sorted: one source for TS and sh. */
 export function launcherTriggerWords(): string[] {
@@ -21,7 +23,11 @@ export function prefilterScript(): string {
 export function launcherScript(templatePath: string): string {
   const template = readFileSync(templatePath, 'utf8');
   // A function replacement: the awk program contains $` and $', which a string replacement expands.
-  return template.replace('@PREFILTER_FUNCTIONS@', () => shellPrefilterFunctions(launcherTriggerWords(), SCRIPT_RUNNER_WORDS, DEFAULT_FILE_WORDS));
+  const globs = readGlobsEre(DEFAULT_PROTECTED_FILES);
+  return template
+    .replace('@PREFILTER_FUNCTIONS@', () => shellPrefilterFunctions(launcherTriggerWords(), SCRIPT_RUNNER_WORDS, DEFAULT_FILE_WORDS))
+    .replace('@DEFAULT_READ_FAST@', globs ? '1' : '0')
+    .replace('@DEFAULT_READ_GLOBS@', () => shQuote((globs ?? []).join('\n')));
 }
 
 export function templatePath(root: string): string {

@@ -8,6 +8,7 @@
 import { protectedFileTriggers } from '../core/guard/fastpath/fileWords';
 import { DEFAULT_PROTECTED_FILES } from '../core/tokens/protected-files';
 import { shQuote } from './prefilter-awk';
+import { readGlobsEre } from './readGlobs';
 
 export const INSTALLED_BEGIN = '# >>> installed settings';
 export const INSTALLED_END = '# <<< installed settings';
@@ -19,6 +20,8 @@ export interface InstalledSettings {
   /** gates.json, exported to the CLI as AIRLOCK_GATES_CONFIG. */
   gatesConfig: string;
   protectedFiles: readonly string[];
+  /** The platform the launcher runs on (stat's flavour, case-insensitive file names). */
+  platform?: NodeJS.Platform;
   /** Every file the CLI loads from beside the launcher, with its SHA-256 (hex). */
   files: ReadonlyArray<{ path: string; sha256: string }>;
 }
@@ -36,7 +39,10 @@ function oneLine(value: string): string {
 
 /** The settings block of an installed launcher. */
 export function installedBlock(settings: InstalledSettings): string {
-  const words = protectedFileTriggers(effectiveGlobs(settings.protectedFiles));
+  const globs = effectiveGlobs(settings.protectedFiles);
+  const words = protectedFileTriggers(globs);
+  const reads = readGlobsEre(globs);
+  const platform = settings.platform ?? process.platform;
   const paths = settings.files.map((f) => oneLine(f.path));
   return [
     INSTALLED_BEGIN,
@@ -48,6 +54,12 @@ export function installedBlock(settings: InstalledSettings): string {
     `AIRLOCK_FAST_PATH=${words ? 1 : 0}`,
     // Added to the default file words (never instead of them).
     `AIRLOCK_INSTALLED_FILE_WORDS=${shQuote((words ?? []).join(' '))}`,
+    // Reads are answered here only when every glob converts to a regular expression.
+    `AIRLOCK_READ_FAST=${reads ? 1 : 0}`,
+    `AIRLOCK_READ_GLOBS=${shQuote((reads ?? []).map((r) => (platform === 'linux' ? r : r.toLowerCase())).join('\n'))}`,
+    `AIRLOCK_STAT_KIND=${platform === 'linux' ? 'gnu' : 'bsd'}`,
+    // minimatch matches case-insensitively off Linux (src/core/tokens/protected-files.ts).
+    `AIRLOCK_READ_NOCASE=${platform === 'linux' ? 0 : 1}`,
     `AIRLOCK_SHA256=${shQuote(settings.files.map((f, i) => `${f.sha256}  ${paths[i]}`).join('\n'))}`,
     `airlock_installed_files() { airlock_sha256 ${paths.map(shQuote).join(' ')}; }`,
     INSTALLED_END,

@@ -8,6 +8,8 @@
  * - `lines`: records separated by \036; prints 1 or 0 per record, one per output line (tests).
  * - `commands`: records separated by \036, each a command run in `pwd`; prints benign or slow
  *   per record, as the payload mode decides a shell call (tests).
+ * - `paths`: records separated by \036, each an absolute path; prints 1 (a protected glob covers
+ *   it), 0, or 2 (not in normal form) per record (tests).
  * - `payload`: the input is an agent's hook payload (JSON); prints `benign` only when it is a
  *   shell-tool call whose command needs no full check, else `slow`. Any backslash (so any
  *   escape), a second record, a duplicate key or an unexpected shape is `slow`.
@@ -102,7 +104,7 @@ function scripts(dir,   f, line, r, text, found) {
 }
 function npmrcshell(f,   line, r, hit) {
   hit = 0
-  while ((r = (getline line < f)) > 0) if (tolower(line) ~ /script-shell|node-options|^[ \t]*shell[ \t]*=/) hit = 1
+  while ((r = (getline line < f)) > 0) if (tolower(line) ~ /script-shell|node-options|(^|\n)[ \t]*shell[ \t]*=/) hit = 1
   close(f)
   return hit
 }
@@ -158,9 +160,122 @@ function shellcall(p,   name, event) {
   if (agent == "cursor") { event = value(p, "hook_event_name"); return event == "beforeShellExecution" || event == "\001" }
   return 0
 }
-function decide(p, records,   cmd, cwd) {
-  if (records != 1 || length(p) > 1048576 || index(p, "\\") > 0 || p !~ /^[ \t\r\n]*\{/) return "slow"
-  if (!shellcall(p)) return "slow"
+# ---- Reads: an agent's read of a file no protected glob covers and whose content Node already
+# found clean (the read index: size, mtime, ctime and inode as Node saw them) is answered here and
+# recorded in the read spool, which the CLI folds into the activity log. Anything else is slow.
+# Sets TOP (the payload without tool_input) and INPUT (tool_input's text); 0 when tool_input is
+# absent, repeated, not an object, or holds nested objects or arrays (Read and Grep inputs are flat).
+function splitinput(p,   re, rest, tok, depth, start) {
+  re = "\"tool_input\"[ \t\r\n]*:"
+  if (count(p, re) != 1) return 0
+  match(p, re "[ \t\r\n]*")
+  start = RSTART; rest = substr(p, RSTART + RLENGTH)
+  if (substr(rest, 1, 1) != "{") return 0
+  INPUT = "{"; rest = substr(rest, 2); depth = 1
+  while (depth > 0) {
+    if (!match(rest, /"([^"\\]|\\.)*"|[{}\[\]]/)) return 0
+    tok = substr(rest, RSTART, RLENGTH)
+    INPUT = INPUT substr(rest, 1, RSTART + RLENGTH - 1); rest = substr(rest, RSTART + RLENGTH)
+    if (tok == "}") depth--
+    else if (tok != "" && substr(tok, 1, 1) != "\"") return 0
+  }
+  TOP = substr(p, 1, start - 1) " " rest
+  return flat(TOP)
+}
+# Exactly one whole object, arrays of strings only: with strings removed, one {...} and no [.
+function flat(text,   t) {
+  t = text; gsub(/"([^"\\]|\\.)*"/, "S", t)
+  gsub(/\[[ \t\r\n]*(S[ \t\r\n]*(,[ \t\r\n]*S[ \t\r\n]*)*)?\]/, "A", t)
+  return t ~ /^[ \t\r\n]*\{[^{}\[\]]*\}[ \t\r\n]*$/
+}
+# A value usable as a path: present once as a plain string with no escape or control character.
+function plainpath(v) {
+  return v != "\001" && v != "" && index(v, "\\") == 0 && v !~ /[\001-\037]/
+}
+function readdecide(p,   name, file, cwd, event, k, keys, n, i, v) {
+  if (agent == "cursor") {
+    if (value(p, "hook_event_name") != "beforeReadFile" || !flat(p)) return "slow"
+    file = value(p, "file_path"); cwd = value(p, "cwd"); TOOL = ""
+    if (!plainpath(file) || file !~ /^\//) return "slow"
+    RFILE = file; RCWD = plainpath(cwd) && !index(cwd, "\"") ? cwd : ""
+    return readfile(file)
+  }
+  if (!splitinput(p)) return "slow"
+  if (value(TOP, "hook_event_name") != "PreToolUse" || count(TOP, "\"(hookEventName|toolName|toolArgs)\"") > 0) return "slow"
+  TOOL = value(TOP, "tool_name"); name = tolower(TOOL)
+  if (count(INPUT, "\"(command|commandLine)\"[ \t\r\n]*:") > 0) return "slow"
+  if (name == "glob" || name == "file_search") return "other"
+  if (!(name in readtools) && !(name in searchtools)) return "slow"
+  cwd = value(TOP, "cwd")
+  if (!plainpath(cwd) || cwd !~ /^\//) return "slow"
+  if (name in searchtools && count(INPUT, "\"(glob|includePattern)\"[ \t\r\n]*:") > 0) return "slow"
+  file = "\001"
+  n = split("file_path filePath path notebook_path", keys, " ")
+  for (i = 1; i <= n; i++) {
+    k = count(INPUT, "\"" keys[i] "\"[ \t\r\n]*:")
+    if (k == 0) continue
+    v = value(INPUT, keys[i])
+    if (!plainpath(v)) return "slow"
+    file = v; break
+  }
+  if (file == "\001") { if (name in searchtools) file = "."; else return "slow" }
+  if (file == "." || file == "./") file = cwd
+  else if (file !~ /^\//) file = cwd "/" file
+  RFILE = file; RCWD = cwd
+  return readfile(file)
+}
+# 1 when a protected glob covers an absolute path (as isProtectedPath decides), 0 when none
+# does, 2 when the path is not in the normal form path.resolve gives (., .., //, a final /).
+function globhit(file,   rel, i) {
+  if (file ~ /\/\.\.?(\/|$)/ || file ~ /\/\// || (length(file) > 1 && file ~ /\/$/)) return 2
+  if (tolower(file) ~ /\.(example|sample|template|dist|tpl|pub)$/) return 0
+  rel = file; sub(/^\/+/, "", rel)
+  if (nocase) rel = tolower(rel)
+  for (i = 1; i <= nglobs; i++) if (rel ~ globre[i]) return 1
+  return 0
+}
+# The decision for one absolute path, as isSecretRead makes it.
+function readfile(file,   rel, i, info, parts, key, line, r, cmd, q, text) {
+  if (readfast != 1 || globhit(file) != 0) return "slow"
+  q = file; gsub(/'/, "'\\''", q)
+  cmd = (statkind == "bsd" ? "stat -L -f '%HT|%z|%m|%c|%i' -- '" : "stat -L -c '%F|%s|%Y|%Z|%i' -- '") q "' 2>/dev/null"
+  # RS is \036, so a command's output or a file comes in as one record: drop the final newline.
+  info = ""; cmd | getline info; close(cmd); sub(/\n+$/, "", info)
+  # Gone or unreadable, not a regular file, or over the scanner's 2 MiB: Node lets it through.
+  if (info == "") return "log"
+  split(info, parts, "|")
+  if (tolower(parts[1]) !~ /^regular/) return "log"
+  if (parts[2] + 0 > 2097152 || parts[2] + 0 == 0) return "log"
+  key = parts[2] " " parts[3] " " parts[4] " " parts[5] "\t" file
+  if (indexfile == "") return "slow"
+  text = ""
+  while ((r = (getline line < indexfile)) > 0) text = text line
+  close(indexfile)
+  return index("\n" text, "\n" key "\n") ? "log" : "slow"
+}
+# Records an answered read in the spool (before the answer goes out); 0 when it cannot.
+function spoollog(   line) {
+  if (spool == "" || index(TOOL, "\"") || index(TOOL, "\\")) return 0
+  line = jsonline(RFILE, RCWD)
+  printf "%s\n", line >> spool
+  return close(spool) == 0
+}
+function jsonline(file, cwd,   now, session, cmd) {
+  cmd = "date -u +%Y-%m-%dT%H:%M:%SZ"; now = ""; cmd | getline now; close(cmd); sub(/\n+$/, "", now)
+  session = value(agent == "cursor" ? PAYLOAD : TOP, agent == "cursor" ? "conversation_id" : "session_id")
+  if (!plainpath(session) || index(session, "\"")) session = ""
+  return "{\"time\":\"" now "\",\"agent\":\"" agent "\",\"tool\":\"" TOOL "\",\"file\":\"" file "\",\"cwd\":\"" cwd "\",\"session\":\"" session "\"}"
+}
+function decide(p, records,   cmd, cwd, v) {
+  if (records != 1 || length(p) > 1048576 || p !~ /^[ \t\r\n]*\{/ || p !~ /\}[ \t\r\n]*$/) return "slow"
+  PAYLOAD = p
+  if (!shellcall(p)) {
+    v = readdecide(p)
+    if (v == "other") return "benign"
+    if (v == "log") return spoollog() ? "benign" : "slow"
+    return "slow"
+  }
+  if (index(p, "\\") > 0) return "slow"
   cmd = value(p, "command")
   if (cmd == "\001") return "slow"
   cwd = value(p, "cwd"); if (cwd == "\001") cwd = pwd
@@ -182,10 +297,17 @@ BEGIN {
   # With these a package manager runs scripts from another directory than the payload's cwd.
   n = split("cd pushd -w --workspace --workspaces -ws --prefix -c --dir --cwd --filter -f --recursive -r workspace workspaces", list, " ")
   for (i = 1; i <= n; i++) elsewhere[list[i]] = 1
+  n = split("read read_file readfile view notebookread get_file_contents", list, " "); for (i = 1; i <= n; i++) readtools[list[i]] = 1
+  n = split("grep search grep_search text_search", list, " "); for (i = 1; i <= n; i++) searchtools[list[i]] = 1
+  nglobs = split(ENVIRON["AIRLOCK_READ_GLOBS"], globre, "\n")
+  readfast = ENVIRON["AIRLOCK_READ_FAST"] == "1" ? 1 : 0
+  statkind = ENVIRON["AIRLOCK_STAT_KIND"]; nocase = ENVIRON["AIRLOCK_READ_NOCASE"] == "1"
+  indexfile = ENVIRON["AIRLOCK_READ_INDEX"]; spool = ENVIRON["AIRLOCK_READ_SPOOL"]
 }
 mode == "line" { line = (NR == 1) ? $0 : line RS $0; next }
 mode == "lines" { sub(/\n$/, ""); print needs($0, ""); next }
 mode == "commands" { sub(/\n$/, ""); print command($0, pwd); next }
+mode == "paths" { sub(/\n$/, ""); print globhit($0); next }
 mode == "payload" { payload = (NR == 1) ? $0 : payload RS $0; next }
 END {
   if (mode == "line") print needs(line, "")
