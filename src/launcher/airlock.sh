@@ -6,27 +6,35 @@
 # the fast path: a shell-tool call whose command no rule can match is answered here, without
 # starting Node; everything else goes to the CLI with the payload on stdin.
 #
-# Beside this file, airlock.env (written by the extension) may set, one KEY=VALUE a line:
-#   AIRLOCK_CLI=<path to dist/airlock.js>   AIRLOCK_RUNTIME=<node or the editor executable>
-#   AIRLOCK_RUNTIME_IS_ELECTRON=1|0         AIRLOCK_EXTRA_KEYWORDS=<more trigger words>
+# Nothing beside this file redirects it. The installed copy (src/launcher/install.ts) carries its
+# settings in the block below: the CLI and runtime to run, the protected-file words, and the
+# SHA-256 of every file it hands a call to. A changed file makes it refuse, not run it. Without an
+# installed block (the copy in the extension's dist/) it runs ../airlock.js with node.
 set -u
 
 airlock_here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
 
-# Read airlock.env as data, never as shell code: only known keys, values taken literally.
-if [ -f "$airlock_here/airlock.env" ]; then
-  while IFS= read -r airlock_line || [ -n "$airlock_line" ]; do
-    case $airlock_line in
-      AIRLOCK_CLI=*) AIRLOCK_CLI=${airlock_line#*=} ;;
-      AIRLOCK_RUNTIME=*) AIRLOCK_RUNTIME=${airlock_line#*=} ;;
-      AIRLOCK_RUNTIME_IS_ELECTRON=*) AIRLOCK_RUNTIME_IS_ELECTRON=${airlock_line#*=} ;;
-      AIRLOCK_EXTRA_KEYWORDS=*) AIRLOCK_EXTRA_KEYWORDS=${airlock_line#*=} ;;
-    esac
-  done < "$airlock_here/airlock.env"
-fi
-: "${AIRLOCK_CLI:=$airlock_here/../airlock.js}"
-: "${AIRLOCK_RUNTIME:=node}"
-: "${AIRLOCK_RUNTIME_IS_ELECTRON:=0}"
+# >>> installed settings
+AIRLOCK_CLI=$airlock_here/../airlock.js
+AIRLOCK_RUNTIME=node
+AIRLOCK_RUNTIME_IS_ELECTRON=0
+AIRLOCK_FAST_PATH=1
+AIRLOCK_INSTALLED_FILE_WORDS=
+AIRLOCK_READ_FAST=@DEFAULT_READ_FAST@
+AIRLOCK_READ_GLOBS=@DEFAULT_READ_GLOBS@
+case $(uname -s 2>/dev/null) in
+  Linux) AIRLOCK_STAT_KIND=gnu AIRLOCK_READ_NOCASE=0 ;;
+  *) AIRLOCK_STAT_KIND=bsd AIRLOCK_READ_NOCASE=1 ;;
+esac
+AIRLOCK_SHA256=
+airlock_installed_files() { :; }
+# <<< installed settings
+
+# What the read fast path needs (src/launcher/prefilter-awk.ts reads them from the environment);
+# the CLI writes the read index and folds the read spool. Set here, never taken from outside.
+AIRLOCK_READ_INDEX=$airlock_here/read-index
+AIRLOCK_READ_SPOOL=$airlock_here/read-spool.jsonl
+export AIRLOCK_READ_FAST AIRLOCK_READ_GLOBS AIRLOCK_STAT_KIND AIRLOCK_READ_NOCASE AIRLOCK_READ_INDEX AIRLOCK_READ_SPOOL
 
 @PREFILTER_FUNCTIONS@
 
@@ -55,7 +63,19 @@ airlock_cannot_start() {
   exit 1
 }
 
+# sha256sum (GNU) or shasum (macOS, BSD): the same "HASH  PATH" lines.
+airlock_sha256() {
+  if command -v sha256sum >/dev/null 2>&1; then sha256sum -- "$@"
+  elif command -v shasum >/dev/null 2>&1; then shasum -a 256 -- "$@"
+  else return 1
+  fi
+}
+
 airlock_run_cli() {
+  if [ -n "$AIRLOCK_SHA256" ]; then
+    airlock_actual=$(airlock_installed_files 2>/dev/null) || airlock_actual=
+    [ "$airlock_actual" = "$AIRLOCK_SHA256" ] || airlock_cannot_start "the files beside the launcher are not the ones the editor installed; reopen the editor to reinstall them"
+  fi
   [ -f "$AIRLOCK_CLI" ] || airlock_cannot_start "no CLI at $AIRLOCK_CLI"
   command -v "$AIRLOCK_RUNTIME" >/dev/null 2>&1 || airlock_cannot_start "no runtime $AIRLOCK_RUNTIME"
   if [ "$AIRLOCK_RUNTIME_IS_ELECTRON" = 1 ]; then
@@ -72,7 +92,7 @@ if [ "${1:-}" = hook ] && [ -n "${2:-}" ]; then
   cat > "$airlock_payload"
   exec 3< "$airlock_payload" 4< "$airlock_payload"
   rm -f "$airlock_payload"
-  if [ "$(airlock_payload_verdict "$2" <&3)" = benign ] && airlock_benign_answer "$2"; then
+  if [ "$AIRLOCK_FAST_PATH" = 1 ] && [ "$(airlock_payload_verdict "$2" <&3)" = benign ] && airlock_benign_answer "$2"; then
     exit 0
   fi
   exec 3<&- 0<&4 4<&-

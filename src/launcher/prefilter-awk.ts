@@ -6,11 +6,16 @@
  * Modes (awk -v mode=...):
  * - `line`: the input is one command line; prints 1 (needs the full check) or 0.
  * - `lines`: records separated by \036; prints 1 or 0 per record, one per output line (tests).
+ * - `commands`: records separated by \036, each a command run in `pwd`; prints benign or slow
+ *   per record, as the payload mode decides a shell call (tests).
+ * - `paths`: records separated by \036, each an absolute path; prints 1 (a protected glob covers
+ *   it), 0, or 2 (not in normal form) per record (tests).
  * - `payload`: the input is an agent's hook payload (JSON); prints `benign` only when it is a
  *   shell-tool call whose command needs no full check, else `slow`. Any backslash (so any
  *   escape), a second record, a duplicate key or an unexpected shape is `slow`.
  *
- * Variables: `words` (space-separated trigger words, embedded at build time), `runnerwords`
+ * Variables: `words` (space-separated trigger words, `*frag` for fragments, embedded at build
+ * time), `filewords` (the protected-file globs' words, also looked for in the cwd), `home`, `runnerwords`
  * (package managers: a trigger unless the nearest package.json holds no trigger word), `extra` (more
  * words, e.g. from the user's settings), `policy` (the user policy file: its words are added),
  * `agent` (claude, vscode, cursor), `pwd` (fallback directory for the repository policy check).
@@ -25,9 +30,35 @@ function addwords(text,   n, i, parts) {
   n = split(text, parts, /[^a-z0-9_-]+/)
   for (i = 1; i <= n; i++) if (parts[i] != "") kw[parts[i]] = 1
 }
+# Space-separated triggers where "*frag" is a fragment (any word containing frag): into kw/frag,
+# and into filekw/filefrag when file is set (words of protected-file globs, also looked for in cwd).
+function addtriggers(text, file,   n, i, list, w) {
+  n = split(tolower(text), list, /[ \t\n]+/)
+  for (i = 1; i <= n; i++) {
+    w = list[i]
+    if (w ~ /^\*[a-z0-9_-]+$/) { w = substr(w, 2); frag[w] = 1; if (file) filefrag[w] = 1 }
+    else if (w ~ /^[a-z0-9_-]+$/) { kw[w] = 1; if (file) filekw[w] = 1 }
+    else if (w != "") addwords(w)
+  }
+}
 function addfile(path,   line) {
   while ((getline line < path) > 0) addwords(line)
   close(path)
+}
+function trigger(word,   f) {
+  if (word in kw) return 1
+  for (f in frag) if (index(word, f)) return 1
+  return 0
+}
+# Whether a path names a protected file's word (the cwd a relative name is read in).
+function fileword(path,   n, i, parts, f) {
+  path = tolower(path); gsub(/["'\\]/, "", path)
+  n = split(path, parts, /[^a-z0-9_-]+/)
+  for (i = 1; i <= n; i++) {
+    if (parts[i] in filekw) return 1
+    for (f in filefrag) if (index(parts[i], f)) return 1
+  }
+  return 0
 }
 # cwd is "" outside payload mode: then a package manager word is a trigger like any other.
 function needs(cmd, cwd,   s, n, i, parts, runner, moved) {
@@ -37,33 +68,65 @@ function needs(cmd, cwd,   s, n, i, parts, runner, moved) {
   n = split(s, parts, /[^a-z0-9_-]+/)
   runner = 0; moved = 0
   for (i = 1; i <= n; i++) {
-    if (parts[i] in kw) return 1
+    if (parts[i] == "") continue
+    if (trigger(parts[i])) return 1
     if (parts[i] in runners) runner = 1
     if (parts[i] in elsewhere) moved = 1
   }
   if (!runner) return 0
   return moved ? 1 : scripts(cwd)
 }
-# The nearest package.json from cwd up: its scripts may run, so any trigger word in it (or an
-# escape that could hide one) needs the full check. No package.json: the manager fails, nothing runs.
-function scripts(dir,   f, line, r, n, i, parts, found) {
+# The nearest package.json from cwd up: its scripts may run. Every script (and key) in its
+# "scripts" object is judged as a command line, package managers included (a nested call), so
+# anything the line check would send on ($(), backticks, globs, '. file', a fork bomb, trigger
+# words) sends this call on too. No package.json: the manager fails, nothing runs. What this
+# reader cannot follow is slow: any backslash (an escape could hide a word), "scripts" twice, a
+# file over 1 MB, a .npmrc beside it or in HOME that names a script shell.
+function scripts(dir,   f, line, r, text, found) {
   if (dir !~ /^\//) return 1
+  if (npmrcshell(home "/.npmrc")) return 1
   while (1) {
     sub(/\/+$/, "", dir)
     f = dir "/package.json"
-    found = 0
+    found = 0; text = ""
     while ((r = (getline line < f)) > 0) {
-      found = 1
-      if (index(line, "\\u")) { close(f); return 1 }
-      line = tolower(line); gsub(/["'\\]/, "", line)
-      n = split(line, parts, /[^a-z0-9_-]+/)
-      for (i = 1; i <= n; i++) if (parts[i] in kw) { close(f); return 1 }
+      found = 1; text = text line "\n"
+      if (length(text) > 1048576) { close(f); return 1 }
     }
     close(f)
-    if (found || r == 0) return 0
+    if (found || r == 0) {
+      if (npmrcshell(dir "/.npmrc")) return 1
+      return pkgscripts(text)
+    }
     if (dir == "") return 0
     sub(/\/[^\/]*$/, "", dir)
   }
+}
+function npmrcshell(f,   line, r, hit) {
+  hit = 0
+  while ((r = (getline line < f)) > 0) if (tolower(line) ~ /script-shell|node-options|(^|\n)[ \t]*shell[ \t]*=/) hit = 1
+  close(f)
+  return hit
+}
+# 1 when the scripts object of a package.json's text holds anything a line check would send on.
+function pkgscripts(text,   re, rest, depth, tok, s) {
+  if (index(text, "\\")) return 1
+  re = "\"scripts\"[ \t\r\n]*:"
+  if (count(text, re) == 0) return 0
+  if (count(text, re) != 1) return 1
+  match(text, re "[ \t\r\n]*")
+  rest = substr(text, RSTART + RLENGTH)
+  if (substr(rest, 1, 1) != "{") return 1
+  rest = substr(rest, 2); depth = 1
+  while (depth > 0) {
+    if (!match(rest, /"[^"]*"|[{}\[\]]/)) return 1
+    tok = substr(rest, RSTART, RLENGTH); rest = substr(rest, RSTART + RLENGTH)
+    if (tok == "{" || tok == "[") { depth++; continue }
+    if (tok == "}" || tok == "]") { depth--; continue }
+    s = substr(tok, 2, length(tok) - 2)
+    if (needs(s, "")) return 1
+  }
+  return 0
 }
 function count(text, re,   n) {
   n = 0
@@ -97,26 +160,154 @@ function shellcall(p,   name, event) {
   if (agent == "cursor") { event = value(p, "hook_event_name"); return event == "beforeShellExecution" || event == "\001" }
   return 0
 }
-function decide(p, records,   cmd, cwd) {
-  if (records != 1 || index(p, "\\") > 0 || p !~ /^[ \t\r\n]*\{/) return "slow"
-  if (!shellcall(p)) return "slow"
+# ---- Reads: an agent's read of a file no protected glob covers and whose content Node already
+# found clean (the read index: size, mtime, ctime and inode as Node saw them) is answered here and
+# recorded in the read spool, which the CLI folds into the activity log. Anything else is slow.
+# Sets TOP (the payload without tool_input) and INPUT (tool_input's text); 0 when tool_input is
+# absent, repeated, not an object, or holds nested objects or arrays (Read and Grep inputs are flat).
+function splitinput(p,   re, rest, tok, depth, start) {
+  re = "\"tool_input\"[ \t\r\n]*:"
+  if (count(p, re) != 1) return 0
+  match(p, re "[ \t\r\n]*")
+  start = RSTART; rest = substr(p, RSTART + RLENGTH)
+  if (substr(rest, 1, 1) != "{") return 0
+  INPUT = "{"; rest = substr(rest, 2); depth = 1
+  while (depth > 0) {
+    if (!match(rest, /"([^"\\]|\\.)*"|[{}\[\]]/)) return 0
+    tok = substr(rest, RSTART, RLENGTH)
+    INPUT = INPUT substr(rest, 1, RSTART + RLENGTH - 1); rest = substr(rest, RSTART + RLENGTH)
+    if (tok == "}") depth--
+    else if (tok != "" && substr(tok, 1, 1) != "\"") return 0
+  }
+  TOP = substr(p, 1, start - 1) " " rest
+  return flat(TOP)
+}
+# Exactly one whole object, arrays of strings only: with strings removed, one {...} and no [.
+function flat(text,   t) {
+  t = text; gsub(/"([^"\\]|\\.)*"/, "S", t)
+  gsub(/\[[ \t\r\n]*(S[ \t\r\n]*(,[ \t\r\n]*S[ \t\r\n]*)*)?\]/, "A", t)
+  return t ~ /^[ \t\r\n]*\{[^{}\[\]]*\}[ \t\r\n]*$/
+}
+# A value usable as a path: present once as a plain string with no escape or control character.
+function plainpath(v) {
+  return v != "\001" && v != "" && index(v, "\\") == 0 && v !~ /[\001-\037]/
+}
+function readdecide(p,   name, file, cwd, event, k, keys, n, i, v) {
+  if (agent == "cursor") {
+    if (value(p, "hook_event_name") != "beforeReadFile" || !flat(p)) return "slow"
+    file = value(p, "file_path"); cwd = value(p, "cwd"); TOOL = ""
+    if (!plainpath(file) || file !~ /^\//) return "slow"
+    RFILE = file; RCWD = plainpath(cwd) && !index(cwd, "\"") ? cwd : ""
+    return readfile(file)
+  }
+  if (!splitinput(p)) return "slow"
+  if (value(TOP, "hook_event_name") != "PreToolUse" || count(TOP, "\"(hookEventName|toolName|toolArgs)\"") > 0) return "slow"
+  TOOL = value(TOP, "tool_name"); name = tolower(TOOL)
+  if (count(INPUT, "\"(command|commandLine)\"[ \t\r\n]*:") > 0) return "slow"
+  if (name == "glob" || name == "file_search") return "other"
+  if (!(name in readtools) && !(name in searchtools)) return "slow"
+  cwd = value(TOP, "cwd")
+  if (!plainpath(cwd) || cwd !~ /^\//) return "slow"
+  if (name in searchtools && count(INPUT, "\"(glob|includePattern)\"[ \t\r\n]*:") > 0) return "slow"
+  file = "\001"
+  n = split("file_path filePath path notebook_path", keys, " ")
+  for (i = 1; i <= n; i++) {
+    k = count(INPUT, "\"" keys[i] "\"[ \t\r\n]*:")
+    if (k == 0) continue
+    v = value(INPUT, keys[i])
+    if (!plainpath(v)) return "slow"
+    file = v; break
+  }
+  if (file == "\001") { if (name in searchtools) file = "."; else return "slow" }
+  if (file == "." || file == "./") file = cwd
+  else if (file !~ /^\//) file = cwd "/" file
+  RFILE = file; RCWD = cwd
+  return readfile(file)
+}
+# 1 when a protected glob covers an absolute path (as isProtectedPath decides), 0 when none
+# does, 2 when the path is not in the normal form path.resolve gives (., .., //, a final /).
+function globhit(file,   rel, i) {
+  if (file ~ /\/\.\.?(\/|$)/ || file ~ /\/\// || (length(file) > 1 && file ~ /\/$/)) return 2
+  if (tolower(file) ~ /\.(example|sample|template|dist|tpl|pub)$/) return 0
+  rel = file; sub(/^\/+/, "", rel)
+  if (nocase) rel = tolower(rel)
+  for (i = 1; i <= nglobs; i++) if (rel ~ globre[i]) return 1
+  return 0
+}
+# The decision for one absolute path, as isSecretRead makes it.
+function readfile(file,   rel, i, info, parts, key, line, r, cmd, q, text) {
+  if (readfast != 1 || globhit(file) != 0) return "slow"
+  q = file; gsub(/'/, "'\\''", q)
+  cmd = (statkind == "bsd" ? "stat -L -f '%HT|%z|%m|%c|%i' -- '" : "stat -L -c '%F|%s|%Y|%Z|%i' -- '") q "' 2>/dev/null"
+  # RS is \036, so a command's output or a file comes in as one record: drop the final newline.
+  info = ""; cmd | getline info; close(cmd); sub(/\n+$/, "", info)
+  # Gone or unreadable, not a regular file, or over the scanner's 2 MiB: Node lets it through.
+  if (info == "") return "log"
+  split(info, parts, "|")
+  if (tolower(parts[1]) !~ /^regular/) return "log"
+  if (parts[2] + 0 > 2097152 || parts[2] + 0 == 0) return "log"
+  key = parts[2] " " parts[3] " " parts[4] " " parts[5] "\t" file
+  if (indexfile == "") return "slow"
+  text = ""
+  while ((r = (getline line < indexfile)) > 0) text = text line
+  close(indexfile)
+  return index("\n" text, "\n" key "\n") ? "log" : "slow"
+}
+# Records an answered read in the spool (before the answer goes out); 0 when it cannot.
+function spoollog(   line) {
+  if (spool == "" || index(TOOL, "\"") || index(TOOL, "\\")) return 0
+  line = jsonline(RFILE, RCWD)
+  printf "%s\n", line >> spool
+  return close(spool) == 0
+}
+function jsonline(file, cwd,   now, session, cmd) {
+  cmd = "date -u +%Y-%m-%dT%H:%M:%SZ"; now = ""; cmd | getline now; close(cmd); sub(/\n+$/, "", now)
+  session = value(agent == "cursor" ? PAYLOAD : TOP, agent == "cursor" ? "conversation_id" : "session_id")
+  if (!plainpath(session) || index(session, "\"")) session = ""
+  return "{\"time\":\"" now "\",\"agent\":\"" agent "\",\"tool\":\"" TOOL "\",\"file\":\"" file "\",\"cwd\":\"" cwd "\",\"session\":\"" session "\"}"
+}
+function decide(p, records,   cmd, cwd, v) {
+  if (records != 1 || length(p) > 1048576 || p !~ /^[ \t\r\n]*\{/ || p !~ /\}[ \t\r\n]*$/) return "slow"
+  PAYLOAD = p
+  if (!shellcall(p)) {
+    v = readdecide(p)
+    if (v == "other") return "benign"
+    if (v == "log") return spoollog() ? "benign" : "slow"
+    return "slow"
+  }
+  if (index(p, "\\") > 0) return "slow"
   cmd = value(p, "command")
   if (cmd == "\001") return "slow"
   cwd = value(p, "cwd"); if (cwd == "\001") cwd = pwd
+  return command(cmd, cwd)
+}
+# A shell command run in cwd: benign only when nothing in it, its cwd or its scripts needs Node.
+function command(cmd, cwd) {
+  if (length(cmd) > 65536) return "slow"
   if (repopolicy(cwd)) return "slow"
+  # A relative name is read in cwd (and ~ in HOME): 'cat config' in ~/.kube reads a protected file.
+  if (fileword(cwd) || (index(cmd, "~") && fileword(home))) return "slow"
   return needs(cmd, cwd) ? "slow" : "benign"
 }
 BEGIN {
   RS = "\036"
   runtime = "$` + "`" + String.raw`{}*?[]"
-  addwords(words); if (extra != "") addwords(extra); if (policy != "") addfile(policy)
+  addtriggers(words, 0); addtriggers(filewords, 1); if (extra != "") addtriggers(extra, 1); if (policy != "") addfile(policy)
   n = split(runnerwords, list, " "); for (i = 1; i <= n; i++) runners[list[i]] = 1
   # With these a package manager runs scripts from another directory than the payload's cwd.
   n = split("cd pushd -w --workspace --workspaces -ws --prefix -c --dir --cwd --filter -f --recursive -r workspace workspaces", list, " ")
   for (i = 1; i <= n; i++) elsewhere[list[i]] = 1
+  n = split("read read_file readfile view notebookread get_file_contents", list, " "); for (i = 1; i <= n; i++) readtools[list[i]] = 1
+  n = split("grep search grep_search text_search", list, " "); for (i = 1; i <= n; i++) searchtools[list[i]] = 1
+  nglobs = split(ENVIRON["AIRLOCK_READ_GLOBS"], globre, "\n")
+  readfast = ENVIRON["AIRLOCK_READ_FAST"] == "1" ? 1 : 0
+  statkind = ENVIRON["AIRLOCK_STAT_KIND"]; nocase = ENVIRON["AIRLOCK_READ_NOCASE"] == "1"
+  indexfile = ENVIRON["AIRLOCK_READ_INDEX"]; spool = ENVIRON["AIRLOCK_READ_SPOOL"]
 }
 mode == "line" { line = (NR == 1) ? $0 : line RS $0; next }
 mode == "lines" { sub(/\n$/, ""); print needs($0, ""); next }
+mode == "commands" { sub(/\n$/, ""); print command($0, pwd); next }
+mode == "paths" { sub(/\n$/, ""); print globhit($0); next }
 mode == "payload" { payload = (NR == 1) ? $0 : payload RS $0; next }
 END {
   if (mode == "line") print needs(line, "")
@@ -134,22 +325,25 @@ export function shQuote(text: string): string {
  * check, 1 when it is settled as benign) and `airlock_payload_verdict AGENT` (payload on stdin;
  * prints benign or slow), with the trigger words embedded.
  */
-export function shellPrefilterFunctions(words: readonly string[], runnerWords: readonly string[]): string {
+export function shellPrefilterFunctions(words: readonly string[], runnerWords: readonly string[], fileWords: readonly string[]): string {
   const plain = words.filter((w) => !runnerWords.includes(w));
+  const vars = '-v words="$AIRLOCK_TRIGGER_WORDS" -v filewords="$AIRLOCK_FILE_WORDS ${AIRLOCK_INSTALLED_FILE_WORDS:-}" -v home="${HOME:-/nonexistent}" -v runnerwords="$AIRLOCK_RUNNER_WORDS" -v extra="${AIRLOCK_EXTRA_KEYWORDS:-}" -v policy="$(airlock_user_policy_path)"';
   return [
     `AIRLOCK_TRIGGER_WORDS=${shQuote(plain.join(' '))}`,
     `AIRLOCK_RUNNER_WORDS=${shQuote(runnerWords.join(' '))}`,
+    // The installer rewrites this line with the words of the user's protected-file globs.
+    `AIRLOCK_FILE_WORDS=${shQuote(fileWords.join(' '))}`,
     `AIRLOCK_PREFILTER_AWK=${shQuote(PREFILTER_AWK)}`,
     '',
     '# Exit 0 when LINE needs the full check (Node), 1 when no rule can match it.',
     'airlock_needs_full_check() {',
-    '  _airlock_r=$(printf \'%s\' "$1" | LC_ALL=C awk -v mode=line -v words="$AIRLOCK_TRIGGER_WORDS" -v runnerwords="$AIRLOCK_RUNNER_WORDS" -v extra="${AIRLOCK_EXTRA_KEYWORDS:-}" -v policy="$(airlock_user_policy_path)" "$AIRLOCK_PREFILTER_AWK")',
+    `  _airlock_r=$(printf '%s' "$1" | LC_ALL=C awk -v mode=line ${vars} "$AIRLOCK_PREFILTER_AWK")`,
     '  [ "$_airlock_r" != 0 ]',
     '}',
     '',
     '# Reads a hook payload on stdin; prints "benign" when the fast path settles it, else "slow".',
     'airlock_payload_verdict() {',
-    `  LC_ALL=C awk -v mode=payload -v agent="$1" -v vscodetools=${shQuote(VSCODE_SHELL_TOOLS.join(' '))} -v pwd="$PWD" -v words="$AIRLOCK_TRIGGER_WORDS" -v runnerwords="$AIRLOCK_RUNNER_WORDS" -v extra="\${AIRLOCK_EXTRA_KEYWORDS:-}" -v policy="$(airlock_user_policy_path)" "$AIRLOCK_PREFILTER_AWK"`,
+    `  LC_ALL=C awk -v mode=payload -v agent="$1" -v vscodetools=${shQuote(VSCODE_SHELL_TOOLS.join(' '))} -v pwd="$PWD" ${vars} "$AIRLOCK_PREFILTER_AWK"`,
     '}',
     '',
     '# The user policy file, as src/core/policy/load.ts finds it: its words join the trigger words.',

@@ -6,6 +6,7 @@ import { reportToEditor } from '../../core/ipc-client';
 import { redactText } from '../../core/redact';
 import { UsageError, type CliIO } from '../io';
 import { assessWithPolicy } from './assessWithPolicy';
+import { foldReadSpool, noteCleanRead, statExact } from '../../core/hooks/readIndex';
 
 export const HOOK_USAGE = `Usage: airlock hook cursor|claude|vscode [--timeout SECONDS]
 
@@ -49,6 +50,8 @@ function withGatesConfig(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 /** `airlock hook AGENT`: the agent's payload in, its answer out. Never a stack trace. */
 export async function runAgentHook(args: string[], io: CliIO): Promise<number> {
   const { agent, timeoutS } = parseArgs(args);
+  // Reads the launcher answered since the last run go into the log first, in order.
+  await foldReadSpool(io.env.AIRLOCK_READ_SPOOL, async (cwd, event) => { await (await import('../../core/log/index.js')).appendToWorkspaceLog(cwd, event, io.env); });
   const out = await runHook({
     agent,
     readStdin: io.readStdin,
@@ -60,7 +63,13 @@ export async function runAgentHook(args: string[], io: CliIO): Promise<number> {
     record: async (event) => { await (await import('../../core/log/index.js')).appendToWorkspaceLog(event.cwd ?? io.cwd, event, io.env); },
     redact: redactText,
     report: (report, paths) => reportToEditor({ ...report, command: report.command !== undefined ? redactText(report.command) : undefined }, paths, io.env),
-    holdsSecret: async (path) => (await import('../../core/tokens/index.js')).fileHoldsSecret(path),
+    holdsSecret: async (path) => {
+      const before = statExact(path);
+      const held = await (await import('../../core/tokens/index.js')).fileHoldsSecret(path);
+      // Clean: the launcher may answer the next read of this unchanged file itself.
+      if (held === false) noteCleanRead(io.env.AIRLOCK_READ_INDEX, path, before);
+      return held;
+    },
   });
   if (out.stdout) io.stdout(out.stdout);
   if (out.stderr) io.stderr(redactText(out.stderr));

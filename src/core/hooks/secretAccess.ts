@@ -7,6 +7,8 @@ import { loadShellParser } from '../shell/parser';
 import { reduceLine } from '../shell/reduce';
 import { FIND_MATCH, PARALLEL_INPUT, XARGS_INPUT } from '../shell/unwrap';
 import { matchesAnyGlob } from '../tokens/protected-files';
+import { protectedFileTriggers } from '../guard/fastpath/fileWords';
+import { mentionsTriggerWord, triggerSet } from '../guard/fastpath/prefilter';
 
 /**
  * Which reads expose secrets: files matching the protected globs, and shell commands that
@@ -109,12 +111,42 @@ function mightPrintSecrets(line: string, cwd: string, roots: string[], globs: re
   return namesProtectedFile(line, cwd, roots, globs);
 }
 
+/**
+ * Past this many distinct candidate names a line is treated as naming a protected file (ask):
+ * a 4 MB line of `a.pem b.pem ...` must not cost a glob match per word (it took 30 s).
+ */
+const MAX_NAMES_CHECKED = 2000;
+const triggersByGlobs = new WeakMap<readonly string[], ReadonlySet<string> | null>();
+
+/**
+ * The words one of which every path a glob covers contains (src/core/guard/fastpath/fileWords.ts);
+ * null when a glob has none. Only names holding one are matched against the globs.
+ */
+function fileTriggers(globs: readonly string[]): ReadonlySet<string> | null {
+  let set = triggersByGlobs.get(globs);
+  if (set === undefined) {
+    const words = protectedFileTriggers(globs);
+    set = words ? triggerSet(words) : null;
+    triggersByGlobs.set(globs, set);
+  }
+  return set;
+}
+
 /** Whether any word of some text (quotes dropped, `@file` and `--opt=file` read as files) is a protected path. */
 function namesProtectedFile(text: string, cwd: string, roots: string[], globs: readonly string[]): boolean {
-  return text.split(TOKEN_SEPARATORS).some((token) => {
+  const triggers = fileTriggers(globs);
+  const seen = new Set<string>();
+  let candidates = 0;
+  for (const token of text.split(TOKEN_SEPARATORS)) {
     const path = token.replace(/["'\\]/g, '').replace(/^.*=/, '').replace(/^@/, '');
-    return path.length > 0 && !path.startsWith('-') && isProtectedPath(resolveIn(cwd, path), roots, globs);
-  });
+    if (path.length === 0 || path.startsWith('-') || seen.has(path)) continue;
+    seen.add(path);
+    const full = resolveIn(cwd, path);
+    if (triggers && !mentionsTriggerWord(full, triggers)) continue;
+    if (++candidates > MAX_NAMES_CHECKED) return true;
+    if (isProtectedPath(full, roots, globs)) return true;
+  }
+  return false;
 }
 
 function commandPrintReason(command: SimpleCommand, all: SimpleCommand[], roots: string[], globs: readonly string[]): string | undefined {

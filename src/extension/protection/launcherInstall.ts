@@ -1,18 +1,21 @@
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { installedLauncher, INSTALLED_BEGIN, INSTALLED_END, type InstalledSettings } from '../../launcher/install';
 
 /**
  * The hook command every agent runs points at `<global storage>/bin/airlock`, which outlives
  * extension updates (the extension folder is replaced on update; global storage is not).
- * On every activation the launcher, the CLI bundle and its assets are copied there again and
- * `airlock.env` says which runtime to use: `node` when installed, else the editor's own
- * executable with ELECTRON_RUN_AS_NODE=1 (many people have no Node).
+ * On every activation the launcher, the CLI bundle and its assets are copied there again. The
+ * runtime (`node` when installed, else the editor's own executable with ELECTRON_RUN_AS_NODE=1:
+ * many people have no Node), the CLI's path, the protected-file words and the SHA-256 of every
+ * file the launcher hands a call to are written INTO the launcher (src/launcher/install.ts): no
+ * file beside it can redirect it, and a changed CLI, WASM or gates.json makes it refuse.
  */
 export interface LauncherPaths {
   binDir: string;
   launcher: string;
   cli: string;
-  envFile: string;
   gatesConfig: string;
 }
 
@@ -22,7 +25,6 @@ export function launcherPaths(globalStorage: string): LauncherPaths {
     binDir,
     launcher: join(binDir, process.platform === 'win32' ? 'airlock.cmd' : 'airlock'),
     cli: join(binDir, 'airlock.js'),
-    envFile: join(binDir, 'airlock.env'),
     gatesConfig: join(binDir, 'gates.json'),
   };
 }
@@ -55,28 +57,23 @@ function writeAtomic(to: string, text: string, mode = 0o644): void {
 }
 
 /** A plain launcher for when the bundled one (with its shell fast path) is missing from the build. */
-function fallbackLauncher(): string {
+function fallbackTemplate(): string {
   return [
     '#!/bin/sh',
-    '# Airlock launcher: runs the bundled CLI with the runtime named in airlock.env (read as data).',
-    'here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)',
-    'while IFS= read -r line || [ -n "$line" ]; do',
-    '  case $line in',
-    '    AIRLOCK_CLI=*) AIRLOCK_CLI=${line#*=} ;;',
-    '    AIRLOCK_RUNTIME=*) AIRLOCK_RUNTIME=${line#*=} ;;',
-    '    AIRLOCK_RUNTIME_IS_ELECTRON=*) AIRLOCK_RUNTIME_IS_ELECTRON=${line#*=} ;;',
-    '    AIRLOCK_GATES_CONFIG=*) AIRLOCK_GATES_CONFIG=${line#*=}; export AIRLOCK_GATES_CONFIG ;;',
-    '  esac',
-    'done < "$here/airlock.env"',
+    '# Airlock launcher without the shell fast path: runs the CLI its installed settings name.',
+    INSTALLED_BEGIN,
+    INSTALLED_END,
+    'airlock_sha256() { if command -v sha256sum >/dev/null 2>&1; then sha256sum -- "$@"; elif command -v shasum >/dev/null 2>&1; then shasum -a 256 -- "$@"; else return 1; fi; }',
+    'airlock_actual=$(airlock_installed_files 2>/dev/null) || airlock_actual=',
+    'if [ "$airlock_actual" != "$AIRLOCK_SHA256" ]; then echo "airlock: the files beside the launcher are not the ones the editor installed; reopen the editor to reinstall them" >&2; [ "${1:-}" = hook ] && exit 2; exit 1; fi',
     'if [ "$AIRLOCK_RUNTIME_IS_ELECTRON" = 1 ]; then ELECTRON_RUN_AS_NODE=1 exec "$AIRLOCK_RUNTIME" "$AIRLOCK_CLI" "$@"; fi',
     'exec "$AIRLOCK_RUNTIME" "$AIRLOCK_CLI" "$@"',
     '',
   ].join('\n');
 }
 
-function oneLine(value: string): string {
-  if (/[\r\n]/.test(value)) throw new Error(`a path with a line break cannot be used: ${JSON.stringify(value)}`);
-  return value;
+function sha256(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
 }
 
 export interface RefreshResult {
@@ -104,25 +101,25 @@ export function refreshLauncher(extensionDist: string, globalStorage: string, pr
   const runtime = node ?? process.execPath;
   const electron = node === undefined;
   writeAtomic(paths.gatesConfig, `${JSON.stringify({ protectedFiles }, null, 2)}\n`);
-  writeAtomic(paths.envFile, [
-    '# Written by the Airlock extension on every start. Read by the launcher beside it.',
-    // One KEY=VALUE a line, values literal (the launcher reads them as data, never as shell code).
-    `AIRLOCK_CLI=${oneLine(paths.cli)}`,
-    `AIRLOCK_RUNTIME=${oneLine(runtime)}`,
-    `AIRLOCK_RUNTIME_IS_ELECTRON=${electron ? 1 : 0}`,
-    `AIRLOCK_GATES_CONFIG=${oneLine(paths.gatesConfig)}`,
-    '',
-  ].join('\n'));
+  // Older versions read settings from airlock.env beside the launcher; nothing reads it now.
+  rmSync(join(paths.binDir, 'airlock.env'), { force: true });
   const bundled = join(extensionDist, 'launcher', 'airlock');
   const fastPath = existsSync(bundled);
   const prefilter = join(extensionDist, 'launcher', 'prefilter.sh');
   if (existsSync(prefilter)) copyAtomic(prefilter, join(paths.binDir, 'prefilter.sh'));
   if (process.platform === 'win32') {
     writeAtomic(paths.launcher, `@echo off\r\n${electron ? 'set ELECTRON_RUN_AS_NODE=1\r\n' : ''}set AIRLOCK_GATES_CONFIG=${paths.gatesConfig}\r\n"${runtime}" "${paths.cli}" %*\r\n`);
-  } else if (fastPath) {
-    copyAtomic(bundled, paths.launcher, 0o755);
-  } else {
-    writeAtomic(paths.launcher, fallbackLauncher(), 0o755);
+    return { paths, runtime, electron, fastPath };
   }
+  const loaded = [paths.cli, paths.gatesConfig, ...readdirSync(paths.binDir).filter((n) => n.endsWith('.wasm')).sort().map((n) => join(paths.binDir, n))];
+  const settings: InstalledSettings = {
+    cli: paths.cli,
+    runtime,
+    electron,
+    gatesConfig: paths.gatesConfig,
+    protectedFiles,
+    files: loaded.map((path) => ({ path, sha256: sha256(path) })),
+  };
+  writeAtomic(paths.launcher, installedLauncher(fastPath ? readFileSync(bundled, 'utf8') : fallbackTemplate(), settings), 0o755);
   return { paths, runtime, electron, fastPath };
 }

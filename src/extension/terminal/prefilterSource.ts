@@ -6,24 +6,26 @@ import { readFileSync } from 'node:fs';
  * time) with a front that needs no process at all: a line whose words are all plain lowercase
  * words is settled by one `case` over the same trigger words, in the shell itself. Anything else
  * (quotes, backslashes, capitals, unusual characters, extra policy words) goes to the launcher's
- * awk check, which normalises exactly as the engine does. Undefined when the build has no
- * prefilter: every shimmed call then gets the full check.
+ * awk check, which normalises exactly as the engine does; both are written into the shim. Undefined
+ * when the build has no prefilter: every shimmed call then gets the full check.
  */
 export function shellPrefilter(prefilterFile: string): string | undefined {
   let source: string;
   try { source = readFileSync(prefilterFile, 'utf8'); } catch { return undefined; }
   if (!source.includes('airlock_needs_full_check()')) return undefined;
-  const words = /^AIRLOCK_TRIGGER_WORDS='([a-z0-9_ -]*)'$/m.exec(source)?.[1]?.split(' ').filter(Boolean);
+  const words = /^AIRLOCK_TRIGGER_WORDS='([a-z0-9_ *-]*)'$/m.exec(source)?.[1]?.split(' ').filter(Boolean);
   if (!words?.length) return `${source.trim()}\nairlock_needs_check() { airlock_needs_full_check "$1"; }`;
-  // The awk check is read only when a line needs it: sourcing it redefines this stub. If it has
-  // gone missing, the line gets the full check (fail closed).
-  const quoted = `'${prefilterFile.replace(/'/g, `'\\''`)}'`;
-  return `airlock_needs_full_check() { if [ -r ${quoted} ] && . ${quoted}; then airlock_needs_full_check "$1"; else return 0; fi; }
-${shellFrontFunction(words)}`;
+  // The awk check is written into the shim itself, not sourced from beside the launcher when a
+  // line needs it: a file written there later cannot make the shims lenient.
+  return `${source.trim()}\n${shellFrontFunction(words)}`;
 }
 
-/** The no-fork front of the prefilter; exported so a test can prove it agrees with the engine's. */
+/**
+ * The no-fork front of the prefilter; exported so a test can prove it agrees with the engine's.
+ * A trigger written `*frag` (from a protected-file glob such as `id_*`) matches any word holding it.
+ */
 export function shellFrontFunction(triggerWords: string[]): string {
+  const patterns = triggerWords.map((w) => (w.startsWith('*') ? `*${w.slice(1)}*` : w));
   return `airlock_needs_check() {
   if [ -n "\${AIRLOCK_POLICY_FILE:-}" ]; then airlock_p=$AIRLOCK_POLICY_FILE
   else case \${XDG_CONFIG_HOME:-} in /*) airlock_p=$XDG_CONFIG_HOME/airlock/policy.json ;; *) airlock_p=\${HOME:-/nonexistent}/.config/airlock/policy.json ;; esac
@@ -42,7 +44,7 @@ export function shellFrontFunction(triggerWords: string[]): string {
   for airlock_w in $1; do
     case $airlock_w in
       *[!a-z0-9_-]*) IFS=$airlock_ifs; set +f; airlock_needs_full_check "$1"; return ;;
-      ${triggerWords.join('|')}) IFS=$airlock_ifs; set +f; return 0 ;;
+      ${patterns.join('|')}) IFS=$airlock_ifs; set +f; return 0 ;;
     esac
   done
   IFS=$airlock_ifs

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { installHooks, isInstalled, pointsAt, removeHooks, type InstallMemory } from '../../../src/extension/protection/hookInstaller';
@@ -57,6 +57,61 @@ test('the launcher refreshed into global storage runs the bundled CLI with node,
     const out = JSON.parse(execFileSync(result.paths.launcher, ['hook', 'claude', '--timeout', '300'], { encoding: 'utf8' }));
     assert.deepEqual(out.args, ['hook', 'claude', '--timeout', '300']);
     assert.deepEqual(JSON.parse(readFileSync(result.paths.gatesConfig, 'utf8')), { protectedFiles: ['**/.env'] });
-    assert.match(readFileSync(result.paths.envFile, 'utf8'), /^AIRLOCK_RUNTIME_IS_ELECTRON=0$/m);
+    assert.match(readFileSync(result.paths.launcher, 'utf8'), /^AIRLOCK_RUNTIME_IS_ELECTRON=0$/m);
   } finally { rmSync(base, { recursive: true, force: true }); }
 });
+
+/**
+ * The launcher cannot be redirected by a file written beside it: a settings file is ignored, and a
+ * changed CLI, WASM or gates.json makes it refuse the call (exit 2 blocks a Claude Code hook)
+ * instead of running the changed file. Checked for both launchers the installer can write.
+ */
+for (const kind of ['bundled launcher with the fast path', 'plain launcher'] as const) {
+  test(`the installed ${kind} cannot be redirected by files beside it`, { skip: process.platform === 'win32' }, async () => {
+    const base = mkdtempSync(join(tmpdir(), 'airlock-redirect-'));
+    try {
+      const dist = join(base, 'dist');
+      mkdirSync(join(dist, 'launcher'), { recursive: true });
+      if (kind === 'bundled launcher with the fast path') {
+        const { buildLauncher } = await import(join(__dirname, '../../../scripts/build-launcher.mjs'));
+        await buildLauncher(join(dist, 'launcher'));
+      }
+      writeFileSync(join(dist, 'airlock.js'), 'process.stdout.write(JSON.stringify({ real: true, config: process.env.AIRLOCK_GATES_CONFIG }))');
+      writeFileSync(join(dist, 'grammar.wasm'), 'wasm bytes');
+      const result = refreshLauncher(dist, join(base, 'storage'), ['**/.env', '**/*.pem'], process.env);
+      const { binDir, launcher, cli, gatesConfig } = result.paths;
+      const evil = join(base, 'evil.js');
+      writeFileSync(evil, 'process.stdout.write(JSON.stringify({ real: false }))');
+      const call = (env: NodeJS.ProcessEnv = {}) => spawnSync(launcher, ['hook', 'claude'], { input: '{"tool_name":"Bash","tool_input":{"command":"git reset --hard"}}', encoding: 'utf8', env: { PATH: process.env.PATH, HOME: base, ...env } });
+      const pristine = () => refreshLauncher(dist, join(base, 'storage'), ['**/.env', '**/*.pem'], process.env);
+
+      // 1. Settings beside it or in the environment are ignored; gates.json is the installed one.
+      writeFileSync(join(binDir, 'airlock.env'), `AIRLOCK_CLI=${evil}\nAIRLOCK_GATES_CONFIG=${evil}\n`);
+      const ok = call({ AIRLOCK_CLI: evil, AIRLOCK_GATES_CONFIG: join(base, 'mine.json') });
+      assert.deepEqual(JSON.parse(ok.stdout), { real: true, config: gatesConfig });
+
+      // 2. A different CLI, by content or by a symlink, is refused.
+      writeFileSync(cli, readFileSync(evil));
+      let out = call();
+      assert.equal(out.status, 2, out.stdout);
+      assert.doesNotMatch(out.stdout, /"real":false/);
+      assert.match(out.stderr, /not the ones the editor installed/);
+      pristine();
+      rmSync(cli);
+      symlinkSync(evil, cli);
+      assert.equal(call().status, 2);
+      pristine();
+
+      // 3. A gates.json that protects less (or nothing) is refused.
+      writeFileSync(gatesConfig, '{"protectedFiles":["nothing-here"]}');
+      assert.equal(call().status, 2);
+      pristine();
+
+      // 4. A swapped WASM (the shell grammar the CLI loads) is refused.
+      writeFileSync(join(binDir, 'grammar.wasm'), 'other bytes');
+      assert.equal(call().status, 2);
+      pristine();
+      assert.equal(call().status, 0, 'reinstalled: runs again');
+    } finally { rmSync(base, { recursive: true, force: true }); }
+  });
+}

@@ -90,7 +90,7 @@ test('shellLine quotes only what needs quoting', () => {
   assert.equal(shellLine(['railway', 'volume', 'delete', 'vol 1', "it's", '']), "railway volume delete 'vol 1' 'it'\\''s' ''");
 });
 
-test('with the real prefilter: a line needing the awk check gets it, and a missing prefilter fails closed', { skip: !posix }, () => {
+test('with the real prefilter: a line needing the awk check gets it, and a prefilter changed or removed later changes nothing', { skip: !posix }, () => {
   const base = mkdtempSync(join(tmpdir(), 'airlock-prefilter-'));
   try {
     const file = join(base, 'prefilter.sh');
@@ -101,7 +101,9 @@ test('with the real prefilter: a line needing the awk check gets it, and a missi
     assert.equal(ask('git push'), 'full');
     assert.equal(ask('x VOLUME DELETE'), 'full', 'capitals go to the awk check');
     assert.equal(ask('x Status'), 'benign', 'the awk check may still clear them');
+    writeFileSync(file, 'airlock_needs_full_check() { return 1; }\n');
+    assert.equal(ask('x VOLUME DELETE'), 'full', 'a lenient prefilter written beside the launcher later is not read');
     rmSync(file);
-    assert.equal(ask('x Status'), 'full', 'no prefilter file: full check');
+    assert.equal(ask('x VOLUME DELETE'), 'full', 'nor is a missing one');
   } finally { rmSync(base, { recursive: true, force: true }); }
 });

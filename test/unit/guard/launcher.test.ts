@@ -3,10 +3,11 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from './dcg-corpus';
+import { installedLauncher, type InstalledSettings } from '../../../src/launcher/install';
 
 let dir = '';
 let launcher = '';
@@ -17,13 +18,22 @@ before(async () => {
   const { buildLauncher } = await import(join(REPO_ROOT, 'scripts/build-launcher.mjs'));
   dir = mkdtempSync(join(tmpdir(), 'airlock-launcher-'));
   await buildLauncher(dir);
-  launcher = join(dir, 'airlock');
   // A stand-in runtime that shows it was started, with what, and what it got on stdin.
   const fake = join(dir, 'fake-runtime');
   writeFileSync(fake, '#!/bin/sh\nprintf "RUNTIME electron=%s args=%s\\n" "${ELECTRON_RUN_AS_NODE:-0}" "$*"\ncat\n', { mode: 0o755 });
   writeFileSync(join(dir, 'cli.js'), '// stands in for dist/airlock.js\n');
-  writeFileSync(join(dir, 'airlock.env'), `AIRLOCK_CLI=${join(dir, 'cli.js')}\nAIRLOCK_RUNTIME=${fake}\nAIRLOCK_RUNTIME_IS_ELECTRON=0\nAIRLOCK_EXTRA_KEYWORDS=$(touch ${join(dir, 'pwned')})\n`);
+  launcher = install(dir, { cli: join(dir, 'cli.js'), runtime: fake });
+  // An old-style settings file beside it, trying to redirect it and to run code: both ignored.
+  writeFileSync(join(dir, 'airlock.env'), `AIRLOCK_CLI=${join(dir, 'evil.js')}\nAIRLOCK_RUNTIME=/bin/echo\nAIRLOCK_EXTRA_KEYWORDS=$(touch ${join(dir, 'pwned')})\n`);
 });
+
+/** Writes an installed launcher (as the extension does) into folder; returns its path. */
+function install(folder: string, settings: Partial<InstalledSettings>): string {
+  const path = join(folder, 'airlock');
+  const full: InstalledSettings = { cli: join(folder, 'cli.js'), runtime: 'node', electron: false, gatesConfig: join(folder, 'gates.json'), protectedFiles: [], files: [], ...settings };
+  writeFileSync(path, installedLauncher(readFileSync(join(dir, 'airlock'), 'utf8'), full), { mode: 0o755 });
+  return path;
+}
 
 function run(args: string[], input: string, env: NodeJS.ProcessEnv = {}) {
   const result = spawnSync('sh', [launcher, ...args], { input, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: dir, ...env } });
@@ -91,16 +101,14 @@ test('npm, yarn, pnpm and bun stay on the fast path only when the nearest packag
   assert.match(at('npm test'), /^RUNTIME/, 'an escape could hide a word');
 });
 
-test('other arguments pass straight to the CLI; airlock.env is read as data, never run', () => {
+test('other arguments pass straight to the CLI; a settings file beside the launcher is neither read nor run', () => {
   assert.equal(run(['check', '--json', '--', 'ls'], '').stdout, `RUNTIME electron=0 args=${join(dir, 'cli.js')} check --json -- ls\n`);
   assert.equal(spawnSync('test', ['-e', join(dir, 'pwned')]).status, 1, 'a $(...) in airlock.env must not run');
 });
 
 test('a checker that cannot start refuses hook calls (fail closed)', () => {
   const broken = mkdtempSync(join(tmpdir(), 'airlock-broken-'));
-  const copy = join(broken, 'airlock');
-  copyFileSync(launcher, copy);
-  writeFileSync(join(broken, 'airlock.env'), `AIRLOCK_CLI=${join(broken, 'missing.js')}\nAIRLOCK_RUNTIME=node\n`);
+  const copy = install(broken, { cli: join(broken, 'missing.js') });
   const claudeCall = spawnSync('sh', [copy, 'hook', 'claude'], { input: claude('git reset --hard'), encoding: 'utf8', env: { PATH: process.env.PATH } });
   assert.equal(claudeCall.status, 2);
   assert.match(claudeCall.stderr, /cannot start its checker/);
@@ -113,9 +121,7 @@ test('a checker that cannot start refuses hook calls (fail closed)', () => {
 
 test('an Electron runtime is started as Node', () => {
   const electronDir = mkdtempSync(join(tmpdir(), 'airlock-electron-'));
-  const copy = join(electronDir, 'airlock');
-  copyFileSync(launcher, copy);
-  writeFileSync(join(electronDir, 'airlock.env'), `AIRLOCK_CLI=${join(dir, 'cli.js')}\nAIRLOCK_RUNTIME=${join(dir, 'fake-runtime')}\nAIRLOCK_RUNTIME_IS_ELECTRON=1\n`);
+  const copy = install(electronDir, { cli: join(dir, 'cli.js'), runtime: join(dir, 'fake-runtime'), electron: true });
   const out = spawnSync('sh', [copy, '--version'], { encoding: 'utf8', env: { PATH: process.env.PATH } });
   assert.equal(out.stdout, `RUNTIME electron=1 args=${join(dir, 'cli.js')} --version\n`);
 });

@@ -23,10 +23,22 @@ export function prefilterWords(text: string): string[] {
   return text.replace(/[A-Z]/g, (c) => c.toLowerCase()).replace(/['"\\]/g, '').split(/[^a-z0-9_-]+/).filter(Boolean);
 }
 
-/** The trigger set: every word of every keyword, split the same way lines are. */
+/**
+ * The trigger set: every word of every keyword, split the same way lines are. A keyword written
+ * `*frag` (from a protected-file glob such as `id_*`) is kept as a fragment: any word containing
+ * `frag` is a trigger.
+ */
 export function triggerSet(keywords: Iterable<string>): Set<string> {
   const set = new Set<string>();
-  for (const keyword of keywords) for (const word of prefilterWords(keyword)) set.add(word);
+  for (const keyword of keywords) {
+    if (keyword.startsWith('*')) {
+      const fragment = keyword.slice(1).toLowerCase();
+      if (/^[a-z0-9_-]+$/.test(fragment)) set.add(`*${fragment}`);
+      else for (const word of prefilterWords(fragment)) set.add(`*${word}`);
+      continue;
+    }
+    for (const word of prefilterWords(keyword)) set.add(word);
+  }
   return set;
 }
 
@@ -39,8 +51,10 @@ const matchers = new WeakMap<ReadonlySet<string>, RegExp>();
 function triggerMatcher(triggers: ReadonlySet<string>): RegExp {
   let matcher = matchers.get(triggers);
   if (!matcher) {
-    const words = [...triggers].filter((w) => /^[a-z0-9_-]+$/.test(w)).sort((a, b) => b.length - a.length);
-    matcher = words.length ? new RegExp(`(?<![a-z0-9_-])(?:${words.map((w) => w.replace(/-/g, '\\-')).join('|')})(?![a-z0-9_-])`) : /(?!)/;
+    const words = [...triggers].filter((w) => /^[a-z0-9_-]+$/.test(w)).sort((a, b) => b.length - a.length).map((w) => w.replace(/-/g, '\\-'));
+    const fragments = [...triggers].filter((w) => /^\*[a-z0-9_-]+$/.test(w)).map((w) => `[a-z0-9_-]*${w.slice(1).replace(/-/g, '\\-')}[a-z0-9_-]*`);
+    const alternatives = [...words, ...fragments];
+    matcher = alternatives.length ? new RegExp(`(?<![a-z0-9_-])(?:${alternatives.join('|')})(?![a-z0-9_-])`) : /(?!)/;
     matchers.set(triggers, matcher);
   }
   return matcher;

@@ -5,6 +5,8 @@
  */
 import type { Pack } from '../rule';
 import { PACKAGE_MANAGERS } from '../../shell/unwrap';
+import { DEFAULT_PROTECTED_FILES } from '../../tokens/protected-files';
+import { protectedFileTriggers } from './fileWords';
 
 /**
  * Words that run package.json scripts. In-process they are triggers like any other; the
@@ -24,9 +26,18 @@ export const INTERPRETER_WORDS = [
 
 export const SECRET_PRINTING_WORDS = ['env', 'printenv', 'secret', 'secrets', 'token', 'credentials', 'netrc', 'npmrc', 'pgpass', 'id_rsa', 'id_ed25519'];
 
+/**
+ * The secret gate (src/core/hooks/secretAccess.ts) judges lines the rules allow: commands that
+ * print the environment (`set`, `export -p`, `declare -x`) and any line naming a protected file.
+ * The file words are derived from the default protected-file globs (`*.pem` gives `pem`); the
+ * installed launcher adds the words of the user's own globs.
+ */
+export const ENVIRONMENT_PRINTING_WORDS = ['printenv', 'env', 'set', 'export', 'declare', 'typeset'];
+export const DEFAULT_FILE_WORDS: readonly string[] = protectedFileTriggers(DEFAULT_PROTECTED_FILES) ?? [];
+
 /** Every word that brings the full check into play, for the given packs and extra policy words. */
 export function allTriggerWords(packs: readonly Pack[], extra: readonly string[] = []): string[] {
-  const words = new Set<string>([...UNWRAPPING_WORDS, ...INTERPRETER_WORDS, ...SECRET_PRINTING_WORDS, ...SCRIPT_RUNNER_WORDS, ...extra]);
+  const words = new Set<string>([...UNWRAPPING_WORDS, ...INTERPRETER_WORDS, ...SECRET_PRINTING_WORDS, ...ENVIRONMENT_PRINTING_WORDS, ...DEFAULT_FILE_WORDS, ...SCRIPT_RUNNER_WORDS, ...extra]);
   for (const pack of packs) for (const rule of pack.rules) for (const keyword of rule.keywords) words.add(keyword);
   return [...words].sort();
 }
