@@ -7,6 +7,7 @@ import type { ActivityEvent } from '../events';
 import type { ConfirmRequest, ConfirmResponse } from '../ipc/protocol';
 import type { EditorAnswer } from '../ipc-client';
 import type { Requester } from '../types';
+import { insideForeignSandbox, OWN_SANDBOX_APPLIES } from './agentSandbox';
 import { checkSandbox, type SandboxAvailability } from './availability';
 import { loadEgressWorkspace, type EgressWorkspace } from './environment';
 import { createEgressFilter } from './filter';
@@ -100,6 +101,10 @@ export async function runInSandbox(options: RunOptions): Promise<number> {
     // Already inside Airlock's sandbox (a wrapped command run by a sandboxed agent): the outer
     // gate sees every request this command makes. A second sandbox could not start here anyway.
     return runDirect(options);
+  }
+  if (insideForeignSandbox(options.env)) {
+    options.stderr(`airlock run: this shell is already inside another sandbox (Claude Code's, or another sandbox-runtime's), where a second one cannot start. There, ${OWN_SANDBOX_APPLIES}. Nothing was run.\n`);
+    return EXIT_NOT_RUN;
   }
   const availability = options.availability ?? checkSandbox();
   if (!availability.available) {
