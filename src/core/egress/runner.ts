@@ -163,7 +163,10 @@ function runDirect(options: RunOptions): Promise<number> {
 /** Runs a shell string with the terminal handed over; resolves with its exit status. */
 function spawnAndWait(line: string, options: RunOptions, shell: boolean): Promise<number> {
   return new Promise((resolvePromise) => {
-    const child = spawn(line, { shell: shell ? '/bin/sh' : false, stdio: 'inherit', cwd: options.cwd, env: { ...options.env, [SANDBOX_MARKER]: '1' } });
+    // The editor starts Airlock on its own runtime with ELECTRON_RUN_AS_NODE: not for the command's own programs.
+    const { ELECTRON_RUN_AS_NODE: _electron, ...env } = options.env;
+    // NODE_USE_ENV_PROXY: Node releases that know it send fetch() through the gate instead of failing.
+    const child = spawn(line, { shell: shell ? '/bin/sh' : false, stdio: 'inherit', cwd: options.cwd, env: { NODE_USE_ENV_PROXY: '1', ...env, [SANDBOX_MARKER]: '1' } });
     // The terminal sends Ctrl-C to the whole foreground group; the command decides what it means.
     const ignore = () => {};
     const forward = (signal: NodeJS.Signals) => () => { child.kill(signal); };
