@@ -3,6 +3,7 @@ import { environmentFeature } from './environment/environmentFeature';
 import type { Feature } from './feature';
 import { gatesFeature } from './gates/gatesFeature';
 import { protectionFeature } from './protection/protectionFeature';
+import { sandboxFeature } from './sandbox/sandboxFeature';
 import { tokensFeature } from './tokens/tokens-feature';
 import { walkthroughFeature } from './walkthrough/walkthroughFeature';
 
@@ -18,6 +19,8 @@ export const features: Feature[] = [
   tokensFeature,
   // Target environments: the Show Workspace Environments command and shared-resource warnings.
   environmentFeature,
+  // Egress sandbox: the "Airlock (sandboxed)" terminal profile and the hooks' wrap switch.
+  sandboxFeature,
   // First run: the walkthrough's commands (a sample confirmation that runs nothing).
   walkthroughFeature,
 ];

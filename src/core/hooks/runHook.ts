@@ -5,6 +5,7 @@ import type { CheckResult } from '../guard/types';
 import { askEditor } from '../ipc-client';
 import type { ReportRequest } from '../ipc/protocol';
 import { formatAnswer, malformedAnswer } from './answer';
+import { egressHookAnswer, readEgressHookConfig } from '../egress/hookWrap';
 import { agentDisplayName, decideHook, HOOK_MARGIN_MS, STOP_AND_ASK, type HookDeps } from './decide';
 import { MalformedPayload, parsePayload } from './payload';
 import { DEFAULT_PROTECTED_FILES } from '../tokens/protected-files';
@@ -62,7 +63,9 @@ export async function runHook(options: RunHookOptions): Promise<HookOutput> {
     else if (verdict.decidedBy === 'rules' && parsed.kind === 'read' && !(await reportAllowed(parsed, options))) await logVerdict(parsed, verdict, options);
     // The messages quote the command line; the agent's transcript is outside Airlock.
     const redact = options.redact ?? ((t: string) => t);
-    return formatAnswer(agent, parsed, { ...verdict, userMessage: redact(verdict.userMessage), agentMessage: redact(verdict.agentMessage) });
+    const answer = formatAnswer(agent, parsed, { ...verdict, userMessage: redact(verdict.userMessage), agentMessage: redact(verdict.agentMessage) });
+    // Egress gate (src/core/egress/hookWrap.ts): where the agent lets a hook rewrite its input, the shell command runs inside `airlock run`.
+    return egressHookAnswer(agent, text, parsed, verdict, answer, readEgressHookConfig(require.main?.filename), options.env.HOME);
   })().catch((): HookOutput => malformedAnswer(agent, 'Airlock hit an internal error while checking this call'));
 
   let timer: NodeJS.Timeout | undefined;

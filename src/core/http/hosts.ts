@@ -61,6 +61,11 @@ export function isLoopback(host: string | undefined): boolean {
   return host === 'localhost' || host.endsWith('.localhost') || /^127(\.\d{1,3}){3}$/.test(host) || host === '::1' || host === '0.0.0.0' || host === '0:0:0:0:0:0:0:1';
 }
 
+/** The provider API domains above, for the egress gate's list of hosts it decrypts. */
+export function providerDomains(): ReadonlyArray<readonly [suffix: string, provider: string]> {
+  return PROVIDER_DOMAINS;
+}
+
 export function providerOf(host: string | undefined): string | undefined {
   if (!host) return undefined;
   for (const [suffix, provider] of PROVIDER_DOMAINS) if (host === suffix || host.endsWith(`.${suffix}`)) return provider;

@@ -1,0 +1,191 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { ActivityEvent } from '../events';
+import type { ConfirmRequest, ConfirmResponse } from '../ipc/protocol';
+import type { EditorAnswer } from '../ipc-client';
+import type { Requester } from '../types';
+import { insideForeignSandbox, OWN_SANDBOX_APPLIES } from './agentSandbox';
+import { checkSandbox, type SandboxAvailability } from './availability';
+import { loadEgressWorkspace, type EgressWorkspace } from './environment';
+import { createEgressFilter } from './filter';
+import { currentProxySide, hostVerdict } from './hostPolicy';
+import { protectedWritePaths } from './protectedPaths';
+import { shellLine } from '../terminal/shimGate';
+
+type Runtime = typeof import('@anthropic-ai/sandbox-runtime', { with: { 'resolution-mode': 'import' } });
+type RuntimeConfig = import('@anthropic-ai/sandbox-runtime', { with: { 'resolution-mode': 'import' } }).SandboxRuntimeConfig;
+
+/** Set in every sandboxed command's environment; believed only where there is no network to escape to. */
+export const SANDBOX_MARKER = 'AIRLOCK_EGRESS_SANDBOX';
+
+export interface RunOptions {
+  /** The command as a shell line (`-c`), run by bash inside the sandbox. */
+  line: string;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  requester: Requester;
+  stderr: (text: string) => void;
+  askEditor: (request: ConfirmRequest, paths: string[]) => Promise<EditorAnswer<ConfirmResponse>>;
+  record: (event: Omit<ActivityEvent, 'id' | 'time'>) => Promise<void>;
+  redact: (text: string) => string;
+  timeoutMs: number;
+  /** The running CLI's path, to protect the installed launcher storage. */
+  cliPath?: string;
+  /** For tests: a precomputed availability. */
+  availability?: SandboxAvailability;
+}
+
+/** Exit status when Airlock refuses to run the command (the same as the terminal shims). */
+export const EXIT_NOT_RUN = 126;
+
+/**
+ * Loads the sandbox runtime (an ES module) from a CommonJS bundle: `import()` kept as is, from
+ * the resolved file, so the runtime finds its own helper binaries beside itself.
+ */
+export async function loadRuntime(): Promise<Runtime> {
+  const file = require.resolve('@anthropic-ai/sandbox-runtime');
+  const load = new Function('url', 'return import(url)') as (url: string) => Promise<Runtime>;
+  return load(pathToFileURL(file).href);
+}
+
+/** True inside a network namespace with nothing but loopback: no way out except the proxy that made it. */
+export function onlyLoopback(): boolean {
+  try {
+    const names = readdirSync('/sys/class/net');
+    return names.length > 0 && names.every((n) => n === 'lo');
+  } catch {
+    return false;
+  }
+}
+
+/** Paths the user's own TLS setup trusts, so hosts that are not decrypted still verify inside. */
+function trustedCaFiles(env: NodeJS.ProcessEnv): string[] {
+  return [env.NODE_EXTRA_CA_CERTS, env.SSL_CERT_FILE, env.REQUESTS_CA_BUNDLE, env.CURL_CA_BUNDLE].filter((p): p is string => !!p && existsSync(p));
+}
+
+/** `AIRLOCK_EGRESS_ALLOW_ADDRESSES=127.0.0.1:4873,[::1]:8443`: address literals with a port, nothing else. */
+export function allowedAddresses(env: NodeJS.ProcessEnv): string[] {
+  return (env.AIRLOCK_EGRESS_ALLOW_ADDRESSES ?? '').split(',').map((s) => s.trim()).filter((s) => /^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:]+\]):\d{1,5}$/i.test(s));
+}
+
+export function buildConfig(options: Pick<RunOptions, 'cwd' | 'env' | 'cliPath'>, filterRequest: NonNullable<RuntimeConfig['network']['filterRequest']>): RuntimeConfig {
+  const home = options.env.HOME ?? homedir();
+  const writable = [...new Set([resolve(options.cwd), home, tmpdir(), '/tmp'].filter((p) => existsSync(p)))];
+  return {
+    network: {
+      // No host is listed: every connection reaches the ask callback, which sees the proxy side.
+      // Only address literals may be (a local mirror, the tests' fake API): a name may then
+      // resolve to that address, which the runtime otherwise refuses for loopback and this host.
+      allowedDomains: allowedAddresses(options.env),
+      deniedDomains: [],
+      tlsTerminate: { excludeDomains: [], extraCaCertPaths: trustedCaFiles(options.env) },
+      filterRequest,
+      requireHostMatch: true,
+    },
+    filesystem: {
+      denyRead: [],
+      allowWrite: writable,
+      denyWrite: protectedWritePaths(options.cwd, options.env, options.cliPath),
+    },
+    // The deny scan walks every writable folder; HOME is one, so keep it shallow.
+    mandatoryDenySearchDepth: 2,
+  } as RuntimeConfig;
+}
+
+/** `airlock run`: the command inside the sandbox, with the egress gate on its provider API requests. */
+export async function runInSandbox(options: RunOptions): Promise<number> {
+  if (options.env[SANDBOX_MARKER] === '1' && onlyLoopback()) {
+    // Already inside Airlock's sandbox (a wrapped command run by a sandboxed agent): the outer
+    // gate sees every request this command makes. A second sandbox could not start here anyway.
+    return runDirect(options);
+  }
+  if (insideForeignSandbox(options.env)) {
+    options.stderr(`airlock run: this shell is already inside another sandbox (Claude Code's, or another sandbox-runtime's), where a second one cannot start. There, ${OWN_SANDBOX_APPLIES}. Nothing was run.\n`);
+    return EXIT_NOT_RUN;
+  }
+  const availability = options.availability ?? checkSandbox();
+  if (!availability.available) {
+    options.stderr(`airlock run: the egress sandbox cannot start: ${availability.problem}.\nFix: ${availability.fix}.\nNothing was run: Airlock does not run a command unprotected when you asked for the sandbox.\n`);
+    return EXIT_NOT_RUN;
+  }
+  let runtime: Runtime;
+  try {
+    runtime = await loadRuntime();
+  } catch {
+    options.stderr('airlock run: the sandbox runtime (@anthropic-ai/sandbox-runtime) is not installed beside Airlock; nothing was run.\n');
+    return EXIT_NOT_RUN;
+  }
+  const { SandboxManager } = runtime;
+  let workspace: EgressWorkspace | undefined;
+  const filter = createEgressFilter({
+    cwd: options.cwd,
+    requester: options.requester,
+    workspace: () => (workspace ??= loadEgressWorkspace(options.cwd, { env: options.env, home: options.env.HOME ?? homedir() })),
+    askEditor: options.askEditor,
+    record: options.record,
+    redact: options.redact,
+    timeoutMs: options.timeoutMs,
+  });
+  const excluded = new Set<string>();
+  const ask = async ({ host, port }: { host: string; port: number | undefined }) => {
+    const verdict = hostVerdict(host, port ?? 443, currentProxySide());
+    if (!verdict.allow) return SandboxManager.askCallbackDenyReason ? { allow: false as const, reason: verdict.reason } : false;
+    if (!verdict.terminate && !excluded.has(host)) {
+      // Read at each CONNECT, after this callback: this host's tunnels stay opaque from now on.
+      excluded.add(host);
+      const config = SandboxManager.getConfig();
+      if (config?.network.tlsTerminate) SandboxManager.updateConfig({ ...config, network: { ...config.network, tlsTerminate: { ...config.network.tlsTerminate, excludeDomains: [...excluded] } } });
+    }
+    return true;
+  };
+  try {
+    await SandboxManager.initialize(buildConfig(options, filter as unknown as NonNullable<RuntimeConfig['network']['filterRequest']>), ask);
+  } catch (error) {
+    options.stderr(`airlock run: the egress sandbox could not start (${options.redact(error instanceof Error ? error.message.split('\n')[0]! : 'unknown error')}); nothing was run.\n`);
+    await SandboxManager.reset().catch(() => {});
+    return EXIT_NOT_RUN;
+  }
+  try {
+    const wrapped = await SandboxManager.wrapWithSandbox(options.line);
+    return await spawnAndWait(wrapped, options, true);
+  } finally {
+    await SandboxManager.reset().catch(() => {});
+  }
+}
+
+function runDirect(options: RunOptions): Promise<number> {
+  return spawnAndWait(`exec bash -c ${shellLine([options.line])}`, options, true);
+}
+
+/** Runs a shell string with the terminal handed over; resolves with its exit status. */
+function spawnAndWait(line: string, options: RunOptions, shell: boolean): Promise<number> {
+  return new Promise((resolvePromise) => {
+    // The editor starts Airlock on its own runtime with ELECTRON_RUN_AS_NODE: not for the command's own programs.
+    const { ELECTRON_RUN_AS_NODE: _electron, ...env } = options.env;
+    // NODE_USE_ENV_PROXY: Node releases that know it send fetch() through the gate instead of failing.
+    const child = spawn(line, { shell: shell ? '/bin/sh' : false, stdio: 'inherit', cwd: options.cwd, env: { NODE_USE_ENV_PROXY: '1', ...env, [SANDBOX_MARKER]: '1' } });
+    // The terminal sends Ctrl-C to the whole foreground group; the command decides what it means.
+    const ignore = () => {};
+    const forward = (signal: NodeJS.Signals) => () => { child.kill(signal); };
+    const onTerm = forward('SIGTERM');
+    const onHup = forward('SIGHUP');
+    process.on('SIGINT', ignore);
+    process.on('SIGTERM', onTerm);
+    process.on('SIGHUP', onHup);
+    const done = (code: number) => {
+      process.off('SIGINT', ignore);
+      process.off('SIGTERM', onTerm);
+      process.off('SIGHUP', onHup);
+      resolvePromise(code);
+    };
+    child.on('error', () => done(EXIT_NOT_RUN));
+    child.on('exit', (code, signal) => done(code ?? (signal ? 128 + (signalNumber(signal) ?? 1) : 1)));
+  });
+}
+
+function signalNumber(signal: NodeJS.Signals): number | undefined {
+  return ({ SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGTERM: 15, SIGPIPE: 13 } as Record<string, number>)[signal];
+}

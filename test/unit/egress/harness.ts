@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { checkSandbox } from '../../../src/core/egress/availability';
+import { IpcServer } from '../../../src/extension/ipc/ipcServer';
+import { WindowRegistry } from '../../../src/extension/ipc/windowRegistry';
+import { ConfirmationQueue } from '../../../src/extension/gates/confirmationQueue';
+import { GateService } from '../../../src/extension/gates/gateService';
+import { registerGateRoutes } from '../../../src/extension/gates/gateRoutes';
+import type { ConfirmationView } from '../../../src/extension/gates/confirmationText';
+
+/**
+ * A real sandbox, real TLS and real clients, on loopback only: a fake provider API served over
+ * TLS with its own test CA under provider host names (Railway's GraphQL, Heroku's REST, an AWS
+ * JSON API, and a non-provider host), `airlock run` started from the sources, and an editor
+ * simulated with the real IPC server, gate service and confirmation queue.
+ */
+export const root = resolve(__dirname, '../../..');
+export const HOSTS = ['backboard.railway.app', 'api.heroku.com', 'dynamodb.us-east-1.amazonaws.com', 'example.org'];
+
+/** Fails, never skips, where the sandbox cannot start: CI installs bubblewrap and socat. */
+export function requireSandbox(): void {
+  const availability = checkSandbox();
+  assert.ok(availability.available, availability.available ? '' : `the egress sandbox cannot start on this machine: ${availability.problem}. Fix: ${availability.fix}. These tests need it (CI installs bubblewrap and socat).`);
+}
+
+export interface Pki { dir: string; ca: string; key: string; cert: string }
+
+/** A throwaway CA and one leaf for every test host, made with the openssl CLI. */
+export function makePki(): Pki {
+  const dir = mkdtempSync(join(tmpdir(), 'airlock-egress-pki-'));
+  const run = (args: string[]) => {
+    const r = spawnSync('openssl', args, { cwd: dir, encoding: 'utf8' });
+    assert.equal(r.status, 0, `openssl ${args[0]} failed: ${r.stderr}`);
+  };
+  run(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=Airlock Test CA']);
+  run(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'leaf.key', '-out', 'leaf.csr', '-subj', '/CN=fake provider']);
+  writeFileSync(join(dir, 'ext.cnf'), `subjectAltName=${HOSTS.map((h) => `DNS:${h}`).join(',')},IP:127.0.0.1\n`);
+  run(['x509', '-req', '-in', 'leaf.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'leaf.pem', '-days', '2', '-extfile', 'ext.cnf']);
+  return { dir, ca: join(dir, 'ca.pem'), key: join(dir, 'leaf.key'), cert: join(dir, 'leaf.pem') };
+}
+
+export interface Hit { method: string; host: string; url: string; body: string }
+
+export interface FakeApi { port: number; hits: Hit[]; close(): Promise<void> }
+
+/** The fake provider API: records every request it receives and answers 200. */
+export async function startFakeApi(pki: Pki): Promise<FakeApi> {
+  const hits: Hit[] = [];
+  const server: Server = createServer({ key: readFileSync(pki.key), cert: readFileSync(pki.cert) }, (req, res) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (c: string) => { body += c; });
+    req.on('end', () => {
+      hits.push({ method: req.method ?? '', host: req.headers.host ?? '', url: req.url ?? '', body });
+      res.setHeader('content-type', 'application/json');
+      res.end('{"data":{"ok":true}}\n');
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
+  return { port, hits, close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }) };
+}
+
+export interface Workspace { base: string; ws: string; env: NodeJS.ProcessEnv }
+
+/** A workspace with a production and a staging env file, and private Airlock state folders. */
+export function makeWorkspace(pki: Pki, api: FakeApi): Workspace {
+  const base = mkdtempSync(join(tmpdir(), 'airlock-egress-'));
+  const ws = join(base, 'ws');
+  mkdirSync(join(ws, 'out'), { recursive: true });
+  writeFileSync(join(ws, '.env.production'), 'RAILWAY_TOKEN=prod-4f1c9a7e2b6d8e0f3a5c\nRAILWAY_VOLUME_ID=vol-shared-1\n');
+  writeFileSync(join(ws, '.env.staging'), 'RAILWAY_TOKEN=stag-9b2e7d4c1a0f6e3b8d5a\nRAILWAY_VOLUME_ID=vol-shared-1\n');
+  writeFileSync(join(ws, 'payload.json'), '{"query":"mutation { volumeDelete(volumeId: \\"vol-shared-1\\") }"}\n');
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    AIRLOCK_RUNTIME_DIR: join(base, 'run'),
+    AIRLOCK_STATE_DIR: join(base, 'state'),
+    XDG_CONFIG_HOME: join(base, 'config'),
+    // The proxy verifies the fake API against the test CA; the sandbox trusts it for hosts it does not decrypt.
+    NODE_EXTRA_CA_CERTS: pki.ca,
+    AIRLOCK_TEST_HOSTS: JSON.stringify(Object.fromEntries(HOSTS.map((h) => [h, '127.0.0.1']))),
+    AIRLOCK_EGRESS_ALLOW_ADDRESSES: `127.0.0.1:${api.port}`,
+    PORT: String(api.port),
+    RAILWAY_TOKEN: 'prod-4f1c9a7e2b6d8e0f3a5c',
+  };
+  for (const name of ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy', 'NO_PROXY', 'no_proxy', 'AIRLOCK_EGRESS_SANDBOX']) delete env[name];
+  return { base, ws, env };
+}
+
+export interface RunResult { code: number | null; stdout: string; stderr: string }
+
+/** `airlock run -c LINE` from the sources, as a person or a hook would start it. */
+export function airlockRun(w: Workspace, line: string, extraArgs: string[] = []): Promise<RunResult> {
+  return new Promise((resolvePromise) => {
+    const child = spawn(process.execPath, ['--import', pathToFileURL(join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href, '--import', pathToFileURL(join(__dirname, 'fixtures', 'resolve-hosts.mjs')).href, join(root, 'src/cli/main.ts'), 'run', ...extraArgs, '-c', line], { cwd: w.ws, env: w.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => { stdout += c; });
+    child.stderr.on('data', (c) => { stderr += c; });
+    child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
+  });
+}
+
+export interface FakeEditor { shown: ConfirmationView[]; answer: 'allow' | 'block'; close(): Promise<void> }
+
+/** The editor, simulated the way the hook tests do: real IPC, gate service and queue; a scripted person. */
+export async function startEditor(w: Workspace, answer: 'allow' | 'block'): Promise<FakeEditor> {
+  const server = await IpcServer.create(w.env);
+  const registry = new WindowRegistry(server.socket, server.secret, 'test', w.env);
+  registry.update([w.ws]);
+  const editor: FakeEditor = { shown: [], answer, close: async () => { registry.dispose(); server.dispose(); } };
+  const queue = new ConfirmationQueue({ ask: async (view) => { editor.shown.push(view); return editor.answer; }, expired: () => {} }, async () => {});
+  const service = new GateService(queue, async () => ({ decision: 'allow', environment: null, findings: [] }), async () => {});
+  registerGateRoutes(server, service, { version: 't', window: registry.window });
+  return editor;
+}
+
+export function readOut(w: Workspace, name: string): string {
+  try { return readFileSync(join(w.ws, 'out', name), 'utf8'); } catch { return ''; }
+}
+
+export const REFUSAL = 'Airlock stopped this request before it left the machine';
