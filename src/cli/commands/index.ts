@@ -9,7 +9,8 @@ export const commands: Array<{ name: string; summary: string; load: () => Promis
   { name: 'explain', summary: 'show how Airlock reads a command line and which rules it consults', load: async () => (await import('./explain.js')).explainCommandCli },
   { name: 'log', summary: 'print or verify the workspace activity log', load: async () => (await import('./log.js')).logCommand },
   { name: 'env', summary: 'show the workspace\'s environments and the resources they share', load: async () => (await import('./env.js')).envCommand },
-  { name: 'hook', summary: "answer an agent's pre-tool hook (cursor, claude, vscode)", load: async () => (await import('./hook.js')).hookCommand },
+  { name: 'hook', summary: "answer an agent's pre-tool hook (cursor, claude, vscode, codex, gemini, copilot, windsurf, kiro, opencode, cline)", load: async () => (await import('./hook.js')).hookCommand },
+  { name: 'status', summary: 'list the agents on this machine and whether Airlock guards each', load: async () => (await import('./status.js')).statusCommand },
   { name: 'gate', summary: 'check a terminal command for the shims, asking the editor when destructive', load: async () => (await import('./gate.js')).gateCommand },
   { name: 'scan', summary: 'find exposed credentials in files and say what each can do', load: async () => (await import('./scan.js')).scanCommand },
 ];

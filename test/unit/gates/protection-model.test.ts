@@ -64,7 +64,8 @@ test('never overstated: installed but not verified, or verified with a failure, 
   const layer = unverified.find((l) => l.id === 'hook-claude')!;
   assert.equal(layer.state, 'unverified');
   assert.match(layer.detail, /not verified/);
-  assert.equal(protectionLevel(unverified).level, 'off', 'an unverified hook is no guard');
+  assert.equal(protectionLevel(unverified).level, 'partial', 'an unverified hook is a gap');
+  assert.equal(protectionLevel(protectionLayers({ ...base, shimsEnabled: false, agents: { ...base.agents, claude: { detected: true, installed: true, current: true } } })).level, 'off', 'and no guard');
   const failed = protectionLayers({ ...base, agents: { ...base.agents, claude: { detected: true, installed: true, current: true, verified: { ok: false, time: '2026-12-06T03:00:00.000Z', detail: '"rm -rf /" was not blocked: exit code 127' } } } });
   assert.match(failed.find((l) => l.id === 'hook-claude')!.detail, /self-test failed .*exit code 127/);
   const ok = protectionLayers(base).find((l) => l.id === 'hook-claude')!;
