@@ -13,12 +13,13 @@ export function selfProtectionFinding(path: string, cwd: string, home: string = 
   const file = normalize(path);
   const mine = airlockFolder(file, home);
   if (mine) return { reason: `${file} is Airlock's own ${mine}; changing it would turn Airlock off or rewrite its record` };
+  const top = sep === '/' ? '/' : 'C:\\';
   for (const mod of Object.values(AGENTS)) {
-    const user = mod.files.user(home).map((s) => normalize(s.path));
-    if (user.includes(file)) return { reason: `${file} holds ${mod.name}'s hooks; changing it could turn Airlock's guard off` };
-    // Workspace files are matched by their place inside any folder: an agent can write to another checkout too.
-    for (const spec of mod.files.workspace(sep === '/' ? '/' : 'C:\\')) {
-      const tail = relative(sep === '/' ? '/' : 'C:\\', spec.path);
+    // Matched by their place inside any folder (any checkout, any home): an agent can write to
+    // another checkout, and HOME is whatever the agent's shell says.
+    const specs = [...mod.files.workspace(top), ...mod.files.user(top)];
+    for (const spec of specs) {
+      const tail = relative(top, spec.path);
       if (file === tail || file.endsWith(`${sep}${tail}`)) return { reason: `${file} holds ${mod.name}'s hooks; changing it could turn Airlock's guard off` };
     }
   }
@@ -32,8 +33,9 @@ export function selfProtectionFinding(path: string, cwd: string, home: string = 
 function airlockFolder(file: string, home: string): string | undefined {
   const inside = (dir: string) => { const r = relative(dir, file); return r !== '' && !r.startsWith('..') && !r.startsWith(sep) && !/^[A-Za-z]:/.test(r); };
   if (/[\\/]\.airlock[\\/]/.test(file)) return 'repository policy';
-  for (const [dir, what] of [[join(home, '.config', 'airlock'), 'configuration'], [join(home, '.local', 'share', 'airlock'), 'launcher'], [join(home, '.local', 'state', 'airlock'), 'log and state']] as const) {
-    if (inside(dir)) return what;
+  // Under any home folder, not only this process's: the agent's shell may say another HOME.
+  for (const [dir, what] of [[['.config', 'airlock'], 'configuration'], [['.local', 'share', 'airlock'], 'launcher'], [['.local', 'state', 'airlock'], 'log and state']] as const) {
+    if (inside(join(home, ...dir)) || file.includes(`${sep}${dir.join(sep)}${sep}`)) return what;
   }
   return undefined;
 }
