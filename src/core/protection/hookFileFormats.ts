@@ -12,7 +12,7 @@ import type { HookFileFormat } from './agents/types';
 export function isAirlockCommand(command: unknown): boolean {
   return typeof command === 'string' && AIRLOCK_COMMAND.test(command);
 }
-const AIRLOCK_COMMAND = /airlock(?:\.cmd|\.sh)?["']?\s+hook\s+[a-z][a-z0-9-]*\b/;
+const AIRLOCK_COMMAND = /airlock(?:\.cmd|\.sh)?\\?["']?\s+hook\s+[a-z][a-z0-9-]*\b/;
 
 /** A JSON file Airlock will not edit, with the reason (shown to the person, never overwritten). */
 export class UnreadableHookFile extends Error {}

@@ -1,5 +1,5 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, sep } from 'node:path';
 import { hookCommand } from '../../core/protection/hookConfig';
 import type { HookTarget } from './hookTargets';
 
@@ -44,11 +44,23 @@ function write(path: string, text: string, executable = false): void {
   renameSync(temp, path);
 }
 
-/** Removes folders Airlock created, deepest first, as long as they are empty. */
-function removeEmptyDirs(dirs: string[] | undefined): void {
-  for (const dir of dirs ?? []) {
-    try { if (readdirSync(dir).length === 0) rmdirSync(dir); else return; } catch { return; }
-  }
+/** Where the folders Airlock created are remembered while another of its files still lives in them. */
+const folderKey = (dir: string) => `${dir}${sep}`;
+
+/**
+ * Removes folders Airlock created, deepest first, as long as they are empty. Two agents can
+ * share a folder Airlock created (.github/hooks holds VS Code's and Copilot CLI's files): what
+ * cannot go yet is remembered under the folder, and goes with the last file.
+ */
+async function removeEmptyDirs(file: string, dirs: string[] | undefined, memory: InstallMemory): Promise<void> {
+  const parent = dirname(file);
+  const held = memory.get(folderKey(parent))?.createdDirs ?? [];
+  const all = [...new Set([...(dirs ?? []), ...held])].sort((a, b) => b.length - a.length);
+  if (held.length) await memory.set(folderKey(parent), undefined);
+  const left = all.filter((dir) => {
+    try { if (readdirSync(dir).length === 0) { rmdirSync(dir); return false; } return true; } catch { return false; }
+  });
+  if (left.length && left.includes(parent)) await memory.set(folderKey(parent), { original: null, written: '', createdDirs: left });
 }
 
 export type InstallOutcome = 'added' | 'unchanged' | 'removed' | 'absent';
@@ -72,7 +84,7 @@ export async function installHooks(target: HookTarget, launcher: string, memory:
 export async function removeHooks(target: HookTarget, memory: InstallMemory): Promise<InstallOutcome> {
   const current = read(target.path);
   const known = memory.get(target.path);
-  if (current === undefined) { await memory.set(target.path, undefined); removeEmptyDirs(known?.createdDirs); return 'absent'; }
+  if (current === undefined) { await memory.set(target.path, undefined); await removeEmptyDirs(target.path, known?.createdDirs, memory); return 'absent'; }
   if (!target.format.has(current) && !/airlock/.test(current)) { await memory.set(target.path, undefined); return 'absent'; }
   let deleted = false;
   if (known && current === known.written) {
@@ -81,7 +93,7 @@ export async function removeHooks(target: HookTarget, memory: InstallMemory): Pr
     const rest = target.format.remove(current);
     if (rest === undefined && (!known || known.original === null)) { unlinkSync(target.path); deleted = true; } else write(target.path, rest ?? (target.agent === 'cursor' ? '{\n  "version": 1,\n  "hooks": {}\n}\n' : '{}\n'), target.format.executable);
   }
-  if (deleted) removeEmptyDirs(known?.createdDirs);
+  if (deleted) await removeEmptyDirs(target.path, known?.createdDirs, memory);
   await memory.set(target.path, undefined);
   return 'removed';
 }
