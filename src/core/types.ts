@@ -12,7 +12,7 @@ export type Environment = 'production' | 'staging' | 'development' | 'unknown';
 export type Confirmation = 'button' | 'typed';
 
 /** Who asked for an action. */
-export type Requester = 'cursor' | 'claude' | 'copilot' | 'terminal' | 'cli' | 'unknown';
+export type Requester = 'cursor' | 'claude' | 'copilot' | 'codex' | 'gemini' | 'windsurf' | 'kiro' | 'opencode' | 'cline' | 'terminal' | 'cli' | 'unknown';
 
 const DECISION_RANK: Record<Decision, number> = { allow: 0, ask: 1, deny: 2 };
 

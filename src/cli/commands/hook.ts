@@ -1,10 +1,10 @@
 import { HOOK_USAGE, runAgentHook } from '../hook/agentHook';
 import type { CliCommand } from '../io';
 
-/** `airlock hook cursor|claude|vscode`: answers an agent's pre-tool hook in its own format. */
+/** `airlock hook <agent>`: answers an agent's pre-tool hook in its own format. */
 export const hookCommand: CliCommand = {
   name: 'hook',
-  summary: "answer an agent's pre-tool hook (cursor, claude, vscode)",
+  summary: "answer an agent's pre-tool hook (cursor, claude, vscode, codex, gemini, copilot, windsurf, kiro, opencode, cline)",
   usage: HOOK_USAGE,
   run: runAgentHook,
 };

@@ -1,33 +1,39 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DEFAULT_TIMEOUT_S, runHook } from '../../core/hooks/runHook';
-import { HOOK_AGENTS, type HookAgent } from '../../core/hooks/types';
+import type { HookAgent } from '../../core/hooks/types';
+import { AGENT_IDS, AGENTS, isHookAgent } from '../../core/protection/agents';
+import type { ConfirmRequest } from '../../core/ipc/protocol';
 import { reportToEditor } from '../../core/ipc-client';
 import { redactText } from '../../core/redact';
 import { UsageError, type CliIO } from '../io';
 import { assessWithPolicy } from './assessWithPolicy';
 import { foldReadSpool, noteCleanRead, statExact } from '../../core/hooks/readIndex';
 
-export const HOOK_USAGE = `Usage: airlock hook cursor|claude|vscode [--timeout SECONDS]
+const AGENT_LINES = Object.values(AGENTS).map((m) => `  ${m.id.padEnd(9)}${m.name}`).join('\n');
+
+export const HOOK_USAGE = `Usage: airlock hook <agent> [--timeout SECONDS]
 
 Answers an agent's pre-tool hook: reads the agent's JSON payload on stdin and prints the answer
 in that agent's own format. Benign calls pass at once; destructive commands, reads of files
-holding secrets and commands that print secrets wait for a person's answer in the editor.
+holding secrets, commands that print secrets and writes to Airlock's own files wait for a
+person's answer in the editor.
 
-  cursor   Cursor hooks: beforeShellExecution, beforeMCPExecution, beforeReadFile
-  claude   Claude Code PreToolUse (Bash, Read, Grep, Glob, MCP tools)
-  vscode   VS Code agent hooks PreToolUse
+Agents:
+${AGENT_LINES}
 
 Options:
   --timeout SECONDS  the hook timeout configured for the agent; Airlock answers before it
-                     (default: cursor ${DEFAULT_TIMEOUT_S.cursor}, claude ${DEFAULT_TIMEOUT_S.claude}, vscode ${DEFAULT_TIMEOUT_S.vscode})
 
-With no editor reachable, Claude Code gets "ask" (its own prompt reaches you) unless it runs with
-bypassPermissions; Cursor and VS Code get "deny". Installed by "Airlock: Protect this workspace".`;
+With no editor reachable, agents whose own prompt reaches you (Claude Code unless it runs with
+bypassPermissions, Copilot CLI outside the cloud) get "ask"; every other agent gets "deny" with
+a reason. The same call arriving through two hook files is decided once.
+Installed by "Airlock: Protect this workspace"; \`airlock status\` lists what is guarded.`;
 
 function parseArgs(args: string[]): { agent: HookAgent; timeoutS: number } {
-  const agent = args[0] as HookAgent;
-  if (!HOOK_AGENTS.includes(agent)) throw new UsageError(`unknown agent '${args[0] ?? ''}': use cursor, claude or vscode`);
+  const name = args[0] ?? '';
+  if (!isHookAgent(name)) throw new UsageError(`unknown agent '${name}': use one of ${AGENT_IDS.join(', ')}`);
+  const agent: HookAgent = name;
   let timeoutS = DEFAULT_TIMEOUT_S[agent];
   for (let i = 1; i < args.length; i++) {
     const arg = args[i];
@@ -70,8 +76,22 @@ export async function runAgentHook(args: string[], io: CliIO): Promise<number> {
       if (held === false) noteCleanRead(io.env.AIRLOCK_READ_INDEX, path, before);
       return held;
     },
+    once: true,
+    loggedAllow: (request, since) => loggedAllow(request, since, io.env),
   });
   if (out.stdout) io.stdout(out.stdout);
   if (out.stderr) io.stderr(redactText(out.stderr));
   return out.exitCode;
+}
+
+/** True when the workspace log holds a person's allow of this request since `since` (ms). */
+async function loggedAllow(request: ConfirmRequest, since: number, env: NodeJS.ProcessEnv): Promise<boolean> {
+  try {
+    const log = await (await import('../../core/log/index.js')).openWorkspaceLog(request.cwd, env);
+    const command = request.command !== undefined ? redactText(request.command) : undefined;
+    return log.read().events.some(({ event: e }) => e.decidedBy === 'person' && e.decision === 'allow' && Date.parse(e.time) >= since
+      && ((command !== undefined && e.command === command) || (request.file !== undefined && e.file === request.file)));
+  } catch {
+    return false;
+  }
 }

@@ -1,9 +1,11 @@
 import type { CheckResult } from '../guard/types';
 import type { ConfirmRequest, ConfirmResponse } from '../ipc/protocol';
 import type { EditorAnswer } from '../ipc-client';
-import type { Environment, Requester } from '../types';
+import type { Environment } from '../types';
+import { agentModule } from '../protection/agents';
 import { wireCheck } from '../terminal/shimGate';
 import { globReachesProtected, isSecretRead, secretPrintReason, type ProtectedFiles } from './secretAccess';
+import { selfProtectionFinding } from './selfProtectionAdapter';
 import type { HookAgent, HookCall, HookVerdict } from './types';
 
 /** What deciding a hook call needs from the outside, injected so tests run without an editor. */
@@ -15,8 +17,6 @@ export interface HookDeps {
   timeoutMs: number;
 }
 
-const REQUESTER: Record<HookAgent, Requester> = { cursor: 'cursor', claude: 'claude', vscode: 'copilot' };
-const AGENT_NAME: Record<HookAgent, string> = { cursor: 'Cursor', claude: 'Claude Code', vscode: 'VS Code' };
 /** Kept back from the agent's timeout for process exit and the agent reading our answer. */
 export const HOOK_MARGIN_MS = 1500;
 /** Words in an MCP tool's name that mean it destroys something. */
@@ -24,7 +24,8 @@ const DESTRUCTIVE_TOOL = /(delete|destroy|drop|remove|purge|wipe|reset|truncate|
 
 export const STOP_AND_ASK = 'Stop here and ask the person how to proceed; do not try to reach the same result another way (another command, tool, script or API call).';
 
-interface Gated {
+/** What is at stake in a call that a person must settle (or that the rules deny outright). */
+export interface Gated {
   reason: string;
   environment: Environment | null;
   kind: ConfirmRequest['kind'];
@@ -51,9 +52,9 @@ export async function decideHook(call: HookCall, deps: HookDeps): Promise<HookVe
   const budget = deps.timeoutMs - HOOK_MARGIN_MS;
   const answer = await deps.askEditor({
     kind: gated.kind,
-    requester: REQUESTER[call.agent],
+    requester: agentModule(call.agent).requester,
     command: gated.kind === 'read' ? undefined : gated.summary,
-    file: call.kind === 'read' ? call.file : undefined,
+    file: call.kind === 'read' || call.kind === 'write' ? call.file : undefined,
     cwd: call.cwd,
     reason: gated.reason,
     session: call.session,
@@ -62,6 +63,9 @@ export async function decideHook(call: HookCall, deps: HookDeps): Promise<HookVe
   }, [call.cwd, ...call.roots]);
 
   if (!('unreachable' in answer)) {
+    // Allowed without a person (a duplicate of a call a person already allowed through another
+    // hook, or the editor's own policy): Airlock abstains and the agent's own permission flow applies.
+    if (answer.decision === 'allow' && answer.decidedBy === 'rules') return { decision: 'allow', decidedBy: 'rules', userMessage: '', agentMessage: '' };
     if (answer.decision === 'allow') {
       return { ...ruleOf(gated), decision: 'allow', decidedBy: 'person', environment: gated.environment, userMessage: 'Allowed once by a person in the editor (Airlock).', agentMessage: 'A person allowed this once in the editor.' };
     }
@@ -78,10 +82,15 @@ export async function decideHook(call: HookCall, deps: HookDeps): Promise<HookVe
   return noEditorVerdict(call, gated, answer.unreachable);
 }
 
-/** No person can be asked through Airlock. Claude Code can still ask them itself, unless bypassed. */
+/**
+ * No person can be asked through Airlock. An agent whose own prompt reaches a person (Claude
+ * Code unless bypassed, Copilot CLI outside the cloud) gets ask; every other agent gets deny
+ * with a reason the model can act on.
+ */
 function noEditorVerdict(call: HookCall, gated: Gated, unreachable: string): HookVerdict {
   const env = gated.environment ? ` Target environment: ${gated.environment.toUpperCase()}.` : '';
-  if (call.agent === 'claude' && call.permissionMode !== 'bypassPermissions') {
+  const mod = agentModule(call.agent);
+  if (mod.canAsk(call)) {
     return {
       ...ruleOf(gated),
       decision: 'ask',
@@ -98,7 +107,7 @@ function noEditorVerdict(call: HookCall, gated: Gated, unreachable: string): Hoo
     decidedBy: 'no-editor',
     environment: gated.environment,
     userMessage: `Airlock blocked ${gated.summary} (${gated.reason}).${env} No editor with Airlock could ask you: ${unreachable}.${bypass} Open this folder in the editor with Airlock to confirm such actions.`,
-    agentMessage: `Airlock blocked this: ${gated.reason}.${env} A person must confirm it and none could be asked.${bypass} ${STOP_AND_ASK}`,
+    agentMessage: `Airlock blocked this: ${gated.reason}.${env} A person must confirm it and none could be asked (no editor with Airlock has this folder open).${bypass} Tell the person to open this folder in VS Code or Cursor with Airlock, then retry; ${STOP_AND_ASK}`,
   };
 }
 
@@ -114,49 +123,65 @@ function ruleOf(gated: Gated): Pick<HookVerdict, 'rule' | 'severity' | 'evidence
   return { rule: first.rule, severity: first.severity, evidence: evidence?.length ? evidence : undefined };
 }
 
-async function whatIsAtStake(call: HookCall, deps: HookDeps): Promise<Gated | undefined> {
+/** One function per kind of call, so a new analysis is a line in the kind it belongs to. */
+export async function whatIsAtStake(call: HookCall, deps: HookDeps): Promise<Gated | undefined> {
   switch (call.kind) {
-    case 'command': {
-      const line = call.command ?? '';
-      let check: CheckResult | undefined;
-      try {
-        check = await deps.assess(line, call.cwd);
-      } catch {
-        // The engine failing is no reason to let a command through unseen.
-        return { reason: 'Airlock could not analyse this command', environment: 'unknown', kind: 'command', summary: line };
-      }
-      if (check.decision !== 'allow') {
-        const first = check.findings[0];
-        const environment = check.target?.environment ?? check.environment;
-        return { reason: first ? first.reason.replace(/\.$/, '') : 'this command is destructive', environment, kind: 'command', summary: line, denied: check.decision === 'deny', check };
-      }
-      const secret = await secretPrintReason(line, call.cwd, call.roots, deps.protectedFiles);
-      if (secret) return { reason: `this command would show secrets: ${secret}`, environment: null, kind: 'command', summary: line };
-      return undefined;
-    }
-    case 'read': {
-      const input = (call.toolInput ?? {}) as Record<string, unknown>;
-      const globs = [input.glob, input.includePattern].filter((g): g is string => typeof g === 'string');
-      const file = call.file ?? '';
-      const hit = globs.some((g) => globReachesProtected(g, deps.protectedFiles.globs)) || (await isSecretRead(file, call.roots, deps.protectedFiles));
-      if (!hit) return undefined;
-      return { reason: `${file} holds credentials or matches a protected file pattern`, environment: null, kind: 'read', summary: `reading ${file}` };
-    }
-    case 'tool': {
-      const name = call.toolName ?? '';
-      const inner = innerCommand(call.toolInput);
-      if (inner !== undefined) {
-        const nested = await whatIsAtStake({ ...call, kind: 'command', command: inner }, deps);
-        if (nested) return { ...nested, kind: 'tool', summary: `${name}: ${inner}` };
-      }
-      if (DESTRUCTIVE_TOOL.test(name)) {
-        return { reason: `the tool ${name} looks destructive (its name says it deletes or resets something)`, environment: 'unknown', kind: 'tool', summary: `${name} ${clip(JSON.stringify(call.toolInput ?? {}), 300)}` };
-      }
-      return undefined;
-    }
-    default:
-      return undefined;
+    case 'command': return commandAtStake(call, deps);
+    case 'read': return readAtStake(call, deps);
+    case 'write': return writeAtStake(call);
+    case 'tool': return toolAtStake(call, deps);
+    default: return undefined;
   }
+}
+
+async function commandAtStake(call: HookCall, deps: HookDeps): Promise<Gated | undefined> {
+  const line = call.command ?? '';
+  let check: CheckResult | undefined;
+  try {
+    check = await deps.assess(line, call.cwd);
+  } catch {
+    // The engine failing is no reason to let a command through unseen.
+    return { reason: 'Airlock could not analyse this command', environment: 'unknown', kind: 'command', summary: line };
+  }
+  if (check.decision !== 'allow') {
+    const first = check.findings[0];
+    const environment = check.target?.environment ?? check.environment;
+    return { reason: first ? first.reason.replace(/\.$/, '') : 'this command is destructive', environment, kind: 'command', summary: line, denied: check.decision === 'deny', check };
+  }
+  const secret = await secretPrintReason(line, call.cwd, call.roots, deps.protectedFiles);
+  if (secret) return { reason: `this command would show secrets: ${secret}`, environment: null, kind: 'command', summary: line };
+  return undefined;
+}
+
+async function readAtStake(call: HookCall, deps: HookDeps): Promise<Gated | undefined> {
+  const input = (call.toolInput ?? {}) as Record<string, unknown>;
+  const globs = [input.glob, input.includePattern, input.include, input.file_pattern].filter((g): g is string => typeof g === 'string');
+  const file = call.file ?? '';
+  const hit = globs.some((g) => globReachesProtected(g, deps.protectedFiles.globs)) || (await isSecretRead(file, call.roots, deps.protectedFiles));
+  if (!hit) return undefined;
+  return { reason: `${file} holds credentials or matches a protected file pattern`, environment: null, kind: 'read', summary: `reading ${file}` };
+}
+
+/** Writes, edits, moves and deletes: only Airlock's own files and the agents' hook files are gated. */
+function writeAtStake(call: HookCall): Gated | undefined {
+  for (const file of call.files ?? (call.file ? [call.file] : [])) {
+    const finding = selfProtectionFinding(file, call.cwd);
+    if (finding) return { reason: finding.reason, environment: 'unknown', kind: 'tool', summary: `${call.toolName ?? 'writing'} ${file}` };
+  }
+  return undefined;
+}
+
+async function toolAtStake(call: HookCall, deps: HookDeps): Promise<Gated | undefined> {
+  const name = call.toolName ?? '';
+  const inner = innerCommand(call.toolInput);
+  if (inner !== undefined) {
+    const nested = await commandAtStake({ ...call, kind: 'command', command: inner }, deps);
+    if (nested) return { ...nested, kind: 'tool', summary: `${name}: ${inner}` };
+  }
+  if (DESTRUCTIVE_TOOL.test(name)) {
+    return { reason: `the tool ${name} looks destructive (its name says it deletes or resets something)`, environment: 'unknown', kind: 'tool', summary: `${name} ${clip(JSON.stringify(call.toolInput ?? {}), 300)}` };
+  }
+  return undefined;
 }
 
 function innerCommand(input: unknown): string | undefined {
@@ -171,5 +196,5 @@ function clip(text: string, max: number): string {
 }
 
 export function agentDisplayName(agent: HookAgent): string {
-  return AGENT_NAME[agent];
+  return agentModule(agent).name;
 }

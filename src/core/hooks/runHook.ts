@@ -3,17 +3,19 @@ import { readFileSync } from 'node:fs';
 import type { ActivityEvent } from '../events';
 import type { CheckResult } from '../guard/types';
 import { askEditor } from '../ipc-client';
-import type { ReportRequest } from '../ipc/protocol';
+import type { ConfirmRequest, ReportRequest } from '../ipc/protocol';
 import { formatAnswer, malformedAnswer } from './answer';
 import { egressHookAnswer, readEgressHookConfig } from '../egress/hookWrap';
 import { agentDisplayName, decideHook, HOOK_MARGIN_MS, STOP_AND_ASK, type HookDeps } from './decide';
 import { MalformedPayload, parsePayload } from './payload';
+import { AGENTS, agentModule } from '../protection/agents';
+import { askOnce, callKey } from './callOnce';
 import { DEFAULT_PROTECTED_FILES } from '../tokens/protected-files';
 import type { ProtectedFiles } from './secretAccess';
 import type { HookAgent, HookCall, HookOutput, HookVerdict } from './types';
 
 /** Each agent's hook timeout when the installed entry does not pass `--timeout`. */
-export const DEFAULT_TIMEOUT_S: Record<HookAgent, number> = { cursor: 30, claude: 60, vscode: 30 };
+export const DEFAULT_TIMEOUT_S = Object.fromEntries(Object.entries(AGENTS).map(([id, mod]) => [id, mod.defaultTimeoutS])) as Record<HookAgent, number>;
 
 export interface RunHookOptions {
   agent: HookAgent;
@@ -31,6 +33,18 @@ export interface RunHookOptions {
   report?: (report: ReportRequest, paths: string[]) => Promise<boolean>;
   /** Overrides for tests. */
   ask?: HookDeps['askEditor'];
+  /**
+   * Decide once when the same call comes through two hook files: true uses the private runtime
+   * folder; a string names the folder (tests). Off when not given.
+   */
+  once?: boolean | string;
+  /** Reads the workspace log: a duplicate reuses a person's allow only when it is logged. */
+  loggedAllow?: (request: ConfirmRequest, since: number) => Promise<boolean>;
+}
+
+/** Cloud and CI agents have no person at the agent: their "ask" is a deny. */
+function isHeadless(env: NodeJS.ProcessEnv): boolean {
+  return env.GITHUB_ACTIONS === 'true' || env.COPILOT_AGENT_CLOUD === '1' || (env.CI !== undefined && env.CI !== '' && env.CI !== 'false');
 }
 
 /**
@@ -49,10 +63,17 @@ export async function runHook(options: RunHookOptions): Promise<HookOutput> {
     } catch (error) {
       return malformedAnswer(agent, error instanceof MalformedPayload ? error.message : 'the hook input could not be understood');
     }
+    call.headless = isHeadless(options.env);
     const parsed = call;
+    const ask: HookDeps['askEditor'] = options.ask ?? ((request, paths) => askEditor(request, paths, options.env));
     const verdict = await decideHook(parsed, {
       assess: options.assess,
-      askEditor: options.ask ?? ((request, paths) => askEditor(request, paths, options.env)),
+      askEditor: options.once ? askOnce(callKey(parsed.callId, text), ask, {
+        dir: typeof options.once === 'string' ? options.once : undefined,
+        env: options.env,
+        canAbstain: abstains(agent, parsed),
+        loggedAllow: options.loggedAllow ?? (async () => false),
+      }) : ask,
       protectedFiles: loadProtectedFiles(options.env, options.holdsSecret),
       timeoutMs: options.timeoutMs,
     });
@@ -72,7 +93,7 @@ export async function runHook(options: RunHookOptions): Promise<HookOutput> {
   const watchdog = new Promise<HookOutput>((resolve) => {
     timer = setTimeout(() => {
       const verdict: HookVerdict = {
-        decision: agent === 'claude' && call?.permissionMode !== 'bypassPermissions' ? 'ask' : 'deny',
+        decision: call && agentModule(agent).canAsk(call) ? 'ask' : 'deny',
         decidedBy: 'timeout',
         userMessage: `Airlock could not settle this ${agentDisplayName(agent)} call before the hook's time limit, so it was not let through.`,
         agentMessage: `Airlock could not check this in time, so it was blocked. ${STOP_AND_ASK}`,
@@ -107,8 +128,8 @@ async function reportAllowed(call: HookCall, options: RunHookOptions): Promise<b
   if (!options.report) return false;
   try {
     return await options.report({
-      requester: call.agent === 'vscode' ? 'copilot' : call.agent,
-      kind: call.kind === 'read' ? 'read' : call.kind === 'tool' ? 'tool' : 'command',
+      requester: agentModule(call.agent).requester,
+      kind: call.kind === 'read' ? 'read' : call.kind === 'tool' || call.kind === 'write' ? 'tool' : 'command',
       command: call.command ?? call.toolName,
       file: call.file,
       cwd: call.cwd,
@@ -124,7 +145,7 @@ async function reportAllowed(call: HookCall, options: RunHookOptions): Promise<b
 async function logVerdict(call: HookCall, verdict: HookVerdict, options: RunHookOptions): Promise<void> {
   if (!options.record) return;
   const redact = options.redact ?? ((t: string) => t);
-  const actor = call.agent === 'vscode' ? 'copilot' : call.agent;
+  const actor = agentModule(call.agent).requester;
   try {
     await options.record({
       id: randomBytes(9).toString('base64url'),
@@ -147,4 +168,9 @@ async function logVerdict(call: HookCall, verdict: HookVerdict, options: RunHook
   } catch {
     // The answer still goes out: a log failure must not leave the agent without one.
   }
+}
+
+/** Only agents whose silent answer means "no opinion" (not "allow") may reuse a logged allow by abstaining. */
+function abstains(agent: HookAgent, _call: HookCall): boolean {
+  return agentModule(agent).silentMeansNoOpinion === true;
 }

@@ -1,26 +1,38 @@
-import type { Decision, Environment, Severity } from '../types';
+import type { Decision, Environment, Requester, Severity } from '../types';
+import type { HookAgent } from '../protection/agents';
 
-/** The agents whose pre-tool hooks Airlock answers. */
-export type HookAgent = 'cursor' | 'claude' | 'vscode';
-export const HOOK_AGENTS: HookAgent[] = ['cursor', 'claude', 'vscode'];
+/** The agents whose pre-tool hooks Airlock answers: the keys of the agent registry. */
+export type { HookAgent } from '../protection/agents';
+export { HOOK_AGENTS } from '../protection/agents';
 
 /** One tool call an agent is about to make, read from its hook payload. */
 export interface HookCall {
   agent: HookAgent;
   /** The hook event as the agent named it (beforeShellExecution, PreToolUse...). */
   event: string;
-  /** command: a shell line; read: a file's content; tool: an MCP or other tool call; other: nothing Airlock gates. */
-  kind: 'command' | 'read' | 'tool' | 'other';
+  /**
+   * command: a shell line; read: a file's content; write: a file written, edited, moved or
+   * deleted; tool: an MCP or other tool call; other: nothing Airlock gates.
+   */
+  kind: 'command' | 'read' | 'write' | 'tool' | 'other';
   command?: string;
   file?: string;
+  /** Every file a write touches (a patch can touch several); `file` is the first. */
+  files?: string[];
   toolName?: string;
   /** The tool's arguments, for MCP and other tools. */
   toolInput?: unknown;
   cwd: string;
   roots: string[];
   session?: string;
+  /** The agent's id for this one call (Claude's tool_use_id...), when it sends one. */
+  callId?: string;
   /** Claude Code's permission mode; `bypassPermissions` means no prompt ever reaches a person. */
   permissionMode?: string;
+  /** True when no person sits at the agent (cloud agents, CI): its own "ask" would be a deny. */
+  headless?: boolean;
+  /** Which of the agent's payload formats this came in (Copilot CLI has two). */
+  format?: string;
 }
 
 /** What Airlock answers, before it is put in the agent's own format. */
@@ -44,3 +56,5 @@ export interface HookOutput {
   stderr: string;
   exitCode: number;
 }
+
+export type { Requester };

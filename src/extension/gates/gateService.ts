@@ -16,7 +16,7 @@ import type { ConfirmationQueue } from './confirmationQueue';
 export type Assess = (command: string, cwd: string, requester: Requester) => Promise<CheckResult>;
 
 const KINDS: GateKind[] = ['command', 'read', 'tool'];
-const REQUESTERS: Requester[] = ['cursor', 'claude', 'copilot', 'terminal', 'cli', 'unknown'];
+const REQUESTERS: Requester[] = ['cursor', 'claude', 'copilot', 'codex', 'gemini', 'windsurf', 'kiro', 'opencode', 'cline', 'terminal', 'cli', 'unknown'];
 /** Hooks default to these timeouts; a caller may not hold a modal longer than ten minutes. */
 const MAX_TIMEOUT_MS = 10 * 60_000;
 

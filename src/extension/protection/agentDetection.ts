@@ -1,16 +1,23 @@
 import * as vscode from 'vscode';
-import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { agentInventory, type AgentPresence } from '../../core/protection/agentInventory';
+import type { HookAgent } from '../../core/protection/agents';
 
-/** Which agents may run here: the editor itself (Cursor, VS Code with Copilot) and agent folders. */
-export function detectAgents(root: string | undefined): Record<'cursor' | 'claude' | 'vscode', boolean> {
+/**
+ * Which agents may run here: the editor itself (Cursor, VS Code with Copilot), agent folders in
+ * the workspace, and agents installed on this machine (their config folders and programs).
+ */
+export function detectAgents(root: string | undefined): Record<HookAgent, boolean> {
+  const presence = agentPresence(root);
+  return Object.fromEntries(presence.map((p) => [p.agent, p.machine.length > 0 || p.workspace.length > 0 || editorRuns(p.agent)])) as Record<HookAgent, boolean>;
+}
+
+export function agentPresence(root: string | undefined): AgentPresence[] {
+  return agentInventory({ root }).map((p) => (editorRuns(p.agent) ? { ...p, machine: [...p.machine, `this editor (${vscode.env.appName})`] } : p));
+}
+
+function editorRuns(agent: HookAgent): boolean {
   const inCursor = /cursor/i.test(vscode.env.appName) || vscode.env.uriScheme === 'cursor';
-  const has = (name: string) => root !== undefined && existsSync(join(root, name));
-  const copilot = vscode.extensions.getExtension('GitHub.copilot-chat') !== undefined || vscode.extensions.getExtension('GitHub.copilot') !== undefined;
-  return {
-    cursor: inCursor || has('.cursor'),
-    claude: has('.claude') || has('CLAUDE.md') || existsSync(join(homedir(), '.claude')),
-    vscode: !inCursor && (copilot || has('.github/hooks')),
-  };
+  if (agent === 'cursor') return inCursor;
+  if (agent === 'vscode') return !inCursor && (vscode.extensions.getExtension('GitHub.copilot-chat') !== undefined || vscode.extensions.getExtension('GitHub.copilot') !== undefined);
+  return false;
 }

@@ -1,27 +1,24 @@
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { AGENTS, type HookAgent } from '../../core/protection/agents';
+import type { HookFileFormat } from '../../core/protection/agents/types';
 import type { HookFile } from '../../core/protection/hookConfig';
 
 /** One hook file Airlock can protect, in a workspace or in the user's home. */
 export interface HookTarget {
+  /** The agent (kept as `file` too, the name older callers use). */
+  agent: HookAgent;
   file: HookFile;
   scope: 'workspace' | 'user';
   path: string;
   /** Shown in pickers and the status view. */
   label: string;
+  format: HookFileFormat;
 }
 
 export function workspaceTargets(root: string): HookTarget[] {
-  return [
-    { file: 'cursor', scope: 'workspace', path: join(root, '.cursor', 'hooks.json'), label: 'Cursor (.cursor/hooks.json)' },
-    { file: 'claude', scope: 'workspace', path: join(root, '.claude', 'settings.json'), label: 'Claude Code (.claude/settings.json)' },
-    { file: 'vscode', scope: 'workspace', path: join(root, '.github', 'hooks', 'airlock.json'), label: 'VS Code agent hooks (.github/hooks/airlock.json)' },
-  ];
+  return (Object.keys(AGENTS) as HookAgent[]).flatMap((agent) => AGENTS[agent].files.workspace(root).map((spec) => ({ agent, file: agent, scope: 'workspace' as const, ...spec })));
 }
 
 export function userTargets(home: string = homedir()): HookTarget[] {
-  return [
-    { file: 'cursor', scope: 'user', path: join(home, '.cursor', 'hooks.json'), label: 'Cursor, every project (~/.cursor/hooks.json)' },
-    { file: 'claude', scope: 'user', path: join(home, '.claude', 'settings.json'), label: 'Claude Code, every project (~/.claude/settings.json)' },
-  ];
+  return (Object.keys(AGENTS) as HookAgent[]).flatMap((agent) => AGENTS[agent].files.user(home).map((spec) => ({ agent, file: agent, scope: 'user' as const, ...spec })));
 }

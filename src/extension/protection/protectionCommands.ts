@@ -3,6 +3,9 @@ import type { ActivityEvent } from '../../core/events';
 import { GLOBAL_AUTO_APPROVE_SETTINGS, hasAirlockDenies, withAirlockDenies, withoutAirlockDenies } from './copilotSettings';
 import { detectAgents } from './agentDetection';
 import { installHooks, isInstalled, removeHooks, type InstallMemory } from './hookInstaller';
+import { ensureStableLauncher } from './stableLauncher';
+import { verifyTarget, type VerificationMemory } from './verification';
+import { agentModule } from '../../core/protection/agents';
 import { userTargets, workspaceTargets, type HookTarget } from './hookTargets';
 import { protectionLevel, type Layer } from './protectionModel';
 
@@ -12,6 +15,7 @@ const COPILOT_SETTING = 'chat.tools.terminal.autoApprove';
 export interface ProtectionCommandDeps {
   launcher(): string | undefined;
   memory: InstallMemory;
+  verified: VerificationMemory;
   roots(): string[];
   layers(): Layer[];
   record(event: Omit<ActivityEvent, 'id' | 'time'>): Promise<void>;
@@ -30,8 +34,14 @@ export function protectionCommands(deps: ProtectionCommandDeps) {
   const allTargets = (): HookTarget[] => allHookTargets(roots());
 
   const protect = async (): Promise<void> => {
-    const launcherPath = deps.launcher();
-    if (!launcherPath) { void vscode.window.showErrorMessage('Airlock could not install its launcher; see the "Airlock Protection" output.'); return; }
+    const current = deps.launcher();
+    if (!current) { void vscode.window.showErrorMessage('Airlock could not install its launcher; see the "Airlock Protection" output.'); return; }
+    // Hook files name the stable per-user path, never the editor's (possibly temporary) storage.
+    let launcherPath: string;
+    try { launcherPath = ensureStableLauncher(current); } catch (error) {
+      void vscode.window.showErrorMessage(`Airlock could not set up its launcher at a stable path: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
     const root = roots()[0];
     const detected = detectAgents(root);
     type Pick = vscode.QuickPickItem & { target?: HookTarget; copilot?: boolean };
@@ -41,7 +51,7 @@ export function protectionCommands(deps: ProtectionCommandDeps) {
       for (const target of workspaceTargets(root)) items.push({ label: target.label, description: isInstalled(target) ? 'installed' : detected[target.file] ? 'agent detected' : '', picked: detected[target.file] || isInstalled(target), target });
     }
     items.push({ label: 'Every project (your user settings)', kind: vscode.QuickPickItemKind.Separator });
-    for (const target of userTargets()) items.push({ label: target.label, description: isInstalled(target) ? 'installed' : '', picked: !vscode.workspace.isTrusted && detected[target.file], target });
+    for (const target of userTargets()) items.push({ label: target.label, description: isInstalled(target) ? 'installed' : detected[target.file] ? 'agent installed' : '', picked: !vscode.workspace.isTrusted && detected[target.file], target });
     items.push({ label: 'Copilot', kind: vscode.QuickPickItemKind.Separator });
     items.push({ label: 'Never auto-approve destructive terminal commands', detail: `Adds "false" entries to ${COPILOT_SETTING} (user settings)`, picked: detected.vscode, copilot: true });
     const chosen = await vscode.window.showQuickPick(items, {
@@ -56,7 +66,15 @@ export function protectionCommands(deps: ProtectionCommandDeps) {
     for (const pick of chosen) {
       if (pick.target) {
         if (pick.target.scope === 'workspace' && !vscode.workspace.isTrusted) continue;
-        try { const outcome = await installHooks(pick.target, launcherPath, memory); done.push(`${pick.target.label}: ${outcome}`); } catch (error) {
+        try {
+          const outcome = await installHooks(pick.target, launcherPath, memory);
+          // Never silently off: the agent's own documented payload goes through the installed command.
+          const check = await verifyTarget(pick.target, launcherPath, deps.verified);
+          if (check.ok) done.push(`${pick.target.label}: ${outcome}, verified`);
+          else failed.push(`${pick.target.label}: installed but the self-test failed: ${check.detail}`);
+          const note = agentModule(pick.target.agent).note;
+          if (note) output.info(`${pick.target.label}: ${note}`);
+        } catch (error) {
           failed.push(`${pick.target.label}: ${error instanceof Error ? error.message : String(error)}`);
         }
       } else if (pick.copilot) {
@@ -83,7 +101,7 @@ export function protectionCommands(deps: ProtectionCommandDeps) {
     const chosen = await vscode.window.showQuickPick(items, { canPickMany: true, title: 'Airlock: Remove protection', placeHolder: 'Airlock removes exactly what it added' });
     if (!chosen?.length) return;
     for (const pick of chosen) {
-      if (pick.target) await removeHooks(pick.target, memory);
+      if (pick.target) { await removeHooks(pick.target, memory); await deps.verified.set(pick.target.path, undefined); }
       else if (pick.copilot) await config.update(COPILOT_SETTING, withoutAirlockDenies(config.inspect(COPILOT_SETTING)?.globalValue), vscode.ConfigurationTarget.Global);
     }
     update();

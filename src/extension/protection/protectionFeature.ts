@@ -11,7 +11,12 @@ import { TerminalWatcher } from '../watch/terminalWatcher';
 import { fileWorkspaceRoots as roots } from '../workspaceRoots';
 import { detectAgents } from './agentDetection';
 import { GLOBAL_AUTO_APPROVE_SETTINGS } from './copilotSettings';
-import { installHooks, isInstalled, pointsAt, type InstallMemory } from './hookInstaller';
+import { installHooks, isInstalled, pointsAt, type InstallMemory, type InstallRecord } from './hookInstaller';
+import { currentVerification, verifyTarget, type VerificationMemory, type VerifiedRecord } from './verification';
+import { ensureStableLauncher } from './stableLauncher';
+import { stableLauncherPath } from '../../core/protection/stableLauncher';
+import { AGENTS, type HookAgent } from '../../core/protection/agents';
+import { agentPresence } from './agentDetection';
 import { userTargets, workspaceTargets } from './hookTargets';
 import { refreshLauncher, type RefreshResult } from './launcherInstall';
 import { protectionLayers, protectionLevel, type Layer, type ProtectionSnapshot } from './protectionModel';
@@ -20,6 +25,7 @@ import { ProtectionView } from './protectionView';
 
 const MEMORY_KEY = 'airlock.protection.installs';
 const OFFERED_KEY = 'airlock.protection.offered';
+const VERIFIED_KEY = 'airlock.protection.verified';
 
 /** User-level protectedFiles win; a workspace may only add globs (a repository can make the gate stricter, not blind). */
 function protectedFiles(): string[] {
@@ -39,14 +45,16 @@ export const protectionFeature: Feature = {
     const output = vscode.window.createOutputChannel('Airlock Protection', { log: true });
     context.subscriptions.push(output);
     const gates = api.gates as GatesState | undefined;
-    const memory: InstallMemory = {
-      get: (path) => context.globalState.get<Record<string, { original: string | null; written: string }>>(MEMORY_KEY, {})[path],
-      set: async (path, value) => {
-        const all = { ...context.globalState.get<Record<string, { original: string | null; written: string }>>(MEMORY_KEY, {}) };
+    const store = <T>(key: string) => ({
+      get: (path: string) => context.globalState.get<Record<string, T>>(key, {})[path],
+      set: async (path: string, value: T | undefined) => {
+        const all = { ...context.globalState.get<Record<string, T>>(key, {}) };
         if (value) all[path] = value; else delete all[path];
-        await context.globalState.update(MEMORY_KEY, all);
+        await context.globalState.update(key, all);
       },
-    };
+    });
+    const memory: InstallMemory = store<InstallRecord>(MEMORY_KEY);
+    const verified: VerificationMemory = store<VerifiedRecord>(VERIFIED_KEY);
 
     let launcher: RefreshResult | undefined;
     const refresh = () => {
@@ -68,11 +76,14 @@ export const protectionFeature: Feature = {
     };
     applyTerminal();
 
-    // Hooks Airlock installed earlier keep pointing at this launcher even if it moved.
+    // Hooks Airlock installed earlier point at the stable per-user path (older ones named the
+    // editor's storage): keep the stable path running this launcher, move old entries to it and test them again.
+    const stable = stableLauncherPath();
     if (launcher) {
+      try { ensureStableLauncher(launcher.paths.launcher); } catch (error) { output.error(`stable launcher not updated: ${error instanceof Error ? error.message : String(error)}`); }
       for (const target of allHookTargets(roots())) {
-        if (memory.get(target.path) && isInstalled(target) && !pointsAt(target, launcher.paths.launcher) && (target.scope === 'user' || vscode.workspace.isTrusted)) {
-          await installHooks(target, launcher.paths.launcher, memory).catch(() => undefined);
+        if (memory.get(target.path) && isInstalled(target) && !pointsAt(target, stable) && (target.scope === 'user' || vscode.workspace.isTrusted)) {
+          await installHooks(target, stable, memory).then(() => verifyTarget(target, stable, verified)).catch(() => undefined);
         }
       }
     }
@@ -93,22 +104,29 @@ export const protectionFeature: Feature = {
 
     const snapshot = (): ProtectionSnapshot => {
       const root = roots()[0];
-      const detected = detectAgents(root);
-      const agent = (file: 'cursor' | 'claude' | 'vscode') => {
-        const targets = [...(root ? workspaceTargets(root) : []), ...userTargets()].filter((t) => t.file === file);
-        const installed = targets.filter((t) => isInstalled(t));
-        return {
-          detected: detected[file],
+      const presence = agentPresence(root);
+      const targets = [...(root ? workspaceTargets(root) : []), ...userTargets()];
+      const agents: ProtectionSnapshot['agents'] = {};
+      for (const p of presence) {
+        const mine = targets.filter((t) => t.agent === p.agent);
+        const installed = mine.filter((t) => isInstalled(t));
+        const pointing = installed.filter((t) => pointsAt(t, stable) || (launcher !== undefined && pointsAt(t, launcher.paths.launcher)));
+        const checks = pointing.map((t) => currentVerification(t, verified));
+        agents[p.agent] = {
+          detected: p.machine.length > 0 || p.workspace.length > 0,
           installed: installed.length > 0,
-          current: launcher !== undefined && installed.some((t) => pointsAt(t, launcher!.paths.launcher)),
+          current: pointing.length > 0,
+          machine: p.machine,
+          // Every installed file must have passed: one unverified file is a gap.
+          verified: checks.find((c) => c && !c.ok) ?? (checks.length > 0 && checks.every((c) => c?.ok) ? checks[0] : undefined),
           where: installed.map((t) => (t.scope === 'user' ? t.path.replace(homedir(), '~') : vscode.workspace.asRelativePath(t.path))).join(', '),
         };
-      };
+      }
       const chat = vscode.workspace.getConfiguration();
       return {
         ipcListening: gates !== undefined,
         trusted: vscode.workspace.isTrusted,
-        agents: { cursor: agent('cursor'), claude: agent('claude'), vscode: agent('vscode') },
+        agents,
         shimsEnabled: terminal.enabled,
         shimsSupported: terminal.supported,
         shimCount: terminal.tools.length,
@@ -128,6 +146,7 @@ export const protectionFeature: Feature = {
     const commands = protectionCommands({
       launcher: () => launcher?.paths.launcher,
       memory,
+      verified,
       roots,
       layers,
       record: (event) => recorder.record(event),
@@ -169,9 +188,10 @@ export const protectionFeature: Feature = {
       const detected = detectAgents(root);
       const missing = (Object.keys(detected) as Array<keyof typeof detected>).filter((a) => detected[a] && !allTargets().some((t) => t.file === a && isInstalled(t)));
       if (missing.length) {
-        await context.globalState.update(OFFERED_KEY, [...offered, root]);
-        const names = missing.map((m) => ({ cursor: 'Cursor', claude: 'Claude Code', vscode: 'Copilot' })[m]).join(', ');
-        void vscode.window.showInformationMessage(`${names} can run commands in this workspace without asking you. Let Airlock stop destructive ones until you confirm?`, 'Protect this workspace', 'Not now').then((choice) => {
+        const names = missing.map((m) => AGENTS[m as HookAgent].name).join(', ');
+        // Marked as offered only once the person answers: a notification nobody saw is offered again next start.
+        void vscode.window.showInformationMessage(`${names} can run commands in this workspace without asking you. Let Airlock stop destructive ones until you confirm?`, 'Protect this workspace', 'Not now').then(async (choice) => {
+          if (choice) await context.globalState.update(OFFERED_KEY, [...context.globalState.get<string[]>(OFFERED_KEY, []), root]);
           if (choice === 'Protect this workspace') void protect();
         });
       }

@@ -23,6 +23,8 @@ test('a new Cursor file gets version 1 and all three events, fail-closed', () =>
   for (const event of ['beforeShellExecution', 'beforeMCPExecution', 'beforeReadFile']) {
     assert.deepEqual(value.hooks[event], [{ command: cursorCmd, failClosed: true }]);
   }
+  // preToolUse only for file writes: shell, MCP and reads already have their own events.
+  assert.deepEqual(value.hooks.preToolUse, [{ command: cursorCmd, failClosed: true, matcher: 'Write|Edit|Delete' }]);
   assert.equal(removeAirlockHooks(text, 'cursor'), undefined, 'removal leaves nothing: the file can go');
 });
 
@@ -47,7 +49,8 @@ test('Claude settings with comments, trailing commas and other hooks: merged, th
   assert.match(merged, /"deny": \["Read\(\.\/\.env\)"\], \/\/ no env reads/);
   const value = parse(merged, [], { allowTrailingComma: true });
   assert.equal(value.hooks.PostToolUse[0].hooks[0].command, 'npx prettier --write');
-  assert.deepEqual(value.hooks.PreToolUse, [{ matcher: 'Bash|Read|Grep|Glob|mcp__.*', hooks: [{ type: 'command', command: claudeCmd, timeout: 300 }] }]);
+  // Writes go through the hook too (Airlock's own files are guarded), and a hook that cannot run blocks.
+  assert.deepEqual(value.hooks.PreToolUse, [{ matcher: 'Bash|Read|Grep|Glob|Write|Edit|MultiEdit|NotebookEdit|mcp__.*', hooks: [{ type: 'command', command: claudeCmd, timeout: 300, onFailure: 'block' }] }]);
   assert.match(merged, /\n {8}"PreToolUse"/, 'indentation follows the file (4 spaces)');
   assert.ok(hasAirlockHooks(merged, 'claude'));
   assert.equal(addAirlockHooks(merged, 'claude', claudeCmd), merged, 'adding again changes nothing');

@@ -30,7 +30,7 @@ test('the Copilot setting keeps the person\'s own entries and loses only Airlock
 
 const base: ProtectionSnapshot = {
   ipcListening: true, trusted: true,
-  agents: { cursor: { detected: false, installed: false, current: false }, claude: { detected: true, installed: true, current: true, where: '.claude/settings.json' }, vscode: { detected: false, installed: false, current: false } },
+  agents: { cursor: { detected: false, installed: false, current: false }, claude: { detected: true, installed: true, current: true, where: '.claude/settings.json', verified: { ok: true, time: '2026-12-06T03:00:00.000Z', detail: 'Claude Code: benign passed, destructive blocked' } }, vscode: { detected: false, installed: false, current: false } },
   shimsEnabled: true, shimsSupported: true, shimCount: 60,
   shellIntegration: { withIntegration: 1, without: 0 }, copilotGlobalAutoApprove: false,
 };
@@ -57,4 +57,27 @@ test('nothing guarding: off; an untrusted workspace says where to protect instea
 
 test('global auto-approve in Copilot is flagged', () => {
   assert.equal(protectionLayers({ ...base, copilotGlobalAutoApprove: true }).find((l) => l.id === 'copilot-auto-approve')?.state, 'warning');
+});
+
+test('never overstated: installed but not verified, or verified with a failure, is a gap and never "on"', () => {
+  const unverified = protectionLayers({ ...base, agents: { ...base.agents, claude: { detected: true, installed: true, current: true } } });
+  const layer = unverified.find((l) => l.id === 'hook-claude')!;
+  assert.equal(layer.state, 'unverified');
+  assert.match(layer.detail, /not verified/);
+  assert.equal(protectionLevel(unverified).level, 'partial', 'an unverified hook is a gap');
+  assert.equal(protectionLevel(protectionLayers({ ...base, shimsEnabled: false, agents: { ...base.agents, claude: { detected: true, installed: true, current: true } } })).level, 'off', 'and no guard');
+  const failed = protectionLayers({ ...base, agents: { ...base.agents, claude: { detected: true, installed: true, current: true, verified: { ok: false, time: '2026-12-06T03:00:00.000Z', detail: '"rm -rf /" was not blocked: exit code 127' } } } });
+  assert.match(failed.find((l) => l.id === 'hook-claude')!.detail, /self-test failed .*exit code 127/);
+  const ok = protectionLayers(base).find((l) => l.id === 'hook-claude')!;
+  assert.equal(ok.state, 'on');
+  assert.match(ok.detail, /verified 2026-12-06 03:00 UTC/);
+});
+
+test('every agent found on the machine is listed with whether it is guarded; absent new agents are not', () => {
+  const layers = protectionLayers({ ...base, agents: { ...base.agents, codex: { detected: true, installed: false, current: false, machine: ['~/.codex', '/usr/local/bin/codex'] } } });
+  const codex = layers.find((l) => l.id === 'hook-codex')!;
+  assert.equal(codex.state, 'off');
+  assert.match(codex.detail, /~\/\.codex, \/usr\/local\/bin\/codex/);
+  assert.equal(layers.find((l) => l.id === 'hook-gemini'), undefined);
+  assert.equal(protectionLevel(layers).level, 'partial');
 });

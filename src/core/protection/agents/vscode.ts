@@ -1,0 +1,39 @@
+import { toolUseAnswer } from '../../hooks/answer';
+import { commonBase, toolUseCall } from '../../hooks/payload';
+import { jsonHookFormat } from '../hookFileFormats';
+import { readToolUse, SELF_TEST_SESSION, selfTestId } from './shared';
+import type { AgentModule } from './types';
+import { join } from 'node:path';
+
+const TIMEOUT_S = 300;
+// VS Code ignores matchers (hooks run for every tool), so the entry has none: the hook reads
+// VS Code's own tool names (run_in_terminal, create_file, replace_string_in_file...) itself.
+const format = jsonHookFormat({
+  skeleton: '{\n  "hooks": {}\n}\n',
+  lists: [{ path: ['hooks', 'PreToolUse'], entry: (command) => ({ type: 'command', command, timeout: TIMEOUT_S }) }],
+});
+
+/** VS Code agent hooks (code.visualstudio.com/docs/copilot/customization/hooks): .github/hooks/*.json. */
+export const vscode: AgentModule = {
+  id: 'vscode',
+  name: 'VS Code agent (Copilot)',
+  requester: 'copilot',
+  defaultTimeoutS: 30,
+  installTimeoutS: TIMEOUT_S,
+  parse: (p, cwd) => toolUseCall(commonBase('vscode', p, cwd), p),
+  answer: (_call, verdict) => toolUseAnswer(verdict),
+  canAsk: () => false,
+  malformedExit: 2,
+  silentMeansNoOpinion: true,
+  files: {
+    workspace: (root) => [{ path: join(root, '.github', 'hooks', 'airlock.json'), label: 'VS Code agent hooks (.github/hooks/airlock.json)', format }],
+    user: () => [],
+  },
+  // VS Code's agent is Copilot in the editor: the extension sees it (agentDetection.ts), no folder shows it.
+  detect: { homeDirs: [], binaries: [], workspaceDirs: [] },
+  selfTest: {
+    payload: (command, cwd) => JSON.stringify({ timestamp: new Date().toISOString(), hook_event_name: 'PreToolUse', session_id: SELF_TEST_SESSION, transcript_path: '', cwd, tool_name: 'run_in_terminal', tool_input: { command, explanation: 'Airlock self-test', isBackground: false }, tool_use_id: selfTestId() }),
+    read: (out) => readToolUse(out),
+  },
+  note: 'VS Code runs agent hooks only with chat.useHooks on (Preview).',
+};

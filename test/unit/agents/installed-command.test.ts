@@ -1,0 +1,121 @@
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { IpcServer } from '../../../src/extension/ipc/ipcServer';
+import { WindowRegistry } from '../../../src/extension/ipc/windowRegistry';
+import { ConfirmationQueue } from '../../../src/extension/gates/confirmationQueue';
+import { GateService } from '../../../src/extension/gates/gateService';
+import { registerGateRoutes } from '../../../src/extension/gates/gateRoutes';
+import { AGENTS, AGENT_IDS, type HookAgent } from '../../../src/core/protection/agents';
+import { installedCommand } from '../../../src/core/protection/agentStatus';
+import { runHookCommand, selfTest } from '../../../src/core/protection/selfTest';
+import { installHooks, type InstallMemory } from '../../../src/extension/protection/hookInstaller';
+import { workspaceTargets } from '../../../src/extension/protection/hookTargets';
+import { PAYLOADS } from './fixtures';
+
+/** The built launcher and CLI, installed into hook files as Protect installs them, run as each agent runs them. */
+const root = resolve(__dirname, '../../..');
+const launcher = join(root, 'dist/launcher/airlock');
+
+before(() => {
+  const build = spawnSync(process.execPath, [join(root, 'esbuild.mjs')], { cwd: root, encoding: 'utf8' });
+  assert.ok(build.status === 0 && existsSync(launcher), `build failed: ${build.stderr}`);
+});
+
+const mem: InstallMemory = (() => { const m = new Map(); return { get: (p: string) => m.get(p), set: (p: string, v: unknown) => { if (v) m.set(p, v); else m.delete(p); } }; })() as InstallMemory;
+
+async function protectedWorkspace() {
+  const base = mkdtempSync(join(tmpdir(), 'airlock-installed-'));
+  const ws = join(base, 'ws');
+  mkdirSync(ws);
+  writeFileSync(join(ws, '.env'), 'RAILWAY_TOKEN=00000000-0000-0000-0000-000000000000\n');
+  const env = { PATH: process.env.PATH, AIRLOCK_RUNTIME_DIR: join(base, 'run'), AIRLOCK_STATE_DIR: join(base, 'state'), HOME: join(base, 'home'), XDG_CONFIG_HOME: join(base, 'config') };
+  const runs = new Map<HookAgent, { command: string } | { file: string }>();
+  for (const t of workspaceTargets(ws)) {
+    await installHooks(t, launcher, mem);
+    if (t.format.executable) runs.set(t.agent, { file: t.path });
+    else {
+      const command = installedCommand(readFileSync(t.path, 'utf8'));
+      assert.ok(command, `${t.label}: the file names an Airlock command`);
+      runs.set(t.agent, { command });
+    }
+  }
+  return { base, ws, env, runs };
+}
+
+function payload(agent: HookAgent, kind: 'shell' | 'read', arg: string, ws: string): string {
+  const p = PAYLOADS[agent];
+  // The fixtures use /work/demo-app: put the real workspace in its place.
+  const raw = kind === 'read' && p.read ? p.read(arg) : p.shell(kind === 'read' ? `cat ${arg}` : arg);
+  // Each call its own id: the same id is the same call, which Airlock decides once.
+  const unique = { ...(raw as Record<string, unknown>) };
+  for (const key of ['tool_use_id', 'callID']) if (key in unique) unique[key] = `${String(unique[key])}-${++calls}`;
+  return JSON.stringify(unique).split('/work/demo-app').join(ws);
+}
+let calls = 0;
+
+test('every agent\'s self-test passes through the command its installed hook file names', async () => {
+  const w = await protectedWorkspace();
+  try {
+    for (const agent of AGENT_IDS) {
+      const result = await selfTest(agent, w.runs.get(agent)!, w.env);
+      assert.ok(result.ok, `${agent}: ${result.detail}`);
+    }
+  } finally { rmSync(w.base, { recursive: true, force: true }); }
+});
+
+test('a broken install is caught by the self-test, with what failed', async () => {
+  const w = await protectedWorkspace();
+  try {
+    const missing = await selfTest('codex', { command: '/nonexistent/airlock hook codex --timeout 300' }, w.env);
+    assert.equal(missing.ok, false);
+    assert.match(missing.detail, /benign "git status" was not let through|not blocked/);
+    const wrongAgent = await selfTest('windsurf', { command: `${launcher} hook claude --timeout 300` }, w.env);
+    assert.equal(wrongAgent.ok, false, 'an answer in another agent\'s format does not count');
+  } finally { rmSync(w.base, { recursive: true, force: true }); }
+});
+
+test('no editor: through the installed command, destructive and secret-reading calls are denied (ask where the agent\'s own prompt reaches a person); malformed input is denied', async () => {
+  const w = await protectedWorkspace();
+  try {
+    for (const agent of AGENT_IDS) {
+      const mod = AGENTS[agent];
+      const run = w.runs.get(agent)!;
+      const destructive = await runHookCommand(run, payload(agent, 'shell', 'railway volume delete --environment production vol_1', w.ws), w.env, w.ws);
+      assert.equal(mod.selfTest.read(destructive), agent === 'claude' || agent === 'copilot' ? 'ask' : 'deny', `${agent}: ${JSON.stringify(destructive)}`);
+      const secret = await runHookCommand(run, payload(agent, 'read', join(w.ws, '.env'), w.ws), w.env, w.ws);
+      assert.notEqual(mod.selfTest.read(secret), 'allow', `${agent} secret read: ${JSON.stringify(secret)}`);
+      assert.doesNotMatch(secret.stdout + secret.stderr, /00000000-0000/, 'no secret in the answer');
+      const malformed = await runHookCommand(run, '{"half": ', w.env, w.ws);
+      assert.equal(mod.selfTest.read(malformed), 'deny', `${agent} malformed: ${JSON.stringify(malformed)}`);
+    }
+  } finally { rmSync(w.base, { recursive: true, force: true }); }
+});
+
+test('editor reachable: through the installed command the person\'s answer reaches every agent in its own format', async () => {
+  const w = await protectedWorkspace();
+  const server = await IpcServer.create(w.env);
+  const registry = new WindowRegistry(server.socket, server.secret, 'test', w.env);
+  registry.update([w.ws]);
+  const shown: string[] = [];
+  let answer: 'allow' | 'block' = 'block';
+  const queue = new ConfirmationQueue({ ask: async (v) => { shown.push(v.title); return answer; }, expired: () => {} }, async () => {});
+  const service = new GateService(queue, async () => ({ decision: 'allow', environment: null, findings: [] }), async () => {});
+  registerGateRoutes(server, service, { version: 't', window: registry.window });
+  try {
+    for (const agent of AGENT_IDS) {
+      const mod = AGENTS[agent];
+      const run = w.runs.get(agent)!;
+      answer = 'block';
+      const blocked = await runHookCommand(run, payload(agent, 'shell', `railway volume delete --environment production vol_${agent}`, w.ws), w.env, w.ws);
+      assert.equal(mod.selfTest.read(blocked), 'deny', `${agent}: ${JSON.stringify(blocked)}`);
+      answer = 'allow';
+      const allowed = await runHookCommand(run, payload(agent, 'shell', `railway volume delete --environment production vol_${agent}_2`, w.ws), w.env, w.ws);
+      assert.equal(mod.selfTest.read(allowed), 'allow', `${agent}: ${JSON.stringify(allowed)}`);
+    }
+    assert.equal(shown.length, AGENT_IDS.length * 2, 'one modal per call');
+  } finally { registry.dispose(); server.dispose(); rmSync(w.base, { recursive: true, force: true }); }
+});
