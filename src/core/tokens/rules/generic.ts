@@ -1,5 +1,5 @@
 import type { Assignment } from '../assignments';
-import { characterClasses, looksLikeIdentifier, shannonEntropy } from '../entropy';
+import { characterClasses, looksGenerated, looksLikeIdentifier, shannonEntropy } from '../entropy';
 import { isPlaceholder, isReference } from '../placeholder';
 import { defineTokenPack, defineTokenRule, provider, UUID } from '../rule';
 import { UNKNOWN_SCOPE, type TokenRule } from '../types';
@@ -131,6 +131,8 @@ export function genericRuleFor(assignment: Assignment, fileName: string, aggress
   if (value.length < 16 || value.length > 1000 || SYNTAX.test(value)) return undefined;
   if (UUID.test(value) && !/TOKEN|SECRET|API_?KEY/.test(key)) return undefined;
   if (/^[A-Za-z_$][\w$]*(?:\.[\w$]+)+(?:\(\))?$/.test(value) || looksLikeIdentifier(value)) return undefined;
-  if (shannonEntropy(value) < 3.5 || characterClasses(value) < 2 || !/[0-9]/.test(value)) return undefined;
+  // Letters only: a generated value mixes cases over a long run; a word-like one is a name.
+  if (characterClasses(value) < 2 || (!/[0-9]/.test(value) && (value.length < 20 || !/[a-z]/.test(value) || !/[A-Z]/.test(value)))) return undefined;
+  if (!looksGenerated(value)) return undefined;
   return genericSecret;
 }
