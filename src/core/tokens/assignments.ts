@@ -66,7 +66,12 @@ export function findAssignments(text: string, lower: string): Assignment[] {
     let end = hint.index + hint[0].length;
     while (end < text.length && isNameChar(text[end])) end++;
     const reach = { end };
-    const assignment = readValue(text, start, end, reach) ?? readNamedPair(text, start, end);
+    let assignment = readValue(text, start, end, reach) ?? readNamedPair(text, start, end);
+    // `<add key="ClearTextPassword" value="…"/>`: the hint was the word `key`; the name is its value.
+    if (assignment?.key === 'KEY' && assignment.quoted) {
+      const pair = readNamedPair(text, assignment.start, assignment.start + assignment.value.length);
+      if (pair) { assignment = pair; reach.end = Math.max(reach.end, pair.start + pair.value.length); }
+    }
     if (assignment) found.push(assignment);
     // Never read the same stretch twice: `key=key=key=…` stays linear.
     consumedUpTo = Math.max(end, reach.end);
@@ -78,7 +83,7 @@ export function findAssignments(text: string, lower: string): Assignment[] {
 /** How far a value read looked, so the next hint starts after it. */
 interface Reach { end: number }
 
-const NAME_KEY_BEFORE = /(?:\bname["']?\s*[:=]\s*["']?|\bvariable\s+")$/i;
+const NAME_KEY_BEFORE = /(?:\bname["']?\s*[:=]\s*["']?|\bvariable\s+"|<add\s+key\s*=\s*["'])$/i;
 const VALUE_KEY_AFTER = /\b(?:value|default)["']?\s*[:=]/gi;
 
 /**

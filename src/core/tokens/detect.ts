@@ -6,6 +6,7 @@ import { isPlaceholder, isReference } from './placeholder';
 import { decodeKubernetesSecrets } from './kubernetes';
 import { genericRuleFor } from './rules/generic';
 import { allRules } from './rules/index';
+import { describeByNameOrPrefix, providerRuleShaped, type Refined } from './provider-names';
 import type { TokenFinding, TokenRule } from './types';
 
 export interface DetectOptions {
@@ -20,8 +21,8 @@ export interface SecretSpan {
   start: number;
   end: number;
   rule: TokenRule;
-  /** Narrowed metadata (scope, severity, title) from the rule's refine(). */
-  refined: Partial<Pick<TokenFinding, 'scope' | 'severity' | 'title'>>;
+  /** Narrowed metadata (scope, severity, title, provider) from the rule's refine() or the variable's name. */
+  refined: Refined;
 }
 
 const patternRules = allRules.filter((r) => r.pattern !== undefined && !r.fallback);
@@ -64,8 +65,8 @@ export function detectSecretSpans(text: string, options: DetectOptions = {}): Se
     }
   }
   for (const assignment of findAssignments(text, lower)) {
-    const rule = ruleForAssignment(assignment, options);
-    if (rule) spans.push({ start: assignment.start, end: assignment.start + assignment.value.length, rule, refined: {} });
+    const verdict = ruleForAssignment(assignment, options);
+    if (verdict) spans.push({ start: assignment.start, end: assignment.start + assignment.value.length, ...verdict });
   }
   runPatternRules(fallbackRules, text, present, spans, options.aggressive === true);
   return resolveOverlaps(spans);
@@ -89,22 +90,33 @@ function runPatternRules(rules: TokenRule[], text: string, present: Set<string>,
   }
 }
 
-function ruleForAssignment(assignment: Assignment, options: DetectOptions): TokenRule | undefined {
+function ruleForAssignment(assignment: Assignment, options: DetectOptions): { rule: TokenRule; refined: Refined } | undefined {
   const { value } = assignment;
+  const fileName = options.fileName ?? '';
+  const aggressive = options.aggressive === true;
   if (isReference(value)) return undefined;
-  if (!options.aggressive && isPlaceholder(value)) return undefined;
+  if (!aggressive && isPlaceholder(value)) return undefined;
   const named = namedByKey.get(assignment.key);
   if (named) {
     if (named.valuePattern) {
-      if (named.valuePattern.test(value)) return named;
+      if (named.valuePattern.test(value)) return { rule: named, refined: {} };
       // Redaction: a value under a secret's name is hidden even when its format is off (a typo, a truncated paste).
-      if (options.aggressive) return genericRuleFor(assignment, options.fileName ?? '', true);
-      return undefined;
+      const generic = genericRuleFor(assignment, fileName, aggressive);
+      if (!generic) return undefined;
+      if (aggressive) return { rule: generic, refined: {} };
+      // A provider's name raises confidence and names the type; it never hides a value in another format.
+      const shaped = providerRuleShaped(named.provider, value);
+      if (shaped) return { rule: shaped, refined: {} };
+      return { rule: named, refined: { title: `${named.title} (not in its documented format)` } };
     }
-    if (options.aggressive) return named;
-    return value.length >= 8 && !looksLikeIdentifier(value) ? named : undefined;
+    if (aggressive) return { rule: named, refined: {} };
+    return value.length >= 8 && !looksLikeIdentifier(value) ? { rule: named, refined: {} } : undefined;
   }
-  return genericRuleFor(assignment, options.fileName ?? '', options.aggressive === true);
+  const generic = genericRuleFor(assignment, fileName, aggressive);
+  if (!generic) return undefined;
+  if (aggressive) return { rule: generic, refined: {} };
+  const described = describeByNameOrPrefix(assignment.name, value);
+  return { rule: described.rule ?? generic, refined: described.refined };
 }
 
 /**
@@ -167,7 +179,7 @@ export function detectInText(text: string, options: DetectOptions = {}): TokenFi
       endLine: to.line,
       endColumn: to.column,
       type: span.rule.id,
-      provider: span.rule.provider,
+      provider: span.refined.provider ?? span.rule.provider,
       title: span.refined.title ?? span.rule.title,
       preview: previewSecret(secret),
       scope: span.refined.scope ?? span.rule.scope,
