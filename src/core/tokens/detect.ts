@@ -3,7 +3,8 @@ import { previewSecret } from './preview';
 import { findAssignments, type Assignment } from './assignments';
 import { looksLikeIdentifier } from './entropy';
 import { isPlaceholder, isReference } from './placeholder';
-import { decodeKubernetesSecrets } from './kubernetes';
+import { decodeKubernetesSecrets, KIND_SECRET } from './kubernetes';
+import { kubernetesSecretValue } from './rules/cloud';
 import { genericRuleFor } from './rules/generic';
 import { allRules } from './rules/index';
 import { describeByNameOrPrefix, providerRuleShaped, type Refined } from './provider-names';
@@ -58,10 +59,14 @@ export function detectSecretSpans(text: string, options: DetectOptions = {}): Se
   const present = keywordsIn(lower);
   runPatternRules(patternRules, text, present, spans, options.aggressive === true);
   // Decoded Secret values outrank the generic reading of their base64 text.
-  if (lower.includes('kind: secret') || lower.includes('"kind": "secret"')) {
+  if (lower.includes('secret') && KIND_SECRET.test(text)) {
     for (const decoded of decodeKubernetesSecrets(text)) {
       const inner = detectSecretSpans(decoded.text, { fileName: 'secret.env' });
-      if (inner.length > 0) spans.push({ start: decoded.start, end: decoded.end, rule: inner[0]!.rule, refined: { ...inner[0]!.refined, title: `${inner[0]!.refined.title ?? inner[0]!.rule.title} (base64 in a Kubernetes Secret)` } });
+      // The most specific reading: registry credentials over the password field beside them.
+      const best = inner.find((s) => s.rule.provider !== 'Unknown') ?? inner[0];
+      if (best) spans.push({ start: decoded.start, end: decoded.end, rule: best.rule, refined: { ...best.refined, title: `${best.refined.title ?? best.rule.title} (in a Kubernetes Secret)` } });
+      // Any other value of a Secret (`extra`, `ca.pem`, `.dockercfg`) is secret by its owner's word.
+      else if (isSecretDataValue(decoded.value)) spans.push({ start: decoded.start, end: decoded.end, rule: kubernetesSecretValue, refined: { title: `Kubernetes Secret value (key ${decoded.key.slice(0, 60)})` } });
     }
   }
   for (const assignment of findAssignments(text, lower)) {
@@ -70,6 +75,13 @@ export function detectSecretSpans(text: string, options: DetectOptions = {}): Se
   }
   runPatternRules(fallbackRules, text, present, spans, options.aggressive === true);
   return resolveOverlaps(spans);
+}
+
+/** Not a secret even in a Secret: empty, a switch or number, a placeholder, a reference, a public certificate. */
+function isSecretDataValue(value: string): boolean {
+  const v = value.trim();
+  if (v.length < 6 || /^(?:true|false|yes|no|on|off|\d+)$/i.test(v) || isPlaceholder(v) || isReference(v)) return false;
+  return !/^-----BEGIN CERTIFICATE-----[\s\S]*-----END CERTIFICATE-----$/.test(v);
 }
 
 /** `aggressive` (redaction) hides placeholder-looking matches too: `mysql -proot` still gives a password away. */

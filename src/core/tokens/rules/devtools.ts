@@ -62,7 +62,7 @@ export const pack = defineTokenPack({
       { id: 'dockerhub-org-token', title: 'Docker Hub organisation access token', keywords: ['dckr_oat_'], pattern: 'dckr_oat_[A-Za-z0-9_-]{32}', severity: 'high', scope: 'The organisation\'s repositories, with the token\'s permissions.', valid: [`dckr_oat_${fake(32, BASE64URL)}`] },
     ]),
     defineTokenRule({
-      id: 'docker-config-auth', provider: 'Docker Hub', title: 'Registry credentials in a Docker config.json', keywords: ['"auths"'],
+      id: 'docker-config-auth', provider: 'Docker Hub', title: 'Registry credentials in a Docker config.json or .dockercfg', keywords: ['"auth"'],
       pattern: /"auth"\s*:\s*"(?<secret>[A-Za-z0-9+/]{8,}={0,2})"/g,
       scope: 'Pulls and pushes as that user on the registry (base64 of user:password).', severity: 'high',
       check: (secret) => { const plain = Buffer.from(secret, 'base64').toString('utf8'); return /^[^:\s]+:\S{4,}$/.test(plain); },

@@ -117,6 +117,8 @@ export function genericRuleFor(assignment: Assignment, fileName: string, aggress
   if (NO_VALUE_NAME.test(key)) return undefined;
   if (aggressive) return isRedactedValue(key, value) ? genericSecret : undefined;
   if (!isSecretName(key)) return undefined;
+  // A JWT is left to the JWT rule, which reads its claims (a Supabase service_role key, an anon key).
+  if (/^eyJ[\w-]+\.eyJ[\w-]+\.[\w-]*$/.test(value)) return undefined;
   if (GENERATED_FILE.test(fileName) || isPlaceholder(value) || /\s/.test(value)) return undefined;
   // Secrets are printable ASCII; translated messages and symbols are not.
   if (!/^[\x21-\x7e]+$/.test(value)) return undefined;
