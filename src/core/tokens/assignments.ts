@@ -107,7 +107,9 @@ function readNamedPair(text: string, nameStart: number, nameEnd: number): Assign
 }
 
 /** Type annotations between a name and its `=`: `fooToken: string =` (TS, Kotlin), `fooToken string =` (Go). */
-const TYPE_ANNOTATION = /^(?::[ \t]*|[ \t]+)(?:[A-Za-z_][\w.]*(?:<[\w<>, .?]*>)?(?:\[\])?\??)[ \t]*(?==[^=>~])/;
+const TYPE_ANNOTATION = /^:[ \t]*[A-Za-z_][\w.]*(?:<[\w<>, .?]*>)?(?:\[\])?\??[ \t]*(?==[^=>~])/;
+/** Go's `var fooToken string = …`: a bare type word, spaces on both sides of `=` (HTML's `name="x" content=` has none). */
+const GO_TYPE = /^[ \t]+[A-Za-z_][\w.]*(?:\[\])?[ \t]+(?==[ \t])/;
 /** Assignment operators, longest first: Makefile `::=`/`:::=`, PHP `.=`/`??=`, Ruby `||=`, the usual ones. */
 const OPERATOR = /^(?::::=|::=|\?\?=|\|\|=|:=|=>|\?=|\+=|\.=|=(?![=~])|:(?!:))/;
 /** Calls that set a named value: `System.setProperty("X_TOKEN", "…")`, `os.environ.setdefault('X', '…')`, `headers.put("Authorization", …)`. */
@@ -124,7 +126,7 @@ function readValue(text: string, nameStart: number, nameEnd: number, reach: Reac
   else if (escapedQuote && text[at] === '\\' && text[at + 1] === '"') at += 2;
   // XML element: `<fooToken>value</fooToken>`, the value possibly on its own lines.
   if (opener === '<' && text[at] === '>') return readElement(text, name, at + 1, reach);
-  const typed = TYPE_ANNOTATION.exec(text.slice(at, at + 80));
+  const typed = TYPE_ANNOTATION.exec(text.slice(at, at + 80)) ?? (opener === '"' || opener === "'" ? null : GO_TYPE.exec(text.slice(at, at + 80)));
   if (typed) at += typed[0].length;
   // `[name]` (INI sections) and `name(` (calls) are not assignments.
   while (text[at] === ' ' || text[at] === '\t') at++;

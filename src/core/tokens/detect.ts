@@ -7,6 +7,7 @@ import { decodeKubernetesSecrets, KIND_SECRET } from './kubernetes';
 import { kubernetesSecretValue } from './rules/cloud';
 import { genericRuleFor } from './rules/generic';
 import { allRules } from './rules/index';
+import { isAlgoliaSearchKey } from './public-keys';
 import { describeByNameOrPrefix, providerRuleShaped, type Refined } from './provider-names';
 import type { TokenFinding, TokenRule } from './types';
 
@@ -71,6 +72,8 @@ export function detectSecretSpans(text: string, options: DetectOptions = {}): Se
   }
   for (const assignment of findAssignments(text, lower)) {
     const verdict = ruleForAssignment(assignment, options);
+    // Algolia's search-only key beside its appId and indexName is public by design (DocSearch, yarn's search).
+    if (verdict && !options.aggressive && verdict.rule.provider === 'Unknown' && isAlgoliaSearchKey(text, assignment.start, assignment.start + assignment.value.length, assignment.name)) continue;
     if (verdict) spans.push({ start: assignment.start, end: assignment.start + assignment.value.length, ...verdict });
   }
   runPatternRules(fallbackRules, text, present, spans, options.aggressive === true);

@@ -85,5 +85,6 @@ export function describeByNameOrPrefix(name: string, value: string): { rule?: To
 
 /** The provider's rule whose documented value shape this value has (Cloudflare's 37-hex global key under `CLOUDFLARE_TOKEN`). */
 export function providerRuleShaped(providerName: string, value: string): TokenRule | undefined {
-  return allRules.find((r) => r.provider === providerName && r.valuePattern?.test(value));
+  // A shape alone never proves admin or write power (Algolia's search and admin keys look alike): only a name does.
+  return allRules.find((r) => r.provider === providerName && r.valuePattern?.test(value) && !/\b(?:admin|write)\b/i.test(r.title));
 }
