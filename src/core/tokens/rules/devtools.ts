@@ -3,7 +3,7 @@ import { BASE64, BASE64URL, HEX, LOWER_ALNUM, fake, fakeUuid } from '../fake';
 import { assignedTo, defineTokenPack, defineTokenRule, githubChecksum, looksRandom, namedRules, prefixedRules, provider, standalone, UUID } from '../rule';
 
 const npmToken = withCrc32Base62Checksum('npm_', fake(30));
-const PUBLISH = 'Publishes new versions of every package the account or team can publish: a supply-chain attack on everyone who installs them.';
+const PUBLISH = 'npm token; the format does not tell which kind. A classic publish or automation token publishes new versions of every package the account can (a supply-chain attack on everyone who installs them); a read-only token only installs private packages; a granular token only the packages, scopes and organisations chosen at creation, until it expires. Treat it as able to publish.';
 
 export const pack = defineTokenPack({
   id: 'devtools',
