@@ -32,7 +32,9 @@ export function looksLikeIdentifier(value: string): boolean {
 }
 
 /** How many symbols the value's characters are drawn from, judged by the classes it uses. */
-function alphabetSize(value: string): number {
+function alphabetSize(raw: string): number {
+  // Separators (`-` of a UUID, `.` of a dotted token) do not widen the alphabet the random part is drawn from.
+  const value = raw.replace(/[-_.:]/g, '') || raw;
   if (/^[0-9]+$/.test(value)) return 10;
   if (/^[0-9a-f]+$/.test(value) || /^[0-9A-F]+$/.test(value)) return 16;
   if (/^[0-9a-z]+$/.test(value) || /^[0-9A-Z]+$/.test(value)) return 36;

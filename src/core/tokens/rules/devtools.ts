@@ -165,7 +165,7 @@ export const pack = defineTokenPack({
     }),
     defineTokenRule({
       id: 'sidekiq-license-credentials', provider: 'Sidekiq', title: 'Sidekiq Pro/Enterprise licence credentials', keywords: ['contribsys'],
-      pattern: /(?:BUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM[ \t"':=]{1,5}|\bbundle[ \t]+config[ \t]+(?:--[a-z]+[ \t]+)*(?:enterprise|gems)\.contribsys\.com[ \t]+|https?:\/\/)(?<secret>[a-f0-9]{8}:[a-f0-9]{8})(?:@(?:gems|enterprise)\.contribsys\.com)?(?![A-Za-z0-9_-])/dgi,
+      pattern: /(?:BUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM[^\n]{0,30}?[:=,(>][\s"'`\\|>-]{0,8}|\bbundle[ \t]+config[ \t]+(?:--[a-z]+[ \t]+)*(?:enterprise|gems)\.contribsys\.com[ \t]+|https?:\/\/)(?<secret>[a-f0-9]{8}:[a-f0-9]{8})(?:@(?:gems|enterprise)\.contribsys\.com)?(?![A-Za-z0-9_-])/dgi,
       scope: 'Downloads the commercial Sidekiq Pro/Enterprise gems under your licence from Contributed Systems\' gem server; a leaked licence can be revoked, breaking your own installs.',
       severity: 'medium',
       check: (_secret, match) => !match[0].toLowerCase().startsWith('http') || /@(?:gems|enterprise)\.contribsys\.com$/i.test(match[0]),

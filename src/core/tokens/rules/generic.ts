@@ -80,6 +80,15 @@ const GENERATED_FILE = /\.(?:map|min\.js|min\.css)$/i;
 const SYNTAX = /[(){}[\]<>\\|^"'`\s]/;
 const CODE_FILE = /\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|kts|scala|cs|fs|php|rs|swift|c|cc|cpp|h|hpp|m|mm|dart|lua|pl|r|ex|exs|erl|clj|groovy|vue|svelte|astro)$/i;
 
+const PATH_LIKE = /^(?:~|\.{1,2})?\/(?:[\w.@-]+\/)*[\w.@-]*$/;
+
+/** `./x`, `~/x`, `/etc/x`: where something is. A base64 secret may start with `/` too; its one long random run is not a path segment. */
+function looksLikePath(value: string): boolean {
+  if (/^(?:~|\.\.?)(?:\/|$)/.test(value)) return true;
+  if (!value.startsWith('/') || !PATH_LIKE.test(value)) return false;
+  return !value.split('/').some((segment) => segment.length >= 24 && looksGenerated(segment));
+}
+
 /** Redaction also hides values of bare `*_KEY` and `*_PASS` names (`STRIPE_KEY`, `DB_PASS`, keytool's `-storepass`). */
 const REDACTED_NAME = /(?:^|_)(?:KEY|PASS)$|(?:STORE|KEY)PASS$/;
 /** Flags that take no value or name a prompt: `--password-stdin`, `--ask-become-pass`. */
@@ -128,7 +137,7 @@ export function genericRuleFor(assignment: Assignment, fileName: string, aggress
   // Secrets are printable ASCII; translated messages and symbols are not.
   if (!/^[\x21-\x7e]+$/.test(value)) return undefined;
   if (CODE_FILE.test(fileName) && !assignment.quoted) return undefined;
-  if (/^(?:https?|file):\/\//i.test(value) || /^[./~]/.test(value) || /^data:/.test(value)) return undefined;
+  if (/^(?:https?|file):\/\//i.test(value) || looksLikePath(value) || /^data:/.test(value)) return undefined;
   if (PASSWORD_NAME.test(key)) {
     if (value.length < 8 || value.length > 200) return undefined;
     if (CODE_FILE.test(fileName) && (looksLikeIdentifier(value) || SYNTAX.test(value))) return undefined;
