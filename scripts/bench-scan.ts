@@ -8,6 +8,7 @@ import { extname, join, relative, resolve } from 'node:path';
 import { detectInText } from '../src/core/tokens/detect';
 import { readTextBounded } from '../src/core/tokens/files';
 import { WorkspaceScanner } from '../src/core/tokens/scan';
+import { printTokenRecall } from './token-recall';
 
 const root = resolve(__dirname, '..');
 const MAX_BYTES = 1024 * 1024;
@@ -137,6 +138,7 @@ async function main(): Promise<void> {
   console.log(row('secretlint', median(s), sFindings));
   console.log(`  ratio of medians (secretlint / airlock): ${fmt(median(s) / median(a), 2)}x`);
   await recall();
+  await printTokenRecall();
 }
 
 const workerAt = process.argv.indexOf('--worker');

@@ -61,10 +61,17 @@ export function findAssignments(text: string, lower: string): Assignment[] {
     let start = hint.index;
     if (start < consumedUpTo) continue;
     while (start > 0 && isNameChar(text[start - 1])) start--;
+    // `"A=1\nAPI_TOKEN=…"`: an env file inside a JSON string; the `n` of `\n` is not part of the name.
+    if (start > 0 && text[start - 1] === '\\' && /[nrt]/.test(text[start]!)) start++;
     let end = hint.index + hint[0].length;
     while (end < text.length && isNameChar(text[end])) end++;
     const reach = { end };
-    const assignment = readValue(text, start, end, reach) ?? readNamedPair(text, start, end);
+    let assignment = readValue(text, start, end, reach) ?? readNamedPair(text, start, end);
+    // `<add key="ClearTextPassword" value="…"/>`: the hint was the word `key`; the name is its value.
+    if (assignment?.key === 'KEY' && assignment.quoted) {
+      const pair = readNamedPair(text, assignment.start, assignment.start + assignment.value.length);
+      if (pair) { assignment = pair; reach.end = Math.max(reach.end, pair.start + pair.value.length); }
+    }
     if (assignment) found.push(assignment);
     // Never read the same stretch twice: `key=key=key=…` stays linear.
     consumedUpTo = Math.max(end, reach.end);
@@ -76,7 +83,7 @@ export function findAssignments(text: string, lower: string): Assignment[] {
 /** How far a value read looked, so the next hint starts after it. */
 interface Reach { end: number }
 
-const NAME_KEY_BEFORE = /(?:\bname["']?\s*[:=]\s*["']?|\bvariable\s+")$/i;
+const NAME_KEY_BEFORE = /(?:\bname["']?\s*[:=]\s*["']?|\bvariable\s+"|<add\s+key\s*=\s*["'])$/i;
 const VALUE_KEY_AFTER = /\b(?:value|default)["']?\s*[:=]/gi;
 
 /**
@@ -99,31 +106,47 @@ function readNamedPair(text: string, nameStart: number, nameEnd: number): Assign
   return { ...value, name, key: normalizeKey(name) };
 }
 
+/** Type annotations between a name and its `=`: `fooToken: string =` (TS, Kotlin), `fooToken string =` (Go). */
+const TYPE_ANNOTATION = /^:[ \t]*[A-Za-z_][\w.]*(?:<[\w<>, .?]*>)?(?:\[\])?\??[ \t]*(?==[^=>~])/;
+/** Go's `var fooToken string = …`: a bare type word, spaces on both sides of `=` (HTML's `name="x" content=` has none). */
+const GO_TYPE = /^[ \t]+[A-Za-z_][\w.]*(?:\[\])?[ \t]+(?==[ \t])/;
+/** Assignment operators, longest first: Makefile `::=`/`:::=`, PHP `.=`/`??=`, Ruby `||=`, the usual ones. */
+const OPERATOR = /^(?::::=|::=|\?\?=|\|\|=|:=|=>|\?=|\+=|\.=|=(?![=~])|:(?!:))/;
+/** Calls that set a named value: `System.setProperty("X_TOKEN", "…")`, `os.environ.setdefault('X', '…')`, `headers.put("Authorization", …)`. */
+const CALL_BEFORE = /\([ \t]*$/;
+
 function readValue(text: string, nameStart: number, nameEnd: number, reach: Reach): Assignment | undefined {
   const name = text.slice(nameStart, nameEnd).replace(/[.$]+$/, '');
   if (name.length === 0 || name.length > 120) return undefined;
   let at = nameEnd;
   const opener = text[nameStart - 1];
+  // `\"foo_token\": \"…\"`: JSON escaped inside another string.
+  const escapedQuote = opener === '"' && text[nameStart - 2] === '\\';
   if ((opener === '"' || opener === "'") && text[at] === opener) at++;
+  else if (escapedQuote && text[at] === '\\' && text[at + 1] === '"') at += 2;
+  // XML element: `<fooToken>value</fooToken>`, the value possibly on its own lines.
+  if (opener === '<' && text[at] === '>') return readElement(text, name, at + 1, reach);
+  const typed = TYPE_ANNOTATION.exec(text.slice(at, at + 80)) ?? (opener === '"' || opener === "'" ? null : GO_TYPE.exec(text.slice(at, at + 80)));
+  if (typed) at += typed[0].length;
   // `[name]` (INI sections) and `name(` (calls) are not assignments.
   while (text[at] === ' ' || text[at] === '\t') at++;
   let flag = false;
   const op2 = text.slice(at, at + 3);
   if (op2.startsWith('==') || op2.startsWith('!=') || op2.startsWith('=~')) return undefined;
-  if (op2.startsWith(':=') || op2.startsWith('=>') || op2.startsWith('?=') || op2.startsWith('+=')) at += 2;
-  else if (text[at] === '=' || text[at] === ':') {
-    if (text[at] === ':' && text[at + 1] === ':') return undefined;
-    at++;
-  } else if (FLAG_NAME.test(name) && (text[at - 1] === ' ' || text[at - 1] === '\t')) flag = true;
+  const op = OPERATOR.exec(text.slice(at, at + 4));
+  if (op) at += op[0].length;
+  else if (text[at] === ',' && ((opener === '"' || opener === "'") ? CALL_BEFORE.test(text.slice(Math.max(0, nameStart - 40), nameStart - 1)) : /[^\s,]/.test(text[at + 1] ?? ''))) at++;
+  else if (FLAG_NAME.test(name) && (text[at - 1] === ' ' || text[at - 1] === '\t')) flag = true;
   else return undefined;
   while (text[at] === ' ' || text[at] === '\t') at++;
-  // YAML block scalars and multi-line values are not read here; PEM rules catch keys.
-  if (text[at] === '|' || text[at] === '>') return undefined;
+  // YAML block scalars: a one-line block is a value; longer ones (certificates, scripts) are left to the PEM rules.
+  if (text[at] === '|' || text[at] === '>') return readBlockScalar(text, name, at, reach);
   let scheme = /^(?:Bearer|Basic|Token|token|bearer|basic|Bot|Digest)[ \t]+/.exec(text.slice(at, at + 12));
-  const quote = text[at];
+  let quote = text[at];
   let quoted = false;
   let valueStart = at;
   let valueEnd: number;
+  if (quote === '\\' && text[at + 1] === '"' && escapedQuote) { at++; quote = '"'; }
   if (quote === '"' || quote === "'" || quote === '`') {
     quoted = true;
     valueStart = at + 1;
@@ -132,20 +155,62 @@ function readValue(text: string, nameStart: number, nameEnd: number, reach: Reac
     valueEnd = valueStart;
     const limit = Math.min(text.length, valueStart + MAX_VALUE);
     while (valueEnd < limit && text[valueEnd] !== quote && text[valueEnd] !== '\n') {
-      if (text[valueEnd] === '\\') valueEnd++;
+      if (text[valueEnd] === '\\') {
+        // An escaped closing quote ends an escaped-JSON value.
+        if (escapedQuote && text[valueEnd + 1] === quote) break;
+        valueEnd++;
+      }
       valueEnd++;
     }
     reach.end = valueEnd;
-    if (text[valueEnd] !== quote) return undefined;
+    if (escapedQuote && text[valueEnd] === '\\') { /* closed by \" */ } else if (text[valueEnd] !== quote) return undefined;
   } else {
     if (scheme) valueStart += scheme[0].length;
     valueEnd = valueStart;
     const limit = Math.min(text.length, valueStart + MAX_VALUE);
-    while (valueEnd < limit && !STOP_UNQUOTED.has(text[valueEnd]!)) valueEnd++;
+    while (valueEnd < limit && !STOP_UNQUOTED.has(text[valueEnd]!) && !isEscapeInString(text, valueEnd)) valueEnd++;
     reach.end = valueEnd;
     if (valueEnd === limit && limit < text.length) return undefined;
   }
   const value = text.slice(valueStart, valueEnd);
   if (value.length === 0) return undefined;
   return { name, key: normalizeKey(name), value, start: valueStart, quoted, flag };
+}
+
+/** `\n`, `\r`, `\t` or `\"` written inside a string: the end of an env line held in JSON. */
+function isEscapeInString(text: string, at: number): boolean {
+  return text[at] === '\\' && /[nrt"]/.test(text[at + 1] ?? '');
+}
+
+/** `<name>value</name>`, whitespace and line breaks around the value allowed; the closing tag must match. */
+function readElement(text: string, name: string, from: number, reach: Reach): Assignment | undefined {
+  let valueStart = from;
+  while (valueStart < text.length && /\s/.test(text[valueStart]!) && valueStart - from < 200) valueStart++;
+  const limit = Math.min(text.length, valueStart + MAX_VALUE);
+  let valueEnd = valueStart;
+  while (valueEnd < limit && text[valueEnd] !== '<' && text[valueEnd] !== '\n') valueEnd++;
+  reach.end = valueEnd;
+  let close = valueEnd;
+  while (close < text.length && /\s/.test(text[close]!) && close - valueEnd < 200) close++;
+  if (!text.startsWith(`</${name}>`, close)) return undefined;
+  const value = text.slice(valueStart, valueEnd).trimEnd();
+  if (value.length === 0) return undefined;
+  return { name, key: normalizeKey(name), value, start: valueStart, quoted: true, flag: false };
+}
+
+/** `name: |` or `name: >-` then one indented line. */
+function readBlockScalar(text: string, name: string, at: number, reach: Reach): Assignment | undefined {
+  const header = /^[|>][-+]?[ \t]*\r?\n([ \t]+)/.exec(text.slice(at, at + 40));
+  if (!header) return undefined;
+  const valueStart = at + header[0].length;
+  let valueEnd = valueStart;
+  const limit = Math.min(text.length, valueStart + MAX_VALUE);
+  while (valueEnd < limit && text[valueEnd] !== '\n' && text[valueEnd] !== '\r') valueEnd++;
+  reach.end = valueEnd;
+  // A second line at the same indentation: a multi-line block, not one token.
+  const rest = text.slice(valueEnd, valueEnd + header[1]!.length + 3).replace(/^\r?\n/, '');
+  if (rest.startsWith(header[1]!) && /\S/.test(rest.slice(header[1]!.length, header[1]!.length + 1))) return undefined;
+  const value = text.slice(valueStart, valueEnd).trimEnd();
+  if (value.length === 0 || /\s/.test(value)) return undefined;
+  return { name, key: normalizeKey(name), value, start: valueStart, quoted: true, flag: false };
 }

@@ -3,9 +3,12 @@ import { previewSecret } from './preview';
 import { findAssignments, type Assignment } from './assignments';
 import { looksLikeIdentifier } from './entropy';
 import { isPlaceholder, isReference } from './placeholder';
-import { decodeKubernetesSecrets } from './kubernetes';
+import { decodeKubernetesSecrets, KIND_SECRET } from './kubernetes';
+import { kubernetesSecretValue } from './rules/cloud';
 import { genericRuleFor } from './rules/generic';
 import { allRules } from './rules/index';
+import { isAlgoliaSearchKey } from './public-keys';
+import { describeByNameOrPrefix, providerRuleShaped, type Refined } from './provider-names';
 import type { TokenFinding, TokenRule } from './types';
 
 export interface DetectOptions {
@@ -20,8 +23,8 @@ export interface SecretSpan {
   start: number;
   end: number;
   rule: TokenRule;
-  /** Narrowed metadata (scope, severity, title) from the rule's refine(). */
-  refined: Partial<Pick<TokenFinding, 'scope' | 'severity' | 'title'>>;
+  /** Narrowed metadata (scope, severity, title, provider) from the rule's refine() or the variable's name. */
+  refined: Refined;
 }
 
 const patternRules = allRules.filter((r) => r.pattern !== undefined && !r.fallback);
@@ -57,18 +60,31 @@ export function detectSecretSpans(text: string, options: DetectOptions = {}): Se
   const present = keywordsIn(lower);
   runPatternRules(patternRules, text, present, spans, options.aggressive === true);
   // Decoded Secret values outrank the generic reading of their base64 text.
-  if (lower.includes('kind: secret') || lower.includes('"kind": "secret"')) {
+  if (lower.includes('secret') && KIND_SECRET.test(text)) {
     for (const decoded of decodeKubernetesSecrets(text)) {
       const inner = detectSecretSpans(decoded.text, { fileName: 'secret.env' });
-      if (inner.length > 0) spans.push({ start: decoded.start, end: decoded.end, rule: inner[0]!.rule, refined: { ...inner[0]!.refined, title: `${inner[0]!.refined.title ?? inner[0]!.rule.title} (base64 in a Kubernetes Secret)` } });
+      // The most specific reading: registry credentials over the password field beside them.
+      const best = inner.find((s) => s.rule.provider !== 'Unknown') ?? inner[0];
+      if (best) spans.push({ start: decoded.start, end: decoded.end, rule: best.rule, refined: { ...best.refined, title: `${best.refined.title ?? best.rule.title} (in a Kubernetes Secret)` } });
+      // Any other value of a Secret (`extra`, `ca.pem`, `.dockercfg`) is secret by its owner's word.
+      else if (isSecretDataValue(decoded.value)) spans.push({ start: decoded.start, end: decoded.end, rule: kubernetesSecretValue, refined: { title: `Kubernetes Secret value (key ${decoded.key.slice(0, 60)})` } });
     }
   }
   for (const assignment of findAssignments(text, lower)) {
-    const rule = ruleForAssignment(assignment, options);
-    if (rule) spans.push({ start: assignment.start, end: assignment.start + assignment.value.length, rule, refined: {} });
+    const verdict = ruleForAssignment(assignment, options);
+    // Algolia's search-only key beside its appId and indexName is public by design (DocSearch, yarn's search).
+    if (verdict && !options.aggressive && verdict.rule.provider === 'Unknown' && isAlgoliaSearchKey(text, assignment.start, assignment.start + assignment.value.length, assignment.name)) continue;
+    if (verdict) spans.push({ start: assignment.start, end: assignment.start + assignment.value.length, ...verdict });
   }
   runPatternRules(fallbackRules, text, present, spans, options.aggressive === true);
   return resolveOverlaps(spans);
+}
+
+/** Not a secret even in a Secret: empty, a switch or number, a placeholder, a reference, a public certificate. */
+function isSecretDataValue(value: string): boolean {
+  const v = value.trim();
+  if (v.length < 6 || /^(?:true|false|yes|no|on|off|\d+)$/i.test(v) || isPlaceholder(v) || isReference(v)) return false;
+  return !/^-----BEGIN CERTIFICATE-----[\s\S]*-----END CERTIFICATE-----$/.test(v);
 }
 
 /** `aggressive` (redaction) hides placeholder-looking matches too: `mysql -proot` still gives a password away. */
@@ -89,22 +105,33 @@ function runPatternRules(rules: TokenRule[], text: string, present: Set<string>,
   }
 }
 
-function ruleForAssignment(assignment: Assignment, options: DetectOptions): TokenRule | undefined {
+function ruleForAssignment(assignment: Assignment, options: DetectOptions): { rule: TokenRule; refined: Refined } | undefined {
   const { value } = assignment;
+  const fileName = options.fileName ?? '';
+  const aggressive = options.aggressive === true;
   if (isReference(value)) return undefined;
-  if (!options.aggressive && isPlaceholder(value)) return undefined;
+  if (!aggressive && isPlaceholder(value)) return undefined;
   const named = namedByKey.get(assignment.key);
   if (named) {
     if (named.valuePattern) {
-      if (named.valuePattern.test(value)) return named;
+      if (named.valuePattern.test(value)) return { rule: named, refined: {} };
       // Redaction: a value under a secret's name is hidden even when its format is off (a typo, a truncated paste).
-      if (options.aggressive) return genericRuleFor(assignment, options.fileName ?? '', true);
-      return undefined;
+      const generic = genericRuleFor(assignment, fileName, aggressive);
+      if (!generic) return undefined;
+      if (aggressive) return { rule: generic, refined: {} };
+      // A provider's name raises confidence and names the type; it never hides a value in another format.
+      const shaped = providerRuleShaped(named.provider, value);
+      if (shaped) return { rule: shaped, refined: {} };
+      return { rule: named, refined: { title: `${named.title} (not in its documented format)` } };
     }
-    if (options.aggressive) return named;
-    return value.length >= 8 && !looksLikeIdentifier(value) ? named : undefined;
+    if (aggressive) return { rule: named, refined: {} };
+    return value.length >= 8 && !looksLikeIdentifier(value) ? { rule: named, refined: {} } : undefined;
   }
-  return genericRuleFor(assignment, options.fileName ?? '', options.aggressive === true);
+  const generic = genericRuleFor(assignment, fileName, aggressive);
+  if (!generic) return undefined;
+  if (aggressive) return { rule: generic, refined: {} };
+  const described = describeByNameOrPrefix(assignment.name, value);
+  return { rule: described.rule ?? generic, refined: described.refined };
 }
 
 /**
@@ -167,7 +194,7 @@ export function detectInText(text: string, options: DetectOptions = {}): TokenFi
       endLine: to.line,
       endColumn: to.column,
       type: span.rule.id,
-      provider: span.rule.provider,
+      provider: span.refined.provider ?? span.rule.provider,
       title: span.refined.title ?? span.rule.title,
       preview: previewSecret(secret),
       scope: span.refined.scope ?? span.rule.scope,

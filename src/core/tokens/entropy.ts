@@ -30,3 +30,40 @@ export function looksLikeIdentifier(value: string): boolean {
   const average = letters.reduce((sum, p) => sum + p.length, 0) / letters.length;
   return average >= 4.5 && parts.length - letters.length <= 2;
 }
+
+/** How many symbols the value's characters are drawn from, judged by the classes it uses. */
+function alphabetSize(raw: string): number {
+  // Separators (`-` of a UUID, `.` of a dotted token) do not widen the alphabet the random part is drawn from.
+  const value = raw.replace(/[-_.:]/g, '') || raw;
+  if (/^[0-9]+$/.test(value)) return 10;
+  if (/^[0-9a-f]+$/.test(value) || /^[0-9A-F]+$/.test(value)) return 16;
+  if (/^[0-9a-z]+$/.test(value) || /^[0-9A-Z]+$/.test(value)) return 36;
+  if (/^[0-9A-Za-z]+$/.test(value)) return 62;
+  return 64;
+}
+
+/**
+ * Generated, not typed: a structure test rather than one entropy cut-off. A random 32-hex key
+ * scores 3.3 to 3.9 bits per character and a random 32-alphanumeric one about 4.7, so the floor
+ * is about two thirds of what the value's own alphabet and length allow. Typed stand-ins fail on
+ * structure: a repeated unit (`abcdabcd…`), doubled characters (`aabbccdd…`), runs (`123456…`).
+ */
+export function looksGenerated(value: string): boolean {
+  const n = value.length;
+  if (n < 8) return false;
+  const ceiling = Math.min(Math.log2(alphabetSize(value)), Math.log2(n));
+  if (shannonEntropy(value) < 0.68 * ceiling) return false;
+  for (let period = 1; period <= n / 2; period++) {
+    let repeats = true;
+    for (let i = period; i < n && repeats; i++) repeats = value[i] === value[i - period];
+    if (repeats) return false;
+  }
+  let doubled = 0;
+  let stepped = 0;
+  for (let i = 1; i < n; i++) {
+    const d = value.charCodeAt(i) - value.charCodeAt(i - 1);
+    if (d === 0) doubled++;
+    else if (d === 1 || d === -1) stepped++;
+  }
+  return doubled / (n - 1) <= 0.3 && stepped / (n - 1) <= 0.4;
+}

@@ -1,6 +1,7 @@
 import { constants } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { detectInText } from './detect';
+import { keyStoreFinding } from './key-files';
 import type { TokenFinding } from './types';
 
 /** Files larger than this are skipped: secrets live in config files, not in 100 MB dumps. */
@@ -86,6 +87,8 @@ export interface FileScan {
 
 /** Scans one file (bounded read). `file` in each finding is the path given. */
 export async function scanFileForSecrets(path: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<FileScan> {
+  const keyStore = keyStoreFinding(path);
+  if (keyStore) return { findings: [keyStore] };
   const read = await readTextBounded(path, maxBytes);
   if (!read.ok) return { findings: [], skipped: read.reason };
   return { findings: detectInText(read.text, { fileName: path }) };

@@ -5,6 +5,7 @@ import { detectInText } from './detect';
 import { loadExposure, toPosixRelative, type ExposureIndex, type ExposureOptions } from './exposure';
 import { DEFAULT_MAX_FILE_BYTES, describeError, readTextBounded } from './files';
 import { loadAirlockIgnore, type AcceptedFindings } from './ignore-file';
+import { keyStoreFinding } from './key-files';
 import type { TokenFinding } from './types';
 
 /** Skipped unless `--no-default-excludes`: dependencies and git's own store. */
@@ -136,6 +137,8 @@ export class WorkspaceScanner {
   }
 
   private async scanInto(path: string, rel: string, summary: ScanSummary, skip: (rel: string, reason: string) => void): Promise<void> {
+    const keyStore = keyStoreFinding(rel || path); // binary: found by its name, before the read skips it
+    if (keyStore && !this.accepted!.ignoresFingerprint(keyStore.fingerprint)) summary.findings.push(keyStore);
     const read = await readTextBounded(path, this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
     if (!read.ok) { skip(rel || path, read.reason); return; }
     summary.filesScanned++;

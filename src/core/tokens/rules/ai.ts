@@ -2,7 +2,6 @@ import { BASE64URL, HEX, LETTERS, fake } from '../fake';
 import { assignedTo, defineTokenPack, namedRules, prefixedRules, provider } from '../rule';
 
 const OPENAI = 'OpenAI';
-const BILLED = 'Calls the models billed to the account or project, and reads its files, fine-tunes and (for admin keys) its members and keys.';
 
 export const pack = defineTokenPack({
   id: 'ai',
@@ -29,10 +28,10 @@ export const pack = defineTokenPack({
   ],
   rules: [
     ...prefixedRules(OPENAI, [
-      { id: 'openai-project-key', title: 'OpenAI project API key', keywords: ['sk-proj-'], pattern: 'sk-proj-[A-Za-z0-9_-]{20,200}T3BlbkFJ[A-Za-z0-9_-]{20,200}', severity: 'high', scope: `Project key: ${BILLED}`, valid: [`OPENAI_API_KEY=sk-proj-${fake(74, BASE64URL)}T3BlbkFJ${fake(74, BASE64URL)}`] },
-      { id: 'openai-service-account-key', title: 'OpenAI service account key', keywords: ['sk-svcacct-'], pattern: 'sk-svcacct-[A-Za-z0-9_-]{20,200}T3BlbkFJ[A-Za-z0-9_-]{20,200}', severity: 'high', scope: `Service account key: ${BILLED}`, valid: [`sk-svcacct-${fake(74, BASE64URL)}T3BlbkFJ${fake(74, BASE64URL)}`] },
-      { id: 'openai-admin-key', title: 'OpenAI admin key', keywords: ['sk-admin-'], pattern: 'sk-admin-[A-Za-z0-9_-]{20,200}T3BlbkFJ[A-Za-z0-9_-]{20,200}', severity: 'critical', scope: 'Admin key: manages the organisation\'s members, projects and API keys.', valid: [`sk-admin-${fake(58, BASE64URL)}T3BlbkFJ${fake(58, BASE64URL)}`] },
-      { id: 'openai-legacy-key', title: 'OpenAI user API key (legacy)', keywords: ['t3blbkfj'], pattern: 'sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}', severity: 'high', scope: `User key: ${BILLED}`, valid: [`openai.api_key = "sk-${fake(20)}T3BlbkFJ${fake(20)}"`] },
+      { id: 'openai-project-key', title: 'OpenAI project API key', keywords: ['sk-proj-'], pattern: 'sk-proj-[A-Za-z0-9_-]{20,200}T3BlbkFJ[A-Za-z0-9_-]{20,200}', severity: 'high', scope: 'Project key: calls models billed to its one project and uses that project\'s files, assistants, vector stores, batches and fine-tunes; it may be restricted to read-only or chosen endpoints (the format does not tell). No organisation admin powers.', valid: [`OPENAI_API_KEY=sk-proj-${fake(74, BASE64URL)}T3BlbkFJ${fake(74, BASE64URL)}`] },
+      { id: 'openai-service-account-key', title: 'OpenAI service account key', keywords: ['sk-svcacct-'], pattern: 'sk-svcacct-[A-Za-z0-9_-]{20,200}T3BlbkFJ[A-Za-z0-9_-]{20,200}', severity: 'high', scope: 'Service-account key: a bot member of one project, tied to no person (it outlives the people who made it); calls models billed to the project and uses its files, assistants and fine-tunes, within permissions the format does not tell. No organisation admin powers.', valid: [`sk-svcacct-${fake(74, BASE64URL)}T3BlbkFJ${fake(74, BASE64URL)}`] },
+      { id: 'openai-admin-key', title: 'OpenAI admin key', keywords: ['sk-admin-'], pattern: 'sk-admin-[A-Za-z0-9_-]{20,200}T3BlbkFJ[A-Za-z0-9_-]{20,200}', severity: 'critical', scope: 'Admin key (Administration API): invites and removes members, creates projects, creates and deletes API keys and service accounts, reads usage and audit logs. It cannot call models.', valid: [`sk-admin-${fake(58, BASE64URL)}T3BlbkFJ${fake(58, BASE64URL)}`] },
+      { id: 'openai-legacy-key', title: 'OpenAI user API key (legacy)', keywords: ['t3blbkfj'], pattern: 'sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}', severity: 'high', scope: 'Legacy user key: acts as its user in their organisations and projects: calls every model billed to them and reads their files, assistants and fine-tunes. No Administration-API powers.', valid: [`openai.api_key = "sk-${fake(20)}T3BlbkFJ${fake(20)}"`] },
     ]),
     ...prefixedRules('Anthropic', [
       { id: 'anthropic-api-key', title: 'Anthropic API key', keywords: ['sk-ant-api'], pattern: 'sk-ant-api03-[A-Za-z0-9_-]{93}AA', severity: 'high', scope: 'Calls Claude models billed to the workspace, and uses its files and batches.', valid: [`ANTHROPIC_API_KEY=sk-ant-api03-${fake(93, BASE64URL)}AA`] },

@@ -1,7 +1,22 @@
 import { BASE64URL, HEX, LOWER_ALNUM, UPPER_ALNUM, fake, fakeUuid } from '../fake';
-import { assignedTo, defineTokenPack, namedRules, prefixedRules, provider, UUID } from '../rule';
+import { assignedTo, defineTokenPack, defineTokenRule, namedRules, prefixedRules, provider, UUID } from '../rule';
 
 const RAILWAY = 'Railway';
+
+/**
+ * A value under `data:` or `stringData:` of a Kubernetes Secret that no other rule recognises:
+ * its owner declared it secret. Found by decoding the manifest (detect.ts), not by a pattern;
+ * `secret` is the keyword the text must hold (`kind: Secret`).
+ */
+export const kubernetesSecretValue = defineTokenRule({
+  id: 'kubernetes-secret-value', provider: 'Kubernetes', title: 'Kubernetes Secret value', keywords: ['secret'],
+  scope: 'A value its owner stored as a Kubernetes Secret; its format does not tell what it opens: treat it as access to whatever reads that Secret (a database, an API, a registry).',
+  severity: 'medium',
+  examples: {
+    valid: [`apiVersion: v1\nkind: Secret\nmetadata:\n  name: app\ndata:\n  extra: ${Buffer.from(fake(24)).toString('base64')}\n`],
+    invalid: ['apiVersion: v1\nkind: Secret\nmetadata:\n  name: app\ndata:\n  enabled: dHJ1ZQ==\n  password: ""\n', 'apiVersion: v1\nkind: ConfigMap\ndata:\n  extra: c29tZS12YWx1ZS1oZXJlLTEyMzQ=\n'],
+  },
+});
 
 export const pack = defineTokenPack({
   id: 'cloud',
@@ -118,6 +133,7 @@ export const pack = defineTokenPack({
     ...namedRules('Upstash', [{ id: 'upstash-redis-token', title: 'Upstash Redis REST token', names: ['UPSTASH_REDIS_REST_TOKEN', 'KV_REST_API_TOKEN'], severity: 'high', scope: 'Full read and write on the database (read-only tokens exist but look the same).', valid: assignedTo(['UPSTASH_REDIS_REST_TOKEN', 'KV_REST_API_TOKEN'], `A${fake(59, BASE64URL)}=`) }]),
     ...namedRules('Convex', [{ id: 'convex-deploy-key', title: 'Convex deploy key', names: ['CONVEX_DEPLOY_KEY'], severity: 'high', valuePattern: /^(?:prod|dev|preview|project):[a-z0-9-]+\|[A-Za-z0-9=]{40,}$/, scope: 'Deploys functions and schema (which can delete data) to the deployment the key names.', valid: assignedTo(['CONVEX_DEPLOY_KEY'], `prod:fake-otter-123|${fake(60)}`) }]),
     ...namedRules('Algolia', [{ id: 'algolia-admin-key', title: 'Algolia Admin API key', names: ['ALGOLIA_ADMIN_KEY', 'ALGOLIA_ADMIN_API_KEY', 'ALGOLIA_WRITE_API_KEY'], severity: 'high', valuePattern: /^[a-f0-9]{32}$/, scope: 'Admin key: reads, changes and deletes every index, and manages API keys.', valid: assignedTo(['ALGOLIA_ADMIN_KEY', 'ALGOLIA_ADMIN_API_KEY'], fake(32, HEX)) }]),
+    kubernetesSecretValue,
     ...namedRules('Kubernetes', [{ id: 'kubernetes-service-account-token', title: 'Kubernetes bearer token', names: ['KUBE_TOKEN', 'K8S_TOKEN', 'KUBERNETES_TOKEN', 'K8S_AUTH_TOKEN'], severity: 'high', scope: 'The RBAC roles of its service account or user in the cluster.', valid: assignedTo(['KUBE_TOKEN', 'K8S_TOKEN'], `eyJhbGciOiJSUzI1NiIsImtpZCI6IiJ9.${fake(120, BASE64URL)}.${fake(100, BASE64URL)}`) }]),
   ],
 });

@@ -1,9 +1,9 @@
 import { withCrc32Base62Checksum } from '../checksum';
 import { BASE64, BASE64URL, HEX, LOWER_ALNUM, fake, fakeUuid } from '../fake';
-import { assignedTo, defineTokenPack, defineTokenRule, githubChecksum, namedRules, prefixedRules, provider, standalone, UUID } from '../rule';
+import { assignedTo, defineTokenPack, defineTokenRule, githubChecksum, looksRandom, namedRules, prefixedRules, provider, standalone, UUID } from '../rule';
 
 const npmToken = withCrc32Base62Checksum('npm_', fake(30));
-const PUBLISH = 'Publishes new versions of every package the account or team can publish: a supply-chain attack on everyone who installs them.';
+const PUBLISH = 'npm token; the format does not tell which kind. A classic publish or automation token publishes new versions of every package the account can (a supply-chain attack on everyone who installs them); a read-only token only installs private packages; a granular token only the packages, scopes and organisations chosen at creation, until it expires. Treat it as able to publish.';
 
 export const pack = defineTokenPack({
   id: 'devtools',
@@ -38,6 +38,10 @@ export const pack = defineTokenPack({
     provider('Prefect', 'https://app.prefect.cloud/my/api-keys'),
     provider('Databricks', undefined),
     provider('Expo', 'https://expo.dev/settings/access-tokens'),
+    provider('Harness', 'https://app.harness.io (Profile > My API Keys, or Access Control > Service Accounts)'),
+    provider('SettleMint', 'https://console.settlemint.com'),
+    provider('Sourcegraph', undefined, 'Delete the token in Sourcegraph (User settings > Access tokens) and create a new one with the fewest scopes.', 'Check the instance\'s security event log for use of the old token.'),
+    provider('Sidekiq', 'https://billing.contribsys.com', 'Ask Contributed Systems (support@contribsys.com) to rotate the licence credentials, then run bundle config with the new ones.', 'Keep the credentials in bundle config or a CI secret, never in the Gemfile or a tracked .bundle/config.'),
   ],
   rules: [
     defineTokenRule({
@@ -62,7 +66,7 @@ export const pack = defineTokenPack({
       { id: 'dockerhub-org-token', title: 'Docker Hub organisation access token', keywords: ['dckr_oat_'], pattern: 'dckr_oat_[A-Za-z0-9_-]{32}', severity: 'high', scope: 'The organisation\'s repositories, with the token\'s permissions.', valid: [`dckr_oat_${fake(32, BASE64URL)}`] },
     ]),
     defineTokenRule({
-      id: 'docker-config-auth', provider: 'Docker Hub', title: 'Registry credentials in a Docker config.json', keywords: ['"auths"'],
+      id: 'docker-config-auth', provider: 'Docker Hub', title: 'Registry credentials in a Docker config.json or .dockercfg', keywords: ['"auth"'],
       pattern: /"auth"\s*:\s*"(?<secret>[A-Za-z0-9+/]{8,}={0,2})"/g,
       scope: 'Pulls and pushes as that user on the registry (base64 of user:password).', severity: 'high',
       check: (secret) => { const plain = Buffer.from(secret, 'base64').toString('utf8'); return /^[^:\s]+:\S{4,}$/.test(plain); },
@@ -134,6 +138,39 @@ export const pack = defineTokenPack({
     ...prefixedRules('Databricks', [
       { id: 'databricks-token', title: 'Databricks personal access token', keywords: ['dapi'], pattern: 'dapi[a-f0-9]{32}(?:-\\d)?', severity: 'critical', scope: 'Acts as the user in the workspace: clusters, jobs, notebooks, tables and the cloud credentials they use.', valid: [`DATABRICKS_TOKEN=dapi${fake(32, HEX)}`] },
     ]),
+    defineTokenRule({
+      id: 'harness-access-token', provider: 'Harness', title: 'Harness API token', keywords: ['pat.', 'sat.'],
+      pattern: standalone('(?:pat|sat)\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9]{24}\\.[A-Za-z0-9]{20}'),
+      scope: 'Personal access token: acts as the user in the Harness account with their roles (pipelines, deployments, connectors and the secrets they reference).',
+      severity: 'high', check: looksRandom(3),
+      refine: (secret) => secret.startsWith('sat.') ? { title: 'Harness service account token', scope: 'Service account token: the service account\'s role bindings in the account, organisation or project (often pipeline execution and deployments).' } : {},
+      examples: { valid: [`HARNESS_API_KEY=pat.${fake(22, BASE64URL)}.${fake(24)}.${fake(20)}`, `harnessToken: sat.${fake(22, BASE64URL)}.${fake(24)}.${fake(20)}`], invalid: [`pat.${'x'.repeat(22)}.${'x'.repeat(24)}.${'x'.repeat(20)}`, 'cat.pat.config.value'] },
+    }),
+    defineTokenRule({
+      id: 'settlemint-access-token', provider: 'SettleMint', title: 'SettleMint personal access token', keywords: ['sm_aat_', 'sm_pat_', 'sm_sat_'],
+      pattern: standalone('sm_(?:aat|pat|sat)_[A-Za-z0-9]{16}'),
+      scope: 'Personal access token: acts as the user on the SettleMint platform (the CLI and SDK): every workspace, application and blockchain service they can reach.',
+      severity: 'high', check: looksRandom(3),
+      refine: (secret) => secret.startsWith('sm_aat_')
+        ? { title: 'SettleMint application access token', scope: 'Application access token: calls the services (nodes, middleware, APIs) of the one application it was created in, with the access chosen at creation.' }
+        : secret.startsWith('sm_sat_') ? { title: 'SettleMint service access token', scope: 'Service access token: calls the one service it was created for (a blockchain node or middleware endpoint).' } : {},
+      examples: { valid: [`SETTLEMINT_ACCESS_TOKEN=sm_aat_${fake(16)}`, `token: sm_pat_${fake(16)}`, `"sm_sat_${fake(16)}"`], invalid: ['sm_aat_test_token', 'sm_pat_abc123xyz'] },
+    }),
+    defineTokenRule({
+      id: 'sourcegraph-access-token', provider: 'Sourcegraph', title: 'Sourcegraph access token', keywords: ['sgp_'],
+      pattern: standalone('sgp_(?:(?:[a-fA-F0-9]{16}|local)_)?[a-fA-F0-9]{40}'),
+      scope: 'Acts as the user on the Sourcegraph instance: reads every repository they can see (private code included) and, with the site-admin:sudo scope, acts as any user; the format does not tell the scopes.',
+      severity: 'high', check: looksRandom(3),
+      examples: { valid: [`SRC_ACCESS_TOKEN=sgp_${fake(16, HEX)}_${fake(40, HEX)}`, `src_token: sgp_local_${fake(40, HEX)}`, `"sgp_${fake(40, HEX)}"`], invalid: ['sgp_0000000000000000_0000000000000000000000000000000000000000'] },
+    }),
+    defineTokenRule({
+      id: 'sidekiq-license-credentials', provider: 'Sidekiq', title: 'Sidekiq Pro/Enterprise licence credentials', keywords: ['contribsys'],
+      pattern: /(?:BUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM[^\n]{0,30}?[:=,(>][\s"'`\\|>-]{0,8}|\bbundle[ \t]+config[ \t]+(?:--[a-z]+[ \t]+)*(?:enterprise|gems)\.contribsys\.com[ \t]+|https?:\/\/)(?<secret>[a-f0-9]{8}:[a-f0-9]{8})(?:@(?:gems|enterprise)\.contribsys\.com)?(?![A-Za-z0-9_-])/dgi,
+      scope: 'Downloads the commercial Sidekiq Pro/Enterprise gems under your licence from Contributed Systems\' gem server; a leaked licence can be revoked, breaking your own installs.',
+      severity: 'medium',
+      check: (_secret, match) => !match[0].toLowerCase().startsWith('http') || /@(?:gems|enterprise)\.contribsys\.com$/i.test(match[0]),
+      examples: { valid: [`BUNDLE_ENTERPRISE__CONTRIBSYS__COM=${fake(8, HEX)}:${fake(8, HEX)}`, `source "https://${fake(8, HEX)}:${fake(8, HEX)}@gems.contribsys.com/" do`, `bundle config --global gems.contribsys.com ${fake(8, HEX)}:${fake(8, HEX)}`], invalid: ['BUNDLE_GEMS__CONTRIBSYS__COM=${SIDEKIQ_CREDS}', 'source "https://gems.contribsys.com/"'] },
+    }),
     ...namedRules('Codecov', [{ id: 'codecov-upload-token', title: 'Codecov upload token', names: ['CODECOV_TOKEN'], scope: 'Uploads coverage reports for the repository.', severity: 'low', valuePattern: UUID, valid: assignedTo(['CODECOV_TOKEN'], fakeUuid()) }]),
     ...namedRules('Snyk', [{ id: 'snyk-api-token', title: 'Snyk API token', names: ['SNYK_TOKEN', 'SNYK_API_TOKEN'], scope: 'Acts as the user in every Snyk organisation they belong to.', severity: 'medium', valuePattern: UUID, valid: assignedTo(['SNYK_TOKEN', 'SNYK_API_TOKEN'], fakeUuid()) }]),
     ...namedRules('Bitbucket', [{ id: 'bitbucket-app-password', title: 'Bitbucket app password', names: ['BITBUCKET_APP_PASSWORD', 'BITBUCKET_PASSWORD'], scope: 'Acts as the user on Bitbucket with the password\'s permissions.', severity: 'high', valid: assignedTo(['BITBUCKET_APP_PASSWORD', 'BITBUCKET_PASSWORD'], `ATBB${fake(32)}`) }]),

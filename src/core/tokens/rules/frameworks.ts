@@ -48,6 +48,19 @@ export const pack = defineTokenPack({
         invalid: [`SUPABASE_ANON_KEY=${jwtBody({ iss: 'supabase', role: 'anon' })}`, 'eyJhbGciOiJIUzI1NiJ9.notjson.sig'],
       },
     }),
+    defineTokenRule({
+      id: 'jwt-base64', provider: 'JWT', title: 'JSON Web Token, base64-encoded', keywords: ['zxlk'],
+      pattern: /(?<![A-Za-z0-9+/])ZXlK[A-Za-z0-9+/]{40,}={0,2}(?![A-Za-z0-9+/=])/g,
+      scope: `Bearer token, base64-encoded once more (as Kubernetes and CI variables keep them): whatever its issuer granted (see its claims), until it expires. ${UNKNOWN_SCOPE}.`, severity: 'medium',
+      // Decodes to a real JWT with a JSON header and payload, not just text that starts with "eyJ".
+      check: (secret) => {
+        const inner = Buffer.from(secret, 'base64').toString('utf8').trim();
+        if (!/^eyJ[\w-]+\.eyJ[\w-]+\.[\w-]*$/.test(inner)) return false;
+        try { return typeof JSON.parse(Buffer.from(inner.split('.')[0]!, 'base64url').toString('utf8')).alg === 'string' && claims(inner) !== undefined; } catch { return false; }
+      },
+      refine: (secret) => claims(Buffer.from(secret, 'base64').toString('utf8').trim())?.role === 'anon' ? { severity: 'low', title: 'Supabase anon key, base64-encoded (public by design)', scope: 'Publishable: ships to every browser; Row Level Security decides what it may do.' } : {},
+      examples: { valid: [`token: ${Buffer.from(jwtBody({ sub: 'svc-deploy', exp: 4102444800 })).toString('base64')}`], invalid: [`ZXlK${Buffer.from('this is not a token at all, only words').toString('base64')}`] },
+    }),
     ...namedRules(APP, [
       { id: 'jwt-signing-secret', title: 'JWT signing secret', names: ['JWT_SECRET', 'JWT_SECRET_KEY', 'JWT_SIGNING_KEY', 'JWT_SIGNING_SECRET', 'JWT_KEY', 'JWT_HMAC_SECRET', 'ACCESS_TOKEN_SECRET', 'REFRESH_TOKEN_SECRET', 'SUPABASE_JWT_SECRET'], scope: FORGE, severity: 'critical', valid: assignedTo(['JWT_SECRET', 'JWT_SIGNING_KEY'], fake(48, BASE64)) },
       { id: 'rails-secret-key-base', title: 'Rails secret_key_base', names: ['SECRET_KEY_BASE', 'RAILS_MASTER_KEY'], scope: `${FORGE} RAILS_MASTER_KEY also decrypts config/credentials.yml.enc.`, severity: 'critical', valid: assignedTo(['SECRET_KEY_BASE', 'RAILS_MASTER_KEY'], fake(128, HEX)) },

@@ -1,5 +1,5 @@
 import type { Assignment } from '../assignments';
-import { characterClasses, looksLikeIdentifier, shannonEntropy } from '../entropy';
+import { characterClasses, looksGenerated, looksLikeIdentifier, shannonEntropy } from '../entropy';
 import { isPlaceholder, isReference } from '../placeholder';
 import { defineTokenPack, defineTokenRule, provider, UUID } from '../rule';
 import { UNKNOWN_SCOPE, type TokenRule } from '../types';
@@ -53,12 +53,12 @@ export const cliPassword = defineTokenRule({
   provider: 'Unknown',
   title: 'Password on a command line',
   keywords: ['mysql', 'mariadb', 'sshpass', 'login', 'configure', 'curl'],
-  pattern: /(?:\b(?:mysql[a-z]*|mariadb[a-z-]*)\b[^\n;|&]*?[ \t]-p|\bsshpass[ \t]+-p[ \t]*|\b(?:docker|podman|nerdctl|buildah|skopeo)[ \t]+login\b[^\n;|&]*?[ \t]-p[ \t]+|\baws[ \t]+configure[ \t]+set[ \t]+[\w.]*(?:secret|token|password)[\w.]*[ \t]+|\bcurl\b[^\n;|&]*?[ \t](?:-u[ \t]*|--user(?:[ \t]+|=))['"]?[^\s:'"$]*:)(?<quote>['"]?)(?<secret>[^\s'"$-][^\s'"]*)\k<quote>/dg,
+  pattern: /(?:\b(?:mysql[a-z]*|mariadb[a-z-]*)\b[^\n;|&]*?[ \t]-p|\bsshpass[ \t]+-p[ \t]*|\b(?:docker|podman|nerdctl|buildah|skopeo)[ \t]+login\b[^\n;|&]*?[ \t]-p[ \t]+|\baws[ \t]+configure[ \t]+set[ \t]+[\w.]*(?:secret|token|password)[\w.]*[ \t]+|\bcurl\b(?:[^\n;|&\\]|\\\r?\n|\\)*?[ \t](?:-[a-zA-Z]*u[ \t]*|--user(?:[ \t]+|=))['"]?[^\s:'"$<]*:)(?<quote>['"]?)(?<secret>[^\s'"$<-][^\s'"<>]*)\k<quote>/dg,
   scope: UNKNOWN_SCOPE,
   severity: 'medium',
   examples: {
-    valid: ['mysql -u root -pS3cr3tPw prod', "mysqldump -h db -u app -p'Tr0ub4dor&3' app > dump.sql", 'sshpass -p hunter22 ssh deploy@host', 'docker login -u ci -p Qw3rty9z registry.acme.io', 'aws configure set aws_secret_access_key Zx8Qm2Lr5Tn9Vb3Kw7Yc1Hs6Jd4Fg0Pa2Ue8Io5', "curl --user 'ci:Tr0ub4dor&3' https://ci.acme.io/api"],
-    invalid: ['mysql -u root -p prod', 'mysql -p$MYSQL_PWD', 'docker login -u ci --password-stdin registry.acme.io', 'ssh -p 2222 host', 'sshpass -p $PASS ssh host', 'aws configure set region eu-west-1', 'curl -u admin https://acme.io', 'curl -u $CI_USER:$CI_PASS https://acme.io'],
+    valid: ['curl -X POST \\\n  --user ci:Zq8Lm2Xv9Bc4Nr8K \\\n  https://ci.acme.io/api', 'curl -sSu deploy:Jf83kLq0Zp8Xr4Tm https://acme.io', 'mysql -u root -pS3cr3tPw prod', "mysqldump -h db -u app -p'Tr0ub4dor&3' app > dump.sql", 'sshpass -p hunter22 ssh deploy@host', 'docker login -u ci -p Qw3rty9z registry.acme.io', 'aws configure set aws_secret_access_key Zx8Qm2Lr5Tn9Vb3Kw7Yc1Hs6Jd4Fg0Pa2Ue8Io5', "curl --user 'ci:Tr0ub4dor&3' https://ci.acme.io/api"],
+    invalid: ['mysql -u root -p prod', 'mysql -p$MYSQL_PWD', 'docker login -u ci --password-stdin registry.acme.io', 'ssh -p 2222 host', 'sshpass -p $PASS ssh host', 'aws configure set region eu-west-1', 'curl -u admin https://acme.io', 'curl -u $CI_USER:$CI_PASS https://acme.io', 'curl -u "<user:password>" https://acme.io', "curl --user '<user>:<password>' https://acme.io"],
   },
 });
 
@@ -71,12 +71,23 @@ export const pack = defineTokenPack({
 const SECRET_NAME = /SECRET|TOKEN|PASSW|PWD|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|SIGNING_?KEY|CLIENT_?KEY|MASTER_?KEY|ENCRYPTION_?KEY|AUTH|CREDENTIAL|BEARER|SAS|SIGNATURE/;
 const PASSWORD_NAME = /PASSW|PWD|PASSPHRASE|(?:^|_)PASS$/;
 /** Names that carry secret-like words but hold no secret. */
-const NOT_SECRET_NAME = /PUBLIC|PUBLISHABLE|(?:^|_)PUB(?:_|$)|SHA|HASH|CHECKSUM|DIGEST|INTEGRITY|(?:^|_)IDS?$|_ID_|LENGTH|SIZE|COUNT|TIMEOUT|TTL|EXPIR|_AT$|_URL$|_URI$|ENDPOINT|PATH|FILE|DIR|NAME$|TYPE$|FORMAT|PREFIX|SUFFIX|HEADER|FIELD|PARAM|POLICY|ALGORITHM|ALG$|COLUMN|PATTERN|REGEX|KEYS?_?(?:LIST|MAP|SET)|KEYBOARD|KEYWORD|MONKEY|HOTKEY|SORT_?KEY|PARTITION_?KEY|PRIMARY_?KEY|FOREIGN_?KEY|CACHE_?KEY|KEY_?(?:CODE|NAME|PREFIX)|TOKENI[SZ]|AUTHOR(?:$|_|S)|AUTHORITY|OAUTH_?(?:URL|SCOPE)|ENABLED?$|REQUIRED$|_MODE$|VERSION|REGION|AUDIENCE|ISSUER/;
+const NOT_SECRET_NAME = /PUBLIC|PUBLISHABLE|(?:^|_)PUB(?:_|$)|SHA|HASH|CHECKSUM|DIGEST|INTEGRITY|(?:^|_)IDS?$|_ID_|LENGTH|SIZE|COUNT|TIMEOUT|TTL|EXPIR|_AT$|_URL$|_URI$|ENDPOINT|PATH|FILE|DIR|NAME$|TYPE$|FORMAT|PREFIX|SUFFIX|HEADER|FIELD|PARAM|POLICY|ALGORITHM|ALG$|COLUMN|PATTERN|REGEX|KEYS?_?(?:LIST|MAP|SET)|KEYBOARD|KEYWORD|MONKEY|HOTKEY|SORT_?KEY|PARTITION_?KEY|PRIMARY_?KEY|FOREIGN_?KEY|CACHE_?KEY|KEY_?(?:CODE|NAME|PREFIX)|TOKENI[SZ]|AUTHOR(?:$|_|S)|AUTHORITY|OAUTH_?(?:URL|SCOPE)|ENABLED?$|REQUIRED$|_MODE$|VERSION|REGION|AUDIENCE|ISSUER|CSRF|XSRF|AUTHENTICITY|FORGERY|REQUEST_?VERIFICATION|NONCE|SEARCH_?(?:ONLY_?)?(?:API_?)?KEY/;
+/** `group:artifact:version[:classifier]`, the group a dotted package name. */
+const MAVEN_COORDINATE = /^[a-z][\w-]*(?:\.[\w-]+)+:[\w.-]+:\d[\w.-]*(?::[\w.-]+)?$/;
 /** Generated bundles and source maps: one huge line of escaped source, where only exact formats are worth reporting. */
 const GENERATED_FILE = /\.(?:map|min\.js|min\.css)$/i;
 /** Expression and markup characters: regexes, templates, selectors, calls; not generated secrets. */
 const SYNTAX = /[(){}[\]<>\\|^"'`\s]/;
 const CODE_FILE = /\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|kts|scala|cs|fs|php|rs|swift|c|cc|cpp|h|hpp|m|mm|dart|lua|pl|r|ex|exs|erl|clj|groovy|vue|svelte|astro)$/i;
+
+const PATH_LIKE = /^(?:~|\.{1,2})?\/(?:[\w.@-]+\/)*[\w.@-]*$/;
+
+/** `./x`, `~/x`, `/etc/x`: where something is. A base64 secret may start with `/` too; its one long random run is not a path segment. */
+function looksLikePath(value: string): boolean {
+  if (/^(?:~|\.\.?)(?:\/|$)/.test(value)) return true;
+  if (!value.startsWith('/') || !PATH_LIKE.test(value)) return false;
+  return !value.split('/').some((segment) => segment.length >= 24 && looksGenerated(segment));
+}
 
 /** Redaction also hides values of bare `*_KEY` and `*_PASS` names (`STRIPE_KEY`, `DB_PASS`, keytool's `-storepass`). */
 const REDACTED_NAME = /(?:^|_)(?:KEY|PASS)$|(?:STORE|KEY)PASS$/;
@@ -117,11 +128,16 @@ export function genericRuleFor(assignment: Assignment, fileName: string, aggress
   if (NO_VALUE_NAME.test(key)) return undefined;
   if (aggressive) return isRedactedValue(key, value) ? genericSecret : undefined;
   if (!isSecretName(key)) return undefined;
+  // A JWT is left to the JWT rule, which reads its claims (a Supabase service_role key, an anon key);
+  // a Google API key to its rule, which knows Firebase web keys are public by design.
+  if (/^eyJ[\w-]+\.eyJ[\w-]+\.[\w-]*$/.test(value) || /^AIza[\w-]{35}$/.test(value)) return undefined;
+  // Maven/Gradle coordinates (`io.jsonwebtoken:jjwt-api:0.11.5`): a package, not a secret.
+  if (MAVEN_COORDINATE.test(value)) return undefined;
   if (GENERATED_FILE.test(fileName) || isPlaceholder(value) || /\s/.test(value)) return undefined;
   // Secrets are printable ASCII; translated messages and symbols are not.
   if (!/^[\x21-\x7e]+$/.test(value)) return undefined;
   if (CODE_FILE.test(fileName) && !assignment.quoted) return undefined;
-  if (/^(?:https?|file):\/\//i.test(value) || /^[./~]/.test(value) || /^data:/.test(value)) return undefined;
+  if (/^(?:https?|file):\/\//i.test(value) || looksLikePath(value) || /^data:/.test(value)) return undefined;
   if (PASSWORD_NAME.test(key)) {
     if (value.length < 8 || value.length > 200) return undefined;
     if (CODE_FILE.test(fileName) && (looksLikeIdentifier(value) || SYNTAX.test(value))) return undefined;
@@ -131,6 +147,8 @@ export function genericRuleFor(assignment: Assignment, fileName: string, aggress
   if (value.length < 16 || value.length > 1000 || SYNTAX.test(value)) return undefined;
   if (UUID.test(value) && !/TOKEN|SECRET|API_?KEY/.test(key)) return undefined;
   if (/^[A-Za-z_$][\w$]*(?:\.[\w$]+)+(?:\(\))?$/.test(value) || looksLikeIdentifier(value)) return undefined;
-  if (shannonEntropy(value) < 3.5 || characterClasses(value) < 2 || !/[0-9]/.test(value)) return undefined;
+  // Letters only: a generated value mixes cases over a long run; a word-like one is a name.
+  if (characterClasses(value) < 2 || (!/[0-9]/.test(value) && (value.length < 20 || !/[a-z]/.test(value) || !/[A-Z]/.test(value)))) return undefined;
+  if (!looksGenerated(value)) return undefined;
   return genericSecret;
 }

@@ -13,9 +13,10 @@ import { pack as frameworks } from './frameworks';
 import { pack as keys } from './keys';
 import { pack as urls } from './urls';
 import { pack as generic } from './generic';
+import { pack as moreProviders } from './more-providers';
 
 /** Every pack, most specific first: on overlapping matches the earlier rule wins. */
-export const packs = [github, devtools, aws, gcp, azure, cloud, payments, messaging, ai, saas, frameworks, keys, urls, generic];
+export const packs = [github, devtools, aws, gcp, azure, cloud, payments, messaging, ai, saas, frameworks, keys, urls, moreProviders, generic];
 
 export const allRules: TokenRule[] = packs.flatMap((p) => [...p.rules]);
 

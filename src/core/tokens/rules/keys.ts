@@ -25,6 +25,9 @@ function pem(id: string, label: string, title: string, scope: string, severity: 
   });
 }
 
+/** Shared with the file rule in key-files.ts: a .p12/.pfx file is the same credential as its base64 text. */
+export const PKCS12_SCOPE = 'A certificate with its private key (often protected by a short or empty password): signs, decrypts or authenticates as its owner (TLS servers, code signing, client certificates, Azure service principals).';
+
 const SIGN_AS = 'Whoever holds it can sign, decrypt or log in as its owner (servers, deploy keys, TLS): scope depends on where its public half is trusted.';
 
 export const pack = defineTokenPack({
@@ -54,6 +57,20 @@ export const pack = defineTokenPack({
       examples: {
         valid: [`PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: ci\nPublic-Lines: 2\n${fake(64, BASE64)}\n${fake(20, BASE64)}\nPrivate-Lines: 1\n${fake(44, BASE64)}\n`],
         invalid: ['PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\n'],
+      },
+    }),
+    defineTokenRule({
+      id: 'pkcs12-keystore',
+      provider: 'Private key',
+      title: 'PKCS#12 key store, base64-encoded (.p12/.pfx)',
+      keywords: ['ibazcc'],
+      // DER `30 82 LL LL 02 01 03 30 82`: a SEQUENCE holding version 3 and the authenticated safe.
+      pattern: /(?<![A-Za-z0-9+/])MII[A-Za-z0-9+/]{3}IBAzCC[A-Za-z0-9+/]{200,}={0,2}(?![A-Za-z0-9+/=])/g,
+      scope: PKCS12_SCOPE,
+      severity: 'high',
+      examples: {
+        valid: [`certificate_data = "MIIKcQIBAzCCCjcGCSqGSIb3DQEHAaCCCigEggokMIIKIDCCBNcGCSqGSIb3${fake(300, BASE64)}"`],
+        invalid: [`MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA${fake(300, BASE64)}`],
       },
     }),
     defineTokenRule({

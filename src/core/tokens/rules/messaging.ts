@@ -1,4 +1,4 @@
-import { ALNUM, BASE64URL, DIGITS, HEX, LOWER_ALNUM, UPPER_ALNUM, fake } from '../fake';
+import { ALNUM, BASE64URL, DIGITS, HEX, LOWER_ALNUM, UPPER_ALNUM, fake, fakeUuid } from '../fake';
 import { assignedTo, defineTokenPack, defineTokenRule, looksRandom, namedRules, prefixedRules, provider, standalone } from '../rule';
 
 const SLACK = 'Slack';
@@ -27,7 +27,7 @@ export const pack = defineTokenPack({
   ],
   rules: [
     ...prefixedRules(SLACK, [
-      { id: 'slack-bot-token', title: 'Slack bot token', keywords: ['xoxb-'], pattern: 'xoxb-[0-9]{10,13}-[0-9]{10,13}-[a-zA-Z0-9]{24}', severity: 'high', scope: 'Acts as the bot with the app\'s bot scopes: reads and posts in the channels it is in.', valid: [`SLACK_BOT_TOKEN=xoxb-${fake(12, DIGITS)}-${fake(13, DIGITS)}-${fake(24)}`] },
+      { id: 'slack-bot-token', title: 'Slack bot token', keywords: ['xoxb-'], pattern: 'xoxb-[0-9]{10,13}-[0-9]{10,13}-[a-zA-Z0-9]{24}', severity: 'high', scope: 'Acts as the bot with the scopes granted at install (the format does not tell which). Common ones: chat:write posts as the bot (anywhere with chat:write.public), channels:history and groups:history read every message in channels it was added to, users:read and users:read.email list members and their emails, files:read and files:write read and upload files.', valid: [`SLACK_BOT_TOKEN=xoxb-${fake(12, DIGITS)}-${fake(13, DIGITS)}-${fake(24)}`] },
       { id: 'slack-user-token', title: 'Slack user token', keywords: ['xoxp-'], pattern: 'xoxp-[0-9]{10,13}-[0-9]{10,13}-[0-9]{10,13}-[a-fA-F0-9]{32}', severity: 'critical', scope: 'Acts as the user who installed the app: their channels, DMs and files, within the user scopes.', valid: [`xoxp-${fake(12, DIGITS)}-${fake(12, DIGITS)}-${fake(13, DIGITS)}-${fake(32, HEX)}`] },
       { id: 'slack-app-level-token', title: 'Slack app-level token', keywords: ['xapp-'], pattern: 'xapp-\\d-[A-Z0-9]+-\\d+-[a-z0-9]{64}', severity: 'medium', scope: 'App-level: Socket Mode connections and app configuration across workspaces.', valid: [`xapp-1-A${fake(10, UPPER_ALNUM)}-${fake(13, DIGITS)}-${fake(64, LOWER_ALNUM)}`] },
       { id: 'slack-config-access-token', title: 'Slack app configuration access token', keywords: ['xoxe.xox'], pattern: 'xoxe\\.xox[bp]-\\d-[A-Z0-9]{163,166}', severity: 'high', scope: 'Creates and changes the workspace\'s apps through the App Manifest API.', valid: [`xoxe.xoxp-1-${fake(164, UPPER_ALNUM)}`] },
@@ -36,15 +36,15 @@ export const pack = defineTokenPack({
     ]),
     defineTokenRule({
       id: 'slack-webhook-url', provider: SLACK, title: 'Slack incoming webhook URL', keywords: ['hooks.slack.com/services/'],
-      pattern: /https?:\/\/hooks\.slack\.com\/services\/(?<secret>T[A-Z0-9]{8,12}\/B[A-Z0-9]{8,12}\/[A-Za-z0-9]{23,24})/g,
+      pattern: /(?:https?:\/\/)?hooks\.slack\.com\/services\/(?<secret>[A-Za-z0-9+/]{43,56})(?![A-Za-z0-9+/])/g,
       scope: 'Posts any message to its channel as the app (phishing your own team).', severity: 'medium', check: looksRandom(3),
-      examples: { valid: [`SLACK_WEBHOOK=https://hooks.slack.com/services/T${fake(8, UPPER_ALNUM)}/B${fake(10, UPPER_ALNUM)}/${fake(24)}`], invalid: ['https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX'] },
+      examples: { valid: [`SLACK_WEBHOOK=https://hooks.slack.com/services/T${fake(8, UPPER_ALNUM)}/B${fake(10, UPPER_ALNUM)}/${fake(24)}`, `webhook: hooks.slack.com/services/T${fake(10, UPPER_ALNUM)}/B${fake(11, UPPER_ALNUM)}/${fake(24)}`], invalid: ['https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX', 'https://hooks.slack.com/services/'] },
     }),
     defineTokenRule({
       id: 'slack-workflow-webhook-url', provider: SLACK, title: 'Slack workflow webhook URL', keywords: ['hooks.slack.com/'],
-      pattern: /https?:\/\/hooks\.slack\.com\/(?:workflows|triggers)\/(?<secret>T[A-Z0-9]{8,12}\/[A-Z0-9]{8,12}\/\d+\/[A-Za-z0-9]{23,32})/g,
-      scope: 'Starts the workflow with any input.', severity: 'low', check: looksRandom(3),
-      examples: { valid: [`https://hooks.slack.com/triggers/T${fake(8, UPPER_ALNUM)}/${fake(11, UPPER_ALNUM)}/${fake(12, DIGITS)}/${fake(32)}`], invalid: [] },
+      pattern: /(?:https?:\/\/)?hooks\.slack\.com\/(?:workflows|triggers)\/(?<secret>[A-Za-z0-9+/]{43,80})(?![A-Za-z0-9+/])/g,
+      scope: 'Starts the workflow with any input (which may post messages or call the steps it chains).', severity: 'low', check: looksRandom(3),
+      examples: { valid: [`https://hooks.slack.com/triggers/T${fake(8, UPPER_ALNUM)}/${fake(11, UPPER_ALNUM)}/${fake(12, DIGITS)}/${fake(32)}`, `hooks.slack.com/workflows/T${fake(10, UPPER_ALNUM)}/A${fake(10, UPPER_ALNUM)}/${fake(18, DIGITS)}/${fake(24)}`], invalid: [] },
     }),
     ...prefixedRules('Twilio', [
       { id: 'twilio-api-key', title: 'Twilio API key SID', keywords: ['twilio', 'sk'], pattern: 'SK[0-9a-fA-F]{32}', severity: 'low', scope: 'An API key id: harmless without its secret, which is probably nearby.', valid: [`TWILIO_API_KEY=SK${fake(32, HEX)}`], ignoreCase: false },
@@ -92,9 +92,21 @@ export const pack = defineTokenPack({
       scope: 'Controls the bot: reads every message sent to it, posts as it.', severity: 'high', check: looksRandom(3),
       examples: { valid: [`TELEGRAM_BOT_TOKEN=${fake(10, DIGITS)}:AA${fake(33, BASE64URL)}`], invalid: ['12345678:AAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'] },
     }),
-    ...prefixedRules('Microsoft Teams', [
-      { id: 'teams-incoming-webhook-url', title: 'Microsoft Teams incoming webhook URL', keywords: ['webhook.office.com'], pattern: 'https://[a-z0-9-]+\\.webhook\\.office\\.com/webhookb2/[a-z0-9-]{36}@[a-z0-9-]{36}/IncomingWebhook/[a-f0-9]{32}/[a-z0-9-]{36}', severity: 'medium', scope: 'Posts any message to the channel.', valid: ['https://acme.webhook.office.com/webhookb2/5ea38b7b-f563-4709-8bae-87aeaf6d5d8f@6fb49c8c-0674-4810-9cbf-98bfb07e6e90/IncomingWebhook/deadbeef3c9a4f1e8b7d6c5a4b3c2d1e/7ac5ad9d-1785-4921-8dc0-a9c0c18f7fa1'] },
-    ]),
+    defineTokenRule({
+      id: 'teams-incoming-webhook-url', provider: 'Microsoft Teams', title: 'Microsoft Teams incoming webhook URL', keywords: ['webhook.office.com', 'outlook.office.com/webhook', 'outlook.office365.com/webhook'],
+      pattern: /https:\/\/(?:[a-z0-9-]+\.webhook\.office\.com\/webhookb2|outlook\.office(?:365)?\.com\/webhook)\/[a-f0-9-]{36}@[a-f0-9-]{36}\/IncomingWebhook\/[a-z0-9]{32}\/[a-f0-9-]{36}(?:\/[A-Za-z0-9_-]{10,})?/gi,
+      scope: 'Posts any message or card to the channel as the connector (phishing your own team).', severity: 'medium',
+      examples: {
+        valid: [`https://acme.webhook.office.com/webhookb2/${fakeUuid()}@${fakeUuid()}/IncomingWebhook/${fake(32, HEX)}/${fakeUuid()}`, `TEAMS_WEBHOOK=https://outlook.office.com/webhook/${fakeUuid()}@${fakeUuid()}/IncomingWebhook/${fake(32, HEX)}/${fakeUuid()}`, `https://acme.webhook.office.com/webhookb2/${fakeUuid()}@${fakeUuid()}/IncomingWebhook/${fake(32, HEX)}/${fakeUuid()}/V2${fake(40, BASE64URL)}`],
+        invalid: ['https://acme.webhook.office.com/webhookb2/'],
+      },
+    }),
+    defineTokenRule({
+      id: 'teams-workflow-webhook-url', provider: 'Microsoft Teams', title: 'Microsoft Teams / Power Automate workflow webhook URL', keywords: ['logic.azure.com', 'powerplatform.com'],
+      pattern: /https:\/\/[a-z0-9.-]+\.(?:logic\.azure\.com(?::443)?|api\.powerplatform\.com(?::443)?)\/(?:workflows\/[a-f0-9]{32}|powerautomate\/automations\/direct\/workflows\/[a-f0-9]{32})\/triggers\/manual\/paths\/invoke[^\s"'<>]*?[?&]sig=(?<secret>[A-Za-z0-9_%-]{30,})/gi,
+      scope: 'Starts the Power Automate flow behind a Teams Workflows webhook with any payload (posts to the channel, and whatever else the flow does).', severity: 'medium',
+      examples: { valid: [`https://prod-42.westeurope.logic.azure.com:443/workflows/${fake(32, HEX)}/triggers/manual/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=${fake(43, BASE64URL)}`], invalid: [`https://prod-42.westeurope.logic.azure.com/workflows/${fake(32, HEX)}/triggers/manual/paths/invoke?api-version=2016-06-01`] },
+    }),
     ...namedRules('Vonage', [
       { id: 'vonage-api-secret', title: 'Vonage (Nexmo) API secret', names: ['VONAGE_API_SECRET', 'NEXMO_API_SECRET'], scope: 'Sends SMS and calls billed to the account.', severity: 'high', valuePattern: /^[A-Za-z0-9]{16}$/, valid: assignedTo(['VONAGE_API_SECRET', 'NEXMO_API_SECRET'], fake(16)) },
     ]),

@@ -1,5 +1,5 @@
 import { BASE64, BASE64URL, DIGITS, HEX, LOWER_ALNUM, UPPER_ALNUM, fake, fakeUuid } from '../fake';
-import { assignedTo, defineTokenPack, namedRules, prefixedRules, provider } from '../rule';
+import { assignedTo, defineTokenPack, defineTokenRule, looksRandom, namedRules, prefixedRules, provider } from '../rule';
 
 const names = ['Linear', 'Notion', 'Airtable', 'Figma', 'Dropbox', 'Contentful', 'Typeform', 'ClickUp', 'HubSpot', 'ReadMe', 'Frame.io', 'Mapbox', 'X (Twitter)', 'Facebook', 'Sentry', 'Datadog', 'New Relic', 'Grafana', 'Dynatrace', 'PagerDuty', 'Honeycomb', 'Rollbar', 'Okta', 'Auth0', 'Zendesk', 'Asana', 'Monday.com', 'LaunchDarkly', 'Adobe', 'Twitch', 'Lob', 'Zoom', 'Salesforce', 'Segment', 'Mixpanel', 'PostHog', 'Smartsheet'];
 
@@ -48,6 +48,13 @@ export const pack = defineTokenPack({
     ...prefixedRules('X (Twitter)', [
       { id: 'twitter-bearer-token', title: 'X (Twitter) app bearer token', keywords: ['aaaaaaaaaaaaaaaaaaaaa'], pattern: 'AAAAAAAAAAAAAAAAAAAAA[A-Za-z0-9%]{30,120}', severity: 'medium', scope: 'App-only API access billed to the app (read public data at your rate limit and cost).', valid: [`TWITTER_BEARER_TOKEN=AAAAAAAAAAAAAAAAAAAAA${fake(90)}`] },
     ]),
+    defineTokenRule({
+      id: 'facebook-app-access-token', provider: 'Facebook', title: 'Facebook / Meta app access token (app ID | app secret)', keywords: ['|', '%7c'],
+      pattern: /(?<![A-Za-z0-9_|%-])(?<secret>\d{15,16}(?:\||%7[Cc])[0-9A-Za-z_-]{27,40})(?![A-Za-z0-9_-])/g,
+      scope: 'App access token: its second half is the app secret. Acts as the app on the Graph API (app settings, test users, webhooks subscriptions, insights) and signs as the app.',
+      severity: 'high', check: (secret) => looksRandom(3)(secret.replace(/^\d+(?:\||%7[Cc])/, '')),
+      examples: { valid: [`FB_APP_TOKEN=${fake(16, DIGITS)}|${fake(32, HEX)}`, `graph.facebook.com/me?access_token=${fake(15, DIGITS)}%7C${fake(27, BASE64URL)}`], invalid: ['count|123456789012345|xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', `| ${fake(16, DIGITS)} | some table cell text |`] },
+    }),
     ...prefixedRules('Facebook', [
       { id: 'facebook-access-token', title: 'Facebook / Meta access token', keywords: ['eaab', 'eaag', 'eaai', 'eaac'], pattern: 'EAA[BCGI][A-Za-z0-9]{90,}', severity: 'high', scope: 'A user, page or system-user token: the permissions granted to the app (pages, ads, Instagram, WhatsApp).', valid: [`FB_ACCESS_TOKEN=EAAG${fake(160)}`] },
     ]),
@@ -71,7 +78,7 @@ export const pack = defineTokenPack({
       { id: 'grafana-service-account-token', title: 'Grafana service account token', keywords: ['glsa_'], pattern: 'glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}', severity: 'high', scope: 'The service account\'s role in the Grafana organisation (often Admin).', valid: [`glsa_${fake(32)}_${fake(8, HEX)}`] },
     ]),
     ...prefixedRules('Dynatrace', [
-      { id: 'dynatrace-api-token', title: 'Dynatrace API token', keywords: ['dt0c01.'], pattern: 'dt0c01\\.[A-Z0-9]{24}\\.[A-Z0-9]{64}', severity: 'high', scope: 'The token\'s scopes on the environment.', valid: [`dt0c01.${fake(24, UPPER_ALNUM)}.${fake(64, UPPER_ALNUM)}`] },
+      { id: 'dynatrace-api-token', title: 'Dynatrace API token', keywords: ['dt0c01.'], pattern: 'dt0c01\\.[A-Za-z0-9]{24}\\.[A-Za-z0-9]{64}', ignoreCase: true, severity: 'high', scope: 'The scopes chosen at creation on one environment (reading metrics, entities and logs; writing settings; ingesting data): the format does not tell which.', valid: [`dt0c01.${fake(24, UPPER_ALNUM)}.${fake(64, UPPER_ALNUM)}`, `dynatraceToken: "dt0c01.${fake(24, LOWER_ALNUM)}.${fake(64, LOWER_ALNUM)}"`] },
     ]),
     ...namedRules('PagerDuty', [{ id: 'pagerduty-api-key', title: 'PagerDuty REST API key', names: ['PAGERDUTY_TOKEN', 'PAGERDUTY_API_KEY', 'PAGERDUTY_API_TOKEN', 'PD_API_KEY'], scope: 'Reads and changes incidents, schedules and services (silencing alerts included).', severity: 'high', valuePattern: /^[A-Za-z0-9_+-]{20}$/, valid: assignedTo(['PAGERDUTY_TOKEN', 'PAGERDUTY_API_KEY'], `u+${fake(18, BASE64URL)}`) }]),
     ...namedRules('Honeycomb', [{ id: 'honeycomb-api-key', title: 'Honeycomb API key', names: ['HONEYCOMB_API_KEY', 'HONEYCOMB_WRITEKEY'], scope: 'Sends events to (and, for management keys, manages) the environment.', severity: 'medium', valuePattern: /^(?:[a-f0-9]{32}|[A-Za-z0-9]{22})$/, valid: assignedTo(['HONEYCOMB_API_KEY', 'HONEYCOMB_WRITEKEY'], fake(22)) }]),
@@ -82,7 +89,9 @@ export const pack = defineTokenPack({
     ...namedRules('Asana', [{ id: 'asana-pat', title: 'Asana personal access token', names: ['ASANA_ACCESS_TOKEN', 'ASANA_PAT', 'ASANA_TOKEN'], scope: 'Acts as the user in every workspace.', severity: 'high', valuePattern: /^[0-9]\/[0-9]{10,20}(?:\/[0-9]{10,20})?:[a-f0-9]{32}$/, valid: assignedTo(['ASANA_ACCESS_TOKEN', 'ASANA_PAT'], `2/${fake(16, DIGITS)}/${fake(16, DIGITS)}:${fake(32, HEX)}`) }]),
     ...namedRules('Monday.com', [{ id: 'monday-api-token', title: 'monday.com API token', names: ['MONDAY_API_TOKEN', 'MONDAY_TOKEN'], scope: 'Acts as the user on every board they can see.', severity: 'high', valuePattern: /^eyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, valid: assignedTo(['MONDAY_API_TOKEN', 'MONDAY_TOKEN'], `eyJhbGciOiJIUzI1NiJ9.eyJ${fake(80, BASE64URL)}.${fake(43, BASE64URL)}`) }]),
     ...namedRules('LaunchDarkly', [{ id: 'launchdarkly-access-token', title: 'LaunchDarkly API access token', names: ['LAUNCHDARKLY_ACCESS_TOKEN', 'LD_ACCESS_TOKEN', 'LAUNCHDARKLY_API_TOKEN'], scope: 'Changes feature flags (turning features on or off in production) with the token\'s role.', severity: 'high', valuePattern: /^api-[0-9a-f-]{36}$/, valid: assignedTo(['LAUNCHDARKLY_ACCESS_TOKEN', 'LD_ACCESS_TOKEN'], `api-${fakeUuid()}`) }]),
-    ...namedRules('Adobe', [{ id: 'adobe-client-secret', title: 'Adobe client secret', names: ['ADOBE_CLIENT_SECRET'], scope: 'Signs in as the Adobe Developer Console project.', severity: 'high', valuePattern: /^p8e-[A-Za-z0-9_-]{32}$/, valid: assignedTo(['ADOBE_CLIENT_SECRET'], `p8e-${fake(32, BASE64URL)}`) }]),
+    ...prefixedRules('Adobe', [
+      { id: 'adobe-client-secret', title: 'Adobe OAuth client secret', keywords: ['p8e-'], pattern: 'p8e-[A-Za-z0-9_-]{32}', ignoreCase: true, severity: 'high', scope: 'With its client ID, gets access tokens for the Adobe Developer Console project: the APIs and product profiles added to its OAuth Server-to-Server or Web credential.', valid: [`adobeClient := "p8e-${fake(32)}"`, `ADOBE_CLIENT_SECRET=p8e-${fake(32, BASE64URL)}`] },
+    ]),
     ...namedRules('Twitch', [{ id: 'twitch-client-secret', title: 'Twitch client secret', names: ['TWITCH_CLIENT_SECRET'], scope: 'Signs in as the Twitch application.', severity: 'medium', valuePattern: /^[a-z0-9]{30}$/, valid: assignedTo(['TWITCH_CLIENT_SECRET'], fake(30, LOWER_ALNUM)) }]),
     ...namedRules('Lob', [{ id: 'lob-api-key', title: 'Lob API key', names: ['LOB_API_KEY', 'LOB_LIVE_API_KEY'], scope: 'Sends physical mail billed to the account and reads addresses.', severity: 'medium', valuePattern: /^(?:live|test)_[a-f0-9]{35}$/, valid: assignedTo(['LOB_API_KEY', 'LOB_LIVE_API_KEY'], `live_${fake(35, HEX)}`) }]),
     ...namedRules('Zoom', [{ id: 'zoom-client-secret', title: 'Zoom app client secret', names: ['ZOOM_CLIENT_SECRET', 'ZOOM_API_SECRET'], scope: 'Signs in as the Zoom app: meetings, recordings, users within its scopes.', severity: 'high', valuePattern: /^[A-Za-z0-9]{32}$/, valid: assignedTo(['ZOOM_CLIENT_SECRET', 'ZOOM_API_SECRET'], fake(32)) }]),
