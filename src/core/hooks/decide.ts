@@ -81,7 +81,9 @@ export async function decideHook(call: HookCall, deps: HookDeps): Promise<HookVe
 /** No person can be asked through Airlock. Claude Code can still ask them itself, unless bypassed. */
 function noEditorVerdict(call: HookCall, gated: Gated, unreachable: string): HookVerdict {
   const env = gated.environment ? ` Target environment: ${gated.environment.toUpperCase()}.` : '';
-  if (call.agent === 'claude' && call.permissionMode !== 'bypassPermissions') {
+  // Claude Code can put the question to the person in its own prompt, unless bypassed, or unless policy
+  // reserves this target for a person in the editor (forbidAgentApproval): then no prompt of the agent may settle it.
+  if (call.agent === 'claude' && call.permissionMode !== 'bypassPermissions' && !gated.check?.personOnly) {
     return {
       ...ruleOf(gated),
       decision: 'ask',
@@ -91,7 +93,9 @@ function noEditorVerdict(call: HookCall, gated: Gated, unreachable: string): Hoo
       agentMessage: `Airlock needs a person to confirm this: ${gated.reason}.${env}`,
     };
   }
-  const bypass = call.agent === 'claude' ? ' Claude Code runs with bypassPermissions, so no prompt would reach a person.' : '';
+  const bypass = call.agent !== 'claude' ? '' : gated.check?.personOnly
+    ? ' Policy reserves this environment for a person in the editor: Claude Code\'s own prompt may not approve it.'
+    : ' Claude Code runs with bypassPermissions, so no prompt would reach a person.';
   return {
     ...ruleOf(gated),
     decision: 'deny',

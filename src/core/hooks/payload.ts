@@ -44,11 +44,18 @@ export function parsePayload(agent: HookAgent, text: string, fallbackCwd: string
     roots,
     session: str(p.conversation_id) ?? str(p.session_id) ?? str(p.sessionId),
     permissionMode: str(p.permission_mode),
+    toolUseId: id(p.tool_use_id ?? p.toolUseId),
+    promptId: id(p.prompt_id ?? p.promptId),
   };
   return agent === 'cursor' ? cursorCall(base, p) : toolUseCall(base, p);
 }
 
 type Base = Omit<HookCall, 'kind'>;
+
+/** An agent's id for a call or prompt: short printable text only (it is logged and exported as is). */
+function id(value: unknown): string | undefined {
+  return typeof value === 'string' && /^[\w.:-]{1,128}$/.test(value) ? value : undefined;
+}
 
 function cursorCall(base: Base, p: Record<string, unknown>): HookCall {
   switch (base.event) {

@@ -19,6 +19,10 @@ export interface HookCall {
   cwd: string;
   roots: string[];
   session?: string;
+  /** The agent's id of this tool call (Claude Code, VS Code `tool_use_id`). */
+  toolUseId?: string;
+  /** The agent's id of the prompt that led to it (Claude Code `prompt_id`, the OTel `prompt.id`). */
+  promptId?: string;
   /** Claude Code's permission mode; `bypassPermissions` means no prompt ever reaches a person. */
   permissionMode?: string;
 }
