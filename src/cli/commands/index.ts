@@ -12,5 +12,6 @@ export const commands: Array<{ name: string; summary: string; load: () => Promis
   { name: 'hook', summary: "answer an agent's pre-tool hook (cursor, claude, vscode)", load: async () => (await import('./hook.js')).hookCommand },
   { name: 'gate', summary: 'check a terminal command for the shims, asking the editor when destructive', load: async () => (await import('./gate.js')).gateCommand },
   { name: 'policy', summary: 'show the effective policy and where each value came from', load: async () => (await import('./policy.js')).policyCommand },
+  { name: 'export', summary: 'show or drain the OpenTelemetry export queue', load: async () => (await import('./export.js')).exportCommand },
   { name: 'scan', summary: 'find exposed credentials in files and say what each can do', load: async () => (await import('./scan.js')).scanCommand },
 ];
