@@ -2,6 +2,7 @@ import { commands } from './commands/index';
 import { EXIT_USAGE, UsageError, type CliIO } from './io';
 import { version } from '../core/version';
 import { setFlagsFromString } from 'node:v8';
+import { installExportWorker } from './exportWorker';
 
 function helpText(): string {
   const width = Math.max(0, ...commands.map((c) => c.name.length));
@@ -93,5 +94,7 @@ if (require.main === module) {
     env: process.env,
     cwd: process.cwd(),
   };
+  // Events a hook logs are exported by a detached worker started on exit (never awaited here).
+  installExportWorker();
   runCli(process.argv.slice(2), io).then((code) => { process.exitCode = code; });
 }

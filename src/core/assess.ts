@@ -28,5 +28,7 @@ export async function assessCommand(line: string, options: AssessOptions = {}): 
     line,
     policy: options.policy?.environments,
     protectedBranches: options.policy ? [...options.policy.protectedBranches] : undefined,
+    typedConfirmation: options.policy?.typedConfirmation,
+    personOnly: options.policy?.forbidAgentApproval,
   });
 }

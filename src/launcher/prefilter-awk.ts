@@ -17,7 +17,8 @@
  * Variables: `words` (space-separated trigger words, `*frag` for fragments, embedded at build
  * time), `filewords` (the protected-file globs' words, also looked for in the cwd), `home`, `runnerwords`
  * (package managers: a trigger unless the nearest package.json holds no trigger word), `extra` (more
- * words, e.g. from the user's settings), `policy` (the user policy file: its words are added),
+ * words, e.g. from the user's settings), `policy` (the user policy file: its words are added, as
+ * are the managed policy's at its fixed paths),
  * `agent` (claude, vscode, cursor), `pwd` (fallback directory for the repository policy check).
  */
 
@@ -293,6 +294,8 @@ BEGIN {
   RS = "\036"
   runtime = "$` + "`" + String.raw`{}*?[]"
   addtriggers(words, 0); addtriggers(filewords, 1); if (extra != "") addtriggers(extra, 1); if (policy != "") addfile(policy)
+  # The machine-wide (managed) policy, at its fixed paths (src/core/policy/managed.ts): its words join too.
+  addfile("/etc/airlock/policy.json"); addfile("/Library/Application Support/Airlock/policy.json")
   n = split(runnerwords, list, " "); for (i = 1; i <= n; i++) runners[list[i]] = 1
   # With these a package manager runs scripts from another directory than the payload's cwd.
   n = split("cd pushd -w --workspace --workspaces -ws --prefix -c --dir --cwd --filter -f --recursive -r workspace workspaces", list, " ")

@@ -13,5 +13,7 @@ export const commands: Array<{ name: string; summary: string; load: () => Promis
   { name: 'status', summary: 'list the agents on this machine and whether Airlock guards each', load: async () => (await import('./status.js')).statusCommand },
   { name: 'gate', summary: 'check a terminal command for the shims, asking the editor when destructive', load: async () => (await import('./gate.js')).gateCommand },
   { name: 'run', summary: 'run a command inside the egress sandbox: provider API requests are judged before they leave', load: async () => (await import('./run.js')).runCommand },
+  { name: 'policy', summary: 'show the effective policy and where each value came from', load: async () => (await import('./policy.js')).policyCommand },
+  { name: 'export', summary: 'show or drain the OpenTelemetry export queue', load: async () => (await import('./export.js')).exportCommand },
   { name: 'scan', summary: 'find exposed credentials in files and say what each can do', load: async () => (await import('./scan.js')).scanCommand },
 ];

@@ -1,3 +1,4 @@
+import { minimatch } from 'minimatch';
 import type { CheckResult, Finding, Target } from '../guard/types';
 import { DEFAULT_ENVIRONMENT_POLICY, type EffectiveEnvironmentPolicy } from '../policy/environments';
 import { stricterDecision, type Decision, type Environment } from '../types';
@@ -8,6 +9,17 @@ import { resolveTarget } from './resolve';
 export interface ApplyEnvironmentOptions extends Omit<EnvironmentOptions, 'patterns'> {
   /** Environment patterns and decisions from the merged policy. */
   policy?: EffectiveEnvironmentPolicy;
+  /** Environments whose confirmation is typed besides production and unknown (policy `typedConfirmation`). */
+  typedConfirmation?: readonly Environment[];
+  /** Environments or target-name globs only a person in the editor may approve (policy `forbidAgentApproval`). */
+  personOnly?: readonly string[];
+}
+
+/** True when the target's environment, or its name or resource (globs), is one policy reserves for a person. */
+function reservedForPerson(target: Target, list: readonly string[] | undefined): boolean {
+  if (!list?.length) return false;
+  const names = [target.name, target.resource].filter((n): n is string => !!n);
+  return list.some((entry) => entry === target.environment || names.some((n) => n === entry || minimatch(n, entry, { nocase: true })));
 }
 
 const RISK: Record<Environment, number> = { production: 3, unknown: 2, staging: 1, development: 0 };
@@ -40,7 +52,10 @@ export function applyEnvironment(result: CheckResult, options: ApplyEnvironmentO
     const t = targets.get(finding);
     const rule = t ? policy.decisions[t.environment] : 'ask';
     if (!t || finding.rule.startsWith('guard.') || isSelfProtection(finding) || finding.decision === 'deny') { decision = stricterDecision(decision, finding.decision); continue; }
-    if (rule === 'deny') {
+    if (rule === 'allow-and-log' && reservedForPerson(t, options.personOnly)) {
+      note(notes, `policy reserves ${t.environment}${t.name ? ` (${t.name})` : ''} for a person: allow-and-log does not apply (${finding.rule})`);
+      decision = stricterDecision(decision, finding.decision);
+    } else if (rule === 'deny') {
       decision = 'deny';
       note(notes, `denied by policy: destructive commands on ${t.environment} are refused (${finding.rule})`);
     } else if (rule === 'allow-and-log') {
@@ -53,7 +68,8 @@ export function applyEnvironment(result: CheckResult, options: ApplyEnvironmentO
     environment,
     target: target!,
     // Changing Airlock's own files would turn it off: always typed, whatever the environment.
-    confirmation: result.findings.some(isSelfProtection) ? 'typed' : confirmationFor(environment),
+    confirmation: result.findings.some(isSelfProtection) || options.typedConfirmation?.includes(environment) ? 'typed' : confirmationFor(environment),
+    ...([...targets.values()].some((t) => reservedForPerson(t, options.personOnly)) ? { personOnly: true } : {}),
     ...(notes.length ? { notes } : {}),
   };
 }

@@ -22,6 +22,12 @@ export function formatWorkspace(report: WorkspaceEnvironments): string {
   section('Env files', report.envFiles.map((f) => `${f.file.padEnd(24)} ${upper(f.environment).padEnd(12)} (${f.environmentFrom})${f.resources.filter((r) => r.kind !== 'token').map((r) => `\n      ${r.variable ?? r.kind}: ${r.resource}`).join('')}`), 'none (.env, .env.<name>, <name>.env)');
   section('Kubernetes', report.kubernetes.contexts.map((c) => `${c.current ? '*' : ' '} ${c.name.padEnd(22)} ${upper(c.environment).padEnd(12)} cluster ${c.cluster ?? '?'}${c.namespace ? `, namespace ${c.namespace}` : ''}`), report.kubernetes.files.length ? 'no contexts' : 'no kubeconfig');
   section('Terraform workspaces', report.terraform.map((t) => `${t.directory.padEnd(24)} ${t.workspace.padEnd(14)} ${upper(t.environment)}`), 'no initialised root module (.terraform) found');
+  section('Pulumi stacks', report.pulumi.flatMap((p) => p.stacks.length
+    ? p.stacks.map((st) => `${st.selected ? '*' : ' '} ${`${p.directory}: ${st.name}`.padEnd(30)} ${upper(st.environment)}`)
+    : [`  ${p.directory}: project ${p.project ?? '?'}, no stack config and none selected`]), 'no Pulumi project');
+  section('Vercel', report.vercel.map((v) => `${v.directory.padEnd(24)} project ${v.project} (${upper(v.environment)})${v.projectId && v.projectId !== v.project ? ` ${v.projectId}` : ''}`), 'not linked (.vercel/project.json)');
+  section('Supabase', report.supabase.map((l) => `${l.directory.padEnd(24)} linked project ${l.projectRef} ${upper(l.environment)}${l.namedIn.length ? ` (named in ${l.namedIn.map((n) => `${n.file}: ${n.environment}`).join(', ')})` : ' (no env file names this project)'}`), 'not linked (supabase/.temp/project-ref)');
+  section('Wrangler environments', report.wrangler.flatMap((w) => w.environments.map((e) => `${`${w.file} ${e.name ? `--env ${e.name}` : '(top level)'}`.padEnd(34)} ${upper(e.environment).padEnd(12)} Worker ${e.worker ?? '?'}${e.bindings.map((b) => `\n      ${b}`).join('')}`)), 'no wrangler.json, wrangler.jsonc or wrangler.toml');
   section('AWS profiles', report.aws.profiles.map((p) => `${p.name === report.aws.profile ? '*' : ' '} ${p.name.padEnd(22)} ${upper(p.environment).padEnd(12)} ${p.account ? `account ${p.account}` : ''}`.trimEnd()), 'none in ~/.aws/config');
   if (report.gcloud) section('Google Cloud', [describeTarget(report.gcloud)], '');
   section('Railway', report.railway ? [

@@ -43,7 +43,7 @@ function profileOfEnvFile(file: EnvFile): Profile {
   return { source: file.name, environment: file.environment, environmentFrom: file.environmentFrom, resources: resourcesOfVariables(file.vars) };
 }
 
-export function buildWorkspaceIndex(ctx: CommandContext, extraDirs: string[] = []): WorkspaceIndex {
+export function buildWorkspaceIndex(ctx: CommandContext, extraDirs: string[] = [], extraProfiles: Profile[] = []): WorkspaceIndex {
   const profiles: Profile[] = [];
   const seen = new Set<string>();
   for (const dir of [...profileDirectories(ctx.root, ctx.cwd), ...extraDirs]) {
@@ -53,13 +53,13 @@ export function buildWorkspaceIndex(ctx: CommandContext, extraDirs: string[] = [
       profiles.push(profileOfEnvFile(file));
     }
   }
-  return indexProfiles(profiles);
+  return indexProfiles([...profiles, ...extraProfiles]);
 }
 
 export function indexProfiles(profiles: Profile[]): WorkspaceIndex {
   const byKey = new Map<string, { ref: ResourceRef; uses: SharedResource['uses'] }>();
   for (const profile of profiles) {
-    for (const ref of profile.resources) {
+    for (const ref of profile.resources.flatMap((r) => [r, ...(r.aliases ?? [])])) {
       const entry = byKey.get(ref.key) ?? { ref, uses: [] };
       if (!entry.uses.some((u) => u.source === profile.source && u.variable === ref.variable)) {
         entry.uses.push({ environment: profile.environment, source: profile.source, variable: ref.variable });

@@ -1,5 +1,6 @@
 import type { Environment } from '../types';
 import type { CommandContext, Evidence } from './context';
+import type { Profile } from './profiles';
 import type { ResourceKind, ResourceRef } from './resources';
 
 /** What one tool resolver learns about a command, before classification and the shared-resource check. */
@@ -18,6 +19,8 @@ export interface Resolution {
   resources?: ResourceRef[];
   /** Kinds of resource the command acts on, for the shared-resource check when only a name is known. */
   affects?: ResourceKind[];
+  /** Environments the tool's own config defines (Wrangler's `[env.*]`), checked with the env files for shared resources. */
+  profiles?: Profile[];
 }
 
 export interface ToolResolver {

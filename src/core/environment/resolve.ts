@@ -3,6 +3,7 @@ import type { Environment } from '../types';
 import { classifyLabels, riskier } from './classify';
 import { CommandContext, type EnvironmentOptions, type Evidence } from './context';
 import { buildWorkspaceIndex, resourcesOfEnvironment, sortEnvironments, type WorkspaceIndex } from './profiles';
+import { lineNames } from './names';
 import { evidence, type Resolution, type ToolResolver } from './resolution';
 import { SHARED_KINDS, type ResourceKind, type ResourceRef } from './resources';
 import { cloudResolvers } from './tools/cloud';
@@ -16,10 +17,12 @@ import { platformResolvers } from './tools/platforms';
 import { pulumiResolvers } from './tools/pulumi';
 import { railwayResolvers } from './tools/railway';
 import { terraformResolvers } from './tools/terraform';
+import { wranglerResolvers } from './tools/wrangler';
 
 const RESOLVERS: ToolResolver[] = [
   ...kubernetesResolvers, ...terraformResolvers, ...pulumiResolvers, ...cloudResolvers, ...railwayResolvers,
   ...platformResolvers, ...databaseResolvers, ...gitResolvers, ...dockerResolvers, ...httpResolvers, ...filesystemResolvers,
+  ...wranglerResolvers,
 ];
 
 const BY_TOOL = new Map<string, ToolResolver[]>();
@@ -40,7 +43,7 @@ export function resolveTarget(command: SimpleCommand, options: EnvironmentOption
   try {
     ctx = new CommandContext(command, options);
     const resolution = resolveWith(ctx);
-    return finalize(resolution, ctx, buildWorkspaceIndex(ctx));
+    return finalize(resolution, ctx, buildWorkspaceIndex(ctx, [], resolution?.profiles));
   } catch (error) {
     return {
       name: null,
@@ -63,7 +66,7 @@ function resolveWith(ctx: CommandContext): Resolution | undefined {
   return undefined;
 }
 
-const LOOKUP_KINDS: ReadonlySet<ResourceKind> = new Set(['database', 'volume', 'bucket', 'cluster', 'project', 'app', 'token']);
+const LOOKUP_KINDS: ReadonlySet<ResourceKind> = new Set(['database', 'volume', 'bucket', 'cluster', 'project', 'app', 'token', 'host']);
 
 export function finalize(resolution: Resolution | undefined, ctx: CommandContext, index: WorkspaceIndex): Target {
   const res: Resolution = resolution ?? {
@@ -75,20 +78,27 @@ export function finalize(resolution: Resolution | undefined, ctx: CommandContext
   let environment: Environment;
   if (res.environment) environment = res.environment;
   else {
-    const classified = classifyLabels(res.labels ?? [res.name, res.resource], ctx.patterns);
+    // Names the line gives (`--stack-name api-stg`) count like the tool's own labels: the strictest that classifies wins.
+    const named = lineNames(ctx.args);
+    const classified = classifyLabels([...(res.labels ?? [res.name, res.resource]), ...named.map((n) => n.value)], ctx.patterns);
     environment = classified.environment;
-    if (classified.label && classified.label !== res.name) ev.push(evidence('classified by', `${classified.label} → ${environment}`));
+    const byOption = named.find((n) => n.value === classified.label);
+    if (byOption) ev.push(evidence('classified by', `name on the command line (${byOption.option} ${byOption.value}) → ${environment}`));
+    else if (classified.label && classified.label !== res.name) ev.push(evidence('classified by', `${classified.label} → ${environment}`));
   }
 
   // Opaque ids (volume, project ref, token, database URL) that the workspace's env files name tell the environment.
+  // The exact resource first; only when no env file names it, what it is part of (the database's host or Supabase project).
   const refs = (res.resources ?? []).filter((r) => LOOKUP_KINDS.has(r.kind));
   for (const ref of refs) {
-    const uses = index.usesOf(ref.key).filter((u) => u.environment !== 'unknown');
-    if (!uses.length) continue;
-    const named = uses.reduce<Environment>((acc, u) => riskier(acc, u.environment), uses[0]!.environment);
-    if (environment === 'unknown') {
-      environment = named;
-      ev.unshift(...uses.slice(0, 3).map((u) => evidence(u.source, `${describeRef(ref)} is configured here${u.variable ? ` (${u.variable})` : ''}, for ${u.environment}`)));
+    if (environment !== 'unknown') break;
+    for (const key of [ref, ...(ref.aliases ?? [])]) {
+      const uses = index.usesOf(key.key).filter((u) => u.environment !== 'unknown');
+      if (!uses.length) continue;
+      environment = uses.reduce<Environment>((acc, u) => riskier(acc, u.environment), uses[0]!.environment);
+      const what = key === ref ? describeRef(ref) : `${key.display} (of ${ref.display})`;
+      ev.unshift(...uses.slice(0, 3).map((u) => evidence(u.source, `${what} is configured here${u.variable ? ` (${u.variable})` : ''}, for ${u.environment}`)));
+      break;
     }
   }
 

@@ -6,7 +6,7 @@ import { previewSecret } from '../tokens/preview';
  * produce the same key touch the same data. Keys never hold secrets (passwords are dropped,
  * tokens are hashed); `display` is safe to show.
  */
-export type ResourceKind = 'database' | 'volume' | 'bucket' | 'cluster' | 'project' | 'app' | 'token';
+export type ResourceKind = 'database' | 'volume' | 'bucket' | 'cluster' | 'project' | 'app' | 'token' | 'host';
 
 export interface ResourceRef {
   kind: ResourceKind;
@@ -14,6 +14,11 @@ export interface ResourceRef {
   display: string;
   /** The variable it was read from, when it came from an env file. */
   variable?: string;
+  /**
+   * What the resource is part of, weaker evidence looked up only when the resource itself is
+   * named nowhere: a database's server host, the Supabase project its host or user names.
+   */
+  aliases?: ResourceRef[];
 }
 
 /** Kinds whose sharing between environments is a blast-radius warning (a shared Railway project or Vercel project is normal). */
@@ -49,7 +54,29 @@ export function databaseRef(value: string, variable?: string): ResourceRef | und
   const port = url.port || scheme.port;
   const database = decodeURIComponent(url.pathname.replace(/^\//, '')) || (scheme.family === 'redis' ? '0' : '');
   const display = `${scheme.family}://${host}${port && port !== 'srv' ? `:${port}` : ''}/${database}`;
-  return { kind: 'database', key: `database:${display}`, display, variable };
+  return { kind: 'database', key: `database:${display}`, display, variable, aliases: hostAliases(host, decodeURIComponent(url.username), variable) };
+}
+
+/**
+ * Supabase project refs (20 lower-case letters) as they appear in connection details: the
+ * direct host `db.<ref>.supabase.co`, the API host `<ref>.supabase.co`, and the pooler's user
+ * `postgres.<ref>` (host `*.pooler.supabase.com`).
+ */
+export function supabaseRefOf(host: string, user = ''): string | undefined {
+  const direct = /^(?:db\.)?([a-z0-9]{6,40})\.supabase\.(?:co|in|net)$/.exec(host)?.[1];
+  if (direct) return direct;
+  if (/\.pooler\.supabase\.com$/.test(host)) return /^[\w-]+\.([a-z0-9]{6,40})$/.exec(user)?.[1];
+  return undefined;
+}
+
+/** The host a database lives on and, for Supabase, its project: weaker keys compared with every env file. */
+function hostAliases(host: string, user: string, variable?: string): ResourceRef[] {
+  const out: ResourceRef[] = [];
+  const ref = supabaseRefOf(host, user);
+  if (ref) out.push(simpleRef('project', ref, variable));
+  // A pooler host serves every project of a region: only its user says which project.
+  if (!/\.pooler\.supabase\.com$/.test(host)) out.push({ kind: 'host', key: `host:${host}`, display: `host ${host}`, variable });
+  return out;
 }
 
 /** A host and database given apart (psql -h H -d D, PGHOST/PGDATABASE). */
@@ -57,7 +84,7 @@ export function databaseRefFromParts(family: string, host: string, port: string 
   const defaultPort = Object.values(DATABASE_SCHEMES).find((s) => s.family === family)?.port;
   const p = port || defaultPort;
   const display = `${family}://${host.toLowerCase()}${p ? `:${p}` : ''}/${database ?? ''}`;
-  return { kind: 'database', key: `database:${display}`, display };
+  return { kind: 'database', key: `database:${display}`, display, aliases: hostAliases(host.toLowerCase(), '') };
 }
 
 export function tokenRef(token: string, variable?: string): ResourceRef {
@@ -86,8 +113,9 @@ export function resourcesOfVariables(vars: Record<string, string>): ResourceRef[
     else if (/^(KUBE_?CONTEXT|K8S_CLUSTER|KUBE_CLUSTER|CLUSTER_NAME)$/.test(name)) out.push(simpleRef('cluster', value, name));
     else if (/^(RAILWAY_PROJECT_ID|SUPABASE_PROJECT_REF|SUPABASE_PROJECT_ID|GOOGLE_CLOUD_PROJECT|GCLOUD_PROJECT|CLOUDSDK_CORE_PROJECT|AZURE_SUBSCRIPTION_ID|AWS_ACCOUNT_ID|VERCEL_PROJECT_ID)$/.test(name)) out.push(simpleRef('project', value, name));
     else if (/^(HEROKU_APP|HEROKU_APP_NAME|FLY_APP|FLY_APP_NAME)$/.test(name)) out.push(simpleRef('app', value, name));
-    else if (/^SUPABASE_URL$|^NEXT_PUBLIC_SUPABASE_URL$/.test(name)) {
-      const ref = /^https:\/\/([a-z0-9]+)\.supabase\.(co|in)/i.exec(value)?.[1];
+    else if (/^https?:\/\/[a-z0-9]+\.supabase\.(co|in)(\/|$)/i.test(value)) {
+      // Any variable holding a Supabase API URL (SUPABASE_URL, NEXT_PUBLIC_SUPABASE_URL, VITE_SUPABASE_URL…) names its project.
+      const ref = supabaseRefOf(new URL(value).hostname.toLowerCase());
       if (ref) out.push(simpleRef('project', ref, name));
     } else if (TOKEN_VARIABLE.test(name) && value.length >= 8) out.push(tokenRef(value, name));
   }

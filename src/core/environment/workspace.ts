@@ -2,7 +2,7 @@ import { parse as parseIni } from 'ini';
 import { join } from 'node:path';
 import type { SimpleCommand, Target } from '../guard/types';
 import type { Environment } from '../types';
-import { classifyLabels, classifyName } from './classify';
+import { classifyLabels, classifyName, riskier } from './classify';
 import { CommandContext, type EnvironmentOptions, type Evidence } from './context';
 import { isEnvFileName } from './envfiles';
 import { isDirectory } from './files';
@@ -11,6 +11,8 @@ import { resolveTarget } from './resolve';
 import { loadKubeconfigs } from './tools/kubernetes';
 import { readGitRepository, isProtectedBranch, safeRemoteUrl } from './tools/git';
 import { railwayLink } from './tools/railway';
+import { classifyWranglerEnvironment, describeBinding, readWranglerConfig, wranglerProfiles, type WranglerConfig } from './tools/wrangler';
+import type { Profile } from './profiles';
 
 /** Everything `airlock env` reports about a workspace. Field names are stable (`--json`). */
 export interface WorkspaceEnvironments {
@@ -23,6 +25,14 @@ export interface WorkspaceEnvironments {
   railway: { project: string | null; environment: string | null; service: string | null; classified: Environment; tokens: Array<{ variable: string; file: string; fileEnvironment: Environment }> } | null;
   git: { branch: string | null; onProtectedBranch: boolean; protectedBranches: string[]; remotes: Array<{ name: string; url: string }> } | null;
   docker: Target | null;
+  /** Pulumi projects and their stacks (`Pulumi.<stack>.yaml` beside Pulumi.yaml), the selected one marked. */
+  pulumi: Array<{ directory: string; project: string | null; selected: string | null; stacks: Array<{ name: string; environment: Environment; selected: boolean }> }>;
+  /** Folders linked to a Vercel project (`vercel link`, `.vercel/project.json` or `.vercel/repo.json`). */
+  vercel: Array<{ directory: string; project: string; projectId: string | null; environment: Environment }>;
+  /** Folders linked to a Supabase project (`supabase link`, `supabase/.temp/project-ref`) and the env files that name it. */
+  supabase: Array<{ directory: string; projectRef: string; environment: Environment; namedIn: Array<{ file: string; environment: Environment }> }>;
+  /** Wrangler configs and their environments (top level and each `[env.*]`) with what each binds. */
+  wrangler: Array<{ file: string; environments: Array<{ name: string | null; worker: string | null; environment: Environment; environmentFrom: string; bindings: string[] }> }>;
   /** Resources that configurations of different environments both point at: each one a warning. */
   shared: SharedResource[];
   problems: Evidence[];
@@ -31,6 +41,9 @@ export interface WorkspaceEnvironments {
 function probe(argv: string[], cwd: string): SimpleCommand {
   return { argv, written: argv[0]!, assignments: {}, segment: argv.join(' '), cwd, via: [] };
 }
+
+const WRANGLER_NAMES = ['wrangler.json', 'wrangler.jsonc', 'wrangler.toml'];
+const PULUMI_NAMES = ['Pulumi.yaml', 'Pulumi.yml', 'Pulumi.json'];
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', 'build', 'vendor', '.venv', 'target']);
 
@@ -55,7 +68,15 @@ function findDirs(ctx: CommandContext, root: string, holds: (names: string[], di
 
 export function describeWorkspace(cwd: string, options: EnvironmentOptions): WorkspaceEnvironments {
   const ctx = new CommandContext(probe(['airlock'], cwd), { ...options, workspaceRoot: options.workspaceRoot ?? cwd });
-  const index = buildWorkspaceIndex(ctx, findDirs(ctx, ctx.root, (names) => names.some(isEnvFileName)));
+  const wranglerConfigs: WranglerConfig[] = [];
+  for (const dir of findDirs(ctx, ctx.root, (names) => WRANGLER_NAMES.some((n) => names.includes(n)))) {
+    const file = join(dir, WRANGLER_NAMES.find((n) => ctx.cache.list(dir).includes(n))!);
+    const read = readWranglerConfig(ctx.cache, file);
+    if (read.ok) wranglerConfigs.push(read.value);
+    else ctx.problem(ctx.display(file), read.reason);
+  }
+  const wranglerProfileList: Profile[] = wranglerConfigs.flatMap((c) => wranglerProfiles(c, ctx.display(c.file), ctx.patterns));
+  const index = buildWorkspaceIndex(ctx, findDirs(ctx, ctx.root, (names) => names.some(isEnvFileName)), wranglerProfileList);
   const envFiles = index.profiles.map((p) => ({
     file: p.source,
     environment: p.environment,
@@ -122,6 +143,63 @@ export function describeWorkspace(cwd: string, options: EnvironmentOptions): Wor
   const dockerConfigured = (ctx.home && isDirectory(join(ctx.home, '.docker'))) || options.env.DOCKER_HOST || options.env.DOCKER_CONTEXT;
   const docker = dockerConfigured ? resolveTarget(probe(['docker'], cwd), { ...options, cache: ctx.cache }) : null;
 
+  const pulumi = findDirs(ctx, ctx.root, (names) => PULUMI_NAMES.some((n) => names.includes(n))).map((dir) => {
+    const selectedTarget = resolveTarget(probe(['pulumi'], dir), { ...options, workspaceRoot: ctx.root, cache: ctx.cache });
+    const selectedFrom = selectedTarget.evidence[0]?.source ?? '';
+    const selected = selectedTarget.name && /^(selected stack|--stack|PULUMI_STACK)/.test(selectedFrom) ? selectedTarget.name : null;
+    const names = ctx.cache.list(dir).map((n) => /^Pulumi\.(.+)\.ya?ml$/.exec(n)?.[1]).filter((n): n is string => !!n).sort();
+    if (selected && !names.includes(selected.split('/').pop()!)) names.push(selected.split('/').pop()!);
+    const projectFile = PULUMI_NAMES.map((n) => join(dir, n)).find((f) => ctx.cache.list(dir).includes(f.slice(dir.length + 1)));
+    const project = projectFile ? ctx.cache.text(projectFile) : undefined;
+    return {
+      directory: ctx.display(dir),
+      project: project?.ok ? /^name:\s*["']?([\w.-]+)/m.exec(project.value)?.[1] ?? null : null,
+      selected,
+      stacks: names.slice(0, 100).map((name) => ({ name, environment: classifyName(name, ctx.patterns), selected: !!selected && selected.split('/').pop() === name })),
+    };
+  });
+
+  const vercel: WorkspaceEnvironments['vercel'] = [];
+  for (const dir of findDirs(ctx, ctx.root, (names, d) => names.includes('.vercel') && isDirectory(join(d, '.vercel')))) {
+    const project = ctx.cache.parsed(join(dir, '.vercel', 'project.json'), 'json', (t) => JSON.parse(t) as { projectId?: unknown; projectName?: unknown });
+    if (project.ok) {
+      const name = typeof project.value?.projectName === 'string' ? project.value.projectName : null;
+      const id = typeof project.value?.projectId === 'string' ? project.value.projectId : null;
+      if (name || id) vercel.push({ directory: ctx.display(dir), project: name ?? id!, projectId: id, environment: classifyName(name, ctx.patterns) });
+    }
+    const repo = ctx.cache.parsed(join(dir, '.vercel', 'repo.json'), 'json', (t) => JSON.parse(t) as { projects?: unknown });
+    if (repo.ok && Array.isArray(repo.value?.projects)) {
+      for (const p of (repo.value.projects as Array<Record<string, unknown>>).slice(0, 50)) {
+        if (typeof p?.name !== 'string') continue;
+        vercel.push({ directory: ctx.display(join(dir, typeof p.directory === 'string' ? p.directory : '.')), project: p.name, projectId: typeof p.id === 'string' ? p.id : null, environment: classifyName(p.name, ctx.patterns) });
+      }
+    }
+  }
+
+  const supabase: WorkspaceEnvironments['supabase'] = [];
+  for (const dir of findDirs(ctx, ctx.root, (names, d) => names.includes('supabase') && isDirectory(join(d, 'supabase')))) {
+    const read = ctx.cache.text(join(dir, 'supabase', '.temp', 'project-ref'));
+    const ref = read.ok ? read.value.trim().slice(0, 64) : '';
+    if (!ref) continue;
+    const namedIn = index.usesOf(`project:${ref.toLowerCase()}`).map((u) => ({ file: u.source, environment: u.environment }));
+    const environment = namedIn.filter((n) => n.environment !== 'unknown').reduce<Environment>((acc, n) => (acc === 'unknown' ? n.environment : riskier(acc, n.environment)), 'unknown');
+    supabase.push({ directory: ctx.display(dir), projectRef: ref, environment, namedIn });
+  }
+
+  const wrangler = wranglerConfigs.map((c) => ({
+    file: ctx.display(c.file),
+    environments: [c.top, ...c.environments.values()].map((e) => {
+      const classified = classifyWranglerEnvironment(e, ctx.patterns);
+      return {
+        name: e.name,
+        worker: e.worker,
+        environment: classified.environment,
+        environmentFrom: classified.label ? `named ${classified.label}` : 'nothing names it',
+        bindings: e.bindings.map((b) => `${describeBinding(b)}${b.id ? ` ${b.id}` : ''}`),
+      };
+    }),
+  }));
+
   return {
     root: ctx.root,
     envFiles,
@@ -132,6 +210,10 @@ export function describeWorkspace(cwd: string, options: EnvironmentOptions): Wor
     railway,
     git,
     docker,
+    pulumi,
+    vercel,
+    supabase,
+    wrangler,
     shared: index.shared,
     problems: ctx.problems,
   };

@@ -84,4 +84,6 @@ export interface CheckResult {
   confirmation?: Confirmation;
   /** Things a person should know about the check itself, e.g. "repository policy ignored: workspace not trusted". */
   notes?: string[];
+  /** Policy says only a person in the editor may approve this target: never an agent's own prompt, never allow-and-log. */
+  personOnly?: boolean;
 }

@@ -90,7 +90,9 @@ export async function decideHook(call: HookCall, deps: HookDeps): Promise<HookVe
 function noEditorVerdict(call: HookCall, gated: Gated, unreachable: string): HookVerdict {
   const env = gated.environment ? ` Target environment: ${gated.environment.toUpperCase()}.` : '';
   const mod = agentModule(call.agent);
-  if (mod.canAsk(call)) {
+  // An agent's own prompt may settle it, unless policy reserves this target for a person in the
+  // editor (forbidAgentApproval): then no prompt of the agent may.
+  if (mod.canAsk(call) && !gated.check?.personOnly) {
     return {
       ...ruleOf(gated),
       decision: 'ask',
@@ -100,7 +102,9 @@ function noEditorVerdict(call: HookCall, gated: Gated, unreachable: string): Hoo
       agentMessage: `Airlock needs a person to confirm this: ${gated.reason}.${env}`,
     };
   }
-  const bypass = call.agent === 'claude' ? ' Claude Code runs with bypassPermissions, so no prompt would reach a person.' : '';
+  const bypass = call.agent !== 'claude' ? '' : gated.check?.personOnly
+    ? ' Policy reserves this environment for a person in the editor: Claude Code\'s own prompt may not approve it.'
+    : ' Claude Code runs with bypassPermissions, so no prompt would reach a person.';
   return {
     ...ruleOf(gated),
     decision: 'deny',

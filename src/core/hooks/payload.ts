@@ -59,9 +59,15 @@ export function commonBase(agent: HookAgent, p: Record<string, unknown>, fallbac
     cwd,
     roots,
     session: extra.session ?? str(p.conversation_id) ?? str(p.session_id) ?? str(p.sessionId),
-    callId: str(p.tool_use_id) ?? str(p.toolUseId),
+    callId: id(p.tool_use_id ?? p.toolUseId),
     permissionMode: str(p.permission_mode),
+    promptId: id(p.prompt_id ?? p.promptId),
   };
+}
+
+/** An agent's id for a call or prompt: short printable text only (it is logged and exported as is). */
+function id(value: unknown): string | undefined {
+  return typeof value === 'string' && /^[\w.:-]{1,128}$/.test(value) ? value : undefined;
 }
 
 /** The Claude-shaped PreToolUse payload (Claude Code, VS Code, Codex, Copilot's VS Code format, Kiro, Gemini). */

@@ -163,7 +163,8 @@ async function logVerdict(call: HookCall, verdict: HookVerdict, options: RunHook
       rule: verdict.rule,
       severity: verdict.severity,
       evidence: verdict.evidence?.map(redact),
-      details: { hook: call.agent, event: call.event },
+      // The agent's own ids, so the exported record joins the agent's telemetry (OTel tool_use_id, prompt.id).
+      details: { hook: call.agent, event: call.event, ...(call.callId ? { toolUseId: call.callId } : {}), ...(call.promptId ? { promptId: call.promptId } : {}) },
     });
   } catch {
     // The answer still goes out: a log failure must not leave the agent without one.

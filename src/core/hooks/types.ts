@@ -27,6 +27,8 @@ export interface HookCall {
   session?: string;
   /** The agent's id for this one call (Claude's tool_use_id...), when it sends one. */
   callId?: string;
+  /** The agent's id of the prompt that led to it (Claude Code `prompt_id`, the OTel `prompt.id`). */
+  promptId?: string;
   /** Claude Code's permission mode; `bypassPermissions` means no prompt ever reaches a person. */
   permissionMode?: string;
   /** True when no person sits at the agent (cloud agents, CI): its own "ask" would be a deny. */

@@ -2,6 +2,7 @@ import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, rea
 import { fsync } from 'node:fs';
 import { join } from 'node:path';
 import type { ActivityEvent } from '../events';
+import { afterAppend } from '../export/afterAppend';
 import { completeEvent, type RecoveryDetails } from './event-factory';
 import { ACTIVE_FILE, LOCK_FILE, chainFiles, rotatedName, rotatedNumbers } from './files';
 import { GENESIS, encodeLine, parseLineUnchecked } from './line';
@@ -74,7 +75,8 @@ export class ActivityLog {
   append(event: ActivityEvent): Promise<AppendedEvent> {
     const run = this.queue.then(() => this.appendNow(event));
     this.queue = run.catch(() => undefined);
-    return run;
+    // Once durable, the event joins the export queue (a local write; see src/core/export/afterAppend.ts).
+    return run.then((appended) => { afterAppend(this.dir, appended); return appended; });
   }
 
   private async appendNow(event: ActivityEvent): Promise<AppendedEvent> {

@@ -10,6 +10,8 @@ import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { DEFAULT_PROTECTED_BRANCHES, DEFAULT_ROUTINE_DELETE_PATHS, type EffectivePolicy, type PolicyFile } from './types';
 import { combineUserEnvironmentPolicies, mergeEnvironmentPolicy, sanitizeEnvironmentPolicy } from './environments';
+import { applyManaged, isUsableManagedPath, managedPolicyPath, sanitizeTeamFields } from './managed';
+import type { Environment } from '../types';
 
 export const REPOSITORY_POLICY_PATH = join('.airlock', 'policy.json');
 const MAX_POLICY_BYTES = 256 * 1024;
@@ -63,6 +65,7 @@ export function sanitizePolicy(value: unknown): PolicyFile {
   }
   const environments = sanitizeEnvironmentPolicy((value as Record<string, unknown>).environments);
   if (environments) out.environments = environments;
+  Object.assign(out, sanitizeTeamFields(value as Record<string, unknown>));
   return out;
 }
 
@@ -97,7 +100,35 @@ function union(...lists: Array<readonly string[] | undefined>): string[] {
   return [...new Set(lists.flatMap((l) => l ?? []))];
 }
 
+/** The policy in force where a command runs: managed (machine-wide), user, editor settings, repository. */
 export function loadPolicy(sources: PolicySources): EffectivePolicy {
+  return loadPolicyFrom(sources, managedPolicyPath());
+}
+
+/** The managed policy file as read: its fields, an error, or nothing there. */
+export function readManagedPolicy(path: string): { file?: PolicyFile; error?: string } {
+  if (!isUsableManagedPath(path)) return {};
+  const loaded = readPolicyFile(path);
+  if (!loaded) return {};
+  return 'file' in loaded ? { file: loaded.file } : { error: loaded.error };
+}
+
+/**
+ * `loadPolicy` with the managed policy read from `managedPath`. Only tests call it with another
+ * path: it is a parameter, not a variable or flag, so no command line can move the managed policy.
+ */
+export function loadPolicyFrom(sources: PolicySources, managedPath: string): EffectivePolicy {
+  const managedRead = readManagedPolicy(managedPath);
+  // An unreadable managed policy is not "no policy": its author meant to restrict. Say so; defaults stay (never looser).
+  const managed = managedRead.file;
+  const merged = loadUnmanaged(sources, managed);
+  if (managedRead.error) {
+    return { ...merged, notes: [...merged.notes, `managed policy could not be used: ${managedRead.error}; user and repository loosening is ignored until it is fixed`], disabledRules: new Set(), allowPatterns: [], managed: { path: managedPath } };
+  }
+  return managed ? applyManaged(merged, managed, managedPath) : merged;
+}
+
+function loadUnmanaged(sources: PolicySources, managed: PolicyFile | undefined): EffectivePolicy {
   const notes: string[] = [];
   const userPath = userPolicyPath(sources.env);
   const loadedUser = readPolicyFile(userPath);
@@ -110,13 +141,19 @@ export function loadPolicy(sources: PolicySources): EffectivePolicy {
   if (loadedRepo && 'error' in loadedRepo) notes.push(`repository policy ignored: ${loadedRepo.error}`);
   const repo = loadedRepo && 'file' in loadedRepo ? loadedRepo.file : {};
   const repoRoot = repoPath ? dirname(dirname(repoPath)) : undefined;
-  const trusted = repoRoot !== undefined && isTrustedWorkspace(repoRoot, union(user.trustedWorkspaces, settings.trustedWorkspaces));
+  // A managed trustedWorkspaces list is the only one: the user cannot widen whom a repository may loosen for.
+  const trustList = managed?.trustedWorkspaces ?? union(user.trustedWorkspaces, settings.trustedWorkspaces);
+  if (managed?.trustedWorkspaces && union(user.trustedWorkspaces, settings.trustedWorkspaces).some((t) => !managed.trustedWorkspaces!.includes(t))) {
+    notes.push('managed policy sets trustedWorkspaces: the user\'s own list is ignored');
+  }
+  const trusted = repoRoot !== undefined && isTrustedWorkspace(repoRoot, trustList);
 
   const loosening = (['disabledRules', 'allow', 'routineDeletePaths'] as const).filter((k) => (repo[k]?.length ?? 0) > 0);
   if (repoPath && loosening.length && !trusted) {
     notes.push(`repository policy ${repoPath}: ${loosening.join(', ')} ignored because this workspace is not trusted (add it to trustedWorkspaces in ${userPath} to allow loosening)`);
   }
   if (repoPath && (repo.trustedWorkspaces?.length ?? 0) > 0) notes.push(`repository policy ${repoPath}: trustedWorkspaces is only read from the user policy`);
+  if (repoPath && repo.export) notes.push(`repository policy ${repoPath}: export is only read from the user and managed policy`);
   if (repoPath && repo.workspaceDisabledRules) notes.push(`repository policy ${repoPath}: workspaceDisabledRules is only read from the user policy`);
   // Rules the person trusted in this workspace from the Activity view (user level only).
   const trustedHere = Object.entries(user.workspaceDisabledRules ?? {})
@@ -135,5 +172,9 @@ export function loadPolicy(sources: PolicySources): EffectivePolicy {
     routineDeletePaths: union(user.routineDeletePaths ?? settings.routineDeletePaths ?? DEFAULT_ROUTINE_DELETE_PATHS, settings.routineDeletePaths, fromRepo('routineDeletePaths')),
     notes,
     environments: environments.policy,
+    // Tightening only: anyone may add environments that need typing, or that only a person may approve.
+    typedConfirmation: union(user.typedConfirmation, settings.typedConfirmation, repo.typedConfirmation) as Environment[],
+    forbidAgentApproval: union(user.forbidAgentApproval, settings.forbidAgentApproval, repo.forbidAgentApproval),
+    ...(user.export ?? settings.export ? { export: { ...(settings.export ?? {}), ...(user.export ?? {}), source: 'user' as const } } : {}),
   };
 }

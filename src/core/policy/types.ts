@@ -1,5 +1,22 @@
 /** Airlock's guard policy: what the user (and, stricter only, a repository) configured. */
+import type { Environment } from '../types';
 import type { EffectiveEnvironmentPolicy, EnvironmentPolicyFile } from './environments';
+
+/** Where Airlock ships each logged event as an OpenTelemetry log record (OTLP over HTTP). */
+export interface ExportSettings {
+  /** The OTLP/HTTP logs endpoint, e.g. `http://collector:4318/v1/logs`. */
+  endpoint?: string;
+  /** Wire encoding; default `http/protobuf`. */
+  protocol?: 'http/protobuf' | 'http/json';
+  /** Extra request headers (an API key for the collector). Never logged or shown. */
+  headers?: Record<string, string>;
+  /** `false` switches export off (a managed `false` cannot be switched on by the user). */
+  enabled?: boolean;
+  /** Set on the effective policy: the managed policy fixed these settings. */
+  locked?: boolean;
+  /** Set on the effective policy: which file they came from. */
+  source?: 'managed' | 'user';
+}
 
 /** The shape of a policy file (`~/.config/airlock/policy.json`, `.airlock/policy.json`) and of the settings. */
 export interface PolicyFile {
@@ -25,6 +42,15 @@ export interface PolicyFile {
   workspaceDisabledRules?: Record<string, string[]>;
   /** Environment names and per-environment decisions (merge with `mergeEnvironmentPolicy`). */
   environments?: EnvironmentPolicyFile;
+  /** Environments whose confirmations need the name typed (production and unknown always do). */
+  typedConfirmation?: Environment[];
+  /**
+   * Environments (production, staging, development, unknown) or target names (globs) that only a
+   * person in the editor may approve: never the agent's own permission prompt, never allow-and-log.
+   */
+  forbidAgentApproval?: string[];
+  /** User and managed level only: where to export events. A repository's is ignored (it would send the log elsewhere). */
+  export?: ExportSettings;
 }
 
 /** The merged policy the engine applies. */
@@ -39,6 +65,14 @@ export interface EffectivePolicy {
   notes: readonly string[];
   /** Environment patterns and decisions; defaults (every environment `ask`) when absent. */
   environments?: EffectiveEnvironmentPolicy;
+  /** Environments whose confirmation is typed, beyond production and unknown. */
+  typedConfirmation?: readonly Environment[];
+  /** Environments or target-name globs only a person in the editor may approve. */
+  forbidAgentApproval?: readonly string[];
+  /** Export settings in force, when any. */
+  export?: ExportSettings;
+  /** Set when a machine-wide policy applies. */
+  managed?: { path: string };
 }
 
 export const DEFAULT_PROTECTED_BRANCHES = ['main', 'master', 'production', 'prod', 'release/*', 'release-*'];

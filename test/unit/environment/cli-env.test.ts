@@ -17,7 +17,7 @@ test('airlock env --json on the PocketOS workspace: env files, the Railway link,
   const code = await runCli(['env', '--json', '--cwd', fx.workspace('pocketos')], out);
   assert.equal(code, 1, 'a shared production resource exits 1');
   const report = JSON.parse(out.out);
-  assert.deepEqual(Object.keys(report), ['root', 'envFiles', 'kubernetes', 'terraform', 'aws', 'gcloud', 'railway', 'git', 'docker', 'shared', 'problems']);
+  assert.deepEqual(Object.keys(report), ['root', 'envFiles', 'kubernetes', 'terraform', 'aws', 'gcloud', 'railway', 'git', 'docker', 'pulumi', 'vercel', 'supabase', 'wrangler', 'shared', 'problems']);
   assert.deepEqual(report.envFiles.map((f: { file: string; environment: string }) => [f.file, f.environment]), [
     ['.env', 'development'], ['.env.production', 'production'], ['.env.staging', 'staging'], ['scripts/.env.domains', 'unknown'],
   ]);

@@ -95,6 +95,7 @@ function resolveGit(ctx: CommandContext): Resolution | undefined {
   const repo = readGitRepository(ctx, start);
   const ev: Evidence[] = [];
   if (!repo) {
+    if (sub === 'push') return pushWithoutRepository(ctx, start, rest);
     ctx.problem('git', `no repository found from ${ctx.display(start)} upwards`);
     return { name: null, resource: null, evidence: ev };
   }
@@ -112,11 +113,7 @@ function resolveGit(ctx: CommandContext): Resolution | undefined {
     const deleting = hasFlag(rest, '-d', '--delete');
     let targets: string[];
     if (refspecs.length) {
-      targets = refspecs.map((r) => {
-        const spec = r.replace(/^\+/, '');
-        const dst = spec.includes(':') ? spec.slice(spec.indexOf(':') + 1) : spec === 'HEAD' ? repo.branch ?? 'HEAD' : spec;
-        return dst.replace(/^refs\/heads\//, '');
-      });
+      targets = refspecs.map((r) => refspecTarget(r, repo.branch));
       ev.unshift(evidence('refspec', refspecs.join(' ')));
     } else if (hasFlag(rest, '--all', '--mirror')) {
       targets = [...repo.branchConfig.keys(), ...(repo.branch ? [repo.branch] : [])];
@@ -150,6 +147,38 @@ function resolveGit(ctx: CommandContext): Resolution | undefined {
     };
   }
   return undefined;
+}
+
+/** The branch a refspec writes on the remote: `src:dst` → dst, `+main` → main, `refs/heads/x` → x; HEAD only with a repository. */
+function refspecTarget(refspec: string, currentBranch: string | undefined): string {
+  const spec = refspec.replace(/^\+/, '');
+  const dst = spec.includes(':') ? spec.slice(spec.indexOf(':') + 1) : spec === 'HEAD' ? currentBranch ?? 'HEAD' : spec;
+  return dst.replace(/^refs\/heads\//, '');
+}
+
+/**
+ * `git push` where no repository can be read (a folder that is not a clone, an unreadable .git):
+ * git would fail or read a repository Airlock cannot see, so only the line itself can tell. A
+ * refspec naming a protected branch is production; a line naming no branch stays unknown. The
+ * evidence says the repository was not read.
+ */
+function pushWithoutRepository(ctx: CommandContext, start: string, rest: string[]): Resolution {
+  const words = positionals(rest, PUSH_VALUED);
+  const remote = words[0];
+  const targets = words.slice(1).map((r) => refspecTarget(r, undefined)).filter((t) => t && t !== 'HEAD');
+  const ev: Evidence[] = [evidence('git', `no repository found from ${ctx.display(start)} upwards: judged from the command line alone`)];
+  if (remote) ev.push(evidence('remote argument', remote));
+  if (words.length > 1) ev.push(evidence('refspec', words.slice(1).join(' ')));
+  else ev.push(evidence('refspec', 'none on the line, and no .git/HEAD to say which branch would be pushed'));
+  const protectedHit = targets.find((t) => isProtectedBranch(t, ctx.protectedBranches));
+  if (protectedHit) ev.unshift(evidence('protected branches', `${protectedHit} is protected (${ctx.protectedBranches.join(', ')}), named on the line`));
+  return {
+    name: targets.join(', ') || null,
+    resource: `${hasFlag(rest, '-d', '--delete') ? 'deletes ' : ''}${targets.join(', ') || '?'} on ${remote ?? 'the default remote'}`,
+    evidence: ev,
+    environment: protectedHit ? 'production' : undefined,
+    labels: targets,
+  };
 }
 
 export const gitResolvers: ToolResolver[] = [{ tools: ['git'], resolve: resolveGit }];

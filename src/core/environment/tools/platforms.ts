@@ -1,9 +1,11 @@
+import type { Environment } from '../../types';
 import { basename, join, resolve } from 'node:path';
 import { flagValue, hasFlag, positionals } from '../../argv';
 import type { CommandContext, Evidence } from '../context';
 import { evidence, type Resolution, type ToolResolver } from '../resolution';
 import { databaseRef, simpleRef } from '../resources';
 import { readGitRepository } from './git';
+import { classifyName } from '../classify';
 
 // smol-toml ships only as an ES module; esbuild bundles it, tsx and Node 22 load it through require.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -17,6 +19,8 @@ function resolveHeroku(ctx: CommandContext): Resolution {
   const ev: Evidence[] = [];
   let app = flagValue(ctx.args, '-a', '--app');
   if (app) ev.push(evidence('--app', app));
+  const words = positionals(ctx.args, ['-a', '--app', '-r', '--remote', '--confirm']);
+  if (!app && /^apps:(destroy|delete)$/.test(words[0] ?? '') && words[1]) { app = words[1]; ev.push(evidence(words[0]!, app)); }
   const repo = app ? undefined : readGitRepository(ctx, ctx.cwd);
   const herokuApps = new Map<string, string>();
   for (const [name, url] of repo?.remotes ?? []) {
@@ -45,6 +49,10 @@ function resolveFly(ctx: CommandContext): Resolution {
   const ev: Evidence[] = [];
   let app = flagValue(ctx.args, '-a', '--app');
   if (app) ev.push(evidence('--app', app));
+  const words = positionals(ctx.args, ['-a', '--app', '-c', '--config', '-r', '--region', '-i', '--image', '-t', '--access-token']);
+  // `fly apps destroy NAME…` / `fly destroy NAME` name the app outright.
+  const named = words[0] === 'apps' && ['destroy', 'delete', 'remove'].includes(words[1] ?? '') ? words[2] : words[0] === 'destroy' ? words[1] : undefined;
+  if (!app && named) { app = named; ev.push(evidence(`fly ${words.slice(0, words[0] === 'apps' ? 2 : 1).join(' ')}`, app)); }
   if (!app) {
     const env = ctx.variable('FLY_APP');
     if (env?.value) { app = env.value; ev.push(evidence(`FLY_APP (${env.source})`, app)); }
@@ -84,16 +92,21 @@ function resolveVercel(ctx: CommandContext): Resolution {
   const projectName = project.ok ? project.value.projectName : undefined;
   if (project.ok) ev.push(evidence(ctx.display(projectFile), `project ${projectName ?? projectId ?? '?'}`));
   else if (project.reason !== 'does not exist') ctx.problem(ctx.display(projectFile), project.reason);
-  let environment: 'production' | undefined;
+  let environment: Environment | undefined;
   let name: string | null = null;
   const target = flagValue(args, '--target');
   if (hasFlag(args, '--prod')) { environment = 'production'; name = 'production'; ev.unshift(evidence('--prod', 'production deployment')); }
   else if (target) { name = target; ev.unshift(evidence('--target', target)); }
   else if (words[0] === 'env' && ['rm', 'remove', 'pull', 'add'].includes(words[1] ?? '') && words[3]) { name = words[3]; ev.unshift(evidence(`vercel env ${words[1]}`, `environment ${words[3]}`)); }
   else if (['remove', 'rm'].includes(words[0] ?? '') || (words[0] === 'project' && ['rm', 'remove'].includes(words[1] ?? ''))) {
-    environment = 'production';
     name = words[words[0] === 'project' ? 2 : 1] ?? projectName ?? null;
-    ev.unshift(evidence(`vercel ${words.slice(0, words[0] === 'project' ? 2 : 1).join(' ')}`, 'removes deployments or the project itself, production included'));
+    // Removing takes every deployment with it, production's included: production, unless the project's
+    // own name says it is another environment's (`acme-web-stg`), whose "production" is that environment.
+    const named = classifyName(name, ctx.patterns);
+    environment = named === 'staging' || named === 'development' ? named : 'production';
+    ev.unshift(evidence(`vercel ${words.slice(0, words[0] === 'project' ? 2 : 1).join(' ')}`, environment === 'production'
+      ? 'removes deployments or the project itself, production included'
+      : `removes ${name}, whose name says ${environment}: its deployments are ${environment}'s`));
   }
   return {
     name,

@@ -88,7 +88,7 @@ function resolveRailway(ctx: CommandContext): Resolution {
       } else ev.push(evidence(`railway link in ${linked.file}`, `project ${projectName ?? '?'}`));
     } else if (!token) ev.push(evidence('railway link', `no linked project for ${ctx.display(ctx.cwd)} or its parents`));
   }
-  labels.push(environmentName, tokenEnvironmentLabel);
+  labels.push(environmentName, tokenEnvironmentLabel, service);
   const resource = [volume && `volume ${volume}`, service && `service ${service}`, projectName && `project ${projectName}`].filter(Boolean).join(', ');
   return {
     name: environmentName ?? null,
