@@ -13,6 +13,7 @@ import { reduceLine, type Reduction } from '../shell/reduce';
 import { mentionsTriggerWord, needsFullCheck, triggerSet } from './fastpath/prefilter';
 import { allTriggerWords } from './fastpath/triggers';
 import { readTextFile } from './files';
+import { fileRecovery, modifiedTracked, type FileRecovery } from './git-state';
 import { helpSubcommandTools, packs as registeredPacks } from './packs/index';
 import { matchesCommandPattern, patternWords } from './patterns';
 import { engineFinding, problemFinding } from './problems';
@@ -30,6 +31,10 @@ export interface CheckOptions {
   readFile?: (path: string, cwd: string) => string | undefined;
   /** Replaces the registered packs (tests). */
   packs?: readonly Pack[];
+  /** Replaces reading git's index for whether a file could be brought back (tests). */
+  fileRecovery?: (path: string, cwd: string) => FileRecovery;
+  /** Replaces reading git's index for modified tracked files under a path (tests). */
+  modifiedTracked?: (path: string, cwd: string) => string[] | 'unknown';
   /** False parses every line, even those the fast path would settle (the fast path's soundness test). */
   fastPath?: boolean;
 }
@@ -145,6 +150,8 @@ class Check {
       checkArgv: (argv, cwd) => this.nested(() => this.findings(argv.map(quoteWord).join(' '), cwd).findings, argv.join(' ')),
       protectedBranches: [...this.policy.protectedBranches],
       routineDeletePaths: [...this.policy.routineDeletePaths],
+      fileRecovery: options.fileRecovery ?? fileRecovery,
+      modifiedTracked: options.modifiedTracked ?? modifiedTracked,
     };
   }
 
