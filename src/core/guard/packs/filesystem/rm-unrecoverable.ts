@@ -21,6 +21,8 @@ function targetsFor(tool: string, args: readonly string[], lower: readonly strin
   return targetsOf(args);
 }
 
+const MAX_CHECKED = 64;
+
 /** Run-time words: only known when the line runs (globs are expanded by the git-state reader). */
 const EXPANDS = /[$`{]/;
 
@@ -50,6 +52,8 @@ export default defineRule({
     if (args.includes('--help') || args.includes('--version')) return undefined;
     const targets = targetsFor(tool, args, lower, valued);
     const lost: string[] = [];
+    // Each file costs a few stats: past this many, Airlock does not look them all up, it asks.
+    if (targets.length > MAX_CHECKED) return { reason: `${rawTool} deletes ${targets.length} files; Airlock looks up at most ${MAX_CHECKED} in git, so it cannot vouch for them.` };
     for (const target of targets) {
       if (isRoutineDeletePath(target, command.cwd, context.routineDeletePaths)) continue;
       if (EXPANDS.test(target)) { lost.push(`${target} (only known when the line runs)`); continue; }
