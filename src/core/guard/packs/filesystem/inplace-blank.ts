@@ -1,5 +1,12 @@
-import { hasFlag, positionals } from '../../../argv';
+import { positionals } from '../../../argv';
 import { defineRule } from '../../rule';
+
+/**
+ * How in-place editing is spelled: `-i`, `--in-place`, or bundled with sed's other one-letter
+ * flags (`-Ei`, `-ni`, `-ri`…). Listed rather than read from any bundle, so the rule's keywords can
+ * name every form it matches and plain `sed -n 1,20p FILE` stays on the fast path.
+ */
+const SED_IN_PLACE = ['-i', ...['e', 'n', 'r', 's', 'u', 'z'].flatMap((f) => [`-${f}i`, `-i${f}`])];
 
 /** sed scripts that leave nothing: delete every line, or replace every line's whole text with nothing. */
 const SED_BLANKS = /^\s*(?:1\s*,\s*\$\s*)?d\s*$|^\s*s(.)\^?\.\*\$?\1\1[gI]*\s*$/;
@@ -17,7 +24,7 @@ export default defineRule({
   decision: 'ask',
   reason: 'Edits files in place with a script that blanks every line: their contents are gone, with no backup.',
   suggestion: 'Keep a backup (`sed -i.bak …`), or try the script without -i and read the output first.',
-  keywords: ['sed', 'perl', 'gsed'],
+  keywords: [...SED_IN_PLACE, '--in-place', 'perl'],
   tools: ['sed', 'gsed', 'perl'],
   match(command) {
     const [tool, ...args] = command.argv;
@@ -31,7 +38,7 @@ export default defineRule({
       const printsNothing = args.some((a) => /^-[a-zA-Z]*n/.test(a)) && !args.some((a) => /^-[a-zA-Z]*p/.test(a)) && !/print|say/.test(code);
       return PERL_BLANKS.test(code) || printsNothing ? { reason: `perl -i rewrites ${files.join(', ')} with every line blanked.` } : undefined;
     }
-    if (!hasFlag(args, '-i', '--in-place') || backup) return undefined;
+    if (!args.some((a) => SED_IN_PLACE.includes(a.toLowerCase()) || a === '--in-place') || backup) return undefined;
     const words = positionals(args, ['-e', '--expression', '-f', '--file', '-l', '--line-length']);
     const scripts = args.flatMap((a, i) => (a === '-e' || a === '--expression' ? [args[i + 1] ?? ''] : []));
     const [script, ...files] = scripts.length ? ['', ...words] : words;

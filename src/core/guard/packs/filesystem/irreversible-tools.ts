@@ -13,7 +13,8 @@ export default defineRule({
   decision: 'ask',
   reason: 'Throws something away for good: trashed files, every cron job of a user, or a file moved onto /dev/null.',
   suggestion: 'List first (`trash-list`, `crontab -l > crontab.bak`), or delete only what you mean.',
-  keywords: ['trash-empty', 'trash-rm', 'trash', 'crontab', 'null'],
+  // `mv`, not `null`: every `> /dev/null` would otherwise leave the fast path.
+  keywords: ['trash-empty', 'trash-rm', 'gio', 'crontab', 'mv'],
   tools: ['trash-empty', 'trash-rm', 'gio', 'crontab', 'mv'],
   match(command) {
     const [tool, ...args] = command.argv;

@@ -4,7 +4,7 @@ import { DATABASE_FILE } from './truncate-database-file';
 import { unrecoverable } from './recovery';
 
 /** Files that hold data rather than code or logs: emptying one loses its records. */
-export const DATA_FILE = /\.(csv|tsv|jsonl|ndjson|parquet|avro|orc|xlsx|xls|ods|feather|arrow|h5|hdf5|npy|npz|pkl|pickle|dump|bak|backup|sql|dta|sav|rds|rdata)$/i;
+export const DATA_FILE = /\.(csv|tsv|jsonl|ndjson|parquet|avro|orc|xlsx|xls|ods|feather|arrow|h5|hdf5|npy|npz|pkl|pickle|dump|bak|backup|dta|sav|rds|rdata)$/i;
 
 /**
  * Emptying files in place: `truncate -s 0 FILE` (or any size smaller than the file), and `> FILE`,
@@ -18,7 +18,7 @@ export default defineRule({
   decision: 'ask',
   reason: 'Empties a file in place (truncate, or a redirection over a data file) that git cannot bring back.',
   suggestion: 'Copy it aside first (`cp FILE FILE.bak`), or write to a new file.',
-  keywords: ['truncate', 'csv', 'tsv', 'jsonl', 'ndjson', 'parquet', 'avro', 'orc', 'xlsx', 'xls', 'ods', 'feather', 'arrow', 'h5', 'hdf5', 'npy', 'npz', 'pkl', 'pickle', 'dump', 'bak', 'backup', 'sql', 'dta', 'sav', 'rds', 'rdata'],
+  keywords: ['truncate', 'csv', 'tsv', 'jsonl', 'ndjson', 'parquet', 'avro', 'orc', 'xlsx', 'xls', 'ods', 'feather', 'arrow', 'h5', 'hdf5', 'npy', 'npz', 'pkl', 'pickle', 'dump', 'bak', 'backup', 'dta', 'sav', 'rds', 'rdata'],
   tools: ['*'],
   match(command, context) {
     const [tool, ...args] = command.argv;

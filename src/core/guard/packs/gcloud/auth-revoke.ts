@@ -9,7 +9,6 @@ export default defineRule({
   decision: 'ask',
   reason: 'Revokes Google Cloud credentials (one account, all of them, or application-default): every tool on this machine that used them stops working until someone signs in again.',
   suggestion: 'Switch accounts instead (`gcloud config set account …`), or revoke only the account you mean.',
-  keywords: ['gcloud', 'revoke'],
   tools: ['gcloud'],
   match: (command) => {
     const path = gcloudVerbPath(command, ['revoke']);

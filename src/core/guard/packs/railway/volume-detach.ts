@@ -10,7 +10,6 @@ export default defineRule({
   decision: 'ask',
   reason: 'Detaches a Railway volume from its service: the service restarts without its data (a database comes up empty or fails), until the volume is attached again.',
   suggestion: 'Check which service mounts it (`railway volume list`) and stop writes first.',
-  keywords: ['railway', 'detach'],
   tools: RAILWAY_TOOLS,
   match: (command) => (matchPath(command, RAILWAY_VALUED, [['volume', 'volumes'], 'detach']) ? {} : undefined),
   examples: {

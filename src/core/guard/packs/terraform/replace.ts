@@ -23,7 +23,7 @@ export default defineRule({
   decision: 'ask',
   reason: 'Destroys and recreates the named resources: a replaced database, disk or bucket comes back empty.',
   suggestion: 'Run `terraform plan -replace=ADDR` first and read what is destroyed; snapshot any data the resource holds.',
-  keywords: [...TERRAFORM_KEYWORDS, 'replace', 'taint'],
+  keywords: TERRAFORM_KEYWORDS,
   tools: TERRAFORM_TOOLS,
   match: (command) => {
     const run = terraformRun(command);
