@@ -19,4 +19,16 @@ export default [
   ['ask', 'docker run --rm -v pgdata:/var/lib/postgresql/data alpine rm -rf /var/lib/postgresql/data', 'docker.run-destructive'],
   ['allow', 'docker run --rm -v pgdata:/data alpine ls -la /data'],
   ['allow', 'docker run --rm alpine rm -rf /var/cache/apk'],
+  // Stopped containers go with what they wrote outside volumes, as in `docker system prune`: ask, saying so.
+  ['ask', 'docker container prune -f', 'docker.system-prune'],
+  ['ask', 'sudo docker system prune -af', 'docker.system-prune'],
+  ['ask', 'docker --context prod system prune --force', 'docker.system-prune'],
+  ['allow', 'docker system prune --help'],
+  ['ask', 'docker -H ssh://prod secret rm stripe_key', 'docker.swarm-remove'],
+  ['ask', 'bash -c "docker service rm api"', 'docker.swarm-remove'],
+  ['allow', 'docker service ps api'],
+  ['ask', 'docker rm --force postgres-16', 'docker.data-container-remove'],
+  ['ask', 'docker container rm -f shop_mariadb_1', 'docker.data-container-remove'],
+  ['allow', 'docker rm -f web-1 nginx'],
+  ['allow', 'docker rm app-db-1'],
 ] satisfies Corpus;

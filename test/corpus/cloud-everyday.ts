@@ -45,7 +45,6 @@ export default [
   ['allow', 'docker compose pull'],
   ['allow', 'docker compose restart web'],
   ['allow', 'docker rm $(docker ps -aq -f status=exited)'],
-  ['allow', 'docker container prune -f'],
   ['allow', 'docker builder prune -af'],
   ['allow', 'docker network prune -f'],
   ['allow', 'docker image rm app:old'],

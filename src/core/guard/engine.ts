@@ -14,6 +14,7 @@ import { mentionsTriggerWord, needsFullCheck, triggerSet } from './fastpath/pref
 import { allTriggerWords } from './fastpath/triggers';
 import { readTextFile, resolveFrom } from './files';
 import type { WrittenFiles } from '../shell/line-writes';
+import { fileRecovery, modifiedTracked, type FileRecovery } from './git-state';
 import { helpSubcommandTools, packs as registeredPacks } from './packs/index';
 import { matchesCommandPattern, patternWords } from './patterns';
 import { engineFinding, problemFinding } from './problems';
@@ -33,6 +34,10 @@ export interface CheckOptions {
   exists?: (path: string, cwd: string) => boolean;
   /** Replaces the registered packs (tests). */
   packs?: readonly Pack[];
+  /** Replaces reading git's index for whether a file could be brought back (tests). */
+  fileRecovery?: (path: string, cwd: string) => FileRecovery;
+  /** Replaces reading git's index for modified tracked files under a path (tests). */
+  modifiedTracked?: (path: string, cwd: string) => string[] | 'unknown';
   /** False parses every line, even those the fast path would settle (the fast path's soundness test). */
   fastPath?: boolean;
 }
@@ -172,6 +177,8 @@ class Check {
       checkArgv: (argv, cwd) => this.nested(() => this.findings(argv.map(quoteWord).join(' '), cwd).findings, argv.join(' ')),
       protectedBranches: [...this.policy.protectedBranches],
       routineDeletePaths: [...this.policy.routineDeletePaths],
+      fileRecovery: options.fileRecovery ?? fileRecovery,
+      modifiedTracked: options.modifiedTracked ?? modifiedTracked,
     };
   }
 

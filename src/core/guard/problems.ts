@@ -46,8 +46,16 @@ export interface LineMentions {
   guardedTool: boolean;
 }
 
+/**
+ * `source <(kubectl completion bash)`, `eval "$(helm completion zsh)"`: a CLI's own completion
+ * script for a shell, printed by the tool (which the rules check as a command of its own). It only
+ * defines completion functions, so sourcing it is not an unreadable program.
+ */
+const COMPLETION_SCRIPT = /^(?:(?:source|\.)\s+<\(|\$\()\s*[A-Za-z][\w.-]*(?:\s+[a-z][\w-]*)?\s+completions?\s+(?:(?:-s|--shell)[=\s]\s*)?(?:bash|zsh|fish|powershell|pwsh)\s*\)$/;
+
 export function problemFinding(problem: ReduceProblem, mentions: LineMentions): Finding | undefined {
   if (problem.kind === 'parse-error' && !mentions.trigger) return undefined;
+  if ((problem.kind === 'unreadable-script' || problem.kind === 'dynamic-command' || problem.kind === 'maybe-dynamic-command') && COMPLETION_SCRIPT.test(problem.segment.trim())) return undefined;
   if (problem.kind === 'maybe-dynamic-command') {
     // `env $(cat .env | xargs) npm test`: the run-time word is most likely assignments. Asked about
     // only on a line that names a guarded tool or with destructive arguments (`$T destroy`).

@@ -1,4 +1,5 @@
 import type { Severity } from '../types';
+import type { FileRecovery } from './git-state';
 import type { Finding, SimpleCommand } from './types';
 
 /**
@@ -75,6 +76,13 @@ export interface RuleContext {
   protectedBranches: string[];
   /** Minimatch globs where deletes are routine (build output, temp folders). */
   routineDeletePaths: string[];
+  /**
+   * Whether git could bring a file back if it were deleted or overwritten now (read from the
+   * repository's index). Absent in hand-built contexts: a rule then treats the file as not recoverable.
+   */
+  fileRecovery?(path: string, cwd: string): FileRecovery;
+  /** Tracked files under a path whose content differs from git's index; `unknown` when it cannot tell. */
+  modifiedTracked?(path: string, cwd: string): string[] | 'unknown';
 }
 
 /** Rules of one tool family, with the words that bring them into play. */

@@ -77,15 +77,20 @@ const HARMLESS_VERBS = new Set([
  * command words that is one of `verbs` (a list, or a pattern for CLIs with verbs like `bucket-delete`), as long as no harmless verb or non-command word
  * (a name, a path, a URL) comes before it. Returns the words up to and including the verb.
  */
-export function leadingVerb(words: readonly string[], verbs: readonly string[] | RegExp, maxDepth = 5): string[] | undefined {
-  const isVerb = Array.isArray(verbs) ? (w: string) => verbs.includes(w) : (w: string) => (verbs as RegExp).test(w);
+export function leadingVerb(words: readonly string[], verbs: Verbs, maxDepth = 5): string[] | undefined {
+  const isVerb: (w: string, i: number) => boolean = Array.isArray(verbs) ? (w) => verbs.includes(w) : verbs instanceof RegExp ? (w) => verbs.test(w) : (w, i) => (verbs as VerbTest)(w, i, words);
   for (let i = 0; i < Math.min(words.length, maxDepth); i++) {
     const word = words[i]!;
-    if (isVerb(word)) return words.slice(0, i + 1);
+    if (isVerb(word, i)) return words.slice(0, i + 1);
     if (HARMLESS_VERBS.has(word) || !/^[a-z][a-z0-9-]*$/.test(word)) return undefined;
   }
   return undefined;
 }
+
+/** Decides from its position whether a word is the verb (doctl's `d` is droplet after `compute`, delete elsewhere). */
+export type VerbTest = (word: string, index: number, words: readonly string[]) => boolean;
+/** The verbs: a list, a pattern (for CLIs with verbs like `bucket-delete`), or a test that sees the word's position. */
+export type Verbs = readonly string[] | RegExp | VerbTest;
 
 export interface LeadingVerbOptions {
   /** How many leading words may come before the verb, verb included (default 5). */
@@ -102,7 +107,7 @@ export interface LeadingVerbOptions {
 export function matchLeadingVerb(
   command: SimpleCommand,
   valued: readonly string[],
-  verbs: readonly string[] | RegExp,
+  verbs: Verbs,
   options: LeadingVerbOptions = {},
 ): string[] | undefined {
   const { maxDepth = 5, minWords = 2, topics = false, drop } = options;

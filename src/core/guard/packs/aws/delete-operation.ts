@@ -13,20 +13,27 @@ const SPECIFIC = [rdsDelete, ec2Terminate, dynamodbDeleteTable, cloudformationDe
 /** Where the data itself lives: deleting one of these loses what it holds, not just configuration. */
 const DATA_STORES = /-(db|database|cluster|table|file-system|bucket|cache-cluster|replication-group|hosted-zone|recovery-point|backup-vault|repository|stream|keyspace|domain|volume)s?$/;
 
-/** The AWS CLI names operations after the API: these prefixes destroy what they name. */
-const DESTRUCTIVE = /^(delete|batch-delete|terminate|purge)-|^(unsubscribe|deregister-image)$/;
+/** Verbs that destroy what the operation names, wherever they stand in its name (`admin-delete-user`, `revoke-certificate`). */
+const DESTRUCTIVE_VERBS = new Set(['delete', 'terminate', 'purge', 'deregister', 'revoke', 'destroy', 'erase', 'unsubscribe']);
+/** Operations that only read, whatever their name holds (`describe-delete-...`, `get-deletion-...`). */
+const READ_ONLY = /^(describe|get|list|batch-get|check|validate|preview|estimate|search|lookup|query|scan|test)-/;
+
+/** The AWS CLI names operations after the API: a destructive verb anywhere in the name destroys what it names. */
+function isDestructive(operation: string): boolean {
+  return !READ_ONLY.test(operation) && operation.split('-').some((w) => DESTRUCTIVE_VERBS.has(w));
+}
 
 export default defineRule({
   id: 'aws.delete-operation',
   resource: 'the AWS resource the operation names',
   severity: 'high',
   decision: 'ask',
-  reason: 'Calls an AWS API operation that deletes, terminates or purges a resource (a bucket, table, queue, function, role, volume, secret...).',
+  reason: 'Calls an AWS API operation that deletes, terminates, purges, deregisters or revokes a resource (a bucket, table, queue, function, role, user, image, certificate, volume, secret...).',
   suggestion: 'Check the resource and the account first (`aws sts get-caller-identity`, the matching describe-/get- call), and back up its data.',
   keywords: AWS_KEYWORDS,
   tools: AWS_TOOLS,
   match: (command, context) => {
-    const call = awsCalls(command).find((c) => DESTRUCTIVE.test(c.operation));
+    const call = awsCalls(command).find((c) => isDestructive(c.operation));
     if (!call || SPECIFIC.some((rule) => rule.match(command, context))) return undefined;
     const resource = `an AWS ${call.service} resource (${call.operation})`;
     if (DATA_STORES.test(call.operation) || call.args.some((a) => a.startsWith('--skip-final'))) return { severity: 'critical', resource };
@@ -46,6 +53,11 @@ export default defineRule({
       { line: 'aws ec2 delete-volume --volume-id vol-1', decision: 'ask' },
       'aws ecr batch-delete-image --repository-name app --image-ids imageTag=latest',
       'aws secretsmanager delete-secret --secret-id s --force-delete-without-recovery',
+      { line: 'aws cognito-idp admin-delete-user --user-pool-id us-east-1_x --username bob', decision: 'ask' },
+      'aws acm-pca revoke-certificate --certificate-authority-arn arn:aws:acm-pca:x --certificate-serial 1 --revocation-reason KEY_COMPROMISE',
+      'aws ecs deregister-task-definition --task-definition api:7',
+      'aws ec2 deregister-image --image-id ami-1',
+      'aws iam remove-role-from-instance-profile --instance-profile-name p --role-name r && aws iam delete-instance-profile --instance-profile-name p',
     ],
     noMatch: [
       { line: 'aws s3api list-buckets', decision: 'allow' },
@@ -56,6 +68,9 @@ export default defineRule({
       'aws rds delete-db-instance --db-instance-identifier x',
       'aws ec2 remove-tags --resources i-1',
       'aws sts get-caller-identity',
+      { line: 'aws kms cancel-key-deletion --key-id 1', decision: 'allow' },
+      'aws cognito-idp admin-get-user --user-pool-id us-east-1_x --username bob',
+      'aws ec2 describe-images --owners self',
     ],
   },
 });

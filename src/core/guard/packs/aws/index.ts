@@ -1,3 +1,6 @@
+import backupsOff from './backups-off';
+import configDeletes from './config-deletes';
+import s3cmdDelete from './s3cmd-delete';
 import { definePack } from '../../rule';
 import cloudformationDeleteStack from './cloudformation-delete-stack';
 import deleteOperation from './delete-operation';
@@ -17,5 +20,5 @@ export default definePack({
   description: 'aws: S3 deletes and sync --delete, RDS, DynamoDB, CloudFormation, EC2, KMS, secrets, every delete-/terminate-/purge- operation; SAM, Serverless, eksctl and Copilot teardowns.',
   helpSubcommand: ['aws'],
   packages: { serverless: 'serverless' },
-  rules: [s3Delete, s3SyncDelete, rdsDelete, ec2Terminate, dynamodbDeleteTable, cloudformationDeleteStack, kmsKeyDeletion, secretOverwrite, deleteOperation, protectionOff, stackTeardown],
+  rules: [s3Delete, s3SyncDelete, rdsDelete, ec2Terminate, dynamodbDeleteTable, cloudformationDeleteStack, kmsKeyDeletion, secretOverwrite, deleteOperation, protectionOff, stackTeardown, backupsOff, configDeletes, s3cmdDelete],
 });

@@ -1,3 +1,4 @@
+import azcopyDelete from './azcopy-delete';
 import { definePack } from '../../rule';
 import completeDeployment from './complete-deployment';
 import deleteOperation from './delete-operation';
@@ -11,5 +12,5 @@ export default definePack({
   description: 'az: deleting resource groups and resources, purging Key Vault items, Complete-mode deployments.',
   helpSubcommand: ['az'],
   packages: { '@azure/static-web-apps-cli': 'swa' },
-  rules: [groupDelete, vaultPurge, completeDeployment, deleteOperation, lockDelete],
+  rules: [groupDelete, vaultPurge, completeDeployment, deleteOperation, lockDelete, azcopyDelete],
 });

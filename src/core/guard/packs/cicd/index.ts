@@ -2,10 +2,11 @@ import { definePack } from '../../rule';
 import circleci from './circleci';
 import gitlabRunner from './gitlab-runner';
 import jenkinsCli from './jenkins-cli';
+import concourse from './concourse';
 
 export default definePack({
   id: 'cicd',
   name: 'CI/CD',
-  description: 'Jenkins CLI, gitlab-runner and the CircleCI CLI: deleting jobs, agents, credentials, runners, contexts and orbs.',
-  rules: [jenkinsCli, gitlabRunner, circleci],
+  description: 'Jenkins CLI, gitlab-runner and the CircleCI CLI and Concourse\'s fly: deleting jobs, agents, credentials, runners, contexts, orbs, pipelines and teams.',
+  rules: [jenkinsCli, gitlabRunner, circleci, concourse],
 });

@@ -26,7 +26,7 @@ export default defineRule({
   decision: 'ask',
   reason: 'Runs SQL or code against the application\'s database through the framework (Django dbshell/shell, Rails dbconsole/runner), and that input destroys data or cannot be read.',
   suggestion: 'Write the change as a migration, or run the statements where a person can read them.',
-  keywords: ['dbshell', 'shell', 'dbconsole', 'runner', 'db', 'r'],
+  keywords: ['manage', 'django-admin', 'rails'],
   tools: ['manage.py', 'django-admin', 'rails', 'bin/rails', ...PYTHON_TOOLS, ...RUNNER_TOOLS],
   match(command, context) {
     const [name, sub, ...rest] = frameworkArgv(command);

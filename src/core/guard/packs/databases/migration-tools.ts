@@ -54,7 +54,7 @@ export default defineRule({
   decision: 'ask',
   reason: 'Runs a migration or ORM command that drops the schema or database, rolls back every migration, or runs SQL that destroys data.',
   suggestion: 'Check which database the tool is configured for, and take a backup first.',
-  keywords: ['clean', 'dropall', 'drop-all', 'reset', 'down-to', 'drop', 'down', 'schema:drop', 'schema:fresh', 'migration:fresh', 'execute', 'redo'],
+  keywords: TOOLS,
   tools: [...TOOLS, ...RUNNER_TOOLS],
   match(command, context) {
     const [name, ...args] = frameworkArgv(command);

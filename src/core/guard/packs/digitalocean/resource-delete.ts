@@ -3,7 +3,7 @@ import databaseDelete from './database-delete';
 import kubernetesDelete from './kubernetes-delete';
 import volumeDelete from './volume-delete';
 import { matchLeadingVerb } from '../cli-words';
-import { DOCTL_DELETE, DOCTL_KEYWORDS, DOCTL_TOOLS, DOCTL_VALUED } from './shape';
+import { DOCTL_KEYWORDS, DOCTL_TOOLS, DOCTL_VALUED, isDoctlDelete } from './shape';
 
 /** Rules of this pack that explain their commands better: when one matches, this one stays quiet. */
 const SPECIFIC = [databaseDelete, volumeDelete, kubernetesDelete];
@@ -18,12 +18,12 @@ export default defineRule({
   keywords: DOCTL_KEYWORDS,
   tools: DOCTL_TOOLS,
   match: (command, context) => {
-    const path = matchLeadingVerb(command, DOCTL_VALUED, DOCTL_DELETE);
+    const path = matchLeadingVerb(command, DOCTL_VALUED, isDoctlDelete);
     if (!path || SPECIFIC.some((rule) => rule.match(command, context))) return undefined;
     return { resource: `a DigitalOcean ${path.slice(0, -1).join(' ')}` };
   },
   examples: {
-    match: [{ line: 'doctl compute droplet delete web-1 --force', decision: 'ask' }, { line: 'doctl apps delete 4f6c71e2', decision: 'ask' }, 'doctl compute snapshot delete 123', 'doctl registry delete', 'doctl compute domain records delete example.com 98765'],
-    noMatch: [{ line: 'doctl compute droplet list', decision: 'allow' }, { line: 'doctl apps list', decision: 'allow' }, 'doctl compute droplet get web-1', 'doctl databases delete 9cc1', 'doctl compute droplet create d --size s-1vcpu-1gb'],
+    match: [{ line: 'doctl compute droplet delete web-1 --force', decision: 'ask' }, { line: 'doctl apps delete 4f6c71e2', decision: 'ask' }, 'doctl compute snapshot delete 123', 'doctl registry delete', 'doctl compute domain records delete example.com 98765', { line: 'doctl d p rm 9cc1 pool-a', decision: 'ask' }, 'doctl compute d d web-1', 'doctl compute droplet d web-1'],
+    noMatch: [{ line: 'doctl compute droplet list', decision: 'allow' }, { line: 'doctl apps list', decision: 'allow' }, 'doctl compute droplet get web-1', 'doctl databases delete 9cc1', 'doctl compute droplet create d --size s-1vcpu-1gb', { line: 'doctl compute d c --size s-1vcpu-1gb --image ubuntu-24-04-x64 web', decision: 'allow' }, { line: 'doctl compute d ls', decision: 'allow' }],
   },
 });

@@ -1,3 +1,6 @@
+import systemPrune from './system-prune';
+import swarmRemove from './swarm-remove';
+import dataContainerRemove from './data-container-remove';
 import { definePack } from '../../rule';
 import composeDownVolumes from './compose-down-volumes';
 import containerRemoveVolumes from './container-remove-volumes';
@@ -11,5 +14,5 @@ export default definePack({
   name: 'Docker and Compose',
   description: 'docker, podman and compose: removing volumes, prune with volumes, down -v, rm -v, destructive exec and run with mounted volumes.',
   helpSubcommand: ['docker'],
-  rules: [volumeRemove, systemPruneVolumes, composeDownVolumes, containerRemoveVolumes, execDestructive, runDestructive],
+  rules: [volumeRemove, systemPruneVolumes, composeDownVolumes, containerRemoveVolumes, execDestructive, runDestructive, systemPrune, swarmRemove, dataContainerRemove],
 });

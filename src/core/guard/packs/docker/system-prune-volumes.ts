@@ -3,7 +3,7 @@ import { hasOption } from '../../../argv';
 import { startsWithPath } from '../cli-words';
 import { DOCKER_KEYWORDS, DOCKER_TOOLS, dockerCalls } from './shape';
 
-/** A plain `system prune` removes stopped containers, dangling images and build cache: routine. */
+/** Prune without --volumes is `docker.system-prune`'s: it keeps volumes, so no database loses its data. */
 export default defineRule({
   id: 'docker.system-prune-volumes',
   resource: 'every Docker volume no running container uses, with its data',
@@ -19,6 +19,6 @@ export default defineRule({
   },
   examples: {
     match: ['docker system prune --volumes', { line: 'docker system prune -af --volumes', decision: 'ask' }, 'podman system prune --volumes -f'],
-    noMatch: [{ line: 'docker system prune', decision: 'allow' }, { line: 'docker system prune -af', decision: 'allow' }, { line: 'docker system df', decision: 'allow' }, { line: 'docker image prune -a', decision: 'allow' }],
+    noMatch: ['docker system prune', 'docker system prune -af', { line: 'docker system df', decision: 'allow' }, { line: 'docker image prune -a', decision: 'allow' }],
   },
 });

@@ -1,4 +1,4 @@
-import { flagValue } from '../../../argv';
+import { flagValue, hasFlag } from '../../../argv';
 import { defineRule } from '../../rule';
 import { targetsOf } from './paths';
 
@@ -35,13 +35,15 @@ export default defineRule({
       const device = targetsOf(args).find(isBlockDevice);
       return device && (tool === 'fdisk' || args.some((a) => /^(mklabel|rm|mkpart|resizepart)$/.test(a))) ? { decision: 'ask', severity: 'high', reason: `${tool} would change the partition table of ${device}.` } : undefined;
     }
+    // wipefs without -a/--all or -o/--offset only lists signatures; -n/--no-act never writes.
+    if (tool === 'wipefs' && (!hasFlag(args, '-a', '--all', '-o', '--offset') || hasFlag(args, '-n', '--no-act'))) return undefined;
     const device = targetsOf(args).find(isBlockDevice) ?? flagValue(args, '--device');
     if (device) return { reason: `${tool} would format or wipe ${device}: every file system on it is gone.` };
     const target = targetsOf(args)[0];
     return target ? { decision: 'ask', severity: 'high', reason: `${tool} would format ${target}.` } : undefined;
   },
   examples: {
-    match: [{ line: 'dd if=/dev/zero of=/dev/sda bs=1M', decision: 'deny' }, 'sudo dd if=image.iso of=/dev/disk2', { line: 'mkfs.ext4 /dev/sdb1', decision: 'deny' }, 'mkfs -t ext4 /dev/nvme0n1p1', 'wipefs -a /dev/sdb', 'diskutil eraseDisk JHFS+ Blank disk2', { line: 'mkfs.ext4 disk.img', decision: 'ask' }],
-    noMatch: ['dd if=/dev/zero of=./disk.img bs=1M count=10', 'dd if=/dev/sda of=backup.img', { line: 'fdisk -l', decision: 'allow' }, { line: 'diskutil list', decision: 'allow' }, 'mkfs.ext4 --help'],
+    match: [{ line: 'dd if=/dev/zero of=/dev/sda bs=1M', decision: 'deny' }, 'sudo dd if=image.iso of=/dev/disk2', { line: 'mkfs.ext4 /dev/sdb1', decision: 'deny' }, 'mkfs -t ext4 /dev/nvme0n1p1', 'wipefs -a /dev/sdb', 'sudo wipefs --all --force /dev/nvme0n1', 'wipefs -o 0x1fe /dev/sdb', 'diskutil eraseDisk JHFS+ Blank disk2', { line: 'mkfs.ext4 disk.img', decision: 'ask' }],
+    noMatch: ['dd if=/dev/zero of=./disk.img bs=1M count=10', 'dd if=/dev/sda of=backup.img', { line: 'fdisk -l', decision: 'allow' }, { line: 'diskutil list', decision: 'allow' }, 'mkfs.ext4 --help', { line: 'wipefs /dev/sdb', decision: 'allow' }, { line: 'wipefs -n -a /dev/sdb', decision: 'allow' }, { line: 'wipefs --no-act --all /dev/sdb1', decision: 'allow' }],
   },
 });

@@ -1,3 +1,7 @@
+import rmUnrecoverable from './rm-unrecoverable';
+import truncateFile from './truncate-file';
+import irreversibleTools from './irreversible-tools';
+import inplaceBlank from './inplace-blank';
 import { definePack } from '../../rule';
 import diskOverwrite from './disk-overwrite';
 import findDelete from './find-delete';
@@ -15,5 +19,5 @@ export default definePack({
   name: 'Files and disks',
   description: 'Recursive deletes outside temp and build folders, wiping and formatting disks, emptying database files.',
   packages: { rimraf: 'rimraf', 'del-cli': 'del', 'trash-cli': 'trash' },
-  rules: [rmRootOrHome, rmUnsetVariable, rmRecursive, findDelete, shred, diskOverwrite, truncateDatabaseFile, windowsRecursiveDelete, rsyncDelete, recursivePermissions],
+  rules: [rmRootOrHome, rmUnsetVariable, rmRecursive, findDelete, shred, diskOverwrite, truncateDatabaseFile, windowsRecursiveDelete, rsyncDelete, recursivePermissions, rmUnrecoverable, truncateFile, irreversibleTools, inplaceBlank],
 });

@@ -35,9 +35,9 @@ export function isCatastrophicTarget(target: string, cwd?: string): boolean {
  * True when `target` lies in a folder where deletes are routine (the policy's minimatch globs,
  * tried against the path as written and as an absolute path from `cwd`).
  */
-export function isRoutineDeletePath(target: string, cwd: string, globs: readonly string[]): boolean {
-  // `find DIR -exec rm -rf {} +`: each match is some path below DIR.
-  if (target.endsWith(`/${FIND_MATCH}`)) return isRoutineDeletePath(`${target.slice(0, -FIND_MATCH.length)}_`, cwd, globs);
+export function isRoutineDeletePath(target: string, cwd: string, globs: readonly string[], findName?: string): boolean {
+  // `find DIR -exec rm -rf {} +`: each match is some path below DIR (named `findName` when find's only test is `-name NAME`).
+  if (target.endsWith(`/${FIND_MATCH}`)) return isRoutineDeletePath(`${target.slice(0, -FIND_MATCH.length)}_${findName ? `/${findName}` : ''}`, cwd, globs);
   if (target.includes('$') && !TEMP_VARIABLE.test(target)) return false;
   const written = target.replace(TEMP_VARIABLE, '/tmp').replace(/^~(?=$|\/)/, homedir());
   if (/(^|\/)\.\.(\/|$)/.test(written) && !written.startsWith('/')) return false;
@@ -54,4 +54,24 @@ export function targetsOf(args: readonly string[]): string[] {
 
 export function isRecursiveRm(args: readonly string[]): boolean {
   return hasFlag(args, '-r', '-R', '--recursive');
+}
+
+/** Words of a command's source text, quotes removed (enough to read find's own tests back). */
+function sourceWords(text: string): string[] {
+  return (text.match(/'[^']*'|"(?:[^"\\]|\\.)*"|\S+/g) ?? []).map((w) => w.replace(/^'(.*)'$/s, '$1').replace(/^"(.*)"$/s, '$1'));
+}
+
+/**
+ * The one name every match of `find … -name NAME … -exec rm …` has: find's segment is read back,
+ * and a name is only trusted when it is a plain word and the expression has no `-o`/`!`/`-not`
+ * (which could match other paths). `find . -name __pycache__ -prune -exec rm -rf {} +` → `__pycache__`.
+ */
+export function findMatchName(segment: string): string | undefined {
+  const words = sourceWords(segment);
+  const at = words.indexOf('find');
+  if (at < 0) return undefined;
+  const expression = words.slice(at + 1, Math.max(words.indexOf('-exec'), words.indexOf('-execdir'), words.indexOf('-delete')) >>> 0);
+  if (expression.some((w) => w === '-o' || w === '-or' || w === '!' || w === '-not' || w === ',')) return undefined;
+  const names = expression.flatMap((w, i) => (w === '-name' || w === '-iname') && expression[i + 1] ? [expression[i + 1]!] : []);
+  return names.length === 1 && /^[\w.-]+$/.test(names[0]!) && names[0] !== '.' && names[0] !== '..' ? names[0] : undefined;
 }

@@ -17,6 +17,7 @@ export default defineRule({
     const [rawTool, ...args] = command.argv;
     const tool = rawTool!.toLowerCase();
     const given = flags(args);
+    if (given.has('/?') || given.has('-?')) return undefined; // help: prints usage, deletes nothing
     if (tool === 'rmdir' || tool === 'rd') {
       return given.has('/s') ? { reason: `${rawTool} /s deletes the folder and everything below it${given.has('/q') ? ', without asking' : ''}.` } : undefined;
     }
@@ -30,6 +31,6 @@ export default defineRule({
   },
   examples: {
     match: [{ line: 'rmdir /s /q C:\\project', decision: 'ask' }, 'rd /s /q build2', { line: 'Remove-Item -Recurse -Force .\\data', decision: 'ask' }, { line: 'remove-item -r -fo src', decision: 'ask' }, { line: 'del /s /q *.cs', decision: 'ask' }],
-    noMatch: [{ line: 'rmdir emptydir', decision: 'allow' }, { line: 'Remove-Item file.txt', decision: 'allow' }, { line: 'Remove-Item -Recurse -WhatIf .\\data', decision: 'allow' }, 'del file.txt'],
+    noMatch: [{ line: 'rmdir emptydir', decision: 'allow' }, { line: 'Remove-Item file.txt', decision: 'allow' }, { line: 'Remove-Item -Recurse -WhatIf .\\data', decision: 'allow' }, 'del file.txt', { line: 'rd /?', decision: 'allow' }, 'del /s /?'],
   },
 });

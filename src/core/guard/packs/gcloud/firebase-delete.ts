@@ -27,15 +27,19 @@ export default defineRule({
       ['functions', 'delete'],
       ['hosting', 'disable'],
       [['apps', 'auth'], 'delete'],
+      ['projects', 'delete'],
+      ['hosting', ['sites'], 'delete'],
+      [['remoteconfig', 'extensions', 'apphosting'], ['delete', 'uninstall', 'rollouts']],
     );
     if (!words) return undefined;
     const args = command.argv.slice(1);
     const everything = words[1] === 'databases' || (words[0] === 'firestore' && (hasOption(args, '--all-collections') || hasFlag(args, '-r', '--recursive')));
+    if (words[0] === 'projects') return { severity: 'critical', resource: 'a whole Firebase (Google Cloud) project: every database, bucket, function and site in it', reason: 'firebase projects:delete shuts the whole project down: every database, bucket, function and site in it goes after 30 days.' };
     if (everything || (words[0] === 'database' && words[1] === 'remove')) return { severity: 'critical' };
     return words[0] === 'functions' ? { severity: 'medium' } : {};
   },
   examples: {
-    match: [{ line: 'firebase firestore:delete --all-collections --yes', decision: 'ask' }, 'firebase firestore:delete -r users', 'firebase firestore:databases:delete prod --force', 'firebase database:remove /users --force', 'firebase functions:delete api', 'firebase hosting:disable -P prod', 'npx firebase-tools firestore:delete -r users -y'],
-    noMatch: ['firebase deploy', { line: 'firebase emulators:start', decision: 'allow' }, 'firebase firestore:indexes', 'firebase database:get /users', 'firebase functions:list', 'FIRESTORE_EMULATOR_HOST=localhost:8080 firebase firestore:delete -r users', 'firebase firestore:delete --help'],
+    match: [{ line: 'firebase firestore:delete --all-collections --yes', decision: 'ask' }, 'firebase firestore:delete -r users', 'firebase firestore:databases:delete prod --force', 'firebase database:remove /users --force', 'firebase functions:delete api', 'firebase hosting:disable -P prod', 'npx firebase-tools firestore:delete -r users -y', { line: 'firebase projects:delete my-proj', decision: 'ask', severity: 'critical' }, 'firebase hosting:sites:delete old-site'],
+    noMatch: ['firebase deploy', { line: 'firebase emulators:start', decision: 'allow' }, 'firebase firestore:indexes', 'firebase database:get /users', 'firebase functions:list', 'FIRESTORE_EMULATOR_HOST=localhost:8080 firebase firestore:delete -r users', 'firebase firestore:delete --help', { line: 'firebase projects:list', decision: 'allow' }],
   },
 });

@@ -1,3 +1,4 @@
+import authRevoke from './auth-revoke';
 import { definePack } from '../../rule';
 import deleteOperation from './delete-operation';
 import projectDelete from './project-delete';
@@ -13,5 +14,5 @@ export default definePack({
   description: 'gcloud, gsutil and firebase: deleting projects, Cloud SQL, Cloud Storage objects and buckets, and every other resource.',
   helpSubcommand: ['gcloud'],
   packages: { 'firebase-tools': 'firebase' },
-  rules: [projectDelete, sqlDelete, storageDelete, deleteOperation, protectionOff, firebaseDelete, sqlImport],
+  rules: [projectDelete, sqlDelete, storageDelete, deleteOperation, protectionOff, firebaseDelete, sqlImport, authRevoke],
 });

@@ -21,7 +21,8 @@ export default defineRule({
   decision: 'ask',
   reason: 'Configures git so that a later, ordinary-looking command (a plain `git push`, an alias) force-pushes, mirrors or runs something destructive.',
   suggestion: 'Run the destructive command itself, once, where a person can see it.',
-  keywords: ['config'],
+  // The keys this rule reads (`remote.x.push`, `remote.x.mirror`, `alias.x`), not every `git config`.
+  keywords: ['push', 'mirror', 'alias'],
   tools: ['git'],
   match(command, context) {
     const git = gitInvocation(command);

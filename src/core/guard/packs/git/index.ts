@@ -13,11 +13,12 @@ import pushDelete from './push-delete';
 import refOverwrite from './ref-overwrite';
 import configRewrite from './config-rewrite';
 import extras from './extras';
+import discardFileChanges from './discard-file-changes';
 
 export default definePack({
   id: 'git',
   name: 'Git',
   description: 'Discarding uncommitted work, force-pushing or deleting protected branches, rewriting history.',
   helpSubcommand: ['git'],
-  rules: [resetHard, cleanForce, pushForce, branchForceDelete, discardWorktree, stashClear, historyRewrite, reflogExpire, branchOverwrite, worktreeRemoveForce, pushDelete, refOverwrite, configRewrite, extras],
+  rules: [resetHard, cleanForce, pushForce, branchForceDelete, discardWorktree, stashClear, historyRewrite, reflogExpire, branchOverwrite, worktreeRemoveForce, pushDelete, refOverwrite, configRewrite, extras, discardFileChanges],
 });

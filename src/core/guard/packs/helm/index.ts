@@ -1,10 +1,11 @@
+import helmfileDestroy from './helmfile-destroy';
 import { definePack } from '../../rule';
 import uninstall from './uninstall';
 
 export default definePack({
   id: 'helm',
   name: 'Helm',
-  description: 'helm: uninstalling releases.',
+  description: 'helm and helmfile: uninstalling releases.',
   helpSubcommand: ['helm'],
-  rules: [uninstall],
+  rules: [uninstall, helmfileDestroy],
 });

@@ -3,17 +3,19 @@ import { matchLeadingVerb, matchPath } from '../cli-words';
 
 /**
  * Other clouds and hosted databases whose CLIs are shaped `tool GROUP... VERB NAME`: Hetzner,
- * Linode, Vultr, OpenStack, Oracle Cloud, IBM Cloud, Scaleway, MongoDB Atlas and Turso.
+ * Linode, Vultr, OpenStack, Oracle Cloud, IBM Cloud, Scaleway, MongoDB Atlas, Turso, Render,
+ * Upstash and GitLab's glab.
  */
-const TOOLS = ['hcloud', 'linode-cli', 'vultr-cli', 'openstack', 'oci', 'ibmcloud', 'scw', 'atlas', 'turso'];
+const TOOLS = ['hcloud', 'linode-cli', 'vultr-cli', 'openstack', 'oci', 'ibmcloud', 'scw', 'atlas', 'turso', 'render', 'upstash', 'glab'];
 const VALUED = [
   '--context', '--config', '--profile', '--region', '--zone', '-o', '--output', '--format', '-f', '--project', '--projectId',
   '--os-cloud', '--os-project-name', '--compartment-id', '--instance-id', '-g', '--resource-group', '--group', '--org',
+  '-R', '--repo', '--id', '--email', '--api-key',
 ];
 /** Verbs (and IBM Cloud's `thing-delete` commands) that destroy what they name. */
 const DESTROY = /^(delete|destroy|rm|remove|terminate|purge|bulk-delete)$|^[a-z][a-z-]*-(delete|rm)$/;
 /** Where the data itself lives. */
-const DATA = /(cluster|database|^db$|^dbs$|rdb|volume|bucket|stack|project|group|backup|snapshot)/;
+const DATA = /(cluster|database|^db$|^dbs$|rdb|volume|bucket|stack|project|group|backup|snapshot|redis|kafka|vector|^repo$|^disk)/;
 
 export default defineRule({
   id: 'hosting.delete-operation',
@@ -35,6 +37,10 @@ export default defineRule({
   },
   examples: {
     match: [
+      { line: 'render services delete srv-123', decision: 'ask' },
+      { line: 'glab repo delete acme/api --yes', decision: 'ask', severity: 'critical' },
+      'upstash redis delete --id 7f3a',
+      'upstash kafka cluster delete 42',
       { line: 'hcloud server delete web-1', decision: 'ask' },
       { line: 'hcloud volume delete data', decision: 'ask' },
       { line: 'linode-cli linodes delete 12345', decision: 'ask' },
@@ -50,6 +56,6 @@ export default defineRule({
       { line: 'turso db destroy prod-db --yes', decision: 'ask' },
       'atlas schema clean -u postgres://prod/app',
     ],
-    noMatch: [{ line: 'hcloud server list', decision: 'allow' }, 'hcloud server describe web-1', { line: 'linode-cli linodes list', decision: 'allow' }, { line: 'openstack server show web-1', decision: 'allow' }, 'oci os bucket list', 'ibmcloud resource service-instances', 'atlas clusters describe prod', { line: 'turso db shell prod-db', decision: 'allow' }, 'turso db create dev', 'atlas schema inspect -u postgres://prod/app', 'atlas clusters delete --help'],
+    noMatch: [{ line: 'hcloud server list', decision: 'allow' }, 'hcloud server describe web-1', { line: 'linode-cli linodes list', decision: 'allow' }, { line: 'openstack server show web-1', decision: 'allow' }, 'oci os bucket list', 'ibmcloud resource service-instances', 'atlas clusters describe prod', { line: 'turso db shell prod-db', decision: 'allow' }, 'turso db create dev', 'atlas schema inspect -u postgres://prod/app', 'atlas clusters delete --help', { line: 'glab repo view acme/api', decision: 'allow' }, { line: 'render services list', decision: 'allow' }, 'upstash redis list'],
   },
 });

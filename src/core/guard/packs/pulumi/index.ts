@@ -1,3 +1,4 @@
+import envRemove from './env-remove';
 import { definePack } from '../../rule';
 import destroy from './destroy';
 import stackRemove from './stack-remove';
@@ -10,5 +11,5 @@ export default definePack({
   description: 'pulumi: destroy, stack rm, state delete, and unattended updates.',
   helpSubcommand: ['pulumi'],
   packages: { '@pulumi/pulumi': 'pulumi' },
-  rules: [destroy, stackRemove, stateDelete, upUnattended],
+  rules: [destroy, stackRemove, stateDelete, upUnattended, envRemove],
 });

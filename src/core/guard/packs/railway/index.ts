@@ -1,3 +1,4 @@
+import volumeDetach from './volume-detach';
 import { definePack } from '../../rule';
 import down from './down';
 import environmentDelete from './environment-delete';
@@ -13,5 +14,5 @@ export default definePack({
   description: 'Railway CLI: deleting volumes, environments, projects, services and deployments.',
   helpSubcommand: ['railway'],
   packages: { '@railway/cli': 'railway', railway: 'railway' },
-  rules: [volumeDelete, environmentDelete, projectDelete, down, resourceDelete, runDestructive, connectSql],
+  rules: [volumeDelete, environmentDelete, projectDelete, down, resourceDelete, runDestructive, connectSql, volumeDetach],
 });

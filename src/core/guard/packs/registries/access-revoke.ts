@@ -20,7 +20,8 @@ export default defineRule({
   decision: 'ask',
   reason: 'Takes access away on the package registry (a token, an owner, an organisation or team member, a whole team): publishing and CI that rely on it stop working, and it cannot be undone from here.',
   suggestion: 'Check who and what uses it first (`npm token list`, `npm owner ls`, `npm team ls`).',
-  keywords: ['revoke', 'rm', 'remove', 'delete', 'destroy'],
+  // The groups, one of which every match names (`remove` alone is everyday: `yarn remove`, `poetry remove`).
+  keywords: ['token', 'access', 'owner', 'org', 'team'],
   tools: REGISTRY_TOOLS.filter((t) => t !== 'cargo' && t !== 'gem'),
   match(command) {
     for (const words of registryWords(command)) {

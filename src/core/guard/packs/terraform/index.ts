@@ -1,3 +1,4 @@
+import replace from './replace';
 import { definePack } from '../../rule';
 import applyUnattended from './apply-unattended';
 import destroy from './destroy';
@@ -9,5 +10,5 @@ export default definePack({
   name: 'Terraform / OpenTofu / Terragrunt',
   description: 'terraform, tofu and terragrunt: destroy, apply -destroy, unattended apply, state surgery, workspace deletion.',
   helpSubcommand: ['terraform', 'tofu'],
-  rules: [destroy, applyUnattended, stateEdit, workspaceDelete],
+  rules: [destroy, applyUnattended, stateEdit, workspaceDelete, replace],
 });
