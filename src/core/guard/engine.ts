@@ -31,6 +31,8 @@ export interface CheckOptions {
   readFile?: (path: string, cwd: string) => string | undefined;
   /** Replaces the check that something is at a path, readable or not (tests, with `readFile`). */
   exists?: (path: string, cwd: string) => boolean;
+  /** Replaces listing sub-folders (workspace globs; tests, with `readFile`). */
+  listDir?: (path: string) => string[] | undefined;
   /** Replaces the registered packs (tests). */
   packs?: readonly Pack[];
   /** False parses every line, even those the fast path would settle (the fast path's soundness test). */
@@ -154,6 +156,7 @@ class Check {
   private readonly maxDepth: number;
   private readonly readFile: (path: string, cwd: string) => string | undefined;
   private readonly exists?: (path: string, cwd: string) => boolean;
+  private readonly listDir?: (path: string) => string[] | undefined;
   private depth = 0;
   private readonly fastPath: boolean;
   readonly explanation?: Explanation['commands'];
@@ -164,6 +167,7 @@ class Check {
     this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
     this.readFile = options.readFile ?? readTextFile;
     if (options.exists) this.exists = options.exists;
+    if (options.listDir) this.listDir = options.listDir;
     this.fastPath = options.fastPath ?? true;
     if (explain) this.explanation = [];
     this.context = {
@@ -214,7 +218,7 @@ class Check {
     if (bad === 'empty') return { findings: [] };
     if (bad) return { findings: [bad] };
     if (!this.needsFullCheck(line)) return { findings: [] };
-    const reduction = reduceLine(line, { cwd, readFile: this.readFile, maxDepth: this.maxDepth - this.depth, ...(this.exists ? { exists: this.exists } : {}) });
+    const reduction = reduceLine(line, { cwd, readFile: this.readFile, maxDepth: this.maxDepth - this.depth, ...(this.exists ? { exists: this.exists } : {}), ...(this.listDir ? { listDir: this.listDir } : {}) });
     const findings: Finding[] = [];
     const mentions = {
       // A broken line naming a shell or interpreter may hide anything: every trigger word counts.

@@ -9,8 +9,9 @@ import { dirname, join, resolve as resolvePath } from 'node:path';
 import type { Redirect, SimpleCommand, StdinSource } from '../guard/types';
 import { ParseBudgetExceeded, parseShell, type SyntaxNode } from './parser';
 import { evaluateWord, type WordValue } from './words';
-import { isRuntimeWord, toolName, unwrapOnce, XARGS_INPUT, type Unwrapped } from './unwrap';
-import { statSync } from 'node:fs';
+import { isRuntimeWord, toolName, unwrapOnce, XARGS_INPUT, type Unwrapped, type WorkspaceSelection } from './unwrap';
+import { readdirSync, statSync } from 'node:fs';
+import { scriptShellOf, workspaceDirs } from './package-scripts';
 import { isCompiledProgram, whyUnreadable } from '../guard/unreadable-file';
 import { resolveFrom } from '../guard/files';
 import { hooksRun, trackWrites, type WriteContext, type WrittenFiles } from './line-writes';
@@ -50,7 +51,12 @@ export interface ReduceOptions {
   maxDepth: number;
   /** True when something is at `path` (readable or not); default: asks the file system. */
   exists?(path: string, cwd: string): boolean;
+  /** Sub-folders of an absolute path (workspace globs); default: the file system. */
+  listDir?(path: string): string[] | undefined;
 }
+
+/** Runs a package.json script body in a folder; `shell` when a script-shell is set. */
+type ScriptRunner = ((body: string, cwd: string) => void) & { shell?: string };
 
 /** Above this many nested syntax nodes the walk stops and reports the line as too deep. */
 const MAX_SYNTAX_DEPTH = 250;
@@ -345,7 +351,8 @@ class Reducer {
     let current = command;
     for (let hops = 0; hops < 32; hops++) {
       const name = current.argv[0]!;
-      const next: Unwrapped | undefined = unwrapOnce(current.argv) ?? this.directScript(current);
+      // A program run by its path is what its file says, even when it is named like a wrapper (`./tools/sh`).
+      const next: Unwrapped | undefined = (hops === 0 || pathRun(current) ? this.directScript(current) : undefined) ?? unwrapOnce(current.argv);
       if (!next) break;
       this.step(scope, next.step);
       const via = [...current.via, next.via];
@@ -367,7 +374,7 @@ class Reducer {
         for (const [index, argv] of next.argvs.entries()) {
           // `env $(cat .env | xargs) cmd`: the run-time word is most likely assignments, not a name.
           this.runtimeName(argv, next.via === 'env' && index === 0);
-          emitted.push(...this.expand({ ...current, argv: [toolName(argv[0]!), ...argv.slice(1)], via, stdin: undefined, unresolved: true }, scope, level));
+          emitted.push(...this.expand({ ...current, argv: [toolName(argv[0]!), ...argv.slice(1)], written: argv[0]!, via, stdin: undefined, unresolved: true }, scope, level));
         }
         this.commands.push(current);
         return emitted;
@@ -376,7 +383,7 @@ class Reducer {
       if (next.kind === 'script' || next.kind === 'script-text') {
         this.script(next.text, nested);
       } else if (next.kind === 'package-script') {
-        this.packageScripts(current, next.scripts, next.directory, nested);
+        this.packageScripts(current, next.scripts, next.directory, nested, next.workspaces);
       } else if (next.kind === 'script-file') {
         const text = this.read(next.path, current.cwd);
         if (text === undefined) this.problem('unreadable-script', current.segment, `Airlock cannot read the script ${next.path}, so it cannot tell what it would do`);
@@ -397,34 +404,87 @@ class Reducer {
   }
 
   /** Runs the named package.json scripts found from the command's directory up, as npm would. */
-  packageScripts(command: SimpleCommand, names: string[], directory: string | undefined, nested: Scope): void {
+  packageScripts(command: SimpleCommand, names: string[], directory: string | undefined, nested: Scope, workspaces?: WorkspaceSelection): void {
     const start = directory ? resolvePath(command.cwd, directory) : command.cwd;
     for (let dir = start, hops = 0; hops < 40; dir = dirname(dir), hops++) {
-      const manifest = join(dir, 'package.json');
-      const text = this.read(manifest, dir);
+      const manifestPath = join(dir, 'package.json');
+      const text = this.read(manifestPath, dir);
       // There but unreadable (too large, written on this line, not a file): npm would use it,
       // so Airlock never falls back to a parent folder's scripts.
-      if (text === undefined && (this.wrote(manifest, dir) || this.exists(manifest, dir))) {
-        this.problem('unreadable-script', command.segment, `Airlock cannot read ${manifest} (${this.wrote(manifest, dir) ? 'changed earlier on this line' : whyUnreadable(manifest, dir)}), whose scripts this runs`);
+      if (text === undefined && (this.wrote(manifestPath, dir) || this.exists(manifestPath, dir))) {
+        this.problem('unreadable-script', command.segment, `Airlock cannot read ${manifestPath} (${this.wrote(manifestPath, dir) ? 'changed earlier on this line' : whyUnreadable(manifestPath, dir)}), whose scripts this runs`);
         return;
       }
       if (text !== undefined) {
-        let scripts: unknown;
-        try { scripts = (JSON.parse(text) as { scripts?: unknown }).scripts; } catch {
-          this.problem('unreadable-script', command.segment, `${join(dir, 'package.json')} is not valid JSON, so Airlock cannot read its scripts`);
+        const manifest = this.manifest(text, manifestPath, command);
+        if (!manifest) return;
+        const run = this.scriptRunner(command, dir, nested);
+        const env = command.assignments;
+        const selection: WorkspaceSelection | undefined = workspaces
+          ?? (/^(true|1)$/i.test(env.npm_config_workspaces ?? env.NPM_CONFIG_WORKSPACES ?? '') ? 'all' : undefined)
+          ?? ((env.npm_config_workspace ?? env.NPM_CONFIG_WORKSPACE) ? [(env.npm_config_workspace ?? env.NPM_CONFIG_WORKSPACE)!] : undefined);
+        if (!selection) { this.runScripts(manifest, names, dir, run); return; }
+        const found = workspaceDirs(dir, manifest, selection, { read: (path) => this.read(path, dir), list: (path) => this.listDir(path) });
+        if ('unknown' in found) {
+          this.problem('unreadable-script', command.segment, `it runs scripts in workspaces Airlock cannot find: ${found.unknown}`);
           return;
         }
-        for (const name of names) {
-          const body = scripts && typeof scripts === 'object' ? (scripts as Record<string, unknown>)[name] : undefined;
-          if (typeof body === 'string') this.script(body, { ...nested, cwd: dir });
+        this.runScripts(manifest, names, dir, run);
+        for (const workspace of found.dirs) {
+          const own = this.read(join(workspace, 'package.json'), workspace);
+          const parsed = own === undefined ? undefined : this.manifest(own, join(workspace, 'package.json'), command);
+          if (own === undefined) this.problem('unreadable-script', command.segment, `Airlock cannot read ${join(workspace, 'package.json')}, whose scripts this runs`);
+          if (parsed) this.runScripts(parsed, names, workspace, this.scriptRunner(command, workspace, nested, run.shell));
         }
         return;
       }
       if (directory || dirname(dir) === dir) break;
     }
     // A workspace or prefix Airlock cannot read: never guess.
-    if (directory) this.problem('unreadable-script', command.segment, `Airlock cannot read ${join(start, 'package.json')}, whose scripts this runs`);
+    if (directory || workspaces) this.problem('unreadable-script', command.segment, `Airlock cannot read ${join(start, 'package.json')}, whose ${workspaces ? 'workspaces' : 'scripts'} this runs`);
   }
+
+  manifest(text: string, path: string, command: SimpleCommand): Record<string, unknown> | undefined {
+    try {
+      const parsed = JSON.parse(text) as unknown;
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+    } catch { /* reported below */ }
+    this.problem('unreadable-script', command.segment, `${path} is not valid JSON, so Airlock cannot read its scripts`);
+    return undefined;
+  }
+
+  runScripts(manifest: Record<string, unknown>, names: string[], dir: string, run: ScriptRunner): void {
+    const scripts = manifest.scripts;
+    for (const name of names) {
+      const body = scripts && typeof scripts === 'object' ? (scripts as Record<string, unknown>)[name] : undefined;
+      if (typeof body === 'string') run(body, dir);
+    }
+  }
+
+  /**
+   * How a package manager runs a script body: in sh, or in the shell `.npmrc` (`script-shell=`) or
+   * `npm_config_script_shell` names, which is itself read like a program run by its path.
+   */
+  scriptRunner(command: SimpleCommand, dir: string, nested: Scope, inherited?: string): ScriptRunner {
+    const env = command.assignments;
+    const shell = env.npm_config_script_shell ?? env.NPM_CONFIG_SCRIPT_SHELL ?? scriptShellOf(this.read(join(dir, '.npmrc'), dir)) ?? inherited;
+    const run: ScriptRunner = shell === undefined || /^(\/usr)?\/bin\/(ba|da|z)?sh$|^(ba|da|z)?sh$/.test(shell)
+      ? (body, cwd) => this.script(body, { ...nested, cwd })
+      : (body, cwd) => {
+        // Both what the shell program does and the body it is handed to run.
+        this.step(nested, `scripts run in ${shell}, named by .npmrc script-shell`);
+        this.expand({ argv: [toolName(shell), '-c', body], written: shell, assignments: command.assignments, segment: command.segment, cwd, via: nested.via }, nested, 0);
+        this.script(body, { ...nested, cwd });
+      };
+    if (shell !== undefined) run.shell = shell;
+    return run;
+  }
+
+  listDir(path: string): string[] | undefined {
+    if (this.options.listDir) return this.options.listDir(path);
+    try { return readdirSync(path, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name); } catch { return undefined; }
+  }
+
 
   /**
    * A program run by its path (`./scripts/cleanup`, `bin/setup`, `sudo ./x`, `cd scripts && ./x`),
