@@ -12,6 +12,7 @@ import { evaluateWord, type WordValue } from './words';
 import { isRuntimeWord, toolName, unwrapOnce, XARGS_INPUT, type Unwrapped, type WorkspaceSelection } from './unwrap';
 import { readdirSync, statSync } from 'node:fs';
 import { scriptShellOf, workspaceDirs } from './package-scripts';
+import { pythonModuleRunner, taskRunnerPlan } from './task-runners';
 import { isCompiledProgram, whyUnreadable } from '../guard/unreadable-file';
 import { resolveFrom } from '../guard/files';
 import { hooksRun, trackWrites, type WriteContext, type WrittenFiles } from './line-writes';
@@ -332,6 +333,27 @@ class Reducer {
     return result;
   }
 
+  /** `make wipe`, `just`, `task`, `mise run`, `pytest`, `jest`: what the runner reads and runs is checked too. */
+  taskRunner(command: SimpleCommand, scope: Scope, level: number): void {
+    const argv = pythonModuleRunner(command.argv) ?? command.argv;
+    const plan = taskRunnerPlan(argv, command.cwd, command.stdin, {
+      read: (path) => this.read(path, '/'),
+      exists: (path) => this.wrote(path, '/') || this.exists(path, '/'),
+    });
+    if (!plan) return;
+    if (scope.depth + 1 > this.options.maxDepth) { this.problem('too-deep', command.segment, `nested scripts go deeper than ${this.options.maxDepth} levels`); return; }
+    const nested: Scope = { cwd: command.cwd, vars: { ...scope.vars, ...command.assignments }, via: [...command.via, argv[0]!], depth: scope.depth + 1 };
+    for (const script of plan.scripts) {
+      this.step(nested, `${script.via} runs: ${script.text}`);
+      this.script(script.text, { ...nested, cwd: script.cwd, via: [...command.via, script.via] });
+    }
+    for (const program of plan.programs) {
+      this.step(nested, `${program.via} runs ${program.argv.join(' ')}`);
+      this.expand({ argv: [toolName(program.argv[0]!), ...program.argv.slice(1)], written: program.argv[0]!, assignments: command.assignments, segment: command.segment, cwd: program.cwd, via: [...command.via, program.via], ...(program.stdin ? { stdin: program.stdin } : {}) }, nested, level);
+    }
+    for (const what of plan.unreadable) this.problem('unreadable-script', command.segment, `${argv[0]} runs ${what}, which Airlock cannot read`);
+  }
+
   /** A git hook the line wrote before running git: judged like a script run by its path. */
   runWrittenHook(path: string, command: SimpleCommand, scope: Scope, level: number): void {
     this.step(scope, `git ${command.argv[1] ?? ''} runs the hook ${path}, written earlier on the line`);
@@ -395,6 +417,7 @@ class Reducer {
       this.commands.push(current);
       return emitted;
     }
+    this.taskRunner(current, scope, level);
     if (isStdinInterpreter(current) && current.stdin?.kind === 'opaque') {
       this.problem('opaque-script-input', current.segment, `${current.argv[0]} runs a program piped in from ${current.stdin.from}, which Airlock cannot see`);
     }
