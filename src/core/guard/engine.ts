@@ -146,13 +146,6 @@ const NON_GETOPT_TOOLS = new Set(['find', 'xargs', 'test', '[', 'expr', 'awk', '
  */
 export const RUNS_CODE_BY_PATH = /\//;
 
-/**
- * Words of tools that run code the line does not show (recipes, conftest.py, test configs), beyond
- * the rules' own keywords: the fast path must not settle a line that names one. Exported for the
- * launcher, whose sh fast path must be no more lenient.
- */
-export const CODE_RUNNER_WORDS = ['make', 'gmake', 'bmake', 'just', 'task', 'go-task', 'mise', 'rtx', 'pytest', 'py', 'jest', 'vitest', 'awk', 'gawk', 'mawk', 'nawk', 'vim', 'vi', 'nvim', 'ex', 'git', 'at', 'batch', 'tmux', 'screen', 'script', 'hyperfine', 'watchexec', 'concurrently', 'ansible', 'docker', 'podman', 'nerdctl', 'cross-env', 'cross-env-shell', 'dotenvx', 'infisical', 'direnv', 'nix-shell', 'nix', 'chronic', 'firejail', 'proxychains', 'proxychains4', 'torsocks', 'torify', 'fakeroot', 'eatmydata', 'pkexec', 'sg', 'newgrp', 'valgrind', 'gdb', 'lldb', 'perf', 'aws-vault', 'uv', 'poetry', 'pipenv', 'pdm', 'hatch', 'rye', 'conda', 'mamba', 'micromamba', 'pixi', 'bundle', 'devbox', 'teller', 'chamber', 'sops', 'summon', 'with-contenv', 'sem', 'npx', 'pnpx', 'bunx'];
-const codeRunnerTriggers = triggerSet(CODE_RUNNER_WORDS);
 
 function quoteWord(word: string): string {
   return /^[A-Za-z0-9_./:=@%+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
@@ -188,7 +181,7 @@ class Check {
   }
 
   needsFullCheck(line: string): boolean {
-    return !this.fastPath || RUNS_CODE_BY_PATH.test(line) || needsFullCheck(line, this.rules.triggers) || mentionsTriggerWord(line, codeRunnerTriggers);
+    return !this.fastPath || RUNS_CODE_BY_PATH.test(line) || needsFullCheck(line, this.rules.triggers);
   }
 
   readonly context: RuleContext;
