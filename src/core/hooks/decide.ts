@@ -5,6 +5,7 @@ import type { Environment, Requester } from '../types';
 import { wireCheck } from '../terminal/shimGate';
 import { globReachesProtected, isSecretRead, secretPrintReason, type ProtectedFiles } from './secretAccess';
 import type { HookAgent, HookCall, HookVerdict } from './types';
+import { analyseMcpArguments } from '../mcp/arguments';
 
 /** What deciding a hook call needs from the outside, injected so tests run without an editor. */
 export interface HookDeps {
@@ -149,6 +150,13 @@ async function whatIsAtStake(call: HookCall, deps: HookDeps): Promise<Gated | un
         const nested = await whatIsAtStake({ ...call, kind: 'command', command: inner }, deps);
         if (nested) return { ...nested, kind: 'tool', summary: `${name}: ${inner}` };
       }
+      // --- MCP arguments (engine, src/core/mcp): every argument through the SQL, GraphQL/HTTP and shell analysers.
+      const mcp = await analyseMcpArguments(name, call.toolInput, (line) => deps.assess(line, call.cwd));
+      if (mcp) {
+        const first = mcp.check.findings[0];
+        return { reason: first ? first.reason.replace(/\.$/, '') : 'an argument of this tool is destructive', environment: 'unknown', kind: 'tool', summary: `${name}: ${mcp.summary}`, denied: mcp.check.decision === 'deny', check: mcp.check };
+      }
+      // --- end MCP arguments
       if (DESTRUCTIVE_TOOL.test(name)) {
         return { reason: `the tool ${name} looks destructive (its name says it deletes or resets something)`, environment: 'unknown', kind: 'tool', summary: `${name} ${clip(JSON.stringify(call.toolInput ?? {}), 300)}` };
       }
