@@ -8,7 +8,7 @@ import type { HookCall } from '../../../src/core/hooks/types';
 const asked: string[] = [];
 const deps: HookDeps = {
   assess: (line, cwd) => checkCommand(line, { cwd }),
-  askEditor: async (request) => { asked.push(request.command ?? ''); return { decision: 'deny', decidedBy: 'person' }; },
+  askEditor: async (request) => { asked.push(request.command ?? ''); return { decision: 'deny', decidedBy: 'person', message: 'blocked' }; },
   protectedFiles: { globs: [] },
   timeoutMs: 30_000,
 };
