@@ -305,6 +305,10 @@ class Reducer {
     const argv = [...words.map((w) => w.value), ...lostWords];
     const unresolved = words.some((w) => !w.resolved || w.glob);
     const written = nameNode.text;
+    // PowerShell's Invoke-Expression (`pwsh -c "iex (Get-Content c.txt -Raw)"`) runs text built at run time.
+    if (/^(iex|invoke-expression)$/i.test(words[0]!.value) && words.length > 1) {
+      this.problem('dynamic-command', node.text, `${words[0]!.value} runs text that is only known when the line runs`);
+    }
     if ((!words[0]!.resolved || words[0]!.glob) && !isKnownRuntimeName(written, scope)) {
       this.problem('dynamic-command', node.text, `the command name ${written} is only known when the line runs`);
     }
