@@ -325,8 +325,9 @@ class Reducer {
       ...(redirects.length ? { redirects } : {}),
     };
     // `git config alias.x '!…' && git x`: settings made earlier on the line apply to later git commands.
-    if (raw.argv[0] === 'git' && this.writes.gitConfig.length) {
-      raw.argv = ['git', ...this.writes.gitConfig.flatMap(([key, value]) => ['-c', `${key}=${value}`]), ...raw.argv.slice(1)];
+    if (raw.argv[0] === 'git') {
+      const settings = [...this.writes.gitConfig, ...gitEnvironmentSettings(raw.assignments)];
+      if (settings.length) raw.argv = ['git', ...settings.flatMap(([key, value]) => ['-c', `${key}=${value}`]), ...raw.argv.slice(1)];
     }
     const result = this.expand(raw, scope, level);
     for (const command of result) {
@@ -609,6 +610,17 @@ function isKnownRuntimeName(written: string, scope: Scope): boolean {
   const chosen = PERSON_CHOSEN.exec(written);
   if (chosen) return !Object.prototype.hasOwnProperty.call(scope.vars, chosen[1]!);
   return scope.via[scope.via.length - 1] === 'eval' && SHELL_SETUP.test(written);
+}
+
+/** Variables git reads as command-valued settings: `GIT_SSH_COMMAND='…' git fetch` runs it. */
+const GIT_ENV_SETTINGS: Record<string, string> = { GIT_SSH_COMMAND: 'core.sshCommand', GIT_SSH: 'core.sshCommand', GIT_EXTERNAL_DIFF: 'diff.external', GIT_PAGER: 'core.pager', GIT_EDITOR: 'core.editor', GIT_SEQUENCE_EDITOR: 'sequence.editor', GIT_ASKPASS: 'core.askPass' };
+
+function gitEnvironmentSettings(assignments: Record<string, string>): Array<[string, string]> {
+  const settings: Array<[string, string]> = [];
+  for (const [name, key] of Object.entries(GIT_ENV_SETTINGS)) if (assignments[name]) settings.push([key, assignments[name]!]);
+  // GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=alias.x GIT_CONFIG_VALUE_0='!…'
+  for (let i = 0; i < 32 && assignments[`GIT_CONFIG_KEY_${i}`] !== undefined; i++) settings.push([assignments[`GIT_CONFIG_KEY_${i}`]!, assignments[`GIT_CONFIG_VALUE_${i}`] ?? '']);
+  return settings;
 }
 
 /** Once a line sets IFS, how the shell splits an unquoted `$X` is no longer known. */
