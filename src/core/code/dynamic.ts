@@ -77,7 +77,7 @@ export function dynamicCalls(tokens: readonly CodeToken[], language: Language, b
   const found: DynamicReach[] = [];
   const match = matchBrackets(tokens);
   const idents = new Set(tokens.filter((t) => t.kind === 'ident').map((t) => t.value));
-  const say = (what: string, computed = /run time|…/.test(what)) => { if (!found.some((f) => f.what === what)) found.push({ what, computed }); };
+  const say = (what: string, computed = /run time/.test(what)) => { if (!found.some((f) => f.what === what)) found.push({ what, computed }); };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const next = tokens[i + 1];
@@ -97,7 +97,8 @@ export function dynamicCalls(tokens: readonly CodeToken[], language: Language, b
       }
       if ((t.value === 'send' || t.value === 'public_send' || t.value === '__send__') && prev?.value === '.' && language === 'ruby') {
         const symbol = group[0]?.kind === 'punct' && group[0].value === ':' ? group[1] : group[0];
-        if (!symbol || !(symbol.kind === 'string' || symbol.kind === 'ident') || DANGEROUS_ATTRIBUTES.test(symbol.value.replace(/^:/, ''))) say(`.${t.value}(${symbol ? symbol.value : '…'})`);
+        const known = symbol && (symbol.kind === 'string' || symbol.kind === 'ident');
+        if (!known || DANGEROUS_ATTRIBUTES.test(symbol.value.replace(/^:/, ''))) say(`.${t.value}(${symbol ? symbol.value : '…'})`, !known);
       }
       if (EVALUATORS[language].has(t.value) && !(prev?.value === '.' && language === 'python')) {
         if (group.length && name === undefined) say(`${t.value}(…) of code built at run time`);
@@ -111,7 +112,7 @@ export function dynamicCalls(tokens: readonly CodeToken[], language: Language, b
       const receiver = prev.value === ')' ? tokens[match[i - 1]! - 1]?.value : prev.value;
       if (receiver && /^(globalThis|global|window|self|process|module|require|globals|locals|vars|modules|__builtins__|builtins|__dict__|Kernel|Object|constructor)$/.test(receiver)) {
         const key = literal(inside(tokens, match, i), bindings);
-        if (key === undefined || DANGEROUS_ATTRIBUTES.test(key) || DANGEROUS_MODULES.test(key) || key === 'mainModule' || key === 'binding') say(`${receiver}[${key === undefined ? '…' : `'${key}'`}]`);
+        if (key === undefined || DANGEROUS_ATTRIBUTES.test(key) || DANGEROUS_MODULES.test(key) || key === 'mainModule' || key === 'binding') say(`${receiver}[${key === undefined ? '…' : `'${key}'`}]`, key === undefined);
       }
     }
     // Loader back doors: `process.mainModule.require`, `process.binding`, `module.constructor._load`, `createRequire`.
