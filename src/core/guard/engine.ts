@@ -71,6 +71,8 @@ interface PreparedRules {
   byTool: Map<string, Rule[]>;
   everyCommand: Rule[];
   triggers: Set<string>;
+  /** `triggers` and the task runners' words: what sends a line to the full check in-process. */
+  fullCheckTriggers: Set<string>;
   /** Only the rules' own keywords (and policy words): what "mentions a guarded tool" means. */
   guardedWords: Set<string>;
   all: Rule[];
@@ -101,7 +103,8 @@ function prepare(packs: readonly Pack[], policy: EffectivePolicy): PreparedRules
     }
   }
   const guardedWords = triggerSet([...all.flatMap((r) => r.keywords), ...policyWords]);
-  const result = { byTool, everyCommand, all, guardedWords, triggers: triggerSet(allTriggerWords(packs, policyWords)) };
+  const triggers = triggerSet(allTriggerWords(packs, policyWords));
+  const result = { byTool, everyCommand, all, guardedWords, triggers, fullCheckTriggers: new Set([...triggers, ...triggerSet(TASK_RUNNER_WORDS)]) };
   byPolicy.set(key, result);
   return result;
 }
@@ -146,6 +149,16 @@ const NON_GETOPT_TOOLS = new Set(['find', 'xargs', 'test', '[', 'expr', 'awk', '
  */
 export const RUNS_CODE_BY_PATH = /\//;
 
+/**
+ * Task and test runners whose recipes, conftest.py or config the full check reads (`make wipe`,
+ * `npx jest`). They are not rule keywords: in the launcher, `make test` should stay on the sh fast
+ * path when the Makefile holds no trigger word, as `npm test` does with package.json. Exported for
+ * the launcher, which must read those files before it may call such a line benign.
+ */
+export const TASK_RUNNER_WORDS = ['make', 'gmake', 'bmake', 'just', 'task', 'go-task', 'mise', 'rtx', 'pytest', 'jest', 'vitest', 'npx', 'pnpx', 'bunx'];
+/** `py.test` splits into the everyday words py and test: matched as written. */
+const PY_TEST = /(^|[^A-Za-z0-9_.-])py\.test([^A-Za-z0-9_.-]|$)/;
+
 
 function quoteWord(word: string): string {
   return /^[A-Za-z0-9_./:=@%+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
@@ -181,7 +194,7 @@ class Check {
   }
 
   needsFullCheck(line: string): boolean {
-    return !this.fastPath || RUNS_CODE_BY_PATH.test(line) || needsFullCheck(line, this.rules.triggers);
+    return !this.fastPath || line.includes('/') || needsFullCheck(line, this.rules.fullCheckTriggers) || PY_TEST.test(line);
   }
 
   readonly context: RuleContext;

@@ -144,7 +144,7 @@ function make(args: string[], cwd: string, stdin: StdinSource | undefined, files
     if (file === '-' || file === '/dev/stdin' || file === '/proc/self/fd/0') {
       if (stdin?.kind === 'text') texts.push({ text: stdin.text, path: 'standard input' });
       else if (stdin?.kind === 'file' && files.read(abs(cwd, stdin.path)) !== undefined) texts.push({ text: files.read(abs(cwd, stdin.path))!, path: stdin.path });
-      // else: read from a pipe Airlock cannot see; the rule interpreters.unseen-recipe asks.
+      else plan.unreadable.push(`a Makefile piped in from ${stdin?.kind === 'opaque' ? stdin.from : 'standard input'}`);
       continue;
     }
     const path = abs(dir, file);
