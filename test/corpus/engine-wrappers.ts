@@ -64,6 +64,11 @@ export default [
   ['ask', `git rebase -i --exec '${VOL}' main`, 'railway.volume-delete'],
   ['ask', `git difftool -y -x 'rm -rf /srv/www' HEAD~1`, 'filesystem.rm-recursive'],
   ['ask', `xargs -a data/tool-name.txt sh -c`, 'guard.dynamic-command'],
+  ['ask', `GIT_SSH_COMMAND='rm -rf /srv/www' git fetch origin`, 'filesystem.rm-recursive'],
+  ['ask', `GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=alias.st GIT_CONFIG_VALUE_0='!${VOL}' git st`, 'railway.volume-delete'],
+  ['ask', `export GIT_EXTERNAL_DIFF='git clean -fdx'; git diff`, 'git.clean-force'],
+  ['allow', `GIT_SSH_COMMAND='ssh -i ~/.ssh/deploy_key' git fetch origin`],
+  ['allow', `GIT_EDITOR=vim git commit`],
   // Everyday uses stay quiet.
   ['allow', `cross-env NODE_ENV=test jest --ci`],
   ['allow', `dotenvx run -- node --version`],

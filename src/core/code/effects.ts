@@ -1,6 +1,7 @@
 import { analyseGraphqlBody, looseDestructiveMutationFields } from '../http/graphql';
 import { findCalls, literalBindings, resolveList, resolveString, resolveValue, type Bindings, type CodeCall } from './calls';
 import { scanCode, UNKNOWN_PART, type CodeToken, type Language } from './scanner';
+import { dynamicCalls, type DynamicReach } from './dynamic';
 
 /**
  * What a snippet of code would do that Airlock guards: delete a tree, delete a file, run a
@@ -17,6 +18,8 @@ export interface CodeEffects {
   mutations: string[];
   /** `exec(b64decode(...))`, `eval(atob(...))`: code decoded at run time, which Airlock cannot read. */
   obfuscated: string[];
+  /** Modules, functions or bodies reached by names or data only known at run time (see `dynamic.ts`). */
+  dynamic: DynamicReach[];
 }
 
 interface LanguageTable {
@@ -106,7 +109,7 @@ export function analyseCode(source: string, language: Language, depth = 0): Code
   const tokens = scanCode(source, language);
   const bindings = literalBindings(tokens);
   const table = TABLES[language];
-  const effects: CodeEffects = { recursiveDeletes: [], fileDeletes: [], spawns: [], httpDeletes: [], mutations: [], obfuscated: [] };
+  const effects: CodeEffects = { recursiveDeletes: [], fileDeletes: [], spawns: [], httpDeletes: [], mutations: [], obfuscated: [], dynamic: dynamicCalls(tokens, language, bindings) };
 
   for (const call of findCalls(tokens, table.bare)) {
     const name = last(call);
@@ -150,6 +153,7 @@ function merge(into: CodeEffects, from: CodeEffects): void {
   into.httpDeletes.push(...from.httpDeletes);
   into.mutations.push(...from.mutations);
   into.obfuscated.push(...from.obfuscated);
+  into.dynamic.push(...from.dynamic);
 }
 
 /** `{ recursive: true }` among a call's arguments. */

@@ -32,6 +32,8 @@ export interface CheckOptions {
   readFile?: (path: string, cwd: string) => string | undefined;
   /** Replaces the check that something is at a path, readable or not (tests, with `readFile`). */
   exists?: (path: string, cwd: string) => boolean;
+  /** Replaces listing sub-folders (workspace globs; tests, with `readFile`). */
+  listDir?: (path: string) => string[] | undefined;
   /** Replaces the registered packs (tests). */
   packs?: readonly Pack[];
   /** Replaces reading git's index for whether a file could be brought back (tests). */
@@ -74,6 +76,8 @@ interface PreparedRules {
   byTool: Map<string, Rule[]>;
   everyCommand: Rule[];
   triggers: Set<string>;
+  /** `triggers` and the task runners' words: what sends a line to the full check in-process. */
+  fullCheckTriggers: Set<string>;
   /** Only the rules' own keywords (and policy words): what "mentions a guarded tool" means. */
   guardedWords: Set<string>;
   all: Rule[];
@@ -106,7 +110,8 @@ function prepare(packs: readonly Pack[], policy: EffectivePolicy): PreparedRules
     }
   }
   const guardedWords = triggerSet([...all.flatMap((r) => r.keywords), ...policyWords]);
-  const result = { byTool, everyCommand, all, guardedWords, triggers: triggerSet(allTriggerWords(packs, policyWords)), helpTools: helpSubcommandTools(packs) };
+  const triggers = triggerSet(allTriggerWords(packs, policyWords));
+  const result = { byTool, everyCommand, all, guardedWords, triggers, fullCheckTriggers: new Set([...triggers, ...triggerSet(TASK_RUNNER_WORDS)]), helpTools: helpSubcommandTools(packs) };
   byPolicy.set(key, result);
   return result;
 }
@@ -149,6 +154,17 @@ const NON_GETOPT_TOOLS = new Set(['find', 'xargs', 'test', '[', 'expr', 'awk', '
  */
 export const RUNS_CODE_BY_PATH = /\//;
 
+/**
+ * Task and test runners whose recipes, conftest.py or config the full check reads (`make wipe`,
+ * `npx jest`). They are not rule keywords: in the launcher, `make test` should stay on the sh fast
+ * path when the Makefile holds no trigger word, as `npm test` does with package.json. Exported for
+ * the launcher, which must read those files before it may call such a line benign.
+ */
+export const TASK_RUNNER_WORDS = ['make', 'gmake', 'bmake', 'just', 'task', 'go-task', 'mise', 'rtx', 'pytest', 'jest', 'vitest', 'npx', 'pnpx', 'bunx'];
+/** `py.test` splits into the everyday words py and test: matched as written. */
+const PY_TEST = /(^|[^A-Za-z0-9_.-])py\.test([^A-Za-z0-9_.-]|$)/;
+
+
 function quoteWord(word: string): string {
   return /^[A-Za-z0-9_./:=@%+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
@@ -159,6 +175,7 @@ class Check {
   private readonly maxDepth: number;
   private readonly readFile: (path: string, cwd: string) => string | undefined;
   private readonly exists?: (path: string, cwd: string) => boolean;
+  private readonly listDir?: (path: string) => string[] | undefined;
   private depth = 0;
   private readonly fastPath: boolean;
   readonly explanation?: Explanation['commands'];
@@ -169,6 +186,7 @@ class Check {
     this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
     this.readFile = options.readFile ?? readTextFile;
     if (options.exists) this.exists = options.exists;
+    if (options.listDir) this.listDir = options.listDir;
     this.fastPath = options.fastPath ?? true;
     if (explain) this.explanation = [];
     this.context = {
@@ -183,7 +201,7 @@ class Check {
   }
 
   needsFullCheck(line: string): boolean {
-    return !this.fastPath || RUNS_CODE_BY_PATH.test(line) || needsFullCheck(line, this.rules.triggers);
+    return !this.fastPath || line.includes('/') || needsFullCheck(line, this.rules.fullCheckTriggers) || PY_TEST.test(line);
   }
 
   readonly context: RuleContext;
@@ -221,7 +239,7 @@ class Check {
     if (bad === 'empty') return { findings: [] };
     if (bad) return { findings: [bad] };
     if (!this.needsFullCheck(line)) return { findings: [] };
-    const reduction = reduceLine(line, { cwd, readFile: this.readFile, maxDepth: this.maxDepth - this.depth, ...(this.exists ? { exists: this.exists } : {}) });
+    const reduction = reduceLine(line, { cwd, readFile: this.readFile, maxDepth: this.maxDepth - this.depth, ...(this.exists ? { exists: this.exists } : {}), ...(this.listDir ? { listDir: this.listDir } : {}) });
     const findings: Finding[] = [];
     const mentions = {
       // A broken line naming a shell or interpreter may hide anything: every trigger word counts.

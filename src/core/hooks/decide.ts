@@ -7,6 +7,7 @@ import { wireCheck } from '../terminal/shimGate';
 import { globReachesProtected, isSecretRead, secretPrintReason, type ProtectedFiles } from './secretAccess';
 import { selfProtectionFinding } from './selfProtectionAdapter';
 import type { HookAgent, HookCall, HookVerdict } from './types';
+import { analyseMcpArguments } from '../mcp/arguments';
 
 /** What deciding a hook call needs from the outside, injected so tests run without an editor. */
 export interface HookDeps {
@@ -181,6 +182,12 @@ async function toolAtStake(call: HookCall, deps: HookDeps): Promise<Gated | unde
   if (inner !== undefined) {
     const nested = await commandAtStake({ ...call, kind: 'command', command: inner }, deps);
     if (nested) return { ...nested, kind: 'tool', summary: `${name}: ${inner}` };
+  }
+  // Every MCP argument through the SQL, GraphQL/HTTP and shell analysers (src/core/mcp).
+  const mcp = await analyseMcpArguments(name, call.toolInput, (line) => deps.assess(line, call.cwd));
+  if (mcp) {
+    const first = mcp.check.findings[0];
+    return { reason: first ? first.reason.replace(/\.$/, '') : 'an argument of this tool is destructive', environment: 'unknown', kind: 'tool', summary: `${name}: ${mcp.summary}`, denied: mcp.check.decision === 'deny', check: mcp.check };
   }
   if (DESTRUCTIVE_TOOL.test(name)) {
     return { reason: `the tool ${name} looks destructive (its name says it deletes or resets something)`, environment: 'unknown', kind: 'tool', summary: `${name} ${clip(JSON.stringify(call.toolInput ?? {}), 300)}` };

@@ -9,8 +9,10 @@ import { dirname, join, resolve as resolvePath } from 'node:path';
 import type { Redirect, SimpleCommand, StdinSource } from '../guard/types';
 import { ParseBudgetExceeded, parseShell, type SyntaxNode } from './parser';
 import { evaluateWord, type WordValue } from './words';
-import { isRuntimeWord, toolName, unwrapOnce, XARGS_INPUT, type Unwrapped } from './unwrap';
-import { statSync } from 'node:fs';
+import { isRuntimeWord, toolName, unwrapOnce, XARGS_INPUT, type Unwrapped, type WorkspaceSelection } from './unwrap';
+import { readdirSync, statSync } from 'node:fs';
+import { scriptShellOf, workspaceDirs } from './package-scripts';
+import { pythonModuleRunner, taskRunnerPlan } from './task-runners';
 import { isCompiledProgram, whyUnreadable } from '../guard/unreadable-file';
 import { resolveFrom } from '../guard/files';
 import { hooksRun, trackWrites, type WriteContext, type WrittenFiles } from './line-writes';
@@ -50,7 +52,12 @@ export interface ReduceOptions {
   maxDepth: number;
   /** True when something is at `path` (readable or not); default: asks the file system. */
   exists?(path: string, cwd: string): boolean;
+  /** Sub-folders of an absolute path (workspace globs); default: the file system. */
+  listDir?(path: string): string[] | undefined;
 }
+
+/** Runs a package.json script body in a folder; `shell` when a script-shell is set. */
+type ScriptRunner = ((body: string, cwd: string) => void) & { shell?: string };
 
 /** Above this many nested syntax nodes the walk stops and reports the line as too deep. */
 const MAX_SYNTAX_DEPTH = 250;
@@ -311,6 +318,10 @@ class Reducer {
     const argv = [...words.map((w) => w.value), ...lostWords];
     const unresolved = words.some((w) => !w.resolved || w.glob);
     const written = nameNode.text;
+    // PowerShell's Invoke-Expression (`pwsh -c "iex (Get-Content c.txt -Raw)"`) runs text built at run time.
+    if (/^(iex|invoke-expression)$/i.test(words[0]!.value) && words.length > 1) {
+      this.problem('dynamic-command', node.text, `${words[0]!.value} runs text that is only known when the line runs`);
+    }
     if ((!words[0]!.resolved || words[0]!.glob) && !isKnownRuntimeName(written, scope)) {
       this.problem('dynamic-command', node.text, `the command name ${written} is only known when the line runs`);
     }
@@ -327,8 +338,9 @@ class Reducer {
       ...(redirects.length ? { redirects } : {}),
     };
     // `git config alias.x '!…' && git x`: settings made earlier on the line apply to later git commands.
-    if (raw.argv[0] === 'git' && this.writes.gitConfig.length) {
-      raw.argv = ['git', ...this.writes.gitConfig.flatMap(([key, value]) => ['-c', `${key}=${value}`]), ...raw.argv.slice(1)];
+    if (raw.argv[0] === 'git') {
+      const settings = [...this.writes.gitConfig, ...gitEnvironmentSettings(raw.assignments)];
+      if (settings.length) raw.argv = ['git', ...settings.flatMap(([key, value]) => ['-c', `${key}=${value}`]), ...raw.argv.slice(1)];
     }
     const result = this.expand(raw, scope, level);
     for (const command of result) {
@@ -337,6 +349,27 @@ class Reducer {
     }
     trackDirectoryChange(raw, scope);
     return result;
+  }
+
+  /** `make wipe`, `just`, `task`, `mise run`, `pytest`, `jest`: what the runner reads and runs is checked too. */
+  taskRunner(command: SimpleCommand, scope: Scope, level: number): void {
+    const argv = pythonModuleRunner(command.argv) ?? command.argv;
+    const plan = taskRunnerPlan(argv, command.cwd, command.stdin, {
+      read: (path) => this.read(path, '/'),
+      exists: (path) => this.wrote(path, '/') || this.exists(path, '/'),
+    });
+    if (!plan) return;
+    if (scope.depth + 1 > this.options.maxDepth) { this.problem('too-deep', command.segment, `nested scripts go deeper than ${this.options.maxDepth} levels`); return; }
+    const nested: Scope = { cwd: command.cwd, vars: { ...scope.vars, ...command.assignments }, via: [...command.via, argv[0]!], depth: scope.depth + 1 };
+    for (const script of plan.scripts) {
+      this.step(nested, `${script.via} runs: ${script.text}`);
+      this.script(script.text, { ...nested, cwd: script.cwd, via: [...command.via, script.via] });
+    }
+    for (const program of plan.programs) {
+      this.step(nested, `${program.via} runs ${program.argv.join(' ')}`);
+      this.expand({ argv: [toolName(program.argv[0]!), ...program.argv.slice(1)], written: program.argv[0]!, assignments: command.assignments, segment: command.segment, cwd: program.cwd, via: [...command.via, program.via], ...(program.stdin ? { stdin: program.stdin } : {}) }, nested, level);
+    }
+    for (const what of plan.unreadable) this.problem('unreadable-script', command.segment, `${argv[0]} runs ${what}, which Airlock cannot read`);
   }
 
   /** A git hook the line wrote before running git: judged like a script run by its path. */
@@ -358,7 +391,8 @@ class Reducer {
     let current = command;
     for (let hops = 0; hops < 32; hops++) {
       const name = current.argv[0]!;
-      const next: Unwrapped | undefined = unwrapOnce(current.argv) ?? this.directScript(current);
+      // A program run by its path is what its file says, even when it is named like a wrapper (`./tools/sh`).
+      const next: Unwrapped | undefined = (hops === 0 || pathRun(current) ? this.directScript(current) : undefined) ?? unwrapOnce(current.argv);
       if (!next) break;
       this.step(scope, next.step);
       const via = [...current.via, next.via];
@@ -380,7 +414,7 @@ class Reducer {
         for (const [index, argv] of next.argvs.entries()) {
           // `env $(cat .env | xargs) cmd`: the run-time word is most likely assignments, not a name.
           this.runtimeName(argv, next.via === 'env' && index === 0);
-          emitted.push(...this.expand({ ...current, argv: [toolName(argv[0]!), ...argv.slice(1)], via, stdin: undefined, unresolved: true }, scope, level));
+          emitted.push(...this.expand({ ...current, argv: [toolName(argv[0]!), ...argv.slice(1)], written: argv[0]!, via, stdin: undefined, unresolved: true }, scope, level));
         }
         this.commands.push(current);
         return emitted;
@@ -389,7 +423,7 @@ class Reducer {
       if (next.kind === 'script' || next.kind === 'script-text') {
         this.script(next.text, nested);
       } else if (next.kind === 'package-script') {
-        this.packageScripts(current, next.scripts, next.directory, nested);
+        this.packageScripts(current, next.scripts, next.directory, nested, next.workspaces);
       } else if (next.kind === 'script-file') {
         const text = this.read(next.path, current.cwd);
         if (text === undefined) this.problem('unreadable-script', current.segment, `Airlock cannot read the script ${next.path}, so it cannot tell what it would do`);
@@ -401,6 +435,7 @@ class Reducer {
       this.commands.push(current);
       return emitted;
     }
+    this.taskRunner(current, scope, level);
     if (isStdinInterpreter(current) && current.stdin?.kind === 'opaque') {
       this.problem('opaque-script-input', current.segment, `${current.argv[0]} runs a program piped in from ${current.stdin.from}, which Airlock cannot see`);
     }
@@ -410,34 +445,87 @@ class Reducer {
   }
 
   /** Runs the named package.json scripts found from the command's directory up, as npm would. */
-  packageScripts(command: SimpleCommand, names: string[], directory: string | undefined, nested: Scope): void {
+  packageScripts(command: SimpleCommand, names: string[], directory: string | undefined, nested: Scope, workspaces?: WorkspaceSelection): void {
     const start = directory ? resolvePath(command.cwd, directory) : command.cwd;
     for (let dir = start, hops = 0; hops < 40; dir = dirname(dir), hops++) {
-      const manifest = join(dir, 'package.json');
-      const text = this.read(manifest, dir);
+      const manifestPath = join(dir, 'package.json');
+      const text = this.read(manifestPath, dir);
       // There but unreadable (too large, written on this line, not a file): npm would use it,
       // so Airlock never falls back to a parent folder's scripts.
-      if (text === undefined && (this.wrote(manifest, dir) || this.exists(manifest, dir))) {
-        this.problem('unreadable-script', command.segment, `Airlock cannot read ${manifest} (${this.wrote(manifest, dir) ? 'changed earlier on this line' : whyUnreadable(manifest, dir)}), whose scripts this runs`);
+      if (text === undefined && (this.wrote(manifestPath, dir) || this.exists(manifestPath, dir))) {
+        this.problem('unreadable-script', command.segment, `Airlock cannot read ${manifestPath} (${this.wrote(manifestPath, dir) ? 'changed earlier on this line' : whyUnreadable(manifestPath, dir)}), whose scripts this runs`);
         return;
       }
       if (text !== undefined) {
-        let scripts: unknown;
-        try { scripts = (JSON.parse(text) as { scripts?: unknown }).scripts; } catch {
-          this.problem('unreadable-script', command.segment, `${join(dir, 'package.json')} is not valid JSON, so Airlock cannot read its scripts`);
+        const manifest = this.manifest(text, manifestPath, command);
+        if (!manifest) return;
+        const run = this.scriptRunner(command, dir, nested);
+        const env = command.assignments;
+        const selection: WorkspaceSelection | undefined = workspaces
+          ?? (/^(true|1)$/i.test(env.npm_config_workspaces ?? env.NPM_CONFIG_WORKSPACES ?? '') ? 'all' : undefined)
+          ?? ((env.npm_config_workspace ?? env.NPM_CONFIG_WORKSPACE) ? [(env.npm_config_workspace ?? env.NPM_CONFIG_WORKSPACE)!] : undefined);
+        if (!selection) { this.runScripts(manifest, names, dir, run); return; }
+        const found = workspaceDirs(dir, manifest, selection, { read: (path) => this.read(path, dir), list: (path) => this.listDir(path) });
+        if ('unknown' in found) {
+          this.problem('unreadable-script', command.segment, `it runs scripts in workspaces Airlock cannot find: ${found.unknown}`);
           return;
         }
-        for (const name of names) {
-          const body = scripts && typeof scripts === 'object' ? (scripts as Record<string, unknown>)[name] : undefined;
-          if (typeof body === 'string') this.script(body, { ...nested, cwd: dir });
+        this.runScripts(manifest, names, dir, run);
+        for (const workspace of found.dirs) {
+          const own = this.read(join(workspace, 'package.json'), workspace);
+          const parsed = own === undefined ? undefined : this.manifest(own, join(workspace, 'package.json'), command);
+          if (own === undefined) this.problem('unreadable-script', command.segment, `Airlock cannot read ${join(workspace, 'package.json')}, whose scripts this runs`);
+          if (parsed) this.runScripts(parsed, names, workspace, this.scriptRunner(command, workspace, nested, run.shell));
         }
         return;
       }
       if (directory || dirname(dir) === dir) break;
     }
     // A workspace or prefix Airlock cannot read: never guess.
-    if (directory) this.problem('unreadable-script', command.segment, `Airlock cannot read ${join(start, 'package.json')}, whose scripts this runs`);
+    if (directory || workspaces) this.problem('unreadable-script', command.segment, `Airlock cannot read ${join(start, 'package.json')}, whose ${workspaces ? 'workspaces' : 'scripts'} this runs`);
   }
+
+  manifest(text: string, path: string, command: SimpleCommand): Record<string, unknown> | undefined {
+    try {
+      const parsed = JSON.parse(text) as unknown;
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+    } catch { /* reported below */ }
+    this.problem('unreadable-script', command.segment, `${path} is not valid JSON, so Airlock cannot read its scripts`);
+    return undefined;
+  }
+
+  runScripts(manifest: Record<string, unknown>, names: string[], dir: string, run: ScriptRunner): void {
+    const scripts = manifest.scripts;
+    for (const name of names) {
+      const body = scripts && typeof scripts === 'object' ? (scripts as Record<string, unknown>)[name] : undefined;
+      if (typeof body === 'string') run(body, dir);
+    }
+  }
+
+  /**
+   * How a package manager runs a script body: in sh, or in the shell `.npmrc` (`script-shell=`) or
+   * `npm_config_script_shell` names, which is itself read like a program run by its path.
+   */
+  scriptRunner(command: SimpleCommand, dir: string, nested: Scope, inherited?: string): ScriptRunner {
+    const env = command.assignments;
+    const shell = env.npm_config_script_shell ?? env.NPM_CONFIG_SCRIPT_SHELL ?? scriptShellOf(this.read(join(dir, '.npmrc'), dir)) ?? inherited;
+    const run: ScriptRunner = shell === undefined || /^(\/usr)?\/bin\/(ba|da|z)?sh$|^(ba|da|z)?sh$/.test(shell)
+      ? (body, cwd) => this.script(body, { ...nested, cwd })
+      : (body, cwd) => {
+        // Both what the shell program does and the body it is handed to run.
+        this.step(nested, `scripts run in ${shell}, named by .npmrc script-shell`);
+        this.expand({ argv: [toolName(shell), '-c', body], written: shell, assignments: command.assignments, segment: command.segment, cwd, via: nested.via }, nested, 0);
+        this.script(body, { ...nested, cwd });
+      };
+    if (shell !== undefined) run.shell = shell;
+    return run;
+  }
+
+  listDir(path: string): string[] | undefined {
+    if (this.options.listDir) return this.options.listDir(path);
+    try { return readdirSync(path, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name); } catch { return undefined; }
+  }
+
 
   /**
    * A program run by its path (`./scripts/cleanup`, `bin/setup`, `sudo ./x`, `cd scripts && ./x`),
@@ -535,6 +623,17 @@ function isKnownRuntimeName(written: string, scope: Scope): boolean {
   const chosen = PERSON_CHOSEN.exec(written);
   if (chosen) return !Object.prototype.hasOwnProperty.call(scope.vars, chosen[1]!);
   return scope.via[scope.via.length - 1] === 'eval' && SHELL_SETUP.test(written);
+}
+
+/** Variables git reads as command-valued settings: `GIT_SSH_COMMAND='…' git fetch` runs it. */
+const GIT_ENV_SETTINGS: Record<string, string> = { GIT_SSH_COMMAND: 'core.sshCommand', GIT_SSH: 'core.sshCommand', GIT_EXTERNAL_DIFF: 'diff.external', GIT_PAGER: 'core.pager', GIT_EDITOR: 'core.editor', GIT_SEQUENCE_EDITOR: 'sequence.editor', GIT_ASKPASS: 'core.askPass' };
+
+function gitEnvironmentSettings(assignments: Record<string, string>): Array<[string, string]> {
+  const settings: Array<[string, string]> = [];
+  for (const [name, key] of Object.entries(GIT_ENV_SETTINGS)) if (assignments[name]) settings.push([key, assignments[name]!]);
+  // GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=alias.x GIT_CONFIG_VALUE_0='!…'
+  for (let i = 0; i < 32 && assignments[`GIT_CONFIG_KEY_${i}`] !== undefined; i++) settings.push([assignments[`GIT_CONFIG_KEY_${i}`]!, assignments[`GIT_CONFIG_VALUE_${i}`] ?? '']);
+  return settings;
 }
 
 /** Once a line sets IFS, how the shell splits an unquoted `$X` is no longer known. */

@@ -28,9 +28,12 @@ export type Unwrapped =
   /** The command runs whatever arrives on standard input as a script (`sh`, `bash -s`, `python -`). */
   | { kind: 'stdin-script'; via: string; step: string }
   /** A package.json script run by a package manager (`npm run db:reset`, `yarn test`). */
-  | { kind: 'package-script'; scripts: string[]; directory?: string; via: string; step: string }
+  | { kind: 'package-script'; scripts: string[]; directory?: string; workspaces?: WorkspaceSelection; via: string; step: string }
   /** Several commands, e.g. `find -exec A ; -exec B +` (find itself is kept too). */
   | { kind: 'many'; argvs: string[][]; via: string; step: string };
+
+/** Which workspaces a package manager runs scripts in: every one, or those named (names or paths). */
+export type WorkspaceSelection = 'all' | string[];
 
 /** The tool's plain name: `/usr/bin/rm` → `rm`, `C:\\bin\\rm.exe` → `rm`. */
 export function toolName(written: string): string {
@@ -329,22 +332,40 @@ const PM_VALUED = ['--prefix', '-C', '--dir', '--cwd', '-w', '--workspace', '--f
 
 /** `npm run X`, `npm test`, `npm install` (its lifecycle scripts), `pnpm X`, `yarn X`, `bun run X`. */
 function packageScriptUnwrap(name: string, argv: string[]): Unwrapped | undefined {
-  const args = argv.slice(1);
+  let args = argv.slice(1);
   let directory: string | undefined;
+  const named: string[] = [];
+  let all = false;
+  // `yarn workspaces foreach [-A] run x`, `yarn workspaces run x` (v1): every workspace.
+  if (name === 'yarn' && args[0] === 'workspaces' && (args[1] === 'foreach' || args[1] === 'run')) {
+    all = true;
+    args = args.slice(args[1] === 'foreach' ? 2 : 1).filter((a, i, list) => !(['--include', '--exclude', '--since', '-j', '--jobs', '--from'].includes(list[i - 1] ?? '')));
+  } else if (name === 'yarn' && args[0] === 'workspace' && args[1] !== undefined) {
+    named.push(args[1]);
+    args = args.slice(2);
+  }
   const words: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--') break;
+    if (arg === '--workspaces' || arg === '-ws' || arg === '--ws' || arg === '--workspaces=true' || arg === '-r' || arg === '--recursive' || (name === 'yarn' && (arg === '-A' || arg === '--all'))) { all = true; continue; }
     if (PM_VALUED.includes(arg)) {
-      if (['--prefix', '-C', '--dir', '--cwd', '-w', '--workspace'].includes(arg)) directory = args[i + 1];
+      const value = args[i + 1];
+      if (arg === '-w' || arg === '--workspace') { if (value !== undefined) named.push(value); }
+      else if (arg === '--filter' || arg === '-F') all = true; // a subset of the workspaces: check them all
+      else if (['--prefix', '-C', '--dir', '--cwd'].includes(arg)) directory = value;
       i++;
       continue;
     }
-    const eq = /^--(prefix|dir|cwd|workspace)=(.*)$/.exec(arg);
+    const ws = /^--workspace=(.*)$/.exec(arg);
+    if (ws) { named.push(ws[1]!); continue; }
+    if (/^--filter=/.test(arg)) { all = true; continue; }
+    const eq = /^--(prefix|dir|cwd)=(.*)$/.exec(arg);
     if (eq) { directory = eq[2]; continue; }
     if (arg.startsWith('-')) continue;
     words.push(arg);
   }
+  const workspaces: WorkspaceSelection | undefined = all ? 'all' : named.length ? named : undefined;
   const [sub, script] = words;
   if (sub === undefined) return name === 'yarn' ? { kind: 'package-script', scripts: NPM_LIFECYCLE.install!, ...(directory ? { directory } : {}), via: name, step: `${name} installs and runs the install scripts` } : undefined;
   let scripts: string[] | undefined;
@@ -353,7 +374,7 @@ function packageScriptUnwrap(name: string, argv: string[]): Unwrapped | undefine
   else if (name !== 'npm' && !BUILTIN.has(sub)) scripts = [`pre${sub}`, sub, `post${sub}`];
   if (!scripts) return undefined;
   const label = script && (sub === 'run' || sub === 'run-script') ? `${name} run ${script}` : `${name} ${sub}`;
-  return { kind: 'package-script', scripts, ...(directory ? { directory } : {}), via: label, step: `${label} runs package.json scripts: ${scripts.join(', ')}` };
+  return { kind: 'package-script', scripts, ...(directory ? { directory } : {}), ...(workspaces ? { workspaces } : {}), via: label, step: `${label} runs package.json scripts: ${scripts.join(', ')}${workspaces ? ` in ${workspaces === 'all' ? 'every workspace' : `the workspaces ${workspaces.join(', ')}`}` : ''}` };
 }
 
 /**

@@ -28,6 +28,9 @@ export const CORPUS_OPTIONS: CheckOptions = {
   exists: (path, cwd) => existsSync(fixturePath(path, cwd)),
   fileRecovery: (path, cwd) => fileRecovery(fixturePath(path, cwd), '/'),
   modifiedTracked: (path, cwd) => modifiedTracked(fixturePath(path, cwd), '/'),
+  listDir: (path) => {
+    try { return readdirSync(fixturePath(path, '/'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name); } catch { return undefined; }
+  },
 };
 const NOT_CORPORA = new Set(['types.ts', 'dcg-disagreements.ts']);
 
@@ -75,6 +78,13 @@ function makeFilesRepository(target: string): void {
   }
 }
 makeFilesRepository(join(FIXTURES_DIR, 'repos', 'files'));
+
+/**
+ * A package.json past the 1 MB read limit: npm still runs its scripts, so Airlock must ask rather
+ * than fall back to a parent folder. Made here so the repository keeps no megabyte of padding.
+ */
+mkdirSync(join(FIXTURES_DIR, 'oversized'), { recursive: true });
+writeFileSync(join(FIXTURES_DIR, 'oversized', 'package.json'), JSON.stringify({ name: 'oversized', scripts: { build: 'tsc' }, padding: 'x'.repeat(1024 * 1024 + 10) }));
 
 /** Every `test/corpus/<pack>.ts` table. */
 export function corpusFiles(): string[] {

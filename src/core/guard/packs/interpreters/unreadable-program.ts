@@ -14,7 +14,11 @@ export default defineRule({
     if (program?.unreadableScript) return { reason: program.unreadableScript };
     if (program?.unreadable) return { reason: `${program.from} runs ${program.unreadable}, which Airlock cannot read.` };
     const decoded = program?.effects?.obfuscated[0];
-    return decoded ? { reason: `${program!.from} runs code it decodes at run time (${decoded}), which Airlock cannot read.` } : undefined;
+    if (decoded) return { reason: `${program!.from} runs code it decodes at run time (${decoded}), which Airlock cannot read.` };
+    // A one-liner reaching for anything by a computed name asks; a script file (bundles load
+    // plugins by name) only when it reaches a dangerous name by an indirect route.
+    const reach = program?.effects?.dynamic.find((d) => !program.fromFile || !d.computed);
+    return reach ? { reason: `${program!.from} calls something Airlock cannot resolve: ${reach.what}.` } : undefined;
   },
   examples: {
     match: [
