@@ -5,6 +5,7 @@ import { registerProtectionStatusProvider } from '../status/protection-status';
 import { ShieldStatusBar } from '../status/shield-status-bar';
 import { registerActivityCommands } from './activity-commands';
 import { ActivityService } from './activity-service';
+import { LOG_KEY_SECRET, newLogKey, parseLogKey } from '../../core/log/key';
 import { ActivityView } from './activity-view';
 import { fileWorkspaceRoots } from '../workspaceRoots';
 
@@ -27,7 +28,13 @@ const roots = fileWorkspaceRoots;
 export const activityFeature: Feature = {
   id: 'activity',
   async activate(context, api) {
-    const service = new ActivityService(context.globalStorageUri.fsPath, () => settings().maxFileBytes, context.globalState);
+    // The log key lives in SecretStorage (the OS keychain): lines this editor writes carry its MAC.
+    let logKey = parseLogKey(await context.secrets.get(LOG_KEY_SECRET));
+    if (!logKey) {
+      logKey = newLogKey();
+      await context.secrets.store(LOG_KEY_SECRET, logKey.toString('hex'));
+    }
+    const service = new ActivityService(context.globalStorageUri.fsPath, () => settings().maxFileBytes, context.globalState, logKey);
     context.subscriptions.push(service);
     await service.open(roots());
 
@@ -58,6 +65,7 @@ export const activityFeature: Feature = {
       verify: () => view.verify(false),
       lastVerification: () => view.lastVerification,
       logDirs: () => service.workspaceLogs.map((l) => l.log.dir),
+      verifyDir: (dir, anchor) => service.verifyDir(dir, anchor),
       refresh: () => view.refresh(),
       statusBarText: () => shield.text,
       viewMessage: () => view.treeView.message,

@@ -4,6 +4,7 @@ import type { Feature } from '../feature';
 import { IpcServer } from '../ipc/ipcServer';
 import { WindowRegistry } from '../ipc/windowRegistry';
 import { EditorIdentity } from '../ipc/editorIdentity';
+import { registerLogVerifyRoute } from '../ipc/logVerifyRoute';
 import { fileWorkspaceRoots } from '../workspaceRoots';
 import { assessForGate } from './engine';
 import { ConfirmDialog } from './confirmDialog';
@@ -48,6 +49,8 @@ export const gatesFeature: Feature = {
     context.subscriptions.push({ dispose: () => queue.dispose() });
     const service = new GateService(queue, assessForGate, (report) => recorder.report(report));
     for (const route of registerGateRoutes(server, service, { version, window: registry.window })) context.subscriptions.push(route);
+    const activity = api.activity;
+    if (activity) context.subscriptions.push(registerLogVerifyRoute(server, (dir, anchor) => activity.verifyDir(dir, anchor)));
 
     const state: GatesState = { socket: server.socket, windowFile: registry.windowFile, pendingConfirmations: () => queue.size, sawRecently: (line, since) => service.sawRecently(line, since) };
     api.gates = state;
