@@ -25,13 +25,17 @@ export function fixedLocations(env: NodeJS.ProcessEnv): Record<string, string> {
 
 /**
  * `env` with every location variable replaced by the fixed ones (an empty value unsets it).
- * Without fixed values (a direct call, not through a shim) `env` is taken as it is: the shims
- * Airlock writes always pass them.
+ * Without fixed values (a direct call, not through a shim) `env` is taken as it is but for
+ * AIRLOCK_POLICY_FILE: the shims Airlock writes always pass them.
  */
 export function withFixedLocations(env: NodeJS.ProcessEnv, fixed: Record<string, string> | undefined): NodeJS.ProcessEnv {
   const out: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(env)) if (!isLocationVariable(name)) out[name] = value;
-  if (!fixed) return { ...env };
+  if (!fixed) {
+    // A policy file named by the caller may only add to the user's own: judged apart, stricter wins.
+    const { AIRLOCK_POLICY_FILE: _named, ...rest } = env;
+    return rest;
+  }
   for (const [name, value] of Object.entries(fixed)) if (isLocationVariable(name) && value !== '') out[name] = value;
   return out;
 }

@@ -51,7 +51,17 @@ describe('redactText never hides ordinary words', () => {
     'curl -H "Authorization: Bearer $GITHUB_TOKEN" https://api.github.com',
     'password: required',
     'secret: not set',
+    'terraform destroy -auto-approve',
+    'sort -u names.txt && ps -ux && tar -uf backup.tar notes',
+    'curl -u admin: https://localhost:8080/health',
   ]) test(text, () => assert.equal(redactText(text), text));
+});
+
+test('redacting twice changes nothing: a preview is never hidden again', () => {
+  for (const line of ATTACK_LINES) {
+    const once = redactText(line);
+    assert.equal(redactText(once), once, line);
+  }
 });
 
 test('check, check --json and explain print none of them whole', async () => {
