@@ -40,7 +40,8 @@ function isProseWord(text: string, span: Span): boolean {
 function looksGenerated(value: string): boolean {
   if (value.length < 20 || value.length > 512) return false;
   if (/^[0-9a-f]+$/i.test(value) || /^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(value)) return false;
-  if (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value) || characterClasses(value) < 3) return false;
+  // Upper and lower case and digits: generated tokens mix them; names (`web-7d4b9c8f6d-x2x9z`, a pod) do not.
+  if (!/[0-9]/.test(value) || !/[a-z]/.test(value) || !/[A-Z]/.test(value) || characterClasses(value) < 3) return false;
   if (looksLikeIdentifier(value)) return false;
   return shannonEntropy(value) >= 3.6;
 }
