@@ -1,4 +1,4 @@
-import { chmodSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { basename } from 'node:path';
 import { macOf, type LogKey } from './key';
 
@@ -31,16 +31,26 @@ export function readHeadRecord(dir: string): HeadRecord | undefined {
   }
 }
 
-/** Records the head; never throws (the line itself is already durable, which is what matters). */
+/** Every head record is this long, so each write overwrites the whole previous one in place. */
+const RECORD_BYTES = 255;
+
+/**
+ * Records the head; never throws (the line itself is already durable, which is what matters).
+ * One small write at offset 0 of a fixed-length record: no temp file, no rename, no fsync (after
+ * a crash the head may lag the log by a line, which verify accepts: a log may run ahead of its
+ * head record, never behind it).
+ */
 export function writeHeadRecord(dir: string, seq: number, hash: string, key?: LogKey): void {
   const record: HeadRecord = { seq, hash, ...(key ? { mac: macOf(key, headMessage(dir, seq, hash)) } : {}) };
-  // Atomic (temp + rename) but not fsync'd: after a crash the head may lag the log by a line,
-  // which verify accepts (the log may run ahead of its head, never behind it).
-  const path = headPath(dir);
-  const temp = `${path}.${process.pid}.tmp`;
+  const text = JSON.stringify(record).padEnd(RECORD_BYTES, ' ') + '\n';
+  let fd: number | undefined;
   try {
-    writeFileSync(temp, `${JSON.stringify(record)}\n`, { mode: 0o600 });
-    if (process.platform !== 'win32') chmodSync(temp, 0o600);
-    renameSync(temp, path);
-  } catch { /* read-only parent: verify then says the head is missing */ }
+    // In place, never truncated: ext4 flushes a file truncated to zero when it is closed.
+    try { fd = openSync(headPath(dir), 'r+'); } catch { fd = openSync(headPath(dir), 'w', 0o600); }
+    writeSync(fd, text, 0, 'utf8');
+  } catch {
+    /* read-only parent: verify then says the head is missing */
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
