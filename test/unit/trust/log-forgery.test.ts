@@ -6,7 +6,12 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { generateKeyPairSync } from 'node:crypto';
+import { createServer } from 'node:http';
 import { runCli } from '../../../src/cli/main';
+import { answerMessage, NONCE_HEADER, registrationMessage, SIGNATURE_HEADER, signWith } from '../../../src/core/ipc/auth';
+import { PROTOCOL_VERSION } from '../../../src/core/ipc/protocol';
+import { registrationPathForRoot, writePrivateFile } from '../../../src/core/ipc/registry';
 import { ActivityLog } from '../../../src/core/log/activity-log';
 import { completeEvent } from '../../../src/core/log/event-factory';
 import { headPath, readHeadRecord } from '../../../src/core/log/head';
@@ -183,4 +188,30 @@ test('an intact editor log: the editor vouches for it; hook lines after it are r
     assert.match(later.out, /last 1 line was written while no editor was open/);
     assert.equal(readHeadRecord(s.dir)?.seq, 11, 'every appender keeps the head record');
   } finally { s.dispose(); }
+});
+
+test('an impostor "editor" answering intact to --verify is not believed', async () => {
+  const s = await editorLog();
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const pub = publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+  await pinnedIdentity(s.w.env); // the real editor's key is pinned; the impostor's is not
+  const socket = join(s.w.base, 'run', 'w-evil.sock');
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const text = JSON.stringify({ ok: true, lines: 10, files: 1, issues: [], head: s.anchor, keyed: true, unsealed: 0, signedLines: 10 });
+      res.writeHead(200, { 'content-type': 'application/json', [SIGNATURE_HEADER]: signWith(privateKey, answerMessage(String(req.headers[NONCE_HEADER]), (req.url ?? '').split('?')[0]!, Buffer.concat(chunks), text)) });
+      res.end(text);
+    });
+  });
+  await new Promise<void>((r) => server.listen(socket, r));
+  try {
+    forge(s, 'bogus');
+    const unsigned = { protocol: PROTOCOL_VERSION, socket, secret: 'x'.repeat(64), pid: process.pid, window: 'evil', roots: [s.w.ws], app: 'test', updated: new Date().toISOString(), publicKey: pub };
+    writePrivateFile(registrationPathForRoot(s.w.ws, s.w.env), JSON.stringify({ ...unsigned, signature: signWith(privateKey, registrationMessage(unsigned)) }));
+    const r = await verifyCli(s);
+    assert.notEqual(r.code, 0, r.out);
+    assert.doesNotMatch(r.out, /intact/);
+  } finally { await new Promise((r) => server.close(r)); s.dispose(); }
 });
