@@ -20,6 +20,14 @@ function settings() {
 
 const roots = fileWorkspaceRoots;
 
+async function loadLogKey(secrets: vscode.SecretStorage) {
+  const stored = parseLogKey(await secrets.get(LOG_KEY_SECRET));
+  if (stored) return stored;
+  await secrets.store(LOG_KEY_SECRET, newLogKey().toString('hex'));
+  // Two windows starting at once may both make a key: whichever was stored last is the key.
+  return parseLogKey(await secrets.get(LOG_KEY_SECRET));
+}
+
 /**
  * The activity log and its sidebar: opens the workspace's hash-chained log, shows it in the
  * Activity view and the status bar shield, and gives every other feature (and the editor
@@ -29,11 +37,9 @@ export const activityFeature: Feature = {
   id: 'activity',
   async activate(context, api) {
     // The log key lives in SecretStorage (the OS keychain): lines this editor writes carry its MAC.
-    let logKey = parseLogKey(await context.secrets.get(LOG_KEY_SECRET));
-    if (!logKey) {
-      logKey = newLogKey();
-      await context.secrets.store(LOG_KEY_SECRET, logKey.toString('hex'));
-    }
+    // Without a working SecretStorage the log is written unkeyed (a key lost at restart would make
+    // every earlier line look forged); `airlock log --verify` then says it cannot vouch for MACs.
+    const logKey = await loadLogKey(context.secrets).catch(() => undefined);
     const service = new ActivityService(context.globalStorageUri.fsPath, () => settings().maxFileBytes, context.globalState, logKey);
     context.subscriptions.push(service);
     await service.open(roots());

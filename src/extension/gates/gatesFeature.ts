@@ -3,7 +3,7 @@ import { version } from '../../core/version';
 import type { Feature } from '../feature';
 import { IpcServer } from '../ipc/ipcServer';
 import { WindowRegistry } from '../ipc/windowRegistry';
-import { EditorIdentity } from '../ipc/editorIdentity';
+import { EditorIdentity, memorySecretStore } from '../ipc/editorIdentity';
 import { registerLogVerifyRoute } from '../ipc/logVerifyRoute';
 import { fileWorkspaceRoots } from '../workspaceRoots';
 import { assessForGate } from './engine';
@@ -31,8 +31,12 @@ export const gatesFeature: Feature = {
   id: 'gates',
   async activate(context, api) {
     // The key hooks tell this editor from an impostor by: private half in SecretStorage (the OS keychain).
-    const identity = await EditorIdentity.load(context.secrets, vscode.env.appName);
-    if (identity.pin() === 'replaced') {
+    // Without a working SecretStorage the key lives in memory for this session only (hooks still
+    // tell this editor from an impostor; the pin is rewritten on the next start).
+    let keychain = true;
+    const identity = await EditorIdentity.load(context.secrets, vscode.env.appName)
+      .catch(() => { keychain = false; return EditorIdentity.load(memorySecretStore(), vscode.env.appName); });
+    if (identity.pin() === 'replaced' && keychain) {
       void vscode.window.showWarningMessage('Airlock: the editor key that hooks trust had been changed outside the editor (editor-keys.json). Airlock restored it; check what changed it.');
     }
     const server = await IpcServer.create(identity);
