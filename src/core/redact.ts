@@ -40,7 +40,8 @@ function isProseWord(text: string, span: Span): boolean {
 function looksGenerated(value: string): boolean {
   if (value.length < 20 || value.length > 512) return false;
   if (/^[0-9a-f]+$/i.test(value) || /^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(value)) return false;
-  if (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value) || characterClasses(value) < 3) return false;
+  // Upper and lower case and digits: generated tokens mix them; names (`web-7d4b9c8f6d-x2x9z`, a pod) do not.
+  if (!/[0-9]/.test(value) || !/[a-z]/.test(value) || !/[A-Z]/.test(value) || characterClasses(value) < 3) return false;
   if (looksLikeIdentifier(value)) return false;
   return shannonEntropy(value) >= 3.6;
 }
@@ -54,11 +55,16 @@ function credentialValue(value: string): boolean {
 /** Where a value in one of the shapes below starts: group `v`. The `d` flag gives its offset. */
 const CREDENTIAL_SHAPES: RegExp[] = [
   // curl/httpie/wget `-u TOKEN:`, `-u user:pass`, `--user=TOKEN`, `-uTOKEN:`; the username of `user:pass` is kept.
-  /(?:^|[\s;|&(])(?:-u|--user|--auth|-a|--http-user|--http-password|--password)(?:[=\s]+|(?=[^\s-]))['"]?(?:[A-Za-z][\w.@-]{0,40}:(?=[^\s'"@]))?(?<v>[^\s'":@]+)/dg,
+  // A colon is required after `-u`/`--user` (curl's `TOKEN:` and `user:pass`), so `sort -u names.txt`, `sudo -u deploy` stay.
+  /(?:^|[\s;|&(])(?:-u|--user|--auth)[=\s]+['"]?(?<v>[^\s'":@…()]+):/dg,
+  /(?:^|[\s;|&(])(?:-u|--user|--auth)[=\s]+['"]?[A-Za-z][\w.@-]{0,40}:(?<v>[^\s'":@…()]+)(?=[\s'"]|$)/dg,
+  /(?:^|[\s;|&(])(?:--http-password|--password|--passwd)[=\s]+['"]?(?<v>[^\s'"…()]+)(?=[\s'"]|$)/dg,
+  // `-uTOKEN:` and `-uuser:pass` (curl's attached form); a colon is required, so `sort -u`, `ps -ux` stay.
+  /(?:^|[\s;|&(])-u(?:[A-Za-z][\w.@-]{0,40}:(?=[^\s'"@]))?(?<v>[^\s'":@…()-][^\s'":@…()]*)(?=:|(?<=:[^\s]*))/dg,
   // `Authorization: Bearer X`, `Basic X`, `token X`, also `Bearer $(echo X)` and `Bearer `printf %s X``.
-  /\b(?:Bearer|Basic|Token|Bot|Digest|ApiKey)[ \t]+(?:(?:\$\(|`)\s*(?:echo|printf)(?:\s+-[a-zA-Z]+)*(?:\s+['"]?%s['"]?)?\s+)?['"]?(?<v>[^\s'"`()]+)/dgi,
+  /\b(?:Bearer|Basic|Token|Bot|Digest|ApiKey)[ \t]+(?:(?:\$\(|`)\s*(?:echo|printf)(?:\s+-[a-zA-Z]+)*(?:\s+['"]?%s['"]?)?\s+)?['"]?(?<v>[^\s'"`()…]+)/dgi,
   // URL userinfo without a password: `https://TOKEN@host` (with one, the detectors hide the password).
-  /\b[a-z][a-z0-9+.-]*:\/\/(?<v>[^\s/@:'"]{8,})@/dg,
+  /\b[a-z][a-z0-9+.-]*:\/\/(?<v>[^\s/@:'"…()]{8,})@/dg,
   // A secret-like word, then the value, in a comment or a sentence: `# token X`, `// api key is X`.
   /\b(?:token|secret|password|passwd|pwd|api[ _-]?key|access[ _-]?key|private[ _-]?key|credential|auth)s?\b(?:\s*(?:is|=|:|:=|->|was))?\s+['"]?(?<v>[A-Za-z0-9_+/=.~-]{8,})/dgi,
 ];
@@ -70,9 +76,9 @@ function extraSpans(text: string): Span[] {
     for (let m = shape.exec(text); m; m = shape.exec(text)) {
       const at = m.indices?.groups?.v;
       const value = m.groups?.v;
-      if (!at || !value || !credentialValue(value)) continue;
+      if (!at || !value || !credentialValue(value) || text[at[1]] === '…') continue;
       // In prose (`# token rotation handled by …`) only a value that looks generated counts.
-      if (shape === CREDENTIAL_SHAPES[3] && !looksGenerated(value) && !/[0-9]/.test(value)) continue;
+      if (shape === CREDENTIAL_SHAPES[CREDENTIAL_SHAPES.length - 1] && !looksGenerated(value) && !/[0-9]/.test(value)) continue;
       spans.push({ start: at[0], end: at[1] });
     }
   }
@@ -113,7 +119,9 @@ function merge(spans: Span[]): Span[] {
  */
 export function redactText(text: string): string {
   if (text.length === 0) return text;
-  const detected = detectSecretSpans(text, { fileName: '', aggressive: true }).filter((span) => !isProseWord(text, span));
+  // A preview (`ab…(12 chars)`) is already redacted: hiding it again would only garble it.
+  const detected = detectSecretSpans(text, { fileName: '', aggressive: true })
+    .filter((span) => !isProseWord(text, span) && !text.slice(span.start, span.end + 1).includes('…'));
   const spans = merge([...detected, ...extraSpans(text)]);
   if (spans.length === 0) return text;
   let out = '';

@@ -6,6 +6,8 @@ import { actorLabel, decisionWord, environmentLabel, eventSubject } from '../../
 import { logDirFor, registeredLogDir } from '../../core/log/location';
 import { verifyLog, type ChainAnchor, type VerifyReport } from '../../core/log/verify';
 import { UsageError, type CliCommand, type CliIO } from '../io';
+import { callWindow, isUnreachable, locateEditor } from '../../core/ipc-client';
+import { ROUTES } from '../../core/ipc/protocol';
 
 const usage = `Usage: airlock log [--json] [--since TIME] [--limit N] [--verify [--anchor SEQ:HASH]] [--workspace DIR]
 
@@ -17,8 +19,12 @@ Options:
   --since TIME      only events at or after TIME: an ISO date or time (2026-11-21,
                     2026-11-21T08:00Z), a duration back from now (30m, 2h, 7d), today or yesterday
   --limit N         only the last N events
-  --verify          check the hash chain instead of printing events; exit 1 and name the first
-                    line that breaks it when the log was edited, reordered or cut
+  --verify          check the log instead of printing events; exit 1 and name the first line
+                    that breaks it when the log was edited, reordered, cut or forged. The
+                    editor holds the log's key (in its SecretStorage) and checks every line's
+                    MAC and the head record kept outside the log; with no editor open only
+                    the chain and the head record are checked, and the exit is 3 when the
+                    log has lines only the editor's key can vouch for
   --anchor SEQ:HASH with --verify: a head printed by an earlier --verify (seq and at least
                     12 hex characters of its hash); fails when that line is gone (lines cut
                     from the end) or different (the end rewritten), which a chain alone
@@ -26,7 +32,8 @@ Options:
   --workspace DIR   the workspace folder (default: the current folder or the nearest
                     registered folder above it)
 
-Exit codes: 0 ok, 1 the chain is broken (--verify), 2 bad usage.
+Exit codes: 0 ok, 1 the log is broken (--verify), 2 bad usage, 3 not verifiable without the
+editor (--verify with keyed lines and no editor reachable).
 Environment: AIRLOCK_STATE_DIR overrides where the per-user index of logs lives.`;
 
 interface Options {
@@ -102,15 +109,36 @@ function localTime(iso: string): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
 }
 
-function printVerify(report: VerifyReport, dir: string, io: CliIO): number {
+function printVerify(report: VerifyReport, dir: string, io: CliIO, keyedLines: boolean): number {
   for (const issue of report.issues.filter((i) => i.kind === 'torn')) io.stderr(`warning: ${issue.message}\n`);
+  if (report.ok && !report.keyed && keyedLines) {
+    io.stdout(`Activity log NOT VERIFIED: its lines carry MACs under a key only the editor holds, and no editor with this workspace open answered. The chain and the head record are consistent (head ${report.head.seq}:${report.head.hash.slice(0, 16)}), but someone who re-hashed the log would pass that check too. Open the editor and run this again.\n  ${dir}\n`);
+    return 3;
+  }
   if (report.ok) {
+    if (report.keyed) io.stdout(`Checked by the editor with the log's key: every line the editor wrote carries its MAC${report.unsealed ? `; the last ${report.unsealed} line${report.unsealed === 1 ? ' was' : 's were'} written while no editor was open and ${report.unsealed === 1 ? 'is' : 'are'} sealed by the editor's next line` : ''}.\n`);
     io.stdout(`Activity log intact: ${report.lines} lines in ${report.files} file${report.files === 1 ? '' : 's'}, head ${report.head.seq}:${report.head.hash.slice(0, 16)}\n  ${dir}\n  (keep the head; 'airlock log --verify --anchor ${report.head.seq}:${report.head.hash.slice(0, 16)}' later shows lines cut from the end)\n`);
     return 0;
   }
   const others = report.issues.filter((i) => i.kind !== 'torn').length - 1;
   io.stdout(`Activity log chain BROKEN: ${report.firstBreak!.message}${others > 0 ? ` (and ${others} more break${others === 1 ? '' : 's'} after it)` : ''}\n  ${dir}\n`);
   return 1;
+}
+
+/**
+ * The editor checks MACs (only it holds the key); its answer is signed, so an impostor cannot
+ * answer "intact". Without an editor, the chain and the head record are checked here.
+ */
+async function verify(dir: string, options: Options, io: CliIO): Promise<number> {
+  const local = verifyLog(dir, options.anchor);
+  const keyedLines = local.signedLines > 0;
+  if (!local.ok || !keyedLines) return printVerify(local, dir, io, keyedLines);
+  const window = locateEditor([options.workspace], io.env);
+  if (!('unreachable' in window)) {
+    const answer = await callWindow<VerifyReport | { unknown: true }>(window, ROUTES.verifyLog, { dir, ...(options.anchor ? { anchor: options.anchor } : {}) }, 60_000);
+    if (!isUnreachable(answer) && 'ok' in answer && typeof answer.ok === 'boolean' && Array.isArray(answer.issues)) return printVerify({ ...answer, keyed: true }, dir, io, keyedLines);
+  }
+  return printVerify(local, dir, io, keyedLines);
 }
 
 async function run(args: string[], io: CliIO): Promise<number> {
@@ -122,7 +150,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
     return 0;
   }
   if (options.anchor && !options.verify) throw new UsageError('--anchor only goes with --verify');
-  if (options.verify) return printVerify(verifyLog(dir, options.anchor), dir, io);
+  if (options.verify) return verify(dir, options, io);
 
   const { events: stored, unreadableLines } = new ActivityLog(dir).read();
   let events = stored.map((s) => s.event);

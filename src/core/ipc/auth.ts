@@ -14,9 +14,10 @@
  */
 import { createHash, createPublicKey, generateKeyPairSync, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+
 import { isAbsolute, join } from 'node:path';
 import type { WindowRegistration } from './protocol';
+import { homeOf } from '../protection/fixedLocations';
 
 /** The hook's fresh random value for one request; the editor's answer must be signed over it. */
 export const NONCE_HEADER = 'x-airlock-nonce';
@@ -25,7 +26,7 @@ export const SIGNATURE_HEADER = 'x-airlock-signature';
 
 /** Where the pinned public keys live: `$XDG_CONFIG_HOME/airlock/editor-keys.json`, else `~/.config/airlock/editor-keys.json`. */
 export function trustedKeysPath(env: NodeJS.ProcessEnv = process.env): string {
-  const config = env.XDG_CONFIG_HOME && isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : join(homedir(), '.config');
+  const config = env.XDG_CONFIG_HOME && isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : join(homeOf(env), '.config');
   return join(config, 'airlock', 'editor-keys.json');
 }
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { chmodSync, lstatSync, mkdirSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
+import { tempOf } from '../protection/fixedLocations';
 
 /**
  * Where a window's IPC socket and the registry that lets hook processes find it live.
@@ -13,7 +14,7 @@ export function runtimeDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.AIRLOCK_RUNTIME_DIR) return env.AIRLOCK_RUNTIME_DIR;
   if (process.platform === 'win32') return join(env.LOCALAPPDATA ?? tmpdir(), 'airlock', 'run');
   if (env.XDG_RUNTIME_DIR) return join(env.XDG_RUNTIME_DIR, 'airlock');
-  return join(tmpdir(), `airlock-${uid()}`);
+  return join(tempOf(env), `airlock-${uid()}`);
 }
 
 /**
@@ -25,7 +26,7 @@ export function candidateRuntimeDirs(env: NodeJS.ProcessEnv = process.env): stri
   if (env.AIRLOCK_RUNTIME_DIR) return [env.AIRLOCK_RUNTIME_DIR];
   const dirs = [runtimeDir(env)];
   if (process.platform !== 'win32') {
-    dirs.push(join('/run/user', uid(), 'airlock'), join(tmpdir(), `airlock-${uid()}`), join('/tmp', `airlock-${uid()}`));
+    dirs.push(join('/run/user', uid(), 'airlock'), join(tempOf(env), `airlock-${uid()}`), join('/tmp', `airlock-${uid()}`));
   }
   return [...new Set(dirs)];
 }

@@ -19,7 +19,14 @@ export const ROUTES = {
   confirm: '/confirm',
   /** Report something seen (a hook decision, a shim run) for the log. Body `ReportRequest`. */
   report: '/report',
+  /** Verify a log with the editor's log key (which never leaves the editor). Body `VerifyLogRequest`, answer `VerifyReport` or `{ unknown: true }`. */
+  verifyLog: '/log/verify',
 } as const;
+
+export interface VerifyLogRequest {
+  dir: string;
+  anchor?: { seq: number; hash: string };
+}
 
 export type GateKind = 'command' | 'read' | 'tool';
 

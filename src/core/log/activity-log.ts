@@ -8,12 +8,16 @@ import { ACTIVE_FILE, LOCK_FILE, chainFiles, rotatedName, rotatedNumbers } from 
 import { GENESIS, encodeLine, parseLineUnchecked } from './line';
 import { withFileLock } from './lock';
 import { readHead } from './tail';
+import { writeHeadRecord } from './head';
+import { macOf, type LogKey } from './key';
 
 export interface ActivityLogOptions {
   /** Rotate the active file once a line would take it past this size. Default 10 MiB. */
   maxFileBytes?: number;
   /** How long an append waits for another process holding the log. Default 5 s. */
   lockTimeoutMs?: number;
+  /** The editor's log key (from SecretStorage): lines and the head record get its MAC. Absent in hook processes. */
+  key?: LogKey;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -56,6 +60,8 @@ export class ActivityLog {
   readonly dir: string;
   private readonly maxFileBytes: number;
   private readonly lockTimeoutMs: number;
+  private readonly mac: ((body: string) => string) | undefined;
+  private readonly key: LogKey | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   /** The active file as we last left it, so an append usually needs no read: valid while ino and size match. */
   private cached: { ino: number; size: number; head: Head } | undefined;
@@ -65,6 +71,9 @@ export class ActivityLog {
     this.dir = dir;
     this.maxFileBytes = Math.max(1024, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
     this.lockTimeoutMs = options.lockTimeoutMs ?? 5000;
+    this.key = options.key;
+    const key = options.key;
+    this.mac = key ? (body) => macOf(key, body) : undefined;
   }
 
   get activePath(): string {
@@ -99,7 +108,7 @@ export class ActivityLog {
             size = fstatSync(fd).size;
           }
         }
-        const line = encodeLine(head.seq + 1, head.hash, event);
+        const line = encodeLine(head.seq + 1, head.hash, event, this.mac);
         const bytes = Buffer.from(`${line.text}\n`, 'utf8');
         let target = fd;
         if (size > 0 && size + bytes.length > this.maxFileBytes) {
@@ -111,6 +120,8 @@ export class ActivityLog {
           writeAll(target, bytes);
           await fsyncAsync(target);
           this.cached = { ino: fstatSync(target).ino, size: size + bytes.length, head: { seq: head.seq + 1, hash: line.hash } };
+          // Outside the log folder: cutting lines from the end leaves the log behind this record.
+          writeHeadRecord(this.dir, head.seq + 1, line.hash, this.key);
         } finally {
           if (target !== fd) closeSync(target);
         }
@@ -150,7 +161,7 @@ export class ActivityLog {
         : `The activity log ended with ${damagedBytes} bytes of complete lines that are not valid log lines: no crash leaves a newline, so 'airlock log --verify' reports them as a break. They are kept as they are and the log continues after them.`,
       details: details as unknown as Record<string, unknown>,
     });
-    const line = encodeLine(head.seq + 1, head.hash, event);
+    const line = encodeLine(head.seq + 1, head.hash, event, this.mac);
     writeAll(fd, Buffer.from(`${needsNewline ? '\n' : ''}${line.text}\n`, 'utf8'));
     await fsyncAsync(fd);
     return { seq: head.seq + 1, hash: line.hash };

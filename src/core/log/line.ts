@@ -10,11 +10,17 @@ import type { ActivityEvent } from '../events';
  * last one included, breaks its own hash; `prev` repeats the previous line's hash, so deleting,
  * inserting or reordering lines breaks the chain at the first line that moved. Hashing the raw
  * bytes, never a re-serialisation, means a reader needs no canonical JSON to check a line.
+ *
+ * Lines the editor writes also carry `"mac":"<HMAC-SHA256 of the bytes before it>"` under a key
+ * kept in the editor's SecretStorage, just before `hash` (which covers it). A plain hash chain can
+ * be re-hashed by anyone who edits it; a MAC cannot be made without the key (see key.ts).
  */
 export interface LogLine {
   seq: number;
   prev: string;
   event: ActivityEvent;
+  /** HMAC of the line (seq, prev, event) under the editor's log key; absent on lines written without the editor. */
+  mac?: string;
   hash: string;
 }
 
@@ -22,6 +28,8 @@ export interface LogLine {
 export const GENESIS = '0'.repeat(64);
 
 const HASH_SUFFIX_LENGTH = ',"hash":"'.length + 64 + '"}'.length;
+const MAC_LENGTH = ',"mac":"'.length + 64 + '"'.length;
+const MAC_SUFFIX = /,"mac":"([0-9a-f]{64})"$/;
 const SUFFIX = /,"hash":"([0-9a-f]{64})"\}$/;
 const PREFIX = /^\{"seq":(\d{1,15}),"prev":"([0-9a-f]{64})","event":/;
 
@@ -32,9 +40,10 @@ export function sha256(text: string): string {
   return oneShot ? oneShot('sha256', text, 'hex') : crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-/** The line to write (without its newline). */
-export function encodeLine(seq: number, prev: string, event: ActivityEvent): { text: string; hash: string } {
-  const body = `{"seq":${seq},"prev":"${prev}","event":${JSON.stringify(event)}`;
+/** The line to write (without its newline); `mac` signs it with the editor's log key when given. */
+export function encodeLine(seq: number, prev: string, event: ActivityEvent, mac?: (body: string) => string): { text: string; hash: string } {
+  let body = `{"seq":${seq},"prev":"${prev}","event":${JSON.stringify(event)}`;
+  if (mac) body += `,"mac":"${mac(body)}"`;
   const hash = sha256(body);
   return { text: `${body},"hash":"${hash}"}`, hash };
 }
@@ -55,7 +64,7 @@ export function decodeLine(text: string): { line: LogLine } | { problem: LinePro
     return { problem: 'unparseable' };
   }
   if (!isEventShaped(event)) return { problem: 'unparseable' };
-  return { line: { seq: checked.seq, prev: checked.prev, event, hash: checked.hash } };
+  return { line: { seq: checked.seq, prev: checked.prev, event, hash: checked.hash, ...(checked.mac ? { mac: checked.mac } : {}) } };
 }
 
 /**
@@ -63,7 +72,7 @@ export function decodeLine(text: string): { line: LogLine } | { problem: LinePro
  * every line (the hash covers the event's bytes, so a parse adds nothing but time).
  * A line whose hash matches was written by an Airlock writer, whose events are valid JSON.
  */
-export function checkLine(text: string): { seq: number; prev: string; hash: string; eventJson: string } | { problem: LineProblem; seq?: number } {
+export function checkLine(text: string): { seq: number; prev: string; hash: string; eventJson: string; mac?: string; macBody?: string } | { problem: LineProblem; seq?: number } {
   const prefix = PREFIX.exec(text);
   const suffix = SUFFIX.exec(text);
   if (!prefix || !suffix || text.length < prefix[0].length + HASH_SUFFIX_LENGTH + 2) return { problem: 'unparseable' };
@@ -71,6 +80,11 @@ export function checkLine(text: string): { seq: number; prev: string; hash: stri
   // A torn write is a prefix of a line: it never ends in a whole hash. So a complete line
   // whose hash is wrong was edited, whatever its content.
   if (sha256(body) !== suffix[1]) return { problem: 'hash-mismatch', seq: Number(prefix[1]) };
+  const mac = body.length > prefix[0].length + MAC_LENGTH ? MAC_SUFFIX.exec(body.slice(body.length - MAC_LENGTH)) : null;
+  if (mac) {
+    const macBody = body.slice(0, body.length - MAC_LENGTH);
+    return { seq: Number(prefix[1]), prev: prefix[2], hash: suffix[1], eventJson: macBody.slice(prefix[0].length), mac: mac[1], macBody };
+  }
   return { seq: Number(prefix[1]), prev: prefix[2], hash: suffix[1], eventJson: body.slice(prefix[0].length) };
 }
 
@@ -90,8 +104,9 @@ export function parseLineUnchecked(text: string): { seq: number; event: Activity
   const comma = text.indexOf(',', 7);
   if (comma < 8 || comma > 22 || !text.startsWith(',"prev":"', comma)) return undefined;
   const eventStart = comma + ',"prev":"'.length + 64 + '","event":'.length;
-  const eventEnd = text.length - HASH_SUFFIX_LENGTH;
+  let eventEnd = text.length - HASH_SUFFIX_LENGTH;
   if (eventEnd <= eventStart || !text.startsWith('","event":', eventStart - 10) || !text.startsWith(',"hash":"', eventEnd)) return undefined;
+  if (eventEnd - MAC_LENGTH > eventStart && text.startsWith(',"mac":"', eventEnd - MAC_LENGTH)) eventEnd -= MAC_LENGTH;
   const seq = Number(text.slice(7, comma));
   try {
     const event: unknown = JSON.parse(text.slice(eventStart, eventEnd));

@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+
 import { basename, dirname, join } from 'node:path';
 import { ensurePrivateDir, normalizeRoot, rootKey } from '../ipc/paths';
 import { writePrivateFile } from '../ipc/registry';
 import { chainFiles } from './files';
 import { withFileLock } from './lock';
+import { homeOf } from '../protection/fixedLocations';
 
 /**
  * Where each workspace's log lives. The extension keeps logs in its global storage, which the
@@ -18,7 +19,7 @@ export function stateDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.AIRLOCK_STATE_DIR) return env.AIRLOCK_STATE_DIR;
   if (env.XDG_STATE_HOME) return join(env.XDG_STATE_HOME, 'airlock');
   if (process.platform === 'win32' && env.LOCALAPPDATA) return join(env.LOCALAPPDATA, 'airlock', 'state');
-  return join(homedir(), '.airlock');
+  return join(homeOf(env), '.airlock');
 }
 
 export function indexPath(env: NodeJS.ProcessEnv = process.env): string {

@@ -4,6 +4,8 @@ import type { ActivityEvent } from '../events';
 import { isRecoveryEvent, type RecoveryDetails } from './event-factory';
 import { ACTIVE_FILE, chainFiles } from './files';
 import { GENESIS, checkLine, type LineProblem } from './line';
+import { headMessage, headPath, readHeadRecord, type HeadRecord } from './head';
+import { macMatches, type LogKey } from './key';
 
 export type VerifyIssueKind =
   /**
@@ -21,7 +23,19 @@ export type VerifyIssueKind =
   /** The log ends before a line the writer remembers (an anchor): lines were cut from the end. */
   | 'truncated'
   /** The line at the anchor's position is not the one the writer wrote: the end was rewritten. */
-  | 'rewritten';
+  | 'rewritten'
+  /**
+   * A line (or the head record) whose MAC does not match under the editor's log key, or a line
+   * without a MAC that claims what only the editor records (a person's answer): forged.
+   */
+  | 'forged'
+  /** The head record kept outside the log is gone while the log has lines: the end cannot be vouched for. */
+  | 'head-missing';
+
+export interface VerifyOptions {
+  /** The editor's log key: every line's and the head record's MAC is checked with it. */
+  key?: LogKey;
+}
 
 /**
  * A line the writer remembers having written, kept outside the log (the extension keeps the last
@@ -56,6 +70,12 @@ export interface VerifyReport {
   issues: VerifyIssue[];
   /** The last valid line: the chain's head. */
   head: { seq: number; hash: string };
+  /** True when MACs were checked with the editor's log key; false: chain and head record only. */
+  keyed: boolean;
+  /** Lines after the last line with a MAC (written while no editor was open): not yet sealed. */
+  unsealed: number;
+  /** Lines that carry a MAC (written by the editor). */
+  signedLines: number;
 }
 
 interface Damage {
@@ -111,7 +131,17 @@ function* rawLines(dir: string): Generator<RawLine> {
  * and everything after it is still checked.
  */
 class ChainVerifier {
-  constructor(private readonly anchor?: ChainAnchor) {}
+  private readonly head: HeadRecord | undefined;
+  private headSeen = false;
+  private lastKeyedSeq = 0;
+  private unsealed = 0;
+  private signedLines = 0;
+  private readonly key: LogKey | undefined;
+
+  constructor(private readonly dir: string, private readonly anchor?: ChainAnchor, options: VerifyOptions = {}) {
+    this.head = readHeadRecord(dir);
+    this.key = options.key;
+  }
 
   private anchorSeen = false;
   private readonly issues: VerifyIssue[] = [];
@@ -134,14 +164,38 @@ class ChainVerifier {
     }
     const line = decoded;
     this.lines++;
-    if (this.anchor && line.seq === this.anchor.seq && !this.anchorSeen) {
+    const follows = line.prev === this.expected.prev && line.seq === this.expected.seq;
+    // Anchors pin the line ON the chain at that position: a stray copy elsewhere does not count.
+    if (this.anchor && line.seq === this.anchor.seq && !this.anchorSeen && (follows || line.seq === this.expected.seq)) {
       this.anchorSeen = true;
       // A prefix (at least 12 hex characters, as `airlock log --verify` prints it) is enough.
       if (!line.hash.startsWith(this.anchor.hash)) {
         this.issues.push({ kind: 'rewritten', file, line: number, seq: line.seq, message: `line ${number} of ${file} (seq ${line.seq}) is not the line Airlock wrote there: the log was rewritten from this point` });
       }
     }
-    const follows = line.prev === this.expected.prev && line.seq === this.expected.seq;
+    if (this.head && line.seq === this.head.seq && !this.headSeen && (follows || line.seq === this.expected.seq)) {
+      this.headSeen = true;
+      if (line.hash !== this.head.hash) {
+        this.issues.push({ kind: 'rewritten', file, line: number, seq: line.seq, message: `line ${number} of ${file} (seq ${line.seq}) is not the last line Airlock recorded in the log's head (${headPath(this.dir)}): the end of the log was replaced` });
+      }
+      if (this.key && !this.head.mac && line.mac) {
+        this.issues.push({ kind: 'forged', file, line: number, seq: line.seq, message: `the head record ${headPath(this.dir)} points at a line the editor wrote but carries no MAC: it was rewritten` });
+      }
+    }
+    if (line.mac) {
+      this.signedLines++;
+      this.lastKeyedSeq = line.seq;
+      this.unsealed = 0;
+      if (this.key && !macMatches(this.key, line.macBody!, line.mac)) {
+        this.issues.push({ kind: 'forged', file, line: number, seq: line.seq, message: `line ${number} of ${file} (seq ${line.seq}) does not carry the editor's MAC: it was forged or re-written` });
+      }
+    } else {
+      this.unsealed++;
+      // Only the editor records a person's answer, and the editor always signs its lines.
+      if (claimsPerson(line.eventJson)) {
+        this.issues.push({ kind: 'forged', file, line: number, seq: line.seq, message: `line ${number} of ${file} (seq ${line.seq}) claims a person's decision but was not written by the editor (no MAC): it was forged` });
+      }
+    }
     if (this.damage) {
       const damage = this.damage;
       const recovery = recoveryOf(line.eventJson);
@@ -173,28 +227,52 @@ class ChainVerifier {
     if (this.damage) issues.push(isTornTail(this.damage) ? tornIssue(this.damage, false) : damageIssue(this.damage, false));
     if (this.anchor && !this.anchorSeen) {
       const last = this.expected.seq - 1;
-      issues.push({ kind: 'truncated', file: ACTIVE_FILE, line: 0, seq: this.anchor.seq, message: `the log ends at seq ${last}, but Airlock wrote up to seq ${this.anchor.seq}: ${this.anchor.seq - last} line${this.anchor.seq - last === 1 ? ' was' : 's were'} cut from the end` });
+      if (this.anchor.seq <= last) {
+        issues.push({ kind: 'rewritten', file: ACTIVE_FILE, line: 0, seq: this.anchor.seq, message: `no line of the chain carries seq ${this.anchor.seq} where the anchor pins it: the log was rewritten` });
+      } else issues.push({ kind: 'truncated', file: ACTIVE_FILE, line: 0, seq: this.anchor.seq, message: `the log ends at seq ${last}, but Airlock wrote up to seq ${this.anchor.seq}: ${this.anchor.seq - last} line${this.anchor.seq - last === 1 ? ' was' : 's were'} cut from the end` });
+    }
+    const last = this.expected.seq - 1;
+    if (this.head) {
+      if (this.head.seq > last) {
+        issues.push({ kind: 'truncated', file: ACTIVE_FILE, line: 0, seq: this.head.seq, message: `the log ends at seq ${last}, but its head record (${headPath(this.dir)}) says Airlock wrote up to seq ${this.head.seq}: lines were cut from the end` });
+      }
+      if (this.key && this.head.mac && !macMatches(this.key, headMessage(this.dir, this.head.seq, this.head.hash), this.head.mac)) {
+        issues.push({ kind: 'forged', file: ACTIVE_FILE, line: 0, seq: this.head.seq, message: `the head record ${headPath(this.dir)} does not carry the editor's MAC: it was forged` });
+      }
+    } else if (this.lines > 0) {
+      issues.push({ kind: 'head-missing', file: ACTIVE_FILE, line: 0, message: `the log's head record (${headPath(this.dir)}) is missing: lines cut from the end could not be detected, so the log cannot be vouched for` });
     }
     const firstBreak = issues.find((issue) => issue.kind !== 'torn');
-    return { ok: firstBreak === undefined, lines: this.lines, files: this.files, firstBreak, issues, head: { seq: this.expected.seq - 1, hash: this.expected.prev } };
+    return { ok: firstBreak === undefined, lines: this.lines, files: this.files, firstBreak, issues, head: { seq: last, hash: this.expected.prev }, keyed: this.key !== undefined, unsealed: this.lastKeyedSeq > 0 ? this.unsealed : 0, signedLines: this.signedLines };
   }
 }
 
-export function verifyLog(dir: string, anchor?: ChainAnchor): VerifyReport {
-  const verifier = new ChainVerifier(anchor);
+export function verifyLog(dir: string, anchor?: ChainAnchor, options: VerifyOptions = {}): VerifyReport {
+  const verifier = new ChainVerifier(dir, anchor, options);
   for (const line of rawLines(dir)) verifier.feed(line);
   return verifier.finish();
 }
 
 /** The same check, yielding to the event loop every few thousand lines: for the extension host. */
-export async function verifyLogAsync(dir: string, anchor?: ChainAnchor, linesPerSlice = 5000): Promise<VerifyReport> {
-  const verifier = new ChainVerifier(anchor);
+export async function verifyLogAsync(dir: string, anchor?: ChainAnchor, linesPerSlice = 5000, options: VerifyOptions = {}): Promise<VerifyReport> {
+  const verifier = new ChainVerifier(dir, anchor, options);
   let count = 0;
   for (const line of rawLines(dir)) {
     verifier.feed(line);
     if (++count % linesPerSlice === 0) await new Promise((resolve) => setImmediate(resolve));
   }
   return verifier.finish();
+}
+
+/** An event that says a person decided: only the editor, which signs its lines, writes those. */
+function claimsPerson(eventJson: string): boolean {
+  if (!eventJson.includes('"person"')) return false;
+  try {
+    const event = JSON.parse(eventJson) as Partial<ActivityEvent>;
+    return event.decidedBy === 'person';
+  } catch {
+    return false;
+  }
 }
 
 /** The recovery record a line carries, if it is the appender's note about damage before it. */

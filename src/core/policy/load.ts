@@ -12,6 +12,7 @@ import { DEFAULT_PROTECTED_BRANCHES, DEFAULT_ROUTINE_DELETE_PATHS, type Effectiv
 import { combineUserEnvironmentPolicies, mergeEnvironmentPolicy, sanitizeEnvironmentPolicy } from './environments';
 import { applyManaged, isUsableManagedPath, managedPolicyPath, sanitizeTeamFields } from './managed';
 import type { Environment } from '../types';
+import { homeOf } from '../protection/fixedLocations';
 
 export const REPOSITORY_POLICY_PATH = join('.airlock', 'policy.json');
 const MAX_POLICY_BYTES = 256 * 1024;
@@ -27,7 +28,7 @@ export interface PolicySources {
 /** `$AIRLOCK_POLICY_FILE`, else `$XDG_CONFIG_HOME/airlock/policy.json`, else `~/.config/airlock/policy.json`. */
 export function userPolicyPath(env: NodeJS.ProcessEnv): string {
   if (env.AIRLOCK_POLICY_FILE) return env.AIRLOCK_POLICY_FILE;
-  const config = env.XDG_CONFIG_HOME && isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : join(homedir(), '.config');
+  const config = env.XDG_CONFIG_HOME && isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : join(homeOf(env), '.config');
   return join(config, 'airlock', 'policy.json');
 }
 

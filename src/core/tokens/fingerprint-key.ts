@@ -1,8 +1,9 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+
 import { isAbsolute, join } from 'node:path';
 import { writePrivateFile } from '../ipc/registry';
+import { homeOf } from '../protection/fixedLocations';
 
 /**
  * SARIF files are shared (uploaded to code scanning, attached to CI runs). A fingerprint that is
@@ -12,7 +13,7 @@ import { writePrivateFile } from '../ipc/registry';
  * identity across runs), else a random per-user key made once, 0600, beside the user's policy.
  */
 export function fingerprintKeyPath(env: NodeJS.ProcessEnv = process.env): string {
-  const config = env.XDG_CONFIG_HOME && isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : join(homedir(), '.config');
+  const config = env.XDG_CONFIG_HOME && isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : join(homeOf(env), '.config');
   return join(config, 'airlock', 'fingerprint.key');
 }
 

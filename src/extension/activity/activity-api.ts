@@ -6,6 +6,7 @@ import type { ProtectionStatusProvider } from '../status/protection-status';
 import type { TreeSnapshotNode } from './activity-tree';
 import type { ActivityFilters } from './activity-tree-model';
 import type { LogVerification } from './activity-view';
+import type { ChainAnchor, VerifyReport } from '../../core/log/verify';
 
 /** `api.activity`: how other features record events, and how the editor tests see the view. */
 export interface ActivityApi {
@@ -25,6 +26,8 @@ export interface ActivityApi {
   verify(): Promise<LogVerification[]>;
   lastVerification(): readonly LogVerification[];
   logDirs(): string[];
+  /** Verifies one of this window's logs with the log key (SecretStorage) and its anchor; for `airlock log --verify` over IPC. */
+  verifyDir(dir: string, anchor?: ChainAnchor): Promise<VerifyReport | undefined>;
   /** Reads lines other processes appended and repaints now. */
   refresh(): void;
   statusBarText(): string;

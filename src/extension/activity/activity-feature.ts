@@ -5,6 +5,7 @@ import { registerProtectionStatusProvider } from '../status/protection-status';
 import { ShieldStatusBar } from '../status/shield-status-bar';
 import { registerActivityCommands } from './activity-commands';
 import { ActivityService } from './activity-service';
+import { LOG_KEY_SECRET, newLogKey, parseLogKey } from '../../core/log/key';
 import { ActivityView } from './activity-view';
 import { fileWorkspaceRoots } from '../workspaceRoots';
 
@@ -19,6 +20,14 @@ function settings() {
 
 const roots = fileWorkspaceRoots;
 
+async function loadLogKey(secrets: vscode.SecretStorage) {
+  const stored = parseLogKey(await secrets.get(LOG_KEY_SECRET));
+  if (stored) return stored;
+  await secrets.store(LOG_KEY_SECRET, newLogKey().toString('hex'));
+  // Two windows starting at once may both make a key: whichever was stored last is the key.
+  return parseLogKey(await secrets.get(LOG_KEY_SECRET));
+}
+
 /**
  * The activity log and its sidebar: opens the workspace's hash-chained log, shows it in the
  * Activity view and the status bar shield, and gives every other feature (and the editor
@@ -27,7 +36,11 @@ const roots = fileWorkspaceRoots;
 export const activityFeature: Feature = {
   id: 'activity',
   async activate(context, api) {
-    const service = new ActivityService(context.globalStorageUri.fsPath, () => settings().maxFileBytes, context.globalState);
+    // The log key lives in SecretStorage (the OS keychain): lines this editor writes carry its MAC.
+    // Without a working SecretStorage the log is written unkeyed (a key lost at restart would make
+    // every earlier line look forged); `airlock log --verify` then says it cannot vouch for MACs.
+    const logKey = await loadLogKey(context.secrets).catch(() => undefined);
+    const service = new ActivityService(context.globalStorageUri.fsPath, () => settings().maxFileBytes, context.globalState, logKey);
     context.subscriptions.push(service);
     await service.open(roots());
 
@@ -58,6 +71,7 @@ export const activityFeature: Feature = {
       verify: () => view.verify(false),
       lastVerification: () => view.lastVerification,
       logDirs: () => service.workspaceLogs.map((l) => l.log.dir),
+      verifyDir: (dir, anchor) => service.verifyDir(dir, anchor),
       refresh: () => view.refresh(),
       statusBarText: () => shield.text,
       viewMessage: () => view.treeView.message,

@@ -6,7 +6,8 @@ import { ActivityLog, DEFAULT_MAX_FILE_BYTES } from '../../core/log/activity-log
 import { completeEvent, type NewActivityEvent } from '../../core/log/event-factory';
 import { logFolderName, registerLogDir } from '../../core/log/location';
 import { redactEvent } from '../../core/log/redact-event';
-import type { ChainAnchor } from '../../core/log/verify';
+import { verifyLogAsync, type ChainAnchor, type VerifyReport } from '../../core/log/verify';
+import type { LogKey } from '../../core/log/key';
 import { ActivityStore } from './activity-store';
 import { ownerIndex } from './event-routing';
 
@@ -40,7 +41,21 @@ export class ActivityService implements vscode.Disposable {
     private readonly maxFileBytes: () => number,
     /** The editor's own storage, outside the log folder: holds each log's anchor (see verify.ts). */
     private readonly state?: vscode.Memento,
+    /** The log key from SecretStorage: this editor's lines and head records carry its MAC (core/log/key.ts). */
+    readonly logKey?: LogKey,
   ) {}
+
+  /**
+   * Verifies one of this editor's logs with the log key and the anchor this editor remembers
+   * (and a caller's own anchor, when given): what `airlock log --verify` asks the editor for.
+   * Undefined for a folder that is not one of this window's logs.
+   */
+  async verifyDir(dir: string, anchor?: ChainAnchor): Promise<VerifyReport | undefined> {
+    if (!this.logs.some((l) => l.log.dir === dir)) return undefined;
+    const own = await verifyLogAsync(dir, this.anchorFor(dir), undefined, { key: this.logKey });
+    if (!anchor || !own.ok) return own;
+    return verifyLogAsync(dir, anchor, undefined, { key: this.logKey });
+  }
 
   /** The last line this extension wrote to a log, if it remembers one. */
   anchorFor(dir: string): ChainAnchor | undefined {
@@ -66,9 +81,9 @@ export class ActivityService implements vscode.Disposable {
         // The per-user index is not writable: still log (in global storage); only the CLI cannot find it.
         this.problems.push(`The per-user log index could not be updated (${error instanceof Error ? error.message : String(error)}); \`airlock log\` will not find this workspace's log.`);
       }
-      logs.push({ root, log: new ActivityLog(dir, { maxFileBytes }) });
+      logs.push({ root, log: new ActivityLog(dir, { maxFileBytes, key: this.logKey }) });
     }
-    if (logs.length === 0) logs.push({ log: new ActivityLog(join(this.globalStorage, 'logs', 'no-folder'), { maxFileBytes }) });
+    if (logs.length === 0) logs.push({ log: new ActivityLog(join(this.globalStorage, 'logs', 'no-folder'), { maxFileBytes, key: this.logKey }) });
     this.logs = logs;
     this.store.setLogs(logs.map((l) => l.log));
     this.watch();

@@ -96,11 +96,11 @@ export class ActivityView implements vscode.Disposable {
   async verify(interactive: boolean): Promise<LogVerification[]> {
     const results: LogVerification[] = [];
     for (const { log } of this.service.workspaceLogs) {
-      results.push({ logDir: log.dir, report: await verifyLogAsync(log.dir, this.service.anchorFor(log.dir)) });
+      results.push({ logDir: log.dir, report: await verifyLogAsync(log.dir, this.service.anchorFor(log.dir), undefined, { key: this.service.logKey }) });
     }
     this.verifications = results;
     this.suspects = new Map(results.map((result, source) => [source, new Map(result.report.issues
-      .filter((issue) => issue.seq !== undefined && (issue.kind === 'edited' || issue.kind === 'rewritten' || issue.kind === 'chain-break'))
+      .filter((issue) => issue.seq !== undefined && (issue.kind === 'edited' || issue.kind === 'rewritten' || issue.kind === 'chain-break' || issue.kind === 'forged'))
       .map((issue) => [issue.seq!, issue.message] as [number, string]))]));
     this.updateChrome();
     this.provider.refreshNow();

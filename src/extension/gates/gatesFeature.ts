@@ -3,7 +3,8 @@ import { version } from '../../core/version';
 import type { Feature } from '../feature';
 import { IpcServer } from '../ipc/ipcServer';
 import { WindowRegistry } from '../ipc/windowRegistry';
-import { EditorIdentity } from '../ipc/editorIdentity';
+import { EditorIdentity, memorySecretStore } from '../ipc/editorIdentity';
+import { registerLogVerifyRoute } from '../ipc/logVerifyRoute';
 import { fileWorkspaceRoots } from '../workspaceRoots';
 import { assessForGate } from './engine';
 import type { LineCommand } from '../../core/shell/command-match';
@@ -31,8 +32,12 @@ export const gatesFeature: Feature = {
   id: 'gates',
   async activate(context, api) {
     // The key hooks tell this editor from an impostor by: private half in SecretStorage (the OS keychain).
-    const identity = await EditorIdentity.load(context.secrets, vscode.env.appName);
-    if (identity.pin() === 'replaced') {
+    // Without a working SecretStorage the key lives in memory for this session only (hooks still
+    // tell this editor from an impostor; the pin is rewritten on the next start).
+    let keychain = true;
+    const identity = await EditorIdentity.load(context.secrets, vscode.env.appName)
+      .catch(() => { keychain = false; return EditorIdentity.load(memorySecretStore(), vscode.env.appName); });
+    if (identity.pin() === 'replaced' && keychain) {
       void vscode.window.showWarningMessage('Airlock: the editor key that hooks trust had been changed outside the editor (editor-keys.json). Airlock restored it; check what changed it.');
     }
     const server = await IpcServer.create(identity);
@@ -49,6 +54,8 @@ export const gatesFeature: Feature = {
     context.subscriptions.push({ dispose: () => queue.dispose() });
     const service = new GateService(queue, assessForGate, (report) => recorder.report(report));
     for (const route of registerGateRoutes(server, service, { version, window: registry.window })) context.subscriptions.push(route);
+    const activity = api.activity;
+    if (activity) context.subscriptions.push(registerLogVerifyRoute(server, (dir, anchor) => activity.verifyDir(dir, anchor)));
 
     const state: GatesState = { socket: server.socket, windowFile: registry.windowFile, pendingConfirmations: () => queue.size, sawRecently: (line, since, flagged) => service.sawRecently(line, since, flagged) };
     api.gates = state;

@@ -23,14 +23,13 @@ export class EditorIdentity {
 
   /** Loads this editor's key from SecretStorage, making and storing one on first use. */
   static async load(secrets: SecretStore, app: string): Promise<EditorIdentity> {
-    let pem = await secrets.get(EDITOR_KEY_SECRET);
-    let key: KeyObject | undefined;
-    try { key = pem ? createPrivateKey(pem) : undefined; } catch { key = undefined; }
-    if (!key || key.asymmetricKeyType !== 'ed25519') {
-      const fresh = generateEditorKey();
-      pem = fresh.privateKeyPem;
-      await secrets.store(EDITOR_KEY_SECRET, pem);
-      key = createPrivateKey(pem);
+    const stored = await secrets.get(EDITOR_KEY_SECRET);
+    let key = parseKey(stored);
+    if (!key) {
+      await secrets.store(EDITOR_KEY_SECRET, generateEditorKey().privateKeyPem);
+      // Two windows starting at once may both make a key: whichever was stored last is the key.
+      key = parseKey(await secrets.get(EDITOR_KEY_SECRET));
+      if (!key) throw new Error('the editor key could not be kept in SecretStorage');
     }
     return new EditorIdentity(key, publicKeyOf(key), app);
   }
@@ -47,6 +46,15 @@ export class EditorIdentity {
     file.keys[this.app] = this.publicKey;
     writePrivateFile(trustedKeysPath(env), `${JSON.stringify(file, null, 2)}\n`);
     return current === undefined ? 'added' : 'replaced';
+  }
+}
+
+function parseKey(pem: string | undefined): KeyObject | undefined {
+  try {
+    const key = pem ? createPrivateKey(pem) : undefined;
+    return key?.asymmetricKeyType === 'ed25519' ? key : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -9,27 +9,36 @@ import { readFileSync } from 'node:fs';
  * awk check, which normalises exactly as the engine does; both are written into the shim. Undefined
  * when the build has no prefilter: every shimmed call then gets the full check.
  */
-export function shellPrefilter(prefilterFile: string): string | undefined {
+export function shellPrefilter(prefilterFile: string, policyPath?: string): string | undefined {
   let source: string;
   try { source = readFileSync(prefilterFile, 'utf8'); } catch { return undefined; }
   if (!source.includes('airlock_needs_full_check()')) return undefined;
+  // The user's policy file as the editor found it when the terminal was created, not as the
+  // command's own HOME/XDG_CONFIG_HOME/AIRLOCK_POLICY_FILE would have it (defined after the source,
+  // so it replaces the source's own lookup).
+  const fixedPolicy = policyPath === undefined ? '' : `\nairlock_user_policy_path() { printf '%s' ${shQuote(policyPath)}; }`;
   const words = /^AIRLOCK_TRIGGER_WORDS='([a-z0-9_ *-]*)'$/m.exec(source)?.[1]?.split(' ').filter(Boolean);
-  if (!words?.length) return `${source.trim()}\nairlock_needs_check() { airlock_needs_full_check "$1"; }`;
+  if (!words?.length) return `${source.trim()}${fixedPolicy}\nairlock_needs_check() { airlock_needs_full_check "$1"; }`;
   // The awk check is written into the shim itself, not sourced from beside the launcher when a
   // line needs it: a file written there later cannot make the shims lenient.
-  return `${source.trim()}\n${shellFrontFunction(words)}`;
+  return `${source.trim()}${fixedPolicy}\n${shellFrontFunction(words, policyPath)}`;
+}
+
+function shQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
 /**
  * The no-fork front of the prefilter; exported so a test can prove it agrees with the engine's.
  * A trigger written `*frag` (from a protected-file glob such as `id_*`) matches any word holding it.
  */
-export function shellFrontFunction(triggerWords: string[]): string {
+export function shellFrontFunction(triggerWords: string[], policyPath?: string): string {
   const patterns = triggerWords.map((w) => (w.startsWith('*') ? `*${w.slice(1)}*` : w));
-  return `airlock_needs_check() {
-  if [ -n "\${AIRLOCK_POLICY_FILE:-}" ]; then airlock_p=$AIRLOCK_POLICY_FILE
+  const findPolicy = policyPath !== undefined ? `  airlock_p=${shQuote(policyPath)}` : `  if [ -n "\${AIRLOCK_POLICY_FILE:-}" ]; then airlock_p=$AIRLOCK_POLICY_FILE
   else case \${XDG_CONFIG_HOME:-} in /*) airlock_p=$XDG_CONFIG_HOME/airlock/policy.json ;; *) airlock_p=\${HOME:-/nonexistent}/.config/airlock/policy.json ;; esac
-  fi
+  fi`;
+  return `airlock_needs_check() {
+${findPolicy}
   if [ -n "\${AIRLOCK_EXTRA_KEYWORDS:-}" ] || [ -e "$airlock_p" ]; then airlock_needs_full_check "$1"; return; fi
   # Characters that build words at run time, and constructs that hide what runs: full check.
   case $1 in

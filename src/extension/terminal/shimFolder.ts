@@ -39,7 +39,10 @@ function quote(value: string): string {
  * `airlock_needs_check LINE` (exit 0 when the full check is needed); without it every call
  * goes to the full check, which is correct but costs a Node start.
  */
-export function shimLibrary(launcher: string, prefilter: string | undefined): string {
+export function shimLibrary(launcher: string, prefilter: string | undefined, fixed?: Record<string, string>): string {
+  // The editor's HOME/XDG_*/AIRLOCK_* at terminal creation: the gate finds Airlock's policy, log
+  // and editor by these, whatever the command line sets for itself (core/protection/fixedLocations.ts).
+  const fixedArgs = fixed ? Object.entries(fixed).map(([name, value]) => ` --fixed ${quote(`${name}=${value}`)}`).join('') : '';
   return `# Airlock terminal gate: sourced by every shim in this folder. Generated on each editor start.
 # Parameter expansion, not dirname/basename: each external process would cost a millisecond.
 airlock_shim_dir=\${0%/*}
@@ -68,7 +71,7 @@ if [ ! -x "$airlock_launcher" ]; then
   echo "airlock: blocked '$airlock_tool': Airlock's checker ($airlock_launcher) is missing; reopen the editor or run 'Airlock: Show protection status'." >&2
   exit 126
 fi
-"$airlock_launcher" gate --tool "$airlock_tool" --cwd "$PWD" -- "$@"
+"$airlock_launcher" gate --tool "$airlock_tool" --cwd "$PWD"${fixedArgs} -- "$@"
 airlock_status=$?
 if [ "$airlock_status" -eq 0 ]; then exec "$airlock_real" "$@"; fi
 [ "$airlock_status" -eq 126 ] || echo "airlock: blocked '$airlock_tool': the check failed (exit $airlock_status)." >&2
@@ -92,9 +95,9 @@ function writeIfChanged(path: string, text: string, mode: number): void {
 }
 
 /** Writes (or refreshes) the folder; removes shims for tools no longer guarded. */
-export function writeShimFolder(dir: string, tools: string[], launcher: string, prefilter: string | undefined): void {
+export function writeShimFolder(dir: string, tools: string[], launcher: string, prefilter: string | undefined, fixed?: Record<string, string>): void {
   mkdirSync(dir, { recursive: true });
-  writeIfChanged(join(dir, SHIM_LIBRARY), shimLibrary(launcher, prefilter), 0o644);
+  writeIfChanged(join(dir, SHIM_LIBRARY), shimLibrary(launcher, prefilter, fixed), 0o644);
   const script = shimScript();
   for (const tool of tools) writeIfChanged(join(dir, tool), script, 0o755);
   const keep = new Set([...tools, SHIM_LIBRARY]);

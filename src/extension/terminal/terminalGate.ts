@@ -3,6 +3,8 @@ import { dirname, join, delimiter } from 'node:path';
 import { packs } from '../../core/guard/packs/index';
 import { shimTools, writeShimFolder } from './shimFolder';
 import { shellPrefilter } from './prefilterSource';
+import { fixedLocations } from '../../core/protection/fixedLocations';
+import { userPolicyPath } from '../../core/policy/load';
 
 /**
  * Puts the shim folder first on PATH in integrated terminals through the extension's
@@ -27,7 +29,9 @@ export function applyTerminalGate(context: vscode.ExtensionContext, launcher: st
     collection.clear();
     return { supported, enabled, tools, folder };
   }
-  writeShimFolder(folder, tools, launcher, shellPrefilter(join(dirname(launcher), 'prefilter.sh')));
+  // Where Airlock's files are is fixed now, by the editor: a command's own HOME=/XDG_*=/AIRLOCK_*= cannot move them.
+  const fixed = fixedLocations(process.env);
+  writeShimFolder(folder, tools, launcher, shellPrefilter(join(dirname(launcher), 'prefilter.sh'), userPolicyPath(fixed)), fixed);
   collection.description = new vscode.MarkdownString('Airlock: destructive commands in this terminal wait for your confirmation.');
   collection.persistent = false;
   collection.prepend('PATH', folder + delimiter, { applyAtProcessCreation: true, applyAtShellIntegration: true });

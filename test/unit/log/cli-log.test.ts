@@ -24,7 +24,7 @@ function io(env: NodeJS.ProcessEnv, cwd: string) {
 async function workspaceWithEvents() {
   const env = { AIRLOCK_STATE_DIR: join(tempDir(), 'state') };
   const root = tempDir('airlock-ws-');
-  await appendToWorkspaceLog(root, { kind: 'decision', actor: 'claude', command: 'railway volume delete vol-1', decision: 'deny', decidedBy: 'person', environment: 'production', rule: 'railway:volume-delete', time: '2026-11-20T10:00:00.000Z' }, env);
+  await appendToWorkspaceLog(root, { kind: 'decision', actor: 'claude', command: 'railway volume delete vol-1', decision: 'deny', decidedBy: 'no-editor', environment: 'production', rule: 'railway:volume-delete', time: '2026-11-20T10:00:00.000Z' }, env);
   await appendToWorkspaceLog(root, { kind: 'command', actor: 'terminal', command: 'git status', exitCode: 0, durationMs: 12, time: '2026-11-21T09:00:00.000Z' }, env);
   return { env, root };
 }

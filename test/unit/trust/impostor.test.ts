@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from '
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { generateKeyPairSync, createPrivateKey } from 'node:crypto';
-import { answerDecision, cli, sandbox, type Workspace } from '../principles/harness';
+import { answerDecision, cli, readTree, sandbox, type Workspace } from '../principles/harness';
 import { answerMessage, NONCE_HEADER, registrationMessage, SIGNATURE_HEADER, signWith, trustedKeysPath, verifyAnswer } from '../../../src/core/ipc/auth';
 import { PROTOCOL_VERSION, type WindowRegistration } from '../../../src/core/ipc/protocol';
 import { registrationPathForRoot, registrationPathForWindow, writePrivateFile } from '../../../src/core/ipc/registry';
@@ -107,6 +107,8 @@ describe('an impostor registry entry with its own socket gets no allow', () => {
           assert.notEqual(await gateExit(w, env), 0, 'the terminal gate must not run it');
         }
         assert.deepEqual(fake.requests.filter((r) => r.startsWith('/confirm')), [], 'no request reached the impostor');
+        const logged = readTree(w.state);
+        for (const command of ['railway volume delete vol_prod', 'rm -rf ~/projects']) assert.ok(logged.includes(command), `${command} was logged`);
       } finally { await close(fake.server); w.dispose(); }
     });
   }

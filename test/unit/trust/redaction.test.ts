@@ -51,7 +51,19 @@ describe('redactText never hides ordinary words', () => {
     'curl -H "Authorization: Bearer $GITHUB_TOKEN" https://api.github.com',
     'password: required',
     'secret: not set',
+    'terraform destroy -auto-approve',
+    'sort -u names.txt && ps -ux && tar -uf backup.tar notes',
+    'curl -u admin: https://localhost:8080/health',
+    'kubectl delete pod web-7d4b9c8f6d-x2x9z-0001 -n prod',
+    'docker pull ghcr.io/acme/api@sha256:3f9a2c1d8e7b6a5f4e3d2c1b0a9f8e7d6c5b4a393f9a2c1d8e7b6a5f4e3d2c1b',
   ]) test(text, () => assert.equal(redactText(text), text));
+});
+
+test('redacting twice changes nothing: a preview is never hidden again', () => {
+  for (const line of ATTACK_LINES) {
+    const once = redactText(line);
+    assert.equal(redactText(once), once, line);
+  }
 });
 
 test('check, check --json and explain print none of them whole', async () => {

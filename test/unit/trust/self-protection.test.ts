@@ -8,6 +8,7 @@ import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assessCommand } from '../../../src/core/assess';
 import { airlockFileKind, airlockFilesInside, selfProtectionFindingForPath } from '../../../src/core/protection/airlockFiles';
+import { builtProduct, payload, sandbox, spawnOutcome } from '../principles/harness';
 
 const CWD = '/home/dev/project';
 
@@ -138,5 +139,26 @@ describe('selfProtectionFindingForPath, for Write/Edit/MultiEdit/NotebookEdit', 
     for (const path of [undefined, null, 42, '\u0000', 'x'.repeat(100_000)] as unknown[]) {
       assert.doesNotThrow(() => selfProtectionFindingForPath(path as string, CWD));
     }
+  });
+});
+
+describe('through the built launcher, as Claude Code runs the hook', () => {
+  test('changes to Airlock\'s files ask; the shell fast path never lets one through', async () => {
+    const built = await builtProduct();
+    const w = sandbox('airlock-self-built-');
+    try {
+      for (const line of [
+        `echo '{"allow":["railway *"]}' > ~/.config/airlock/policy.json`,
+        "echo '{}' > ~/.claude/settings.json",
+        "echo '{}' > .cursor/hooks.json",
+        ': > ~/.airlock/logs/x/activity.jsonl',
+        'rm -rf .github/hooks',
+        `sed -i s/airlock/true/ .claude/settings.local.json`,
+      ]) {
+        const r = await spawnOutcome(built.launcher, ['hook', 'claude'], { cwd: w.ws, env: w.env, stdin: payload.claude(w.ws, line) });
+        assert.notEqual(r.stdout, '', `${line}: answered nothing (allowed)`);
+        assert.equal(JSON.parse(r.stdout).hookSpecificOutput.permissionDecision, 'ask', line);
+      }
+    } finally { w.dispose(); }
   });
 });
