@@ -98,6 +98,8 @@ async function scanPath(path: string, options: Options, io: CliIO): Promise<{ fi
     // Worker threads read and check files in parallel on a large tree (one per core, up to 4).
     workers: scanWorkers(io.env),
     workerEntry: workerEntryFor(require.main?.filename),
+    // Run through the launcher: clean files go into its read index (agents' reads of them skip Node).
+    readIndex: io.env.AIRLOCK_READ_INDEX,
   };
   if (isFile) {
     const scanner = new WorkspaceScanner(dirname(path), scanOptions);

@@ -8,6 +8,7 @@ import { DEFAULT_MAX_FILE_BYTES, describeError, readTextBounded } from './files'
 import { loadAirlockIgnore, type AcceptedFindings } from './ignore-file';
 import type { TokenFinding } from './types';
 import { scanOne, type ScanBatch, type ScanBatchResult, type ScanResult } from './scanWorker';
+import { noteCleanRead } from '../hooks/readIndex';
 
 /** Skipped unless `--no-default-excludes`: dependencies and git's own store. */
 export const DEFAULT_EXCLUDES: readonly string[] = ['**/node_modules/**', '**/.git/**'];
@@ -28,6 +29,11 @@ export interface ScanOptions extends ExposureOptions {
    * compares the fast one with).
    */
   reader?: 'fast' | 'plain';
+  /**
+   * The launcher's read index (src/core/hooks/readIndex.ts): files found clean are added, so
+   * an agent's later read of them is answered without starting Node.
+   */
+  readIndex?: string;
   /** Worker threads for the fast reader (0: read in this thread). */
   workers?: number;
   /** The script a worker runs (this module's scanWorker, or a bundle that starts it), with Node flags. */
@@ -155,6 +161,7 @@ export class WorkspaceScanner {
     summary.filesScanned++;
     summary.bytesScanned += result.bytes ?? 0;
     this.options.onProgress?.(summary.filesScanned);
+    if (this.options.readIndex && result.findings?.length === 0) noteCleanRead(this.options.readIndex, result.path, undefined);
     for (const finding of result.findings ?? []) {
       if (this.accepted!.ignoresFingerprint(finding.fingerprint)) continue;
       summary.findings.push(finding);

@@ -3,7 +3,7 @@
 // same reasons, on a fixture tree built to hold every kind of file both must handle.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WorkspaceScanner, workerEntryFor, type ScanOptions } from '../../../src/core/tokens/scan';
@@ -91,4 +91,21 @@ test('the Aho–Corasick keyword pass finds exactly the keywords the regex found
   const small = new KeywordScanner(['he', 'she', 'his', 'hers', 'ü']);
   assert.deepEqual([...small.find('ushers')].sort(), ['he', 'hers', 'she']);
   assert.deepEqual([...small.find('xüx')], ['ü']);
+});
+
+test('a scan given the read index adds the files it found clean and settled, never one with a finding', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'airlock-scanindex-'));
+  writeFileSync(join(root, 'clean.ts'), 'export const x = 1;\n');
+  writeFileSync(join(root, 'token.ts'), `RAILWAY_API_TOKEN=${fakeUuid()}\n`);
+  writeFileSync(join(root, 'fresh.ts'), 'export const y = 2;\n');
+  const old = new Date(Date.now() - 60_000);
+  utimesSync(join(root, 'clean.ts'), old, old);
+  utimesSync(join(root, 'token.ts'), old, old);
+  // ctime cannot be set back: wait until the first two have settled, then touch the third.
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2100);
+  writeFileSync(join(root, 'fresh.ts'), 'export const y = 3;\n');
+  const index = join(root, 'read-index');
+  assert.equal((await new WorkspaceScanner(root, { readIndex: index }).scanAll()).findings.length, 1);
+  const files = readFileSync(index, 'utf8').trim().split('\n').map((l) => l.split('\t')[1]);
+  assert.deepEqual(files, [join(root, 'clean.ts')]);
 });
