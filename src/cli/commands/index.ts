@@ -11,5 +11,6 @@ export const commands: Array<{ name: string; summary: string; load: () => Promis
   { name: 'env', summary: 'show the workspace\'s environments and the resources they share', load: async () => (await import('./env.js')).envCommand },
   { name: 'hook', summary: "answer an agent's pre-tool hook (cursor, claude, vscode)", load: async () => (await import('./hook.js')).hookCommand },
   { name: 'gate', summary: 'check a terminal command for the shims, asking the editor when destructive', load: async () => (await import('./gate.js')).gateCommand },
+  { name: 'warm', summary: 'serve the launcher\'s hook calls from a warm process (started by the launcher)', load: async () => (await import('./warm.js')).warmCommand },
   { name: 'scan', summary: 'find exposed credentials in files and say what each can do', load: async () => (await import('./scan.js')).scanCommand },
 ];
