@@ -3,6 +3,7 @@ import { EXIT_USAGE, UsageError, type CliIO } from './io';
 import { version } from '../core/version';
 import { setFlagsFromString } from 'node:v8';
 import { installExportWorker } from './exportWorker';
+import { isMainThread, workerData } from 'node:worker_threads';
 
 function helpText(): string {
   const width = Math.max(0, ...commands.map((c) => c.name.length));
@@ -82,7 +83,10 @@ function readStdin(): Promise<string> {
   });
 }
 
-if (require.main === module) {
+if (!isMainThread && (workerData as { airlockScanWorker?: boolean } | undefined)?.airlockScanWorker === true) {
+  // The scanner's worker threads run this bundle: they start the scan worker, never the CLI.
+  void import('../core/tokens/scanWorker.js');
+} else if (require.main === module) {
   // V8's optimising tier compiles the 1.3 MB shell grammar (WASM) in the background and process
   // exit waits for it: ~400 ms per short-lived CLI run. The baseline tier parses fast enough.
   // Only here: the editor's extension host is shared with other extensions.

@@ -84,6 +84,63 @@ airlock_run_cli() {
   exec "$AIRLOCK_RUNTIME" "$AIRLOCK_CLI" "$@"
 }
 
+# The warm process (src/cli/commands/warm.ts), Linux with node only: a hook call that needs the
+# engine goes to a per-user Node process that is already running, through FIFOs in a folder only
+# this user can open. It answers only what the rules settle; "slow" (or no answer in time) means
+# this launcher runs the CLI as usual, which asks the editor. The process is accepted only when
+# /proc shows it is this user's, running exactly this runtime, this CLI and this folder.
+airlock_warm_dir=$airlock_here/warm
+airlock_warm_ok() {
+  [ "$AIRLOCK_RUNTIME_IS_ELECTRON" = 0 ] && [ -r /proc/self/cmdline ] || return 1
+  command -v timeout >/dev/null 2>&1 && command -v mkfifo >/dev/null 2>&1
+}
+airlock_warm_pid() {
+  [ -p "$airlock_warm_dir/requests" ] || return 1
+  IFS= read -r airlock_pid < "$airlock_warm_dir/pid" 2>/dev/null || return 1
+  case $airlock_pid in ''|*[!0-9]*) return 1 ;; esac
+  [ -O "/proc/$airlock_pid" ] || return 1
+  [ "$(tr '\000' ' ' < "/proc/$airlock_pid/cmdline" 2>/dev/null)" = "$AIRLOCK_RUNTIME $AIRLOCK_CLI warm $airlock_warm_dir " ]
+}
+airlock_warm_start() {
+  if [ -n "$AIRLOCK_SHA256" ]; then
+    [ "$(airlock_installed_files 2>/dev/null)" = "$AIRLOCK_SHA256" ] || return 0
+  fi
+  command -v "$AIRLOCK_RUNTIME" >/dev/null 2>&1 || return 0
+  mkdir -p "$airlock_warm_dir" 2>/dev/null && chmod 700 "$airlock_warm_dir" || return 0
+  if command -v setsid >/dev/null 2>&1; then
+    (cd / && exec setsid "$AIRLOCK_RUNTIME" "$AIRLOCK_CLI" warm "$airlock_warm_dir" </dev/null >/dev/null 2>&1 &)
+  else
+    (cd / && exec "$AIRLOCK_RUNTIME" "$AIRLOCK_CLI" warm "$airlock_warm_dir" </dev/null >/dev/null 2>&1 &)
+  fi
+}
+# Sends the call (payload on fd 4) to the warm process; prints its answer and exits, or returns
+# 1 with the payload on stdin for the CLI (in every case).
+airlock_warm_call() {
+  airlock_d=$(mktemp -d "${TMPDIR:-/tmp}/airlock-warm.XXXXXX") || { exec 0<&4 4<&-; return 1; }
+  cat <&4 > "$airlock_d/payload"
+  exec 4<&- 0< "$airlock_d/payload"
+  if ! airlock_warm_pid; then airlock_warm_start; rm -rf "$airlock_d"; return 1; fi
+  env -0 > "$airlock_d/env" && mkfifo -m 600 "$airlock_d/answer" || { rm -rf "$airlock_d"; return 1; }
+  exec 5<> "$airlock_d/answer"
+  # Bounded: a process that died after the check leaves the FIFO without a reader.
+  airlock_line="$airlock_d $*"
+  if timeout 2 sh -c 'printf "%s\n" "$1" >> "$2"' sh "$airlock_line" "$airlock_warm_dir/requests" 2>/dev/null; then
+    airlock_answer=$(timeout 10 head -n 1 <&5)
+  else
+    airlock_answer=
+  fi
+  exec 5<&-
+  rm -rf "$airlock_d"
+  case $airlock_answer in
+    [0-9]|[0-9]\ *)
+      airlock_code=${airlock_answer%%" "*}
+      airlock_out=${airlock_answer#"$airlock_code"}; airlock_out=${airlock_out# }
+      [ -n "$airlock_out" ] && printf '%s\n' "$airlock_out"
+      exit "$airlock_code" ;;
+  esac
+  return 1
+}
+
 if [ "${1:-}" = hook ] && [ -n "${2:-}" ]; then
   airlock_hook_agent=$2
   # Keep the payload byte for byte (a shell variable would drop NULs and trailing newlines), and
@@ -95,7 +152,8 @@ if [ "${1:-}" = hook ] && [ -n "${2:-}" ]; then
   if [ "$AIRLOCK_FAST_PATH" = 1 ] && [ "$(airlock_payload_verdict "$2" <&3)" = benign ] && airlock_benign_answer "$2"; then
     exit 0
   fi
-  exec 3<&- 0<&4 4<&-
+  exec 3<&-
+  if airlock_warm_ok; then airlock_warm_call "$@" || true; else exec 0<&4 4<&-; fi
 fi
 
 airlock_run_cli "$@"

@@ -15,5 +15,6 @@ export const commands: Array<{ name: string; summary: string; load: () => Promis
   { name: 'run', summary: 'run a command inside the egress sandbox: provider API requests are judged before they leave', load: async () => (await import('./run.js')).runCommand },
   { name: 'policy', summary: 'show the effective policy and where each value came from', load: async () => (await import('./policy.js')).policyCommand },
   { name: 'export', summary: 'show or drain the OpenTelemetry export queue', load: async () => (await import('./export.js')).exportCommand },
+  { name: 'warm', summary: 'serve the launcher\'s hook calls from a warm process (started by the launcher)', load: async () => (await import('./warm.js')).warmCommand },
   { name: 'scan', summary: 'find exposed credentials in files and say what each can do', load: async () => (await import('./scan.js')).scanCommand },
 ];

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { DEFAULT_TIMEOUT_S, runHook } from '../../core/hooks/runHook';
+import { DEFAULT_TIMEOUT_S, runHook, type RunHookOptions } from '../../core/hooks/runHook';
 import type { HookAgent } from '../../core/hooks/types';
 import { AGENT_IDS, AGENTS, isHookAgent } from '../../core/protection/agents';
 import type { ConfirmRequest } from '../../core/ipc/protocol';
@@ -53,8 +53,18 @@ function withGatesConfig(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return existsSync(beside) ? { ...env, AIRLOCK_GATES_CONFIG: beside } : env;
 }
 
+/**
+ * For the warm process (src/cli/commands/warm.ts): it answers only what the rules settle; a
+ * call that needs a person is handed back (`escalate`) to a fresh CLI, which asks the editor.
+ */
+export interface WarmOverrides {
+  ask: RunHookOptions['ask'];
+  /** False once the call was handed back: then nothing is logged here (the fresh CLI logs it). */
+  mayRecord: () => boolean;
+}
+
 /** `airlock hook AGENT`: the agent's payload in, its answer out. Never a stack trace. */
-export async function runAgentHook(args: string[], io: CliIO): Promise<number> {
+export async function runAgentHook(args: string[], io: CliIO, warm?: WarmOverrides): Promise<number> {
   const { agent, timeoutS } = parseArgs(args);
   // Reads the launcher answered since the last run go into the log first, in order.
   await foldReadSpool(io.env.AIRLOCK_READ_SPOOL, async (cwd, event) => { await (await import('../../core/log/index.js')).appendToWorkspaceLog(cwd, event, io.env); });
@@ -66,7 +76,11 @@ export async function runAgentHook(args: string[], io: CliIO): Promise<number> {
     timeoutMs: timeoutS * 1000,
     assess: (command, cwd) => assessWithPolicy(command, cwd, io.env),
     // Loaded only when needed: a benign call never pays for the log or the token detectors.
-    record: async (event) => { await (await import('../../core/log/index.js')).appendToWorkspaceLog(event.cwd ?? io.cwd, event, io.env); },
+    record: async (event) => {
+      if (warm && !warm.mayRecord()) return;
+      await (await import('../../core/log/index.js')).appendToWorkspaceLog(event.cwd ?? io.cwd, event, io.env);
+    },
+    ask: warm?.ask,
     redact: redactText,
     report: (report, paths) => reportToEditor({ ...report, command: report.command !== undefined ? redactText(report.command) : undefined }, paths, io.env),
     holdsSecret: async (path) => {

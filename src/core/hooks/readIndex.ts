@@ -27,12 +27,15 @@ export function indexKey(path: string, s: BigIntStats): string {
 
 /**
  * Records that the scanner found `path` clean, if it did not change while being scanned
- * (`before` is its stat from before the read) and has not changed in the last seconds.
+ * (`before`, when given, is its stat from before the read) and has not changed in the last seconds.
  */
 export function noteCleanRead(indexFile: string | undefined, path: string, before: BigIntStats | undefined, now = Date.now()): void {
-  if (!indexFile || !before || /[\t\n\r]/.test(path)) return;
+  if (!indexFile || !path.startsWith('/') || /[\t\n\r]/.test(path)) return;
   const after = statExact(path);
-  if (!after || !after.isFile() || indexKey(path, after) !== indexKey(path, before) || after.mtimeNs !== before.mtimeNs || after.ctimeNs !== before.ctimeNs) return;
+  if (!after || !after.isFile()) return;
+  // Without a stat from before the read, the settle time below covers it: a file unchanged for
+  // the last 2 s was unchanged while it was read (a read takes milliseconds).
+  if (before && (indexKey(path, after) !== indexKey(path, before) || after.mtimeNs !== before.mtimeNs || after.ctimeNs !== before.ctimeNs)) return;
   if (BigInt(now) * 1_000_000n - after.mtimeNs < BigInt(SETTLED_MS) * 1_000_000n || BigInt(now) * 1_000_000n - after.ctimeNs < BigInt(SETTLED_MS) * 1_000_000n) return;
   try {
     if ((statExact(indexFile)?.size ?? 0n) > BigInt(MAX_INDEX_BYTES)) truncateSync(indexFile, 0);

@@ -9,6 +9,7 @@ import { genericRuleFor } from './rules/generic';
 import { allRules } from './rules/index';
 import { isAlgoliaSearchKey } from './public-keys';
 import { describeByNameOrPrefix, providerRuleShaped, type Refined } from './provider-names';
+import { KeywordScanner } from './keywordScan';
 import type { TokenFinding, TokenRule } from './types';
 
 export interface DetectOptions {
@@ -34,23 +35,11 @@ for (const rule of allRules) for (const name of rule.names ?? []) namedByKey.set
 
 const ALLOW_MARK = 'airlock:allow';
 
-/**
- * One pass finds which rule keywords occur, instead of one `includes` per keyword per rule:
- * the alternation is tried longest first at every position, and a keyword found also counts
- * every keyword it contains, so the set is exact.
- */
-const keywords = [...new Set(allRules.flatMap((r) => r.keywords))].sort((a, b) => b.length - a.length);
-const KEYWORD_SCAN = new RegExp(keywords.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
-const CONTAINED = new Map(keywords.map((k) => [k, keywords.filter((other) => k.includes(other))]));
+/** Which rule keywords occur: one Aho–Corasick pass over the rules' own keywords (keywordScan.ts). */
+const keywordScanner = new KeywordScanner(allRules.flatMap((r) => r.keywords));
 
 function keywordsIn(lower: string): Set<string> {
-  const present = new Set<string>();
-  KEYWORD_SCAN.lastIndex = 0;
-  for (let m = KEYWORD_SCAN.exec(lower); m; m = KEYWORD_SCAN.exec(lower)) {
-    for (const k of CONTAINED.get(m[0])!) present.add(k);
-    KEYWORD_SCAN.lastIndex = m.index + 1;
-  }
-  return present;
+  return keywordScanner.find(lower);
 }
 
 /** Every secret span in `text`, ordered by position, overlaps resolved in favour of the most specific rule. */

@@ -1,5 +1,6 @@
 import { opendir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { Minimatch } from 'minimatch';
 import { detectInText } from './detect';
 import { loadExposure, toPosixRelative, type ExposureIndex, type ExposureOptions } from './exposure';
@@ -7,6 +8,8 @@ import { DEFAULT_MAX_FILE_BYTES, describeError, readTextBounded } from './files'
 import { loadAirlockIgnore, type AcceptedFindings } from './ignore-file';
 import { keyStoreFinding } from './key-files';
 import type { TokenFinding } from './types';
+import { scanOne, type ScanBatch, type ScanBatchResult, type ScanResult } from './scanWorker';
+import { noteCleanRead } from '../hooks/readIndex';
 
 /** Skipped unless `--no-default-excludes`: dependencies and git's own store. */
 export const DEFAULT_EXCLUDES: readonly string[] = ['**/node_modules/**', '**/.git/**'];
@@ -18,8 +21,24 @@ export interface ScanOptions extends ExposureOptions {
   /** Apply DEFAULT_EXCLUDES (default true). */
   defaultExcludes?: boolean;
   maxFileBytes?: number;
-  /** Files read at once. */
+  /** Files read at once (the plain reader only). */
   concurrency?: number;
+  /**
+   * How files are read. `fast` (default): one open, read and close per file, synchronously, no
+   * promise per file; with `workers` and `workerEntry`, files are read and checked in worker
+   * threads. `plain`: the bounded promise reader, `concurrency` at a time (the reference a test
+   * compares the fast one with).
+   */
+  reader?: 'fast' | 'plain';
+  /**
+   * The launcher's read index (src/core/hooks/readIndex.ts): files found clean are added, so
+   * an agent's later read of them is answered without starting Node.
+   */
+  readIndex?: string;
+  /** Worker threads for the fast reader (0: read in this thread). */
+  workers?: number;
+  /** The script a worker runs (this module's scanWorker, or a bundle that starts it), with Node flags. */
+  workerEntry?: { script: string; execArgv?: string[]; eval?: boolean };
   signal?: AbortSignal;
   /** Called for every file or directory not scanned, with why. */
   onSkip?: (relativePath: string, reason: string) => void;
@@ -32,6 +51,8 @@ export interface ScanSummary {
   bytesScanned: number;
   skipped: number;
   cancelled: boolean;
+  /** Worker threads that read files for this scan (0 or absent: all read in this thread). */
+  workers?: number;
 }
 
 function globs(patterns: readonly string[]): Minimatch[] {
@@ -79,6 +100,19 @@ export class WorkspaceScanner {
       await this.scanInto(this.root, '', summary, skip);
       return this.finish(summary);
     }
+    const fast = this.options.reader === 'plain' ? undefined : new FastReader(this.options, (result) => this.take(result, summary, skip));
+    try {
+      await this.walk(summary, skip, fast, inflight, concurrency);
+      await fast?.drain();
+      if (fast) summary.workers = fast.started;
+    } finally {
+      fast?.close();
+    }
+    await Promise.all(inflight);
+    return this.finish(summary);
+  }
+
+  private async walk(summary: ScanSummary, skip: (rel: string, reason: string) => void, fast: FastReader | undefined, inflight: Set<Promise<void>>, concurrency: number): Promise<void> {
     const stack: string[] = [this.root];
     while (stack.length > 0) {
       if (this.options.signal?.aborted) { summary.cancelled = true; break; }
@@ -110,6 +144,7 @@ export class WorkspaceScanner {
           }
           if (this.isExcluded(rel)) continue;
           if (this.accepted!.ignoresFile(rel)) { skip(rel, 'accepted in .airlockignore'); continue; }
+          if (fast) { await fast.add(path, rel); continue; }
           const task = this.scanInto(path, rel, summary, skip).finally(() => inflight.delete(task));
           inflight.add(task);
           if (inflight.size >= concurrency) await Promise.race(inflight);
@@ -119,8 +154,19 @@ export class WorkspaceScanner {
         skip(toPosixRelative(this.root, dir) || '.', describeError(error));
       }
     }
-    await Promise.all(inflight);
-    return this.finish(summary);
+  }
+
+  /** Counts one file's result from the fast reader, as scanInto does for the plain one. */
+  private take(result: ScanResult, summary: ScanSummary, skip: (rel: string, reason: string) => void): void {
+    if (result.skipped !== undefined) { skip(result.rel || result.path, result.skipped); return; }
+    summary.filesScanned++;
+    summary.bytesScanned += result.bytes ?? 0;
+    this.options.onProgress?.(summary.filesScanned);
+    if (this.options.readIndex && result.findings?.length === 0) noteCleanRead(this.options.readIndex, result.path, undefined);
+    for (const finding of result.findings ?? []) {
+      if (this.accepted!.ignoresFingerprint(finding.fingerprint)) continue;
+      summary.findings.push(finding);
+    }
   }
 
   /** Scans one file of the workspace (incremental scans); excluded or accepted files give nothing. */
@@ -165,4 +211,125 @@ export class WorkspaceScanner {
     summary.findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
     return summary;
   }
+}
+
+/** Files per message to a worker: large enough that messaging is cheap, small enough to balance. */
+const BATCH_FILES = 64;
+const WORKERS_AFTER_FILES = 256;
+
+/**
+ * The fast reader: files are read synchronously in this thread, or handed to worker threads in
+ * batches (at most two batches in flight per worker, so the walk never runs far ahead).
+ */
+class FastReader {
+  private readonly maxBytes: number;
+  private readonly scratch: { buffer?: Buffer } = {};
+  private workers: Worker[] = [];
+  /** One entry per free slot: a worker appears twice (two batches in flight each). */
+  private idle: Worker[] = [];
+  private readonly pending = new Map<number, Array<[string, string]>>();
+  private batch: Array<[string, string]> = [];
+  private nextId = 0;
+  private waiting?: () => void;
+
+  private readonly entry?: ScanOptions['workerEntry'];
+  /** Workers that answered at least one batch. */
+  started = 0;
+  private readonly answered = new Set<Worker>();
+  private wanted: number;
+  private seen = 0;
+
+  constructor(options: ScanOptions, private readonly take: (result: ScanResult) => void) {
+    this.maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    this.entry = options.workerEntry;
+    this.wanted = this.entry ? Math.max(0, Math.floor(options.workers ?? 0)) : 0;
+  }
+
+  /** Workers cost a start-up each (loading the detectors): only a tree past a few hundred files pays for them. */
+  private start(): void {
+    const count = this.wanted;
+    this.wanted = 0;
+    try {
+      for (let i = 0; i < count; i++) {
+        const worker = new Worker(this.entry!.script, { eval: this.entry!.eval === true, workerData: { airlockScanWorker: true }, execArgv: this.entry!.execArgv ?? [] });
+        worker.on('message', (message: ScanBatchResult) => this.received(worker, message));
+        worker.on('error', () => this.lost());
+        worker.on('exit', () => this.lost());
+        this.workers.push(worker);
+        this.idle.push(worker, worker);
+      }
+    } catch {
+      this.lost();
+    }
+  }
+
+  async add(path: string, rel: string): Promise<void> {
+    if (this.wanted > 0 && ++this.seen > WORKERS_AFTER_FILES) this.start();
+    if (this.workers.length === 0) { this.take(scanOne(path, rel, this.maxBytes, this.scratch)); return; }
+    this.batch.push([path, rel]);
+    if (this.batch.length >= BATCH_FILES) await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    while (this.idle.length === 0 && this.workers.length > 0) await new Promise<void>((resolve) => { this.waiting = resolve; });
+    const files = this.batch;
+    this.batch = [];
+    if (files.length === 0) return;
+    if (this.workers.length === 0) { for (const [path, rel] of files) this.take(scanOne(path, rel, this.maxBytes, this.scratch)); return; }
+    const worker = this.idle.pop()!;
+    const id = this.nextId++;
+    this.pending.set(id, files);
+    worker.postMessage({ id, files, maxBytes: this.maxBytes } satisfies ScanBatch);
+  }
+
+  private received(worker: Worker, message: ScanBatchResult): void {
+    if (!this.pending.delete(message.id)) return;
+    if (!this.answered.has(worker)) { this.answered.add(worker); this.started = this.answered.size; }
+    for (const result of message.results) this.take(result);
+    if (this.workers.includes(worker)) this.idle.push(worker);
+    this.wake();
+  }
+
+  /** A worker failed or exited: every worker stops, and what they had is read in this thread. */
+  private lost(): void {
+    if (this.workers.length === 0 && this.pending.size === 0) return;
+    const workers = this.workers;
+    this.workers = [];
+    this.idle = [];
+    for (const worker of workers) void worker.terminate();
+    const batches = [...this.pending.values()];
+    this.pending.clear();
+    for (const files of batches) for (const [path, rel] of files) this.take(scanOne(path, rel, this.maxBytes, this.scratch));
+    this.wake();
+  }
+
+  private wake(): void {
+    const wake = this.waiting;
+    this.waiting = undefined;
+    wake?.();
+  }
+
+  /** Sends the last batch and waits for every answer. */
+  async drain(): Promise<void> {
+    await this.flush();
+    while (this.pending.size > 0) await new Promise<void>((resolve) => { this.waiting = resolve; });
+  }
+
+  close(): void {
+    const workers = this.workers;
+    this.workers = [];
+    for (const worker of workers) { worker.removeAllListeners('exit'); void worker.terminate(); }
+  }
+}
+
+/**
+ * How a worker runs this scanner: the CLI bundle starts the worker module itself when loaded
+ * as a worker (src/cli/main.ts); from TypeScript sources it needs tsx.
+ */
+export function workerEntryFor(mainFile: string | undefined): ScanOptions['workerEntry'] {
+  if (!mainFile) return undefined;
+  if (mainFile.endsWith('.js')) return { script: mainFile };
+  // Workers do not inherit tsx's loader: register it inside the worker, then load the module.
+  if (mainFile.endsWith('.ts')) return { script: `require('tsx/cjs'); require(${JSON.stringify(join(__dirname, 'scanWorker.ts'))});`, eval: true };
+  return undefined;
 }
