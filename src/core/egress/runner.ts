@@ -9,6 +9,7 @@ import type { EditorAnswer } from '../ipc-client';
 import type { Requester } from '../types';
 import { insideForeignSandbox, OWN_SANDBOX_APPLIES } from './agentSandbox';
 import { checkSandbox, type SandboxAvailability } from './availability';
+import { ensureEgressCa, type CaFiles } from './ca';
 import { loadEgressWorkspace, type EgressWorkspace } from './environment';
 import { createEgressFilter } from './filter';
 import { EGRESS_CONFIG_FILE } from './hookWrap';
@@ -93,7 +94,7 @@ export function allowedAddresses(env: NodeJS.ProcessEnv): string[] {
   return (env.AIRLOCK_EGRESS_ALLOW_ADDRESSES ?? '').split(',').map((s) => s.trim()).filter((s) => /^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:]+\]):\d{1,5}$/i.test(s));
 }
 
-export function buildConfig(options: Pick<RunOptions, 'cwd' | 'env' | 'cliPath'>, filterRequest: NonNullable<RuntimeConfig['network']['filterRequest']>): RuntimeConfig {
+export function buildConfig(options: Pick<RunOptions, 'cwd' | 'env' | 'cliPath'>, filterRequest: NonNullable<RuntimeConfig['network']['filterRequest']>, ca?: CaFiles): RuntimeConfig {
   const home = options.env.HOME ?? homedir();
   const writable = [...new Set([resolve(options.cwd), home, tmpdir(), '/tmp'].filter((p) => existsSync(p)))];
   return {
@@ -103,12 +104,13 @@ export function buildConfig(options: Pick<RunOptions, 'cwd' | 'env' | 'cliPath'>
       // resolve to that address, which the runtime otherwise refuses for loopback and this host.
       allowedDomains: allowedAddresses(options.env),
       deniedDomains: [],
-      tlsTerminate: { excludeDomains: [], extraCaCertPaths: trustedCaFiles(options.env) },
+      tlsTerminate: { excludeDomains: [], extraCaCertPaths: trustedCaFiles(options.env), ...(ca ? { caCertPath: ca.cert, caKeyPath: ca.key } : {}) },
       filterRequest,
       requireHostMatch: true,
     },
     filesystem: {
-      denyRead: [],
+      // The gate's CA key: nothing inside may read it.
+      denyRead: ca ? [ca.dir] : [],
       allowWrite: writable,
       denyWrite: protectedWritePaths(options.cwd, options.env, options.cliPath),
     },
@@ -164,7 +166,9 @@ export async function runInSandbox(options: RunOptions): Promise<number> {
     return true;
   };
   try {
-    await SandboxManager.initialize(buildConfig(options, filter as unknown as NonNullable<RuntimeConfig['network']['filterRequest']>), ask);
+    let ca: CaFiles | undefined;
+    try { ca = ensureEgressCa(options.env, runtime); } catch { ca = undefined; /* the runtime makes a throwaway one */ }
+    await SandboxManager.initialize(buildConfig(options, filter as unknown as NonNullable<RuntimeConfig['network']['filterRequest']>, ca), ask);
   } catch (error) {
     options.stderr(`airlock run: the egress sandbox could not start (${options.redact(error instanceof Error ? error.message.split('\n')[0]! : 'unknown error')}); nothing was run.\n`);
     await SandboxManager.reset().catch(() => {});

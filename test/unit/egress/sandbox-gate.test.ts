@@ -185,7 +185,7 @@ test('benign traffic is untouched: a GET to a provider passes without a question
   } finally { await editor.close(); }
 });
 
-test('inside the sandbox Airlock\'s own files are read-only and no new Unix socket can be opened', async () => {
+test('inside the sandbox Airlock\'s own files are read-only, the gate\'s CA key unreadable, and no new Unix socket can be opened', async () => {
   const w = workspace();
   const editor = await startEditor(w, 'block');
   try {
@@ -199,12 +199,14 @@ test('inside the sandbox Airlock\'s own files are read-only and no new Unix sock
       'touch "$AIRLOCK_STATE_DIR/forged.jsonl"',
       'touch "$AIRLOCK_RUNTIME_DIR/roots/forged"',
       'python3 -c "import socket; socket.socket(socket.AF_UNIX)"',
+      'test -s "$AIRLOCK_STATE_DIR/egress-ca/ca.key" && cat "$AIRLOCK_STATE_DIR/egress-ca/ca.key"',
     ];
     const script = attempts.map((a, i) => `(${a}) > out/contain-${i}.txt 2>&1; echo "exit=$?" >> out/contain-${i}.txt`).join('; ');
     const r = await airlockRun(w, `${script}; echo ok > out/plain.txt`);
     assert.equal(r.code, 0, r.stderr);
     for (let i = 0; i < attempts.length; i++) assert.match(readOut(w, `contain-${i}.txt`), /exit=[1-9]/, `attempt ${i} succeeded: ${attempts[i]}\n${readOut(w, `contain-${i}.txt`)}`);
     assert.equal(readFileSync(join(w.ws, '.claude', 'settings.json'), 'utf8'), '{}\n');
+    assert.match(readFileSync(join(w.base, 'state', 'egress-ca', 'ca.key'), 'utf8'), /PRIVATE KEY/, 'the CA key exists outside, kept between runs');
     assert.equal(readOut(w, 'plain.txt'), 'ok\n', 'ordinary work in the workspace is writable');
   } finally { await editor.close(); }
 });
