@@ -43,10 +43,17 @@ export AIRLOCK_READ_FAST AIRLOCK_READ_GLOBS AIRLOCK_STAT_KIND AIRLOCK_READ_NOCAS
 # Cursor's hook protocol needs an explicit answer to let the command through.
 airlock_benign_answer() {
   case $1 in
-    claude|vscode) return 0 ;;
+    claude|vscode) airlock_egress_wraps && return 1; return 0 ;;
     cursor) printf '%s\n' '{"permission":"allow"}' ;;
     *) return 1 ;;
   esac
+}
+
+# Egress gate (src/core/egress/hookWrap.ts): when the editor turned wrapping on (egress.json beside
+# this file), Claude Code and VS Code calls go to the CLI, which hands the command back inside
+# `airlock run`. The fast path cannot rewrite a command.
+airlock_egress_wraps() {
+  [ -f "$airlock_here/egress.json" ] && grep -q '"wrap":true' "$airlock_here/egress.json"
 }
 
 # When the checker cannot start, a hook call is refused (fail closed): exit 2 blocks in Claude

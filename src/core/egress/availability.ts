@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { accessSync, constants, readFileSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 
 /**
  * Whether the egress sandbox can start on this machine, and if not, the exact fix. Used by
@@ -21,7 +22,9 @@ export interface AvailabilityProbe {
 
 export const realProbe: AvailabilityProbe = {
   platform: process.platform,
-  has: (program) => spawnSync('sh', ['-c', `command -v ${program}`], { stdio: 'ignore' }).status === 0,
+  has: (program) => (process.env.PATH ?? '').split(delimiter).some((dir) => {
+    try { accessSync(join(dir || '.', program), constants.X_OK); return true; } catch { return false; }
+  }),
   tryNamespaces: () => {
     const r = spawnSync('bwrap', ['--unshare-user', '--unshare-net', '--die-with-parent', '--ro-bind', '/', '/', 'true'], { encoding: 'utf8', timeout: 5000 });
     if (r.error) return r.error.message;

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
-import { resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ActivityEvent } from '../events';
 import type { ConfirmRequest, ConfirmResponse } from '../ipc/protocol';
@@ -9,8 +9,10 @@ import type { EditorAnswer } from '../ipc-client';
 import type { Requester } from '../types';
 import { insideForeignSandbox, OWN_SANDBOX_APPLIES } from './agentSandbox';
 import { checkSandbox, type SandboxAvailability } from './availability';
+import { ensureEgressCa, type CaFiles } from './ca';
 import { loadEgressWorkspace, type EgressWorkspace } from './environment';
 import { createEgressFilter } from './filter';
+import { EGRESS_CONFIG_FILE } from './hookWrap';
 import { currentProxySide, hostVerdict } from './hostPolicy';
 import { protectedWritePaths } from './protectedPaths';
 import { shellLine } from '../terminal/shimGate';
@@ -45,10 +47,25 @@ export const EXIT_NOT_RUN = 126;
  * Loads the sandbox runtime (an ES module) from a CommonJS bundle: `import()` kept as is, from
  * the resolved file, so the runtime finds its own helper binaries beside itself.
  */
-export async function loadRuntime(): Promise<Runtime> {
-  const file = require.resolve('@anthropic-ai/sandbox-runtime');
+export async function loadRuntime(cliPath?: string): Promise<Runtime> {
   const load = new Function('url', 'return import(url)') as (url: string) => Promise<Runtime>;
-  return load(pathToFileURL(file).href);
+  return load(pathToFileURL(runtimeEntry(cliPath)).href);
+}
+
+/**
+ * Where the runtime is: beside this CLI's own node_modules (development, tests), else where the
+ * editor found it (`runtime` in egress.json, written by the extension into launcher storage,
+ * beside the installed copy of the CLI, which has no node_modules of its own).
+ */
+function runtimeEntry(cliPath: string | undefined): string {
+  try {
+    return require.resolve('@anthropic-ai/sandbox-runtime');
+  } catch (error) {
+    if (!cliPath) throw error;
+    const config = JSON.parse(readFileSync(join(dirname(cliPath), EGRESS_CONFIG_FILE), 'utf8')) as { runtime?: unknown };
+    if (typeof config.runtime !== 'string' || !isAbsolute(config.runtime) || !existsSync(config.runtime)) throw error;
+    return config.runtime;
+  }
 }
 
 /** True inside a network namespace with nothing but loopback: no way out except the proxy that made it. */
@@ -61,9 +78,15 @@ export function onlyLoopback(): boolean {
   }
 }
 
-/** Paths the user's own TLS setup trusts, so hosts that are not decrypted still verify inside. */
+/**
+ * Site-local roots the user's own TLS setup trusts, so hosts that are not decrypted still verify
+ * inside. Whole system bundles are left out: the runtime adds the host's roots already, and every
+ * duplicate certificate is parsed again by each client process (a 600-certificate bundle made
+ * each Python request ~300 ms slower on a loaded machine).
+ */
 function trustedCaFiles(env: NodeJS.ProcessEnv): string[] {
-  return [env.NODE_EXTRA_CA_CERTS, env.SSL_CERT_FILE, env.REQUESTS_CA_BUNDLE, env.CURL_CA_BUNDLE].filter((p): p is string => !!p && existsSync(p));
+  const files = [env.NODE_EXTRA_CA_CERTS, env.SSL_CERT_FILE, env.REQUESTS_CA_BUNDLE, env.CURL_CA_BUNDLE].filter((p): p is string => !!p);
+  return [...new Set(files.map((p) => resolve(p)))].filter((p) => { try { return statSync(p).isFile() && statSync(p).size < 64 * 1024; } catch { return false; } });
 }
 
 /** `AIRLOCK_EGRESS_ALLOW_ADDRESSES=127.0.0.1:4873,[::1]:8443`: address literals with a port, nothing else. */
@@ -71,7 +94,7 @@ export function allowedAddresses(env: NodeJS.ProcessEnv): string[] {
   return (env.AIRLOCK_EGRESS_ALLOW_ADDRESSES ?? '').split(',').map((s) => s.trim()).filter((s) => /^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:]+\]):\d{1,5}$/i.test(s));
 }
 
-export function buildConfig(options: Pick<RunOptions, 'cwd' | 'env' | 'cliPath'>, filterRequest: NonNullable<RuntimeConfig['network']['filterRequest']>): RuntimeConfig {
+export function buildConfig(options: Pick<RunOptions, 'cwd' | 'env' | 'cliPath'>, filterRequest: NonNullable<RuntimeConfig['network']['filterRequest']>, ca?: CaFiles): RuntimeConfig {
   const home = options.env.HOME ?? homedir();
   const writable = [...new Set([resolve(options.cwd), home, tmpdir(), '/tmp'].filter((p) => existsSync(p)))];
   return {
@@ -81,12 +104,13 @@ export function buildConfig(options: Pick<RunOptions, 'cwd' | 'env' | 'cliPath'>
       // resolve to that address, which the runtime otherwise refuses for loopback and this host.
       allowedDomains: allowedAddresses(options.env),
       deniedDomains: [],
-      tlsTerminate: { excludeDomains: [], extraCaCertPaths: trustedCaFiles(options.env) },
+      tlsTerminate: { excludeDomains: [], extraCaCertPaths: trustedCaFiles(options.env), ...(ca ? { caCertPath: ca.cert, caKeyPath: ca.key } : {}) },
       filterRequest,
       requireHostMatch: true,
     },
     filesystem: {
-      denyRead: [],
+      // The gate's CA key: nothing inside may read it.
+      denyRead: ca ? [ca.dir] : [],
       allowWrite: writable,
       denyWrite: protectedWritePaths(options.cwd, options.env, options.cliPath),
     },
@@ -113,7 +137,7 @@ export async function runInSandbox(options: RunOptions): Promise<number> {
   }
   let runtime: Runtime;
   try {
-    runtime = await loadRuntime();
+    runtime = await loadRuntime(options.cliPath);
   } catch {
     options.stderr('airlock run: the sandbox runtime (@anthropic-ai/sandbox-runtime) is not installed beside Airlock; nothing was run.\n');
     return EXIT_NOT_RUN;
@@ -142,7 +166,9 @@ export async function runInSandbox(options: RunOptions): Promise<number> {
     return true;
   };
   try {
-    await SandboxManager.initialize(buildConfig(options, filter as unknown as NonNullable<RuntimeConfig['network']['filterRequest']>), ask);
+    let ca: CaFiles | undefined;
+    try { ca = ensureEgressCa(options.env, runtime); } catch { ca = undefined; /* the runtime makes a throwaway one */ }
+    await SandboxManager.initialize(buildConfig(options, filter as unknown as NonNullable<RuntimeConfig['network']['filterRequest']>, ca), ask);
   } catch (error) {
     options.stderr(`airlock run: the egress sandbox could not start (${options.redact(error instanceof Error ? error.message.split('\n')[0]! : 'unknown error')}); nothing was run.\n`);
     await SandboxManager.reset().catch(() => {});

@@ -12,6 +12,11 @@ export const PROFILE_TITLE = 'Airlock (sandboxed)';
 
 type WrapSetting = 'auto' | 'on' | 'off';
 
+/** The sandbox runtime as the extension finds it, for the installed CLI that has no node_modules. */
+function runtimeEntry(): string | undefined {
+  try { return require.resolve('@anthropic-ai/sandbox-runtime'); } catch { return undefined; }
+}
+
 /**
  * The egress sandbox in the editor: the "Airlock (sandboxed)" terminal profile (your shell
  * inside `airlock run`, for people and terminal-driven agents), the switch the agent hooks read
@@ -31,7 +36,7 @@ export const sandboxFeature: Feature = {
     const writeEgressConfig = () => {
       try {
         mkdirSync(dirname(paths.cli), { recursive: true });
-        writeFileSync(join(dirname(paths.cli), EGRESS_CONFIG_FILE), `${JSON.stringify({ wrap: wrap() })}\n`, { mode: 0o600 });
+        writeFileSync(join(dirname(paths.cli), EGRESS_CONFIG_FILE), `${JSON.stringify({ wrap: wrap(), runtime: runtimeEntry() })}\n`, { mode: 0o600 });
       } catch { /* the hooks then keep to the text gate (no file means no wrapping) */ }
     };
     writeEgressConfig();

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import { tmpdir } from 'node:os';
@@ -20,7 +21,7 @@ import type { ConfirmationView } from '../../../src/extension/gates/confirmation
  * simulated with the real IPC server, gate service and confirmation queue.
  */
 export const root = resolve(__dirname, '../../..');
-export const HOSTS = ['backboard.railway.app', 'api.heroku.com', 'dynamodb.us-east-1.amazonaws.com', 'example.org'];
+export const HOSTS = ['backboard.railway.app', 'api.heroku.com', 'dynamodb.us-east-1.amazonaws.com', 'example.org', 'registry.example.org'];
 
 /** Fails, never skips, where the sandbox cannot start: CI installs bubblewrap and socat. */
 export function requireSandbox(): void {
@@ -48,6 +49,9 @@ export interface Hit { method: string; host: string; url: string; body: string }
 
 export interface FakeApi { port: number; hits: Hit[]; close(): Promise<void> }
 
+/** An npm registry mirror's files under registry.example.org: path → [content type, bytes]. */
+export const registryFiles = new Map<string, [string, Buffer]>();
+
 /** The fake provider API: records every request it receives and answers 200. */
 export async function startFakeApi(pki: Pki): Promise<FakeApi> {
   const hits: Hit[] = [];
@@ -56,6 +60,12 @@ export async function startFakeApi(pki: Pki): Promise<FakeApi> {
     req.setEncoding('utf8');
     req.on('data', (c: string) => { body += c; });
     req.on('end', () => {
+      const file = (req.headers.host ?? '').startsWith('registry.example.org') ? registryFiles.get((req.url ?? '').split('?')[0]!) : undefined;
+      if (file) {
+        res.setHeader('content-type', file[0]);
+        res.end(file[1]);
+        return;
+      }
       hits.push({ method: req.method ?? '', host: req.headers.host ?? '', url: req.url ?? '', body });
       res.setHeader('content-type', 'application/json');
       res.end('{"data":{"ok":true}}\n');
@@ -122,6 +132,22 @@ export async function startEditor(w: Workspace, answer: 'allow' | 'block'): Prom
 
 export function readOut(w: Workspace, name: string): string {
   try { return readFileSync(join(w.ws, 'out', name), 'utf8'); } catch { return ''; }
+}
+
+/** Publishes one tiny package (packed with `npm pack`, offline) on the fake registry mirror. */
+export function publishFixturePackage(port: number): void {
+  const dir = mkdtempSync(join(tmpdir(), 'airlock-egress-pkg-'));
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'airlock-fixture-pad', version: '1.0.0', main: 'index.js' }));
+  writeFileSync(join(dir, 'index.js'), 'module.exports = (s, n) => String(s).padStart(n);\n');
+  const packed = spawnSync('npm', ['pack', '--silent'], { cwd: dir, encoding: 'utf8' });
+  assert.equal(packed.status, 0, packed.stderr);
+  const tgz = readFileSync(join(dir, packed.stdout.trim()));
+  const tarball = `https://registry.example.org:${port}/airlock-fixture-pad/-/airlock-fixture-pad-1.0.0.tgz`;
+  const integrity = `sha512-${createHash('sha512').update(tgz).digest('base64')}`;
+  const shasum = createHash('sha1').update(tgz).digest('hex');
+  const metadata = { name: 'airlock-fixture-pad', 'dist-tags': { latest: '1.0.0' }, versions: { '1.0.0': { name: 'airlock-fixture-pad', version: '1.0.0', main: 'index.js', dist: { tarball, integrity, shasum } } } };
+  registryFiles.set('/airlock-fixture-pad', ['application/json', Buffer.from(JSON.stringify(metadata))]);
+  registryFiles.set('/airlock-fixture-pad/-/airlock-fixture-pad-1.0.0.tgz', ['application/octet-stream', tgz]);
 }
 
 export const REFUSAL = 'Airlock stopped this request before it left the machine';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { airlockRun, makePki, makeWorkspace, readOut, REFUSAL, requireSandbox, startEditor, startFakeApi, type FakeApi, type Pki, type Workspace } from './harness';
+import { airlockRun, makePki, makeWorkspace, publishFixturePackage, readOut, REFUSAL, requireSandbox, startEditor, startFakeApi, type FakeApi, type Pki, type Workspace } from './harness';
 
 /**
  * The egress gate end to end: `airlock run` in a real bubblewrap sandbox, real TLS to a fake
@@ -163,12 +163,15 @@ test('bypass attempts cannot reach the network: proxy variables unset, --noproxy
   } finally { await editor.close(); }
 });
 
-test('benign traffic is untouched: a GET to a provider passes without a question, a non-provider host is never decrypted', async () => {
+test('benign traffic is untouched: a GET to a provider passes without a question, a non-provider host is never decrypted, npm installs from a mirror', async () => {
   const w = workspace();
   const editor = await startEditor(w, 'block');
+  publishFixturePackage(api.port);
+  writeFileSync(join(w.ws, 'package.json'), JSON.stringify({ name: 'benign', version: '1.0.0', private: true }));
   try {
     const before = api.hits.length;
     const r = await airlockRun(w, [
+      'npm install --no-audit --no-fund --fetch-retries=0 --cafile "$NODE_EXTRA_CA_CERTS" --registry "https://registry.example.org:$PORT/" airlock-fixture-pad > out/npm.txt 2>&1',
       'curl -sS "https://backboard.railway.app:$PORT/graphql/v2?query=%7Bme%7Bid%7D%7D" > out/get.txt',
       'curl -sS -X POST -H "Content-Type: application/json" -d \'{"query":"mutation { projectCreate(name: \\"x\\") { id } }"}\' "https://backboard.railway.app:$PORT/graphql/v2" > out/create.txt',
       'curl -sv -X DELETE "https://example.org:$PORT/items/1" > out/other.txt 2> out/other-tls.txt',
@@ -182,10 +185,11 @@ test('benign traffic is untouched: a GET to a provider passes without a question
     assert.doesNotMatch(readOut(w, 'provider-tls.txt'), /issuer: CN\s*=\s*Airlock Test CA/, 'the provider host is decrypted by the gate');
     assert.equal(editor.shown.length, 0);
     assert.deepEqual(api.hits.slice(before).map((h) => h.method), ['GET', 'POST', 'DELETE', 'GET']);
+    assert.equal(readFileSync(join(w.ws, 'node_modules', 'airlock-fixture-pad', 'index.js'), 'utf8').length > 0, true, readOut(w, 'npm.txt'));
   } finally { await editor.close(); }
 });
 
-test('inside the sandbox Airlock\'s own files are read-only and no new Unix socket can be opened', async () => {
+test('inside the sandbox Airlock\'s own files are read-only, the gate\'s CA key unreadable, and no new Unix socket can be opened', async () => {
   const w = workspace();
   const editor = await startEditor(w, 'block');
   try {
@@ -199,12 +203,14 @@ test('inside the sandbox Airlock\'s own files are read-only and no new Unix sock
       'touch "$AIRLOCK_STATE_DIR/forged.jsonl"',
       'touch "$AIRLOCK_RUNTIME_DIR/roots/forged"',
       'python3 -c "import socket; socket.socket(socket.AF_UNIX)"',
+      'test -s "$AIRLOCK_STATE_DIR/egress-ca/ca.key" && cat "$AIRLOCK_STATE_DIR/egress-ca/ca.key"',
     ];
     const script = attempts.map((a, i) => `(${a}) > out/contain-${i}.txt 2>&1; echo "exit=$?" >> out/contain-${i}.txt`).join('; ');
     const r = await airlockRun(w, `${script}; echo ok > out/plain.txt`);
     assert.equal(r.code, 0, r.stderr);
     for (let i = 0; i < attempts.length; i++) assert.match(readOut(w, `contain-${i}.txt`), /exit=[1-9]/, `attempt ${i} succeeded: ${attempts[i]}\n${readOut(w, `contain-${i}.txt`)}`);
     assert.equal(readFileSync(join(w.ws, '.claude', 'settings.json'), 'utf8'), '{}\n');
+    assert.match(readFileSync(join(w.base, 'state', 'egress-ca', 'ca.key'), 'utf8'), /PRIVATE KEY/, 'the CA key exists outside, kept between runs');
     assert.equal(readOut(w, 'plain.txt'), 'ok\n', 'ordinary work in the workspace is writable');
   } finally { await editor.close(); }
 });

@@ -1,0 +1,86 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { makePki, makeWorkspace, REFUSAL, requireSandbox, root, startFakeApi, type FakeApi, type Pki, type Workspace } from './harness';
+
+/**
+ * The whole chain as Claude Code drives it: the installed launcher answers a benign Bash call
+ * with the command wrapped in `airlock run` (updatedInput, no permission decision); running the
+ * wrapped line, as Claude Code then does, puts the command in the sandbox, where its destructive
+ * request is held. The installed CLI has no node_modules: it finds the runtime through egress.json.
+ */
+let pki: Pki;
+let api: FakeApi;
+let w: Workspace;
+
+before(async () => {
+  requireSandbox();
+  const build = spawnSync(process.execPath, [join(root, 'esbuild.mjs')], { cwd: root, encoding: 'utf8' });
+  assert.ok(build.status === 0 && existsSync(join(root, 'dist/launcher/airlock')), `build failed: ${build.stderr}`);
+  pki = makePki();
+  api = await startFakeApi(pki);
+  w = makeWorkspace(pki, api);
+});
+
+after(async () => {
+  await api?.close();
+  if (w) rmSync(w.base, { recursive: true, force: true });
+  if (pki) rmSync(pki.dir, { recursive: true, force: true });
+});
+
+function run(file: string, args: string[], input: string, env: NodeJS.ProcessEnv, cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolvePromise) => {
+    const child = spawn(file, args, { env, cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => { stdout += c; });
+    child.stderr.on('data', (c) => { stderr += c; });
+    child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+/** The launcher storage as the extension lays it out: launcher, CLI, airlock.env, egress.json. */
+function install(wrap: boolean): string {
+  const bin = join(w.base, `bin-${wrap}`);
+  mkdirSync(bin, { recursive: true });
+  copyFileSync(join(root, 'dist/launcher/airlock'), join(bin, 'airlock'));
+  copyFileSync(join(root, 'dist/airlock.js'), join(bin, 'airlock.js'));
+  for (const wasm of ['tree-sitter.wasm', 'tree-sitter-bash.wasm']) copyFileSync(join(root, 'dist', wasm), join(bin, wasm));
+  spawnSync('chmod', ['+x', join(bin, 'airlock')]);
+  writeFileSync(join(bin, 'airlock.env'), `AIRLOCK_CLI=${join(bin, 'airlock.js')}\nAIRLOCK_RUNTIME=${process.execPath}\nAIRLOCK_RUNTIME_IS_ELECTRON=0\n`);
+  writeFileSync(join(bin, 'egress.json'), JSON.stringify({ wrap, runtime: require.resolve('@anthropic-ai/sandbox-runtime') }));
+  return bin;
+}
+
+const payload = (command: string) => JSON.stringify({ session_id: 's', cwd: w.ws, permission_mode: 'default', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command, description: 'wipe' } });
+
+test('Claude Code: a benign-looking call comes back wrapped, and the wrapped line holds the request it makes', async () => {
+  const bin = install(true);
+  const line = 'make -s wipe';
+  writeFileSync(join(w.ws, 'Makefile'), 'wipe:\n\tcurl -sS -H "Authorization: Bearer $$RAILWAY_TOKEN" -T payload.json https://backboard.railway.app:$(PORT)/graphql/v2\n');
+  const hook = await run(join(bin, 'airlock'), ['hook', 'claude'], payload(line), w.env, w.ws);
+  assert.equal(hook.code, 0, hook.stderr);
+  const out = JSON.parse(hook.stdout).hookSpecificOutput;
+  assert.equal(out.permissionDecision, undefined, 'Airlock does not approve on the person\'s behalf');
+  assert.equal(out.updatedInput.command, `${join(bin, 'airlock')} run --requester claude -c 'make -s wipe'`);
+  assert.equal(out.updatedInput.description, 'wipe', 'the rest of the tool input is kept');
+
+  // Claude Code runs the wrapped line with bash, in the workspace.
+  const before = api.hits.length;
+  const preload = pathToFileURL(join(__dirname, 'fixtures', 'resolve-hosts.mjs')).href;
+  const ran = await run('bash', ['-c', out.updatedInput.command], '', { ...w.env, NODE_OPTIONS: `--import=${preload}` }, w.ws);
+  assert.equal(ran.code, 0, ran.stderr);
+  assert.ok(ran.stdout.includes(REFUSAL), `${ran.stdout}\n${ran.stderr}`);
+  assert.match(ran.stdout, /Environment: PRODUCTION/);
+  assert.deepEqual(api.hits.slice(before), []);
+});
+
+test('wrapping off: the launcher\'s fast path answers benign calls unchanged', async () => {
+  const bin = install(false);
+  const hook = await run(join(bin, 'airlock'), ['hook', 'claude'], payload('git status'), w.env, w.ws);
+  assert.deepEqual([hook.code, hook.stdout], [0, '']);
+});
