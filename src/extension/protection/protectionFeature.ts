@@ -176,6 +176,16 @@ export const protectionFeature: Feature = {
     );
     update();
 
+    // Each start, test the installed hooks again in the background: "verified" is about now, not
+    // about the day Protect ran (a runtime removed since, a launcher broken, would show here).
+    void (async () => {
+      for (const target of allHookTargets(roots())) {
+        if (!memory.get(target.path) || !isInstalled(target) || !pointsAt(target, stable)) continue;
+        await verifyTarget(target, stable, verified).catch(() => undefined);
+      }
+      update();
+    })();
+
     api.protection = {
       launcher: () => launcher?.paths.launcher,
       shimFolder: () => terminal.folder,
