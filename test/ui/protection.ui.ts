@@ -30,7 +30,13 @@ describe('protecting a workspace', { timeout: 240_000 }, () => {
   });
 
   it('installs the hooks of the detected agents, merged into the existing files', async () => {
-    await workbench.runCommand('Airlock: Protect this workspace');
+    // The offer appears by itself when agents are detected, naming the new ones too; it starts Protect.
+    const offer = workbench.notification(/can run commands in this workspace without asking you/).first();
+    await offer.waitFor({ timeout: 20_000 });
+    const offered = await offer.innerText();
+    assert.match(offered, /Codex CLI/);
+    assert.match(offered, /Windsurf/);
+    await workbench.clickNotificationButton(/can run commands in this workspace without asking you/, 'Protect this workspace');
     await workbench.inputBox().locator('.monaco-list-row').filter({ hasText: 'Claude Code (.claude/settings.json)' }).first().waitFor({ timeout: 15_000 });
     await workbench.page.keyboard.press('Enter');
     const claudePath = join(workspace, '.claude/settings.json');
@@ -47,6 +53,8 @@ describe('protecting a workspace', { timeout: 240_000 }, () => {
     assert.deepEqual(codex.hooks.PreToolUse[0].hooks[0], { type: 'command', command: `${stable} hook codex --timeout 300`, timeout: 300 });
     const windsurf = JSON.parse(readFileSync(join(workspace, '.windsurf/hooks.json'), 'utf8'));
     assert.deepEqual(Object.keys(windsurf.hooks), ['pre_run_command', 'pre_read_code', 'pre_write_code', 'pre_mcp_tool_use']);
+    // Codex runs a hook only once the person trusts its content: Airlock says so.
+    await workbench.notification(/Codex CLI runs a hook only after you trust its exact content/).first().waitFor({ timeout: 15_000 });
     const claude = readFileSync(join(workspace, '.claude/settings.json'), 'utf8');
     assert.match(claude, /\/\/ the team's formatter hook stays/);
     assert.match(claude, /npx prettier --write/);
