@@ -9,7 +9,7 @@ import { redactText } from '../../core/redact';
 import { UsageError, type CliIO } from '../io';
 import { assessWithPolicy } from './assessWithPolicy';
 
-const AGENT_LINES = Object.values(AGENTS).map((m) => `  ${m.id.padEnd(9)}${m.name}`).join('\n');
+const AGENT_LINES = Object.values(AGENTS).map((m) => `  ${m.id.padEnd(10)}${m.name}`).join('\n');
 
 export const HOOK_USAGE = `Usage: airlock hook <agent> [--timeout SECONDS]
 
