@@ -10,7 +10,7 @@ import { UsageError, type CliIO } from '../io';
 import { assessWithPolicy } from './assessWithPolicy';
 import { foldReadSpool, noteCleanRead, statExact } from '../../core/hooks/readIndex';
 
-const AGENT_LINES = Object.values(AGENTS).map((m) => `  ${m.id.padEnd(9)}${m.name}`).join('\n');
+const AGENT_LINES = Object.values(AGENTS).map((m) => `  ${m.id.padEnd(10)}${m.name}`).join('\n');
 
 export const HOOK_USAGE = `Usage: airlock hook <agent> [--timeout SECONDS]
 

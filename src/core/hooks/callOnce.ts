@@ -70,10 +70,15 @@ export function askOnce(key: string, ask: (request: ConfirmRequest, paths: strin
     const deadline = now() + request.timeoutMs;
     for (;;) {
       if (claim(file, { state: 'pending', pid: process.pid, time: now() })) {
-        const answer = await ask(request, paths);
-        if (!('unreachable' in answer)) writeRecord(file, { state: 'done', pid: process.pid, time: now(), decision: answer.decision, decidedBy: answer.decidedBy });
-        else safeUnlink(file);
-        return answer;
+        let answer: EditorAnswer<ConfirmResponse> | undefined;
+        try {
+          answer = await ask(request, paths);
+          return answer;
+        } finally {
+          // Only a person's (or the timeout's) answer is worth sharing; anything else lets a duplicate ask itself.
+          if (answer && !('unreachable' in answer)) writeRecord(file, { state: 'done', pid: process.pid, time: now(), decision: answer.decision, decidedBy: answer.decidedBy });
+          else safeUnlink(file);
+        }
       }
       const found = readRecord(file);
       if (!found || now() - found.time > CALL_RECORD_TTL_MS || (found.state === 'pending' && !alive(found.pid))) {

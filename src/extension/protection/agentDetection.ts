@@ -11,8 +11,15 @@ export function detectAgents(root: string | undefined): Record<HookAgent, boolea
   return Object.fromEntries(presence.map((p) => [p.agent, p.machine.length > 0 || p.workspace.length > 0 || editorRuns(p.agent)])) as Record<HookAgent, boolean>;
 }
 
+/** Looking through PATH for every agent's programs costs a few hundred stats: the view asks often, so keep it briefly. */
+const PRESENCE_TTL_MS = 10_000;
+let cached: { root: string | undefined; at: number; value: AgentPresence[] } | undefined;
+
 export function agentPresence(root: string | undefined): AgentPresence[] {
-  return agentInventory({ root }).map((p) => (editorRuns(p.agent) ? { ...p, machine: [...p.machine, `this editor (${vscode.env.appName})`] } : p));
+  if (cached && cached.root === root && Date.now() - cached.at < PRESENCE_TTL_MS) return cached.value;
+  const value = agentInventory({ root }).map((p) => (editorRuns(p.agent) ? { ...p, machine: [...p.machine, `this editor (${vscode.env.appName})`] } : p));
+  cached = { root, at: Date.now(), value };
+  return value;
 }
 
 function editorRuns(agent: HookAgent): boolean {

@@ -63,6 +63,7 @@ export function protectionCommands(deps: ProtectionCommandDeps) {
     if (!chosen) return;
     const done: string[] = [];
     const failed: string[] = [];
+    const retrust: string[] = [];
     for (const pick of chosen) {
       if (pick.target) {
         if (pick.target.scope === 'workspace' && !vscode.workspace.isTrusted) continue;
@@ -72,8 +73,9 @@ export function protectionCommands(deps: ProtectionCommandDeps) {
           const check = await verifyTarget(pick.target, launcherPath, deps.verified);
           if (check.ok) done.push(`${pick.target.label}: ${outcome}, verified`);
           else failed.push(`${pick.target.label}: installed but the self-test failed: ${check.detail}`);
-          const note = agentModule(pick.target.agent).note;
-          if (note) output.info(`${pick.target.label}: ${note}`);
+          const mod = agentModule(pick.target.agent);
+          if (mod.note) output.info(`${pick.target.label}: ${mod.note}`);
+          if (outcome === 'added' && mod.trustedByContent) retrust.push(mod.name);
         } catch (error) {
           failed.push(`${pick.target.label}: ${error instanceof Error ? error.message : String(error)}`);
         }
@@ -87,6 +89,7 @@ export function protectionCommands(deps: ProtectionCommandDeps) {
     if (done.length) await deps.record({ kind: 'airlock', actor: 'unknown', reason: `Protection installed: ${done.join('; ')}` }).catch(() => undefined);
     await warnGlobalAutoApprove();
     update();
+    if (retrust.length) void vscode.window.showWarningMessage(`${retrust.join(', ')} runs a hook only after you trust its exact content: open /hooks in ${retrust.join(', ')} and trust Airlock's hook, or it will not run.`);
     if (failed.length) void vscode.window.showErrorMessage(`Airlock could not protect: ${failed.join('; ')}`);
     else if (done.length) void vscode.window.showInformationMessage(`Airlock protects: ${chosen.filter((c) => c.target || c.copilot).map((c) => c.label).join(', ')}. Restart running agents so they load the hooks.`);
   };

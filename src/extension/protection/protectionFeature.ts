@@ -83,7 +83,11 @@ export const protectionFeature: Feature = {
       try { ensureStableLauncher(launcher.paths.launcher); } catch (error) { output.error(`stable launcher not updated: ${error instanceof Error ? error.message : String(error)}`); }
       for (const target of allHookTargets(roots())) {
         if (memory.get(target.path) && isInstalled(target) && !pointsAt(target, stable) && (target.scope === 'user' || vscode.workspace.isTrusted)) {
-          await installHooks(target, stable, memory).then(() => verifyTarget(target, stable, verified)).catch(() => undefined);
+          const changed = await installHooks(target, stable, memory).catch(() => undefined);
+          await verifyTarget(target, stable, verified).catch(() => undefined);
+          if (changed === 'added' && AGENTS[target.agent].trustedByContent) {
+            void vscode.window.showWarningMessage(`Airlock updated ${target.label}: ${AGENTS[target.agent].name} runs it only after you trust the new content (open /hooks in ${AGENTS[target.agent].name}).`);
+          }
         }
       }
     }
@@ -173,6 +177,16 @@ export const protectionFeature: Feature = {
       vscode.window.onDidChangeTerminalShellIntegration(update),
     );
     update();
+
+    // Each start, test the installed hooks again in the background: "verified" is about now, not
+    // about the day Protect ran (a runtime removed since, a launcher broken, would show here).
+    void (async () => {
+      for (const target of allHookTargets(roots())) {
+        if (!memory.get(target.path) || !isInstalled(target) || !pointsAt(target, stable)) continue;
+        await verifyTarget(target, stable, verified).catch(() => undefined);
+      }
+      update();
+    })();
 
     api.protection = {
       launcher: () => launcher?.paths.launcher,

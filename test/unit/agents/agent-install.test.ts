@@ -109,7 +109,7 @@ test('Cline\'s hook is an executable script; a PreToolUse hook that is not Airlo
     const [cline] = workspaceTargets(join(base, 'ws')).filter((t) => t.agent === 'cline');
     await installHooks(cline, LAUNCHER, mem);
     assert.equal(statSync(cline.path).mode & 0o111, 0o111, 'executable');
-    assert.match(readFileSync(cline.path, 'utf8'), /^#!\/bin\/sh\n[\s\S]*exec \/home\/dev\/\.local\/share\/airlock\/bin\/airlock hook cline --timeout 300\n$/);
+    assert.match(readFileSync(cline.path, 'utf8'), /^#!\/bin\/sh\n[\s\S]*exec \/home\/dev\/\.local\/share\/airlock\/bin\/airlock hook cline --timeout 30\n$/);
     await removeHooks(cline, mem);
     assert.ok(!existsSync(join(base, 'ws', '.clinerules')));
     mkdirSync(dirname(cline.path), { recursive: true });

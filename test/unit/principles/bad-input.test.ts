@@ -252,7 +252,7 @@ test('usage errors for every command: exit 2, the usage, no trace', async () => 
     const cases = [
       ['check'], ['check', '--cwd'], ['check', 'a', 'b'], ['check', '--bogus'], ['explain'], ['env', '--cwd'], ['env', '--bogus'],
       ['scan', '--include'], ['scan', '--json', '--sarif'], ['log', '--limit', 'x'], ['log', '--since', 'not a time'], ['log', '--anchor', 'x'],
-      ['hook'], ['hook', 'windsurf'], ['hook', 'claude', '--timeout', '-1'], ['hook', 'claude', '--timeout', 'NaN'], ['gate'], ['gate', '--tool'], ['gate', '--bogus'],
+      ['hook'], ['hook', 'notanagent'], ['hook', 'claude', '--timeout', '-1'], ['hook', 'claude', '--timeout', 'NaN'], ['gate'], ['gate', '--tool'], ['gate', '--bogus'],
       ['nonexistent-command'], ['help', 'nonexistent'],
     ];
     for (const args of cases) {

@@ -38,8 +38,9 @@ export const cline: AgentModule = {
   id: 'cline',
   name: 'Cline',
   requester: 'cline',
+  // Cline kills a hook after 30 s (HOOK_EXECUTION_TIMEOUT_MS): Airlock answers before that.
   defaultTimeoutS: 30,
-  installTimeoutS: 300,
+  installTimeoutS: 30,
   parse,
   answer,
   canAsk: () => false,

@@ -28,6 +28,7 @@ export const codex: AgentModule = {
   answer: (_call, verdict) => toolUseAnswer(verdict, ['allow', 'deny']),
   canAsk: () => false,
   malformedExit: 2,
+  trustedByContent: true,
   silentMeansNoOpinion: true,
   files: {
     workspace: (root) => [{ path: join(root, '.codex', 'hooks.json'), label: 'Codex CLI (.codex/hooks.json)', format }],

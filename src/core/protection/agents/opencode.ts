@@ -41,6 +41,8 @@ function ask(payload) {
         resolve({ decision: "deny", reason: err.trim() || "Airlock gave no answer, so the call was blocked" });
       }
     });
+    // A launcher that exits without reading (missing, broken) must not crash opencode with EPIPE.
+    child.stdin.on("error", () => {});
     child.stdin.end(payload);
   });
 }

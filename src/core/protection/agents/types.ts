@@ -48,6 +48,11 @@ export interface AgentModule {
     /** What the answer said: 'allow', 'deny', 'ask', or a description of what is wrong with it. */
     read(out: HookOutput): 'allow' | 'deny' | 'ask' | { wrong: string };
   };
+  /**
+   * The agent runs a hook only after the person trusts its exact content (Codex): every change
+   * Airlock makes to the file must be followed by a word to the person, or the hook silently stops.
+   */
+  trustedByContent?: boolean;
   /** What the person must still do for the hook to run (a feature flag, a setting), if anything. */
   note?: string;
 }

@@ -45,8 +45,10 @@ export const windsurf: AgentModule = {
   id: 'windsurf',
   name: 'Windsurf (Cascade)',
   requester: 'windsurf',
+  // Windsurf documents no hook timeout: Airlock answers within 30 s, like Cursor, rather than risk
+  // being cut off (and let through) by an undocumented shorter one.
   defaultTimeoutS: 30,
-  installTimeoutS: 300,
+  installTimeoutS: 30,
   parse,
   answer: (_call, verdict) => exitCodeAnswer(verdict),
   canAsk: () => false,
