@@ -86,7 +86,7 @@ export const pack = defineTokenPack({
       { id: 'cloudflare-global-api-key', title: 'Cloudflare Global API Key', names: ['CLOUDFLARE_API_KEY', 'CF_API_KEY', 'CLOUDFLARE_GLOBAL_API_KEY'], severity: 'critical', valuePattern: /^[a-f0-9]{37}$/, scope: 'Global API Key: everything the user can do in every account and zone, with no way to narrow it.', valid: assignedTo(['CLOUDFLARE_API_KEY', 'CF_API_KEY'], fake(37, HEX)) },
     ]),
     ...prefixedRules('Fly.io', [
-      { id: 'fly-macaroon-token', title: 'Fly.io access token', keywords: ['flyv1 fm'], pattern: 'FlyV1 fm\\d_[A-Za-z0-9+/=,_-]{100,}', severity: 'high', scope: 'An org token can manage every app, machine and volume in the organisation; a deploy token only one app (the format alone does not tell which).', valid: [`FLY_API_TOKEN="FlyV1 fm2_${fake(200, BASE64URL)}"`] },
+      { id: 'fly-macaroon-token', title: 'Fly.io access token', keywords: ['fm1a_', 'fm1r_', 'fm2_'], pattern: '(?:FlyV1 )?fm(?:1[ar]|2)_[A-Za-z0-9+/=,_-]{100,}', severity: 'high', scope: 'An org token can manage every app, machine and volume in the organisation; a deploy token only one app (the format alone does not tell which).', valid: [`FLY_API_TOKEN="FlyV1 fm2_${fake(200, BASE64URL)}"`] },
       { id: 'fly-legacy-token', title: 'Fly.io personal access token (legacy)', keywords: ['fo1_'], pattern: 'fo1_[A-Za-z0-9_-]{43}', severity: 'critical', scope: 'Acts as the user in every organisation: apps, machines, volumes.', valid: [`fo1_${fake(43, BASE64URL)}`] },
     ]),
     ...namedRules('Fly.io', [
