@@ -8,7 +8,7 @@ import { kubernetesSecretValue } from './rules/cloud';
 import { genericRuleFor } from './rules/generic';
 import { allRules } from './rules/index';
 import { isAlgoliaSearchKey } from './public-keys';
-import { describeByNameOrPrefix, providerRuleShaped, type Refined } from './provider-names';
+import { describeByNameOrPrefix, providerInName, providerRuleShaped, type Refined } from './provider-names';
 import type { TokenFinding, TokenRule } from './types';
 
 export interface DetectOptions {
@@ -127,7 +127,8 @@ function ruleForAssignment(assignment: Assignment, options: DetectOptions): { ru
     if (aggressive) return { rule: named, refined: {} };
     return value.length >= 8 && !looksLikeIdentifier(value) ? { rule: named, refined: {} } : undefined;
   }
-  const generic = genericRuleFor(assignment, fileName, aggressive);
+  const generic = genericRuleFor(assignment, fileName, aggressive)
+    ?? (!aggressive && value.length >= 12 && providerInName(assignment.key) ? genericRuleFor(assignment, fileName, false, 12) : undefined);
   if (!generic) return undefined;
   if (aggressive) return { rule: generic, refined: {} };
   const described = describeByNameOrPrefix(assignment.name, value);

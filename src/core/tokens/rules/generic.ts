@@ -123,7 +123,8 @@ function isSecretName(key: string): boolean {
 }
 
 /** The generic rule that fits this assignment, or none. `aggressive` is for redaction. */
-export function genericRuleFor(assignment: Assignment, fileName: string, aggressive: boolean): TokenRule | undefined {
+/** `minLength`: 16 for any secret-like name; 12 when the name also names a provider (its word raises confidence). */
+export function genericRuleFor(assignment: Assignment, fileName: string, aggressive: boolean, minLength = 16): TokenRule | undefined {
   const { key, value } = assignment;
   if (NO_VALUE_NAME.test(key)) return undefined;
   if (aggressive) return isRedactedValue(key, value) ? genericSecret : undefined;
@@ -144,7 +145,7 @@ export function genericRuleFor(assignment: Assignment, fileName: string, aggress
     if (shannonEntropy(value) < 2.8 || characterClasses(value) < 2) return undefined;
     return genericPassword;
   }
-  if (value.length < 16 || value.length > 1000 || SYNTAX.test(value)) return undefined;
+  if (value.length < minLength || value.length > 1000 || SYNTAX.test(value)) return undefined;
   if (UUID.test(value) && !/TOKEN|SECRET|API_?KEY/.test(key)) return undefined;
   if (/^[A-Za-z_$][\w$]*(?:\.[\w$]+)+(?:\(\))?$/.test(value) || looksLikeIdentifier(value)) return undefined;
   // Letters only: a generated value mixes cases over a long run; a word-like one is a name.
