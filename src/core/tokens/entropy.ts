@@ -22,7 +22,7 @@ export function characterClasses(value: string): number {
  */
 export function looksLikeIdentifier(value: string): boolean {
   if (!/^[A-Za-z0-9_.:\-]+$/.test(value)) return false;
-  const parts = value.split(/[_.:\-]+|(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])/).filter(Boolean);
+  const parts = value.split(/[_.:\-]+|(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])/).filter(Boolean);
   const letters = parts.filter((p) => /^[A-Za-z]+$/.test(p));
   if (letters.length === 0) return false;
   // Words are lower, Capitalised or ALL CAPS, and have vowels; random runs mix case freely.

@@ -122,6 +122,10 @@ function isSecretName(key: string): boolean {
   return secret;
 }
 
+function bare(text: string): string {
+  return text.replace(/[^A-Za-z0-9]/g, '').toLowerCase();
+}
+
 /** The generic rule that fits this assignment, or none. `aggressive` is for redaction. */
 /** `minLength`: 16 for any secret-like name; 12 when the name also names a provider (its word raises confidence). */
 export function genericRuleFor(assignment: Assignment, fileName: string, aggressive: boolean, minLength = 16): TokenRule | undefined {
@@ -129,6 +133,8 @@ export function genericRuleFor(assignment: Assignment, fileName: string, aggress
   if (NO_VALUE_NAME.test(key)) return undefined;
   if (aggressive) return isRedactedValue(key, value) ? genericSecret : undefined;
   if (!isSecretName(key)) return undefined;
+  // An enum constant: the value spells its own name (`PlatformAuthDOMGetToken = "platformAuthDOMGetToken"`).
+  if (bare(value) === bare(assignment.name)) return undefined;
   // A JWT is left to the JWT rule, which reads its claims (a Supabase service_role key, an anon key);
   // a Google API key to its rule, which knows Firebase web keys are public by design.
   if (/^eyJ[\w-]+\.eyJ[\w-]+\.[\w-]*$/.test(value) || /^AIza[\w-]{35}$/.test(value)) return undefined;

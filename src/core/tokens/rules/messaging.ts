@@ -48,7 +48,7 @@ export const pack = defineTokenPack({
       examples: { valid: [`https://hooks.slack.com/triggers/T${fake(8, UPPER_ALNUM)}/${fake(11, UPPER_ALNUM)}/${fake(12, DIGITS)}/${fake(32)}`, `hooks.slack.com/workflows/T${fake(10, UPPER_ALNUM)}/A${fake(10, UPPER_ALNUM)}/${fake(18, DIGITS)}/${fake(24)}`], invalid: [] },
     }),
     ...prefixedRules('Twilio', [
-      { id: 'twilio-api-key', title: 'Twilio API key SID', keywords: ['twilio', 'sk'], pattern: 'SK[0-9a-fA-F]{32}', severity: 'low', scope: 'An API key id: harmless without its secret, which is probably nearby.', valid: [`TWILIO_API_KEY=SK${fake(32, HEX)}`], ignoreCase: false },
+      { id: 'twilio-api-key', title: 'Twilio API key SID (an identifier, not a secret)', keywords: ['twilio', 'sk'], pattern: 'SK[0-9a-fA-F]{32}', severity: 'low', scope: 'An API key id: harmless without its secret, which is probably nearby.', valid: [`TWILIO_API_KEY=SK${fake(32, HEX)}`], ignoreCase: false },
     ]),
     ...namedRules('Twilio', [
       { id: 'twilio-auth-token', title: 'Twilio auth token', names: ['TWILIO_AUTH_TOKEN', 'TWILIO_TOKEN', 'TWILIO_API_SECRET'], scope: 'Account auth token: every API call on the account: sends SMS and calls billed to you, reads message logs.', severity: 'critical', valuePattern: /^[0-9a-zA-Z]{32}$/, valid: assignedTo(['TWILIO_AUTH_TOKEN', 'TWILIO_API_SECRET'], fake(32, HEX)) },
