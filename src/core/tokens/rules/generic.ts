@@ -53,7 +53,7 @@ export const cliPassword = defineTokenRule({
   provider: 'Unknown',
   title: 'Password on a command line',
   keywords: ['mysql', 'mariadb', 'sshpass', 'login', 'configure', 'curl'],
-  pattern: /(?:\b(?:mysql[a-z]*|mariadb[a-z-]*)\b[^\n;|&]*?[ \t]-p|\bsshpass[ \t]+-p[ \t]*|\b(?:docker|podman|nerdctl|buildah|skopeo)[ \t]+login\b[^\n;|&]*?[ \t]-p[ \t]+|\baws[ \t]+configure[ \t]+set[ \t]+[\w.]*(?:secret|token|password)[\w.]*[ \t]+|\bcurl\b(?:[^\n;|&\\]|\\\r?\n|\\)*?[ \t](?:-[a-zA-Z]*u[ \t]*|--user(?:[ \t]+|=))['"]?[^\s:'"$<]*:)(?<quote>['"]?)(?<secret>[^\s'"$<-][^\s'"<>]*)\k<quote>/dg,
+  pattern: /(?:\b(?:mysql[a-z]*|mariadb[a-z-]*)\b[^\n;|&]*?[ \t]-p|\bsshpass[ \t]+-p[ \t]*|\b(?:docker|podman|nerdctl|buildah|skopeo)[ \t]+login\b[^\n;|&]*?[ \t]-p[ \t]+|\baws[ \t]+configure[ \t]+set[ \t]+[\w.]*(?:secret|token|password)[\w.]*[ \t]+|\bcurl\b(?:[^\n;|&\\]|\\\r?\n|\\){0,600}?[ \t](?:-[a-zA-Z]*u[ \t]*|--user(?:[ \t]+|=))['"]?[^\s:'"$<]*:)(?<quote>['"]?)(?<secret>[^\s'"$<-][^\s'"<>]*)\k<quote>/dg,
   scope: UNKNOWN_SCOPE,
   severity: 'medium',
   examples: {
