@@ -69,7 +69,7 @@ export function findAssignments(text: string, lower: string): Assignment[] {
     let assignment = readValue(text, start, end, reach) ?? readNamedPair(text, start, end);
     // `<add key="ClearTextPassword" value="…"/>`: the hint was the word `key`; the name is its value.
     if (assignment?.key === 'KEY' && assignment.quoted) {
-      const pair = readNamedPair(text, assignment.start, assignment.start + assignment.value.length);
+      const pair = readNamedPair(text, assignment.start, assignment.start + assignment.value.length) ?? valueBeforeKey(text, assignment);
       if (pair) { assignment = pair; reach.end = Math.max(reach.end, pair.start + pair.value.length); }
     }
     if (assignment) found.push(assignment);
@@ -80,10 +80,20 @@ export function findAssignments(text: string, lower: string): Assignment[] {
   return found;
 }
 
+/** `<add value="…" key="ClearTextPassword" />`: the same pair with the attributes the other way round. */
+function valueBeforeKey(text: string, key: Assignment): Assignment | undefined {
+  const tagStart = text.lastIndexOf('<', key.start);
+  if (tagStart === -1 || key.start - tagStart > 400 || text.slice(tagStart, key.start).includes('>')) return undefined;
+  const value = /\bvalue\s*=\s*(["'])([^"'\n]*)\1/.exec(text.slice(tagStart, key.start));
+  if (!value || value[2]!.length === 0) return undefined;
+  const start = tagStart + value.index + value[0].length - 1 - value[2]!.length;
+  return { name: key.value, key: normalizeKey(key.value), value: value[2]!, start, quoted: true, flag: false };
+}
+
 /** How far a value read looked, so the next hint starts after it. */
 interface Reach { end: number }
 
-const NAME_KEY_BEFORE = /(?:\bname["']?\s*[:=]\s*["']?|\bvariable\s+"|<add\s+key\s*=\s*["'])$/i;
+const NAME_KEY_BEFORE = /(?:\bname["']?\s*[:=]\s*["']?|\bvariable\s+"|\bkey\s*=\s*["'])$/i;
 const VALUE_KEY_AFTER = /\b(?:value|default)["']?\s*[:=]/gi;
 
 /**
