@@ -116,7 +116,7 @@ function ruleForAssignment(assignment: Assignment, options: DetectOptions): { ru
     if (named.valuePattern) {
       if (named.valuePattern.test(value)) return { rule: named, refined: {} };
       // Redaction: a value under a secret's name is hidden even when its format is off (a typo, a truncated paste).
-      const generic = genericRuleFor(assignment, fileName, aggressive);
+      const generic = genericRuleFor(assignment, fileName, aggressive) ?? (aggressive ? undefined : genericRuleFor(assignment, fileName, false, 12));
       if (!generic) return undefined;
       if (aggressive) return { rule: generic, refined: {} };
       // A provider's name raises confidence and names the type; it never hides a value in another format.

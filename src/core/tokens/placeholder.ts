@@ -14,7 +14,7 @@ export function isReference(value: string): boolean {
 }
 
 /** Counting runs people type for a fake value (`xoxp-1234567890-…`, `dapi1234567890abcdef…`); a random 7-run is a one-in-a-million event. */
-const TYPED_RUN = /0123456|1234567|2345678|3456789|abcdefgh|ABCDEFGH/;
+const TYPED_RUN = /0123456|1234567|2345678|3456789|abcdefgh|ABCDEFGH|qwerty|asdfgh|zxcvbn/i;
 /** SOPS and similar encrypted values: ciphertext whose key lives elsewhere. */
 const ENCRYPTED = /^ENC\[[A-Z0-9_]+,/;
 

@@ -134,7 +134,8 @@ export function genericRuleFor(assignment: Assignment, fileName: string, aggress
   if (aggressive) return isRedactedValue(key, value) ? genericSecret : undefined;
   if (!isSecretName(key)) return undefined;
   // An enum constant: the value spells its own name (`PlatformAuthDOMGetToken = "platformAuthDOMGetToken"`).
-  if (bare(value) === bare(assignment.name)) return undefined;
+  // Also with a prefix: `METRIC_…_CHECK_PASSWORD_ATTEMPTS = "aspnetcore.identity.…check_password_attempts"`.
+  if (bare(value).length >= 8 && bare(assignment.name).includes(bare(value))) return undefined;
   // A JWT is left to the JWT rule, which reads its claims (a Supabase service_role key, an anon key);
   // a Google API key to its rule, which knows Firebase web keys are public by design.
   if (/^eyJ[\w-]+\.eyJ[\w-]+\.[\w-]*$/.test(value) || /^AIza[\w-]{35}$/.test(value)) return undefined;
