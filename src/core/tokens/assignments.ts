@@ -136,7 +136,10 @@ function readValue(text: string, nameStart: number, nameEnd: number, reach: Reac
   else if (escapedQuote && text[at] === '\\' && text[at + 1] === '"') at += 2;
   // XML element: `<fooToken>value</fooToken>`, the value possibly on its own lines.
   if (opener === '<' && text[at] === '>') return readElement(text, name, at + 1, reach);
-  const typed = TYPE_ANNOTATION.exec(text.slice(at, at + 80)) ?? (opener === '"' || opener === "'" ? null : GO_TYPE.exec(text.slice(at, at + 80)));
+  // Cheap first-character tests keep the type regexes off the common `name = value` path.
+  let typed: RegExpExecArray | null = null;
+  if (text[at] === ':' && /[ \tA-Za-z_]/.test(text[at + 1] ?? '')) typed = TYPE_ANNOTATION.exec(text.slice(at, at + 80));
+  else if ((text[at] === ' ' || text[at] === '\t') && opener !== '"' && opener !== "'" && /[A-Za-z_]/.test(text[at + 1] ?? '')) typed = GO_TYPE.exec(text.slice(at, at + 80));
   if (typed) at += typed[0].length;
   // `[name]` (INI sections) and `name(` (calls) are not assignments.
   while (text[at] === ' ' || text[at] === '\t') at++;
