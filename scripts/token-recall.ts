@@ -5,7 +5,7 @@ import { extname } from 'node:path';
 import { detectInText } from '../src/core/tokens/detect';
 import { keyStoreFinding } from '../src/core/tokens/key-files';
 import { UNKNOWN_SCOPE, type TokenFinding } from '../src/core/tokens/types';
-import { plantedNegatives, plantedPositives, type Planted } from '../test/fixtures/tokens/classes/planted-classes';
+import { FORMATS, SYNTAXES, plantedNegatives, plantedPositives, type Planted } from '../test/fixtures/tokens/classes/planted-classes';
 
 export interface ClassFigures {
   positives: number;
@@ -97,7 +97,7 @@ export async function printTokenRecall(): Promise<void> {
     for (const n of plantedNegatives()) if ((await lint(n.fileName, n.text)).length > 0) slFlagged++;
   }
   console.log('');
-  console.log(`Planted classes (test/fixtures/tokens/classes): ${f.positives} positives (${f.byFormat.size} formats x ${f.bySyntax.size} syntaxes), ${f.negatives} look-alikes`);
+  console.log(`Planted classes (test/fixtures/tokens/classes): ${f.positives} positives (${FORMATS.length} formats x ${SYNTAXES.length} syntaxes, plus 2 .p12/.pfx files), ${f.negatives} look-alikes`);
   console.log(`  ${'tool'.padEnd(12)} ${'recall'.padStart(18)} ${'provider named'.padStart(18)} ${'look-alikes flagged'.padStart(20)}`);
   console.log(`  ${'airlock'.padEnd(12)} ${pct(f.found, f.positives).padStart(18)} ${pct(f.named, f.found).padStart(18)} ${pct(f.flagged, f.negatives).padStart(20)}`);
   if (lint) console.log(`  ${'secretlint'.padEnd(12)} ${pct(slFound, f.positives - 2).padStart(18)} ${'-'.padStart(18)} ${pct(slFlagged, f.negatives).padStart(20)}`);

@@ -69,7 +69,7 @@ export function findAssignments(text: string, lower: string): Assignment[] {
     let assignment = readValue(text, start, end, reach) ?? readNamedPair(text, start, end);
     // `<add key="ClearTextPassword" value="…"/>`: the hint was the word `key`; the name is its value.
     if (assignment?.key === 'KEY' && assignment.quoted) {
-      const pair = readNamedPair(text, assignment.start, assignment.start + assignment.value.length);
+      const pair = readNamedPair(text, assignment.start, assignment.start + assignment.value.length) ?? valueBeforeKey(text, assignment);
       if (pair) { assignment = pair; reach.end = Math.max(reach.end, pair.start + pair.value.length); }
     }
     if (assignment) found.push(assignment);
@@ -80,10 +80,20 @@ export function findAssignments(text: string, lower: string): Assignment[] {
   return found;
 }
 
+/** `<add value="…" key="ClearTextPassword" />`: the same pair with the attributes the other way round. */
+function valueBeforeKey(text: string, key: Assignment): Assignment | undefined {
+  const tagStart = text.lastIndexOf('<', key.start);
+  if (tagStart === -1 || key.start - tagStart > 400 || text.slice(tagStart, key.start).includes('>')) return undefined;
+  const value = /\bvalue\s*=\s*(["'])([^"'\n]*)\1/.exec(text.slice(tagStart, key.start));
+  if (!value || value[2]!.length === 0) return undefined;
+  const start = tagStart + value.index + value[0].length - 1 - value[2]!.length;
+  return { name: key.value, key: normalizeKey(key.value), value: value[2]!, start, quoted: true, flag: false };
+}
+
 /** How far a value read looked, so the next hint starts after it. */
 interface Reach { end: number }
 
-const NAME_KEY_BEFORE = /(?:\bname["']?\s*[:=]\s*["']?|\bvariable\s+"|<add\s+key\s*=\s*["'])$/i;
+const NAME_KEY_BEFORE = /(?:\bname["']?\s*[:=]\s*["']?|\bvariable\s+"|\bkey\s*=\s*["'])$/i;
 const VALUE_KEY_AFTER = /\b(?:value|default)["']?\s*[:=]/gi;
 
 /**
@@ -126,7 +136,10 @@ function readValue(text: string, nameStart: number, nameEnd: number, reach: Reac
   else if (escapedQuote && text[at] === '\\' && text[at + 1] === '"') at += 2;
   // XML element: `<fooToken>value</fooToken>`, the value possibly on its own lines.
   if (opener === '<' && text[at] === '>') return readElement(text, name, at + 1, reach);
-  const typed = TYPE_ANNOTATION.exec(text.slice(at, at + 80)) ?? (opener === '"' || opener === "'" ? null : GO_TYPE.exec(text.slice(at, at + 80)));
+  // Cheap first-character tests keep the type regexes off the common `name = value` path.
+  let typed: RegExpExecArray | null = null;
+  if (text[at] === ':' && /[ \tA-Za-z_]/.test(text[at + 1] ?? '')) typed = TYPE_ANNOTATION.exec(text.slice(at, at + 80));
+  else if ((text[at] === ' ' || text[at] === '\t') && opener !== '"' && opener !== "'" && /[A-Za-z_]/.test(text[at + 1] ?? '')) typed = GO_TYPE.exec(text.slice(at, at + 80));
   if (typed) at += typed[0].length;
   // `[name]` (INI sections) and `name(` (calls) are not assignments.
   while (text[at] === ' ' || text[at] === '\t') at++;

@@ -8,7 +8,7 @@ import { kubernetesSecretValue } from './rules/cloud';
 import { genericRuleFor } from './rules/generic';
 import { allRules } from './rules/index';
 import { isAlgoliaSearchKey } from './public-keys';
-import { describeByNameOrPrefix, providerRuleShaped, type Refined } from './provider-names';
+import { describeByNameOrPrefix, providerInName, providerRuleShaped, type Refined } from './provider-names';
 import { KeywordScanner } from './keywordScan';
 import type { TokenFinding, TokenRule } from './types';
 
@@ -105,7 +105,7 @@ function ruleForAssignment(assignment: Assignment, options: DetectOptions): { ru
     if (named.valuePattern) {
       if (named.valuePattern.test(value)) return { rule: named, refined: {} };
       // Redaction: a value under a secret's name is hidden even when its format is off (a typo, a truncated paste).
-      const generic = genericRuleFor(assignment, fileName, aggressive);
+      const generic = genericRuleFor(assignment, fileName, aggressive) ?? (aggressive ? undefined : genericRuleFor(assignment, fileName, false, 12));
       if (!generic) return undefined;
       if (aggressive) return { rule: generic, refined: {} };
       // A provider's name raises confidence and names the type; it never hides a value in another format.
@@ -116,7 +116,8 @@ function ruleForAssignment(assignment: Assignment, options: DetectOptions): { ru
     if (aggressive) return { rule: named, refined: {} };
     return value.length >= 8 && !looksLikeIdentifier(value) ? { rule: named, refined: {} } : undefined;
   }
-  const generic = genericRuleFor(assignment, fileName, aggressive);
+  const generic = genericRuleFor(assignment, fileName, aggressive)
+    ?? (!aggressive && value.length >= 12 && providerInName(assignment.key) ? genericRuleFor(assignment, fileName, false, 12) : undefined);
   if (!generic) return undefined;
   if (aggressive) return { rule: generic, refined: {} };
   const described = describeByNameOrPrefix(assignment.name, value);

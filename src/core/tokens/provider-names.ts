@@ -12,7 +12,9 @@ function wordsFor(name: string): string[] {
   const base = name.replace(/\(.*?\)/g, ' ').replace(/\.(?:io|com|dev|ai|app)\b/gi, ' ').trim();
   const snake = base.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_|_$/g, '');
   if (snake.length < 3) return [];
-  return [...new Set([snake, snake.replace(/_/g, '')])];
+  // `MessageBird` is also written `messageBird` -> MESSAGE_BIRD.
+  const humps = base.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_|_$/g, '');
+  return [...new Set([snake, snake.replace(/_/g, ''), humps])];
 }
 
 interface ProviderWord { word: string; parts: string[]; provider: string; firstOnly: boolean }
@@ -28,7 +30,7 @@ for (const rule of allRules) for (const name of rule.names ?? []) {
   const first = name.split('_').filter(Boolean)[0];
   if (first && first.length >= 3 && !/^(?:API|AUTH|APP|CLIENT|SECRET|TOKEN|ACCESS|PRIVATE|NEXT|PUBLIC|SERVICE|NODE|DATABASE|SESSION|ENCRYPTION|WEBHOOK|JWT|CO|XI|HF|OP|GEM|CARGO)$/.test(first)) addWord(first, rule.provider);
 }
-for (const [word, name] of [['GH', 'GitHub'], ['GITHUB', 'GitHub'], ['GITLAB', 'GitLab'], ['AWS', 'AWS'], ['GCP', 'Google Cloud'], ['NEWRELIC', 'New Relic'], ['SENDGRID', 'SendGrid'], ['TWITTER', 'X (Twitter)'], ['MAILCHIMP', 'Mailchimp'], ['CONTRIBSYS', 'Sidekiq']] as const) {
+for (const [word, name] of [['GH', 'GitHub'], ['GITHUB', 'GitHub'], ['GITLAB', 'GitLab'], ['AWS', 'AWS'], ['GCP', 'Google Cloud'], ['NEWRELIC', 'New Relic'], ['SENDGRID', 'SendGrid'], ['TWITTER', 'X (Twitter)'], ['MAILCHIMP', 'Mailchimp'], ['CONTRIBSYS', 'Sidekiq'], ['SUMO', 'Sumo Logic'], ['TRAVIS', 'Travis CI'], ['DRONE', 'Drone CI'], ['MERAKI', 'Cisco Meraki'], ['NYTIMES', 'New York Times'], ['FB', 'Facebook'], ['TWILIO', 'Twilio']] as const) {
   if (packs.some((p) => p.providers.some((i) => i.name === name))) addWord(word, name);
 }
 words.sort((a, b) => b.parts.length - a.parts.length || b.word.length - a.word.length);

@@ -19,6 +19,15 @@ const inputs: Record<string, string> = {
   'AWS key ids': `AKIA${'A'.repeat(16)} `.repeat(SIZE / 21),
   'name: lines without values': '- name: RAILWAY_TOKEN\n'.repeat(SIZE / 22),
   'minified object literals': 'var a={apiKey:"x",token:t,secret:s[0]};'.repeat(SIZE / 40),
+  'curl continuation lines': 'curl \\\n  -X POST \\\n'.repeat(SIZE / 20),
+  'XML token elements never closed': '<apiToken>\n   '.repeat(SIZE / 15),
+  'typed declarations without values': 'var fooToken string '.repeat(SIZE / 20),
+  'Makefile operators': 'FOO_TOKEN ::: '.repeat(SIZE / 14),
+  'escaped JSON names': '{\\"api_token\\": \\"'.repeat(SIZE / 18),
+  'digit runs and bars': `${'1'.repeat(16)}|`.repeat(SIZE / 17),
+  'base64 JWT prefixes': `ZXlK${'A'.repeat(60)} `.repeat(SIZE / 65),
+  'Sidekiq names': 'BUNDLE_GEMS__CONTRIBSYS__COM '.repeat(SIZE / 29),
+  'Kubernetes Secret with many keys': `kind: Secret\ndata:\n${'  k: c2VjcmV0LXZhbHVlLTEyMzQ1Ng==\n'.repeat(SIZE / 60)}`,
 };
 
 for (const [name, text] of Object.entries(inputs)) {

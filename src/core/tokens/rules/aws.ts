@@ -56,7 +56,7 @@ export const pack = defineTokenPack({
     defineTokenRule({
       id: 'aws-access-key-id',
       provider: AWS,
-      title: 'AWS access key id',
+      title: 'AWS access key id (an identifier, not a secret)',
       keywords: ['akia', 'asia', 'abia', 'acca'],
       pattern: KEY_ID,
       scope: 'An access key id cannot sign requests on its own, but it names the account and the key; look for its secret nearby or in another file.',

@@ -86,7 +86,7 @@ export const pack = defineTokenPack({
       { id: 'cloudflare-global-api-key', title: 'Cloudflare Global API Key', names: ['CLOUDFLARE_API_KEY', 'CF_API_KEY', 'CLOUDFLARE_GLOBAL_API_KEY'], severity: 'critical', valuePattern: /^[a-f0-9]{37}$/, scope: 'Global API Key: everything the user can do in every account and zone, with no way to narrow it.', valid: assignedTo(['CLOUDFLARE_API_KEY', 'CF_API_KEY'], fake(37, HEX)) },
     ]),
     ...prefixedRules('Fly.io', [
-      { id: 'fly-macaroon-token', title: 'Fly.io access token', keywords: ['flyv1 fm'], pattern: 'FlyV1 fm\\d_[A-Za-z0-9+/=,_-]{100,}', severity: 'high', scope: 'An org token can manage every app, machine and volume in the organisation; a deploy token only one app (the format alone does not tell which).', valid: [`FLY_API_TOKEN="FlyV1 fm2_${fake(200, BASE64URL)}"`] },
+      { id: 'fly-macaroon-token', title: 'Fly.io access token', keywords: ['fm1a_', 'fm1r_', 'fm2_'], pattern: '(?:FlyV1 )?fm(?:1[ar]|2)_[A-Za-z0-9+/=,_-]{100,}', severity: 'high', scope: 'An org token can manage every app, machine and volume in the organisation; a deploy token only one app (the format alone does not tell which).', valid: [`FLY_API_TOKEN="FlyV1 fm2_${fake(200, BASE64URL)}"`] },
       { id: 'fly-legacy-token', title: 'Fly.io personal access token (legacy)', keywords: ['fo1_'], pattern: 'fo1_[A-Za-z0-9_-]{43}', severity: 'critical', scope: 'Acts as the user in every organisation: apps, machines, volumes.', valid: [`fo1_${fake(43, BASE64URL)}`] },
     ]),
     ...namedRules('Fly.io', [
@@ -105,11 +105,11 @@ export const pack = defineTokenPack({
     ...namedRules('Vultr', [{ id: 'vultr-api-key', title: 'Vultr API key', names: ['VULTR_API_KEY'], severity: 'critical', valuePattern: /^[A-Z0-9]{36}$/, scope: 'Acts as the user on the whole account.', valid: assignedTo(['VULTR_API_KEY'], fake(36, UPPER_ALNUM)) }]),
     ...namedRules('Scaleway', [{ id: 'scaleway-secret-key', title: 'Scaleway secret key', names: ['SCW_SECRET_KEY', 'SCALEWAY_SECRET_KEY'], severity: 'critical', valuePattern: UUID, scope: 'The IAM policies of the key\'s application or user.', valid: assignedTo(['SCW_SECRET_KEY', 'SCALEWAY_SECRET_KEY'], fakeUuid()) }]),
     ...prefixedRules('Alibaba Cloud', [
-      { id: 'alibaba-access-key-id', title: 'Alibaba Cloud AccessKey ID', keywords: ['ltai'], pattern: 'LTAI[A-Za-z0-9]{20}', severity: 'low', scope: 'Names the AccessKey; its secret is probably nearby.', valid: [`ALIBABA_CLOUD_ACCESS_KEY_ID=LTAI${fake(20)}`] },
+      { id: 'alibaba-access-key-id', title: 'Alibaba Cloud AccessKey ID (an identifier, not a secret)', keywords: ['ltai'], pattern: 'LTAI[A-Za-z0-9]{20}', severity: 'low', scope: 'Names the AccessKey; its secret is probably nearby.', valid: [`ALIBABA_CLOUD_ACCESS_KEY_ID=LTAI${fake(20)}`] },
     ]),
     ...namedRules('Alibaba Cloud', [{ id: 'alibaba-access-key-secret', title: 'Alibaba Cloud AccessKey secret', names: ['ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'ALICLOUD_SECRET_KEY', 'ALIYUN_ACCESS_KEY_SECRET'], severity: 'critical', valuePattern: /^[A-Za-z0-9]{30}$/, scope: 'The RAM policies of the key\'s user (a root AccessKey: everything).', valid: assignedTo(['ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'ALICLOUD_SECRET_KEY'], fake(30)) }]),
     ...prefixedRules('Tencent Cloud', [
-      { id: 'tencent-secret-id', title: 'Tencent Cloud SecretId', keywords: ['akid'], pattern: 'AKID[A-Za-z0-9]{32}', severity: 'low', scope: 'Names the API key; its SecretKey is probably nearby.', valid: [`TENCENTCLOUD_SECRET_ID=AKID${fake(32)}`] },
+      { id: 'tencent-secret-id', title: 'Tencent Cloud SecretId (an identifier, not a secret)', keywords: ['akid'], pattern: 'AKID[A-Za-z0-9]{32}', severity: 'low', scope: 'Names the API key; its SecretKey is probably nearby.', valid: [`TENCENTCLOUD_SECRET_ID=AKID${fake(32)}`] },
     ]),
     ...namedRules('Tencent Cloud', [{ id: 'tencent-secret-key', title: 'Tencent Cloud SecretKey', names: ['TENCENTCLOUD_SECRET_KEY', 'TENCENT_SECRET_KEY'], severity: 'critical', valuePattern: /^[A-Za-z0-9]{32}$/, scope: 'The CAM policies of the key\'s user.', valid: assignedTo(['TENCENTCLOUD_SECRET_KEY', 'TENCENT_SECRET_KEY'], fake(32)) }]),
     ...namedRules('IBM Cloud', [{ id: 'ibm-cloud-api-key', title: 'IBM Cloud API key', names: ['IBMCLOUD_API_KEY', 'IC_API_KEY', 'IBM_CLOUD_API_KEY'], severity: 'critical', valuePattern: /^[A-Za-z0-9_-]{44}$/, scope: 'Acts as the user or service ID on the account.', valid: assignedTo(['IBMCLOUD_API_KEY', 'IC_API_KEY'], fake(44, BASE64URL)) }]),

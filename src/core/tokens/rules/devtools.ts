@@ -1,5 +1,5 @@
 import { withCrc32Base62Checksum } from '../checksum';
-import { BASE64, BASE64URL, HEX, LOWER_ALNUM, fake, fakeUuid } from '../fake';
+import { BASE64, BASE64URL, HEX, LOWER_ALNUM, UPPER_ALNUM, fake, fakeUuid } from '../fake';
 import { assignedTo, defineTokenPack, defineTokenRule, githubChecksum, looksRandom, namedRules, prefixedRules, provider, standalone, UUID } from '../rule';
 
 const npmToken = withCrc32Base62Checksum('npm_', fake(30));
@@ -99,6 +99,7 @@ export const pack = defineTokenPack({
       { id: 'doppler-audit-token', title: 'Doppler audit token', keywords: ['dp.audit.'], pattern: 'dp\\.audit\\.[A-Za-z0-9]{40,44}', severity: 'medium', scope: 'Reads the workspace\'s audit log.', valid: [`dp.audit.${fake(43)}`] },
     ]),
     ...prefixedRules('1Password', [
+      { id: 'onepassword-secret-key', title: '1Password account Secret Key', keywords: ['a3-'], pattern: 'A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}', severity: 'critical', scope: 'With the account password, decrypts the whole 1Password account: every item in every vault the user can open.', valid: [`secret_key: A3-${fake(6, UPPER_ALNUM)}-${fake(11, UPPER_ALNUM)}-${fake(5, UPPER_ALNUM)}-${fake(5, UPPER_ALNUM)}-${fake(5, UPPER_ALNUM)}`], minEntropy: 2.5 },
       { id: 'onepassword-service-account-token', title: '1Password service account token', keywords: ['ops_eyj'], pattern: 'ops_eyJ[A-Za-z0-9+/]{250,}={0,3}', severity: 'critical', scope: 'Reads (and maybe writes) every item in the vaults granted to the service account.', valid: [`OP_SERVICE_ACCOUNT_TOKEN=ops_eyJ${fake(260, BASE64)}`] },
     ]),
     ...prefixedRules('CircleCI', [
@@ -116,6 +117,7 @@ export const pack = defineTokenPack({
       { id: 'atlassian-api-token', title: 'Atlassian API token', keywords: ['atatt3'], pattern: 'ATATT3[A-Za-z0-9_=-]{186}', severity: 'high', scope: 'Acts as the user in Jira, Confluence and Bitbucket Cloud: everything they can see and change.', valid: [`JIRA_API_TOKEN=ATATT3${fake(186, BASE64URL)}`] },
     ]),
     ...prefixedRules('GitLab', [
+      { id: 'gitlab-session-cookie', title: 'GitLab session cookie', keywords: ['_gitlab_session='], pattern: '(?<=_gitlab_session=)[0-9a-z]{32}', severity: 'high', scope: 'A signed-in GitLab browser session: acts as that user (their groups and projects) until it expires or they sign out.', valid: [`Cookie: _gitlab_session=${fake(32, LOWER_ALNUM)}`] },
       { id: 'gitlab-pat', title: 'GitLab personal access token', keywords: ['glpat-'], pattern: 'glpat-[A-Za-z0-9_-]{20,}(?:\\.[0-9a-z]{2}\\.[0-9a-z]{9})?', severity: 'critical', scope: 'Acts as the user with the token\'s scopes (api scope: everything the user can do, in every group and project).', valid: [`GITLAB_TOKEN=glpat-${fake(20, BASE64URL)}`] },
       { id: 'gitlab-deploy-token', title: 'GitLab deploy token', keywords: ['gldt-'], pattern: 'gldt-[A-Za-z0-9_-]{20,}', severity: 'medium', scope: 'Reads (or writes) one project\'s repository, packages or registry.', valid: [`gldt-${fake(20, BASE64URL)}`] },
       { id: 'gitlab-runner-token', title: 'GitLab runner authentication token', keywords: ['glrt-'], pattern: 'glrt-[A-Za-z0-9_-]{20,}', severity: 'high', scope: 'Registers as the runner and receives jobs (with their CI variables and secrets).', valid: [`glrt-${fake(20, BASE64URL)}`] },

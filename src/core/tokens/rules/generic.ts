@@ -53,7 +53,7 @@ export const cliPassword = defineTokenRule({
   provider: 'Unknown',
   title: 'Password on a command line',
   keywords: ['mysql', 'mariadb', 'sshpass', 'login', 'configure', 'curl'],
-  pattern: /(?:\b(?:mysql[a-z]*|mariadb[a-z-]*)\b[^\n;|&]*?[ \t]-p|\bsshpass[ \t]+-p[ \t]*|\b(?:docker|podman|nerdctl|buildah|skopeo)[ \t]+login\b[^\n;|&]*?[ \t]-p[ \t]+|\baws[ \t]+configure[ \t]+set[ \t]+[\w.]*(?:secret|token|password)[\w.]*[ \t]+|\bcurl\b(?:[^\n;|&\\]|\\\r?\n|\\)*?[ \t](?:-[a-zA-Z]*u[ \t]*|--user(?:[ \t]+|=))['"]?[^\s:'"$<]*:)(?<quote>['"]?)(?<secret>[^\s'"$<-][^\s'"<>]*)\k<quote>/dg,
+  pattern: /(?:\b(?:mysql[a-z]*|mariadb[a-z-]*)\b[^\n;|&]*?[ \t]-p|\bsshpass[ \t]+-p[ \t]*|\b(?:docker|podman|nerdctl|buildah|skopeo)[ \t]+login\b[^\n;|&]*?[ \t]-p[ \t]+|\baws[ \t]+configure[ \t]+set[ \t]+[\w.]*(?:secret|token|password)[\w.]*[ \t]+|\bcurl\b(?:[^\n;|&\\]|\\\r?\n|\\){0,600}?[ \t](?:-[a-zA-Z]*u[ \t]*|--user(?:[ \t]+|=))['"]?[^\s:'"$<]*:)(?<quote>['"]?)(?<secret>[^\s'"$<-][^\s'"<>]*)\k<quote>/dg,
   scope: UNKNOWN_SCOPE,
   severity: 'medium',
   examples: {
@@ -122,12 +122,20 @@ function isSecretName(key: string): boolean {
   return secret;
 }
 
+function bare(text: string): string {
+  return text.replace(/[^A-Za-z0-9]/g, '').toLowerCase();
+}
+
 /** The generic rule that fits this assignment, or none. `aggressive` is for redaction. */
-export function genericRuleFor(assignment: Assignment, fileName: string, aggressive: boolean): TokenRule | undefined {
+/** `minLength`: 16 for any secret-like name; 12 when the name also names a provider (its word raises confidence). */
+export function genericRuleFor(assignment: Assignment, fileName: string, aggressive: boolean, minLength = 16): TokenRule | undefined {
   const { key, value } = assignment;
   if (NO_VALUE_NAME.test(key)) return undefined;
   if (aggressive) return isRedactedValue(key, value) ? genericSecret : undefined;
   if (!isSecretName(key)) return undefined;
+  // An enum constant: the value spells its own name (`PlatformAuthDOMGetToken = "platformAuthDOMGetToken"`).
+  // Also with a prefix: `METRIC_…_CHECK_PASSWORD_ATTEMPTS = "aspnetcore.identity.…check_password_attempts"`.
+  if (bare(value).length >= 8 && bare(assignment.name).includes(bare(value))) return undefined;
   // A JWT is left to the JWT rule, which reads its claims (a Supabase service_role key, an anon key);
   // a Google API key to its rule, which knows Firebase web keys are public by design.
   if (/^eyJ[\w-]+\.eyJ[\w-]+\.[\w-]*$/.test(value) || /^AIza[\w-]{35}$/.test(value)) return undefined;
@@ -144,7 +152,7 @@ export function genericRuleFor(assignment: Assignment, fileName: string, aggress
     if (shannonEntropy(value) < 2.8 || characterClasses(value) < 2) return undefined;
     return genericPassword;
   }
-  if (value.length < 16 || value.length > 1000 || SYNTAX.test(value)) return undefined;
+  if (value.length < minLength || value.length > 1000 || SYNTAX.test(value)) return undefined;
   if (UUID.test(value) && !/TOKEN|SECRET|API_?KEY/.test(key)) return undefined;
   if (/^[A-Za-z_$][\w$]*(?:\.[\w$]+)+(?:\(\))?$/.test(value) || looksLikeIdentifier(value)) return undefined;
   // Letters only: a generated value mixes cases over a long run; a word-like one is a name.

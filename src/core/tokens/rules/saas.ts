@@ -56,7 +56,7 @@ export const pack = defineTokenPack({
       examples: { valid: [`FB_APP_TOKEN=${fake(16, DIGITS)}|${fake(32, HEX)}`, `graph.facebook.com/me?access_token=${fake(15, DIGITS)}%7C${fake(27, BASE64URL)}`], invalid: ['count|123456789012345|xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', `| ${fake(16, DIGITS)} | some table cell text |`] },
     }),
     ...prefixedRules('Facebook', [
-      { id: 'facebook-access-token', title: 'Facebook / Meta access token', keywords: ['eaab', 'eaag', 'eaai', 'eaac'], pattern: 'EAA[BCGI][A-Za-z0-9]{90,}', severity: 'high', scope: 'A user, page or system-user token: the permissions granted to the app (pages, ads, Instagram, WhatsApp).', valid: [`FB_ACCESS_TOKEN=EAAG${fake(160)}`] },
+      { id: 'facebook-access-token', title: 'Facebook / Meta access token', keywords: ['eaab', 'eaag', 'eaai', 'eaac', 'eaam'], pattern: 'EAA[BCGIM][A-Za-z0-9]{90,}', severity: 'high', scope: 'A user, page or system-user token: the permissions granted to the app (pages, ads, Instagram, WhatsApp).', valid: [`FB_ACCESS_TOKEN=EAAG${fake(160)}`] },
     ]),
     ...prefixedRules('Sentry', [
       { id: 'sentry-org-token', title: 'Sentry organisation auth token', keywords: ['sntrys_eyj'], pattern: 'sntrys_eyJ[A-Za-z0-9+/=_-]{80,}', severity: 'medium', scope: 'Uploads source maps and creates releases for the organisation (CI scopes).', valid: [`SENTRY_AUTH_TOKEN=sntrys_eyJ${fake(120, BASE64)}`] },
@@ -74,6 +74,7 @@ export const pack = defineTokenPack({
       { id: 'newrelic-license-key', title: 'New Relic license (ingest) key', names: ['NEW_RELIC_LICENSE_KEY', 'NEWRELIC_LICENSE_KEY', 'NRIA_LICENSE_KEY'], scope: 'Sends telemetry into the account.', severity: 'low', valuePattern: /^(?:[a-f0-9]{40}|[A-Za-z0-9]{36}NRAL)$/, valid: assignedTo(['NEW_RELIC_LICENSE_KEY', 'NRIA_LICENSE_KEY'], `${fake(36)}NRAL`) },
     ]),
     ...prefixedRules('Grafana', [
+      { id: 'grafana-legacy-api-key', title: 'Grafana API key (legacy)', keywords: ['eyjrijoi'], pattern: 'eyJrIjoi[A-Za-z0-9]{70,400}={0,3}', severity: 'medium', scope: 'Legacy API key: the Viewer, Editor or Admin role chosen at creation in one organisation (the format does not tell which).', valid: [`GRAFANA_API_KEY=eyJrIjoi${fake(90)}`] },
       { id: 'grafana-cloud-token', title: 'Grafana Cloud access policy token', keywords: ['glc_'], pattern: 'glc_[A-Za-z0-9+/]{32,400}={0,2}', severity: 'high', scope: 'The access policy\'s scopes across the Grafana Cloud stack.', valid: [`GRAFANA_CLOUD_TOKEN=glc_${fake(120, BASE64)}`] },
       { id: 'grafana-service-account-token', title: 'Grafana service account token', keywords: ['glsa_'], pattern: 'glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}', severity: 'high', scope: 'The service account\'s role in the Grafana organisation (often Admin).', valid: [`glsa_${fake(32)}_${fake(8, HEX)}`] },
     ]),
