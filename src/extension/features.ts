@@ -1,5 +1,6 @@
 import { activityFeature } from './activity/activity-feature';
 import { environmentFeature } from './environment/environmentFeature';
+import { exportFeature } from './team/exportFeature';
 import type { Feature } from './feature';
 import { gatesFeature } from './gates/gatesFeature';
 import { protectionFeature } from './protection/protectionFeature';
@@ -17,4 +18,6 @@ export const features: Feature[] = [
   tokensFeature,
   // Target environments: the Show Workspace Environments command and shared-resource warnings.
   environmentFeature,
+  // Team export: ships the activity log's export queue to the configured OTLP collector.
+  exportFeature,
 ];

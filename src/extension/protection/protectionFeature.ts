@@ -15,6 +15,7 @@ import { installHooks, isInstalled, pointsAt, type InstallMemory } from './hookI
 import { userTargets, workspaceTargets } from './hookTargets';
 import { refreshLauncher, type RefreshResult } from './launcherInstall';
 import { protectionLayers, protectionLevel, type Layer, type ProtectionSnapshot } from './protectionModel';
+import { teamLayers } from '../team/teamLayers';
 import { ProtectionView } from './protectionView';
 
 const MEMORY_KEY = 'airlock.protection.installs';
@@ -113,6 +114,7 @@ export const protectionFeature: Feature = {
         shimCount: terminal.tools.length,
         shellIntegration: { withIntegration: watcher.withIntegration, without: vscode.window.terminals.filter((t) => !t.shellIntegration && !watcher.terminals.has(t)).length },
         copilotGlobalAutoApprove: GLOBAL_AUTO_APPROVE_SETTINGS.some((key) => chat.get(key) === true),
+        team: teamLayers(root),
       };
     };
     const layers = (): Layer[] => protectionLayers(snapshot());
@@ -158,6 +160,7 @@ export const protectionFeature: Feature = {
       shimFolder: () => terminal.folder,
       layers,
       level: () => protectionLevel(layers()).level,
+      refresh: update,
     };
 
     // Offer once per workspace when an agent is here and no hook is.

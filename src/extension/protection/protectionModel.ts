@@ -2,7 +2,7 @@
  * Which layers protect this workspace, each on or off with a fix. Pure: the feature gathers a
  * snapshot, this decides the wording and the overall level the status bar shield shows.
  */
-export type LayerId = 'ipc' | 'hook-cursor' | 'hook-claude' | 'hook-vscode' | 'shims' | 'shell-integration' | 'copilot-auto-approve';
+export type LayerId = 'ipc' | 'hook-cursor' | 'hook-claude' | 'hook-vscode' | 'shims' | 'shell-integration' | 'copilot-auto-approve' | 'export' | 'managed-policy';
 
 export interface Layer {
   id: LayerId;
@@ -23,6 +23,8 @@ export interface ProtectionSnapshot {
   /** Terminals seen with shell integration / without it. */
   shellIntegration: { withIntegration: number; without: number };
   copilotGlobalAutoApprove: boolean;
+  /** Team layers another feature words (managed policy, export: see src/extension/team/teamLayers.ts), shown as given. */
+  team?: Layer[];
 }
 
 const AGENT_LABEL = { cursor: 'Cursor agent hook', claude: 'Claude Code hook', vscode: 'VS Code agent hook (Copilot)' } as const;
@@ -49,6 +51,7 @@ export function protectionLayers(s: ProtectionSnapshot): Layer[] {
   if (si.without > 0) layers.push({ id: 'shell-integration', label: 'Terminal watching', state: 'warning', detail: `${si.without} terminal(s) without shell integration: their commands are not recorded and rc files may undo the terminal gate.`, fix: { title: 'Enable shell integration', command: 'workbench.action.openSettings', args: ['terminal.integrated.shellIntegration.enabled'] } });
   else layers.push({ id: 'shell-integration', label: 'Terminal watching', state: 'on', detail: si.withIntegration > 0 ? `Recording commands in ${si.withIntegration} terminal(s).` : 'Commands in new terminals are recorded.' });
   if (s.copilotGlobalAutoApprove) layers.push({ id: 'copilot-auto-approve', label: 'Copilot auto-approve', state: 'warning', detail: 'Copilot runs every tool without asking (global auto-approve is on). Only Airlock\'s hook stands in the way.', fix: { title: 'Open the setting', command: 'workbench.action.openSettings', args: ['chat.tools.global.autoApprove'] } });
+  layers.push(...(s.team ?? []));
   return layers;
 }
 
