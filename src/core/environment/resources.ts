@@ -69,6 +69,13 @@ export function supabaseRefOf(host: string, user = ''): string | undefined {
   return undefined;
 }
 
+/** A server by its host name, with the Supabase project an API host names: compared with the hosts env files' URLs use. */
+export function hostRef(host: string, variable?: string): ResourceRef {
+  const name = host.toLowerCase();
+  const ref = supabaseRefOf(name);
+  return { kind: 'host', key: `host:${name}`, display: `host ${name}`, variable, ...(ref ? { aliases: [simpleRef('project', ref, variable)] } : {}) };
+}
+
 /** The host a database lives on and, for Supabase, its project: weaker keys compared with every env file. */
 function hostAliases(host: string, user: string, variable?: string): ResourceRef[] {
   const out: ResourceRef[] = [];
@@ -118,6 +125,10 @@ export function resourcesOfVariables(vars: Record<string, string>): ResourceRef[
       const ref = supabaseRefOf(new URL(value).hostname.toLowerCase());
       if (ref) out.push(simpleRef('project', ref, name));
     } else if (TOKEN_VARIABLE.test(name) && value.length >= 8) out.push(tokenRef(value, name));
+    else if (/^https?:\/\/[^\s/]+/i.test(value)) {
+      // Any other URL: the host an HTTP client would reach (API_URL=https://api.staging.acme.net). Looked up, never a shared-resource warning.
+      try { out.push(hostRef(new URL(value).hostname, name)); } catch { /* not a URL */ }
+    }
   }
   return out;
 }

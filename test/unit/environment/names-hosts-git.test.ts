@@ -107,3 +107,12 @@ test('airlock env: a workspace with none of them says so', () => {
   assert.deepEqual([report.pulumi, report.vercel, report.supabase, report.wrangler], [[], [], [], []]);
   assert.match(formatWorkspace(report), /no wrangler\.json, wrangler\.jsonc or wrangler\.toml/);
 });
+
+test('hosts: HTTP clients too: an API host or Supabase project an env file names gives its environment', () => {
+  const a = t(['curl', '-X', 'DELETE', 'https://kqvbnmzxcasdfghjtyui.supabase.co/rest/v1/orders?id=gt.0'], hosts);
+  assert.equal(a.environment, 'staging');
+  assert.ok(a.evidence.some((e) => e.source === '.env.staging' && /project kqvbnmzxcasdfghjtyui/.test(e.value)), JSON.stringify(a.evidence));
+  assert.equal(t(['curl', '-X', 'DELETE', 'https://billing.internal-7.acme.net/v2/invoices'], hosts).environment, 'staging');
+  assert.equal(t(['curl', '-X', 'DELETE', 'https://plokmijnuhbygvtfcrdx.supabase.co/rest/v1/orders'], hosts).environment, 'production');
+  assert.equal(t(['curl', '-X', 'DELETE', 'https://elsewhere.example.org/x'], hosts).environment, 'unknown');
+});

@@ -101,3 +101,10 @@ test('wrangler: a broken config is unknown with the parse reason, never a throw'
   assert.equal(t.environment, 'unknown');
   assert.ok(t.evidence.some((e) => /wrangler\.toml/.test(e.source) && /cannot be parsed/.test(e.value)), JSON.stringify(t.evidence));
 });
+
+test('wrangler: --name names the Worker; a Pages project delete names its project; no --local nor --remote says so', () => {
+  assert.equal(resolve('wrangler deploy --name ledger-prod', api).environment, 'production');
+  assert.equal(resolve('wrangler pages project delete marketing-stg', api).environment, 'staging');
+  const t = resolve('wrangler d1 execute DB --env staging --command=x', api);
+  assert.ok(t.evidence.some((e) => /neither --local nor --remote/.test(e.value)), JSON.stringify(t.evidence));
+});

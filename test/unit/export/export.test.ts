@@ -13,6 +13,7 @@ import { createShipper } from '../../../src/core/export/otlp';
 import { drainQueue } from '../../../src/core/export/worker';
 import { readLogLines } from '../../../src/core/export/logLines';
 import { startCollector, type Collector } from './collector';
+import { runCli } from '../../../src/cli/main';
 
 const root = mkdtempSync(join(tmpdir(), 'airlock-export-'));
 const userPolicy = join(root, 'user-policy.json');
@@ -230,7 +231,6 @@ test('state survives as written; a broken state file reads as empty, not a crash
 });
 
 test('airlock export flush tries once and says why it failed; export status shows "failing since"; both exit 1 then', async () => {
-  const { runCli } = await import('../../../src/cli/main');
   const { log, dir } = freshLog();
   configure({ endpoint: collector.url });
   await append(log, decision(0));
