@@ -204,14 +204,15 @@ function resolveWrangler(ctx: CommandContext): Resolution {
     ev.push(evidence('wrangler', 'neither --local nor --remote: taken as the resource in Cloudflare'));
   }
 
+  const found = findWranglerConfig(ctx, start, flagValue(args, '-c', '--config'), DEPLOY_COMMANDS.has(group ?? ''));
   let envName = flagValue(args, '-e', '--env');
   if (envName) ev.unshift(evidence('--env', envName));
   else {
-    const fromVar = ctx.variable('CLOUDFLARE_ENV');
+    // Wrangler also loads its system variables from the project's .env files.
+    const fromVar = ctx.variableWithProjectFiles('CLOUDFLARE_ENV', found.path ? dirname(found.path) : start);
     if (fromVar?.value) { envName = fromVar.value; ev.unshift(evidence(`CLOUDFLARE_ENV (${fromVar.source})`, envName)); }
   }
 
-  const found = findWranglerConfig(ctx, start, flagValue(args, '-c', '--config'), DEPLOY_COMMANDS.has(group ?? ''));
   ev.push(...found.ev);
   const read = found.path ? readWranglerConfig(ctx.cache, found.path) : undefined;
   if (!found.path) ctx.problem('wrangler config', `no wrangler.json, wrangler.jsonc or wrangler.toml from ${ctx.display(start)} upwards`);
