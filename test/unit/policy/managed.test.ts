@@ -96,10 +96,12 @@ test('a managed trustedWorkspaces list is the only one: the user cannot widen it
 });
 
 test('an unreadable managed policy drops every loosening and says so; it never means "no policy"', () => {
-  const m = machine({ managed: '{ not json', user: { disabledRules: ['git.push-force'], allow: ['x *'] } });
+  const m = machine({ managed: '{ not json', user: { disabledRules: ['git.push-force'], allow: ['x *'], routineDeletePaths: ['/srv/**'], environments: { decisions: { staging: 'allow-and-log' } } } });
   const p = m.policy();
   assert.equal(p.disabledRules.size, 0);
   assert.deepEqual([...p.allowPatterns], []);
+  assert.ok(!p.routineDeletePaths.includes('/srv/**'));
+  assert.equal(p.environments!.decisions.staging, 'ask');
   assert.ok(p.notes.some((n) => /managed policy could not be used/.test(n)));
 });
 
