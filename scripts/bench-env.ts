@@ -26,6 +26,12 @@ const cases: Array<[string, string | string[], string, string?]> = [
   ['git push', 'git push --force origin main', 'git'],
   ['docker compose', 'docker compose down -v', 'docker'],
   ['prisma', 'prisma migrate reset', 'db'],
+  // Issue 19's classes.
+  ['wrangler d1 --env (wrangler.toml)', 'wrangler d1 execute DB --remote --env production --command=DROP', 'wrangler-toml/api'],
+  ['wrangler.jsonc from a subfolder', 'wrangler d1 execute EVENTS --remote --env live --command=x', 'wrangler-jsonc/packages/edge/src/handlers'],
+  ['supabase --db-url (ref in env file)', ['supabase', 'db', 'push', '--db-url', 'postgresql://postgres:pw@db.kqvbnmzxcasdfghjtyui.supabase.co:5432/postgres'], 'db-hosts'],
+  ['vercel remove acme-web-stg', 'vercel remove acme-web-stg --yes', 'plain'],
+  ['git push, no repository', 'git push --force origin main', 'no-repo'],
 ];
 
 const ITERATIONS = 400;

@@ -1,5 +1,6 @@
 import { activityFeature } from './activity/activity-feature';
 import { environmentFeature } from './environment/environmentFeature';
+import { exportFeature } from './team/exportFeature';
 import type { Feature } from './feature';
 import { gatesFeature } from './gates/gatesFeature';
 import { protectionFeature } from './protection/protectionFeature';
@@ -23,4 +24,6 @@ export const features: Feature[] = [
   sandboxFeature,
   // First run: the walkthrough's commands (a sample confirmation that runs nothing).
   walkthroughFeature,
+  // Team export: ships the activity log's export queue to the configured OTLP collector.
+  exportFeature,
 ];

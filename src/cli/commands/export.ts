@@ -6,14 +6,15 @@ import { logDirFor } from '../../core/log/location';
 import { UsageError, type CliCommand } from '../io';
 
 const USAGE = `Usage: airlock export status [--workspace DIR] [--json]
-       airlock export flush [--workspace DIR | --log-dir DIR]
+       airlock export flush [--workspace DIR | --log-dir DIR] [--wait]
 
 Each logged event is also exported as an OpenTelemetry log record (OTLP over HTTP) when the
 user or managed policy sets "export": { "endpoint": "http://collector:4318/v1/logs" }.
 Events wait in a bounded queue beside the log and are shipped in the background, with retries.
 
   status   where events go, how many wait, and since when exporting fails
-  flush    ship what waits now (hooks start this themselves, detached)`;
+  flush    ship what waits now, one attempt; with --wait, keep retrying with back-off for up
+           to 10 minutes (what the detached worker a hook starts does)`;
 
 export const exportCommand: CliCommand = {
   name: 'export',
@@ -23,17 +24,19 @@ export const exportCommand: CliCommand = {
     const [sub, ...rest] = args;
     let logDir: string | undefined;
     let json = false;
+    let wait = false;
     for (let i = 0; i < rest.length; i++) {
       const a = rest[i]!;
       const value = () => { const v = rest[++i]; if (!v) throw new UsageError(`${a} needs a directory`); return resolve(io.cwd, v); };
       if (a === '--log-dir') logDir = value();
       else if (a === '--workspace') logDir = logDirFor(value(), io.env);
       else if (a === '--json') json = true;
+      else if (a === '--wait') wait = true;
       else throw new UsageError(`unknown option '${a.slice(0, 40)}'`);
     }
     logDir ??= logDirFor(io.cwd, io.env);
     if (sub === 'flush') {
-      const result = await drainQueue(logDir, { env: io.env });
+      const result = await drainQueue(logDir, { env: io.env, maxRunMs: wait ? undefined : 0 });
       if ('off' in result) { io.stdout('export is off: no endpoint in the user or managed policy\n'); return 0; }
       io.stdout(`${result.shipped} shipped, ${result.pending} waiting${result.error ? `; failing: ${result.error}` : ''}\n`);
       return result.error ? 1 : 0;

@@ -9,7 +9,7 @@ import { UsageError, type CliCommand, type CliIO } from '../io';
 import { callWindow, isUnreachable, locateEditor } from '../../core/ipc-client';
 import { ROUTES } from '../../core/ipc/protocol';
 
-const usage = `Usage: airlock log [--json] [--since TIME] [--limit N] [--verify [--anchor SEQ:HASH]] [--workspace DIR]
+const usage = `Usage: airlock log [--json] [--since TIME] [--limit N] [--verify [--anchor SEQ:HASH] [--against FILE]] [--workspace DIR]
 
 Prints the activity log of a workspace: every command, file read, decision, confirmation and
 token Airlock recorded, oldest first.
@@ -29,6 +29,9 @@ Options:
                     12 hex characters of its hash); fails when that line is gone (lines cut
                     from the end) or different (the end rewritten), which a chain alone
                     cannot show
+  --against FILE    with --verify: compare with a copy exported to a collector (OTLP JSON
+                    or JSON records): every exported line must still be in the local log
+                    with the same hash; exit 1 names lines rewritten or cut after export
   --workspace DIR   the workspace folder (default: the current folder or the nearest
                     registered folder above it)
 
@@ -37,6 +40,7 @@ editor (--verify with keyed lines and no editor reachable).
 Environment: AIRLOCK_STATE_DIR overrides where the per-user index of logs lives.`;
 
 interface Options {
+  against?: string;
   anchor?: ChainAnchor;
   json: boolean;
   verify: boolean;
@@ -66,6 +70,7 @@ function parse(args: string[], io: CliIO): Options {
         break;
       }
       case '--since': options.since = parseSince(value()); break;
+      case '--against': options.against = resolve(io.cwd, value()); break;
       case '--workspace': options.workspace = resolve(io.cwd, value()); break;
       case '--limit': {
         const text = value();
@@ -150,6 +155,15 @@ async function run(args: string[], io: CliIO): Promise<number> {
     return 0;
   }
   if (options.anchor && !options.verify) throw new UsageError('--anchor only goes with --verify');
+  if (options.against && !options.verify) throw new UsageError('--against only goes with --verify');
+  if (options.verify && options.against) {
+    if (!existsSync(options.against)) throw new UsageError(`--against: no file at ${options.against}`);
+    const chain = await verify(dir, options, io);
+    const { compareWithExport, formatAgainst } = await import('../../core/export/against.js');
+    const report = compareWithExport(dir, options.against);
+    io.stdout(formatAgainst(report, options.against));
+    return chain || (report.ok ? 0 : 1);
+  }
   if (options.verify) return verify(dir, options, io);
 
   const { events: stored, unreadableLines } = new ActivityLog(dir).read();

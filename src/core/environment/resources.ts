@@ -69,13 +69,23 @@ export function supabaseRefOf(host: string, user = ''): string | undefined {
   return undefined;
 }
 
+/** A server by its host name, with the Supabase project an API host names: compared with the hosts env files' URLs use. */
+export function hostRef(host: string, variable?: string): ResourceRef {
+  const name = host.toLowerCase();
+  const ref = supabaseRefOf(name);
+  return { kind: 'host', key: `host:${name}`, display: `host ${name}`, variable, ...(ref ? { aliases: [simpleRef('project', ref, variable)] } : {}) };
+}
+
+/** Shared front doors of hosted databases (poolers, serverless gateways): one host name for every customer. */
+const MULTI_TENANT_HOSTS = /(\.pooler\.supabase\.com|(^|\.)psdb\.cloud|(^|\.)connect\.psdb\.cloud|\.cockroachlabs\.cloud|\.tidbcloud\.com|\.proxy\.rlwy\.net)$/;
+
 /** The host a database lives on and, for Supabase, its project: weaker keys compared with every env file. */
 function hostAliases(host: string, user: string, variable?: string): ResourceRef[] {
   const out: ResourceRef[] = [];
   const ref = supabaseRefOf(host, user);
   if (ref) out.push(simpleRef('project', ref, variable));
-  // A pooler host serves every project of a region: only its user says which project.
-  if (!/\.pooler\.supabase\.com$/.test(host)) out.push({ kind: 'host', key: `host:${host}`, display: `host ${host}`, variable });
+  // A host that serves many tenants' databases says nothing about which one: only its user might (Supabase's pooler).
+  if (!MULTI_TENANT_HOSTS.test(host)) out.push({ kind: 'host', key: `host:${host}`, display: `host ${host}`, variable });
   return out;
 }
 
@@ -118,6 +128,8 @@ export function resourcesOfVariables(vars: Record<string, string>): ResourceRef[
       const ref = supabaseRefOf(new URL(value).hostname.toLowerCase());
       if (ref) out.push(simpleRef('project', ref, name));
     } else if (TOKEN_VARIABLE.test(name) && value.length >= 8) out.push(tokenRef(value, name));
+    // Other URLs' hosts are not indexed on purpose: an API base URL (api.github.com, api.stripe.com) in .env.development
+    // says nothing about which environment a request to that host touches, and would lower it out of unknown.
   }
   return out;
 }

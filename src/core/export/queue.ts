@@ -142,11 +142,20 @@ export function pendingCount(logDir: string): number {
   return listQueued(logDir).length;
 }
 
-/** True when another flusher holds the queue (its lock is fresh). */
+/** True when a flusher looks after the queue: one holds its lock, or an editor ships it (fresh heartbeat). */
 export function flusherActive(logDir: string, staleMs = 30_000, now = Date.now()): boolean {
-  try {
-    return now - statSync(join(queueDir(logDir), 'flusher.lock')).mtimeMs < staleMs;
-  } catch {
-    return false;
+  for (const name of ['flusher.lock', 'editor.heartbeat']) {
+    try {
+      if (now - statSync(join(queueDir(logDir), name)).mtimeMs < staleMs) return true;
+    } catch { /* absent */ }
   }
+  return false;
+}
+
+/** The editor says it ships this queue (every few seconds while open), so hooks start no worker. */
+export function touchEditorHeartbeat(logDir: string): void {
+  try {
+    mkdirSync(queueDir(logDir), { recursive: true, mode: 0o700 });
+    writeFileSync(join(queueDir(logDir), 'editor.heartbeat'), String(process.pid), { mode: 0o600 });
+  } catch { /* best effort: without it a hook starts a worker, which is only slower */ }
 }

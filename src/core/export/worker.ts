@@ -16,10 +16,12 @@ export async function drainQueue(logDir: string, options: { env?: NodeJS.Process
   const shipper = options.shipper ?? createShipper(settings!);
   const workspace = workspaceOfLogDir(logDir, env);
   const deadline = Date.now() + (options.maxRunMs ?? 10 * 60_000);
+  const once = options.maxRunMs === 0;
   let result: FlushResult = { shipped: 0, pending: 0 };
   try {
     for (;;) {
       result = await flushQueue(logDir, shipper, { workspace, force: true });
+      if (once) return result;
       if (result.skipped === 'busy' || (!result.error && result.pending === 0)) return result;
       const wait = Math.max(200, (readState(logDir).nextAttemptAt ?? Date.now() + 1000) - Date.now());
       if (Date.now() + wait > deadline) return result;

@@ -124,7 +124,20 @@ export function loadPolicyFrom(sources: PolicySources, managedPath: string): Eff
   const managed = managedRead.file;
   const merged = loadUnmanaged(sources, managed);
   if (managedRead.error) {
-    return { ...merged, notes: [...merged.notes, `managed policy could not be used: ${managedRead.error}; user and repository loosening is ignored until it is fixed`], disabledRules: new Set(), allowPatterns: [], managed: { path: managedPath } };
+    // Every loosening goes: no disabled rules or allow patterns, the default routine delete paths, no allow-and-log.
+    const environments = merged.environments && {
+      ...merged.environments,
+      decisions: Object.fromEntries(Object.entries(merged.environments.decisions).map(([env, d]) => [env, d === 'allow-and-log' ? 'ask' : d])) as typeof merged.environments.decisions,
+    };
+    return {
+      ...merged,
+      notes: [...merged.notes, `managed policy could not be used: ${managedRead.error}; user and repository loosening is ignored until it is fixed`],
+      disabledRules: new Set(),
+      allowPatterns: [],
+      routineDeletePaths: DEFAULT_ROUTINE_DELETE_PATHS,
+      ...(environments ? { environments } : {}),
+      managed: { path: managedPath },
+    };
   }
   return managed ? applyManaged(merged, managed, managedPath) : merged;
 }

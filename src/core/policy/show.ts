@@ -58,6 +58,8 @@ export function policyReport(sources: PolicySources, managedPath: string = manag
     row('routineDeletePaths', effective.routineDeletePaths, (f) => f.routineDeletePaths),
     row('typedConfirmation', ['production', 'unknown', ...(effective.typedConfirmation ?? []).filter((e) => e !== 'production' && e !== 'unknown')], (f) => f.typedConfirmation),
     row('forbidAgentApproval', effective.forbidAgentApproval ?? [], (f) => f.forbidAgentApproval),
+    // Whose repository policy may loosen: the managed list alone when it sets one.
+    row('trustedWorkspaces', managedRead.file?.trustedWorkspaces ?? [...new Set([...(layers[1]!.file.trustedWorkspaces ?? []), ...(layers[2]!.file.trustedWorkspaces ?? [])])], (f) => f.trustedWorkspaces),
   ];
   if (env) {
     for (const name of ['production', 'staging', 'development'] as const) rows.push(row(`environments.${name}`, env.patterns[name], (f) => f.environments?.[name]));

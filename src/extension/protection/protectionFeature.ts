@@ -21,6 +21,7 @@ import { userTargets, workspaceTargets } from './hookTargets';
 import { refreshLauncher, type RefreshResult } from './launcherInstall';
 import { protectionLayers, protectionLevel, type Layer, type ProtectionSnapshot } from './protectionModel';
 import { egressSandboxLayer } from '../sandbox/sandboxLayer';
+import { teamLayers } from '../team/teamLayers';
 import { ProtectionView } from './protectionView';
 
 const MEMORY_KEY = 'airlock.protection.installs';
@@ -137,6 +138,7 @@ export const protectionFeature: Feature = {
         shellIntegration: { withIntegration: watcher.withIntegration, without: vscode.window.terminals.filter((t) => !t.shellIntegration && !watcher.terminals.has(t)).length },
         copilotGlobalAutoApprove: GLOBAL_AUTO_APPROVE_SETTINGS.some((key) => chat.get(key) === true),
         egressSandbox: egressSandboxLayer(root),
+        team: teamLayers(root),
       };
     };
     const layers = (): Layer[] => protectionLayers(snapshot());
@@ -193,6 +195,7 @@ export const protectionFeature: Feature = {
       shimFolder: () => terminal.folder,
       layers,
       level: () => protectionLevel(layers()).level,
+      refresh: update,
     };
 
     // Offer once per workspace when an agent is here and no hook is.

@@ -4,7 +4,7 @@ import { AGENTS, type HookAgent } from '../../core/protection/agents';
  * Which layers protect this workspace, each on or off with a fix. Pure: the feature gathers a
  * snapshot, this decides the wording and the overall level the status bar shield shows.
  */
-export type LayerId = 'ipc' | `hook-${HookAgent}` | 'shims' | 'shell-integration' | 'copilot-auto-approve' | 'egress-sandbox';
+export type LayerId = 'ipc' | `hook-${HookAgent}` | 'shims' | 'shell-integration' | 'copilot-auto-approve' | 'egress-sandbox' | 'export' | 'managed-policy';
 
 export interface Layer {
   id: LayerId;
@@ -32,6 +32,8 @@ export interface ProtectionSnapshot {
   copilotGlobalAutoApprove: boolean;
   /** The egress sandbox's row, built by src/extension/sandbox/sandboxLayer.ts. */
   egressSandbox?: Layer;
+  /** Team layers another feature words (managed policy, export: see src/extension/team/teamLayers.ts), shown as given. */
+  team?: Layer[];
 }
 
 export interface AgentSnapshot {
@@ -87,6 +89,7 @@ export function protectionLayers(s: ProtectionSnapshot): Layer[] {
   else layers.push({ id: 'shell-integration', label: 'Terminal watching', state: 'on', detail: si.withIntegration > 0 ? `Recording commands in ${si.withIntegration} terminal(s).` : 'Commands in new terminals are recorded.' });
   if (s.egressSandbox) layers.push(s.egressSandbox);
   if (s.copilotGlobalAutoApprove) layers.push({ id: 'copilot-auto-approve', label: 'Copilot auto-approve', state: 'warning', detail: 'Copilot runs every tool without asking (global auto-approve is on). Only Airlock\'s hook stands in the way.', fix: { title: 'Open the setting', command: 'workbench.action.openSettings', args: ['chat.tools.global.autoApprove'] } });
+  layers.push(...(s.team ?? []));
   return layers;
 }
 

@@ -68,6 +68,8 @@ test('hosts: any database tool whose server host an env file uses takes that env
   assert.ok(a.evidence.some((e) => /host pg-17\.internal\.acme\.net/.test(e.value)), JSON.stringify(a.evidence));
   assert.equal(t(['mongosh', 'mongodb://mongo-a1.cluster.acme.net:27017/reports'], hosts).environment, 'production');
   assert.equal(t(['mysql', '-h', 'unknown-host.acme.net', '-e', 'DROP TABLE x'], hosts).environment, 'unknown');
+  // A multi-tenant front door (PlanetScale's) named in .env.staging says nothing about another database behind it.
+  assert.equal(t(['mysql', '-h', 'aws.connect.psdb.cloud', '-D', 'shop', '-e', 'DROP TABLE x'], hosts).environment, 'unknown');
 });
 
 test('git: with no repository the refspec on the line decides, and the evidence says the repository was not read', () => {
@@ -106,4 +108,14 @@ test('airlock env: a workspace with none of them says so', () => {
   const report = describeWorkspace(join(fx.workspace('no-repo')), options(fx.home));
   assert.deepEqual([report.pulumi, report.vercel, report.supabase, report.wrangler], [[], [], [], []]);
   assert.match(formatWorkspace(report), /no wrangler\.json, wrangler\.jsonc or wrangler\.toml/);
+});
+
+test('hosts: HTTP clients too: an API host or Supabase project an env file names gives its environment', () => {
+  const a = t(['curl', '-X', 'DELETE', 'https://kqvbnmzxcasdfghjtyui.supabase.co/rest/v1/orders?id=gt.0'], hosts);
+  assert.equal(a.environment, 'staging');
+  assert.ok(a.evidence.some((e) => e.source === '.env.staging' && /project kqvbnmzxcasdfghjtyui/.test(e.value)), JSON.stringify(a.evidence));
+  // A plain API base URL in an env file is no evidence: api.github.com in .env.development does not make a DELETE there development.
+  assert.equal(t(['curl', '-X', 'DELETE', 'https://billing.internal-7.acme.net/v2/invoices'], hosts).environment, 'unknown');
+  assert.equal(t(['curl', '-X', 'DELETE', 'https://plokmijnuhbygvtfcrdx.supabase.co/rest/v1/orders'], hosts).environment, 'production');
+  assert.equal(t(['curl', '-X', 'DELETE', 'https://elsewhere.example.org/x'], hosts).environment, 'unknown');
 });

@@ -101,3 +101,22 @@ test('wrangler: a broken config is unknown with the parse reason, never a throw'
   assert.equal(t.environment, 'unknown');
   assert.ok(t.evidence.some((e) => /wrangler\.toml/.test(e.source) && /cannot be parsed/.test(e.value)), JSON.stringify(t.evidence));
 });
+
+test('wrangler: --name names the Worker; a Pages project delete names its project; no --local nor --remote says so', () => {
+  assert.equal(resolve('wrangler deploy --name ledger-prod', api).environment, 'production');
+  assert.equal(resolve('wrangler pages project delete marketing-stg', api).environment, 'staging');
+  const t = resolve('wrangler d1 execute DB --env staging --command=x', api);
+  assert.ok(t.evidence.some((e) => /neither --local nor --remote/.test(e.value)), JSON.stringify(t.evidence));
+});
+
+test('wrangler: CLOUDFLARE_ENV in the project\'s .env file counts, as wrangler loads it; the process env beats it', () => {
+  const { writeFileSync, mkdirSync, cpSync } = require('node:fs') as typeof import('node:fs');
+  const dir = join(fx.root, 'generated', 'wrangler-dotenv');
+  mkdirSync(dir, { recursive: true });
+  cpSync(join(api, 'wrangler.toml'), join(dir, 'wrangler.toml'));
+  writeFileSync(join(dir, '.env'), 'CLOUDFLARE_ENV=production\n');
+  const t = resolve('wrangler d1 execute DB --remote --command=x', dir);
+  assert.equal(t.environment, 'production');
+  assert.match(t.evidence[0]!.source, /^CLOUDFLARE_ENV \(\.env\)/);
+  assert.equal(resolve('wrangler d1 execute DB --remote --command=x', dir, { CLOUDFLARE_ENV: 'staging' }).environment, 'staging');
+});

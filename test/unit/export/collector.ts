@@ -108,6 +108,8 @@ export function decodeJson(body: string): ReceivedRecord[] {
 export interface Collector {
   url: string;
   records: ReceivedRecord[];
+  /** JSON request bodies as received: what a collector's file exporter would keep. */
+  rawJson: string[];
   requests: Array<{ contentType: string; headers: Record<string, string | string[] | undefined> }>;
   down(): Promise<void>;
   up(): Promise<void>;
@@ -116,6 +118,7 @@ export interface Collector {
 
 export async function startCollector(): Promise<Collector> {
   const records: ReceivedRecord[] = [];
+  const rawJson: string[] = [];
   const requests: Collector['requests'] = [];
   let port = 0;
   let server: Server | undefined;
@@ -127,6 +130,7 @@ export async function startCollector(): Promise<Collector> {
         const body = Buffer.concat(chunks);
         const contentType = String(req.headers['content-type'] ?? '');
         requests.push({ contentType, headers: req.headers });
+        if (contentType.includes('json')) rawJson.push(body.toString('utf8'));
         try {
           records.push(...(contentType.includes('json') ? decodeJson(body.toString('utf8')) : decodeProtobuf(new Uint8Array(body))));
           res.writeHead(200, { 'content-type': contentType.includes('json') ? 'application/json' : 'application/x-protobuf' });
@@ -145,6 +149,7 @@ export async function startCollector(): Promise<Collector> {
   return {
     get url() { return `http://127.0.0.1:${port}/v1/logs`; },
     records,
+    rawJson,
     requests,
     down: stop,
     up: listen,

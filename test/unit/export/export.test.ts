@@ -13,6 +13,7 @@ import { createShipper } from '../../../src/core/export/otlp';
 import { drainQueue } from '../../../src/core/export/worker';
 import { readLogLines } from '../../../src/core/export/logLines';
 import { startCollector, type Collector } from './collector';
+import { runCli } from '../../../src/cli/main';
 
 const root = mkdtempSync(join(tmpdir(), 'airlock-export-'));
 const userPolicy = join(root, 'user-policy.json');
@@ -227,4 +228,27 @@ test('state survives as written; a broken state file reads as empty, not a crash
   writeFileSync(join(queueDir(dir), 'state.json'), '{oops');
   assert.deepEqual(readState(dir), {});
   assert.ok(readFileSync(join(queueDir(dir), 'state.json'), 'utf8'));
+});
+
+test('airlock export flush tries once and says why it failed; export status shows "failing since"; both exit 1 then', async () => {
+  const { log, dir } = freshLog();
+  configure({ endpoint: collector.url });
+  await append(log, decision(0));
+  await collector.down();
+  try {
+    writeFileSync(userPolicy, JSON.stringify({ export: { endpoint: collector.url } }));
+    let out = '';
+    const io = { stdout: (t: string) => { out += t; }, stderr: (t: string) => { out += t; }, readStdin: async () => '', env: process.env, cwd: root };
+    assert.equal(await runCli(['export', 'flush', '--log-dir', dir], io), 1);
+    assert.match(out, /0 shipped, 1 waiting; failing: /);
+    out = '';
+    assert.equal(await runCli(['export', 'status', '--log-dir', dir], io), 1);
+    assert.match(out, /waiting: 1/);
+    assert.match(out, /export failing since \d{4}-\d\d-\d\dT/);
+  } finally {
+    await collector.up();
+  }
+  let out = '';
+  assert.equal(await runCli(['export', 'flush', '--log-dir', dir], { stdout: (t) => { out += t; }, stderr: () => {}, readStdin: async () => '', env: process.env, cwd: root }), 0);
+  assert.match(out, /1 shipped, 0 waiting/);
 });

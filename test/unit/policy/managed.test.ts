@@ -3,14 +3,14 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadPolicy, loadPolicyFrom } from '../../../src/core/policy/load';
+import { loadPolicy, loadPolicyFrom, sanitizePolicy } from '../../../src/core/policy/load';
 import { managedPolicyPath } from '../../../src/core/policy/managed';
 import { formatPolicyReport, policyReport } from '../../../src/core/policy/show';
 import { assessCommand } from '../../../src/core/assess';
 import { runCli } from '../../../src/cli/main';
 
 /** A fake machine: managed, user and repository policy files in a temporary folder (never the real /etc). */
-function machine(layers: { managed?: unknown; user?: unknown; repo?: unknown; trustRepo?: boolean }) {
+function machine(layers: { managed?: unknown; user?: unknown; repo?: unknown; settings?: unknown; trustRepo?: boolean }) {
   const root = mkdtempSync(join(tmpdir(), 'airlock-managed-'));
   const repo = join(root, 'repo');
   mkdirSync(join(repo, '.git'), { recursive: true });
@@ -20,7 +20,7 @@ function machine(layers: { managed?: unknown; user?: unknown; repo?: unknown; tr
   if (layers.managed !== undefined) { mkdirSync(join(root, 'etc')); writeFileSync(managedPath, typeof layers.managed === 'string' ? layers.managed : JSON.stringify(layers.managed)); }
   writeFileSync(userPath, JSON.stringify(user));
   if (layers.repo !== undefined) { mkdirSync(join(repo, '.airlock')); writeFileSync(join(repo, '.airlock', 'policy.json'), JSON.stringify(layers.repo)); }
-  const sources = { cwd: repo, env: { AIRLOCK_POLICY_FILE: userPath } };
+  const sources = { cwd: repo, env: { AIRLOCK_POLICY_FILE: userPath }, ...(layers.settings ? { settings: sanitizePolicy(layers.settings) } : {}) };
   return { root, repo, managedPath, userPath, sources, policy: () => loadPolicyFrom(sources, managedPath) };
 }
 
@@ -52,12 +52,13 @@ const LOOSENINGS: Array<{ field: string; managed: object; loose: object; holds: 
 
 test('managed wins over user and repository policy in every combination (user, repository, both; trusted or not)', () => {
   for (const c of LOOSENINGS) {
-    for (const where of ['user', 'repo', 'both'] as const) {
+    for (const where of ['user', 'settings', 'repo', 'both', 'all'] as const) {
       for (const trustRepo of [false, true]) {
         const m = machine({
           managed: c.managed,
-          user: where !== 'repo' ? c.loose : undefined,
-          repo: where !== 'user' ? c.loose : undefined,
+          user: where === 'user' || where === 'both' || where === 'all' ? c.loose : undefined,
+          settings: where === 'settings' || where === 'all' ? c.loose : undefined,
+          repo: where === 'repo' || where === 'both' || where === 'all' ? c.loose : undefined,
           trustRepo,
         });
         const p = m.policy();
@@ -95,10 +96,12 @@ test('a managed trustedWorkspaces list is the only one: the user cannot widen it
 });
 
 test('an unreadable managed policy drops every loosening and says so; it never means "no policy"', () => {
-  const m = machine({ managed: '{ not json', user: { disabledRules: ['git.push-force'], allow: ['x *'] } });
+  const m = machine({ managed: '{ not json', user: { disabledRules: ['git.push-force'], allow: ['x *'], routineDeletePaths: ['/srv/**'], environments: { decisions: { staging: 'allow-and-log' } } } });
   const p = m.policy();
   assert.equal(p.disabledRules.size, 0);
   assert.deepEqual([...p.allowPatterns], []);
+  assert.ok(!p.routineDeletePaths.includes('/srv/**'));
+  assert.equal(p.environments!.decisions.staging, 'ask');
   assert.ok(p.notes.some((n) => /managed policy could not be used/.test(n)));
 });
 

@@ -1,6 +1,6 @@
 import type { CommandContext, Evidence } from '../context';
 import { evidence, type Resolution, type ToolResolver } from '../resolution';
-import { tokenRef, type ResourceRef } from '../resources';
+import { hostRef, tokenRef, type ResourceRef } from '../resources';
 import { bodyFacts, requestsOf } from './http-bodies';
 import { describeTokenSource } from './railway';
 
@@ -48,6 +48,8 @@ function resolveHttp(ctx: CommandContext): Resolution | undefined {
     }
     resources.push(tokenRef(token));
   }
+  // The host itself, looked up in the env files when nothing else tells (a Supabase API host names its project).
+  resources.push(hostRef(host));
   const bodies = bodyFacts(requests, args, RAILWAY_API.test(host));
   resources.push(...bodies.resources);
   ev.push(...bodies.evidence);

@@ -199,15 +199,20 @@ function resolveWrangler(ctx: CommandContext): Resolution {
     return { name: 'local', resource: 'local Wrangler state', evidence: ev, environment: 'development' };
   }
   if (hasFlag(args, '--remote')) ev.push(evidence('--remote', 'acts on the resource in Cloudflare'));
-
-  let envName = flagValue(args, '-e', '--env');
-  if (envName) ev.unshift(evidence('--env', envName));
-  else {
-    const fromVar = ctx.variable('CLOUDFLARE_ENV');
-    if (fromVar?.value) { envName = fromVar.value; ev.unshift(evidence(`CLOUDFLARE_ENV (${fromVar.source})`, envName)); }
+  else if (['d1', 'kv', 'kv:namespace', 'kv:key', 'kv:bulk', 'r2'].includes(group ?? '')) {
+    // Recent wrangler releases default some of these to local state; older ones act remotely. The riskier reading stands.
+    ev.push(evidence('wrangler', 'neither --local nor --remote: taken as the resource in Cloudflare'));
   }
 
   const found = findWranglerConfig(ctx, start, flagValue(args, '-c', '--config'), DEPLOY_COMMANDS.has(group ?? ''));
+  let envName = flagValue(args, '-e', '--env');
+  if (envName) ev.unshift(evidence('--env', envName));
+  else {
+    // Wrangler also loads its system variables from the project's .env files.
+    const fromVar = ctx.variableWithProjectFiles('CLOUDFLARE_ENV', found.path ? dirname(found.path) : start);
+    if (fromVar?.value) { envName = fromVar.value; ev.unshift(evidence(`CLOUDFLARE_ENV (${fromVar.source})`, envName)); }
+  }
+
   ev.push(...found.ev);
   const read = found.path ? readWranglerConfig(ctx.cache, found.path) : undefined;
   if (!found.path) ctx.problem('wrangler config', `no wrangler.json, wrangler.jsonc or wrangler.toml from ${ctx.display(start)} upwards`);
@@ -231,7 +236,7 @@ function resolveWrangler(ctx: CommandContext): Resolution {
   }
 
   // The Worker a `wrangler delete NAME` names outright beats the config's.
-  const workerArg = group === 'delete' ? words[1] : undefined;
+  const workerArg = flagValue(args, '--name') ?? (group === 'delete' ? words[1] : group === 'pages' && words[1] === 'project' && words[2] === 'delete' ? words[3] : undefined);
   const worker = workerArg ?? env?.worker ?? null;
   const { binding, named } = env ? boundResource(group, words, args, env) : {};
   if (binding) ev.push(evidence(`${file}${env?.name ? ` [env.${env.name}]` : ''}`, `${describeBinding(binding)}${binding.id ? ` id ${binding.id}` : ''}`));
