@@ -15,6 +15,7 @@ import { runHookCommand, selfTest } from '../../../src/core/protection/selfTest'
 import { installHooks, type InstallMemory } from '../../../src/extension/protection/hookInstaller';
 import { workspaceTargets } from '../../../src/extension/protection/hookTargets';
 import { PAYLOADS } from './fixtures';
+import { pinnedIdentity } from '../trust/editor-key';
 
 /** The built launcher and CLI, installed into hook files as Protect installs them, run as each agent runs them. */
 const root = resolve(__dirname, '../../..');
@@ -97,8 +98,9 @@ test('no editor: through the installed command, destructive and secret-reading c
 
 test('editor reachable: through the installed command the person\'s answer reaches every agent in its own format', async () => {
   const w = await protectedWorkspace();
-  const server = await IpcServer.create(w.env);
-  const registry = new WindowRegistry(server.socket, server.secret, 'test', w.env);
+  const identity = await pinnedIdentity(w.env);
+  const server = await IpcServer.create(identity, w.env);
+  const registry = new WindowRegistry(server.socket, server.secret, identity, w.env);
   registry.update([w.ws]);
   const shown: string[] = [];
   let answer: 'allow' | 'block' = 'block';

@@ -13,6 +13,7 @@ import { ConfirmationQueue } from '../../../src/extension/gates/confirmationQueu
 import { GateService } from '../../../src/extension/gates/gateService';
 import { registerGateRoutes } from '../../../src/extension/gates/gateRoutes';
 import type { ConfirmationView } from '../../../src/extension/gates/confirmationText';
+import { pinnedIdentity } from '../trust/editor-key';
 
 /**
  * A real sandbox, real TLS and real clients, on loopback only: a fake provider API served over
@@ -120,8 +121,9 @@ export interface FakeEditor { shown: ConfirmationView[]; answer: 'allow' | 'bloc
 
 /** The editor, simulated the way the hook tests do: real IPC, gate service and queue; a scripted person. */
 export async function startEditor(w: Workspace, answer: 'allow' | 'block'): Promise<FakeEditor> {
-  const server = await IpcServer.create(w.env);
-  const registry = new WindowRegistry(server.socket, server.secret, 'test', w.env);
+  const identity = await pinnedIdentity(w.env);
+  const server = await IpcServer.create(identity, w.env);
+  const registry = new WindowRegistry(server.socket, server.secret, identity, w.env);
   registry.update([w.ws]);
   const editor: FakeEditor = { shown: [], answer, close: async () => { registry.dispose(); server.dispose(); } };
   const queue = new ConfirmationQueue({ ask: async (view) => { editor.shown.push(view); return editor.answer; }, expired: () => {} }, async () => {});

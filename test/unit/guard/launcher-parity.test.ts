@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkCommand } from '../../../src/core/guard/engine';
 import { packs } from '../../../src/core/guard/packs/index';
+import { exampleLine } from '../../../src/core/guard/rule';
 import { secretPrintReason } from '../../../src/core/hooks/secretAccess';
 import { DEFAULT_PROTECTED_FILES } from '../../../src/core/tokens/protected-files';
 import { CORPUS_CWD, CORPUS_OPTIONS, FIXTURES_DIR, corpusFiles, loadCorpus } from './corpus-files';
@@ -59,7 +60,7 @@ async function everyLine(): Promise<string[]> {
   const lines = new Set<string>();
   for (const file of corpusFiles()) for (const [, line] of loadCorpus(file)) lines.add(line);
   for (const c of loadDcgCorpus()) lines.add(c.command);
-  for (const pack of packs) for (const rule of pack.rules) for (const line of [...rule.examples.match, ...rule.examples.noMatch]) lines.add(line);
+  for (const pack of packs) for (const rule of pack.rules) for (const example of [...rule.examples.match, ...rule.examples.noMatch]) lines.add(exampleLine(example));
   for (const line of SECRET_SHAPES) lines.add(line);
   return [...lines].filter((line) => !line.includes('\u001e'));
 }
