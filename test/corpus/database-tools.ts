@@ -38,4 +38,8 @@ export default [
   ['allow', 'flyway info'],
   ['allow', 'goose -dir db/migrations postgres "$DATABASE_URL" status'],
   ['allow', 'npx drizzle-kit push'],
+  // The same, reached other ways.
+  ['ask', 'timeout 10 etcdctl --endpoints=http://etcd:2379 del "" --from-key', 'databases.server-tools'],
+  ['ask', 'kubectl exec -it etcd-0 -- etcdctl del /registry/secrets --prefix', 'kubectl.exec-destructive'],
+  ['ask', 'docker exec db dropuser -U postgres analytics', 'docker.exec-destructive'],
 ] satisfies Corpus;

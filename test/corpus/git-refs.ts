@@ -38,4 +38,9 @@ export default [
   ['allow', 'cd repos/files && git checkout-index -a'],
   ['allow', 'cd repos/files && git rm --cached src/app.ts'],
   ['allow', 'cd repos/files && git switch -c spike'],
+  // The same, reached other ways.
+  ['ask', "sh -c 'git push origin :refs/tags/v1.0.0'", 'git.push-delete'],
+  ['ask', 'git tag -l "v0.*" | xargs -I{} git push origin :refs/tags/{}', 'git.push-delete'],
+  ['ask', 'timeout 30 git fetch origin +main:main', 'git.ref-overwrite'],
+  ['ask', "bash -c 'cd repos/files && git checkout -- src/app.ts'", 'git.discard-file-changes'],
 ] satisfies Corpus;

@@ -25,4 +25,8 @@ export default [
   ['allow', 'cargo test --workspace'],
   ['allow', 'gem install rails'],
   ['allow', 'gcloud auth list'],
+  // The same, reached other ways.
+  ['ask', 'env NPM_TOKEN=x npm unpublish @acme/ui@1.4.0', 'registries.unpublish'],
+  ['ask', 'npx -y npm@10 unpublish @acme/ui@1.4.0', 'registries.unpublish'],
+  ['ask', "sh -c 'npm token revoke a1b2c3'", 'registries.access-revoke'],
 ] satisfies Corpus;

@@ -118,10 +118,9 @@ export function parseIndex(data: Buffer): Map<string, IndexEntry> | undefined {
 
 /** The repository's config; a worktree's git directory has none of its own, only `commondir`. */
 function readConfig(gitDir: string): string {
-  for (const dir of [gitDir, join(gitDir, (() => { try { return readFileSync(join(gitDir, 'commondir'), 'utf8').trim(); } catch { return '.'; } })())]) {
-    try { return readFileSync(join(dir, 'config'), 'utf8'); } catch { /* try the next */ }
-  }
-  return '';
+  const read = (path: string) => { try { return readFileSync(path, 'utf8'); } catch { return undefined; } };
+  const common = read(join(gitDir, 'commondir'))?.trim();
+  return read(join(gitDir, 'config')) ?? (common ? read(join(gitDir, common, 'config')) : undefined) ?? '';
 }
 
 function readIndex(gitDir: string): ReadIndex | undefined | 'unreadable' {

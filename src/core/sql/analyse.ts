@@ -93,9 +93,9 @@ function inspectStatement(statement: SqlStatement, out: SqlAnalysis, procedural:
   if (procedural) {
     // EXECUTE of anything but one plain string literal runs SQL only known when the code runs.
     for (let i = 0; i + 1 < t.length; i++) {
-      if (!isWord(t[i], 'EXECUTE') || isWord(t[i + 1], 'IMMEDIATE') && t[i + 2]?.kind === 'string' && !isConcatenation(t[i + 3])) continue;
-      const arg = isWord(t[i + 1], 'IMMEDIATE') ? t[i + 2] : t[i + 1];
-      if (arg?.kind !== 'string' || isConcatenation(t[isWord(t[i + 1], 'IMMEDIATE') ? i + 3 : i + 2])) add('dynamic-sql', 'SQL built when the code runs');
+      if (!isWord(t[i], 'EXECUTE')) continue;
+      const at = isWord(t[i + 1], 'IMMEDIATE') ? i + 2 : i + 1;
+      if (t[at]?.kind !== 'string' || isConcatenation(t[at + 1])) add('dynamic-sql', 'SQL built when the code runs');
     }
   }
   // A CTE has one main statement: the first verb after it (later ones are not re-scanned, keeping this linear).

@@ -1,16 +1,19 @@
 // The pack registry: one list, and the fields that replaced hand-kept lists elsewhere.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkCommand } from '../../../src/core/guard/engine';
 import { helpSubcommandTools, packageTools, packs } from '../../../src/core/guard/packs/index';
 import { PACKAGE_TOOLS } from '../../../src/core/shell/unwrap';
 
 test('the registry lists every pack folder exactly once, one line each', () => {
-  const source = readFileSync(join(__dirname, '../../../src/core/guard/packs/registry.ts'), 'utf8');
-  const lines = source.split('\n').filter((l) => l.startsWith('export '));
-  assert.equal(lines.length, packs.length);
+  const dir = join(__dirname, '../../../src/core/guard/packs');
+  const source = readFileSync(join(dir, 'registry.ts'), 'utf8');
+  const listed = source.split('\n').filter((l) => l.startsWith('export ')).map((l) => /from '\.\/([^']+)'/.exec(l)?.[1]);
+  const folders = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  assert.deepEqual([...listed].sort(), folders, 'one registry line per pack folder, no more, no less');
+  assert.equal(listed.length, packs.length);
   const ids = packs.map((p) => p.id);
   assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), [], 'pack ids are unique');
 });
