@@ -17,6 +17,9 @@ import { createShipper } from '../src/core/export/otlp';
 import { enqueue, listQueued, touchEditorHeartbeat } from '../src/core/export/queue';
 import { logDirFor } from '../src/core/log/location';
 import { startCollector } from '../test/unit/export/collector';
+import { runHook } from '../src/core/hooks/runHook';
+import { assessCommand } from '../src/core/assess';
+import { appendToWorkspaceLog } from '../src/core/log/workspace-log';
 
 const root = join(__dirname, '..');
 const work = mkdtempSync(join(tmpdir(), 'airlock-bench-export-'));
@@ -84,6 +87,26 @@ async function main() {
   await flusher;
   await shipper.close();
   console.log('sustained 1,000 events/s for 3 s      appended %s, received %s, drained %s ms after the last append', sent, collector.records.length - before, (performance.now() - appendDone).toFixed(0));
+
+  // 3a. In-process answer time: one hook call from payload to answer, logged (fsync) with the real
+  // assessment and no editor, export on vs off alternating. This is the time an agent waits for the answer.
+  {
+    const ws = join(work, 'answer-ws');
+    mkdirSync(ws);
+    const env = { ...process.env, HOME: work, AIRLOCK_STATE_DIR: join(work, 'answer-state') };
+    const input = JSON.stringify({ session_id: 'b', cwd: ws, permission_mode: 'default', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'git push --force origin main' }, tool_use_id: 't' });
+    const once = async () => {
+      const t = performance.now();
+      await runHook({ agent: 'claude', cwd: ws, env, timeoutMs: 30_000, readStdin: async () => input, assess: (line, cwd) => assessCommand(line, { cwd, env }), ask: async () => ({ unreachable: 'bench' }), record: async (e) => { await appendToWorkspaceLog(ws, e, env); } });
+      return performance.now() - t;
+    };
+    const answerOn: number[] = [];
+    const answerOff: number[] = [];
+    await once();
+    for (let i = 0; i < 60; i++) { exportOn(); answerOn.push(await once()); exportOff(); answerOff.push(await once()); }
+    console.log('hook answer in-process (assess + log + answer), 60 alternating   export on p50 %s ms | export off p50 %s ms | difference %s ms',
+      median(answerOn).toFixed(2), median(answerOff).toFixed(2), (median(answerOn) - median(answerOff)).toFixed(2));
+  }
 
   // 3. Whole hook process, export on vs off.
   if (!existsSync(join(root, 'dist/launcher/airlock')) || !existsSync(join(root, 'dist/airlock.js'))) {

@@ -71,10 +71,13 @@ export function writeState(logDir: string, state: ExportState): void {
  * Adds one event to the queue. Synchronous and local (no network, no fsync: the log line itself
  * is already durable and the flusher can read it back). Never throws.
  */
+/** Queue folders this process already made: an append then costs no mkdir. */
+const made = new Set<string>();
+
 export function enqueue(logDir: string, item: QueuedEvent, max = MAX_QUEUED): 'queued' | 'overflow' | 'failed' {
   try {
     const dir = queueDir(logDir);
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (!made.has(dir)) { mkdirSync(dir, { recursive: true, mode: 0o700 }); made.add(dir); }
     const last = readState(logDir).lastExportedSeq;
     if (last !== undefined && item.seq - last > max) {
       markOverflow(logDir, item.seq);
@@ -82,7 +85,13 @@ export function enqueue(logDir: string, item: QueuedEvent, max = MAX_QUEUED): 'q
     }
     const name = itemName(item.seq, item.hash);
     const tmp = join(dir, `.${name}.${process.pid}.tmp`);
-    const fd = openSync(tmp, 'w', 0o600);
+    let fd: number;
+    try {
+      fd = openSync(tmp, 'w', 0o600);
+    } catch {
+      mkdirSync(dir, { recursive: true, mode: 0o700 }); // the folder went away since: make it again
+      fd = openSync(tmp, 'w', 0o600);
+    }
     try { writeSync(fd, JSON.stringify(item)); } finally { closeSync(fd); }
     renameSync(tmp, join(dir, name));
     return 'queued';

@@ -252,3 +252,12 @@ test('airlock export flush tries once and says why it failed; export status show
   assert.equal(await runCli(['export', 'flush', '--log-dir', dir], { stdout: (t) => { out += t; }, stderr: () => {}, readStdin: async () => '', env: process.env, cwd: root }), 0);
   assert.match(out, /1 shipped, 0 waiting/);
 });
+
+test('a queue folder removed while a process runs is made again on the next event', async () => {
+  configure({ endpoint: collector.url });
+  const { log, dir } = freshLog();
+  await append(log, decision(0));
+  rmSync(queueDir(dir), { recursive: true, force: true });
+  await append(log, decision(1));
+  assert.equal(listQueued(dir).length, 1);
+});
