@@ -44,7 +44,6 @@ test('a script Airlock cannot read asks, saying why; a readable benign one passe
     ['python3 folder', /folder\/__main__\.py, which does not exist/],
     ['node bundle.js', /more than the 256 KB/],
     ['node web', /the script web runs web\/bundle\.js, which is \d+ characters long, more than the 256 KB/],
-    [`cat > x.py <<'EOF'\nimport shutil; shutil.rmtree('/home')\nEOF\npython x.py`, /x\.py does not exist/],
   ] as const) {
     const result = await check(line);
     assert.equal(result.decision, 'ask', line);
@@ -52,6 +51,10 @@ test('a script Airlock cannot read asks, saying why; a readable benign one passe
     assert.ok(finding, `${line}: ${JSON.stringify(result.findings)}`);
     assert.match(finding.reason, why);
   }
+  // Written on the same line by a heredoc: not unreadable, but read as what it will hold.
+  const written = await check(`cat > x.py <<'EOF'\nimport shutil; shutil.rmtree('/home')\nEOF\npython x.py`);
+  assert.equal(written.decision, 'deny');
+  assert.ok(written.findings.some((f) => f.rule === 'interpreters.recursive-delete' && /\/home/.test(f.reason)), JSON.stringify(written.findings));
   for (const line of ['python hello.py', 'node dist-server.js', 'node server', 'node .', 'node server.js --port 3000', 'python', 'python -m pytest', 'node --version', 'bun run build']) {
     assert.equal((await check(line)).decision, 'allow', line);
   }
