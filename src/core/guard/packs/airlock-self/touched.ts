@@ -32,7 +32,13 @@ export function destinations(args: readonly string[], cwd: string): { sources: s
 }
 
 /** The verdict for the first path of Airlock's own among `paths`, phrased with `how` ("> writes", "rm deletes"). */
+/** Past this many paths on one command, each would cost a file-system look-up: the line asks instead. */
+export const MAX_CHECKED_PATHS = 512;
+
 export function verdictFor(paths: readonly string[], cwd: string, how: string, folders = false): RuleVerdict | undefined {
+  if (paths.length > MAX_CHECKED_PATHS) {
+    return { reason: `${how} ${paths.length} files, too many for Airlock to check each against its own files (at most ${MAX_CHECKED_PATHS}). ${SELF_PROTECTION_REASON}`, resource: "files Airlock may depend on" };
+  }
   for (const path of paths) {
     const kind = folders ? airlockFilesInside(path, cwd) : airlockFileKind(path, cwd);
     if (kind) return { reason: `${how} ${path}, ${kind}. ${SELF_PROTECTION_REASON}`, resource: kind };
