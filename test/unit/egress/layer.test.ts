@@ -6,7 +6,7 @@ import { protectionLayers, protectionLevel, type ProtectionSnapshot } from '../.
 const base: ProtectionSnapshot = {
   ipcListening: true,
   trusted: true,
-  agents: { cursor: { detected: false, installed: false, current: false }, claude: { detected: true, installed: true, current: true }, vscode: { detected: false, installed: false, current: false } },
+  agents: { cursor: { detected: false, installed: false, current: false }, claude: { detected: true, installed: true, current: true, verified: { ok: true, time: '2026-12-06T03:00:00Z', detail: 'self-test passed' } }, vscode: { detected: false, installed: false, current: false } },
   shimsEnabled: true,
   shimsSupported: true,
   shimCount: 10,
