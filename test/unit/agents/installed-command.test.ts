@@ -1,7 +1,6 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { IpcServer } from '../../../src/extension/ipc/ipcServer';
@@ -16,14 +15,14 @@ import { installHooks, type InstallMemory } from '../../../src/extension/protect
 import { workspaceTargets } from '../../../src/extension/protection/hookTargets';
 import { PAYLOADS } from './fixtures';
 import { pinnedIdentity } from '../trust/editor-key';
+import { ensureDist } from '../dist';
 
 /** The built launcher and CLI, installed into hook files as Protect installs them, run as each agent runs them. */
 const root = resolve(__dirname, '../../..');
 const launcher = join(root, 'dist/launcher/airlock');
 
 before(() => {
-  const build = spawnSync(process.execPath, [join(root, 'esbuild.mjs')], { cwd: root, encoding: 'utf8' });
-  assert.ok(build.status === 0 && existsSync(launcher), `build failed: ${build.stderr}`);
+  ensureDist();
 });
 
 const mem: InstallMemory = (() => { const m = new Map(); return { get: (p: string) => m.get(p), set: (p: string, v: unknown) => { if (v) m.set(p, v); else m.delete(p); } }; })() as InstallMemory;

@@ -1,19 +1,18 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AGENTS } from '../../../src/core/protection/agents';
 import { hookCommand } from '../../../src/core/protection/hookConfig';
+import { ensureDist } from '../dist';
 
 const root = resolve(__dirname, '../../..');
 const launcher = join(root, 'dist/launcher/airlock');
 
 before(() => {
-  const build = spawnSync(process.execPath, [join(root, 'esbuild.mjs')], { cwd: root, encoding: 'utf8' });
-  assert.ok(build.status === 0 && existsSync(launcher), `build failed: ${build.stderr}`);
+  ensureDist();
 });
 
 type Guard = (ctx: { directory: string }) => Promise<{ 'tool.execute.before': (input: unknown, output: unknown) => Promise<void> }>;

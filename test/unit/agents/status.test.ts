@@ -1,20 +1,20 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { agentInventory } from '../../../src/core/protection/agentInventory';
 import { installHooks, type InstallMemory } from '../../../src/extension/protection/hookInstaller';
 import { userTargets, workspaceTargets } from '../../../src/extension/protection/hookTargets';
+import { ensureDist } from '../dist';
 
 const root = resolve(__dirname, '../../..');
 const cli = join(root, 'dist/airlock.js');
 const launcher = join(root, 'dist/launcher/airlock');
 
 before(() => {
-  const build = spawnSync(process.execPath, [join(root, 'esbuild.mjs')], { cwd: root, encoding: 'utf8' });
-  assert.ok(build.status === 0 && existsSync(cli), `build failed: ${build.stderr}`);
+  ensureDist();
 });
 
 const mem: InstallMemory = (() => { const m = new Map(); return { get: (p: string) => m.get(p), set: (p: string, v: unknown) => { if (v) m.set(p, v); else m.delete(p); } }; })() as InstallMemory;

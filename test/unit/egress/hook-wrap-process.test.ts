@@ -1,10 +1,11 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { makePki, makeWorkspace, REFUSAL, requireSandbox, root, startFakeApi, type FakeApi, type Pki, type Workspace } from './harness';
+import { ensureDist } from '../dist';
 
 /**
  * The whole chain as Claude Code drives it: the installed launcher answers a benign Bash call
@@ -18,8 +19,7 @@ let w: Workspace;
 
 before(async () => {
   requireSandbox();
-  const build = spawnSync(process.execPath, [join(root, 'esbuild.mjs')], { cwd: root, encoding: 'utf8' });
-  assert.ok(build.status === 0 && existsSync(join(root, 'dist/launcher/airlock')), `build failed: ${build.stderr}`);
+  ensureDist();
   pki = makePki();
   api = await startFakeApi(pki);
   w = makeWorkspace(pki, api);

@@ -1,7 +1,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { IpcServer } from '../../../src/extension/ipc/ipcServer';
@@ -10,6 +10,7 @@ import { pinnedIdentity } from '../trust/editor-key';
 import { ConfirmationQueue } from '../../../src/extension/gates/confirmationQueue';
 import { GateService } from '../../../src/extension/gates/gateService';
 import { registerGateRoutes } from '../../../src/extension/gates/gateRoutes';
+import { ensureDist } from '../dist';
 
 /** The built CLI and launcher, spawned as the agents spawn them. */
 const root = resolve(__dirname, '../../..');
@@ -18,8 +19,7 @@ const launcher = join(root, 'dist/launcher/airlock');
 
 before(() => {
   // Always from the current sources: a stale dist/ would test yesterday's hook.
-  const build = spawnSync(process.execPath, [join(root, 'esbuild.mjs')], { cwd: root, encoding: 'utf8' });
-  assert.ok(build.status === 0 && existsSync(cli) && existsSync(launcher), `build failed: ${build.stderr}`);
+  ensureDist();
 });
 
 function run(file: string, args: string[], payload: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
