@@ -523,6 +523,18 @@ class Reducer {
   directScript(command: SimpleCommand): Unwrapped | undefined {
     const path = pathRun(command);
     if (path === undefined) return undefined;
+    // `./x; ./x; ./x…`: each file is read once per state of the line's writes.
+    const full = resolveFrom(command.cwd, path);
+    const key = `${full}\u0000${this.writes.written.has(full) ? String(this.writes.written.get(full)) : ''}\u0000${command.argv.slice(1).join('\u0000')}`;
+    if (this.pathRuns.has(key)) return this.pathRuns.get(key);
+    const result = this.readPathRun(command, path);
+    this.pathRuns.set(key, result);
+    return result;
+  }
+
+  private readonly pathRuns = new Map<string, Unwrapped | undefined>();
+
+  private readPathRun(command: SimpleCommand, path: string): Unwrapped | undefined {
     const text = this.read(path, command.cwd);
     if (text === undefined) {
       if (!this.wrote(path, command.cwd) && isCompiledProgram(path, command.cwd)) return undefined;
