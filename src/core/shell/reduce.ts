@@ -73,6 +73,12 @@ interface Scope {
   via: string[];
   /** Nested script depth. */
   depth: number;
+  /**
+   * Walking a file's text (a script run by path, package.json scripts, recipes), not the line
+   * itself: there `exec "$JAVACMD" "$@"` and `$(MAKE) -C sub` are everyday, so a run-time command
+   * name asks only with destructive arguments or on a line naming a guarded tool.
+   */
+  fromFile?: boolean;
 }
 
 function child(scope: Scope): Scope {
@@ -310,7 +316,7 @@ class Reducer {
       this.problem('dynamic-command', node.text, `${words[0]!.value} runs text that is only known when the line runs`);
     }
     if ((!words[0]!.resolved || words[0]!.glob) && !isKnownRuntimeName(written, scope)) {
-      this.problem('dynamic-command', node.text, `the command name ${written} is only known when the line runs`);
+      this.problem(scope.fromFile ? 'maybe-dynamic-command' : 'dynamic-command', node.text, `the command name ${written} is only known when the line runs`);
     }
     const raw: SimpleCommand = {
       argv: [toolName(argv[0]!), ...argv.slice(1)],
@@ -347,7 +353,7 @@ class Reducer {
     });
     if (!plan) return;
     if (scope.depth + 1 > this.options.maxDepth) { this.problem('too-deep', command.segment, `nested scripts go deeper than ${this.options.maxDepth} levels`); return; }
-    const nested: Scope = { cwd: command.cwd, vars: { ...scope.vars, ...command.assignments }, via: [...command.via, argv[0]!], depth: scope.depth + 1 };
+    const nested: Scope = { cwd: command.cwd, vars: { ...scope.vars, ...command.assignments }, via: [...command.via, argv[0]!], depth: scope.depth + 1, fromFile: true };
     for (const script of plan.scripts) {
       this.step(nested, `${script.via} runs: ${script.text}`);
       this.script(script.text, { ...nested, cwd: script.cwd, via: [...command.via, script.via] });
@@ -406,7 +412,8 @@ class Reducer {
         this.commands.push(current);
         return emitted;
       }
-      const nested: Scope = { cwd: current.cwd, vars: { ...scope.vars, ...current.assignments }, via, depth: scope.depth + 1 };
+      const fromFile = scope.fromFile || next.kind === 'script-text' || next.kind === 'script-file' || next.kind === 'package-script';
+      const nested: Scope = { cwd: current.cwd, vars: { ...scope.vars, ...current.assignments }, via, depth: scope.depth + 1, ...(fromFile ? { fromFile } : {}) };
       if (next.kind === 'script' || next.kind === 'script-text') {
         this.script(next.text, nested);
       } else if (next.kind === 'package-script') {

@@ -174,7 +174,8 @@ function make(args: string[], cwd: string, stdin: StdinSource | undefined, files
     }
     texts.push({ text, path });
   }
-  const merged = { rules: new Map<string, MakeRule>(), vars: new Map<string, string>(), first: undefined as string | undefined };
+  // make's own defaults, so `$(MAKE) -C sub` and `$(CC) -o x` read as the commands they are.
+  const merged = { rules: new Map<string, MakeRule>(), vars: new Map<string, string>([['MAKE', 'make'], ['CC', 'cc'], ['CXX', 'c++'], ['RM', 'rm -f'], ['AR', 'ar'], ['LD', 'ld'], ['SHELL', '/bin/sh']]), first: undefined as string | undefined };
   for (const { text, path } of texts) {
     const parsed = parseMakefile(text);
     for (const include of parsed.includes) {
