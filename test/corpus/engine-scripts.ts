@@ -26,6 +26,9 @@ export default [
   ['ask', './scripts/not-written-yet', 'guard.unreadable-script'],
   ['ask', 'cd /nonexistent/airlock && ./run', 'guard.unreadable-script'],
   ['allow', './scripts/lint'],
+  // In a file, a run-time name asks only with destructive arguments (wrappers choose their program).
+  ['allow', './gradlew build --offline'],
+  ['ask', './scripts/sneaky', 'guard.dynamic-command'],
   ['allow', 'bin/dev'],
   ['allow', 'bin/rails db:migrate:status'],
   ['allow', './node_modules/.bin/eslint src'],

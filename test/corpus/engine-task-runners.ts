@@ -29,6 +29,7 @@ export default [
   // Everyday targets stay quiet.
   ['allow', 'cd runners && make'],
   ['allow', 'cd runners && make test'],
+  ['allow', 'cd runners && make sub'],
   ['allow', 'make -C runners build -j4'],
   ['allow', 'cd runners && make -n wipe'],
   ['allow', 'cd runners && just'],

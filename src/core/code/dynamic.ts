@@ -14,6 +14,8 @@ import { UNKNOWN_PART, type CodeToken, type Language } from './scanner';
 const DANGEROUS_MODULES = /^(os|subprocess|shutil|pty|posix|nt|ctypes|importlib|builtins|__builtin__|__builtins__|sys|socket|requests|httpx|urllib|urllib2|urllib3|http|pathlib|child_process|fs|fs\/promises|node:child_process|node:fs|node:fs\/promises|vm|net|http2|https|worker_threads|cluster|module|process)$/;
 /** Attribute names that delete, spawn, evaluate or load. */
 const DANGEROUS_ATTRIBUTES = /^(system|popen|spawn\w*|exec\w*|run|call|check_call|check_output|Popen|rmtree|remove\w*|unlink\w*|rmdir\w*|rm\w*|kill|eval|compile|__import__|import_module|require|load|send|public_send|__send__|instance_eval|class_eval|const_get|open|urlopen|post|put|patch|delete|request|fetch)$/;
+/** Callees whose arguments this module reads. */
+const INTERESTING_CALLS = new Set(['__import__', 'import_module', 'require', 'import', 'getattr', 'hasattr', 'method', 'instance_method', 'const_get', 'Reflect', 'send', 'public_send', '__send__', 'Function']);
 /** Ruby constants whose methods delete or spawn. */
 const DANGEROUS_CONSTANTS = /^(Kernel|Process|IO|Open3|FileUtils|File|Dir|Object|PTY)$/;
 /** Calls that read a file's text. */
@@ -83,7 +85,8 @@ export function dynamicCalls(tokens: readonly CodeToken[], language: Language, b
     const next = tokens[i + 1];
     const prev = tokens[i - 1];
     const calls = next?.kind === 'punct' && next.value === '(';
-    if (t.kind === 'ident' && calls) {
+    if (t.kind === 'ident' && calls && (INTERESTING_CALLS.has(t.value) || EVALUATORS[language].has(t.value))) {
+      // Only calls worth a look are sliced and resolved: everything else stays one pass over the tokens.
       const group = inside(tokens, match, i + 1);
       const name = literal(group, bindings);
       if (t.value === '__import__' || (t.value === 'import_module' && prev?.value === '.') || (t.value === 'require' && language === 'javascript') || (t.value === 'import' && language === 'javascript')) {

@@ -78,6 +78,7 @@ export function couldExpandTo(typed: LineCommand, seen: readonly string[]): bool
 /** The word as a regular expression, its run-time parts as wildcards; undefined when nothing of it is known. */
 function wordPattern(word: string): RegExp | undefined {
   const parts = word.split(/\$\{[^}]*\}|\$\([^)]*\)|`[^`]*`|\$[A-Za-z_][A-Za-z0-9_]*|\$[0-9@*#?$!-]|[*?]|\[[^\]]*\]/);
-  if (parts.every((p) => p === '')) return undefined;
+  // Many run-time parts would make a backtracking pattern: such a word matches any one word.
+  if (parts.every((p) => p === '') || parts.length > 8) return parts.length > 8 ? /^/ : undefined;
   return new RegExp(`^${parts.map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('.*')}$`, 's');
 }

@@ -25,7 +25,7 @@ function patterns(root: string, manifest: Record<string, unknown>, files: Packag
   const list = Array.isArray(field) ? field : field && typeof field === 'object' ? (field as { packages?: unknown }).packages : undefined;
   if (Array.isArray(list)) return list.filter((p): p is string => typeof p === 'string');
   const pnpm = files.read(join(root, 'pnpm-workspace.yaml'));
-  if (pnpm === undefined) return undefined;
+  if (pnpm === undefined || pnpm.length > 64 * 1024) return undefined;
   try {
     const packages = (parseYaml(pnpm) as { packages?: unknown } | null)?.packages;
     return Array.isArray(packages) ? packages.filter((p): p is string => typeof p === 'string') : [];

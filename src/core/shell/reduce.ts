@@ -73,6 +73,12 @@ interface Scope {
   via: string[];
   /** Nested script depth. */
   depth: number;
+  /**
+   * Walking a file's text (a script run by path, package.json scripts, recipes), not the line
+   * itself: there `exec "$JAVACMD" "$@"` and `$(MAKE) -C sub` are everyday, so a run-time command
+   * name asks only with destructive arguments or on a line naming a guarded tool.
+   */
+  fromFile?: boolean;
 }
 
 function child(scope: Scope): Scope {
@@ -323,7 +329,7 @@ class Reducer {
       this.problem('dynamic-command', node.text, `${words[0]!.value} runs text that is only known when the line runs`);
     }
     if ((!words[0]!.resolved || words[0]!.glob) && !isKnownRuntimeName(written, scope)) {
-      this.problem('dynamic-command', node.text, `the command name ${written} is only known when the line runs`);
+      this.problem(scope.fromFile ? 'maybe-dynamic-command' : 'dynamic-command', node.text, `the command name ${written} is only known when the line runs`);
     }
     const raw: SimpleCommand = {
       argv: [toolName(argv[0]!), ...argv.slice(1)],
@@ -360,7 +366,7 @@ class Reducer {
     });
     if (!plan) return;
     if (scope.depth + 1 > this.options.maxDepth) { this.problem('too-deep', command.segment, `nested scripts go deeper than ${this.options.maxDepth} levels`); return; }
-    const nested: Scope = { cwd: command.cwd, vars: { ...scope.vars, ...command.assignments }, via: [...command.via, argv[0]!], depth: scope.depth + 1 };
+    const nested: Scope = { cwd: command.cwd, vars: { ...scope.vars, ...command.assignments }, via: [...command.via, argv[0]!], depth: scope.depth + 1, fromFile: true };
     for (const script of plan.scripts) {
       this.step(nested, `${script.via} runs: ${script.text}`);
       this.script(script.text, { ...nested, cwd: script.cwd, via: [...command.via, script.via] });
@@ -419,7 +425,8 @@ class Reducer {
         this.commands.push(current);
         return emitted;
       }
-      const nested: Scope = { cwd: current.cwd, vars: { ...scope.vars, ...current.assignments }, via, depth: scope.depth + 1 };
+      const fromFile = scope.fromFile || next.kind === 'script-text' || next.kind === 'script-file' || next.kind === 'package-script';
+      const nested: Scope = { cwd: current.cwd, vars: { ...scope.vars, ...current.assignments }, via, depth: scope.depth + 1, ...(fromFile ? { fromFile } : {}) };
       if (next.kind === 'script' || next.kind === 'script-text') {
         this.script(next.text, nested);
       } else if (next.kind === 'package-script') {
@@ -536,6 +543,18 @@ class Reducer {
   directScript(command: SimpleCommand): Unwrapped | undefined {
     const path = pathRun(command);
     if (path === undefined) return undefined;
+    // `./x; ./x; ./x…`: each file is read once per state of the line's writes.
+    const full = resolveFrom(command.cwd, path);
+    const key = `${full}\u0000${this.writes.written.has(full) ? String(this.writes.written.get(full)) : ''}\u0000${command.argv.slice(1).join('\u0000')}`;
+    if (this.pathRuns.has(key)) return this.pathRuns.get(key);
+    const result = this.readPathRun(command, path);
+    this.pathRuns.set(key, result);
+    return result;
+  }
+
+  private readonly pathRuns = new Map<string, Unwrapped | undefined>();
+
+  private readPathRun(command: SimpleCommand, path: string): Unwrapped | undefined {
     const text = this.read(path, command.cwd);
     if (text === undefined) {
       if (!this.wrote(path, command.cwd) && isCompiledProgram(path, command.cwd)) return undefined;

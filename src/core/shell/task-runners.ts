@@ -94,19 +94,38 @@ export function parseMakefile(text: string): { rules: Map<string, MakeRule>; fir
   return { rules, vars, includes, ...(first ? { first } : {}) };
 }
 
-/** `$(VAR)`, `${VAR}` and automatic variables expanded as far as the Makefile says; `$$` is `$`. */
-function makeExpand(text: string, vars: Map<string, string>, target: string, deps: string[], depth = 0): string {
-  return text.replace(/\$(\$|@|<|\^|\*|\?|\(([A-Za-z_][A-Za-z0-9_.-]*)\)|\{([A-Za-z_][A-Za-z0-9_.-]*)\})/g, (whole, sign: string, paren?: string, brace?: string) => {
+/** Expanded recipes longer than this are not followed: the runner is asked about instead. */
+const MAX_EXPANDED_CHARS = 64 * 1024;
+/** Prerequisite chains deeper than this are not followed: the runner is asked about instead. */
+const MAX_CHAIN = 50;
+/** YAML and TOML files larger than this are not parsed (a YAML parser is slow on adversarial input). */
+const MAX_CONFIG_CHARS = 64 * 1024;
+
+class TooLarge extends Error {}
+
+/**
+ * `$(VAR)`, `${VAR}` and automatic variables expanded as far as the Makefile says; `$$` is `$`.
+ * Each variable is expanded once; a cycle is unknown; output past the cap throws TooLarge.
+ */
+function makeExpand(text: string, vars: Map<string, string>, target: string, deps: string[], memo = new Map<string, string | null>()): string {
+  const out = text.replace(/\$(\$|@|<|\^|\*|\?|\(([A-Za-z_][A-Za-z0-9_.-]*)\)|\{([A-Za-z_][A-Za-z0-9_.-]*)\})/g, (whole, sign: string, paren?: string, brace?: string) => {
     if (sign === '$') return '$';
     if (sign === '@') return target;
     if (sign === '<') return deps[0] ?? '';
     if (sign === '^' || sign === '?') return deps.join(' ');
     if (sign === '*') return target;
     const name = paren ?? brace!;
+    const unknown = '"$MAKE_' + name.replace(/[^A-Za-z0-9_]/g, '_') + '"';
     const value = vars.get(name);
-    if (value === undefined) return '"$MAKE_' + name.replace(/[^A-Za-z0-9_]/g, '_') + '"';
-    return depth > 8 ? value : makeExpand(value, vars, target, deps, depth + 1);
+    if (value === undefined) return unknown;
+    if (memo.has(name)) return memo.get(name) ?? unknown; // null: being expanded, a cycle
+    memo.set(name, null);
+    const expanded = makeExpand(value, vars, target, deps, memo);
+    memo.set(name, expanded);
+    return expanded;
   });
+  if (out.length > MAX_EXPANDED_CHARS) throw new TooLarge();
+  return out;
 }
 
 function make(args: string[], cwd: string, stdin: StdinSource | undefined, files: RunnerFiles): TaskPlan | undefined {
@@ -155,7 +174,8 @@ function make(args: string[], cwd: string, stdin: StdinSource | undefined, files
     }
     texts.push({ text, path });
   }
-  const merged = { rules: new Map<string, MakeRule>(), vars: new Map<string, string>(), first: undefined as string | undefined };
+  // make's own defaults, so `$(MAKE) -C sub` and `$(CC) -o x` read as the commands they are.
+  const merged = { rules: new Map<string, MakeRule>(), vars: new Map<string, string>([['MAKE', 'make'], ['CC', 'cc'], ['CXX', 'c++'], ['RM', 'rm -f'], ['AR', 'ar'], ['LD', 'ld'], ['SHELL', '/bin/sh']]), first: undefined as string | undefined };
   for (const { text, path } of texts) {
     const parsed = parseMakefile(text);
     for (const include of parsed.includes) {
@@ -173,14 +193,22 @@ function make(args: string[], cwd: string, stdin: StdinSource | undefined, files
   const wanted = targets.length ? targets : merged.first ? [merged.first] : [];
   const done = new Set<string>();
   const visit = (target: string, depth: number): void => {
-    if (done.has(target) || depth > 50) return;
+    if (done.has(target)) return;
+    if (depth > MAX_CHAIN) { plan.unreadable.push(`prerequisites chained deeper than ${MAX_CHAIN} targets`); return; }
     done.add(target);
     const rule = merged.rules.get(target);
     if (!rule) return;
     for (const dep of rule.deps) visit(dep, depth + 1);
-    if (rule.recipe.length) plan.scripts.push({ text: rule.recipe.map((line) => makeExpand(line, merged.vars, target, rule.deps)).join('\n'), cwd: dir, via: `make ${target}` });
+    if (!rule.recipe.length) return;
+    try {
+      plan.scripts.push({ text: rule.recipe.map((line) => makeExpand(line, merged.vars, target, rule.deps)).join('\n'), cwd: dir, via: `make ${target}` });
+    } catch (error) {
+      if (!(error instanceof TooLarge)) throw error;
+      plan.unreadable.push(`the recipe of ${target}, whose variables expand past ${MAX_EXPANDED_CHARS / 1024} KB`);
+    }
   };
   for (const target of wanted) visit(target, 0);
+  if (plan.scripts.length > MAX_CHAIN) plan.unreadable.push(`more than ${MAX_CHAIN} recipes`);
   return plan;
 }
 
@@ -227,7 +255,8 @@ function just(args: string[], cwd: string, files: RunnerFiles): TaskPlan | undef
   const wanted = words.length ? words.filter((w) => recipes.has(w)) : recipes.has('default') ? ['default'] : first ? [first] : [];
   const done = new Set<string>();
   const visit = (name: string, depth: number): void => {
-    if (done.has(name) || depth > 50) return;
+    if (done.has(name)) return;
+    if (depth > MAX_CHAIN) { plan.unreadable.push(`recipe dependencies chained deeper than ${MAX_CHAIN}`); return; }
     done.add(name);
     const entry = recipes.get(name);
     if (!entry) return;
@@ -256,7 +285,8 @@ function taskDef(value: unknown): TaskDef | undefined {
 function runTasks(plan: TaskPlan, tasks: Record<string, unknown>, wanted: string[], dir: string, runner: string): void {
   const done = new Set<string>();
   const visit = (name: string, depth: number): void => {
-    if (done.has(name) || depth > 50) return;
+    if (done.has(name)) return;
+    if (depth > MAX_CHAIN) { plan.unreadable.push(`${runner} tasks chained deeper than ${MAX_CHAIN}`); return; }
     done.add(name);
     if (!Object.prototype.hasOwnProperty.call(tasks, name)) { plan.unreadable.push(`the ${runner} task ${name}, which Airlock cannot find (included from another file?)`); return; }
     const def = taskDef(tasks[name]);
@@ -294,6 +324,7 @@ function task(args: string[], cwd: string, files: RunnerFiles): TaskPlan | undef
   const found = file !== undefined ? { path: abs(dir, file), text: files.read(abs(dir, file)) } : firstFile(dir, ['Taskfile.yml', 'taskfile.yml', 'Taskfile.yaml', 'taskfile.yaml', 'Taskfile.dist.yml', 'taskfile.dist.yml'], files);
   if (!found) return undefined;
   if (found.text === undefined) { plan.unreadable.push(`the Taskfile ${found.path}`); return plan; }
+  if (found.text.length > MAX_CONFIG_CHARS) { plan.unreadable.push(`the Taskfile ${found.path} (larger than ${MAX_CONFIG_CHARS / 1024} KB)`); return plan; }
   let doc: { tasks?: unknown; includes?: unknown } | null;
   try { doc = parseYaml(found.text) as typeof doc; } catch { plan.unreadable.push(`the Taskfile ${found.path} (not valid YAML)`); return plan; }
   const tasks = doc?.tasks && typeof doc.tasks === 'object' ? (doc.tasks as Record<string, unknown>) : {};
@@ -321,7 +352,7 @@ function mise(args: string[], cwd: string, files: RunnerFiles): TaskPlan | undef
     const path = join(cwd, name);
     if (!files.exists(path)) continue;
     const text = files.read(path);
-    if (text === undefined) { plan.unreadable.push(`the mise config ${path}`); continue; }
+    if (text === undefined || text.length > MAX_CONFIG_CHARS) { plan.unreadable.push(`the mise config ${path}`); continue; }
     try {
       const parsed = parseToml(text) as { tasks?: Record<string, unknown> };
       for (const [k, v] of Object.entries(parsed.tasks ?? {})) if (!(k in tasks)) tasks[k] = v;

@@ -29,7 +29,11 @@ function unescapeAwk(text: string): string {
 }
 
 /** The shell commands an awk program runs; COMPUTED_COMMAND for one it builds at run time. */
+/** Programs longer than this are not scanned (the patterns below are not linear on adversarial text). */
+const MAX_PROGRAM_CHARS = 16 * 1024;
+
 export function awkCommands(program: string): string[] {
+  if (program.length > MAX_PROGRAM_CHARS) return [COMPUTED_COMMAND];
   const commands: string[] = [];
   const literal = (text: string): void => {
     const command = unescapeAwk(text);
@@ -65,6 +69,7 @@ function awk(argv: string[]): Unwrapped | undefined {
 
 /** An ex command: `!cmd`, `:r !cmd`, `w !cmd`, `silent !cmd`; COMPUTED_COMMAND for `system(...)`, `execute`, `terminal`. */
 export function exCommands(command: string): string[] {
+  if (command.length > MAX_PROGRAM_CHARS) return [COMPUTED_COMMAND];
   const bang = /^[\s:]*(?:sil(?:ent)?!?\s*)?(?:[0-9%.$,'a-z+-]*)\s*(?:r(?:ead)?|w(?:rite)?|\.)?\s*!(.*)$/s.exec(command);
   if (bang && !/^[\s:]*(?:[0-9%.$,'+-]*)\s*(?:q|wq|x|qa|wqa|xa|q!)?!?\s*$/.test(command)) return [bang[1]!];
   if (/\b(system|systemlist|job_start|jobstart|termopen)\s*\(|\b(exe(c(ute)?)?|term(inal)?|py(thon)?3?|pyx|lua|perl|ruby|mz)\b/.test(command)) return [COMPUTED_COMMAND];

@@ -43,7 +43,7 @@ test('calls: recursive deletes, spawns with resolved literals, HTTP deletes, mut
   assert.ok(rm(`shutil.rmtree(os.path.join(home, 'data'))`, 'python')[0]!.includes(UNKNOWN_PART), 'an unknown base is not the project folder');
   const mutation = analyseCode(`q = 'mutation { volumeDelete(volumeId: "' + v + '") }'`, 'python');
   assert.deepEqual(mutation.mutations, ['volumeDelete']);
-  assert.deepEqual(analyseCode(`print('shutil.rmtree("/")', "os.system('rm -rf /')")`, 'python'), { recursiveDeletes: [], fileDeletes: [], spawns: [], httpDeletes: [], mutations: [], obfuscated: [] });
+  assert.deepEqual(analyseCode(`print('shutil.rmtree("/")', "os.system('rm -rf /')")`, 'python'), { recursiveDeletes: [], fileDeletes: [], spawns: [], httpDeletes: [], mutations: [], obfuscated: [], dynamic: [] });
 });
 
 test('Lua and R: comments, long strings, spawns and deletes', () => {

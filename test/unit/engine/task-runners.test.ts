@@ -52,3 +52,13 @@ test('pytest imports conftest.py files; jest and vitest run their config and its
   assert.deepEqual(scripts('vitest run', { '/p/vite.config.ts': '' })?.programs, ['node /p/vite.config.ts']);
   assert.deepEqual(scripts('jest', {})?.programs, []);
 });
+
+test('runaway recipes are asked about, never followed without end or skipped silently', () => {
+  const chain = Array.from({ length: 200 }, (_, i) => `t${i}: t${i + 1}\n\techo ${i}`).join('\n');
+  assert.ok(scripts('make t0', { '/p/Makefile': chain })!.unreadable.length > 0, 'a chain past the limit');
+  const bomb = Array.from({ length: 30 }, (_, i) => `V${i} = $(V${i + 1})$(V${i + 1})`).join('\n') + '\nV30 = x\nall:\n\techo $(V0)\n';
+  assert.ok(scripts('make', { '/p/Makefile': bomb })!.unreadable.some((u) => /expand past/.test(u)), 'a doubling variable');
+  assert.deepEqual(scripts('make', { '/p/Makefile': 'A = $(B)\nB = $(A)\nall:\n\techo $(A)\n' })!.scripts, ['echo "$MAKE_A"'], 'a cycle is unknown');
+  assert.ok(scripts('task', { '/p/Taskfile.yml': `tasks:\n  default: echo ${'x'.repeat(70 * 1024)}\n` })!.unreadable.length > 0, 'too large to parse');
+  assert.ok(scripts('task', { '/p/Taskfile.yml': 'a: &a [x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ntasks: {default: echo}\n' })!.unreadable.length > 0, 'an alias bomb');
+});
