@@ -12,9 +12,10 @@
 # installed block (the copy in the extension's dist/) it runs ../airlock.js with node.
 set -u
 
-airlock_here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
+airlock_here=
 
 # >>> installed settings
+airlock_here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
 AIRLOCK_CLI=$airlock_here/../airlock.js
 AIRLOCK_RUNTIME=node
 AIRLOCK_RUNTIME_IS_ELECTRON=0
