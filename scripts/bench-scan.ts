@@ -1,14 +1,17 @@
 // npm run bench:scan — throughput of Airlock's token scan against secretlint (recommended
 // preset) on the same files of this project's node_modules, alternating runs, plus recall and
 // false alarms on the planted/negative fixture. Figures only: no pass/fail.
-import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync, openSync, readSync, closeSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, openSync, readSync, closeSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { extname, join, relative, resolve } from 'node:path';
 import { detectInText } from '../src/core/tokens/detect';
 import { readTextBounded } from '../src/core/tokens/files';
 import { WorkspaceScanner } from '../src/core/tokens/scan';
 import { printTokenRecall } from './token-recall';
+import { allRules } from '../src/core/tokens/rules/index';
+import { KeywordScanner } from '../src/core/tokens/keywordScan';
 
 const root = resolve(__dirname, '..');
 const MAX_BYTES = 1024 * 1024;
@@ -35,8 +38,9 @@ function collect(dir: string, out: string[]): void {
   }
 }
 
+const treeArg = process.argv.indexOf('--files-from');
 const all: string[] = [];
-collect(join(root, 'node_modules'), all);
+if (treeArg > 0) collect(process.argv[treeArg + 1]!, all); else collect(join(root, 'node_modules'), all);
 all.sort();
 // An even spread over the whole tree, so every package family is represented.
 const step = Math.max(1, all.length / maxFiles);
@@ -108,8 +112,8 @@ async function recall(): Promise<void> {
 }
 
 /** One timed pass in a fresh process, so neither tool inherits the other's heap or JIT state. */
-function pass(tool: 'airlock' | 'secretlint'): { ms: number; findings: number } {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', __filename, '--worker', tool], { cwd: root, env: { ...process.env, BENCH_MAX_FILES: String(maxFiles) }, maxBuffer: 1 << 20 });
+function pass(tool: 'airlock' | 'secretlint', filesFrom?: string, max = maxFiles): { ms: number; findings: number } {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', __filename, '--worker', tool, ...(filesFrom ? ['--files-from', filesFrom] : [])], { cwd: root, env: { ...process.env, BENCH_MAX_FILES: String(max) }, maxBuffer: 1 << 20 });
   return JSON.parse(out.toString().trim().split('\n').pop()!);
 }
 
@@ -118,7 +122,97 @@ async function worker(tool: string): Promise<void> {
   console.log(JSON.stringify(result));
 }
 
+/** A copy of part of node_modules (packages in name order up to `mb`), made once and reused. */
+function treeCopy(name: string, mb: number, maxPackageMb = Infinity): { dir: string; bytes: number; count: number } {
+  const dir = join(tmpdir(), `airlock-bench-${name}-${mb}mb`);
+  if (!existsSync(join(dir, '.complete'))) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    let total = 0;
+    // Native binaries (the biome and esbuild executables) are not what a token scan is about.
+    for (const entry of readdirSync(join(root, 'node_modules')).sort()) {
+      if (total >= mb * 1e6) break;
+      if (entry === '.bin' || entry === '@biomejs' || entry === '@esbuild' || entry.startsWith('.')) continue;
+      const size = Number(execFileSync('du', ['-sb', join(root, 'node_modules', entry)]).toString().split('\t')[0]);
+      if (size > maxPackageMb * 1e6 || total + size > mb * 1e6 * 1.2) continue;
+      cpSync(join(root, 'node_modules', entry), join(dir, entry), { recursive: true, dereference: false, verbatimSymlinks: true });
+      total += size;
+    }
+    writeFileSync(join(dir, '.complete'), '');
+  }
+  const list: string[] = [];
+  const walk = (d: string): void => { for (const e of readdirSync(d, { withFileTypes: true })) { const p = join(d, e.name); if (e.isDirectory()) walk(p); else if (e.isFile()) list.push(p); } };
+  walk(dir);
+  return { dir, bytes: list.reduce((n, f) => n + statSync(f).size, 0), count: list.length };
+}
+
+/** `airlock scan` as a user runs it (the CLI bundle), whole process; the reader chosen by env. */
+function cliScan(dir: string, env: Record<string, string>): { ms: number; findings: number; json: string } {
+  const start = process.hrtime.bigint();
+  const out = spawnSync(process.execPath, [join(root, 'dist/airlock.js'), 'scan', '--no-default-excludes', '--json', dir], { env: { ...process.env, ...env }, maxBuffer: 256 << 20, encoding: 'utf8' });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const findings = (JSON.parse(out.stdout) as { findings: unknown[] }).findings;
+  return { ms, findings: findings.length, json: JSON.stringify(findings) };
+}
+
+async function trees(): Promise<void> {
+  if (!existsSync(join(root, 'dist/airlock.js'))) spawnSync(process.execPath, [join(root, 'esbuild.mjs'), '--production'], { cwd: root, stdio: 'ignore' });
+  const big = treeCopy('node_modules', Number(process.env.BENCH_TREE_MB ?? 240));
+  const runs = Number(process.env.BENCH_TREE_RUNS ?? 3);
+  console.log(`Tree: a copy of node_modules at ${big.dir}: ${fmt(big.count)} files, ${fmt(big.bytes / 1e6, 1)} MB (\`airlock scan --no-default-excludes\`, whole process, warm page cache)`);
+  const kinds: Array<[string, Record<string, string>]> = [
+    ['plain reader (promise per file)', { AIRLOCK_SCAN_READER: 'plain', AIRLOCK_SCAN_WORKERS: '0' }],
+    ['fast reader, one thread', { AIRLOCK_SCAN_WORKERS: '0' }],
+    ['fast reader + worker threads', {}],
+  ];
+  cliScan(big.dir, {}); // warm the page cache
+  const times = new Map<string, number[]>(kinds.map(([k]) => [k, []]));
+  const outputs = new Map<string, string>();
+  for (let i = 0; i < runs; i++) {
+    for (const [name, env] of i % 2 === 0 ? kinds : [...kinds].reverse()) {
+      const r = cliScan(big.dir, env);
+      times.get(name)!.push(r.ms);
+      outputs.set(name, `${r.findings}:${r.json}`);
+    }
+  }
+  console.log(`  ${'airlock'.padEnd(34)} ${'median ms'.padStart(10)} ${'MB/s'.padStart(8)} ${'findings'.padStart(9)}`);
+  for (const [name] of kinds) console.log(`  ${name.padEnd(34)} ${fmt(median(times.get(name)!)).padStart(10)} ${fmt(big.bytes / 1e6 / (median(times.get(name)!) / 1000), 1).padStart(8)} ${outputs.get(name)!.split(':')[0]!.padStart(9)}`);
+  console.log(`  same findings from all three: ${new Set(outputs.values()).size === 1 ? 'yes' : 'NO'}`);
+  // The keyword pass alone, in this process: the alternation regex it replaced vs Aho-Corasick.
+  const keywords = [...new Set(allRules.flatMap((r) => r.keywords))].sort((a, b) => b.length - a.length);
+  const regex = new RegExp(keywords.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  const texts = files.slice(0, 2000).map((f) => readFileSync(f, 'utf8').toLowerCase());
+  const textBytes = texts.reduce((n, t) => n + t.length, 0);
+  const ac = new KeywordScanner(keywords);
+  const viaRegex = () => { for (const t of texts) { regex.lastIndex = 0; for (let m = regex.exec(t); m; m = regex.exec(t)) regex.lastIndex = m.index + 1; } };
+  const viaAc = () => { for (const t of texts) ac.find(t); };
+  viaRegex(); viaAc(); // warm up both (JIT)
+  let regexNs = 0n;
+  let acNs = 0n;
+  for (let i = 0; i < 5; i++) {
+    const a0 = process.hrtime.bigint(); viaRegex(); const a1 = process.hrtime.bigint(); viaAc(); const a2 = process.hrtime.bigint();
+    regexNs += a1 - a0; acNs += a2 - a1;
+  }
+  const mbps = (ns: bigint) => fmt(textBytes / 1e6 / (Number(ns) / 1e9), 0);
+  console.log(`  keyword pass alone over ${fmt(textBytes / 1e6, 1)} MB (mean of 5, warm): alternation regex ${mbps(regexNs / 5n)} MB/s, Aho-Corasick ${mbps(acNs / 5n)} MB/s`);
+
+  // Both scanners on one smaller copy (secretlint reads about half a megabyte a second).
+  const small = treeCopy('node_modules-small', Number(process.env.BENCH_SMALL_MB ?? 8), 1.5);
+  const a: number[] = [];
+  const sl: number[] = [];
+  let af = 0;
+  let sf = 0;
+  for (let i = 0; i < 2; i++) {
+    const ra = cliScan(small.dir, {}); a.push(ra.ms); af = ra.findings;
+    const rs = pass('secretlint', small.dir, Number.MAX_SAFE_INTEGER); sl.push(rs.ms); sf = rs.findings;
+  }
+  console.log(`\nBoth scanners on ${small.dir}: ${fmt(small.count)} files, ${fmt(small.bytes / 1e6, 1)} MB (airlock: the CLI, whole process; secretlint: recommended preset, in-process over its text files)`);
+  console.log(`  airlock ${fmt(median(a))} ms (${af} findings), secretlint ${fmt(median(sl))} ms (${sf} findings): ${fmt(median(sl) / median(a), 1)}x\n`);
+}
+
 async function main(): Promise<void> {
+  console.log(`Machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  if (process.env.BENCH_TREE !== '0') await trees();
   console.log(`Files: ${fmt(files.length)} text files of node_modules (of ${fmt(all.length)}, each <= 1 MiB), ${fmt(totalBytes / 1e6, 1)} MB; ${rounds} alternating rounds, each pass in a fresh process`);
   const a: number[] = [];
   const s: number[] = [];
@@ -139,6 +233,7 @@ async function main(): Promise<void> {
   console.log(`  ratio of medians (secretlint / airlock): ${fmt(median(s) / median(a), 2)}x`);
   await recall();
   await printTokenRecall();
+  console.log(`\nLoad average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 }
 
 const workerAt = process.argv.indexOf('--worker');

@@ -12,9 +12,10 @@
 # installed block (the copy in the extension's dist/) it runs ../airlock.js with node.
 set -u
 
-airlock_here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
+airlock_here=
 
 # >>> installed settings
+airlock_here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
 AIRLOCK_CLI=$airlock_here/../airlock.js
 AIRLOCK_RUNTIME=node
 AIRLOCK_RUNTIME_IS_ELECTRON=0
@@ -97,8 +98,9 @@ airlock_run_cli() {
 # this launcher runs the CLI as usual, which asks the editor. The process is accepted only when
 # /proc shows it is this user's, running exactly this runtime, this CLI and this folder.
 airlock_warm_dir=$airlock_here/warm
+# Only an installed launcher (one that verifies its files) starts one: not the copy in dist/.
 airlock_warm_ok() {
-  [ "$AIRLOCK_RUNTIME_IS_ELECTRON" = 0 ] && [ -r /proc/self/cmdline ] || return 1
+  [ -n "$AIRLOCK_SHA256" ] && [ "$AIRLOCK_RUNTIME_IS_ELECTRON" = 0 ] && [ -r /proc/self/cmdline ] || return 1
   command -v timeout >/dev/null 2>&1 && command -v mkfifo >/dev/null 2>&1
 }
 airlock_warm_pid() {

@@ -9,6 +9,7 @@ import { protectedFileTriggers } from '../core/guard/fastpath/fileWords';
 import { DEFAULT_PROTECTED_FILES } from '../core/tokens/protected-files';
 import { shQuote } from './prefilter-awk';
 import { readGlobsEre } from './readGlobs';
+import { dirname } from 'node:path';
 
 export const INSTALLED_BEGIN = '# >>> installed settings';
 export const INSTALLED_END = '# <<< installed settings';
@@ -20,6 +21,8 @@ export interface InstalledSettings {
   /** gates.json, exported to the CLI as AIRLOCK_GATES_CONFIG. */
   gatesConfig: string;
   protectedFiles: readonly string[];
+  /** The folder the launcher is installed in (its read index, spool and warm folder live there). */
+  home?: string;
   /** The platform the launcher runs on (stat's flavour, case-insensitive file names). */
   platform?: NodeJS.Platform;
   /** Every file the CLI loads from beside the launcher, with its SHA-256 (hex). */
@@ -46,6 +49,8 @@ export function installedBlock(settings: InstalledSettings): string {
   const paths = settings.files.map((f) => oneLine(f.path));
   return [
     INSTALLED_BEGIN,
+    // Where it lives, fixed at install: no dirname/cd/pwd on every call.
+    `airlock_here=${shQuote(oneLine(settings.home ?? dirname(settings.cli)))}`,
     `AIRLOCK_CLI=${shQuote(oneLine(settings.cli))}`,
     `AIRLOCK_RUNTIME=${shQuote(oneLine(settings.runtime))}`,
     `AIRLOCK_RUNTIME_IS_ELECTRON=${settings.electron ? 1 : 0}`,

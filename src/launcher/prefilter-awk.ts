@@ -239,9 +239,12 @@ function globhit(file,   rel, i) {
 function readfile(file,   rel, i, info, parts, key, line, r, cmd, q, text) {
   if (readfast != 1 || globhit(file) != 0) return "slow"
   q = file; gsub(/'/, "'\\''", q)
-  cmd = (statkind == "bsd" ? "stat -L -f '%HT|%z|%m|%c|%i' -- '" : "stat -L -c '%F|%s|%Y|%Z|%i' -- '") q "' 2>/dev/null"
-  # RS is \036, so a command's output or a file comes in as one record: drop the final newline.
+  # One shell for both: the file's state, and the time the spool line will carry.
+  cmd = (statkind == "bsd" ? "stat -L -f '%HT|%z|%m|%c|%i' -- '" : "stat -L -c '%F|%s|%Y|%Z|%i' -- '") q "' 2>/dev/null; date -u +@%Y-%m-%dT%H:%M:%SZ"
+  # RS is \036, so the whole output comes in as one record: the stat line (if any), then the time.
   info = ""; cmd | getline info; close(cmd); sub(/\n+$/, "", info)
+  NOWTIME = ""
+  if (match(info, /@[0-9TZ:-]+$/)) { NOWTIME = substr(info, RSTART + 1); info = substr(info, 1, RSTART - 1); sub(/\n+$/, "", info) }
   # Gone or unreadable, not a regular file, or over the scanner's 2 MiB: Node lets it through.
   if (info == "") return "log"
   split(info, parts, "|")
@@ -262,7 +265,8 @@ function spoollog(   line) {
   return close(spool) == 0
 }
 function jsonline(file, cwd,   now, session, cmd) {
-  cmd = "date -u +%Y-%m-%dT%H:%M:%SZ"; now = ""; cmd | getline now; close(cmd); sub(/\n+$/, "", now)
+  now = NOWTIME
+  if (now == "") { cmd = "date -u +%Y-%m-%dT%H:%M:%SZ"; cmd | getline now; close(cmd); sub(/\n+$/, "", now) }
   session = value(agent == "cursor" ? PAYLOAD : TOP, agent == "cursor" ? "conversation_id" : "session_id")
   if (!plainpath(session) || index(session, "\"")) session = ""
   return "{\"time\":\"" now "\",\"agent\":\"" agent "\",\"tool\":\"" TOOL "\",\"file\":\"" file "\",\"cwd\":\"" cwd "\",\"session\":\"" session "\"}"

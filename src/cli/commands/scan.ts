@@ -98,6 +98,8 @@ async function scanPath(path: string, options: Options, io: CliIO): Promise<{ fi
     onSkip: options.verbose ? (rel, reason) => io.stderr(`skipped ${rel}: ${reason}\n`) : undefined,
     // Worker threads read and check files in parallel on a large tree (one per core, up to 4).
     workers: scanWorkers(io.env),
+    // AIRLOCK_SCAN_READER=plain: the promise reader the fast one replaced (bench:scan measures both).
+    reader: io.env.AIRLOCK_SCAN_READER === 'plain' ? 'plain' : 'fast',
     workerEntry: workerEntryFor(require.main?.filename),
     // Run through the launcher: clean files go into its read index (agents' reads of them skip Node).
     readIndex: io.env.AIRLOCK_READ_INDEX,

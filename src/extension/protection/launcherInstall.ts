@@ -113,6 +113,7 @@ export function refreshLauncher(extensionDist: string, globalStorage: string, pr
   }
   const loaded = [paths.cli, paths.gatesConfig, ...readdirSync(paths.binDir).filter((n) => n.endsWith('.wasm')).sort().map((n) => join(paths.binDir, n))];
   const settings: InstalledSettings = {
+    home: paths.binDir,
     cli: paths.cli,
     runtime,
     electron,

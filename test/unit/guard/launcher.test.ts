@@ -30,7 +30,7 @@ before(async () => {
 /** Writes an installed launcher (as the extension does) into folder; returns its path. */
 function install(folder: string, settings: Partial<InstalledSettings>): string {
   const path = join(folder, 'airlock');
-  const full: InstalledSettings = { cli: join(folder, 'cli.js'), runtime: 'node', electron: false, gatesConfig: join(folder, 'gates.json'), protectedFiles: [], files: [], ...settings };
+  const full: InstalledSettings = { home: folder, cli: join(folder, 'cli.js'), runtime: 'node', electron: false, gatesConfig: join(folder, 'gates.json'), protectedFiles: [], files: [], ...settings };
   writeFileSync(path, installedLauncher(readFileSync(join(dir, 'airlock'), 'utf8'), full), { mode: 0o755 });
   return path;
 }
