@@ -47,10 +47,13 @@ export function providerInName(key: string): string | undefined {
   return undefined;
 }
 
+/** Prefixes too ordinary to name a provider on their own (`api-…`, `key-…`, `secret_…`, `pk_…`). */
+const ORDINARY_PREFIX = /^(?:api-|key-|pat\.|sat\.|secret_|pk_|sl\.|sg\.|re_|md-|t1\.|hf_|r8_|a3-|ico-|begin )/;
+
 /** Prefixes that name a provider's token (`ghp_`, `npm_`, `sk-proj-`), longest first. */
 const prefixes: Array<{ prefix: string; rule: TokenRule }> = allRules
   .filter((r) => r.pattern && r.provider !== 'Unknown')
-  .flatMap((r) => r.keywords.filter((k) => k.length >= 3 && /[_\-.]$/.test(k) && /^[a-z]/.test(k)).map((prefix) => ({ prefix, rule: r })))
+  .flatMap((r) => r.keywords.filter((k) => k.length >= 3 && /[_\-.]$/.test(k) && /^[a-z]/.test(k) && !ORDINARY_PREFIX.test(k)).map((prefix) => ({ prefix, rule: r })))
   .sort((a, b) => b.prefix.length - a.prefix.length);
 
 /**
