@@ -36,7 +36,18 @@ for (const [word, name] of [['GH', 'GitHub'], ['GITHUB', 'GitHub'], ['GITLAB', '
 words.sort((a, b) => b.parts.length - a.parts.length || b.word.length - a.word.length);
 
 /** The provider a variable's name is about (`herokuToken`, `CLOUDFLARE_API_TOKEN`), if it names one. */
+const nameCache = new Map<string, string | undefined>();
+
+/** Memoised: the same few names repeat thousands of times in big files. */
 export function providerInName(key: string): string | undefined {
+  if (nameCache.has(key)) return nameCache.get(key);
+  if (nameCache.size > 10_000) nameCache.clear();
+  const found = lookUpProvider(key);
+  nameCache.set(key, found);
+  return found;
+}
+
+function lookUpProvider(key: string): string | undefined {
   const parts = key.split('_').filter(Boolean);
   for (const w of words) {
     const limit = w.firstOnly ? 1 : parts.length - w.parts.length + 1;
