@@ -49,7 +49,7 @@ export function detectSecretSpans(text: string, options: DetectOptions = {}): Se
   const present = keywordsIn(lower);
   runPatternRules(patternRules, text, present, spans, options.aggressive === true);
   // Decoded Secret values outrank the generic reading of their base64 text.
-  if (lower.includes('secret') && KIND_SECRET.test(text)) {
+  if (lower.includes('secret') && lower.includes('kind') && KIND_SECRET.test(lower)) {
     for (const decoded of decodeKubernetesSecrets(text)) {
       const inner = detectSecretSpans(decoded.text, { fileName: 'secret.env' });
       // The most specific reading: registry credentials over the password field beside them.

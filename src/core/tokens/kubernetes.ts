@@ -49,5 +49,5 @@ export function decodeKubernetesSecrets(text: string): DecodedValue[] {
   return out;
 }
 
-/** `kind: Secret` in YAML or JSON, quoted or not. */
-export const KIND_SECRET = /\bkind["']?[ \t]*:[ \t]*["']?secret\b/i;
+/** `kind: Secret` in YAML or JSON, quoted or not; tested against the lower-cased text. */
+export const KIND_SECRET = /\bkind["']?[ \t]*:[ \t]*["']?secret\b/;

@@ -36,7 +36,18 @@ for (const [word, name] of [['GH', 'GitHub'], ['GITHUB', 'GitHub'], ['GITLAB', '
 words.sort((a, b) => b.parts.length - a.parts.length || b.word.length - a.word.length);
 
 /** The provider a variable's name is about (`herokuToken`, `CLOUDFLARE_API_TOKEN`), if it names one. */
+const nameCache = new Map<string, string | undefined>();
+
+/** Memoised: the same few names repeat thousands of times in big files. */
 export function providerInName(key: string): string | undefined {
+  if (nameCache.has(key)) return nameCache.get(key);
+  if (nameCache.size > 10_000) nameCache.clear();
+  const found = lookUpProvider(key);
+  nameCache.set(key, found);
+  return found;
+}
+
+function lookUpProvider(key: string): string | undefined {
   const parts = key.split('_').filter(Boolean);
   for (const w of words) {
     const limit = w.firstOnly ? 1 : parts.length - w.parts.length + 1;
@@ -47,10 +58,13 @@ export function providerInName(key: string): string | undefined {
   return undefined;
 }
 
+/** Prefixes too ordinary to name a provider on their own (`api-…`, `key-…`, `secret_…`, `pk_…`). */
+const ORDINARY_PREFIX = /^(?:api-|key-|pat\.|sat\.|secret_|pk_|sl\.|sg\.|re_|md-|t1\.|hf_|r8_|a3-|ico-|begin )/;
+
 /** Prefixes that name a provider's token (`ghp_`, `npm_`, `sk-proj-`), longest first. */
 const prefixes: Array<{ prefix: string; rule: TokenRule }> = allRules
   .filter((r) => r.pattern && r.provider !== 'Unknown')
-  .flatMap((r) => r.keywords.filter((k) => k.length >= 3 && /[_\-.]$/.test(k) && /^[a-z]/.test(k)).map((prefix) => ({ prefix, rule: r })))
+  .flatMap((r) => r.keywords.filter((k) => k.length >= 3 && /[_\-.]$/.test(k) && /^[a-z]/.test(k) && !ORDINARY_PREFIX.test(k)).map((prefix) => ({ prefix, rule: r })))
   .sort((a, b) => b.prefix.length - a.prefix.length);
 
 /**

@@ -53,6 +53,8 @@ test('a prefix that names the provider is never "scope unknown", even when the c
     // A valid checksum is reported by the format rule itself.
     assert.equal(one(`token = "${withCrc32Base62Checksum(prefix, fake(30))}"`).provider, provider);
   }
+  // An ordinary prefix names no one: `api-…` is not an Octopus Deploy key, `key-…` not a Mailgun key.
+  for (const text of [`API_TOKEN=api-${fake(26)}`, `DEPLOY_SECRET=key-${fake(26)}`]) assert.equal(one(text).provider, 'Unknown');
   // Bare, with no name and a wrong checksum: never issued, not reported.
   assert.deepEqual(detectInText(`see ghp_${fake(30)}AbCdE9 in the log`, { fileName: 'notes.md' }), []);
 });

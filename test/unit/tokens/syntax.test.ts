@@ -49,3 +49,15 @@ test('calls that set a named value: setProperty, setdefault, put; a call with a 
   assert.equal(found(`os.environ.setdefault('DEPLOY_TOKEN', '${secret}')`, 'app.py').length, 1);
   assert.deepEqual(found('System.setProperty("DEPLOY_TOKEN", token);', 'App.java'), []);
 });
+
+test('Kubernetes Secrets: .dockercfg, extra and ca.pem keys; stringData; JSON manifests and a quoted kind', () => {
+  const b64 = (s: string) => Buffer.from(s).toString('base64');
+  const dockercfg = b64(JSON.stringify({ 'registry.acme.io': { username: 'ci', auth: b64(`ci:${secret}`) } }));
+  const yaml = `apiVersion: v1\nkind: 'Secret'\nmetadata:\n  name: app\ndata:\n  .dockercfg: ${dockercfg}\n  extra: ${b64(fake(20))}\n  ca.pem: ${b64(fake(28))}\nstringData:\n  notes: ${fake(22)}\n`;
+  const types = detectInText(yaml, { fileName: 'secret.yaml' }).map((f) => `${f.line} ${f.type}`);
+  assert.deepEqual(types, ['6 docker-config-auth', '7 kubernetes-secret-value', '8 kubernetes-secret-value', '10 kubernetes-secret-value']);
+  const json = JSON.stringify({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'app' }, data: { extra: b64(fake(20)) } }, null, 2);
+  assert.deepEqual(detectInText(json, { fileName: 'secret.json' }).map((f) => f.type), ['kubernetes-secret-value']);
+  // A ConfigMap holds no secrets by its owner's word (a Secret's public certificate: see the planted look-alikes).
+  assert.deepEqual(detectInText(yaml.replace("kind: 'Secret'", 'kind: ConfigMap').replace(/stringData:[\s\S]*/, ''), { fileName: 'cm.yaml' }).filter((f) => f.type === 'kubernetes-secret-value'), []);
+});

@@ -32,7 +32,7 @@ export const pack = defineTokenPack({
       { id: 'maxmind-license-key', title: 'MaxMind licence key', keywords: ['_mmk'], pattern: '[A-Za-z0-9]{6}_[A-Za-z0-9]{29}_mmk', severity: 'low', scope: 'Downloads GeoIP databases and calls the GeoIP web services billed to the account.', valid: [`MAXMIND_LICENSE_KEY=${fake(6)}_${fake(29)}_mmk`] },
     ]),
     ...prefixedRules('Octopus Deploy', [
-      { id: 'octopus-deploy-api-key', title: 'Octopus Deploy API key', keywords: ['api-'], pattern: 'API-[A-Z0-9]{26}', severity: 'critical', scope: 'Acts as its user on the Octopus server: creates releases and deploys them to every environment the user may, production included.', valid: [`OCTOPUS_API_KEY=API-${fake(26, UPPER_ALNUM)}`] },
+      { id: 'octopus-deploy-api-key', title: 'Octopus Deploy API key', keywords: ['octopus', 'x-octopus-apikey'], pattern: 'API-[A-Z0-9]{26}', severity: 'critical', scope: 'Acts as its user on the Octopus server: creates releases and deploys them to every environment the user may, production included.', valid: [`OCTOPUS_API_KEY=API-${fake(26, UPPER_ALNUM)}`] },
     ]),
     ...prefixedRules('Scalingo', [
       { id: 'scalingo-api-token', title: 'Scalingo API token', keywords: ['tk-us-'], pattern: 'tk-us-[A-Za-z0-9_-]{48}', severity: 'high', scope: 'Acts as the user on Scalingo: deploys, scales and deletes apps and reads their environment variables (more secrets).', valid: [`SCALINGO_API_TOKEN=tk-us-${fake(48, BASE64URL)}`] },

@@ -49,7 +49,9 @@ export const pack = defineTokenPack({
       { id: 'twitter-bearer-token', title: 'X (Twitter) app bearer token', keywords: ['aaaaaaaaaaaaaaaaaaaaa'], pattern: 'AAAAAAAAAAAAAAAAAAAAA[A-Za-z0-9%]{30,120}', severity: 'medium', scope: 'App-only API access billed to the app (read public data at your rate limit and cost).', valid: [`TWITTER_BEARER_TOKEN=AAAAAAAAAAAAAAAAAAAAA${fake(90)}`] },
     ]),
     defineTokenRule({
-      id: 'facebook-app-access-token', provider: 'Facebook', title: 'Facebook / Meta app access token (app ID | app secret)', keywords: ['|', '%7c'],
+      id: 'facebook-app-access-token', provider: 'Facebook', title: 'Facebook / Meta app access token (app ID | app secret)',
+      // No literal of its own: a `|` is in nearly every file, so the names it is kept under stand in.
+      keywords: ['facebook', 'fb_', 'meta_', 'access_token', 'accesstoken', 'app_token', 'apptoken', '%7c'],
       pattern: /(?<![A-Za-z0-9_|%-])(?<secret>\d{15,16}(?:\||%7[Cc])[0-9A-Za-z_-]{27,40})(?![A-Za-z0-9_-])/g,
       scope: 'App access token: its second half is the app secret. Acts as the app on the Graph API (app settings, test users, webhooks subscriptions, insights) and signs as the app.',
       severity: 'high', check: (secret) => looksRandom(3)(secret.replace(/^\d+(?:\||%7[Cc])/, '')),
