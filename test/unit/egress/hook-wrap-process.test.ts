@@ -1,11 +1,13 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { makePki, makeWorkspace, REFUSAL, requireSandbox, root, startFakeApi, type FakeApi, type Pki, type Workspace } from './harness';
 import { ensureDist } from '../dist';
+import { installedLauncher } from '../../../src/launcher/install';
+import { DEFAULT_PROTECTED_FILES } from '../../../src/core/tokens/protected-files';
 
 /**
  * The whole chain as Claude Code drives it: the installed launcher answers a benign Bash call
@@ -43,15 +45,15 @@ function run(file: string, args: string[], input: string, env: NodeJS.ProcessEnv
   });
 }
 
-/** The launcher storage as the extension lays it out: launcher, CLI, airlock.env, egress.json. */
+/** The launcher storage as the extension lays it out: launcher (its settings inside), CLI, gates.json, egress.json. */
 function install(wrap: boolean): string {
   const bin = join(w.base, `bin-${wrap}`);
   mkdirSync(bin, { recursive: true });
-  copyFileSync(join(root, 'dist/launcher/airlock'), join(bin, 'airlock'));
   copyFileSync(join(root, 'dist/airlock.js'), join(bin, 'airlock.js'));
   for (const wasm of ['tree-sitter.wasm', 'tree-sitter-bash.wasm']) copyFileSync(join(root, 'dist', wasm), join(bin, wasm));
-  spawnSync('chmod', ['+x', join(bin, 'airlock')]);
-  writeFileSync(join(bin, 'airlock.env'), `AIRLOCK_CLI=${join(bin, 'airlock.js')}\nAIRLOCK_RUNTIME=${process.execPath}\nAIRLOCK_RUNTIME_IS_ELECTRON=0\n`);
+  writeFileSync(join(bin, 'gates.json'), JSON.stringify({ protectedFiles: DEFAULT_PROTECTED_FILES }));
+  const settings = { cli: join(bin, 'airlock.js'), runtime: process.execPath, electron: false, gatesConfig: join(bin, 'gates.json'), protectedFiles: DEFAULT_PROTECTED_FILES, files: [], platform: process.platform };
+  writeFileSync(join(bin, 'airlock'), installedLauncher(readFileSync(join(root, 'dist/launcher/airlock'), 'utf8'), settings), { mode: 0o755 });
   writeFileSync(join(bin, 'egress.json'), JSON.stringify({ wrap, runtime: require.resolve('@anthropic-ai/sandbox-runtime') }));
   return bin;
 }
