@@ -30,6 +30,5 @@ export default [
   ['allow', 'cd mono && npm run lint -w @mono/web'],
   ['allow', 'cd mono && pnpm -r lint'],
   ['allow', 'cd mono && yarn workspaces foreach -A run lint'],
-  ['allow', 'cd app && npm run build'],
   ['allow', 'cd app && npm_config_script_shell=/bin/bash npm run build'],
 ] satisfies Corpus;

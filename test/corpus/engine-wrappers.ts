@@ -82,7 +82,6 @@ export default [
   ['allow', `git -c credential.helper=store push origin feature/login`],
   ['allow', `git submodule foreach git status`],
   ['allow', `git rebase --exec 'npm test' main`],
-  ['allow', `docker run --rm alpine rm -rf /var/cache/apk`],
   ['allow', `uv run pytest -q`],
   ['allow', `poetry run python -m mypy .`],
   ['allow', `perf stat -- ls`],
