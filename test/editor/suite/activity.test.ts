@@ -61,7 +61,7 @@ describe('Activity sidebar and log', () => {
     assert.deepEqual(events.map((e) => e.id), [ids.secretRead, ids.confirmedAllow, ids.blocked, ids.allowed].map((id) => `event:${id}`));
     const blocked = events.find((e) => e.id === `event:${ids.blocked}`)!;
     assert.equal(blocked.label, 'railway volume delete vol-prod-1 --yes');
-    assert.match(blocked.description!, /^blocked by person · PRODUCTION · railway\.volume-delete/);
+    assert.match(blocked.description!, /^blocked by person · PRODUCTION · railway: volume delete/);
     assert.equal(blocked.icon, 'lock');
     assert.equal(blocked.iconColor, 'testing.iconFailed');
     assert.match(blocked.tooltip!, /from \\\.railway\/config\\\.json/);

@@ -136,7 +136,7 @@ describe('Exposed tokens in the editor', () => {
     const api = await airlockApi();
     const activity = api.activity as ActivityApi | undefined;
     assert.ok(activity, 'activity feature missing');
-    const snapshot = (await waitFor(() => { const s = JSON.stringify(activity.treeSnapshot()); return s.includes('railway-account-token') ? s : undefined; }, 'token event in the Activity view'))!;
+    const snapshot = (await waitFor(() => { const s = JSON.stringify(activity.treeSnapshot()); return s.includes('Railway account or team token in') ? s : undefined; }, 'token event in the Activity view'))!;
     for (const s of secrets) assert.ok(!snapshot.includes(s), 'secret in the activity view');
   });
 });
