@@ -69,7 +69,7 @@ describe('Activity sidebar and log', () => {
     assert.equal(events.find((e) => e.id === `event:${ids.allowed}`)!.icon, 'pass');
     assert.equal(events.find((e) => e.id === `event:${ids.secretRead}`)!.label, 'Read .env');
     const tokenNode = flatten(tree).find((n) => n.id === `event:${ids.token}`)!;
-    assert.equal(tokenNode.label, 'github-classic-pat in config/deploy.sh');
+    assert.equal(tokenNode.label, 'GitHub classic personal access token in config/deploy.sh');
     assert.equal(tokenNode.icon, 'key');
   });
 
