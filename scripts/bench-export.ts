@@ -11,13 +11,13 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ActivityLog } from '../src/core/log/activity-log';
 import { completeEvent } from '../src/core/log/event-factory';
-import { setManagedPolicyPathForTests } from '../src/core/export/afterAppend';
+import { setManagedPolicyPathForTests } from '../src/core/export/after-append';
 import { flushQueue } from '../src/core/export/flusher';
 import { createShipper } from '../src/core/export/otlp';
 import { enqueue, listQueued, touchEditorHeartbeat } from '../src/core/export/queue';
 import { logDirFor } from '../src/core/log/location';
 import { startCollector } from '../test/unit/export/collector';
-import { runHook } from '../src/core/hooks/runHook';
+import { runHook } from '../src/core/hooks/run-hook';
 import { assessCommand } from '../src/core/assess';
 import { appendToWorkspaceLog } from '../src/core/log/workspace-log';
 

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { loadavg, cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { refreshLauncher } from '../src/extension/protection/launcherInstall';
+import { refreshLauncher } from '../src/extension/protection/launcher-install';
 import { DEFAULT_PROTECTED_FILES } from '../src/core/tokens/protected-files';
 
 const root = resolve(__dirname, '..');

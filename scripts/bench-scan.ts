@@ -11,7 +11,7 @@ import { readTextBounded } from '../src/core/tokens/files';
 import { WorkspaceScanner } from '../src/core/tokens/scan';
 import { printTokenRecall } from './token-recall';
 import { allRules } from '../src/core/tokens/rules/index';
-import { KeywordScanner } from '../src/core/tokens/keywordScan';
+import { KeywordScanner } from '../src/core/tokens/keyword-scan';
 
 const root = resolve(__dirname, '..');
 const MAX_BYTES = 1024 * 1024;

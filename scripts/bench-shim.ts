@@ -7,8 +7,8 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { shellPrefilter } from '../src/extension/terminal/prefilterSource';
-import { writeShimFolder } from '../src/extension/terminal/shimFolder';
+import { shellPrefilter } from '../src/extension/terminal/prefilter-source';
+import { writeShimFolder } from '../src/extension/terminal/shim-folder';
 
 const root = resolve(__dirname, '..');
 const prefilterFile = join(root, 'dist/launcher/prefilter.sh');

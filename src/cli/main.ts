@@ -2,7 +2,7 @@ import { commands } from './commands/index';
 import { EXIT_USAGE, UsageError, type CliIO } from './io';
 import { version } from '../core/version';
 import { setFlagsFromString } from 'node:v8';
-import { installExportWorker } from './exportWorker';
+import { installExportWorker } from './export-worker';
 import { isMainThread, workerData } from 'node:worker_threads';
 
 function helpText(): string {
@@ -85,7 +85,7 @@ function readStdin(): Promise<string> {
 
 if (!isMainThread && (workerData as { airlockScanWorker?: boolean } | undefined)?.airlockScanWorker === true) {
   // The scanner's worker threads run this bundle: they start the scan worker, never the CLI.
-  void import('../core/tokens/scanWorker.js');
+  void import('../core/tokens/scan-worker.js');
 } else if (require.main === module) {
   // V8's optimising tier compiles the 1.3 MB shell grammar (WASM) in the background and process
   // exit waits for it: ~400 ms per short-lived CLI run. The baseline tier parses fast enough.

@@ -1,12 +1,12 @@
 import { activityFeature } from './activity/activity-feature';
-import { environmentFeature } from './environment/environmentFeature';
-import { exportFeature } from './team/exportFeature';
+import { environmentFeature } from './environment/environment-feature';
+import { exportFeature } from './team/export-feature';
 import type { Feature } from './feature';
-import { gatesFeature } from './gates/gatesFeature';
-import { protectionFeature } from './protection/protectionFeature';
-import { sandboxFeature } from './sandbox/sandboxFeature';
+import { gatesFeature } from './gates/gates-feature';
+import { protectionFeature } from './protection/protection-feature';
+import { sandboxFeature } from './sandbox/sandbox-feature';
 import { tokensFeature } from './tokens/tokens-feature';
-import { walkthroughFeature } from './walkthrough/walkthroughFeature';
+import { walkthroughFeature } from './walkthrough/walkthrough-feature';
 
 /** Every feature, in activation order. Each issue adds its own line. */
 export const features: Feature[] = [

@@ -50,7 +50,7 @@ airlock_benign_answer() {
   esac
 }
 
-# Egress gate (src/core/egress/hookWrap.ts): when the editor turned wrapping on (egress.json beside
+# Egress gate (src/core/egress/hook-wrap.ts): when the editor turned wrapping on (egress.json beside
 # this file), Claude Code and VS Code calls go to the CLI, which hands the command back inside
 # `airlock run`. The fast path cannot rewrite a command.
 airlock_egress_wraps() {

@@ -5,10 +5,10 @@
  * redirect it: there is no side file it reads for settings, and a CLI, WASM or gates.json that no
  * longer matches its hash makes it refuse the call (fail closed) instead of running it.
  */
-import { protectedFileTriggers } from '../core/guard/fastpath/fileWords';
+import { protectedFileTriggers } from '../core/guard/fastpath/file-words';
 import { DEFAULT_PROTECTED_FILES } from '../core/tokens/protected-files';
 import { shQuote } from './prefilter-awk';
-import { readGlobsEre } from './readGlobs';
+import { readGlobsEre } from './read-globs';
 import { dirname } from 'node:path';
 
 export const INSTALLED_BEGIN = '# >>> installed settings';

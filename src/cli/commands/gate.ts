@@ -1,4 +1,4 @@
-import { GATE_USAGE, runGate } from '../hook/gateCommand';
+import { GATE_USAGE, runGate } from '../hook/gate-command';
 import type { CliCommand } from '../io';
 
 /** `airlock gate --tool NAME -- ARGS`: the terminal shims' full check and confirmation. */

@@ -1,4 +1,4 @@
-import { HOOK_USAGE, runAgentHook } from '../hook/agentHook';
+import { HOOK_USAGE, runAgentHook } from '../hook/agent-hook';
 import type { CliCommand } from '../io';
 
 /** `airlock hook <agent>`: answers an agent's pre-tool hook in its own format. */

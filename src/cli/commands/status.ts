@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { relative, resolve } from 'node:path';
-import { agentStatuses, type AgentStatus } from '../../core/protection/agentStatus';
+import { agentStatuses, type AgentStatus } from '../../core/protection/agent-status';
 import { UsageError, type CliCommand, type CliIO } from '../io';
 
 const USAGE = `Usage: airlock status [--json] [--cwd DIR] [--no-test]

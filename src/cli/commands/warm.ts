@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { Socket } from 'node:net';
 import { closeSync, constants, lstatSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { runAgentHook } from '../hook/agentHook';
+import { runAgentHook } from '../hook/agent-hook';
 import { UsageError, type CliCommand, type CliIO } from '../io';
 
 /**

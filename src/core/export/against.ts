@@ -7,7 +7,7 @@
  * records whose attributes are a map, as log backends export them.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { readLogLines } from './logLines';
+import { readLogLines } from './log-lines';
 
 export interface ExportedLine { seq: number; hash: string; eventId?: string }
 

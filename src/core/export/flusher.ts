@@ -8,7 +8,7 @@
 import { closeSync, mkdirSync, openSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExportSettings } from '../policy/types';
-import { readLogLines } from './logLines';
+import { readLogLines } from './log-lines';
 import type { Shipper } from './otlp';
 import { clearOverflow, listQueued, queueDir, readItem, readOverflow, readState, removeItems, writeState, type ExportState, type QueuedEvent } from './queue';
 

@@ -3,9 +3,9 @@ import type { ConfirmRequest, ConfirmResponse } from '../ipc/protocol';
 import type { EditorAnswer } from '../ipc-client';
 import type { Environment } from '../types';
 import { agentModule } from '../protection/agents';
-import { wireCheck } from '../terminal/shimGate';
-import { globReachesProtected, isSecretRead, secretPrintReason, type ProtectedFiles } from './secretAccess';
-import { selfProtectionFinding } from './selfProtectionAdapter';
+import { wireCheck } from '../terminal/shim-gate';
+import { globReachesProtected, isSecretRead, secretPrintReason, type ProtectedFiles } from './secret-access';
+import { selfProtectionFinding } from './self-protection-adapter';
 import type { HookAgent, HookCall, HookVerdict } from './types';
 import { analyseMcpArguments } from '../mcp/arguments';
 

@@ -17,7 +17,7 @@ import { readFileSync } from 'node:fs';
 
 import { isAbsolute, join } from 'node:path';
 import type { WindowRegistration } from './protocol';
-import { homeOf } from '../protection/fixedLocations';
+import { homeOf } from '../protection/fixed-locations';
 
 /** The hook's fresh random value for one request; the editor's answer must be signed over it. */
 export const NONCE_HEADER = 'x-airlock-nonce';

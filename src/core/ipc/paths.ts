@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { chmodSync, lstatSync, mkdirSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
-import { tempOf } from '../protection/fixedLocations';
+import { tempOf } from '../protection/fixed-locations';
 
 /**
  * Where a window's IPC socket and the registry that lets hook processes find it live.

@@ -2,7 +2,7 @@ import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, rea
 import { fsync } from 'node:fs';
 import { join } from 'node:path';
 import type { ActivityEvent } from '../events';
-import { afterAppend } from '../export/afterAppend';
+import { afterAppend } from '../export/after-append';
 import { completeEvent, type RecoveryDetails } from './event-factory';
 import { ACTIVE_FILE, LOCK_FILE, chainFiles, rotatedName, rotatedNumbers } from './files';
 import { GENESIS, encodeLine, parseLineUnchecked } from './line';
@@ -84,7 +84,7 @@ export class ActivityLog {
   append(event: ActivityEvent): Promise<AppendedEvent> {
     const run = this.queue.then(() => this.appendNow(event));
     this.queue = run.catch(() => undefined);
-    // Once durable, the event joins the export queue (a local write; see src/core/export/afterAppend.ts).
+    // Once durable, the event joins the export queue (a local write; see src/core/export/after-append.ts).
     return run.then((appended) => { afterAppend(this.dir, appended); return appended; });
   }
 

@@ -5,7 +5,7 @@ import { ensurePrivateDir, normalizeRoot, rootKey } from '../ipc/paths';
 import { writePrivateFile } from '../ipc/registry';
 import { chainFiles } from './files';
 import { withFileLock } from './lock';
-import { homeOf } from '../protection/fixedLocations';
+import { homeOf } from '../protection/fixed-locations';
 
 /**
  * Where each workspace's log lives. The extension keeps logs in its global storage, which the

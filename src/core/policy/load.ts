@@ -12,7 +12,7 @@ import { DEFAULT_PROTECTED_BRANCHES, DEFAULT_ROUTINE_DELETE_PATHS, type Effectiv
 import { combineUserEnvironmentPolicies, mergeEnvironmentPolicy, sanitizeEnvironmentPolicy } from './environments';
 import { applyManaged, isUsableManagedPath, managedPolicyPath, sanitizeTeamFields } from './managed';
 import type { Environment } from '../types';
-import { homeOf } from '../protection/fixedLocations';
+import { homeOf } from '../protection/fixed-locations';
 
 export const REPOSITORY_POLICY_PATH = join('.airlock', 'policy.json');
 const MAX_POLICY_BYTES = 256 * 1024;

@@ -9,7 +9,7 @@ import { genericRuleFor } from './rules/generic';
 import { allRules } from './rules/index';
 import { isAlgoliaSearchKey } from './public-keys';
 import { describeByNameOrPrefix, providerInName, providerRuleShaped, type Refined } from './provider-names';
-import { KeywordScanner } from './keywordScan';
+import { KeywordScanner } from './keyword-scan';
 import type { TokenFinding, TokenRule } from './types';
 
 export interface DetectOptions {
@@ -35,7 +35,7 @@ for (const rule of allRules) for (const name of rule.names ?? []) namedByKey.set
 
 const ALLOW_MARK = 'airlock:allow';
 
-/** Which rule keywords occur: one Aho–Corasick pass over the rules' own keywords (keywordScan.ts). */
+/** Which rule keywords occur: one Aho–Corasick pass over the rules' own keywords (keyword-scan.ts). */
 const keywordScanner = new KeywordScanner(allRules.flatMap((r) => r.keywords));
 
 function keywordsIn(lower: string): Set<string> {

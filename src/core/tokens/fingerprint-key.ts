@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 
 import { isAbsolute, join } from 'node:path';
 import { writePrivateFile } from '../ipc/registry';
-import { homeOf } from '../protection/fixedLocations';
+import { homeOf } from '../protection/fixed-locations';
 
 /**
  * SARIF files are shared (uploaded to code scanning, attached to CI runs). A fingerprint that is

@@ -8,8 +8,8 @@ import { DEFAULT_MAX_FILE_BYTES, describeError, readTextBounded } from './files'
 import { loadAirlockIgnore, type AcceptedFindings } from './ignore-file';
 import { keyStoreFinding } from './key-files';
 import type { TokenFinding } from './types';
-import { scanOne, type ScanBatch, type ScanBatchResult, type ScanResult } from './scanWorker';
-import { noteCleanRead } from '../hooks/readIndex';
+import { scanOne, type ScanBatch, type ScanBatchResult, type ScanResult } from './scan-worker';
+import { noteCleanRead } from '../hooks/read-index';
 
 /** Skipped unless `--no-default-excludes`: dependencies and git's own store. */
 export const DEFAULT_EXCLUDES: readonly string[] = ['**/node_modules/**', '**/.git/**'];
@@ -31,7 +31,7 @@ export interface ScanOptions extends ExposureOptions {
    */
   reader?: 'fast' | 'plain';
   /**
-   * The launcher's read index (src/core/hooks/readIndex.ts): files found clean are added, so
+   * The launcher's read index (src/core/hooks/read-index.ts): files found clean are added, so
    * an agent's later read of them is answered without starting Node.
    */
   readIndex?: string;
@@ -330,6 +330,6 @@ export function workerEntryFor(mainFile: string | undefined): ScanOptions['worke
   if (!mainFile) return undefined;
   if (mainFile.endsWith('.js')) return { script: mainFile };
   // Workers do not inherit tsx's loader: register it inside the worker, then load the module.
-  if (mainFile.endsWith('.ts')) return { script: `require('tsx/cjs'); require(${JSON.stringify(join(__dirname, 'scanWorker.ts'))});`, eval: true };
+  if (mainFile.endsWith('.ts')) return { script: `require('tsx/cjs'); require(${JSON.stringify(join(__dirname, 'scan-worker.ts'))});`, eval: true };
   return undefined;
 }

@@ -7,7 +7,7 @@ import { registerActivityCommands } from './activity-commands';
 import { ActivityService } from './activity-service';
 import { LOG_KEY_SECRET, newLogKey, parseLogKey } from '../../core/log/key';
 import { ActivityView } from './activity-view';
-import { fileWorkspaceRoots } from '../workspaceRoots';
+import { fileWorkspaceRoots } from '../workspace-roots';
 
 function settings() {
   const config = vscode.workspace.getConfiguration('airlock');

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { hookCommand } from '../../core/protection/hookConfig';
-import { selfTest, type SelfTestResult } from '../../core/protection/selfTest';
-import type { HookTarget } from './hookTargets';
+import { hookCommand } from '../../core/protection/hook-config';
+import { selfTest, type SelfTestResult } from '../../core/protection/self-test';
+import type { HookTarget } from './hook-targets';
 
 /**
  * The self-test result of each installed hook file, tied to the file's bytes: a file changed

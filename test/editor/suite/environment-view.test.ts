@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { EnvironmentsApi } from '../../../src/extension/environment/environmentFeature';
+import type { EnvironmentsApi } from '../../../src/extension/environment/environment-feature';
 import { airlockApi } from '../support/airlock';
 
 const root = () => vscode.workspace.workspaceFolders![0]!.uri.fsPath;

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ConfirmRequest, ConfirmResponse } from '../../../src/core/ipc/protocol';
 import type { EditorAnswer } from '../../../src/core/ipc-client';
-import { runHook } from '../../../src/core/hooks/runHook';
+import { runHook } from '../../../src/core/hooks/run-hook';
 import type { HookAgent, HookOutput } from '../../../src/core/hooks/types';
 import { AGENTS, AGENT_IDS } from '../../../src/core/protection/agents';
 import { fakeAssess, PAYLOADS, ROOT } from './fixtures';

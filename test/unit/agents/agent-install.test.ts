@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parse } from 'jsonc-parser';
 import { AGENT_IDS } from '../../../src/core/protection/agents';
-import { hookCommand } from '../../../src/core/protection/hookConfig';
-import { installHooks, isInstalled, pointsAt, removeHooks, type InstallMemory, type InstallRecord } from '../../../src/extension/protection/hookInstaller';
-import { userTargets, workspaceTargets, type HookTarget } from '../../../src/extension/protection/hookTargets';
+import { hookCommand } from '../../../src/core/protection/hook-config';
+import { installHooks, isInstalled, pointsAt, removeHooks, type InstallMemory, type InstallRecord } from '../../../src/extension/protection/hook-installer';
+import { userTargets, workspaceTargets, type HookTarget } from '../../../src/extension/protection/hook-targets';
 
 function memory(): InstallMemory & { store: Map<string, InstallRecord> } {
   const store = new Map<string, InstallRecord>();

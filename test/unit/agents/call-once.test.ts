@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ConfirmRequest, ConfirmResponse } from '../../../src/core/ipc/protocol';
 import type { EditorAnswer } from '../../../src/core/ipc-client';
-import { callKey } from '../../../src/core/hooks/callOnce';
-import { runHook } from '../../../src/core/hooks/runHook';
+import { callKey } from '../../../src/core/hooks/call-once';
+import { runHook } from '../../../src/core/hooks/run-hook';
 import type { HookAgent } from '../../../src/core/hooks/types';
 import { fakeAssess, PAYLOADS, ROOT } from './fixtures';
 

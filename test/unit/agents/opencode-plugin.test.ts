@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AGENTS } from '../../../src/core/protection/agents';
-import { hookCommand } from '../../../src/core/protection/hookConfig';
+import { hookCommand } from '../../../src/core/protection/hook-config';
 import { ensureDist } from '../dist';
 
 const root = resolve(__dirname, '../../..');

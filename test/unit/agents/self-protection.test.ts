@@ -2,9 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ConfirmRequest, ConfirmResponse } from '../../../src/core/ipc/protocol';
 import type { EditorAnswer } from '../../../src/core/ipc-client';
-import { runHook } from '../../../src/core/hooks/runHook';
+import { runHook } from '../../../src/core/hooks/run-hook';
 import type { HookAgent } from '../../../src/core/hooks/types';
-import { selfProtectionFinding } from '../../../src/core/hooks/selfProtectionAdapter';
+import { selfProtectionFinding } from '../../../src/core/hooks/self-protection-adapter';
 import { fakeAssess, ROOT } from './fixtures';
 
 async function asks(agent: HookAgent, payload: unknown): Promise<number> {

@@ -4,8 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { STABLE_LAUNCHER_DIR, stableLauncherPath } from '../../../src/core/protection/stableLauncher';
-import { ensureStableLauncher } from '../../../src/extension/protection/stableLauncher';
+import { STABLE_LAUNCHER_DIR, stableLauncherPath } from '../../../src/core/protection/stable-launcher';
+import { ensureStableLauncher } from '../../../src/extension/protection/stable-launcher';
 
 test('the stable path is per user and outside any editor profile', () => {
   assert.deepEqual([...STABLE_LAUNCHER_DIR], ['.local', 'share', 'airlock', 'bin']);

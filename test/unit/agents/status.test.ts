@@ -4,9 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { agentInventory } from '../../../src/core/protection/agentInventory';
-import { installHooks, type InstallMemory } from '../../../src/extension/protection/hookInstaller';
-import { userTargets, workspaceTargets } from '../../../src/extension/protection/hookTargets';
+import { agentInventory } from '../../../src/core/protection/agent-inventory';
+import { installHooks, type InstallMemory } from '../../../src/extension/protection/hook-installer';
+import { userTargets, workspaceTargets } from '../../../src/extension/protection/hook-targets';
 import { ensureDist } from '../dist';
 
 const root = resolve(__dirname, '../../..');

@@ -7,12 +7,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { checkSandbox } from '../../../src/core/egress/availability';
-import { IpcServer } from '../../../src/extension/ipc/ipcServer';
-import { WindowRegistry } from '../../../src/extension/ipc/windowRegistry';
-import { ConfirmationQueue } from '../../../src/extension/gates/confirmationQueue';
-import { GateService } from '../../../src/extension/gates/gateService';
-import { registerGateRoutes } from '../../../src/extension/gates/gateRoutes';
-import type { ConfirmationView } from '../../../src/extension/gates/confirmationText';
+import { IpcServer } from '../../../src/extension/ipc/ipc-server';
+import { WindowRegistry } from '../../../src/extension/ipc/window-registry';
+import { ConfirmationQueue } from '../../../src/extension/gates/confirmation-queue';
+import { GateService } from '../../../src/extension/gates/gate-service';
+import { registerGateRoutes } from '../../../src/extension/gates/gate-routes';
+import type { ConfirmationView } from '../../../src/extension/gates/confirmation-text';
 import { pinnedIdentity } from '../trust/editor-key';
 
 /**

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { egressSandboxLayer } from '../../../src/extension/sandbox/sandboxLayer';
-import { protectionLayers, protectionLevel, type ProtectionSnapshot } from '../../../src/extension/protection/protectionModel';
+import { egressSandboxLayer } from '../../../src/extension/sandbox/sandbox-layer';
+import { protectionLayers, protectionLevel, type ProtectionSnapshot } from '../../../src/extension/protection/protection-model';
 
 const base: ProtectionSnapshot = {
   ipcListening: true,

@@ -8,7 +8,7 @@ import { completeEvent } from '../../../src/core/log/event-factory';
 import { encodeLine, GENESIS } from '../../../src/core/log/line';
 import { appendToWorkspaceLog } from '../../../src/core/log/workspace-log';
 import { logDirFor } from '../../../src/core/log/location';
-import { setManagedPolicyPathForTests } from '../../../src/core/export/afterAppend';
+import { setManagedPolicyPathForTests } from '../../../src/core/export/after-append';
 import { compareWithExport } from '../../../src/core/export/against';
 import { drainQueue } from '../../../src/core/export/worker';
 import { runCli } from '../../../src/cli/main';

@@ -6,12 +6,12 @@ import { join } from 'node:path';
 import { ActivityLog } from '../../../src/core/log/activity-log';
 import { completeEvent, type NewActivityEvent } from '../../../src/core/log/event-factory';
 import { redactEvent } from '../../../src/core/log/redact-event';
-import { setManagedPolicyPathForTests, afterAppend } from '../../../src/core/export/afterAppend';
+import { setManagedPolicyPathForTests, afterAppend } from '../../../src/core/export/after-append';
 import { enqueue, listQueued, queueDir, readState, writeState } from '../../../src/core/export/queue';
 import { backoffMs, flushQueue } from '../../../src/core/export/flusher';
 import { createShipper } from '../../../src/core/export/otlp';
 import { drainQueue } from '../../../src/core/export/worker';
-import { readLogLines } from '../../../src/core/export/logLines';
+import { readLogLines } from '../../../src/core/export/log-lines';
 import { startCollector, type Collector } from './collector';
 import { runCli } from '../../../src/cli/main';
 

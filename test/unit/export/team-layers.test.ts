@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { teamLayersFrom } from '../../../src/extension/team/teamLayers';
-import { protectionLayers, protectionLevel, type ProtectionSnapshot } from '../../../src/extension/protection/protectionModel';
+import { teamLayersFrom } from '../../../src/extension/team/team-layers';
+import { protectionLayers, protectionLevel, type ProtectionSnapshot } from '../../../src/extension/protection/protection-model';
 
 const base: ProtectionSnapshot = {
   ipcListening: true, trusted: true,

@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CheckResult } from '../../../src/core/guard/types';
 import type { ConfirmRequest } from '../../../src/core/ipc/protocol';
-import { ConfirmationQueue, type PersonAnswer, type Prompter } from '../../../src/extension/gates/confirmationQueue';
-import { confirmationView, type ConfirmationView } from '../../../src/extension/gates/confirmationText';
+import { ConfirmationQueue, type PersonAnswer, type Prompter } from '../../../src/extension/gates/confirmation-queue';
+import { confirmationView, type ConfirmationView } from '../../../src/extension/gates/confirmation-text';
 
 const railway: CheckResult = {
   decision: 'ask', environment: 'production', confirmation: 'typed',

@@ -6,13 +6,13 @@ import { join } from 'node:path';
 import type { ActivityEvent } from '../../../src/core/events';
 import type { CheckResult } from '../../../src/core/guard/types';
 import type { ConfirmRequest } from '../../../src/core/ipc/protocol';
-import { runHook } from '../../../src/core/hooks/runHook';
+import { runHook } from '../../../src/core/hooks/run-hook';
 import { openWorkspaceLog } from '../../../src/core/log';
 import { completeEvent, type NewActivityEvent } from '../../../src/core/log/event-factory';
 import { presentEvent } from '../../../src/extension/activity/event-presentation';
 import type { AirlockApi } from '../../../src/extension/feature';
-import { confirmationView } from '../../../src/extension/gates/confirmationText';
-import { GateRecorder } from '../../../src/extension/gates/gateRecorder';
+import { confirmationView } from '../../../src/extension/gates/confirmation-text';
+import { GateRecorder } from '../../../src/extension/gates/gate-recorder';
 
 // The Activity view offers "Trust This Rule" only for events that name the rule that stopped
 // them: every gate event must carry the first finding's rule, severity, environment and evidence.

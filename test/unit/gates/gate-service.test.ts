@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CheckResult } from '../../../src/core/guard/types';
-import { ConfirmationQueue, type PersonAnswer } from '../../../src/extension/gates/confirmationQueue';
-import { GateService } from '../../../src/extension/gates/gateService';
+import { ConfirmationQueue, type PersonAnswer } from '../../../src/extension/gates/confirmation-queue';
+import { GateService } from '../../../src/extension/gates/gate-service';
 
 function service(answer: PersonAnswer, editorCheck: CheckResult = { decision: 'allow', environment: null, findings: [] }) {
   const titles: string[] = [];

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'jsonc-parser';
-import { addAirlockHooks, hasAirlockHooks, hookCommand, isAirlockCommand, removeAirlockHooks, UnreadableHookFile } from '../../../src/core/protection/hookConfig';
+import { addAirlockHooks, hasAirlockHooks, hookCommand, isAirlockCommand, removeAirlockHooks, UnreadableHookFile } from '../../../src/core/protection/hook-config';
 
 const launcher = '/home/me/.config/Code/User/globalStorage/airlock-dev.airlock/bin/airlock';
 const cursorCmd = hookCommand(launcher, 'cursor');

@@ -4,7 +4,7 @@ import type { CheckResult } from '../../../src/core/guard/types';
 import type { ConfirmRequest, ConfirmResponse } from '../../../src/core/ipc/protocol';
 import type { EditorAnswer } from '../../../src/core/ipc-client';
 import type { ActivityEvent } from '../../../src/core/events';
-import { runHook } from '../../../src/core/hooks/runHook';
+import { runHook } from '../../../src/core/hooks/run-hook';
 import { redactText } from '../../../src/core/redact';
 import type { HookAgent } from '../../../src/core/hooks/types';
 

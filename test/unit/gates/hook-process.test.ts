@@ -4,12 +4,12 @@ import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { IpcServer } from '../../../src/extension/ipc/ipcServer';
-import { WindowRegistry } from '../../../src/extension/ipc/windowRegistry';
+import { IpcServer } from '../../../src/extension/ipc/ipc-server';
+import { WindowRegistry } from '../../../src/extension/ipc/window-registry';
 import { pinnedIdentity } from '../trust/editor-key';
-import { ConfirmationQueue } from '../../../src/extension/gates/confirmationQueue';
-import { GateService } from '../../../src/extension/gates/gateService';
-import { registerGateRoutes } from '../../../src/extension/gates/gateRoutes';
+import { ConfirmationQueue } from '../../../src/extension/gates/confirmation-queue';
+import { GateService } from '../../../src/extension/gates/gate-service';
+import { registerGateRoutes } from '../../../src/extension/gates/gate-routes';
 import { ensureDist } from '../dist';
 
 /** The built CLI and launcher, spawned as the agents spawn them. */

@@ -4,9 +4,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { installHooks, isInstalled, pointsAt, removeHooks, type InstallMemory } from '../../../src/extension/protection/hookInstaller';
-import { workspaceTargets } from '../../../src/extension/protection/hookTargets';
-import { refreshLauncher } from '../../../src/extension/protection/launcherInstall';
+import { installHooks, isInstalled, pointsAt, removeHooks, type InstallMemory } from '../../../src/extension/protection/hook-installer';
+import { workspaceTargets } from '../../../src/extension/protection/hook-targets';
+import { refreshLauncher } from '../../../src/extension/protection/launcher-install';
 
 function memory(): InstallMemory & { store: Map<string, { original: string | null; written: string }> } {
   const store = new Map<string, { original: string | null; written: string }>();

@@ -4,15 +4,15 @@ import { mkdtempSync, mkdirSync, statSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { IpcServer } from '../../../src/extension/ipc/ipcServer';
-import { WindowRegistry } from '../../../src/extension/ipc/windowRegistry';
+import { IpcServer } from '../../../src/extension/ipc/ipc-server';
+import { WindowRegistry } from '../../../src/extension/ipc/window-registry';
 import { pinnedIdentity } from '../trust/editor-key';
 import { askEditor, callWindow, isUnreachable, locateEditor } from '../../../src/core/ipc-client';
 import { registrationPathForRoot } from '../../../src/core/ipc/registry';
 import { ROUTES, SECRET_HEADER } from '../../../src/core/ipc/protocol';
-import { ConfirmationQueue, type Prompter } from '../../../src/extension/gates/confirmationQueue';
-import { GateService } from '../../../src/extension/gates/gateService';
-import { registerGateRoutes } from '../../../src/extension/gates/gateRoutes';
+import { ConfirmationQueue, type Prompter } from '../../../src/extension/gates/confirmation-queue';
+import { GateService } from '../../../src/extension/gates/gate-service';
+import { registerGateRoutes } from '../../../src/extension/gates/gate-routes';
 
 function fixture() {
   const base = mkdtempSync(join(tmpdir(), 'airlock-ipc-'));

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { COPILOT_DENY_PATTERNS, hasAirlockDenies, withAirlockDenies, withoutAirlockDenies } from '../../../src/extension/protection/copilotSettings';
-import { protectionLayers, protectionLevel, type ProtectionSnapshot } from '../../../src/extension/protection/protectionModel';
+import { COPILOT_DENY_PATTERNS, hasAirlockDenies, withAirlockDenies, withoutAirlockDenies } from '../../../src/extension/protection/copilot-settings';
+import { protectionLayers, protectionLevel, type ProtectionSnapshot } from '../../../src/extension/protection/protection-model';
 
 function toRegExp(key: string): RegExp {
   const match = /^\/(.*)\/([a-z]*)$/s.exec(key)!;

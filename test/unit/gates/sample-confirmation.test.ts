@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SAMPLE_COMMAND, sampleConfirmationView } from '../../../src/extension/walkthrough/sampleConfirmation';
+import { SAMPLE_COMMAND, sampleConfirmationView } from '../../../src/extension/walkthrough/sample-confirmation';
 import type { CheckResult } from '../../../src/core/guard/types';
 
 const check: CheckResult = {

@@ -2,7 +2,7 @@
 // took 30 s), and past the bound a line naming many candidate files asks instead of guessing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { secretPrintReason } from '../../../src/core/hooks/secretAccess';
+import { secretPrintReason } from '../../../src/core/hooks/secret-access';
 import { DEFAULT_PROTECTED_FILES } from '../../../src/core/tokens/protected-files';
 
 const ROOT = '/work/demo-app';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { secretPrintReason } from '../../../src/core/hooks/secretAccess';
+import { secretPrintReason } from '../../../src/core/hooks/secret-access';
 import { DEFAULT_PROTECTED_FILES } from '../../../src/core/tokens/protected-files';
 
 // secretPrintReason reads the simple commands the guard's shell reducer finds, so wrapped,

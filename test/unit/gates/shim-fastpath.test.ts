@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { allTriggerWords } from '../../../src/core/guard/fastpath/triggers';
 import { needsFullCheck, triggerSet } from '../../../src/core/guard/fastpath/prefilter';
 import { packs } from '../../../src/core/guard/packs/index';
-import { shellFrontFunction } from '../../../src/extension/terminal/prefilterSource';
+import { shellFrontFunction } from '../../../src/extension/terminal/prefilter-source';
 
 /**
  * The shims' no-fork front must never let through a line the engine's prefilter would check:

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ActivityEvent } from '../../../src/core/events';
 import type { CheckResult } from '../../../src/core/guard/types';
-import { EXIT_BLOCKED, gateShimCall, type ShimGateDeps } from '../../../src/core/terminal/shimGate';
+import { EXIT_BLOCKED, gateShimCall, type ShimGateDeps } from '../../../src/core/terminal/shim-gate';
 
 type Recorded = Omit<ActivityEvent, 'id' | 'time'>;
 

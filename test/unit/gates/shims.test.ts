@@ -4,10 +4,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { shimTools, writeShimFolder } from '../../../src/extension/terminal/shimFolder';
+import { shimTools, writeShimFolder } from '../../../src/extension/terminal/shim-folder';
 import { packs } from '../../../src/core/guard/packs/index';
-import { shellLine } from '../../../src/core/terminal/shimGate';
-import { shellPrefilter } from '../../../src/extension/terminal/prefilterSource';
+import { shellLine } from '../../../src/core/terminal/shim-gate';
+import { shellPrefilter } from '../../../src/extension/terminal/prefilter-source';
 
 const posix = process.platform !== 'win32';
 

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { checkCommand } from '../../../src/core/guard/engine';
 import { packs } from '../../../src/core/guard/packs/index';
 import { exampleLine } from '../../../src/core/guard/rule';
-import { secretPrintReason } from '../../../src/core/hooks/secretAccess';
+import { secretPrintReason } from '../../../src/core/hooks/secret-access';
 import { DEFAULT_PROTECTED_FILES } from '../../../src/core/tokens/protected-files';
 import { CORPUS_CWD, CORPUS_OPTIONS, FIXTURES_DIR, corpusFiles, loadCorpus } from './corpus-files';
 import { loadDcgCorpus, REPO_ROOT } from './dcg-corpus';

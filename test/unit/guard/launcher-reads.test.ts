@@ -9,13 +9,13 @@ import { appendFileSync, chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from './dcg-corpus';
-import { isProtectedPath } from '../../../src/core/hooks/secretAccess';
+import { isProtectedPath } from '../../../src/core/hooks/secret-access';
 import { decideHook } from '../../../src/core/hooks/decide';
 import { parsePayload } from '../../../src/core/hooks/payload';
-import { foldReadSpool, indexKey, noteCleanRead, statExact } from '../../../src/core/hooks/readIndex';
+import { foldReadSpool, indexKey, noteCleanRead, statExact } from '../../../src/core/hooks/read-index';
 import { fileHoldsSecret } from '../../../src/core/tokens/files';
 import { DEFAULT_PROTECTED_FILES } from '../../../src/core/tokens/protected-files';
-import { readGlobsEre, globToEre } from '../../../src/launcher/readGlobs';
+import { readGlobsEre, globToEre } from '../../../src/launcher/read-globs';
 import { installedLauncher } from '../../../src/launcher/install';
 import type { ActivityEvent } from '../../../src/core/events';
 import type { HookAgent } from '../../../src/core/hooks/types';

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { builtProduct } from '../principles/harness';
-import { refreshLauncher } from '../../../src/extension/protection/launcherInstall';
+import { refreshLauncher } from '../../../src/extension/protection/launcher-install';
 import { DEFAULT_PROTECTED_FILES } from '../../../src/core/tokens/protected-files';
 
 const linux = process.platform === 'linux';

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CheckResult } from '../../../src/core/guard/types';
 import type { ActivityEvent } from '../../../src/core/events';
-import { runHook } from '../../../src/core/hooks/runHook';
+import { runHook } from '../../../src/core/hooks/run-hook';
 
 const ROOT = '/work/managed-app';
 

@@ -9,7 +9,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { shellLine } from '../../../src/core/terminal/shimGate';
+import { shellLine } from '../../../src/core/terminal/shim-gate';
 import { answerDecision, assertNoTrace, builtProduct, cli, payload, sandbox, spawnOutcome, type Outcome, type Workspace } from './harness';
 
 /** Documented exit codes per command (usage errors are 2 everywhere). */

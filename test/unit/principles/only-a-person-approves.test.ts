@@ -12,12 +12,12 @@ import { join } from 'node:path';
 import { packs } from '../../../src/core/guard/packs/index';
 import { assessCommand } from '../../../src/core/assess';
 import { SECRET_HEADER } from '../../../src/core/ipc/protocol';
-import { IpcServer } from '../../../src/extension/ipc/ipcServer';
-import { WindowRegistry } from '../../../src/extension/ipc/windowRegistry';
+import { IpcServer } from '../../../src/extension/ipc/ipc-server';
+import { WindowRegistry } from '../../../src/extension/ipc/window-registry';
 import { pinnedIdentity } from '../trust/editor-key';
-import { ConfirmationQueue } from '../../../src/extension/gates/confirmationQueue';
-import { GateService } from '../../../src/extension/gates/gateService';
-import { registerGateRoutes } from '../../../src/extension/gates/gateRoutes';
+import { ConfirmationQueue } from '../../../src/extension/gates/confirmation-queue';
+import { GateService } from '../../../src/extension/gates/gate-service';
+import { registerGateRoutes } from '../../../src/extension/gates/gate-routes';
 import { answerDecision, cli, payload, sandbox } from './harness';
 
 /** The same commands as the argv a terminal shim hands to `airlock gate`. */

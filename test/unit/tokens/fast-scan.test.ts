@@ -7,7 +7,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, sy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WorkspaceScanner, workerEntryFor, type ScanOptions } from '../../../src/core/tokens/scan';
-import { KeywordScanner } from '../../../src/core/tokens/keywordScan';
+import { KeywordScanner } from '../../../src/core/tokens/keyword-scan';
 import { allRules } from '../../../src/core/tokens/rules/index';
 import { fake, fakeUuid } from '../../../src/core/tokens/fake';
 

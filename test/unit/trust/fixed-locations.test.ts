@@ -14,9 +14,9 @@ import { runCli } from '../../../src/cli/main';
 import { answerMessage, NONCE_HEADER, registrationMessage, SIGNATURE_HEADER, signWith } from '../../../src/core/ipc/auth';
 import { PROTOCOL_VERSION, type WindowRegistration } from '../../../src/core/ipc/protocol';
 import { registrationPathForRoot, writePrivateFile } from '../../../src/core/ipc/registry';
-import { fixedLocations, withFixedLocations } from '../../../src/core/protection/fixedLocations';
-import { shimLibrary, writeShimFolder } from '../../../src/extension/terminal/shimFolder';
-import { shellFrontFunction } from '../../../src/extension/terminal/prefilterSource';
+import { fixedLocations, withFixedLocations } from '../../../src/core/protection/fixed-locations';
+import { shimLibrary, writeShimFolder } from '../../../src/extension/terminal/shim-folder';
+import { shellFrontFunction } from '../../../src/extension/terminal/prefilter-source';
 import { sandbox, type Workspace } from '../principles/harness';
 
 const root = resolve(__dirname, '../../..');

@@ -12,11 +12,11 @@ import { answerMessage, NONCE_HEADER, registrationMessage, SIGNATURE_HEADER, sig
 import { PROTOCOL_VERSION, type WindowRegistration } from '../../../src/core/ipc/protocol';
 import { registrationPathForRoot, registrationPathForWindow, writePrivateFile } from '../../../src/core/ipc/registry';
 import { socketPath } from '../../../src/core/ipc/paths';
-import { IpcServer } from '../../../src/extension/ipc/ipcServer';
-import { WindowRegistry } from '../../../src/extension/ipc/windowRegistry';
-import { ConfirmationQueue } from '../../../src/extension/gates/confirmationQueue';
-import { GateService } from '../../../src/extension/gates/gateService';
-import { registerGateRoutes } from '../../../src/extension/gates/gateRoutes';
+import { IpcServer } from '../../../src/extension/ipc/ipc-server';
+import { WindowRegistry } from '../../../src/extension/ipc/window-registry';
+import { ConfirmationQueue } from '../../../src/extension/gates/confirmation-queue';
+import { GateService } from '../../../src/extension/gates/gate-service';
+import { registerGateRoutes } from '../../../src/extension/gates/gate-routes';
 import { assessCommand } from '../../../src/core/assess';
 import { pinnedIdentity } from './editor-key';
 

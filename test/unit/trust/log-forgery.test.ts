@@ -19,9 +19,9 @@ import { newLogKey } from '../../../src/core/log/key';
 import { GENESIS, sha256 } from '../../../src/core/log/line';
 import { registerLogDir, defaultLogDir } from '../../../src/core/log/location';
 import { verifyLog, verifyLogAsync, type ChainAnchor } from '../../../src/core/log/verify';
-import { IpcServer } from '../../../src/extension/ipc/ipcServer';
-import { WindowRegistry } from '../../../src/extension/ipc/windowRegistry';
-import { registerLogVerifyRoute } from '../../../src/extension/ipc/logVerifyRoute';
+import { IpcServer } from '../../../src/extension/ipc/ipc-server';
+import { WindowRegistry } from '../../../src/extension/ipc/window-registry';
+import { registerLogVerifyRoute } from '../../../src/extension/ipc/log-verify-route';
 import { sandbox, type Workspace } from '../principles/harness';
 import { pinnedIdentity } from './editor-key';
 

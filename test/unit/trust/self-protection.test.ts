@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assessCommand } from '../../../src/core/assess';
-import { airlockFileKind, airlockFilesInside, selfProtectionFindingForPath } from '../../../src/core/protection/airlockFiles';
+import { airlockFileKind, airlockFilesInside, selfProtectionFindingForPath } from '../../../src/core/protection/airlock-files';
 import { builtProduct, payload, sandbox, spawnOutcome } from '../principles/harness';
 
 const CWD = '/home/dev/project';

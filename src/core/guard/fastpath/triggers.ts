@@ -6,7 +6,7 @@
 import type { Pack } from '../rule';
 import { PACKAGE_MANAGERS } from '../../shell/unwrap';
 import { DEFAULT_PROTECTED_FILES } from '../../tokens/protected-files';
-import { protectedFileTriggers } from './fileWords';
+import { protectedFileTriggers } from './file-words';
 
 /**
  * Words that run package.json scripts. In-process they are triggers like any other; the
@@ -27,7 +27,7 @@ export const INTERPRETER_WORDS = [
 export const SECRET_PRINTING_WORDS = ['env', 'printenv', 'secret', 'secrets', 'token', 'credentials', 'netrc', 'npmrc', 'pgpass', 'id_rsa', 'id_ed25519'];
 
 /**
- * The secret gate (src/core/hooks/secretAccess.ts) judges lines the rules allow: commands that
+ * The secret gate (src/core/hooks/secret-access.ts) judges lines the rules allow: commands that
  * print the environment (`set`, `export -p`, `declare -x`) and any line naming a protected file.
  * The file words are derived from the default protected-file globs (`*.pem` gives `pem`); the
  * installed launcher adds the words of the user's own globs.

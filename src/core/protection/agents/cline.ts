@@ -1,6 +1,6 @@
 import type { HookCall, HookOutput, HookVerdict } from '../../hooks/types';
 import { classifyTool, commonBase, MalformedPayload, maybeJson, record, str, strings } from '../../hooks/payload';
-import { wholeFileFormat } from '../hookFileFormats';
+import { wholeFileFormat } from '../hook-file-formats';
 import { exactKeys, parseAnswer, SELF_TEST_SESSION } from './shared';
 import type { AgentModule } from './types';
 import { join } from 'node:path';

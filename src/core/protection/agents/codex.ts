@@ -1,6 +1,6 @@
 import { toolUseAnswer } from '../../hooks/answer';
 import { commonBase, toolUseCall } from '../../hooks/payload';
-import { jsonHookFormat } from '../hookFileFormats';
+import { jsonHookFormat } from '../hook-file-formats';
 import { readToolUse, SELF_TEST_SESSION, selfTestId } from './shared';
 import type { AgentModule } from './types';
 import { join } from 'node:path';

@@ -1,7 +1,7 @@
 import type { HookCall, HookOutput, HookVerdict } from '../../hooks/types';
 import { toolUseAnswer } from '../../hooks/answer';
 import { classifyTool, commonBase, MalformedPayload, str, toolUseCall } from '../../hooks/payload';
-import { jsonHookFormat } from '../hookFileFormats';
+import { jsonHookFormat } from '../hook-file-formats';
 import { exactKeys, parseAnswer, readToolUse } from './shared';
 import type { AgentModule } from './types';
 import { join } from 'node:path';

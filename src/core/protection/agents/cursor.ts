@@ -1,6 +1,6 @@
 import type { HookCall, HookOutput, HookVerdict } from '../../hooks/types';
 import { absolute, classifyTool, commonBase, MalformedPayload, maybeJson, str } from '../../hooks/payload';
-import { jsonHookFormat } from '../hookFileFormats';
+import { jsonHookFormat } from '../hook-file-formats';
 import { exactKeys, parseAnswer, SELF_TEST_SESSION, selfTestId } from './shared';
 import type { AgentModule } from './types';
 import { join } from 'node:path';

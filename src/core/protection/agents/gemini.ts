@@ -1,6 +1,6 @@
 import type { HookOutput, HookVerdict } from '../../hooks/types';
 import { commonBase, toolUseCall } from '../../hooks/payload';
-import { jsonHookFormat } from '../hookFileFormats';
+import { jsonHookFormat } from '../hook-file-formats';
 import { exactKeys, parseAnswer, SELF_TEST_SESSION } from './shared';
 import type { AgentModule } from './types';
 import { join } from 'node:path';

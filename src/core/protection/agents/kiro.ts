@@ -1,6 +1,6 @@
 import { exitCodeAnswer } from '../../hooks/answer';
 import { commonBase, toolUseCall } from '../../hooks/payload';
-import { jsonHookFormat } from '../hookFileFormats';
+import { jsonHookFormat } from '../hook-file-formats';
 import { readExitCode } from './shared';
 import type { AgentModule } from './types';
 import { join } from 'node:path';

@@ -1,6 +1,6 @@
 import type { HookCall, HookOutput, HookVerdict } from '../../hooks/types';
 import { classifyTool, commonBase, MalformedPayload, str } from '../../hooks/payload';
-import { wholeFileFormat } from '../hookFileFormats';
+import { wholeFileFormat } from '../hook-file-formats';
 import { exactKeys, parseAnswer } from './shared';
 import type { AgentModule } from './types';
 import { join } from 'node:path';

@@ -1,6 +1,6 @@
 import { toolUseAnswer } from '../../hooks/answer';
 import { commonBase, toolUseCall } from '../../hooks/payload';
-import { jsonHookFormat } from '../hookFileFormats';
+import { jsonHookFormat } from '../hook-file-formats';
 import { readToolUse, SELF_TEST_SESSION, selfTestId } from './shared';
 import type { AgentModule } from './types';
 import { join } from 'node:path';
@@ -29,7 +29,7 @@ export const vscode: AgentModule = {
     workspace: (root) => [{ path: join(root, '.github', 'hooks', 'airlock.json'), label: 'VS Code agent hooks (.github/hooks/airlock.json)', format }],
     user: () => [],
   },
-  // VS Code's agent is Copilot in the editor: the extension sees it (agentDetection.ts), no folder shows it.
+  // VS Code's agent is Copilot in the editor: the extension sees it (agent-detection.ts), no folder shows it.
   detect: { homeDirs: [], binaries: [], workspaceDirs: [] },
   selfTest: {
     payload: (command, cwd) => JSON.stringify({ timestamp: new Date().toISOString(), hook_event_name: 'PreToolUse', session_id: SELF_TEST_SESSION, transcript_path: '', cwd, tool_name: 'run_in_terminal', tool_input: { command, explanation: 'Airlock self-test', isBackground: false }, tool_use_id: selfTestId() }),

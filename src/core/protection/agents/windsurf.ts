@@ -1,7 +1,7 @@
 import type { HookCall } from '../../hooks/types';
 import { exitCodeAnswer } from '../../hooks/answer';
 import { classifyTool, commonBase, MalformedPayload, record, str } from '../../hooks/payload';
-import { jsonHookFormat } from '../hookFileFormats';
+import { jsonHookFormat } from '../hook-file-formats';
 import { readExitCode, SELF_TEST_SESSION, selfTestId } from './shared';
 import type { AgentModule } from './types';
 import { join } from 'node:path';

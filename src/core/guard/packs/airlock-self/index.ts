@@ -7,7 +7,7 @@ import writeTool from './write-tool';
 /**
  * Airlock's own files are guarded files: its config and policy, its log and state, its runtime
  * folder, the launcher's storage and each agent's hook files (the list is one module,
- * `core/protection/airlockFiles.ts`). Changing them could turn Airlock off, so it asks, typed.
+ * `core/protection/airlock-files.ts`). Changing them could turn Airlock off, so it asks, typed.
  */
 export const airlockSelfPack = definePack({
   id: 'airlock-self',

@@ -1,7 +1,7 @@
 import { interpreterProgram, INTERPRETER_KEYWORDS, INTERPRETER_TOOLS } from '../../../code/inline';
 import { defineRule } from '../../rule';
 import { scriptEntry } from '../interpreters/script-entry';
-import { airlockFileKind, SELF_PROTECTION_REASON } from '../../../protection/airlockFiles';
+import { airlockFileKind, SELF_PROTECTION_REASON } from '../../../protection/airlock-files';
 import type { RuleContext } from '../../rule';
 import type { SimpleCommand } from '../../types';
 

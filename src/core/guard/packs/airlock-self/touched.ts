@@ -6,7 +6,7 @@ import { basename, join } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import { flagValue, hasFlag, positionals } from '../../argv';
 import type { SimpleCommand } from '../../types';
-import { airlockFileKind, airlockFilesInside, canonicalPath, SELF_PROTECTION_REASON } from '../../../protection/airlockFiles';
+import { airlockFileKind, airlockFilesInside, canonicalPath, SELF_PROTECTION_REASON } from '../../../protection/airlock-files';
 import type { RuleVerdict } from '../../rule';
 
 /** Words every airlock-self rule needs: a word of some path of Airlock's own. */

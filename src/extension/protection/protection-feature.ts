@@ -1,0 +1,217 @@
+import * as vscode from 'vscode';
+import { allHookTargets, protectionCommands } from './protection-commands';
+import { homedir } from 'node:os';
+import { DEFAULT_PROTECTED_FILES } from '../../core/tokens/protected-files';
+import type { Feature } from '../feature';
+import { GateRecorder } from '../gates/gate-recorder';
+import type { GatesState } from '../gates/gates-feature';
+import { registerProtectionStatusProvider } from '../status/protection-status';
+import { applyTerminalGate, type TerminalGateState } from '../terminal/terminal-gate';
+import { TerminalWatcher } from '../watch/terminal-watcher';
+import { fileWorkspaceRoots as roots } from '../workspace-roots';
+import { detectAgents } from './agent-detection';
+import { GLOBAL_AUTO_APPROVE_SETTINGS } from './copilot-settings';
+import { installHooks, isInstalled, pointsAt, type InstallMemory, type InstallRecord } from './hook-installer';
+import { currentVerification, verifyTarget, type VerificationMemory, type VerifiedRecord } from './verification';
+import { ensureStableLauncher } from './stable-launcher';
+import { stableLauncherPath } from '../../core/protection/stable-launcher';
+import { AGENTS, type HookAgent } from '../../core/protection/agents';
+import { agentPresence } from './agent-detection';
+import { userTargets, workspaceTargets } from './hook-targets';
+import { refreshLauncher, type RefreshResult } from './launcher-install';
+import { protectionLayers, protectionLevel, type Layer, type ProtectionSnapshot } from './protection-model';
+import { egressSandboxLayer } from '../sandbox/sandbox-layer';
+import { teamLayers } from '../team/team-layers';
+import { ProtectionView } from './protection-view';
+
+const MEMORY_KEY = 'airlock.protection.installs';
+const OFFERED_KEY = 'airlock.protection.offered';
+const VERIFIED_KEY = 'airlock.protection.verified';
+
+/** User-level protectedFiles win; a workspace may only add globs (a repository can make the gate stricter, not blind). */
+function protectedFiles(): string[] {
+  const inspect = vscode.workspace.getConfiguration('airlock.gates').inspect<string[]>('protectedFiles');
+  const base = inspect?.globalValue ?? inspect?.defaultValue ?? [...DEFAULT_PROTECTED_FILES];
+  return [...new Set([...base, ...(inspect?.workspaceValue ?? []), ...(inspect?.workspaceFolderValue ?? [])])];
+}
+
+/**
+ * Installing protection: the launcher in global storage (refreshed every start), Airlock's
+ * entries in each agent's hook file, Copilot's auto-approve denies, the terminal gate, the
+ * terminal watcher, the status shield's provider and the Protection view.
+ */
+export const protectionFeature: Feature = {
+  id: 'protection',
+  async activate(context, api) {
+    const output = vscode.window.createOutputChannel('Airlock Protection', { log: true });
+    context.subscriptions.push(output);
+    const gates = api.gates as GatesState | undefined;
+    const store = <T>(key: string) => ({
+      get: (path: string) => context.globalState.get<Record<string, T>>(key, {})[path],
+      set: async (path: string, value: T | undefined) => {
+        const all = { ...context.globalState.get<Record<string, T>>(key, {}) };
+        if (value) all[path] = value; else delete all[path];
+        await context.globalState.update(key, all);
+      },
+    });
+    const memory: InstallMemory = store<InstallRecord>(MEMORY_KEY);
+    const verified: VerificationMemory = store<VerifiedRecord>(VERIFIED_KEY);
+
+    let launcher: RefreshResult | undefined;
+    const refresh = () => {
+      try {
+        launcher = refreshLauncher(context.asAbsolutePath('dist'), context.globalStorageUri.fsPath, protectedFiles());
+        output.info(`launcher ready at ${launcher.paths.launcher} (runtime ${launcher.electron ? 'editor' : 'node'}: ${launcher.runtime}${launcher.fastPath ? '' : ', no shell fast path in this build'})`);
+      } catch (error) {
+        output.error(`could not install the launcher: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    };
+    refresh();
+
+    let terminal: TerminalGateState = { supported: process.platform !== 'win32', enabled: false, tools: [], folder: '' };
+    const applyTerminal = () => {
+      if (!launcher) return;
+      try { terminal = applyTerminalGate(context, launcher.paths.launcher, gates?.windowFile); } catch (error) {
+        output.error(`terminal gate not applied: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    };
+    applyTerminal();
+
+    // Hooks Airlock installed earlier point at the stable per-user path (older ones named the
+    // editor's storage): keep the stable path running this launcher, move old entries to it and test them again.
+    const stable = stableLauncherPath();
+    if (launcher) {
+      try { ensureStableLauncher(launcher.paths.launcher); } catch (error) { output.error(`stable launcher not updated: ${error instanceof Error ? error.message : String(error)}`); }
+      for (const target of allHookTargets(roots())) {
+        if (memory.get(target.path) && isInstalled(target) && !pointsAt(target, stable) && (target.scope === 'user' || vscode.workspace.isTrusted)) {
+          const changed = await installHooks(target, stable, memory).catch(() => undefined);
+          await verifyTarget(target, stable, verified).catch(() => undefined);
+          if (changed === 'added' && AGENTS[target.agent].trustedByContent) {
+            void vscode.window.showWarningMessage(`Airlock updated ${target.label}: ${AGENTS[target.agent].name} runs it only after you trust the new content (open /hooks in ${AGENTS[target.agent].name}).`);
+          }
+        }
+      }
+    }
+
+    const recorder = new GateRecorder(api, () => roots()[0]);
+    const watcher = new TerminalWatcher({
+      record: (event) => recorder.record(event),
+      sawRecently: (line, since, flagged) => gates?.sawRecently(line, since, flagged) ?? false,
+      onGap: (line) => {
+        void vscode.window.showWarningMessage(
+          `Airlock protection gap: "${line.length > 120 ? `${line.slice(0, 119)}…` : line}" ran and no Airlock gate saw it.`,
+          { detail: 'A destructive command ran in a terminal without the terminal gate or an agent hook asking you. Check the protection status to close the gap.' },
+          'Show protection status',
+        ).then((choice) => { if (choice) void vscode.commands.executeCommand('airlock.showProtectionStatus'); });
+      },
+    });
+    context.subscriptions.push(watcher);
+
+    const snapshot = (): ProtectionSnapshot => {
+      const root = roots()[0];
+      const presence = agentPresence(root);
+      const targets = [...(root ? workspaceTargets(root) : []), ...userTargets()];
+      const agents: ProtectionSnapshot['agents'] = {};
+      for (const p of presence) {
+        const mine = targets.filter((t) => t.agent === p.agent);
+        const installed = mine.filter((t) => isInstalled(t));
+        const pointing = installed.filter((t) => pointsAt(t, stable) || (launcher !== undefined && pointsAt(t, launcher.paths.launcher)));
+        const checks = pointing.map((t) => currentVerification(t, verified));
+        agents[p.agent] = {
+          detected: p.machine.length > 0 || p.workspace.length > 0,
+          installed: installed.length > 0,
+          current: pointing.length > 0,
+          machine: p.machine,
+          // Every installed file must have passed: one unverified file is a gap.
+          verified: checks.find((c) => c && !c.ok) ?? (checks.length > 0 && checks.every((c) => c?.ok) ? checks[0] : undefined),
+          where: installed.map((t) => (t.scope === 'user' ? t.path.replace(homedir(), '~') : vscode.workspace.asRelativePath(t.path))).join(', '),
+        };
+      }
+      const chat = vscode.workspace.getConfiguration();
+      return {
+        ipcListening: gates !== undefined,
+        trusted: vscode.workspace.isTrusted,
+        agents,
+        shimsEnabled: terminal.enabled,
+        shimsSupported: terminal.supported,
+        shimCount: terminal.tools.length,
+        shellIntegration: { withIntegration: watcher.withIntegration, without: vscode.window.terminals.filter((t) => !t.shellIntegration && !watcher.terminals.has(t)).length },
+        copilotGlobalAutoApprove: GLOBAL_AUTO_APPROVE_SETTINGS.some((key) => chat.get(key) === true),
+        egressSandbox: egressSandboxLayer(root),
+        team: teamLayers(root),
+      };
+    };
+    const layers = (): Layer[] => protectionLayers(snapshot());
+
+    const changed = new vscode.EventEmitter<void>();
+    const view = new ProtectionView(layers);
+    context.subscriptions.push(changed, view, vscode.window.registerTreeDataProvider('airlock.protection', view));
+    const update = () => { view.refresh(); changed.fire(); void vscode.commands.executeCommand('setContext', 'airlock.protected', protectionLevel(layers()).level === 'protected'); };
+    context.subscriptions.push(registerProtectionStatusProvider({ onDidChange: changed.event, getStatus: () => protectionLevel(layers()) }));
+
+    const commands = protectionCommands({
+      launcher: () => launcher?.paths.launcher,
+      memory,
+      verified,
+      roots,
+      layers,
+      record: (event) => recorder.record(event),
+      update,
+      output,
+    });
+    const { protect, removeProtection, showStatus, allTargets } = commands;
+
+    context.subscriptions.push(
+      vscode.commands.registerCommand('airlock.protectWorkspace', protect),
+      vscode.commands.registerCommand('airlock.removeProtection', removeProtection),
+      vscode.commands.registerCommand('airlock.showProtectionStatus', showStatus),
+      vscode.commands.registerCommand('airlock.enableTerminalGate', async () => {
+        await vscode.workspace.getConfiguration('airlock.gates').update('terminalShims', true, vscode.ConfigurationTarget.Global);
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('airlock.gates.protectedFiles')) refresh();
+        if (e.affectsConfiguration('airlock.gates.terminalShims')) applyTerminal();
+        if (e.affectsConfiguration('airlock.gates') || e.affectsConfiguration('chat')) update();
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(update),
+      vscode.workspace.onDidChangeWorkspaceFolders(update),
+      vscode.window.onDidOpenTerminal(update),
+      vscode.window.onDidChangeTerminalShellIntegration(update),
+    );
+    update();
+
+    // Each start, test the installed hooks again in the background: "verified" is about now, not
+    // about the day Protect ran (a runtime removed since, a launcher broken, would show here).
+    void (async () => {
+      for (const target of allHookTargets(roots())) {
+        if (!memory.get(target.path) || !isInstalled(target) || !pointsAt(target, stable)) continue;
+        await verifyTarget(target, stable, verified).catch(() => undefined);
+      }
+      update();
+    })();
+
+    api.protection = {
+      launcher: () => launcher?.paths.launcher,
+      shimFolder: () => terminal.folder,
+      layers,
+      level: () => protectionLevel(layers()).level,
+      refresh: update,
+    };
+
+    // Offer once per workspace when an agent is here and no hook is.
+    const root = roots()[0];
+    const offered = context.globalState.get<string[]>(OFFERED_KEY, []);
+    if (root && !offered.includes(root) && vscode.workspace.getConfiguration('airlock.gates').get<boolean>('offerProtection', true)) {
+      const detected = detectAgents(root);
+      const missing = (Object.keys(detected) as Array<keyof typeof detected>).filter((a) => detected[a] && !allTargets().some((t) => t.file === a && isInstalled(t)));
+      if (missing.length) {
+        const names = missing.map((m) => AGENTS[m as HookAgent].name).join(', ');
+        // Marked as offered only once the person answers: a notification nobody saw is offered again next start.
+        void vscode.window.showInformationMessage(`${names} can run commands in this workspace without asking you. Let Airlock stop destructive ones until you confirm?`, 'Protect this workspace', 'Not now').then(async (choice) => {
+          if (choice) await context.globalState.update(OFFERED_KEY, [...context.globalState.get<string[]>(OFFERED_KEY, []), root]);
+          if (choice === 'Protect this workspace') void protect();
+        });
+      }
+    }
+  },
+};
