@@ -102,7 +102,7 @@ export class GateService {
 
   private remember(entry: Seen): void {
     const cutoff = Date.now() - SEEN_FOR_MS;
-    while (this.seen.length && this.seen[0].at < cutoff) this.seen.shift();
+    while (this.seen[0] && this.seen[0].at < cutoff) this.seen.shift();
     this.seen.push(entry);
   }
 
