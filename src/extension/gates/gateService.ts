@@ -1,4 +1,4 @@
-import type { CheckResult } from '../../core/guard/types';
+import type { CheckResult } from '../../core/findings';
 import type { ConfirmRequest, ConfirmResponse, GateKind, ReportRequest } from '../../core/ipc/protocol';
 import type { Requester } from '../../core/types';
 import { loadShellParser } from '../../core/shell/parser';

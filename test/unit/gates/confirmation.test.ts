@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CheckResult } from '../../../src/core/guard/types';
+import type { CheckResult } from '../../../src/core/findings';
 import type { ConfirmRequest } from '../../../src/core/ipc/protocol';
 import { ConfirmationQueue, type PersonAnswer, type Prompter } from '../../../src/extension/gates/confirmationQueue';
 import { confirmationView, type ConfirmationView } from '../../../src/extension/gates/confirmationText';

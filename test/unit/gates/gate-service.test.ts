@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CheckResult } from '../../../src/core/guard/types';
+import type { CheckResult } from '../../../src/core/findings';
 import { ConfirmationQueue, type PersonAnswer } from '../../../src/extension/gates/confirmationQueue';
 import { GateService } from '../../../src/extension/gates/gateService';
 

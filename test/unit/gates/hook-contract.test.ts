@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CheckResult } from '../../../src/core/guard/types';
+import type { CheckResult } from '../../../src/core/findings';
 import type { ConfirmRequest, ConfirmResponse } from '../../../src/core/ipc/protocol';
 import type { EditorAnswer } from '../../../src/core/ipc-client';
 import type { ActivityEvent } from '../../../src/core/events';
