@@ -118,8 +118,8 @@ function shellLine(value: unknown): string | undefined {
   if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string')) {
     const argv = value as string[];
     // ["bash", "-lc", "<line>"] is a shell running one line: that line is the command.
-    const [shell, flag, line] = argv;
-    if (argv.length === 3 && shell !== undefined && flag !== undefined && line !== undefined && /^(?:ba|z|da)?sh$/.test(shell.replace(/^.*\//, '')) && /^-l?c$/.test(flag)) return line;
+    const [shell = '', flag = '', line = ''] = argv;
+    if (argv.length === 3 && /^(?:ba|z|da)?sh$/.test(shell.replace(/^.*\//, '')) && /^-l?c$/.test(flag)) return line;
     return argv.map((a) => (/^[A-Za-z0-9_./:=@%+-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
   }
   return undefined;
