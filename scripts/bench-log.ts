@@ -38,7 +38,7 @@ function event(i: number, time?: string): ActivityEvent {
 }
 
 function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
 /** Wall time, and CPU time of this process (less sensitive to other processes on a busy machine). */
@@ -117,7 +117,7 @@ async function main(): Promise<void> {
     const filtered = timeIt(() => model.roots().length);
     const verify = timeIt(() => verifyLog(bigDir));
 
-    console.log(`Activity log bench (${process.platform}, Node ${process.version}, ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)}, temp folder ${tmpdir()})`);
+    console.log(`Activity log bench (${process.platform}, Node ${process.version}, ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)}, temp folder ${tmpdir()})`);
     console.log(`${'measure'.padEnd(36)} ${'Airlock'.padEnd(34)} ${'goal'.padEnd(10)} peer`);
     row(`append 1 event (n=${APPENDS}, fsync)`, `p50 ${percentile(appendTimes, 50).toFixed(3)} ms, p99 ${percentile(appendTimes, 99).toFixed(3)} ms`, '≤ 1 ms',
       `plain append+fsync, no chain: p50 ${percentile(plainTimes, 50).toFixed(3)} ms, p99 ${percentile(plainTimes, 99).toFixed(3)} ms`);

@@ -32,7 +32,7 @@ function time(file: string, args: string[]): number {
   if (r.status !== 0) throw new Error(`${file} ${args.join(' ')} exited ${r.status}`);
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)] ?? NaN; };
 
 const runs = Number(process.env.BENCH_RUNS ?? 200);
 const direct: number[] = [];
@@ -56,7 +56,7 @@ rmSync(dir, { recursive: true, force: true });
 const d = median(direct);
 const s = median(shimmed);
 const f = median(floor);
-console.log(`bench:shim  ${runs} alternating runs of \`git --version\` (benign), medians; load average ${loadavg()[0].toFixed(1)}:`);
+console.log(`bench:shim  ${runs} alternating runs of \`git --version\` (benign), medians; load average ${loadavg()[0]!.toFixed(1)}:`);
 console.log(`  real binary                    ${d.toFixed(2)} ms`);
 console.log(`  through Airlock shim           ${s.toFixed(2)} ms   overhead ${(s - d).toFixed(2)} ms (goal ≤ 5 ms)`);
 console.log(`  through an exec-only sh script ${f.toFixed(2)} ms   overhead ${(f - d).toFixed(2)} ms (the floor for any shim)`);

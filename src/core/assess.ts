@@ -4,7 +4,7 @@
  * The CLI, the hooks and the gates call this, not the guard engine directly.
  */
 import { checkCommand, type CheckOptions } from './guard/engine';
-import type { CheckResult } from './guard/types';
+import type { CheckResult } from './findings';
 
 export interface AssessOptions extends CheckOptions {
   /** The environment the command would inherit (default: this process's). */

@@ -35,7 +35,7 @@ describe('the packaged .vsix', { timeout: 240_000 }, () => {
   it('installs into the editor with --install-extension', () => {
     const installed = readdirSync(workbench.editor.extensionsDir).filter((name) => name.startsWith(`${airlockExtensionId}-`));
     assert.equal(installed.length, 1, `installed extensions: ${readdirSync(workbench.editor.extensionsDir).join(', ')}`);
-    assert.ok(existsSync(join(workbench.editor.extensionsDir, installed[0], 'dist/extension.js')));
+    assert.ok(existsSync(join(workbench.editor.extensionsDir, installed[0]!, 'dist/extension.js')));
   });
 
   it('activates from the installed copy and shows its Activity Bar icon', async () => {

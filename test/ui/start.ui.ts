@@ -20,7 +20,7 @@ describe('npm start', { timeout: 240_000 }, () => {
       const timer = setTimeout(() => reject(new Error(`npm start printed no address in 180 s:\n${output}`)), 180_000);
       const look = () => {
         const found = /(http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(output);
-        if (found) { clearTimeout(timer); resolve(found[1]); }
+        if (found) { clearTimeout(timer); resolve(found[1]!); }
       };
       start.stdout!.on('data', look);
       start.on('exit', (code) => { clearTimeout(timer); reject(new Error(`npm start exited with ${code}:\n${output}`)); });

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { assessCommand } from '../../core/assess';
-import type { CheckResult } from '../../core/guard/types';
+import type { CheckResult } from '../../core/findings';
 import { loadPolicy } from '../../core/policy/load';
 import { redactText } from '../../core/redact';
 import type { CliCommand } from '../io';

@@ -52,7 +52,7 @@ interface Options {
 function parse(args: string[], io: CliIO): Options {
   const options: Options = { json: false, verify: false, workspace: io.cwd };
   for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
+    const arg = args[i]!;
     const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = (): string => {
       const next = inline ?? args[++i];
@@ -66,7 +66,7 @@ function parse(args: string[], io: CliIO): Options {
         const text = value();
         const match = /^(\d{1,15}):([0-9a-f]{12,64})$/i.exec(text);
         if (!match) throw new UsageError(`--anchor needs SEQ:HASH as --verify prints it (e.g. 1234:9f2c4a1b7e3d), not '${text}'`);
-        options.anchor = { seq: Number(match[1]), hash: match[2].toLowerCase() };
+        options.anchor = { seq: Number(match[1]), hash: match[2]!.toLowerCase() };
         break;
       }
       case '--since': options.since = parseSince(value()); break;
@@ -89,7 +89,7 @@ function parse(args: string[], io: CliIO): Options {
 export function parseSince(text: string, now: Date = new Date()): Date {
   const relative = /^(\d+)\s*(s|m|min|h|d|w)$/i.exec(text.trim());
   if (relative) {
-    const unit = { s: 1e3, m: 6e4, min: 6e4, h: 36e5, d: 864e5, w: 6048e5 }[relative[2].toLowerCase() as 's'];
+    const unit = { s: 1e3, m: 6e4, min: 6e4, h: 36e5, d: 864e5, w: 6048e5 }[relative[2]!.toLowerCase() as 's'];
     return new Date(now.getTime() - Number(relative[1]) * unit);
   }
   const lower = text.trim().toLowerCase();

@@ -36,7 +36,7 @@ function parseArgs(args: string[]): { agent: HookAgent; timeoutS: number } {
   const agent: HookAgent = name;
   let timeoutS = DEFAULT_TIMEOUT_S[agent];
   for (let i = 1; i < args.length; i++) {
-    const arg = args[i];
+    const arg = args[i]!;
     const value = arg.startsWith('--timeout=') ? arg.slice(10) : arg === '--timeout' ? args[++i] : undefined;
     if (value === undefined) throw new UsageError(`unknown option '${arg}'`);
     const n = Number(value);

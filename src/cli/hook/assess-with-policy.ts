@@ -1,5 +1,5 @@
 import { assessCommand } from '../../core/assess';
-import type { CheckResult } from '../../core/guard/types';
+import type { CheckResult } from '../../core/findings';
 import { loadPolicy } from '../../core/policy/load';
 
 /**

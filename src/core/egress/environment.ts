@@ -1,7 +1,7 @@
 import { parse as parseIni } from 'ini';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Target } from '../guard/types';
+import type { Target } from '../environment/target';
 import type { Environment } from '../types';
 import { CommandContext, type EnvironmentOptions } from '../environment/context';
 import { classifyName, riskier } from '../environment/classify';

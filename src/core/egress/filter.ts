@@ -1,6 +1,7 @@
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import type { ActivityEvent } from '../events';
-import type { CheckResult, Target } from '../guard/types';
+import type { CheckResult } from '../findings';
+import type { Target } from '../environment/target';
 import type { ConfirmRequest, ConfirmResponse } from '../ipc/protocol';
 import type { EditorAnswer } from '../ipc-client';
 import { confirmationFor } from '../environment/classify';

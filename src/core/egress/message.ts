@@ -1,4 +1,4 @@
-import type { Target } from '../guard/types';
+import type { Target } from '../environment/target';
 import { describeTarget } from '../environment/describe';
 import type { EgressJudgement } from './judge';
 

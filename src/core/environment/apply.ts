@@ -1,5 +1,6 @@
 import { minimatch } from 'minimatch';
-import type { CheckResult, Finding, Target } from '../guard/types';
+import type { CheckResult, Finding } from '../findings';
+import type { Target } from './target';
 import { DEFAULT_ENVIRONMENT_POLICY, type EffectiveEnvironmentPolicy } from '../policy/environments';
 import { stricterDecision, type Decision, type Environment } from '../types';
 import { confirmationFor } from './classify';

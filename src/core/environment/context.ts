@@ -1,5 +1,5 @@
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import type { SimpleCommand } from '../guard/types';
+import type { SimpleCommand } from '../shell/command';
 import { withDefaults, type EnvironmentPatterns } from './classify';
 import { loadEnvFile, listEnvFiles, type EnvFile } from './envfiles';
 import { FileCache } from './files';

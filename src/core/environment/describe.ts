@@ -1,4 +1,4 @@
-import type { Target } from '../guard/types';
+import type { Target } from './target';
 
 /**
  * One line for the top of a confirmation, environment first and in capitals, then where Airlock

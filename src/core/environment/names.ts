@@ -1,4 +1,4 @@
-import { lastOptionValue } from '../guard/argv';
+import { lastOptionValue } from '../argv';
 
 /**
  * Options across the packs' tools whose value names the project, app, service, stack, cluster or

@@ -1,4 +1,5 @@
-import type { SimpleCommand, Target } from '../guard/types';
+import type { SimpleCommand } from '../shell/command';
+import type { Target } from './target';
 import type { Environment } from '../types';
 import { classifyLabels, riskier } from './classify';
 import { CommandContext, type EnvironmentOptions, type Evidence } from './context';

@@ -1,6 +1,7 @@
 import { parse as parseIni } from 'ini';
 import { join } from 'node:path';
-import type { SimpleCommand, Target } from '../guard/types';
+import type { SimpleCommand } from '../shell/command';
+import type { Target } from './target';
 import type { Environment } from '../types';
 import { classifyLabels, classifyName, riskier } from './classify';
 import { CommandContext, type EnvironmentOptions, type Evidence } from './context';

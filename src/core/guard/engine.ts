@@ -19,7 +19,8 @@ import { helpSubcommandTools, packs as registeredPacks } from './packs/index';
 import { matchesCommandPattern, patternWords } from './patterns';
 import { engineFinding, problemFinding } from './problems';
 import type { Pack, Rule, RuleContext } from './rule';
-import type { CheckResult, Finding, SimpleCommand } from './types';
+import type { CheckResult, Finding } from '../findings';
+import type { SimpleCommand } from '../shell/command';
 
 export interface CheckOptions {
   /** Directory the line would run in (default: the process's cwd). */

@@ -4,7 +4,7 @@
  * `kubectl delete * --all` matches `kubectl delete pods --all`.
  */
 import { minimatch } from 'minimatch';
-import type { SimpleCommand } from './types';
+import type { SimpleCommand } from '../shell/command';
 
 export function patternWords(pattern: string): string[] {
   return pattern.trim().split(/\s+/).filter(Boolean);

@@ -3,7 +3,7 @@
  * each is `ask`, with a reason a person can act on.
  */
 import type { ProblemKind, ReduceProblem } from '../shell/reduce';
-import type { Finding } from './types';
+import type { Finding } from '../findings';
 
 export interface EngineFindingSpec {
   id: string;

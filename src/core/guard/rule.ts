@@ -1,6 +1,7 @@
 import type { Severity } from '../types';
 import type { FileRecovery } from './git-state';
-import type { Finding, SimpleCommand } from './types';
+import type { Finding } from '../findings';
+import type { SimpleCommand } from '../shell/command';
 
 /**
  * One guard rule, in the style of an ESLint rule: its metadata (id, what it destroys, why,

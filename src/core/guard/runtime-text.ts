@@ -1,4 +1,4 @@
-import type { SimpleCommand } from './types';
+import type { SimpleCommand } from '../shell/command';
 
 /**
  * True when a script, body or SQL text handed to a tool is itself only known when the line

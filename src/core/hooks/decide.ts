@@ -1,4 +1,4 @@
-import type { CheckResult } from '../guard/types';
+import type { CheckResult } from '../findings';
 import type { ConfirmRequest, ConfirmResponse } from '../ipc/protocol';
 import type { EditorAnswer } from '../ipc-client';
 import type { Environment } from '../types';

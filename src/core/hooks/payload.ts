@@ -118,7 +118,8 @@ function shellLine(value: unknown): string | undefined {
   if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string')) {
     const argv = value as string[];
     // ["bash", "-lc", "<line>"] is a shell running one line: that line is the command.
-    if (argv.length === 3 && /^(?:ba|z|da)?sh$/.test(argv[0].replace(/^.*\//, '')) && /^-l?c$/.test(argv[1])) return argv[2];
+    const [shell = '', flag = '', line = ''] = argv;
+    if (argv.length === 3 && /^(?:ba|z|da)?sh$/.test(shell.replace(/^.*\//, '')) && /^-l?c$/.test(flag)) return line;
     return argv.map((a) => (/^[A-Za-z0-9_./:=@%+-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
   }
   return undefined;
@@ -143,7 +144,8 @@ export function patchPaths(patch: string): string[] {
   const out: string[] = [];
   for (const line of patch.split(/\r?\n/)) {
     const m = /^\*\*\* (?:Add|Update|Delete) File: (.+)$/.exec(line) ?? /^\*\*\* Move to: (.+)$/.exec(line) ?? /^(?:\+\+\+|---) (?:[ab]\/)?(.+?)(?:\t.*)?$/.exec(line);
-    if (m && m[1].trim() !== '/dev/null') out.push(m[1].trim());
+    const file = m?.[1]?.trim();
+    if (file !== undefined && file !== '/dev/null') out.push(file);
   }
   return [...new Set(out)];
 }

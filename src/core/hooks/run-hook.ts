@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { ActivityEvent } from '../events';
-import type { CheckResult } from '../guard/types';
+import type { CheckResult } from '../findings';
 import { askEditor } from '../ipc-client';
 import type { ConfirmRequest, ReportRequest } from '../ipc/protocol';
 import { formatAnswer, malformedAnswer } from './answer';

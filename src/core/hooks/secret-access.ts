@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
 import { DEFAULT_MAX_DEPTH, MAX_LINE_CHARS } from '../guard/engine';
 import { readTextFile } from '../guard/files';
-import type { SimpleCommand, StdinSource } from '../guard/types';
+import type { SimpleCommand, StdinSource } from '../shell/command';
 import { loadShellParser } from '../shell/parser';
 import { reduceLine } from '../shell/reduce';
 import { FIND_MATCH, PARALLEL_INPUT, XARGS_INPUT } from '../shell/unwrap';

@@ -1,4 +1,4 @@
-import type { StdinSource } from '../guard/types';
+import type { StdinSource } from '../shell/command';
 
 /** One HTTP request a command line would send, as far as Airlock can read it. */
 export interface HttpRequest {

@@ -1,4 +1,4 @@
-import type { CheckResult } from '../guard/types';
+import type { CheckResult } from '../findings';
 import type { Decision, Requester } from '../types';
 
 /**

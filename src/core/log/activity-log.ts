@@ -171,7 +171,7 @@ export class ActivityLog {
   private rotate(fd: number): number {
     fsyncSync(fd);
     const numbers = rotatedNumbers(this.dir);
-    const next = (numbers.length ? numbers[numbers.length - 1] : 0) + 1;
+    const next = (numbers.at(-1) ?? 0) + 1;
     renameSync(this.activePath, join(this.dir, rotatedName(next)));
     const fresh = openSync(this.activePath, 'a', 0o600);
     syncDir(this.dir);
@@ -278,7 +278,7 @@ function lastByte(path: string, size: number): number {
   try {
     const one = Buffer.alloc(1);
     readSync(fd, one, 0, 1, size - 1);
-    return one[0];
+    return one[0]!;
   } finally {
     closeSync(fd);
   }

@@ -83,9 +83,9 @@ export function checkLine(text: string): { seq: number; prev: string; hash: stri
   const mac = body.length > prefix[0].length + MAC_LENGTH ? MAC_SUFFIX.exec(body.slice(body.length - MAC_LENGTH)) : null;
   if (mac) {
     const macBody = body.slice(0, body.length - MAC_LENGTH);
-    return { seq: Number(prefix[1]), prev: prefix[2], hash: suffix[1], eventJson: macBody.slice(prefix[0].length), mac: mac[1], macBody };
+    return { seq: Number(prefix[1]), prev: prefix[2]!, hash: suffix[1]!, eventJson: macBody.slice(prefix[0].length), mac: mac[1]!, macBody };
   }
-  return { seq: Number(prefix[1]), prev: prefix[2], hash: suffix[1], eventJson: body.slice(prefix[0].length) };
+  return { seq: Number(prefix[1]), prev: prefix[2]!, hash: suffix[1]!, eventJson: body.slice(prefix[0].length) };
 }
 
 function isEventShaped(value: unknown): value is ActivityEvent {

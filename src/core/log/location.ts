@@ -90,7 +90,7 @@ export async function registerLogDir(root: string, preferred: string, env: NodeJ
   return withFileLock(join(dir, 'workspaces.lock'), async () => {
     const index = readIndex(env);
     const existing = index.workspaces[key]?.logDir;
-    if (existing === preferred && index.workspaces[key].maxFileBytes === maxFileBytes) return existing;
+    if (existing === preferred && index.workspaces[key]?.maxFileBytes === maxFileBytes) return existing;
     const existingHasLog = existing !== undefined && chainFiles(existing).some((file) => existsSync(file));
     const chosen = existingHasLog ? existing : logWithContent(defaultLogDir(root, env)) ?? preferred;
     index.workspaces[key] = { logDir: chosen, updated: new Date().toISOString(), ...(maxFileBytes ? { maxFileBytes } : {}) };

@@ -6,7 +6,7 @@
  * (`{"dropDatabase": 1}`). Every string in the input is looked at, whatever its key, for Claude
  * Code and Cursor alike. Bounded: deep or huge inputs are asked about, never skipped.
  */
-import type { CheckResult, Finding } from '../guard/types';
+import type { CheckResult, Finding } from '../findings';
 import { analyseGraphqlBody } from '../http/graphql';
 import { isLoopback, urlTarget } from '../http/hosts';
 import { analyseSql } from '../sql/analyse';

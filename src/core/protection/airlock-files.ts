@@ -11,7 +11,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { homedir, tmpdir, userInfo } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import type { Finding } from '../guard/types';
+import type { Finding } from '../findings';
 
 /** Why a change to one of these files is asked about, said to the person. */
 export const SELF_PROTECTION_REASON = 'It changes a file Airlock itself depends on; changing it could turn Airlock off or blind it, so a person must confirm.';

@@ -21,6 +21,7 @@ export function hookCommand(launcher: string, file: HookFile, platform: NodeJS.P
 function formatOf(file: HookFile): HookFileFormat {
   const mod = agentModule(file);
   const spec = mod.files.workspace('/w')[0] ?? mod.files.user('/h')[0];
+  if (!spec) throw new Error(`no hook file format for ${file}`);
   return spec.format;
 }
 

@@ -155,8 +155,8 @@ function parseObject(text: string): Record<string, unknown> {
  */
 function edit(text: string, path: (string | number)[], value: unknown): string {
   const edits = modify(text, path, value, {});
-  if (edits.length !== 1 || value === undefined) return applyEdits(text, edits);
-  const [change] = edits;
+  const change = edits[0];
+  if (edits.length !== 1 || !change || value === undefined) return applyEdits(text, edits);
   const out = applyEdits(text, edits);
   const start = change.offset;
   const end = change.offset + change.content.length;
@@ -174,8 +174,10 @@ function removeElement(text: string, path: string[], index: number): string {
   const items = array?.children ?? [];
   const node = items[index];
   if (!node) return text;
-  const from = index > 0 ? items[index - 1].offset + items[index - 1].length : node.offset;
-  const to = index > 0 ? node.offset + node.length : items[index + 1].offset;
+  const before = items[index - 1];
+  const after = items[index + 1];
+  const from = before ? before.offset + before.length : node.offset;
+  const to = before || !after ? node.offset + node.length : after.offset;
   return text.slice(0, from) + text.slice(to);
 }
 

@@ -7,7 +7,7 @@
  */
 import { basename, join } from 'node:path';
 import { resolveFrom } from '../guard/files';
-import type { SimpleCommand, StdinSource } from '../guard/types';
+import type { SimpleCommand, StdinSource } from './command';
 
 /** Absolute path → the text it will hold, or null when that is unknown. */
 export type WrittenFiles = Map<string, string | null>;

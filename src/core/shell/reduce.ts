@@ -6,7 +6,7 @@
  */
 import { homedir } from 'node:os';
 import { dirname, join, resolve as resolvePath } from 'node:path';
-import type { Redirect, SimpleCommand, StdinSource } from '../guard/types';
+import type { Redirect, SimpleCommand, StdinSource } from './command';
 import { ParseBudgetExceeded, parseShell, type SyntaxNode } from './parser';
 import { evaluateWord, type WordValue } from './words';
 import { isRuntimeWord, toolName, unwrapOnce, XARGS_INPUT, type Unwrapped, type WorkspaceSelection } from './unwrap';

@@ -8,7 +8,7 @@
  */
 import { dirname, isAbsolute, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { StdinSource } from '../guard/types';
+import type { StdinSource } from './command';
 
 // smol-toml ships only as an ES module; esbuild bundles it, tsx and Node 22 load it through require.
 // eslint-disable-next-line @typescript-eslint/no-require-imports

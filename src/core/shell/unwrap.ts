@@ -7,6 +7,7 @@ import { commandStart } from '../argv';
 
 import { unwrapRunner } from './runners';
 import { toolCommands } from './tool-commands';
+import { packageTools } from '../guard/packs/index';
 
 /**
  * Stand-ins for arguments only known when the line runs (what xargs reads, what find finds).
@@ -83,39 +84,18 @@ const WRAPPERS: Record<string, WrapperSpec> = {
 
 export const SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'busybox', 'fish']);
 
-/** npm packages whose binary is a guarded tool under another name. */
-export const PACKAGE_TOOLS: Record<string, string> = {
-  '@railway/cli': 'railway',
-  'railway': 'railway',
-  'vercel': 'vercel',
-  'netlify-cli': 'netlify',
-  'wrangler': 'wrangler',
-  'supabase': 'supabase',
-  'prisma': 'prisma',
-  'aws-cdk': 'cdk',
-  'cdktf-cli': 'cdktf',
-  'firebase-tools': 'firebase',
-  'heroku': 'heroku',
-  'neonctl': 'neonctl',
-  '@neondatabase/cli': 'neonctl',
-  '@planetscale/cli': 'pscale',
-  'sequelize-cli': 'sequelize',
-  'knex': 'knex',
-  'typeorm': 'typeorm',
-  'drizzle-kit': 'drizzle-kit',
-  'rimraf': 'rimraf',
-  'del-cli': 'del',
-  'trash-cli': 'trash',
-  '@pulumi/pulumi': 'pulumi',
-  'serverless': 'serverless',
-  '@azure/static-web-apps-cli': 'swa',
-  'mongosh': 'mongosh',
-};
+/**
+ * npm packages whose binary is a guarded tool under another name: every pack's `packages`.
+ * Read on first use, not at load: the packs import this module, so at load they may not exist yet.
+ */
+let packageToolNames: Record<string, string> | undefined;
 
 /** Binary name for an npm package spec: `@railway/cli@3.1.0` → `railway`, `cowsay` → `cowsay`. */
 export function packageTool(spec: string): string {
   const name = spec.startsWith('@') ? spec.replace(/^(@[^/@]+\/[^@]+)@.*$/, '$1') : spec.replace(/@.*$/, '');
-  if (PACKAGE_TOOLS[name]) return PACKAGE_TOOLS[name]!;
+  packageToolNames ??= packageTools();
+  const tool = packageToolNames[name];
+  if (tool) return tool;
   return name.startsWith('@') ? name.slice(name.indexOf('/') + 1) : name;
 }
 

@@ -1,5 +1,5 @@
 import type { ActivityEvent } from '../events';
-import type { CheckResult } from '../guard/types';
+import type { CheckResult } from '../findings';
 import type { ConfirmRequest, ConfirmResponse } from '../ipc/protocol';
 import type { EditorAnswer } from '../ipc-client';
 

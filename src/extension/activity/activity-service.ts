@@ -114,8 +114,9 @@ export class ActivityService implements vscode.Disposable {
 
   /** The log of the folder holding the event's cwd or file; the first folder's otherwise. */
   logFor(event: Pick<ActivityEvent, 'cwd' | 'file'>): ActivityLog {
-    if (this.logs.length === 0) throw new Error('the activity log is not open yet');
-    return this.logs[ownerIndex(event, this.logs.map((l) => l.root))].log;
+    const owner = this.logs[ownerIndex(event, this.logs.map((l) => l.root))];
+    if (!owner) throw new Error('the activity log is not open yet');
+    return owner.log;
   }
 
   rootOf(source: number): string | undefined {

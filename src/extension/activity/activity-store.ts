@@ -76,7 +76,7 @@ export class ActivityStore {
     const midnight = new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime();
     let count = 0;
     // One event per blocked action: the gate's own decision, or the person's (or timeout's) answer.
-    for (let i = this.events.length - 1; i >= 0 && this.events[i].at >= midnight; i--) if (this.events[i].event.decision === 'deny') count++;
+    for (let i = this.events.length - 1; i >= 0 && this.events[i]!.at >= midnight; i--) if (this.events[i]!.event.decision === 'deny') count++;
     return count;
   }
 
@@ -155,7 +155,8 @@ export class ActivityStore {
     if (byId.has(event.id)) return;
     const stored = this.wrap(event, seq, source);
     byId.set(event.id, stored);
-    if (this.events.length === 0 || this.events[this.events.length - 1].at <= stored.at) {
+    const last = this.events.at(-1);
+    if (!last || last.at <= stored.at) {
       this.events.push(stored);
       return;
     }
@@ -164,7 +165,7 @@ export class ActivityStore {
     let high = this.events.length;
     while (low < high) {
       const mid = (low + high) >>> 1;
-      if (this.events[mid].at <= stored.at) low = mid + 1;
+      if (this.events[mid]!.at <= stored.at) low = mid + 1;
       else high = mid;
     }
     this.events.splice(low, 0, stored);

@@ -97,9 +97,10 @@ export class ActivityTreeModel {
     if (!group) return [];
     const shown = Math.min(group.indices.length, this.pageSize * (this.pages.get(pageKey(node.day, node.key)) ?? 1));
     const events = this.store.all();
+    // Indices come from grouping this same snapshot of the store, so each names an event.
     const children: ActivityNode[] = group.indices.slice(0, shown).map((i) => {
       const ran = group.runs.get(i);
-      return ran === undefined ? { type: 'event', stored: events[i] } : { type: 'event', stored: events[i], ran: events[ran] };
+      return ran === undefined ? { type: 'event', stored: events[i]! } : { type: 'event', stored: events[i]!, ran: events[ran]! };
     });
     if (shown < group.indices.length) children.push({ type: 'more', day: node.day, session: node.key, shown, remaining: group.indices.length - shown });
     return children;
@@ -134,7 +135,7 @@ export class ActivityTreeModel {
     let dayStart = Infinity;
     let dayEnd = -Infinity;
     for (let i = events.length - 1; i >= 0; i--) {
-      const stored = events[i];
+      const stored = events[i]!;
       if (!this.passes(stored, needle)) continue;
       if (!(stored.at >= dayStart && stored.at < dayEnd)) {
         const date = new Date(stored.at);
@@ -160,12 +161,12 @@ export class ActivityTreeModel {
       if (group.pendingRun !== undefined) {
         const run = group.pendingRun;
         group.pendingRun = undefined;
-        if (isDecisionFor(stored, events[run])) {
+        if (isDecisionFor(stored, events[run]!)) {
           group.runs.set(i, run);
           addEvent(group, day!, i, stored);
           continue;
         }
-        addEvent(group, day!, run, events[run]);
+        addEvent(group, day!, run, events[run]!);
       }
       if (stored.event.kind === 'command' && stored.event.command) {
         group.pendingRun = i;
@@ -179,7 +180,7 @@ export class ActivityTreeModel {
         const run = group.pendingRun;
         group.pendingRun = undefined;
         const owner = days.find((d) => d.key === group.node.day)!;
-        addEvent(group, owner, run, events[run]);
+        addEvent(group, owner, run, events[run]!);
       }
     }
     this.grouping = { days, sessions };
@@ -253,6 +254,6 @@ export function dayLabel(key: string, now: Date): string {
   if (key === dayKey(now.getTime())) return 'Today';
   const yesterday = new Date(now.getFullYear(), now.getMonth(), now.getDate() - 1);
   if (key === dayKey(yesterday.getTime())) return 'Yesterday';
-  const [y, m, d] = key.split('-').map(Number);
+  const [y = NaN, m = NaN, d = NaN] = key.split('-').map(Number);
   return new Date(y, m - 1, d).toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
 }

@@ -106,12 +106,13 @@ export class ActivityView implements vscode.Disposable {
     this.provider.refreshNow();
     const broken = results.filter((r) => !r.report.ok);
     const torn = results.flatMap((r) => r.report.issues.filter((i) => i.kind === 'torn'));
-    if (broken.length) {
-      const message = `Airlock's activity log failed verification: ${broken[0].report.firstBreak!.message}. Someone or something changed it outside Airlock.`;
+    const [firstBroken] = broken;
+    if (firstBroken) {
+      const message = `Airlock's activity log failed verification: ${firstBroken.report.firstBreak!.message}. Someone or something changed it outside Airlock.`;
       void vscode.window.showWarningMessage(message, 'Open Log Folder').then((choice) => choice && this.openLogFolder());
     } else if (interactive) {
       const lines = results.reduce((n, r) => n + r.report.lines, 0);
-      void vscode.window.showInformationMessage(`Activity log intact: ${lines} line${lines === 1 ? '' : 's'}, hash chain unbroken.${torn.length ? ` ${torn[0].message}.` : ''}`);
+      void vscode.window.showInformationMessage(`Activity log intact: ${lines} line${lines === 1 ? '' : 's'}, hash chain unbroken.${torn[0] ? ` ${torn[0].message}.` : ''}`);
     }
     return results;
   }

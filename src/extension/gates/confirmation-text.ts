@@ -1,6 +1,6 @@
 import { confirmationWord, describeTarget } from '../../core/environment/describe';
 import { redactText } from '../../core/redact';
-import type { CheckResult } from '../../core/guard/types';
+import type { CheckResult } from '../../core/findings';
 import type { Confirmation, Environment, Requester, Severity } from '../../core/types';
 import type { GateKind } from '../../core/ipc/protocol';
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { assessCommand } from '../../core/assess';
-import type { CheckResult } from '../../core/guard/types';
+import type { CheckResult } from '../../core/findings';
 import type { Requester } from '../../core/types';
 import { editorPolicy } from '../policy';
 

@@ -45,7 +45,7 @@ export class GateRecorder {
       environment: view.environment,
       rule: view.rule,
       severity: view.severity,
-      evidence: view.evidence.length ? view.evidence : [view.title.split('\n')[0]],
+      evidence: view.evidence.length ? view.evidence : [view.title.split('\n')[0] ?? ''],
       details: { kind: request.kind, confirmation: view.confirmation },
     });
   }

@@ -1,4 +1,4 @@
-import type { CheckResult } from '../../core/guard/types';
+import type { CheckResult } from '../../core/findings';
 import type { ConfirmRequest, ConfirmResponse, GateKind, ReportRequest } from '../../core/ipc/protocol';
 import type { Requester } from '../../core/types';
 import { loadShellParser } from '../../core/shell/parser';
@@ -102,7 +102,7 @@ export class GateService {
 
   private remember(entry: Seen): void {
     const cutoff = Date.now() - SEEN_FOR_MS;
-    while (this.seen.length && this.seen[0].at < cutoff) this.seen.shift();
+    while (this.seen[0] && this.seen[0].at < cutoff) this.seen.shift();
     this.seen.push(entry);
   }
 

@@ -21,7 +21,7 @@ function flatten(nodes: TreeSnapshotNode[], depth = 0): Array<TreeSnapshotNode &
 }
 
 describe('Activity sidebar and log', () => {
-  const root = () => vscode.workspace.workspaceFolders![0].uri.fsPath;
+  const root = () => vscode.workspace.workspaceFolders![0]!.uri.fsPath;
   const session = `sess-${Date.now().toString(36)}`;
   const token = withCrc32Base62Checksum('ghp_', 'Ab3dEf6hIj9lMn2pQr5tUv8xFAKE01');
   const ids: Record<string, string> = {};
@@ -53,9 +53,9 @@ describe('Activity sidebar and log', () => {
       const snapshot = a.treeSnapshot();
       return flatten(snapshot).some((n) => n.id === `event:${ids.terminal}`) ? snapshot : undefined;
     }, 'the recorded events to reach the tree'))!;
-    assert.equal(tree[0].label, 'Today');
-    const sessionNode = tree[0].children!.find((n) => n.label.startsWith('Claude Code session'));
-    assert.ok(sessionNode, `no Claude Code session among ${tree[0].children!.map((n) => n.label).join(', ')}`);
+    assert.equal(tree[0]!.label, 'Today');
+    const sessionNode = tree[0]!.children!.find((n) => n.label.startsWith('Claude Code session'));
+    assert.ok(sessionNode, `no Claude Code session among ${tree[0]!.children!.map((n) => n.label).join(', ')}`);
     assert.match(sessionNode.description ?? '', /4 actions · 2 blocked/);
     const events = sessionNode.children!;
     assert.deepEqual(events.map((e) => e.id), [ids.secretRead, ids.confirmedAllow, ids.blocked, ids.allowed].map((id) => `event:${id}`));
@@ -79,16 +79,16 @@ describe('Activity sidebar and log', () => {
     a.setFilters({ blockedOnly: true });
     assert.deepEqual(new Set(visibleIds()), new Set([ids.blocked, ids.secretRead]));
     a.setFilters({ blockedOnly: false, agentOnly: true });
-    assert.ok(!visibleIds().includes(ids.terminal) && !visibleIds().includes(ids.token));
+    assert.ok(!visibleIds().includes(ids.terminal!) && !visibleIds().includes(ids.token!));
     a.setFilters({ agentOnly: false, text: 'vol-prod' });
     assert.deepEqual(visibleIds(), [ids.blocked]);
     a.setFilters({ text: '' });
-    assert.ok(visibleIds().includes(ids.terminal));
+    assert.ok(visibleIds().includes(ids.terminal!));
   });
 
   it('opens the details panel for an event, with a strict CSP and the evidence', async () => {
     const a = await activity();
-    const shown = a.showDetails(ids.blocked);
+    const shown = a.showDetails(ids.blocked!);
     assert.ok(shown);
     assert.match(shown.title, /railway volume delete/);
     assert.match(shown.html, /script-src 'nonce-[A-Za-z0-9+/=]+'/);
@@ -107,6 +107,7 @@ describe('Activity sidebar and log', () => {
   it('never writes the planted token to the log file', async () => {
     const a = await activity();
     const dir = a.logDirs()[0];
+    assert.ok(dir);
     const text = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).map((f) => readFileSync(join(dir, f), 'utf8')).join('');
     assert.match(text, /github-classic-pat/);
     assert.ok(!text.includes(token), 'the token reached the log');
@@ -116,6 +117,7 @@ describe('Activity sidebar and log', () => {
   it('verifies the chain and exports JSON, CSV and Markdown', async () => {
     const a = await activity();
     const [result] = await a.verify();
+    assert.ok(result);
     assert.equal(result.report.ok, true, result.report.firstBreak?.message);
     assert.ok(result.report.lines >= 6);
     const out = mkdtempSync(join(tmpdir(), 'airlock-export-'));
@@ -131,11 +133,11 @@ describe('Activity sidebar and log', () => {
 
   it('shows lines another process appended (an airlock hook with no editor reachable)', async () => {
     const a = await activity();
-    const other = new ActivityLog(a.logDirs()[0]);
+    const other = new ActivityLog(a.logDirs()[0]!);
     const event = completeEvent({ kind: 'decision', actor: 'cursor', command: 'terraform destroy', decision: 'deny', decidedBy: 'no-editor', environment: 'unknown' });
     await other.append(event);
     await waitFor(() => flatten(a.treeSnapshot()).some((n) => n.id === `event:${event.id}`), 'the other process\'s line to appear (file watcher)');
-    assert.equal((await a.verify())[0].report.ok, true);
+    assert.equal((await a.verify())[0]!.report.ok, true);
   });
 
   it('the status bar shield counts blocked actions today', async () => {
@@ -164,16 +166,17 @@ describe('Activity sidebar and log', () => {
     const commands = new Set(await vscode.commands.getCommands(true));
     for (const id of ['airlock.activity.export', 'airlock.activity.verify', 'airlock.activity.filterText', 'airlock.activity.trustRule']) assert.ok(commands.has(id), id);
     const a = await activity();
-    assert.ok(existsSync(a.logDirs()[0]));
+    assert.ok(existsSync(a.logDirs()[0]!));
   });
 
   it('remembers the head outside the log: cutting the last line is caught (last: it damages the log)', async () => {
     const a = await activity();
     await a.record({ kind: 'command', actor: 'terminal', command: 'echo last', cwd: root(), exitCode: 0 });
-    const file = join(a.logDirs()[0], 'activity.jsonl');
+    const file = join(a.logDirs()[0]!, 'activity.jsonl');
     const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
     writeFileSync(file, `${lines.slice(0, -1).join('\n')}\n`);
     const [result] = await a.verify();
+    assert.ok(result);
     assert.equal(result.report.ok, false);
     assert.equal(result.report.firstBreak?.kind, 'truncated');
     assert.match(a.viewMessage() ?? '', /failed verification: the log ends at seq \d+, but Airlock wrote up to seq \d+/);

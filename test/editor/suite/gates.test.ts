@@ -48,7 +48,7 @@ describe('gates', () => {
     if (process.platform === 'win32') this.skip();
     this.timeout(60_000);
     const protection = (await airlockApi()).protection as ProtectionApi;
-    const root = vscode.workspace.workspaceFolders![0].uri.fsPath;
+    const root = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
     const benign = await hook(protection.launcher()!, 'cursor', { hook_event_name: 'beforeShellExecution', workspace_roots: [root], command: 'git status', cwd: root });
     assert.deepEqual(JSON.parse(benign.stdout), { permission: 'allow' });
     // Modals are refused inside extension tests, which resolves the dialog as closed: Block.

@@ -88,10 +88,10 @@ test('exports: JSON keeps every field, CSV quotes and defuses formulas, Markdown
   assert.equal(json.count, 2);
   assert.deepEqual(json.events, events);
   const csv = exportEvents(events, 'csv').split('\r\n');
-  assert.match(csv[0], /^Time,Kind,Actor,/);
-  assert.match(csv[1], /,"echo ""a,b"" \| wc",/);
-  assert.match(csv[1], /,one; two,/);
-  assert.match(csv[2], /,"'=HYPERLINK\(""http:\/\/x""\)",/);
+  assert.match(csv[0]!, /^Time,Kind,Actor,/);
+  assert.match(csv[1]!, /,"echo ""a,b"" \| wc",/);
+  assert.match(csv[1]!, /,one; two,/);
+  assert.match(csv[2]!, /,"'=HYPERLINK\(""http:\/\/x""\)",/);
   const md = exportEvents(events, 'markdown', { workspace: '/w', verified: 'verified, unbroken' });
   assert.match(md, /^# Airlock activity log/);
   assert.match(md, /- Chain: verified, unbroken/);

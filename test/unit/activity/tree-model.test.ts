@@ -34,9 +34,9 @@ test('days newest first, then sessions by latest activity, then events newest fi
   assert.deepEqual(days.map((d) => [d.count, d.blocked]), [[3, 1], [1, 0]]);
   const sessions = model.children(days[0]) as SessionNode[];
   assert.deepEqual(labels(sessions), ['Terminal', 'Claude Code session abc']);
-  assert.equal(sessions[1].blocked, 1);
+  assert.equal(sessions[1]!.blocked, 1);
   assert.deepEqual(labels(model.children(sessions[1])), ['railway volume delete', 'npm test']);
-  assert.equal(model.parentOf(model.children(sessions[1])[0])?.type, 'session');
+  assert.equal(model.parentOf(model.children(sessions[1])[0]!)?.type, 'session');
 });
 
 test('a session shows one page, then a "more" node that pages on', async () => {
@@ -47,6 +47,7 @@ test('a session shows one page, then a "more" node that pages on', async () => {
   assert.equal(children.length, 21);
   assert.equal(labels(children)[0], 'cmd 44');
   const more = children[20];
+  assert.ok(more);
   assert.equal(more.type, 'more');
   assert.equal(more.type === 'more' && more.remaining, 25);
   model.showMore(more as Extract<ActivityNode, { type: 'more' }>);
@@ -83,7 +84,7 @@ test('the grouping follows the store: an appended event (from any process) appea
   const store = await storeWith([{ kind: 'command', actor: 'terminal', command: 'one', time: at(0, 9) }]);
   const model = new ActivityTreeModel(store, 200, () => NOW);
   assert.equal(model.visibleCount(), 1);
-  const other = new ActivityLog(store.logs[0].dir);
+  const other = new ActivityLog(store.logs[0]!.dir);
   await other.append(completeEvent({ kind: 'command', actor: 'terminal', command: 'two', time: at(0, 10) }));
   assert.equal(store.refresh(), 1);
   assert.equal(model.visibleCount(), 2);
@@ -92,7 +93,7 @@ test('the grouping follows the store: an appended event (from any process) appea
 
 test('an event appended out of time order is placed by time', async () => {
   const store = await storeWith([{ kind: 'command', actor: 'terminal', command: 'late', time: at(0, 12) }]);
-  await new ActivityLog(store.logs[0].dir).append(completeEvent({ kind: 'command', actor: 'terminal', command: 'early', time: at(0, 8) }));
+  await new ActivityLog(store.logs[0]!.dir).append(completeEvent({ kind: 'command', actor: 'terminal', command: 'early', time: at(0, 8) }));
   store.refresh();
   assert.deepEqual(store.all().map((s) => s.event.command), ['early', 'late']);
 });
@@ -130,7 +131,7 @@ test('100,000 events: loading, grouping and a page of children stay fast enough 
   const elapsed = Date.now() - started;
   assert.equal(days.reduce((n: number, d: DayNode) => n + d.count, 0), 100_000);
   assert.equal(page.length, 201, 'one page of 200 and a "more" node');
-  assert.equal(days[0].key, dayKey(NOW.getTime()));
+  assert.equal(days[0]!.key, dayKey(NOW.getTime()));
   assert.ok(elapsed < 10_000, `loading and grouping 100,000 events took ${elapsed} ms`);
 });
 
@@ -146,12 +147,15 @@ test('a gated command and its run are one row carrying the exit code; a blocked 
   ]);
   const model = new ActivityTreeModel(store, 200, () => NOW);
   const [today] = model.roots();
+  assert.ok(today);
   assert.equal(today.count, 6);
   const [terminal] = model.children(today) as SessionNode[];
   const rows = model.children(terminal);
   assert.deepEqual(labels(rows), ['echo done', 'rm -rf ~', 'railway volume delete', 'railway volume delete', 'git status', 'ls']);
   const merged = rows.filter((r) => r.type === 'event' && r.ran);
   assert.equal(merged.length, 1);
-  assert.equal(merged[0].type === 'event' && merged[0].stored.event.kind, 'confirmation');
-  assert.equal(merged[0].type === 'event' && merged[0].ran?.event.exitCode, 1);
+  const [first] = merged;
+  assert.ok(first);
+  assert.equal(first.type === 'event' && first.stored.event.kind, 'confirmation');
+  assert.equal(first.type === 'event' && first.ran?.event.exitCode, 1);
 });

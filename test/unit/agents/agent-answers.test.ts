@@ -118,8 +118,8 @@ for (const agent of AGENT_IDS) {
   test(`${agent}: a destructive command waits for the person in the editor, and gets their answer in ${mod.name}'s format`, async () => {
     const allowed = await hook(agent, p.shell('railway volume delete vol_1'), 'allow');
     assert.equal(allowed.asked.length, 1);
-    assert.equal(allowed.asked[0].requester, mod.requester);
-    assert.equal(allowed.asked[0].command, 'railway volume delete vol_1');
+    assert.equal(allowed.asked[0]!.requester, mod.requester);
+    assert.equal(allowed.asked[0]!.command, 'railway volume delete vol_1');
     expectAnswer(agent, allowed, 'person-allow');
     const denied = await hook(agent, p.shell('railway volume delete vol_1'), 'deny');
     expectAnswer(agent, denied, 'deny');
@@ -153,7 +153,7 @@ for (const agent of AGENT_IDS) {
     for (const file of [`${ROOT}/.claude/settings.json`, `${ROOT}/.cursor/hooks.json`, '/home/dev/.config/airlock/policy.json', `${ROOT}/.codex/hooks.json`]) {
       const r = await hook(agent, p.write(file), 'deny');
       assert.equal(r.asked.length, 1, `${agent} ${file}`);
-      assert.match(r.asked[0].reason ?? '', /Airlock/);
+      assert.match(r.asked[0]!.reason ?? '', /Airlock/);
       expectAnswer(agent, r, 'deny');
     }
     const ordinary = await hook(agent, p.write(`${ROOT}/src/app.ts`), 'deny');
@@ -192,7 +192,7 @@ test('Codex sends its command as an argv array in some builds: bash -lc "<line>"
 test('MCP calls from Windsurf, Cline and Cursor are read as mcp__server__tool with their arguments', async () => {
   const w = await hook('windsurf', { agent_action_name: 'pre_mcp_tool_use', trajectory_id: 't', tool_info: { mcp_server_name: 'railway', mcp_tool_name: 'volume_delete', mcp_tool_arguments: { id: 'vol_1' } } }, 'deny');
   assert.equal(w.asked.length, 1);
-  assert.match(w.asked[0].command ?? '', /^mcp__railway__volume_delete/);
+  assert.match(w.asked[0]!.command ?? '', /^mcp__railway__volume_delete/);
   const c = await hook('cline', { hookName: 'PreToolUse', workspaceRoots: [ROOT], taskId: 't', preToolUse: { toolName: 'use_mcp_tool', parameters: { server_name: 'db', tool_name: 'run', arguments: '{"command":"railway volume delete vol_1"}' } } }, 'deny');
   assert.equal(c.asked.length, 1, 'a command inside MCP arguments is checked');
   const cur = await hook('cursor', { hook_event_name: 'beforeMCPExecution', workspace_roots: [ROOT], tool_name: 'list_items', tool_input: '{}' }, 'deny');

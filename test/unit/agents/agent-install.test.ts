@@ -94,6 +94,7 @@ test('a file someone edits after Protect keeps their edit when protection is rem
   try {
     const mem = memory();
     const [windsurf] = workspaceTargets(join(base, 'ws')).filter((t) => t.agent === 'windsurf');
+    assert.ok(windsurf);
     await installHooks(windsurf, LAUNCHER, mem);
     const edited = readFileSync(windsurf.path, 'utf8').replace('"hooks": {', '"hooks": {\n    "post_cascade_response": [{ "command": "./log.sh" }],');
     writeFileSync(windsurf.path, edited);
@@ -107,6 +108,7 @@ test('Cline\'s hook is an executable script; a PreToolUse hook that is not Airlo
   try {
     const mem = memory();
     const [cline] = workspaceTargets(join(base, 'ws')).filter((t) => t.agent === 'cline');
+    assert.ok(cline);
     await installHooks(cline, LAUNCHER, mem);
     assert.equal(statSync(cline.path).mode & 0o111, 0o111, 'executable');
     assert.match(readFileSync(cline.path, 'utf8'), /^#!\/bin\/sh\n[\s\S]*exec \/home\/dev\/\.local\/share\/airlock\/bin\/airlock hook cline --timeout 30\n$/);
@@ -117,6 +119,7 @@ test('Cline\'s hook is an executable script; a PreToolUse hook that is not Airlo
     await assert.rejects(installHooks(cline, LAUNCHER, mem), /not Airlock's/);
     assert.equal(readFileSync(cline.path, 'utf8'), '#!/bin/sh\necho their hook\n');
     const [opencode] = workspaceTargets(join(base, 'ws')).filter((t) => t.agent === 'opencode');
+    assert.ok(opencode);
     mkdirSync(dirname(opencode.path), { recursive: true });
     writeFileSync(opencode.path, 'export const Mine = async () => ({})\n');
     await assert.rejects(installHooks(opencode, LAUNCHER, mem), /not Airlock's/);

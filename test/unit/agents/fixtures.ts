@@ -1,4 +1,4 @@
-import type { CheckResult } from '../../../src/core/guard/types';
+import type { CheckResult } from '../../../src/core/findings';
 import type { HookAgent } from '../../../src/core/hooks/types';
 
 export const ROOT = '/work/demo-app';

@@ -20,7 +20,7 @@ type Guard = (ctx: { directory: string }) => Promise<{ 'tool.execute.before': (i
 /** The plugin Airlock writes, loaded as opencode loads it (an ES module), its hook called as opencode calls it. */
 async function plugin(dir: string, command: string): Promise<Awaited<ReturnType<Guard>>['tool.execute.before']> {
   const file = join(dir, 'airlock.mjs');
-  writeFileSync(file, AGENTS.opencode.files.workspace(dir)[0].format.add(undefined, command));
+  writeFileSync(file, AGENTS.opencode.files.workspace(dir)[0]!.format.add(undefined, command));
   const mod = (await import(pathToFileURL(file).href)) as { AirlockGuard: Guard };
   return (await mod.AirlockGuard({ directory: dir }))['tool.execute.before'];
 }

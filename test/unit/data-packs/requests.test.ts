@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readRequests, type RequestInput } from '../../../src/core/http/index';
 import { isLoopback, providerOf, urlTarget } from '../../../src/core/http/hosts';
-import type { StdinSource } from '../../../src/core/guard/types';
+import type { StdinSource } from '../../../src/core/shell/command';
 
 const files: Record<string, string> = { 'body.json': '{"query":"mutation { volumeDelete(volumeId: \\"v\\") }"}' };
 const input = (args: string[], stdin?: StdinSource): RequestInput => ({ args, ...(stdin ? { stdin } : {}), read: (p) => files[p] });

@@ -2,7 +2,7 @@ import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyEnvironment } from '../../../src/core/environment/apply';
 import { mergeEnvironmentPolicy } from '../../../src/core/policy/environments';
-import type { CheckResult, Finding } from '../../../src/core/guard/types';
+import type { CheckResult, Finding } from '../../../src/core/findings';
 import { command, materializeFixtures } from './fixture';
 import { FileCache } from '../../../src/core/environment/files';
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { confirmationWord, describeTarget } from '../../../src/core/environment/describe';
-import type { Target } from '../../../src/core/guard/types';
+import type { Target } from '../../../src/core/environment/target';
 
 const target = (t: Partial<Target>): Target => ({ name: null, resource: null, environment: 'unknown', evidence: [], sharedWith: [], ...t });
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CheckResult } from '../../../src/core/guard/types';
+import type { CheckResult } from '../../../src/core/findings';
 import type { ConfirmRequest } from '../../../src/core/ipc/protocol';
 import { ConfirmationQueue, type PersonAnswer, type Prompter } from '../../../src/extension/gates/confirmation-queue';
 import { confirmationView, type ConfirmationView } from '../../../src/extension/gates/confirmation-text';
@@ -16,8 +16,8 @@ test('the modal names the environment first, with its evidence, then what, why, 
   assert.equal(view.title.split('\n')[0], 'PRODUCTION (shares its resource with staging) — from .terraform/environment: prod');
   assert.match(view.title, /Cursor agent wants to destroy a Railway volume/);
   const lines = view.detail.split('\n');
-  assert.match(lines[0], /^Will run: cd infra && railway volume delete vol_9f2$/);
-  assert.match(lines[1], /^Dangerous part: railway volume delete vol_9f2$/);
+  assert.match(lines[0]!, /^Will run: cd infra && railway volume delete vol_9f2$/);
+  assert.match(lines[1]!, /^Dangerous part: railway volume delete vol_9f2$/);
   assert.ok(lines.includes('Asked by: Cursor agent'));
   assert.ok(lines.includes('In: /srv/app'));
   assert.ok(lines.some((l) => l.startsWith('Safer: Take a backup first')));
@@ -67,16 +67,16 @@ test('one modal at a time, in order, each saying how many wait', async () => {
   const third = queue.enqueue(request('c'), view('C'));
   await tick();
   assert.equal(p.shown.length, 1);
-  assert.equal(p.shown[0].waiting, 2);
-  p.shown[0].answer('block');
+  assert.equal(p.shown[0]!.waiting, 2);
+  p.shown[0]!.answer('block');
   assert.equal((await first).decision, 'deny');
   await tick();
   assert.equal(p.shown.length, 2);
-  assert.equal(p.shown[1].waiting, 1);
-  p.shown[1].answer('allow');
+  assert.equal(p.shown[1]!.waiting, 1);
+  p.shown[1]!.answer('allow');
   assert.equal((await second).decision, 'allow');
   await tick();
-  p.shown[2].answer('block');
+  p.shown[2]!.answer('block');
   await third;
   assert.deepEqual(log, ['A:deny', 'B:allow', 'C:deny'], 'each decision logged, in order');
 });
@@ -87,7 +87,7 @@ test('the same call arriving twice is asked once and both callers get the answer
   const viaClaudeSettings = queue.enqueue(request('railway volume delete'), view('A'));
   const viaVsCodeHooks = queue.enqueue(request('railway volume delete'), view('A'));
   await tick();
-  p.shown[0].answer('allow');
+  p.shown[0]!.answer('allow');
   assert.equal((await viaClaudeSettings).decision, 'allow');
   assert.equal((await viaVsCodeHooks).decision, 'allow');
   assert.equal(p.shown.length, 1);
@@ -101,7 +101,7 @@ test('a request past its deadline is denied; a late answer is discarded and the 
   const [a, b] = await Promise.all([shownOne, queuedOne]);
   assert.equal(a.decidedBy, 'timeout');
   assert.equal(b.decidedBy, 'timeout');
-  p.shown[0].answer('allow');
+  p.shown[0]!.answer('allow');
   await tick();
   assert.deepEqual(p.expired, ['A'], 'the allow clicked after expiry changes nothing');
   assert.equal(p.shown.length, 1, 'the expired queued request is never shown');
@@ -112,7 +112,7 @@ test('if the decision cannot be logged, an allow becomes deny', async () => {
   const queue = new ConfirmationQueue(p.prompter, async () => { throw new Error('disk full'); });
   const answer = queue.enqueue(request('a'), view('A'));
   await tick();
-  p.shown[0].answer('allow');
+  p.shown[0]!.answer('allow');
   assert.equal((await answer).decision, 'deny');
 });
 

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ActivityEvent } from '../../../src/core/events';
-import type { CheckResult } from '../../../src/core/guard/types';
+import type { CheckResult } from '../../../src/core/findings';
 import type { ConfirmRequest } from '../../../src/core/ipc/protocol';
 import { runHook } from '../../../src/core/hooks/run-hook';
 import { openWorkspaceLog } from '../../../src/core/log';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CheckResult } from '../../../src/core/guard/types';
+import type { CheckResult } from '../../../src/core/findings';
 import { ConfirmationQueue, type PersonAnswer } from '../../../src/extension/gates/confirmation-queue';
 import { GateService } from '../../../src/extension/gates/gate-service';
 
@@ -22,13 +22,13 @@ test('the caller\'s target fills in where the editor cannot tell the environment
   const editorUnknown: CheckResult = { decision: 'ask', environment: 'unknown', findings: callerCheck.findings };
   const { gate, titles } = service('block', editorUnknown);
   await gate.confirm({ kind: 'command', requester: 'terminal', command: 'railway volume delete v', cwd: '/w', check: callerCheck, timeoutMs: 10_000 });
-  assert.match(titles[0], /^PRODUCTION — from RAILWAY_ENVIRONMENT/);
+  assert.match(titles[0]!, /^PRODUCTION — from RAILWAY_ENVIRONMENT/);
 });
 
 test('a malformed caller check is ignored, never shown', async () => {
   const { gate, titles } = service('block');
   await gate.confirm({ kind: 'command', requester: 'terminal', command: 'x', cwd: '/w', check: { findings: 'nope', environment: 'prod' }, timeoutMs: 10_000 });
-  assert.doesNotMatch(titles[0], /prod\b/);
+  assert.doesNotMatch(titles[0]!, /prod\b/);
 });
 
 test('an agent\'s allowed command reaching its terminal shim is not asked twice, and only once', async () => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CheckResult } from '../../../src/core/guard/types';
+import type { CheckResult } from '../../../src/core/findings';
 import type { ConfirmRequest, ConfirmResponse } from '../../../src/core/ipc/protocol';
 import type { EditorAnswer } from '../../../src/core/ipc-client';
 import type { ActivityEvent } from '../../../src/core/events';
@@ -62,7 +62,7 @@ test('benign: Cursor gets allow, Claude Code and VS Code get exit 0 with no outp
 test('destructive: the person decides, and each agent gets it in its own format', async () => {
   const allowed = await hook('cursor', cursorShell('railway volume delete vol_1'), 'allow');
   assert.equal(allowed.asked.length, 1);
-  assert.equal(allowed.asked[0].requester, 'cursor');
+  assert.equal(allowed.asked[0]!.requester, 'cursor');
   assert.deepEqual(allowed.json, { permission: 'allow' });
 
   const blocked = await hook('cursor', cursorShell('railway volume delete vol_1'), 'deny');
@@ -79,7 +79,7 @@ test('destructive: the person decides, and each agent gets it in its own format'
   assert.match(claude.json.hookSpecificOutput.permissionDecisionReason, /do not try to reach the same result another way/);
 
   const vscode = await hook('vscode', vscodeTerminal('railway volume delete vol_1'), 'allow');
-  assert.equal(vscode.asked[0].requester, 'copilot');
+  assert.equal(vscode.asked[0]!.requester, 'copilot');
   assert.equal(vscode.json.hookSpecificOutput.permissionDecision, 'allow');
 });
 
@@ -92,12 +92,12 @@ test('catastrophic commands are denied by the rules without asking anyone, and l
 
 test('secret reads: protected files and commands that print them ask the person', async () => {
   const read = await hook('cursor', { hook_event_name: 'beforeReadFile', workspace_roots: [ROOT], file_path: `${ROOT}/.env.production`, content: 'TOKEN=abc' }, 'deny');
-  assert.equal(read.asked[0].kind, 'read');
+  assert.equal(read.asked[0]!.kind, 'read');
   assert.deepEqual(Object.keys(read.json), ['permission'], 'beforeReadFile answers the permission only');
   assert.equal(read.json.permission, 'deny');
 
   const claudeRead = await hook('claude', { hook_event_name: 'PreToolUse', cwd: ROOT, tool_name: 'Read', tool_input: { file_path: `${ROOT}/config/id_ed25519` } }, 'allow');
-  assert.equal(claudeRead.asked[0].file, `${ROOT}/config/id_ed25519`);
+  assert.equal(claudeRead.asked[0]!.file, `${ROOT}/config/id_ed25519`);
   assert.equal(claudeRead.json.hookSpecificOutput.permissionDecision, 'allow');
 
   const grep = await hook('claude', { hook_event_name: 'PreToolUse', cwd: ROOT, tool_name: 'Grep', tool_input: { pattern: 'TOKEN', path: '.env' } }, 'deny');
@@ -130,7 +130,7 @@ test('editor unreachable: Claude asks with the reason and environment; Cursor an
   assert.equal(claude.json.hookSpecificOutput.permissionDecision, 'ask');
   assert.match(claude.json.hookSpecificOutput.permissionDecisionReason, /PRODUCTION/);
   assert.match(claude.json.hookSpecificOutput.permissionDecisionReason, /Railway volume/);
-  assert.equal(claude.logged[0].decidedBy, 'no-editor');
+  assert.equal(claude.logged[0]!.decidedBy, 'no-editor');
 
   const cursor = await hook('cursor', cursorShell('railway volume delete vol_1'), 'absent');
   assert.equal(cursor.json.permission, 'deny');
@@ -189,8 +189,8 @@ test('every file an agent reads is recorded, even when nobody needs to be asked'
   const read = await hook('claude', { hook_event_name: 'PreToolUse', cwd: ROOT, tool_name: 'Read', tool_input: { file_path: `${ROOT}/src/index.ts` } }, 'absent');
   assert.equal(read.stdout, '');
   assert.equal(read.logged.length, 1);
-  assert.equal(read.logged[0].kind, 'file-read');
-  assert.equal(read.logged[0].decision, 'allow');
+  assert.equal(read.logged[0]!.kind, 'file-read');
+  assert.equal(read.logged[0]!.decision, 'allow');
   const shell = await hook('claude', claudeBash('git status'), 'absent');
   assert.equal(shell.logged.length, 0, 'benign shell calls are not logged (the launcher settles most without Node)');
 });

@@ -116,7 +116,7 @@ test('editor reachable: the hook process waits for the person and answers with t
   try {
     const blocked = await run(process.execPath, [cli, 'hook', 'claude'], claude(w.ws, 'railway volume delete --environment production vol_1'), w.env);
     assert.equal(JSON.parse(blocked.stdout).hookSpecificOutput.permissionDecision, 'deny');
-    assert.match(shown[0], /^PRODUCTION/, 'the caller\'s target reaches the modal');
+    assert.match(shown[0]!, /^PRODUCTION/, 'the caller\'s target reaches the modal');
     answer = 'allow';
     const allowed = await run(process.execPath, [cli, 'hook', 'cursor'], cursor(w.ws, 'railway volume delete --environment production vol_1'), w.env);
     assert.deepEqual(JSON.parse(allowed.stdout), { permission: 'allow' });

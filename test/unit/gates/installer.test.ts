@@ -17,6 +17,7 @@ test('protect then remove: new files are deleted, existing files get their exact
   const root = mkdtempSync(join(tmpdir(), 'airlock-protect-'));
   try {
     const [cursor, claude, vscode] = workspaceTargets(root);
+    assert.ok(cursor && claude && vscode);
     mkdirSync(join(root, '.claude'));
     const original = '{\n  // mine\n  "model": "opus",\n}\n';
     writeFileSync(claude.path, original);
@@ -36,6 +37,7 @@ test('a file edited after Airlock wrote it keeps the edits when protection is re
   const root = mkdtempSync(join(tmpdir(), 'airlock-protect-'));
   try {
     const [cursor] = workspaceTargets(root);
+    assert.ok(cursor);
     const mem = memory();
     await installHooks(cursor, '/opt/airlock', mem);
     const edited = readFileSync(cursor.path, 'utf8').replace('"hooks": {', '"hooks": {\n    "stop": [{ "command": "./notify.sh" }],');

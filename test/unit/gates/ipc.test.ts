@@ -108,7 +108,7 @@ test('no route approves: only the person answers allow, whatever the caller send
     assert.ok(!isUnreachable(answer));
     assert.equal(answer.decision, 'allow');
     assert.equal(answer.decidedBy, 'person');
-    assert.match(allower.shown[0], /Claude Code/);
+    assert.match(allower.shown[0]!, /Claude Code/);
     assert.deepEqual(allower.recorded, ['allow'], 'the decision is logged before the answer');
   } finally { allower.stop(); }
 });

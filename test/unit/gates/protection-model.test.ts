@@ -5,7 +5,7 @@ import { protectionLayers, protectionLevel, type ProtectionSnapshot } from '../.
 
 function toRegExp(key: string): RegExp {
   const match = /^\/(.*)\/([a-z]*)$/s.exec(key)!;
-  return new RegExp(match[1], match[2]);
+  return new RegExp(match[1]!, match[2]);
 }
 
 test('Copilot deny patterns catch the destructive commands and leave everyday ones alone', () => {

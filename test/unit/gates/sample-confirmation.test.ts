@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SAMPLE_COMMAND, sampleConfirmationView } from '../../../src/extension/walkthrough/sample-confirmation';
-import type { CheckResult } from '../../../src/core/guard/types';
+import type { CheckResult } from '../../../src/core/findings';
 
 const check: CheckResult = {
   decision: 'ask',

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ActivityEvent } from '../../../src/core/events';
-import type { CheckResult } from '../../../src/core/guard/types';
+import type { CheckResult } from '../../../src/core/findings';
 import { EXIT_BLOCKED, gateShimCall, type ShimGateDeps } from '../../../src/core/terminal/shim-gate';
 
 type Recorded = Omit<ActivityEvent, 'id' | 'time'>;

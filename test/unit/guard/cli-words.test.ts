@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { asksForHelp, readings } from '../../../src/core/argv';
 import { leadingVerb, matchPath, matchTopicPath } from '../../../src/core/guard/packs/cli-words';
 import { runnerCommand } from '../../../src/core/guard/packs/nested-commands';
-import type { SimpleCommand } from '../../../src/core/guard/types';
+import type { SimpleCommand } from '../../../src/core/shell/command';
 import { packs } from '../../../src/core/guard/packs/index';
 
 /** The CLI packs (the data packs read bodies and code, and have their own adversarial tests in test/unit/data-packs/). */

@@ -7,7 +7,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { exampleLine, type RuleContext } from '../../../src/core/guard/rule';
-import type { Finding, SimpleCommand } from '../../../src/core/guard/types';
+import type { Finding } from '../../../src/core/findings';
+import type { SimpleCommand } from '../../../src/core/shell/command';
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { packs } from '../../../src/core/guard/packs/index';

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkCommand } from '../../../src/core/guard/engine';
 import { helpSubcommandTools, packageTools, packs } from '../../../src/core/guard/packs/index';
-import { PACKAGE_TOOLS } from '../../../src/core/shell/unwrap';
+import { packageTool } from '../../../src/core/shell/unwrap';
 
 test('the registry lists every pack folder exactly once, one line each', () => {
   const dir = join(__dirname, '../../../src/core/guard/packs');
@@ -18,9 +18,22 @@ test('the registry lists every pack folder exactly once, one line each', () => {
   assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), [], 'pack ids are unique');
 });
 
-test('the unwrapper\'s npm package table is exactly what the packs declare', () => {
-  // Until the shell layer reads the packs' `packages` itself, this keeps its copy from drifting.
-  assert.deepEqual(Object.entries(PACKAGE_TOOLS).sort(), Object.entries(packageTools()).sort());
+test('the unwrapper names a package\'s binary from the packs\' `packages`, versions and scopes included', () => {
+  const declared = Object.entries(packageTools());
+  assert.ok(declared.length > 10, 'packs declare their npm packages');
+  for (const [name, tool] of declared) {
+    assert.equal(packageTool(name), tool, name);
+    assert.equal(packageTool(`${name}@1.2.3`), tool, `${name}@1.2.3`);
+  }
+  // A package no pack declares keeps its own (unscoped) name.
+  assert.equal(packageTool('@acme/deployer@2'), 'deployer');
+  assert.equal(packageTool('cowsay'), 'cowsay');
+});
+
+test('a pack\'s `packages` reach the rules through npx, pnpm dlx and bunx', async () => {
+  for (const line of ['npx @railway/cli volume delete vol_1', 'pnpm dlx @railway/cli@3 volume delete vol_1', 'bunx @railway/cli volume delete vol_1', 'npx -y firebase-tools projects:delete p1']) {
+    assert.notEqual((await checkCommand(line, { cwd: '/home/dev/project' })).decision, 'allow', line);
+  }
 });
 
 test('`tool help ...` skips the rules only for tools whose pack says so', async () => {

@@ -17,6 +17,7 @@ test('each line carries the hash of the one before; the first chains to genesis'
   assert.equal(parsed[2].prev, parsed[1].hash);
   // The hash covers the exact bytes before it.
   const raw = lines(log.activePath)[1];
+  assert.ok(raw);
   assert.equal(sha256(raw.slice(0, raw.indexOf(',"hash":"'))), parsed[1].hash);
   const report = verifyLog(log.dir);
   assert.equal(report.ok, true);
@@ -46,7 +47,7 @@ test('readSince returns only what another writer appended since the cursor', asy
   const since = log.readSince(cursor);
   assert.ok(since);
   assert.deepEqual(since.events.map((e) => e.event.command), ['echo 3']);
-  assert.equal(since.events[0].seq, 3);
+  assert.equal(since.events[0]!.seq, 3);
   // The first instance chains correctly after the other's write (its cache must not be trusted).
   await log.append(sampleEvent(4));
   assert.equal(verifyLog(log.dir).ok, true);
@@ -56,7 +57,7 @@ test('readSince returns only what another writer appended since the cursor', asy
 test('editing a line is detected at that line', async () => {
   const log = await logWith(5);
   const list = lines(log.activePath);
-  list[2] = list[2].replace('echo 3', 'echo X');
+  list[2] = list[2]!.replace('echo 3', 'echo X');
   writeLines(log.activePath, list);
   const report = verifyLog(log.dir);
   assert.equal(report.ok, false);
@@ -67,7 +68,7 @@ test('editing a line is detected at that line', async () => {
 test('editing the last line is detected too', async () => {
   const log = await logWith(3);
   const list = lines(log.activePath);
-  list[2] = list[2].replace('echo 3', 'echo 9');
+  list[2] = list[2]!.replace('echo 3', 'echo 9');
   writeLines(log.activePath, list);
   const report = verifyLog(log.dir);
   assert.equal(report.ok, false);
@@ -78,7 +79,7 @@ test('editing the last line is detected too', async () => {
 test('an edit with a recomputed hash breaks the chain at the next line', async () => {
   const log = await logWith(4);
   const list = lines(log.activePath);
-  const body = list[1].slice(0, list[1].indexOf(',"hash":"')).replace('echo 2', 'echo Z');
+  const body = list[1]!.slice(0, list[1]!.indexOf(',"hash":"')).replace('echo 2', 'echo Z');
   list[1] = `${body},"hash":"${sha256(body)}"}`;
   writeLines(log.activePath, list);
   const report = verifyLog(log.dir);
@@ -102,7 +103,7 @@ test('deleting a line is detected at the line after it', async () => {
 test('reordering two lines is detected at the first moved line', async () => {
   const log = await logWith(5);
   const list = lines(log.activePath);
-  [list[2], list[3]] = [list[3], list[2]];
+  [list[2], list[3]] = [list[3]!, list[2]!];
   writeLines(log.activePath, list);
   const report = verifyLog(log.dir);
   assert.equal(report.ok, false);
@@ -112,7 +113,7 @@ test('reordering two lines is detected at the first moved line', async () => {
 test('inserting a well-formed forged line is detected', async () => {
   const log = await logWith(4);
   const list = lines(log.activePath);
-  const first = JSON.parse(list[0]);
+  const first = JSON.parse(list[0]!);
   // A forger who chains the new line to line 1 correctly still breaks line 2's link.
   const body = `{"seq":2,"prev":"${first.hash}","event":${JSON.stringify(sampleEvent(99))}`;
   list.splice(1, 0, `${body},"hash":"${sha256(body)}"}`);
@@ -144,23 +145,23 @@ test('a torn last line is reported, kept, and the next append chains after the l
   const torn = verifyLog(log.dir);
   assert.equal(torn.ok, true, 'a torn write is not tampering');
   assert.equal(torn.issues.length, 1);
-  assert.equal(torn.issues[0].kind, 'torn');
-  assert.equal(torn.issues[0].line, 3);
+  assert.equal(torn.issues[0]!.kind, 'torn');
+  assert.equal(torn.issues[0]!.line, 3);
   assert.equal(log.read().events.length, 2);
 
   const fresh = new ActivityLog(log.dir); // a new process after the crash
   await fresh.append(sampleEvent(4));
   const list = lines(log.activePath);
   assert.equal(list.length, 5, 'the torn bytes stay in the file, on their own line');
-  const recovery = JSON.parse(list[3]);
+  const recovery = JSON.parse(list[3]!);
   assert.equal(recovery.event.kind, 'airlock');
   assert.equal(recovery.seq, 3);
-  assert.equal(JSON.parse(list[4]).event.command, 'echo 4');
+  assert.equal(JSON.parse(list[4]!).event.command, 'echo 4');
   const after = verifyLog(log.dir);
   assert.equal(after.ok, true);
   assert.equal(after.issues.length, 1);
-  assert.equal(after.issues[0].kind, 'torn');
-  assert.match(after.issues[0].message, /continued after it/);
+  assert.equal(after.issues[0]!.kind, 'torn');
+  assert.match(after.issues[0]!.message, /continued after it/);
   assert.equal(after.head.seq, 4);
   assert.deepEqual(fresh.read().events.map((e) => e.event.kind), ['decision', 'decision', 'airlock', 'decision']);
 });
@@ -235,7 +236,7 @@ test('rotation by size keeps the chain across files', async () => {
   // The first line of the second file chains to the last line of the first.
   const firstFile = lines(join(log.dir, 'activity.000001.jsonl'));
   const secondFile = lines(join(log.dir, 'activity.000002.jsonl'));
-  assert.equal(JSON.parse(secondFile[0]).prev, JSON.parse(firstFile[firstFile.length - 1]).hash);
+  assert.equal(JSON.parse(secondFile[0]!).prev, JSON.parse(firstFile[firstFile.length - 1]!).hash);
 });
 
 test('deleting a rotated file breaks the chain', async () => {
@@ -279,7 +280,7 @@ test('an anchor kept outside the log catches lines cut from the end and a rewrit
   assert.match(cut.firstBreak!.message, /ends at seq 4, but Airlock wrote up to seq 5/);
 
   // Rewrite line 5 with a fresh, self-consistent hash: only the anchor notices.
-  const body = `{"seq":5,"prev":"${JSON.parse(list[3]).hash}","event":${JSON.stringify(sampleEvent(55))}`;
+  const body = `{"seq":5,"prev":"${JSON.parse(list[3]!).hash}","event":${JSON.stringify(sampleEvent(55))}`;
   writeLines(log.activePath, [...list.slice(0, 4), `${body},"hash":"${sha256(body)}"}`]);
   const rewritten = verifyLog(log.dir, anchor);
   assert.equal(rewritten.firstBreak?.kind, 'rewritten');
@@ -289,7 +290,7 @@ test('an anchor kept outside the log catches lines cut from the end and a rewrit
 test('an edited line is reported with the sequence number it claims, so a reader can mark its event', async () => {
   const log = await logWith(3);
   const list = lines(log.activePath);
-  list[1] = list[1].replace('echo 2', 'echo 7');
+  list[1] = list[1]!.replace('echo 2', 'echo 7');
   writeLines(log.activePath, list);
   const report = verifyLog(log.dir);
   assert.equal(report.firstBreak?.kind, 'edited');

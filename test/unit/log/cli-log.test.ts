@@ -35,8 +35,8 @@ test('airlock log prints every event of the workspace, oldest first', async () =
   assert.equal(await runCli(['log'], captured), 0);
   const lines = captured.out.trim().split('\n');
   assert.equal(lines.length, 2);
-  assert.match(lines[0], /BLOCKED\s+Claude Code\s+railway volume delete vol-1 .*production.*rule railway:volume-delete/);
-  assert.match(lines[1], /EXIT 0\s+Terminal\s+git status/);
+  assert.match(lines[0]!, /BLOCKED\s+Claude Code\s+railway volume delete vol-1 .*production.*rule railway:volume-delete/);
+  assert.match(lines[1]!, /EXIT 0\s+Terminal\s+git status/);
 });
 
 test('--workspace finds the log from anywhere; a folder inside the workspace finds it too', async () => {
@@ -63,7 +63,7 @@ test('--verify: exit 0 when intact, exit 1 naming the first broken line after an
   const ok = io(env, root);
   assert.equal(await runCli(['log', '--verify'], ok), 0);
   assert.match(ok.out, /intact: 2 lines in 1 file, head 2:[0-9a-f]{16}/);
-  const head = /head (\d+:[0-9a-f]{16})/.exec(ok.out)![1];
+  const head = /head (\d+:[0-9a-f]{16})/.exec(ok.out)![1]!;
   const anchored = io(env, root);
   assert.equal(await runCli(['log', '--verify', '--anchor', head], anchored), 0);
   const file = join(logDirFor(root, env), 'activity.jsonl');

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CheckResult } from '../../../src/core/guard/types';
+import type { CheckResult } from '../../../src/core/findings';
 import type { ActivityEvent } from '../../../src/core/events';
 import { runHook } from '../../../src/core/hooks/run-hook';
 

@@ -1,7 +1,7 @@
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { dirname, join, resolve } from 'node:path';
 import type { Environment } from '../../types';
-import { flagValue, hasFlag, positionals } from '../../guard/argv';
+import { flagValue, hasFlag, positionals } from '../../argv';
 import { WRANGLER_VALUED } from '../../guard/packs/wrangler/shape';
 import { classifyLabels, type EnvironmentPatterns } from '../classify';
 import type { CommandContext, Evidence } from '../context';

@@ -11,7 +11,8 @@
  */
 import type { RuleVerdict } from '../rule';
 import { asksForHelp, readings } from '../../argv';
-import type { Finding, SimpleCommand } from '../types';
+import type { Finding } from '../../findings';
+import type { SimpleCommand } from '../../shell/command';
 
 /** One step of a path: the word, or any of its aliases. `*` matches any single word. */
 export type PathStep = string | readonly string[];
@@ -135,6 +136,3 @@ export function nestedVerdict(findings: readonly Finding[], where: string): Rule
     ...(worst.suggestion ? { suggestion: worst.suggestion } : {}),
   };
 }
-
-/** @deprecated import from `src/core/argv` (kept so branches written before the move still build). */
-export { asksForHelp, readings } from '../../argv';

@@ -6,8 +6,9 @@
  * the rule context, and its strictest finding becomes the outer rule's verdict (`nestedVerdict`).
  */
 import type { RuleContext, RuleVerdict } from '../rule';
-import type { SimpleCommand } from '../types';
-import { asksForHelp, nestedVerdict, readings } from './cli-words';
+import type { SimpleCommand } from '../../shell/command';
+import { asksForHelp, readings } from '../../argv';
+import { nestedVerdict } from './cli-words';
 
 /**
  * The command a runner subcommand runs (`railway run [options] CMD...`, `heroku run ...`):

@@ -3,7 +3,7 @@ import { defineRule } from '../../rule';
 import { scriptEntry } from '../interpreters/script-entry';
 import { airlockFileKind, SELF_PROTECTION_REASON } from '../../../protection/airlock-files';
 import type { RuleContext } from '../../rule';
-import type { SimpleCommand } from '../../types';
+import type { SimpleCommand } from '../../../shell/command';
 
 /**
  * Calls that write, move or delete files, in the languages Airlock reads. A program that names

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { positionals } from '../../argv';
+import { positionals } from '../../../argv';
 import { SELF_KEYWORDS, destinations, verdictFor } from './touched';
 
 const RM_VALUED = ['--interactive', '-n', '--iterations', '-s', '--size', '--random-source'];

@@ -4,8 +4,8 @@
  */
 import { basename, join } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
-import { flagValue, hasFlag, positionals } from '../../argv';
-import type { SimpleCommand } from '../../types';
+import { flagValue, hasFlag, positionals } from '../../../argv';
+import type { SimpleCommand } from '../../../shell/command';
 import { airlockFileKind, airlockFilesInside, canonicalPath, SELF_PROTECTION_REASON } from '../../../protection/airlock-files';
 import type { RuleVerdict } from '../../rule';
 

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { flagValue, hasFlag, positionals } from '../../argv';
+import { flagValue, hasFlag, positionals } from '../../../argv';
 import { SELF_KEYWORDS, destinations, verdictFor } from './touched';
 
 /** sed, perl and ruby scripts are the first positional unless given with -e/-f. */

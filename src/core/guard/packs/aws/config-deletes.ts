@@ -1,6 +1,6 @@
 import { defineRule } from '../../rule';
 import type { RuleContext } from '../../rule';
-import type { SimpleCommand } from '../../types';
+import type { SimpleCommand } from '../../../shell/command';
 import { optionValue } from '../../../argv';
 import { AWS_KEYWORDS, AWS_TOOLS, awsCalls } from './shape';
 

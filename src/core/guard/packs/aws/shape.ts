@@ -1,4 +1,4 @@
-import type { SimpleCommand } from '../../types';
+import type { SimpleCommand } from '../../../shell/command';
 import { asksForHelp, hasOption, readings } from '../../../argv';
 
 /** How the AWS CLI reads its arguments: `aws [global options] SERVICE OPERATION [options]`. */

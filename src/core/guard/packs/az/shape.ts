@@ -1,4 +1,4 @@
-import type { SimpleCommand } from '../../types';
+import type { SimpleCommand } from '../../../shell/command';
 import { matchLeadingVerb } from '../cli-words';
 
 /** How the Azure CLI reads its arguments: `az GROUP... COMMAND [--flags]`. */

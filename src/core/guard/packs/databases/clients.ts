@@ -1,5 +1,5 @@
 import { optionValues, type OptionSpec, type ParsedArgs } from '../../../argv';
-import type { SimpleCommand } from '../../types';
+import type { SimpleCommand } from '../../../shell/command';
 import type { SqlDialect } from '../../../sql/lexer';
 
 /**

@@ -1,5 +1,5 @@
 import { parseOptions, type OptionSpec, type ParsedArgs } from '../../../argv';
-import type { SimpleCommand } from '../../types';
+import type { SimpleCommand } from '../../../shell/command';
 
 /**
  * Framework and admin commands reach their tool through a runner: `bundle exec rails`,

@@ -2,7 +2,7 @@ import { analyseSql } from '../../../sql/analyse';
 import { hasFlag, hasOption, optionValue, positionals } from '../../../argv';
 import { defineRule } from '../../rule';
 import type { RuleContext } from '../../rule';
-import type { SimpleCommand } from '../../types';
+import type { SimpleCommand } from '../../../shell/command';
 import { frameworkArgv, RUNNER_TOOLS } from './frameworks';
 
 const TOOLS = ['flyway', 'liquibase', 'goose', 'migrate', 'mikro-orm', 'drizzle-kit', 'dbmate', 'sqlx', 'diesel', 'prisma', 'atlas'];

@@ -1,10 +1,10 @@
 import { analyseMongoScript, type MongoHazard } from '../../../sql/mongo';
 import { analyseRedisCommands, type RedisHazard } from '../../../sql/redis';
 import { analyseSql, type SqlHazard } from '../../../sql/analyse';
-import { parseOptions } from '../../options';
+import { parseOptions } from '../../../argv';
 import { isRuntimeText } from '../../runtime-text';
 import type { RuleContext } from '../../rule';
-import type { SimpleCommand } from '../../types';
+import type { SimpleCommand } from '../../../shell/command';
 import { clientOf, type ClientShape, type ScriptOrigin } from './clients';
 
 /** What one database client command would run, read once and shared by every rule of the pack. */

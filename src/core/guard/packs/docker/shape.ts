@@ -1,4 +1,4 @@
-import type { SimpleCommand } from '../../types';
+import type { SimpleCommand } from '../../../shell/command';
 import { asksForHelp, hasOption, readings } from '../../../argv';
 
 /** Docker and Podman, with Compose as `docker compose`, `docker-compose` or `podman-compose`. */

@@ -1,4 +1,4 @@
-import type { SimpleCommand } from '../../types';
+import type { SimpleCommand } from '../../../shell/command';
 import { matchLeadingVerb } from '../cli-words';
 
 /** How gcloud reads its arguments: `gcloud [alpha|beta] GROUP... COMMAND [NAME] [--flags]`. */

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { hasFlag, positionals } from '../../../argv';
 import { defineRule } from '../../rule';
 import type { RuleContext } from '../../rule';
-import type { SimpleCommand } from '../../types';
+import type { SimpleCommand } from '../../../shell/command';
 import { gitInvocation } from './subcommand';
 
 /** Pathspecs for the whole tree: `git.discard-worktree` explains those. */

@@ -2,7 +2,7 @@
 import { minimatch } from 'minimatch';
 import { dirname, isAbsolute, join } from 'node:path';
 import type { RuleContext } from '../../rule';
-import type { SimpleCommand } from '../../types';
+import type { SimpleCommand } from '../../../shell/command';
 
 const VALUED_GLOBALS = new Set(['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path', '--config-env', '--super-prefix', '--list-cmds']);
 

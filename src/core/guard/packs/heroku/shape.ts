@@ -1,4 +1,4 @@
-import type { SimpleCommand } from '../../types';
+import type { SimpleCommand } from '../../../shell/command';
 import { matchTopicPath, type PathStep } from '../cli-words';
 
 /** How the Heroku CLI reads its arguments. */

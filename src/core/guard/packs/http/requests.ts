@@ -6,7 +6,7 @@ import { HTTP_TOOLS, readRequests, type HttpBody, type HttpRequest } from '../..
 import { isRuntimeText } from '../../runtime-text';
 import { whyUnreadable } from '../../unreadable-file';
 import type { RuleContext } from '../../rule';
-import type { SimpleCommand } from '../../types';
+import type { SimpleCommand } from '../../../shell/command';
 
 export const HTTP_KEYWORDS = ['curl', 'wget', 'http', 'https', 'xh', 'xhs', 'gh', 'invoke-restmethod', 'invoke-webrequest', 'irm', 'iwr'];
 export { HTTP_TOOLS };

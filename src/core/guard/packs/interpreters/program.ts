@@ -6,7 +6,8 @@ import { nestedVerdict } from '../cli-words';
 import { isRuntimeText } from '../../runtime-text';
 import { whyUnreadable } from '../../unreadable-file';
 import { scriptEntry } from './script-entry';
-import type { Finding, SimpleCommand } from '../../types';
+import type { Finding } from '../../../findings';
+import type { SimpleCommand } from '../../../shell/command';
 
 export { INTERPRETER_KEYWORDS, INTERPRETER_TOOLS, UNKNOWN_PART };
 

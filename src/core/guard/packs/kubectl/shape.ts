@@ -1,4 +1,4 @@
-import type { SimpleCommand } from '../../types';
+import type { SimpleCommand } from '../../../shell/command';
 import { hasFlag } from '../../../argv';
 import { asksForHelp, hasOption, optionValue, readings } from '../../../argv';
 

@@ -1,4 +1,4 @@
-import type { SimpleCommand } from '../../types';
+import type { SimpleCommand } from '../../../shell/command';
 import { matchPath, type PathStep } from '../cli-words';
 
 /** How the Pulumi CLI reads its arguments. */

@@ -1,6 +1,6 @@
 /** How the package managers read `npm|pnpm|yarn [npm] COMMAND ...`, for the registry rules. */
 import { asksForHelp, hasOption, readings } from '../../../argv';
-import type { SimpleCommand } from '../../types';
+import type { SimpleCommand } from '../../../shell/command';
 
 export const REGISTRY_TOOLS = ['npm', 'pnpm', 'yarn', 'cargo', 'gem'];
 const VALUED = [

@@ -1,4 +1,4 @@
-import type { SimpleCommand } from '../../types';
+import type { SimpleCommand } from '../../../shell/command';
 import { asksForHelp, hasOption } from '../../../argv';
 import { positionals } from '../../../argv';
 

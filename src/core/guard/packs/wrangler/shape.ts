@@ -1,4 +1,4 @@
-import type { SimpleCommand } from '../../types';
+import type { SimpleCommand } from '../../../shell/command';
 import { matchLeadingVerb } from '../cli-words';
 
 /** How Cloudflare's wrangler reads its arguments. Older releases spell groups `kv:namespace`, `kv:key`. */

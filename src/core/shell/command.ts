@@ -1,5 +1,3 @@
-import type { Confirmation, Decision, Environment, Severity } from '../types';
-
 /**
  * One simple command a shell line would run, after Airlock has unwrapped lists, pipelines,
  * substitutions, wrappers (sudo, env, timeout...), package runners (npx @railway/cli) and
@@ -45,45 +43,3 @@ export type StdinSource =
   | { kind: 'file'; path: string }
   /** A pipe from something Airlock cannot see through (`curl URL`, `base64 -d`). */
   | { kind: 'opaque'; from: string };
-
-/** What one rule reports for one command. The CLI's JSON keeps these field names. */
-export interface Finding {
-  rule: string;
-  severity: Severity;
-  decision: Exclude<Decision, 'allow'>;
-  /** Plain-language reason: what it destroys and why Airlock stopped it. */
-  reason: string;
-  /** The dangerous segment of the line. */
-  segment: string;
-  /** A safer alternative, when one exists. */
-  suggestion?: string;
-  /** What would be destroyed, e.g. "a Railway volume and every byte on it". */
-  resource?: string;
-  /** The command the rule matched (not serialised by the CLI). */
-  command?: SimpleCommand;
-}
-
-/** Where a command lands, and how Airlock knows. Filled by the environment resolver. */
-export interface Target {
-  /** The name the tool would act on: a kube context, a terraform workspace, a Railway environment... */
-  name: string | null;
-  /** The concrete resource, e.g. a database host and name, a volume id. */
-  resource: string | null;
-  environment: Environment;
-  evidence: Array<{ source: string; value: string }>;
-  /** Other environments that point at the same resource. */
-  sharedWith: Environment[];
-}
-
-export interface CheckResult {
-  decision: Decision;
-  /** null when nothing in the line is guarded. */
-  environment: Environment | null;
-  findings: Finding[];
-  target?: Target;
-  confirmation?: Confirmation;
-  /** Things a person should know about the check itself, e.g. "repository policy ignored: workspace not trusted". */
-  notes?: string[];
-  /** Policy says only a person in the editor may approve this target: never an agent's own prompt, never allow-and-log. */
-  personOnly?: boolean;
-}
