@@ -196,6 +196,8 @@ export const protectionFeature: Feature = {
       layers,
       level: () => protectionLevel(layers()).level,
       refresh: update,
+      /** Fires after Protect, Remove, a self-test or a setting changed the layers. */
+      onDidChange: changed.event,
     };
 
     // Offer once per workspace when an agent is here and no hook is.

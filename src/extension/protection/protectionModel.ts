@@ -101,3 +101,12 @@ export function protectionLevel(layers: Layer[]): { level: 'protected' | 'partia
   if (guards.length === 0) return { level: 'off', detail: gaps.map((g) => `${g.label}: ${g.state}`).join('; ') || 'No agent hook or terminal gate is active.' };
   return { level: 'partial', detail: gaps.map((g) => `${g.label}: ${g.state === 'stale' ? 'outdated' : g.state === 'unverified' ? 'not verified' : 'off'}`).join('; ') };
 }
+
+/**
+ * Agents whose hook row is "on": installed, pointing at this launcher and verified by its
+ * self-test for the file as it is now. Nothing else may be counted as a guard (the tokens view's
+ * read gate uses this).
+ */
+export function guardedAgents(layers: readonly Layer[]): HookAgent[] {
+  return layers.filter((l) => l.state === 'on' && l.id.startsWith('hook-')).map((l) => l.id.slice('hook-'.length) as HookAgent);
+}

@@ -27,6 +27,8 @@ export const claude: AgentModule = {
   answer: (_call, verdict) => toolUseAnswer(verdict),
   // Claude's own prompt reaches the person, unless the session bypasses permissions.
   canAsk: (call) => call.permissionMode !== 'bypassPermissions',
+  // Read|Grep|Glob are in the matcher.
+  answersReads: true,
   malformedExit: 2,
   silentMeansNoOpinion: true,
   files: {

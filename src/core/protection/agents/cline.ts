@@ -45,6 +45,8 @@ export const cline: AgentModule = {
   answer,
   canAsk: () => false,
   // The answer on stdout blocks; an odd exit code might be read as a failed hook and ignored.
+  // PreToolUse sees read_file.
+  answersReads: true,
   malformedExit: 0,
   files: {
     workspace: (root) => [{ path: join(root, '.clinerules', 'hooks', 'PreToolUse'), label: 'Cline (.clinerules/hooks/PreToolUse)', format: wholeFileFormat(script, MARKER, { executable: true }) }],

@@ -79,6 +79,8 @@ export const opencode: AgentModule = {
   parse,
   answer,
   canAsk: () => false,
+  // tool.execute.before sees every tool.
+  answersReads: true,
   malformedExit: 2,
   files: {
     workspace: (root) => [{ path: join(root, '.opencode', 'plugins', 'airlock.js'), label: 'opencode (.opencode/plugins/airlock.js)', format: wholeFileFormat(plugin, MARKER, { encode: (c) => JSON.stringify(c).slice(1, -1) }) }],

@@ -23,6 +23,8 @@ export const vscode: AgentModule = {
   parse: (p, cwd) => toolUseCall(commonBase('vscode', p, cwd), p),
   answer: (_call, verdict) => toolUseAnswer(verdict),
   canAsk: () => false,
+  // hooks run for every tool.
+  answersReads: true,
   malformedExit: 2,
   silentMeansNoOpinion: true,
   files: {
