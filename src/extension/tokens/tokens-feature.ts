@@ -97,8 +97,9 @@ export const tokensFeature: Feature = {
     context.subscriptions.push(
       store, diagnostics, service, tree, view, status,
       store.onDidChange(paint),
-      service.onDidStartScan(() => { view.message = 'Scanning the workspace for exposed tokens… (click the status bar item to cancel)'; }),
-      service.onDidFinishScan(() => { view.message = undefined; }),
+      // airlock.tokens.scanning: Cancel Token Scan is in the palette only while a scan runs.
+      service.onDidStartScan(() => { view.message = 'Scanning the workspace for exposed tokens… (click the status bar item to cancel)'; void vscode.commands.executeCommand('setContext', 'airlock.tokens.scanning', true); }),
+      service.onDidFinishScan(() => { view.message = undefined; void vscode.commands.executeCommand('setContext', 'airlock.tokens.scanning', false); }),
       vscode.languages.registerHoverProvider({ scheme: 'file' }, new TokenHoverProvider(store)),
       vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new TokenCodeActions(store), { providedCodeActionKinds: TokenCodeActions.kinds }),
       vscode.commands.registerCommand('airlock.scanWorkspace', async () => {

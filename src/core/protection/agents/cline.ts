@@ -9,7 +9,7 @@ const MARKER = 'airlock-cline-hook';
 
 /** Cline runs an executable named after the event; this one hands the payload to Airlock. */
 function script(command: string): string {
-  return `#!/bin/sh\n# ${MARKER}: written by "Airlock: Protect"; "Airlock: Remove protection" deletes it.\nexec ${command}\n`;
+  return `#!/bin/sh\n# ${MARKER}: written by "Airlock: Protect"; "Airlock: Remove Protection" deletes it.\nexec ${command}\n`;
 }
 
 function parse(p: Record<string, unknown>, fallbackCwd: string): HookCall {
