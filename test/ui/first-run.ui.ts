@@ -52,7 +52,9 @@ describe('a new user\'s first run', { timeout: 420_000 }, () => {
   const paneText = (title: string) => workbench.viewPane(title).innerText();
   async function waitForPane(title: string, pattern: RegExp, what: string, timeoutMs = 30_000): Promise<string> {
     let text = '';
-    await workbench.waitFor(async () => pattern.test((text = await paneText(title))), what, timeoutMs, () => text);
+    // On failure, also what the Protection output said (a self-test's detail is there).
+    const log = () => workbench.extensionLog().split('\n').filter((l) => /self-test|could not|verified|protects|error/i.test(l)).slice(-15).join('\n');
+    await workbench.waitFor(async () => pattern.test((text = await paneText(title))), what, timeoutMs, () => `${text}\n--- extension log ---\n${log()}`);
     return text;
   }
 
@@ -90,6 +92,12 @@ describe('a new user\'s first run', { timeout: 420_000 }, () => {
     const stable = join(home, '.local/share/airlock/bin/airlock');
     assert.match(readFileSync(claudeSettings, 'utf8'), new RegExp(`${stable.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} hook claude`));
     assert.ok(existsSync(stable));
+    // Protect says how it went: the self-test's detail is in the error if it failed.
+    const outcome = workbench.notification(/Airlock protects|Airlock could not protect/).first();
+    await outcome.waitFor({ timeout: 60_000 });
+    const said = await outcome.innerText();
+    await workbench.screenshot('first-run-protected');
+    assert.match(said, /Airlock protects: .*Claude Code/, said);
   });
 
   it('the Protection view says verified, and the tokens view names the agent the read gate now stops', async () => {

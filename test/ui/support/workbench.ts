@@ -162,12 +162,16 @@ export class Workbench {
     await input.waitFor();
     await input.fill(`>${label}`);
     const names = this.inputBox().locator('.monaco-list-row .label-name');
+    // Other commands may match the typed words too: the answer is in once the list stops changing.
     let seen: string[] = [];
+    let previous = '';
     let found: boolean | undefined;
     await this.waitFor(async () => {
       seen = (await names.allInnerTexts()).map((t) => t.trim());
+      const now = seen.join('\n');
       if (seen.includes(label)) found = true;
-      else if (seen.some((t) => /^No matching commands/.test(t))) found = false;
+      else if (seen.some((t) => /^No matching commands/.test(t)) || (seen.length > 0 && now === previous)) found = false;
+      previous = now;
       return found !== undefined;
     }, `the palette to answer for "${label}"`, 10_000, () => seen.join(' | '));
     await this.page.keyboard.press('Escape');
