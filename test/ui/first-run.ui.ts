@@ -137,6 +137,10 @@ describe('a new user\'s first run', { timeout: 420_000 }, () => {
   });
 
   it('Remove Protection: the hook file goes, the views stop claiming it, no empty folder is left', async () => {
+    // Focus back on the workbench (F1 must reach it, not an editor page that keeps keys).
+    await workbench.page.keyboard.press('Escape');
+    await workbench.openAirlockView();
+    await workbench.page.locator('.part.sidebar .composite.title').first().click();
     await workbench.runCommand('Airlock: Remove Protection');
     await workbench.inputBox().locator('.monaco-list-row').filter({ hasText: 'Claude Code (.claude/settings.json)' }).first().waitFor({ timeout: 15_000 });
     await workbench.page.keyboard.press('Enter');
