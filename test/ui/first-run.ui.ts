@@ -86,6 +86,9 @@ describe('a new user\'s first run', { timeout: 420_000 }, () => {
     await page.getByText('Protect your agents', { exact: true }).first().click();
     await page.locator('.monaco-button, a').filter({ hasText: /^\s*Protect This Workspace\s*$/ }).first().click();
     await workbench.inputBox().locator('.monaco-list-row').filter({ hasText: 'Claude Code (.claude/settings.json)' }).first().waitFor({ timeout: 20_000 });
+    // Enter goes to the pick list's own input: focus may still be on the walkthrough's button, where
+    // Enter would start Protect a second time (and cancel this pick).
+    await workbench.inputBox().locator('input').click();
     await workbench.page.keyboard.press('Enter');
     await workbench.waitFor(() => existsSync(claudeSettings) && readFileSync(claudeSettings, 'utf8').includes('hook claude'), 'the Claude Code hook written', 30_000);
     // The hook names the stable per-user launcher, which exists.
@@ -143,6 +146,7 @@ describe('a new user\'s first run', { timeout: 420_000 }, () => {
     await workbench.page.locator('.part.sidebar .composite.title').first().click();
     await workbench.runCommand('Airlock: Remove Protection');
     await workbench.inputBox().locator('.monaco-list-row').filter({ hasText: 'Claude Code (.claude/settings.json)' }).first().waitFor({ timeout: 15_000 });
+    await workbench.inputBox().locator('input').click();
     await workbench.page.keyboard.press('Enter');
     // Airlock created settings.json: removing its entry removes the file; .claude was there before and stays.
     await workbench.waitFor(() => !existsSync(claudeSettings), 'the Claude Code hook file removed', 20_000);
