@@ -88,7 +88,8 @@ describe('the Activity sidebar after an agent session', { timeout: 240_000 }, ()
   });
 
   it('filters to blocked actions from the view menu commands', async () => {
-    await workbench.runCommand('Airlock: Show Only Blocked Actions');
+    await workbench.openAirlockView();
+    await workbench.runViewMenuItem('Activity', 'Show Only Blocked Actions');
     const pane = workbench.viewPane('Activity');
     await workbench.waitFor(async () => !(await pane.innerText()).includes('npm test'), 'npm test to be filtered out', 15_000);
     assert.match(await pane.innerText(), /railway volume delete/);

@@ -36,7 +36,7 @@ describe('protecting a workspace', { timeout: 240_000 }, () => {
     const offered = await offer.innerText();
     assert.match(offered, /Codex CLI/);
     assert.match(offered, /Windsurf/);
-    await workbench.clickNotificationButton(/can run commands in this workspace without asking you/, 'Protect this workspace');
+    await workbench.clickNotificationButton(/can run commands in this workspace without asking you/, 'Protect This Workspace');
     await workbench.inputBox().locator('.monaco-list-row').filter({ hasText: 'Claude Code (.claude/settings.json)' }).first().waitFor({ timeout: 15_000 });
     await workbench.page.keyboard.press('Enter');
     const claudePath = join(workspace, '.claude/settings.json');
@@ -72,7 +72,7 @@ describe('protecting a workspace', { timeout: 240_000 }, () => {
   });
 
   it('removes exactly what it added: the Claude settings get their original bytes back', async () => {
-    await workbench.runCommand('Airlock: Remove protection');
+    await workbench.runCommand('Airlock: Remove Protection');
     const row = workbench.inputBox().locator('.monaco-list-row').filter({ hasText: 'Cursor (.cursor/hooks.json)' });
     await row.first().waitFor({ timeout: 15_000 });
     await workbench.screenshot('protection-remove-pick');

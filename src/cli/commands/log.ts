@@ -9,7 +9,7 @@ import { UsageError, type CliCommand, type CliIO } from '../io';
 import { callWindow, isUnreachable, locateEditor } from '../../core/ipc-client';
 import { ROUTES } from '../../core/ipc/protocol';
 
-const usage = `Usage: airlock log [--json] [--since TIME] [--limit N] [--verify [--anchor SEQ:HASH] [--against FILE]] [--workspace DIR]
+const usage = `Usage: airlock log [--json] [--since TIME] [--limit N] [--verify [--anchor SEQ:HASH] [--against FILE]] [--cwd DIR]
 
 Prints the activity log of a workspace: every command, file read, decision, confirmation and
 token Airlock recorded, oldest first.
@@ -32,8 +32,9 @@ Options:
   --against FILE    with --verify: compare with a copy exported to a collector (OTLP JSON
                     or JSON records): every exported line must still be in the local log
                     with the same hash; exit 1 names lines rewritten or cut after export
-  --workspace DIR   the workspace folder (default: the current folder or the nearest
-                    registered folder above it)
+  --cwd DIR         the workspace folder, or any folder inside it, as for every other
+                    command (default: the current folder or the nearest registered folder
+                    above it)
 
 Exit codes: 0 ok, 1 the log is broken (--verify), 2 bad usage, 3 not verifiable without the
 editor (--verify with keyed lines and no editor reachable).
@@ -71,7 +72,8 @@ function parse(args: string[], io: CliIO): Options {
       }
       case '--since': options.since = parseSince(value()); break;
       case '--against': options.against = resolve(io.cwd, value()); break;
-      case '--workspace': options.workspace = resolve(io.cwd, value()); break;
+      // --cwd like every other command; --workspace is the old spelling, still accepted (not listed).
+      case '--cwd': case '--workspace': options.workspace = resolve(io.cwd, value()); break;
       case '--limit': {
         const text = value();
         const limit = Number(text);

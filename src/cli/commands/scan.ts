@@ -5,7 +5,9 @@ import { shannonEntropy } from '../../core/tokens/entropy';
 import { toSarif, exposureText } from '../../core/tokens/sarif';
 import { fingerprintKey } from '../../core/tokens/fingerprint-key';
 import { WorkspaceScanner, workerEntryFor, type ScanOptions } from '../../core/tokens/scan';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, homedir } from 'node:os';
+import { agentStatuses } from '../../core/protection/agent-status';
+import { readGateFromStatuses } from '../../core/protection/read-gate';
 
 /** AIRLOCK_SCAN_WORKERS overrides the count (0: read in one thread), e.g. to measure each. */
 function scanWorkers(env: NodeJS.ProcessEnv): number {
@@ -23,6 +25,11 @@ Finds credentials in files before an AI agent does: 250+ token formats, private 
 with passwords, and opaque tokens by the variable names they are stored under. For each one,
 says what it can do and whether git tracks it and agents can read it. Secrets are never
 printed: only their first characters and length.
+
+A file counts as blocked by Airlock's read gate only for agents whose hook is installed and
+passes its self-test now (as "airlock status" shows), and only agents whose hook is asked before
+reads; with no such hook, every agent can read it unless .cursorignore or a Claude Code deny
+rule says otherwise.
 
 PATH defaults to the current folder. Dotfiles and git-ignored files are scanned (agents read
 them too); node_modules and .git are not, unless --no-default-excludes.
@@ -91,7 +98,11 @@ async function scanPath(path: string, options: Options, io: CliIO): Promise<{ fi
   } catch {
     throw new UsageError(`no such file or folder: ${safePath(path)}`);
   }
+  // Which agents the read gate really stops: hooks installed here or for the user, each tested now.
+  const root = isFile ? dirname(path) : path;
+  const statuses = await agentStatuses({ root, home: io.env.HOME ?? homedir(), path: io.env.PATH, env: io.env, test: true });
   const scanOptions: ScanOptions = {
+    ...readGateFromStatuses(statuses),
     include: options.include,
     exclude: options.exclude,
     defaultExcludes: options.defaultExcludes,

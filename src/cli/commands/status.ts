@@ -67,7 +67,7 @@ export const statusCommand: CliCommand = {
         const t = h.test ? (h.test.ok ? `verified ${h.test.time.slice(0, 19).replace('T', ' ')} UTC` : `self-test failed: ${h.test.detail}`) : 'not tested';
         io.stdout(`    hook:  ${show(h.path)} (${t})\n`);
       }
-      if (!s.guarded) io.stdout(`    fix:   run "Airlock: Protect this workspace" in the editor${s.note ? `; ${s.note}` : ''}\n`);
+      if (!s.guarded) io.stdout(`    fix:   run "Airlock: Protect This Workspace" in the editor${s.note ? `; ${s.note}` : ''}\n`);
     }
     if (unguarded.length) io.stdout(`\n${unguarded.length} agent(s) can run commands without Airlock seeing them.\n`);
     return unguarded.length ? 1 : 0;

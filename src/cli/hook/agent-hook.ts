@@ -28,7 +28,7 @@ Options:
 With no editor reachable, agents whose own prompt reaches you (Claude Code unless it runs with
 bypassPermissions, Copilot CLI outside the cloud) get "ask"; every other agent gets "deny" with
 a reason. The same call arriving through two hook files is decided once.
-Installed by "Airlock: Protect this workspace"; \`airlock status\` lists what is guarded.`;
+Installed by "Airlock: Protect This Workspace"; \`airlock status\` lists what is guarded.`;
 
 function parseArgs(args: string[]): { agent: HookAgent; timeoutS: number } {
   const name = args[0] ?? '';

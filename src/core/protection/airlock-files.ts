@@ -190,6 +190,6 @@ export function selfProtectionFindingForPath(path: string, cwd: string, env: Nod
     reason: `Writes ${path}, ${kind}. ${SELF_PROTECTION_REASON}`,
     segment: path,
     resource: kind,
-    suggestion: 'Change Airlock\'s settings from the editor (Airlock: Show protection status), not through the agent.',
+    suggestion: 'Change Airlock\'s settings from the editor (Airlock: Show Protection Status), not through the agent.',
   };
 }

@@ -21,8 +21,18 @@ export interface ExposureIndex {
 export interface ExposureOptions {
   /** The read gate's globs (the `airlock.gates.protectedFiles` setting); defaults to the shared list. */
   protectedFiles?: readonly string[];
-  /** Whether Airlock's read gate is installed and on; when off its globs protect nothing. */
+  /**
+   * Whether Airlock's read gate keeps any agent out: true only when an agent's hook that answers
+   * reads is installed AND its self-test passed. Default false: globs alone protect nothing.
+   */
   readGateActive?: boolean;
+  /** The agents whose verified hooks answer reads ("Claude Code", "Cursor"): named in `blockedBy`. */
+  readGateAgents?: readonly string[];
+}
+
+/** What `blockedBy` says for the read gate: which agents it actually stops. */
+export function readGateLabel(agents: readonly string[] | undefined): string {
+  return agents && agents.length > 0 ? `Airlock read gate (${agents.join(', ')})` : 'Airlock read gate';
 }
 
 function git(root: string, args: string[], input?: string): Promise<string | undefined> {
@@ -82,7 +92,9 @@ export async function loadExposure(root: string, options: ExposureOptions = {}):
     claude.add(parsed.patterns);
   }
   const gitignoreFallback = isRepo ? undefined : ignore().add((await readOptional(join(root, '.gitignore'))) ?? '');
-  const gateGlobs = options.readGateActive === false ? [] : (options.protectedFiles ?? DEFAULT_PROTECTED_FILES);
+  // Never overstate: the gate's globs count only when a verified hook answers reads.
+  const gateGlobs = options.readGateActive === true ? (options.protectedFiles ?? DEFAULT_PROTECTED_FILES) : [];
+  const gateLabel = readGateLabel(options.readGateAgents);
 
   return {
     tracked: (p) => tracked.has(p),
@@ -94,7 +106,7 @@ export async function loadExposure(root: string, options: ExposureOptions = {}):
       const by: string[] = [];
       if (safeIgnores(cursor, p)) by.push('.cursorignore');
       if (claudeAll || safeIgnores(claude, p)) by.push('Claude Code deny rule');
-      if (matchesAnyGlob(p, gateGlobs)) by.push('Airlock read gate');
+      if (matchesAnyGlob(p, gateGlobs)) by.push(gateLabel);
       return by;
     },
     primeGitIgnored: async (paths) => {

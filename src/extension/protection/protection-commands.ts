@@ -28,7 +28,7 @@ export function allHookTargets(roots: string[]): HookTarget[] {
   return [...roots.flatMap(workspaceTargets), ...userTargets()];
 }
 
-/** "Airlock: Protect this workspace", "Remove protection" and "Show protection status". */
+/** "Airlock: Protect This Workspace", "Remove Protection" and "Show Protection Status". */
 export function protectionCommands(deps: ProtectionCommandDeps) {
   const { memory, roots, layers, update, output } = deps;
   const allTargets = (): HookTarget[] => allHookTargets(roots());
@@ -56,7 +56,7 @@ export function protectionCommands(deps: ProtectionCommandDeps) {
     items.push({ label: 'Never auto-approve destructive terminal commands', detail: `Adds "false" entries to ${COPILOT_SETTING} (user settings)`, picked: detected.vscode, copilot: true });
     const chosen = await vscode.window.showQuickPick(items, {
       canPickMany: true,
-      title: 'Airlock: Protect this workspace',
+      title: 'Airlock: Protect This Workspace',
       placeHolder: vscode.workspace.isTrusted ? 'Choose which agent hooks Airlock installs' : 'Workspace not trusted: Airlock only writes to your user settings',
       ignoreFocusOut: true,
     });
@@ -101,7 +101,7 @@ export function protectionCommands(deps: ProtectionCommandDeps) {
     if (!installed.length && !copilotOn) { void vscode.window.showInformationMessage('Airlock has no hooks installed here.'); return; }
     type Pick = vscode.QuickPickItem & { target?: HookTarget; copilot?: boolean };
     const items: Pick[] = [...installed.map((t) => ({ label: t.label, picked: t.scope === 'workspace', target: t })), ...(copilotOn ? [{ label: 'Copilot auto-approve denies', picked: false, copilot: true }] : [])];
-    const chosen = await vscode.window.showQuickPick(items, { canPickMany: true, title: 'Airlock: Remove protection', placeHolder: 'Airlock removes exactly what it added' });
+    const chosen = await vscode.window.showQuickPick(items, { canPickMany: true, title: 'Airlock: Remove Protection', placeHolder: 'Airlock removes exactly what it added' });
     if (!chosen?.length) return;
     for (const pick of chosen) {
       if (pick.target) { await removeHooks(pick.target, memory); await deps.verified.set(pick.target.path, undefined); }

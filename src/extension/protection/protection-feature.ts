@@ -10,7 +10,8 @@ import { applyTerminalGate, type TerminalGateState } from '../terminal/terminal-
 import { TerminalWatcher } from '../watch/terminal-watcher';
 import { fileWorkspaceRoots as roots } from '../workspace-roots';
 import { detectAgents } from './agent-detection';
-import { GLOBAL_AUTO_APPROVE_SETTINGS } from './copilot-settings';
+import { GLOBAL_AUTO_APPROVE_SETTINGS, hasAirlockDenies } from './copilot-settings';
+
 import { installHooks, isInstalled, pointsAt, type InstallMemory, type InstallRecord } from './hook-installer';
 import { currentVerification, verifyTarget, type VerificationMemory, type VerifiedRecord } from './verification';
 import { ensureStableLauncher } from './stable-launcher';
@@ -23,6 +24,9 @@ import { protectionLayers, protectionLevel, type Layer, type ProtectionSnapshot 
 import { egressSandboxLayer } from '../sandbox/sandbox-layer';
 import { teamLayers } from '../team/team-layers';
 import { ProtectionView } from './protection-view';
+
+/** Where Protect adds Copilot's auto-approve denies (see protection-commands.ts). */
+const COPILOT_AUTO_APPROVE = 'chat.tools.terminal.autoApprove';
 
 const MEMORY_KEY = 'airlock.protection.installs';
 const OFFERED_KEY = 'airlock.protection.offered';
@@ -101,7 +105,7 @@ export const protectionFeature: Feature = {
         void vscode.window.showWarningMessage(
           `Airlock protection gap: "${line.length > 120 ? `${line.slice(0, 119)}…` : line}" ran and no Airlock gate saw it.`,
           { detail: 'A destructive command ran in a terminal without the terminal gate or an agent hook asking you. Check the protection status to close the gap.' },
-          'Show protection status',
+          'Show Protection Status',
         ).then((choice) => { if (choice) void vscode.commands.executeCommand('airlock.showProtectionStatus'); });
       },
     });
@@ -146,7 +150,18 @@ export const protectionFeature: Feature = {
     const changed = new vscode.EventEmitter<void>();
     const view = new ProtectionView(layers);
     context.subscriptions.push(changed, view, vscode.window.registerTreeDataProvider('airlock.protection', view));
-    const update = () => { view.refresh(); changed.fire(); void vscode.commands.executeCommand('setContext', 'airlock.protected', protectionLevel(layers()).level === 'protected'); };
+    const update = () => {
+      view.refresh();
+      changed.fire();
+      const now = layers();
+      // Context keys for the palette: Protect while not fully protected, Remove while something
+      // Airlock wrote is installed, Turn On the Terminal Gate only while it is off.
+      const setContext = (key: string, value: boolean) => void vscode.commands.executeCommand('setContext', key, value);
+      setContext('airlock.protected', protectionLevel(now).level === 'protected');
+      setContext('airlock.protection.installed', now.some((l) => l.id.startsWith('hook-') && (l.state === 'on' || l.state === 'unverified' || l.state === 'stale'))
+        || hasAirlockDenies(vscode.workspace.getConfiguration().inspect(COPILOT_AUTO_APPROVE)?.globalValue));
+      setContext('airlock.terminalGate.off', now.some((l) => l.id === 'shims' && l.state === 'off'));
+    };
     context.subscriptions.push(registerProtectionStatusProvider({ onDidChange: changed.event, getStatus: () => protectionLevel(layers()) }));
 
     const commands = protectionCommands({
@@ -196,6 +211,8 @@ export const protectionFeature: Feature = {
       layers,
       level: () => protectionLevel(layers()).level,
       refresh: update,
+      /** Fires after Protect, Remove, a self-test or a setting changed the layers. */
+      onDidChange: changed.event,
     };
 
     // Offer once per workspace when an agent is here and no hook is.
@@ -207,9 +224,9 @@ export const protectionFeature: Feature = {
       if (missing.length) {
         const names = missing.map((m) => AGENTS[m as HookAgent].name).join(', ');
         // Marked as offered only once the person answers: a notification nobody saw is offered again next start.
-        void vscode.window.showInformationMessage(`${names} can run commands in this workspace without asking you. Let Airlock stop destructive ones until you confirm?`, 'Protect this workspace', 'Not now').then(async (choice) => {
+        void vscode.window.showInformationMessage(`${names} can run commands in this workspace without asking you. Let Airlock stop destructive ones until you confirm?`, 'Protect This Workspace', 'Not Now').then(async (choice) => {
           if (choice) await context.globalState.update(OFFERED_KEY, [...context.globalState.get<string[]>(OFFERED_KEY, []), root]);
-          if (choice === 'Protect this workspace') void protect();
+          if (choice === 'Protect This Workspace') void protect();
         });
       }
     }

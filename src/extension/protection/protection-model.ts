@@ -60,7 +60,7 @@ function shortTime(iso: string): string {
 }
 
 export function protectionLayers(s: ProtectionSnapshot): Layer[] {
-  const protect = { title: 'Protect this workspace', command: 'airlock.protectWorkspace' };
+  const protect = { title: 'Protect This Workspace', command: 'airlock.protectWorkspace' };
   const layers: Layer[] = [
     s.ipcListening
       ? { id: 'ipc', label: 'Confirmation channel', state: 'on', detail: 'Hooks and terminals can reach this window to ask you.' }
@@ -72,7 +72,7 @@ export function protectionLayers(s: ProtectionSnapshot): Layer[] {
     const label = agentLabel(agent);
     const seen = a?.machine?.length ? ` Found: ${a.machine.join(', ')}.` : '';
     if (!a || (!a.installed && !a.detected)) {
-      if (ALWAYS_LISTED.includes(agent)) layers.push({ id, label, state: 'not-needed', detail: 'Agent not detected here.', fix: { ...protect, title: 'Protect anyway' } });
+      if (ALWAYS_LISTED.includes(agent)) layers.push({ id, label, state: 'not-needed', detail: 'Agent not detected here.', fix: { ...protect, title: 'Protect Anyway' } });
       continue;
     }
     // Guarded only when the hook is installed, points at this launcher AND its self-test passed.
@@ -83,7 +83,7 @@ export function protectionLayers(s: ProtectionSnapshot): Layer[] {
   }
   if (!s.shimsSupported) layers.push({ id: 'shims', label: 'Terminal gate', state: 'not-needed', detail: 'Terminal shims need a POSIX shell; on this platform only agent hooks protect you.' });
   else if (s.shimsEnabled) layers.push({ id: 'shims', label: 'Terminal gate', state: 'on', detail: `${s.shimCount} guarded tools are checked in integrated terminals (new terminals).` });
-  else layers.push({ id: 'shims', label: 'Terminal gate', state: 'off', detail: 'Destructive commands typed into terminals run unchecked.', fix: { title: 'Turn on the terminal gate', command: 'airlock.enableTerminalGate' } });
+  else layers.push({ id: 'shims', label: 'Terminal gate', state: 'off', detail: 'Destructive commands typed into terminals run unchecked.', fix: { title: 'Turn On the Terminal Gate', command: 'airlock.enableTerminalGate' } });
   const si = s.shellIntegration;
   if (si.without > 0) layers.push({ id: 'shell-integration', label: 'Terminal watching', state: 'warning', detail: `${si.without} terminal(s) without shell integration: their commands are not recorded and rc files may undo the terminal gate.`, fix: { title: 'Enable shell integration', command: 'workbench.action.openSettings', args: ['terminal.integrated.shellIntegration.enabled'] } });
   else layers.push({ id: 'shell-integration', label: 'Terminal watching', state: 'on', detail: si.withIntegration > 0 ? `Recording commands in ${si.withIntegration} terminal(s).` : 'Commands in new terminals are recorded.' });
@@ -100,4 +100,13 @@ export function protectionLevel(layers: Layer[]): { level: 'protected' | 'partia
   if (gaps.length === 0 && guards.length > 0) return { level: 'protected', detail: 'Every detected agent and the terminals are guarded.' };
   if (guards.length === 0) return { level: 'off', detail: gaps.map((g) => `${g.label}: ${g.state}`).join('; ') || 'No agent hook or terminal gate is active.' };
   return { level: 'partial', detail: gaps.map((g) => `${g.label}: ${g.state === 'stale' ? 'outdated' : g.state === 'unverified' ? 'not verified' : 'off'}`).join('; ') };
+}
+
+/**
+ * Agents whose hook row is "on": installed, pointing at this launcher and verified by its
+ * self-test for the file as it is now. Nothing else may be counted as a guard (the tokens view's
+ * read gate uses this).
+ */
+export function guardedAgents(layers: readonly Layer[]): HookAgent[] {
+  return layers.filter((l) => l.state === 'on' && l.id.startsWith('hook-')).map((l) => l.id.slice('hook-'.length) as HookAgent);
 }

@@ -68,7 +68,7 @@ ${prefilter ? `${prefilter}
 if ! airlock_needs_check "$airlock_tool $*"; then exec "$airlock_real" "$@"; fi` : '# No fast path in this build: every call gets the full check.'}
 airlock_launcher=${quote(launcher)}
 if [ ! -x "$airlock_launcher" ]; then
-  echo "airlock: blocked '$airlock_tool': Airlock's checker ($airlock_launcher) is missing; reopen the editor or run 'Airlock: Show protection status'." >&2
+  echo "airlock: blocked '$airlock_tool': Airlock's checker ($airlock_launcher) is missing; reopen the editor or run 'Airlock: Show Protection Status'." >&2
   exit 126
 fi
 "$airlock_launcher" gate --tool "$airlock_tool" --cwd "$PWD"${fixedArgs} -- "$@"

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { WorkspaceScanner, type TokenFinding } from '../../core/tokens/index';
+import type { ExposureOptions } from '../../core/tokens/exposure';
 import { tokenSettings } from './token-settings';
 import type { TokenStore, WorkspaceFinding } from './token-store';
 
@@ -24,7 +25,8 @@ export class TokenScanService implements vscode.Disposable {
   /** Set when a finding is seen for the first time (the activity log records it). */
   onNewFinding: ((finding: WorkspaceFinding) => void) | undefined;
 
-  constructor(private readonly store: TokenStore, private readonly seen: vscode.Memento) {
+  /** `readGate`: whether Airlock's read gate stops any agent now, and which (from the Protection feature). */
+  constructor(private readonly store: TokenStore, private readonly seen: vscode.Memento, private readonly readGate: () => ExposureOptions = () => ({})) {
     this.progress.name = 'Airlock token scan';
     this.progress.command = 'airlock.tokens.cancelScan';
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
@@ -58,7 +60,7 @@ export class TokenScanService implements vscode.Disposable {
     const key = folder.uri.toString();
     let scanner = this.scanners.get(key);
     if (!scanner) {
-      scanner = new WorkspaceScanner(folder.uri.fsPath, tokenSettings(folder).scanOptions);
+      scanner = new WorkspaceScanner(folder.uri.fsPath, { ...tokenSettings(folder).scanOptions, ...this.readGate() });
       this.scanners.set(key, scanner);
     }
     return scanner;
@@ -92,12 +94,14 @@ export class TokenScanService implements vscode.Disposable {
     for (const folder of folders) {
       if (signal.aborted) break;
       const settings = tokenSettings(folder);
+      const gate = this.readGate();
       const scanner = new WorkspaceScanner(folder.uri.fsPath, {
         ...settings.scanOptions,
+        ...gate,
         signal,
         onProgress: (n) => { if ((files + n) % 100 === 0) this.progress.text = `$(sync~spin) Airlock: ${files + n} files scanned`; },
       });
-      this.scanners.set(folder.uri.toString(), new WorkspaceScanner(folder.uri.fsPath, settings.scanOptions));
+      this.scanners.set(folder.uri.toString(), new WorkspaceScanner(folder.uri.fsPath, { ...settings.scanOptions, ...gate }));
       const summary = await scanner.scanAll();
       files += summary.filesScanned;
       if (summary.cancelled) break;

@@ -3,6 +3,7 @@ import { exposureSummary, hoverMarkdown, treeDescription, treeLabel } from '../.
 import type { Severity } from '../../core/types';
 import { findingRange } from './token-diagnostics';
 import type { TokenStore, WorkspaceFinding } from './token-store';
+import { tokenFileDescription } from './token-status';
 
 type Node = { kind: 'file'; uri: vscode.Uri; findings: WorkspaceFinding[] } | { kind: 'finding'; finding: WorkspaceFinding };
 
@@ -57,7 +58,7 @@ export class TokenTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
       item.id = `file:${node.uri.toString()}`;
       const agents = readable(node.findings);
       item.iconPath = agents ? new vscode.ThemeIcon('unlock', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('lock');
-      item.description = `${node.findings.length} token${node.findings.length === 1 ? '' : 's'} · ${agents ? 'agents can read' : 'agents blocked'}${first.tracked ? ' · tracked by git' : ''}`;
+      item.description = tokenFileDescription(node.findings);
       item.tooltip = new vscode.MarkdownString(`**${first.file}**\n\n${node.findings.length} exposed token(s), worst blast radius: ${bySeverity(node.findings)}.\n\nExposure: ${exposureSummary(first)}.`);
       item.contextValue = `airlockTokenFile${agents ? ' agentReadable' : ''}`;
       return item;

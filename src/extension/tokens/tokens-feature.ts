@@ -8,6 +8,12 @@ import { TokenScanService } from './token-scan-service';
 import { tokenSettings } from './token-settings';
 import { TokenStore, type WorkspaceFinding } from './token-store';
 import { TokenTreeProvider, type TokenTreeSnapshot } from './token-tree';
+import { tokenStatus } from './token-status';
+import { readGateOptions } from '../../core/protection/read-gate';
+import { guardedAgents, type Layer } from '../protection/protection-model';
+
+/** What the Protection feature exposes that the scan needs: its layers and when they change. */
+interface ProtectionApi { layers(): Layer[]; onDidChange?: vscode.Event<void> }
 
 /** `api.tokens`: what the editor tests (and other features) see of the scanner. */
 export interface TokensApi {
@@ -38,7 +44,10 @@ export const tokensFeature: Feature = {
   activate(context, api) {
     const store = new TokenStore();
     const diagnostics = new TokenDiagnostics(store);
-    const service = new TokenScanService(store, context.workspaceState);
+    // The read gate blocks only agents whose hook answers reads AND is verified now (Protection view "on").
+    const protection = () => api.protection as ProtectionApi | undefined;
+    const readGate = () => readGateOptions(guardedAgents(protection()?.layers() ?? []));
+    const service = new TokenScanService(store, context.workspaceState, readGate);
     const tree = new TokenTreeProvider(store);
     const view = vscode.window.createTreeView('airlock.tokens', { treeDataProvider: tree, showCollapseAll: true });
     const status = vscode.window.createStatusBarItem('airlock.tokens.count', vscode.StatusBarAlignment.Left, 39);
@@ -47,15 +56,12 @@ export const tokensFeature: Feature = {
     status.command = 'airlock.tokens.focus';
 
     const paint = () => {
-      const all = store.all();
-      const readable = all.filter((f) => f.agentReadable !== false).length;
-      status.text = all.length === 0 ? '$(key) 0' : `$(key) ${all.length}${readable ? ` $(unlock) ${readable}` : ''}`;
-      status.tooltip = all.length === 0
-        ? 'Airlock: no exposed tokens found'
-        : `Airlock: ${all.length} exposed token${all.length === 1 ? '' : 's'}, ${readable} readable by AI agents. Click to review.`;
-      status.backgroundColor = readable > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+      const model = tokenStatus(store.all());
+      status.text = model.text;
+      status.tooltip = model.tooltip;
+      status.backgroundColor = model.readable > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
       status.show();
-      view.badge = readable > 0 ? { value: readable, tooltip: `${readable} token(s) AI agents can read` } : undefined;
+      view.badge = model.badge;
     };
     paint();
 
@@ -77,11 +83,23 @@ export const tokensFeature: Feature = {
       if (done !== false) { service.invalidate(); await service.scanOne(finding.uri); }
     };
 
+    // Protect, Remove or a self-test changed who the read gate stops: rescan with the new exposure.
+    let gateKey = JSON.stringify(readGate());
+    const onProtection = protection()?.onDidChange?.(() => {
+      const next = JSON.stringify(readGate());
+      if (next === gateKey) return;
+      gateKey = next;
+      service.invalidate();
+      void service.scanWorkspace();
+    });
+    if (onProtection) context.subscriptions.push(onProtection);
+
     context.subscriptions.push(
       store, diagnostics, service, tree, view, status,
       store.onDidChange(paint),
-      service.onDidStartScan(() => { view.message = 'Scanning the workspace for exposed tokens… (click the status bar item to cancel)'; }),
-      service.onDidFinishScan(() => { view.message = undefined; }),
+      // airlock.tokens.scanning: Cancel Token Scan is in the palette only while a scan runs.
+      service.onDidStartScan(() => { view.message = 'Scanning the workspace for exposed tokens… (click the status bar item to cancel)'; void vscode.commands.executeCommand('setContext', 'airlock.tokens.scanning', true); }),
+      service.onDidFinishScan(() => { view.message = undefined; void vscode.commands.executeCommand('setContext', 'airlock.tokens.scanning', false); }),
       vscode.languages.registerHoverProvider({ scheme: 'file' }, new TokenHoverProvider(store)),
       vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new TokenCodeActions(store), { providedCodeActionKinds: TokenCodeActions.kinds }),
       vscode.commands.registerCommand('airlock.scanWorkspace', async () => {

@@ -5,7 +5,8 @@ import { ConfirmDialog } from '../gates/confirm-dialog';
 import { fileWorkspaceRoots } from '../workspace-roots';
 import { SAMPLE_COMMAND, sampleConfirmationView } from './sample-confirmation';
 
-const WALKTHROUGH = 'airlock-dev.airlock#airlock.gettingStarted';
+// VS Code names a contributed walkthrough "<publisher>.<name>#<walkthrough id>".
+const WALKTHROUGH = 'airlock-dev.airlock#gettingStarted';
 
 /**
  * The first-run walkthrough's commands: open it, and show the confirmation an agent's destructive

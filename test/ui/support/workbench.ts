@@ -152,6 +152,42 @@ export class Workbench {
     await this.chooseInQuickPick(label, 10_000);
   }
 
+  /**
+   * Whether the palette offers a command with exactly this label now (its `when` clause holds):
+   * types the label and waits until the list shows it or says "No matching commands".
+   */
+  async paletteOffers(label: string): Promise<boolean> {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`>${label}`);
+    const names = this.inputBox().locator('.monaco-list-row .label-name');
+    // Other commands may match the typed words too: the answer is in once the list stops changing.
+    let seen: string[] = [];
+    let previous = '';
+    let found: boolean | undefined;
+    await this.waitFor(async () => {
+      seen = (await names.allInnerTexts()).map((t) => t.trim());
+      const now = seen.join('\n');
+      if (seen.includes(label)) found = true;
+      else if (seen.some((t) => /^No matching commands/.test(t)) || (seen.length > 0 && now === previous)) found = false;
+      previous = now;
+      return found !== undefined;
+    }, `the palette to answer for "${label}"`, 10_000, () => seen.join(' | '));
+    await this.page.keyboard.press('Escape');
+    return found!;
+  }
+
+  /** Runs an entry of a view's "More Actions..." menu (its title bar "..."), e.g. an Activity filter. */
+  async runViewMenuItem(viewTitle: string, label: string): Promise<void> {
+    const header = this.viewPane(viewTitle).locator('.pane-header');
+    await header.hover();
+    await header.locator('.action-label.codicon-toolbar-more, .action-label[aria-label^="More Actions"], .action-label[aria-label^="Views and More Actions"]').first().click();
+    const item = this.page.locator('.monaco-menu .action-item').filter({ has: this.page.locator('.action-label', { hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) }) });
+    await item.first().waitFor({ timeout: 10_000 });
+    await item.first().click();
+  }
+
   // ── Integrated terminal ─────────────────────────────────────────────────
 
   /** The active terminal's visible text (rows of the DOM renderer, which the harness settings select). */

@@ -39,12 +39,25 @@ test('airlock log prints every event of the workspace, oldest first', async () =
   assert.match(lines[1]!, /EXIT 0\s+Terminal\s+git status/);
 });
 
-test('--workspace finds the log from anywhere; a folder inside the workspace finds it too', async () => {
+test('--cwd finds the log from anywhere (like every other command); a folder inside the workspace finds it too', async () => {
   const { env, root } = await workspaceWithEvents();
   mkdirSync(join(root, 'src/deep'), { recursive: true });
   const elsewhere = io(env, tempDir());
-  assert.equal(await runCli(['log', '--workspace', join(root, 'src/deep'), '--json'], elsewhere), 0);
+  assert.equal(await runCli(['log', '--cwd', join(root, 'src/deep'), '--json'], elsewhere), 0);
   assert.equal(elsewhere.out.trim().split('\n').length, 2);
+  const equals = io(env, tempDir());
+  assert.equal(await runCli(['log', `--cwd=${root}`, '--json'], equals), 0);
+  assert.equal(equals.out, elsewhere.out);
+  // The old spelling still works, but the usage names only --cwd.
+  const old = io(env, tempDir());
+  assert.equal(await runCli(['log', '--workspace', root, '--json'], old), 0);
+  assert.equal(old.out, elsewhere.out);
+  const help = io(env, tempDir());
+  await runCli(['log', '--help'], help);
+  assert.match(help.out + help.err, /--cwd DIR/);
+  assert.doesNotMatch(help.out + help.err, /--workspace/);
+  // --cwd without a folder is bad usage, not a crash.
+  assert.equal(await runCli(['log', '--cwd'], io(env, tempDir())), 2);
 });
 
 test('--json prints one event per line; --since and --limit filter', async () => {

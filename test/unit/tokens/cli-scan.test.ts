@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,8 +7,12 @@ import { runCli } from '../../../src/cli/main';
 import type { CliIO } from '../../../src/cli/io';
 import { fakeUuid } from '../../../src/core/tokens/fake';
 
+// An empty home: the scan asks which agents' hooks are installed there, and this machine's must not count.
+const emptyHome = mkdtempSync(join(tmpdir(), 'airlock-scan-home-'));
+after(() => rmSync(emptyHome, { recursive: true, force: true }));
+
 function io(cwd: string): CliIO & { out: string; err: string } {
-  const captured = { out: '', err: '', stdout: (t: string) => { captured.out += t; }, stderr: (t: string) => { captured.err += t; }, readStdin: async () => '', env: {}, cwd };
+  const captured = { out: '', err: '', stdout: (t: string) => { captured.out += t; }, stderr: (t: string) => { captured.err += t; }, readStdin: async () => '', env: { HOME: emptyHome } as NodeJS.ProcessEnv, cwd };
   return captured;
 }
 
@@ -31,7 +35,9 @@ test('exit 1 with findings; --json keeps the documented field names and root-rel
   const env = findings.find((f) => f.file === '.env' && f.type === 'railway-account-token');
   assert.ok(env, 'file is relative to the scanned root');
   assert.equal(env.line, 2);
-  assert.equal(env.agentReadable, false, '.env is behind the read gate');
+  // No agent hook here (the io's env has no HOME with hooks, the fixture folder none): readable.
+  assert.equal(env.agentReadable, true, 'no verified read hook: the read gate blocks nobody');
+  assert.deepEqual(env.blockedBy, []);
   assert.match(String(env.scope), /every project/);
 });
 

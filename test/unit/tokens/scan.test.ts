@@ -65,9 +65,13 @@ test('agent readability: .cursorignore, Claude Code deny Read rules and the read
     const byFile = Object.fromEntries((await new WorkspaceScanner(root).scanAll()).findings.map((f) => [f.file, f]));
     assert.deepEqual(byFile['cursor-blocked/a.sh']!.blockedBy, ['.cursorignore']);
     assert.deepEqual(byFile['claude-blocked/b.sh']!.blockedBy, ['Claude Code deny rule']);
-    assert.deepEqual(byFile['prod.env']!.blockedBy, ['Airlock read gate']);
+    // No verified hook answers reads: the read gate's globs protect nothing and nothing claims they do.
+    assert.deepEqual(byFile['prod.env']!.blockedBy, []);
+    assert.equal(byFile['prod.env']!.agentReadable, true);
     assert.equal(byFile['open.sh']!.agentReadable, true);
-    const custom = Object.fromEntries((await new WorkspaceScanner(root, { protectedFiles: ['**/open.sh'] }).scanAll()).findings.map((f) => [f.file, f]));
+    const gated = Object.fromEntries((await new WorkspaceScanner(root, { readGateActive: true, readGateAgents: ['Claude Code', 'Cursor'] }).scanAll()).findings.map((f) => [f.file, f]));
+    assert.deepEqual(gated['prod.env']!.blockedBy, ['Airlock read gate (Claude Code, Cursor)']);
+    const custom = Object.fromEntries((await new WorkspaceScanner(root, { readGateActive: true, protectedFiles: ['**/open.sh'] }).scanAll()).findings.map((f) => [f.file, f]));
     assert.equal(custom['open.sh']!.agentReadable, false);
     assert.equal(custom['prod.env']!.agentReadable, true);
   } finally { rmSync(root, { recursive: true, force: true }); }

@@ -27,6 +27,8 @@ export const claude: AgentModule = {
   answer: (_call, verdict) => toolUseAnswer(verdict),
   // Claude's own prompt reaches the person, unless the session bypasses permissions.
   canAsk: (call) => call.permissionMode !== 'bypassPermissions',
+  // Read|Grep|Glob are in the matcher.
+  answersReads: true,
   malformedExit: 2,
   silentMeansNoOpinion: true,
   files: {
@@ -36,7 +38,8 @@ export const claude: AgentModule = {
   detect: { homeDirs: ['.claude'], binaries: ['claude'], workspaceDirs: ['.claude', 'CLAUDE.md'] },
   selfTest: {
     payload: (command, cwd) => JSON.stringify({ session_id: SELF_TEST_SESSION, transcript_path: '', cwd, permission_mode: 'default', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command, description: 'Airlock self-test' }, tool_use_id: selfTestId() }),
-    read: (out) => readToolUse(out),
+    // The egress gate may hand the command back wrapped in `airlock run` (updatedInput).
+    read: (out) => readToolUse(out, undefined, true),
   },
   note: 'Claude Code 2.1.295 or later honours "onFailure": "block"; older versions let a failing hook through.',
 };

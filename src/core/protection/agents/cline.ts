@@ -9,7 +9,7 @@ const MARKER = 'airlock-cline-hook';
 
 /** Cline runs an executable named after the event; this one hands the payload to Airlock. */
 function script(command: string): string {
-  return `#!/bin/sh\n# ${MARKER}: written by "Airlock: Protect"; "Airlock: Remove protection" deletes it.\nexec ${command}\n`;
+  return `#!/bin/sh\n# ${MARKER}: written by "Airlock: Protect"; "Airlock: Remove Protection" deletes it.\nexec ${command}\n`;
 }
 
 function parse(p: Record<string, unknown>, fallbackCwd: string): HookCall {
@@ -45,6 +45,8 @@ export const cline: AgentModule = {
   answer,
   canAsk: () => false,
   // The answer on stdout blocks; an odd exit code might be read as a failed hook and ignored.
+  // PreToolUse sees read_file.
+  answersReads: true,
   malformedExit: 0,
   files: {
     workspace: (root) => [{ path: join(root, '.clinerules', 'hooks', 'PreToolUse'), label: 'Cline (.clinerules/hooks/PreToolUse)', format: wholeFileFormat(script, MARKER, { executable: true }) }],

@@ -27,6 +27,8 @@ export const codex: AgentModule = {
   parse: (p, cwd) => toolUseCall(commonBase('codex', p, cwd), p),
   answer: (_call, verdict) => toolUseAnswer(verdict, ['allow', 'deny']),
   canAsk: () => false,
+  // PreToolUse sees shell, apply_patch and MCP only: no reads.
+  answersReads: false,
   malformedExit: 2,
   trustedByContent: true,
   silentMeansNoOpinion: true,

@@ -50,6 +50,8 @@ export const copilot: AgentModule = {
   answer,
   // The CLI's own prompt reaches a person; the cloud agent has none (its ask is a deny).
   canAsk: (call) => !call.headless,
+  // preToolUse sees every tool.
+  answersReads: true,
   malformedExit: 2,
   silentMeansNoOpinion: true,
   files: {

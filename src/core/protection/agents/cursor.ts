@@ -76,6 +76,8 @@ export const cursor: AgentModule = {
   answer,
   // Cursor's "ask" behaves as deny in beforeShellExecution and is not enforced in preToolUse.
   canAsk: () => false,
+  // beforeReadFile.
+  answersReads: true,
   malformedExit: 2,
   files: {
     workspace: (root) => [{ path: join(root, '.cursor', 'hooks.json'), label: 'Cursor (.cursor/hooks.json)', format }],

@@ -31,6 +31,8 @@ export const gemini: AgentModule = {
   parse: (p, cwd) => toolUseCall(commonBase('gemini', p, cwd), p, ['BeforeTool']),
   answer,
   canAsk: () => false,
+  // the "*" matcher sees read_file.
+  answersReads: true,
   malformedExit: 2,
   silentMeansNoOpinion: true,
   files: {

@@ -23,6 +23,8 @@ export const kiro: AgentModule = {
   parse: (p, cwd) => toolUseCall(commonBase('kiro', p, cwd), p, ['PreToolUse', 'preToolUse']),
   answer: (_call, verdict) => exitCodeAnswer(verdict),
   canAsk: () => false,
+  // PreToolUse without a matcher sees every tool.
+  answersReads: true,
   malformedExit: 2,
   files: {
     workspace: (root) => [{ path: join(root, '.kiro', 'hooks', 'airlock.json'), label: 'Kiro (.kiro/hooks/airlock.json)', format }],

@@ -13,7 +13,7 @@ const MARKER = 'airlock-opencode-guard';
  * allow: a crash, no answer or an unreadable answer all block.
  */
 function plugin(command: string): string {
-  return `// ${MARKER}: written by "Airlock: Protect"; "Airlock: Remove protection" deletes it.
+  return `// ${MARKER}: written by "Airlock: Protect"; "Airlock: Remove Protection" deletes it.
 // Sends each tool call to Airlock before it runs and blocks it unless Airlock answers allow.
 import { spawn } from "node:child_process";
 
@@ -79,6 +79,8 @@ export const opencode: AgentModule = {
   parse,
   answer,
   canAsk: () => false,
+  // tool.execute.before sees every tool.
+  answersReads: true,
   malformedExit: 2,
   files: {
     workspace: (root) => [{ path: join(root, '.opencode', 'plugins', 'airlock.js'), label: 'opencode (.opencode/plugins/airlock.js)', format: wholeFileFormat(plugin, MARKER, { encode: (c) => JSON.stringify(c).slice(1, -1) }) }],

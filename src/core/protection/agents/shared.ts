@@ -24,8 +24,13 @@ function exactKeys(value: Record<string, unknown>, allowed: string[], where: str
   return extra.length ? `unexpected field(s) ${extra.join(', ')} in ${where}` : undefined;
 }
 
-/** Claude Code's shape: nothing (no opinion) or exactly hookSpecificOutput{hookEventName, permissionDecision, permissionDecisionReason}. */
-export function readToolUse(out: HookOutput, decisions: string[] = ['allow', 'deny', 'ask']): Read {
+/**
+ * Claude Code's shape: nothing (no opinion) or exactly hookSpecificOutput{hookEventName,
+ * permissionDecision, permissionDecisionReason}. With `rewrites` (agents whose protocol has
+ * `updatedInput`: Claude Code, VS Code), the egress gate's answer is read too: the command handed
+ * back wrapped in `airlock run`, with no decision (the agent's own flow applies) or with one.
+ */
+export function readToolUse(out: HookOutput, decisions: string[] = ['allow', 'deny', 'ask'], rewrites = false): Read {
   if (out.exitCode === 2) return 'deny';
   if (out.exitCode !== 0) return { wrong: `exit code ${out.exitCode}` };
   if (out.stdout.trim() === '') return 'allow';
@@ -35,9 +40,15 @@ export function readToolUse(out: HookOutput, decisions: string[] = ['allow', 'de
   if (top) return { wrong: top };
   const h = body.hookSpecificOutput as Record<string, unknown> | undefined;
   if (!h || typeof h !== 'object') return { wrong: 'no hookSpecificOutput object' };
-  const inner = exactKeys(h, ['hookEventName', 'permissionDecision', 'permissionDecisionReason'], 'hookSpecificOutput');
+  const inner = exactKeys(h, ['hookEventName', 'permissionDecision', 'permissionDecisionReason', ...(rewrites ? ['updatedInput'] : [])], 'hookSpecificOutput');
   if (inner) return { wrong: inner };
   if (h.hookEventName !== 'PreToolUse') return { wrong: `hookEventName is ${String(h.hookEventName)}` };
+  if (h.updatedInput !== undefined) {
+    const input = h.updatedInput as Record<string, unknown> | null;
+    if (!input || typeof input !== 'object' || Array.isArray(input) || Object.values(input).every((v) => typeof v !== 'string' || v.trim() === '')) return { wrong: 'updatedInput holds no command' };
+    // A rewritten input with no decision: the (wrapped) call goes on through the agent's own flow.
+    if (h.permissionDecision === undefined && h.permissionDecisionReason === undefined) return 'allow';
+  }
   if (typeof h.permissionDecisionReason !== 'string' || h.permissionDecisionReason === '') return { wrong: 'no permissionDecisionReason' };
   const d = String(h.permissionDecision);
   return decisions.includes(d) ? (d as Read) : { wrong: `permissionDecision "${d}" is not one of ${decisions.join('/')}` };

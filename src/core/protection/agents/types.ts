@@ -32,6 +32,12 @@ export interface AgentModule {
    * silence as allow; Cursor needs an explicit allow.
    */
   silentMeansNoOpinion?: boolean;
+  /**
+   * True when the installed hook is asked before the agent reads a file (Claude Code's Read
+   * matcher, Cursor's beforeReadFile, tool hooks that see every tool): only then does Airlock's
+   * read gate keep this agent out of protected files. False claims nothing.
+   */
+  answersReads: boolean;
   /** Exit code for a payload Airlock cannot read (the answer is a deny in any case). */
   malformedExit: number;
   /** Hook files Airlock can install for this agent. */

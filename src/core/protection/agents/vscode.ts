@@ -23,6 +23,8 @@ export const vscode: AgentModule = {
   parse: (p, cwd) => toolUseCall(commonBase('vscode', p, cwd), p),
   answer: (_call, verdict) => toolUseAnswer(verdict),
   canAsk: () => false,
+  // hooks run for every tool.
+  answersReads: true,
   malformedExit: 2,
   silentMeansNoOpinion: true,
   files: {
@@ -33,7 +35,8 @@ export const vscode: AgentModule = {
   detect: { homeDirs: [], binaries: [], workspaceDirs: [] },
   selfTest: {
     payload: (command, cwd) => JSON.stringify({ timestamp: new Date().toISOString(), hook_event_name: 'PreToolUse', session_id: SELF_TEST_SESSION, transcript_path: '', cwd, tool_name: 'run_in_terminal', tool_input: { command, explanation: 'Airlock self-test', isBackground: false }, tool_use_id: selfTestId() }),
-    read: (out) => readToolUse(out),
+    // The egress gate may hand the command back wrapped in `airlock run` (updatedInput).
+    read: (out) => readToolUse(out, undefined, true),
   },
   note: 'VS Code runs agent hooks only with chat.useHooks on (Preview).',
 };

@@ -52,6 +52,8 @@ export const windsurf: AgentModule = {
   parse,
   answer: (_call, verdict) => exitCodeAnswer(verdict),
   canAsk: () => false,
+  // pre_read_code.
+  answersReads: true,
   malformedExit: 2,
   files: {
     workspace: (root) => [{ path: join(root, '.windsurf', 'hooks.json'), label: 'Windsurf (.windsurf/hooks.json)', format }],

@@ -29,7 +29,7 @@ export default defineRule({
   severity: 'critical',
   decision: 'ask',
   reason: 'A program writes, moves or deletes a file Airlock depends on: it could turn Airlock off.',
-  suggestion: "Change Airlock's settings from the editor (Airlock: Show protection status), not from a program.",
+  suggestion: "Change Airlock's settings from the editor (Airlock: Show Protection Status), not from a program.",
   keywords: INTERPRETER_KEYWORDS,
   tools: INTERPRETER_TOOLS,
   match(command, context) {

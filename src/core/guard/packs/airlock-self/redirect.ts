@@ -7,7 +7,7 @@ export default defineRule({
   severity: 'critical',
   decision: 'ask',
   reason: 'A redirection overwrites or appends to a file Airlock depends on: it could turn Airlock off.',
-  suggestion: "Change Airlock's settings from the editor (Airlock: Show protection status), not from a command.",
+  suggestion: "Change Airlock's settings from the editor (Airlock: Show Protection Status), not from a command.",
   keywords: SELF_KEYWORDS,
   tools: ['*'],
   match(command) {

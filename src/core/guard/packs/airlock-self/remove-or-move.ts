@@ -12,7 +12,7 @@ export default defineRule({
   severity: 'critical',
   decision: 'ask',
   reason: 'A command deletes, moves away or locks a file Airlock depends on: it could turn Airlock off.',
-  suggestion: "Remove Airlock's hooks from the editor (Airlock: Remove protection), not from a command.",
+  suggestion: "Remove Airlock's hooks from the editor (Airlock: Remove Protection), not from a command.",
   keywords: SELF_KEYWORDS,
   tools: [...REMOVERS, 'mv', ...MODE_TOOLS, 'git'],
   match(command) {

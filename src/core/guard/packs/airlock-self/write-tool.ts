@@ -44,7 +44,7 @@ export default defineRule({
   severity: 'critical',
   decision: 'ask',
   reason: 'A command replaces or edits a file Airlock depends on: it could turn Airlock off.',
-  suggestion: "Change Airlock's settings from the editor (Airlock: Show protection status), not from a command.",
+  suggestion: "Change Airlock's settings from the editor (Airlock: Show Protection Status), not from a command.",
   keywords: SELF_KEYWORDS,
   tools: ['tee', 'sponge', 'cp', 'install', 'ln', 'rsync', 'scp', 'dd', 'truncate', 'curl', 'wget', 'sed', 'gsed', 'perl', 'ruby', 'ed', 'ex', 'yq', 'git'],
   match(command) {
