@@ -144,7 +144,11 @@ export class WorkspaceScanner {
           }
           if (this.isExcluded(rel)) continue;
           if (this.accepted!.ignoresFile(rel)) { skip(rel, 'accepted in .airlockignore'); continue; }
-          if (fast) { await fast.add(path, rel); continue; }
+          if (fast) {
+            this.noteKeyStore(rel, summary);
+            await fast.add(path, rel);
+            continue;
+          }
           const task = this.scanInto(path, rel, summary, skip).finally(() => inflight.delete(task));
           inflight.add(task);
           if (inflight.size >= concurrency) await Promise.race(inflight);
@@ -182,9 +186,14 @@ export class WorkspaceScanner {
     return { findings: summary.findings, skipped };
   }
 
-  private async scanInto(path: string, rel: string, summary: ScanSummary, skip: (rel: string, reason: string) => void): Promise<void> {
-    const keyStore = keyStoreFinding(rel || path); // binary: found by its name, before the read skips it
+  /** A .p12/.pfx key store is binary: found by its name, before the read skips it (both readers). */
+  private noteKeyStore(name: string, summary: ScanSummary): void {
+    const keyStore = keyStoreFinding(name);
     if (keyStore && !this.accepted!.ignoresFingerprint(keyStore.fingerprint)) summary.findings.push(keyStore);
+  }
+
+  private async scanInto(path: string, rel: string, summary: ScanSummary, skip: (rel: string, reason: string) => void): Promise<void> {
+    this.noteKeyStore(rel || path, summary);
     const read = await readTextBounded(path, this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
     if (!read.ok) { skip(rel || path, read.reason); return; }
     summary.filesScanned++;
