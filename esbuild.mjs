@@ -1,11 +1,12 @@
 // Bundles the two things Airlock ships: the extension (loaded by the editor) and the
 // `airlock` CLI (run by agent hooks and terminal shims on plain Node 20, with no node_modules).
-import * as esbuild from 'esbuild';
-import { bundleAliases } from './scripts/bundle-aliases.mjs';
-import { copyFileSync, mkdirSync, readFileSync, chmodSync, existsSync } from 'node:fs';
+
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
 import { buildLauncher } from './scripts/build-launcher.mjs';
+import { bundleAliases } from './scripts/bundle-aliases.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const args = new Set(process.argv.slice(2));

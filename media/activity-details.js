@@ -1,6 +1,6 @@
 // The activity details panel's only script (loaded with the page's nonce): buttons post
 // their action to the extension, which does the work (clipboard, reveal) with its own APIs.
-(function () {
+(() => {
   const vscode = acquireVsCodeApi();
   document.addEventListener('click', (event) => {
     const target = event.target;

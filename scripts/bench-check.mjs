@@ -9,9 +9,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 21);
@@ -23,7 +23,11 @@ const { corpusFiles, loadCorpus, CORPUS_OPTIONS } = await import('../test/unit/g
 const { loadDcgCorpus } = await import('../test/unit/guard/dcg-corpus.ts');
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(p * (sorted.length - 1)))];
-const median = (values) => percentile([...values].sort((a, b) => a - b), 0.5);
+const median = (values) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  );
 const ms = (v) => `${v.toFixed(3)} ms`;
 
 // --- 1. in-process --------------------------------------------------------------------------
@@ -43,18 +47,34 @@ for (const line of lines) {
   times.push(median(runs));
 }
 times.sort((a, b) => a - b);
-console.log(`Machine: ${(await import('node:os')).cpus().length} cores, load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(
+  `Machine: ${(await import('node:os')).cpus().length} cores, load average ${(await import('node:os'))
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
 console.log(`\n1. In-process check over ${lines.length} command lines (our corpus ${ours.length} + dcg's), median of 5 runs each`);
 console.log(`   p50 ${ms(percentile(times, 0.5))}   p99 ${ms(percentile(times, 0.99))}   max ${ms(times[times.length - 1])}   (goal: p99 ≤ 1 ms)`);
 const settled = lines.filter((line) => !needsFullCheck(line, guardTriggers())).length;
-console.log(`   settled by the fast path without parsing: ${settled} of ${lines.length} (${((100 * settled) / lines.length).toFixed(0)}%; the corpus is mostly destructive or look-alike lines)`);
+console.log(
+  `   settled by the fast path without parsing: ${settled} of ${lines.length} (${((100 * settled) / lines.length).toFixed(0)}%; the corpus is mostly destructive or look-alike lines)`,
+);
 
 // --- 2. whole process -----------------------------------------------------------------------
 if (!existsSync(join(root, 'dist/launcher/airlock')) || !existsSync(join(root, 'dist/airlock.js'))) {
   spawnSync(process.execPath, [join(root, 'esbuild.mjs'), '--production'], { cwd: root, stdio: 'ignore' });
 }
 const work = mkdtempSync(join(tmpdir(), 'airlock-bench-'));
-const payload = (command) => JSON.stringify({ session_id: 'bench', transcript_path: join(work, 't.jsonl'), cwd: work, permission_mode: 'default', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command, description: 'bench' } });
+const payload = (command) =>
+  JSON.stringify({
+    session_id: 'bench',
+    transcript_path: join(work, 't.jsonl'),
+    cwd: work,
+    permission_mode: 'default',
+    hook_event_name: 'PreToolUse',
+    tool_name: 'Bash',
+    tool_input: { command, description: 'bench' },
+  });
 const benign = payload('git status');
 const guarded = payload('git push origin main');
 const peerHook = join(root, 'node_modules/cc-safety-net/dist/bin/hook.js');
@@ -86,20 +106,42 @@ console.log(`\n2. Whole process, ${RUNS} alternating runs each (median / min)`);
 for (const [name, values] of Object.entries(samples)) console.log(`   ${name.padEnd(52)} ${ms(median(values)).padStart(11)} / ${ms(Math.min(...values))}`);
 const ratio = median(samples['airlock hook claude (launcher, benign: fast path)']) / median(samples['cc-safety-net hook --claude-code (benign)']);
 console.log(`   ratio of medians, airlock / cc-safety-net on the benign payload: ${ratio.toFixed(2)}   (goal ≤ 0.5)`);
-console.log(`   airlock's benign answer: ${benignAnswer === '' ? 'exit 0, no output (defers to Claude Code\'s own permissions)' : JSON.stringify(benignAnswer)}`);
+console.log(
+  `   airlock's benign answer: ${benignAnswer === '' ? "exit 0, no output (defers to Claude Code's own permissions)" : JSON.stringify(benignAnswer)}`,
+);
 
 // --- 3. detection on our corpus -------------------------------------------------------------
 const { checkCommand: peerCheck } = await import('cc-safety-net/api');
-let oursCaught = 0; let peerCaught = 0; let positives = 0; let oursPassed = 0; let peerPassed = 0; let negatives = 0;
+let oursCaught = 0;
+let peerCaught = 0;
+let positives = 0;
+let oursPassed = 0;
+let peerPassed = 0;
+let negatives = 0;
 const peerCwd = mkdtempSync(join(tmpdir(), 'ccsn-cwd-'));
 for (const { expected, line } of ours) {
   const mine = checkCommandSync(line, CORPUS_OPTIONS).decision;
   let theirs;
-  try { theirs = peerCheck({ command: line, cwd: peerCwd }).kind; } catch { theirs = 'deny'; }
-  if (expected === 'allow') { negatives++; if (mine === 'allow') oursPassed++; if (theirs === 'allow') peerPassed++; }
-  else { positives++; if (mine !== 'allow') oursCaught++; if (theirs !== 'allow') peerCaught++; }
+  try {
+    theirs = peerCheck({ command: line, cwd: peerCwd }).kind;
+  } catch {
+    theirs = 'deny';
+  }
+  if (expected === 'allow') {
+    negatives++;
+    if (mine === 'allow') oursPassed++;
+    if (theirs === 'allow') peerPassed++;
+  } else {
+    positives++;
+    if (mine !== 'allow') oursCaught++;
+    if (theirs !== 'allow') peerCaught++;
+  }
 }
 const pct = (a, b) => `${((100 * a) / b).toFixed(1)}%`;
 console.log(`\n3. Our corpus: ${positives} destructive (ask/deny) and ${negatives} benign lines`);
-console.log(`   stopped (destructive):      Airlock ${pct(oursCaught, positives)} (${oursCaught})   cc-safety-net ${pct(peerCaught, positives)} (${peerCaught})`);
-console.log(`   let through (benign):       Airlock ${pct(oursPassed, negatives)} (${oursPassed})   cc-safety-net ${pct(peerPassed, negatives)} (${peerPassed})`);
+console.log(
+  `   stopped (destructive):      Airlock ${pct(oursCaught, positives)} (${oursCaught})   cc-safety-net ${pct(peerCaught, positives)} (${peerCaught})`,
+);
+console.log(
+  `   let through (benign):       Airlock ${pct(oursPassed, negatives)} (${oursPassed})   cc-safety-net ${pct(peerPassed, negatives)} (${peerPassed})`,
+);

@@ -17,7 +17,9 @@ function run(file: string, args: string[], cwd: string, env: NodeJS.ProcessEnv):
   return new Promise((resolve) => {
     const child = spawn(file, args, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
-    child.stderr.on('data', (c) => { stderr += c; });
+    child.stderr.on('data', (c) => {
+      stderr += c;
+    });
     child.on('close', (code) => resolve({ code, stderr }));
   });
 }
@@ -44,53 +46,82 @@ async function main(): Promise<void> {
     // The client: one new HTTPS connection per request, as curl, requests or urllib make them.
     // Two clients: one new HTTPS connection per request (curl, urllib), and one kept-alive
     // connection for all requests (SDKs). Through the proxy when HTTPS_PROXY is set (inside).
-    writeFileSync(join(w.ws, 'client.py'), [
-      'import base64, http.client, json, os, ssl, sys, time, urllib.parse, urllib.request',
-      'url, n, out, mode = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]',
-      'u = urllib.parse.urlsplit(url)',
-      'times = []',
-      'def keepalive():',
-      '    ctx = ssl.create_default_context()',
-      '    proxy = os.environ.get("https_proxy") or os.environ.get("HTTPS_PROXY")',
-      '    if proxy:',
-      '        p = urllib.parse.urlsplit(proxy)',
-      '        conn = http.client.HTTPSConnection(p.hostname, p.port, context=ctx)',
-      '        auth = base64.b64encode(("%s:%s" % (urllib.parse.unquote(p.username or ""), urllib.parse.unquote(p.password or ""))).encode()).decode()',
-      '        conn.set_tunnel(u.hostname, u.port, headers={"Proxy-Authorization": "Basic " + auth})',
-      '    else:',
-      '        conn = http.client.HTTPSConnection(u.hostname, u.port, context=ctx)',
-      '    return conn',
-      'conn = keepalive() if mode == "keepalive" else None',
-      'for i in range(n):',
-      '    t = time.perf_counter()',
-      '    if conn:',
-      '        conn.request("GET", u.path)',
-      '        conn.getresponse().read()',
-      '    else:',
-      '        urllib.request.urlopen(url).read()',
-      '    times.append((time.perf_counter() - t) * 1000)',
-      'open(out, "w").write(json.dumps(times[1:] if conn else times))',
-    ].join('\n'));
+    writeFileSync(
+      join(w.ws, 'client.py'),
+      [
+        'import base64, http.client, json, os, ssl, sys, time, urllib.parse, urllib.request',
+        'url, n, out, mode = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]',
+        'u = urllib.parse.urlsplit(url)',
+        'times = []',
+        'def keepalive():',
+        '    ctx = ssl.create_default_context()',
+        '    proxy = os.environ.get("https_proxy") or os.environ.get("HTTPS_PROXY")',
+        '    if proxy:',
+        '        p = urllib.parse.urlsplit(proxy)',
+        '        conn = http.client.HTTPSConnection(p.hostname, p.port, context=ctx)',
+        '        auth = base64.b64encode(("%s:%s" % (urllib.parse.unquote(p.username or ""), urllib.parse.unquote(p.password or ""))).encode()).decode()',
+        '        conn.set_tunnel(u.hostname, u.port, headers={"Proxy-Authorization": "Basic " + auth})',
+        '    else:',
+        '        conn = http.client.HTTPSConnection(u.hostname, u.port, context=ctx)',
+        '    return conn',
+        'conn = keepalive() if mode == "keepalive" else None',
+        'for i in range(n):',
+        '    t = time.perf_counter()',
+        '    if conn:',
+        '        conn.request("GET", u.path)',
+        '        conn.getresponse().read()',
+        '    else:',
+        '        urllib.request.urlopen(url).read()',
+        '    times.append((time.perf_counter() - t) * 1000)',
+        'open(out, "w").write(json.dumps(times[1:] if conn else times))',
+      ].join('\n'),
+    );
     // The direct client trusts as many roots as the sandboxed one (the system's plus the test CA).
     const bundle = join(w.base, 'bundle.pem');
-    writeFileSync(bundle, `${existsSync('/etc/ssl/certs/ca-certificates.crt') ? readFileSync('/etc/ssl/certs/ca-certificates.crt', 'utf8') : ''}\n${readFileSync(pki.ca, 'utf8')}`);
+    writeFileSync(
+      bundle,
+      `${existsSync('/etc/ssl/certs/ca-certificates.crt') ? readFileSync('/etc/ssl/certs/ca-certificates.crt', 'utf8') : ''}\n${readFileSync(pki.ca, 'utf8')}`,
+    );
     for (const mode of ['new', 'keepalive']) {
-      const direct = await run('python3', ['client.py', `https://127.0.0.1:${api.port}/health`, String(REQUESTS), `out/direct-${mode}.json`, mode], w.ws, { ...w.env, SSL_CERT_FILE: bundle });
+      const direct = await run('python3', ['client.py', `https://127.0.0.1:${api.port}/health`, String(REQUESTS), `out/direct-${mode}.json`, mode], w.ws, {
+        ...w.env,
+        SSL_CERT_FILE: bundle,
+      });
       if (direct.code !== 0) throw new Error(`direct client failed: ${direct.stderr}`);
     }
     const preload = pathToFileURL(join(root, 'test', 'unit', 'egress', 'fixtures', 'resolve-hosts.mjs')).href;
-    const inside = await run(process.execPath, ['--import', preload, cli, 'run', '-c',
-      ['new', 'keepalive'].map((m) => `python3 client.py "https://backboard.railway.app:$PORT/health" ${REQUESTS} out/gate-${m}.json ${m} && python3 client.py "https://example.org:$PORT/health" ${REQUESTS} out/opaque-${m}.json ${m}`).join(' && '),
-    ], w.ws, w.env);
+    const inside = await run(
+      process.execPath,
+      [
+        '--import',
+        preload,
+        cli,
+        'run',
+        '-c',
+        ['new', 'keepalive']
+          .map(
+            (m) =>
+              `python3 client.py "https://backboard.railway.app:$PORT/health" ${REQUESTS} out/gate-${m}.json ${m} && python3 client.py "https://example.org:$PORT/health" ${REQUESTS} out/opaque-${m}.json ${m}`,
+          )
+          .join(' && '),
+      ],
+      w.ws,
+      w.env,
+    );
     if (inside.code !== 0) throw new Error(`sandboxed client failed: ${inside.stderr}`);
     const read = (name: string) => JSON.parse(spawnSync('cat', [join(w.ws, 'out', name)], { encoding: 'utf8' }).stdout) as number[];
-    for (const [mode, title] of [['new', 'a new TLS connection per request (urllib, like curl)'], ['keepalive', 'one kept-alive connection (http.client, like an SDK)']] as const) {
+    for (const [mode, title] of [
+      ['new', 'a new TLS connection per request (urllib, like curl)'],
+      ['keepalive', 'one kept-alive connection (http.client, like an SDK)'],
+    ] as const) {
       const d = quantiles(read(`direct-${mode}.json`));
       const g = quantiles(read(`gate-${mode}.json`));
       const o = quantiles(read(`opaque-${mode}.json`));
       console.log(`benign GET, ${REQUESTS} requests, ${title}:`);
       console.log(`  direct (no sandbox)              p50 ${fmt(d.p50)}  p99 ${fmt(d.p99)}`);
-      console.log(`  provider host through the gate   p50 ${fmt(g.p50)}  p99 ${fmt(g.p99)}   added: p50 +${fmt(g.p50 - d.p50)}, p99 +${fmt(g.p99 - d.p99)}   (goal: ≤ 5 ms p50)`);
+      console.log(
+        `  provider host through the gate   p50 ${fmt(g.p50)}  p99 ${fmt(g.p99)}   added: p50 +${fmt(g.p50 - d.p50)}, p99 +${fmt(g.p99 - d.p99)}   (goal: ≤ 5 ms p50)`,
+      );
       console.log(`  other host, opaque tunnel        p50 ${fmt(o.p50)}  p99 ${fmt(o.p99)}   added: p50 +${fmt(o.p50 - d.p50)}, p99 +${fmt(o.p99 - d.p99)}`);
     }
     const time = (file: string, args: string[], env: NodeJS.ProcessEnv) => {
@@ -111,7 +142,9 @@ async function main(): Promise<void> {
     console.log(`  true                          ${fmt(plain.p50)}`);
     console.log(`  node -e 0                     ${fmt(node.p50)}`);
     console.log(`  srt true (the engine's CLI)   ${fmt(srt.p50)}`);
-    console.log(`  airlock run -- true           ${fmt(ours.p50)}   added over true: +${fmt(ours.p50 - plain.p50)} (goal: ≤ 40 ms); over srt: +${fmt(ours.p50 - srt.p50)}`);
+    console.log(
+      `  airlock run -- true           ${fmt(ours.p50)}   added over true: +${fmt(ours.p50 - plain.p50)} (goal: ≤ 40 ms); over srt: +${fmt(ours.p50 - srt.p50)}`,
+    );
   } finally {
     await api.close();
     rmSync(w.base, { recursive: true, force: true });
@@ -119,4 +152,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error) => { console.error(`bench:egress failed: ${error instanceof Error ? error.message : error}`); process.exit(1); });
+main().catch((error) => {
+  console.error(`bench:egress failed: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+});

@@ -18,7 +18,19 @@ const cases: Array<[string, string | string[], string, string?]> = [
   ['az', 'az group delete -n rg', 'plain'],
   ['railway (PocketOS, shared volume)', 'railway volume delete --volume vol_7f3a9c', 'pocketos'],
   ['psql $DATABASE_URL (sourced)', ['psql', '$DATABASE_URL', '-c', 'drop table x'], 'pocketos', 'source .env.staging && psql $DATABASE_URL'],
-  ['curl volumeDelete', ['curl', 'https://backboard.railway.app/graphql/v2', '-H', 'Authorization: Bearer $RAILWAY_TOKEN', '-d', '{"query":"mutation { volumeDelete(volumeId: \\"vol_7f3a9c\\") }"}'], 'pocketos', 'source scripts/.env.domains && curl ...'],
+  [
+    'curl volumeDelete',
+    [
+      'curl',
+      'https://backboard.railway.app/graphql/v2',
+      '-H',
+      'Authorization: Bearer $RAILWAY_TOKEN',
+      '-d',
+      '{"query":"mutation { volumeDelete(volumeId: \\"vol_7f3a9c\\") }"}',
+    ],
+    'pocketos',
+    'source scripts/.env.domains && curl ...',
+  ],
   ['heroku', 'heroku pg:reset', 'heroku'],
   ['fly', 'fly apps destroy', 'fly'],
   ['vercel', 'vercel --prod', 'vercel'],
@@ -29,7 +41,11 @@ const cases: Array<[string, string | string[], string, string?]> = [
   // Issue 19's classes.
   ['wrangler d1 --env (wrangler.toml)', 'wrangler d1 execute DB --remote --env production --command=DROP', 'wrangler-toml/api'],
   ['wrangler.jsonc from a subfolder', 'wrangler d1 execute EVENTS --remote --env live --command=x', 'wrangler-jsonc/packages/edge/src/handlers'],
-  ['supabase --db-url (ref in env file)', ['supabase', 'db', 'push', '--db-url', 'postgresql://postgres:pw@db.kqvbnmzxcasdfghjtyui.supabase.co:5432/postgres'], 'db-hosts'],
+  [
+    'supabase --db-url (ref in env file)',
+    ['supabase', 'db', 'push', '--db-url', 'postgresql://postgres:pw@db.kqvbnmzxcasdfghjtyui.supabase.co:5432/postgres'],
+    'db-hosts',
+  ],
   ['vercel remove acme-web-stg', 'vercel remove acme-web-stg --yes', 'plain'],
   ['git push, no repository', 'git push --force origin main', 'no-repo'],
 ];
@@ -54,7 +70,9 @@ for (const [label, line, workspace, fullLine] of cases) {
   }
   times.sort((a, b) => a - b);
   all.push(...times);
-  console.log(`${label.padEnd(36)} ${cold.toFixed(2).padStart(8)} ${pct(times, 0.5).toFixed(3).padStart(8)} ${pct(times, 0.99).toFixed(3).padStart(8)}  ${first.environment}${first.sharedWith.length ? ` (shared with ${first.sharedWith.join(', ')})` : ''}`);
+  console.log(
+    `${label.padEnd(36)} ${cold.toFixed(2).padStart(8)} ${pct(times, 0.5).toFixed(3).padStart(8)} ${pct(times, 0.99).toFixed(3).padStart(8)}  ${first.environment}${first.sharedWith.length ? ` (shared with ${first.sharedWith.join(', ')})` : ''}`,
+  );
 }
 all.sort((a, b) => a - b);
 console.log(`\n${'all commands'.padEnd(36)} ${''.padStart(8)} ${pct(all, 0.5).toFixed(3).padStart(8)} ${pct(all, 0.99).toFixed(3).padStart(8)}`);

@@ -7,13 +7,13 @@ import { closeSync, fsync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSyn
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import type { ActivityEvent } from '../src/core/events';
 import { ActivityLog } from '../src/core/log/activity-log';
 import { completeEvent } from '../src/core/log/event-factory';
-import { GENESIS, encodeLine } from '../src/core/log/line';
+import { encodeLine, GENESIS } from '../src/core/log/line';
 import { verifyLog } from '../src/core/log/verify';
 import { ActivityStore } from '../src/extension/activity/activity-store';
 import { ActivityTreeModel } from '../src/extension/activity/activity-tree-model';
-import type { ActivityEvent } from '../src/core/events';
 
 const APPENDS = Number(process.env.BENCH_APPENDS ?? 500);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
@@ -102,7 +102,11 @@ async function main(): Promise<void> {
     const bare = timeIt(() => {
       const raw = readFileSync(big.activePath, 'utf8');
       let count = 0;
-      for (const line of raw.split('\n')) if (line) { JSON.parse(line); count++; }
+      for (const line of raw.split('\n'))
+        if (line) {
+          JSON.parse(line);
+          count++;
+        }
       return count;
     });
     const store = new ActivityStore([big]);
@@ -117,10 +121,16 @@ async function main(): Promise<void> {
     const filtered = timeIt(() => model.roots().length);
     const verify = timeIt(() => verifyLog(bigDir));
 
-    console.log(`Activity log bench (${process.platform}, Node ${process.version}, ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)}, temp folder ${tmpdir()})`);
+    console.log(
+      `Activity log bench (${process.platform}, Node ${process.version}, ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)}, temp folder ${tmpdir()})`,
+    );
     console.log(`${'measure'.padEnd(36)} ${'Airlock'.padEnd(34)} ${'goal'.padEnd(10)} peer`);
-    row(`append 1 event (n=${APPENDS}, fsync)`, `p50 ${percentile(appendTimes, 50).toFixed(3)} ms, p99 ${percentile(appendTimes, 99).toFixed(3)} ms`, '≤ 1 ms',
-      `plain append+fsync, no chain: p50 ${percentile(plainTimes, 50).toFixed(3)} ms, p99 ${percentile(plainTimes, 99).toFixed(3)} ms`);
+    row(
+      `append 1 event (n=${APPENDS}, fsync)`,
+      `p50 ${percentile(appendTimes, 50).toFixed(3)} ms, p99 ${percentile(appendTimes, 99).toFixed(3)} ms`,
+      '≤ 1 ms',
+      `plain append+fsync, no chain: p50 ${percentile(plainTimes, 50).toFixed(3)} ms, p99 ${percentile(plainTimes, 99).toFixed(3)} ms`,
+    );
     row(`load ${EVENTS.toLocaleString('en')} events (${(text.length / 1e6).toFixed(1)} MB)`, load.text, '≤ 300 ms', `read + JSON.parse per line: ${bare.text}`);
     row('sidebar load: read, sort, index', storeLoad.text, '≤ 300 ms');
     row('  + first tree render (group, a page)', `${grouping.text}, ${grouping.value} items`, '');

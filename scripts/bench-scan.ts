@@ -2,16 +2,16 @@
 // preset) on the same files of this project's node_modules, alternating runs, plus recall and
 // false alarms on the planted/negative fixture. Figures only: no pass/fail.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, openSync, readSync, closeSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { closeSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { extname, join, relative, resolve } from 'node:path';
 import { detectInText } from '../src/core/tokens/detect';
 import { readTextBounded } from '../src/core/tokens/files';
+import { KeywordScanner } from '../src/core/tokens/keyword-scan';
+import { allRules } from '../src/core/tokens/rules/index';
 import { WorkspaceScanner } from '../src/core/tokens/scan';
 import { printTokenRecall } from './token-recall';
-import { allRules } from '../src/core/tokens/rules/index';
-import { KeywordScanner } from '../src/core/tokens/keyword-scan';
 
 const root = resolve(__dirname, '..');
 const MAX_BYTES = 1024 * 1024;
@@ -24,7 +24,9 @@ function isText(path: string): boolean {
     const buf = Buffer.alloc(8192);
     const n = readSync(fd, buf, 0, buf.length, 0);
     return !buf.subarray(0, n).includes(0);
-  } finally { closeSync(fd); }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function collect(dir: string, out: string[]): void {
@@ -40,7 +42,8 @@ function collect(dir: string, out: string[]): void {
 
 const treeArg = process.argv.indexOf('--files-from');
 const all: string[] = [];
-if (treeArg > 0) collect(process.argv[treeArg + 1]!, all); else collect(join(root, 'node_modules'), all);
+if (treeArg > 0) collect(process.argv[treeArg + 1]!, all);
+else collect(join(root, 'node_modules'), all);
 all.sort();
 // An even spread over the whole tree, so every package family is represented.
 const step = Math.max(1, all.length / maxFiles);
@@ -66,7 +69,10 @@ async function loadSecretlint(): Promise<Lint> {
     // A fresh config per call, as secretlint's own CLI builds one per run: reusing one object
     // across thousands of calls makes every later call slower (state accumulates in it).
     const config = { rules: [{ id: '@secretlint/secretlint-rule-preset-recommend', rule: creator }] };
-    const result = await lintSource({ source: { content, filePath: file, ext: extname(file), contentType: 'text' }, options: { config: config as never, maskSecrets: true } });
+    const result = await lintSource({
+      source: { content, filePath: file, ext: extname(file), contentType: 'text' },
+      options: { config: config as never, maskSecrets: true },
+    });
     return result.messages.map((m) => m.loc.start.line);
   };
 }
@@ -107,13 +113,21 @@ async function recall(): Promise<void> {
   console.log('');
   console.log(`Fixture (${relative(root, fixtures)}): ${expected.length} planted tokens, ${negatives.filesScanned} negative files`);
   console.log(`  ${'tool'.padEnd(12)} ${'recall'.padStart(16)} ${'false alarms'.padStart(14)}`);
-  console.log(`  ${'airlock'.padEnd(12)} ${`${hits.length}/${expected.length} (${fmt((100 * hits.length) / expected.length, 1)}%)`.padStart(16)} ${String(negatives.findings.length).padStart(14)}`);
-  console.log(`  ${'secretlint'.padEnd(12)} ${`${slHits}/${expected.length} (${fmt((100 * slHits) / expected.length, 1)}%)`.padStart(16)} ${String(slFalse).padStart(14)}`);
+  console.log(
+    `  ${'airlock'.padEnd(12)} ${`${hits.length}/${expected.length} (${fmt((100 * hits.length) / expected.length, 1)}%)`.padStart(16)} ${String(negatives.findings.length).padStart(14)}`,
+  );
+  console.log(
+    `  ${'secretlint'.padEnd(12)} ${`${slHits}/${expected.length} (${fmt((100 * slHits) / expected.length, 1)}%)`.padStart(16)} ${String(slFalse).padStart(14)}`,
+  );
 }
 
 /** One timed pass in a fresh process, so neither tool inherits the other's heap or JIT state. */
 function pass(tool: 'airlock' | 'secretlint', filesFrom?: string, max = maxFiles): { ms: number; findings: number } {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', __filename, '--worker', tool, ...(filesFrom ? ['--files-from', filesFrom] : [])], { cwd: root, env: { ...process.env, BENCH_MAX_FILES: String(max) }, maxBuffer: 1 << 20 });
+  const out = execFileSync(process.execPath, ['--import', 'tsx', __filename, '--worker', tool, ...(filesFrom ? ['--files-from', filesFrom] : [])], {
+    cwd: root,
+    env: { ...process.env, BENCH_MAX_FILES: String(max) },
+    maxBuffer: 1 << 20,
+  });
   return JSON.parse(out.toString().trim().split('\n').pop()!);
 }
 
@@ -133,7 +147,11 @@ function treeCopy(name: string, mb: number, maxPackageMb = Infinity): { dir: str
     for (const entry of readdirSync(join(root, 'node_modules')).sort()) {
       if (total >= mb * 1e6) break;
       if (entry === '.bin' || entry === '@biomejs' || entry === '@esbuild' || entry.startsWith('.')) continue;
-      const size = Number(execFileSync('du', ['-sb', join(root, 'node_modules', entry)]).toString().split('\t')[0]);
+      const size = Number(
+        execFileSync('du', ['-sb', join(root, 'node_modules', entry)])
+          .toString()
+          .split('\t')[0],
+      );
       if (size > maxPackageMb * 1e6 || total + size > mb * 1e6 * 1.2) continue;
       cpSync(join(root, 'node_modules', entry), join(dir, entry), { recursive: true, dereference: false, verbatimSymlinks: true });
       total += size;
@@ -141,7 +159,13 @@ function treeCopy(name: string, mb: number, maxPackageMb = Infinity): { dir: str
     writeFileSync(join(dir, '.complete'), '');
   }
   const list: string[] = [];
-  const walk = (d: string): void => { for (const e of readdirSync(d, { withFileTypes: true })) { const p = join(d, e.name); if (e.isDirectory()) walk(p); else if (e.isFile()) list.push(p); } };
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile()) list.push(p);
+    }
+  };
   walk(dir);
   return { dir, bytes: list.reduce((n, f) => n + statSync(f).size, 0), count: list.length };
 }
@@ -149,7 +173,11 @@ function treeCopy(name: string, mb: number, maxPackageMb = Infinity): { dir: str
 /** `airlock scan` as a user runs it (the CLI bundle), whole process; the reader chosen by env. */
 function cliScan(dir: string, env: Record<string, string>): { ms: number; findings: number; json: string } {
   const start = process.hrtime.bigint();
-  const out = spawnSync(process.execPath, [join(root, 'dist/airlock.js'), 'scan', '--no-default-excludes', '--json', dir], { env: { ...process.env, ...env }, maxBuffer: 256 << 20, encoding: 'utf8' });
+  const out = spawnSync(process.execPath, [join(root, 'dist/airlock.js'), 'scan', '--no-default-excludes', '--json', dir], {
+    env: { ...process.env, ...env },
+    maxBuffer: 256 << 20,
+    encoding: 'utf8',
+  });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   const findings = (JSON.parse(out.stdout) as { findings: unknown[] }).findings;
   return { ms, findings: findings.length, json: JSON.stringify(findings) };
@@ -159,7 +187,9 @@ async function trees(): Promise<void> {
   if (!existsSync(join(root, 'dist/airlock.js'))) spawnSync(process.execPath, [join(root, 'esbuild.mjs'), '--production'], { cwd: root, stdio: 'ignore' });
   const big = treeCopy('node_modules', Number(process.env.BENCH_TREE_MB ?? 240));
   const runs = Number(process.env.BENCH_TREE_RUNS ?? 3);
-  console.log(`Tree: a copy of node_modules at ${big.dir}: ${fmt(big.count)} files, ${fmt(big.bytes / 1e6, 1)} MB (\`airlock scan --no-default-excludes\`, whole process, warm page cache)`);
+  console.log(
+    `Tree: a copy of node_modules at ${big.dir}: ${fmt(big.count)} files, ${fmt(big.bytes / 1e6, 1)} MB (\`airlock scan --no-default-excludes\`, whole process, warm page cache)`,
+  );
   const kinds: Array<[string, Record<string, string>]> = [
     ['plain reader (promise per file)', { AIRLOCK_SCAN_READER: 'plain', AIRLOCK_SCAN_WORKERS: '0' }],
     ['fast reader, one thread', { AIRLOCK_SCAN_WORKERS: '0' }],
@@ -176,7 +206,10 @@ async function trees(): Promise<void> {
     }
   }
   console.log(`  ${'airlock'.padEnd(34)} ${'median ms'.padStart(10)} ${'MB/s'.padStart(8)} ${'findings'.padStart(9)}`);
-  for (const [name] of kinds) console.log(`  ${name.padEnd(34)} ${fmt(median(times.get(name)!)).padStart(10)} ${fmt(big.bytes / 1e6 / (median(times.get(name)!) / 1000), 1).padStart(8)} ${outputs.get(name)!.split(':')[0]!.padStart(9)}`);
+  for (const [name] of kinds)
+    console.log(
+      `  ${name.padEnd(34)} ${fmt(median(times.get(name)!)).padStart(10)} ${fmt(big.bytes / 1e6 / (median(times.get(name)!) / 1000), 1).padStart(8)} ${outputs.get(name)!.split(':')[0]!.padStart(9)}`,
+    );
   console.log(`  same findings from all three: ${new Set(outputs.values()).size === 1 ? 'yes' : 'NO'}`);
   // The keyword pass alone, in this process: the alternation regex it replaced vs Aho-Corasick.
   const keywords = [...new Set(allRules.flatMap((r) => r.keywords))].sort((a, b) => b.length - a.length);
@@ -184,17 +217,32 @@ async function trees(): Promise<void> {
   const texts = files.slice(0, 2000).map((f) => readFileSync(f, 'utf8').toLowerCase());
   const textBytes = texts.reduce((n, t) => n + t.length, 0);
   const ac = new KeywordScanner(keywords);
-  const viaRegex = () => { for (const t of texts) { regex.lastIndex = 0; for (let m = regex.exec(t); m; m = regex.exec(t)) regex.lastIndex = m.index + 1; } };
-  const viaAc = () => { for (const t of texts) ac.find(t); };
-  viaRegex(); viaAc(); // warm up both (JIT)
+  const viaRegex = () => {
+    for (const t of texts) {
+      regex.lastIndex = 0;
+      for (let m = regex.exec(t); m; m = regex.exec(t)) regex.lastIndex = m.index + 1;
+    }
+  };
+  const viaAc = () => {
+    for (const t of texts) ac.find(t);
+  };
+  viaRegex();
+  viaAc(); // warm up both (JIT)
   let regexNs = 0n;
   let acNs = 0n;
   for (let i = 0; i < 5; i++) {
-    const a0 = process.hrtime.bigint(); viaRegex(); const a1 = process.hrtime.bigint(); viaAc(); const a2 = process.hrtime.bigint();
-    regexNs += a1 - a0; acNs += a2 - a1;
+    const a0 = process.hrtime.bigint();
+    viaRegex();
+    const a1 = process.hrtime.bigint();
+    viaAc();
+    const a2 = process.hrtime.bigint();
+    regexNs += a1 - a0;
+    acNs += a2 - a1;
   }
   const mbps = (ns: bigint) => fmt(textBytes / 1e6 / (Number(ns) / 1e9), 0);
-  console.log(`  keyword pass alone over ${fmt(textBytes / 1e6, 1)} MB (mean of 5, warm): alternation regex ${mbps(regexNs / 5n)} MB/s, Aho-Corasick ${mbps(acNs / 5n)} MB/s`);
+  console.log(
+    `  keyword pass alone over ${fmt(textBytes / 1e6, 1)} MB (mean of 5, warm): alternation regex ${mbps(regexNs / 5n)} MB/s, Aho-Corasick ${mbps(acNs / 5n)} MB/s`,
+  );
 
   // Both scanners on one smaller copy (secretlint reads about half a megabyte a second).
   const small = treeCopy('node_modules-small', Number(process.env.BENCH_SMALL_MB ?? 8), 1.5);
@@ -203,29 +251,44 @@ async function trees(): Promise<void> {
   let af = 0;
   let sf = 0;
   for (let i = 0; i < 2; i++) {
-    const ra = cliScan(small.dir, {}); a.push(ra.ms); af = ra.findings;
-    const rs = pass('secretlint', small.dir, Number.MAX_SAFE_INTEGER); sl.push(rs.ms); sf = rs.findings;
+    const ra = cliScan(small.dir, {});
+    a.push(ra.ms);
+    af = ra.findings;
+    const rs = pass('secretlint', small.dir, Number.MAX_SAFE_INTEGER);
+    sl.push(rs.ms);
+    sf = rs.findings;
   }
-  console.log(`\nBoth scanners on ${small.dir}: ${fmt(small.count)} files, ${fmt(small.bytes / 1e6, 1)} MB (airlock: the CLI, whole process; secretlint: recommended preset, in-process over its text files)`);
+  console.log(
+    `\nBoth scanners on ${small.dir}: ${fmt(small.count)} files, ${fmt(small.bytes / 1e6, 1)} MB (airlock: the CLI, whole process; secretlint: recommended preset, in-process over its text files)`,
+  );
   console.log(`  airlock ${fmt(median(a))} ms (${af} findings), secretlint ${fmt(median(sl))} ms (${sf} findings): ${fmt(median(sl) / median(a), 1)}x\n`);
 }
 
 async function main(): Promise<void> {
-  console.log(`Machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `Machine: ${cpus().length} cores, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   if (process.env.BENCH_TREE !== '0') await trees();
-  console.log(`Files: ${fmt(files.length)} text files of node_modules (of ${fmt(all.length)}, each <= 1 MiB), ${fmt(totalBytes / 1e6, 1)} MB; ${rounds} alternating rounds, each pass in a fresh process`);
+  console.log(
+    `Files: ${fmt(files.length)} text files of node_modules (of ${fmt(all.length)}, each <= 1 MiB), ${fmt(totalBytes / 1e6, 1)} MB; ${rounds} alternating rounds, each pass in a fresh process`,
+  );
   const a: number[] = [];
   const s: number[] = [];
   let aFindings = 0;
   let sFindings = 0;
   for (let i = 0; i < rounds; i++) {
     const ra = pass('airlock');
-    a.push(ra.ms); aFindings = ra.findings;
+    a.push(ra.ms);
+    aFindings = ra.findings;
     const rs = pass('secretlint');
-    s.push(rs.ms); sFindings = rs.findings;
+    s.push(rs.ms);
+    sFindings = rs.findings;
     console.log(`  round ${i + 1}: airlock ${fmt(ra.ms)} ms, secretlint ${fmt(rs.ms)} ms`);
   }
-  const row = (name: string, ms: number, findings: number) => `  ${name.padEnd(12)} ${fmt(ms).padStart(10)} ${fmt(files.length / (ms / 1000)).padStart(10)} ${fmt(totalBytes / 1e6 / (ms / 1000), 2).padStart(8)} ${String(findings).padStart(9)}`;
+  const row = (name: string, ms: number, findings: number) =>
+    `  ${name.padEnd(12)} ${fmt(ms).padStart(10)} ${fmt(files.length / (ms / 1000)).padStart(10)} ${fmt(totalBytes / 1e6 / (ms / 1000), 2).padStart(8)} ${String(findings).padStart(9)}`;
   console.log('');
   console.log(`  ${'tool'.padEnd(12)} ${'median ms'.padStart(10)} ${'files/s'.padStart(10)} ${'MB/s'.padStart(8)} ${'findings'.padStart(9)}`);
   console.log(row('airlock', median(a), aFindings));
@@ -233,8 +296,15 @@ async function main(): Promise<void> {
   console.log(`  ratio of medians (secretlint / airlock): ${fmt(median(s) / median(a), 2)}x`);
   await recall();
   await printTokenRecall();
-  console.log(`\nLoad average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `\nLoad average at the end: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
 }
 
 const workerAt = process.argv.indexOf('--worker');
-(workerAt > 0 ? worker(process.argv[workerAt + 1]!) : main()).catch((error) => { console.error(error instanceof Error ? error.message : error); process.exit(1); });
+(workerAt > 0 ? worker(process.argv[workerAt + 1]!) : main()).catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

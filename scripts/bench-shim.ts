@@ -4,8 +4,7 @@
 // cannot settle (it starts the CLI), for scale. Needs `npm run build` (dist/launcher/prefilter.sh).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { shellPrefilter } from '../src/extension/terminal/prefilter-source';
 import { writeShimFolder } from '../src/extension/terminal/shim-folder';
@@ -32,13 +31,20 @@ function time(file: string, args: string[]): number {
   if (r.status !== 0) throw new Error(`${file} ${args.join(' ')} exited ${r.status}`);
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)] ?? NaN; };
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? NaN;
+};
 
 const runs = Number(process.env.BENCH_RUNS ?? 200);
 const direct: number[] = [];
 const shimmed: number[] = [];
 const floor: number[] = [];
-for (let i = 0; i < 20; i++) { time(which, ['--version']); time(join(shims, 'git'), ['--version']); time(floorShim, ['--version']); }
+for (let i = 0; i < 20; i++) {
+  time(which, ['--version']);
+  time(join(shims, 'git'), ['--version']);
+  time(floorShim, ['--version']);
+}
 for (let i = 0; i < runs; i++) {
   direct.push(time(which, ['--version']));
   shimmed.push(time(join(shims, 'git'), ['--version']));
@@ -48,7 +54,11 @@ const slow: number[] = [];
 for (let i = 0; i < 10; i++) {
   const start = process.hrtime.bigint();
   // `push` is a trigger word: the shim asks `airlock gate`, which runs the full check in Node.
-  spawnSync(join(shims, 'git'), ['push', '--dry-run', 'origin', 'nothing-here'], { env: { ...env, AIRLOCK_RUNTIME_DIR: join(dir, 'run') }, stdio: 'ignore', cwd: dir });
+  spawnSync(join(shims, 'git'), ['push', '--dry-run', 'origin', 'nothing-here'], {
+    env: { ...env, AIRLOCK_RUNTIME_DIR: join(dir, 'run') },
+    stdio: 'ignore',
+    cwd: dir,
+  });
   slow.push(Number(process.hrtime.bigint() - start) / 1e6);
 }
 rmSync(dir, { recursive: true, force: true });

@@ -1,13 +1,14 @@
 // Generates dist/launcher/airlock (POSIX sh, the fast path embedded) and dist/launcher/prefilter.sh
 // from src/launcher/ and the rule packs' keywords. Bundles src/launcher/generate.ts with esbuild,
 // runs it, writes the files. Called by esbuild.mjs after the bundles; runnable on its own.
-import * as esbuild from 'esbuild';
-import { bundleAliases } from './bundle-aliases.mjs';
+
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import { bundleAliases } from './bundle-aliases.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -16,7 +17,15 @@ export async function buildLauncher(outDir = join(root, 'dist/launcher')) {
   const work = mkdtempSync(join(tmpdir(), 'airlock-launcher-'));
   try {
     const out = join(work, 'generate.cjs');
-    await esbuild.build({ entryPoints: [join(root, 'src/launcher/generate.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'error', alias: bundleAliases });
+    await esbuild.build({
+      entryPoints: [join(root, 'src/launcher/generate.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      outfile: out,
+      logLevel: 'error',
+      alias: bundleAliases,
+    });
     const generate = createRequire(import.meta.url)(out);
     mkdirSync(outDir, { recursive: true });
     const launcher = join(outDir, 'airlock');

@@ -19,7 +19,17 @@ export async function packageExtension(out = defaultVsixPath) {
   await buildExtension({ production: true });
   // vsce's secret scan flags Airlock's own token detectors (their patterns and redaction
   // examples look like Slack/AWS/GitHub tokens by design); the package holds no real secret.
-  await vsceRun(['package', '--no-dependencies', '--allow-package-all-secrets', '--allow-missing-repository', '--readme-path', 'docs/marketplace/README.md', ...readmeLinkBase(), '--out', out]);
+  await vsceRun([
+    'package',
+    '--no-dependencies',
+    '--allow-package-all-secrets',
+    '--allow-missing-repository',
+    '--readme-path',
+    'docs/marketplace/README.md',
+    ...readmeLinkBase(),
+    '--out',
+    out,
+  ]);
   return { path: out, bytes: statSync(out).size };
 }
 
@@ -37,8 +47,12 @@ function vsceRun(args) {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [vsce, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    child.stdout.on('data', (chunk) => { output += chunk; });
-    child.stderr.on('data', (chunk) => { output += chunk; });
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      output += chunk;
+    });
     child.on('error', reject);
     child.on('close', (code) => (code === 0 ? resolvePromise(output) : reject(new Error(`vsce ${args[0]} failed (exit ${code}):\n${output}`))));
   });
@@ -46,7 +60,10 @@ function vsceRun(args) {
 
 /** The files a .vsix holds (vsce ls uses the same rules as package). */
 export async function packagedFiles() {
-  return (await vsceRun(['ls', '--no-dependencies'])).split('\n').map((line) => line.trim()).filter(Boolean);
+  return (await vsceRun(['ls', '--no-dependencies']))
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

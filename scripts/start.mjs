@@ -3,8 +3,8 @@
 // the demo open. Prints the address; Ctrl-C stops the editor and everything it started.
 import { fileURLToPath } from 'node:url';
 import { generateDemo } from './demo/generate.mjs';
-import { freePort, startEditor } from './editor/server.mjs';
 import { ensureEditor } from './editor/install.mjs';
+import { freePort, startEditor } from './editor/server.mjs';
 import { packageExtension } from './package.mjs';
 
 const preferredPort = 8080;
@@ -25,7 +25,9 @@ async function choosePort() {
   if (asked) return asked;
   const { createServer } = await import('node:net');
   const free = await new Promise((resolve) => {
-    const probe = createServer().once('error', () => resolve(false)).listen(preferredPort, '127.0.0.1', () => probe.close(() => resolve(true)));
+    const probe = createServer()
+      .once('error', () => resolve(false))
+      .listen(preferredPort, '127.0.0.1', () => probe.close(() => resolve(true)));
   });
   return free ? preferredPort : freePort();
 }

@@ -4,8 +4,8 @@
 import { extname } from 'node:path';
 import { detectInText } from '../src/core/tokens/detect';
 import { keyStoreFinding } from '../src/core/tokens/key-files';
-import { UNKNOWN_SCOPE, type TokenFinding } from '../src/core/tokens/types';
-import { FORMATS, SYNTAXES, plantedNegatives, plantedPositives, type Planted } from '../test/fixtures/tokens/classes/planted-classes';
+import { type TokenFinding, UNKNOWN_SCOPE } from '../src/core/tokens/types';
+import { FORMATS, type Planted, plantedNegatives, plantedPositives, SYNTAXES } from '../test/fixtures/tokens/classes/planted-classes';
 
 export interface ClassFigures {
   positives: number;
@@ -33,7 +33,19 @@ export function namesProvider(planted: Planted, finding: TokenFinding): boolean 
 }
 
 export function classFigures(): ClassFigures {
-  const figures: ClassFigures = { positives: 0, found: 0, named: 0, unknownScope: 0, negatives: 0, flagged: 0, missed: [], misnamed: [], falseAlarms: [], bySyntax: new Map(), byFormat: new Map() };
+  const figures: ClassFigures = {
+    positives: 0,
+    found: 0,
+    named: 0,
+    unknownScope: 0,
+    negatives: 0,
+    flagged: 0,
+    missed: [],
+    misnamed: [],
+    falseAlarms: [],
+    bySyntax: new Map(),
+    byFormat: new Map(),
+  };
   const bump = (map: Map<string, { found: number; total: number }>, key: string, found: boolean) => {
     const row = map.get(key) ?? { found: 0, total: 0 };
     row.total++;
@@ -45,7 +57,10 @@ export function classFigures(): ClassFigures {
     const finding = findingAt(planted, detectInText(planted.text, { fileName: planted.fileName }));
     bump(figures.bySyntax, planted.syntax, finding !== undefined);
     bump(figures.byFormat, planted.format, finding !== undefined);
-    if (!finding) { figures.missed.push(planted); continue; }
+    if (!finding) {
+      figures.missed.push(planted);
+      continue;
+    }
     figures.found++;
     if (namesProvider(planted, finding)) figures.named++;
     else figures.misnamed.push({ planted, finding });
@@ -57,7 +72,10 @@ export function classFigures(): ClassFigures {
     const found = keyStoreFinding(file) !== undefined;
     bump(figures.bySyntax, `file ${extname(file)}`, found);
     bump(figures.byFormat, 'pkcs12-file', found);
-    if (found) { figures.found++; figures.named++; }
+    if (found) {
+      figures.found++;
+      figures.named++;
+    }
   }
   for (const negative of plantedNegatives()) {
     figures.negatives++;
@@ -76,7 +94,10 @@ async function loadSecretlint(): Promise<Lint | undefined> {
     const { creator } = await import('@secretlint/secretlint-rule-preset-recommend');
     return async (file, content) => {
       const config = { rules: [{ id: '@secretlint/secretlint-rule-preset-recommend', rule: creator }] };
-      const result = await lintSource({ source: { content, filePath: file, ext: extname(file), contentType: 'text' }, options: { config: config as never, maskSecrets: true } });
+      const result = await lintSource({
+        source: { content, filePath: file, ext: extname(file), contentType: 'text' },
+        options: { config: config as never, maskSecrets: true },
+      });
       return result.messages.map((m) => m.loc.start.line);
     };
   } catch {
@@ -97,10 +118,15 @@ export async function printTokenRecall(): Promise<void> {
     for (const n of plantedNegatives()) if ((await lint(n.fileName, n.text)).length > 0) slFlagged++;
   }
   console.log('');
-  console.log(`Planted classes (test/fixtures/tokens/classes): ${f.positives} positives (${FORMATS.length} formats x ${SYNTAXES.length} syntaxes, plus 2 .p12/.pfx files), ${f.negatives} look-alikes`);
+  console.log(
+    `Planted classes (test/fixtures/tokens/classes): ${f.positives} positives (${FORMATS.length} formats x ${SYNTAXES.length} syntaxes, plus 2 .p12/.pfx files), ${f.negatives} look-alikes`,
+  );
   console.log(`  ${'tool'.padEnd(12)} ${'recall'.padStart(18)} ${'provider named'.padStart(18)} ${'look-alikes flagged'.padStart(20)}`);
-  console.log(`  ${'airlock'.padEnd(12)} ${pct(f.found, f.positives).padStart(18)} ${pct(f.named, f.found).padStart(18)} ${pct(f.flagged, f.negatives).padStart(20)}`);
-  if (lint) console.log(`  ${'secretlint'.padEnd(12)} ${pct(slFound, f.positives - 2).padStart(18)} ${'-'.padStart(18)} ${pct(slFlagged, f.negatives).padStart(20)}`);
+  console.log(
+    `  ${'airlock'.padEnd(12)} ${pct(f.found, f.positives).padStart(18)} ${pct(f.named, f.found).padStart(18)} ${pct(f.flagged, f.negatives).padStart(20)}`,
+  );
+  if (lint)
+    console.log(`  ${'secretlint'.padEnd(12)} ${pct(slFound, f.positives - 2).padStart(18)} ${'-'.padStart(18)} ${pct(slFlagged, f.negatives).padStart(20)}`);
   console.log(`  provider-named findings still "scope unknown": ${f.unknownScope}`);
   const weak = [...f.bySyntax].filter(([, r]) => r.found < r.total).map(([k, r]) => `${k} ${r.found}/${r.total}`);
   if (weak.length > 0) console.log(`  syntaxes below 100%: ${weak.join(', ')}`);
@@ -109,4 +135,8 @@ export async function printTokenRecall(): Promise<void> {
   if (f.falseAlarms.length > 0) console.log(`  look-alikes flagged: ${[...new Set(f.falseAlarms.map((a) => `${a.id} (${a.finding.type})`))].join(', ')}`);
 }
 
-if (require.main === module) printTokenRecall().catch((error) => { console.error(error instanceof Error ? error.message : error); process.exit(1); });
+if (require.main === module)
+  printTokenRecall().catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });

@@ -66,12 +66,16 @@ NODE_ENV=production
     },
     {
       path: 'package.json',
-      content: `${JSON.stringify({
-        name: 'pocketos',
-        private: true,
-        description: 'Bookings for car-rental firms (Airlock demo workspace)',
-        scripts: { start: 'node src/server.js', 'deploy:staging': 'railway up --environment staging' },
-      }, null, 2)}\n`,
+      content: `${JSON.stringify(
+        {
+          name: 'pocketos',
+          private: true,
+          description: 'Bookings for car-rental firms (Airlock demo workspace)',
+          scripts: { start: 'node src/server.js', 'deploy:staging': 'railway up --environment staging' },
+        },
+        null,
+        2,
+      )}\n`,
     },
     {
       path: 'src/server.js',
@@ -84,10 +88,14 @@ http.createServer((_, res) => res.end('PocketOS bookings\\n')).listen(process.en
     {
       // The demo's terminals find the fake \`railway\` first on PATH.
       path: '.vscode/settings.json',
-      content: `${JSON.stringify({
-        'terminal.integrated.env.linux': { PATH: '${workspaceFolder}/scripts:${env:PATH}' },
-        'terminal.integrated.env.osx': { PATH: '${workspaceFolder}/scripts:${env:PATH}' },
-      }, null, 2)}\n`,
+      content: `${JSON.stringify(
+        {
+          'terminal.integrated.env.linux': { PATH: '${workspaceFolder}/scripts:${env:PATH}' },
+          'terminal.integrated.env.osx': { PATH: '${workspaceFolder}/scripts:${env:PATH}' },
+        },
+        null,
+        2,
+      )}\n`,
     },
   ];
 }

@@ -6,7 +6,7 @@ export const tryItSteps = [
   'Click the **Airlock** shield in the Activity Bar: its views (Activity, Exposed Tokens, Protection) open in the side bar.',
   'Open a terminal (<kbd>Ctrl</kbd>+<kbd>`</kbd>) and run `railway --version`: the fake CLI in `scripts/` answers; it only prints what it would do.',
   `In that terminal, do what the agent did: run \`railway volume delete --environment production ${SHARED_VOLUME_ID}\`. Airlock stops it before the CLI starts: a modal names **PRODUCTION** first, then what would be destroyed, why, who asked and the safer way. Click **Block** (or press <kbd>Enter</kbd> or <kbd>Escape</kbd>): the terminal says it was not run. Run it again and choose **Allow once**: Airlock asks you to type \`production\` before the fake CLI runs, once.`,
-  'Run **Airlock: Protect This Workspace** from the Command Palette to install Airlock\'s hooks for Cursor, Claude Code and Copilot: their agents then meet the same modal before any destructive command, and reads of `.env.production` wait for you too. **Airlock: Show Protection Status** lists every layer and how to close each gap.',
+  "Run **Airlock: Protect This Workspace** from the Command Palette to install Airlock's hooks for Cursor, Claude Code and Copilot: their agents then meet the same modal before any destructive command, and reads of `.env.production` wait for you too. **Airlock: Show Protection Status** lists every layer and how to close each gap.",
 ];
 
 /** @returns {{ title: string, body: string }[]} */
@@ -33,5 +33,7 @@ It recreates the situation of the April 2026 PocketOS incident: a coding agent, 
 }
 
 export function demoReadme() {
-  return readmeSections().map(({ title, body }, index) => `${index === 0 ? '#' : '##'} ${title}\n\n${body}\n`).join('\n');
+  return readmeSections()
+    .map(({ title, body }, index) => `${index === 0 ? '#' : '##'} ${title}\n\n${body}\n`)
+    .join('\n');
 }

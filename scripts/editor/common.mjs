@@ -21,11 +21,16 @@ export function run(command, args, options = {}) {
 export function buildExtension({ production = false } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(root, 'esbuild.mjs'), ...(production ? ['--production'] : [])], {
-      cwd: root, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    child.stdout.on('data', (chunk) => { output += chunk; });
-    child.stderr.on('data', (chunk) => { output += chunk; });
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      output += chunk;
+    });
     child.on('error', reject);
     // esbuild's size table is noise when it works; when it fails, it is the explanation.
     child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`the build failed:\n${output}`))));
@@ -42,14 +47,17 @@ export function printSummary(suite, passed, failed) {
  * its status; a runner that throws is one failure, never zero tests.
  */
 export function runSuiteMain(suite, main) {
-  main().then(({ passed, failed }) => {
-    printSummary(suite, passed, failed);
-    process.exit(failed === 0 ? 0 : 1);
-  }, (error) => {
-    console.error(error);
-    printSummary(suite, 0, 1);
-    process.exit(1);
-  });
+  main().then(
+    ({ passed, failed }) => {
+      printSummary(suite, passed, failed);
+      process.exit(failed === 0 ? 0 : 1);
+    },
+    (error) => {
+      console.error(error);
+      printSummary(suite, 0, 1);
+      process.exit(1);
+    },
+  );
 }
 
 /** Parses the last summary line of a suite's output; null when the suite printed none. */
@@ -85,8 +93,12 @@ export function nodeTestCounter() {
         if (match) totals[match[1]] = Number(match[2]);
       }
     },
-    get passed() { return totals.pass; },
-    get failed() { return totals.fail + totals.cancelled; },
+    get passed() {
+      return totals.pass;
+    },
+    get failed() {
+      return totals.fail + totals.cancelled;
+    },
   };
 }
 

@@ -12,8 +12,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
 import { withoutNpmVariables } from './common.mjs';
 
 export const CODE_SERVER_VERSION = '4.139.1';
@@ -65,9 +65,9 @@ function checkBuildPrerequisites() {
   const missing = needs.filter((need) => !need.present()).map((need) => need.pkg);
   if (missing.length === 0) return;
   throw new Error(
-    `the editor's one-time install compiles native modules and needs: ${missing.join(' ')}\n`
-    + `  install them first (Debian/Ubuntu):  sudo apt-get install -y ${missing.join(' ')}\n`
-    + '  then run the same command again.',
+    `the editor's one-time install compiles native modules and needs: ${missing.join(' ')}\n` +
+      `  install them first (Debian/Ubuntu):  sudo apt-get install -y ${missing.join(' ')}\n` +
+      '  then run the same command again.',
   );
 }
 
@@ -76,8 +76,9 @@ function onPath(command) {
 }
 
 function ready() {
-  return stamped(nodeDir, NODE_VERSION_RANGE) && existsSync(editorPaths.node)
-    && stamped(codeServerDir, CODE_SERVER_VERSION) && existsSync(editorPaths.codeServer);
+  return (
+    stamped(nodeDir, NODE_VERSION_RANGE) && existsSync(editorPaths.node) && stamped(codeServerDir, CODE_SERVER_VERSION) && existsSync(editorPaths.codeServer)
+  );
 }
 
 async function installNode(log) {
@@ -126,10 +127,14 @@ function npmInstall(dir, env, log) {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const child = spawn('npm', ['install', '--omit=dev', '--no-package-lock', '--loglevel=error'], {
-      cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: dir,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let tail = '';
-    const keep = (chunk) => { tail = (tail + chunk.toString()).slice(-6000); };
+    const keep = (chunk) => {
+      tail = (tail + chunk.toString()).slice(-6000);
+    };
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);
     child.on('error', reject);
@@ -173,11 +178,20 @@ async function withLock(log, work) {
 }
 
 function readFileSafe(path) {
-  try { return readFileSync(path, 'utf8'); } catch { return ''; }
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
 }
 
 function alive(pid) {
-  try { process.kill(pid, 0); return true; } catch (error) { return error.code === 'EPERM'; }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -7,15 +7,16 @@
 //    compiled test entry, and waits for window.codeAutomationExit(code);
 // 4. reads the per-test outcomes the entry wrote to results.json and prints the counts.
 // A run that crashes, hangs or reports nothing counts as failed, never as zero tests.
-import * as esbuild from 'esbuild';
-import { bundleAliases } from '../bundle-aliases.mjs';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import { bundleAliases } from '../bundle-aliases.mjs';
+import { buildExtension, root, runSuiteMain, useScratchTmpDir } from './common.mjs';
 import { startEditor } from './server.mjs';
 import { launchBrowser, openWorkbench } from './workbench.mjs';
-import { buildExtension, root, runSuiteMain, useScratchTmpDir } from './common.mjs';
 
 useScratchTmpDir();
 
@@ -88,14 +89,22 @@ async function main() {
         developmentPath: root,
         testsPath: join(outdir, 'index.js'),
         onAutomationExit: (code) => resolve(code),
-      }).then((page) => {
-        page.on('pageerror', (error) => console.error(`[workbench] ${error.message}`));
-      }, (error) => { crash = error; resolve(null); });
+      }).then(
+        (page) => {
+          page.on('pageerror', (error) => console.error(`[workbench] ${error.message}`));
+        },
+        (error) => {
+          crash = error;
+          resolve(null);
+        },
+      );
     });
     let timer;
     exitCode = await Promise.race([
       finished,
-      new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), timeoutMs); }),
+      new Promise((resolve) => {
+        timer = setTimeout(() => resolve('timeout'), timeoutMs);
+      }),
     ]);
     clearTimeout(timer);
     if (exitCode === 'timeout') crash = new Error(`the editor suites did not finish within ${timeoutMs / 1000} s`);
@@ -112,7 +121,13 @@ async function main() {
   const outcomes = results?.outcomes ?? [];
   for (const outcome of outcomes) {
     console.log(`  ${outcome.state === 'passed' ? '✔' : '✖'} ${outcome.title}`);
-    if (outcome.error) console.log(outcome.error.split('\n').map((line) => `      ${line}`).join('\n'));
+    if (outcome.error)
+      console.log(
+        outcome.error
+          .split('\n')
+          .map((line) => `      ${line}`)
+          .join('\n'),
+      );
   }
   const passed = outcomes.filter((o) => o.state === 'passed').length;
   let failed = outcomes.filter((o) => o.state === 'failed').length;

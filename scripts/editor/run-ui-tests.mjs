@@ -6,8 +6,8 @@ import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureEditor } from './install.mjs';
 import { buildExtension, nodeTestCounter, root, runSuiteMain, useScratchTmpDir } from './common.mjs';
+import { ensureEditor } from './install.mjs';
 
 useScratchTmpDir();
 

@@ -12,8 +12,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ensureEditor } from './install.mjs';
 import { withoutNpmVariables } from './common.mjs';
+import { ensureEditor } from './install.mjs';
 
 /** User settings every session starts with; callers add or override through `settings`. */
 export const baseSettings = {
@@ -69,9 +69,12 @@ export async function startEditor(options = {}) {
 
   const port = options.port ?? (await freePort());
   const args = [
-    paths.codeServer, ...common,
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
+    paths.codeServer,
+    ...common,
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
@@ -85,8 +88,19 @@ export async function startEditor(options = {}) {
   child.stdout.pipe(out);
   child.stderr.pipe(out);
   let exited = false;
-  const exitedPromise = new Promise((resolve) => child.on('exit', (code, signal) => { exited = true; resolve({ code, signal }); }));
-  const killOnExit = () => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ } };
+  const exitedPromise = new Promise((resolve) =>
+    child.on('exit', (code, signal) => {
+      exited = true;
+      resolve({ code, signal });
+    }),
+  );
+  const killOnExit = () => {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  };
   process.on('exit', killOnExit);
 
   const url = `http://127.0.0.1:${port}/`;
@@ -112,18 +126,30 @@ export async function startEditor(options = {}) {
     },
     /** The last lines of code-server's own log, for failure reports. */
     logTail(lines = 40) {
-      try { return readFileSync(logFile, 'utf8').split('\n').slice(-lines).join('\n'); } catch { return ''; }
+      try {
+        return readFileSync(logFile, 'utf8').split('\n').slice(-lines).join('\n');
+      } catch {
+        return '';
+      }
     },
     /** Stops the server and everything it started; removes the profile unless kept. */
     async stop() {
       process.off('exit', killOnExit);
       if (!exited) {
-        try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
+        try {
+          process.kill(-child.pid, 'SIGTERM');
+        } catch {
+          /* already gone */
+        }
         const finished = await Promise.race([exitedPromise, sleep(5000).then(() => null)]);
         if (!finished) killOnExit();
       }
       // Helpers (pty host, watchers) may outlive the main process briefly.
-      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* all gone */ }
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* all gone */
+      }
       out.end();
       if (!options.keepProfile) rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
     },
@@ -150,7 +176,9 @@ async function waitForHealth(url, hasExited, logFile, timeoutMs = 90_000) {
     try {
       const response = await fetch(new URL('healthz', url), { signal: AbortSignal.timeout(2000) });
       if (response.ok) return;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     await sleep(250);
   }
   throw new Error(`code-server did not answer on ${url} within ${timeoutMs / 1000} s:\n${tail(logFile)}`);
@@ -160,8 +188,12 @@ function runToEnd(command, args, env, logFile) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    child.stdout.on('data', (chunk) => { output += chunk; });
-    child.stderr.on('data', (chunk) => { output += chunk; });
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      output += chunk;
+    });
     child.on('error', reject);
     child.on('close', (code) => {
       writeFileSync(logFile, output, { flag: 'a' });
@@ -173,5 +205,9 @@ function runToEnd(command, args, env, logFile) {
 }
 
 function tail(logFile) {
-  try { return readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n'); } catch { return '(no log)'; }
+  try {
+    return readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n');
+  } catch {
+    return '(no log)';
+  }
 }

@@ -26,7 +26,7 @@ const chromiumFlags = [
 export function chromiumPath() {
   const candidates = [process.env.AIRLOCK_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
   const found = candidates.find((path) => path && existsSync(path));
-  if (!found) throw new Error('no Chromium found: install Debian\'s `chromium` (apt-get install -y chromium) or set AIRLOCK_CHROMIUM');
+  if (!found) throw new Error("no Chromium found: install Debian's `chromium` (apt-get install -y chromium) or set AIRLOCK_CHROMIUM");
   return found;
 }
 
@@ -53,11 +53,14 @@ export async function openWorkbench(browser, editor, options = {}) {
     await page.exposeFunction('codeAutomationExit', (code) => options.onAutomationExit(Number(code)));
   }
   if (options.developmentPath || options.testsPath) {
-    await page.route((url) => url.pathname === '/' || url.pathname === '', async (route) => {
-      const response = await route.fetch();
-      const html = await response.text();
-      route.fulfill({ response, body: withDevelopmentOptions(html, options) });
-    });
+    await page.route(
+      (url) => url.pathname === '/' || url.pathname === '',
+      async (route) => {
+        const response = await route.fetch();
+        const html = await response.text();
+        route.fulfill({ response, body: withDevelopmentOptions(html, options) });
+      },
+    );
   }
   await page.goto(editor.workbenchUrl(options.folder));
   return page;

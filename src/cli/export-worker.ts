@@ -15,7 +15,11 @@ export function installExportWorker(script: string = process.argv[1] ?? ''): voi
     for (const logDir of pending) {
       if (flusherActive(logDir)) continue;
       try {
-        const child = spawn(process.execPath, [...process.execArgv, script, 'export', 'flush', '--wait', '--log-dir', logDir], { detached: true, stdio: 'ignore', windowsHide: true });
+        const child = spawn(process.execPath, [...process.execArgv, script, 'export', 'flush', '--wait', '--log-dir', logDir], {
+          detached: true,
+          stdio: 'ignore',
+          windowsHide: true,
+        });
         child.on('error', () => undefined);
         child.unref();
       } catch {

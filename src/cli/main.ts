@@ -1,9 +1,9 @@
-import { commands } from './commands/index';
-import { EXIT_USAGE, UsageError, type CliIO } from './io';
-import { version } from '../core/version';
 import { setFlagsFromString } from 'node:v8';
-import { installExportWorker } from './export-worker';
 import { isMainThread, workerData } from 'node:worker_threads';
+import { version } from '../core/version';
+import { commands } from './commands/index';
+import { installExportWorker } from './export-worker';
+import { type CliIO, EXIT_USAGE, UsageError } from './io';
 
 function helpText(): string {
   const width = Math.max(0, ...commands.map((c) => c.name.length));
@@ -17,7 +17,7 @@ function helpText(): string {
     ...(lines.length ? lines : ['  (none yet)']),
     '',
     'Options:',
-    '  -h, --help     show this help, or a command\'s help with `airlock help <command>`',
+    "  -h, --help     show this help, or a command's help with `airlock help <command>`",
     '  -v, --version  print the version',
     '',
   ].join('\n');
@@ -45,8 +45,14 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
   if (first === 'help') {
     const target = rest[0] ? commands.find((c) => c.name === rest[0]) : undefined;
-    if (!rest[0]) { io.stdout(helpText()); return 0; }
-    if (!target) { io.stderr(await redacted(`airlock: unknown command '${rest[0]}'. Run 'airlock --help' for the list.\n`)); return EXIT_USAGE; }
+    if (!rest[0]) {
+      io.stdout(helpText());
+      return 0;
+    }
+    if (!target) {
+      io.stderr(await redacted(`airlock: unknown command '${rest[0]}'. Run 'airlock --help' for the list.\n`));
+      return EXIT_USAGE;
+    }
     io.stdout(`${(await target.load()).usage}\n`);
     return 0;
   }
@@ -60,7 +66,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     if (rest.includes('--help') || rest.includes('-h')) {
       const dashdash = rest.indexOf('--');
       const helpAt = Math.max(rest.indexOf('--help'), rest.indexOf('-h'));
-      if (dashdash === -1 || helpAt < dashdash) { io.stdout(`${command.usage}\n`); return 0; }
+      if (dashdash === -1 || helpAt < dashdash) {
+        io.stdout(`${command.usage}\n`);
+        return 0;
+      }
     }
     return await command.run(rest, io);
   } catch (error) {
@@ -100,5 +109,7 @@ if (!isMainThread && (workerData as { airlockScanWorker?: boolean } | undefined)
   };
   // Events a hook logs are exported by a detached worker started on exit (never awaited here).
   installExportWorker();
-  runCli(process.argv.slice(2), io).then((code) => { process.exitCode = code; });
+  runCli(process.argv.slice(2), io).then((code) => {
+    process.exitCode = code;
+  });
 }

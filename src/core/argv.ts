@@ -75,7 +75,10 @@ export function positionals(args: readonly string[], valued: readonly string[] |
   const out: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    if (arg === '--') { out.push(...args.slice(i + 1)); break; }
+    if (arg === '--') {
+      out.push(...args.slice(i + 1));
+      break;
+    }
     if (arg.startsWith('-') && arg !== '-') {
       if (!arg.includes('=') && takesValue.has(arg)) i++;
       continue;
@@ -137,7 +140,11 @@ export function commandStart(args: readonly string[], start: number, valued: rea
       i += valued.includes(arg) ? 2 : 1;
       continue;
     }
-    if (positional < positionalsBefore) { positional++; i++; continue; }
+    if (positional < positionalsBefore) {
+      positional++;
+      i++;
+      continue;
+    }
     return i;
   }
   return -1;

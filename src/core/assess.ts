@@ -3,8 +3,9 @@
  * by the target-environment resolver) the environment it would hit and how a person confirms.
  * The CLI, the hooks and the gates call this, not the guard engine directly.
  */
-import { checkCommand, type CheckOptions } from './guard/engine';
+
 import type { CheckResult } from './findings';
+import { type CheckOptions, checkCommand } from './guard/engine';
 
 export interface AssessOptions extends CheckOptions {
   /** The environment the command would inherit (default: this process's). */
@@ -23,7 +24,7 @@ export async function assessCommand(line: string, options: AssessOptions = {}): 
   const env = options.env ?? process.env;
   return applyEnvironment(result, {
     env,
-    home: options.home !== undefined ? options.home : env.HOME ?? env.USERPROFILE ?? null,
+    home: options.home !== undefined ? options.home : (env.HOME ?? env.USERPROFILE ?? null),
     workspaceRoot: options.workspaceRoot,
     line,
     policy: options.policy?.environments,

@@ -1,6 +1,6 @@
-import type { Confirmation, Decision, Environment, Severity } from './types';
 import type { Target } from './environment/target';
 import type { SimpleCommand } from './shell/command';
+import type { Confirmation, Decision, Environment, Severity } from './types';
 
 /** What one rule reports for one command. The CLI's JSON keeps these field names. */
 export interface Finding {

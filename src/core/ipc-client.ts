@@ -1,7 +1,7 @@
 import { request } from 'node:http';
+import { NONCE_HEADER, newNonce, SIGNATURE_HEADER, verifyAnswer } from './ipc/auth';
+import { type ConfirmRequest, type ConfirmResponse, type ReportRequest, ROUTES, SECRET_HEADER, type WindowRegistration } from './ipc/protocol';
 import { findWindowFor } from './ipc/registry';
-import { NONCE_HEADER, SIGNATURE_HEADER, newNonce, verifyAnswer } from './ipc/auth';
-import { ROUTES, SECRET_HEADER, type ConfirmRequest, type ConfirmResponse, type ReportRequest, type WindowRegistration } from './ipc/protocol';
 
 /** Why the editor could not answer: said plainly to the person, never a stack trace. */
 export interface Unreachable {
@@ -18,29 +18,48 @@ export function isUnreachable<T>(answer: EditorAnswer<T>): answer is Unreachable
 export function callWindow<T>(window: WindowRegistration, route: string, body: unknown, timeoutMs: number): Promise<EditorAnswer<T>> {
   return new Promise((resolvePromise) => {
     let settled = false;
-    const settle = (value: EditorAnswer<T>) => { if (!settled) { settled = true; clearTimeout(timer); resolvePromise(value); } };
+    const settle = (value: EditorAnswer<T>) => {
+      if (!settled) {
+        settled = true;
+        clearTimeout(timer);
+        resolvePromise(value);
+      }
+    };
     const payload = Buffer.from(JSON.stringify(body ?? {}), 'utf8');
     const nonce = newNonce();
-    const req = request({
-      socketPath: window.socket,
-      path: route,
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'content-length': payload.length, [SECRET_HEADER]: window.secret, [NONCE_HEADER]: nonce },
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        if (res.statusCode !== 200) return settle({ unreachable: `the editor refused the request (HTTP ${res.statusCode})` });
-        const answer = Buffer.concat(chunks);
-        // Only the editor holding the pinned key can sign this nonce and this request: anything else is no answer.
-        if (!verifyAnswer(window.publicKey, nonce, route, payload, answer, res.headers[SIGNATURE_HEADER])) {
-          return settle({ unreachable: 'the answer was not signed by the editor\'s key (an impostor, or an editor from before this version)' });
-        }
-        try { settle(JSON.parse(answer.toString('utf8')) as T); } catch { settle({ unreachable: 'the editor sent an unreadable answer' }); }
-      });
-      res.on('error', () => settle({ unreachable: 'the connection to the editor broke' }));
-    });
-    const timer = setTimeout(() => { req.destroy(); settle({ unreachable: `no answer from the editor within ${Math.round(timeoutMs / 1000)} s` }); }, Math.max(1, timeoutMs));
+    const req = request(
+      {
+        socketPath: window.socket,
+        path: route,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': payload.length, [SECRET_HEADER]: window.secret, [NONCE_HEADER]: nonce },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          if (res.statusCode !== 200) return settle({ unreachable: `the editor refused the request (HTTP ${res.statusCode})` });
+          const answer = Buffer.concat(chunks);
+          // Only the editor holding the pinned key can sign this nonce and this request: anything else is no answer.
+          if (!verifyAnswer(window.publicKey, nonce, route, payload, answer, res.headers[SIGNATURE_HEADER])) {
+            return settle({ unreachable: "the answer was not signed by the editor's key (an impostor, or an editor from before this version)" });
+          }
+          try {
+            settle(JSON.parse(answer.toString('utf8')) as T);
+          } catch {
+            settle({ unreachable: 'the editor sent an unreadable answer' });
+          }
+        });
+        res.on('error', () => settle({ unreachable: 'the connection to the editor broke' }));
+      },
+    );
+    const timer = setTimeout(
+      () => {
+        req.destroy();
+        settle({ unreachable: `no answer from the editor within ${Math.round(timeoutMs / 1000)} s` });
+      },
+      Math.max(1, timeoutMs),
+    );
     req.on('error', () => settle({ unreachable: 'the editor window is not listening (closed or restarted)' }));
     req.end(payload);
   });

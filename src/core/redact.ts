@@ -1,23 +1,30 @@
-import { characterClasses, looksLikeIdentifier, shannonEntropy } from './tokens/entropy';
 import { detectSecretSpans } from './tokens/detect';
+import { characterClasses, looksLikeIdentifier, shannonEntropy } from './tokens/entropy';
 import { isReference } from './tokens/placeholder';
 import { previewSecret } from './tokens/preview';
 
 export { previewSecret };
 
-interface Span { start: number; end: number }
+interface Span {
+  start: number;
+  end: number;
+}
 
 /**
  * Words of prose that follow a secret-like name in sentences ("API key: see docs", "Project
  * token: the environment of one project"). They are never the secret: hiding them makes every
  * message unreadable and proves nothing.
  */
-const COMMON_WORDS = new Set(('a an the and or but not no yes if when then than so as at by in on of to for from with without into onto over under '
-  + 'is are was were be been being am has have had do does did will would shall should can could may might must '
-  + 'see read set unset use used uses using needed needs need required optional missing none here there this that these those '
-  + 'it its it\'s your you our my their his her which who what where how why all any each every some only also just '
-  + 'below above after before docs documentation example examples please must file files value values name names '
-  + 'stored kept given found shown hidden expired invalid valid revoked rotated leaked exposed environment project').split(' '));
+const COMMON_WORDS = new Set(
+  (
+    'a an the and or but not no yes if when then than so as at by in on of to for from with without into onto over under ' +
+    'is are was were be been being am has have had do does did will would shall should can could may might must ' +
+    'see read set unset use used uses using needed needs need required optional missing none here there this that these those ' +
+    "it its it's your you our my their his her which who what where how why all any each every some only also just " +
+    'below above after before docs documentation example examples please must file files value values name names ' +
+    'stored kept given found shown hidden expired invalid valid revoked rotated leaked exposed environment project'
+  ).split(' '),
+);
 
 /** A run of lowercase letters: a word, not a generated secret. */
 const WORD = /^[a-z][a-z']*$/;
@@ -104,7 +111,10 @@ function merge(spans: Span[]): Span[] {
   const out: Span[] = [];
   for (const span of sorted) {
     const last = out[out.length - 1];
-    if (last && span.start < last.end) { last.end = Math.max(last.end, span.end); continue; }
+    if (last && span.start < last.end) {
+      last.end = Math.max(last.end, span.end);
+      continue;
+    }
     out.push({ ...span });
   }
   return out;
@@ -120,8 +130,9 @@ function merge(spans: Span[]): Span[] {
 export function redactText(text: string): string {
   if (text.length === 0) return text;
   // A preview (`ab…(12 chars)`) is already redacted: hiding it again would only garble it.
-  const detected = detectSecretSpans(text, { fileName: '', aggressive: true })
-    .filter((span) => !isProseWord(text, span) && !text.slice(span.start, span.end + 1).includes('…'));
+  const detected = detectSecretSpans(text, { fileName: '', aggressive: true }).filter(
+    (span) => !isProseWord(text, span) && !text.slice(span.start, span.end + 1).includes('…'),
+  );
   const spans = merge([...detected, ...extraSpans(text)]);
   if (spans.length === 0) return text;
   let out = '';

@@ -1,10 +1,10 @@
 import { activityFeature } from './activity/activity-feature';
 import { environmentFeature } from './environment/environment-feature';
-import { exportFeature } from './team/export-feature';
 import type { Feature } from './feature';
 import { gatesFeature } from './gates/gates-feature';
 import { protectionFeature } from './protection/protection-feature';
 import { sandboxFeature } from './sandbox/sandbox-feature';
+import { exportFeature } from './team/export-feature';
 import { tokensFeature } from './tokens/tokens-feature';
 import { walkthroughFeature } from './walkthrough/walkthrough-feature';
 

@@ -5,11 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { triggerSet } from '../core/guard/fastpath/prefilter';
-import { packs } from '../core/guard/packs/index';
 import { allTriggerWords, DEFAULT_FILE_WORDS, SCRIPT_RUNNER_WORDS } from '../core/guard/fastpath/triggers';
+import { packs } from '../core/guard/packs/index';
+import { DEFAULT_PROTECTED_FILES } from '../core/tokens/protected-files';
 import { shellPrefilterFunctions, shQuote } from './prefilter-awk';
 import { readGlobsEre } from './read-globs';
-import { DEFAULT_PROTECTED_FILES } from '../core/tokens/protected-files';
 
 /** The trigger words split as the fast path splits lines, sorted: one source for TS and sh. */
 export function launcherTriggerWords(): string[] {

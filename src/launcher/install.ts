@@ -5,11 +5,12 @@
  * redirect it: there is no side file it reads for settings, and a CLI, WASM or gates.json that no
  * longer matches its hash makes it refuse the call (fail closed) instead of running it.
  */
+
+import { dirname } from 'node:path';
 import { protectedFileTriggers } from '../core/guard/fastpath/file-words';
 import { DEFAULT_PROTECTED_FILES } from '../core/tokens/protected-files';
 import { shQuote } from './prefilter-awk';
 import { readGlobsEre } from './read-globs';
-import { dirname } from 'node:path';
 
 export const INSTALLED_BEGIN = '# >>> installed settings';
 export const INSTALLED_END = '# <<< installed settings';

@@ -23,9 +23,20 @@
  */
 
 /** Shell tool names of VS Code's agent mode (as src/core/hooks/payload.ts reads them), lowercased. */
-export const VSCODE_SHELL_TOOLS = ['bash', 'shell', 'run_in_terminal', 'runinterminal', 'runterminalcommand', 'run_terminal_cmd', 'terminal', 'execute_command', 'runcommand'];
+export const VSCODE_SHELL_TOOLS = [
+  'bash',
+  'shell',
+  'run_in_terminal',
+  'runinterminal',
+  'runterminalcommand',
+  'run_terminal_cmd',
+  'terminal',
+  'execute_command',
+  'runcommand',
+];
 
-export const PREFILTER_AWK = String.raw`
+export const PREFILTER_AWK =
+  String.raw`
 function addwords(text,   n, i, parts) {
   text = tolower(text); gsub(/["'\\]/, "", text)
   n = split(text, parts, /[^a-z0-9_-]+/)
@@ -296,7 +307,9 @@ function command(cmd, cwd) {
 }
 BEGIN {
   RS = "\036"
-  runtime = "$` + "`" + String.raw`{}*?[]"
+  runtime = "$` +
+  '`' +
+  String.raw`{}*?[]"
   addtriggers(words, 0); addtriggers(filewords, 1); if (extra != "") addtriggers(extra, 1); if (policy != "") addfile(policy)
   # The machine-wide (managed) policy, at its fixed paths (src/core/policy/managed.ts): its words join too.
   addfile("/etc/airlock/policy.json"); addfile("/Library/Application Support/Airlock/policy.json")
@@ -334,7 +347,8 @@ export function shQuote(text: string): string {
  */
 export function shellPrefilterFunctions(words: readonly string[], runnerWords: readonly string[], fileWords: readonly string[]): string {
   const plain = words.filter((w) => !runnerWords.includes(w));
-  const vars = '-v words="$AIRLOCK_TRIGGER_WORDS" -v filewords="$AIRLOCK_FILE_WORDS ${AIRLOCK_INSTALLED_FILE_WORDS:-}" -v home="${HOME:-/nonexistent}" -v runnerwords="$AIRLOCK_RUNNER_WORDS" -v extra="${AIRLOCK_EXTRA_KEYWORDS:-}" -v policy="$(airlock_user_policy_path)"';
+  const vars =
+    '-v words="$AIRLOCK_TRIGGER_WORDS" -v filewords="$AIRLOCK_FILE_WORDS ${AIRLOCK_INSTALLED_FILE_WORDS:-}" -v home="${HOME:-/nonexistent}" -v runnerwords="$AIRLOCK_RUNNER_WORDS" -v extra="${AIRLOCK_EXTRA_KEYWORDS:-}" -v policy="$(airlock_user_policy_path)"';
   return [
     `AIRLOCK_TRIGGER_WORDS=${shQuote(plain.join(' '))}`,
     `AIRLOCK_RUNNER_WORDS=${shQuote(runnerWords.join(' '))}`,

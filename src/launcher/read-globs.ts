@@ -25,12 +25,18 @@ export function globToEre(glob: string): string | undefined {
   if (glob.length === 0 || glob.startsWith('/') || glob.includes('//')) return undefined;
   let rest = glob;
   let prefix: string;
-  if (!rest.includes('/')) prefix = '(.*/)?'; // matchBase: the base name
-  else if (rest.startsWith('**/')) { prefix = '(.*/)?'; rest = rest.slice(3); }
-  else return undefined;
+  if (!rest.includes('/'))
+    prefix = '(.*/)?'; // matchBase: the base name
+  else if (rest.startsWith('**/')) {
+    prefix = '(.*/)?';
+    rest = rest.slice(3);
+  } else return undefined;
   let suffix = '';
   // `dir/**` covers what is inside the folder, not the folder itself (as minimatch reads it).
-  if (rest.endsWith('/**')) { suffix = '/.+'; rest = rest.slice(0, -3); }
+  if (rest.endsWith('/**')) {
+    suffix = '/.+';
+    rest = rest.slice(0, -3);
+  }
   const parts: string[] = [];
   for (const segment of rest.split('/')) {
     if (segment === '**' || segment === '' || segment === '.' || segment === '..') return undefined;

@@ -42,7 +42,7 @@ export default [
   ['allow', 'head -n 20 scripts/reset.sh'],
   ['allow', 'wc -l scripts/wipe.sh'],
   ['allow', 'sed -n "s/git reset --hard//g" notes.txt'],
-  ['allow', 'awk \'/rm -rf/ { print FILENAME }\' *.sh'],
+  ['allow', "awk '/rm -rf/ { print FILENAME }' *.sh"],
   ['allow', 'diff old.sh new.sh'],
   ['allow', 'shellcheck scripts/wipe.sh'],
   ['allow', 'bash -n scripts/wipe.sh'],

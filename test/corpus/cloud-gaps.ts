@@ -10,7 +10,11 @@ export default [
   ['allow', 'aws rds modify-db-instance --db-instance-identifier prod-db --backup-retention-period 14'],
   ['ask', 'aws s3api put-bucket-lifecycle-configuration --bucket logs --lifecycle-configuration file://data/lifecycle-expire.json', 'aws.config-deletes'],
   ['allow', 'aws s3api put-bucket-lifecycle-configuration --bucket logs --lifecycle-configuration file://data/app.json'],
-  ['ask', `aws route53 change-resource-record-sets --hosted-zone-id Z9 --change-batch '{"Changes":[{"Action":"DELETE","ResourceRecordSet":{"Name":"www.acme.dev","Type":"A"}}]}'`, 'aws.config-deletes'],
+  [
+    'ask',
+    `aws route53 change-resource-record-sets --hosted-zone-id Z9 --change-batch '{"Changes":[{"Action":"DELETE","ResourceRecordSet":{"Name":"www.acme.dev","Type":"A"}}]}'`,
+    'aws.config-deletes',
+  ],
   ['allow', 'aws route53 list-hosted-zones'],
   ['ask', 's3cmd rm --recursive s3://acme-backups/2023/', 'aws.s3cmd-delete'],
   ['allow', 's3cmd put report.csv s3://acme-reports/'],

@@ -30,7 +30,7 @@ export default [
   ['ask', 'aws --region us-east-1 rds delete-db-instance --db-instance-identifier prod --skip-final-snapshot', 'aws.rds-delete'],
   ['ask', 'aws s3 rm --recursive s3://bucket', 'aws.s3-delete'],
   ['ask', 'aws s3api delete-bucket --bucket b --region us-east-1', 'aws.delete-operation'],
-  ['ask', "aws dynamodb delete-item --table-name t --key '{\"id\":{\"S\":\"1\"}}'", 'aws.delete-operation'],
+  ['ask', 'aws dynamodb delete-item --table-name t --key \'{"id":{"S":"1"}}\'', 'aws.delete-operation'],
   ['ask', 'aws route53 delete-hosted-zone --id Z1', 'aws.delete-operation'],
   ['ask', 'aws efs delete-file-system --file-system-id fs-1', 'aws.delete-operation'],
   ['ask', 'aws elasticache delete-cache-cluster --cache-cluster-id c', 'aws.delete-operation'],

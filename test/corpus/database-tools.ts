@@ -19,7 +19,11 @@ export default [
   ['ask', 'cat cmds.txt | openssl s_client -connect cache.internal:6380 -quiet', 'databases.redis-raw-connection'],
   ['allow', "printf 'INFO\\r\\n' | nc localhost 6379"],
   ['allow', 'nc -z localhost 6379'],
-  ['ask', `psql "$DATABASE_URL" -c "CREATE OR REPLACE FUNCTION cleanup() RETURNS void AS \\$\\$ TRUNCATE events \\$\\$ LANGUAGE sql"`, 'databases.sql-hidden-code'],
+  [
+    'ask',
+    `psql "$DATABASE_URL" -c "CREATE OR REPLACE FUNCTION cleanup() RETURNS void AS \\$\\$ TRUNCATE events \\$\\$ LANGUAGE sql"`,
+    'databases.sql-hidden-code',
+  ],
   ['ask', `psql -c "DO \\$\\$ BEGIN EXECUTE 'DROP SCHEMA ' || current_schema() || ' CASCADE'; END \\$\\$"`, 'databases.sql-hidden-code'],
   ['allow', `psql -c "CREATE FUNCTION now_utc() RETURNS timestamptz AS \\$\\$ SELECT now() AT TIME ZONE 'utc' \\$\\$ LANGUAGE sql"`],
   ['ask', 'python manage.py shell -c "from shop.models import Order; Order.objects.all().delete()"', 'databases.framework-console'],

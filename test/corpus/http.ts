@@ -10,7 +10,11 @@ const VOLUME_DELETE = String.raw`{"query":"mutation { volumeDelete(volumeId: \"3
 
 export default [
   // The incident, as sent.
-  ['ask', String.raw`curl -X POST ${RAILWAY} -H "Authorization: Bearer $RAILWAY_TOKEN" -H "Content-Type: application/json" -d '{"query":"mutation { volumeDelete(volumeId: \"3f1c2a9e\") }"}'`, 'http.graphql-destructive-mutation'],
+  [
+    'ask',
+    String.raw`curl -X POST ${RAILWAY} -H "Authorization: Bearer $RAILWAY_TOKEN" -H "Content-Type: application/json" -d '{"query":"mutation { volumeDelete(volumeId: \"3f1c2a9e\") }"}'`,
+    'http.graphql-destructive-mutation',
+  ],
   ['ask', `curl -sS ${RAILWAY} -H 'Content-Type: application/json' --data '${VOLUME_DELETE}'`, 'http.graphql-destructive-mutation'],
   ['ask', `curl -sSX POST ${RAILWAY} --data-raw '${VOLUME_DELETE}'`, 'http.graphql-destructive-mutation'],
   ['ask', `curl ${RAILWAY} --json '${VOLUME_DELETE}'`, 'http.graphql-destructive-mutation'],
@@ -19,33 +23,77 @@ export default [
   ['ask', `curl -X POST ${RAILWAY} --data-binary @- <<'EOF'\n${VOLUME_DELETE}\nEOF`, 'http.graphql-destructive-mutation'],
   ['ask', `curl -X POST ${RAILWAY} -d @- <<< '${VOLUME_DELETE}'`, 'http.graphql-destructive-mutation'],
   ['ask', `echo '${VOLUME_DELETE}' | curl -d @- ${RAILWAY}`, 'http.graphql-destructive-mutation'],
-  ['ask', `printf '{"query":"mutation { volumeDelete(volumeId: 3) }"}' | curl -H "Authorization: Bearer $RAILWAY_TOKEN" --data-binary @- ${RAILWAY}`, 'http.graphql-destructive-mutation'],
+  [
+    'ask',
+    `printf '{"query":"mutation { volumeDelete(volumeId: 3) }"}' | curl -H "Authorization: Bearer $RAILWAY_TOKEN" --data-binary @- ${RAILWAY}`,
+    'http.graphql-destructive-mutation',
+  ],
   ['ask', `cat data/volume-delete.json | curl -X POST ${RAILWAY} --data-binary @-`, 'http.graphql-destructive-mutation'],
   ['ask', `curl -X POST ${RAILWAY} --data-binary @- < data/volume-delete.json`, 'http.graphql-destructive-mutation'],
-  ['ask', String.raw`xh POST ${RAILWAY} "Authorization:Bearer $RAILWAY_TOKEN" query='mutation { volumeDelete(volumeId: "3f1c2a9e") }'`, 'http.graphql-destructive-mutation'],
+  [
+    'ask',
+    String.raw`xh POST ${RAILWAY} "Authorization:Bearer $RAILWAY_TOKEN" query='mutation { volumeDelete(volumeId: "3f1c2a9e") }'`,
+    'http.graphql-destructive-mutation',
+  ],
   ['ask', String.raw`http POST ${RAILWAY} query='mutation { volumeDelete(volumeId: "3f1c2a9e") }'`, 'http.graphql-destructive-mutation'],
   ['ask', String.raw`https backboard.railway.app/graphql/v2 query='mutation { volumeDelete(volumeId: "3f1c2a9e") }'`, 'http.graphql-destructive-mutation'],
   ['ask', `http POST ${RAILWAY} < data/volume-delete.json`, 'http.graphql-destructive-mutation'],
-  ['ask', String.raw`gh api graphql -f query='mutation { deleteRepository(input: {repositoryId: "R_kgDO"}) { clientMutationId } }'`, 'http.graphql-destructive-mutation'],
+  [
+    'ask',
+    String.raw`gh api graphql -f query='mutation { deleteRepository(input: {repositoryId: "R_kgDO"}) { clientMutationId } }'`,
+    'http.graphql-destructive-mutation',
+  ],
   ['ask', `gh api graphql -F query=@data/volume-delete.graphql -F id=3f1c2a9e`, 'http.graphql-destructive-mutation'],
   ['ask', `wget --post-data='${VOLUME_DELETE}' --header='Content-Type: application/json' ${RAILWAY}`, 'http.graphql-destructive-mutation'],
   ['ask', `wget --post-file=data/volume-delete.json ${RAILWAY}`, 'http.graphql-destructive-mutation'],
   ['ask', `Invoke-RestMethod -Uri ${RAILWAY} -Method Post -Body '${VOLUME_DELETE}'`, 'http.graphql-destructive-mutation'],
   ['ask', `sudo curl -X POST ${RAILWAY} -d @data/volume-delete.json`, 'http.graphql-destructive-mutation'],
   ['ask', `bash -c "curl -X POST ${RAILWAY} -d @data/volume-delete.json"`, 'http.graphql-destructive-mutation'],
-  ['ask', `TOKEN=$(cat .railway-token) && curl -X POST ${RAILWAY} -H "Authorization: Bearer $TOKEN" -d @data/volume-delete.json`, 'http.graphql-destructive-mutation'],
+  [
+    'ask',
+    `TOKEN=$(cat .railway-token) && curl -X POST ${RAILWAY} -H "Authorization: Bearer $TOKEN" -d @data/volume-delete.json`,
+    'http.graphql-destructive-mutation',
+  ],
   // Any API, any destructive verb, batched, aliased, through fragments or form encoding.
-  ['ask', String.raw`curl https://api.example.com/graphql -d '[{"query":"query { me { id } }"},{"query":"mutation { projectDelete(id: \"p1\") }"}]'`, 'http.graphql-destructive-mutation'],
-  ['ask', String.raw`curl https://api.example.com/graphql -d '{"query":"mutation { gone: deleteEnvironment(id: 7) { id } }"}'`, 'http.graphql-destructive-mutation'],
-  ['ask', String.raw`curl https://api.example.com/graphql -d '{"query":"mutation M { ...Wipe } fragment Wipe on Mutation { purgeCache(all: true) }"}'`, 'http.graphql-destructive-mutation'],
+  [
+    'ask',
+    String.raw`curl https://api.example.com/graphql -d '[{"query":"query { me { id } }"},{"query":"mutation { projectDelete(id: \"p1\") }"}]'`,
+    'http.graphql-destructive-mutation',
+  ],
+  [
+    'ask',
+    String.raw`curl https://api.example.com/graphql -d '{"query":"mutation { gone: deleteEnvironment(id: 7) { id } }"}'`,
+    'http.graphql-destructive-mutation',
+  ],
+  [
+    'ask',
+    String.raw`curl https://api.example.com/graphql -d '{"query":"mutation M { ...Wipe } fragment Wipe on Mutation { purgeCache(all: true) }"}'`,
+    'http.graphql-destructive-mutation',
+  ],
   ['ask', `curl https://api.example.com/graphql --data-urlencode 'query=mutation { revokeAllTokens }'`, 'http.graphql-destructive-mutation'],
   ['ask', `curl -G https://api.example.com/graphql --data-urlencode 'query=mutation { databaseReset(id: 1) }'`, 'http.graphql-destructive-mutation'],
-  ['ask', String.raw`curl https://hasura.example.com/v1/graphql -d '{"query":"mutation { delete_bookings(where: {}) { affected_rows } }"}'`, 'http.graphql-destructive-mutation'],
+  [
+    'ask',
+    String.raw`curl https://hasura.example.com/v1/graphql -d '{"query":"mutation { delete_bookings(where: {}) { affected_rows } }"}'`,
+    'http.graphql-destructive-mutation',
+  ],
   ['ask', String.raw`curl http://localhost:4000/graphql -d '{"query":"mutation { dropAllTables }"}'`, 'http.graphql-destructive-mutation'],
-  ['ask', String.raw`curl https://api.example.com/graphql -d '{"query":"mutation { terminateInstance(id: \"i-1\") { ok } }"}'`, 'http.graphql-destructive-mutation'],
-  ['ask', String.raw`curl https://api.example.com/graphql -d '{"query":"mutation($id: ID!) { removeMember(id: $id) }","variables":{"id":"u1"}}'`, 'http.graphql-destructive-mutation'],
+  [
+    'ask',
+    String.raw`curl https://api.example.com/graphql -d '{"query":"mutation { terminateInstance(id: \"i-1\") { ok } }"}'`,
+    'http.graphql-destructive-mutation',
+  ],
+  [
+    'ask',
+    String.raw`curl https://api.example.com/graphql -d '{"query":"mutation($id: ID!) { removeMember(id: $id) }","variables":{"id":"u1"}}'`,
+    'http.graphql-destructive-mutation',
+  ],
   // SQL sent to SQL-over-HTTP APIs.
-  ['ask', `curl -X POST "https://api.supabase.com/v1/projects/$SUPABASE_REF/database/query" -H "Authorization: Bearer $SUPABASE_ACCESS_TOKEN" -H 'Content-Type: application/json' -d '{"query":"DROP TABLE bookings;"}'`, 'http.destructive-sql'],
+  [
+    'ask',
+    `curl -X POST "https://api.supabase.com/v1/projects/$SUPABASE_REF/database/query" -H "Authorization: Bearer $SUPABASE_ACCESS_TOKEN" -H 'Content-Type: application/json' -d '{"query":"DROP TABLE bookings;"}'`,
+    'http.destructive-sql',
+  ],
   ['ask', `echo 'DELETE FROM events' | curl --data-binary @- 'http://localhost:8123/'`, 'http.destructive-sql'],
   ['ask', `http POST https://db.example.com/v1/sql sql='UPDATE users SET plan = NULL'`, 'http.destructive-sql'],
   ['allow', `curl -X POST "https://api.supabase.com/v1/projects/$SUPABASE_REF/database/query" -d '{"query":"SELECT count(*) FROM bookings"}'`],
@@ -86,7 +134,11 @@ export default [
   // A body file Airlock cannot read, sent with a state-changing method to any host but this machine.
   ['ask', 'curl -X POST https://api.example.com/v1/admin --data-binary @missing.json', 'http.unseen-body'],
   // A body written earlier on the line is read as it will be (see engine-write-then-run.ts).
-  ['ask', `cat > body.json <<'EOF'\n{"query":"mutation { volumeDelete(volumeId: \\"v1\\") }"}\nEOF\ncurl -X POST ${RAILWAY} --data-binary @body.json`, 'http.graphql-destructive-mutation'],
+  [
+    'ask',
+    `cat > body.json <<'EOF'\n{"query":"mutation { volumeDelete(volumeId: \\"v1\\") }"}\nEOF\ncurl -X POST ${RAILWAY} --data-binary @body.json`,
+    'http.graphql-destructive-mutation',
+  ],
   ['ask', `curl -s https://example.com/body > body.json && curl -X POST https://api.example.com/v1/admin --data-binary @body.json`, 'http.unseen-body'],
   ['ask', 'curl https://api.example.com/v1/admin -d @data', 'http.unseen-body'],
   ['ask', 'curl -X DELETE https://api.example.com/v1/items --data @data/missing-ids.json', 'http.unseen-body'],

@@ -82,7 +82,7 @@ export default [
   ['deny', '"rm" -rf /', 'filesystem.rm-root-or-home'],
   ['deny', "r''m -rf /", 'filesystem.rm-root-or-home'],
   ['deny', "$'\\x72\\x6d' -rf /", 'filesystem.rm-root-or-home'],
-  ['ask', "g\\it reset --hard", 'git.reset-hard'],
+  ['ask', 'g\\it reset --hard', 'git.reset-hard'],
   ['ask', 'git reset "--hard"', 'git.reset-hard'],
   ['ask', "git 'reset' '--hard'", 'git.reset-hard'],
   // same-line variables
@@ -106,7 +106,7 @@ export default [
   ['ask', "ksh -c 'git stash clear'", 'git.stash-drop'],
   ['ask', "bash -lc 'git reset --hard'", 'git.reset-hard'],
   ['ask', "bash -e -x -c 'git reset --hard'", 'git.reset-hard'],
-  ['deny', "bash -c \"sh -c 'rm -rf /'\"", 'filesystem.rm-root-or-home'],
+  ['deny', 'bash -c "sh -c \'rm -rf /\'"', 'filesystem.rm-root-or-home'],
   ['deny', "sudo bash -c 'cd / && rm -rf *'", 'filesystem.rm-root-or-home'],
   ['ask', 'eval "git reset --hard"', 'git.reset-hard'],
   ['ask', 'eval git clean -fd', 'git.clean-force'],
@@ -172,7 +172,11 @@ export default [
   // PowerShell and cmd
   ['ask', 'pwsh -Command "Remove-Item -Recurse -Force ./data"', 'filesystem.windows-recursive-delete'],
   ['ask', 'powershell -NoProfile -c "git reset --hard"', 'git.reset-hard'],
-  ['ask', 'powershell.exe -EncodedCommand UgBlAG0AbwB2AGUALQBJAHQAZQBtACAALQBSAGUAYwB1AHIAcwBlACAALQBGAG8AcgBjAGUAIABDADoAXABkAGEAdABhAA==', 'filesystem.windows-recursive-delete'],
+  [
+    'ask',
+    'powershell.exe -EncodedCommand UgBlAG0AbwB2AGUALQBJAHQAZQBtACAALQBSAGUAYwB1AHIAcwBlACAALQBGAG8AcgBjAGUAIABDADoAXABkAGEAdABhAA==',
+    'filesystem.windows-recursive-delete',
+  ],
   ['ask', 'cmd /c "rmdir /s /q C:\\build-cache"', 'filesystem.windows-recursive-delete'],
   ['ask', 'pwsh -File missing.ps1', 'guard.unreadable-script'],
   ['allow', 'pwsh -Command "Get-ChildItem"'],

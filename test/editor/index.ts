@@ -25,7 +25,9 @@ export function run(): Promise<void> {
   const grep = process.env.AIRLOCK_EDITOR_GREP;
   if (grep) mocha.grep(grep);
   const suiteDir = join(__dirname, 'suite');
-  for (const file of readdirSync(suiteDir).filter((name) => name.endsWith('.test.js')).sort()) {
+  for (const file of readdirSync(suiteDir)
+    .filter((name) => name.endsWith('.test.js'))
+    .sort()) {
     mocha.addFile(join(suiteDir, file));
   }
 

@@ -29,17 +29,61 @@ describe('the Activity sidebar after an agent session', { timeout: 240_000 }, ()
     // Recorded before the editor starts, as `airlock hook` processes do when no editor is up;
     // the extension finds this log through the per-user index and continues its chain.
     const record = (event: Parameters<typeof appendToWorkspaceLog>[1]) => appendToWorkspaceLog(workspace, event, env);
-    await record({ kind: 'token', actor: 'unknown', file: join(workspace, '.env'), rule: 'railway-token', severity: 'critical', reason: 'Railway API token readable by agents', time: minute(1) });
-    await record({ kind: 'command', actor: 'terminal', command: 'git status', cwd: workspace, exitCode: 0, durationMs: 31, time: minute(2) });
-    await record({ kind: 'decision', actor: 'claude', session: 'c1a2b3c4-session', command: 'npm test', cwd: workspace, decision: 'allow', decidedBy: 'rules', time: minute(3) });
-    await record({ kind: 'file-read', actor: 'claude', session: 'c1a2b3c4-session', file: join(workspace, '.env'), decision: 'deny', decidedBy: 'rules', reason: 'holds a secret', time: minute(4) });
     await record({
-      kind: 'confirmation', actor: 'claude', session: 'c1a2b3c4-session', command: 'railway volume delete vol-shared --yes', cwd: workspace,
-      decision: 'deny', decidedBy: 'person', environment: 'production', rule: 'railway.volume-delete',
-      reason: 'Deletes the volume; staging and production share it, and the backups live inside it',
-      evidence: ['from .railway/config.json: environment "production"'], time: minute(5),
+      kind: 'token',
+      actor: 'unknown',
+      file: join(workspace, '.env'),
+      rule: 'railway-token',
+      severity: 'critical',
+      reason: 'Railway API token readable by agents',
+      time: minute(1),
     });
-    await record({ kind: 'confirmation', actor: 'claude', session: 'c1a2b3c4-session', command: 'git push --force origin fix/booking', cwd: workspace, decision: 'allow', decidedBy: 'person', environment: 'development', time: minute(6) });
+    await record({ kind: 'command', actor: 'terminal', command: 'git status', cwd: workspace, exitCode: 0, durationMs: 31, time: minute(2) });
+    await record({
+      kind: 'decision',
+      actor: 'claude',
+      session: 'c1a2b3c4-session',
+      command: 'npm test',
+      cwd: workspace,
+      decision: 'allow',
+      decidedBy: 'rules',
+      time: minute(3),
+    });
+    await record({
+      kind: 'file-read',
+      actor: 'claude',
+      session: 'c1a2b3c4-session',
+      file: join(workspace, '.env'),
+      decision: 'deny',
+      decidedBy: 'rules',
+      reason: 'holds a secret',
+      time: minute(4),
+    });
+    await record({
+      kind: 'confirmation',
+      actor: 'claude',
+      session: 'c1a2b3c4-session',
+      command: 'railway volume delete vol-shared --yes',
+      cwd: workspace,
+      decision: 'deny',
+      decidedBy: 'person',
+      environment: 'production',
+      rule: 'railway.volume-delete',
+      reason: 'Deletes the volume; staging and production share it, and the backups live inside it',
+      evidence: ['from .railway/config.json: environment "production"'],
+      time: minute(5),
+    });
+    await record({
+      kind: 'confirmation',
+      actor: 'claude',
+      session: 'c1a2b3c4-session',
+      command: 'git push --force origin fix/booking',
+      cwd: workspace,
+      decision: 'allow',
+      decidedBy: 'person',
+      environment: 'development',
+      time: minute(6),
+    });
     workbench = await startWorkbench({ workspace, env });
   });
 
@@ -48,7 +92,12 @@ describe('the Activity sidebar after an agent session', { timeout: 240_000 }, ()
   it('lists the session newest first, with the blocked production command', async () => {
     await workbench.openAirlockView();
     const pane = workbench.viewPane('Activity');
-    await workbench.waitFor(async () => (await pane.innerText()).includes('railway volume delete vol-shared --yes'), 'the blocked command in the Activity view', 30_000, () => 'pane text');
+    await workbench.waitFor(
+      async () => (await pane.innerText()).includes('railway volume delete vol-shared --yes'),
+      'the blocked command in the Activity view',
+      30_000,
+      () => 'pane text',
+    );
     const text = await pane.innerText();
     assert.match(text, /Today/);
     assert.match(text, /Claude Code session c1a2b3c4/);
@@ -67,7 +116,11 @@ describe('the Activity sidebar after an agent session', { timeout: 240_000 }, ()
   it('clicking the shield opens the Activity view', async () => {
     await workbench.activityBarItem('Explorer').click();
     await workbench.waitFor(async () => !(await workbench.viewPane('Activity').isVisible()), 'the Explorer to replace the Airlock views', 10_000);
-    await workbench.page.locator('.part.statusbar').getByText(/blocked today/).first().click();
+    await workbench.page
+      .locator('.part.statusbar')
+      .getByText(/blocked today/)
+      .first()
+      .click();
     await workbench.viewPane('Activity').waitFor({ state: 'visible', timeout: 15_000 });
   });
 
@@ -76,14 +129,20 @@ describe('the Activity sidebar after an agent session', { timeout: 240_000 }, ()
     const tab = workbench.page.locator('.tabs-container .tab', { hasText: 'Airlock: railway volume delete' });
     await tab.waitFor({ timeout: 15_000 });
     // The page itself lives in nested iframes; its frame shows the environment banner.
-    await workbench.waitFor(async () => {
-      for (const frame of workbench.page.frames()) {
-        try {
-          if ((await frame.locator('.environment.production').count()) > 0) return true;
-        } catch { /* frame detached while loading */ }
-      }
-      return false;
-    }, 'the PRODUCTION banner in the details panel', 20_000);
+    await workbench.waitFor(
+      async () => {
+        for (const frame of workbench.page.frames()) {
+          try {
+            if ((await frame.locator('.environment.production').count()) > 0) return true;
+          } catch {
+            /* frame detached while loading */
+          }
+        }
+        return false;
+      },
+      'the PRODUCTION banner in the details panel',
+      20_000,
+    );
     await workbench.screenshot('activity-details');
   });
 
@@ -107,7 +166,11 @@ describe('a log edited outside Airlock', { timeout: 240_000 }, () => {
     stateDir = mkdtempSync(join(tmpdir(), 'airlock-ui-state-'));
     const env = { AIRLOCK_STATE_DIR: stateDir };
     for (const command of ['terraform plan', 'terraform destroy -auto-approve', 'git status']) {
-      await appendToWorkspaceLog(workspace, { kind: 'decision', actor: 'cursor', command, decision: command.includes('destroy') ? 'deny' : 'allow', decidedBy: 'rules' }, env);
+      await appendToWorkspaceLog(
+        workspace,
+        { kind: 'decision', actor: 'cursor', command, decision: command.includes('destroy') ? 'deny' : 'allow', decidedBy: 'rules' },
+        env,
+      );
     }
     // Someone rewrites history: the destroy was "allowed".
     const file = join(logDirFor(workspace, env), 'activity.jsonl');
@@ -120,9 +183,17 @@ describe('a log edited outside Airlock', { timeout: 240_000 }, () => {
   it('warns on the Activity view when the startup verification fails', async () => {
     await workbench.openAirlockView();
     const pane = workbench.viewPane('Activity');
-    await workbench.waitFor(async () => /failed verification: line 2 of activity\.jsonl was edited/.test(await pane.innerText()), 'the verification warning on the view', 30_000);
+    await workbench.waitFor(
+      async () => /failed verification: line 2 of activity\.jsonl was edited/.test(await pane.innerText()),
+      'the verification warning on the view',
+      30_000,
+    );
     // The edited event stays visible, marked: what it claims may not be what happened.
-    await workbench.waitFor(async () => /terraform destroy -auto-approve[\s\S]*UNVERIFIED|UNVERIFIED[\s\S]*terraform destroy/.test(await pane.innerText()), 'the edited event marked UNVERIFIED', 15_000);
+    await workbench.waitFor(
+      async () => /terraform destroy -auto-approve[\s\S]*UNVERIFIED|UNVERIFIED[\s\S]*terraform destroy/.test(await pane.innerText()),
+      'the edited event marked UNVERIFIED',
+      15_000,
+    );
     await workbench.screenshot('activity-verification-warning');
   });
 });

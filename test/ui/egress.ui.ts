@@ -6,9 +6,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { HOSTS, makePki, requireSandbox, startFakeApi, type FakeApi, type Pki } from '../unit/egress/harness';
+import { pathToFileURL } from 'node:url';
+import { type FakeApi, HOSTS, makePki, type Pki, requireSandbox, startFakeApi } from '../unit/egress/harness';
 import { makeWorkspace, projectRoot, startWorkbench, type Workbench } from './support';
 
 describe('the egress gate in the real editor', { timeout: 300_000 }, () => {
@@ -40,7 +40,9 @@ describe('the egress gate in the real editor', { timeout: 300_000 }, () => {
       },
       // Terminals only (code-server itself must not load it): the fake API under provider
       // names, resolved in `airlock run`'s proxy (see test/unit/egress/fixtures/resolve-hosts.mjs).
-      settings: { 'terminal.integrated.env.linux': { NODE_OPTIONS: `--import=${pathToFileURL(join(projectRoot, 'test/unit/egress/fixtures/resolve-hosts.mjs')).href}` } },
+      settings: {
+        'terminal.integrated.env.linux': { NODE_OPTIONS: `--import=${pathToFileURL(join(projectRoot, 'test/unit/egress/fixtures/resolve-hosts.mjs')).href}` },
+      },
     });
   });
 
@@ -53,12 +55,14 @@ describe('the egress gate in the real editor', { timeout: 300_000 }, () => {
   it('holds curl -T in the sandboxed terminal: the modal names PRODUCTION and the token, Block sends nothing', async () => {
     await workbench.runCommand('Airlock: Open Sandboxed Terminal');
     await workbench.page.locator('.terminal-wrapper.active .xterm').waitFor({ timeout: 30_000 });
-    await workbench.waitFor(async () => (await workbench.terminalText()).trim().length > 0, 'the sandboxed shell\'s prompt', 60_000);
-    await workbench.runInTerminal('curl -sS -H "Authorization: Bearer $RAILWAY_TOKEN" -T payload.json "https://backboard.railway.app:$FAKE_API_PORT/graphql/v2"; echo "curl=$?"');
+    await workbench.waitFor(async () => (await workbench.terminalText()).trim().length > 0, "the sandboxed shell's prompt", 60_000);
+    await workbench.runInTerminal(
+      'curl -sS -H "Authorization: Bearer $RAILWAY_TOKEN" -T payload.json "https://backboard.railway.app:$FAKE_API_PORT/graphql/v2"; echo "curl=$?"',
+    );
     await workbench.waitForModal(/PRODUCTION/, 60_000);
     const text = await workbench.modalText();
     assert.match(text, /^PRODUCTION/);
-    assert.match(text, /RAILWAY_TOKEN in \.env\.production/, 'the token\'s evidence is in the modal');
+    assert.match(text, /RAILWAY_TOKEN in \.env\.production/, "the token's evidence is in the modal");
     assert.match(text, /volumeDelete/);
     assert.doesNotMatch(text, /prod-4f1c9a7e2b6d8e0f3a5c/, 'the token itself is never shown');
     await workbench.screenshot('egress-modal');

@@ -24,7 +24,7 @@ function emptyFolders(root: string): string[] {
   return out;
 }
 
-describe('a new user\'s first run', { timeout: 420_000 }, () => {
+describe("a new user's first run", { timeout: 420_000 }, () => {
   let workbench: Workbench;
   let workspace: string;
   let home: string;
@@ -53,8 +53,22 @@ describe('a new user\'s first run', { timeout: 420_000 }, () => {
   async function waitForPane(title: string, pattern: RegExp, what: string, timeoutMs = 30_000): Promise<string> {
     let text = '';
     // On failure, also what the Protection output said (a self-test's detail is there).
-    const log = () => workbench.extensionLog().split('\n').filter((l) => /self-test|could not|verified|protects|error/i.test(l)).slice(-15).join('\n');
-    await workbench.waitFor(async () => pattern.test((text = await paneText(title))), what, timeoutMs, () => `${text}\n--- extension log ---\n${log()}`);
+    const log = () =>
+      workbench
+        .extensionLog()
+        .split('\n')
+        .filter((l) => /self-test|could not|verified|protects|error/i.test(l))
+        .slice(-15)
+        .join('\n');
+    await workbench.waitFor(
+      async () => {
+        text = await paneText(title);
+        return pattern.test(text);
+      },
+      what,
+      timeoutMs,
+      () => `${text}\n--- extension log ---\n${log()}`,
+    );
     return text;
   }
 
@@ -84,13 +98,21 @@ describe('a new user\'s first run', { timeout: 420_000 }, () => {
   it('Protect This Workspace from the walkthrough installs the Claude Code hook, verified', async () => {
     const page = workbench.page.locator('.gettingStartedContainer').first();
     await page.getByText('Protect your agents', { exact: true }).first().click();
-    await page.locator('.monaco-button, a').filter({ hasText: /^\s*Protect This Workspace\s*$/ }).first().click();
+    await page
+      .locator('.monaco-button, a')
+      .filter({ hasText: /^\s*Protect This Workspace\s*$/ })
+      .first()
+      .click();
     await workbench.inputBox().locator('.monaco-list-row').filter({ hasText: 'Claude Code (.claude/settings.json)' }).first().waitFor({ timeout: 20_000 });
     // Enter goes to the pick list's own input: focus may still be on the walkthrough's button, where
     // Enter would start Protect a second time (and cancel this pick).
     await workbench.inputBox().locator('input').click();
     await workbench.page.keyboard.press('Enter');
-    await workbench.waitFor(() => existsSync(claudeSettings) && readFileSync(claudeSettings, 'utf8').includes('hook claude'), 'the Claude Code hook written', 30_000);
+    await workbench.waitFor(
+      () => existsSync(claudeSettings) && readFileSync(claudeSettings, 'utf8').includes('hook claude'),
+      'the Claude Code hook written',
+      30_000,
+    );
     // The hook names the stable per-user launcher, which exists.
     const stable = join(home, '.local/share/airlock/bin/airlock');
     assert.match(readFileSync(claudeSettings, 'utf8'), new RegExp(`${stable.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} hook claude`));
@@ -108,7 +130,12 @@ describe('a new user\'s first run', { timeout: 420_000 }, () => {
     await waitForPane('Protection', /Claude Code hook\s*verified \d{4}-\d\d-\d\d \d\d:\d\d/, 'Claude Code hook verified', 60_000);
     // The hook file is on disk: the view's claim matches it.
     assert.match(readFileSync(claudeSettings, 'utf8'), /hook claude/);
-    await waitForPane('Exposed Tokens', /\.env\.production[\s\S]*agents blocked \(Airlock read gate \(Claude Code\)\)/, 'the env file blocked by the Claude Code read gate', 60_000);
+    await waitForPane(
+      'Exposed Tokens',
+      /\.env\.production[\s\S]*agents blocked \(Airlock read gate \(Claude Code\)\)/,
+      'the env file blocked by the Claude Code read gate',
+      60_000,
+    );
     await workbench.screenshot('first-run-sidebar');
     assert.equal(await workbench.paletteOffers('Airlock: Remove Protection'), true, 'Remove Protection once something is installed');
   });
@@ -123,7 +150,10 @@ describe('a new user\'s first run', { timeout: 420_000 }, () => {
     assert.deepEqual((await workbench.modalButtons()).sort(), ['Allow once', 'Block', 'Cancel']);
     await workbench.screenshot('first-run-sample-modal');
     await workbench.clickModalButton('Block');
-    await workbench.notification(/Sample: you blocked it/).first().waitFor({ timeout: 15_000 });
+    await workbench
+      .notification(/Sample: you blocked it/)
+      .first()
+      .waitFor({ timeout: 15_000 });
   });
 
   it('the Activity view holds the protection record (not the sample), and its filters work from the view menu', async () => {
@@ -152,10 +182,16 @@ describe('a new user\'s first run', { timeout: 420_000 }, () => {
     await workbench.waitFor(() => !existsSync(claudeSettings), 'the Claude Code hook file removed', 20_000);
     for (const folder of foldersBefore) assert.ok(existsSync(join(workspace, folder)), `${folder} was there before and stays`);
     assert.deepEqual(emptyFolders(workspace), [], 'no empty folder left behind');
-    for (const created of ['.cursor', '.github', '.codex', '.windsurf', '.kiro', '.gemini', '.clinerules', '.opencode']) assert.ok(!existsSync(join(workspace, created)), `${created} left behind`);
+    for (const created of ['.cursor', '.github', '.codex', '.windsurf', '.kiro', '.gemini', '.clinerules', '.opencode'])
+      assert.ok(!existsSync(join(workspace, created)), `${created} left behind`);
     await workbench.openAirlockView();
     const protection = await waitForPane('Protection', /Claude Code hook/, 'the Claude Code row', 20_000);
-    await workbench.waitFor(async () => !/Claude Code hook\s*verified/.test(await paneText('Protection')), 'the Claude Code row no longer verified', 20_000, () => protection);
+    await workbench.waitFor(
+      async () => !/Claude Code hook\s*verified/.test(await paneText('Protection')),
+      'the Claude Code row no longer verified',
+      20_000,
+      () => protection,
+    );
     await waitForPane('Exposed Tokens', /\.env\.production[\s\S]*1 token · agents can read/, 'the env file readable again', 60_000);
     assert.equal(await workbench.paletteOffers('Airlock: Remove Protection'), false, 'nothing left to remove');
     await workbench.screenshot('first-run-removed');

@@ -17,7 +17,9 @@ function hook(agent: string, payload: object, env: NodeJS.ProcessEnv): Promise<{
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [join(projectRoot, 'dist/airlock.js'), 'hook', agent], { env: { ...process.env, ...env } });
     let stdout = '';
-    child.stdout.on('data', (c) => { stdout += c; });
+    child.stdout.on('data', (c) => {
+      stdout += c;
+    });
     child.on('close', (code) => resolve({ code, stdout }));
     child.stdin.end(JSON.stringify(payload));
   });
@@ -75,10 +77,14 @@ describe('the gates in the real editor', { timeout: 300_000 }, () => {
     await workbench.screenshot('gates-terminal-allowed');
   });
 
-  it('a Cursor and a Claude Code hook payload wait for the modal and get the person\'s answer', async () => {
+  it("a Cursor and a Claude Code hook payload wait for the modal and get the person's answer", async () => {
     const env = { AIRLOCK_RUNTIME_DIR: runtimeDir, AIRLOCK_STATE_DIR: join(runtimeDir, 'state') };
     const command = 'railway volume delete --environment production vol_9f2';
-    const cursor = hook('cursor', { hook_event_name: 'beforeShellExecution', conversation_id: 'c1', generation_id: 'g1', workspace_roots: [workspace], command, cwd: workspace }, env);
+    const cursor = hook(
+      'cursor',
+      { hook_event_name: 'beforeShellExecution', conversation_id: 'c1', generation_id: 'g1', workspace_roots: [workspace], command, cwd: workspace },
+      env,
+    );
     await workbench.waitForModal(/Cursor agent/);
     await workbench.screenshot('gates-cursor-modal');
     await workbench.clickModalButton('Block');
@@ -86,7 +92,11 @@ describe('the gates in the real editor', { timeout: 300_000 }, () => {
     assert.equal(JSON.parse(blocked.stdout).permission, 'deny');
     assert.match(JSON.parse(blocked.stdout).agent_message, /ask the person/);
 
-    const claude = hook('claude', { session_id: 's1', cwd: workspace, permission_mode: 'default', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command } }, env);
+    const claude = hook(
+      'claude',
+      { session_id: 's1', cwd: workspace, permission_mode: 'default', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command } },
+      env,
+    );
     await workbench.waitForModal(/Claude Code/);
     await workbench.clickModalButton('Allow once');
     await workbench.typeIntoInputBox('production');
@@ -105,7 +115,10 @@ describe('the gates in the real editor', { timeout: 300_000 }, () => {
   it('warns loudly when a destructive command runs past every gate (an absolute path skips the shim)', async () => {
     const real = join(workspace, 'bin', 'railway');
     await workbench.runInTerminal(`${real} volume delete --environment production vol_gap`);
-    await workbench.notification(/Airlock protection gap/).first().waitFor({ timeout: 60_000 });
+    await workbench
+      .notification(/Airlock protection gap/)
+      .first()
+      .waitFor({ timeout: 60_000 });
     await workbench.screenshot('gates-protection-gap');
     assert.ok(ran().includes('volume delete --environment production vol_gap'), 'it did run: watching only observes');
   });

@@ -23,7 +23,10 @@ describe('the packaged .vsix', { timeout: 240_000 }, () => {
   });
 
   it('holds the bundles and the manifest but no sources, tests or node_modules', () => {
-    const files = report.split('\n').filter((line) => line.startsWith('  ')).map((line) => line.trim());
+    const files = report
+      .split('\n')
+      .filter((line) => line.startsWith('  '))
+      .map((line) => line.trim());
     for (const needed of ['package.json', 'dist/extension.js', 'dist/airlock.js', 'media/airlock.svg', 'LICENSE']) {
       assert.ok(files.includes(needed), `${needed} is packed`);
     }
@@ -40,7 +43,12 @@ describe('the packaged .vsix', { timeout: 240_000 }, () => {
 
   it('activates from the installed copy and shows its Activity Bar icon', async () => {
     assert.ok(await workbench.activityBarItem('Airlock').isVisible());
-    await workbench.waitFor(() => /Airlock [\d.]+ active/.test(workbench.extensionLog()), 'the activation line in Airlock\'s log', 30_000, () => workbench.extensionLog());
+    await workbench.waitFor(
+      () => /Airlock [\d.]+ active/.test(workbench.extensionLog()),
+      "the activation line in Airlock's log",
+      30_000,
+      () => workbench.extensionLog(),
+    );
     assert.doesNotMatch(await workbench.page.title(), /Extension Development Host/);
   });
 });

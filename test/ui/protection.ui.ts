@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { makeWorkspace, startWorkbench, type Workbench } from './support';
 
-const CLAUDE_SETTINGS = '{\n  // the team\'s formatter hook stays\n  "hooks": {\n    "PostToolUse": [ { "matcher": "Edit", "hooks": [ { "type": "command", "command": "npx prettier --write" } ] } ]\n  }\n}\n';
+const CLAUDE_SETTINGS =
+  '{\n  // the team\'s formatter hook stays\n  "hooks": {\n    "PostToolUse": [ { "matcher": "Edit", "hooks": [ { "type": "command", "command": "npx prettier --write" } ] } ]\n  }\n}\n';
 
 describe('protecting a workspace', { timeout: 240_000 }, () => {
   let workbench: Workbench;
@@ -19,7 +20,13 @@ describe('protecting a workspace', { timeout: 240_000 }, () => {
   before(async () => {
     home = mkdtempSync(join(tmpdir(), 'airlock-ui-home-'));
     // Codex and Windsurf are set up in this workspace: Protect offers them beside Cursor and Claude Code.
-    workspace = makeWorkspace({ '.cursor/rules/style.md': 'Be brief.\n', '.claude/settings.json': CLAUDE_SETTINGS, 'README.md': '# app\n', '.codex/AGENTS.md': 'Be careful.\n', '.windsurf/rules/style.md': 'Be brief.\n' });
+    workspace = makeWorkspace({
+      '.cursor/rules/style.md': 'Be brief.\n',
+      '.claude/settings.json': CLAUDE_SETTINGS,
+      'README.md': '# app\n',
+      '.codex/AGENTS.md': 'Be careful.\n',
+      '.windsurf/rules/style.md': 'Be brief.\n',
+    });
     workbench = await startWorkbench({ workspace, env: { HOME: home } });
   });
 
@@ -40,8 +47,15 @@ describe('protecting a workspace', { timeout: 240_000 }, () => {
     await workbench.inputBox().locator('.monaco-list-row').filter({ hasText: 'Claude Code (.claude/settings.json)' }).first().waitFor({ timeout: 15_000 });
     await workbench.page.keyboard.press('Enter');
     const claudePath = join(workspace, '.claude/settings.json');
-    await workbench.waitFor(() => existsSync(join(workspace, '.cursor/hooks.json')) && readFileSync(claudePath, 'utf8').includes('hook claude')
-      && existsSync(join(workspace, '.codex/hooks.json')) && existsSync(join(workspace, '.windsurf/hooks.json')), 'the four hook files written', 30_000);
+    await workbench.waitFor(
+      () =>
+        existsSync(join(workspace, '.cursor/hooks.json')) &&
+        readFileSync(claudePath, 'utf8').includes('hook claude') &&
+        existsSync(join(workspace, '.codex/hooks.json')) &&
+        existsSync(join(workspace, '.windsurf/hooks.json')),
+      'the four hook files written',
+      30_000,
+    );
     const cursor = JSON.parse(readFileSync(join(workspace, '.cursor/hooks.json'), 'utf8'));
     assert.equal(cursor.version, 1);
     // The stable per-user path, never the editor's temporary profile.
@@ -54,7 +68,10 @@ describe('protecting a workspace', { timeout: 240_000 }, () => {
     const windsurf = JSON.parse(readFileSync(join(workspace, '.windsurf/hooks.json'), 'utf8'));
     assert.deepEqual(Object.keys(windsurf.hooks), ['pre_run_command', 'pre_read_code', 'pre_write_code', 'pre_mcp_tool_use']);
     // Codex runs a hook only once the person trusts its content: Airlock says so.
-    await workbench.notification(/Codex CLI runs a hook only after you trust its exact content/).first().waitFor({ timeout: 15_000 });
+    await workbench
+      .notification(/Codex CLI runs a hook only after you trust its exact content/)
+      .first()
+      .waitFor({ timeout: 15_000 });
     const claude = readFileSync(join(workspace, '.claude/settings.json'), 'utf8');
     assert.match(claude, /\/\/ the team's formatter hook stays/);
     assert.match(claude, /npx prettier --write/);
@@ -67,7 +84,15 @@ describe('protecting a workspace', { timeout: 240_000 }, () => {
     let text = '';
     // "verified <time>": each hook passed its self-test through the installed command.
     const verified = (label: string) => new RegExp(`${label}\\s*verified \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d`).test(text);
-    await workbench.waitFor(async () => { text = await pane.innerText(); return verified('Cursor hook') && verified('Claude Code hook') && verified('Codex CLI hook') && verified('Windsurf \\(Cascade\\) hook'); }, 'four hooks verified in the Protection view', 30_000, () => text);
+    await workbench.waitFor(
+      async () => {
+        text = await pane.innerText();
+        return verified('Cursor hook') && verified('Claude Code hook') && verified('Codex CLI hook') && verified('Windsurf \\(Cascade\\) hook');
+      },
+      'four hooks verified in the Protection view',
+      30_000,
+      () => text,
+    );
     await workbench.screenshot('protection-view');
   });
 
@@ -78,7 +103,15 @@ describe('protecting a workspace', { timeout: 240_000 }, () => {
     await workbench.screenshot('protection-remove-pick');
     await workbench.page.keyboard.press('Enter');
     const claudePath = join(workspace, '.claude/settings.json');
-    await workbench.waitFor(() => !existsSync(join(workspace, '.cursor/hooks.json')) && !readFileSync(claudePath, 'utf8').includes('hook claude') && !existsSync(join(workspace, '.codex/hooks.json')) && !existsSync(join(workspace, '.windsurf/hooks.json')), 'the hooks removed', 15_000);
+    await workbench.waitFor(
+      () =>
+        !existsSync(join(workspace, '.cursor/hooks.json')) &&
+        !readFileSync(claudePath, 'utf8').includes('hook claude') &&
+        !existsSync(join(workspace, '.codex/hooks.json')) &&
+        !existsSync(join(workspace, '.windsurf/hooks.json')),
+      'the hooks removed',
+      15_000,
+    );
     assert.equal(readFileSync(claudePath, 'utf8'), CLAUDE_SETTINGS);
     assert.ok(!existsSync(join(workspace, '.github/hooks')), 'no empty folder Airlock created is left behind');
     assert.ok(existsSync(join(workspace, '.codex/AGENTS.md')) && existsSync(join(workspace, '.windsurf/rules/style.md')), 'folders that were there stay');

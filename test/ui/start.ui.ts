@@ -1,7 +1,7 @@
 // `npm start` as a newcomer runs it: it packages Airlock, generates the PocketOS demo, serves the
 // workbench with Airlock installed on the demo, and stops cleanly on Ctrl-C (SIGINT).
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { connectWorkbench, projectRoot, type Workbench } from './support';
@@ -14,16 +14,26 @@ describe('npm start', { timeout: 240_000 }, () => {
 
   before(async () => {
     start = spawn(process.execPath, [join(projectRoot, 'scripts/start.mjs'), '--port', '0'], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-    start.stdout!.on('data', (chunk) => { output += chunk; });
-    start.stderr!.on('data', (chunk) => { output += chunk; });
+    start.stdout!.on('data', (chunk) => {
+      output += chunk;
+    });
+    start.stderr!.on('data', (chunk) => {
+      output += chunk;
+    });
     url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`npm start printed no address in 180 s:\n${output}`)), 180_000);
       const look = () => {
         const found = /(http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(output);
-        if (found) { clearTimeout(timer); resolve(found[1]!); }
+        if (found) {
+          clearTimeout(timer);
+          resolve(found[1]!);
+        }
       };
       start.stdout!.on('data', look);
-      start.on('exit', (code) => { clearTimeout(timer); reject(new Error(`npm start exited with ${code}:\n${output}`)); });
+      start.on('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`npm start exited with ${code}:\n${output}`));
+      });
     });
     workbench = await connectWorkbench(url, { workspace: join(projectRoot, 'demo') });
   });

@@ -27,10 +27,14 @@ describe('exposed tokens in the workbench', { timeout: 240_000 }, () => {
     await workbench.openAirlockView();
     const pane = workbench.viewPane('Exposed Tokens');
     // The file node renders before its findings: wait for what the assertions need, not the first sign of life.
-    await workbench.waitFor(async () => {
-      const shown = await pane.innerText();
-      return /deploy\.sh/.test(shown) && /GitHub classic personal access token/.test(shown);
-    }, 'ops/deploy.sh and its GitHub token in the Exposed Tokens view', 60_000);
+    await workbench.waitFor(
+      async () => {
+        const shown = await pane.innerText();
+        return /deploy\.sh/.test(shown) && /GitHub classic personal access token/.test(shown);
+      },
+      'ops/deploy.sh and its GitHub token in the Exposed Tokens view',
+      60_000,
+    );
     const text = await pane.innerText();
     assert.match(text, /GitHub classic personal access token/);
     assert.match(text, /agents can read/);

@@ -1,14 +1,18 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runCli } from '../../src/cli/main';
+import { test } from 'node:test';
 import type { CliIO } from '../../src/cli/io';
+import { runCli } from '../../src/cli/main';
 
 export function captureIO(stdin = ''): CliIO & { out: string; err: string } {
   const io = {
     out: '',
     err: '',
-    stdout: (t: string) => { io.out += t; },
-    stderr: (t: string) => { io.err += t; },
+    stdout: (t: string) => {
+      io.out += t;
+    },
+    stderr: (t: string) => {
+      io.err += t;
+    },
     readStdin: async () => stdin,
     env: {},
     cwd: process.cwd(),

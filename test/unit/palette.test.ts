@@ -1,7 +1,7 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { test } from 'node:test';
 
 /**
  * The Command Palette a new user meets: every Airlock command in Title Case with the Airlock
@@ -16,13 +16,22 @@ const palette = new Map(pkg.contributes.menus.commandPalette.map((e) => [e.comma
 
 /** Reached from their view (title bar, "..." menu, items) or as quick fixes: not palette material. */
 const HIDDEN = [
-  'airlock.activity.refresh', 'airlock.activity.filterText',
-  'airlock.activity.agentOnly.on', 'airlock.activity.agentOnly.off',
-  'airlock.activity.blockedOnly.on', 'airlock.activity.blockedOnly.off',
-  'airlock.activity.productionOnly.on', 'airlock.activity.productionOnly.off',
-  'airlock.activity.showDetails', 'airlock.activity.copyCommand', 'airlock.activity.revealCwd',
-  'airlock.activity.trustRule', 'airlock.activity.showMore',
-  'airlock.tokens.blockAgentReads', 'airlock.tokens.ignoreFinding', 'airlock.tokens.copyRotationChecklist',
+  'airlock.activity.refresh',
+  'airlock.activity.filterText',
+  'airlock.activity.agentOnly.on',
+  'airlock.activity.agentOnly.off',
+  'airlock.activity.blockedOnly.on',
+  'airlock.activity.blockedOnly.off',
+  'airlock.activity.productionOnly.on',
+  'airlock.activity.productionOnly.off',
+  'airlock.activity.showDetails',
+  'airlock.activity.copyCommand',
+  'airlock.activity.revealCwd',
+  'airlock.activity.trustRule',
+  'airlock.activity.showMore',
+  'airlock.tokens.blockAgentReads',
+  'airlock.tokens.ignoreFinding',
+  'airlock.tokens.copyRotationChecklist',
 ];
 /** Useful in any window, workspace or not: listed with no condition. */
 const ALWAYS = ['airlock.walkthrough.open', 'airlock.walkthrough.sampleConfirmation', 'airlock.showProtectionStatus', 'airlock.export.status'];
@@ -31,19 +40,31 @@ const ALWAYS = ['airlock.walkthrough.open', 'airlock.walkthrough.sampleConfirmat
 const MINOR = new Set(['a', 'an', 'the', 'and', 'but', 'or', 'nor', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'to', 'with', 'from', 'into']);
 
 export function titleCaseProblems(title: string): string[] {
-  const words = title.split(/\s+/).map((w) => w.replace(/^[("'“]+|[)"'”…,.:!?]+$/g, '')).filter(Boolean);
+  const words = title
+    .split(/\s+/)
+    .map((w) => w.replace(/^[("'“]+|[)"'”…,.:!?]+$/g, ''))
+    .filter(Boolean);
   const problems: string[] = [];
   words.forEach((w, i) => {
     const edge = i === 0 || i === words.length - 1;
     if (/^[a-z]/.test(w) && (edge || !MINOR.has(w))) problems.push(`"${w}" should be capitalized`);
-    if (!edge && /^[A-Z][a-z]*$/.test(w) && MINOR.has(w.toLowerCase()) && !['On', 'Off', 'Up', 'In', 'Out'].includes(w)) problems.push(`"${w}" should be lower case`);
+    if (!edge && /^[A-Z][a-z]*$/.test(w) && MINOR.has(w.toLowerCase()) && !['On', 'Off', 'Up', 'In', 'Out'].includes(w))
+      problems.push(`"${w}" should be lower case`);
   });
   return problems;
 }
 
 test('the title-case check itself tells good titles from bad ones', () => {
-  for (const good of ['Protect This Workspace', 'Turn On the Terminal Gate', 'Show a Sample Confirmation', 'Show Only Production (and Unknown) Environment', 'Export Activity Log…']) assert.deepEqual(titleCaseProblems(good), [], good);
-  for (const bad of ['Protect this workspace', 'Turn on the terminal gate', 'Show A Sample Confirmation', 'get Started', 'Scan Workspace For Exposed Tokens']) assert.notDeepEqual(titleCaseProblems(bad), [], bad);
+  for (const good of [
+    'Protect This Workspace',
+    'Turn On the Terminal Gate',
+    'Show a Sample Confirmation',
+    'Show Only Production (and Unknown) Environment',
+    'Export Activity Log…',
+  ])
+    assert.deepEqual(titleCaseProblems(good), [], good);
+  for (const bad of ['Protect this workspace', 'Turn on the terminal gate', 'Show A Sample Confirmation', 'get Started', 'Scan Workspace For Exposed Tokens'])
+    assert.notDeepEqual(titleCaseProblems(bad), [], bad);
 });
 
 test('every contributed command has a Title Case title and the Airlock category', () => {
@@ -83,10 +104,17 @@ function sources(dir: string): string[] {
 }
 
 test('every airlock.* context key a when clause reads is set by the extension', () => {
-  const setters = sources(join(repo, 'src/extension')).map((p) => readFileSync(p, 'utf8')).filter((t) => t.includes('setContext'));
+  const setters = sources(join(repo, 'src/extension'))
+    .map((p) => readFileSync(p, 'utf8'))
+    .filter((t) => t.includes('setContext'));
   const keys = new Set<string>();
   const menus = pkg.contributes.menus as Record<string, Array<{ when?: string }>>;
-  for (const entries of Object.values(menus)) for (const e of entries) for (const k of e.when?.replace(/\bview\s*==\s*[\w.]+/g, '').match(/\bairlock\.[\w.]+/g) ?? []) keys.add(k);
+  for (const entries of Object.values(menus))
+    for (const e of entries) for (const k of e.when?.replace(/\bview\s*==\s*[\w.]+/g, '').match(/\bairlock\.[\w.]+/g) ?? []) keys.add(k);
   assert.ok(keys.size >= 5);
-  for (const key of keys) assert.ok(setters.some((t) => t.includes(`'${key}'`)), `${key} is read in a when clause but never set`);
+  for (const key of keys)
+    assert.ok(
+      setters.some((t) => t.includes(`'${key}'`)),
+      `${key} is read in a when clause but never set`,
+    );
 });

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { formatWorkspace } from '../../core/environment/format';
 import { describeWorkspace } from '../../core/environment/workspace';
-import { UsageError, type CliCommand, type CliIO } from '../io';
+import { type CliCommand, type CliIO, UsageError } from '../io';
 
 const USAGE = `Usage: airlock env [--json] [--cwd DIR]
 
@@ -34,7 +34,7 @@ function parseArgs(args: string[], io: CliIO): { json: boolean; cwd: string } {
 
 export const envCommand: CliCommand = {
   name: 'env',
-  summary: 'show the workspace\'s environments and the resources they share',
+  summary: "show the workspace's environments and the resources they share",
   usage: USAGE,
   async run(args, io) {
     const { json, cwd } = parseArgs(args, io);

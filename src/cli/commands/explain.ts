@@ -3,8 +3,8 @@ import { explainCommand } from '../../core/guard/engine';
 import { loadPolicy } from '../../core/policy/load';
 import { redactText } from '../../core/redact';
 import type { CliCommand } from '../io';
-import { parseLineArgs } from './check-args';
 import { CHECK_EXIT } from './check';
+import { parseLineArgs } from './check-args';
 
 export const explainCommandCli: CliCommand = {
   name: 'explain',
@@ -35,8 +35,13 @@ export const explainCommandCli: CliCommand = {
     if (explanation.commands.length) out.push('', 'Commands it would run:');
     for (const { command, skipped, consulted } of explanation.commands) {
       out.push(`  ${redactText(command.argv.join(' ')).slice(0, 300)}`);
-      out.push(`      cwd ${command.cwd}${command.via.length ? `, reached via ${command.via.join(' → ')}` : ''}${command.stdin ? `, stdin: ${command.stdin.kind === 'text' ? `${command.stdin.from} text` : command.stdin.kind === 'file' ? `file ${command.stdin.path}` : `piped from ${redactText(command.stdin.from)}`}` : ''}${command.unresolved ? ', some words only known at run time' : ''}`);
-      if (skipped) { out.push(`      not checked: ${skipped}`); continue; }
+      out.push(
+        `      cwd ${command.cwd}${command.via.length ? `, reached via ${command.via.join(' → ')}` : ''}${command.stdin ? `, stdin: ${command.stdin.kind === 'text' ? `${command.stdin.from} text` : command.stdin.kind === 'file' ? `file ${command.stdin.path}` : `piped from ${redactText(command.stdin.from)}`}` : ''}${command.unresolved ? ', some words only known at run time' : ''}`,
+      );
+      if (skipped) {
+        out.push(`      not checked: ${skipped}`);
+        continue;
+      }
       if (consulted.length === 0) out.push('      no rule looks at this tool');
       for (const c of consulted) out.push(`      ${c.matched ? 'MATCH' : 'no   '} ${c.rule}: ${redactText(c.detail)}`);
     }

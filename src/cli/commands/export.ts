@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
-import { drainQueue } from '../../core/export/worker';
 import { pendingCount, readState } from '../../core/export/queue';
 import { loadExportSettings } from '../../core/export/settings';
+import { drainQueue } from '../../core/export/worker';
 import { logDirFor } from '../../core/log/location';
-import { UsageError, type CliCommand } from '../io';
+import { type CliCommand, UsageError } from '../io';
 
 const USAGE = `Usage: airlock export status [--workspace DIR] [--json]
        airlock export flush [--workspace DIR | --log-dir DIR] [--wait]
@@ -27,7 +27,11 @@ export const exportCommand: CliCommand = {
     let wait = false;
     for (let i = 0; i < rest.length; i++) {
       const a = rest[i]!;
-      const value = () => { const v = rest[++i]; if (!v) throw new UsageError(`${a} needs a directory`); return resolve(io.cwd, v); };
+      const value = () => {
+        const v = rest[++i];
+        if (!v) throw new UsageError(`${a} needs a directory`);
+        return resolve(io.cwd, v);
+      };
       if (a === '--log-dir') logDir = value();
       else if (a === '--workspace') logDir = logDirFor(value(), io.env);
       else if (a === '--json') json = true;
@@ -37,7 +41,10 @@ export const exportCommand: CliCommand = {
     logDir ??= logDirFor(io.cwd, io.env);
     if (sub === 'flush') {
       const result = await drainQueue(logDir, { env: io.env, maxRunMs: wait ? undefined : 0 });
-      if ('off' in result) { io.stdout('export is off: no endpoint in the user or managed policy\n'); return 0; }
+      if ('off' in result) {
+        io.stdout('export is off: no endpoint in the user or managed policy\n');
+        return 0;
+      }
       io.stdout(`${result.shipped} shipped, ${result.pending} waiting${result.error ? `; failing: ${result.error}` : ''}\n`);
       return result.error ? 1 : 0;
     }
@@ -45,7 +52,7 @@ export const exportCommand: CliCommand = {
       const settings = loadExportSettings(io.env);
       const state = readState(logDir);
       const report = {
-        endpoint: settings?.enabled === false ? null : settings?.endpoint ?? null,
+        endpoint: settings?.enabled === false ? null : (settings?.endpoint ?? null),
         protocol: settings?.protocol ?? 'http/protobuf',
         locked: !!settings?.locked,
         pending: pendingCount(logDir),
@@ -55,11 +62,14 @@ export const exportCommand: CliCommand = {
         lastError: state.lastError ?? null,
       };
       if (json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-      else io.stdout([
-        `export: ${report.endpoint ? `${report.endpoint} (${report.protocol}${report.locked ? ', set by the managed policy' : ''})` : 'off'}`,
-        `waiting: ${report.pending}; exported: ${report.exported}${report.lastSuccessAt ? `, last at ${report.lastSuccessAt}` : ''}`,
-        ...(report.failingSince ? [`export failing since ${report.failingSince}: ${report.lastError ?? 'unknown error'}`] : []),
-      ].join('\n') + '\n');
+      else
+        io.stdout(
+          [
+            `export: ${report.endpoint ? `${report.endpoint} (${report.protocol}${report.locked ? ', set by the managed policy' : ''})` : 'off'}`,
+            `waiting: ${report.pending}; exported: ${report.exported}${report.lastSuccessAt ? `, last at ${report.lastSuccessAt}` : ''}`,
+            ...(report.failingSince ? [`export failing since ${report.failingSince}: ${report.lastError ?? 'unknown error'}`] : []),
+          ].join('\n') + '\n',
+        );
       return report.failingSince ? 1 : 0;
     }
     throw new UsageError(sub ? `unknown subcommand '${sub.slice(0, 40)}'` : 'say `airlock export status` or `airlock export flush`');

@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ActivityLog } from '../../core/log/activity-log';
 import type { ActivityEvent } from '../../core/events';
+import { ROUTES } from '../../core/ipc/protocol';
+import { callWindow, isUnreachable, locateEditor } from '../../core/ipc-client';
+import { ActivityLog } from '../../core/log/activity-log';
 import { actorLabel, decisionWord, environmentLabel, eventSubject } from '../../core/log/describe';
 import { logDirFor, registeredLogDir } from '../../core/log/location';
-import { verifyLog, type ChainAnchor, type VerifyReport } from '../../core/log/verify';
-import { UsageError, type CliCommand, type CliIO } from '../io';
-import { callWindow, isUnreachable, locateEditor } from '../../core/ipc-client';
-import { ROUTES } from '../../core/ipc/protocol';
+import { type ChainAnchor, type VerifyReport, verifyLog } from '../../core/log/verify';
+import { type CliCommand, type CliIO, UsageError } from '../io';
 
 const usage = `Usage: airlock log [--json] [--since TIME] [--limit N] [--verify [--anchor SEQ:HASH] [--against FILE]] [--cwd DIR]
 
@@ -61,8 +61,12 @@ function parse(args: string[], io: CliIO): Options {
       return next;
     };
     switch (name) {
-      case '--json': options.json = true; break;
-      case '--verify': options.verify = true; break;
+      case '--json':
+        options.json = true;
+        break;
+      case '--verify':
+        options.verify = true;
+        break;
       case '--anchor': {
         const text = value();
         const match = /^(\d{1,15}):([0-9a-f]{12,64})$/i.exec(text);
@@ -70,10 +74,17 @@ function parse(args: string[], io: CliIO): Options {
         options.anchor = { seq: Number(match[1]), hash: match[2]!.toLowerCase() };
         break;
       }
-      case '--since': options.since = parseSince(value()); break;
-      case '--against': options.against = resolve(io.cwd, value()); break;
+      case '--since':
+        options.since = parseSince(value());
+        break;
+      case '--against':
+        options.against = resolve(io.cwd, value());
+        break;
       // --cwd like every other command; --workspace is the old spelling, still accepted (not listed).
-      case '--cwd': case '--workspace': options.workspace = resolve(io.cwd, value()); break;
+      case '--cwd':
+      case '--workspace':
+        options.workspace = resolve(io.cwd, value());
+        break;
       case '--limit': {
         const text = value();
         const limit = Number(text);
@@ -81,7 +92,8 @@ function parse(args: string[], io: CliIO): Options {
         options.limit = limit;
         break;
       }
-      default: throw new UsageError(`unknown option '${arg}'`);
+      default:
+        throw new UsageError(`unknown option '${arg}'`);
     }
   }
   return options;
@@ -119,16 +131,25 @@ function localTime(iso: string): string {
 function printVerify(report: VerifyReport, dir: string, io: CliIO, keyedLines: boolean): number {
   for (const issue of report.issues.filter((i) => i.kind === 'torn')) io.stderr(`warning: ${issue.message}\n`);
   if (report.ok && !report.keyed && keyedLines) {
-    io.stdout(`Activity log NOT VERIFIED: its lines carry MACs under a key only the editor holds, and no editor with this workspace open answered. The chain and the head record are consistent (head ${report.head.seq}:${report.head.hash.slice(0, 16)}), but someone who re-hashed the log would pass that check too. Open the editor and run this again.\n  ${dir}\n`);
+    io.stdout(
+      `Activity log NOT VERIFIED: its lines carry MACs under a key only the editor holds, and no editor with this workspace open answered. The chain and the head record are consistent (head ${report.head.seq}:${report.head.hash.slice(0, 16)}), but someone who re-hashed the log would pass that check too. Open the editor and run this again.\n  ${dir}\n`,
+    );
     return 3;
   }
   if (report.ok) {
-    if (report.keyed) io.stdout(`Checked by the editor with the log's key: every line the editor wrote carries its MAC${report.unsealed ? `; the last ${report.unsealed} line${report.unsealed === 1 ? ' was' : 's were'} written while no editor was open and ${report.unsealed === 1 ? 'is' : 'are'} sealed by the editor's next line` : ''}.\n`);
-    io.stdout(`Activity log intact: ${report.lines} lines in ${report.files} file${report.files === 1 ? '' : 's'}, head ${report.head.seq}:${report.head.hash.slice(0, 16)}\n  ${dir}\n  (keep the head; 'airlock log --verify --anchor ${report.head.seq}:${report.head.hash.slice(0, 16)}' later shows lines cut from the end)\n`);
+    if (report.keyed)
+      io.stdout(
+        `Checked by the editor with the log's key: every line the editor wrote carries its MAC${report.unsealed ? `; the last ${report.unsealed} line${report.unsealed === 1 ? ' was' : 's were'} written while no editor was open and ${report.unsealed === 1 ? 'is' : 'are'} sealed by the editor's next line` : ''}.\n`,
+      );
+    io.stdout(
+      `Activity log intact: ${report.lines} lines in ${report.files} file${report.files === 1 ? '' : 's'}, head ${report.head.seq}:${report.head.hash.slice(0, 16)}\n  ${dir}\n  (keep the head; 'airlock log --verify --anchor ${report.head.seq}:${report.head.hash.slice(0, 16)}' later shows lines cut from the end)\n`,
+    );
     return 0;
   }
   const others = report.issues.filter((i) => i.kind !== 'torn').length - 1;
-  io.stdout(`Activity log chain BROKEN: ${report.firstBreak!.message}${others > 0 ? ` (and ${others} more break${others === 1 ? '' : 's'} after it)` : ''}\n  ${dir}\n`);
+  io.stdout(
+    `Activity log chain BROKEN: ${report.firstBreak!.message}${others > 0 ? ` (and ${others} more break${others === 1 ? '' : 's'} after it)` : ''}\n  ${dir}\n`,
+  );
   return 1;
 }
 
@@ -142,8 +163,14 @@ async function verify(dir: string, options: Options, io: CliIO): Promise<number>
   if (!local.ok || !keyedLines) return printVerify(local, dir, io, keyedLines);
   const window = locateEditor([options.workspace], io.env);
   if (!('unreachable' in window)) {
-    const answer = await callWindow<VerifyReport | { unknown: true }>(window, ROUTES.verifyLog, { dir, ...(options.anchor ? { anchor: options.anchor } : {}) }, 60_000);
-    if (!isUnreachable(answer) && 'ok' in answer && typeof answer.ok === 'boolean' && Array.isArray(answer.issues)) return printVerify({ ...answer, keyed: true }, dir, io, keyedLines);
+    const answer = await callWindow<VerifyReport | { unknown: true }>(
+      window,
+      ROUTES.verifyLog,
+      { dir, ...(options.anchor ? { anchor: options.anchor } : {}) },
+      60_000,
+    );
+    if (!isUnreachable(answer) && 'ok' in answer && typeof answer.ok === 'boolean' && Array.isArray(answer.issues))
+      return printVerify({ ...answer, keyed: true }, dir, io, keyedLines);
   }
   return printVerify(local, dir, io, keyedLines);
 }
@@ -195,7 +222,13 @@ function tag(event: ActivityEvent): string {
   return decisionWord(event).toUpperCase();
 }
 
-const SETTLED_BY: Record<string, string> = { person: 'by person', timeout: 'no answer in time', 'no-editor': 'no editor reachable', policy: 'by policy', rules: '' };
+const SETTLED_BY: Record<string, string> = {
+  person: 'by person',
+  timeout: 'no answer in time',
+  'no-editor': 'no editor reachable',
+  policy: 'by policy',
+  rules: '',
+};
 
 function formatLine(event: ActivityEvent): string {
   const parts = [localTime(event.time), tag(event).padEnd(9), actorLabel(event.actor).padEnd(13)];
@@ -205,7 +238,9 @@ function formatLine(event: ActivityEvent): string {
     event.rule && `rule ${event.rule}`,
     event.severity && event.kind === 'token' ? event.severity : undefined,
     event.cwd && `in ${event.cwd}`,
-  ].filter(Boolean).join(' · ');
+  ]
+    .filter(Boolean)
+    .join(' · ');
   return `${parts.join('  ')}  ${eventSubject(event)}${notes ? `   (${notes})` : ''}\n`;
 }
 

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { formatPolicyReport, policyReport } from '../../core/policy/show';
-import { UsageError, type CliCommand } from '../io';
+import { type CliCommand, UsageError } from '../io';
 
 const USAGE = `Usage: airlock policy show [--json] [--cwd DIR]
 
@@ -25,8 +25,11 @@ export const policyCommand: CliCommand = {
     for (let i = 1; i < args.length; i++) {
       const arg = args[i]!;
       if (arg === '--json') json = true;
-      else if (arg === '--cwd') { const d = args[++i]; if (!d) throw new UsageError('--cwd needs a directory'); cwd = resolve(io.cwd, d); }
-      else throw new UsageError(`unknown option '${arg.slice(0, 40)}'`);
+      else if (arg === '--cwd') {
+        const d = args[++i];
+        if (!d) throw new UsageError('--cwd needs a directory');
+        cwd = resolve(io.cwd, d);
+      } else throw new UsageError(`unknown option '${arg.slice(0, 40)}'`);
     }
     const report = policyReport({ cwd, env: io.env });
     if (json) {

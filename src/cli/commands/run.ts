@@ -1,7 +1,7 @@
 import { askEditor } from '../../core/ipc-client';
 import { redactText } from '../../core/redact';
 import type { Requester } from '../../core/types';
-import { UsageError, type CliCommand, type CliIO } from '../io';
+import { type CliCommand, type CliIO, UsageError } from '../io';
 
 export const RUN_USAGE = `Usage: airlock run [--requester AGENT] [--] COMMAND [ARG...]
        airlock run [--requester AGENT] -c 'SHELL LINE'
@@ -57,7 +57,10 @@ export async function runRun(args: string[], io: CliIO): Promise<number> {
   const { checkSandbox } = await import('../../core/egress/availability.js');
   if (check) {
     const availability = checkSandbox();
-    if (availability.available) { io.stdout('airlock run: the egress sandbox can start here.\n'); return 0; }
+    if (availability.available) {
+      io.stdout('airlock run: the egress sandbox can start here.\n');
+      return 0;
+    }
     io.stdout(`airlock run: the egress sandbox cannot start: ${availability.problem}.\nFix: ${availability.fix}.\n`);
     return 1;
   }
@@ -70,7 +73,9 @@ export async function runRun(args: string[], io: CliIO): Promise<number> {
     stderr: (t) => io.stderr(t),
     askEditor: (request, paths) => askEditor(request, paths, io.env),
     // A refusal the gate settles itself is on disk before the command hears of it.
-    record: async (event) => { await (await import('../../core/log/index.js')).appendToWorkspaceLog(event.cwd ?? io.cwd, event, io.env); },
+    record: async (event) => {
+      await (await import('../../core/log/index.js')).appendToWorkspaceLog(event.cwd ?? io.cwd, event, io.env);
+    },
     redact: redactText,
     timeoutMs: CONFIRM_MS,
     cliPath: require.main?.filename,

@@ -1,13 +1,13 @@
 import { statSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
-import { previewSecret, redactText } from '../../core/redact';
-import { shannonEntropy } from '../../core/tokens/entropy';
-import { toSarif, exposureText } from '../../core/tokens/sarif';
-import { fingerprintKey } from '../../core/tokens/fingerprint-key';
-import { WorkspaceScanner, workerEntryFor, type ScanOptions } from '../../core/tokens/scan';
 import { availableParallelism, homedir } from 'node:os';
+import { basename, dirname, resolve } from 'node:path';
 import { agentStatuses } from '../../core/protection/agent-status';
 import { readGateFromStatuses } from '../../core/protection/read-gate';
+import { previewSecret, redactText } from '../../core/redact';
+import { shannonEntropy } from '../../core/tokens/entropy';
+import { fingerprintKey } from '../../core/tokens/fingerprint-key';
+import { exposureText, toSarif } from '../../core/tokens/sarif';
+import { type ScanOptions, WorkspaceScanner, workerEntryFor } from '../../core/tokens/scan';
 
 /** AIRLOCK_SCAN_WORKERS overrides the count (0: read in one thread), e.g. to measure each. */
 function scanWorkers(env: NodeJS.ProcessEnv): number {
@@ -15,8 +15,9 @@ function scanWorkers(env: NodeJS.ProcessEnv): number {
   if (env.AIRLOCK_SCAN_WORKERS !== undefined && Number.isInteger(asked) && asked >= 0) return Math.min(asked, 16);
   return Math.min(4, availableParallelism());
 }
+
 import type { TokenFinding } from '../../core/tokens/types';
-import { UsageError, type CliCommand, type CliIO } from '../io';
+import { type CliCommand, type CliIO, UsageError } from '../io';
 
 const usage = `Usage: airlock scan [PATH...] [--json | --sarif] [--include GLOB] [--exclude GLOB]
                     [--no-default-excludes] [--verbose]
@@ -69,13 +70,31 @@ function parse(args: string[]): Options {
       return v;
     };
     switch (name) {
-      case '--json': o.format = 'json'; formats++; break;
-      case '--sarif': o.format = 'sarif'; formats++; break;
-      case '--include': o.include.push(value()); break;
-      case '--exclude': o.exclude.push(value()); break;
-      case '--no-default-excludes': o.defaultExcludes = false; break;
-      case '--verbose': case '-v': o.verbose = true; break;
-      case '--': o.paths.push(...args.slice(i + 1)); i = args.length; break;
+      case '--json':
+        o.format = 'json';
+        formats++;
+        break;
+      case '--sarif':
+        o.format = 'sarif';
+        formats++;
+        break;
+      case '--include':
+        o.include.push(value());
+        break;
+      case '--exclude':
+        o.exclude.push(value());
+        break;
+      case '--no-default-excludes':
+        o.defaultExcludes = false;
+        break;
+      case '--verbose':
+      case '-v':
+        o.verbose = true;
+        break;
+      case '--':
+        o.paths.push(...args.slice(i + 1));
+        i = args.length;
+        break;
       default:
         if (arg.startsWith('-')) throw new UsageError(`unknown option '${redactText(arg)}'`);
         o.paths.push(arg);
@@ -87,7 +106,10 @@ function parse(args: string[]): Options {
 
 /** A mistyped path may be a pasted token: long random-looking segments are shown as previews. */
 function safePath(path: string): string {
-  return redactText(path).split('/').map((seg) => seg.length >= 16 && shannonEntropy(seg) >= 3 ? previewSecret(seg) : seg).join('/');
+  return redactText(path)
+    .split('/')
+    .map((seg) => (seg.length >= 16 && shannonEntropy(seg) >= 3 ? previewSecret(seg) : seg))
+    .join('/');
 }
 
 /** One path's findings, with files relative to that path (or to the file's folder). */
@@ -133,9 +155,11 @@ function textReport(findings: TokenFinding[], files: number): string {
     lines.push(`    exposure: ${exposureText(f)}`);
   }
   const fileCount = new Set(findings.map((f) => f.file)).size;
-  lines.push(findings.length === 0
-    ? `No exposed tokens in ${files} file${files === 1 ? '' : 's'}.`
-    : `${findings.length} exposed token${findings.length === 1 ? '' : 's'} in ${fileCount} file${fileCount === 1 ? '' : 's'} (${files} scanned). ${findings.filter((f) => f.agentReadable).length} readable by AI agents.`);
+  lines.push(
+    findings.length === 0
+      ? `No exposed tokens in ${files} file${files === 1 ? '' : 's'}.`
+      : `${findings.length} exposed token${findings.length === 1 ? '' : 's'} in ${fileCount} file${fileCount === 1 ? '' : 's'} (${files} scanned). ${findings.filter((f) => f.agentReadable).length} readable by AI agents.`,
+  );
   return lines.join('\n') + '\n';
 }
 
@@ -155,7 +179,21 @@ export const scanCommand: CliCommand = {
       files += result.files;
     }
     if (options.format === 'json') {
-      const out = findings.map((f) => ({ file: f.file, line: f.line, column: f.column, type: f.type, provider: f.provider, preview: f.preview, scope: f.scope, tracked: f.tracked ?? false, agentReadable: f.agentReadable ?? true, severity: f.severity, title: f.title, gitIgnored: f.gitIgnored ?? false, blockedBy: f.blockedBy ?? [] }));
+      const out = findings.map((f) => ({
+        file: f.file,
+        line: f.line,
+        column: f.column,
+        type: f.type,
+        provider: f.provider,
+        preview: f.preview,
+        scope: f.scope,
+        tracked: f.tracked ?? false,
+        agentReadable: f.agentReadable ?? true,
+        severity: f.severity,
+        title: f.title,
+        gitIgnored: f.gitIgnored ?? false,
+        blockedBy: f.blockedBy ?? [],
+      }));
       io.stdout(`${JSON.stringify({ findings: out }, null, 2)}\n`);
     } else if (options.format === 'sarif') {
       io.stdout(`${JSON.stringify(toSarif(findings, fingerprintKey(io.env)), null, 2)}\n`);

@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { relative, resolve } from 'node:path';
-import { agentStatuses, type AgentStatus } from '../../core/protection/agent-status';
-import { UsageError, type CliCommand, type CliIO } from '../io';
+import { type AgentStatus, agentStatuses } from '../../core/protection/agent-status';
+import { type CliCommand, type CliIO, UsageError } from '../io';
 
 const USAGE = `Usage: airlock status [--json] [--cwd DIR] [--no-test]
 

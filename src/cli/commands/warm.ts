@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { Socket } from 'node:net';
 import { closeSync, constants, lstatSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { Socket } from 'node:net';
 import { isAbsolute, join } from 'node:path';
 import { runAgentHook } from '../hook/agent-hook';
-import { UsageError, type CliCommand, type CliIO } from '../io';
+import { type CliCommand, type CliIO, UsageError } from '../io';
 
 /**
  * `airlock warm DIR`: a per-user process the launcher starts beside itself and talks to through
@@ -26,7 +26,11 @@ const MAX_PAYLOAD = 1024 * 1024;
 const VOLATILE = new Set(['_', 'SHLVL', 'PWD', 'OLDPWD']);
 
 export function environmentKey(env: NodeJS.ProcessEnv): string {
-  return Object.keys(env).filter((k) => !VOLATILE.has(k) && env[k] !== undefined).sort().map((k) => `${k}=${env[k]}`).join('\n');
+  return Object.keys(env)
+    .filter((k) => !VOLATILE.has(k) && env[k] !== undefined)
+    .sort()
+    .map((k) => `${k}=${env[k]}`)
+    .join('\n');
 }
 
 /** The caller's environment as `env -0` prints it (NUL-separated KEY=VALUE). */
@@ -45,7 +49,9 @@ function privateDir(path: string): boolean {
   try {
     const info = lstatSync(path);
     return info.isDirectory() && info.uid === process.getuid?.() && (info.mode & 0o077) === 0;
-  } catch { return false; }
+  } catch {
+    return false;
+  }
 }
 
 function answer(dir: string, line: string): void {
@@ -54,8 +60,14 @@ function answer(dir: string, line: string): void {
     if (!lstatSync(fifo).isFIFO()) return;
     // Non-blocking: a caller that gave up (no reader) must not stall the process.
     const fd = openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK);
-    try { writeSync(fd, `${line.replace(/\n/g, ' ')}\n`); } finally { closeSync(fd); }
-  } catch { /* the caller is gone */ }
+    try {
+      writeSync(fd, `${line.replace(/\n/g, ' ')}\n`);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    /* the caller is gone */
+  }
 }
 
 async function serve(line: string, baseEnv: string, io: CliIO): Promise<void> {
@@ -66,17 +78,43 @@ async function serve(line: string, baseEnv: string, io: CliIO): Promise<void> {
   try {
     payload = readFileSync(join(dir, 'payload'), 'utf8');
     env = parseEnv(readFileSync(join(dir, 'env'), 'utf8'));
-  } catch { answer(dir, 'slow'); return; }
-  if (payload.length > MAX_PAYLOAD || environmentKey(env) !== baseEnv || args[0] !== 'hook') { answer(dir, 'slow'); return; }
+  } catch {
+    answer(dir, 'slow');
+    return;
+  }
+  if (payload.length > MAX_PAYLOAD || environmentKey(env) !== baseEnv || args[0] !== 'hook') {
+    answer(dir, 'slow');
+    return;
+  }
   let out = '';
   let escalate = false;
-  const callIO: CliIO = { stdout: (t) => { out += t; }, stderr: () => undefined, readStdin: async () => payload, env: io.env, cwd: env.PWD && isAbsolute(env.PWD) ? env.PWD : io.cwd };
+  const callIO: CliIO = {
+    stdout: (t) => {
+      out += t;
+    },
+    stderr: () => undefined,
+    readStdin: async () => payload,
+    env: io.env,
+    cwd: env.PWD && isAbsolute(env.PWD) ? env.PWD : io.cwd,
+  };
   let code: number;
   try {
-    code = await runAgentHook(args.slice(1), callIO, { ask: async () => { escalate = true; return { unreachable: 'handed to a fresh CLI' }; }, mayRecord: () => !escalate });
-  } catch { answer(dir, 'slow'); return; }
+    code = await runAgentHook(args.slice(1), callIO, {
+      ask: async () => {
+        escalate = true;
+        return { unreachable: 'handed to a fresh CLI' };
+      },
+      mayRecord: () => !escalate,
+    });
+  } catch {
+    answer(dir, 'slow');
+    return;
+  }
   // Only a rules answer on one line goes back; anything else, the fresh CLI answers.
-  if (escalate || out.split('\n').filter(Boolean).length > 1) { answer(dir, 'slow'); return; }
+  if (escalate || out.split('\n').filter(Boolean).length > 1) {
+    answer(dir, 'slow');
+    return;
+  }
   answer(dir, `${code} ${out.trim()}`);
 }
 
@@ -94,7 +132,14 @@ export async function runWarm(args: string[], io: CliIO): Promise<number> {
   writeFileSync(pidFile, `${process.pid}\n`, { mode: 0o600 });
   const baseEnv = environmentKey(io.env);
   const unlink = () => {
-    try { if (readFileSync(pidFile, 'utf8').trim() === String(process.pid)) { rmSync(fifo, { force: true }); rmSync(pidFile, { force: true }); } } catch { /* replaced by another */ }
+    try {
+      if (readFileSync(pidFile, 'utf8').trim() === String(process.pid)) {
+        rmSync(fifo, { force: true });
+        rmSync(pidFile, { force: true });
+      }
+    } catch {
+      /* replaced by another */
+    }
   };
   let timer: NodeJS.Timeout | undefined;
   let queue = Promise.resolve();
@@ -103,21 +148,36 @@ export async function runWarm(args: string[], io: CliIO): Promise<number> {
   const stream = new Socket({ fd, readable: true, writable: false });
   const done = new Promise<void>((resolve) => {
     // Idle: the FIFO goes first, so a launcher sees no process rather than one that stops reading.
-    const idle = () => { clearTimeout(timer); timer = setTimeout(() => { unlink(); stream.destroy(); resolve(); }, IDLE_MS); };
+    const idle = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        unlink();
+        stream.destroy();
+        resolve();
+      }, IDLE_MS);
+    };
     idle();
     // Another process took the folder over (a second launcher started one at the same moment,
     // or the folder was cleared): this one is no longer reachable, so it leaves.
     const owner = setInterval(() => {
       let current = '';
-      try { current = readFileSync(pidFile, 'utf8').trim(); } catch { /* removed */ }
-      if (current !== String(process.pid)) { clearInterval(owner); clearTimeout(timer); stream.destroy(); resolve(); }
+      try {
+        current = readFileSync(pidFile, 'utf8').trim();
+      } catch {
+        /* removed */
+      }
+      if (current !== String(process.pid)) {
+        clearInterval(owner);
+        clearTimeout(timer);
+        stream.destroy();
+        resolve();
+      }
     }, 1000);
     owner.unref();
     let pending = '';
     stream.on('data', (chunk: string | Buffer) => {
       pending += chunk.toString();
-      let at: number;
-      while ((at = pending.indexOf('\n')) >= 0) {
+      for (let at = pending.indexOf('\n'); at >= 0; at = pending.indexOf('\n')) {
         const line = pending.slice(0, at);
         pending = pending.slice(at + 1);
         idle();
@@ -133,4 +193,9 @@ export async function runWarm(args: string[], io: CliIO): Promise<number> {
   return 0;
 }
 
-export const warmCommand: CliCommand = { name: 'warm', summary: 'serve the launcher\'s hook calls from a warm process (started by the launcher)', usage: WARM_USAGE, run: runWarm };
+export const warmCommand: CliCommand = {
+  name: 'warm',
+  summary: "serve the launcher's hook calls from a warm process (started by the launcher)",
+  usage: WARM_USAGE,
+  run: runWarm,
+};

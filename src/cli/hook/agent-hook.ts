@@ -1,16 +1,18 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { DEFAULT_TIMEOUT_S, runHook, type RunHookOptions } from '../../core/hooks/run-hook';
+import { foldReadSpool, noteCleanRead, statExact } from '../../core/hooks/read-index';
+import { DEFAULT_TIMEOUT_S, type RunHookOptions, runHook } from '../../core/hooks/run-hook';
 import type { HookAgent } from '../../core/hooks/types';
-import { AGENT_IDS, AGENTS, isHookAgent } from '../../core/protection/agents';
 import type { ConfirmRequest } from '../../core/ipc/protocol';
 import { reportToEditor } from '../../core/ipc-client';
+import { AGENT_IDS, AGENTS, isHookAgent } from '../../core/protection/agents';
 import { redactText } from '../../core/redact';
-import { UsageError, type CliIO } from '../io';
+import { type CliIO, UsageError } from '../io';
 import { assessWithPolicy } from './assess-with-policy';
-import { foldReadSpool, noteCleanRead, statExact } from '../../core/hooks/read-index';
 
-const AGENT_LINES = Object.values(AGENTS).map((m) => `  ${m.id.padEnd(10)}${m.name}`).join('\n');
+const AGENT_LINES = Object.values(AGENTS)
+  .map((m) => `  ${m.id.padEnd(10)}${m.name}`)
+  .join('\n');
 
 export const HOOK_USAGE = `Usage: airlock hook <agent> [--timeout SECONDS]
 
@@ -67,7 +69,9 @@ export interface WarmOverrides {
 export async function runAgentHook(args: string[], io: CliIO, warm?: WarmOverrides): Promise<number> {
   const { agent, timeoutS } = parseArgs(args);
   // Reads the launcher answered since the last run go into the log first, in order.
-  await foldReadSpool(io.env.AIRLOCK_READ_SPOOL, async (cwd, event) => { await (await import('../../core/log/index.js')).appendToWorkspaceLog(cwd, event, io.env); });
+  await foldReadSpool(io.env.AIRLOCK_READ_SPOOL, async (cwd, event) => {
+    await (await import('../../core/log/index.js')).appendToWorkspaceLog(cwd, event, io.env);
+  });
   const out = await runHook({
     agent,
     readStdin: io.readStdin,
@@ -103,8 +107,15 @@ async function loggedAllow(request: ConfirmRequest, since: number, env: NodeJS.P
   try {
     const log = await (await import('../../core/log/index.js')).openWorkspaceLog(request.cwd, env);
     const command = request.command !== undefined ? redactText(request.command) : undefined;
-    return log.read().events.some(({ event: e }) => e.decidedBy === 'person' && e.decision === 'allow' && Date.parse(e.time) >= since
-      && ((command !== undefined && e.command === command) || (request.file !== undefined && e.file === request.file)));
+    return log
+      .read()
+      .events.some(
+        ({ event: e }) =>
+          e.decidedBy === 'person' &&
+          e.decision === 'allow' &&
+          Date.parse(e.time) >= since &&
+          ((command !== undefined && e.command === command) || (request.file !== undefined && e.file === request.file)),
+      );
   } catch {
     return false;
   }

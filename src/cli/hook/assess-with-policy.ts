@@ -7,7 +7,11 @@ import { loadPolicy } from '../../core/policy/load';
  * leaves the engine's defaults, which are never looser: the hook and the shim gate still answer.
  */
 export function assessWithPolicy(line: string, cwd: string, env: NodeJS.ProcessEnv): Promise<CheckResult> {
-  let policy;
-  try { policy = loadPolicy({ cwd, env }); } catch { policy = undefined; }
+  let policy: ReturnType<typeof loadPolicy> | undefined;
+  try {
+    policy = loadPolicy({ cwd, env });
+  } catch {
+    policy = undefined;
+  }
   return assessCommand(line, { cwd, policy, env });
 }

@@ -1,10 +1,10 @@
 import { askEditor } from '../../core/ipc-client';
-import { redactText } from '../../core/redact';
-import { stricterDecision } from '../../core/types';
-import { gateShimCall } from '../../core/terminal/shim-gate';
-import { UsageError, type CliIO } from '../io';
-import { assessWithPolicy } from './assess-with-policy';
 import { isLocationVariable, withFixedLocations } from '../../core/protection/fixed-locations';
+import { redactText } from '../../core/redact';
+import { gateShimCall } from '../../core/terminal/shim-gate';
+import { stricterDecision } from '../../core/types';
+import { type CliIO, UsageError } from '../io';
+import { assessWithPolicy } from './assess-with-policy';
 
 export const GATE_USAGE = `Usage: airlock gate --tool NAME [--cwd DIR] [--fixed NAME=VALUE]... -- ARG...
 
@@ -28,7 +28,8 @@ export async function runGate(args: string[], io: CliIO): Promise<number> {
       const pair = args[++i] ?? '';
       const at = pair.indexOf('=');
       if (at < 1) throw new UsageError(`--fixed needs NAME=VALUE, not '${pair}'`);
-      (fixed ??= {})[pair.slice(0, at)] = pair.slice(at + 1);
+      fixed ??= {};
+      fixed[pair.slice(0, at)] = pair.slice(at + 1);
     } else throw new UsageError(`unknown option '${args[i]}'`);
   }
   // Airlock's own locations (policy, state, log, runtime folder) as the editor fixed them: the
@@ -49,7 +50,9 @@ export async function runGate(args: string[], io: CliIO): Promise<number> {
     askEditor: (request, paths) => askEditor(request, paths, airlockEnv),
     timeoutMs: TERMINAL_CONFIRM_MS,
     // Loaded only for a refusal: benign calls never pay for the log.
-    record: async (event) => { await (await import('../../core/log/index.js')).appendToWorkspaceLog(event.cwd ?? cwd, event, airlockEnv); },
+    record: async (event) => {
+      await (await import('../../core/log/index.js')).appendToWorkspaceLog(event.cwd ?? cwd, event, airlockEnv);
+    },
   });
   if (result.message) io.stderr(`${redactText(result.message)}\n`);
   return result.exitCode;

@@ -1,4 +1,4 @@
-import { UNKNOWN_PART, type CodeToken } from './scanner';
+import { type CodeToken, UNKNOWN_PART } from './scanner';
 
 /**
  * Calls and literal values in scanned code: `shutil.rmtree('/x')`, `db.getCollection('a').drop()`,
@@ -65,7 +65,15 @@ export function findCalls(tokens: readonly CodeToken[], bareCallees: ReadonlySet
       chain = linked ? [...chain.slice(-7), t.value] : method ? ['?', t.value] : [t.value];
       chainEnd = i;
       const next = tokens[i + 1];
-      if (bareCallees.has(t.value) && next && !next.newline && (next.kind === 'string' || next.kind === 'shell' || (next.kind === 'ident' && /^[$@]/.test(next.value)) || (next.kind === 'ident' && bareCallees.has(next.value)))) {
+      if (
+        bareCallees.has(t.value) &&
+        next &&
+        !next.newline &&
+        (next.kind === 'string' ||
+          next.kind === 'shell' ||
+          (next.kind === 'ident' && /^[$@]/.test(next.value)) ||
+          (next.kind === 'ident' && bareCallees.has(next.value)))
+      ) {
         calls.push({ path: chain, args: splitArgs(tokens, match, i + 1, statementEnd(tokens, match, i + 1)) });
       }
       continue;
@@ -96,7 +104,10 @@ function statementEnd(tokens: readonly CodeToken[], match: Int32Array, from: num
     if (i > from && t.newline) return i;
     if (t.kind === 'punct') {
       if (t.value === ';' || t.value === ')' || t.value === ']' || t.value === '}') return i;
-      if (match[i]! > i) { i = match[i]! + 1; continue; }
+      if (match[i]! > i) {
+        i = match[i]! + 1;
+        continue;
+      }
     }
     if (t.kind === 'ident' && (t.value === 'or' || t.value === 'and' || t.value === 'if' || t.value === 'unless' || t.value === 'die')) return i;
     i++;
@@ -173,7 +184,10 @@ function valueEnd(tokens: readonly CodeToken[], match: Int32Array, from: number)
     if (i > from && t.newline) return i;
     if (t.kind === 'punct') {
       if (t.value === ';' || t.value === ',' || t.value === ')' || t.value === ']' || t.value === '}') return i;
-      if (match[i]! > i) { i = match[i]! + 1; continue; }
+      if (match[i]! > i) {
+        i = match[i]! + 1;
+        continue;
+      }
     }
     if (t.kind === 'ident' && DECLARATIONS.has(t.value)) return i;
     i++;
@@ -193,13 +207,21 @@ export function resolveString(tokens: readonly CodeToken[], bindings: Bindings):
   let sawValue = false;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.kind === 'string' || t.kind === 'shell') { out += t.value; sawValue = true; continue; }
+    if (t.kind === 'string' || t.kind === 'shell') {
+      out += t.value;
+      sawValue = true;
+      continue;
+    }
     if (t.kind === 'punct' && (t.value === '+' || t.value === '.' || t.value === '(' || t.value === ')')) continue;
     // `'rm -rf x'.split()`, `.strip()`: the literal stays what it was.
     if (t.kind === 'ident' && TEXT_METHODS.has(t.value) && tokens[i - 1]?.value === '.') continue;
     if (t.kind === 'ident' && !(i > 0 && tokens[i - 1]!.kind === 'punct' && tokens[i - 1]!.value === '.' && tokens[i - 2]?.kind === 'string')) {
       const bound = bindings.get(t.value);
-      if (typeof bound === 'string') { out += bound; sawValue = true; continue; }
+      if (typeof bound === 'string') {
+        out += bound;
+        sawValue = true;
+        continue;
+      }
       if (i === 0 && tokens.length === 1) return undefined;
     }
     // Anything else (a call, a % format, an unknown name) is a part Airlock cannot know.
@@ -219,9 +241,11 @@ export function resolveList(tokens: readonly CodeToken[], bindings: Bindings): s
   let inner: readonly CodeToken[] | undefined;
   const first = tokens[0];
   const last = tokens[tokens.length - 1];
-  if (first?.kind === 'punct' && (first.value === '[' || first.value === '(') && last?.kind === 'punct' && last.value === OPENERS[first.value]) inner = tokens.slice(1, -1);
+  if (first?.kind === 'punct' && (first.value === '[' || first.value === '(') && last?.kind === 'punct' && last.value === OPENERS[first.value])
+    inner = tokens.slice(1, -1);
   // PHP `array('a', 'b')`, R `c('a', 'b')`.
-  else if (first?.kind === 'ident' && (first.value === 'array' || first.value === 'c') && tokens[1]?.value === '(' && last?.value === ')') inner = tokens.slice(2, -1);
+  else if (first?.kind === 'ident' && (first.value === 'array' || first.value === 'c') && tokens[1]?.value === '(' && last?.value === ')')
+    inner = tokens.slice(2, -1);
   if (!inner) return undefined;
   const items: string[] = [];
   let current: CodeToken[] = [];

@@ -1,7 +1,7 @@
 import { analyseGraphqlBody, looseDestructiveMutationFields } from '../http/graphql';
-import { findCalls, literalBindings, resolveList, resolveString, resolveValue, type Bindings, type CodeCall } from './calls';
-import { scanCode, UNKNOWN_PART, type CodeToken, type Language } from './scanner';
-import { dynamicCalls, type DynamicReach } from './dynamic';
+import { type Bindings, type CodeCall, findCalls, literalBindings, resolveList, resolveString, resolveValue } from './calls';
+import { type DynamicReach, dynamicCalls } from './dynamic';
+import { type CodeToken, type Language, scanCode, UNKNOWN_PART } from './scanner';
 
 /**
  * What a snippet of code would do that Airlock guards: delete a tree, delete a file, run a
@@ -38,7 +38,38 @@ const TABLES: Record<Language, LanguageTable> = {
   python: {
     recursiveDelete: (c) => last(c) === 'rmtree' || (last(c) === 'removedirs' && c.path[0] === 'os'),
     fileDelete: new Set(['remove', 'unlink']),
-    spawn: new Set(['system', 'popen', 'run', 'call', 'check_call', 'check_output', 'Popen', 'getoutput', 'getstatusoutput', 'execl', 'execle', 'execlp', 'execlpe', 'execv', 'execve', 'execvp', 'execvpe', 'spawnl', 'spawnle', 'spawnlp', 'spawnlpe', 'spawnv', 'spawnve', 'spawnvp', 'spawnvpe', 'posix_spawn', 'posix_spawnp', 'create_subprocess_shell', 'create_subprocess_exec', 'spawn']),
+    spawn: new Set([
+      'system',
+      'popen',
+      'run',
+      'call',
+      'check_call',
+      'check_output',
+      'Popen',
+      'getoutput',
+      'getstatusoutput',
+      'execl',
+      'execle',
+      'execlp',
+      'execlpe',
+      'execv',
+      'execve',
+      'execvp',
+      'execvpe',
+      'spawnl',
+      'spawnle',
+      'spawnlp',
+      'spawnlpe',
+      'spawnv',
+      'spawnve',
+      'spawnvp',
+      'spawnvpe',
+      'posix_spawn',
+      'posix_spawnp',
+      'create_subprocess_shell',
+      'create_subprocess_exec',
+      'spawn',
+    ]),
     bare: new Set(),
   },
   javascript: {
@@ -49,17 +80,46 @@ const TABLES: Record<Language, LanguageTable> = {
       return JS_RM.has(name) && c.args.some(hasRecursiveTrue);
     },
     fileDelete: new Set(['unlinkSync', 'unlink']),
-    spawn: new Set(['exec', 'execSync', 'spawn', 'spawnSync', 'execFile', 'execFileSync', 'execa', 'execaSync', 'execaCommand', 'execaCommandSync', 'Command', 'run']),
+    spawn: new Set([
+      'exec',
+      'execSync',
+      'spawn',
+      'spawnSync',
+      'execFile',
+      'execFileSync',
+      'execa',
+      'execaSync',
+      'execaCommand',
+      'execaCommandSync',
+      'Command',
+      'run',
+    ]),
     bare: new Set(),
   },
   ruby: {
     recursiveDelete: (c) => ['rm_rf', 'rm_r', 'remove_dir', 'remove_entry', 'remove_entry_secure', 'rmtree'].includes(last(c)),
     fileDelete: new Set(['delete', 'unlink', 'rm', 'rm_f', 'remove_file']),
-    spawn: new Set(['system', 'exec', 'spawn', 'popen', 'capture2', 'capture2e', 'capture3', 'popen2', 'popen2e', 'popen3', 'pipeline', 'pipeline_r', 'pipeline_w']),
+    spawn: new Set([
+      'system',
+      'exec',
+      'spawn',
+      'popen',
+      'capture2',
+      'capture2e',
+      'capture3',
+      'popen2',
+      'popen2e',
+      'popen3',
+      'pipeline',
+      'pipeline_r',
+      'pipeline_w',
+    ]),
     bare: new Set(['system', 'exec', 'spawn', 'rm_rf', 'rm_r', 'rmtree', 'remove_dir', 'eval']),
   },
   perl: {
-    recursiveDelete: (c) => ['rmtree', 'remove_tree', 'File::Path::rmtree', 'File::Path::remove_tree'].includes(last(c)) || (last(c) === 'unlink' && c.args.some((a) => a.some((t) => t.kind === 'ident' && t.value === 'glob'))),
+    recursiveDelete: (c) =>
+      ['rmtree', 'remove_tree', 'File::Path::rmtree', 'File::Path::remove_tree'].includes(last(c)) ||
+      (last(c) === 'unlink' && c.args.some((a) => a.some((t) => t.kind === 'ident' && t.value === 'glob'))),
     fileDelete: new Set(['unlink']),
     spawn: new Set(['system', 'exec']),
     bare: new Set(['system', 'exec', 'unlink', 'rmtree', 'remove_tree', 'glob', 'eval']),
@@ -88,7 +148,29 @@ const TABLES: Record<Language, LanguageTable> = {
 const MAX_PARSED_LITERALS = 32;
 
 /** Receivers whose `.delete(url)` is an HTTP DELETE. */
-const HTTP_CLIENTS = new Set(['requests', 'httpx', 'session', 's', 'client', 'axios', 'got', 'ky', 'superagent', 'request', 'http', 'HTTParty', 'RestClient', 'Faraday', 'conn', 'connection', 'ua', 'api', '$ua', '$http', '$client']);
+const HTTP_CLIENTS = new Set([
+  'requests',
+  'httpx',
+  'session',
+  's',
+  'client',
+  'axios',
+  'got',
+  'ky',
+  'superagent',
+  'request',
+  'http',
+  'HTTParty',
+  'RestClient',
+  'Faraday',
+  'conn',
+  'connection',
+  'ua',
+  'api',
+  '$ua',
+  '$http',
+  '$client',
+]);
 
 /** Calls that run a string as code in the same language. */
 const EVALS: Record<Language, ReadonlySet<string>> = {
@@ -101,7 +183,8 @@ const EVALS: Record<Language, ReadonlySet<string>> = {
   r: new Set(['eval']),
 };
 /** Words that say an evaluated argument is decoded or decompressed at run time. */
-const DECODING = /^(b64decode|decodebytes|a85decode|b32decode|unhexlify|fromhex|decompress|atob|decode64|decode_base64|base64_decode|gzinflate|gzuncompress|str_rot13|unpack|codecs|zlib|marshal|loads)$/;
+const DECODING =
+  /^(b64decode|decodebytes|a85decode|b32decode|unhexlify|fromhex|decompress|atob|decode64|decode_base64|base64_decode|gzinflate|gzuncompress|str_rot13|unpack|codecs|zlib|marshal|loads)$/;
 /** Code evaluated inside code is read to this depth. */
 const MAX_EVAL_DEPTH = 3;
 
@@ -109,7 +192,15 @@ export function analyseCode(source: string, language: Language, depth = 0): Code
   const tokens = scanCode(source, language);
   const bindings = literalBindings(tokens);
   const table = TABLES[language];
-  const effects: CodeEffects = { recursiveDeletes: [], fileDeletes: [], spawns: [], httpDeletes: [], mutations: [], obfuscated: [], dynamic: dynamicCalls(tokens, language, bindings) };
+  const effects: CodeEffects = {
+    recursiveDeletes: [],
+    fileDeletes: [],
+    spawns: [],
+    httpDeletes: [],
+    mutations: [],
+    obfuscated: [],
+    dynamic: dynamicCalls(tokens, language, bindings),
+  };
 
   for (const call of findCalls(tokens, table.bare)) {
     const name = last(call);
@@ -167,12 +258,18 @@ function hasRecursiveTrue(arg: CodeToken[]): boolean {
 function isFileDeleteCall(call: CodeCall, language: Language): boolean {
   const [first] = call.path;
   switch (language) {
-    case 'python': return first === 'os' || call.path.length === 1;
-    case 'javascript': return call.path.length === 1 || /^fs/i.test(first!) || first === 'Deno' || first === 'require';
-    case 'ruby': return first === 'File' || first === 'FileUtils' || call.path.length === 1;
-    case 'lua': return first === 'os';
-    case 'r': return call.path.length === 1 || first === 'file';
-    default: return call.path.length === 1;
+    case 'python':
+      return first === 'os' || call.path.length === 1;
+    case 'javascript':
+      return call.path.length === 1 || /^fs/i.test(first!) || first === 'Deno' || first === 'require';
+    case 'ruby':
+      return first === 'File' || first === 'FileUtils' || call.path.length === 1;
+    case 'lua':
+      return first === 'os';
+    case 'r':
+      return call.path.length === 1 || first === 'file';
+    default:
+      return call.path.length === 1;
   }
 }
 
@@ -180,7 +277,8 @@ function isSpawnCall(call: CodeCall, language: Language): boolean {
   const name = last(call);
   const first = call.path[0]!;
   if (language === 'python') {
-    if (['run', 'call', 'check_call', 'check_output', 'Popen', 'getoutput', 'getstatusoutput'].includes(name)) return first === 'subprocess' || first === 'commands' || call.path.length === 1;
+    if (['run', 'call', 'check_call', 'check_output', 'Popen', 'getoutput', 'getstatusoutput'].includes(name))
+      return first === 'subprocess' || first === 'commands' || call.path.length === 1;
     if (name === 'spawn') return first === 'pty';
     return first === 'os' || first === 'asyncio' || call.path.length === 1;
   }
@@ -236,7 +334,9 @@ function spawnedCommand(call: CodeCall, bindings: Bindings): { line?: string; ar
   const values = positional.map((a) => (a[0]?.value === '{' ? objectList(a, bindings) : resolveValue(a, bindings)));
   const list = values.find((v): v is string[] => Array.isArray(v));
   const strings = values.filter((v): v is string => typeof v === 'string');
-  const shellFlag = call.args.some((a) => a.some((t, i) => t.value === 'shell' && (a[i + 1]?.value === '=' || a[i + 1]?.value === ':') && /^(True|true)$/.test(a[i + 2]?.value ?? '')));
+  const shellFlag = call.args.some((a) =>
+    a.some((t, i) => t.value === 'shell' && (a[i + 1]?.value === '=' || a[i + 1]?.value === ':') && /^(True|true)$/.test(a[i + 2]?.value ?? '')),
+  );
   if (list) {
     const head = typeof values[0] === 'string' ? values[0] : undefined;
     const argv = head !== undefined && list[0] !== head ? [head, ...list] : list;
@@ -268,7 +368,7 @@ function objectList(arg: CodeToken[], bindings: Bindings): string[] | undefined 
 function httpDeleteUrl(call: CodeCall, bindings: Bindings): string | undefined {
   const name = last(call);
   const receiver = call.path[call.path.length - 2];
-  const urlOf = (arg: CodeToken[] | undefined) => (arg ? resolveString(arg, bindings) ?? '' : '');
+  const urlOf = (arg: CodeToken[] | undefined) => (arg ? (resolveString(arg, bindings) ?? '') : '');
   if ((name === 'delete' || name === 'del') && call.path.length >= 2) {
     const url = urlOf(call.args[0]);
     if (HTTP_CLIENTS.has(receiver!) || /^https?:\/\//.test(url)) return url;
@@ -306,7 +406,10 @@ function destructiveMutations(tokens: readonly CodeToken[]): string[] {
     if (finding.documents === 0 || finding.unparsed.length) found.push(...looseDestructiveMutationFields(s.value));
   }
   if (!found.length) {
-    const joined = tokens.filter((t) => t.kind === 'string').map((t) => t.value).join(' ');
+    const joined = tokens
+      .filter((t) => t.kind === 'string')
+      .map((t) => t.value)
+      .join(' ');
     found.push(...looseDestructiveMutationFields(joined));
   }
   return [...new Set(found)];

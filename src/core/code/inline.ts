@@ -26,23 +26,106 @@ const LANGUAGES: Array<[RegExp, Language]> = [
 ];
 
 export const INTERPRETER_TOOLS = [
-  'python', 'python2', 'python3', ...['8', '9', '10', '11', '12', '13', '14'].map((v) => `python3.${v}`), 'pypy', 'pypy3',
-  'node', 'nodejs', 'deno', 'bun', 'tsx', 'ts-node', 'ruby', 'perl', 'php', 'lua', 'lua5.1', 'lua5.3', 'lua5.4', 'luajit', 'Rscript',
+  'python',
+  'python2',
+  'python3',
+  ...['8', '9', '10', '11', '12', '13', '14'].map((v) => `python3.${v}`),
+  'pypy',
+  'pypy3',
+  'node',
+  'nodejs',
+  'deno',
+  'bun',
+  'tsx',
+  'ts-node',
+  'ruby',
+  'perl',
+  'php',
+  'lua',
+  'lua5.1',
+  'lua5.3',
+  'lua5.4',
+  'luajit',
+  'Rscript',
 ];
-export const INTERPRETER_KEYWORDS = ['python', 'python2', 'python3', 'pypy', 'pypy3', 'node', 'nodejs', 'deno', 'bun', 'tsx', 'ts-node', 'ruby', 'perl', 'php', 'lua', 'luajit', 'rscript'];
+export const INTERPRETER_KEYWORDS = [
+  'python',
+  'python2',
+  'python3',
+  'pypy',
+  'pypy3',
+  'node',
+  'nodejs',
+  'deno',
+  'bun',
+  'tsx',
+  'ts-node',
+  'ruby',
+  'perl',
+  'php',
+  'lua',
+  'luajit',
+  'rscript',
+];
 
 /** Short options that take a value, per language (so their values are not taken for a script name). */
 const VALUED: Record<Language, string> = { python: 'WX', javascript: 'rC', ruby: 'rICEFK', perl: 'IMmx', php: 'cdzSt', lua: 'l', r: '' };
 /** Short options whose value is the inline code. */
 const CODE_FLAGS: Record<Language, string> = { python: 'c', javascript: 'ep', ruby: 'e', perl: 'eE', php: 'rBRE', lua: 'e', r: 'e' };
-const JS_LONG_VALUED = new Set(['--require', '--import', '--loader', '--experimental-loader', '--input-type', '--conditions', '--env-file', '--title', '--stack-size', '--test-reporter', '--test-reporter-destination', '--test-name-pattern', '--watch-path', '--tsconfig', '--project', '--config']);
+const JS_LONG_VALUED = new Set([
+  '--require',
+  '--import',
+  '--loader',
+  '--experimental-loader',
+  '--input-type',
+  '--conditions',
+  '--env-file',
+  '--title',
+  '--stack-size',
+  '--test-reporter',
+  '--test-reporter-destination',
+  '--test-name-pattern',
+  '--watch-path',
+  '--tsconfig',
+  '--project',
+  '--config',
+]);
 /**
  * Options after which the words are not a script file: `node --run build` (a package.json script),
  * `node --test test/` (test files and folders for the runner), `ruby -S rake` (a program found on PATH).
  */
 const NO_SCRIPT_OPTIONS = new Set(['--run', '--test']);
 /** Bun's own subcommands: `bun install` is not a script named install. */
-const BUN_COMMANDS = new Set(['run', 'test', 'x', 'repl', 'exec', 'install', 'i', 'add', 'a', 'remove', 'rm', 'update', 'outdated', 'link', 'unlink', 'publish', 'patch', 'pm', 'build', 'init', 'create', 'c', 'upgrade', 'completions', 'audit', 'info', 'why', 'help']);
+const BUN_COMMANDS = new Set([
+  'run',
+  'test',
+  'x',
+  'repl',
+  'exec',
+  'install',
+  'i',
+  'add',
+  'a',
+  'remove',
+  'rm',
+  'update',
+  'outdated',
+  'link',
+  'unlink',
+  'publish',
+  'patch',
+  'pm',
+  'build',
+  'init',
+  'create',
+  'c',
+  'upgrade',
+  'completions',
+  'audit',
+  'info',
+  'why',
+  'help',
+]);
 /** File names Deno and Bun run directly, as opposed to package.json scripts or installed binaries. */
 const JS_FILE = /\.(?:[cm]?[jt]sx?)$/;
 
@@ -74,8 +157,14 @@ export function interpreterProgram(argv: readonly string[], hasStdin: boolean): 
   let scriptPath: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    if (arg === '-') { stdin = true; break; }
-    if (arg === '--') { scriptPath = args[i + 1]; break; }
+    if (arg === '-') {
+      stdin = true;
+      break;
+    }
+    if (arg === '--') {
+      scriptPath = args[i + 1];
+      break;
+    }
     if (arg.startsWith('--')) {
       const [name, inline] = arg.split(/=(.*)/s);
       if (NO_SCRIPT_OPTIONS.has(name!) && language === 'javascript' && codes.length === 0) return undefined;
@@ -102,7 +191,10 @@ export function interpreterProgram(argv: readonly string[], hasStdin: boolean): 
           if (code !== undefined) codes.push(code);
           break;
         }
-        if (VALUED[language].includes(flag)) { if (j + 1 === arg.length) i++; break; }
+        if (VALUED[language].includes(flag)) {
+          if (j + 1 === arg.length) i++;
+          break;
+        }
         if (language === 'python' && flag === 'm') return undefined; // `python -m module`: a module, not inline code
       }
       // Python stops reading options at -c: what follows is sys.argv.
@@ -119,7 +211,30 @@ export function interpreterProgram(argv: readonly string[], hasStdin: boolean): 
   return undefined;
 }
 
-const BUN_VALUED = new Set(['--cwd', '-r', '--preload', '-c', '--config', '--env-file', '--tsconfig-override', '-d', '--define', '--port', '--filter', '-F', '--elide-lines', '--conditions', '--main-fields', '--extension-order', '--jsx-factory', '--jsx-fragment', '--jsx-import-source', '--jsx-runtime', '-l', '--loader']);
+const BUN_VALUED = new Set([
+  '--cwd',
+  '-r',
+  '--preload',
+  '-c',
+  '--config',
+  '--env-file',
+  '--tsconfig-override',
+  '-d',
+  '--define',
+  '--port',
+  '--filter',
+  '-F',
+  '--elide-lines',
+  '--conditions',
+  '--main-fields',
+  '--extension-order',
+  '--jsx-factory',
+  '--jsx-fragment',
+  '--jsx-import-source',
+  '--jsx-runtime',
+  '-l',
+  '--loader',
+]);
 
 /** The first word of a bun command line that is neither an option nor its value; none after inline code. */
 function bunWordIndex(args: readonly string[], from: number): number | undefined {

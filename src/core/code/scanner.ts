@@ -35,7 +35,33 @@ const PY_PREFIX = new Set(['r', 'R', 'b', 'B', 'u', 'U', 'f', 'F']);
 const IDENT_PART = /[A-Za-z0-9_\u0080-\uffff]/;
 const PAIRS: Record<string, string> = { '(': ')', '[': ']', '{': '}', '<': '>' };
 /** Tokens after which a `/` starts a regular expression in JavaScript, not a division. */
-const REGEX_AFTER = new Set(['(', ',', '=', ':', '[', '!', '&', '|', '?', '{', '}', ';', '+', '-', '*', '%', '<', '>', '~', '^', 'return', 'typeof', 'case', 'of', 'in']);
+const REGEX_AFTER = new Set([
+  '(',
+  ',',
+  '=',
+  ':',
+  '[',
+  '!',
+  '&',
+  '|',
+  '?',
+  '{',
+  '}',
+  ';',
+  '+',
+  '-',
+  '*',
+  '%',
+  '<',
+  '>',
+  '~',
+  '^',
+  'return',
+  'typeof',
+  'case',
+  'of',
+  'in',
+]);
 
 export function scanCode(source: string, language: Language): CodeToken[] {
   const tokens: CodeToken[] = [];
@@ -57,8 +83,15 @@ export function scanCode(source: string, language: Language): CodeToken[] {
   while (i < n) {
     const c = source[i]!;
     const next = source[i + 1];
-    if (c === '\n') { newline = true; i++; continue; }
-    if (c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v') { i++; continue; }
+    if (c === '\n') {
+      newline = true;
+      i++;
+      continue;
+    }
+    if (c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v') {
+      i++;
+      continue;
+    }
 
     if ((hashComments && c === '#' && !(language === 'ruby' && next === '{')) || (slashComments && c === '/' && next === '/')) {
       const eol = source.indexOf('\n', i);
@@ -102,7 +135,11 @@ export function scanCode(source: string, language: Language): CodeToken[] {
     } else if (c === '"' || c === "'") {
       const interpolates = c === '"' && (language === 'ruby' || language === 'perl' || language === 'php');
       const interpolation = interpolates ? (language === 'ruby' ? '#{' : '$') : undefined;
-      const [value, end, interpolated] = readString(source, i + 1, c, { escapes: true, singleQuotedEscapesOnly: c === "'" && (language === 'ruby' || language === 'perl' || language === 'php'), interpolation });
+      const [value, end, interpolated] = readString(source, i + 1, c, {
+        escapes: true,
+        singleQuotedEscapesOnly: c === "'" && (language === 'ruby' || language === 'perl' || language === 'php'),
+        interpolation,
+      });
       push('string', value, interpolated ? { interpolated } : undefined);
       i = end;
       continue;
@@ -126,7 +163,8 @@ export function scanCode(source: string, language: Language): CodeToken[] {
     }
 
     // Ruby %x(...) %q(...) %w(...); Perl qx{...} q{...} qq{...} qw(...).
-    const quoteLike = (c === '%' && language === 'ruby') || (c === 'q' && language === 'perl') ? readQuoteLike(source, i, language, tokens[tokens.length - 1]) : undefined;
+    const quoteLike =
+      (c === '%' && language === 'ruby') || (c === 'q' && language === 'perl') ? readQuoteLike(source, i, language, tokens[tokens.length - 1]) : undefined;
     if (quoteLike) {
       push(quoteLike.kind, quoteLike.value, quoteLike.words ? { words: true } : undefined);
       i = quoteLike.end;
@@ -144,7 +182,13 @@ export function scanCode(source: string, language: Language): CodeToken[] {
     const sigil = (language === 'perl' || language === 'php') && (c === '$' || c === '@') && next !== undefined && IDENT_START.test(next);
     if (IDENT_START.test(c) || sigil || (language === 'javascript' && c === '$')) {
       let j = i + 1;
-      while (j < n && (IDENT_PART.test(source[j]!) || (language === 'javascript' && source[j] === '$') || (language === 'perl' && source[j] === ':' && source[j + 1] === ':' && ++j))) j++;
+      while (
+        j < n &&
+        (IDENT_PART.test(source[j]!) ||
+          (language === 'javascript' && source[j] === '$') ||
+          (language === 'perl' && source[j] === ':' && source[j + 1] === ':' && ++j))
+      )
+        j++;
       push('ident', source.slice(i, j));
       i = j;
       continue;
@@ -184,7 +228,9 @@ function readString(source: string, from: number, quote: string, options: String
   let interpolated = false;
   let i = from;
   let chunk = from;
-  const flush = (to: number) => { if (to > chunk) parts.push(source.slice(chunk, to)); };
+  const flush = (to: number) => {
+    if (to > chunk) parts.push(source.slice(chunk, to));
+  };
   while (i < source.length) {
     const c = source[i]!;
     if (source.startsWith(quote, i)) {
@@ -201,8 +247,16 @@ function readString(source: string, from: number, quote: string, options: String
       continue;
     }
     if (options.interpolation && source.startsWith(options.interpolation, i)) {
-      if (options.interpolation === '{' && source[i + 1] === '{') { flush(i + 1); i += 2; chunk = i; continue; }
-      if (options.interpolation === '$' && !IDENT_START.test(source[i + 1] ?? '') && source[i + 1] !== '{') { i++; continue; }
+      if (options.interpolation === '{' && source[i + 1] === '{') {
+        flush(i + 1);
+        i += 2;
+        chunk = i;
+        continue;
+      }
+      if (options.interpolation === '$' && !IDENT_START.test(source[i + 1] ?? '') && source[i + 1] !== '{') {
+        i++;
+        continue;
+      }
       flush(i);
       parts.push(UNKNOWN_PART);
       interpolated = true;
@@ -234,13 +288,16 @@ function skipInterpolation(source: string, from: number, opener: string): number
   return i;
 }
 
-function readQuoteLike(source: string, i: number, language: Language, prev: CodeToken | undefined): { kind: CodeTokenKind; value: string; end: number; words: boolean } | undefined {
+function readQuoteLike(
+  source: string,
+  i: number,
+  language: Language,
+  prev: CodeToken | undefined,
+): { kind: CodeTokenKind; value: string; end: number; words: boolean } | undefined {
   if (language !== 'ruby' && language !== 'perl') return undefined;
   if (i > 0 && (IDENT_PART.test(source[i - 1]!) || source[i - 1] === '$' || source[i - 1] === '@')) return undefined;
   if (prev?.kind === 'punct' && (prev.value === '->' || prev.value === '.' || prev.value === '::')) return undefined;
-  const m = language === 'ruby'
-    ? /^%([xqQwWi]?)([^\w\s])/.exec(source.slice(i, i + 3))
-    : /^(qx|qq|qw|q)\s*([^\w\s=,;)])/.exec(source.slice(i, i + 8));
+  const m = language === 'ruby' ? /^%([xqQwWi]?)([^\w\s])/.exec(source.slice(i, i + 3)) : /^(qx|qq|qw|q)\s*([^\w\s=,;)])/.exec(source.slice(i, i + 8));
   if (!m) return undefined;
   if (language === 'ruby' && m[1] === '' && !PAIRS[m[2]!]) return undefined; // `a % b`
   const open = m[2]!;
@@ -250,7 +307,10 @@ function readQuoteLike(source: string, i: number, language: Language, prev: Code
   const start = j;
   while (j < source.length) {
     const c = source[j]!;
-    if (c === '\\') { j += 2; continue; }
+    if (c === '\\') {
+      j += 2;
+      continue;
+    }
     if (c === open && close !== open) depth++;
     else if (c === close && --depth === 0) break;
     j++;
@@ -266,7 +326,10 @@ function skipRegex(source: string, from: number): number {
   while (i < source.length) {
     const c = source[i]!;
     if (c === '\n') return i;
-    if (c === '\\') { i += 2; continue; }
+    if (c === '\\') {
+      i += 2;
+      continue;
+    }
     if (c === '[') inClass = true;
     else if (c === ']') inClass = false;
     else if (c === '/' && !inClass) {

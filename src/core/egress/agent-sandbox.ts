@@ -7,7 +7,8 @@ import { parse as parseJsonc } from 'jsonc-parser';
  * another one (nested user namespaces are refused there), so their commands are not wrapped;
  * what then applies is said in `OWN_SANDBOX_APPLIES`, and shown in the Protection view.
  */
-export const OWN_SANDBOX_APPLIES = 'its own sandbox decides which hosts commands reach, but does not judge the requests themselves; Airlock\'s command gate still checks every command, and the egress gate applies to commands it runs outside that sandbox';
+export const OWN_SANDBOX_APPLIES =
+  "its own sandbox decides which hosts commands reach, but does not judge the requests themselves; Airlock's command gate still checks every command, and the egress gate applies to commands it runs outside that sandbox";
 
 /** Claude Code's `sandbox.enabled` in its settings (user, project, local; the later wins). */
 export function claudeSandboxEnabled(cwd: string, home: string | undefined): boolean {
@@ -17,7 +18,9 @@ export function claudeSandboxEnabled(cwd: string, home: string | undefined): boo
     try {
       const value = (parseJsonc(readFileSync(file, 'utf8')) as { sandbox?: { enabled?: unknown } } | undefined)?.sandbox?.enabled;
       if (typeof value === 'boolean') enabled = value;
-    } catch { /* absent or unreadable: says nothing */ }
+    } catch {
+      /* absent or unreadable: says nothing */
+    }
   }
   return enabled;
 }

@@ -9,7 +9,19 @@ export interface SentCredential {
 }
 
 /** Headers that carry a provider token on their own (Railway, Supabase, Cloudflare, Netlify, Heroku...). */
-const TOKEN_HEADERS = ['x-api-key', 'apikey', 'api-key', 'project-access-token', 'team-access-token', 'x-auth-token', 'x-auth-key', 'x-goog-api-key', 'private-token', 'x-api-token', 'x-amz-security-token'];
+const TOKEN_HEADERS = [
+  'x-api-key',
+  'apikey',
+  'api-key',
+  'project-access-token',
+  'team-access-token',
+  'x-auth-token',
+  'x-auth-key',
+  'x-goog-api-key',
+  'private-token',
+  'x-api-token',
+  'x-amz-security-token',
+];
 const TOKEN_PARAMS = ['access_token', 'api_key', 'apikey', 'token', 'key', 'X-Amz-Credential'];
 
 export function sentCredentials(headers: Record<string, string>, url: string): SentCredential[] {
@@ -40,6 +52,8 @@ export function sentCredentials(headers: Record<string, string>, url: string): S
       const akid = name === 'X-Amz-Credential' ? value.split('/')[0] : value;
       if (akid) out.push({ place: `?${name}`, value: akid });
     }
-  } catch { /* no query to read */ }
+  } catch {
+    /* no query to read */
+  }
   return out;
 }

@@ -1,15 +1,15 @@
-import { parse as parseIni } from 'ini';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Target } from '../environment/target';
-import type { Environment } from '../types';
-import { CommandContext, type EnvironmentOptions } from '../environment/context';
+import { parse as parseIni } from 'ini';
 import { classifyName, riskier } from '../environment/classify';
-import { buildWorkspaceIndex, profileDirectories, type WorkspaceIndex } from '../environment/profiles';
-import { bodyFacts } from '../environment/tools/http-bodies';
-import { tokenRef } from '../environment/resources';
+import { CommandContext, type EnvironmentOptions } from '../environment/context';
 import type { EnvFile } from '../environment/envfiles';
 import { isEnvFileName } from '../environment/envfiles';
+import { buildWorkspaceIndex, profileDirectories, type WorkspaceIndex } from '../environment/profiles';
+import { tokenRef } from '../environment/resources';
+import type { Target } from '../environment/target';
+import { bodyFacts } from '../environment/tools/http-bodies';
+import type { Environment } from '../types';
 import type { SentCredential } from './credentials';
 
 /**
@@ -48,7 +48,8 @@ export function loadEgressWorkspace(cwd: string, options: EnvironmentOptions): E
     for (const file of ctx.envFilesIn(dir)) {
       if (seen.has(file.path)) continue;
       seen.add(file.path);
-      for (const [name, value] of Object.entries(file.vars)) add(value.trim(), { environment: file.environment, where: `${name} in ${file.name}${fileEnvironmentNote(file)}` });
+      for (const [name, value] of Object.entries(file.vars))
+        add(value.trim(), { environment: file.environment, where: `${name} in ${file.name}${fileEnvironmentNote(file)}` });
     }
   }
   const awsFile = options.env.AWS_SHARED_CREDENTIALS_FILE ?? ctx.homePath('.aws', 'credentials');
@@ -57,7 +58,11 @@ export function loadEgressWorkspace(cwd: string, options: EnvironmentOptions): E
     if (parsed.ok) {
       for (const [profile, section] of Object.entries(parsed.value).slice(0, 200)) {
         const id = section?.aws_access_key_id;
-        if (typeof id === 'string') add(id.trim(), { environment: profile === 'default' ? 'unknown' : classifyName(profile, ctx.patterns), where: `aws_access_key_id of profile ${profile} in ${ctx.display(awsFile)}` });
+        if (typeof id === 'string')
+          add(id.trim(), {
+            environment: profile === 'default' ? 'unknown' : classifyName(profile, ctx.patterns),
+            where: `aws_access_key_id of profile ${profile} in ${ctx.display(awsFile)}`,
+          });
       }
     }
   }
@@ -73,13 +78,21 @@ function envDirsBelow(root: string): string[] {
   const found: string[] = [];
   const walk = (dir: string, depth: number) => {
     let names: string[];
-    try { names = readdirSync(dir); } catch { return; }
+    try {
+      names = readdirSync(dir);
+    } catch {
+      return;
+    }
     if (depth > 0 && names.some(isEnvFileName)) found.push(dir);
     if (depth >= 2) return;
     for (const name of names.slice(0, 200)) {
       if (name.startsWith('.') || name === 'node_modules' || name === 'dist' || name === 'build') continue;
       const path = join(dir, name);
-      try { if (statSync(path).isDirectory()) walk(path, depth + 1); } catch { /* unreadable: skipped */ }
+      try {
+        if (statSync(path).isDirectory()) walk(path, depth + 1);
+      } catch {
+        /* unreadable: skipped */
+      }
       if (found.length >= 30) return;
     }
   };
@@ -105,18 +118,26 @@ export function requestTarget(workspace: EgressWorkspace, host: string, credenti
   }
   if (credentials.length === 0) evidence.push({ source: 'credential sent', value: 'none Airlock can read in the request' });
   // A credential Airlock cannot place says nothing; unknown is treated as production.
-  if (environment === undefined || credentials.some((c) => !workspace.credentials.has(c.value.trim()))) environment = riskier(environment ?? 'unknown', 'unknown');
+  if (environment === undefined || credentials.some((c) => !workspace.credentials.has(c.value.trim())))
+    environment = riskier(environment ?? 'unknown', 'unknown');
 
   // Resource ids in the body (Railway's volumeId...), against what each environment points at.
   const sharedWith = new Set<Environment>();
   let resource: string | null = null;
   if (body) {
-    const facts = bodyFacts([{ method: 'POST', urls: [url], bodies: [{ kind: 'text', text: body, from: 'request body' }] }], [], /(^|\.)railway\.(app|com)$/.test(host));
+    const facts = bodyFacts(
+      [{ method: 'POST', urls: [url], bodies: [{ kind: 'text', text: body, from: 'request body' }] }],
+      [],
+      /(^|\.)railway\.(app|com)$/.test(host),
+    );
     for (const ref of facts.resources) {
       const uses = workspace.index.usesOf(ref.key);
       if (!resource && (ref.kind === 'volume' || ref.kind === 'database' || ref.kind === 'bucket')) resource = ref.display;
       for (const use of uses) {
-        evidence.push({ source: `${ref.display} in the body`, value: `used by ${use.environment} (${use.variable ? `${use.variable} in ` : ''}${use.source})` });
+        evidence.push({
+          source: `${ref.display} in the body`,
+          value: `used by ${use.environment} (${use.variable ? `${use.variable} in ` : ''}${use.source})`,
+        });
         sharedWith.add(use.environment);
         environment = riskier(environment, use.environment);
       }

@@ -1,15 +1,15 @@
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+import { confirmationFor } from '../environment/classify';
+import type { Target } from '../environment/target';
 import type { ActivityEvent } from '../events';
 import type { CheckResult } from '../findings';
-import type { Target } from '../environment/target';
 import type { ConfirmRequest, ConfirmResponse } from '../ipc/protocol';
 import type { EditorAnswer } from '../ipc-client';
-import { confirmationFor } from '../environment/classify';
 import type { Requester } from '../types';
 import { sentCredentials } from './credentials';
-import { requestTarget, type EgressWorkspace } from './environment';
-import { judgeRequest, type EgressJudgement, type EgressRequest } from './judge';
-import { refusalText, type Refusal } from './message';
+import { type EgressWorkspace, requestTarget } from './environment';
+import { type EgressJudgement, type EgressRequest, judgeRequest } from './judge';
+import { type Refusal, refusalText } from './message';
 
 /**
  * The egress gate's decision for one decrypted request, as the sandbox runtime's
@@ -31,7 +31,11 @@ export interface EgressGateDeps {
 }
 
 /** The shapes of the runtime's callback, kept structural so this module needs no runtime import. */
-export interface FilterInfo { sni?: string; target?: { host: string; port: number }; unshownBody?: () => Promise<boolean> }
+export interface FilterInfo {
+  sni?: string;
+  target?: { host: string; port: number };
+  unshownBody?: () => Promise<boolean>;
+}
 export type FilterDecision = { action: 'allow' } | { action: 'deny'; status: number; reason: string };
 
 /** Bodies above this are judged on their method, URL and headers alone. */
@@ -47,7 +51,11 @@ export function createEgressFilter(deps: EgressGateDeps): (request: Request, inf
     } catch {
       // What Airlock cannot see is never waved through.
       egress = { method: request.method, url: request.url, headers: {} };
-      judgement = { decision: 'ask', summary: `${request.method} ${safeOrigin(request.url)}`, findings: [{ rule: 'egress.unreadable', severity: 'high', reason: 'Airlock could not read this request to a provider API.' }] };
+      judgement = {
+        decision: 'ask',
+        summary: `${request.method} ${safeOrigin(request.url)}`,
+        findings: [{ rule: 'egress.unreadable', severity: 'high', reason: 'Airlock could not read this request to a provider API.' }],
+      };
     }
     if (judgement.decision === 'allow') return { action: 'allow' };
     let target: Target | undefined;
@@ -62,7 +70,14 @@ export function createEgressFilter(deps: EgressGateDeps): (request: Request, inf
       environment: target.environment,
       target,
       confirmation: confirmationFor(target.environment),
-      findings: judgement.findings.map((f) => ({ rule: f.rule, severity: f.severity, decision: 'ask', reason: deps.redact(f.reason), segment: deps.redact(judgement.summary), ...(f.resource ? { resource: deps.redact(f.resource) } : {}) })),
+      findings: judgement.findings.map((f) => ({
+        rule: f.rule,
+        severity: f.severity,
+        decision: 'ask',
+        reason: deps.redact(f.reason),
+        segment: deps.redact(judgement.summary),
+        ...(f.resource ? { resource: deps.redact(f.resource) } : {}),
+      })),
     };
     const first = judgement.findings[0]!;
     const command = deps.redact(`${judgement.summary} (request held by the egress gate)`);
@@ -70,16 +85,29 @@ export function createEgressFilter(deps: EgressGateDeps): (request: Request, inf
       if (log) {
         try {
           await deps.record({
-            kind: 'decision', actor: deps.requester, command, cwd: deps.cwd, decision: 'deny', decidedBy: log,
-            reason: deps.redact(first.reason), environment: target!.environment, rule: first.rule, severity: first.severity,
+            kind: 'decision',
+            actor: deps.requester,
+            command,
+            cwd: deps.cwd,
+            decision: 'deny',
+            decidedBy: log,
+            reason: deps.redact(first.reason),
+            environment: target!.environment,
+            rule: first.rule,
+            severity: first.severity,
             evidence: target!.evidence.map((e) => deps.redact(`${e.source}: ${e.value}`)),
             details: { gate: 'egress', refusal: refusal.kind },
           });
-        } catch { /* still refused: a log that cannot be written never turns a refusal into a request */ }
+        } catch {
+          /* still refused: a log that cannot be written never turns a refusal into a request */
+        }
       }
       return { action: 'deny', status: 403, reason: deps.redact(refusalText(judgement, target, refusal)) };
     };
-    const answer = await deps.askEditor({ kind: 'tool', requester: deps.requester, command, cwd: deps.cwd, reason: deps.redact(first.reason), check, timeoutMs: deps.timeoutMs }, [deps.cwd]);
+    const answer = await deps.askEditor(
+      { kind: 'tool', requester: deps.requester, command, cwd: deps.cwd, reason: deps.redact(first.reason), check, timeoutMs: deps.timeoutMs },
+      [deps.cwd],
+    );
     if ('unreachable' in answer) return deny({ kind: 'no-editor', why: answer.unreachable }, 'no-editor');
     if (answer.decision === 'allow') return { action: 'allow' };
     return deny(answer.decidedBy === 'timeout' ? { kind: 'timeout' } : { kind: 'blocked' }, undefined);
@@ -88,7 +116,9 @@ export function createEgressFilter(deps: EgressGateDeps): (request: Request, inf
 
 async function readRequest(request: Request, info: FilterInfo | undefined): Promise<EgressRequest> {
   const headers: Record<string, string> = {};
-  request.headers.forEach((value, name) => { headers[name.toLowerCase()] = value; });
+  request.headers.forEach((value, name) => {
+    headers[name.toLowerCase()] = value;
+  });
   const out: EgressRequest = { method: request.method, url: request.url, headers };
   if (request.body) {
     const bytes = await readCapped(request.body, MAX_BODY_BYTES);
@@ -113,7 +143,10 @@ async function readCapped(stream: ReadableStream<Uint8Array>, max: number): Prom
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > max) { await reader.cancel().catch(() => {}); return undefined; }
+    if (size > max) {
+      await reader.cancel().catch(() => {});
+      return undefined;
+    }
     chunks.push(Buffer.from(value));
   }
   return Buffer.concat(chunks);
@@ -127,14 +160,25 @@ function decode(bytes: Buffer, encoding: string | undefined): string | undefined
     if (enc === 'gzip' || enc === 'x-gzip') return gunzipSync(bytes, limit).toString('utf8');
     if (enc === 'deflate') return inflateSync(bytes, limit).toString('utf8');
     if (enc === 'br') return brotliDecompressSync(bytes, limit).toString('utf8');
-  } catch { return undefined; }
+  } catch {
+    return undefined;
+  }
   return undefined;
 }
 
 function hostOf(url: string): string {
-  try { return new URL(url).hostname.toLowerCase(); } catch { return 'unknown host'; }
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return 'unknown host';
+  }
 }
 
 function safeOrigin(url: string): string {
-  try { const u = new URL(url); return `${u.origin}${u.pathname}`; } catch { return 'an unreadable URL'; }
+  try {
+    const u = new URL(url);
+    return `${u.origin}${u.pathname}`;
+  } catch {
+    return 'an unreadable URL';
+  }
 }

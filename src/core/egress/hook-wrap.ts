@@ -40,10 +40,22 @@ export function readEgressHookConfig(cliPath: string | undefined): EgressHookCon
 
 const REWRITABLE: ReadonlySet<HookAgent> = new Set(['claude', 'vscode']);
 
-export function egressHookAnswer(agent: HookAgent, payloadText: string, call: HookCall, verdict: HookVerdict, answer: HookOutput, config: EgressHookConfig | undefined, home: string | undefined): HookOutput {
+export function egressHookAnswer(
+  agent: HookAgent,
+  payloadText: string,
+  call: HookCall,
+  verdict: HookVerdict,
+  answer: HookOutput,
+  config: EgressHookConfig | undefined,
+  home: string | undefined,
+): HookOutput {
   if (!config?.wrap || !REWRITABLE.has(agent) || call.kind !== 'command' || verdict.decision === 'deny' || answer.exitCode !== 0) return answer;
   let payload: Record<string, unknown>;
-  try { payload = JSON.parse(payloadText) as Record<string, unknown>; } catch { return answer; }
+  try {
+    payload = JSON.parse(payloadText) as Record<string, unknown>;
+  } catch {
+    return answer;
+  }
   const input = payload.tool_input ?? payload.toolArgs;
   if (!input || typeof input !== 'object' || Array.isArray(input)) return answer;
   const fields = input as Record<string, unknown>;
@@ -55,7 +67,11 @@ export function egressHookAnswer(agent: HookAgent, payloadText: string, call: Ho
   const wrapped = wrapCommand(original, { airlock: config.airlock, requester: agent === 'vscode' ? 'copilot' : agent });
   if (wrapped === original) return answer;
   let body: { hookSpecificOutput?: Record<string, unknown> } & Record<string, unknown>;
-  try { body = answer.stdout.trim() ? JSON.parse(answer.stdout) : {}; } catch { return answer; }
+  try {
+    body = answer.stdout.trim() ? JSON.parse(answer.stdout) : {};
+  } catch {
+    return answer;
+  }
   body.hookSpecificOutput = { hookEventName: 'PreToolUse', ...(body.hookSpecificOutput ?? {}), updatedInput: { ...fields, [field]: wrapped } };
   return { ...answer, stdout: `${JSON.stringify(body)}\n` };
 }

@@ -10,20 +10,23 @@ import { isIpLiteral, judgedProvider } from './providers';
  */
 export type ProxySide = 'http' | 'socks' | 'unknown';
 
-export type HostVerdict =
-  | { allow: true; terminate: boolean }
-  | { allow: false; reason: string };
+export type HostVerdict = { allow: true; terminate: boolean } | { allow: false; reason: string };
 
 export function hostVerdict(host: string, port: number, side: ProxySide): HostVerdict {
   const provider = judgedProvider(host);
   if (provider) {
-    if (side !== 'http') return { allow: false, reason: `Airlock: ${provider}'s API (${host}) is reachable only through the HTTPS proxy, where each request is checked; a raw tunnel to it is refused` };
+    if (side !== 'http')
+      return {
+        allow: false,
+        reason: `Airlock: ${provider}'s API (${host}) is reachable only through the HTTPS proxy, where each request is checked; a raw tunnel to it is refused`,
+      };
     if (port === 80) return { allow: false, reason: `Airlock: plain HTTP to ${provider}'s API (${host}) is refused; use https` };
     return { allow: true, terminate: true };
   }
   if (isIpLiteral(host)) {
     // A raw tunnel to an address on a web port could be a provider's API under another name.
-    if (side !== 'http' && (port === 443 || port === 80)) return { allow: false, reason: `Airlock: a raw tunnel to ${host}:${port} is refused; connect by name through the HTTPS proxy` };
+    if (side !== 'http' && (port === 443 || port === 80))
+      return { allow: false, reason: `Airlock: a raw tunnel to ${host}:${port} is refused; connect by name through the HTTPS proxy` };
     return { allow: true, terminate: true };
   }
   return { allow: true, terminate: false };
@@ -46,5 +49,9 @@ export function proxySideOfStack(stack: string | undefined): ProxySide {
 export function currentProxySide(): ProxySide {
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 40;
-  try { return proxySideOfStack(new Error().stack); } finally { Error.stackTraceLimit = limit; }
+  try {
+    return proxySideOfStack(new Error().stack);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 }

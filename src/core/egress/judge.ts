@@ -1,7 +1,7 @@
-import type { Severity } from '../types';
 import { analyseGraphqlBody, isDestructiveFieldName } from '../http/graphql';
 import { isGraphqlPath } from '../http/hosts';
 import { sqlHazardsInBody, sqlHazardsInParams } from '../http/sql-body';
+import type { Severity } from '../types';
 
 /**
  * Judges one decrypted request to a provider API on what it really is: its method, URL,
@@ -43,7 +43,11 @@ const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function judgeRequest(request: EgressRequest): EgressJudgement {
   const method = request.method.toUpperCase();
   let url: URL | undefined;
-  try { url = new URL(request.url); } catch { url = undefined; }
+  try {
+    url = new URL(request.url);
+  } catch {
+    url = undefined;
+  }
   const path = url ? url.pathname : request.url;
   const query = url ? url.search.replace(/^\?/, '') : '';
   const where = url ? url.host : 'an unreadable URL';
@@ -63,24 +67,57 @@ export function judgeRequest(request: EgressRequest): EgressJudgement {
     if (finding.unparsed.length) unparsed = true;
     if (finding.destructiveFields.length) {
       const fields = finding.destructiveFields.join(', ');
-      findings.push({ rule: 'egress.graphql-destructive-mutation', severity: 'critical', reason: `Sends the GraphQL mutation ${fields} to ${where}: it deletes or destroys data.`, resource: `what ${fields} deletes on ${where}` });
+      findings.push({
+        rule: 'egress.graphql-destructive-mutation',
+        severity: 'critical',
+        reason: `Sends the GraphQL mutation ${fields} to ${where}: it deletes or destroys data.`,
+        resource: `what ${fields} deletes on ${where}`,
+      });
     }
   }
   if (graphqlPath && !BODYLESS.has(method) && (unparsed || (request.body !== undefined && request.body.trim() !== '' && documents === 0))) {
-    findings.push({ rule: 'egress.graphql-unreadable', severity: 'high', reason: `Sends a body to the GraphQL endpoint ${where}${path} that Airlock cannot read as GraphQL, so it cannot tell what it changes.` });
+    findings.push({
+      rule: 'egress.graphql-unreadable',
+      severity: 'high',
+      reason: `Sends a body to the GraphQL endpoint ${where}${path} that Airlock cannot read as GraphQL, so it cannot tell what it changes.`,
+    });
   }
 
   // SQL over HTTP (Supabase, Neon, PlanetScale, ClickHouse...).
   const hazards = [...(request.body !== undefined ? sqlHazardsInBody(request.body) : []), ...(query ? sqlHazardsInParams(query) : [])];
   const hazard = hazards[0];
-  if (hazard) findings.push({ rule: 'egress.destructive-sql', severity: 'critical', reason: `Sends \`${hazard.statement}\` to ${where}: it ${hazard.kind === 'drop' || hazard.kind === 'replace' || hazard.kind === 'alter-drop' ? 'drops' : hazard.kind === 'update-all' ? 'overwrites' : 'empties'} ${hazard.object}.`, resource: hazard.object });
+  if (hazard)
+    findings.push({
+      rule: 'egress.destructive-sql',
+      severity: 'critical',
+      reason: `Sends \`${hazard.statement}\` to ${where}: it ${hazard.kind === 'drop' || hazard.kind === 'replace' || hazard.kind === 'alter-drop' ? 'drops' : hazard.kind === 'update-all' ? 'overwrites' : 'empties'} ${hazard.object}.`,
+      resource: hazard.object,
+    });
 
   // REST: DELETE, and POSTs to deleting endpoints or custom verbs (`...:delete`, `...:purge`).
-  if (method === 'DELETE') findings.push({ rule: 'egress.rest-delete', severity: 'high', reason: `Sends an HTTP DELETE to ${where}: the resource at ${path} is removed.`, resource: `${where}${path}` });
-  else if (method === 'POST' && DELETING_PATH.test(path)) findings.push({ rule: 'egress.rest-delete', severity: 'high', reason: `Sends a POST to ${where} at ${path}, an endpoint that deletes.`, resource: `${where}${path}` });
+  if (method === 'DELETE')
+    findings.push({
+      rule: 'egress.rest-delete',
+      severity: 'high',
+      reason: `Sends an HTTP DELETE to ${where}: the resource at ${path} is removed.`,
+      resource: `${where}${path}`,
+    });
+  else if (method === 'POST' && DELETING_PATH.test(path))
+    findings.push({
+      rule: 'egress.rest-delete',
+      severity: 'high',
+      reason: `Sends a POST to ${where} at ${path}, an endpoint that deletes.`,
+      resource: `${where}${path}`,
+    });
   else {
     const verb = /:([A-Za-z][\w-]*)$/.exec(decodeSafe(path.split('/').pop() ?? ''))?.[1];
-    if (verb && !BODYLESS.has(method) && isDestructiveFieldName(verb)) findings.push({ rule: 'egress.rest-delete', severity: 'high', reason: `Calls the custom method :${verb} on ${where}${path}.`, resource: `${where}${path}` });
+    if (verb && !BODYLESS.has(method) && isDestructiveFieldName(verb))
+      findings.push({
+        rule: 'egress.rest-delete',
+        severity: 'high',
+        reason: `Calls the custom method :${verb} on ${where}${path}.`,
+        resource: `${where}${path}`,
+      });
   }
 
   // AWS: JSON protocol (`X-Amz-Target: DynamoDB_20120810.DeleteTable`), query protocol
@@ -89,22 +126,46 @@ export function judgeRequest(request: EgressRequest): EgressJudgement {
   const targetAction = target?.split('.').pop();
   const formAction = actionParam(query) ?? (request.body !== undefined && /(^|&)Action=/.test(request.body) ? actionParam(request.body) : undefined);
   for (const action of [targetAction, formAction]) {
-    if (action && isDestructiveFieldName(action)) findings.push({ rule: 'egress.aws-destructive-action', severity: 'critical', reason: `Calls the AWS action ${action} on ${where}.`, resource: `what ${action} acts on` });
+    if (action && isDestructiveFieldName(action))
+      findings.push({
+        rule: 'egress.aws-destructive-action',
+        severity: 'critical',
+        reason: `Calls the AWS action ${action} on ${where}.`,
+        resource: `what ${action} acts on`,
+      });
   }
-  if (method === 'POST' && /(^|&)delete(=|&|$)/.test(query)) findings.push({ rule: 'egress.aws-destructive-action', severity: 'critical', reason: `Sends an S3 DeleteObjects request to ${where}${path}.`, resource: `objects in ${where}${path}` });
+  if (method === 'POST' && /(^|&)delete(=|&|$)/.test(query))
+    findings.push({
+      rule: 'egress.aws-destructive-action',
+      severity: 'critical',
+      reason: `Sends an S3 DeleteObjects request to ${where}${path}.`,
+      resource: `objects in ${where}${path}`,
+    });
 
   if (request.bodyUnseen && !BODYLESS.has(method) && findings.length === 0 && (method === 'POST' || method === 'PATCH' || graphqlPath)) {
-    findings.push({ rule: 'egress.unseen-body', severity: 'high', reason: `Sends a body to ${where}${path} that Airlock cannot read (${request.bodyUnseen}), so it cannot tell what it changes.` });
+    findings.push({
+      rule: 'egress.unseen-body',
+      severity: 'high',
+      reason: `Sends a body to ${where}${path} that Airlock cannot read (${request.bodyUnseen}), so it cannot tell what it changes.`,
+    });
   }
   return { decision: findings.length ? 'ask' : 'allow', findings: dedupe(findings), summary };
 }
 
 function actionParam(text: string): string | undefined {
-  try { return new URLSearchParams(text).get('Action') ?? undefined; } catch { return undefined; }
+  try {
+    return new URLSearchParams(text).get('Action') ?? undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function decodeSafe(text: string): string {
-  try { return decodeURIComponent(text); } catch { return text; }
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 function dedupe(findings: EgressFinding[]): EgressFinding[] {

@@ -18,7 +18,9 @@ const EXTENSION_ID = 'airlock-dev.airlock';
 export function protectedWritePaths(cwd: string, env: NodeJS.ProcessEnv, cliPath?: string): string[] {
   const home = env.HOME ?? homedir();
   const paths = new Set<string>();
-  const add = (path: string | undefined) => { if (path && existsSync(path)) paths.add(resolve(path)); };
+  const add = (path: string | undefined) => {
+    if (path && existsSync(path)) paths.add(resolve(path));
+  };
 
   add(stateDir(env));
   add(logDirFor(cwd, env));
@@ -38,10 +40,15 @@ export function protectedWritePaths(cwd: string, env: NodeJS.ProcessEnv, cliPath
   // Launcher storage: the extension's global storage under every editor that may hold it.
   for (const base of [join(home, '.config'), join(home, 'Library', 'Application Support')]) {
     let editors: string[] = [];
-    try { editors = readdirSync(base); } catch { /* no such folder */ }
+    try {
+      editors = readdirSync(base);
+    } catch {
+      /* no such folder */
+    }
     for (const editor of editors.slice(0, 200)) add(join(base, editor, 'User', 'globalStorage', EXTENSION_ID));
   }
-  for (const server of ['.vscode-server', '.cursor-server', '.vscode-server-insiders', '.windsurf-server']) add(join(home, server, 'data', 'User', 'globalStorage', EXTENSION_ID));
+  for (const server of ['.vscode-server', '.cursor-server', '.vscode-server-insiders', '.windsurf-server'])
+    add(join(home, server, 'data', 'User', 'globalStorage', EXTENSION_ID));
   add(join(home, '.local', 'share', 'code-server', 'User', 'globalStorage', EXTENSION_ID));
   // The CLI running now, when it is the installed copy (not a development build in a checkout).
   if (cliPath && cliPath.includes(`${EXTENSION_ID}`)) add(dirname(cliPath));

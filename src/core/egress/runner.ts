@@ -6,19 +6,19 @@ import { pathToFileURL } from 'node:url';
 import type { ActivityEvent } from '../events';
 import type { ConfirmRequest, ConfirmResponse } from '../ipc/protocol';
 import type { EditorAnswer } from '../ipc-client';
+import { shellLine } from '../terminal/shim-gate';
 import type { Requester } from '../types';
 import { insideForeignSandbox, OWN_SANDBOX_APPLIES } from './agent-sandbox';
 import { checkSandbox, type SandboxAvailability } from './availability';
-import { ensureEgressCa, type CaFiles } from './ca';
-import { loadEgressWorkspace, type EgressWorkspace } from './environment';
+import { type CaFiles, ensureEgressCa } from './ca';
+import { type EgressWorkspace, loadEgressWorkspace } from './environment';
 import { createEgressFilter } from './filter';
 import { EGRESS_CONFIG_FILE } from './hook-wrap';
 import { currentProxySide, hostVerdict } from './host-policy';
 import { protectedWritePaths } from './protected-paths';
-import { shellLine } from '../terminal/shim-gate';
 
-type Runtime = typeof import('@anthropic-ai/sandbox-runtime', { with: { 'resolution-mode': 'import' } });
-type RuntimeConfig = import('@anthropic-ai/sandbox-runtime', { with: { 'resolution-mode': 'import' } }).SandboxRuntimeConfig;
+type Runtime = typeof import('@anthropic-ai/sandbox-runtime', { with: { 'resolution-mode': 'import' }});
+type RuntimeConfig = import('@anthropic-ai/sandbox-runtime', { with: { 'resolution-mode': 'import' }}).SandboxRuntimeConfig;
 
 /** Set in every sandboxed command's environment; believed only where there is no network to escape to. */
 export const SANDBOX_MARKER = 'AIRLOCK_EGRESS_SANDBOX';
@@ -86,15 +86,28 @@ export function onlyLoopback(): boolean {
  */
 function trustedCaFiles(env: NodeJS.ProcessEnv): string[] {
   const files = [env.NODE_EXTRA_CA_CERTS, env.SSL_CERT_FILE, env.REQUESTS_CA_BUNDLE, env.CURL_CA_BUNDLE].filter((p): p is string => !!p);
-  return [...new Set(files.map((p) => resolve(p)))].filter((p) => { try { return statSync(p).isFile() && statSync(p).size < 64 * 1024; } catch { return false; } });
+  return [...new Set(files.map((p) => resolve(p)))].filter((p) => {
+    try {
+      return statSync(p).isFile() && statSync(p).size < 64 * 1024;
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** `AIRLOCK_EGRESS_ALLOW_ADDRESSES=127.0.0.1:4873,[::1]:8443`: address literals with a port, nothing else. */
 export function allowedAddresses(env: NodeJS.ProcessEnv): string[] {
-  return (env.AIRLOCK_EGRESS_ALLOW_ADDRESSES ?? '').split(',').map((s) => s.trim()).filter((s) => /^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:]+\]):\d{1,5}$/i.test(s));
+  return (env.AIRLOCK_EGRESS_ALLOW_ADDRESSES ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => /^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:]+\]):\d{1,5}$/i.test(s));
 }
 
-export function buildConfig(options: Pick<RunOptions, 'cwd' | 'env' | 'cliPath'>, filterRequest: NonNullable<RuntimeConfig['network']['filterRequest']>, ca?: CaFiles): RuntimeConfig {
+export function buildConfig(
+  options: Pick<RunOptions, 'cwd' | 'env' | 'cliPath'>,
+  filterRequest: NonNullable<RuntimeConfig['network']['filterRequest']>,
+  ca?: CaFiles,
+): RuntimeConfig {
   const home = options.env.HOME ?? homedir();
   const writable = [...new Set([resolve(options.cwd), home, tmpdir(), '/tmp'].filter((p) => existsSync(p)))];
   return {
@@ -127,12 +140,16 @@ export async function runInSandbox(options: RunOptions): Promise<number> {
     return runDirect(options);
   }
   if (insideForeignSandbox(options.env)) {
-    options.stderr(`airlock run: this shell is already inside another sandbox (Claude Code's, or another sandbox-runtime's), where a second one cannot start. There, ${OWN_SANDBOX_APPLIES}. Nothing was run.\n`);
+    options.stderr(
+      `airlock run: this shell is already inside another sandbox (Claude Code's, or another sandbox-runtime's), where a second one cannot start. There, ${OWN_SANDBOX_APPLIES}. Nothing was run.\n`,
+    );
     return EXIT_NOT_RUN;
   }
   const availability = options.availability ?? checkSandbox();
   if (!availability.available) {
-    options.stderr(`airlock run: the egress sandbox cannot start: ${availability.problem}.\nFix: ${availability.fix}.\nNothing was run: Airlock does not run a command unprotected when you asked for the sandbox.\n`);
+    options.stderr(
+      `airlock run: the egress sandbox cannot start: ${availability.problem}.\nFix: ${availability.fix}.\nNothing was run: Airlock does not run a command unprotected when you asked for the sandbox.\n`,
+    );
     return EXIT_NOT_RUN;
   }
   let runtime: Runtime;
@@ -161,16 +178,26 @@ export async function runInSandbox(options: RunOptions): Promise<number> {
       // Read at each CONNECT, after this callback: this host's tunnels stay opaque from now on.
       excluded.add(host);
       const config = SandboxManager.getConfig();
-      if (config?.network.tlsTerminate) SandboxManager.updateConfig({ ...config, network: { ...config.network, tlsTerminate: { ...config.network.tlsTerminate, excludeDomains: [...excluded] } } });
+      if (config?.network.tlsTerminate)
+        SandboxManager.updateConfig({
+          ...config,
+          network: { ...config.network, tlsTerminate: { ...config.network.tlsTerminate, excludeDomains: [...excluded] } },
+        });
     }
     return true;
   };
   try {
     let ca: CaFiles | undefined;
-    try { ca = ensureEgressCa(options.env, runtime); } catch { ca = undefined; /* the runtime makes a throwaway one */ }
+    try {
+      ca = ensureEgressCa(options.env, runtime);
+    } catch {
+      ca = undefined; /* the runtime makes a throwaway one */
+    }
     await SandboxManager.initialize(buildConfig(options, filter as unknown as NonNullable<RuntimeConfig['network']['filterRequest']>, ca), ask);
   } catch (error) {
-    options.stderr(`airlock run: the egress sandbox could not start (${options.redact(error instanceof Error ? error.message.split('\n')[0]! : 'unknown error')}); nothing was run.\n`);
+    options.stderr(
+      `airlock run: the egress sandbox could not start (${options.redact(error instanceof Error ? error.message.split('\n')[0]! : 'unknown error')}); nothing was run.\n`,
+    );
     await SandboxManager.reset().catch(() => {});
     return EXIT_NOT_RUN;
   }
@@ -192,10 +219,17 @@ function spawnAndWait(line: string, options: RunOptions, shell: boolean): Promis
     // The editor starts Airlock on its own runtime with ELECTRON_RUN_AS_NODE: not for the command's own programs.
     const { ELECTRON_RUN_AS_NODE: _electron, ...env } = options.env;
     // NODE_USE_ENV_PROXY: Node releases that know it send fetch() through the gate instead of failing.
-    const child = spawn(line, { shell: shell ? '/bin/sh' : false, stdio: 'inherit', cwd: options.cwd, env: { NODE_USE_ENV_PROXY: '1', ...env, [SANDBOX_MARKER]: '1' } });
+    const child = spawn(line, {
+      shell: shell ? '/bin/sh' : false,
+      stdio: 'inherit',
+      cwd: options.cwd,
+      env: { NODE_USE_ENV_PROXY: '1', ...env, [SANDBOX_MARKER]: '1' },
+    });
     // The terminal sends Ctrl-C to the whole foreground group; the command decides what it means.
     const ignore = () => {};
-    const forward = (signal: NodeJS.Signals) => () => { child.kill(signal); };
+    const forward = (signal: NodeJS.Signals) => () => {
+      child.kill(signal);
+    };
     const onTerm = forward('SIGTERM');
     const onHup = forward('SIGHUP');
     process.on('SIGINT', ignore);

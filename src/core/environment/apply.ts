@@ -1,11 +1,11 @@
 import { minimatch } from 'minimatch';
 import type { CheckResult, Finding } from '../findings';
-import type { Target } from './target';
 import { DEFAULT_ENVIRONMENT_POLICY, type EffectiveEnvironmentPolicy } from '../policy/environments';
-import { stricterDecision, type Decision, type Environment } from '../types';
+import { type Decision, type Environment, stricterDecision } from '../types';
 import { confirmationFor } from './classify';
 import type { EnvironmentOptions } from './context';
 import { resolveTarget } from './resolve';
+import type { Target } from './target';
 
 export interface ApplyEnvironmentOptions extends Omit<EnvironmentOptions, 'patterns'> {
   /** Environment patterns and decisions from the merged policy. */
@@ -52,7 +52,10 @@ export function applyEnvironment(result: CheckResult, options: ApplyEnvironmentO
   for (const finding of result.findings) {
     const t = targets.get(finding);
     const rule = t ? policy.decisions[t.environment] : 'ask';
-    if (!t || finding.rule.startsWith('guard.') || isSelfProtection(finding) || finding.decision === 'deny') { decision = stricterDecision(decision, finding.decision); continue; }
+    if (!t || finding.rule.startsWith('guard.') || isSelfProtection(finding) || finding.decision === 'deny') {
+      decision = stricterDecision(decision, finding.decision);
+      continue;
+    }
     if (rule === 'allow-and-log' && reservedForPerson(t, options.personOnly)) {
       note(notes, `policy reserves ${t.environment}${t.name ? ` (${t.name})` : ''} for a person: allow-and-log does not apply (${finding.rule})`);
       decision = stricterDecision(decision, finding.decision);

@@ -1,9 +1,9 @@
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import type { SimpleCommand } from '../shell/command';
-import { withDefaults, type EnvironmentPatterns } from './classify';
-import { loadEnvFile, listEnvFiles, type EnvFile } from './envfiles';
-import { FileCache } from './files';
 import { DEFAULT_PROTECTED_BRANCHES } from '../policy/types';
+import type { SimpleCommand } from '../shell/command';
+import { type EnvironmentPatterns, withDefaults } from './classify';
+import { type EnvFile, listEnvFiles, loadEnvFile } from './envfiles';
+import { FileCache } from './files';
 
 /** What environment resolution may read. Tests pass a fake HOME and env; nothing reads the real ones implicitly. */
 export interface EnvironmentOptions {
@@ -27,7 +27,10 @@ export { DEFAULT_PROTECTED_BRANCHES } from '../policy/types';
 /** One module-level cache: long-lived processes reuse parsed files until their mtime changes. */
 export const sharedFileCache = new FileCache();
 
-export interface Evidence { source: string; value: string }
+export interface Evidence {
+  source: string;
+  value: string;
+}
 
 export interface VariableValue {
   value: string;
@@ -53,7 +56,10 @@ export class CommandContext {
   /** Problems met while reading, reported as evidence so `unknown` always says why. */
   readonly problems: Evidence[] = [];
 
-  constructor(readonly command: SimpleCommand, readonly options: EnvironmentOptions) {
+  constructor(
+    readonly command: SimpleCommand,
+    readonly options: EnvironmentOptions,
+  ) {
     this.cache = options.cache ?? sharedFileCache;
     this.patterns = withDefaults(options.patterns);
     const home = options.home;
@@ -73,10 +79,16 @@ export class CommandContext {
     return Object.assign(inner, this, { command: { ...this.command, argv }, expandedArgs: undefined });
   }
 
-  get cwd(): string { return this.command.cwd; }
-  get argv(): string[] { return this.command.argv; }
+  get cwd(): string {
+    return this.command.cwd;
+  }
+  get argv(): string[] {
+    return this.command.argv;
+  }
   /** Arguments after the tool's name, as written (`$VAR` kept): for resolvers that trace where a value came from. */
-  get rawArgs(): string[] { return this.command.argv.slice(1); }
+  get rawArgs(): string[] {
+    return this.command.argv.slice(1);
+  }
   /**
    * Arguments after the tool's name as the shell would pass them: `$VAR` and `${VAR}` replaced
    * from what the shell sees (env files the line sourced, then the process env); a variable set
@@ -158,7 +170,10 @@ export class CommandContext {
     const value = word.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (whole, a?: string, b?: string) => {
       const name = (a ?? b)!;
       const found = this.variableWithProjectFiles(name);
-      if (!found) { unresolved.push(name); return whole; }
+      if (!found) {
+        unresolved.push(name);
+        return whole;
+      }
       sources.push({ ...found, name });
       return found.value;
     });
@@ -176,7 +191,9 @@ export class CommandContext {
 
   /** Env files in a directory, loaded. */
   envFilesIn(dir: string): EnvFile[] {
-    return listEnvFiles(this.cache, dir).map((n) => this.envFile(join(dir, n))).filter((f): f is EnvFile => !!f);
+    return listEnvFiles(this.cache, dir)
+      .map((n) => this.envFile(join(dir, n)))
+      .filter((f): f is EnvFile => !!f);
   }
 
   /** A path as people should read it: relative to the workspace when inside, `~/...` under HOME. */
@@ -197,7 +214,10 @@ export function displayPath(path: string, root: string, home: string | null): st
   return path;
 }
 
-interface EnvFileReference { path: string; overrides: boolean }
+interface EnvFileReference {
+  path: string;
+  overrides: boolean;
+}
 
 /**
  * Env files a command line loads. Into the shell (they override the process env): `source f`,

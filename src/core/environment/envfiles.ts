@@ -1,6 +1,6 @@
+import { basename } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import parseVariables from 'dotenv-parse-variables';
-import { basename } from 'node:path';
 import type { Environment } from '../types';
 import { classifyName, type EnvironmentPatterns } from './classify';
 import type { FileCache, ReadResult } from './files';
@@ -19,8 +19,19 @@ export interface EnvFile {
 
 /** Variables that name the environment a config is for, in the order frameworks honour them. */
 const INDICATOR_VARIABLES = [
-  'RAILWAY_ENVIRONMENT_NAME', 'RAILWAY_ENVIRONMENT', 'VERCEL_ENV', 'APP_ENV', 'APPLICATION_ENV', 'ENVIRONMENT', 'ENV',
-  'STAGE', 'DEPLOY_ENV', 'RAILS_ENV', 'RACK_ENV', 'FLASK_ENV', 'NODE_ENV',
+  'RAILWAY_ENVIRONMENT_NAME',
+  'RAILWAY_ENVIRONMENT',
+  'VERCEL_ENV',
+  'APP_ENV',
+  'APPLICATION_ENV',
+  'ENVIRONMENT',
+  'ENV',
+  'STAGE',
+  'DEPLOY_ENV',
+  'RAILS_ENV',
+  'RACK_ENV',
+  'FLASK_ENV',
+  'NODE_ENV',
 ];
 
 /** Flags some projects use instead of a name (`IS_PRODUCTION=true`). */
@@ -36,12 +47,18 @@ export function isEnvFileName(name: string): boolean {
 }
 
 function isTemplate(name: string): boolean {
-  return name.toLowerCase().split('.').some((part) => TEMPLATE_SUFFIXES.includes(part));
+  return name
+    .toLowerCase()
+    .split('.')
+    .some((part) => TEMPLATE_SUFFIXES.includes(part));
 }
 
 /** Env file names in `dir`, `.env` first, then alphabetically (stable output). */
 export function listEnvFiles(cache: FileCache, dir: string): string[] {
-  return cache.list(dir).filter(isEnvFileName).sort((a, b) => (a === '.env' ? -1 : b === '.env' ? 1 : a.localeCompare(b)));
+  return cache
+    .list(dir)
+    .filter(isEnvFileName)
+    .sort((a, b) => (a === '.env' ? -1 : b === '.env' ? 1 : a.localeCompare(b)));
 }
 
 /** The environment an env file's name stands for: `.env.production.local` → production, `.env` → none. */
@@ -84,11 +101,13 @@ function parseEnvText(text: string): { vars: Record<string, string>; typed: Reco
 function expandWithin(vars: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(vars)) {
-    out[key] = value.length > 4096 ? value : value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
-      (whole, a: string | undefined, b: string | undefined) => {
-        const ref = (a ?? b)!;
-        return ref !== key && vars[ref] !== undefined && !/\$/.test(vars[ref]!) ? vars[ref]! : whole;
-      });
+    out[key] =
+      value.length > 4096
+        ? value
+        : value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (whole, a: string | undefined, b: string | undefined) => {
+            const ref = (a ?? b)!;
+            return ref !== key && vars[ref] !== undefined && !/\$/.test(vars[ref]!) ? vars[ref]! : whole;
+          });
   }
   return out;
 }

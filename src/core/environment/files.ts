@@ -12,7 +12,10 @@ export const MAX_FILE_BYTES = 1024 * 1024;
 
 export type ReadResult<T> = { ok: true; value: T } | { ok: false; reason: string };
 
-interface CacheEntry { stamp: string; value: ReadResult<unknown> }
+interface CacheEntry {
+  stamp: string;
+  value: ReadResult<unknown>;
+}
 
 export class FileCache {
   private readonly entries = new Map<string, CacheEntry>();
@@ -52,21 +55,35 @@ export class FileCache {
     const hit = this.entries.get(key);
     if (hit && hit.stamp === stamp.value && hit.value.ok) return hit.value.value as string[];
     let names: string[] = [];
-    try { names = readdirSync(dir).slice(0, 5000); } catch { names = []; }
+    try {
+      names = readdirSync(dir).slice(0, 5000);
+    } catch {
+      names = [];
+    }
     this.entries.set(key, { stamp: stamp.value, value: { ok: true, value: names } });
     return names;
   }
 
-  clear(): void { this.entries.clear(); }
+  clear(): void {
+    this.entries.clear();
+  }
 }
 
 /** True when `path` exists and is a regular file (following symlinks; a loop is just "no"). */
 export function isFile(path: string): boolean {
-  try { return statSync(path).isFile(); } catch { return false; }
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 export function isDirectory(path: string): boolean {
-  try { return statSync(path).isDirectory(); } catch { return false; }
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function fileStamp(path: string, directory = false): ReadResult<string> {
@@ -103,7 +120,12 @@ function readBoundedText(path: string): ReadResult<string> {
   } catch (error) {
     return { ok: false, reason: describeError(error) };
   } finally {
-    if (fd !== undefined) try { closeSync(fd); } catch { /* already closed */ }
+    if (fd !== undefined)
+      try {
+        closeSync(fd);
+      } catch {
+        /* already closed */
+      }
   }
 }
 
@@ -111,17 +133,29 @@ function readBoundedText(path: string): ReadResult<string> {
 export function describeError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
-    case 'ENOENT': return 'does not exist';
-    case 'EACCES': case 'EPERM': return 'is not readable (permission denied)';
-    case 'ELOOP': return 'is a symlink loop';
-    case 'ENOTDIR': return 'has a path component that is not a directory';
-    case 'EISDIR': return 'is a directory';
-    case 'ENAMETOOLONG': return 'has a name that is too long';
+    case 'ENOENT':
+      return 'does not exist';
+    case 'EACCES':
+    case 'EPERM':
+      return 'is not readable (permission denied)';
+    case 'ELOOP':
+      return 'is a symlink loop';
+    case 'ENOTDIR':
+      return 'has a path component that is not a directory';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'ENAMETOOLONG':
+      return 'has a name that is too long';
   }
   if (error instanceof Error) {
     // Parser messages can quote the offending line, which may hold a secret: keep the first clause, cut short.
     const first = error.message.split('\n')[0] ?? '';
-    return first.replace(/["'`].*$/, '').slice(0, 80).trim() || error.name;
+    return (
+      first
+        .replace(/["'`].*$/, '')
+        .slice(0, 80)
+        .trim() || error.name
+    );
   }
   return 'unreadable';
 }

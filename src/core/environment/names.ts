@@ -7,14 +7,41 @@ import { lastOptionValue } from '../argv';
  * Option values that hold settings rather than names (`--env KEY=VALUE`) are left out on purpose.
  */
 const NAME_OPTIONS = [
-  '--project', '--project-name', '--project-id', '--app', '--app-name', '--application-name', '--service', '--service-name',
-  '--stack', '--stack-name', '--cluster', '--cluster-name', '--cluster-identifier', '--database', '--database-name', '--db',
-  '--db-name', '--db-instance-identifier', '--db-cluster-identifier', '--instance', '--instance-name', '--function-name',
-  '--bucket', '--table-name', '--replication-group-id', '--cache-cluster-id', '--environment-name', '--resource-group',
+  '--project',
+  '--project-name',
+  '--project-id',
+  '--app',
+  '--app-name',
+  '--application-name',
+  '--service',
+  '--service-name',
+  '--stack',
+  '--stack-name',
+  '--cluster',
+  '--cluster-name',
+  '--cluster-identifier',
+  '--database',
+  '--database-name',
+  '--db',
+  '--db-name',
+  '--db-instance-identifier',
+  '--db-cluster-identifier',
+  '--instance',
+  '--instance-name',
+  '--function-name',
+  '--bucket',
+  '--table-name',
+  '--replication-group-id',
+  '--cache-cluster-id',
+  '--environment-name',
+  '--resource-group',
 ];
 
 /** A name the command line itself gives to what it acts on, and the option that gave it. */
-export interface LineName { option: string; value: string }
+export interface LineName {
+  option: string;
+  value: string;
+}
 
 /** Names given by NAME_OPTIONS on the line, bounded; each classified like any other label (words split on `-_./:`). */
 export function lineNames(args: readonly string[]): LineName[] {

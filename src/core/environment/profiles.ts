@@ -1,8 +1,8 @@
-import { dirname, relative, isAbsolute } from 'node:path';
+import { dirname, isAbsolute, relative } from 'node:path';
 import type { Environment } from '../types';
 import type { CommandContext } from './context';
 import type { EnvFile } from './envfiles';
-import { resourcesOfVariables, SHARED_KINDS, type ResourceKind, type ResourceRef } from './resources';
+import { type ResourceKind, type ResourceRef, resourcesOfVariables, SHARED_KINDS } from './resources';
 
 /** One environment's configuration found in the workspace (today: an env file) and what it points at. */
 export interface Profile {
@@ -90,4 +90,3 @@ export function resourcesOfEnvironment(index: WorkspaceIndex, environment: Envir
     .flatMap((p) => p.resources)
     .filter((r) => SHARED_KINDS.has(r.kind) && (!kinds || kinds.has(r.kind)));
 }
-

@@ -1,12 +1,12 @@
 import type { SimpleCommand } from '../shell/command';
-import type { Target } from './target';
 import type { Environment } from '../types';
 import { classifyLabels, riskier } from './classify';
 import { CommandContext, type EnvironmentOptions, type Evidence } from './context';
-import { buildWorkspaceIndex, resourcesOfEnvironment, sortEnvironments, type WorkspaceIndex } from './profiles';
 import { lineNames } from './names';
+import { buildWorkspaceIndex, resourcesOfEnvironment, sortEnvironments, type WorkspaceIndex } from './profiles';
 import { evidence, type Resolution, type ToolResolver } from './resolution';
-import { SHARED_KINDS, type ResourceKind, type ResourceRef } from './resources';
+import { type ResourceKind, type ResourceRef, SHARED_KINDS } from './resources';
+import type { Target } from './target';
 import { cloudResolvers } from './tools/cloud';
 import { databaseResolvers } from './tools/databases';
 import { dockerResolvers } from './tools/docker';
@@ -21,8 +21,17 @@ import { terraformResolvers } from './tools/terraform';
 import { wranglerResolvers } from './tools/wrangler';
 
 const RESOLVERS: ToolResolver[] = [
-  ...kubernetesResolvers, ...terraformResolvers, ...pulumiResolvers, ...cloudResolvers, ...railwayResolvers,
-  ...platformResolvers, ...databaseResolvers, ...gitResolvers, ...dockerResolvers, ...httpResolvers, ...filesystemResolvers,
+  ...kubernetesResolvers,
+  ...terraformResolvers,
+  ...pulumiResolvers,
+  ...cloudResolvers,
+  ...railwayResolvers,
+  ...platformResolvers,
+  ...databaseResolvers,
+  ...gitResolvers,
+  ...dockerResolvers,
+  ...httpResolvers,
+  ...filesystemResolvers,
   ...wranglerResolvers,
 ];
 
@@ -50,7 +59,10 @@ export function resolveTarget(command: SimpleCommand, options: EnvironmentOption
       name: null,
       resource: null,
       environment: 'unknown',
-      evidence: [...(ctx?.problems ?? []), evidence('airlock', `could not resolve the target (${error instanceof Error ? error.name : 'error'}): treated as production`)],
+      evidence: [
+        ...(ctx?.problems ?? []),
+        evidence('airlock', `could not resolve the target (${error instanceof Error ? error.name : 'error'}): treated as production`),
+      ],
       sharedWith: [],
     };
   }
@@ -117,11 +129,19 @@ export function finalize(resolution: Resolution | undefined, ctx: CommandContext
     if (!others.length) continue;
     for (const other of others) sharedWith.add(other.environment);
     if (others.some((o) => o.environment === 'production') && own !== 'production') {
-      const mine = index.usesOf(ref.key).filter((u) => u.environment === own).map((u) => u.source);
+      const mine = index
+        .usesOf(ref.key)
+        .filter((u) => u.environment === own)
+        .map((u) => u.source);
       const theirs = others.filter((o) => o.environment === 'production').map((o) => o.source);
-      ev.unshift(evidence('shared resource', mine.length
-        ? `${own} and production both use ${describeRef(ref)} (${[...new Set([...mine, ...theirs])].join(', ')}): a ${own} command here is a production command`
-        : `${describeRef(ref)} is production's (${theirs.join(', ')}), though the command is aimed at ${own}`));
+      ev.unshift(
+        evidence(
+          'shared resource',
+          mine.length
+            ? `${own} and production both use ${describeRef(ref)} (${[...new Set([...mine, ...theirs])].join(', ')}): a ${own} command here is a production command`
+            : `${describeRef(ref)} is production's (${theirs.join(', ')}), though the command is aimed at ${own}`,
+        ),
+      );
       environment = 'production';
     }
   }
@@ -135,9 +155,14 @@ export function finalize(resolution: Resolution | undefined, ctx: CommandContext
   if (environment === 'unknown') {
     ev.push(...ctx.problems);
     const named = res.name ?? res.resource;
-    ev.push(evidence('environment', named
-      ? `${named} matches no environment pattern: treated as production`
-      : 'no flag, variable or config file says which environment: treated as production'));
+    ev.push(
+      evidence(
+        'environment',
+        named
+          ? `${named} matches no environment pattern: treated as production`
+          : 'no flag, variable or config file says which environment: treated as production',
+      ),
+    );
   } else {
     ev.push(...ctx.problems);
   }
@@ -156,11 +181,12 @@ function describeRef(ref: ResourceRef): string {
 
 function dedupe(list: Evidence[]): Evidence[] {
   const seen = new Set<string>();
-  return list.filter((e) => {
-    const key = `${e.source}\0${e.value}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  }).slice(0, 24);
+  return list
+    .filter((e) => {
+      const key = `${e.source}\0${e.value}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .slice(0, 24);
 }
-

@@ -30,7 +30,7 @@ const DATABASE_SCHEMES: Record<string, { family: string; port: string }> = {
   'postgresql+psycopg2': { family: 'postgres', port: '5432' },
   'postgresql+asyncpg': { family: 'postgres', port: '5432' },
   mysql: { family: 'mysql', port: '3306' },
-  'mysql2': { family: 'mysql', port: '3306' },
+  mysql2: { family: 'mysql', port: '3306' },
   mariadb: { family: 'mysql', port: '3306' },
   mongodb: { family: 'mongodb', port: '27017' },
   'mongodb+srv': { family: 'mongodb', port: 'srv' },
@@ -47,7 +47,11 @@ export function databaseRef(value: string, variable?: string): ResourceRef | und
   const scheme = DATABASE_SCHEMES[match[1]!.toLowerCase()];
   if (!scheme) return undefined;
   let url: URL;
-  try { url = new URL(value.trim().replace(/^[^:]+:/, 'http:')); } catch { return undefined; }
+  try {
+    url = new URL(value.trim().replace(/^[^:]+:/, 'http:'));
+  } catch {
+    return undefined;
+  }
   // Multi-host Mongo URLs (`a,b,c`) keep the first host: they are one replica set.
   const host = url.hostname.toLowerCase().split(',')[0]!;
   if (!host) return undefined;
@@ -117,11 +121,19 @@ export function resourcesOfVariables(vars: Record<string, string>): ResourceRef[
     const value = rawValue.trim();
     if (!value || value.length > 2048) continue;
     const database = databaseRef(value, name);
-    if (database) { out.push(database); continue; }
+    if (database) {
+      out.push(database);
+      continue;
+    }
     if (/(^|_)VOLUME_ID$/.test(name)) out.push(simpleRef('volume', value, name));
     else if (/(^|_)BUCKET(_NAME)?$/.test(name)) out.push(simpleRef('bucket', value.replace(/^(s3|gs):\/\//, '').replace(/\/.*$/, ''), name));
     else if (/^(KUBE_?CONTEXT|K8S_CLUSTER|KUBE_CLUSTER|CLUSTER_NAME)$/.test(name)) out.push(simpleRef('cluster', value, name));
-    else if (/^(RAILWAY_PROJECT_ID|SUPABASE_PROJECT_REF|SUPABASE_PROJECT_ID|GOOGLE_CLOUD_PROJECT|GCLOUD_PROJECT|CLOUDSDK_CORE_PROJECT|AZURE_SUBSCRIPTION_ID|AWS_ACCOUNT_ID|VERCEL_PROJECT_ID)$/.test(name)) out.push(simpleRef('project', value, name));
+    else if (
+      /^(RAILWAY_PROJECT_ID|SUPABASE_PROJECT_REF|SUPABASE_PROJECT_ID|GOOGLE_CLOUD_PROJECT|GCLOUD_PROJECT|CLOUDSDK_CORE_PROJECT|AZURE_SUBSCRIPTION_ID|AWS_ACCOUNT_ID|VERCEL_PROJECT_ID)$/.test(
+        name,
+      )
+    )
+      out.push(simpleRef('project', value, name));
     else if (/^(HEROKU_APP|HEROKU_APP_NAME|FLY_APP|FLY_APP_NAME)$/.test(name)) out.push(simpleRef('app', value, name));
     else if (/^https?:\/\/[a-z0-9]+\.supabase\.(co|in)(\/|$)/i.test(value)) {
       // Any variable holding a Supabase API URL (SUPABASE_URL, NEXT_PUBLIC_SUPABASE_URL, VITE_SUPABASE_URL…) names its project.

@@ -1,39 +1,57 @@
-import { parse as parseIni } from 'ini';
 import { join } from 'node:path';
+import { parse as parseIni } from 'ini';
 import type { SimpleCommand } from '../shell/command';
-import type { Target } from './target';
 import type { Environment } from '../types';
 import { classifyLabels, classifyName, riskier } from './classify';
 import { CommandContext, type EnvironmentOptions, type Evidence } from './context';
 import { isEnvFileName } from './envfiles';
 import { isDirectory } from './files';
+import type { Profile } from './profiles';
 import { buildWorkspaceIndex, type SharedResource } from './profiles';
 import { resolveTarget } from './resolve';
+import type { Target } from './target';
+import { isProtectedBranch, readGitRepository, safeRemoteUrl } from './tools/git';
 import { loadKubeconfigs } from './tools/kubernetes';
-import { readGitRepository, isProtectedBranch, safeRemoteUrl } from './tools/git';
 import { railwayLink } from './tools/railway';
-import { classifyWranglerEnvironment, describeBinding, readWranglerConfig, wranglerProfiles, type WranglerConfig } from './tools/wrangler';
-import type { Profile } from './profiles';
+import { classifyWranglerEnvironment, describeBinding, readWranglerConfig, type WranglerConfig, wranglerProfiles } from './tools/wrangler';
 
 /** Everything `airlock env` reports about a workspace. Field names are stable (`--json`). */
 export interface WorkspaceEnvironments {
   root: string;
   envFiles: Array<{ file: string; environment: Environment; environmentFrom: string; resources: Array<{ kind: string; resource: string; variable?: string }> }>;
-  kubernetes: { files: string[]; currentContext: string | null; contexts: Array<{ name: string; cluster: string | null; namespace: string | null; environment: Environment; current: boolean }> };
+  kubernetes: {
+    files: string[];
+    currentContext: string | null;
+    contexts: Array<{ name: string; cluster: string | null; namespace: string | null; environment: Environment; current: boolean }>;
+  };
   terraform: Array<{ directory: string; workspace: string; environment: Environment }>;
   aws: { profile: string | null; profiles: Array<{ name: string; account: string | null; environment: Environment }> };
   gcloud: Target | null;
-  railway: { project: string | null; environment: string | null; service: string | null; classified: Environment; tokens: Array<{ variable: string; file: string; fileEnvironment: Environment }> } | null;
+  railway: {
+    project: string | null;
+    environment: string | null;
+    service: string | null;
+    classified: Environment;
+    tokens: Array<{ variable: string; file: string; fileEnvironment: Environment }>;
+  } | null;
   git: { branch: string | null; onProtectedBranch: boolean; protectedBranches: string[]; remotes: Array<{ name: string; url: string }> } | null;
   docker: Target | null;
   /** Pulumi projects and their stacks (`Pulumi.<stack>.yaml` beside Pulumi.yaml), the selected one marked. */
-  pulumi: Array<{ directory: string; project: string | null; selected: string | null; stacks: Array<{ name: string; environment: Environment; selected: boolean }> }>;
+  pulumi: Array<{
+    directory: string;
+    project: string | null;
+    selected: string | null;
+    stacks: Array<{ name: string; environment: Environment; selected: boolean }>;
+  }>;
   /** Folders linked to a Vercel project (`vercel link`, `.vercel/project.json` or `.vercel/repo.json`). */
   vercel: Array<{ directory: string; project: string; projectId: string | null; environment: Environment }>;
   /** Folders linked to a Supabase project (`supabase link`, `supabase/.temp/project-ref`) and the env files that name it. */
   supabase: Array<{ directory: string; projectRef: string; environment: Environment; namedIn: Array<{ file: string; environment: Environment }> }>;
   /** Wrangler configs and their environments (top level and each `[env.*]`) with what each binds. */
-  wrangler: Array<{ file: string; environments: Array<{ name: string | null; worker: string | null; environment: Environment; environmentFrom: string; bindings: string[] }> }>;
+  wrangler: Array<{
+    file: string;
+    environments: Array<{ name: string | null; worker: string | null; environment: Environment; environmentFrom: string; bindings: string[] }>;
+  }>;
   /** Resources that configurations of different environments both point at: each one a warning. */
   shared: SharedResource[];
   problems: Evidence[];
@@ -77,7 +95,11 @@ export function describeWorkspace(cwd: string, options: EnvironmentOptions): Wor
     else ctx.problem(ctx.display(file), read.reason);
   }
   const wranglerProfileList: Profile[] = wranglerConfigs.flatMap((c) => wranglerProfiles(c, ctx.display(c.file), ctx.patterns));
-  const index = buildWorkspaceIndex(ctx, findDirs(ctx, ctx.root, (names) => names.some(isEnvFileName)), wranglerProfileList);
+  const index = buildWorkspaceIndex(
+    ctx,
+    findDirs(ctx, ctx.root, (names) => names.some(isEnvFileName)),
+    wranglerProfileList,
+  );
   const envFiles = index.profiles.map((p) => ({
     file: p.source,
     environment: p.environment,
@@ -114,7 +136,11 @@ export function describeWorkspace(cwd: string, options: EnvironmentOptions): Wor
         const name = section === 'default' ? 'default' : section.startsWith('profile ') ? section.slice(8) : undefined;
         if (!name) continue;
         const t = resolveTarget(probe(['aws', '--profile', name], cwd), { ...options, cache: ctx.cache });
-        awsProfiles.push({ name, account: /account (\d{12})/.exec(t.resource ?? '')?.[1] ?? null, environment: name === 'default' ? classifyName(null, ctx.patterns) : t.environment });
+        awsProfiles.push({
+          name,
+          account: /account (\d{12})/.exec(t.resource ?? '')?.[1] ?? null,
+          environment: name === 'default' ? classifyName(null, ctx.patterns) : t.environment,
+        });
       }
     }
   }
@@ -123,23 +149,32 @@ export function describeWorkspace(cwd: string, options: EnvironmentOptions): Wor
   const gcloud = gcloudConfigured || options.env.CLOUDSDK_CORE_PROJECT ? resolveTarget(probe(['gcloud'], cwd), { ...options, cache: ctx.cache }) : null;
 
   const link = railwayLink(ctx);
-  const tokens = index.profiles.flatMap((p) => p.resources.filter((r) => r.kind === 'token' && /^RAILWAY_(API_)?TOKEN$/.test(r.variable ?? '')).map((r) => ({ variable: r.variable!, file: p.source, fileEnvironment: p.environment })));
-  const linkedEnvironment = link ? link.link.environmentName ?? link.link.environment ?? null : null;
-  const railway = link || tokens.length ? {
-    project: link ? link.link.name ?? link.link.project ?? null : null,
-    environment: linkedEnvironment,
-    service: link?.link.service ?? null,
-    classified: classifyName(linkedEnvironment, ctx.patterns),
-    tokens,
-  } : null;
+  const tokens = index.profiles.flatMap((p) =>
+    p.resources
+      .filter((r) => r.kind === 'token' && /^RAILWAY_(API_)?TOKEN$/.test(r.variable ?? ''))
+      .map((r) => ({ variable: r.variable!, file: p.source, fileEnvironment: p.environment })),
+  );
+  const linkedEnvironment = link ? (link.link.environmentName ?? link.link.environment ?? null) : null;
+  const railway =
+    link || tokens.length
+      ? {
+          project: link ? (link.link.name ?? link.link.project ?? null) : null,
+          environment: linkedEnvironment,
+          service: link?.link.service ?? null,
+          classified: classifyName(linkedEnvironment, ctx.patterns),
+          tokens,
+        }
+      : null;
 
   const repo = readGitRepository(ctx, cwd);
-  const git = repo ? {
-    branch: repo.branch ?? null,
-    onProtectedBranch: !!repo.branch && isProtectedBranch(repo.branch, ctx.protectedBranches),
-    protectedBranches: [...ctx.protectedBranches],
-    remotes: [...repo.remotes].map(([name, url]) => ({ name, url: safeRemoteUrl(url) })),
-  } : null;
+  const git = repo
+    ? {
+        branch: repo.branch ?? null,
+        onProtectedBranch: !!repo.branch && isProtectedBranch(repo.branch, ctx.protectedBranches),
+        protectedBranches: [...ctx.protectedBranches],
+        remotes: [...repo.remotes].map(([name, url]) => ({ name, url: safeRemoteUrl(url) })),
+      }
+    : null;
 
   const dockerConfigured = (ctx.home && isDirectory(join(ctx.home, '.docker'))) || options.env.DOCKER_HOST || options.env.DOCKER_CONTEXT;
   const docker = dockerConfigured ? resolveTarget(probe(['docker'], cwd), { ...options, cache: ctx.cache }) : null;
@@ -148,15 +183,21 @@ export function describeWorkspace(cwd: string, options: EnvironmentOptions): Wor
     const selectedTarget = resolveTarget(probe(['pulumi'], dir), { ...options, workspaceRoot: ctx.root, cache: ctx.cache });
     const selectedFrom = selectedTarget.evidence[0]?.source ?? '';
     const selected = selectedTarget.name && /^(selected stack|--stack|PULUMI_STACK)/.test(selectedFrom) ? selectedTarget.name : null;
-    const names = ctx.cache.list(dir).map((n) => /^Pulumi\.(.+)\.ya?ml$/.exec(n)?.[1]).filter((n): n is string => !!n).sort();
+    const names = ctx.cache
+      .list(dir)
+      .map((n) => /^Pulumi\.(.+)\.ya?ml$/.exec(n)?.[1])
+      .filter((n): n is string => !!n)
+      .sort();
     if (selected && !names.includes(selected.split('/').pop()!)) names.push(selected.split('/').pop()!);
     const projectFile = PULUMI_NAMES.map((n) => join(dir, n)).find((f) => ctx.cache.list(dir).includes(f.slice(dir.length + 1)));
     const project = projectFile ? ctx.cache.text(projectFile) : undefined;
     return {
       directory: ctx.display(dir),
-      project: project?.ok ? /^name:\s*["']?([\w.-]+)/m.exec(project.value)?.[1] ?? null : null,
+      project: project?.ok ? (/^name:\s*["']?([\w.-]+)/m.exec(project.value)?.[1] ?? null) : null,
       selected,
-      stacks: names.slice(0, 100).map((name) => ({ name, environment: classifyName(name, ctx.patterns), selected: !!selected && selected.split('/').pop() === name })),
+      stacks: names
+        .slice(0, 100)
+        .map((name) => ({ name, environment: classifyName(name, ctx.patterns), selected: !!selected && selected.split('/').pop() === name })),
     };
   });
 
@@ -172,7 +213,12 @@ export function describeWorkspace(cwd: string, options: EnvironmentOptions): Wor
     if (repo.ok && Array.isArray(repo.value?.projects)) {
       for (const p of (repo.value.projects as Array<Record<string, unknown>>).slice(0, 50)) {
         if (typeof p?.name !== 'string') continue;
-        vercel.push({ directory: ctx.display(join(dir, typeof p.directory === 'string' ? p.directory : '.')), project: p.name, projectId: typeof p.id === 'string' ? p.id : null, environment: classifyName(p.name, ctx.patterns) });
+        vercel.push({
+          directory: ctx.display(join(dir, typeof p.directory === 'string' ? p.directory : '.')),
+          project: p.name,
+          projectId: typeof p.id === 'string' ? p.id : null,
+          environment: classifyName(p.name, ctx.patterns),
+        });
       }
     }
   }
@@ -183,7 +229,9 @@ export function describeWorkspace(cwd: string, options: EnvironmentOptions): Wor
     const ref = read.ok ? read.value.trim().slice(0, 64) : '';
     if (!ref) continue;
     const namedIn = index.usesOf(`project:${ref.toLowerCase()}`).map((u) => ({ file: u.source, environment: u.environment }));
-    const environment = namedIn.filter((n) => n.environment !== 'unknown').reduce<Environment>((acc, n) => (acc === 'unknown' ? n.environment : riskier(acc, n.environment)), 'unknown');
+    const environment = namedIn
+      .filter((n) => n.environment !== 'unknown')
+      .reduce<Environment>((acc, n) => (acc === 'unknown' ? n.environment : riskier(acc, n.environment)), 'unknown');
     supabase.push({ directory: ctx.display(dir), projectRef: ref, environment, namedIn });
   }
 

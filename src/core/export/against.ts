@@ -9,7 +9,11 @@
 import { readFileSync, statSync } from 'node:fs';
 import { readLogLines } from './log-lines';
 
-export interface ExportedLine { seq: number; hash: string; eventId?: string }
+export interface ExportedLine {
+  seq: number;
+  hash: string;
+  eventId?: string;
+}
 
 export interface AgainstReport {
   ok: boolean;
@@ -46,13 +50,16 @@ function attributesOf(record: Record<string, unknown>): Record<string, unknown> 
 /** Walks any JSON value for records carrying Airlock's line attributes (bounded depth). */
 function collect(value: unknown, out: ExportedLine[], depth = 0): void {
   if (depth > 12 || value === null || typeof value !== 'object') return;
-  if (Array.isArray(value)) { for (const v of value) collect(v, out, depth + 1); return; }
+  if (Array.isArray(value)) {
+    for (const v of value) collect(v, out, depth + 1);
+    return;
+  }
   const record = value as Record<string, unknown>;
   const attrs = attributesOf(record) ?? record;
   const seq = Number(attrs['airlock.log.seq']);
   const hash = attrs['airlock.log.hash'];
   if (Number.isSafeInteger(seq) && typeof hash === 'string' && /^[0-9a-f]{16,128}$/i.test(hash)) {
-    out.push({ seq, hash: hash.toLowerCase(), eventId: typeof attrs['airlock.event.id'] === 'string' ? attrs['airlock.event.id'] as string : undefined });
+    out.push({ seq, hash: hash.toLowerCase(), eventId: typeof attrs['airlock.event.id'] === 'string' ? (attrs['airlock.event.id'] as string) : undefined });
     return;
   }
   for (const v of Object.values(record)) collect(v, out, depth + 1);
@@ -68,7 +75,11 @@ export function readExportedCopy(path: string): { lines: ExportedLine[]; unreada
   } catch {
     for (const line of text.split('\n')) {
       if (!line.trim()) continue;
-      try { collect(JSON.parse(line), lines); } catch { unreadable++; }
+      try {
+        collect(JSON.parse(line), lines);
+      } catch {
+        unreadable++;
+      }
     }
   }
   return { lines, unreadable };
@@ -95,16 +106,29 @@ export function compareWithExport(logDir: string, copyPath: string): AgainstRepo
     if (seq > lastExported) notYetExported++;
     else if (!seen.has(seq)) notInCopy++;
   }
-  return { ok: rewritten.length === 0 && missingLocally.length === 0, exported: seen.size, matched, rewritten, missingLocally, notYetExported, notInCopy, unreadable };
+  return {
+    ok: rewritten.length === 0 && missingLocally.length === 0,
+    exported: seen.size,
+    matched,
+    rewritten,
+    missingLocally,
+    notYetExported,
+    notInCopy,
+    unreadable,
+  };
 }
 
 export function formatAgainst(report: AgainstReport, copyPath: string): string {
   const out: string[] = [];
   if (report.ok) out.push(`Matches the exported copy: ${report.matched} of ${report.exported} exported lines have the same hash locally (${copyPath}).`);
   else out.push(`Local log DIFFERS from the exported copy (${copyPath}):`);
-  for (const r of report.rewritten.slice(0, 20)) out.push(`  line ${r.seq} was rewritten after export: local hash ${r.local.slice(0, 16)}, exported ${r.exported.slice(0, 16)}`);
+  for (const r of report.rewritten.slice(0, 20))
+    out.push(`  line ${r.seq} was rewritten after export: local hash ${r.local.slice(0, 16)}, exported ${r.exported.slice(0, 16)}`);
   if (report.rewritten.length > 20) out.push(`  … and ${report.rewritten.length - 20} more rewritten lines`);
-  if (report.missingLocally.length) out.push(`  ${report.missingLocally.length} exported line(s) are not in the local log (cut or lost): ${report.missingLocally.slice(0, 12).join(', ')}${report.missingLocally.length > 12 ? ', …' : ''}`);
+  if (report.missingLocally.length)
+    out.push(
+      `  ${report.missingLocally.length} exported line(s) are not in the local log (cut or lost): ${report.missingLocally.slice(0, 12).join(', ')}${report.missingLocally.length > 12 ? ', …' : ''}`,
+    );
   if (report.notYetExported) out.push(`  ${report.notYetExported} local line(s) after the last exported one (not exported yet)`);
   if (report.notInCopy) out.push(`  ${report.notInCopy} local line(s) the copy lacks (export was off, or the copy is partial)`);
   if (report.unreadable) out.push(`  ${report.unreadable} line(s) of the copy could not be read`);

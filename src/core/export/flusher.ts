@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { ExportSettings } from '../policy/types';
 import { readLogLines } from './log-lines';
 import type { Shipper } from './otlp';
-import { clearOverflow, listQueued, queueDir, readItem, readOverflow, readState, removeItems, writeState, type ExportState, type QueuedEvent } from './queue';
+import { clearOverflow, type ExportState, listQueued, type QueuedEvent, queueDir, readItem, readOverflow, readState, removeItems, writeState } from './queue';
 
 export const BATCH = 512;
 const LOCK_STALE_MS = 30_000;
@@ -36,7 +36,9 @@ export function takeLock(logDir: string, now = Date.now()): { refresh: () => voi
   const dir = queueDir(logDir);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const path = join(dir, 'flusher.lock');
-  const tryCreate = () => { closeSync(openSync(path, 'wx', 0o600)); };
+  const tryCreate = () => {
+    closeSync(openSync(path, 'wx', 0o600));
+  };
   try {
     tryCreate();
   } catch {
@@ -49,8 +51,17 @@ export function takeLock(logDir: string, now = Date.now()): { refresh: () => voi
     }
   }
   return {
-    refresh: () => { try { const t = new Date(); utimesSync(path, t, t); } catch { /* gone: the next take recreates it */ } },
-    release: () => { rmSync(path, { force: true }); },
+    refresh: () => {
+      try {
+        const t = new Date();
+        utimesSync(path, t, t);
+      } catch {
+        /* gone: the next take recreates it */
+      }
+    },
+    release: () => {
+      rmSync(path, { force: true });
+    },
   };
 }
 
@@ -81,7 +92,11 @@ function nextBatch(logDir: string, state: ExportState): { items: QueuedEvent[]; 
  * Ships until the queue is empty or the collector fails. `force` ignores the back-off (the
  * editor's "retry now"; tests). Never throws.
  */
-export async function flushQueue(logDir: string, shipper: Shipper, options: { workspace?: string; force?: boolean; now?: () => number } = {}): Promise<FlushResult> {
+export async function flushQueue(
+  logDir: string,
+  shipper: Shipper,
+  options: { workspace?: string; force?: boolean; now?: () => number } = {},
+): Promise<FlushResult> {
   const now = options.now ?? Date.now;
   const lock = takeLock(logDir, now());
   if (!lock) return { shipped: 0, pending: listQueued(logDir).length, skipped: 'busy' };
@@ -97,13 +112,23 @@ export async function flushQueue(logDir: string, shipper: Shipper, options: { wo
         lock.refresh();
         if (!result.ok) {
           const failures = (state.failures ?? 0) + 1;
-          state = { ...state, failures, lastError: result.error, failingSince: state.failingSince ?? new Date(now()).toISOString(), nextAttemptAt: now() + backoffMs(failures) };
+          state = {
+            ...state,
+            failures,
+            lastError: result.error,
+            failingSince: state.failingSince ?? new Date(now()).toISOString(),
+            nextAttemptAt: now() + backoffMs(failures),
+          };
           writeState(logDir, state);
           return { shipped, pending: listQueued(logDir).length, error: result.error };
         }
         const highest = Math.max(...items.map((i) => i.seq));
         shipped += items.length;
-        state = { lastExportedSeq: Math.max(highest, state.lastExportedSeq ?? 0), lastSuccessAt: new Date(now()).toISOString(), exported: (state.exported ?? 0) + items.length };
+        state = {
+          lastExportedSeq: Math.max(highest, state.lastExportedSeq ?? 0),
+          lastSuccessAt: new Date(now()).toISOString(),
+          exported: (state.exported ?? 0) + items.length,
+        };
         writeState(logDir, state);
       }
       if (!backfilled) removeItems(logDir, names);

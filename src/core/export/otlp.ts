@@ -7,18 +7,24 @@
 import { hostname, userInfo } from 'node:os';
 import { ExportResultCode } from '@opentelemetry/core';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import { LoggerProvider, type LogRecordProcessor, type ReadableLogRecord, type LogRecordExporter } from '@opentelemetry/sdk-logs';
-import { version } from '../version';
+import { LoggerProvider, type LogRecordExporter, type LogRecordProcessor, type ReadableLogRecord } from '@opentelemetry/sdk-logs';
 import type { ExportSettings } from '../policy/types';
+import { version } from '../version';
 import type { QueuedEvent } from './queue';
-import { recordFields, type RecordContext } from './record';
+import { type RecordContext, recordFields } from './record';
 
 /** Collects what the logger emits, so the caller hands a batch to the exporter and sees its result. */
 class Collect implements LogRecordProcessor {
   records: ReadableLogRecord[] = [];
-  onEmit(record: ReadableLogRecord): void { this.records.push(record); }
-  forceFlush(): Promise<void> { return Promise.resolve(); }
-  shutdown(): Promise<void> { return Promise.resolve(); }
+  onEmit(record: ReadableLogRecord): void {
+    this.records.push(record);
+  }
+  forceFlush(): Promise<void> {
+    return Promise.resolve();
+  }
+  shutdown(): Promise<void> {
+    return Promise.resolve();
+  }
 }
 
 export interface Shipper {
@@ -28,7 +34,11 @@ export interface Shipper {
 }
 
 function safeUser(): string | undefined {
-  try { return userInfo().username; } catch { return undefined; }
+  try {
+    return userInfo().username;
+  } catch {
+    return undefined;
+  }
 }
 
 export function createExporter(settings: ExportSettings): LogRecordExporter {
@@ -81,6 +91,9 @@ export function createShipper(settings: ExportSettings, exporter: LogRecordExpor
 function describe(error: unknown): string {
   if (!error) return 'the collector did not accept the batch';
   const e = error as { code?: string; message?: string; name?: string };
-  const message = (e.message ?? e.name ?? 'error').split('\n')[0]!.replace(/https?:\/\/[^\s]+/g, '<endpoint>').slice(0, 160);
+  const message = (e.message ?? e.name ?? 'error')
+    .split('\n')[0]!
+    .replace(/https?:\/\/[^\s]+/g, '<endpoint>')
+    .slice(0, 160);
   return e.code ? `${e.code}: ${message}` : message;
 }

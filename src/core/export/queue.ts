@@ -77,7 +77,10 @@ const made = new Set<string>();
 export function enqueue(logDir: string, item: QueuedEvent, max = MAX_QUEUED): 'queued' | 'overflow' | 'failed' {
   try {
     const dir = queueDir(logDir);
-    if (!made.has(dir)) { mkdirSync(dir, { recursive: true, mode: 0o700 }); made.add(dir); }
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      made.add(dir);
+    }
     const last = readState(logDir).lastExportedSeq;
     if (last !== undefined && item.seq - last > max) {
       markOverflow(logDir, item.seq);
@@ -92,7 +95,11 @@ export function enqueue(logDir: string, item: QueuedEvent, max = MAX_QUEUED): 'q
       mkdirSync(dir, { recursive: true, mode: 0o700 }); // the folder went away since: make it again
       fd = openSync(tmp, 'w', 0o600);
     }
-    try { writeSync(fd, JSON.stringify(item)); } finally { closeSync(fd); }
+    try {
+      writeSync(fd, JSON.stringify(item));
+    } finally {
+      closeSync(fd);
+    }
     renameSync(tmp, join(dir, name));
     return 'queued';
   } catch {
@@ -106,7 +113,9 @@ export function markOverflow(logDir: string, seq: number): void {
   try {
     const existing = Number(readFileSync(path, 'utf8'));
     if (Number.isSafeInteger(existing) && existing <= seq) return;
-  } catch { /* none yet */ }
+  } catch {
+    /* none yet */
+  }
   writeFileSync(path, String(seq), { mode: 0o600 });
 }
 
@@ -126,11 +135,17 @@ export function clearOverflow(logDir: string): void {
 /** Queued items in chain order (names only; read with `readItem`). */
 export function listQueued(logDir: string): Array<{ name: string; seq: number }> {
   let names: string[];
-  try { names = readdirSync(queueDir(logDir)); } catch { return []; }
-  return names.flatMap((name) => {
-    const m = ITEM.exec(name);
-    return m ? [{ name, seq: Number(m[1]) }] : [];
-  }).sort((a, b) => a.seq - b.seq || a.name.localeCompare(b.name));
+  try {
+    names = readdirSync(queueDir(logDir));
+  } catch {
+    return [];
+  }
+  return names
+    .flatMap((name) => {
+      const m = ITEM.exec(name);
+      return m ? [{ name, seq: Number(m[1]) }] : [];
+    })
+    .sort((a, b) => a.seq - b.seq || a.name.localeCompare(b.name));
 }
 
 export function readItem(logDir: string, name: string): QueuedEvent | undefined {
@@ -156,7 +171,9 @@ export function flusherActive(logDir: string, staleMs = 30_000, now = Date.now()
   for (const name of ['flusher.lock', 'editor.heartbeat']) {
     try {
       if (now - statSync(join(queueDir(logDir), name)).mtimeMs < staleMs) return true;
-    } catch { /* absent */ }
+    } catch {
+      /* absent */
+    }
   }
   return false;
 }
@@ -166,5 +183,7 @@ export function touchEditorHeartbeat(logDir: string): void {
   try {
     mkdirSync(queueDir(logDir), { recursive: true, mode: 0o700 });
     writeFileSync(join(queueDir(logDir), 'editor.heartbeat'), String(process.pid), { mode: 0o600 });
-  } catch { /* best effort: without it a hook starts a worker, which is only slower */ }
+  } catch {
+    /* best effort: without it a hook starts a worker, which is only slower */
+  }
 }

@@ -4,17 +4,21 @@
  * and would send the log to its own collector), never `OTEL_*` variables (Claude Code strips them
  * from hook processes, and anyone on the command line could set them).
  */
-import { statSync } from 'node:fs';
-import { managedPolicyPath } from '../policy/managed';
-import { readManagedPolicy, sanitizePolicy, userPolicyPath } from '../policy/load';
-import type { ExportSettings } from '../policy/types';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { parse as parseJsonc } from 'jsonc-parser';
+import { readManagedPolicy, sanitizePolicy, userPolicyPath } from '../policy/load';
+import { managedPolicyPath } from '../policy/managed';
+import type { ExportSettings } from '../policy/types';
 
 let cache: { key: string; value: ExportSettings | undefined } | undefined;
 
 function stamp(path: string): string {
-  try { const s = statSync(path); return `${s.mtimeMs}:${s.size}`; } catch { return '-'; }
+  try {
+    const s = statSync(path);
+    return `${s.mtimeMs}:${s.size}`;
+  } catch {
+    return '-';
+  }
 }
 
 function readUserExport(path: string): ExportSettings | undefined {
@@ -31,10 +35,12 @@ export function loadExportSettings(env: NodeJS.ProcessEnv, managedPath: string =
   const key = `${managedPath}\0${stamp(managedPath)}\0${userPath}\0${stamp(userPath)}`;
   if (cache?.key === key) return cache.value;
   const managed = readManagedPolicy(managedPath).file?.export;
-  const value: ExportSettings | undefined = managed ? { ...managed, locked: true, source: 'managed' } : (() => {
-    const user = readUserExport(userPath);
-    return user ? { ...user, source: 'user' as const } : undefined;
-  })();
+  const value: ExportSettings | undefined = managed
+    ? { ...managed, locked: true, source: 'managed' }
+    : (() => {
+        const user = readUserExport(userPath);
+        return user ? { ...user, source: 'user' as const } : undefined;
+      })();
   cache = { key, value };
   return value;
 }

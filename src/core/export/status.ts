@@ -16,7 +16,9 @@ export function teamStatus(root: string | undefined, env: NodeJS.ProcessEnv = pr
   try {
     const policy = loadPolicy({ cwd: root ?? process.cwd(), env });
     if (policy.managed) out.managed = policy.managed;
-  } catch { /* unreadable policies are reported by the gates */ }
+  } catch {
+    /* unreadable policies are reported by the gates */
+  }
   try {
     const settings = loadExportSettings(env);
     if (canExport(settings)) {
@@ -30,6 +32,8 @@ export function teamStatus(root: string | undefined, env: NodeJS.ProcessEnv = pr
         ...(state.lastSuccessAt ? { lastSuccessAt: state.lastSuccessAt } : {}),
       };
     }
-  } catch { /* same */ }
+  } catch {
+    /* same */
+  }
   return out;
 }

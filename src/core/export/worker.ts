@@ -3,13 +3,16 @@
  * attempts, for at most `maxRunMs` (the next logged event starts a new worker). This is what
  * `airlock export flush` runs, detached, when a hook queued events and no editor ships them.
  */
-import { canExport, flushQueue, type FlushResult } from './flusher';
+import { canExport, type FlushResult, flushQueue } from './flusher';
 import { createShipper, type Shipper } from './otlp';
 import { readState } from './queue';
 import { loadExportSettings } from './settings';
 import { workspaceOfLogDir } from './workspace';
 
-export async function drainQueue(logDir: string, options: { env?: NodeJS.ProcessEnv; maxRunMs?: number; shipper?: Shipper; managedPath?: string } = {}): Promise<FlushResult | { off: true }> {
+export async function drainQueue(
+  logDir: string,
+  options: { env?: NodeJS.ProcessEnv; maxRunMs?: number; shipper?: Shipper; managedPath?: string } = {},
+): Promise<FlushResult | { off: true }> {
   const env = options.env ?? process.env;
   const settings = loadExportSettings(env, options.managedPath);
   if (!canExport(settings) && !options.shipper) return { off: true };

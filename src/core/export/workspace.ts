@@ -10,6 +10,8 @@ export function workspaceOfLogDir(logDir: string, env: NodeJS.ProcessEnv = proce
     for (const [root, entry] of Object.entries(index.workspaces ?? {})) {
       if (typeof entry?.logDir === 'string' && resolve(entry.logDir) === target) return root;
     }
-  } catch { /* no index yet */ }
+  } catch {
+    /* no index yet */
+  }
   return undefined;
 }

@@ -6,21 +6,22 @@
  * has resolved (rules call back into it for nested lines). A benign line never waits for the
  * parser: the keyword fast path answers first.
  */
-import { stricterDecision, type Decision } from '../types';
+
+import type { CheckResult, Finding } from '../findings';
 import { DEFAULT_POLICY, type EffectivePolicy } from '../policy/types';
+import type { SimpleCommand } from '../shell/command';
+import type { WrittenFiles } from '../shell/line-writes';
 import { isShellParserLoaded, loadShellParser, parseShell } from '../shell/parser';
-import { reduceLine, type Reduction } from '../shell/reduce';
+import { type Reduction, reduceLine } from '../shell/reduce';
+import { type Decision, stricterDecision } from '../types';
 import { mentionsTriggerWord, needsFullCheck, triggerSet } from './fastpath/prefilter';
 import { allTriggerWords } from './fastpath/triggers';
 import { readTextFile, resolveFrom } from './files';
-import type { WrittenFiles } from '../shell/line-writes';
-import { fileRecovery, modifiedTracked, type FileRecovery } from './git-state';
+import { type FileRecovery, fileRecovery, modifiedTracked } from './git-state';
 import { helpSubcommandTools, packs as registeredPacks } from './packs/index';
 import { matchesCommandPattern, patternWords } from './patterns';
 import { engineFinding, problemFinding } from './problems';
 import type { Pack, Rule, RuleContext } from './rule';
-import type { CheckResult, Finding } from '../findings';
-import type { SimpleCommand } from '../shell/command';
 
 export interface CheckOptions {
   /** Directory the line would run in (default: the process's cwd). */
@@ -92,7 +93,10 @@ function prepare(packs: readonly Pack[], policy: EffectivePolicy): PreparedRules
   const policyWords = [...policy.askPatterns, ...policy.denyPatterns].flatMap(patternWords);
   const key = policyWords.join('\u0000');
   let byPolicy = prepared.get(packs);
-  if (!byPolicy) { byPolicy = new Map(); prepared.set(packs, byPolicy); }
+  if (!byPolicy) {
+    byPolicy = new Map();
+    prepared.set(packs, byPolicy);
+  }
   const cached = byPolicy.get(key);
   if (cached) return cached;
   const byTool = new Map<string, Rule[]>();
@@ -102,7 +106,10 @@ function prepare(packs: readonly Pack[], policy: EffectivePolicy): PreparedRules
     for (const rule of pack.rules) {
       all.push(rule);
       for (const tool of rule.tools) {
-        if (tool === '*') { everyCommand.push(rule); continue; }
+        if (tool === '*') {
+          everyCommand.push(rule);
+          continue;
+        }
         const key = tool.toLowerCase();
         const list = byTool.get(key) ?? [];
         list.push(rule);
@@ -112,7 +119,15 @@ function prepare(packs: readonly Pack[], policy: EffectivePolicy): PreparedRules
   }
   const guardedWords = triggerSet([...all.flatMap((r) => r.keywords), ...policyWords]);
   const triggers = triggerSet(allTriggerWords(packs, policyWords));
-  const result = { byTool, everyCommand, all, guardedWords, triggers, fullCheckTriggers: new Set([...triggers, ...triggerSet(TASK_RUNNER_WORDS)]), helpTools: helpSubcommandTools(packs) };
+  const result = {
+    byTool,
+    everyCommand,
+    all,
+    guardedWords,
+    triggers,
+    fullCheckTriggers: new Set([...triggers, ...triggerSet(TASK_RUNNER_WORDS)]),
+    helpTools: helpSubcommandTools(packs),
+  };
   byPolicy.set(key, result);
   return result;
 }
@@ -121,7 +136,6 @@ function prepare(packs: readonly Pack[], policy: EffectivePolicy): PreparedRules
 export function guardTriggers(policy: EffectivePolicy = DEFAULT_POLICY): ReadonlySet<string> {
   return prepare(registeredPacks, policy).triggers;
 }
-
 
 /**
  * `tool help ...` for CLIs whose pack says they have it, or `--help` where the tool reads it as help: first, or
@@ -146,7 +160,34 @@ function isHelpRequest(command: SimpleCommand, helpTools: ReadonlySet<string>): 
 }
 
 /** Tools whose words after the first are an expression, not getopt options: `--help` counts only first. */
-const NON_GETOPT_TOOLS = new Set(['find', 'xargs', 'test', '[', 'expr', 'awk', 'gawk', 'sed', 'perl', 'python', 'python3', 'node', 'ruby', 'sh', 'bash', 'zsh', 'dash', 'eval', 'exec', 'env', 'sudo', 'doas', 'nohup', 'timeout', 'nice', 'watch']);
+const NON_GETOPT_TOOLS = new Set([
+  'find',
+  'xargs',
+  'test',
+  '[',
+  'expr',
+  'awk',
+  'gawk',
+  'sed',
+  'perl',
+  'python',
+  'python3',
+  'node',
+  'ruby',
+  'sh',
+  'bash',
+  'zsh',
+  'dash',
+  'eval',
+  'exec',
+  'env',
+  'sudo',
+  'doas',
+  'nohup',
+  'timeout',
+  'nice',
+  'watch',
+]);
 
 /**
  * Lines the fast path's words cannot settle: a program run by its path (`./scripts/cleanup`,
@@ -164,7 +205,6 @@ export const RUNS_CODE_BY_PATH = /\//;
 export const TASK_RUNNER_WORDS = ['make', 'gmake', 'bmake', 'just', 'task', 'go-task', 'mise', 'rtx', 'pytest', 'jest', 'vitest', 'npx', 'pnpx', 'bunx'];
 /** `py.test` splits into the everyday words py and test: matched as written. */
 const PY_TEST = /(^|[^A-Za-z0-9_.-])py\.test([^A-Za-z0-9_.-]|$)/;
-
 
 function quoteWord(word: string): string {
   return /^[A-Za-z0-9_./:=@%+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
@@ -222,7 +262,11 @@ class Check {
   private nested(run: () => Finding[], segment: string): Finding[] {
     if (this.depth >= this.maxDepth) return [engineFinding('too-deep', segment)];
     this.depth++;
-    try { return run(); } finally { this.depth--; }
+    try {
+      return run();
+    } finally {
+      this.depth--;
+    }
   }
 
   /** Input problems that get a clear answer before any parsing. */
@@ -240,7 +284,13 @@ class Check {
     if (bad === 'empty') return { findings: [] };
     if (bad) return { findings: [bad] };
     if (!this.needsFullCheck(line)) return { findings: [] };
-    const reduction = reduceLine(line, { cwd, readFile: this.readFile, maxDepth: this.maxDepth - this.depth, ...(this.exists ? { exists: this.exists } : {}), ...(this.listDir ? { listDir: this.listDir } : {}) });
+    const reduction = reduceLine(line, {
+      cwd,
+      readFile: this.readFile,
+      maxDepth: this.maxDepth - this.depth,
+      ...(this.exists ? { exists: this.exists } : {}),
+      ...(this.listDir ? { listDir: this.listDir } : {}),
+    });
     const findings: Finding[] = [];
     const mentions = {
       // A broken line naming a shell or interpreter may hide anything: every trigger word counts.
@@ -275,7 +325,7 @@ class Check {
         trace?.consulted.push({ rule: rule.id, matched: false, detail: 'disabled by policy' });
         continue;
       }
-      let verdict;
+      let verdict: ReturnType<Rule['match']>;
       try {
         verdict = rule.match(command, this.context);
       } catch (error) {
@@ -352,7 +402,9 @@ export async function checkCommand(line: string, options: CheckOptions = {}): Pr
   try {
     await loadShellParser();
   } catch (error) {
-    return check.result([engineFinding('bad-input', String(line).slice(0, 200), `the shell parser failed to load (${error instanceof Error ? error.message : 'error'})`)]);
+    return check.result([
+      engineFinding('bad-input', String(line).slice(0, 200), `the shell parser failed to load (${error instanceof Error ? error.message : 'error'})`),
+    ]);
   }
   return runCheck(check, line, options);
 }

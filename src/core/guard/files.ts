@@ -19,7 +19,11 @@ export function readTextFile(path: string, cwd: string): string | undefined {
     if (!stat.isFile() || stat.size > MAX_READ_BYTES) return undefined;
     const buffer = Buffer.alloc(stat.size);
     const fd = openSync(full, 'r');
-    try { readSync(fd, buffer, 0, stat.size, 0); } finally { closeSync(fd); }
+    try {
+      readSync(fd, buffer, 0, stat.size, 0);
+    } finally {
+      closeSync(fd);
+    }
     if (buffer.includes(0)) return undefined;
     return buffer.toString('utf8');
   } catch {

@@ -8,9 +8,9 @@
  * 5,000 tracked files gives `unknown`, which rules treat as not recoverable.
  */
 import { createHash } from 'node:crypto';
-import { lstatSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
-import { minimatch } from 'minimatch';
+import { lstatSync, readdirSync, readFileSync, type Stats, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { minimatch } from 'minimatch';
 import { resolveFrom } from './files';
 
 export type FileRecovery =
@@ -118,7 +118,13 @@ export function parseIndex(data: Buffer): Map<string, IndexEntry> | undefined {
 
 /** The repository's config; a worktree's git directory has none of its own, only `commondir`. */
 function readConfig(gitDir: string): string {
-  const read = (path: string) => { try { return readFileSync(path, 'utf8'); } catch { return undefined; } };
+  const read = (path: string) => {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
   const common = read(join(gitDir, 'commondir'))?.trim();
   return read(join(gitDir, 'config')) ?? (common ? read(join(gitDir, common, 'config')) : undefined) ?? '';
 }
@@ -126,7 +132,11 @@ function readConfig(gitDir: string): string {
 function readIndex(gitDir: string): ReadIndex | undefined | 'unreadable' {
   const path = join(gitDir, 'index');
   let stat: Stats;
-  try { stat = statSync(path); } catch { return undefined; } // a new repository: nothing tracked yet
+  try {
+    stat = statSync(path);
+  } catch {
+    return undefined;
+  } // a new repository: nothing tracked yet
   if (stat.size > MAX_INDEX_BYTES) return 'unreadable';
   const cached = indexCache.get(path);
   if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.index ?? 'unreadable';
@@ -135,7 +145,9 @@ function readIndex(gitDir: string): ReadIndex | undefined | 'unreadable' {
     const sha256 = /objectformat\s*=\s*sha256/i.test(readConfig(gitDir));
     const entries = sha256 ? undefined : parseIndex(readFileSync(path));
     index = entries && { entries, mtimeMs: stat.mtimeMs };
-  } catch { index = undefined; }
+  } catch {
+    index = undefined;
+  }
   if (indexCache.size > 16) indexCache.clear();
   indexCache.set(path, { mtimeMs: stat.mtimeMs, size: stat.size, index });
   return index ?? 'unreadable';
@@ -148,7 +160,11 @@ function matchesIndex(full: string, stat: Stats, entry: IndexEntry, index: ReadI
   if (sameStat && Math.floor(stat.mtimeMs / 1000) < Math.floor(index.mtimeMs / 1000)) return true;
   if (stat.size > MAX_HASH_BYTES) return undefined;
   let content: Buffer;
-  try { content = readFileSync(full); } catch { return undefined; }
+  try {
+    content = readFileSync(full);
+  } catch {
+    return undefined;
+  }
   const hash = createHash('sha1').update(`blob ${content.length}\0`).update(content).digest('hex');
   return hash === entry.sha;
 }
@@ -158,7 +174,14 @@ function gitPath(root: string, full: string): string {
 }
 
 /** How much a state loses, for picking the worst of a glob's matches. */
-const LOSS: Record<FileRecovery['kind'], number> = { 'nothing-to-lose': 0, 'tracked-clean': 0, 'tracked-modified': 2, untracked: 2, 'outside-repository': 2, unknown: 1 };
+const LOSS: Record<FileRecovery['kind'], number> = {
+  'nothing-to-lose': 0,
+  'tracked-clean': 0,
+  'tracked-modified': 2,
+  untracked: 2,
+  'outside-repository': 2,
+  unknown: 1,
+};
 
 /**
  * Whether git could bring `path` (relative to `cwd`) back if it were deleted or overwritten now.
@@ -171,7 +194,11 @@ export function fileRecovery(path: string, cwd: string): FileRecovery {
     const dir = dirname(full);
     if (GLOB.test(dir)) return { kind: 'unknown', why: 'the pattern spans folders' };
     let names: string[];
-    try { names = readdirSync(dir).filter((n) => minimatch(n, base)); } catch { return { kind: 'nothing-to-lose', why: 'missing' }; }
+    try {
+      names = readdirSync(dir).filter((n) => minimatch(n, base));
+    } catch {
+      return { kind: 'nothing-to-lose', why: 'missing' };
+    }
     if (names.length > MAX_GLOB_MATCHES) return { kind: 'unknown', why: `the pattern names more than ${MAX_GLOB_MATCHES} files` };
     let worst: FileRecovery = { kind: 'nothing-to-lose', why: 'missing' };
     for (const name of names) {
@@ -182,8 +209,12 @@ export function fileRecovery(path: string, cwd: string): FileRecovery {
     return worst;
   }
   let stat: Stats;
-  try { stat = lstatSync(full); } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR' ? { kind: 'nothing-to-lose', why: 'missing' } : { kind: 'unknown', why: 'it cannot be read' };
+  try {
+    stat = lstatSync(full);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR'
+      ? { kind: 'nothing-to-lose', why: 'missing' }
+      : { kind: 'unknown', why: 'it cannot be read' };
   }
   if (stat.isSymbolicLink()) return { kind: 'nothing-to-lose', why: 'symlink' };
   if (stat.isDirectory()) return { kind: 'nothing-to-lose', why: 'directory' };
@@ -218,7 +249,11 @@ export function modifiedTracked(path: string, cwd: string): string[] | 'unknown'
     if (++seen > MAX_FOLDER_ENTRIES) return 'unknown';
     const file = join(repository.root, name);
     let stat: Stats;
-    try { stat = lstatSync(file); } catch { continue; } // deleted in the work tree: checkout brings it back, nothing lost
+    try {
+      stat = lstatSync(file);
+    } catch {
+      continue;
+    } // deleted in the work tree: checkout brings it back, nothing lost
     const same = stat.isSymbolicLink() ? true : matchesIndex(file, stat, entry, index);
     if (same === undefined) return 'unknown';
     if (!same) modified.push(name);

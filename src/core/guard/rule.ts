@@ -1,7 +1,7 @@
-import type { Severity } from '../types';
-import type { FileRecovery } from './git-state';
 import type { Finding } from '../findings';
 import type { SimpleCommand } from '../shell/command';
+import type { Severity } from '../types';
+import type { FileRecovery } from './git-state';
 
 /**
  * One guard rule, in the style of an ESLint rule: its metadata (id, what it destroys, why,

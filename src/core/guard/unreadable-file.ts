@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { closeSync, openSync, readSync, type Stats, statSync } from 'node:fs';
 import { MAX_READ_BYTES, resolveFrom } from './files';
 
 /**
@@ -31,7 +31,15 @@ export function whyUnreadable(path: string, cwd: string): string {
 }
 
 /** Magic numbers of compiled programs: ELF, Mach-O (both byte orders, 32/64-bit, fat), PE. */
-const PROGRAM_MAGIC = [[0x7f, 0x45, 0x4c, 0x46], [0xfe, 0xed, 0xfa, 0xce], [0xfe, 0xed, 0xfa, 0xcf], [0xce, 0xfa, 0xed, 0xfe], [0xcf, 0xfa, 0xed, 0xfe], [0xca, 0xfe, 0xba, 0xbe], [0x4d, 0x5a]];
+const PROGRAM_MAGIC = [
+  [0x7f, 0x45, 0x4c, 0x46],
+  [0xfe, 0xed, 0xfa, 0xce],
+  [0xfe, 0xed, 0xfa, 0xcf],
+  [0xce, 0xfa, 0xed, 0xfe],
+  [0xcf, 0xfa, 0xed, 0xfe],
+  [0xca, 0xfe, 0xba, 0xbe],
+  [0x4d, 0x5a],
+];
 
 /**
  * True when `path` is a regular file holding a compiled program (not a script): run by its path,
@@ -44,7 +52,11 @@ export function isCompiledProgram(path: string, cwd: string): boolean {
     const head = Buffer.alloc(4);
     const fd = openSync(full, 'r');
     let read = 0;
-    try { read = readSync(fd, head, 0, 4, 0); } finally { closeSync(fd); }
+    try {
+      read = readSync(fd, head, 0, 4, 0);
+    } finally {
+      closeSync(fd);
+    }
     return PROGRAM_MAGIC.some((magic) => magic.length <= read && magic.every((b, i) => head[i] === b));
   } catch {
     return false;

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensurePrivateDir, runtimeDir } from '../ipc/paths';
 import type { ConfirmRequest, ConfirmResponse } from '../ipc/protocol';
 import type { EditorAnswer } from '../ipc-client';
-import { ensurePrivateDir, runtimeDir } from '../ipc/paths';
 
 /**
  * One decision when the same tool call comes through two hook files (VS Code and Copilot CLI
@@ -30,7 +30,10 @@ export interface CallRecord {
 
 /** The key of one tool call: the agent's own call id when it sends one, else the payload's bytes. */
 export function callKey(callId: string | undefined, payload: string): string {
-  return createHash('sha256').update(callId ? `id\0${callId}` : `payload\0${payload}`).digest('hex').slice(0, 40);
+  return createHash('sha256')
+    .update(callId ? `id\0${callId}` : `payload\0${payload}`)
+    .digest('hex')
+    .slice(0, 40);
 }
 
 export interface CallOnceOptions {
@@ -46,10 +49,19 @@ export interface CallOnceOptions {
 }
 
 /** An editor answer with decidedBy 'rules' and allow: the duplicate abstains. */
-export const ABSTAIN: ConfirmResponse = { decision: 'allow', decidedBy: 'rules', message: 'The same call was already allowed by a person through another hook.' };
+export const ABSTAIN: ConfirmResponse = {
+  decision: 'allow',
+  decidedBy: 'rules',
+  message: 'The same call was already allowed by a person through another hook.',
+};
 
 function alivePid(pid: number): boolean {
-  try { process.kill(pid, 0); return true; } catch (error) { return (error as NodeJS.ErrnoException).code === 'EPERM'; }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** Wraps the editor question so each call is asked once across hook processes. */
@@ -76,7 +88,8 @@ export function askOnce(key: string, ask: (request: ConfirmRequest, paths: strin
           return answer;
         } finally {
           // Only a person's (or the timeout's) answer is worth sharing; anything else lets a duplicate ask itself.
-          if (answer && !('unreachable' in answer)) writeRecord(file, { state: 'done', pid: process.pid, time: now(), decision: answer.decision, decidedBy: answer.decidedBy });
+          if (answer && !('unreachable' in answer))
+            writeRecord(file, { state: 'done', pid: process.pid, time: now(), decision: answer.decision, decidedBy: answer.decidedBy });
           else safeUnlink(file);
         }
       }
@@ -87,8 +100,13 @@ export function askOnce(key: string, ask: (request: ConfirmRequest, paths: strin
         continue;
       }
       if (found.state === 'done') {
-        if (found.decision === 'deny') return { decision: 'deny', decidedBy: found.decidedBy === 'timeout' ? 'timeout' : 'person', message: 'The same call was already blocked through another hook.' };
-        if (found.decision === 'allow' && options.canAbstain && await options.loggedAllow(request, found.time - CALL_RECORD_TTL_MS)) return ABSTAIN;
+        if (found.decision === 'deny')
+          return {
+            decision: 'deny',
+            decidedBy: found.decidedBy === 'timeout' ? 'timeout' : 'person',
+            message: 'The same call was already blocked through another hook.',
+          };
+        if (found.decision === 'allow' && options.canAbstain && (await options.loggedAllow(request, found.time - CALL_RECORD_TTL_MS))) return ABSTAIN;
         // An allow the log does not confirm, or one this agent would read as its own allow: ask again.
         return ask(request, paths);
       }
@@ -100,13 +118,25 @@ export function askOnce(key: string, ask: (request: ConfirmRequest, paths: strin
 
 function claim(file: string, record: CallRecord): boolean {
   let fd: number;
-  try { fd = openSync(file, 'wx', 0o600); } catch { return false; }
-  try { writeSync(fd, JSON.stringify(record)); } finally { closeSync(fd); }
+  try {
+    fd = openSync(file, 'wx', 0o600);
+  } catch {
+    return false;
+  }
+  try {
+    writeSync(fd, JSON.stringify(record));
+  } finally {
+    closeSync(fd);
+  }
   return true;
 }
 
 function writeRecord(file: string, record: CallRecord): void {
-  try { writeFileSync(file, JSON.stringify(record), { mode: 0o600 }); } catch { /* the next duplicate asks itself */ }
+  try {
+    writeFileSync(file, JSON.stringify(record), { mode: 0o600 });
+  } catch {
+    /* the next duplicate asks itself */
+  }
 }
 
 function readRecord(file: string): CallRecord | undefined {
@@ -119,13 +149,21 @@ function readRecord(file: string): CallRecord | undefined {
 }
 
 function safeUnlink(file: string): void {
-  try { unlinkSync(file); } catch { /* gone already */ }
+  try {
+    unlinkSync(file);
+  } catch {
+    /* gone already */
+  }
 }
 
 /** Records live briefly: older ones are removed whenever a hook passes by. */
 function prune(dir: string, at: number): void {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
-    try { if (at - statSync(path).mtimeMs > CALL_RECORD_TTL_MS) unlinkSync(path); } catch { /* raced */ }
+    try {
+      if (at - statSync(path).mtimeMs > CALL_RECORD_TTL_MS) unlinkSync(path);
+    } catch {
+      /* raced */
+    }
   }
 }

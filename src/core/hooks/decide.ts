@@ -1,13 +1,13 @@
 import type { CheckResult } from '../findings';
 import type { ConfirmRequest, ConfirmResponse } from '../ipc/protocol';
 import type { EditorAnswer } from '../ipc-client';
-import type { Environment } from '../types';
+import { analyseMcpArguments } from '../mcp/arguments';
 import { agentModule } from '../protection/agents';
 import { wireCheck } from '../terminal/shim-gate';
-import { globReachesProtected, isSecretRead, secretPrintReason, type ProtectedFiles } from './secret-access';
+import type { Environment } from '../types';
+import { globReachesProtected, isSecretRead, type ProtectedFiles, secretPrintReason } from './secret-access';
 import { selfProtectionFinding } from './self-protection-adapter';
 import type { HookAgent, HookCall, HookVerdict } from './types';
-import { analyseMcpArguments } from '../mcp/arguments';
 
 /** What deciding a hook call needs from the outside, injected so tests run without an editor. */
 export interface HookDeps {
@@ -23,7 +23,8 @@ export const HOOK_MARGIN_MS = 1500;
 /** Words in an MCP tool's name that mean it destroys something. */
 const DESTRUCTIVE_TOOL = /(delete|destroy|drop|remove|purge|wipe|reset|truncate|terminate|revoke|erase|prune|flush|rollback|force.?push)/i;
 
-export const STOP_AND_ASK = 'Stop here and ask the person how to proceed; do not try to reach the same result another way (another command, tool, script or API call).';
+export const STOP_AND_ASK =
+  'Stop here and ask the person how to proceed; do not try to reach the same result another way (another command, tool, script or API call).';
 
 /** What is at stake in a call that a person must settle (or that the rules deny outright). */
 export interface Gated {
@@ -51,24 +52,34 @@ export async function decideHook(call: HookCall, deps: HookDeps): Promise<HookVe
     };
   }
   const budget = deps.timeoutMs - HOOK_MARGIN_MS;
-  const answer = await deps.askEditor({
-    kind: gated.kind,
-    requester: agentModule(call.agent).requester,
-    command: gated.kind === 'read' ? undefined : gated.summary,
-    file: call.kind === 'read' || call.kind === 'write' ? call.file : undefined,
-    cwd: call.cwd,
-    reason: gated.reason,
-    session: call.session,
-    check: gated.check ? wireCheck(gated.check) : undefined,
-    timeoutMs: Math.max(1000, budget),
-  }, [call.cwd, ...call.roots]);
+  const answer = await deps.askEditor(
+    {
+      kind: gated.kind,
+      requester: agentModule(call.agent).requester,
+      command: gated.kind === 'read' ? undefined : gated.summary,
+      file: call.kind === 'read' || call.kind === 'write' ? call.file : undefined,
+      cwd: call.cwd,
+      reason: gated.reason,
+      session: call.session,
+      check: gated.check ? wireCheck(gated.check) : undefined,
+      timeoutMs: Math.max(1000, budget),
+    },
+    [call.cwd, ...call.roots],
+  );
 
   if (!('unreachable' in answer)) {
     // Allowed without a person (a duplicate of a call a person already allowed through another
     // hook, or the editor's own policy): Airlock abstains and the agent's own permission flow applies.
     if (answer.decision === 'allow' && answer.decidedBy === 'rules') return { decision: 'allow', decidedBy: 'rules', userMessage: '', agentMessage: '' };
     if (answer.decision === 'allow') {
-      return { ...ruleOf(gated), decision: 'allow', decidedBy: 'person', environment: gated.environment, userMessage: 'Allowed once by a person in the editor (Airlock).', agentMessage: 'A person allowed this once in the editor.' };
+      return {
+        ...ruleOf(gated),
+        decision: 'allow',
+        decidedBy: 'person',
+        environment: gated.environment,
+        userMessage: 'Allowed once by a person in the editor (Airlock).',
+        agentMessage: 'A person allowed this once in the editor.',
+      };
     }
     const why = answer.decidedBy === 'timeout' ? 'nobody confirmed it in the editor in time' : 'the person blocked it in the editor';
     return {
@@ -103,9 +114,12 @@ function noEditorVerdict(call: HookCall, gated: Gated, unreachable: string): Hoo
       agentMessage: `Airlock needs a person to confirm this: ${gated.reason}.${env}`,
     };
   }
-  const bypass = call.agent !== 'claude' ? '' : gated.check?.personOnly
-    ? ' Policy reserves this environment for a person in the editor: Claude Code\'s own prompt may not approve it.'
-    : ' Claude Code runs with bypassPermissions, so no prompt would reach a person.';
+  const bypass =
+    call.agent !== 'claude'
+      ? ''
+      : gated.check?.personOnly
+        ? " Policy reserves this environment for a person in the editor: Claude Code's own prompt may not approve it."
+        : ' Claude Code runs with bypassPermissions, so no prompt would reach a person.';
   return {
     ...ruleOf(gated),
     decision: 'deny',
@@ -131,11 +145,16 @@ function ruleOf(gated: Gated): Pick<HookVerdict, 'rule' | 'severity' | 'evidence
 /** One function per kind of call, so a new analysis is a line in the kind it belongs to. */
 export async function whatIsAtStake(call: HookCall, deps: HookDeps): Promise<Gated | undefined> {
   switch (call.kind) {
-    case 'command': return commandAtStake(call, deps);
-    case 'read': return readAtStake(call, deps);
-    case 'write': return writeAtStake(call);
-    case 'tool': return toolAtStake(call, deps);
-    default: return undefined;
+    case 'command':
+      return commandAtStake(call, deps);
+    case 'read':
+      return readAtStake(call, deps);
+    case 'write':
+      return writeAtStake(call);
+    case 'tool':
+      return toolAtStake(call, deps);
+    default:
+      return undefined;
   }
 }
 
@@ -151,7 +170,14 @@ async function commandAtStake(call: HookCall, deps: HookDeps): Promise<Gated | u
   if (check.decision !== 'allow') {
     const first = check.findings[0];
     const environment = check.target?.environment ?? check.environment;
-    return { reason: first ? first.reason.replace(/\.$/, '') : 'this command is destructive', environment, kind: 'command', summary: line, denied: check.decision === 'deny', check };
+    return {
+      reason: first ? first.reason.replace(/\.$/, '') : 'this command is destructive',
+      environment,
+      kind: 'command',
+      summary: line,
+      denied: check.decision === 'deny',
+      check,
+    };
   }
   const secret = await secretPrintReason(line, call.cwd, call.roots, deps.protectedFiles);
   if (secret) return { reason: `this command would show secrets: ${secret}`, environment: null, kind: 'command', summary: line };
@@ -187,10 +213,22 @@ async function toolAtStake(call: HookCall, deps: HookDeps): Promise<Gated | unde
   const mcp = await analyseMcpArguments(name, call.toolInput, (line) => deps.assess(line, call.cwd));
   if (mcp) {
     const first = mcp.check.findings[0];
-    return { reason: first ? first.reason.replace(/\.$/, '') : 'an argument of this tool is destructive', environment: 'unknown', kind: 'tool', summary: `${name}: ${mcp.summary}`, denied: mcp.check.decision === 'deny', check: mcp.check };
+    return {
+      reason: first ? first.reason.replace(/\.$/, '') : 'an argument of this tool is destructive',
+      environment: 'unknown',
+      kind: 'tool',
+      summary: `${name}: ${mcp.summary}`,
+      denied: mcp.check.decision === 'deny',
+      check: mcp.check,
+    };
   }
   if (DESTRUCTIVE_TOOL.test(name)) {
-    return { reason: `the tool ${name} looks destructive (its name says it deletes or resets something)`, environment: 'unknown', kind: 'tool', summary: `${name} ${clip(JSON.stringify(call.toolInput ?? {}), 300)}` };
+    return {
+      reason: `the tool ${name} looks destructive (its name says it deletes or resets something)`,
+      environment: 'unknown',
+      kind: 'tool',
+      summary: `${name} ${clip(JSON.stringify(call.toolInput ?? {}), 300)}`,
+    };
   }
   return undefined;
 }

@@ -9,11 +9,51 @@ export class MalformedPayload extends Error {}
  * Tool names, lowercased, across agents. One table so a tool that several agents share
  * (`read_file`, `apply_patch`...) is read the same way whoever sends it.
  */
-const SHELL_TOOLS = new Set(['bash', 'shell', 'run_in_terminal', 'runinterminal', 'runterminalcommand', 'run_terminal_cmd', 'terminal', 'execute_command', 'runcommand', 'run_shell_command', 'execute_bash', 'local_shell', 'exec_command', 'powershell']);
+const SHELL_TOOLS = new Set([
+  'bash',
+  'shell',
+  'run_in_terminal',
+  'runinterminal',
+  'runterminalcommand',
+  'run_terminal_cmd',
+  'terminal',
+  'execute_command',
+  'runcommand',
+  'run_shell_command',
+  'execute_bash',
+  'local_shell',
+  'exec_command',
+  'powershell',
+]);
 const READ_TOOLS = new Set(['read', 'read_file', 'readfile', 'view', 'notebookread', 'get_file_contents', 'fs_read', 'read_many_files']);
 const SEARCH_TOOLS = new Set(['grep', 'search', 'grep_search', 'text_search', 'file_search', 'glob', 'search_file_content', 'search_files', 'list_files']);
 /** Tools that write, edit, move or delete files: Airlock's own files among them must not be touched unseen. */
-const WRITE_TOOLS = new Set(['write', 'edit', 'multiedit', 'notebookedit', 'create_file', 'replace_string_in_file', 'multi_replace_string_in_file', 'insert_edit_into_file', 'edit_notebook_file', 'edit_file', 'write_file', 'replace', 'create', 'str_replace', 'str_replace_editor', 'apply_patch', 'fs_write', 'write_to_file', 'replace_in_file', 'patch', 'delete_file', 'delete', 'move_file', 'rename_file']);
+const WRITE_TOOLS = new Set([
+  'write',
+  'edit',
+  'multiedit',
+  'notebookedit',
+  'create_file',
+  'replace_string_in_file',
+  'multi_replace_string_in_file',
+  'insert_edit_into_file',
+  'edit_notebook_file',
+  'edit_file',
+  'write_file',
+  'replace',
+  'create',
+  'str_replace',
+  'str_replace_editor',
+  'apply_patch',
+  'fs_write',
+  'write_to_file',
+  'replace_in_file',
+  'patch',
+  'delete_file',
+  'delete',
+  'move_file',
+  'rename_file',
+]);
 /** Names whose search looks at file names only, never inside files. */
 const NAME_ONLY_SEARCH = new Set(['glob', 'file_search', 'list_files']);
 
@@ -32,7 +72,11 @@ export function strings(value: unknown): string[] {
 /** Cursor, Copilot CLI and Cline send some tool arguments as a JSON string, others as an object. */
 export function maybeJson(value: unknown): unknown {
   if (typeof value !== 'string') return value;
-  try { return JSON.parse(value); } catch { return value; }
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
 }
 
 /** What every agent's payload has in common, before the tool is read. */
@@ -42,13 +86,22 @@ export type Base = Omit<HookCall, 'kind'>;
 export function parsePayload(agent: HookAgent, text: string, fallbackCwd: string): HookCall {
   if (text.trim() === '') throw new MalformedPayload('the hook received no input on stdin');
   let json: unknown;
-  try { json = JSON.parse(text); } catch { throw new MalformedPayload('the hook input is not valid JSON'); }
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new MalformedPayload('the hook input is not valid JSON');
+  }
   if (!json || typeof json !== 'object' || Array.isArray(json)) throw new MalformedPayload('the hook input is not a JSON object');
   return agentModule(agent).parse(json as Record<string, unknown>, fallbackCwd);
 }
 
 /** The common fields most agents send: cwd, roots, event, session, call id. */
-export function commonBase(agent: HookAgent, p: Record<string, unknown>, fallbackCwd: string, extra: { roots?: string[]; cwd?: string; event?: string; session?: string } = {}): Base {
+export function commonBase(
+  agent: HookAgent,
+  p: Record<string, unknown>,
+  fallbackCwd: string,
+  extra: { roots?: string[]; cwd?: string; event?: string; session?: string } = {},
+): Base {
   const roots = extra.roots ?? strings(p.workspace_roots);
   const cwdRaw = extra.cwd ?? str(p.cwd) ?? roots[0] ?? fallbackCwd;
   const cwd = isAbsolute(cwdRaw) ? cwdRaw : resolve(fallbackCwd, cwdRaw);
@@ -88,7 +141,7 @@ export function classifyTool(base: Base, toolName: string, rawInput: unknown): H
     return { ...base, kind: 'command', command, toolName };
   }
   if (WRITE_TOOLS.has(name)) {
-    const patch = name === 'apply_patch' || name === 'patch' ? str(input.input) ?? str(input.patch) ?? str(input.command) ?? str(input.patchText) : undefined;
+    const patch = name === 'apply_patch' || name === 'patch' ? (str(input.input) ?? str(input.patch) ?? str(input.command) ?? str(input.patchText)) : undefined;
     const paths = patch !== undefined ? patchPaths(patch) : filePaths(input);
     if (paths.length === 0) throw new MalformedPayload(`${toolName} call without a file path`);
     const files = paths.map((f) => absolute(f, base.cwd));
@@ -130,12 +183,18 @@ const FILE_KEYS = ['file_path', 'filePath', 'path', 'notebook_path', 'absolute_p
 /** Every file path an input names: the usual keys, lists of edits or paths, Kiro's operations. */
 function filePaths(input: Record<string, unknown>): string[] {
   const out: string[] = [];
-  for (const key of FILE_KEYS) { const v = str(input[key]); if (v) out.push(v.replace(/^file:\/\//, '')); }
+  for (const key of FILE_KEYS) {
+    const v = str(input[key]);
+    if (v) out.push(v.replace(/^file:\/\//, ''));
+  }
   for (const key of ['paths', 'files', 'filePaths']) out.push(...strings(input[key]));
   for (const key of ['operations', 'edits', 'replacements']) {
     if (Array.isArray(input[key])) for (const item of input[key] as unknown[]) out.push(...filePaths(record(item)));
   }
-  for (const key of ['destination', 'new_path', 'newPath', 'to']) { const v = str(input[key]); if (v) out.push(v); }
+  for (const key of ['destination', 'new_path', 'newPath', 'to']) {
+    const v = str(input[key]);
+    if (v) out.push(v);
+  }
   return [...new Set(out)];
 }
 
@@ -143,7 +202,8 @@ function filePaths(input: Record<string, unknown>): string[] {
 export function patchPaths(patch: string): string[] {
   const out: string[] = [];
   for (const line of patch.split(/\r?\n/)) {
-    const m = /^\*\*\* (?:Add|Update|Delete) File: (.+)$/.exec(line) ?? /^\*\*\* Move to: (.+)$/.exec(line) ?? /^(?:\+\+\+|---) (?:[ab]\/)?(.+?)(?:\t.*)?$/.exec(line);
+    const m =
+      /^\*\*\* (?:Add|Update|Delete) File: (.+)$/.exec(line) ?? /^\*\*\* Move to: (.+)$/.exec(line) ?? /^(?:\+\+\+|---) (?:[ab]\/)?(.+?)(?:\t.*)?$/.exec(line);
     const file = m?.[1]?.trim();
     if (file !== undefined && file !== '/dev/null') out.push(file);
   }

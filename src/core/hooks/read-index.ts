@@ -6,8 +6,9 @@
  *   the CLI folds them into the workspace's activity log the next time it runs.
  * Both live beside the launcher, which names them to the CLI (AIRLOCK_READ_INDEX/_SPOOL).
  */
-import { appendFileSync, readFileSync, renameSync, rmSync, statSync, truncateSync, type BigIntStats } from 'node:fs';
+
 import { randomBytes } from 'node:crypto';
+import { appendFileSync, type BigIntStats, readFileSync, renameSync, rmSync, statSync, truncateSync } from 'node:fs';
 import type { ActivityEvent } from '../events';
 import type { Requester } from '../types';
 
@@ -17,7 +18,11 @@ const MAX_INDEX_BYTES = 2 * 1024 * 1024;
 const SETTLED_MS = 2000;
 
 export function statExact(path: string): BigIntStats | undefined {
-  try { return statSync(path, { bigint: true }); } catch { return undefined; }
+  try {
+    return statSync(path, { bigint: true });
+  } catch {
+    return undefined;
+  }
 }
 
 /** The index line for a file as `stat -L` shows it (seconds, as GNU `%Y %Z` and BSD `%m %c` print). */
@@ -36,11 +41,14 @@ export function noteCleanRead(indexFile: string | undefined, path: string, befor
   // Without a stat from before the read, the settle time below covers it: a file unchanged for
   // the last 2 s was unchanged while it was read (a read takes milliseconds).
   if (before && (indexKey(path, after) !== indexKey(path, before) || after.mtimeNs !== before.mtimeNs || after.ctimeNs !== before.ctimeNs)) return;
-  if (BigInt(now) * 1_000_000n - after.mtimeNs < BigInt(SETTLED_MS) * 1_000_000n || BigInt(now) * 1_000_000n - after.ctimeNs < BigInt(SETTLED_MS) * 1_000_000n) return;
+  if (BigInt(now) * 1_000_000n - after.mtimeNs < BigInt(SETTLED_MS) * 1_000_000n || BigInt(now) * 1_000_000n - after.ctimeNs < BigInt(SETTLED_MS) * 1_000_000n)
+    return;
   try {
     if ((statExact(indexFile)?.size ?? 0n) > BigInt(MAX_INDEX_BYTES)) truncateSync(indexFile, 0);
     appendFileSync(indexFile, `${indexKey(path, after)}\n`, { mode: 0o600 });
-  } catch { /* no index: reads of this file keep going through Node */ }
+  } catch {
+    /* no index: reads of this file keep going through Node */
+  }
 }
 
 const ACTORS: Record<string, Requester> = { claude: 'claude', cursor: 'cursor', vscode: 'copilot' };
@@ -54,23 +62,38 @@ const MAX_SPOOL_BYTES = 16 * 1024 * 1024;
 export async function foldReadSpool(spool: string | undefined, append: (cwd: string, event: ActivityEvent) => Promise<void>): Promise<number> {
   if (!spool || statExact(spool) === undefined) return 0;
   const taken = `${spool}.${process.pid}.${randomBytes(4).toString('hex')}`;
-  try { renameSync(spool, taken); } catch { return 0; }
+  try {
+    renameSync(spool, taken);
+  } catch {
+    return 0;
+  }
   let text = '';
   try {
     if ((statExact(taken)?.size ?? 0n) <= BigInt(MAX_SPOOL_BYTES)) text = readFileSync(taken, 'utf8');
-  } finally { rmSync(taken, { force: true }); }
+  } finally {
+    rmSync(taken, { force: true });
+  }
   let folded = 0;
   for (const line of text.split('\n')) {
     const event = spoolEvent(line);
     if (!event) continue;
-    try { await append(event.cwd ?? '/', event); folded++; } catch { /* the log refused it: keep going */ }
+    try {
+      await append(event.cwd ?? '/', event);
+      folded++;
+    } catch {
+      /* the log refused it: keep going */
+    }
   }
   return folded;
 }
 
 function spoolEvent(line: string): ActivityEvent | undefined {
   let entry: Record<string, unknown>;
-  try { entry = JSON.parse(line) as Record<string, unknown>; } catch { return undefined; }
+  try {
+    entry = JSON.parse(line) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
   const text = (key: string) => (typeof entry[key] === 'string' && entry[key] !== '' ? (entry[key] as string) : undefined);
   const agent = text('agent');
   const file = text('file');

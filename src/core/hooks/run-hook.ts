@@ -1,16 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { egressHookAnswer, readEgressHookConfig } from '../egress/hook-wrap';
 import type { ActivityEvent } from '../events';
 import type { CheckResult } from '../findings';
-import { askEditor } from '../ipc-client';
 import type { ConfirmRequest, ReportRequest } from '../ipc/protocol';
-import { formatAnswer, malformedAnswer } from './answer';
-import { egressHookAnswer, readEgressHookConfig } from '../egress/hook-wrap';
-import { agentDisplayName, decideHook, HOOK_MARGIN_MS, STOP_AND_ASK, type HookDeps } from './decide';
-import { MalformedPayload, parsePayload } from './payload';
+import { askEditor } from '../ipc-client';
 import { AGENTS, agentModule } from '../protection/agents';
-import { askOnce, callKey } from './call-once';
 import { DEFAULT_PROTECTED_FILES } from '../tokens/protected-files';
+import { formatAnswer, malformedAnswer } from './answer';
+import { askOnce, callKey } from './call-once';
+import { agentDisplayName, decideHook, HOOK_MARGIN_MS, type HookDeps, STOP_AND_ASK } from './decide';
+import { MalformedPayload, parsePayload } from './payload';
 import type { ProtectedFiles } from './secret-access';
 import type { HookAgent, HookCall, HookOutput, HookVerdict } from './types';
 
@@ -57,7 +57,11 @@ export async function runHook(options: RunHookOptions): Promise<HookOutput> {
   let call: HookCall | undefined;
   const work = (async (): Promise<HookOutput> => {
     let text: string;
-    try { text = await options.readStdin(); } catch { return malformedAnswer(agent, 'the hook input could not be read'); }
+    try {
+      text = await options.readStdin();
+    } catch {
+      return malformedAnswer(agent, 'the hook input could not be read');
+    }
     try {
       call = parsePayload(agent, text, options.cwd);
     } catch (error) {
@@ -68,12 +72,14 @@ export async function runHook(options: RunHookOptions): Promise<HookOutput> {
     const ask: HookDeps['askEditor'] = options.ask ?? ((request, paths) => askEditor(request, paths, options.env));
     const verdict = await decideHook(parsed, {
       assess: options.assess,
-      askEditor: options.once ? askOnce(callKey(parsed.callId, text), ask, {
-        dir: typeof options.once === 'string' ? options.once : undefined,
-        env: options.env,
-        canAbstain: abstains(agent, parsed),
-        loggedAllow: options.loggedAllow ?? (async () => false),
-      }) : ask,
+      askEditor: options.once
+        ? askOnce(callKey(parsed.callId, text), ask, {
+            dir: typeof options.once === 'string' ? options.once : undefined,
+            env: options.env,
+            canAbstain: abstains(agent, parsed),
+            loggedAllow: options.loggedAllow ?? (async () => false),
+          })
+        : ask,
       protectedFiles: loadProtectedFiles(options.env, options.holdsSecret),
       timeoutMs: options.timeoutMs,
     });
@@ -119,7 +125,9 @@ export function loadProtectedFiles(env: NodeJS.ProcessEnv, holdsSecret?: Protect
         // The extension writes the user's setting here; an empty list would leave the gate blind.
         return { globs: extra.length > 0 ? extra : DEFAULT_PROTECTED_FILES, holdsSecret };
       }
-    } catch { /* unreadable config: the defaults still apply */ }
+    } catch {
+      /* unreadable config: the defaults still apply */
+    }
   }
   return { globs: DEFAULT_PROTECTED_FILES, holdsSecret };
 }
@@ -127,16 +135,19 @@ export function loadProtectedFiles(env: NodeJS.ProcessEnv, holdsSecret?: Protect
 async function reportAllowed(call: HookCall, options: RunHookOptions): Promise<boolean> {
   if (!options.report) return false;
   try {
-    return await options.report({
-      requester: agentModule(call.agent).requester,
-      kind: call.kind === 'read' ? 'read' : call.kind === 'tool' || call.kind === 'write' ? 'tool' : 'command',
-      command: call.command ?? call.toolName,
-      file: call.file,
-      cwd: call.cwd,
-      decision: 'allow',
-      decidedBy: 'rules',
-      session: call.session,
-    }, [call.cwd, ...call.roots]);
+    return await options.report(
+      {
+        requester: agentModule(call.agent).requester,
+        kind: call.kind === 'read' ? 'read' : call.kind === 'tool' || call.kind === 'write' ? 'tool' : 'command',
+        command: call.command ?? call.toolName,
+        file: call.file,
+        cwd: call.cwd,
+        decision: 'allow',
+        decidedBy: 'rules',
+        session: call.session,
+      },
+      [call.cwd, ...call.roots],
+    );
   } catch {
     return false;
   }
@@ -164,7 +175,12 @@ async function logVerdict(call: HookCall, verdict: HookVerdict, options: RunHook
       severity: verdict.severity,
       evidence: verdict.evidence?.map(redact),
       // The agent's own ids, so the exported record joins the agent's telemetry (OTel tool_use_id, prompt.id).
-      details: { hook: call.agent, event: call.event, ...(call.callId ? { toolUseId: call.callId } : {}), ...(call.promptId ? { promptId: call.promptId } : {}) },
+      details: {
+        hook: call.agent,
+        event: call.event,
+        ...(call.callId ? { toolUseId: call.callId } : {}),
+        ...(call.promptId ? { promptId: call.promptId } : {}),
+      },
     });
   } catch {
     // The answer still goes out: a log failure must not leave the agent without one.

@@ -1,14 +1,14 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
 import { DEFAULT_MAX_DEPTH, MAX_LINE_CHARS } from '../guard/engine';
+import { protectedFileTriggers } from '../guard/fastpath/file-words';
+import { mentionsTriggerWord, triggerSet } from '../guard/fastpath/prefilter';
 import { readTextFile } from '../guard/files';
 import type { SimpleCommand, StdinSource } from '../shell/command';
 import { loadShellParser } from '../shell/parser';
 import { reduceLine } from '../shell/reduce';
 import { FIND_MATCH, PARALLEL_INPUT, XARGS_INPUT } from '../shell/unwrap';
 import { matchesAnyGlob } from '../tokens/protected-files';
-import { protectedFileTriggers } from '../guard/fastpath/file-words';
-import { mentionsTriggerWord, triggerSet } from '../guard/fastpath/prefilter';
 
 /**
  * Which reads expose secrets: files matching the protected globs, and shell commands that
@@ -34,7 +34,23 @@ export function isProtectedPath(path: string, roots: string[], globs: readonly s
 }
 
 /** Names a search glob is tried against: a Grep over `.env*` or every `.pem` file reads protected files. */
-const SAMPLE_SECRET_FILES = ['.env', '.env.local', '.env.production', 'config/.env.staging', 'id_rsa', 'id_ed25519', '.ssh/id_rsa', 'server.pem', 'tls/server.key', 'credentials.json', '.aws/credentials', '.npmrc', '.netrc', 'secrets.yaml', 'terraform.tfvars'];
+const SAMPLE_SECRET_FILES = [
+  '.env',
+  '.env.local',
+  '.env.production',
+  'config/.env.staging',
+  'id_rsa',
+  'id_ed25519',
+  '.ssh/id_rsa',
+  'server.pem',
+  'tls/server.key',
+  'credentials.json',
+  '.aws/credentials',
+  '.npmrc',
+  '.netrc',
+  'secrets.yaml',
+  'terraform.tfvars',
+];
 
 /** Whether a search's file glob would take in files the protected globs cover. */
 export function globReachesProtected(glob: string, globs: readonly string[]): boolean {
@@ -45,16 +61,54 @@ export function globReachesProtected(glob: string, globs: readonly string[]): bo
 /** A read the person must allow: a protected path, or a file whose content holds a credential. */
 export async function isSecretRead(path: string, roots: string[], rules: ProtectedFiles): Promise<boolean> {
   if (isProtectedPath(path, roots, rules.globs)) return true;
-  try { return (await rules.holdsSecret?.(path)) === true; } catch { return false; }
+  try {
+    return (await rules.holdsSecret?.(path)) === true;
+  } catch {
+    return false;
+  }
 }
 
 /** Commands whose output is a file's content. */
 const FILE_PRINTERS = new Set([
-  'cat', 'tac', 'head', 'tail', 'less', 'more', 'most', 'bat', 'batcat', 'nl', 'strings', 'xxd', 'od', 'hexdump',
-  'grep', 'egrep', 'fgrep', 'rg', 'ag', 'ack', 'sed', 'awk', 'gawk', 'cut', 'sort', 'uniq', 'base64', 'base32',
-  'diff', 'cmp', 'jq', 'yq', 'openssl', 'column', 'paste',
+  'cat',
+  'tac',
+  'head',
+  'tail',
+  'less',
+  'more',
+  'most',
+  'bat',
+  'batcat',
+  'nl',
+  'strings',
+  'xxd',
+  'od',
+  'hexdump',
+  'grep',
+  'egrep',
+  'fgrep',
+  'rg',
+  'ag',
+  'ack',
+  'sed',
+  'awk',
+  'gawk',
+  'cut',
+  'sort',
+  'uniq',
+  'base64',
+  'base32',
+  'diff',
+  'cmp',
+  'jq',
+  'yq',
+  'openssl',
+  'column',
+  'paste',
   // Sends the file elsewhere: `curl -d @.env`, `-T .env`.
-  'curl', 'wget', 'nc',
+  'curl',
+  'wget',
+  'nc',
 ]);
 // Not listed on purpose: `source .env`, `dotenv`, `cp`: they load or move secrets without showing them.
 /** Printers whose first operand is a pattern or a program, not a file, unless given with -e/-f. */
@@ -66,7 +120,8 @@ const ENV_PRINTERS = new Set(['printenv', 'env', 'set']);
  * `export`, `declare` and `typeset` are shell declarations, not commands the reducer lists:
  * alone or with -p/-x they print every exported variable.
  */
-const DECLARATION_PRINT = /(?:^|[;&|({\n`]|\$\(|(?:-c|eval)[ \t]+['"])[ \t]*(?<declaration>(?:export|declare|typeset)(?:[ \t]+-[a-zA-Z]*[px][a-zA-Z]*)*)[ \t]*(?=$|[;&|)}\n'"`])/;
+const DECLARATION_PRINT =
+  /(?:^|[;&|({\n`]|\$\(|(?:-c|eval)[ \t]+['"])[ \t]*(?<declaration>(?:export|declare|typeset)(?:[ \t]+-[a-zA-Z]*[px][a-zA-Z]*)*)[ \t]*(?=$|[;&|)}\n'"`])/;
 /** Names standing for file names the line does not show: `xargs cat`, `find -exec cat {}`. */
 const UNSEEN_NAMES = new Set([XARGS_INPUT, PARALLEL_INPUT]);
 const FIND_NAME_TESTS = new Set(['-name', '-iname', '-path', '-ipath', '-wholename', '-iwholename']);
@@ -138,7 +193,10 @@ function namesProtectedFile(text: string, cwd: string, roots: string[], globs: r
   const seen = new Set<string>();
   let candidates = 0;
   for (const token of text.split(TOKEN_SEPARATORS)) {
-    const path = token.replace(/["'\\]/g, '').replace(/^.*=/, '').replace(/^@/, '');
+    const path = token
+      .replace(/["'\\]/g, '')
+      .replace(/^.*=/, '')
+      .replace(/^@/, '');
     if (path.length === 0 || path.startsWith('-') || seen.has(path)) continue;
     seen.add(path);
     const full = resolveIn(cwd, path);
@@ -156,18 +214,23 @@ function commandPrintReason(command: SimpleCommand, all: SimpleCommand[], roots:
     return `it feeds ${stdin.path}, a file that holds credentials, into ${tool || 'a command'}`;
   }
   if (ENV_PRINTERS.has(tool)) {
-    const printsAll = tool === 'printenv' ? true
-      : tool === 'env' ? args.every((a) => a.startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(a))
-      : args.length === 0;
+    const printsAll =
+      tool === 'printenv' ? true : tool === 'env' ? args.every((a) => a.startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(a)) : args.length === 0;
     if (printsAll) return `\`${command.argv.join(' ')}\` prints environment variables, which often hold tokens`;
   }
   if (!FILE_PRINTERS.has(tool)) return undefined;
   let patternPending = PATTERN_FIRST.has(tool) && !args.some((a) => PATTERN_OPTION.test(a));
   let operandsOnly = false;
   for (const arg of args) {
-    if (!operandsOnly && arg === '--') { operandsOnly = true; continue; }
+    if (!operandsOnly && arg === '--') {
+      operandsOnly = true;
+      continue;
+    }
     if (!operandsOnly && arg.startsWith('-') && !arg.includes('=')) continue;
-    if (patternPending && !arg.startsWith('-')) { patternPending = false; continue; }
+    if (patternPending && !arg.startsWith('-')) {
+      patternPending = false;
+      continue;
+    }
     const value = (!operandsOnly && arg.startsWith('-') ? arg.slice(arg.indexOf('=') + 1) : arg).replace(/^@/, '');
     if (value.length === 0) continue;
     if (UNSEEN_NAMES.has(value)) {
@@ -176,12 +239,14 @@ function commandPrintReason(command: SimpleCommand, all: SimpleCommand[], roots:
       continue;
     }
     if (value.includes(FIND_MATCH)) {
-      if (findReachesProtected(all, globs)) return `\`${tool}\` would show the contents of the files \`find\` matches, which include files that hold credentials`;
+      if (findReachesProtected(all, globs))
+        return `\`${tool}\` would show the contents of the files \`find\` matches, which include files that hold credentials`;
       continue;
     }
     if (command.unresolved && value.includes('$')) {
       // `cat "$(ls .env)"`: the name is computed; judge by the files the computation names.
-      if (namesProtectedFile(value, cwd, roots, globs)) return `\`${tool}\` would show the contents of a file computed from ${value}, which names a file that holds credentials`;
+      if (namesProtectedFile(value, cwd, roots, globs))
+        return `\`${tool}\` would show the contents of a file computed from ${value}, which names a file that holds credentials`;
       continue;
     }
     if (isProtectedPath(resolveIn(cwd, value), roots, globs)) return `\`${tool}\` would show the contents of ${value}, a file that holds credentials`;
@@ -195,7 +260,9 @@ function unseenNamesSource(stdin: StdinSource | undefined, cwd: string, roots: s
   if (stdin.kind === 'text') return namesProtectedFile(stdin.text, cwd, roots, globs) ? `listed in its input` : undefined;
   if (stdin.kind === 'opaque') {
     // `find . -name '.env*' | xargs cat`: a glob in the producer that takes in protected files counts too.
-    const names = namesProtectedFile(stdin.from, cwd, roots, globs) || stdin.from.split(TOKEN_SEPARATORS).some((t) => /[*?[]/.test(t) && globReachesProtected(t.replace(/["']/g, ''), globs));
+    const names =
+      namesProtectedFile(stdin.from, cwd, roots, globs) ||
+      stdin.from.split(TOKEN_SEPARATORS).some((t) => /[*?[]/.test(t) && globReachesProtected(t.replace(/["']/g, ''), globs));
     return names ? `\`${stdin.from}\` lists` : undefined;
   }
   const list = readBoundedText(resolveIn(cwd, stdin.path));

@@ -31,10 +31,17 @@ export function selfProtectionFinding(path: string, cwd: string, home: string = 
 }
 
 function airlockFolder(file: string, home: string): string | undefined {
-  const inside = (dir: string) => { const r = relative(dir, file); return r !== '' && !r.startsWith('..') && !r.startsWith(sep) && !/^[A-Za-z]:/.test(r); };
+  const inside = (dir: string) => {
+    const r = relative(dir, file);
+    return r !== '' && !r.startsWith('..') && !r.startsWith(sep) && !/^[A-Za-z]:/.test(r);
+  };
   if (/[\\/]\.airlock[\\/]/.test(file)) return 'repository policy';
   // Under any home folder, not only this process's: the agent's shell may say another HOME.
-  for (const [dir, what] of [[['.config', 'airlock'], 'configuration'], [['.local', 'share', 'airlock'], 'launcher'], [['.local', 'state', 'airlock'], 'log and state']] as const) {
+  for (const [dir, what] of [
+    [['.config', 'airlock'], 'configuration'],
+    [['.local', 'share', 'airlock'], 'launcher'],
+    [['.local', 'state', 'airlock'], 'log and state'],
+  ] as const) {
     if (inside(join(home, ...dir)) || file.includes(`${sep}${dir.join(sep)}${sep}`)) return what;
   }
   return undefined;

@@ -1,5 +1,5 @@
-import type { Decision, Environment, Requester, Severity } from '../types';
 import type { HookAgent } from '../protection/agents';
+import type { Decision, Environment, Requester, Severity } from '../types';
 
 /** The agents whose pre-tool hooks Airlock answers: the keys of the agent registry. */
 export type { HookAgent } from '../protection/agents';

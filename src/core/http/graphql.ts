@@ -1,6 +1,6 @@
+import type { DocumentNode, FieldNode, FragmentDefinitionNode, SelectionSetNode, ValueNode } from 'graphql/language/ast';
 import { Kind } from 'graphql/language/kinds';
 import { parse } from 'graphql/language/parser';
-import type { DocumentNode, FieldNode, FragmentDefinitionNode, SelectionSetNode, ValueNode } from 'graphql/language/ast';
 
 /**
  * GraphQL in a request body, and the destructive mutations in it. Railway's `volumeDelete`
@@ -162,12 +162,20 @@ function describeValue(value: ValueNode, variables: Record<string, unknown>): st
       const bound = variables[value.name.value];
       return bound === undefined ? `$${value.name.value}` : JSON.stringify(bound);
     }
-    case Kind.STRING: return JSON.stringify(value.value);
-    case Kind.INT: case Kind.FLOAT: case Kind.ENUM: return value.value;
-    case Kind.BOOLEAN: return String(value.value);
-    case Kind.NULL: return 'null';
-    case Kind.LIST: return `[${value.values.map((v) => describeValue(v, variables)).join(', ')}]`;
-    case Kind.OBJECT: return `{${value.fields.map((f) => `${f.name.value}: ${describeValue(f.value, variables)}`).join(', ')}}`;
+    case Kind.STRING:
+      return JSON.stringify(value.value);
+    case Kind.INT:
+    case Kind.FLOAT:
+    case Kind.ENUM:
+      return value.value;
+    case Kind.BOOLEAN:
+      return String(value.value);
+    case Kind.NULL:
+      return 'null';
+    case Kind.LIST:
+      return `[${value.values.map((v) => describeValue(v, variables)).join(', ')}]`;
+    case Kind.OBJECT:
+      return `{${value.fields.map((f) => `${f.name.value}: ${describeValue(f.value, variables)}`).join(', ')}}`;
   }
 }
 

@@ -5,30 +5,47 @@
 
 /** Hosts of provider APIs whose tokens can destroy infrastructure, by registered domain. */
 const PROVIDER_DOMAINS: Array<[suffix: string, provider: string]> = [
-  ['railway.app', 'Railway'], ['railway.com', 'Railway'],
-  ['fly.io', 'Fly.io'], ['machines.dev', 'Fly.io'],
+  ['railway.app', 'Railway'],
+  ['railway.com', 'Railway'],
+  ['fly.io', 'Fly.io'],
+  ['machines.dev', 'Fly.io'],
   ['heroku.com', 'Heroku'],
   ['vercel.com', 'Vercel'],
   ['netlify.com', 'Netlify'],
-  ['supabase.co', 'Supabase'], ['supabase.com', 'Supabase'],
+  ['supabase.co', 'Supabase'],
+  ['supabase.com', 'Supabase'],
   ['neon.tech', 'Neon'],
-  ['planetscale.com', 'PlanetScale'], ['psdb.cloud', 'PlanetScale'],
+  ['planetscale.com', 'PlanetScale'],
+  ['psdb.cloud', 'PlanetScale'],
   ['digitalocean.com', 'DigitalOcean'],
   ['cloudflare.com', 'Cloudflare'],
   ['amazonaws.com', 'AWS'],
   ['googleapis.com', 'Google Cloud'],
-  ['azure.com', 'Azure'], ['windows.net', 'Azure'], ['azure.net', 'Azure'],
-  ['github.com', 'GitHub'], ['githubusercontent.com', 'GitHub'],
+  ['azure.com', 'Azure'],
+  ['windows.net', 'Azure'],
+  ['azure.net', 'Azure'],
+  ['github.com', 'GitHub'],
+  ['githubusercontent.com', 'GitHub'],
   ['gitlab.com', 'GitLab'],
   ['stripe.com', 'Stripe'],
   ['render.com', 'Render'],
   ['mongodb.com', 'MongoDB Atlas'],
   ['firebaseio.com', 'Firebase'],
-  ['linode.com', 'Linode'], ['hetzner.cloud', 'Hetzner'], ['vultr.com', 'Vultr'],
-  ['upstash.com', 'Upstash'], ['turso.tech', 'Turso'], ['convex.dev', 'Convex'],
-  ['auth0.com', 'Auth0'], ['okta.com', 'Okta'], ['twilio.com', 'Twilio'], ['sendgrid.com', 'SendGrid'],
-  ['datadoghq.com', 'Datadog'], ['sentry.io', 'Sentry'], ['pagerduty.com', 'PagerDuty'],
-  ['shopify.com', 'Shopify'], ['linear.app', 'Linear'],
+  ['linode.com', 'Linode'],
+  ['hetzner.cloud', 'Hetzner'],
+  ['vultr.com', 'Vultr'],
+  ['upstash.com', 'Upstash'],
+  ['turso.tech', 'Turso'],
+  ['convex.dev', 'Convex'],
+  ['auth0.com', 'Auth0'],
+  ['okta.com', 'Okta'],
+  ['twilio.com', 'Twilio'],
+  ['sendgrid.com', 'SendGrid'],
+  ['datadoghq.com', 'Datadog'],
+  ['sentry.io', 'Sentry'],
+  ['pagerduty.com', 'PagerDuty'],
+  ['shopify.com', 'Shopify'],
+  ['linear.app', 'Linear'],
 ];
 
 export interface UrlTarget {
@@ -58,7 +75,14 @@ function pathOf(url: string): string {
 
 export function isLoopback(host: string | undefined): boolean {
   if (!host) return false;
-  return host === 'localhost' || host.endsWith('.localhost') || /^127(\.\d{1,3}){3}$/.test(host) || host === '::1' || host === '0.0.0.0' || host === '0:0:0:0:0:0:0:1';
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    /^127(\.\d{1,3}){3}$/.test(host) ||
+    host === '::1' ||
+    host === '0.0.0.0' ||
+    host === '0:0:0:0:0:0:0:1'
+  );
 }
 
 /** The provider API domains above, for the egress gate's list of hosts it decrypts. */
@@ -79,5 +103,7 @@ export function isGraphqlPath(path: string): boolean {
 
 /** True for a word that curl, wget or httpie would take as a URL. */
 export function looksLikeUrl(word: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(word) || /^:\d*(\/|$)/.test(word) || /^(localhost|\$\{?\w+\}?|[\w-]+(\.[\w-]+)+|\[[0-9a-f:]+\])(:\d+)?(\/|$|\?)/i.test(word);
+  return (
+    /^[a-z][a-z0-9+.-]*:\/\//i.test(word) || /^:\d*(\/|$)/.test(word) || /^(localhost|\$\{?\w+\}?|[\w-]+(\.[\w-]+)+|\[[0-9a-f:]+\])(:\d+)?(\/|$|\?)/i.test(word)
+  );
 }

@@ -34,7 +34,9 @@ export function stdinBody(input: RequestInput, from: string): HttpBody {
   if (stdin?.kind === 'text') return { kind: 'text', text: stdin.text, from: `${from} (${stdin.from})` };
   if (stdin?.kind === 'file') {
     const text = input.read(stdin.path);
-    return text === undefined ? { kind: 'unseen', from: `${from} (< ${stdin.path}, unreadable)`, file: stdin.path } : { kind: 'text', text, from: `${from} (< ${stdin.path})` };
+    return text === undefined
+      ? { kind: 'unseen', from: `${from} (< ${stdin.path}, unreadable)`, file: stdin.path }
+      : { kind: 'text', text, from: `${from} (< ${stdin.path})` };
   }
   if (stdin?.kind === 'opaque') return { kind: 'unseen', from: `${from} (piped from ${stdin.from})` };
   return { kind: 'unseen', from: `${from} (standard input)` };

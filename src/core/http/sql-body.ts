@@ -11,7 +11,8 @@ const SQL_FIELDS = new Set(['query', 'sql', 'statement', 'statements', 'command'
  * A statement that is unmistakably SQL, not a search for "drop shipping": a field named `query`
  * is only read as SQL when one of its `;`-separated parts starts like this.
  */
-const SQL_STATEMENT = /^\s*(DROP\s+(TABLE|DATABASE|SCHEMA|KEYSPACE|VIEW|INDEX|MATERIALIZED|TEMPORARY|TEMP|SEQUENCE|IF)\b|TRUNCATE\s+(TABLE\s+)?[\w."`]+\s*$|DELETE\s+FROM\b|UPDATE\s+[\w."`]+\s+SET\b|ALTER\s+TABLE\b|CREATE\s+OR\s+REPLACE\s+TABLE\b|WITH\s+\w+\s+AS\s*\()/i;
+const SQL_STATEMENT =
+  /^\s*(DROP\s+(TABLE|DATABASE|SCHEMA|KEYSPACE|VIEW|INDEX|MATERIALIZED|TEMPORARY|TEMP|SEQUENCE|IF)\b|TRUNCATE\s+(TABLE\s+)?[\w."`]+\s*$|DELETE\s+FROM\b|UPDATE\s+[\w."`]+\s+SET\b|ALTER\s+TABLE\b|CREATE\s+OR\s+REPLACE\s+TABLE\b|WITH\s+\w+\s+AS\s*\()/i;
 const MAX_FIELDS = 64;
 
 function looksLikeSql(text: string): boolean {
@@ -23,8 +24,14 @@ export function sqlHazardsInBody(body: string): SqlHazard[] {
   if (!text) return [];
   if (text[0] === '{' || text[0] === '[') {
     let json: unknown;
-    try { json = JSON.parse(text); } catch { return []; }
-    return sqlFields(json).filter(looksLikeSql).flatMap((sql) => analyseSql(sql).hazards);
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return [];
+    }
+    return sqlFields(json)
+      .filter(looksLikeSql)
+      .flatMap((sql) => analyseSql(sql).hazards);
   }
   if (looksLikeSql(text)) return analyseSql(text).hazards;
   if (/^[\w.-]+=/.test(text)) return sqlHazardsInParams(text);

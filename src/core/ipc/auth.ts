@@ -12,12 +12,12 @@
  *
  * Nothing here is secret: the hook needs only public keys, so there is no key to steal from it.
  */
-import { createHash, createPublicKey, generateKeyPairSync, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
+import { createHash, createPublicKey, generateKeyPairSync, type KeyObject, randomBytes, sign, verify } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
 import { isAbsolute, join } from 'node:path';
-import type { WindowRegistration } from './protocol';
 import { homeOf } from '../protection/fixed-locations';
+import type { WindowRegistration } from './protocol';
 
 /** The hook's fresh random value for one request; the editor's answer must be signed over it. */
 export const NONCE_HEADER = 'x-airlock-nonce';
@@ -43,7 +43,9 @@ export function readTrustedKeysFile(env: NodeJS.ProcessEnv = process.env): Trust
       const keys = Object.fromEntries(Object.entries(value.keys).filter(([, v]) => typeof v === 'string'));
       return { version: 1, keys };
     }
-  } catch { /* missing or unreadable: no editor is trusted */ }
+  } catch {
+    /* missing or unreadable: no editor is trusted */
+  }
   return { version: 1, keys: {} };
 }
 
@@ -70,7 +72,11 @@ const keyCache = new Map<string, KeyObject>();
 function publicKeyObject(publicKey: string): KeyObject | undefined {
   let key = keyCache.get(publicKey);
   if (!key) {
-    try { key = createPublicKey({ key: Buffer.from(publicKey, 'base64'), format: 'der', type: 'spki' }); } catch { return undefined; }
+    try {
+      key = createPublicKey({ key: Buffer.from(publicKey, 'base64'), format: 'der', type: 'spki' });
+    } catch {
+      return undefined;
+    }
     if (key.asymmetricKeyType !== 'ed25519') return undefined;
     keyCache.set(publicKey, key);
   }
@@ -80,7 +86,11 @@ function publicKeyObject(publicKey: string): KeyObject | undefined {
 function verifyWith(publicKey: string, message: string, signature: string): boolean {
   const key = publicKeyObject(publicKey);
   if (!key || typeof signature !== 'string' || signature.length > 200) return false;
-  try { return verify(null, Buffer.from(message, 'utf8'), key, Buffer.from(signature, 'base64')); } catch { return false; }
+  try {
+    return verify(null, Buffer.from(message, 'utf8'), key, Buffer.from(signature, 'base64'));
+  } catch {
+    return false;
+  }
 }
 
 export function signWith(privateKey: KeyObject, message: string): string {
@@ -108,7 +118,14 @@ export function answerMessage(nonce: string, route: string, requestBody: string 
   return JSON.stringify(['airlock-answer/v2', nonce, route, sha256(requestBody), sha256(responseBody)]);
 }
 
-export function verifyAnswer(publicKey: string, nonce: string, route: string, requestBody: string | Buffer, responseBody: string | Buffer, signature: unknown): boolean {
+export function verifyAnswer(
+  publicKey: string,
+  nonce: string,
+  route: string,
+  requestBody: string | Buffer,
+  responseBody: string | Buffer,
+  signature: unknown,
+): boolean {
   return typeof signature === 'string' && verifyWith(publicKey, answerMessage(nonce, route, requestBody, responseBody), signature);
 }
 

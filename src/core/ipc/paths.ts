@@ -32,7 +32,11 @@ export function candidateRuntimeDirs(env: NodeJS.ProcessEnv = process.env): stri
 }
 
 function uid(): string {
-  try { return String(userInfo().uid); } catch { return 'user'; }
+  try {
+    return String(userInfo().uid);
+  } catch {
+    return 'user';
+  }
 }
 
 export function registryDir(env: NodeJS.ProcessEnv = process.env): string {

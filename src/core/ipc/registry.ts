@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync, lstatSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, lstatSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { trustedKeys, verifyRegistration } from './auth';
 import { candidateRuntimeDirs, ensurePrivateDir, registryDir, rootKey, windowsDir } from './paths';
 import { PROTOCOL_VERSION, type WindowRegistration } from './protocol';
-import { trustedKeys, verifyRegistration } from './auth';
 
 /** Writes a file readable only by us, atomically (temp file + rename), so a reader never sees half of it. */
 export function writePrivateFile(path: string, text: string): void {
@@ -36,7 +36,8 @@ export function readRegistration(path: string): WindowRegistration | undefined {
       if (typeof process.getuid === 'function' && stat.uid !== process.getuid()) return undefined;
     }
     const value = JSON.parse(readFileSync(path, 'utf8')) as Partial<WindowRegistration>;
-    if (value.protocol !== PROTOCOL_VERSION || typeof value.socket !== 'string' || typeof value.secret !== 'string' || typeof value.pid !== 'number') return undefined;
+    if (value.protocol !== PROTOCOL_VERSION || typeof value.socket !== 'string' || typeof value.secret !== 'string' || typeof value.pid !== 'number')
+      return undefined;
     if (typeof value.publicKey !== 'string' || typeof value.signature !== 'string') return undefined;
     return value as WindowRegistration;
   } catch {
@@ -69,7 +70,9 @@ export function findWindowFor(paths: string[], env: NodeJS.ProcessEnv = process.
   };
   const direct = env.AIRLOCK_WINDOW ? readTrusted(env.AIRLOCK_WINDOW) : undefined;
   if (direct && alive(direct)) return direct;
-  const registries = candidateRuntimeDirs(env).filter((dir) => existsSync(dir)).map((dir) => ({ ...env, AIRLOCK_RUNTIME_DIR: dir }));
+  const registries = candidateRuntimeDirs(env)
+    .filter((dir) => existsSync(dir))
+    .map((dir) => ({ ...env, AIRLOCK_RUNTIME_DIR: dir }));
   for (const start of paths) {
     if (!start) continue;
     let dir = start;
@@ -90,5 +93,9 @@ export function findWindowFor(paths: string[], env: NodeJS.ProcessEnv = process.
 export function removeRegistration(path: string, window: string): void {
   const current = readRegistration(path);
   if (current && current.window !== window) return;
-  try { unlinkSync(path); } catch { /* already gone */ }
+  try {
+    unlinkSync(path);
+  } catch {
+    /* already gone */
+  }
 }

@@ -1,15 +1,14 @@
-import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeSync } from 'node:fs';
-import { fsync } from 'node:fs';
+import { closeSync, fstatSync, fsync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ActivityEvent } from '../events';
 import { afterAppend } from '../export/after-append';
 import { completeEvent, type RecoveryDetails } from './event-factory';
-import { ACTIVE_FILE, LOCK_FILE, chainFiles, rotatedName, rotatedNumbers } from './files';
-import { GENESIS, encodeLine, parseLineUnchecked } from './line';
+import { ACTIVE_FILE, chainFiles, LOCK_FILE, rotatedName, rotatedNumbers } from './files';
+import { writeHeadRecord } from './head';
+import { type LogKey, macOf } from './key';
+import { encodeLine, GENESIS, parseLineUnchecked } from './line';
 import { withFileLock } from './lock';
 import { readHead } from './tail';
-import { writeHeadRecord } from './head';
-import { macOf, type LogKey } from './key';
 
 export interface ActivityLogOptions {
   /** Rotate the active file once a line would take it past this size. Default 10 MiB. */
@@ -85,7 +84,10 @@ export class ActivityLog {
     const run = this.queue.then(() => this.appendNow(event));
     this.queue = run.catch(() => undefined);
     // Once durable, the event joins the export queue (a local write; see src/core/export/after-append.ts).
-    return run.then((appended) => { afterAppend(this.dir, appended); return appended; });
+    return run.then((appended) => {
+      afterAppend(this.dir, appended);
+      return appended;
+    });
   }
 
   private async appendNow(event: ActivityEvent): Promise<AppendedEvent> {
@@ -93,43 +95,47 @@ export class ActivityLog {
       mkdirSync(this.dir, { recursive: true, mode: 0o700 });
       this.dirReady = true;
     }
-    return withFileLock(join(this.dir, LOCK_FILE), async () => {
-      const fd = openSync(this.activePath, 'a', 0o600);
-      try {
-        let stat = fstatSync(fd);
-        let head = this.cached && this.cached.ino === stat.ino && this.cached.size === stat.size ? this.cached.head : undefined;
-        let size = stat.size;
-        if (size === 0) syncDir(this.dir); // the new file's name must survive a crash too
-        if (!head) {
-          const found = this.findHead(size);
-          head = found.head;
-          if (found.damagedBytes > 0 || found.needsNewline) {
-            head = await this.writeRecovery(fd, head, found.damagedBytes, found.needsNewline);
-            size = fstatSync(fd).size;
-          }
-        }
-        const line = encodeLine(head.seq + 1, head.hash, event, this.mac);
-        const bytes = Buffer.from(`${line.text}\n`, 'utf8');
-        let target = fd;
-        if (size > 0 && size + bytes.length > this.maxFileBytes) {
-          target = this.rotate(fd);
-          stat = fstatSync(target);
-          size = 0;
-        }
+    return withFileLock(
+      join(this.dir, LOCK_FILE),
+      async () => {
+        const fd = openSync(this.activePath, 'a', 0o600);
         try {
-          writeAll(target, bytes);
-          await fsyncAsync(target);
-          this.cached = { ino: fstatSync(target).ino, size: size + bytes.length, head: { seq: head.seq + 1, hash: line.hash } };
-          // Outside the log folder: cutting lines from the end leaves the log behind this record.
-          writeHeadRecord(this.dir, head.seq + 1, line.hash, this.key);
+          let stat = fstatSync(fd);
+          let head = this.cached && this.cached.ino === stat.ino && this.cached.size === stat.size ? this.cached.head : undefined;
+          let size = stat.size;
+          if (size === 0) syncDir(this.dir); // the new file's name must survive a crash too
+          if (!head) {
+            const found = this.findHead(size);
+            head = found.head;
+            if (found.damagedBytes > 0 || found.needsNewline) {
+              head = await this.writeRecovery(fd, head, found.damagedBytes, found.needsNewline);
+              size = fstatSync(fd).size;
+            }
+          }
+          const line = encodeLine(head.seq + 1, head.hash, event, this.mac);
+          const bytes = Buffer.from(`${line.text}\n`, 'utf8');
+          let target = fd;
+          if (size > 0 && size + bytes.length > this.maxFileBytes) {
+            target = this.rotate(fd);
+            stat = fstatSync(target);
+            size = 0;
+          }
+          try {
+            writeAll(target, bytes);
+            await fsyncAsync(target);
+            this.cached = { ino: fstatSync(target).ino, size: size + bytes.length, head: { seq: head.seq + 1, hash: line.hash } };
+            // Outside the log folder: cutting lines from the end leaves the log behind this record.
+            writeHeadRecord(this.dir, head.seq + 1, line.hash, this.key);
+          } finally {
+            if (target !== fd) closeSync(target);
+          }
+          return { seq: head.seq + 1, hash: line.hash, event };
         } finally {
-          if (target !== fd) closeSync(target);
+          closeSync(fd);
         }
-        return { seq: head.seq + 1, hash: line.hash, event };
-      } finally {
-        closeSync(fd);
-      }
-    }, { timeoutMs: this.lockTimeoutMs });
+      },
+      { timeoutMs: this.lockTimeoutMs },
+    );
   }
 
   /** The line a new one chains to: the last valid line of the active file, else of the newest rotated file, else genesis. */
@@ -289,7 +295,11 @@ function syncDir(dir: string): void {
   if (process.platform === 'win32') return;
   try {
     const fd = openSync(dir, 'r');
-    try { fsyncSync(fd); } finally { closeSync(fd); }
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
   } catch {
     /* best effort: the data itself is already synced */
   }

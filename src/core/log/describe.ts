@@ -55,10 +55,14 @@ export function eventOutcome(event: ActivityEvent): string {
 
 export function decisionWord(event: ActivityEvent): string {
   switch (event.decision) {
-    case 'deny': return 'blocked';
-    case 'allow': return 'allowed';
-    case 'ask': return 'asked';
-    default: return event.kind;
+    case 'deny':
+      return 'blocked';
+    case 'allow':
+      return 'allowed';
+    case 'ask':
+      return 'asked';
+    default:
+      return event.kind;
   }
 }
 

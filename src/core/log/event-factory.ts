@@ -20,6 +20,11 @@ export interface RecoveryDetails {
 
 export function isRecoveryEvent(event: ActivityEvent): event is ActivityEvent & { details: RecoveryDetails } {
   const recovery = (event.details as Partial<RecoveryDetails> | undefined)?.logRecovery;
-  return event.kind === 'airlock' && typeof recovery === 'object' && recovery !== null
-    && typeof recovery.damagedBytes === 'number' && typeof recovery.addedNewline === 'boolean';
+  return (
+    event.kind === 'airlock' &&
+    typeof recovery === 'object' &&
+    recovery !== null &&
+    typeof recovery.damagedBytes === 'number' &&
+    typeof recovery.addedNewline === 'boolean'
+  );
 }

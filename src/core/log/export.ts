@@ -50,7 +50,8 @@ export function exportEvents(events: ActivityEvent[], format: ExportFormat, meta
       return `${JSON.stringify({ exportedAt: new Date().toISOString(), ...meta, count: events.length, events }, null, 2)}\n`;
     case 'csv':
       return [COLUMNS.map(([, title]) => csvField(title)).join(','), ...events.map((e) => COLUMNS.map(([key]) => csvField(cell(e, key))).join(','))]
-        .map((row) => `${row}\r\n`).join('');
+        .map((row) => `${row}\r\n`)
+        .join('');
     case 'markdown': {
       const header = [
         '# Airlock activity log',

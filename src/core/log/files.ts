@@ -23,10 +23,12 @@ export function rotatedNumbers(dir: string): number[] {
   } catch {
     return [];
   }
-  return names.flatMap((name) => {
-    const match = ROTATED.exec(name);
-    return match ? [Number(match[1])] : [];
-  }).sort((a, b) => a - b);
+  return names
+    .flatMap((name) => {
+      const match = ROTATED.exec(name);
+      return match ? [Number(match[1])] : [];
+    })
+    .sort((a, b) => a - b);
 }
 
 /** Every file of the log in chain order (the active file last, whether or not it exists yet). */

@@ -1,6 +1,6 @@
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { basename } from 'node:path';
-import { macOf, type LogKey } from './key';
+import { type LogKey, macOf } from './key';
 
 /**
  * The log's latest head, kept OUTSIDE the log folder (a sibling file, `<log folder>.head.json`):
@@ -24,7 +24,8 @@ export function headMessage(dir: string, seq: number, hash: string): string {
 export function readHeadRecord(dir: string): HeadRecord | undefined {
   try {
     const value = JSON.parse(readFileSync(headPath(dir), 'utf8')) as Partial<HeadRecord>;
-    if (typeof value.seq !== 'number' || !Number.isSafeInteger(value.seq) || typeof value.hash !== 'string' || !/^[0-9a-f]{64}$/.test(value.hash)) return undefined;
+    if (typeof value.seq !== 'number' || !Number.isSafeInteger(value.seq) || typeof value.hash !== 'string' || !/^[0-9a-f]{64}$/.test(value.hash))
+      return undefined;
     return { seq: value.seq, hash: value.hash, ...(typeof value.mac === 'string' ? { mac: value.mac } : {}) };
   } catch {
     return undefined;
@@ -46,7 +47,11 @@ export function writeHeadRecord(dir: string, seq: number, hash: string, key?: Lo
   let fd: number | undefined;
   try {
     // In place, never truncated: ext4 flushes a file truncated to zero when it is closed.
-    try { fd = openSync(headPath(dir), 'r+'); } catch { fd = openSync(headPath(dir), 'w', 0o600); }
+    try {
+      fd = openSync(headPath(dir), 'r+');
+    } catch {
+      fd = openSync(headPath(dir), 'w', 0o600);
+    }
     writeSync(fd, text, 0, 'utf8');
   } catch {
     /* read-only parent: verify then says the head is missing */

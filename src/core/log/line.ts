@@ -72,7 +72,9 @@ export function decodeLine(text: string): { line: LogLine } | { problem: LinePro
  * every line (the hash covers the event's bytes, so a parse adds nothing but time).
  * A line whose hash matches was written by an Airlock writer, whose events are valid JSON.
  */
-export function checkLine(text: string): { seq: number; prev: string; hash: string; eventJson: string; mac?: string; macBody?: string } | { problem: LineProblem; seq?: number } {
+export function checkLine(
+  text: string,
+): { seq: number; prev: string; hash: string; eventJson: string; mac?: string; macBody?: string } | { problem: LineProblem; seq?: number } {
   const prefix = PREFIX.exec(text);
   const suffix = SUFFIX.exec(text);
   if (!prefix || !suffix || text.length < prefix[0].length + HASH_SUFFIX_LENGTH + 2) return { problem: 'unparseable' };

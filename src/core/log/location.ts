@@ -3,9 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ensurePrivateDir, normalizeRoot, rootKey } from '../ipc/paths';
 import { writePrivateFile } from '../ipc/registry';
+import { homeOf } from '../protection/fixed-locations';
 import { chainFiles } from './files';
 import { withFileLock } from './lock';
-import { homeOf } from '../protection/fixed-locations';
 
 /**
  * Where each workspace's log lives. The extension keeps logs in its global storage, which the
@@ -50,7 +50,10 @@ function readIndex(env: NodeJS.ProcessEnv): IndexFile {
 
 /** A readable folder name for a root, plus a hash so two folders with one name never share a log. */
 export function logFolderName(root: string): string {
-  const name = basename(normalizeRoot(root)).replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 40) || 'root';
+  const name =
+    basename(normalizeRoot(root))
+      .replace(/[^A-Za-z0-9._-]/g, '_')
+      .slice(0, 40) || 'root';
   return `${name}-${rootKey(root).slice(0, 12)}`;
 }
 
@@ -92,7 +95,7 @@ export async function registerLogDir(root: string, preferred: string, env: NodeJ
     const existing = index.workspaces[key]?.logDir;
     if (existing === preferred && index.workspaces[key]?.maxFileBytes === maxFileBytes) return existing;
     const existingHasLog = existing !== undefined && chainFiles(existing).some((file) => existsSync(file));
-    const chosen = existingHasLog ? existing : logWithContent(defaultLogDir(root, env)) ?? preferred;
+    const chosen = existingHasLog ? existing : (logWithContent(defaultLogDir(root, env)) ?? preferred);
     index.workspaces[key] = { logDir: chosen, updated: new Date().toISOString(), ...(maxFileBytes ? { maxFileBytes } : {}) };
     // Forget folders that are gone along with their logs (temporary workspaces), so the index stays small.
     for (const [root, entry] of Object.entries(index.workspaces)) {

@@ -1,5 +1,5 @@
-import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 
 /**
@@ -51,7 +51,11 @@ function tryLock(path: string, staleMs: number): string | undefined {
   const token = create(path);
   if (token) return token;
   if (!isStale(path, staleMs)) return undefined;
-  try { unlinkSync(path); } catch { /* someone else removed it first */ }
+  try {
+    unlinkSync(path);
+  } catch {
+    /* someone else removed it first */
+  }
   return create(path);
 }
 

@@ -1,5 +1,5 @@
-import { redactDeep, redactText } from '../redact';
 import type { ActivityEvent } from '../events';
+import { redactDeep, redactText } from '../redact';
 import type { NewActivityEvent } from './event-factory';
 
 /** Fields Airlock itself fills from closed vocabularies or numbers: nothing to redact there. */

@@ -3,9 +3,9 @@ import { basename } from 'node:path';
 import type { ActivityEvent } from '../events';
 import { isRecoveryEvent, type RecoveryDetails } from './event-factory';
 import { ACTIVE_FILE, chainFiles } from './files';
-import { GENESIS, checkLine, type LineProblem } from './line';
-import { headMessage, headPath, readHeadRecord, type HeadRecord } from './head';
-import { macMatches, type LogKey } from './key';
+import { type HeadRecord, headMessage, headPath, readHeadRecord } from './head';
+import { type LogKey, macMatches } from './key';
+import { checkLine, GENESIS, type LineProblem } from './line';
 
 export type VerifyIssueKind =
   /**
@@ -138,7 +138,11 @@ class ChainVerifier {
   private signedLines = 0;
   private readonly key: LogKey | undefined;
 
-  constructor(private readonly dir: string, private readonly anchor?: ChainAnchor, options: VerifyOptions = {}) {
+  constructor(
+    private readonly dir: string,
+    private readonly anchor?: ChainAnchor,
+    options: VerifyOptions = {},
+  ) {
     this.head = readHeadRecord(dir);
     this.key = options.key;
   }
@@ -158,7 +162,13 @@ class ChainVerifier {
       const damage = this.damage;
       // A complete line whose hash is wrong was edited; only an incomplete one can be torn.
       this.damage = damage
-        ? { ...damage, bytes: damage.bytes + bytes, count: damage.count + 1, terminated: damage.terminated || terminated, problem: damage.problem === 'hash-mismatch' ? damage.problem : decoded.problem }
+        ? {
+            ...damage,
+            bytes: damage.bytes + bytes,
+            count: damage.count + 1,
+            terminated: damage.terminated || terminated,
+            problem: damage.problem === 'hash-mismatch' ? damage.problem : decoded.problem,
+          }
         : { file, line: number, problem: decoded.problem, seq: decoded.seq, bytes, count: 1, terminated };
       return;
     }
@@ -170,16 +180,34 @@ class ChainVerifier {
       this.anchorSeen = true;
       // A prefix (at least 12 hex characters, as `airlock log --verify` prints it) is enough.
       if (!line.hash.startsWith(this.anchor.hash)) {
-        this.issues.push({ kind: 'rewritten', file, line: number, seq: line.seq, message: `line ${number} of ${file} (seq ${line.seq}) is not the line Airlock wrote there: the log was rewritten from this point` });
+        this.issues.push({
+          kind: 'rewritten',
+          file,
+          line: number,
+          seq: line.seq,
+          message: `line ${number} of ${file} (seq ${line.seq}) is not the line Airlock wrote there: the log was rewritten from this point`,
+        });
       }
     }
     if (this.head && line.seq === this.head.seq && !this.headSeen && (follows || line.seq === this.expected.seq)) {
       this.headSeen = true;
       if (line.hash !== this.head.hash) {
-        this.issues.push({ kind: 'rewritten', file, line: number, seq: line.seq, message: `line ${number} of ${file} (seq ${line.seq}) is not the last line Airlock recorded in the log's head (${headPath(this.dir)}): the end of the log was replaced` });
+        this.issues.push({
+          kind: 'rewritten',
+          file,
+          line: number,
+          seq: line.seq,
+          message: `line ${number} of ${file} (seq ${line.seq}) is not the last line Airlock recorded in the log's head (${headPath(this.dir)}): the end of the log was replaced`,
+        });
       }
       if (this.key && !this.head.mac && line.mac) {
-        this.issues.push({ kind: 'forged', file, line: number, seq: line.seq, message: `the head record ${headPath(this.dir)} points at a line the editor wrote but carries no MAC: it was rewritten` });
+        this.issues.push({
+          kind: 'forged',
+          file,
+          line: number,
+          seq: line.seq,
+          message: `the head record ${headPath(this.dir)} points at a line the editor wrote but carries no MAC: it was rewritten`,
+        });
       }
     }
     if (line.mac) {
@@ -187,13 +215,25 @@ class ChainVerifier {
       this.lastKeyedSeq = line.seq;
       this.unsealed = 0;
       if (this.key && !macMatches(this.key, line.macBody!, line.mac)) {
-        this.issues.push({ kind: 'forged', file, line: number, seq: line.seq, message: `line ${number} of ${file} (seq ${line.seq}) does not carry the editor's MAC: it was forged or re-written` });
+        this.issues.push({
+          kind: 'forged',
+          file,
+          line: number,
+          seq: line.seq,
+          message: `line ${number} of ${file} (seq ${line.seq}) does not carry the editor's MAC: it was forged or re-written`,
+        });
       }
     } else {
       this.unsealed++;
       // Only the editor records a person's answer, and the editor always signs its lines.
       if (claimsPerson(line.eventJson)) {
-        this.issues.push({ kind: 'forged', file, line: number, seq: line.seq, message: `line ${number} of ${file} (seq ${line.seq}) claims a person's decision but was not written by the editor (no MAC): it was forged` });
+        this.issues.push({
+          kind: 'forged',
+          file,
+          line: number,
+          seq: line.seq,
+          message: `line ${number} of ${file} (seq ${line.seq}) claims a person's decision but was not written by the editor (no MAC): it was forged`,
+        });
       }
     }
     if (this.damage) {
@@ -202,8 +242,13 @@ class ChainVerifier {
       // A power loss tears only the last line, which then has no newline: the recovery record says
       // the writer had to add one. Complete lines before it (forged, then "recovered" by the next
       // append) were in the file whole, so they are a break, whatever the recovery record says.
-      const explained = follows && damage.problem === 'unparseable' && damage.count === 1 && recovery !== undefined
-        && recovery.addedNewline && recovery.damagedBytes + 1 === damage.bytes;
+      const explained =
+        follows &&
+        damage.problem === 'unparseable' &&
+        damage.count === 1 &&
+        recovery !== undefined &&
+        recovery.addedNewline &&
+        recovery.damagedBytes + 1 === damage.bytes;
       // When the damaged line was a real line someone changed, the break is reported there, once.
       this.issues.push(explained ? tornIssue(damage, true) : damageIssue(damage, follows));
       this.damage = undefined;
@@ -213,9 +258,10 @@ class ChainVerifier {
         file,
         line: number,
         seq: line.seq,
-        message: line.prev !== this.expected.prev
-          ? `line ${number} of ${file} (seq ${line.seq}) does not follow the line before it: a line was deleted, inserted or moved here`
-          : `line ${number} of ${file} has sequence number ${line.seq} where ${this.expected.seq} was expected: lines were removed or reordered`,
+        message:
+          line.prev !== this.expected.prev
+            ? `line ${number} of ${file} (seq ${line.seq}) does not follow the line before it: a line was deleted, inserted or moved here`
+            : `line ${number} of ${file} has sequence number ${line.seq} where ${this.expected.seq} was expected: lines were removed or reordered`,
       });
     }
     this.expected = { seq: line.seq + 1, prev: line.hash };
@@ -228,22 +274,62 @@ class ChainVerifier {
     if (this.anchor && !this.anchorSeen) {
       const last = this.expected.seq - 1;
       if (this.anchor.seq <= last) {
-        issues.push({ kind: 'rewritten', file: ACTIVE_FILE, line: 0, seq: this.anchor.seq, message: `no line of the chain carries seq ${this.anchor.seq} where the anchor pins it: the log was rewritten` });
-      } else issues.push({ kind: 'truncated', file: ACTIVE_FILE, line: 0, seq: this.anchor.seq, message: `the log ends at seq ${last}, but Airlock wrote up to seq ${this.anchor.seq}: ${this.anchor.seq - last} line${this.anchor.seq - last === 1 ? ' was' : 's were'} cut from the end` });
+        issues.push({
+          kind: 'rewritten',
+          file: ACTIVE_FILE,
+          line: 0,
+          seq: this.anchor.seq,
+          message: `no line of the chain carries seq ${this.anchor.seq} where the anchor pins it: the log was rewritten`,
+        });
+      } else
+        issues.push({
+          kind: 'truncated',
+          file: ACTIVE_FILE,
+          line: 0,
+          seq: this.anchor.seq,
+          message: `the log ends at seq ${last}, but Airlock wrote up to seq ${this.anchor.seq}: ${this.anchor.seq - last} line${this.anchor.seq - last === 1 ? ' was' : 's were'} cut from the end`,
+        });
     }
     const last = this.expected.seq - 1;
     if (this.head) {
       if (this.head.seq > last) {
-        issues.push({ kind: 'truncated', file: ACTIVE_FILE, line: 0, seq: this.head.seq, message: `the log ends at seq ${last}, but its head record (${headPath(this.dir)}) says Airlock wrote up to seq ${this.head.seq}: lines were cut from the end` });
+        issues.push({
+          kind: 'truncated',
+          file: ACTIVE_FILE,
+          line: 0,
+          seq: this.head.seq,
+          message: `the log ends at seq ${last}, but its head record (${headPath(this.dir)}) says Airlock wrote up to seq ${this.head.seq}: lines were cut from the end`,
+        });
       }
       if (this.key && this.head.mac && !macMatches(this.key, headMessage(this.dir, this.head.seq, this.head.hash), this.head.mac)) {
-        issues.push({ kind: 'forged', file: ACTIVE_FILE, line: 0, seq: this.head.seq, message: `the head record ${headPath(this.dir)} does not carry the editor's MAC: it was forged` });
+        issues.push({
+          kind: 'forged',
+          file: ACTIVE_FILE,
+          line: 0,
+          seq: this.head.seq,
+          message: `the head record ${headPath(this.dir)} does not carry the editor's MAC: it was forged`,
+        });
       }
     } else if (this.lines > 0) {
-      issues.push({ kind: 'head-missing', file: ACTIVE_FILE, line: 0, message: `the log's head record (${headPath(this.dir)}) is missing: lines cut from the end could not be detected, so the log cannot be vouched for` });
+      issues.push({
+        kind: 'head-missing',
+        file: ACTIVE_FILE,
+        line: 0,
+        message: `the log's head record (${headPath(this.dir)}) is missing: lines cut from the end could not be detected, so the log cannot be vouched for`,
+      });
     }
     const firstBreak = issues.find((issue) => issue.kind !== 'torn');
-    return { ok: firstBreak === undefined, lines: this.lines, files: this.files, firstBreak, issues, head: { seq: last, hash: this.expected.prev }, keyed: this.key !== undefined, unsealed: this.lastKeyedSeq > 0 ? this.unsealed : 0, signedLines: this.signedLines };
+    return {
+      ok: firstBreak === undefined,
+      lines: this.lines,
+      files: this.files,
+      firstBreak,
+      issues,
+      head: { seq: last, hash: this.expected.prev },
+      keyed: this.key !== undefined,
+      unsealed: this.lastKeyedSeq > 0 ? this.unsealed : 0,
+      signedLines: this.signedLines,
+    };
   }
 }
 
@@ -303,7 +389,13 @@ function tornIssue(damage: Damage, recovered: boolean): VerifyIssue {
 
 function damageIssue(damage: Damage, nextFollows: boolean): VerifyIssue {
   if (damage.problem === 'hash-mismatch') {
-    return { kind: 'edited', file: damage.file, line: damage.line, seq: damage.seq, message: `line ${damage.line} of ${damage.file} was edited: its content no longer matches its hash` };
+    return {
+      kind: 'edited',
+      file: damage.file,
+      line: damage.line,
+      seq: damage.seq,
+      message: `line ${damage.line} of ${damage.file} was edited: its content no longer matches its hash`,
+    };
   }
   return {
     kind: 'unreadable',

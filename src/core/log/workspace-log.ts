@@ -1,7 +1,7 @@
 import type { ActivityEvent } from '../events';
 import { ActivityLog } from './activity-log';
 import { completeEvent, type NewActivityEvent } from './event-factory';
-import { defaultLogDir, registerLogDir, registeredLogDir } from './location';
+import { defaultLogDir, registeredLogDir, registerLogDir } from './location';
 import { redactEvent } from './redact-event';
 
 /**

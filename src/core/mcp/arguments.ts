@@ -12,7 +12,7 @@ import { isLoopback, urlTarget } from '../http/hosts';
 import { analyseSql } from '../sql/analyse';
 import { analyseMongoScript } from '../sql/mongo';
 import { analyseRedisCommands } from '../sql/redis';
-import { stricterDecision, type Decision } from '../types';
+import { type Decision, stricterDecision } from '../types';
 
 /** Checks a shell line with the full engine (the hook's own `assess`). */
 export type AssessLine = (line: string) => Promise<CheckResult>;
@@ -36,11 +36,51 @@ const ARGS_KEYS = /^(args|argv|arguments|params|cli_args|flags)$/i;
 /** Keys whose string value is SQL. */
 const SQL_KEYS = /^(sql|query|queries|statement|statements|migration|ddl|dml|script|sql_query|raw_sql|body|text|code)$/i;
 /** Keys whose text is written or shown, not run: a file's content, a message, a diff. */
-const DATA_KEYS = /^(content|contents|text|body|data|message|messages|description|comment|body_text|patch|diff|old_string|new_string|file_text|markdown|title|summary|notes?|prompt)$/i;
-const SQL_START = /^\s*(--[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*(drop|truncate|delete|update|alter|create|insert|replace|merge|with|begin|start|do|execute|exec|call|grant|revoke|set|use|select|copy|vacuum)\b/i;
+const DATA_KEYS =
+  /^(content|contents|text|body|data|message|messages|description|comment|body_text|patch|diff|old_string|new_string|file_text|markdown|title|summary|notes?|prompt)$/i;
+const SQL_START =
+  /^\s*(--[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*(drop|truncate|delete|update|alter|create|insert|replace|merge|with|begin|start|do|execute|exec|call|grant|revoke|set|use|select|copy|vacuum)\b/i;
 /** CLIs an MCP server may wrap, recognised in its tool name: `mcp__kubernetes__kubectl`, `run_terraform`. */
-const WRAPPED_CLIS = ['kubectl', 'helm', 'docker', 'git', 'terraform', 'tofu', 'aws', 'gcloud', 'az', 'railway', 'flyctl', 'fly', 'heroku', 'vercel', 'netlify', 'wrangler', 'supabase', 'pulumi', 'doctl', 'gh', 'psql', 'mysql', 'redis-cli', 'mongosh', 'npm', 'pnpm', 'yarn', 'make'];
-const TOOL_ALIASES: Record<string, string> = { kubernetes: 'kubectl', k8s: 'kubectl', github: 'gh', postgres: 'psql', postgresql: 'psql', redis: 'redis-cli', mongodb: 'mongosh', mongo: 'mongosh' };
+const WRAPPED_CLIS = [
+  'kubectl',
+  'helm',
+  'docker',
+  'git',
+  'terraform',
+  'tofu',
+  'aws',
+  'gcloud',
+  'az',
+  'railway',
+  'flyctl',
+  'fly',
+  'heroku',
+  'vercel',
+  'netlify',
+  'wrangler',
+  'supabase',
+  'pulumi',
+  'doctl',
+  'gh',
+  'psql',
+  'mysql',
+  'redis-cli',
+  'mongosh',
+  'npm',
+  'pnpm',
+  'yarn',
+  'make',
+];
+const TOOL_ALIASES: Record<string, string> = {
+  kubernetes: 'kubectl',
+  k8s: 'kubectl',
+  github: 'gh',
+  postgres: 'psql',
+  postgresql: 'psql',
+  redis: 'redis-cli',
+  mongodb: 'mongosh',
+  mongo: 'mongosh',
+};
 
 interface Found {
   decision: Exclude<Decision, 'allow'>;
@@ -52,7 +92,10 @@ interface Found {
 
 /** The CLI a tool name says it wraps (`mcp__k8s__kubectl_apply` → kubectl), if any. */
 export function wrappedCli(toolName: string): string | undefined {
-  const words = toolName.toLowerCase().split(/[^a-z0-9-]+|__/).filter(Boolean);
+  const words = toolName
+    .toLowerCase()
+    .split(/[^a-z0-9-]+|__/)
+    .filter(Boolean);
   for (const word of words) {
     if (WRAPPED_CLIS.includes(word)) return word;
     if (TOOL_ALIASES[word]) return TOOL_ALIASES[word];
@@ -84,22 +127,51 @@ function walk(input: unknown, visit: (path: string[], value: unknown) => void): 
 function sqlFinding(text: string, where: string): Found | undefined {
   const analysis = analyseSql(text);
   const hazard = analysis.hazards[0];
-  if (hazard) return { decision: 'ask', rule: 'mcp.sql-destructive', reason: `The tool runs SQL that destroys data: ${hazard.statement} (${hazard.object})`, segment: `${where}: ${clip(text)}` };
-  if (analysis.shellCommands.length) return { decision: 'ask', rule: 'mcp.sql-destructive', reason: `The tool runs SQL that runs shell commands (${clip(analysis.shellCommands[0]!, 80)})`, segment: `${where}: ${clip(text)}` };
+  if (hazard)
+    return {
+      decision: 'ask',
+      rule: 'mcp.sql-destructive',
+      reason: `The tool runs SQL that destroys data: ${hazard.statement} (${hazard.object})`,
+      segment: `${where}: ${clip(text)}`,
+    };
+  if (analysis.shellCommands.length)
+    return {
+      decision: 'ask',
+      rule: 'mcp.sql-destructive',
+      reason: `The tool runs SQL that runs shell commands (${clip(analysis.shellCommands[0]!, 80)})`,
+      segment: `${where}: ${clip(text)}`,
+    };
   return undefined;
 }
 
 function graphqlFinding(text: string, where: string): Found | undefined {
   const finding = analyseGraphqlBody(text);
-  if (finding.destructiveFields.length) return { decision: 'ask', rule: 'mcp.graphql-destructive', reason: `The tool sends a GraphQL mutation that destroys something: ${finding.destructiveFields.join(', ')}`, segment: `${where}: ${clip(text)}` };
-  if (finding.unparsed.length && /\bmutation\b/.test(text)) return { decision: 'ask', rule: 'mcp.graphql-destructive', reason: 'The tool sends a GraphQL mutation Airlock cannot parse', segment: `${where}: ${clip(text)}` };
+  if (finding.destructiveFields.length)
+    return {
+      decision: 'ask',
+      rule: 'mcp.graphql-destructive',
+      reason: `The tool sends a GraphQL mutation that destroys something: ${finding.destructiveFields.join(', ')}`,
+      segment: `${where}: ${clip(text)}`,
+    };
+  if (finding.unparsed.length && /\bmutation\b/.test(text))
+    return {
+      decision: 'ask',
+      rule: 'mcp.graphql-destructive',
+      reason: 'The tool sends a GraphQL mutation Airlock cannot parse',
+      segment: `${where}: ${clip(text)}`,
+    };
   return undefined;
 }
 
 /** `{ "dropDatabase": 1 }`, `{ "drop": "users" }`, `{ "delete": "users", "deletes": [{ "q": {} }] }`, `deleteMany` with `{}`. */
 function mongoFinding(value: Record<string, unknown>, where: string, mongoTool: boolean, toolVerb: string): Found | undefined {
   const keys = Object.keys(value);
-  const hit = (what: string): Found => ({ decision: 'ask', rule: 'mcp.mongo-destructive', reason: `The tool ${what}`, segment: `${where}: ${clip(JSON.stringify(value))}` });
+  const hit = (what: string): Found => ({
+    decision: 'ask',
+    rule: 'mcp.mongo-destructive',
+    reason: `The tool ${what}`,
+    segment: `${where}: ${clip(JSON.stringify(value))}`,
+  });
   if ('dropDatabase' in value) return hit('drops a MongoDB database');
   if (typeof value.drop === 'string' && (mongoTool || keys.length <= 3)) return hit(`drops the MongoDB collection ${value.drop}`);
   const op = String(value.operation ?? value.method ?? value.action ?? value.op ?? (mongoTool ? toolVerb : '')).toLowerCase();
@@ -108,7 +180,14 @@ function mongoFinding(value: Record<string, unknown>, where: string, mongoTool: 
   if (mongoTool && /^(drop|dropcollection|drop-collection|drop_collection)$/.test(op)) return hit('drops a MongoDB collection');
   if (mongoTool && /^(dropdatabase|drop-database|drop_database)$/.test(op)) return hit('drops a MongoDB database');
   if (mongoTool && /^(deletemany|delete-many|delete_many|remove)$/.test(op) && empty) return hit('deletes every document of a collection (empty filter)');
-  if (Array.isArray(value.deletes) && value.deletes.some((d) => d && typeof d === 'object' && (d as { q?: unknown }).q && Object.keys((d as { q: object }).q).length === 0 && (d as { limit?: unknown }).limit !== 1)) return hit('deletes every document of a collection (empty filter)');
+  if (
+    Array.isArray(value.deletes) &&
+    value.deletes.some(
+      (d) =>
+        d && typeof d === 'object' && (d as { q?: unknown }).q && Object.keys((d as { q: object }).q).length === 0 && (d as { limit?: unknown }).limit !== 1,
+    )
+  )
+    return hit('deletes every document of a collection (empty filter)');
   return undefined;
 }
 
@@ -117,7 +196,13 @@ function httpFinding(value: Record<string, unknown>, where: string): Found | und
   if (!url) return undefined;
   const method = String(value.method ?? value.httpMethod ?? value.verb ?? 'GET').toUpperCase();
   const target = urlTarget(url);
-  if (method === 'DELETE' && !isLoopback(target.host)) return { decision: 'ask', rule: 'mcp.http-delete', reason: `The tool sends an HTTP DELETE to ${target.host ?? url}`, segment: `${where}: DELETE ${clip(url)}` };
+  if (method === 'DELETE' && !isLoopback(target.host))
+    return {
+      decision: 'ask',
+      rule: 'mcp.http-delete',
+      reason: `The tool sends an HTTP DELETE to ${target.host ?? url}`,
+      segment: `${where}: DELETE ${clip(url)}`,
+    };
   const body = value.body ?? value.data ?? value.json ?? value.payload;
   if (body !== undefined) {
     const text = typeof body === 'string' ? body : JSON.stringify(body);
@@ -136,7 +221,8 @@ export async function analyseMcpArguments(toolName: string, input: unknown, asse
   const shellLines: Array<{ line: string; where: string }> = [];
   const cli = wrappedCli(toolName);
   const lowerName = toolName.toLowerCase();
-  const sqlTool = /sql|postgres|mysql|sqlite|maria|supabase|neon|planetscale|database|(^|_|__)db(_|$)|migration|query|snowflake|bigquery|clickhouse|d1|turso/.test(lowerName);
+  const sqlTool =
+    /sql|postgres|mysql|sqlite|maria|supabase|neon|planetscale|database|(^|_|__)db(_|$)|migration|query|snowflake|bigquery|clickhouse|d1|turso/.test(lowerName);
   const mongoTool = /mongo/.test(lowerName);
   const graphqlTool = /graphql|gql|fetch|http|request|api/.test(lowerName);
   const redisTool = /redis|valkey|upstash/.test(lowerName);
@@ -148,16 +234,37 @@ export async function analyseMcpArguments(toolName: string, input: unknown, asse
       if (SHELL_KEYS.test(key) && !/^\d+$/.test(key)) shellLines.push({ line: value, where });
       if (ARGS_KEYS.test(key) && cli) shellLines.push({ line: value.startsWith(`${cli} `) ? value : `${cli} ${value}`, where });
       const data = DATA_KEYS.test(key) && !sqlTool && !graphqlTool;
-      if ((SQL_KEYS.test(key) && sqlTool) || (!data && /\S\s+\S/.test(value) && SQL_START.test(value))) { const f = sqlFinding(value, where); if (f) found.push(f); }
-      if (!data && /\b(mutation|query)\b|^\s*\{/.test(value)) { const f = graphqlFinding(value, where); if (f) found.push(f); }
-      if (redisTool || /^\s*(flushall|flushdb)\b/i.test(value)) for (const h of analyseRedisCommands(value)) found.push({ decision: 'ask', rule: 'mcp.redis-flush', reason: `The tool runs the Redis command ${h.command}, which empties a database`, segment: `${where}: ${clip(h.line)}` });
-      if (mongoTool && /\.(drop|dropDatabase|deleteMany|remove|updateMany)\s*\(/.test(value)) for (const h of analyseMongoScript(value)) found.push({ decision: 'ask', rule: 'mcp.mongo-destructive', reason: `The tool runs ${h.call}`, segment: `${where}: ${clip(value)}` });
+      if ((SQL_KEYS.test(key) && sqlTool) || (!data && /\S\s+\S/.test(value) && SQL_START.test(value))) {
+        const f = sqlFinding(value, where);
+        if (f) found.push(f);
+      }
+      if (!data && /\b(mutation|query)\b|^\s*\{/.test(value)) {
+        const f = graphqlFinding(value, where);
+        if (f) found.push(f);
+      }
+      if (redisTool || /^\s*(flushall|flushdb)\b/i.test(value))
+        for (const h of analyseRedisCommands(value))
+          found.push({
+            decision: 'ask',
+            rule: 'mcp.redis-flush',
+            reason: `The tool runs the Redis command ${h.command}, which empties a database`,
+            segment: `${where}: ${clip(h.line)}`,
+          });
+      if (mongoTool && /\.(drop|dropDatabase|deleteMany|remove|updateMany)\s*\(/.test(value))
+        for (const h of analyseMongoScript(value))
+          found.push({ decision: 'ask', rule: 'mcp.mongo-destructive', reason: `The tool runs ${h.call}`, segment: `${where}: ${clip(value)}` });
       return;
     }
     if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string' || typeof v === 'number')) {
       const words = value.map(String);
       const redis = analyseRedisCommands(words.map(quote).join(' '));
-      if (redis.length && (redisTool || /^(flushall|flushdb)$/i.test(words[0]!))) found.push({ decision: 'ask', rule: 'mcp.redis-flush', reason: `The tool runs the Redis command ${redis[0]!.command}, which empties a database`, segment: `${where}: ${clip(words.join(' '))}` });
+      if (redis.length && (redisTool || /^(flushall|flushdb)$/i.test(words[0]!)))
+        found.push({
+          decision: 'ask',
+          rule: 'mcp.redis-flush',
+          reason: `The tool runs the Redis command ${redis[0]!.command}, which empties a database`,
+          segment: `${where}: ${clip(words.join(' '))}`,
+        });
       if (ARGS_KEYS.test(key) || SHELL_KEYS.test(key)) {
         // `{"command": "rm", "args": [...]}` runs command with args; `{"args": [...]}` alone runs args.
         const parent = path.slice(0, -1);
@@ -175,16 +282,44 @@ export async function analyseMcpArguments(toolName: string, input: unknown, asse
       if (http) found.push(http);
     }
   });
-  if (!complete) found.push({ decision: 'ask', rule: 'mcp.too-complex', reason: `The tool's arguments nest deeper than ${MAX_DEPTH} levels or hold more than ${MAX_VALUES} values, so Airlock cannot check them all`, segment: clip(toolName) });
+  if (!complete)
+    found.push({
+      decision: 'ask',
+      rule: 'mcp.too-complex',
+      reason: `The tool's arguments nest deeper than ${MAX_DEPTH} levels or hold more than ${MAX_VALUES} values, so Airlock cannot check them all`,
+      segment: clip(toolName),
+    });
   // A `command` string beside an `args` array was checked with its arguments: not on its own too.
   const lines = shellLines.filter((s, i, all) => all.findIndex((t) => t.line === s.line) === i);
-  if (lines.length > MAX_SHELL_LINES) found.push({ decision: 'ask', rule: 'mcp.too-complex', reason: `The tool's arguments hold ${lines.length} command lines; Airlock checks at most ${MAX_SHELL_LINES}`, segment: clip(toolName) });
+  if (lines.length > MAX_SHELL_LINES)
+    found.push({
+      decision: 'ask',
+      rule: 'mcp.too-complex',
+      reason: `The tool's arguments hold ${lines.length} command lines; Airlock checks at most ${MAX_SHELL_LINES}`,
+      segment: clip(toolName),
+    });
   for (const { line, where } of lines.slice(0, MAX_SHELL_LINES)) {
     let check: CheckResult;
-    try { check = await assess(line); } catch { found.push({ decision: 'ask', rule: 'guard.bad-input', reason: 'Airlock could not analyse a command in the tool\'s arguments', segment: `${where}: ${clip(line)}` }); continue; }
+    try {
+      check = await assess(line);
+    } catch {
+      found.push({
+        decision: 'ask',
+        rule: 'guard.bad-input',
+        reason: "Airlock could not analyse a command in the tool's arguments",
+        segment: `${where}: ${clip(line)}`,
+      });
+      continue;
+    }
     if (check.decision === 'allow') continue;
     const first = check.findings[0];
-    found.push({ decision: check.decision, rule: first?.rule ?? 'mcp.shell', reason: first?.reason.replace(/\.$/, '') ?? 'A command in the tool\'s arguments is destructive', segment: `${where}: ${clip(line)}`, findings: check.findings });
+    found.push({
+      decision: check.decision,
+      rule: first?.rule ?? 'mcp.shell',
+      reason: first?.reason.replace(/\.$/, '') ?? "A command in the tool's arguments is destructive",
+      segment: `${where}: ${clip(line)}`,
+      findings: check.findings,
+    });
   }
   if (found.length === 0) return undefined;
   let decision: Decision = 'allow';
@@ -192,7 +327,14 @@ export async function analyseMcpArguments(toolName: string, input: unknown, asse
   for (const f of found) {
     decision = stricterDecision(decision, f.decision);
     if (f.findings?.length) findings.push(...f.findings.map((x) => ({ ...x, segment: `${toolName} ${f.segment.split(':')[0]}: ${x.segment}` })));
-    else findings.push({ rule: f.rule, severity: f.decision === 'deny' ? 'critical' : 'high', decision: f.decision, reason: `${f.reason}.`, segment: `${toolName} ${f.segment}` });
+    else
+      findings.push({
+        rule: f.rule,
+        severity: f.decision === 'deny' ? 'critical' : 'high',
+        decision: f.decision,
+        reason: `${f.reason}.`,
+        segment: `${toolName} ${f.segment}`,
+      });
   }
   const strictest = found.find((f) => f.decision === 'deny') ?? found[0]!;
   return { check: { decision, environment: 'unknown', findings }, summary: strictest.segment };

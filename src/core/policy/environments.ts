@@ -66,7 +66,10 @@ export function mergeEnvironmentPolicy(
     const extra = strings(repository?.[env]);
     if (!extra.length) continue;
     if (repositoryTrusted) patterns[env].push(...extra);
-    else notes.push(`repository policy ignored: environments.${env} names (${extra.join(', ')}) would lower commands out of production; trust this workspace to use them`);
+    else
+      notes.push(
+        `repository policy ignored: environments.${env} names (${extra.join(', ')}) would lower commands out of production; trust this workspace to use them`,
+      );
   }
   for (const env of ENVIRONMENTS) {
     const d = repository?.decisions?.[env];
@@ -94,7 +97,12 @@ function strings(value: unknown): string[] {
  */
 export function environmentPolicyFromSettings(get: (key: string) => unknown): EnvironmentPolicyFile {
   const decisions: Partial<Record<Environment, EnvironmentDecision>> = {};
-  for (const [key, env] of [['onProduction', 'production'], ['onStaging', 'staging'], ['onDevelopment', 'development'], ['onUnknown', 'unknown']] as const) {
+  for (const [key, env] of [
+    ['onProduction', 'production'],
+    ['onStaging', 'staging'],
+    ['onDevelopment', 'development'],
+    ['onUnknown', 'unknown'],
+  ] as const) {
     const value = get(key);
     if (typeof value === 'string' && DECISIONS.has(value as EnvironmentDecision)) decisions[env] = value as EnvironmentDecision;
   }
@@ -106,7 +114,7 @@ export function sanitizeEnvironmentPolicy(value: unknown): EnvironmentPolicyFile
   if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
   const v = value as Record<string, unknown>;
   const decisions: Partial<Record<Environment, EnvironmentDecision>> = {};
-  const given = v.decisions && typeof v.decisions === 'object' ? v.decisions as Record<string, unknown> : {};
+  const given = v.decisions && typeof v.decisions === 'object' ? (v.decisions as Record<string, unknown>) : {};
   for (const env of ENVIRONMENTS) {
     const d = given[env];
     if (typeof d === 'string' && DECISIONS.has(d as EnvironmentDecision)) decisions[env] = d as EnvironmentDecision;

@@ -6,13 +6,13 @@
  */
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
-import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
-import { DEFAULT_PROTECTED_BRANCHES, DEFAULT_ROUTINE_DELETE_PATHS, type EffectivePolicy, type PolicyFile } from './types';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { type ParseError, parse as parseJsonc } from 'jsonc-parser';
+import { homeOf } from '../protection/fixed-locations';
+import type { Environment } from '../types';
 import { combineUserEnvironmentPolicies, mergeEnvironmentPolicy, sanitizeEnvironmentPolicy } from './environments';
 import { applyManaged, isUsableManagedPath, managedPolicyPath, sanitizeTeamFields } from './managed';
-import type { Environment } from '../types';
-import { homeOf } from '../protection/fixed-locations';
+import { DEFAULT_PROTECTED_BRANCHES, DEFAULT_ROUTINE_DELETE_PATHS, type EffectivePolicy, type PolicyFile } from './types';
 
 export const REPOSITORY_POLICY_PATH = join('.airlock', 'policy.json');
 const MAX_POLICY_BYTES = 256 * 1024;
@@ -60,9 +60,11 @@ export function sanitizePolicy(value: unknown): PolicyFile {
   }
   const perWorkspace = (value as Record<string, unknown>).workspaceDisabledRules;
   if (perWorkspace && typeof perWorkspace === 'object' && !Array.isArray(perWorkspace)) {
-    out.workspaceDisabledRules = Object.fromEntries(Object.entries(perWorkspace)
-      .filter(([root, list]) => isAbsolute(root) && Array.isArray(list))
-      .map(([root, list]) => [root, stringList(list as unknown[])]));
+    out.workspaceDisabledRules = Object.fromEntries(
+      Object.entries(perWorkspace)
+        .filter(([root, list]) => isAbsolute(root) && Array.isArray(list))
+        .map(([root, list]) => [root, stringList(list as unknown[])]),
+    );
   }
   const environments = sanitizeEnvironmentPolicy((value as Record<string, unknown>).environments);
   if (environments) out.environments = environments;
@@ -84,7 +86,11 @@ function readPolicyFile(path: string): Loaded {
 }
 
 function real(path: string): string {
-  try { return realpathSync(path); } catch { return resolve(path); }
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
 }
 
 /** True when `folder` is a trusted workspace or inside one. */
@@ -127,7 +133,9 @@ export function loadPolicyFrom(sources: PolicySources, managedPath: string): Eff
     // Every loosening goes: no disabled rules or allow patterns, the default routine delete paths, no allow-and-log.
     const environments = merged.environments && {
       ...merged.environments,
-      decisions: Object.fromEntries(Object.entries(merged.environments.decisions).map(([env, d]) => [env, d === 'allow-and-log' ? 'ask' : d])) as typeof merged.environments.decisions,
+      decisions: Object.fromEntries(
+        Object.entries(merged.environments.decisions).map(([env, d]) => [env, d === 'allow-and-log' ? 'ask' : d]),
+      ) as typeof merged.environments.decisions,
     };
     return {
       ...merged,
@@ -158,20 +166,23 @@ function loadUnmanaged(sources: PolicySources, managed: PolicyFile | undefined):
   // A managed trustedWorkspaces list is the only one: the user cannot widen whom a repository may loosen for.
   const trustList = managed?.trustedWorkspaces ?? union(user.trustedWorkspaces, settings.trustedWorkspaces);
   if (managed?.trustedWorkspaces && union(user.trustedWorkspaces, settings.trustedWorkspaces).some((t) => !managed.trustedWorkspaces!.includes(t))) {
-    notes.push('managed policy sets trustedWorkspaces: the user\'s own list is ignored');
+    notes.push("managed policy sets trustedWorkspaces: the user's own list is ignored");
   }
   const trusted = repoRoot !== undefined && isTrustedWorkspace(repoRoot, trustList);
 
   const loosening = (['disabledRules', 'allow', 'routineDeletePaths'] as const).filter((k) => (repo[k]?.length ?? 0) > 0);
   if (repoPath && loosening.length && !trusted) {
-    notes.push(`repository policy ${repoPath}: ${loosening.join(', ')} ignored because this workspace is not trusted (add it to trustedWorkspaces in ${userPath} to allow loosening)`);
+    notes.push(
+      `repository policy ${repoPath}: ${loosening.join(', ')} ignored because this workspace is not trusted (add it to trustedWorkspaces in ${userPath} to allow loosening)`,
+    );
   }
   if (repoPath && (repo.trustedWorkspaces?.length ?? 0) > 0) notes.push(`repository policy ${repoPath}: trustedWorkspaces is only read from the user policy`);
   if (repoPath && repo.export) notes.push(`repository policy ${repoPath}: export is only read from the user and managed policy`);
   if (repoPath && repo.workspaceDisabledRules) notes.push(`repository policy ${repoPath}: workspaceDisabledRules is only read from the user policy`);
   // Rules the person trusted in this workspace from the Activity view (user level only).
   const trustedHere = Object.entries(user.workspaceDisabledRules ?? {})
-    .filter(([root]) => isTrustedWorkspace(sources.cwd, [root])).flatMap(([, rules]) => rules);
+    .filter(([root]) => isTrustedWorkspace(sources.cwd, [root]))
+    .flatMap(([, rules]) => rules);
   const fromRepo = <K extends 'disabledRules' | 'allow' | 'routineDeletePaths'>(key: K) => (trusted ? repo[key] : undefined);
   // Environment names and per-environment decisions: the repository may only add production names and raise decisions unless trusted.
   const environments = mergeEnvironmentPolicy(combineUserEnvironmentPolicies(user.environments, settings.environments), repo.environments, trusted);
@@ -182,13 +193,21 @@ function loadUnmanaged(sources: PolicySources, managed: PolicyFile | undefined):
     askPatterns: union(user.ask, settings.ask, repo.ask),
     denyPatterns: union(user.deny, settings.deny, repo.deny),
     allowPatterns: union(user.allow, settings.allow, fromRepo('allow')),
-    protectedBranches: union(user.protectedBranches ?? settings.protectedBranches ?? DEFAULT_PROTECTED_BRANCHES, settings.protectedBranches, repo.protectedBranches),
-    routineDeletePaths: union(user.routineDeletePaths ?? settings.routineDeletePaths ?? DEFAULT_ROUTINE_DELETE_PATHS, settings.routineDeletePaths, fromRepo('routineDeletePaths')),
+    protectedBranches: union(
+      user.protectedBranches ?? settings.protectedBranches ?? DEFAULT_PROTECTED_BRANCHES,
+      settings.protectedBranches,
+      repo.protectedBranches,
+    ),
+    routineDeletePaths: union(
+      user.routineDeletePaths ?? settings.routineDeletePaths ?? DEFAULT_ROUTINE_DELETE_PATHS,
+      settings.routineDeletePaths,
+      fromRepo('routineDeletePaths'),
+    ),
     notes,
     environments: environments.policy,
     // Tightening only: anyone may add environments that need typing, or that only a person may approve.
     typedConfirmation: union(user.typedConfirmation, settings.typedConfirmation, repo.typedConfirmation) as Environment[],
     forbidAgentApproval: union(user.forbidAgentApproval, settings.forbidAgentApproval, repo.forbidAgentApproval),
-    ...(user.export ?? settings.export ? { export: { ...(settings.export ?? {}), ...(user.export ?? {}), source: 'user' as const } } : {}),
+    ...((user.export ?? settings.export) ? { export: { ...(settings.export ?? {}), ...(user.export ?? {}), source: 'user' as const } } : {}),
   };
 }

@@ -39,12 +39,15 @@ export function sanitizeExport(value: unknown): ExportSettings | undefined {
     try {
       const url = new URL(v.endpoint);
       if (url.protocol === 'http:' || url.protocol === 'https:') out.endpoint = url.toString();
-    } catch { /* not a URL: ignored */ }
+    } catch {
+      /* not a URL: ignored */
+    }
   }
   if (v.protocol === 'http/json' || v.protocol === 'http/protobuf') out.protocol = v.protocol;
   if (v.headers && typeof v.headers === 'object' && !Array.isArray(v.headers)) {
-    const headers = Object.entries(v.headers as Record<string, unknown>)
-      .filter(([k, h]) => /^[A-Za-z0-9-]{1,64}$/.test(k) && typeof h === 'string' && h.length < 4096 && !/[\r\n]/.test(h));
+    const headers = Object.entries(v.headers as Record<string, unknown>).filter(
+      ([k, h]) => /^[A-Za-z0-9-]{1,64}$/.test(k) && typeof h === 'string' && h.length < 4096 && !/[\r\n]/.test(h),
+    );
     if (headers.length) out.headers = Object.fromEntries(headers) as Record<string, string>;
   }
   return Object.keys(out).length ? out : undefined;
@@ -77,11 +80,17 @@ function union(...lists: Array<readonly string[] | undefined>): string[] {
 export function applyManaged(policy: EffectivePolicy, managed: PolicyFile, path: string): EffectivePolicy {
   const notes = [...policy.notes];
   const ignored = (what: string, dropped: readonly string[]) => {
-    if (dropped.length) notes.push(`managed policy ${path} sets ${what}: ${dropped.slice(0, 8).join(', ')}${dropped.length > 8 ? '…' : ''} from user or repository policy ignored`);
+    if (dropped.length)
+      notes.push(
+        `managed policy ${path} sets ${what}: ${dropped.slice(0, 8).join(', ')}${dropped.length > 8 ? '…' : ''} from user or repository policy ignored`,
+      );
   };
   const locked = <T extends string>(what: string, mine: readonly T[] | undefined, theirs: readonly T[]): readonly T[] => {
     if (mine === undefined) return theirs;
-    ignored(what, theirs.filter((t) => !mine.includes(t)));
+    ignored(
+      what,
+      theirs.filter((t) => !mine.includes(t)),
+    );
     return mine;
   };
   const disabledRules = locked('disabledRules', managed.disabledRules, [...policy.disabledRules]);
@@ -96,7 +105,10 @@ export function applyManaged(policy: EffectivePolicy, managed: PolicyFile, path:
       if (m[env]?.length) {
         // The defaults stay; names beyond the defaults and the managed list are dropped.
         const base = new Set([...(DEFAULT_NAMES[env] ?? []), ...m[env]!]);
-        ignored(`environments.${env}`, environments.patterns[env].filter((n) => !base.has(n)));
+        ignored(
+          `environments.${env}`,
+          environments.patterns[env].filter((n) => !base.has(n)),
+        );
         patterns[env] = [...base];
       }
     }

@@ -1,6 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { applyEdits, modify, parse as parseJsonc, type ParseError } from 'jsonc-parser';
+import { applyEdits, modify, type ParseError, parse as parseJsonc } from 'jsonc-parser';
 import { sanitizePolicy, userPolicyPath } from './load';
 
 /**

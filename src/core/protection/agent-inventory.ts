@@ -21,7 +21,11 @@ export interface InventoryOptions {
 }
 
 function isFile(path: string): boolean {
-  try { return statSync(path).isFile(); } catch { return false; }
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** Finds a program on PATH (with Windows' extensions), or undefined. */
@@ -42,7 +46,10 @@ export function agentInventory(options: InventoryOptions = {}): AgentPresence[] 
     const mod = AGENTS[agent];
     const machine: string[] = [];
     for (const dir of mod.detect.homeDirs) if (existsSync(join(home, dir))) machine.push(`~/${dir}`);
-    for (const bin of mod.detect.binaries) { const found = findOnPath(bin, pathEnv, options.platform); if (found) machine.push(found); }
+    for (const bin of mod.detect.binaries) {
+      const found = findOnPath(bin, pathEnv, options.platform);
+      if (found) machine.push(found);
+    }
     const workspace = options.root ? mod.detect.workspaceDirs.filter((d) => existsSync(join(options.root!, d))) : [];
     return { agent, name: mod.name, machine, workspace };
   });

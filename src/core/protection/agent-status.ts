@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import { agentInventory } from './agent-inventory';
 import { AGENTS, type HookAgent } from './agents';
 import { isAirlockCommand } from './hook-file-formats';
-import { selfTest, type SelfTestResult } from './self-test';
+import { type SelfTestResult, selfTest } from './self-test';
 
 /** One agent's protection as `airlock status` and the tests see it. */
 export interface AgentStatus {
@@ -19,7 +19,11 @@ export interface AgentStatus {
 }
 
 function read(path: string): string | undefined {
-  try { return readFileSync(path, 'utf8'); } catch { return undefined; }
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /** The Airlock command a hook file names: every JSON string literal in it that is one. */
@@ -28,7 +32,9 @@ export function installedCommand(text: string): string | undefined {
     try {
       const value = JSON.parse(literal) as string;
       if (isAirlockCommand(value)) return value;
-    } catch { /* not a JSON string */ }
+    } catch {
+      /* not a JSON string */
+    }
   }
   return undefined;
 }
@@ -48,16 +54,23 @@ export async function agentStatuses(options: StatusOptions): Promise<AgentStatus
   const out: AgentStatus[] = [];
   for (const p of presence) {
     const mod = AGENTS[p.agent];
-    const specs = [...mod.files.workspace(options.root).map((s) => ({ ...s, scope: 'workspace' as const })), ...mod.files.user(home).map((s) => ({ ...s, scope: 'user' as const }))];
+    const specs = [
+      ...mod.files.workspace(options.root).map((s) => ({ ...s, scope: 'workspace' as const })),
+      ...mod.files.user(home).map((s) => ({ ...s, scope: 'user' as const })),
+    ];
     const hooks: AgentStatus['hooks'] = [];
     for (const spec of specs) {
       const text = read(spec.path);
       if (!spec.format.has(text)) continue;
       const command = spec.format.executable ? undefined : installedCommand(text!);
-      const test = options.test === false ? undefined
-        : spec.format.executable ? await selfTest(p.agent, { file: spec.path }, options.env)
-          : command ? await selfTest(p.agent, { command }, options.env)
-            : { ok: false, time: new Date().toISOString(), detail: 'no Airlock command found in the file' };
+      const test =
+        options.test === false
+          ? undefined
+          : spec.format.executable
+            ? await selfTest(p.agent, { file: spec.path }, options.env)
+            : command
+              ? await selfTest(p.agent, { command }, options.env)
+              : { ok: false, time: new Date().toISOString(), detail: 'no Airlock command found in the file' };
       hooks.push({ path: spec.path, scope: spec.scope, command, test });
     }
     out.push({

@@ -43,14 +43,19 @@ export const AGENT_HOOK_FILES: ReadonlyArray<{ ending: string; folder?: boolean;
 /** The extension's own storage in any editor (launcher, shims, logs): `…/globalStorage/airlock-dev.airlock`. */
 const EXTENSION_STORAGE = /(^|\/)globalStorage\/airlock-dev\.airlock(\/|$)/i;
 /** The editors' user settings (`airlock.*` lives there) and their state database (SecretStorage, extension state). */
-const EDITOR_USER_FILES = /(^|\/)(Code|Code - Insiders|Code - OSS|Cursor|VSCodium|Windsurf|Kiro|code-server|Positron)\/User\/(settings\.json|globalStorage\/state\.vscdb[^/]*)$/i;
+const EDITOR_USER_FILES =
+  /(^|\/)(Code|Code - Insiders|Code - OSS|Cursor|VSCodium|Windsurf|Kiro|code-server|Positron)\/User\/(settings\.json|globalStorage\/state\.vscdb[^/]*)$/i;
 /** Runtime folders of any user id (a registry or socket planted there is how an impostor is found). */
 const RUNTIME_FOLDERS = /^(\/run\/user\/\d+\/airlock|\/(private\/)?tmp\/airlock-\d+)(\/|$)/;
 /** `$SOMETHING/airlock/...` or `$SOMETHING/.airlock`: a folder of Airlock's under a variable Airlock cannot resolve. */
 const UNKNOWN_PREFIX_AIRLOCK = /^(\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|~[^/]*)\/(\.?airlock(-[0-9]+)?|\.config\/airlock)(\/|$)/;
 
 function uid(): string {
-  try { return String(userInfo().uid); } catch { return 'user'; }
+  try {
+    return String(userInfo().uid);
+  } catch {
+    return 'user';
+  }
 }
 
 /** The user's home as this process knows it (never as a command line says). */
@@ -68,7 +73,9 @@ export function airlockFolders(env: NodeJS.ProcessEnv = process.env): Array<{ pa
     { path: join('/tmp', `airlock-${uid()}`), what: "Airlock's runtime folder (how hooks find the editor)" },
     { path: join('/run/user', uid(), 'airlock'), what: "Airlock's runtime folder (how hooks find the editor)" },
   ];
-  const add = (value: string | undefined, sub: string[], what: string) => { if (value && isAbsolute(value)) out.push({ path: join(value, ...sub), what }); };
+  const add = (value: string | undefined, sub: string[], what: string) => {
+    if (value && isAbsolute(value)) out.push({ path: join(value, ...sub), what });
+  };
   add(env.XDG_CONFIG_HOME, ['airlock'], "Airlock's user configuration and policy");
   add(env.XDG_STATE_HOME, ['airlock'], "Airlock's state and logs");
   add(env.XDG_RUNTIME_DIR, ['airlock'], "Airlock's runtime folder (how hooks find the editor)");
@@ -108,7 +115,11 @@ export function canonicalPath(path: string, cwd: string, env: NodeJS.ProcessEnv 
     rest.unshift(existing.slice(parent.length).replace(/^[\\/]/, ''));
     existing = parent;
   }
-  try { return join(realpathSync(existing), ...rest); } catch { return absolute; }
+  try {
+    return join(realpathSync(existing), ...rest);
+  } catch {
+    return absolute;
+  }
 }
 
 function slash(path: string): string {
@@ -167,7 +178,8 @@ export function airlockFilesInside(folder: string, cwd: string, env: NodeJS.Proc
     const parts = entry.ending.split('/');
     // `dir` is the project (holding `.claude/settings.json`) or one of the entry's own leading folders (`.claude`).
     for (let i = 0; i < parts.length; i++) {
-      const base = i === 0 ? dir : dir.endsWith(`/${parts.slice(0, i).join('/')}`) ? dir.slice(0, dir.length - parts.slice(0, i).join('/').length - 1) : undefined;
+      const base =
+        i === 0 ? dir : dir.endsWith(`/${parts.slice(0, i).join('/')}`) ? dir.slice(0, dir.length - parts.slice(0, i).join('/').length - 1) : undefined;
       if (base !== undefined && existsSync(join(base, ...parts))) return entry.what;
     }
   }
@@ -190,6 +202,6 @@ export function selfProtectionFindingForPath(path: string, cwd: string, env: Nod
     reason: `Writes ${path}, ${kind}. ${SELF_PROTECTION_REASON}`,
     segment: path,
     resource: kind,
-    suggestion: 'Change Airlock\'s settings from the editor (Airlock: Show Protection Status), not through the agent.',
+    suggestion: "Change Airlock's settings from the editor (Airlock: Show Protection Status), not through the agent.",
   };
 }

@@ -45,7 +45,7 @@ export function withFixedLocations(env: NodeJS.ProcessEnv, fixed: Record<string,
  * env it is given, never from `os.homedir()` alone: in a gate process that is the command's HOME.
  */
 export function homeOf(env: NodeJS.ProcessEnv): string {
-  const home = process.platform === 'win32' ? env.USERPROFILE ?? env.HOME : env.HOME;
+  const home = process.platform === 'win32' ? (env.USERPROFILE ?? env.HOME) : env.HOME;
   return home && isAbsolute(home) ? home : homedir();
 }
 

@@ -2,9 +2,9 @@ import { agentModule, type HookAgent } from './agents';
 import type { HookFileFormat } from './agents/types';
 import { quoteLauncher } from './hook-file-formats';
 
-export { isAirlockCommand, jsonHookFormat, quoteLauncher, UnreadableHookFile, wholeFileFormat } from './hook-file-formats';
-export { CURSOR_EVENTS } from './agents/cursor';
 export { CLAUDE_MATCHER } from './agents/claude';
+export { CURSOR_EVENTS } from './agents/cursor';
+export { isAirlockCommand, jsonHookFormat, quoteLauncher, UnreadableHookFile, wholeFileFormat } from './hook-file-formats';
 
 /**
  * Airlock's entries in each agent's hook file. The formats live in hook-file-formats.ts and each

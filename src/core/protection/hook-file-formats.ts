@@ -1,4 +1,4 @@
-import { applyEdits, findNodeAtLocation, format, modify, parse, parseTree, type FormattingOptions, type ParseError } from 'jsonc-parser';
+import { applyEdits, type FormattingOptions, findNodeAtLocation, format, modify, type ParseError, parse, parseTree } from 'jsonc-parser';
 import type { HookFileFormat } from './agents/types';
 
 /**
@@ -20,8 +20,7 @@ export class UnreadableHookFile extends Error {}
 export function quoteLauncher(launcher: string, platform: NodeJS.Platform = process.platform): string {
   // Windows paths cannot hold a double quote, and cmd.exe treats backslashes literally.
   const plain = platform === 'win32' ? /^[A-Za-z0-9_./:@+\\-]+$/ : /^[A-Za-z0-9_./:@+-]+$/;
-  return plain.test(launcher) ? launcher
-    : platform === 'win32' ? `"${launcher}"` : `"${launcher.replace(/(["\\$`])/g, '\\$1')}"`;
+  return plain.test(launcher) ? launcher : platform === 'win32' ? `"${launcher}"` : `"${launcher.replace(/(["\\$`])/g, '\\$1')}"`;
 }
 
 /** One list in a JSON hook file that holds Airlock's entry (e.g. `hooks.PreToolUse`). */
@@ -89,7 +88,10 @@ export function jsonHookFormat(spec: { skeleton: string; lists: JsonHookList[]; 
       if (!text) return false;
       try {
         const root = parseObject(text);
-        return spec.lists.every((list) => { const v = valueAt(root, list.path); return Array.isArray(v) && v.some(entryIsOurs); });
+        return spec.lists.every((list) => {
+          const v = valueAt(root, list.path);
+          return Array.isArray(v) && v.some(entryIsOurs);
+        });
       } catch {
         return false;
       }
@@ -125,7 +127,8 @@ function valueAt(root: Record<string, unknown>, path: string[]): unknown {
 function checkContainers(root: Record<string, unknown>, path: string[]): void {
   for (let depth = 1; depth < path.length; depth++) {
     const v = valueAt(root, path.slice(0, depth));
-    if (v !== undefined && (typeof v !== 'object' || v === null || Array.isArray(v))) throw new UnreadableHookFile(`its "${path.slice(0, depth).join('.')}" is not an object`);
+    if (v !== undefined && (typeof v !== 'object' || v === null || Array.isArray(v)))
+      throw new UnreadableHookFile(`its "${path.slice(0, depth).join('.')}" is not an object`);
   }
 }
 
@@ -160,8 +163,7 @@ function edit(text: string, path: (string | number)[], value: unknown): string {
   const out = applyEdits(text, edits);
   const start = change.offset;
   const end = change.offset + change.content.length;
-  const inside = format(out, { offset: start, length: end - start }, detectFormatting(text))
-    .filter((e) => e.offset >= start && e.offset + e.length <= end);
+  const inside = format(out, { offset: start, length: end - start }, detectFormatting(text)).filter((e) => e.offset >= start && e.offset + e.length <= end);
   return applyEdits(out, inside);
 }
 
@@ -189,12 +191,17 @@ function hasComments(text: string): boolean {
  * A file that is Airlock's alone (Cline's hook executable, opencode's plugin): written whole,
  * deleted whole, and never written over a file someone else put there.
  */
-export function wholeFileFormat(render: (command: string) => string, marker: string, options: { executable?: boolean; encode?: (command: string) => string } = {}): HookFileFormat {
+export function wholeFileFormat(
+  render: (command: string) => string,
+  marker: string,
+  options: { executable?: boolean; encode?: (command: string) => string } = {},
+): HookFileFormat {
   return {
     executable: options.executable,
     encode: options.encode ?? ((command) => command),
     add(text, command) {
-      if (text !== undefined && text.trim() !== '' && !text.includes(marker)) throw new UnreadableHookFile('a hook that is not Airlock\'s is already there; Airlock will not replace it (merge it by hand or move it away)');
+      if (text !== undefined && text.trim() !== '' && !text.includes(marker))
+        throw new UnreadableHookFile("a hook that is not Airlock's is already there; Airlock will not replace it (merge it by hand or move it away)");
       return render(command);
     },
     remove(text) {

@@ -1,5 +1,5 @@
-import { AGENTS, type HookAgent } from './agents';
 import type { AgentStatus } from './agent-status';
+import { AGENTS, type HookAgent } from './agents';
 
 /**
  * The agents Airlock's read gate actually keeps out of protected files: a hook installed and

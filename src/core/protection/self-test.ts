@@ -24,24 +24,48 @@ export const SELF_TEST_DESTRUCTIVE = 'rm -rf /';
 const RUN_TIMEOUT_MS = 20_000;
 
 /** Runs `command` as the agent would: through the shell, or the hook file itself when it is the executable. */
-export function runHookCommand(run: { command: string } | { file: string }, payload: string, env: NodeJS.ProcessEnv, cwd: string, timeoutMs = RUN_TIMEOUT_MS): Promise<HookOutput> {
+export function runHookCommand(
+  run: { command: string } | { file: string },
+  payload: string,
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  timeoutMs = RUN_TIMEOUT_MS,
+): Promise<HookOutput> {
   return new Promise((resolve) => {
-    const child = 'file' in run
-      ? spawn(run.file, [], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] })
-      : spawn(run.command, { cwd, env, shell: true, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child =
+      'file' in run
+        ? spawn(run.file, [], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] })
+        : spawn(run.command, { cwd, env, shell: true, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    const timer = setTimeout(() => { child.kill('SIGKILL'); }, timeoutMs);
-    child.stdout?.on('data', (c) => { stdout += c; });
-    child.stderr?.on('data', (c) => { stderr += c; });
-    child.on('error', (e) => { clearTimeout(timer); resolve({ stdout, stderr: `${stderr}${e.message}`, exitCode: 127 }); });
-    child.on('close', (code, signal) => { clearTimeout(timer); resolve({ stdout, stderr: signal ? `${stderr}killed after ${timeoutMs} ms` : stderr, exitCode: code ?? 128 }); });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    child.stdout?.on('data', (c) => {
+      stdout += c;
+    });
+    child.stderr?.on('data', (c) => {
+      stderr += c;
+    });
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      resolve({ stdout, stderr: `${stderr}${e.message}`, exitCode: 127 });
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ stdout, stderr: signal ? `${stderr}killed after ${timeoutMs} ms` : stderr, exitCode: code ?? 128 });
+    });
     child.stdin?.on('error', () => undefined);
     child.stdin?.end(payload);
   });
 }
 
-export async function selfTest(agent: HookAgent, run: { command: string } | { file: string }, env: NodeJS.ProcessEnv = process.env, now: () => Date = () => new Date()): Promise<SelfTestResult> {
+export async function selfTest(
+  agent: HookAgent,
+  run: { command: string } | { file: string },
+  env: NodeJS.ProcessEnv = process.env,
+  now: () => Date = () => new Date(),
+): Promise<SelfTestResult> {
   const mod = agentModule(agent);
   const cwd = mkdtempSync(join(tmpdir(), 'airlock-selftest-'));
   try {

@@ -41,11 +41,18 @@ function positionals(args: readonly string[]): string[] {
 function npmPkgSet(text: string | undefined, pairs: string[]): string | null {
   if (text === undefined) return null;
   let manifest: Record<string, unknown>;
-  try { manifest = JSON.parse(text) as Record<string, unknown>; } catch { return null; }
+  try {
+    manifest = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
     if (eq < 0) continue;
-    const keys = pair.slice(0, eq).replace(/\[([^\]]*)\]/g, '.$1').split('.');
+    const keys = pair
+      .slice(0, eq)
+      .replace(/\[([^\]]*)\]/g, '.$1')
+      .split('.');
     let node = manifest;
     for (const key of keys.slice(0, -1)) {
       if (!node[key] || typeof node[key] !== 'object') node[key] = {};
@@ -74,23 +81,25 @@ export function trackWrites(command: SimpleCommand, context: WriteContext): void
   }
   if (name === 'cp' || name === 'mv' || name === 'install' || name === 'ln' || name === 'rsync') {
     const words = positionals(args.filter((a, i) => !['-t', '--target-directory', '-m', '--mode', '-o', '-g', '-S'].includes(args[i - 1] ?? '')));
-    const target = args.find((a, i) => args[i - 1] === '-t' || args[i - 1] === '--target-directory') ?? args.find((a) => a.startsWith('--target-directory='))?.slice(20);
+    const target =
+      args.find((a, i) => args[i - 1] === '-t' || args[i - 1] === '--target-directory') ?? args.find((a) => a.startsWith('--target-directory='))?.slice(20);
     const sources = target !== undefined ? words : words.slice(0, -1);
     const dest = target ?? words[words.length - 1];
     if (dest === undefined) return;
     for (const source of sources) {
-      const content = command.unresolved ? null : context.read(source, cwd) ?? null;
+      const content = command.unresolved ? null : (context.read(source, cwd) ?? null);
       // DEST may be a folder: both readings are kept.
       set(context, join(dest, basename(source)), cwd, content);
       if (sources.length === 1 && target === undefined) set(context, dest, cwd, content);
     }
     return;
   }
-  if ((name === 'curl' || name === 'wget' || name === 'http' || name === 'xh')) {
+  if (name === 'curl' || name === 'wget' || name === 'http' || name === 'xh') {
     for (let i = 0; i < args.length; i++) {
       const arg = args[i]!;
       // `-o FILE`, `-so FILE`, wget's `-qO FILE`, `--output=FILE`.
-      if ((['--output', '--output-document', '--download'].includes(arg) || /^-[a-zA-Z]*[oO]$/.test(arg)) && args[i + 1] !== undefined && args[i + 1] !== '-') set(context, args[++i]!, cwd, null);
+      if ((['--output', '--output-document', '--download'].includes(arg) || /^-[a-zA-Z]*[oO]$/.test(arg)) && args[i + 1] !== undefined && args[i + 1] !== '-')
+        set(context, args[++i]!, cwd, null);
       else if (/^--output(-document)?=/.test(arg)) set(context, arg.slice(arg.indexOf('=') + 1), cwd, null);
     }
     return;
@@ -106,7 +115,15 @@ export function trackWrites(command: SimpleCommand, context: WriteContext): void
   }
   if ((name === 'npm' || name === 'pnpm') && args[0] === 'pkg' && args[1] === 'set') {
     const manifest = 'package.json';
-    set(context, manifest, cwd, npmPkgSet(context.read(manifest, cwd), args.slice(2).filter((a) => !a.startsWith('-'))));
+    set(
+      context,
+      manifest,
+      cwd,
+      npmPkgSet(
+        context.read(manifest, cwd),
+        args.slice(2).filter((a) => !a.startsWith('-')),
+      ),
+    );
     return;
   }
   if (name === 'git' && args[0] === 'config') {
@@ -121,7 +138,23 @@ export function trackWrites(command: SimpleCommand, context: WriteContext): void
 }
 
 /** Git subcommands that run hooks in `.git/hooks` (or core.hooksPath). */
-const HOOK_RUNNERS = new Set(['commit', 'merge', 'push', 'checkout', 'switch', 'rebase', 'am', 'pull', 'cherry-pick', 'revert', 'clone', 'gc', 'worktree', 'apply', 'reset']);
+const HOOK_RUNNERS = new Set([
+  'commit',
+  'merge',
+  'push',
+  'checkout',
+  'switch',
+  'rebase',
+  'am',
+  'pull',
+  'cherry-pick',
+  'revert',
+  'clone',
+  'gc',
+  'worktree',
+  'apply',
+  'reset',
+]);
 
 /** Hooks written earlier on the line that this git command would run. */
 export function hooksRun(command: SimpleCommand, written: WrittenFiles): string[] {

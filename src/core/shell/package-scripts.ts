@@ -6,8 +6,8 @@
  */
 import { join } from 'node:path';
 import { parse as parseIni } from 'ini';
-import { parse as parseYaml } from 'yaml';
 import { minimatch } from 'minimatch';
+import { parse as parseYaml } from 'yaml';
 import type { WorkspaceSelection } from './unwrap';
 
 export interface PackageFiles {
@@ -41,7 +41,10 @@ function expand(root: string, pattern: string, files: PackageFiles): string[] | 
   let dirs = [root];
   for (const segment of segments) {
     if (segment === '**') return undefined;
-    if (!/[*?[{]/.test(segment)) { dirs = dirs.map((d) => join(d, segment)); continue; }
+    if (!/[*?[{]/.test(segment)) {
+      dirs = dirs.map((d) => join(d, segment));
+      continue;
+    }
     const next: string[] = [];
     for (const dir of dirs) {
       const entries = files.list(dir);
@@ -70,9 +73,15 @@ export function workspaceDirs(root: string, manifest: Record<string, unknown>, s
   for (const wanted of selection) {
     // npm's -w takes a folder or a package name.
     const byPath = kept.find((d) => d === join(root, wanted) || d.slice(root.length + 1) === wanted.replace(/^\.\//, '').replace(/\/+$/, ''));
-    const byName = byPath ?? kept.find((d) => {
-      try { return (JSON.parse(files.read(join(d, 'package.json')) ?? '{}') as { name?: unknown }).name === wanted; } catch { return false; }
-    });
+    const byName =
+      byPath ??
+      kept.find((d) => {
+        try {
+          return (JSON.parse(files.read(join(d, 'package.json')) ?? '{}') as { name?: unknown }).name === wanted;
+        } catch {
+          return false;
+        }
+      });
     if (!byName) return { unknown: `no workspace ${wanted} Airlock can find` };
     dirs.push(byName);
   }

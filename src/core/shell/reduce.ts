@@ -4,18 +4,19 @@
  * scripts on disk, heredocs and here-strings. What cannot be seen through is reported as a
  * problem, never silently dropped: the guard turns problems into `ask`.
  */
+
+import { readdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve as resolvePath } from 'node:path';
-import type { Redirect, SimpleCommand, StdinSource } from './command';
-import { ParseBudgetExceeded, parseShell, type SyntaxNode } from './parser';
-import { evaluateWord, type WordValue } from './words';
-import { isRuntimeWord, toolName, unwrapOnce, XARGS_INPUT, type Unwrapped, type WorkspaceSelection } from './unwrap';
-import { readdirSync, statSync } from 'node:fs';
-import { scriptShellOf, workspaceDirs } from './package-scripts';
-import { pythonModuleRunner, taskRunnerPlan } from './task-runners';
-import { isCompiledProgram, whyUnreadable } from '../guard/unreadable-file';
 import { resolveFrom } from '../guard/files';
+import { isCompiledProgram, whyUnreadable } from '../guard/unreadable-file';
+import type { Redirect, SimpleCommand, StdinSource } from './command';
 import { hooksRun, trackWrites, type WriteContext, type WrittenFiles } from './line-writes';
+import { scriptShellOf, workspaceDirs } from './package-scripts';
+import { ParseBudgetExceeded, parseShell, type SyntaxNode } from './parser';
+import { pythonModuleRunner, taskRunnerPlan } from './task-runners';
+import { isRuntimeWord, toolName, type Unwrapped, unwrapOnce, type WorkspaceSelection, XARGS_INPUT } from './unwrap';
+import { evaluateWord, type WordValue } from './words';
 
 export type ProblemKind =
   | 'parse-error'
@@ -107,7 +108,12 @@ class Reducer {
 
   exists(path: string, cwd: string): boolean {
     if (this.options.exists) return this.options.exists(path, cwd);
-    try { statSync(resolveFrom(cwd, path)); return true; } catch { return false; }
+    try {
+      statSync(resolveFrom(cwd, path));
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** True when the line wrote `path` earlier (whatever it will hold). */
@@ -214,7 +220,10 @@ class Reducer {
 
   /** Walks the command and process substitutions inside a word. */
   substitutions(node: SyntaxNode, scope: Scope, level: number): void {
-    if (level > MAX_SYNTAX_DEPTH) { this.problem('too-deep', node.text, 'the line nests deeper than Airlock follows'); return; }
+    if (level > MAX_SYNTAX_DEPTH) {
+      this.problem('too-deep', node.text, 'the line nests deeper than Airlock follows');
+      return;
+    }
     if (node.type === 'command_substitution' || node.type === 'process_substitution') {
       this.walk(node, scope, level + 1);
       return;
@@ -250,15 +259,33 @@ class Reducer {
       this.substitutions(redirect, scope, level);
       // tree-sitter-bash hangs `cat <<EOF | psql` off the heredoc: `| psql` continues the pipeline.
       for (const part of redirect.namedChildren) {
-        if (part && !['heredoc_start', 'heredoc_body', 'heredoc_end', 'file_redirect', 'word', 'string', 'raw_string', 'concatenation', 'file_descriptor', 'simple_expansion', 'expansion', 'command_substitution', 'number'].includes(part.type)) continuations.push(part);
+        if (
+          part &&
+          ![
+            'heredoc_start',
+            'heredoc_body',
+            'heredoc_end',
+            'file_redirect',
+            'word',
+            'string',
+            'raw_string',
+            'concatenation',
+            'file_descriptor',
+            'simple_expansion',
+            'expansion',
+            'command_substitution',
+            'number',
+          ].includes(part.type)
+        )
+          continuations.push(part);
       }
     }
     const body = node.childForFieldName('body');
     const before = this.commands.length;
     let last = body
       ? this.walk(body, scope, level + 1, stdin, outputs, wordsBetween(node, body))
-      // A bare `> file` truncates the file: the same as `: > file`.
-      : this.expand({ argv: [':'], written: '', assignments: {}, segment: node.text, cwd: scope.cwd, via: scope.via, redirects: outputs }, scope, level);
+      : // A bare `> file` truncates the file: the same as `: > file`.
+        this.expand({ argv: [':'], written: '', assignments: {}, segment: node.text, cwd: scope.cwd, via: scope.via, redirects: outputs }, scope, level);
     // `a && b > f`, `a | tee x > f`, `{ a; b; } > f`: tree-sitter-bash hangs the redirect off the
     // whole list or pipeline. Every command in it is taken to write there (never fewer than the shell).
     if (body && body.type !== 'command' && outputs.length) {
@@ -306,14 +333,25 @@ class Reducer {
         const word = splittable(inner ? evaluateWord(inner, scope.vars) : { value: part.text, resolved: true, glob: false }, scope);
         // `X=" rm"; $X -rf ~`: unquoted, the shell splits the value and drops the blanks around it.
         if (word.resolved && inner && (inner.type === 'simple_expansion' || inner.type === 'expansion') && /\s/.test(word.value)) {
-          words.push(...word.value.split(/\s+/).filter(Boolean).map((value) => ({ ...word, value })));
+          words.push(
+            ...word.value
+              .split(/\s+/)
+              .filter(Boolean)
+              .map((value) => ({ ...word, value })),
+          );
         } else words.push(word);
         continue;
       }
-      const word = (part.type === 'simple_expansion' || part.type === 'expansion') ? splittable(evaluateWord(part, scope.vars), scope) : evaluateWord(part, scope.vars);
+      const word =
+        part.type === 'simple_expansion' || part.type === 'expansion' ? splittable(evaluateWord(part, scope.vars), scope) : evaluateWord(part, scope.vars);
       // An unquoted `$cmd` holding "git reset" splits into two words, as the shell splits it.
       if (word.resolved && (part.type === 'simple_expansion' || part.type === 'expansion') && /\s/.test(word.value)) {
-        words.push(...word.value.split(/\s+/).filter(Boolean).map((value) => ({ ...word, value })));
+        words.push(
+          ...word.value
+            .split(/\s+/)
+            .filter(Boolean)
+            .map((value) => ({ ...word, value })),
+        );
       } else words.push(word);
     }
     if (!nameNode) return [];
@@ -365,15 +403,36 @@ class Reducer {
       exists: (path) => this.wrote(path, '/') || this.exists(path, '/'),
     });
     if (!plan) return;
-    if (scope.depth + 1 > this.options.maxDepth) { this.problem('too-deep', command.segment, `nested scripts go deeper than ${this.options.maxDepth} levels`); return; }
-    const nested: Scope = { cwd: command.cwd, vars: { ...scope.vars, ...command.assignments }, via: [...command.via, argv[0]!], depth: scope.depth + 1, fromFile: true };
+    if (scope.depth + 1 > this.options.maxDepth) {
+      this.problem('too-deep', command.segment, `nested scripts go deeper than ${this.options.maxDepth} levels`);
+      return;
+    }
+    const nested: Scope = {
+      cwd: command.cwd,
+      vars: { ...scope.vars, ...command.assignments },
+      via: [...command.via, argv[0]!],
+      depth: scope.depth + 1,
+      fromFile: true,
+    };
     for (const script of plan.scripts) {
       this.step(nested, `${script.via} runs: ${script.text}`);
       this.script(script.text, { ...nested, cwd: script.cwd, via: [...command.via, script.via] });
     }
     for (const program of plan.programs) {
       this.step(nested, `${program.via} runs ${program.argv.join(' ')}`);
-      this.expand({ argv: [toolName(program.argv[0]!), ...program.argv.slice(1)], written: program.argv[0]!, assignments: command.assignments, segment: command.segment, cwd: program.cwd, via: [...command.via, program.via], ...(program.stdin ? { stdin: program.stdin } : {}) }, nested, level);
+      this.expand(
+        {
+          argv: [toolName(program.argv[0]!), ...program.argv.slice(1)],
+          written: program.argv[0]!,
+          assignments: command.assignments,
+          segment: command.segment,
+          cwd: program.cwd,
+          via: [...command.via, program.via],
+          ...(program.stdin ? { stdin: program.stdin } : {}),
+        },
+        nested,
+        level,
+      );
     }
     for (const what of plan.unreadable) this.problem('unreadable-script', command.segment, `${argv[0]} runs ${what}, which Airlock cannot read`);
   }
@@ -381,7 +440,18 @@ class Reducer {
   /** A git hook the line wrote before running git: judged like a script run by its path. */
   runWrittenHook(path: string, command: SimpleCommand, scope: Scope, level: number): void {
     this.step(scope, `git ${command.argv[1] ?? ''} runs the hook ${path}, written earlier on the line`);
-    this.expand({ argv: [toolName(path)], written: path, assignments: command.assignments, segment: command.segment, cwd: command.cwd, via: [...command.via, 'git hook'] }, scope, level);
+    this.expand(
+      {
+        argv: [toolName(path)],
+        written: path,
+        assignments: command.assignments,
+        segment: command.segment,
+        cwd: command.cwd,
+        via: [...command.via, 'git hook'],
+      },
+      scope,
+      level,
+    );
   }
 
   /** A wrapper (`sudo $CMD`, `env $(…) …`) that runs a command whose name is only known at run time. */
@@ -420,20 +490,33 @@ class Reducer {
         for (const [index, argv] of next.argvs.entries()) {
           // `env $(cat .env | xargs) cmd`: the run-time word is most likely assignments, not a name.
           this.runtimeName(argv, next.via === 'env' && index === 0);
-          emitted.push(...this.expand({ ...current, argv: [toolName(argv[0]!), ...argv.slice(1)], written: argv[0]!, via, stdin: undefined, unresolved: true }, scope, level));
+          emitted.push(
+            ...this.expand(
+              { ...current, argv: [toolName(argv[0]!), ...argv.slice(1)], written: argv[0]!, via, stdin: undefined, unresolved: true },
+              scope,
+              level,
+            ),
+          );
         }
         this.commands.push(current);
         return emitted;
       }
       const fromFile = scope.fromFile || next.kind === 'script-text' || next.kind === 'script-file' || next.kind === 'package-script';
-      const nested: Scope = { cwd: current.cwd, vars: { ...scope.vars, ...current.assignments }, via, depth: scope.depth + 1, ...(fromFile ? { fromFile } : {}) };
+      const nested: Scope = {
+        cwd: current.cwd,
+        vars: { ...scope.vars, ...current.assignments },
+        via,
+        depth: scope.depth + 1,
+        ...(fromFile ? { fromFile } : {}),
+      };
       if (next.kind === 'script' || next.kind === 'script-text') {
         this.script(next.text, nested);
       } else if (next.kind === 'package-script') {
         this.packageScripts(current, next.scripts, next.directory, nested, next.workspaces);
       } else if (next.kind === 'script-file') {
         const text = this.read(next.path, current.cwd);
-        if (text === undefined) this.problem('unreadable-script', current.segment, `Airlock cannot read the script ${next.path}, so it cannot tell what it would do`);
+        if (text === undefined)
+          this.problem('unreadable-script', current.segment, `Airlock cannot read the script ${next.path}, so it cannot tell what it would do`);
         else this.script(text, nested);
       } else {
         this.scriptFromStdin(current, nested, name);
@@ -460,7 +543,11 @@ class Reducer {
       // There but unreadable (too large, written on this line, not a file): npm would use it,
       // so Airlock never falls back to a parent folder's scripts.
       if (text === undefined && (this.wrote(manifestPath, dir) || this.exists(manifestPath, dir))) {
-        this.problem('unreadable-script', command.segment, `Airlock cannot read ${manifestPath} (${this.wrote(manifestPath, dir) ? 'changed earlier on this line' : whyUnreadable(manifestPath, dir)}), whose scripts this runs`);
+        this.problem(
+          'unreadable-script',
+          command.segment,
+          `Airlock cannot read ${manifestPath} (${this.wrote(manifestPath, dir) ? 'changed earlier on this line' : whyUnreadable(manifestPath, dir)}), whose scripts this runs`,
+        );
         return;
       }
       if (text !== undefined) {
@@ -468,10 +555,14 @@ class Reducer {
         if (!manifest) return;
         const run = this.scriptRunner(command, dir, nested);
         const env = command.assignments;
-        const selection: WorkspaceSelection | undefined = workspaces
-          ?? (/^(true|1)$/i.test(env.npm_config_workspaces ?? env.NPM_CONFIG_WORKSPACES ?? '') ? 'all' : undefined)
-          ?? ((env.npm_config_workspace ?? env.NPM_CONFIG_WORKSPACE) ? [(env.npm_config_workspace ?? env.NPM_CONFIG_WORKSPACE)!] : undefined);
-        if (!selection) { this.runScripts(manifest, names, dir, run); return; }
+        const selection: WorkspaceSelection | undefined =
+          workspaces ??
+          (/^(true|1)$/i.test(env.npm_config_workspaces ?? env.NPM_CONFIG_WORKSPACES ?? '') ? 'all' : undefined) ??
+          ((env.npm_config_workspace ?? env.NPM_CONFIG_WORKSPACE) ? [(env.npm_config_workspace ?? env.NPM_CONFIG_WORKSPACE)!] : undefined);
+        if (!selection) {
+          this.runScripts(manifest, names, dir, run);
+          return;
+        }
         const found = workspaceDirs(dir, manifest, selection, { read: (path) => this.read(path, dir), list: (path) => this.listDir(path) });
         if ('unknown' in found) {
           this.problem('unreadable-script', command.segment, `it runs scripts in workspaces Airlock cannot find: ${found.unknown}`);
@@ -481,7 +572,8 @@ class Reducer {
         for (const workspace of found.dirs) {
           const own = this.read(join(workspace, 'package.json'), workspace);
           const parsed = own === undefined ? undefined : this.manifest(own, join(workspace, 'package.json'), command);
-          if (own === undefined) this.problem('unreadable-script', command.segment, `Airlock cannot read ${join(workspace, 'package.json')}, whose scripts this runs`);
+          if (own === undefined)
+            this.problem('unreadable-script', command.segment, `Airlock cannot read ${join(workspace, 'package.json')}, whose scripts this runs`);
           if (parsed) this.runScripts(parsed, names, workspace, this.scriptRunner(command, workspace, nested, run.shell));
         }
         return;
@@ -489,14 +581,21 @@ class Reducer {
       if (directory || dirname(dir) === dir) break;
     }
     // A workspace or prefix Airlock cannot read: never guess.
-    if (directory || workspaces) this.problem('unreadable-script', command.segment, `Airlock cannot read ${join(start, 'package.json')}, whose ${workspaces ? 'workspaces' : 'scripts'} this runs`);
+    if (directory || workspaces)
+      this.problem(
+        'unreadable-script',
+        command.segment,
+        `Airlock cannot read ${join(start, 'package.json')}, whose ${workspaces ? 'workspaces' : 'scripts'} this runs`,
+      );
   }
 
   manifest(text: string, path: string, command: SimpleCommand): Record<string, unknown> | undefined {
     try {
       const parsed = JSON.parse(text) as unknown;
       if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
-    } catch { /* reported below */ }
+    } catch {
+      /* reported below */
+    }
     this.problem('unreadable-script', command.segment, `${path} is not valid JSON, so Airlock cannot read its scripts`);
     return undefined;
   }
@@ -516,23 +615,33 @@ class Reducer {
   scriptRunner(command: SimpleCommand, dir: string, nested: Scope, inherited?: string): ScriptRunner {
     const env = command.assignments;
     const shell = env.npm_config_script_shell ?? env.NPM_CONFIG_SCRIPT_SHELL ?? scriptShellOf(this.read(join(dir, '.npmrc'), dir)) ?? inherited;
-    const run: ScriptRunner = shell === undefined || /^(\/usr)?\/bin\/(ba|da|z)?sh$|^(ba|da|z)?sh$/.test(shell)
-      ? (body, cwd) => this.script(body, { ...nested, cwd })
-      : (body, cwd) => {
-        // Both what the shell program does and the body it is handed to run.
-        this.step(nested, `scripts run in ${shell}, named by .npmrc script-shell`);
-        this.expand({ argv: [toolName(shell), '-c', body], written: shell, assignments: command.assignments, segment: command.segment, cwd, via: nested.via }, nested, 0);
-        this.script(body, { ...nested, cwd });
-      };
+    const run: ScriptRunner =
+      shell === undefined || /^(\/usr)?\/bin\/(ba|da|z)?sh$|^(ba|da|z)?sh$/.test(shell)
+        ? (body, cwd) => this.script(body, { ...nested, cwd })
+        : (body, cwd) => {
+            // Both what the shell program does and the body it is handed to run.
+            this.step(nested, `scripts run in ${shell}, named by .npmrc script-shell`);
+            this.expand(
+              { argv: [toolName(shell), '-c', body], written: shell, assignments: command.assignments, segment: command.segment, cwd, via: nested.via },
+              nested,
+              0,
+            );
+            this.script(body, { ...nested, cwd });
+          };
     if (shell !== undefined) run.shell = shell;
     return run;
   }
 
   listDir(path: string): string[] | undefined {
     if (this.options.listDir) return this.options.listDir(path);
-    try { return readdirSync(path, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name); } catch { return undefined; }
+    try {
+      return readdirSync(path, { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .map((e) => e.name);
+    } catch {
+      return undefined;
+    }
   }
-
 
   /**
    * A program run by its path (`./scripts/cleanup`, `bin/setup`, `sudo ./x`, `cd scripts && ./x`),
@@ -564,13 +673,21 @@ class Reducer {
     if (!shebang) return { kind: 'script-text', text, via: path, step: `${path} is a text file with no #! line: sh runs it` };
     // Both readings: the interpreter reads the file, and the rules still judge the program by its
     // name (`bin/rails db:reset`, `./manage.py flush`).
-    return { kind: 'many', argvs: [[...shebang, path, ...command.argv.slice(1)]], via: path, step: `${path} starts with #!${shebang.join(' ')}: ${shebang.join(' ')} runs it` };
+    return {
+      kind: 'many',
+      argvs: [[...shebang, path, ...command.argv.slice(1)]],
+      via: path,
+      step: `${path} starts with #!${shebang.join(' ')}: ${shebang.join(' ')} runs it`,
+    };
   }
 
   scriptFromStdin(command: SimpleCommand, nested: Scope, name: string): void {
     const stdin = command.stdin;
     if (!stdin) return; // an interactive shell: nothing to check until a person types
-    if (stdin.kind === 'text') { this.script(stdin.text, nested); return; }
+    if (stdin.kind === 'text') {
+      this.script(stdin.text, nested);
+      return;
+    }
     if (stdin.kind === 'file') {
       const text = this.read(stdin.path, command.cwd);
       if (text === undefined) this.problem('unreadable-script', command.segment, `Airlock cannot read ${stdin.path}, which ${name} would run`);
@@ -585,7 +702,8 @@ class Reducer {
  * Folders whose programs are tools known by their name (`/usr/bin/rm`, `node_modules/.bin/prisma`):
  * the rules judge them by name, so their files are not read.
  */
-const TOOL_FOLDERS = /^(\/usr\/(local\/)?s?bin\/|\/s?bin\/|\/opt\/homebrew\/|\/usr\/libexec\/|\/nix\/store\/|\/snap\/bin\/|(.*\/)?node_modules\/\.bin\/|(.*\/)?\.venv\/bin\/|(.*\/)?venv\/bin\/|~?\/?\.?(cargo|local|pyenv|nvm|asdf|volta|bun|deno)\/)/;
+const TOOL_FOLDERS =
+  /^(\/usr\/(local\/)?s?bin\/|\/s?bin\/|\/opt\/homebrew\/|\/usr\/libexec\/|\/nix\/store\/|\/snap\/bin\/|(.*\/)?node_modules\/\.bin\/|(.*\/)?\.venv\/bin\/|(.*\/)?venv\/bin\/|~?\/?\.?(cargo|local|pyenv|nvm|asdf|volta|bun|deno)\/)/;
 
 /** The path of a program run by its path (a command name with a slash), when its file should be read. */
 function pathRun(command: SimpleCommand): string | undefined {
@@ -636,28 +754,38 @@ const PERSON_CHOSEN = /^"?\$\{?(EDITOR|VISUAL|PAGER|GIT_EDITOR|BROWSER|SHELL)\}?
  * `eval "$(ssh-agent -s)"`: tools whose whole purpose is printing shell setup for eval. Their
  * output is theirs, not something the line computed (unlike `eval "$(echo … | base64 -d)"`).
  */
-const SHELL_SETUP = /^"?\$\(\s*(ssh-agent|direnv\s+hook|brew\s+shellenv|(pyenv|rbenv|nodenv|goenv|jenv|pyenv\s+virtualenv)\s+init|fnm\s+env|zoxide\s+init|starship\s+init|mise\s+activate|rtx\s+activate|opam\s+env|keychain|dircolors|minikube\s+docker-env|thefuck\s+--alias|conda\s+shell\.\w+\s+hook)\b[^;&|`$()<>]*\)"?$/;
+const SHELL_SETUP =
+  /^"?\$\(\s*(ssh-agent|direnv\s+hook|brew\s+shellenv|(pyenv|rbenv|nodenv|goenv|jenv|pyenv\s+virtualenv)\s+init|fnm\s+env|zoxide\s+init|starship\s+init|mise\s+activate|rtx\s+activate|opam\s+env|keychain|dircolors|minikube\s+docker-env|thefuck\s+--alias|conda\s+shell\.\w+\s+hook)\b[^;&|`$()<>]*\)"?$/;
 
 function isKnownRuntimeName(written: string, scope: Scope): boolean {
   const chosen = PERSON_CHOSEN.exec(written);
-  if (chosen) return !Object.prototype.hasOwnProperty.call(scope.vars, chosen[1]!);
+  if (chosen) return !Object.hasOwn(scope.vars, chosen[1]!);
   return scope.via[scope.via.length - 1] === 'eval' && SHELL_SETUP.test(written);
 }
 
 /** Variables git reads as command-valued settings: `GIT_SSH_COMMAND='…' git fetch` runs it. */
-const GIT_ENV_SETTINGS: Record<string, string> = { GIT_SSH_COMMAND: 'core.sshCommand', GIT_SSH: 'core.sshCommand', GIT_EXTERNAL_DIFF: 'diff.external', GIT_PAGER: 'core.pager', GIT_EDITOR: 'core.editor', GIT_SEQUENCE_EDITOR: 'sequence.editor', GIT_ASKPASS: 'core.askPass' };
+const GIT_ENV_SETTINGS: Record<string, string> = {
+  GIT_SSH_COMMAND: 'core.sshCommand',
+  GIT_SSH: 'core.sshCommand',
+  GIT_EXTERNAL_DIFF: 'diff.external',
+  GIT_PAGER: 'core.pager',
+  GIT_EDITOR: 'core.editor',
+  GIT_SEQUENCE_EDITOR: 'sequence.editor',
+  GIT_ASKPASS: 'core.askPass',
+};
 
 function gitEnvironmentSettings(assignments: Record<string, string>): Array<[string, string]> {
   const settings: Array<[string, string]> = [];
   for (const [name, key] of Object.entries(GIT_ENV_SETTINGS)) if (assignments[name]) settings.push([key, assignments[name]!]);
   // GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=alias.x GIT_CONFIG_VALUE_0='!…'
-  for (let i = 0; i < 32 && assignments[`GIT_CONFIG_KEY_${i}`] !== undefined; i++) settings.push([assignments[`GIT_CONFIG_KEY_${i}`]!, assignments[`GIT_CONFIG_VALUE_${i}`] ?? '']);
+  for (let i = 0; i < 32 && assignments[`GIT_CONFIG_KEY_${i}`] !== undefined; i++)
+    settings.push([assignments[`GIT_CONFIG_KEY_${i}`]!, assignments[`GIT_CONFIG_VALUE_${i}`] ?? '']);
   return settings;
 }
 
 /** Once a line sets IFS, how the shell splits an unquoted `$X` is no longer known. */
 function splittable(word: WordValue, scope: Scope): WordValue {
-  return Object.prototype.hasOwnProperty.call(scope.vars, 'IFS') ? { ...word, resolved: false } : word;
+  return Object.hasOwn(scope.vars, 'IFS') ? { ...word, resolved: false } : word;
 }
 
 function isNode(node: SyntaxNode | null): node is SyntaxNode {
@@ -741,7 +869,10 @@ function redirectOutput(redirect: SyntaxNode, scope: Scope): Redirect | undefine
 function trackDirectoryChange(command: SimpleCommand, scope: Scope): void {
   if (command.argv[0] !== 'cd' && command.argv[0] !== 'pushd') return;
   const target = command.argv.slice(1).find((a) => !a.startsWith('-') || a === '-');
-  if (target === undefined) { scope.cwd = homedir(); return; }
+  if (target === undefined) {
+    scope.cwd = homedir();
+    return;
+  }
   if (command.unresolved || target === '-') return;
   scope.cwd = resolvePath(scope.cwd, target.replace(/^~(?=$|\/)/, homedir()));
 }
@@ -758,4 +889,3 @@ export function reduceLine(line: string, options: ReduceOptions): Reduction {
   }
   return { commands: reducer.commands, problems: reducer.problems, steps: reducer.steps, written: reducer.writes.written };
 }
-

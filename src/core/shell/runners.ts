@@ -12,7 +12,8 @@ import type { Unwrapped } from './unwrap';
 /** Runs `argv` directly; `text` when the wrapper hands a string to a shell. */
 const run = (argv: string[], via: string): Unwrapped => ({ kind: 'argv', argv, via, step: `${via} runs ${argv.join(' ')}` });
 const shell = (text: string, via: string): Unwrapped => ({ kind: 'script', text, via, step: `${via} runs in a shell: ${text}` });
-const texts = (list: string[], via: string): Unwrapped | undefined => (list.length === 0 ? undefined : list.length === 1 ? shell(list[0]!, via) : shell(list.join('\n'), via));
+const texts = (list: string[], via: string): Unwrapped | undefined =>
+  list.length === 0 ? undefined : list.length === 1 ? shell(list[0]!, via) : shell(list.join('\n'), via);
 
 /** The first word after the options (and `valued` options' values); -1 when none. `--` ends options. */
 function afterOptions(args: readonly string[], start: number, valued: readonly string[], positionals = 0): number {
@@ -24,7 +25,10 @@ function afterOptions(args: readonly string[], start: number, valued: readonly s
       if (!arg.includes('=') && valued.includes(arg)) i++;
       continue;
     }
-    if (seen < positionals) { seen++; continue; }
+    if (seen < positionals) {
+      seen++;
+      continue;
+    }
     return i;
   }
   return -1;
@@ -67,8 +71,97 @@ const CLI_IMAGES: Array<[RegExp, string]> = [
   [/(^|\/)gcloud|cloud-sdk(:|@|$)/, ''],
   [/(^|\/)(postgres|mysql|mariadb|redis|mongo)(:|@|$)/, ''],
 ];
-const REMOTE_TOOLS = new Set(['aws', 'gcloud', 'gsutil', 'bq', 'az', 'railway', 'kubectl', 'helm', 'terraform', 'tofu', 'pulumi', 'flyctl', 'fly', 'doctl', 'heroku', 'vercel', 'netlify', 'wrangler', 'supabase', 'neonctl', 'pscale', 'psql', 'mysql', 'mariadb', 'redis-cli', 'mongosh', 'mongo', 'dropdb', 'pg_restore', 'curl', 'wget', 'xh', 'http', 'gh', 'firebase', 'cdk']);
-const DOCKER_RUN_VALUED = ['-e', '--env', '--env-file', '-v', '--volume', '-w', '--workdir', '-u', '--user', '--name', '--network', '--net', '-p', '--publish', '--entrypoint', '-l', '--label', '--mount', '--platform', '-h', '--hostname', '--add-host', '--cpus', '-m', '--memory', '--pull', '--restart', '--log-driver', '--dns', '--cap-add', '--cap-drop', '--device', '--ipc', '--pid', '--security-opt', '--ulimit', '--tmpfs', '--shm-size', '--gpus', '--cidfile', '--stop-signal', '--health-cmd', '-a', '--attach', '--runtime', '--group-add', '--label-file', '--link', '--expose', '--mac-address', '--ip'];
+const REMOTE_TOOLS = new Set([
+  'aws',
+  'gcloud',
+  'gsutil',
+  'bq',
+  'az',
+  'railway',
+  'kubectl',
+  'helm',
+  'terraform',
+  'tofu',
+  'pulumi',
+  'flyctl',
+  'fly',
+  'doctl',
+  'heroku',
+  'vercel',
+  'netlify',
+  'wrangler',
+  'supabase',
+  'neonctl',
+  'pscale',
+  'psql',
+  'mysql',
+  'mariadb',
+  'redis-cli',
+  'mongosh',
+  'mongo',
+  'dropdb',
+  'pg_restore',
+  'curl',
+  'wget',
+  'xh',
+  'http',
+  'gh',
+  'firebase',
+  'cdk',
+]);
+const DOCKER_RUN_VALUED = [
+  '-e',
+  '--env',
+  '--env-file',
+  '-v',
+  '--volume',
+  '-w',
+  '--workdir',
+  '-u',
+  '--user',
+  '--name',
+  '--network',
+  '--net',
+  '-p',
+  '--publish',
+  '--entrypoint',
+  '-l',
+  '--label',
+  '--mount',
+  '--platform',
+  '-h',
+  '--hostname',
+  '--add-host',
+  '--cpus',
+  '-m',
+  '--memory',
+  '--pull',
+  '--restart',
+  '--log-driver',
+  '--dns',
+  '--cap-add',
+  '--cap-drop',
+  '--device',
+  '--ipc',
+  '--pid',
+  '--security-opt',
+  '--ulimit',
+  '--tmpfs',
+  '--shm-size',
+  '--gpus',
+  '--cidfile',
+  '--stop-signal',
+  '--health-cmd',
+  '-a',
+  '--attach',
+  '--runtime',
+  '--group-add',
+  '--label-file',
+  '--link',
+  '--expose',
+  '--mac-address',
+  '--ip',
+];
 
 function dockerRun(argv: string[]): Unwrapped | undefined {
   const at = argv[1] === 'run' ? 2 : argv[1] === 'container' && argv[2] === 'run' ? 3 : -1;
@@ -105,13 +198,69 @@ function tmux(argv: string[]): Unwrapped | undefined {
     const keys = commandAfter(argv, sub + 1, ['-t', '-N']).filter((k) => !/^(Enter|C-m|KPEnter)$/.test(k));
     return keys.length ? shell(keys.join(' '), 'tmux send-keys') : undefined;
   }
-  if (!['new-session', 'new', 'new-window', 'neww', 'split-window', 'splitw', 'respawn-pane', 'respawnp', 'respawn-window', 'respawnw', 'run-shell', 'run', 'display-popup', 'popup', 'pipe-pane', 'pipep'].includes(verb)) return undefined;
+  if (
+    ![
+      'new-session',
+      'new',
+      'new-window',
+      'neww',
+      'split-window',
+      'splitw',
+      'respawn-pane',
+      'respawnp',
+      'respawn-window',
+      'respawnw',
+      'run-shell',
+      'run',
+      'display-popup',
+      'popup',
+      'pipe-pane',
+      'pipep',
+    ].includes(verb)
+  )
+    return undefined;
   const words = commandAfter(argv, sub + 1, ['-s', '-n', '-t', '-c', '-x', '-y', '-F', '-e', '-l', '-p', '-f', '-T']);
   return words.length ? shell(words.join(' '), `tmux ${verb}`) : undefined;
 }
 
 function hyperfine(argv: string[]): Unwrapped | undefined {
-  const valued = ['-w', '--warmup', '-m', '--min-runs', '-M', '--max-runs', '-r', '--runs', '-s', '--setup', '-p', '--prepare', '-c', '--cleanup', '-P', '--parameter-scan', '-D', '--parameter-step-size', '-L', '--parameter-list', '-S', '--shell', '--style', '--sort', '-u', '--time-unit', '--export-asciidoc', '--export-csv', '--export-json', '--export-markdown', '--export-orgmode', '--output', '--input', '-n', '--command-name'];
+  const valued = [
+    '-w',
+    '--warmup',
+    '-m',
+    '--min-runs',
+    '-M',
+    '--max-runs',
+    '-r',
+    '--runs',
+    '-s',
+    '--setup',
+    '-p',
+    '--prepare',
+    '-c',
+    '--cleanup',
+    '-P',
+    '--parameter-scan',
+    '-D',
+    '--parameter-step-size',
+    '-L',
+    '--parameter-list',
+    '-S',
+    '--shell',
+    '--style',
+    '--sort',
+    '-u',
+    '--time-unit',
+    '--export-asciidoc',
+    '--export-csv',
+    '--export-json',
+    '--export-markdown',
+    '--export-orgmode',
+    '--output',
+    '--input',
+    '-n',
+    '--command-name',
+  ];
   const commands = optionValues(argv, ['-s', '--setup', '-p', '--prepare', '-c', '--cleanup', '--conclude']);
   for (let i = 1; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -125,15 +274,45 @@ function hyperfine(argv: string[]): Unwrapped | undefined {
 }
 
 function concurrently(argv: string[]): Unwrapped | undefined {
-  const valued = ['-n', '--names', '-c', '--prefix-colors', '-p', '--prefix', '-l', '--prefix-length', '-t', '--timestamp-format', '--name-separator', '-s', '--success', '--restart-tries', '--restart-after', '--max-processes', '-m', '--default-input-target', '--kill-signal', '--pad-prefix', '--handle-input', '--passthrough-arguments', '-P'];
+  const valued = [
+    '-n',
+    '--names',
+    '-c',
+    '--prefix-colors',
+    '-p',
+    '--prefix',
+    '-l',
+    '--prefix-length',
+    '-t',
+    '--timestamp-format',
+    '--name-separator',
+    '-s',
+    '--success',
+    '--restart-tries',
+    '--restart-after',
+    '--max-processes',
+    '-m',
+    '--default-input-target',
+    '--kill-signal',
+    '--pad-prefix',
+    '--handle-input',
+    '--passthrough-arguments',
+    '-P',
+  ];
   const commands: string[] = [];
   for (let i = 1; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg.startsWith('-')) { if (valued.includes(arg)) i++; continue; }
+    if (arg.startsWith('-')) {
+      if (valued.includes(arg)) i++;
+      continue;
+    }
     commands.push(arg);
   }
   // `concurrently "npm:build"` runs the package script build.
-  return texts(commands.map((c) => c.replace(/^(npm|yarn|pnpm|bun):(\S+)/, '$1 run $2')), 'concurrently');
+  return texts(
+    commands.map((c) => c.replace(/^(npm|yarn|pnpm|bun):(\S+)/, '$1 run $2')),
+    'concurrently',
+  );
 }
 
 /** What a runner wrapper runs; undefined for anything else. `argv[0]` is the plain tool name. */
@@ -173,7 +352,25 @@ export function unwrapRunner(argv: string[]): Unwrapped | undefined {
         const verb = name === 'summon' || name === 'with-contenv' ? 0 : argv.indexOf('run');
         if (verb < 0) return undefined;
         const end = argv.indexOf('--');
-        const inner = end > verb ? argv.slice(end + 1) : commandAfter(argv, verb + 1, ['-f', '--env-file', '--env', '--projectId', '--path', '--token', '--domain', '-p', '--provider', '--config', '-c', '--overload', '--convention', '-e']);
+        const inner =
+          end > verb
+            ? argv.slice(end + 1)
+            : commandAfter(argv, verb + 1, [
+                '-f',
+                '--env-file',
+                '--env',
+                '--projectId',
+                '--path',
+                '--token',
+                '--domain',
+                '-p',
+                '--provider',
+                '--config',
+                '-c',
+                '--overload',
+                '--convention',
+                '-e',
+              ]);
         return inner.length ? run(inner, `${name} run`) : undefined;
       }
       return undefined;
@@ -213,7 +410,45 @@ export function unwrapRunner(argv: string[]): Unwrapped | undefined {
     case 'hyperfine':
       return hyperfine(argv);
     case 'watchexec': {
-      const inner = commandAfter(argv, 1, ['-w', '--watch', '-e', '--exts', '-f', '--filter', '-i', '--ignore', '-s', '--signal', '-d', '--debounce', '--delay-run', '--shell', '-W', '--watch-non-recursive', '--project-origin', '--workdir', '--on-busy-update', '--stop-signal', '--stop-timeout', '-E', '--env', '--filter-file', '--ignore-file', '--emit-events-to', '--poll', '--timeout', '-j', '--filter-prog', '--fs-events', '--wrap-process', '--color', '--print-events', '--only-emit-events', '--socket', '-n']);
+      const inner = commandAfter(argv, 1, [
+        '-w',
+        '--watch',
+        '-e',
+        '--exts',
+        '-f',
+        '--filter',
+        '-i',
+        '--ignore',
+        '-s',
+        '--signal',
+        '-d',
+        '--debounce',
+        '--delay-run',
+        '--shell',
+        '-W',
+        '--watch-non-recursive',
+        '--project-origin',
+        '--workdir',
+        '--on-busy-update',
+        '--stop-signal',
+        '--stop-timeout',
+        '-E',
+        '--env',
+        '--filter-file',
+        '--ignore-file',
+        '--emit-events-to',
+        '--poll',
+        '--timeout',
+        '-j',
+        '--filter-prog',
+        '--fs-events',
+        '--wrap-process',
+        '--color',
+        '--print-events',
+        '--only-emit-events',
+        '--socket',
+        '-n',
+      ]);
       return inner.length ? shell(inner.join(' '), 'watchexec') : undefined;
     }
     case 'concurrently':
@@ -255,18 +490,53 @@ export function unwrapRunner(argv: string[]): Unwrapped | undefined {
     case 'lldb': {
       const at = argv.indexOf(name === 'gdb' ? '--args' : '--');
       if (at > 0 && at + 1 < argv.length) return run(argv.slice(at + 1), `${name} --args`);
-      const shells = optionValues(argv, ['-ex', '--eval-command', '-o', '--one-line']).filter((c) => /^\s*(shell|!)\s*/.test(c)).map((c) => c.replace(/^\s*(shell|!)\s*/, ''));
+      const shells = optionValues(argv, ['-ex', '--eval-command', '-o', '--one-line'])
+        .filter((c) => /^\s*(shell|!)\s*/.test(c))
+        .map((c) => c.replace(/^\s*(shell|!)\s*/, ''));
       return texts(shells, `${name} shell`);
     }
     case 'perf': {
       if (!['stat', 'record', 'trace', 'sched', 'mem', 'c2c', 'kvm', 'lock'].includes(first ?? '')) return undefined;
-      const inner = commandAfter(argv, 2, ['-e', '--event', '-o', '--output', '-p', '--pid', '-t', '--tid', '-r', '--repeat', '-C', '--cpu', '-G', '--cgroup', '-I', '--interval-print', '-x', '--field-separator', '-F', '--freq', '-c', '--count', '-g', '--call-graph', '-m', '--mmap-pages', '-u', '--uid', '--filter']);
+      const inner = commandAfter(argv, 2, [
+        '-e',
+        '--event',
+        '-o',
+        '--output',
+        '-p',
+        '--pid',
+        '-t',
+        '--tid',
+        '-r',
+        '--repeat',
+        '-C',
+        '--cpu',
+        '-G',
+        '--cgroup',
+        '-I',
+        '--interval-print',
+        '-x',
+        '--field-separator',
+        '-F',
+        '--freq',
+        '-c',
+        '--count',
+        '-g',
+        '--call-graph',
+        '-m',
+        '--mmap-pages',
+        '-u',
+        '--uid',
+        '--filter',
+      ]);
       return inner.length ? run(inner, `perf ${first}`) : undefined;
     }
     case 'aws-vault': {
       if (first !== 'exec') return undefined;
       const end = argv.indexOf('--');
-      const inner = end > 0 ? argv.slice(end + 1) : commandAfter(argv, 2, ['-d', '--duration', '-t', '--mfa-token', '--region', '--prompt', '-j', '--json', '--ec2-server', '--lazy'], 1);
+      const inner =
+        end > 0
+          ? argv.slice(end + 1)
+          : commandAfter(argv, 2, ['-d', '--duration', '-t', '--mfa-token', '--region', '--prompt', '-j', '--json', '--ec2-server', '--lazy'], 1);
       return inner.length ? run(inner, 'aws-vault exec') : undefined;
     }
     case 'mise':
@@ -296,7 +566,28 @@ export function unwrapRunner(argv: string[]): Unwrapped | undefined {
         const inner = commandAfter(argv, 3, ['--from', '--with', '-p', '--python', '--index-url', '--extra-index-url']);
         return inner.length ? run(inner, 'uv tool run') : undefined;
       }
-      const inner = commandAfter(argv, at + 1, ['--with', '--with-requirements', '-p', '--python', '--package', '--extra', '--group', '--env-file', '--directory', '--project', '-n', '--name', '-e', '--environment', '--index-url', '--frozen-lockfile', '--env', '-C', '--cwd', '--from']);
+      const inner = commandAfter(argv, at + 1, [
+        '--with',
+        '--with-requirements',
+        '-p',
+        '--python',
+        '--package',
+        '--extra',
+        '--group',
+        '--env-file',
+        '--directory',
+        '--project',
+        '-n',
+        '--name',
+        '-e',
+        '--environment',
+        '--index-url',
+        '--frozen-lockfile',
+        '--env',
+        '-C',
+        '--cwd',
+        '--from',
+      ]);
       // `uv run script.py` runs the file with python; a name on PATH runs as a command.
       if (inner.length && /\.py$/.test(inner[0]!)) return run(['python', ...inner], `${name} run`);
       return inner.length ? run(inner, `${name} ${verb}`) : undefined;

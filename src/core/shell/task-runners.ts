@@ -12,7 +12,7 @@ import type { StdinSource } from './command';
 
 // smol-toml ships only as an ES module; esbuild bundles it, tsx and Node 22 load it through require.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { parse: parseToml } = require('smol-toml') as typeof import('smol-toml', { with: { 'resolution-mode': 'import' } });
+const { parse: parseToml } = require('smol-toml') as typeof import('smol-toml', { with: { 'resolution-mode': 'import' }});
 
 export interface RunnerFiles {
   /** Reads a file (absolute path) as it will be when the line runs it. */
@@ -45,15 +45,24 @@ function firstFile(dir: string, names: readonly string[], files: RunnerFiles): {
 /** A recipe body that starts with `#!`: run by that interpreter, fed the body on standard input. */
 function recipe(plan: TaskPlan, body: string, cwd: string, via: string): void {
   const shebang = /^\s*#!\s*(\S+)(?:\s+(\S+))?/.exec(body);
-  if (!shebang) { plan.scripts.push({ text: body, cwd, via }); return; }
+  if (!shebang) {
+    plan.scripts.push({ text: body, cwd, via });
+    return;
+  }
   const interpreter = /\/env$/.test(shebang[1]!) && shebang[2] ? shebang[2] : shebang[1]!.split('/').pop()!;
-  if (/^(ba|da|z|k)?sh$/.test(interpreter)) { plan.scripts.push({ text: body, cwd, via }); return; }
+  if (/^(ba|da|z|k)?sh$/.test(interpreter)) {
+    plan.scripts.push({ text: body, cwd, via });
+    return;
+  }
   plan.programs.push({ argv: [interpreter, '-'], cwd, via, stdin: { kind: 'text', text: body.replace(/^\s*#![^\n]*\n/, ''), from: 'heredoc' } });
 }
 
 // --- make -----------------------------------------------------------------------------------
 
-interface MakeRule { deps: string[]; recipe: string[] }
+interface MakeRule {
+  deps: string[];
+  recipe: string[];
+}
 
 /** Targets, their prerequisites and recipes, and simple variables, from Makefile text. */
 export function parseMakefile(text: string): { rules: Map<string, MakeRule>; first?: string; vars: Map<string, string>; includes: string[] } {
@@ -65,16 +74,27 @@ export function parseMakefile(text: string): { rules: Map<string, MakeRule>; fir
   const lines = text.replace(/\\\r?\n/g, ' ').split(/\r?\n/);
   for (const line of lines) {
     if (line.startsWith('\t')) {
-      const command = line.slice(1).replace(/^[@+-]+/, '').trim();
+      const command = line
+        .slice(1)
+        .replace(/^[@+-]+/, '')
+        .trim();
       if (command && !command.startsWith('#')) for (const rule of current) rule.recipe.push(command);
       continue;
     }
     const trimmed = line.replace(/(^|[^\\])#.*$/, '$1').trim();
     if (!trimmed) continue;
     const include = /^-?s?include\s+(.+)$/.exec(trimmed);
-    if (include) { includes.push(...include[1]!.split(/\s+/)); current = []; continue; }
+    if (include) {
+      includes.push(...include[1]!.split(/\s+/));
+      current = [];
+      continue;
+    }
     const assign = /^(?:export\s+|override\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*(?::{1,3}|\?|\+|!)?=\s*(.*)$/.exec(trimmed);
-    if (assign) { vars.set(assign[1]!, assign[2]!); current = []; continue; }
+    if (assign) {
+      vars.set(assign[1]!, assign[2]!);
+      current = [];
+      continue;
+    }
     const rule = /^([^:=]+?)\s*::?\s*([^=]*)$/.exec(trimmed);
     if (rule) {
       const [deps, inline] = rule[2]!.split(';', 2);
@@ -108,22 +128,25 @@ class TooLarge extends Error {}
  * Each variable is expanded once; a cycle is unknown; output past the cap throws TooLarge.
  */
 function makeExpand(text: string, vars: Map<string, string>, target: string, deps: string[], memo = new Map<string, string | null>()): string {
-  const out = text.replace(/\$(\$|@|<|\^|\*|\?|\(([A-Za-z_][A-Za-z0-9_.-]*)\)|\{([A-Za-z_][A-Za-z0-9_.-]*)\})/g, (whole, sign: string, paren?: string, brace?: string) => {
-    if (sign === '$') return '$';
-    if (sign === '@') return target;
-    if (sign === '<') return deps[0] ?? '';
-    if (sign === '^' || sign === '?') return deps.join(' ');
-    if (sign === '*') return target;
-    const name = paren ?? brace!;
-    const unknown = '"$MAKE_' + name.replace(/[^A-Za-z0-9_]/g, '_') + '"';
-    const value = vars.get(name);
-    if (value === undefined) return unknown;
-    if (memo.has(name)) return memo.get(name) ?? unknown; // null: being expanded, a cycle
-    memo.set(name, null);
-    const expanded = makeExpand(value, vars, target, deps, memo);
-    memo.set(name, expanded);
-    return expanded;
-  });
+  const out = text.replace(
+    /\$(\$|@|<|\^|\*|\?|\(([A-Za-z_][A-Za-z0-9_.-]*)\)|\{([A-Za-z_][A-Za-z0-9_.-]*)\})/g,
+    (whole, sign: string, paren?: string, brace?: string) => {
+      if (sign === '$') return '$';
+      if (sign === '@') return target;
+      if (sign === '<') return deps[0] ?? '';
+      if (sign === '^' || sign === '?') return deps.join(' ');
+      if (sign === '*') return target;
+      const name = paren ?? brace!;
+      const unknown = '"$MAKE_' + name.replace(/[^A-Za-z0-9_]/g, '_') + '"';
+      const value = vars.get(name);
+      if (value === undefined) return unknown;
+      if (memo.has(name)) return memo.get(name) ?? unknown; // null: being expanded, a cycle
+      memo.set(name, null);
+      const expanded = makeExpand(value, vars, target, deps, memo);
+      memo.set(name, expanded);
+      return expanded;
+    },
+  );
   if (out.length > MAX_EXPANDED_CHARS) throw new TooLarge();
   return out;
 }
@@ -137,11 +160,26 @@ function make(args: string[], cwd: string, stdin: StdinSource | undefined, files
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (/^(-n|--dry-run|--just-print|--recon|-q|--question|-p|--print-data-base|--help|-v|--version)$/.test(arg)) return undefined;
-    if (arg === '-C' || arg === '--directory') { dir = abs(dir, args[++i] ?? '.'); continue; }
-    if (arg.startsWith('--directory=')) { dir = abs(dir, arg.slice(12)); continue; }
-    if (arg === '-f' || arg === '--file' || arg === '--makefile') { makefiles.push(args[++i] ?? ''); continue; }
-    if (/^--(file|makefile)=/.test(arg)) { makefiles.push(arg.slice(arg.indexOf('=') + 1)); continue; }
-    if (/^-f./.test(arg)) { makefiles.push(arg.slice(2)); continue; }
+    if (arg === '-C' || arg === '--directory') {
+      dir = abs(dir, args[++i] ?? '.');
+      continue;
+    }
+    if (arg.startsWith('--directory=')) {
+      dir = abs(dir, arg.slice(12));
+      continue;
+    }
+    if (arg === '-f' || arg === '--file' || arg === '--makefile') {
+      makefiles.push(args[++i] ?? '');
+      continue;
+    }
+    if (/^--(file|makefile)=/.test(arg)) {
+      makefiles.push(arg.slice(arg.indexOf('=') + 1));
+      continue;
+    }
+    if (/^-f./.test(arg)) {
+      makefiles.push(arg.slice(2));
+      continue;
+    }
     if (['-I', '--include-dir', '-j', '--jobs', '-l', '--load-average', '-o', '--old-file', '-W', '--what-if', '--assume-new', '--eval'].includes(arg)) {
       if (arg === '--eval') plan.unreadable.push(`make --eval ${args[i + 1] ?? ''}`);
       i++;
@@ -149,7 +187,10 @@ function make(args: string[], cwd: string, stdin: StdinSource | undefined, files
     }
     if (arg.startsWith('-')) continue;
     const eq = /^([A-Za-z_][A-Za-z0-9_.-]*)=(.*)$/.exec(arg);
-    if (eq) { vars.set(eq[1]!, eq[2]!); continue; }
+    if (eq) {
+      vars.set(eq[1]!, eq[2]!);
+      continue;
+    }
     targets.push(arg);
   }
   const texts: Array<{ text: string; path: string }> = [];
@@ -162,7 +203,8 @@ function make(args: string[], cwd: string, stdin: StdinSource | undefined, files
   for (const file of makefiles) {
     if (file === '-' || file === '/dev/stdin' || file === '/proc/self/fd/0') {
       if (stdin?.kind === 'text') texts.push({ text: stdin.text, path: 'standard input' });
-      else if (stdin?.kind === 'file' && files.read(abs(cwd, stdin.path)) !== undefined) texts.push({ text: files.read(abs(cwd, stdin.path))!, path: stdin.path });
+      else if (stdin?.kind === 'file' && files.read(abs(cwd, stdin.path)) !== undefined)
+        texts.push({ text: files.read(abs(cwd, stdin.path))!, path: stdin.path });
       else plan.unreadable.push(`a Makefile piped in from ${stdin?.kind === 'opaque' ? stdin.from : 'standard input'}`);
       continue;
     }
@@ -175,12 +217,27 @@ function make(args: string[], cwd: string, stdin: StdinSource | undefined, files
     texts.push({ text, path });
   }
   // make's own defaults, so `$(MAKE) -C sub` and `$(CC) -o x` read as the commands they are.
-  const merged = { rules: new Map<string, MakeRule>(), vars: new Map<string, string>([['MAKE', 'make'], ['CC', 'cc'], ['CXX', 'c++'], ['RM', 'rm -f'], ['AR', 'ar'], ['LD', 'ld'], ['SHELL', '/bin/sh']]), first: undefined as string | undefined };
+  const merged = {
+    rules: new Map<string, MakeRule>(),
+    vars: new Map<string, string>([
+      ['MAKE', 'make'],
+      ['CC', 'cc'],
+      ['CXX', 'c++'],
+      ['RM', 'rm -f'],
+      ['AR', 'ar'],
+      ['LD', 'ld'],
+      ['SHELL', '/bin/sh'],
+    ]),
+    first: undefined as string | undefined,
+  };
   for (const { text, path } of texts) {
     const parsed = parseMakefile(text);
     for (const include of parsed.includes) {
       const included = /[$*?]/.test(include) ? undefined : files.read(abs(dirname(path === 'standard input' ? join(dir, 'x') : path), include));
-      if (included === undefined) { if (!include.startsWith('-') && files.exists(abs(dir, include))) plan.unreadable.push(`the included makefile ${include}`); continue; }
+      if (included === undefined) {
+        if (!include.startsWith('-') && files.exists(abs(dir, include))) plan.unreadable.push(`the included makefile ${include}`);
+        continue;
+      }
       const inner = parseMakefile(included);
       for (const [k, v] of inner.rules) if (!parsed.rules.has(k)) parsed.rules.set(k, v);
       for (const [k, v] of inner.vars) if (!parsed.vars.has(k)) parsed.vars.set(k, v);
@@ -194,7 +251,10 @@ function make(args: string[], cwd: string, stdin: StdinSource | undefined, files
   const done = new Set<string>();
   const visit = (target: string, depth: number): void => {
     if (done.has(target)) return;
-    if (depth > MAX_CHAIN) { plan.unreadable.push(`prerequisites chained deeper than ${MAX_CHAIN} targets`); return; }
+    if (depth > MAX_CHAIN) {
+      plan.unreadable.push(`prerequisites chained deeper than ${MAX_CHAIN} targets`);
+      return;
+    }
     done.add(target);
     const rule = merged.rules.get(target);
     if (!rule) return;
@@ -222,8 +282,14 @@ export function parseJustfile(text: string): { recipes: Map<string, { deps: stri
     const header = /^@?([A-Za-z_][A-Za-z0-9_-]*)((?:\s+[*+$]?[A-Za-z_][A-Za-z0-9_]*(?:=\S+)?)*)\s*:(?!=)\s*(.*)$/.exec(lines[i]!);
     if (!header) continue;
     const body: string[] = [];
-    while (i + 1 < lines.length && (/^[ \t]+\S/.test(lines[i + 1]!) || lines[i + 1]!.trim() === '')) body.push(lines[++i]!.replace(/^[ \t]+/, '').replace(/^[@-]+/, ''));
-    const deps = header[3]!.replace(/#.*$/, '').split(/\s+/).filter(Boolean).map((d) => d.replace(/^\(|\)$/g, '').split(/\s+/)[0]!).filter((d) => d !== '&&');
+    while (i + 1 < lines.length && (/^[ \t]+\S/.test(lines[i + 1]!) || lines[i + 1]!.trim() === ''))
+      body.push(lines[++i]!.replace(/^[ \t]+/, '').replace(/^[@-]+/, ''));
+    const deps = header[3]!
+      .replace(/#.*$/, '')
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((d) => d.replace(/^\(|\)$/g, '').split(/\s+/)[0]!)
+      .filter((d) => d !== '&&');
     recipes.set(header[1]!, { deps, body: body.join('\n').trim(), params: header[2]!.trim() ? header[2]!.trim().split(/\s+/).length : 0 });
     first ??= header[1];
   }
@@ -237,32 +303,78 @@ function just(args: string[], cwd: string, files: RunnerFiles): TaskPlan | undef
   const words: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    if (/^(-n|--dry-run|-l|--list|--summary|--show|-s|--evaluate|--dump|--help|-h|--version|-V|--choose|--variables|--fmt|--init|--edit|-e|--completions)$/.test(arg)) return undefined;
-    if (arg === '-f' || arg === '--justfile') { file = args[++i]; continue; }
-    if (arg === '-d' || arg === '--working-directory') { dir = abs(cwd, args[++i] ?? '.'); continue; }
-    if (arg === '--set') { i += 2; continue; }
-    if (['--shell', '--shell-arg', '--dotenv-filename', '--dotenv-path', '--color', '--command-color', '--list-heading', '--list-prefix', '--chooser', '--timestamp-format'].includes(arg)) { i++; continue; }
+    if (
+      /^(-n|--dry-run|-l|--list|--summary|--show|-s|--evaluate|--dump|--help|-h|--version|-V|--choose|--variables|--fmt|--init|--edit|-e|--completions)$/.test(
+        arg,
+      )
+    )
+      return undefined;
+    if (arg === '-f' || arg === '--justfile') {
+      file = args[++i];
+      continue;
+    }
+    if (arg === '-d' || arg === '--working-directory') {
+      dir = abs(cwd, args[++i] ?? '.');
+      continue;
+    }
+    if (arg === '--set') {
+      i += 2;
+      continue;
+    }
+    if (
+      [
+        '--shell',
+        '--shell-arg',
+        '--dotenv-filename',
+        '--dotenv-path',
+        '--color',
+        '--command-color',
+        '--list-heading',
+        '--list-prefix',
+        '--chooser',
+        '--timestamp-format',
+      ].includes(arg)
+    ) {
+      i++;
+      continue;
+    }
     if (arg.startsWith('-')) continue;
     words.push(arg.replace(/^.*::/, ''));
   }
   let found: { path: string; text: string | undefined } | undefined;
   if (file !== undefined) found = { path: abs(cwd, file), text: files.read(abs(cwd, file)) };
-  else for (let d = cwd, hops = 0; hops < 40 && !found; d = dirname(d), hops++) { found = firstFile(d, ['justfile', 'Justfile', '.justfile', 'JUSTFILE'], files); if (dirname(d) === d) break; }
+  else
+    for (let d = cwd, hops = 0; hops < 40 && !found; d = dirname(d), hops++) {
+      found = firstFile(d, ['justfile', 'Justfile', '.justfile', 'JUSTFILE'], files);
+      if (dirname(d) === d) break;
+    }
   if (!found) return undefined;
-  if (found.text === undefined) { plan.unreadable.push(`the justfile ${found.path}`); return plan; }
+  if (found.text === undefined) {
+    plan.unreadable.push(`the justfile ${found.path}`);
+    return plan;
+  }
   const { recipes, first } = parseJustfile(found.text);
   if (/^(import|mod)\??\s/m.test(found.text)) plan.unreadable.push(`modules or files ${found.path} imports`);
   const wanted = words.length ? words.filter((w) => recipes.has(w)) : recipes.has('default') ? ['default'] : first ? [first] : [];
   const done = new Set<string>();
   const visit = (name: string, depth: number): void => {
     if (done.has(name)) return;
-    if (depth > MAX_CHAIN) { plan.unreadable.push(`recipe dependencies chained deeper than ${MAX_CHAIN}`); return; }
+    if (depth > MAX_CHAIN) {
+      plan.unreadable.push(`recipe dependencies chained deeper than ${MAX_CHAIN}`);
+      return;
+    }
     done.add(name);
     const entry = recipes.get(name);
     if (!entry) return;
     for (const dep of entry.deps) visit(dep, depth + 1);
     // `{{ arg }}` interpolations are only known when just runs: they stay unknown words.
-    if (entry.body) recipe(plan, entry.body.replace(/\{\{\s*([^}]*?)\s*\}\}/g, (_, expr: string) => `"$JUST_${expr.replace(/[^A-Za-z0-9_]/g, '_')}"`), dir === cwd ? dirname(found!.path) : dir, `just ${name}`);
+    if (entry.body)
+      recipe(
+        plan,
+        entry.body.replace(/\{\{\s*([^}]*?)\s*\}\}/g, (_, expr: string) => `"$JUST_${expr.replace(/[^A-Za-z0-9_]/g, '_')}"`),
+        dir === cwd ? dirname(found!.path) : dir,
+        `just ${name}`,
+      );
   };
   for (const name of wanted) visit(name, 0);
   return plan;
@@ -286,9 +398,15 @@ function runTasks(plan: TaskPlan, tasks: Record<string, unknown>, wanted: string
   const done = new Set<string>();
   const visit = (name: string, depth: number): void => {
     if (done.has(name)) return;
-    if (depth > MAX_CHAIN) { plan.unreadable.push(`${runner} tasks chained deeper than ${MAX_CHAIN}`); return; }
+    if (depth > MAX_CHAIN) {
+      plan.unreadable.push(`${runner} tasks chained deeper than ${MAX_CHAIN}`);
+      return;
+    }
     done.add(name);
-    if (!Object.prototype.hasOwnProperty.call(tasks, name)) { plan.unreadable.push(`the ${runner} task ${name}, which Airlock cannot find (included from another file?)`); return; }
+    if (!Object.hasOwn(tasks, name)) {
+      plan.unreadable.push(`the ${runner} task ${name}, which Airlock cannot find (included from another file?)`);
+      return;
+    }
     const def = taskDef(tasks[name]);
     if (!def) return;
     for (const dep of def.deps) {
@@ -300,7 +418,13 @@ function runTasks(plan: TaskPlan, tasks: Record<string, unknown>, wanted: string
       const text = typeof cmd === 'string' ? cmd : cmd && typeof cmd === 'object' ? (cmd as { cmd?: unknown }).cmd : undefined;
       const sub = cmd && typeof cmd === 'object' ? (cmd as { task?: unknown }).task : undefined;
       if (typeof sub === 'string') visit(sub, depth + 1);
-      if (typeof text === 'string') recipe(plan, text.replace(/\{\{\s*([^}]*?)\s*\}\}/g, (_, expr: string) => `"$TASK_${expr.replace(/[^A-Za-z0-9_]/g, '_')}"`), where, `${runner} ${name}`);
+      if (typeof text === 'string')
+        recipe(
+          plan,
+          text.replace(/\{\{\s*([^}]*?)\s*\}\}/g, (_, expr: string) => `"$TASK_${expr.replace(/[^A-Za-z0-9_]/g, '_')}"`),
+          where,
+          `${runner} ${name}`,
+        );
     }
   };
   for (const name of wanted) visit(name, 0);
@@ -315,18 +439,41 @@ function task(args: string[], cwd: string, files: RunnerFiles): TaskPlan | undef
     const arg = args[i]!;
     if (arg === '--') break;
     if (/^(-n|--dry|-l|--list|-a|--list-all|--summary|--help|-h|--version|--init|-i|--status)$/.test(arg)) return undefined;
-    if (arg === '-t' || arg === '--taskfile') { file = args[++i]; continue; }
-    if (arg === '-d' || arg === '--dir') { dir = abs(cwd, args[++i] ?? '.'); continue; }
-    if (['-o', '--output', '-c', '--concurrency', '-I', '--interval', '--sort'].includes(arg)) { i++; continue; }
+    if (arg === '-t' || arg === '--taskfile') {
+      file = args[++i];
+      continue;
+    }
+    if (arg === '-d' || arg === '--dir') {
+      dir = abs(cwd, args[++i] ?? '.');
+      continue;
+    }
+    if (['-o', '--output', '-c', '--concurrency', '-I', '--interval', '--sort'].includes(arg)) {
+      i++;
+      continue;
+    }
     if (arg.startsWith('-') || arg.includes('=')) continue;
     names.push(arg);
   }
-  const found = file !== undefined ? { path: abs(dir, file), text: files.read(abs(dir, file)) } : firstFile(dir, ['Taskfile.yml', 'taskfile.yml', 'Taskfile.yaml', 'taskfile.yaml', 'Taskfile.dist.yml', 'taskfile.dist.yml'], files);
+  const found =
+    file !== undefined
+      ? { path: abs(dir, file), text: files.read(abs(dir, file)) }
+      : firstFile(dir, ['Taskfile.yml', 'taskfile.yml', 'Taskfile.yaml', 'taskfile.yaml', 'Taskfile.dist.yml', 'taskfile.dist.yml'], files);
   if (!found) return undefined;
-  if (found.text === undefined) { plan.unreadable.push(`the Taskfile ${found.path}`); return plan; }
-  if (found.text.length > MAX_CONFIG_CHARS) { plan.unreadable.push(`the Taskfile ${found.path} (larger than ${MAX_CONFIG_CHARS / 1024} KB)`); return plan; }
+  if (found.text === undefined) {
+    plan.unreadable.push(`the Taskfile ${found.path}`);
+    return plan;
+  }
+  if (found.text.length > MAX_CONFIG_CHARS) {
+    plan.unreadable.push(`the Taskfile ${found.path} (larger than ${MAX_CONFIG_CHARS / 1024} KB)`);
+    return plan;
+  }
   let doc: { tasks?: unknown; includes?: unknown } | null;
-  try { doc = parseYaml(found.text) as typeof doc; } catch { plan.unreadable.push(`the Taskfile ${found.path} (not valid YAML)`); return plan; }
+  try {
+    doc = parseYaml(found.text) as typeof doc;
+  } catch {
+    plan.unreadable.push(`the Taskfile ${found.path} (not valid YAML)`);
+    return plan;
+  }
   const tasks = doc?.tasks && typeof doc.tasks === 'object' ? (doc.tasks as Record<string, unknown>) : {};
   runTasks(plan, tasks, names.length ? names : ['default'], dirname(found.path), 'task');
   return plan;
@@ -341,7 +488,10 @@ function mise(args: string[], cwd: string, files: RunnerFiles): TaskPlan | undef
     const arg = args[i]!;
     if (arg === '--' || arg === ':::') break;
     if (arg === '--dry-run' || arg === '-n' || arg === '--help') return undefined;
-    if (['-C', '--cd', '-j', '--jobs', '-o', '--output', '-t', '--tool', '-E', '--env'].includes(arg)) { i++; continue; }
+    if (['-C', '--cd', '-j', '--jobs', '-o', '--output', '-t', '--tool', '-E', '--env'].includes(arg)) {
+      i++;
+      continue;
+    }
     if (arg.startsWith('-')) continue;
     names.push(arg);
     break; // later words are the task's own arguments
@@ -352,20 +502,33 @@ function mise(args: string[], cwd: string, files: RunnerFiles): TaskPlan | undef
     const path = join(cwd, name);
     if (!files.exists(path)) continue;
     const text = files.read(path);
-    if (text === undefined || text.length > MAX_CONFIG_CHARS) { plan.unreadable.push(`the mise config ${path}`); continue; }
+    if (text === undefined || text.length > MAX_CONFIG_CHARS) {
+      plan.unreadable.push(`the mise config ${path}`);
+      continue;
+    }
     try {
       const parsed = parseToml(text) as { tasks?: Record<string, unknown> };
       for (const [k, v] of Object.entries(parsed.tasks ?? {})) if (!(k in tasks)) tasks[k] = v;
-    } catch { plan.unreadable.push(`the mise config ${path} (not valid TOML)`); }
+    } catch {
+      plan.unreadable.push(`the mise config ${path} (not valid TOML)`);
+    }
   }
   for (const name of wanted) {
     if (name in tasks) continue;
     // File tasks: an executable named like the task in one of mise's task folders.
-    const file = ['mise-tasks', '.mise-tasks', 'mise/tasks', '.mise/tasks', '.config/mise/tasks'].map((d) => join(cwd, d, ...name.split(':'))).find((p) => files.exists(p));
+    const file = ['mise-tasks', '.mise-tasks', 'mise/tasks', '.mise/tasks', '.config/mise/tasks']
+      .map((d) => join(cwd, d, ...name.split(':')))
+      .find((p) => files.exists(p));
     if (file) plan.programs.push({ argv: [file], cwd, via: `mise run ${name}` });
     else tasks[name] = undefined;
   }
-  runTasks(plan, Object.fromEntries(Object.entries(tasks).filter(([, v]) => v !== undefined)), wanted.filter((n) => n in tasks && tasks[n] !== undefined), cwd, 'mise');
+  runTasks(
+    plan,
+    Object.fromEntries(Object.entries(tasks).filter(([, v]) => v !== undefined)),
+    wanted.filter((n) => n in tasks && tasks[n] !== undefined),
+    cwd,
+    'mise',
+  );
   for (const name of wanted) if (tasks[name] === undefined && name in tasks) plan.unreadable.push(`the mise task ${name}, which Airlock cannot find`);
   return plan;
 }
@@ -376,10 +539,31 @@ function pytest(args: string[], cwd: string, files: RunnerFiles): TaskPlan | und
   if (args.some((a) => a === '--help' || a === '-h' || a === '--version' || a === '-V')) return undefined;
   const plan = emptyPlan();
   const roots = new Set([cwd, join(cwd, 'tests'), join(cwd, 'test')]);
-  const valued = new Set(['-k', '-m', '-p', '-c', '-o', '--rootdir', '--confcutdir', '--basetemp', '-W', '--junitxml', '--maxfail', '--tb', '--cov', '--durations', '-n', '--ignore', '--deselect']);
+  const valued = new Set([
+    '-k',
+    '-m',
+    '-p',
+    '-c',
+    '-o',
+    '--rootdir',
+    '--confcutdir',
+    '--basetemp',
+    '-W',
+    '--junitxml',
+    '--maxfail',
+    '--tb',
+    '--cov',
+    '--durations',
+    '-n',
+    '--ignore',
+    '--deselect',
+  ]);
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    if (valued.has(arg)) { i++; continue; }
+    if (valued.has(arg)) {
+      i++;
+      continue;
+    }
     if (arg.startsWith('-')) continue;
     const path = abs(cwd, arg.split('::')[0]!);
     // Every folder from the test path up to the working folder may hold a conftest.py.
@@ -402,7 +586,10 @@ function jsTestRunner(tool: 'jest' | 'vitest', args: string[], cwd: string, file
   const configPath = inline ?? (given >= 0 ? args[given + 1] : undefined);
   let config: string | undefined;
   if (configPath !== undefined && !configPath.trim().startsWith('{')) config = abs(cwd, configPath);
-  else if (configPath === undefined) config = JS_CONFIG_EXTENSIONS.map((ext) => join(cwd, `${tool}.config.${ext}`)).find((p) => files.exists(p)) ?? (tool === 'vitest' ? JS_CONFIG_EXTENSIONS.map((ext) => join(cwd, `vite.config.${ext}`)).find((p) => files.exists(p)) : undefined);
+  else if (configPath === undefined)
+    config =
+      JS_CONFIG_EXTENSIONS.map((ext) => join(cwd, `${tool}.config.${ext}`)).find((p) => files.exists(p)) ??
+      (tool === 'vitest' ? JS_CONFIG_EXTENSIONS.map((ext) => join(cwd, `vite.config.${ext}`)).find((p) => files.exists(p)) : undefined);
   if (config === undefined) return plan;
   if (config.endsWith('.json')) return plan;
   // The config is a module the runner executes; globalSetup and setup files it names run too.
@@ -412,7 +599,8 @@ function jsTestRunner(tool: 'jest' | 'vitest', args: string[], cwd: string, file
   for (const m of text.matchAll(/\b(globalSetup|globalTeardown|setupFiles|setupFilesAfterEnv|testEnvironment)\s*:\s*(\[[^\]]*\]|['"`][^'"`]+['"`])/g)) {
     for (const file of m[2]!.matchAll(/['"`]([^'"`]+)['"`]/g)) {
       const path = file[1]!.replace(/^<rootDir>\//, '');
-      if (/^\.{0,2}\//.test(path) || /\.[cm]?[jt]s$/.test(path)) plan.programs.push({ argv: ['node', abs(dirname(config), path)], cwd, via: `${tool} ${m[1]}` });
+      if (/^\.{0,2}\//.test(path) || /\.[cm]?[jt]s$/.test(path))
+        plan.programs.push({ argv: ['node', abs(dirname(config), path)], cwd, via: `${tool} ${m[1]}` });
     }
   }
   return plan;

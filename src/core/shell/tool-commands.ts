@@ -16,9 +16,7 @@ const shellTexts = (list: string[], via: string, keep: boolean): Unwrapped | und
   if (list.length === 0) return undefined;
   const text = list.join('\n');
   // git stays a command too (its own rules judge `git rebase`), awk and vim do not need to.
-  return keep
-    ? { kind: 'many', argvs: [['sh', '-c', text]], via, step: `${via} runs: ${text}` }
-    : { kind: 'script', text, via, step: `${via} runs: ${text}` };
+  return keep ? { kind: 'many', argvs: [['sh', '-c', text]], via, step: `${via} runs: ${text}` } : { kind: 'script', text, via, step: `${via} runs: ${text}` };
 };
 
 const AWK_STRING = String.raw`"((?:[^"\\]|\\.)*)"`;
@@ -58,9 +56,18 @@ function awk(argv: string[]): Unwrapped | undefined {
   for (let i = 1; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '-f' || arg === '--file') return undefined; // the program is in a file
-    if (['-F', '-v', '--assign', '--field-separator'].includes(arg)) { i++; continue; }
-    if (arg === '-e' || arg === '--source') { const code = argv[++i]; return code === undefined ? undefined : shellTexts(awkCommands(code), argv[0]!, false); }
-    if (arg === '--') { const code = argv[i + 1]; return code === undefined ? undefined : shellTexts(awkCommands(code), argv[0]!, false); }
+    if (['-F', '-v', '--assign', '--field-separator'].includes(arg)) {
+      i++;
+      continue;
+    }
+    if (arg === '-e' || arg === '--source') {
+      const code = argv[++i];
+      return code === undefined ? undefined : shellTexts(awkCommands(code), argv[0]!, false);
+    }
+    if (arg === '--') {
+      const code = argv[i + 1];
+      return code === undefined ? undefined : shellTexts(awkCommands(code), argv[0]!, false);
+    }
     if (arg.startsWith('-') && arg.length > 1) continue;
     return shellTexts(awkCommands(arg), argv[0]!, false);
   }
@@ -72,7 +79,8 @@ export function exCommands(command: string): string[] {
   if (command.length > MAX_PROGRAM_CHARS) return [COMPUTED_COMMAND];
   const bang = /^[\s:]*(?:sil(?:ent)?!?\s*)?(?:[0-9%.$,'a-z+-]*)\s*(?:r(?:ead)?|w(?:rite)?|\.)?\s*!(.*)$/s.exec(command);
   if (bang && !/^[\s:]*(?:[0-9%.$,'+-]*)\s*(?:q|wq|x|qa|wqa|xa|q!)?!?\s*$/.test(command)) return [bang[1]!];
-  if (/\b(system|systemlist|job_start|jobstart|termopen)\s*\(|\b(exe(c(ute)?)?|term(inal)?|py(thon)?3?|pyx|lua|perl|ruby|mz)\b/.test(command)) return [COMPUTED_COMMAND];
+  if (/\b(system|systemlist|job_start|jobstart|termopen)\s*\(|\b(exe(c(ute)?)?|term(inal)?|py(thon)?3?|pyx|lua|perl|ruby|mz)\b/.test(command))
+    return [COMPUTED_COMMAND];
   return [];
 }
 
@@ -88,7 +96,8 @@ function vim(argv: string[]): Unwrapped | undefined {
 }
 
 /** git settings whose value is a command git runs (section.key or section.*.key, lower case). */
-const GIT_COMMAND_SETTINGS = /^(core\.(fsmonitor|sshcommand|pager|editor|askpass)|pager\.[^.]+|sequence\.editor|diff\.external|diff\..+\.(command|textconv)|filter\..+\.(clean|smudge|process)|gpg\.(program|.+\.program)|merge\..+\.driver|(diff|merge)tool\..+\.cmd|credential(\..+)?\.helper|uploadpack\.packobjectshook|remote\..+\.(receivepack|uploadpack)|sendemail\.(smtpserver|tocmd|cccmd))$/;
+const GIT_COMMAND_SETTINGS =
+  /^(core\.(fsmonitor|sshcommand|pager|editor|askpass)|pager\.[^.]+|sequence\.editor|diff\.external|diff\..+\.(command|textconv)|filter\..+\.(clean|smudge|process)|gpg\.(program|.+\.program)|merge\..+\.driver|(diff|merge)tool\..+\.cmd|credential(\..+)?\.helper|uploadpack\.packobjectshook|remote\..+\.(receivepack|uploadpack)|sendemail\.(smtpserver|tocmd|cccmd))$/;
 
 function gitSetting(key: string, value: string, subcommand: string | undefined, args: string[]): string | undefined {
   const lower = key.toLowerCase();
@@ -120,7 +129,10 @@ function git(argv: string[]): Unwrapped | undefined {
       settings.push(eq < 0 ? [pair, 'true'] : [pair.slice(0, eq), pair.slice(eq + 1)]);
       continue;
     }
-    if (GIT_VALUED.includes(arg)) { i++; continue; }
+    if (GIT_VALUED.includes(arg)) {
+      i++;
+      continue;
+    }
     if (arg.startsWith('-')) continue;
     break;
   }
@@ -139,7 +151,12 @@ function git(argv: string[]): Unwrapped | undefined {
       if (rest.length) commands.push(rest.join(' '));
     }
   } else if (subcommand === 'bisect' && args[0] === 'run' && args.length > 1) {
-    commands.push(args.slice(1).map((w) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' '));
+    commands.push(
+      args
+        .slice(1)
+        .map((w) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`))
+        .join(' '),
+    );
   } else if (subcommand === 'rebase') {
     for (let k = 0; k < args.length; k++) {
       const arg = args[k]!;

@@ -4,10 +4,9 @@
  * them repeatedly and parses nested scripts.
  */
 import { commandStart } from '../argv';
-
+import { packageTools } from '../guard/packs/index';
 import { unwrapRunner } from './runners';
 import { toolCommands } from './tool-commands';
-import { packageTools } from '../guard/packs/index';
 
 /**
  * Stand-ins for arguments only known when the line runs (what xargs reads, what find finds).
@@ -51,7 +50,30 @@ interface WrapperSpec {
 }
 
 const WRAPPERS: Record<string, WrapperSpec> = {
-  sudo: { valued: ['-u', '-g', '-h', '-p', '-C', '-U', '-D', '-r', '-t', '-T', '--user', '--group', '--host', '--prompt', '--close-from', '--other-user', '--chdir', '--role', '--type', '--command-timeout'] },
+  sudo: {
+    valued: [
+      '-u',
+      '-g',
+      '-h',
+      '-p',
+      '-C',
+      '-U',
+      '-D',
+      '-r',
+      '-t',
+      '-T',
+      '--user',
+      '--group',
+      '--host',
+      '--prompt',
+      '--close-from',
+      '--other-user',
+      '--chdir',
+      '--role',
+      '--type',
+      '--command-timeout',
+    ],
+  },
   doas: { valued: ['-u', '-C'] },
   nice: { valued: ['-n', '--adjustment'] },
   nohup: { valued: [] },
@@ -74,7 +96,26 @@ const WRAPPERS: Record<string, WrapperSpec> = {
   ltrace: { valued: ['-o', '-e', '-p', '-s', '-u', '-a', '-n'] },
   unshare: { valued: ['--setuid', '--setgid', '--wd', '-S', '-G', '-R', '-w'] },
   nsenter: { valued: ['-t', '--target', '-S', '-G', '--setuid', '--setgid', '-r', '-w', '--root', '--wd'] },
-  'systemd-run': { valued: ['-u', '--unit', '-p', '--property', '-E', '--setenv', '--description', '--slice', '-M', '--machine', '--working-directory', '--uid', '--gid', '--nice', '--on-calendar', '--on-active'] },
+  'systemd-run': {
+    valued: [
+      '-u',
+      '--unit',
+      '-p',
+      '--property',
+      '-E',
+      '--setenv',
+      '--description',
+      '--slice',
+      '-M',
+      '--machine',
+      '--working-directory',
+      '--uid',
+      '--gid',
+      '--nice',
+      '--on-calendar',
+      '--on-active',
+    ],
+  },
   runuser: { valued: ['-u', '-g', '-G', '--user', '--group', '--supp-group'] },
   'xvfb-run': { valued: ['-n', '--server-num', '-s', '--server-args', '-f', '--auth-file', '-e', '--error-file', '-p', '--xauth-protocol'] },
   'dumb-init': { valued: ['-r', '--rewrite'] },
@@ -117,7 +158,10 @@ function envUnwrap(argv: string[]): Unwrapped | undefined {
   let firstRuntime = -1;
   while (i < argv.length) {
     const arg = argv[i]!;
-    if (arg === '--') { i++; break; }
+    if (arg === '--') {
+      i++;
+      break;
+    }
     if (arg === '-S' || arg === '--split-string') {
       const text = argv.slice(i + 1).join(' ');
       return { kind: 'script', text, via: 'env -S', step: `env -S splits its string into a command: ${text}` };
@@ -126,8 +170,14 @@ function envUnwrap(argv: string[]): Unwrapped | undefined {
       const text = [arg.slice('--split-string='.length), ...argv.slice(i + 1)].join(' ');
       return { kind: 'script', text, via: 'env -S', step: `env -S splits its string into a command: ${text}` };
     }
-    if (arg === '-u' || arg === '--unset' || arg === '-C' || arg === '--chdir') { i += 2; continue; }
-    if (arg.startsWith('-')) { i++; continue; }
+    if (arg === '-u' || arg === '--unset' || arg === '-C' || arg === '--chdir') {
+      i += 2;
+      continue;
+    }
+    if (arg.startsWith('-')) {
+      i++;
+      continue;
+    }
     const eq = arg.indexOf('=');
     if (eq > 0 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(arg.slice(0, eq))) {
       assignments[arg.slice(0, eq)] = arg.slice(eq + 1);
@@ -143,10 +193,21 @@ function envUnwrap(argv: string[]): Unwrapped | undefined {
   }
   if (firstRuntime >= 0) {
     const runs = [argv.slice(firstRuntime), ...(i < argv.length ? [argv.slice(i)] : [])];
-    return { kind: 'many', argvs: runs, via: 'env', step: `env runs either ${argv[firstRuntime]} (only known at run time) or, if that expands to assignments, ${argv[i] ?? 'nothing'}` };
+    return {
+      kind: 'many',
+      argvs: runs,
+      via: 'env',
+      step: `env runs either ${argv[firstRuntime]} (only known at run time) or, if that expands to assignments, ${argv[i] ?? 'nothing'}`,
+    };
   }
   if (i >= argv.length) return undefined;
-  return { kind: 'argv', argv: argv.slice(i), via: 'env', assignments, step: `env runs ${argv[i]}${Object.keys(assignments).length ? ` with ${Object.keys(assignments).join(', ')} set` : ''}` };
+  return {
+    kind: 'argv',
+    argv: argv.slice(i),
+    via: 'env',
+    assignments,
+    step: `env runs ${argv[i]}${Object.keys(assignments).length ? ` with ${Object.keys(assignments).join(', ')} set` : ''}`,
+  };
 }
 
 function shellUnwrap(name: string, argv: string[]): Unwrapped | undefined {
@@ -167,7 +228,10 @@ function shellUnwrap(name: string, argv: string[]): Unwrapped | undefined {
       if (text === undefined) return undefined;
       return { kind: 'script', text, via: `${name} -c`, step: `${name} -c runs its string as a script: ${text}` };
     }
-    if (arg === '-o' || arg === '+o' || arg === '-O' || arg === '+O' || arg === '--rcfile' || arg === '--init-file') { i++; continue; }
+    if (arg === '-o' || arg === '+o' || arg === '-O' || arg === '+O' || arg === '--rcfile' || arg === '--init-file') {
+      i++;
+      continue;
+    }
     // `-s`: the script comes from standard input, the remaining words are its arguments.
     if (/^-[a-zA-Z]*s[a-zA-Z]*$/.test(arg)) break;
     if (arg.startsWith('-') || arg.startsWith('+')) continue;
@@ -188,7 +252,10 @@ function npxUnwrap(via: string, args: string[]): Unwrapped | undefined {
       const text = args[i + 1];
       return text === undefined ? undefined : { kind: 'script', text, via, step: `${via} -c runs its string as a script: ${text}` };
     }
-    if (arg === '-p' || arg === '--package') { i++; continue; }
+    if (arg === '-p' || arg === '--package') {
+      i++;
+      continue;
+    }
     if (arg === '--') continue;
     if (arg.startsWith('-')) continue;
     const tool = packageTool(arg);
@@ -198,16 +265,49 @@ function npxUnwrap(via: string, args: string[]): Unwrapped | undefined {
 }
 
 function xargsUnwrap(argv: string[]): Unwrapped | undefined {
-  const valued = ['-n', '-L', '-P', '-d', '-a', '-E', '-s', '-e', '-l', '--max-args', '--max-lines', '--max-procs', '--delimiter', '--arg-file', '--eof', '--max-chars', '--process-slot-var'];
+  const valued = [
+    '-n',
+    '-L',
+    '-P',
+    '-d',
+    '-a',
+    '-E',
+    '-s',
+    '-e',
+    '-l',
+    '--max-args',
+    '--max-lines',
+    '--max-procs',
+    '--delimiter',
+    '--arg-file',
+    '--eof',
+    '--max-chars',
+    '--process-slot-var',
+  ];
   let replace: string | undefined;
   let i = 1;
   for (; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === '-I' || arg === '-i') { replace = arg === '-I' ? argv[++i] : '{}'; continue; }
-    if (arg.startsWith('-I') && arg.length > 2) { replace = arg.slice(2); continue; }
-    if (arg.startsWith('--replace')) { replace = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : '{}'; continue; }
-    if (valued.includes(arg)) { i++; continue; }
-    if (arg === '--') { i++; break; }
+    if (arg === '-I' || arg === '-i') {
+      replace = arg === '-I' ? argv[++i] : '{}';
+      continue;
+    }
+    if (arg.startsWith('-I') && arg.length > 2) {
+      replace = arg.slice(2);
+      continue;
+    }
+    if (arg.startsWith('--replace')) {
+      replace = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : '{}';
+      continue;
+    }
+    if (valued.includes(arg)) {
+      i++;
+      continue;
+    }
+    if (arg === '--') {
+      i++;
+      break;
+    }
     if (arg.startsWith('-')) continue;
     break;
   }
@@ -302,12 +402,103 @@ const NPM_LIFECYCLE: Record<string, string[]> = {
   install: ['preinstall', 'install', 'postinstall', 'prepublish', 'preprepare', 'prepare', 'postprepare'],
   i: ['preinstall', 'install', 'postinstall', 'prepublish', 'preprepare', 'prepare', 'postprepare'],
   ci: ['preinstall', 'install', 'postinstall', 'prepublish', 'preprepare', 'prepare', 'postprepare'],
-  test: ['pretest', 'test', 'posttest'], t: ['pretest', 'test', 'posttest'],
-  start: ['prestart', 'start', 'poststart'], stop: ['prestop', 'stop', 'poststop'],
+  test: ['pretest', 'test', 'posttest'],
+  t: ['pretest', 'test', 'posttest'],
+  start: ['prestart', 'start', 'poststart'],
+  stop: ['prestop', 'stop', 'poststop'],
   restart: ['prerestart', 'restart', 'postrestart'],
 };
 /** Subcommands that are the manager's own, not package.json scripts (pnpm, yarn and bun run unknown words as scripts). */
-const BUILTIN = new Set(['add', 'audit', 'bin', 'cache', 'config', 'create', 'dedupe', 'dlx', 'exec', 'fetch', 'help', 'import', 'info', 'init', 'link', 'list', 'ls', 'outdated', 'pack', 'patch', 'prune', 'publish', 'rebuild', 'remove', 'rm', 'root', 'set', 'setup', 'store', 'unlink', 'up', 'update', 'upgrade', 'version', 'why', 'workspace', 'workspaces', 'x', 'node', 'plugin', 'constraints', 'global', 'login', 'logout', 'whoami', 'env', 'doctor', 'uninstall', 'view', 'search', 'explain', 'owner', 'access', 'team', 'token', 'profile', 'ping', 'pkg', 'query', 'sbom', 'shrinkwrap', 'star', 'stars', 'unpublish', 'deprecate', 'dist-tag', 'docs', 'edit', 'explore', 'fund', 'hook', 'org', 'repo', 'completion', 'build', 'upgrade-interactive', 'licenses', 'deploy', 'server', 'install-test', 'it', 'cit', 'clean-install', 'c', 'run', 'run-script', 'rum', 'urn']);
+const BUILTIN = new Set([
+  'add',
+  'audit',
+  'bin',
+  'cache',
+  'config',
+  'create',
+  'dedupe',
+  'dlx',
+  'exec',
+  'fetch',
+  'help',
+  'import',
+  'info',
+  'init',
+  'link',
+  'list',
+  'ls',
+  'outdated',
+  'pack',
+  'patch',
+  'prune',
+  'publish',
+  'rebuild',
+  'remove',
+  'rm',
+  'root',
+  'set',
+  'setup',
+  'store',
+  'unlink',
+  'up',
+  'update',
+  'upgrade',
+  'version',
+  'why',
+  'workspace',
+  'workspaces',
+  'x',
+  'node',
+  'plugin',
+  'constraints',
+  'global',
+  'login',
+  'logout',
+  'whoami',
+  'env',
+  'doctor',
+  'uninstall',
+  'view',
+  'search',
+  'explain',
+  'owner',
+  'access',
+  'team',
+  'token',
+  'profile',
+  'ping',
+  'pkg',
+  'query',
+  'sbom',
+  'shrinkwrap',
+  'star',
+  'stars',
+  'unpublish',
+  'deprecate',
+  'dist-tag',
+  'docs',
+  'edit',
+  'explore',
+  'fund',
+  'hook',
+  'org',
+  'repo',
+  'completion',
+  'build',
+  'upgrade-interactive',
+  'licenses',
+  'deploy',
+  'server',
+  'install-test',
+  'it',
+  'cit',
+  'clean-install',
+  'c',
+  'run',
+  'run-script',
+  'rum',
+  'urn',
+]);
 const PM_VALUED = ['--prefix', '-C', '--dir', '--cwd', '-w', '--workspace', '--filter', '-F', '--loglevel', '--registry', '--cache'];
 
 /** `npm run X`, `npm test`, `npm install` (its lifecycle scripts), `pnpm X`, `yarn X`, `bun run X`. */
@@ -319,7 +510,9 @@ function packageScriptUnwrap(name: string, argv: string[]): Unwrapped | undefine
   // `yarn workspaces foreach [-A] run x`, `yarn workspaces run x` (v1): every workspace.
   if (name === 'yarn' && args[0] === 'workspaces' && (args[1] === 'foreach' || args[1] === 'run')) {
     all = true;
-    args = args.slice(args[1] === 'foreach' ? 2 : 1).filter((a, i, list) => !(['--include', '--exclude', '--since', '-j', '--jobs', '--from'].includes(list[i - 1] ?? '')));
+    args = args
+      .slice(args[1] === 'foreach' ? 2 : 1)
+      .filter((a, i, list) => !['--include', '--exclude', '--since', '-j', '--jobs', '--from'].includes(list[i - 1] ?? ''));
   } else if (name === 'yarn' && args[0] === 'workspace' && args[1] !== undefined) {
     named.push(args[1]);
     args = args.slice(2);
@@ -328,33 +521,71 @@ function packageScriptUnwrap(name: string, argv: string[]): Unwrapped | undefine
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--') break;
-    if (arg === '--workspaces' || arg === '-ws' || arg === '--ws' || arg === '--workspaces=true' || arg === '-r' || arg === '--recursive' || (name === 'yarn' && (arg === '-A' || arg === '--all'))) { all = true; continue; }
+    if (
+      arg === '--workspaces' ||
+      arg === '-ws' ||
+      arg === '--ws' ||
+      arg === '--workspaces=true' ||
+      arg === '-r' ||
+      arg === '--recursive' ||
+      (name === 'yarn' && (arg === '-A' || arg === '--all'))
+    ) {
+      all = true;
+      continue;
+    }
     if (PM_VALUED.includes(arg)) {
       const value = args[i + 1];
-      if (arg === '-w' || arg === '--workspace') { if (value !== undefined) named.push(value); }
-      else if (arg === '--filter' || arg === '-F') all = true; // a subset of the workspaces: check them all
+      if (arg === '-w' || arg === '--workspace') {
+        if (value !== undefined) named.push(value);
+      } else if (arg === '--filter' || arg === '-F')
+        all = true; // a subset of the workspaces: check them all
       else if (['--prefix', '-C', '--dir', '--cwd'].includes(arg)) directory = value;
       i++;
       continue;
     }
     const ws = /^--workspace=(.*)$/.exec(arg);
-    if (ws) { named.push(ws[1]!); continue; }
-    if (/^--filter=/.test(arg)) { all = true; continue; }
+    if (ws) {
+      named.push(ws[1]!);
+      continue;
+    }
+    if (/^--filter=/.test(arg)) {
+      all = true;
+      continue;
+    }
     const eq = /^--(prefix|dir|cwd)=(.*)$/.exec(arg);
-    if (eq) { directory = eq[2]; continue; }
+    if (eq) {
+      directory = eq[2];
+      continue;
+    }
     if (arg.startsWith('-')) continue;
     words.push(arg);
   }
   const workspaces: WorkspaceSelection | undefined = all ? 'all' : named.length ? named : undefined;
   const [sub, script] = words;
-  if (sub === undefined) return name === 'yarn' ? { kind: 'package-script', scripts: NPM_LIFECYCLE.install!, ...(directory ? { directory } : {}), via: name, step: `${name} installs and runs the install scripts` } : undefined;
+  if (sub === undefined)
+    return name === 'yarn'
+      ? {
+          kind: 'package-script',
+          scripts: NPM_LIFECYCLE.install!,
+          ...(directory ? { directory } : {}),
+          via: name,
+          step: `${name} installs and runs the install scripts`,
+        }
+      : undefined;
   let scripts: string[] | undefined;
   if (sub === 'run' || sub === 'run-script' || sub === 'rum' || sub === 'urn') scripts = script ? [`pre${script}`, script, `post${script}`] : undefined;
   else if (NPM_LIFECYCLE[sub] && !(name === 'bun' && sub === 'test')) scripts = NPM_LIFECYCLE[sub];
   else if (name !== 'npm' && !BUILTIN.has(sub)) scripts = [`pre${sub}`, sub, `post${sub}`];
   if (!scripts) return undefined;
   const label = script && (sub === 'run' || sub === 'run-script') ? `${name} run ${script}` : `${name} ${sub}`;
-  return { kind: 'package-script', scripts, ...(directory ? { directory } : {}), ...(workspaces ? { workspaces } : {}), via: label, step: `${label} runs package.json scripts: ${scripts.join(', ')}${workspaces ? ` in ${workspaces === 'all' ? 'every workspace' : `the workspaces ${workspaces.join(', ')}`}` : ''}` };
+  return {
+    kind: 'package-script',
+    scripts,
+    ...(directory ? { directory } : {}),
+    ...(workspaces ? { workspaces } : {}),
+    via: label,
+    step: `${label} runs package.json scripts: ${scripts.join(', ')}${workspaces ? ` in ${workspaces === 'all' ? 'every workspace' : `the workspaces ${workspaces.join(', ')}`}` : ''}`,
+  };
 }
 
 /**
@@ -368,7 +599,11 @@ export function unwrapOnce(argv: string[]): Unwrapped | undefined {
     // `command -v x` and `command -V x` only look x up.
     if (name === 'command' && argv.slice(1).some((a) => a === '-v' || a === '-V')) return undefined;
     // `sudo -s` / `sudo -i` with no command start a shell that reads its script from stdin.
-    if ((name === 'sudo' || name === 'doas') && skipOptions(argv, 1, spec.valued) === -1 && argv.slice(1).some((a) => /^-[a-zA-Z]*[si]/.test(a) || a === '--shell' || a === '--login')) {
+    if (
+      (name === 'sudo' || name === 'doas') &&
+      skipOptions(argv, 1, spec.valued) === -1 &&
+      argv.slice(1).some((a) => /^-[a-zA-Z]*[si]/.test(a) || a === '--shell' || a === '--login')
+    ) {
       return { kind: 'stdin-script', via: `${name} -s`, step: `${name} starts a shell that reads its script from standard input` };
     }
     const at = skipOptions(argv, 1, spec.valued, spec.positionalsBefore);
@@ -394,7 +629,9 @@ export function unwrapOnce(argv: string[]): Unwrapped | undefined {
   }
   if (name === 'su') {
     const at = argv.findIndex((a) => a === '-c' || a === '--command');
-    return at > 0 && argv[at + 1] !== undefined ? { kind: 'script', text: argv[at + 1]!, via: 'su -c', step: `su -c runs its string as a script: ${argv[at + 1]}` } : undefined;
+    return at > 0 && argv[at + 1] !== undefined
+      ? { kind: 'script', text: argv[at + 1]!, via: 'su -c', step: `su -c runs its string as a script: ${argv[at + 1]}` }
+      : undefined;
   }
   if (name === 'npx' || name === 'bunx' || name === 'pnpx') return npxUnwrap(name, argv.slice(1));
   if ((name === 'pnpm' || name === 'yarn' || name === 'bun' || name === 'npm') && ['dlx', 'x', 'exec'].includes(argv[1] ?? '')) {

@@ -44,20 +44,55 @@ function unescapeDoubleQuoted(text: string): string {
   return out;
 }
 
-const ANSI_C_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"', '?': '?' };
+const ANSI_C_ESCAPES: Record<string, string> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  a: '\x07',
+  b: '\b',
+  e: '\x1b',
+  E: '\x1b',
+  f: '\f',
+  v: '\v',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  '?': '?',
+};
 
 /** Decodes bash's `$'...'` strings: `$'r\x6d'` is `rm`. */
 export function decodeAnsiC(body: string): string {
   let out = '';
   for (let i = 0; i < body.length; i++) {
     const ch = body[i]!;
-    if (ch !== '\\' || i + 1 >= body.length) { out += ch; continue; }
+    if (ch !== '\\' || i + 1 >= body.length) {
+      out += ch;
+      continue;
+    }
     const next = body[++i]!;
-    if (next in ANSI_C_ESCAPES) { out += ANSI_C_ESCAPES[next]; continue; }
-    const hex = next === 'x' ? /^[0-9a-fA-F]{1,2}/.exec(body.slice(i + 1)) : next === 'u' ? /^[0-9a-fA-F]{1,4}/.exec(body.slice(i + 1)) : next === 'U' ? /^[0-9a-fA-F]{1,8}/.exec(body.slice(i + 1)) : null;
-    if (hex) { out += String.fromCodePoint(Math.min(parseInt(hex[0], 16), 0x10ffff)); i += hex[0].length; continue; }
+    if (next in ANSI_C_ESCAPES) {
+      out += ANSI_C_ESCAPES[next];
+      continue;
+    }
+    const hex =
+      next === 'x'
+        ? /^[0-9a-fA-F]{1,2}/.exec(body.slice(i + 1))
+        : next === 'u'
+          ? /^[0-9a-fA-F]{1,4}/.exec(body.slice(i + 1))
+          : next === 'U'
+            ? /^[0-9a-fA-F]{1,8}/.exec(body.slice(i + 1))
+            : null;
+    if (hex) {
+      out += String.fromCodePoint(Math.min(parseInt(hex[0], 16), 0x10ffff));
+      i += hex[0].length;
+      continue;
+    }
     const octal = /^[0-7]{1,3}/.exec(body.slice(i));
-    if (octal) { out += String.fromCharCode(parseInt(octal[0], 8) & 0xff); i += octal[0].length - 1; continue; }
+    if (octal) {
+      out += String.fromCharCode(parseInt(octal[0], 8) & 0xff);
+      i += octal[0].length - 1;
+      continue;
+    }
     out += `\\${next}`;
   }
   return out;
@@ -66,9 +101,7 @@ export function decodeAnsiC(body: string): string {
 const UNQUOTED_GLOB = /(^|[^\\])[*?[]/;
 
 function variable(name: string, text: string, vars: Variables): WordValue {
-  return Object.prototype.hasOwnProperty.call(vars, name)
-    ? { value: vars[name]!, resolved: true, glob: false }
-    : { value: text, resolved: false, glob: false };
+  return Object.hasOwn(vars, name) ? { value: vars[name]!, resolved: true, glob: false } : { value: text, resolved: false, glob: false };
 }
 
 export function evaluateWord(node: SyntaxNode, vars: Variables): WordValue {
@@ -90,7 +123,10 @@ export function evaluateWord(node: SyntaxNode, vars: Variables): WordValue {
       for (const child of node.children) {
         if (!child) continue;
         if (child.type === '"' || child.type === '$"') continue;
-        if (child.type === 'string_content') { value += unescapeDoubleQuoted(child.text); continue; }
+        if (child.type === 'string_content') {
+          value += unescapeDoubleQuoted(child.text);
+          continue;
+        }
         const part = evaluateWord(child, vars);
         value += part.value;
         resolved &&= part.resolved;
@@ -112,7 +148,7 @@ export function evaluateWord(node: SyntaxNode, vars: Variables): WordValue {
     }
     case 'simple_expansion': {
       const name = node.namedChildren[0];
-      return name && (name.type === 'variable_name') ? variable(name.text, node.text, vars) : { value: node.text, resolved: false, glob: false };
+      return name && name.type === 'variable_name' ? variable(name.text, node.text, vars) : { value: node.text, resolved: false, glob: false };
     }
     case 'expansion': {
       // Only the plain `${NAME}` form is resolved; `${X:-d}`, `${X/a/b}`... stay unknown.

@@ -31,9 +31,32 @@ export interface SqlAnalysis {
 
 const MAX_NESTING = 3;
 const DROP_OBJECTS = new Set([
-  'TABLE', 'DATABASE', 'SCHEMA', 'KEYSPACE', 'INDEX', 'VIEW', 'MATERIALIZED', 'SEQUENCE', 'FUNCTION',
-  'PROCEDURE', 'TRIGGER', 'TYPE', 'DOMAIN', 'EXTENSION', 'COLUMNFAMILY', 'USER', 'ROLE', 'OWNED',
-  'COLLECTION', 'DICTIONARY', 'TEMPORARY', 'TEMP', 'FOREIGN', 'EVENT', 'PARTITION', 'TABLESPACE',
+  'TABLE',
+  'DATABASE',
+  'SCHEMA',
+  'KEYSPACE',
+  'INDEX',
+  'VIEW',
+  'MATERIALIZED',
+  'SEQUENCE',
+  'FUNCTION',
+  'PROCEDURE',
+  'TRIGGER',
+  'TYPE',
+  'DOMAIN',
+  'EXTENSION',
+  'COLUMNFAMILY',
+  'USER',
+  'ROLE',
+  'OWNED',
+  'COLLECTION',
+  'DICTIONARY',
+  'TEMPORARY',
+  'TEMP',
+  'FOREIGN',
+  'EVENT',
+  'PARTITION',
+  'TABLESPACE',
 ]);
 /** Words that open a nested statement inside procedural code; `EXPLAIN ANALYZE` runs the statement it explains. */
 const BLOCK_OPENERS = new Set(['BEGIN', 'THEN', 'ELSE', 'LOOP', 'ANALYZE', 'ANALYSE']);
@@ -66,7 +89,12 @@ function collect(text: string, dialect: SqlDialect, out: SqlAnalysis, nesting: n
       const body: SqlAnalysis = { hazards: [], includes: [], shellCommands: [] };
       collect(stored.body, nestedDialect, body, nesting + 1, true);
       const first = body.hazards[0];
-      if (first) out.hazards.push({ kind: 'stored-code', object: `${stored.kind} ${stored.name}`, statement: `${shorten(statement.text)} (its body: ${first.statement})` });
+      if (first)
+        out.hazards.push({
+          kind: 'stored-code',
+          object: `${stored.kind} ${stored.name}`,
+          statement: `${shorten(statement.text)} (its body: ${first.statement})`,
+        });
       out.shellCommands.push(...body.shellCommands);
     }
   }
@@ -81,7 +109,9 @@ function storedBody(statement: SqlStatement): { kind: string; name: string; body
   const kind = t[i];
   if (!isWord(kind, 'FUNCTION') && !isWord(kind, 'PROCEDURE')) return undefined;
   const name = nameAfter(t, i + 1, []);
-  const bodies = t.filter((tok, k) => tok.kind === 'string' && tok.depth === 0 && (isWord(t[k - 1], 'AS') || isWord(t[k - 1], 'BEGIN') || t[k - 1]?.value === ','));
+  const bodies = t.filter(
+    (tok, k) => tok.kind === 'string' && tok.depth === 0 && (isWord(t[k - 1], 'AS') || isWord(t[k - 1], 'BEGIN') || t[k - 1]?.value === ','),
+  );
   const body = bodies.map((b) => b.value).join('\n');
   return body ? { kind: kind!.value, name, body } : undefined;
 }
@@ -105,8 +135,12 @@ function inspectStatement(statement: SqlStatement, out: SqlAnalysis, procedural:
     if (tok.kind !== 'word' || !startsStatement(t, i, cteOpen)) continue;
     if (i > 0 && cteOpen && t[i - 1]!.value === ')') cteOpen = false;
     switch (tok.value) {
-      case 'DROP': add('drop', droppedObject(t, i + 1)); break;
-      case 'TRUNCATE': add('truncate', `TABLE ${nameAfter(t, i + 1, ['TABLE', 'ONLY', 'IF', 'EXISTS'])}`); break;
+      case 'DROP':
+        add('drop', droppedObject(t, i + 1));
+        break;
+      case 'TRUNCATE':
+        add('truncate', `TABLE ${nameAfter(t, i + 1, ['TABLE', 'ONLY', 'IF', 'EXISTS'])}`);
+        break;
       case 'DELETE':
         if (!hasRealWhere(t, i)) add('delete-all', `every row of ${nameAfter(t, i + 1, ['FROM', 'ONLY', 'LOW_PRIORITY', 'QUICK', 'IGNORE'])}`);
         break;

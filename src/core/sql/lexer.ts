@@ -77,10 +77,21 @@ export function lexSql(text: string, dialect: SqlDialect): LexedSql {
     const c = text[i]!;
     const next = text[i + 1];
 
-    if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v') { i++; continue; }
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v') {
+      i++;
+      continue;
+    }
 
-    if (delimiter !== ';' && text.startsWith(delimiter, i)) { i += delimiter.length; finish(i); continue; }
-    if (c === ';' && delimiter === ';') { i++; finish(i); continue; }
+    if (delimiter !== ';' && text.startsWith(delimiter, i)) {
+      i += delimiter.length;
+      finish(i);
+      continue;
+    }
+    if (c === ';' && delimiter === ';') {
+      i++;
+      finish(i);
+      continue;
+    }
 
     // Comments.
     if (c === '-' && next === '-' && (dialect !== 'mysql' || i + 2 >= n || /\s/.test(text[i + 2]!))) {
@@ -103,14 +114,21 @@ export function lexSql(text: string, dialect: SqlDialect): LexedSql {
       i = skipBlockComment(text, i, dialect === 'postgres');
       continue;
     }
-    if (c === '*' && next === '/') { i += 2; continue; } // end of a `/*!` section
+    if (c === '*' && next === '/') {
+      i += 2;
+      continue;
+    } // end of a `/*!` section
 
     // Client commands.
     if (c === '\\' && dialect !== 'sqlite') {
       const m = /^\\([A-Za-z]+|[!.;?])/.exec(text.slice(i, i + 40));
       const name = m ? m[1]! : '';
       const after = i + 1 + name.length;
-      if (dialect === 'mysql' && (name === 'G' || name === 'g')) { i = after; finish(i); continue; }
+      if (dialect === 'mysql' && (name === 'G' || name === 'g')) {
+        i = after;
+        finish(i);
+        continue;
+      }
       if (PSQL_SEND.has(name) && tokens.length) {
         const [, end] = restOfLine(after);
         finish(i, name === 'gexec');
@@ -181,8 +199,18 @@ export function lexSql(text: string, dialect: SqlDialect): LexedSql {
       i = j;
       continue;
     }
-    if (c === '(') { tokens.push({ kind: 'punct', value: c, depth }); depth++; i++; continue; }
-    if (c === ')') { depth = Math.max(0, depth - 1); tokens.push({ kind: 'punct', value: c, depth }); i++; continue; }
+    if (c === '(') {
+      tokens.push({ kind: 'punct', value: c, depth });
+      depth++;
+      i++;
+      continue;
+    }
+    if (c === ')') {
+      depth = Math.max(0, depth - 1);
+      tokens.push({ kind: 'punct', value: c, depth });
+      i++;
+      continue;
+    }
     tokens.push({ kind: 'punct', value: c, depth });
     i++;
   }
@@ -207,7 +235,11 @@ function readQuoted(text: string, open: number, quote: string, backslash: boolea
       continue;
     }
     if (c === quote) {
-      if (text[i + 1] === quote) { value += quote; i += 2; continue; }
+      if (text[i + 1] === quote) {
+        value += quote;
+        i += 2;
+        continue;
+      }
       return [value, i + 1];
     }
     value += c;

@@ -1,5 +1,5 @@
-import { findCalls, type CodeCall } from '../code/calls';
-import { scanCode, type CodeToken } from '../code/scanner';
+import { type CodeCall, findCalls } from '../code/calls';
+import { type CodeToken, scanCode } from '../code/scanner';
 
 /**
  * What a mongosh script would destroy: `dropDatabase()`, a collection's `drop()`,
@@ -23,8 +23,10 @@ export function analyseMongoScript(source: string): MongoHazard[] {
     const name = call.path[call.path.length - 1]!;
     const text = `${call.path.join('.')}(${call.args.length ? '...' : ''})`;
     if (name === 'dropDatabase') hazards.push({ kind: 'drop-database', call: text });
-    else if (name === 'drop' && call.path.length >= 2 && (call.path[0] === 'db' || call.args.length === 0)) hazards.push({ kind: 'drop-collection', call: text });
-    else if ((name === 'deleteMany' || name === 'remove') && call.path.length >= 2 && emptyFilter(call)) hazards.push({ kind: 'delete-all', call: `${call.path.join('.')}(${call.args.length ? '{}' : ''})` });
+    else if (name === 'drop' && call.path.length >= 2 && (call.path[0] === 'db' || call.args.length === 0))
+      hazards.push({ kind: 'drop-collection', call: text });
+    else if ((name === 'deleteMany' || name === 'remove') && call.path.length >= 2 && emptyFilter(call))
+      hazards.push({ kind: 'delete-all', call: `${call.path.join('.')}(${call.args.length ? '{}' : ''})` });
     else if (name === 'updateMany' && call.path.length >= 2 && emptyFilter(call)) hazards.push({ kind: 'update-all', call: `${call.path.join('.')}({}, ...)` });
     else if ((name === 'runCommand' || name === 'adminCommand') && call.args[0]) {
       const key = commandKey(call.args[0]);

@@ -51,20 +51,35 @@ export async function gateShimCall(tool: string, args: string[], cwd: string, de
   const logRefusal = async (decidedBy: 'rules' | 'no-editor') => {
     try {
       await deps.record?.({
-        kind: 'decision', actor: 'terminal', command: line, cwd, decision: 'deny', decidedBy, reason,
-        environment, ...(finding ? { rule: finding.rule, severity: finding.severity } : {}),
+        kind: 'decision',
+        actor: 'terminal',
+        command: line,
+        cwd,
+        decision: 'deny',
+        decidedBy,
+        reason,
+        environment,
+        ...(finding ? { rule: finding.rule, severity: finding.severity } : {}),
         ...(check.target ? { evidence: check.target.evidence.map((e) => `${e.source}: ${e.value}`) } : {}),
       });
-    } catch { /* still blocked */ }
+    } catch {
+      /* still blocked */
+    }
   };
   if (check.decision === 'deny') {
     await logRefusal('rules');
     return { exitCode: EXIT_BLOCKED, message: `airlock: blocked ${tool}${where}: ${reason}. Airlock never lets this run.` };
   }
-  const answer = await deps.askEditor({ kind: 'command', requester: 'terminal', command: line, cwd, reason, check: wireCheck(check), timeoutMs: deps.timeoutMs }, [cwd]);
+  const answer = await deps.askEditor(
+    { kind: 'command', requester: 'terminal', command: line, cwd, reason, check: wireCheck(check), timeoutMs: deps.timeoutMs },
+    [cwd],
+  );
   if ('unreachable' in answer) {
     await logRefusal('no-editor');
-    return { exitCode: EXIT_BLOCKED, message: `airlock: blocked ${tool}${where}: ${reason}. No editor could ask you to confirm (${answer.unreachable}); nothing was run.` };
+    return {
+      exitCode: EXIT_BLOCKED,
+      message: `airlock: blocked ${tool}${where}: ${reason}. No editor could ask you to confirm (${answer.unreachable}); nothing was run.`,
+    };
   }
   if (answer.decision === 'allow') return { exitCode: EXIT_ALLOW };
   const why = answer.decidedBy === 'timeout' ? 'nobody confirmed it in the editor in time' : 'blocked in the editor';

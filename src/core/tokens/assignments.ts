@@ -44,7 +44,11 @@ export function normalizeKey(name: string): string {
 }
 
 function computeKey(name: string): string {
-  const lastSegment = name.replace(/^[-$]+/, '').split('.').pop() ?? name;
+  const lastSegment =
+    name
+      .replace(/^[-$]+/, '')
+      .split('.')
+      .pop() ?? name;
   const bare = lastSegment.replace(/-/g, '_');
   // camelCase -> CAMEL_CASE so `railwayApiToken` meets `RAILWAY_API_TOKEN`.
   const snake = (/[a-z]/.test(bare) ? bare.replace(/([a-z0-9])([A-Z])/g, '$1_$2') : bare).toUpperCase();
@@ -70,7 +74,10 @@ export function findAssignments(text: string, lower: string): Assignment[] {
     // `<add key="ClearTextPassword" value="…"/>`: the hint was the word `key`; the name is its value.
     if (assignment?.key === 'KEY' && assignment.quoted) {
       const pair = readNamedPair(text, assignment.start, assignment.start + assignment.value.length) ?? valueBeforeKey(text, assignment);
-      if (pair) { assignment = pair; reach.end = Math.max(reach.end, pair.start + pair.value.length); }
+      if (pair) {
+        assignment = pair;
+        reach.end = Math.max(reach.end, pair.start + pair.value.length);
+      }
     }
     if (assignment) found.push(assignment);
     // Never read the same stretch twice: `key=key=key=…` stays linear.
@@ -91,7 +98,9 @@ function valueBeforeKey(text: string, key: Assignment): Assignment | undefined {
 }
 
 /** How far a value read looked, so the next hint starts after it. */
-interface Reach { end: number }
+interface Reach {
+  end: number;
+}
 
 const NAME_KEY_BEFORE = /(?:\bname["']?\s*[:=]\s*["']?|\bvariable\s+"|\bkey\s*=\s*["'])$/i;
 const VALUE_KEY_AFTER = /\b(?:value|default)["']?\s*[:=]/gi;
@@ -139,7 +148,8 @@ function readValue(text: string, nameStart: number, nameEnd: number, reach: Reac
   // Cheap first-character tests keep the type regexes off the common `name = value` path.
   let typed: RegExpExecArray | null = null;
   if (text[at] === ':' && /[ \tA-Za-z_]/.test(text[at + 1] ?? '')) typed = TYPE_ANNOTATION.exec(text.slice(at, at + 80));
-  else if ((text[at] === ' ' || text[at] === '\t') && opener !== '"' && opener !== "'" && /[A-Za-z_]/.test(text[at + 1] ?? '')) typed = GO_TYPE.exec(text.slice(at, at + 80));
+  else if ((text[at] === ' ' || text[at] === '\t') && opener !== '"' && opener !== "'" && /[A-Za-z_]/.test(text[at + 1] ?? ''))
+    typed = GO_TYPE.exec(text.slice(at, at + 80));
   if (typed) at += typed[0].length;
   // `[name]` (INI sections) and `name(` (calls) are not assignments.
   while (text[at] === ' ' || text[at] === '\t') at++;
@@ -148,7 +158,11 @@ function readValue(text: string, nameStart: number, nameEnd: number, reach: Reac
   if (op2.startsWith('==') || op2.startsWith('!=') || op2.startsWith('=~')) return undefined;
   const op = OPERATOR.exec(text.slice(at, at + 4));
   if (op) at += op[0].length;
-  else if (text[at] === ',' && ((opener === '"' || opener === "'") ? CALL_BEFORE.test(text.slice(Math.max(0, nameStart - 40), nameStart - 1)) : /[^\s,]/.test(text[at + 1] ?? ''))) at++;
+  else if (
+    text[at] === ',' &&
+    (opener === '"' || opener === "'" ? CALL_BEFORE.test(text.slice(Math.max(0, nameStart - 40), nameStart - 1)) : /[^\s,]/.test(text[at + 1] ?? ''))
+  )
+    at++;
   else if (FLAG_NAME.test(name) && (text[at - 1] === ' ' || text[at - 1] === '\t')) flag = true;
   else return undefined;
   while (text[at] === ' ' || text[at] === '\t') at++;
@@ -159,7 +173,10 @@ function readValue(text: string, nameStart: number, nameEnd: number, reach: Reac
   let quoted = false;
   let valueStart = at;
   let valueEnd: number;
-  if (quote === '\\' && text[at + 1] === '"' && escapedQuote) { at++; quote = '"'; }
+  if (quote === '\\' && text[at + 1] === '"' && escapedQuote) {
+    at++;
+    quote = '"';
+  }
   if (quote === '"' || quote === "'" || quote === '`') {
     quoted = true;
     valueStart = at + 1;
@@ -176,7 +193,9 @@ function readValue(text: string, nameStart: number, nameEnd: number, reach: Reac
       valueEnd++;
     }
     reach.end = valueEnd;
-    if (escapedQuote && text[valueEnd] === '\\') { /* closed by \" */ } else if (text[valueEnd] !== quote) return undefined;
+    if (escapedQuote && text[valueEnd] === '\\') {
+      /* closed by \" */
+    } else if (text[valueEnd] !== quote) return undefined;
   } else {
     if (scheme) valueStart += scheme[0].length;
     valueEnd = valueStart;

@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
-import { previewSecret } from './preview';
-import { findAssignments, type Assignment } from './assignments';
+import { type Assignment, findAssignments } from './assignments';
 import { looksLikeIdentifier } from './entropy';
-import { isPlaceholder, isReference } from './placeholder';
+import { KeywordScanner } from './keyword-scan';
 import { decodeKubernetesSecrets, KIND_SECRET } from './kubernetes';
+import { isPlaceholder, isReference } from './placeholder';
+import { previewSecret } from './preview';
+import { describeByNameOrPrefix, providerInName, providerRuleShaped, type Refined } from './provider-names';
+import { isAlgoliaSearchKey } from './public-keys';
 import { kubernetesSecretValue } from './rules/cloud';
 import { genericRuleFor } from './rules/generic';
 import { allRules } from './rules/index';
-import { isAlgoliaSearchKey } from './public-keys';
-import { describeByNameOrPrefix, providerInName, providerRuleShaped, type Refined } from './provider-names';
-import { KeywordScanner } from './keyword-scan';
 import type { TokenFinding, TokenRule } from './types';
 
 export interface DetectOptions {
@@ -54,15 +54,33 @@ export function detectSecretSpans(text: string, options: DetectOptions = {}): Se
       const inner = detectSecretSpans(decoded.text, { fileName: 'secret.env' });
       // The most specific reading: registry credentials over the password field beside them.
       const best = inner.find((s) => s.rule.provider !== 'Unknown') ?? inner[0];
-      if (best) spans.push({ start: decoded.start, end: decoded.end, rule: best.rule, refined: { ...best.refined, title: `${best.refined.title ?? best.rule.title} (in a Kubernetes Secret)` } });
+      if (best)
+        spans.push({
+          start: decoded.start,
+          end: decoded.end,
+          rule: best.rule,
+          refined: { ...best.refined, title: `${best.refined.title ?? best.rule.title} (in a Kubernetes Secret)` },
+        });
       // Any other value of a Secret (`extra`, `ca.pem`, `.dockercfg`) is secret by its owner's word.
-      else if (isSecretDataValue(decoded.value)) spans.push({ start: decoded.start, end: decoded.end, rule: kubernetesSecretValue, refined: { title: `Kubernetes Secret value (key ${decoded.key.slice(0, 60)})` } });
+      else if (isSecretDataValue(decoded.value))
+        spans.push({
+          start: decoded.start,
+          end: decoded.end,
+          rule: kubernetesSecretValue,
+          refined: { title: `Kubernetes Secret value (key ${decoded.key.slice(0, 60)})` },
+        });
     }
   }
   for (const assignment of findAssignments(text, lower)) {
     const verdict = ruleForAssignment(assignment, options);
     // Algolia's search-only key beside its appId and indexName is public by design (DocSearch, yarn's search).
-    if (verdict && !options.aggressive && verdict.rule.provider === 'Unknown' && isAlgoliaSearchKey(text, assignment.start, assignment.start + assignment.value.length, assignment.name)) continue;
+    if (
+      verdict &&
+      !options.aggressive &&
+      verdict.rule.provider === 'Unknown' &&
+      isAlgoliaSearchKey(text, assignment.start, assignment.start + assignment.value.length, assignment.name)
+    )
+      continue;
     if (verdict) spans.push({ start: assignment.start, end: assignment.start + assignment.value.length, ...verdict });
   }
   runPatternRules(fallbackRules, text, present, spans, options.aggressive === true);
@@ -83,7 +101,10 @@ function runPatternRules(rules: TokenRule[], text: string, present: Set<string>,
     const pattern = rule.pattern!;
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-      if (m[0].length === 0) { pattern.lastIndex++; continue; }
+      if (m[0].length === 0) {
+        pattern.lastIndex++;
+        continue;
+      }
       const secret = m.groups?.secret ?? m[0];
       // With the `d` flag the group's own offset; `indexOf` would find an earlier copy (`mysql -u root -proot`).
       const start = m.indices?.groups?.secret?.[0] ?? m.index + (m.groups?.secret !== undefined ? m[0].indexOf(secret) : 0);
@@ -116,8 +137,9 @@ function ruleForAssignment(assignment: Assignment, options: DetectOptions): { ru
     if (aggressive) return { rule: named, refined: {} };
     return value.length >= 8 && !looksLikeIdentifier(value) ? { rule: named, refined: {} } : undefined;
   }
-  const generic = genericRuleFor(assignment, fileName, aggressive)
-    ?? (!aggressive && value.length >= 12 && providerInName(assignment.key) ? genericRuleFor(assignment, fileName, false, 12) : undefined);
+  const generic =
+    genericRuleFor(assignment, fileName, aggressive) ??
+    (!aggressive && value.length >= 12 && providerInName(assignment.key) ? genericRuleFor(assignment, fileName, false, 12) : undefined);
   if (!generic) return undefined;
   if (aggressive) return { rule: generic, refined: {} };
   const described = describeByNameOrPrefix(assignment.name, value);
@@ -134,7 +156,10 @@ function resolveOverlaps(spans: SecretSpan[]): SecretSpan[] {
   const kept: SecretSpan[] = [];
   for (const span of byPosition) {
     const last = kept[kept.length - 1];
-    if (!last || span.start >= last.end) { kept.push(span); continue; }
+    if (!last || span.start >= last.end) {
+      kept.push(span);
+      continue;
+    }
     if (rank.get(span)! < rank.get(last)!) kept[kept.length - 1] = span;
   }
   return kept;
@@ -155,7 +180,8 @@ export class LineIndex {
     let hi = this.starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid; else hi = mid - 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
     }
     return { line: lo + 1, column: offset - this.starts[lo]! + 1 };
   }

@@ -21,13 +21,24 @@ export function characterClasses(value: string): number {
  * files (5,400 distinct words): 334 of the 676 pairs. 98% of those words have 80% or more of
  * their pairs here; 9% of random 8-letter strings do.
  */
-const COMMON_abacadafagaiakalamanaparasatauavawaxaybabebibkblbmbobrbsbtbubycacccdcechcickclcmcocpcqcrcsctcucydadbdcdddedfdgdidldodpdrdsdtdudvdyeaebecedeeefegeheiejekelemeneoepeqereseteuevewexeyfafefffiflfofrfsftfufygagbgegfggghgiglgmgngogpgrgsgtguhahehihmhohrhshthuhyiaibicidieifigiliminioipirisitivixizjejsjukekiknkslalblcldlelflilllmlolplsltlulvlymambmemimlmmmompmsmtmunanbncndnenfngnhninknlnmnnnonpnrnsntnunvnwnyoaobocodofogoiokolomonoooporosotouovowoxpapdpephpiplpoppprpsptpuqurarbrcrdrerfrgrirkrlrmrnrorprrrsrtrurvrysascsesfshsiskslsmsnsospsrssstsusvswsytatctethtitltmtotptrtstttutwtyuaubucudueufuguiulumunuoupurusutvavevgvivowawewhwiwnwowrwsxcxexixmxpxtyeyiylymynyoypyszazezi = new Set('abacadafagaiakalamanaparasatauavawaxaybabebibkblbmbobrbsbtbubycacccdcechcickclcmcocpcqcrcsctcucydadbdcdddedfdgdidldodpdrdsdtdudvdyeaebecedeeefegeheiejekelemeneoepeqereseteuevewexeyfafefffiflfofrfsftfufygagbgegfggghgiglgmgngogpgrgsgtguhahehihmhohrhshthuhyiaibicidieifigiliminioipirisitivixizjejsjukekiknkslalblcldlelflilllmlolplsltlulvlymambmemimlmmmompmsmtmunanbncndnenfngnhninknlnmnnnonpnrnsntnunvnwnyoaobocodofogoiokolomonoooporosotouovowoxpapdpephpiplpoppprpsptpuqurarbrcrdrerfrgrirkrlrmrnrorprrrsrtrurvrysascsesfshsiskslsmsnsospsrssstsusvswsytatctethtitltmtotptrtstttutwtyuaubucudueufuguiulumunuoupurusutvavevgvivowawewhwiwnwowrwsxcxexixmxpxtyeyiylymynyoypyszazezi'.match(/../g));
+const COMMON_abacadafagaiakalamanaparasatauavawaxaybabebibkblbmbobrbsbtbubycacccdcechcickclcmcocpcqcrcsctcucydadbdcdddedfdgdidldodpdrdsdtdudvdyeaebecedeeefegeheiejekelemeneoepeqereseteuevewexeyfafefffiflfofrfsftfufygagbgegfggghgiglgmgngogpgrgsgtguhahehihmhohrhshthuhyiaibicidieifigiliminioipirisitivixizjejsjukekiknkslalblcldlelflilllmlolplsltlulvlymambmemimlmmmompmsmtmunanbncndnenfngnhninknlnmnnnonpnrnsntnunvnwnyoaobocodofogoiokolomonoooporosotouovowoxpapdpephpiplpoppprpsptpuqurarbrcrdrerfrgrirkrlrmrnrorprrrsrtrurvrysascsesfshsiskslsmsnsospsrssstsusvswsytatctethtitltmtotptrtstttutwtyuaubucudueufuguiulumunuoupurusutvavevgvivowawewhwiwnwowrwsxcxexixmxpxtyeyiylymynyoypyszazezi =
+  new Set(
+    'abacadafagaiakalamanaparasatauavawaxaybabebibkblbmbobrbsbtbubycacccdcechcickclcmcocpcqcrcsctcucydadbdcdddedfdgdidldodpdrdsdtdudvdyeaebecedeeefegeheiejekelemeneoepeqereseteuevewexeyfafefffiflfofrfsftfufygagbgegfggghgiglgmgngogpgrgsgtguhahehihmhohrhshthuhyiaibicidieifigiliminioipirisitivixizjejsjukekiknkslalblcldlelflilllmlolplsltlulvlymambmemimlmmmompmsmtmunanbncndnenfngnhninknlnmnnnonpnrnsntnunvnwnyoaobocodofogoiokolomonoooporosotouovowoxpapdpephpiplpoppprpsptpuqurarbrcrdrerfrgrirkrlrmrnrorprrrsrtrurvrysascsesfshsiskslsmsnsospsrssstsusvswsytatctethtitltmtotptrtstttutwtyuaubucudueufuguiulumunuoupurusutvavevgvivowawewhwiwnwowrwsxcxexixmxpxtyeyiylymynyoypyszazezi'.match(
+      /../g,
+    ),
+  );
 
 function readsLikeWord(part: string): boolean {
   const lower = part.toLowerCase();
   if (lower.length < 5) return true;
   let common = 0;
-  for (let i = 0; i < lower.length - 1; i++) if (COMMON_abacadafagaiakalamanaparasatauavawaxaybabebibkblbmbobrbsbtbubycacccdcechcickclcmcocpcqcrcsctcucydadbdcdddedfdgdidldodpdrdsdtdudvdyeaebecedeeefegeheiejekelemeneoepeqereseteuevewexeyfafefffiflfofrfsftfufygagbgegfggghgiglgmgngogpgrgsgtguhahehihmhohrhshthuhyiaibicidieifigiliminioipirisitivixizjejsjukekiknkslalblcldlelflilllmlolplsltlulvlymambmemimlmmmompmsmtmunanbncndnenfngnhninknlnmnnnonpnrnsntnunvnwnyoaobocodofogoiokolomonoooporosotouovowoxpapdpephpiplpoppprpsptpuqurarbrcrdrerfrgrirkrlrmrnrorprrrsrtrurvrysascsesfshsiskslsmsnsospsrssstsusvswsytatctethtitltmtotptrtstttutwtyuaubucudueufuguiulumunuoupurusutvavevgvivowawewhwiwnwowrwsxcxexixmxpxtyeyiylymynyoypyszazezi.has(lower.slice(i, i + 2))) common++;
+  for (let i = 0; i < lower.length - 1; i++)
+    if (
+      COMMON_abacadafagaiakalamanaparasatauavawaxaybabebibkblbmbobrbsbtbubycacccdcechcickclcmcocpcqcrcsctcucydadbdcdddedfdgdidldodpdrdsdtdudvdyeaebecedeeefegeheiejekelemeneoepeqereseteuevewexeyfafefffiflfofrfsftfufygagbgegfggghgiglgmgngogpgrgsgtguhahehihmhohrhshthuhyiaibicidieifigiliminioipirisitivixizjejsjukekiknkslalblcldlelflilllmlolplsltlulvlymambmemimlmmmompmsmtmunanbncndnenfngnhninknlnmnnnonpnrnsntnunvnwnyoaobocodofogoiokolomonoooporosotouovowoxpapdpephpiplpoppprpsptpuqurarbrcrdrerfrgrirkrlrmrnrorprrrsrtrurvrysascsesfshsiskslsmsnsospsrssstsusvswsytatctethtitltmtotptrtstttutwtyuaubucudueufuguiulumunuoupurusutvavevgvivowawewhwiwnwowrwsxcxexixmxpxtyeyiylymynyoypyszazezi.has(
+        lower.slice(i, i + 2),
+      )
+    )
+      common++;
   return common / (lower.length - 1) >= 0.8;
 }
 
@@ -36,8 +47,8 @@ function readsLikeWord(part: string): boolean {
  * generated secrets break into many one- and two-character runs, identifiers into words.
  */
 export function looksLikeIdentifier(value: string): boolean {
-  if (!/^[A-Za-z0-9_.:\-]+$/.test(value)) return false;
-  const parts = value.split(/[_.:\-]+|(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])/).filter(Boolean);
+  if (!/^[A-Za-z0-9_.:-]+$/.test(value)) return false;
+  const parts = value.split(/[_.:-]+|(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])/).filter(Boolean);
   const letters = parts.filter((p) => /^[A-Za-z]+$/.test(p));
   if (letters.length === 0) return false;
   // Words are lower, Capitalised or ALL CAPS, and have vowels; random runs mix case freely.

@@ -40,7 +40,8 @@ function git(root: string, args: string[], input?: string): Promise<string | und
     const child = execFile('git', ['-C', root, ...args], { maxBuffer: 256 * 1024 * 1024, timeout: 20_000, windowsHide: true }, (error, stdout) => {
       resolve(error && !stdout ? undefined : stdout);
     });
-    if (input !== undefined) child.stdin?.end(input); else child.stdin?.end();
+    if (input !== undefined) child.stdin?.end(input);
+    else child.stdin?.end();
   });
 }
 
@@ -55,12 +56,15 @@ async function readOptional(path: string): Promise<string | undefined> {
 /** `Read(./.env)`, `Read(/secrets/**)`, `Read(**\/*.pem)`, bare `Read`: as gitignore patterns relative to the root. */
 export function claudeDenyReadPatterns(settingsText: string): { all: boolean; patterns: string[] } {
   const settings = parseJsonc(settingsText) as { permissions?: { deny?: unknown } } | undefined;
-  const deny = Array.isArray(settings?.permissions?.deny) ? settings!.permissions!.deny as unknown[] : [];
+  const deny = Array.isArray(settings?.permissions?.deny) ? (settings!.permissions!.deny as unknown[]) : [];
   const patterns: string[] = [];
   let all = false;
   for (const rule of deny) {
     if (typeof rule !== 'string') continue;
-    if (rule === 'Read' || rule === 'Read(*)' || rule === 'Read(**)') { all = true; continue; }
+    if (rule === 'Read' || rule === 'Read(*)' || rule === 'Read(**)') {
+      all = true;
+      continue;
+    }
     const m = /^Read\((.+)\)$/.exec(rule.trim());
     if (!m) continue;
     let p = m[1]!.trim();

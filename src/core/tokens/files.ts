@@ -7,16 +7,14 @@ import type { TokenFinding } from './types';
 /** Files larger than this are skipped: secrets live in config files, not in 100 MB dumps. */
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 
-export type ReadOutcome =
-  | { ok: true; text: string; bytes: number }
-  | { ok: false; reason: string };
+export type ReadOutcome = { ok: true; text: string; bytes: number } | { ok: false; reason: string };
 
 /**
  * Reads at most `maxBytes` (+1 to tell "too big") from one open handle, so a file that grows
  * while being read cannot make the read unbounded. Binary and invalid-UTF-8 files are refused.
  */
 export async function readTextBounded(path: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<ReadOutcome> {
-  let handle;
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
   try {
     // A FIFO or device would block open() or never end: refuse anything but a regular file,
     // and open non-blocking in case one is swapped in between the two calls.
@@ -70,12 +68,19 @@ export function looksBinary(bytes: Uint8Array): boolean {
 export function describeError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
-    case 'ENOENT': return 'vanished before it could be read';
-    case 'EACCES': case 'EPERM': return 'not readable (permission denied)';
-    case 'EISDIR': return 'is a directory';
-    case 'ELOOP': return 'symlink loop';
-    case undefined: return 'could not be read';
-    default: return `could not be read (${code})`;
+    case 'ENOENT':
+      return 'vanished before it could be read';
+    case 'EACCES':
+    case 'EPERM':
+      return 'not readable (permission denied)';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'ELOOP':
+      return 'symlink loop';
+    case undefined:
+      return 'could not be read';
+    default:
+      return `could not be read (${code})`;
   }
 }
 

@@ -24,9 +24,15 @@ export function fingerprintKey(env: NodeJS.ProcessEnv = process.env): Buffer {
   try {
     const stored = readFileSync(path, 'utf8').trim();
     if (/^[0-9a-f]{64}$/.test(stored)) return Buffer.from(stored, 'hex');
-  } catch { /* made below */ }
+  } catch {
+    /* made below */
+  }
   const fresh = randomBytes(32);
-  try { writePrivateFile(path, `${fresh.toString('hex')}\n`); } catch { /* read-only home: this run's fingerprints are still keyed */ }
+  try {
+    writePrivateFile(path, `${fresh.toString('hex')}\n`);
+  } catch {
+    /* read-only home: this run's fingerprints are still keyed */
+  }
   return fresh;
 }
 

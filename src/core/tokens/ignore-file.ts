@@ -20,7 +20,8 @@ export function parseAirlockIgnore(text: string): AcceptedFindings {
   const patterns: string[] = [];
   for (const line of text.split(/\r?\n/)) {
     const m = FINGERPRINT_LINE.exec(line.trim());
-    if (m) fingerprints.add(m[1]!); else patterns.push(line);
+    if (m) fingerprints.add(m[1]!);
+    else patterns.push(line);
   }
   const files: Ignore = ignore().add(patterns);
   return {

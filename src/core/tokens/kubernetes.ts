@@ -19,7 +19,7 @@ const MAX_DECODED = 64 * 1024;
  */
 export function decodeKubernetesSecrets(text: string): DecodedValue[] {
   const out: DecodedValue[] = [];
-  let documents;
+  let documents: ReturnType<typeof parseAllDocuments>;
   try {
     documents = parseAllDocuments(text, { keepSourceTokens: false });
   } catch {
@@ -30,7 +30,9 @@ export function decodeKubernetesSecrets(text: string): DecodedValue[] {
     const kind = doc.get('kind');
     if (typeof kind !== 'string' || kind !== 'Secret') continue;
     for (const section of ['data', 'stringData'] as const) {
-      const data = doc.get(section, true) as { items?: Array<{ key: { value?: unknown }; value: { value?: unknown; range?: [number, number, number] } | null }> } | undefined;
+      const data = doc.get(section, true) as
+        | { items?: Array<{ key: { value?: unknown }; value: { value?: unknown; range?: [number, number, number] } | null }> }
+        | undefined;
       for (const item of data?.items ?? []) {
         const key = item.key?.value;
         const raw = item.value?.value;

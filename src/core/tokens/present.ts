@@ -25,7 +25,9 @@ export function rotationChecklist(f: TokenFinding): string {
     ...steps.map((s) => `- [ ] ${s}`),
     `- [ ] Remove the value from ${f.file}${f.tracked ? ' (it is tracked by git: treat it as public even after removal)' : ''}.`,
     f.agentReadable === false ? '' : `- [ ] Keep agents out of where the new value lives (.cursorignore, Claude Code deny rules, Airlock's read gate).`,
-  ].filter((line, i, all) => line !== '' || i < all.length - 1).join('\n');
+  ]
+    .filter((line, i, all) => line !== '' || i < all.length - 1)
+    .join('\n');
 }
 
 /** Markdown for the hover: what it can do, who can see it, what to do. */

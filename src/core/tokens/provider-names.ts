@@ -6,18 +6,64 @@ import type { TokenFinding, TokenRule } from './types';
 export type Refined = Partial<Pick<TokenFinding, 'scope' | 'severity' | 'title' | 'provider'>>;
 
 /** Provider words that are English words too: they count only as the variable's first word (`LINEAR_API_KEY`, `renderToken`). */
-const AMBIGUOUS = new Set(['DATABASE', 'SERVICE_URL', 'PRIVATE_KEY', 'UNKNOWN', 'X', 'LOB', 'SEGMENT', 'ZOOM', 'LINEAR', 'RENDER', 'NEON', 'CONVEX', 'EXPO', 'PREFECT', 'ZENDESK_SELL', 'SANITY', 'CLERK', 'GROQ', 'REPLICATE', 'RESEND', 'TOGETHER', 'FIREWORKS', 'NOTION', 'FIGMA', 'OKTA', 'SNYK', 'MONDAY', 'LOOKER', 'KRAKEN', 'BEAMER']);
+const AMBIGUOUS = new Set([
+  'DATABASE',
+  'SERVICE_URL',
+  'PRIVATE_KEY',
+  'UNKNOWN',
+  'X',
+  'LOB',
+  'SEGMENT',
+  'ZOOM',
+  'LINEAR',
+  'RENDER',
+  'NEON',
+  'CONVEX',
+  'EXPO',
+  'PREFECT',
+  'ZENDESK_SELL',
+  'SANITY',
+  'CLERK',
+  'GROQ',
+  'REPLICATE',
+  'RESEND',
+  'TOGETHER',
+  'FIREWORKS',
+  'NOTION',
+  'FIGMA',
+  'OKTA',
+  'SNYK',
+  'MONDAY',
+  'LOOKER',
+  'KRAKEN',
+  'BEAMER',
+]);
 /** `New Relic` -> [`NEW_RELIC`, `NEWRELIC`]; `Fly.io` -> [`FLY_IO`, `FLY`]. */
 function wordsFor(name: string): string[] {
-  const base = name.replace(/\(.*?\)/g, ' ').replace(/\.(?:io|com|dev|ai|app)\b/gi, ' ').trim();
-  const snake = base.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_|_$/g, '');
+  const base = name
+    .replace(/\(.*?\)/g, ' ')
+    .replace(/\.(?:io|com|dev|ai|app)\b/gi, ' ')
+    .trim();
+  const snake = base
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
   if (snake.length < 3) return [];
   // `MessageBird` is also written `messageBird` -> MESSAGE_BIRD.
-  const humps = base.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_|_$/g, '');
+  const humps = base
+    .replace(/([a-z])([A-Z])/g, '$1_$2')
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
   return [...new Set([snake, snake.replace(/_/g, ''), humps])];
 }
 
-interface ProviderWord { word: string; parts: string[]; provider: string; firstOnly: boolean }
+interface ProviderWord {
+  word: string;
+  parts: string[];
+  provider: string;
+  firstOnly: boolean;
+}
 
 const words: ProviderWord[] = [];
 function addWord(word: string, providerName: string): void {
@@ -26,11 +72,37 @@ function addWord(word: string, providerName: string): void {
 }
 for (const pack of packs) for (const info of pack.providers) for (const w of wordsFor(info.name)) addWord(w, info.name);
 // Prefixes of documented variable names: HEROKU_API_KEY -> HEROKU, GH_TOKEN -> (too short).
-for (const rule of allRules) for (const name of rule.names ?? []) {
-  const first = name.split('_').filter(Boolean)[0];
-  if (first && first.length >= 3 && !/^(?:API|AUTH|APP|CLIENT|SECRET|TOKEN|ACCESS|PRIVATE|NEXT|PUBLIC|SERVICE|NODE|DATABASE|SESSION|ENCRYPTION|WEBHOOK|JWT|CO|XI|HF|OP|GEM|CARGO)$/.test(first)) addWord(first, rule.provider);
-}
-for (const [word, name] of [['GH', 'GitHub'], ['GITHUB', 'GitHub'], ['GITLAB', 'GitLab'], ['AWS', 'AWS'], ['GCP', 'Google Cloud'], ['NEWRELIC', 'New Relic'], ['SENDGRID', 'SendGrid'], ['TWITTER', 'X (Twitter)'], ['MAILCHIMP', 'Mailchimp'], ['CONTRIBSYS', 'Sidekiq'], ['SUMO', 'Sumo Logic'], ['TRAVIS', 'Travis CI'], ['DRONE', 'Drone CI'], ['MERAKI', 'Cisco Meraki'], ['NYTIMES', 'New York Times'], ['FB', 'Facebook'], ['TWILIO', 'Twilio']] as const) {
+for (const rule of allRules)
+  for (const name of rule.names ?? []) {
+    const first = name.split('_').filter(Boolean)[0];
+    if (
+      first &&
+      first.length >= 3 &&
+      !/^(?:API|AUTH|APP|CLIENT|SECRET|TOKEN|ACCESS|PRIVATE|NEXT|PUBLIC|SERVICE|NODE|DATABASE|SESSION|ENCRYPTION|WEBHOOK|JWT|CO|XI|HF|OP|GEM|CARGO)$/.test(
+        first,
+      )
+    )
+      addWord(first, rule.provider);
+  }
+for (const [word, name] of [
+  ['GH', 'GitHub'],
+  ['GITHUB', 'GitHub'],
+  ['GITLAB', 'GitLab'],
+  ['AWS', 'AWS'],
+  ['GCP', 'Google Cloud'],
+  ['NEWRELIC', 'New Relic'],
+  ['SENDGRID', 'SendGrid'],
+  ['TWITTER', 'X (Twitter)'],
+  ['MAILCHIMP', 'Mailchimp'],
+  ['CONTRIBSYS', 'Sidekiq'],
+  ['SUMO', 'Sumo Logic'],
+  ['TRAVIS', 'Travis CI'],
+  ['DRONE', 'Drone CI'],
+  ['MERAKI', 'Cisco Meraki'],
+  ['NYTIMES', 'New York Times'],
+  ['FB', 'Facebook'],
+  ['TWILIO', 'Twilio'],
+] as const) {
   if (packs.some((p) => p.providers.some((i) => i.name === name))) addWord(word, name);
 }
 words.sort((a, b) => b.parts.length - a.parts.length || b.word.length - a.word.length);
@@ -64,7 +136,9 @@ const ORDINARY_PREFIX = /^(?:api-|key-|pat\.|sat\.|secret_|pk_|sl\.|sg\.|re_|md-
 /** Prefixes that name a provider's token (`ghp_`, `npm_`, `sk-proj-`), longest first. */
 const prefixes: Array<{ prefix: string; rule: TokenRule }> = allRules
   .filter((r) => r.pattern && r.provider !== 'Unknown')
-  .flatMap((r) => r.keywords.filter((k) => k.length >= 3 && /[_\-.]$/.test(k) && /^[a-z]/.test(k) && !ORDINARY_PREFIX.test(k)).map((prefix) => ({ prefix, rule: r })))
+  .flatMap((r) =>
+    r.keywords.filter((k) => k.length >= 3 && /[_\-.]$/.test(k) && /^[a-z]/.test(k) && !ORDINARY_PREFIX.test(k)).map((prefix) => ({ prefix, rule: r })),
+  )
   .sort((a, b) => b.prefix.length - a.prefix.length);
 
 /**

@@ -36,7 +36,11 @@ export function readTextSync(path: string, maxBytes: number, scratch: { buffer?:
     const bytes = buffer.subarray(0, filled);
     if (looksBinary(bytes)) return { ok: false, reason: 'binary' };
     let text: string;
-    try { text = decoder.decode(bytes); } catch { return { ok: false, reason: 'not valid UTF-8' }; }
+    try {
+      text = decoder.decode(bytes);
+    } catch {
+      return { ok: false, reason: 'not valid UTF-8' };
+    }
     return { ok: true, text, bytes: filled };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
@@ -44,6 +48,10 @@ export function readTextSync(path: string, maxBytes: number, scratch: { buffer?:
     if (code === 'EISDIR' || code === 'EAGAIN' || code === 'EINVAL') return { ok: false, reason: 'not a regular file' };
     return { ok: false, reason: describeError(error) };
   } finally {
-    try { closeSync(fd); } catch { /* already gone */ }
+    try {
+      closeSync(fd);
+    } catch {
+      /* already gone */
+    }
   }
 }

@@ -16,12 +16,15 @@ export function provider(name: string, console: string | undefined, ...steps: st
   return {
     name,
     console,
-    rotation: steps.length > 0 ? steps : [
-      `Revoke the credential in ${name}${console ? ` (${console})` : ''} and issue a new one with the least scope that works.`,
-      'Put the new value in a secret store or an ignored, agent-blocked env file, never in a tracked file.',
-      `Check ${name}'s audit or access logs for use of the old credential since it was exposed.`,
-      'If it was ever committed, treat it as public: rotating is the fix, rewriting history is not.',
-    ],
+    rotation:
+      steps.length > 0
+        ? steps
+        : [
+            `Revoke the credential in ${name}${console ? ` (${console})` : ''} and issue a new one with the least scope that works.`,
+            'Put the new value in a secret store or an ignored, agent-blocked env file, never in a tracked file.',
+            `Check ${name}'s audit or access logs for use of the old credential since it was exposed.`,
+            'If it was ever committed, treat it as public: rotating is the fix, rewriting history is not.',
+          ],
   };
 }
 
@@ -63,17 +66,19 @@ export interface RuleSeed {
 
 /** Most prefixed tokens differ only in data: build their rules from a table. */
 export function prefixedRules(providerName: string, seeds: RuleSeed[]): TokenRule[] {
-  return seeds.map((s) => defineTokenRule({
-    id: s.id,
-    provider: providerName,
-    title: s.title,
-    keywords: s.keywords,
-    pattern: standalone(s.pattern, s.ignoreCase ? 'gi' : 'g'),
-    scope: s.scope,
-    severity: s.severity,
-    check: looksRandom(s.minEntropy ?? 3),
-    examples: { valid: s.valid, invalid: [...(s.invalid ?? []), `${s.keywords[0]}xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx`] },
-  }));
+  return seeds.map((s) =>
+    defineTokenRule({
+      id: s.id,
+      provider: providerName,
+      title: s.title,
+      keywords: s.keywords,
+      pattern: standalone(s.pattern, s.ignoreCase ? 'gi' : 'g'),
+      scope: s.scope,
+      severity: s.severity,
+      check: looksRandom(s.minEntropy ?? 3),
+      examples: { valid: s.valid, invalid: [...(s.invalid ?? []), `${s.keywords[0]}xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx`] },
+    }),
+  );
 }
 
 export interface NamedSeed {
@@ -89,27 +94,29 @@ export interface NamedSeed {
 
 /** Opaque tokens found by the documented variable names they are stored under. */
 export function namedRules(providerName: string, seeds: NamedSeed[]): TokenRule[] {
-  return seeds.map((s) => defineTokenRule({
-    id: s.id,
-    provider: providerName,
-    title: s.title,
-    keywords: [],
-    names: s.names,
-    valuePattern: s.valuePattern,
-    scope: s.scope,
-    severity: s.severity,
-    examples: {
-      valid: s.valid,
-      invalid: [
-        ...(s.invalid ?? []),
-        `${s.names[0]}=your-token-here`,
-        `${s.names[0]}=\${${s.names[0]}}`,
-        `const token = process.env.${s.names[0]};`,
-        `${s.names[0]}: \${{ secrets.${s.names[0]} }}`,
-        `${s.names[0]}=<${s.names[0]}>`,
-      ],
-    },
-  }));
+  return seeds.map((s) =>
+    defineTokenRule({
+      id: s.id,
+      provider: providerName,
+      title: s.title,
+      keywords: [],
+      names: s.names,
+      valuePattern: s.valuePattern,
+      scope: s.scope,
+      severity: s.severity,
+      examples: {
+        valid: s.valid,
+        invalid: [
+          ...(s.invalid ?? []),
+          `${s.names[0]}=your-token-here`,
+          `${s.names[0]}=\${${s.names[0]}}`,
+          `const token = process.env.${s.names[0]};`,
+          `${s.names[0]}: \${{ secrets.${s.names[0]} }}`,
+          `${s.names[0]}=<${s.names[0]}>`,
+        ],
+      },
+    }),
+  );
 }
 
 /** `NAME=value` examples for each documented name of a named rule. */

@@ -8,9 +8,22 @@ import { detectInText } from './detect';
 import { readTextSync } from './read-sync';
 import type { TokenFinding } from './types';
 
-export interface ScanBatch { id: number; files: Array<[path: string, rel: string]>; maxBytes: number }
-export interface ScanResult { rel: string; path: string; bytes?: number; skipped?: string; findings?: TokenFinding[] }
-export interface ScanBatchResult { id: number; results: ScanResult[] }
+export interface ScanBatch {
+  id: number;
+  files: Array<[path: string, rel: string]>;
+  maxBytes: number;
+}
+export interface ScanResult {
+  rel: string;
+  path: string;
+  bytes?: number;
+  skipped?: string;
+  findings?: TokenFinding[];
+}
+export interface ScanBatchResult {
+  id: number;
+  results: ScanResult[];
+}
 
 /** Reads and checks one file; shared by the worker and the in-thread fast path. */
 export function scanOne(path: string, rel: string, maxBytes: number, scratch: { buffer?: Buffer }): ScanResult {

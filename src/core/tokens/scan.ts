@@ -2,14 +2,14 @@ import { opendir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Minimatch } from 'minimatch';
-import { detectInText } from './detect';
-import { loadExposure, toPosixRelative, type ExposureIndex, type ExposureOptions } from './exposure';
-import { DEFAULT_MAX_FILE_BYTES, describeError, readTextBounded } from './files';
-import { loadAirlockIgnore, type AcceptedFindings } from './ignore-file';
-import { keyStoreFinding } from './key-files';
-import type { TokenFinding } from './types';
-import { scanOne, type ScanBatch, type ScanBatchResult, type ScanResult } from './scan-worker';
 import { noteCleanRead } from '../hooks/read-index';
+import { detectInText } from './detect';
+import { type ExposureIndex, type ExposureOptions, loadExposure, toPosixRelative } from './exposure';
+import { DEFAULT_MAX_FILE_BYTES, describeError, readTextBounded } from './files';
+import { type AcceptedFindings, loadAirlockIgnore } from './ignore-file';
+import { keyStoreFinding } from './key-files';
+import { type ScanBatch, type ScanBatchResult, type ScanResult, scanOne } from './scan-worker';
+import type { TokenFinding } from './types';
 
 /** Skipped unless `--no-default-excludes`: dependencies and git's own store. */
 export const DEFAULT_EXCLUDES: readonly string[] = ['**/node_modules/**', '**/.git/**'];
@@ -70,7 +70,10 @@ export class WorkspaceScanner {
   private accepted?: AcceptedFindings;
   private exposure?: ExposureIndex;
 
-  constructor(readonly root: string, private readonly options: ScanOptions = {}) {
+  constructor(
+    readonly root: string,
+    private readonly options: ScanOptions = {},
+  ) {
     const defaults = options.defaultExcludes === false ? [] : DEFAULT_EXCLUDES;
     this.excludes = globs([...defaults, ...(options.exclude ?? [])]);
     this.includes = globs(options.include ?? []);
@@ -93,9 +96,15 @@ export class WorkspaceScanner {
     const summary: ScanSummary = { findings: [], filesScanned: 0, bytesScanned: 0, skipped: 0, cancelled: false };
     const concurrency = Math.max(1, this.options.concurrency ?? 8);
     const inflight = new Set<Promise<void>>();
-    const skip = (rel: string, reason: string) => { summary.skipped++; this.options.onSkip?.(rel, reason); };
+    const skip = (rel: string, reason: string) => {
+      summary.skipped++;
+      this.options.onSkip?.(rel, reason);
+    };
     const rootInfo = await stat(this.root).catch((e: unknown) => e as Error);
-    if (rootInfo instanceof Error) { skip('.', describeError(rootInfo)); return summary; }
+    if (rootInfo instanceof Error) {
+      skip('.', describeError(rootInfo));
+      return summary;
+    }
     if (rootInfo.isFile()) {
       await this.scanInto(this.root, '', summary, skip);
       return this.finish(summary);
@@ -112,12 +121,21 @@ export class WorkspaceScanner {
     return this.finish(summary);
   }
 
-  private async walk(summary: ScanSummary, skip: (rel: string, reason: string) => void, fast: FastReader | undefined, inflight: Set<Promise<void>>, concurrency: number): Promise<void> {
+  private async walk(
+    summary: ScanSummary,
+    skip: (rel: string, reason: string) => void,
+    fast: FastReader | undefined,
+    inflight: Set<Promise<void>>,
+    concurrency: number,
+  ): Promise<void> {
     const stack: string[] = [this.root];
     while (stack.length > 0) {
-      if (this.options.signal?.aborted) { summary.cancelled = true; break; }
+      if (this.options.signal?.aborted) {
+        summary.cancelled = true;
+        break;
+      }
       const dir = stack.pop()!;
-      let handle;
+      let handle: Awaited<ReturnType<typeof opendir>>;
       try {
         handle = await opendir(dir);
       } catch (error) {
@@ -126,7 +144,10 @@ export class WorkspaceScanner {
       }
       try {
         for await (const entry of handle) {
-          if (this.options.signal?.aborted) { summary.cancelled = true; break; }
+          if (this.options.signal?.aborted) {
+            summary.cancelled = true;
+            break;
+          }
           const path = join(dir, entry.name);
           const rel = toPosixRelative(this.root, path);
           if (entry.isDirectory()) {
@@ -136,14 +157,23 @@ export class WorkspaceScanner {
           }
           if (entry.isSymbolicLink()) {
             const target = await stat(path).catch((e: unknown) => e as Error);
-            if (target instanceof Error) { skip(rel, `broken symlink (${describeError(target)})`); continue; }
-            if (target.isDirectory()) { skip(rel, 'symlink to a directory (not followed)'); continue; }
+            if (target instanceof Error) {
+              skip(rel, `broken symlink (${describeError(target)})`);
+              continue;
+            }
+            if (target.isDirectory()) {
+              skip(rel, 'symlink to a directory (not followed)');
+              continue;
+            }
           } else if (!entry.isFile()) {
             skip(rel, 'not a regular file');
             continue;
           }
           if (this.isExcluded(rel)) continue;
-          if (this.accepted!.ignoresFile(rel)) { skip(rel, 'accepted in .airlockignore'); continue; }
+          if (this.accepted!.ignoresFile(rel)) {
+            skip(rel, 'accepted in .airlockignore');
+            continue;
+          }
           if (fast) {
             this.noteKeyStore(rel, summary);
             await fast.add(path, rel);
@@ -162,7 +192,10 @@ export class WorkspaceScanner {
 
   /** Counts one file's result from the fast reader, as scanInto does for the plain one. */
   private take(result: ScanResult, summary: ScanSummary, skip: (rel: string, reason: string) => void): void {
-    if (result.skipped !== undefined) { skip(result.rel || result.path, result.skipped); return; }
+    if (result.skipped !== undefined) {
+      skip(result.rel || result.path, result.skipped);
+      return;
+    }
     summary.filesScanned++;
     summary.bytesScanned += result.bytes ?? 0;
     this.options.onProgress?.(summary.filesScanned);
@@ -181,7 +214,9 @@ export class WorkspaceScanner {
     if (this.isExcluded(rel) || this.accepted!.ignoresFile(rel)) return { findings: [], skipped: 'excluded' };
     const summary: ScanSummary = { findings: [], filesScanned: 0, bytesScanned: 0, skipped: 0, cancelled: false };
     let skipped: string | undefined;
-    await this.scanInto(absolutePath, rel, summary, (_r, reason) => { skipped = reason; });
+    await this.scanInto(absolutePath, rel, summary, (_r, reason) => {
+      skipped = reason;
+    });
     await this.finish(summary);
     return { findings: summary.findings, skipped };
   }
@@ -195,7 +230,10 @@ export class WorkspaceScanner {
   private async scanInto(path: string, rel: string, summary: ScanSummary, skip: (rel: string, reason: string) => void): Promise<void> {
     this.noteKeyStore(rel || path, summary);
     const read = await readTextBounded(path, this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
-    if (!read.ok) { skip(rel || path, read.reason); return; }
+    if (!read.ok) {
+      skip(rel || path, read.reason);
+      return;
+    }
     summary.filesScanned++;
     summary.bytesScanned += read.bytes;
     this.options.onProgress?.(summary.filesScanned);
@@ -248,7 +286,10 @@ class FastReader {
   private wanted: number;
   private seen = 0;
 
-  constructor(options: ScanOptions, private readonly take: (result: ScanResult) => void) {
+  constructor(
+    options: ScanOptions,
+    private readonly take: (result: ScanResult) => void,
+  ) {
     this.maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
     this.entry = options.workerEntry;
     this.wanted = this.entry ? Math.max(0, Math.floor(options.workers ?? 0)) : 0;
@@ -260,7 +301,11 @@ class FastReader {
     this.wanted = 0;
     try {
       for (let i = 0; i < count; i++) {
-        const worker = new Worker(this.entry!.script, { eval: this.entry!.eval === true, workerData: { airlockScanWorker: true }, execArgv: this.entry!.execArgv ?? [] });
+        const worker = new Worker(this.entry!.script, {
+          eval: this.entry!.eval === true,
+          workerData: { airlockScanWorker: true },
+          execArgv: this.entry!.execArgv ?? [],
+        });
         worker.on('message', (message: ScanBatchResult) => this.received(worker, message));
         worker.on('error', () => this.lost());
         worker.on('exit', () => this.lost());
@@ -274,17 +319,26 @@ class FastReader {
 
   async add(path: string, rel: string): Promise<void> {
     if (this.wanted > 0 && ++this.seen > WORKERS_AFTER_FILES) this.start();
-    if (this.workers.length === 0) { this.take(scanOne(path, rel, this.maxBytes, this.scratch)); return; }
+    if (this.workers.length === 0) {
+      this.take(scanOne(path, rel, this.maxBytes, this.scratch));
+      return;
+    }
     this.batch.push([path, rel]);
     if (this.batch.length >= BATCH_FILES) await this.flush();
   }
 
   private async flush(): Promise<void> {
-    while (this.idle.length === 0 && this.workers.length > 0) await new Promise<void>((resolve) => { this.waiting = resolve; });
+    while (this.idle.length === 0 && this.workers.length > 0)
+      await new Promise<void>((resolve) => {
+        this.waiting = resolve;
+      });
     const files = this.batch;
     this.batch = [];
     if (files.length === 0) return;
-    if (this.workers.length === 0) { for (const [path, rel] of files) this.take(scanOne(path, rel, this.maxBytes, this.scratch)); return; }
+    if (this.workers.length === 0) {
+      for (const [path, rel] of files) this.take(scanOne(path, rel, this.maxBytes, this.scratch));
+      return;
+    }
     const worker = this.idle.pop()!;
     const id = this.nextId++;
     this.pending.set(id, files);
@@ -293,7 +347,10 @@ class FastReader {
 
   private received(worker: Worker, message: ScanBatchResult): void {
     if (!this.pending.delete(message.id)) return;
-    if (!this.answered.has(worker)) { this.answered.add(worker); this.started = this.answered.size; }
+    if (!this.answered.has(worker)) {
+      this.answered.add(worker);
+      this.started = this.answered.size;
+    }
     for (const result of message.results) this.take(result);
     if (this.workers.includes(worker)) this.idle.push(worker);
     this.wake();
@@ -321,13 +378,19 @@ class FastReader {
   /** Sends the last batch and waits for every answer. */
   async drain(): Promise<void> {
     await this.flush();
-    while (this.pending.size > 0) await new Promise<void>((resolve) => { this.waiting = resolve; });
+    while (this.pending.size > 0)
+      await new Promise<void>((resolve) => {
+        this.waiting = resolve;
+      });
   }
 
   close(): void {
     const workers = this.workers;
     this.workers = [];
-    for (const worker of workers) { worker.removeAllListeners('exit'); void worker.terminate(); }
+    for (const worker of workers) {
+      worker.removeAllListeners('exit');
+      void worker.terminate();
+    }
   }
 }
 

@@ -2,11 +2,11 @@ import type * as vscode from 'vscode';
 import type { ActivityEvent } from '../../core/events';
 import type { NewActivityEvent } from '../../core/log/event-factory';
 import type { ExportFormat } from '../../core/log/export';
+import type { ChainAnchor, VerifyReport } from '../../core/log/verify';
 import type { ProtectionStatusProvider } from '../status/protection-status';
 import type { TreeSnapshotNode } from './activity-tree';
 import type { ActivityFilters } from './activity-tree-model';
 import type { LogVerification } from './activity-view';
-import type { ChainAnchor, VerifyReport } from '../../core/log/verify';
 
 /** `api.activity`: how other features record events, and how the editor tests see the view. */
 export interface ActivityApi {

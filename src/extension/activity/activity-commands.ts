@@ -32,10 +32,9 @@ export function registerActivityCommands(view: ActivityView): vscode.Disposable[
     }),
     register('airlock.activity.showMore', (node: unknown) => view.showMore(node)),
     register('airlock.activity.refresh', () => view.refresh()),
-    register('airlock.activity.verify', () => vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: 'Airlock: verifying the activity log…' },
-      () => view.verify(true),
-    )),
+    register('airlock.activity.verify', () =>
+      vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Airlock: verifying the activity log…' }, () => view.verify(true)),
+    ),
     register('airlock.activity.openLogFolder', () => view.openLogFolder()),
     register('airlock.activity.export', () => exportCommand(view)),
     register('airlock.activity.filterText', async () => {
@@ -58,18 +57,24 @@ export function registerActivityCommands(view: ActivityView): vscode.Disposable[
 }
 
 async function exportCommand(view: ActivityView): Promise<void> {
-  const format = await vscode.window.showQuickPick<vscode.QuickPickItem & { format: ExportFormat }>([
-    { label: 'JSON', description: 'every field, for tools', format: 'json' },
-    { label: 'CSV', description: 'for spreadsheets', format: 'csv' },
-    { label: 'Markdown', description: 'a table for an incident report', format: 'markdown' },
-  ], { title: 'Export Airlock Activity Log', placeHolder: 'Format' });
+  const format = await vscode.window.showQuickPick<vscode.QuickPickItem & { format: ExportFormat }>(
+    [
+      { label: 'JSON', description: 'every field, for tools', format: 'json' },
+      { label: 'CSV', description: 'for spreadsheets', format: 'csv' },
+      { label: 'Markdown', description: 'a table for an incident report', format: 'markdown' },
+    ],
+    { title: 'Export Airlock Activity Log', placeHolder: 'Format' },
+  );
   if (!format) return;
   let visibleOnly = false;
   if (view.isFiltered()) {
-    const scope = await vscode.window.showQuickPick([
-      { label: 'All events', visibleOnly: false },
-      { label: 'Only the events the filters show', visibleOnly: true },
-    ], { title: 'Export Airlock Activity Log', placeHolder: 'Which events?' });
+    const scope = await vscode.window.showQuickPick(
+      [
+        { label: 'All events', visibleOnly: false },
+        { label: 'Only the events the filters show', visibleOnly: true },
+      ],
+      { title: 'Export Airlock Activity Log', placeHolder: 'Which events?' },
+    );
     if (!scope) return;
     visibleOnly = scope.visibleOnly;
   }
@@ -82,8 +87,9 @@ async function exportCommand(view: ActivityView): Promise<void> {
     saveLabel: 'Export',
   });
   if (!target) return;
-  const count = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Exporting the activity log…' },
-    () => view.exportTo(target.fsPath, format.format, visibleOnly));
+  const count = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Exporting the activity log…' }, () =>
+    view.exportTo(target.fsPath, format.format, visibleOnly),
+  );
   const open = await vscode.window.showInformationMessage(`Exported ${count} event${count === 1 ? '' : 's'} to ${target.fsPath}.`, 'Open');
   if (open) await vscode.window.showTextDocument(target);
 }

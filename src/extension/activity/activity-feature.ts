@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
+import { LOG_KEY_SECRET, newLogKey, parseLogKey } from '../../core/log/key';
 import type { Feature } from '../feature';
-import type { ActivityApi } from './activity-api';
 import { registerProtectionStatusProvider } from '../status/protection-status';
 import { ShieldStatusBar } from '../status/shield-status-bar';
+import { fileWorkspaceRoots } from '../workspace-roots';
+import type { ActivityApi } from './activity-api';
 import { registerActivityCommands } from './activity-commands';
 import { ActivityService } from './activity-service';
-import { LOG_KEY_SECRET, newLogKey, parseLogKey } from '../../core/log/key';
 import { ActivityView } from './activity-view';
-import { fileWorkspaceRoots } from '../workspace-roots';
 
 function settings() {
   const config = vscode.workspace.getConfiguration('airlock');
@@ -82,19 +82,22 @@ export const activityFeature: Feature = {
     // Off the activation path: verifying 100,000 lines takes a few hundred ms, in slices.
     if (settings().verifyOnStartup) {
       setTimeout(() => {
-        view.verify(false).then((results) => {
-          const broken = results.find((r) => !r.report.ok);
-          if (broken) {
-            return service.record({
-              kind: 'airlock',
-              actor: 'unknown',
-              severity: 'high',
-              reason: `Activity log verification failed at startup: ${broken.report.firstBreak!.message}.`,
-              details: { logDir: broken.logDir, issues: broken.report.issues.slice(0, 20) },
-            });
-          }
-          return undefined;
-        }).catch(() => undefined);
+        view
+          .verify(false)
+          .then((results) => {
+            const broken = results.find((r) => !r.report.ok);
+            if (broken) {
+              return service.record({
+                kind: 'airlock',
+                actor: 'unknown',
+                severity: 'high',
+                reason: `Activity log verification failed at startup: ${broken.report.firstBreak!.message}.`,
+                details: { logDir: broken.logDir, issues: broken.report.issues.slice(0, 20) },
+              });
+            }
+            return undefined;
+          })
+          .catch(() => undefined);
       }, 1000);
     }
   },

@@ -1,13 +1,13 @@
-import { mkdirSync, watch, type FSWatcher } from 'node:fs';
+import { type FSWatcher, mkdirSync, watch } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ActivityEvent } from '../../core/events';
 import { ActivityLog, DEFAULT_MAX_FILE_BYTES } from '../../core/log/activity-log';
 import { completeEvent, type NewActivityEvent } from '../../core/log/event-factory';
+import type { LogKey } from '../../core/log/key';
 import { logFolderName, registerLogDir } from '../../core/log/location';
 import { redactEvent } from '../../core/log/redact-event';
-import { verifyLogAsync, type ChainAnchor, type VerifyReport } from '../../core/log/verify';
-import type { LogKey } from '../../core/log/key';
+import { type ChainAnchor, type VerifyReport, verifyLogAsync } from '../../core/log/verify';
 import { ActivityStore } from './activity-store';
 import { ownerIndex } from './event-routing';
 
@@ -79,7 +79,9 @@ export class ActivityService implements vscode.Disposable {
         dir = await registerLogDir(root, preferred, process.env, maxFileBytes);
       } catch (error) {
         // The per-user index is not writable: still log (in global storage); only the CLI cannot find it.
-        this.problems.push(`The per-user log index could not be updated (${error instanceof Error ? error.message : String(error)}); \`airlock log\` will not find this workspace's log.`);
+        this.problems.push(
+          `The per-user log index could not be updated (${error instanceof Error ? error.message : String(error)}); \`airlock log\` will not find this workspace's log.`,
+        );
       }
       logs.push({ root, log: new ActivityLog(dir, { maxFileBytes, key: this.logKey }) });
     }
@@ -89,15 +91,17 @@ export class ActivityService implements vscode.Disposable {
     this.watch();
     // Read the history after activation returns: the gates activate next and must not wait for
     // 100,000 lines to parse. Recording works meanwhile (appends need no history).
-    this.loaded = new Promise((resolve) => setImmediate(() => {
-      try {
-        if (!this.store.loaded) this.store.load();
-      } catch (error) {
-        // An unreadable log must not take recording down: new events still append.
-        this.problems.push(`The activity log could not be read: ${error instanceof Error ? error.message : String(error)}`);
-      }
-      resolve();
-    }));
+    this.loaded = new Promise((resolve) =>
+      setImmediate(() => {
+        try {
+          if (!this.store.loaded) this.store.load();
+        } catch (error) {
+          // An unreadable log must not take recording down: new events still append.
+          this.problems.push(`The activity log could not be read: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        resolve();
+      }),
+    );
   }
 
   async record(event: NewActivityEvent): Promise<ActivityEvent> {
@@ -107,14 +111,24 @@ export class ActivityService implements vscode.Disposable {
     // One key per log: windows of other workspaces never overwrite it with a stale copy.
     void Promise.resolve(this.state?.update(anchorKey(log.dir), { seq: written.seq, hash: written.hash })).catch(() => undefined);
     // The line is durable: a failure to read it back for the view must not fail the caller.
-    try { this.store.refresh(); } catch { /* the watcher or the Refresh command reads it later */ }
+    try {
+      this.store.refresh();
+    } catch {
+      /* the watcher or the Refresh command reads it later */
+    }
     this.recorded.fire(complete);
     return complete;
   }
 
   /** The log of the folder holding the event's cwd or file; the first folder's otherwise. */
   logFor(event: Pick<ActivityEvent, 'cwd' | 'file'>): ActivityLog {
-    const owner = this.logs[ownerIndex(event, this.logs.map((l) => l.root))];
+    const owner =
+      this.logs[
+        ownerIndex(
+          event,
+          this.logs.map((l) => l.root),
+        )
+      ];
     if (!owner) throw new Error('the activity log is not open yet');
     return owner.log;
   }
@@ -143,7 +157,11 @@ export class ActivityService implements vscode.Disposable {
     if (this.refreshTimer) return;
     this.refreshTimer = setTimeout(() => {
       this.refreshTimer = undefined;
-      try { this.store.refresh(); } catch { /* a file mid-rotation: the next change reads it */ }
+      try {
+        this.store.refresh();
+      } catch {
+        /* a file mid-rotation: the next change reads it */
+      }
     }, 100);
   }
 
@@ -162,4 +180,3 @@ export class ActivityService implements vscode.Disposable {
 function anchorKey(dir: string): string {
   return `airlock.logAnchor:${dir}`;
 }
-

@@ -102,7 +102,7 @@ export class ActivityStore {
     this.byIdIndex = undefined;
     this.unreadableLines = 0;
     this.isLoaded = true;
-    this.sources.forEach((source, index) => this.loadSource(source, index));
+    for (const [index, source] of this.sources.entries()) this.loadSource(source, index);
     this.events.sort(byTime);
     this.changed();
   }
@@ -174,7 +174,11 @@ export class ActivityStore {
   private changed(): void {
     this.version++;
     for (const listener of [...this.listeners]) {
-      try { listener(); } catch { /* a listener's bug must not stop the others */ }
+      try {
+        listener();
+      } catch {
+        /* a listener's bug must not stop the others */
+      }
     }
   }
 }

@@ -11,7 +11,13 @@ export interface ActivityFilters {
 
 export const NO_FILTERS: ActivityFilters = { agentOnly: false, blockedOnly: false, productionOnly: false, text: '' };
 
-export interface DayNode { type: 'day'; key: string; label: string; count: number; blocked: number }
+export interface DayNode {
+  type: 'day';
+  key: string;
+  label: string;
+  count: number;
+  blocked: number;
+}
 export interface SessionNode {
   type: 'session';
   day: string;
@@ -25,8 +31,18 @@ export interface SessionNode {
   last: number;
 }
 /** `ran`: the terminal's record of the same command running after this decision, shown on this row. */
-export interface EventNode { type: 'event'; stored: StoredActivity; ran?: StoredActivity }
-export interface MoreNode { type: 'more'; day: string; session: string; shown: number; remaining: number }
+export interface EventNode {
+  type: 'event';
+  stored: StoredActivity;
+  ran?: StoredActivity;
+}
+export interface MoreNode {
+  type: 'more';
+  day: string;
+  session: string;
+  shown: number;
+  remaining: number;
+}
 export type ActivityNode = DayNode | SessionNode | EventNode | MoreNode;
 
 interface Group {
@@ -57,7 +73,11 @@ export class ActivityTreeModel {
   /** Pages shown per session, by `${day}|${session}`; survives refreshes. */
   private readonly pages = new Map<string, number>();
 
-  constructor(private readonly store: ActivityStore, public pageSize = 200, private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    private readonly store: ActivityStore,
+    public pageSize = 200,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   get currentFilters(): ActivityFilters {
     return { ...this.filters };
@@ -214,10 +234,13 @@ const RUN_AFTER_DECISION_MS = 10 * 60_000;
 
 function isDecisionFor(decision: StoredActivity, run: StoredActivity): boolean {
   const { event } = decision;
-  return (event.kind === 'decision' || event.kind === 'confirmation')
-    && event.decision === 'allow'
-    && event.command === run.event.command
-    && run.at - decision.at >= 0 && run.at - decision.at <= RUN_AFTER_DECISION_MS;
+  return (
+    (event.kind === 'decision' || event.kind === 'confirmation') &&
+    event.decision === 'allow' &&
+    event.command === run.event.command &&
+    run.at - decision.at >= 0 &&
+    run.at - decision.at <= RUN_AFTER_DECISION_MS
+  );
 }
 
 const haystacks = new WeakMap<StoredActivity, string>();
@@ -227,7 +250,9 @@ function haystack(stored: StoredActivity): string {
   if (text === undefined) {
     const e = stored.event;
     text = [e.command, e.file, e.cwd, e.rule, e.reason, e.session, e.kind, e.actor, actorLabel(e.actor), e.environment, e.decision, ...(e.evidence ?? [])]
-      .filter(Boolean).join('\n').toLowerCase();
+      .filter(Boolean)
+      .join('\n')
+      .toLowerCase();
     haystacks.set(stored, text);
   }
   return text;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ActivityService } from './activity-service';
 import type { StoredActivity } from './activity-store';
-import { ActivityTreeModel, type ActivityNode } from './activity-tree-model';
+import type { ActivityNode, ActivityTreeModel } from './activity-tree-model';
 import { presentEvent } from './event-presentation';
 
 /** What `api.activity.treeSnapshot()` returns: the tree as a person sees it. */
@@ -57,7 +57,10 @@ export class ActivityTreeProvider implements vscode.TreeDataProvider<ActivityNod
   getTreeItem(node: ActivityNode): vscode.TreeItem {
     switch (node.type) {
       case 'day': {
-        const item = new vscode.TreeItem(node.label, node === this.model.roots()[0] ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+        const item = new vscode.TreeItem(
+          node.label,
+          node === this.model.roots()[0] ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
+        );
         item.id = `day:${node.key}`;
         item.description = countText(node.count, node.blocked);
         item.iconPath = new vscode.ThemeIcon('calendar');
@@ -104,21 +107,22 @@ export class ActivityTreeProvider implements vscode.TreeDataProvider<ActivityNod
 
   /** The visible tree: days, sessions and each session's first page, as items. */
   snapshot(): TreeSnapshotNode[] {
-    const walk = (nodes: ActivityNode[]): TreeSnapshotNode[] => nodes.map((node) => {
-      const item = this.getTreeItem(node);
-      const icon = item.iconPath instanceof vscode.ThemeIcon ? item.iconPath : undefined;
-      const children = node.type === 'day' || node.type === 'session' ? walk(this.getChildren(node)) : undefined;
-      return {
-        id: item.id,
-        label: typeof item.label === 'string' ? item.label : item.label?.label ?? '',
-        description: typeof item.description === 'string' ? item.description : undefined,
-        icon: icon?.id,
-        iconColor: iconColors.get(item),
-        contextValue: item.contextValue,
-        tooltip: item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : typeof item.tooltip === 'string' ? item.tooltip : undefined,
-        ...(children ? { children } : {}),
-      };
-    });
+    const walk = (nodes: ActivityNode[]): TreeSnapshotNode[] =>
+      nodes.map((node) => {
+        const item = this.getTreeItem(node);
+        const icon = item.iconPath instanceof vscode.ThemeIcon ? item.iconPath : undefined;
+        const children = node.type === 'day' || node.type === 'session' ? walk(this.getChildren(node)) : undefined;
+        return {
+          id: item.id,
+          label: typeof item.label === 'string' ? item.label : (item.label?.label ?? ''),
+          description: typeof item.description === 'string' ? item.description : undefined,
+          icon: icon?.id,
+          iconColor: iconColors.get(item),
+          contextValue: item.contextValue,
+          tooltip: item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : typeof item.tooltip === 'string' ? item.tooltip : undefined,
+          ...(children ? { children } : {}),
+        };
+      });
     return walk(this.model.roots());
   }
 

@@ -1,15 +1,15 @@
 import { writeFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { ActivityEvent } from '../../core/events';
-import { exportEvents, type ExportFormat } from '../../core/log/export';
-import { verifyLogAsync, type VerifyReport } from '../../core/log/verify';
+import { type ExportFormat, exportEvents } from '../../core/log/export';
+import { type VerifyReport, verifyLogAsync } from '../../core/log/verify';
+import { disableRuleInWorkspace } from '../../core/policy/trust-rule';
 import type { ActivityService } from './activity-service';
 import type { StoredActivity } from './activity-store';
 import { ActivityTreeProvider, type TreeSnapshotNode } from './activity-tree';
-import { ActivityTreeModel, type ActivityFilters, type ActivityNode, type MoreNode } from './activity-tree-model';
+import { type ActivityFilters, type ActivityNode, ActivityTreeModel, type MoreNode } from './activity-tree-model';
 import { DetailsPanel } from './details-panel';
 import { ownerIndex } from './event-routing';
-import { disableRuleInWorkspace } from '../../core/policy/trust-rule';
 
 /** Result of the last verification of each workspace log. */
 export interface LogVerification {
@@ -31,7 +31,11 @@ export class ActivityView implements vscode.Disposable {
   private suspects = new Map<number, Map<number, string>>();
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly service: ActivityService, extensionUri: vscode.Uri, pageSize: number) {
+  constructor(
+    private readonly service: ActivityService,
+    extensionUri: vscode.Uri,
+    pageSize: number,
+  ) {
     this.model = new ActivityTreeModel(service.store, pageSize);
     const problemOf = (stored: StoredActivity) => this.suspects.get(stored.source)?.get(stored.seq);
     this.provider = new ActivityTreeProvider(this.model, service, problemOf);
@@ -99,9 +103,19 @@ export class ActivityView implements vscode.Disposable {
       results.push({ logDir: log.dir, report: await verifyLogAsync(log.dir, this.service.anchorFor(log.dir), undefined, { key: this.service.logKey }) });
     }
     this.verifications = results;
-    this.suspects = new Map(results.map((result, source) => [source, new Map(result.report.issues
-      .filter((issue) => issue.seq !== undefined && (issue.kind === 'edited' || issue.kind === 'rewritten' || issue.kind === 'chain-break' || issue.kind === 'forged'))
-      .map((issue) => [issue.seq!, issue.message] as [number, string]))]));
+    this.suspects = new Map(
+      results.map((result, source) => [
+        source,
+        new Map(
+          result.report.issues
+            .filter(
+              (issue) =>
+                issue.seq !== undefined && (issue.kind === 'edited' || issue.kind === 'rewritten' || issue.kind === 'chain-break' || issue.kind === 'forged'),
+            )
+            .map((issue) => [issue.seq!, issue.message] as [number, string]),
+        ),
+      ]),
+    );
     this.updateChrome();
     this.provider.refreshNow();
     const broken = results.filter((r) => !r.report.ok);
@@ -112,7 +126,9 @@ export class ActivityView implements vscode.Disposable {
       void vscode.window.showWarningMessage(message, 'Open Log Folder').then((choice) => choice && this.openLogFolder());
     } else if (interactive) {
       const lines = results.reduce((n, r) => n + r.report.lines, 0);
-      void vscode.window.showInformationMessage(`Activity log intact: ${lines} line${lines === 1 ? '' : 's'}, hash chain unbroken.${torn[0] ? ` ${torn[0].message}.` : ''}`);
+      void vscode.window.showInformationMessage(
+        `Activity log intact: ${lines} line${lines === 1 ? '' : 's'}, hash chain unbroken.${torn[0] ? ` ${torn[0].message}.` : ''}`,
+      );
     }
     return results;
   }
@@ -120,9 +136,12 @@ export class ActivityView implements vscode.Disposable {
   async exportTo(path: string, format: ExportFormat, visibleOnly = false): Promise<number> {
     // Every event the filters let through, not just the pages on screen.
     const events = (visibleOnly ? this.model.filteredEvents() : this.service.store.all()).map((s) => s.event);
-    const verification = this.verifications.length
-      ? this.verifications.every((v) => v.report.ok) ? 'verified, unbroken' : 'verification FAILED' : undefined;
-    const workspace = this.service.workspaceLogs.map((l) => l.root).filter(Boolean).join(', ') || undefined;
+    const verification = this.verifications.length ? (this.verifications.every((v) => v.report.ok) ? 'verified, unbroken' : 'verification FAILED') : undefined;
+    const workspace =
+      this.service.workspaceLogs
+        .map((l) => l.root)
+        .filter(Boolean)
+        .join(', ') || undefined;
     await writeFile(path, exportEvents(events, format, { workspace, verified: verification }), { encoding: 'utf8', mode: 0o600 });
     return events.length;
   }
@@ -130,18 +149,29 @@ export class ActivityView implements vscode.Disposable {
   async trustRule(event: ActivityEvent): Promise<void> {
     if (!event.rule) return;
     const logs = this.service.workspaceLogs;
-    const root = logs[ownerIndex(event, logs.map((l) => l.root))]?.root;
+    const root =
+      logs[
+        ownerIndex(
+          event,
+          logs.map((l) => l.root),
+        )
+      ]?.root;
     if (!root) {
       void vscode.window.showWarningMessage('Open a folder first: a rule is trusted per workspace.');
       return;
     }
     if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage('Trust this workspace first (Workspaces: Manage Workspace Trust): Airlock does not loosen its rules in an untrusted workspace.');
+      void vscode.window.showWarningMessage(
+        'Trust this workspace first (Workspaces: Manage Workspace Trust): Airlock does not loosen its rules in an untrusted workspace.',
+      );
       return;
     }
     const choice = await vscode.window.showWarningMessage(
       `Stop asking about "${event.rule}" in ${root}?`,
-      { modal: true, detail: `Commands matching this rule will run in this workspace without a confirmation, for agents too. This is written to your user-level Airlock policy (never to the repository) and can be undone there.\n\nRule: ${event.rule}\nWorkspace: ${root}` },
+      {
+        modal: true,
+        detail: `Commands matching this rule will run in this workspace without a confirmation, for agents too. This is written to your user-level Airlock policy (never to the repository) and can be undone there.\n\nRule: ${event.rule}\nWorkspace: ${root}`,
+      },
       'Trust Rule',
     );
     if (choice !== 'Trust Rule') return;
@@ -152,8 +182,18 @@ export class ActivityView implements vscode.Disposable {
       void vscode.window.showErrorMessage(`Could not trust ${event.rule}: ${error instanceof Error ? error.message : String(error)}`);
       return;
     }
-    await this.service.record({ kind: 'airlock', actor: 'unknown', rule: event.rule, cwd: root, decidedBy: 'person', reason: `The person trusted rule ${event.rule} in this workspace: it no longer asks here.` });
-    const open = await vscode.window.showInformationMessage(`Airlock no longer asks about ${event.rule} in this workspace (${policyPath}).`, 'Open Policy File');
+    await this.service.record({
+      kind: 'airlock',
+      actor: 'unknown',
+      rule: event.rule,
+      cwd: root,
+      decidedBy: 'person',
+      reason: `The person trusted rule ${event.rule} in this workspace: it no longer asks here.`,
+    });
+    const open = await vscode.window.showInformationMessage(
+      `Airlock no longer asks about ${event.rule} in this workspace (${policyPath}).`,
+      'Open Policy File',
+    );
     if (open) await vscode.window.showTextDocument(vscode.Uri.file(policyPath));
   }
 
@@ -175,10 +215,15 @@ export class ActivityView implements vscode.Disposable {
     this.treeView.description = active.length ? `Filtered: ${active.join(', ')}` : undefined;
     const broken = this.verifications.find((v) => !v.report.ok);
     const unreadable = this.service.store.unreadableLines;
-    this.treeView.message = !this.service.store.loaded ? 'Loading the activity log…' : broken
-      ? `⚠ The activity log failed verification: ${broken.report.firstBreak!.message}. It may have been edited outside Airlock.`
-      : this.service.problems.length ? `⚠ ${this.service.problems[0]}`
-        : unreadable > 0 ? `⚠ ${unreadable} log line${unreadable === 1 ? '' : 's'} could not be read (a crash while writing?). Run "Airlock: Verify Activity Log".` : undefined;
+    this.treeView.message = !this.service.store.loaded
+      ? 'Loading the activity log…'
+      : broken
+        ? `⚠ The activity log failed verification: ${broken.report.firstBreak!.message}. It may have been edited outside Airlock.`
+        : this.service.problems.length
+          ? `⚠ ${this.service.problems[0]}`
+          : unreadable > 0
+            ? `⚠ ${unreadable} log line${unreadable === 1 ? '' : 's'} could not be read (a crash while writing?). Run "Airlock: Verify Activity Log".`
+            : undefined;
     const blocked = this.service.store.blockedToday();
     this.treeView.badge = blocked ? { value: blocked, tooltip: `${blocked} action${blocked === 1 ? '' : 's'} blocked today` } : undefined;
   }

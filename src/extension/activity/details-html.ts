@@ -1,5 +1,5 @@
 import type { ActivityEvent } from '../../core/events';
-import { eventOutcome, eventSubject, environmentLabel } from '../../core/log/describe';
+import { environmentLabel, eventOutcome, eventSubject } from '../../core/log/describe';
 import { eventFields } from './event-presentation';
 
 /**
@@ -43,11 +43,15 @@ export function detailsHtml(event: ActivityEvent, page: DetailsPage): string {
   const environment = environmentLabel(event);
   const prod = event.environment === 'production' || event.environment === 'unknown';
   const fields = eventFields(event)
-    .map(([name, value]) => `<dt>${escapeHtml(name)}</dt><dd>${escapeHtml(value)}</dd>`).join('');
+    .map(([name, value]) => `<dt>${escapeHtml(name)}</dt><dd>${escapeHtml(value)}</dd>`)
+    .join('');
   const evidence = event.evidence?.length
-    ? `<section><h2>Evidence</h2><ul>${event.evidence.map((e) => `<li>${escapeHtml(e)}</li>`).join('')}</ul></section>` : '';
-  const details = event.details && Object.keys(event.details).length
-    ? `<section><h2>Details</h2><pre class="json">${escapeHtml(JSON.stringify(event.details, null, 2))}</pre></section>` : '';
+    ? `<section><h2>Evidence</h2><ul>${event.evidence.map((e) => `<li>${escapeHtml(e)}</li>`).join('')}</ul></section>`
+    : '';
+  const details =
+    event.details && Object.keys(event.details).length
+      ? `<section><h2>Details</h2><pre class="json">${escapeHtml(JSON.stringify(event.details, null, 2))}</pre></section>`
+      : '';
   const location = page.location
     ? `<p class="meta">Line ${page.location.seq} of the hash-chained log in <code>${escapeHtml(page.location.logDir)}</code> · event id <code>${escapeHtml(event.id)}</code></p>`
     : `<p class="meta">Event id <code>${escapeHtml(event.id)}</code></p>`;
@@ -88,12 +92,19 @@ export function detailsHtml(event: ActivityEvent, page: DetailsPage): string {
 
 function kindTitle(event: ActivityEvent): string {
   switch (event.kind) {
-    case 'command': return 'Terminal command';
-    case 'decision': return event.file && !event.command ? 'File access' : 'Command';
-    case 'confirmation': return 'Confirmation';
-    case 'file-read': return 'File read';
-    case 'token': return 'Exposed token';
-    case 'protection-gap': return 'Command no gate saw';
-    default: return 'Airlock';
+    case 'command':
+      return 'Terminal command';
+    case 'decision':
+      return event.file && !event.command ? 'File access' : 'Command';
+    case 'confirmation':
+      return 'Confirmation';
+    case 'file-read':
+      return 'File read';
+    case 'token':
+      return 'Exposed token';
+    case 'protection-gap':
+      return 'Command no gate saw';
+    default:
+      return 'Airlock';
   }
 }

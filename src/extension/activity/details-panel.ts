@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { activityActions } from './activity-actions';
 import type { StoredActivity } from './activity-store';
 import { detailsHtml } from './details-html';
-import { activityActions } from './activity-actions';
 
 /**
  * One details panel, reused: showing another event replaces the page (like a preview tab).
@@ -31,14 +31,22 @@ export class DetailsPanel implements vscode.Disposable {
   show(stored: StoredActivity): { title: string; html: string } {
     const media = vscode.Uri.joinPath(this.extensionUri, 'media');
     if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel('airlock.activityDetails', 'Airlock Event', { viewColumn: vscode.ViewColumn.Active, preserveFocus: false }, {
-        enableScripts: true,
-        enableCommandUris: false,
-        localResourceRoots: [media],
-        retainContextWhenHidden: false,
-      });
+      this.panel = vscode.window.createWebviewPanel(
+        'airlock.activityDetails',
+        'Airlock Event',
+        { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
+        {
+          enableScripts: true,
+          enableCommandUris: false,
+          localResourceRoots: [media],
+          retainContextWhenHidden: false,
+        },
+      );
       this.panel.iconPath = vscode.Uri.joinPath(media, 'airlock.svg');
-      this.panel.onDidDispose(() => { this.panel = undefined; this.current = undefined; });
+      this.panel.onDidDispose(() => {
+        this.panel = undefined;
+        this.current = undefined;
+      });
       this.panel.webview.onDidReceiveMessage((message: { action?: unknown }) => this.onMessage(message));
     } else {
       this.panel.reveal(undefined, false);
@@ -63,9 +71,12 @@ export class DetailsPanel implements vscode.Disposable {
     const event = this.current?.event;
     if (!event) return;
     switch (message.action) {
-      case 'copyCommand': return activityActions.copyCommand(event);
-      case 'revealCwd': return activityActions.revealCwd(event);
-      case 'openFile': return activityActions.openFile(event);
+      case 'copyCommand':
+        return activityActions.copyCommand(event);
+      case 'revealCwd':
+        return activityActions.revealCwd(event);
+      case 'openFile':
+        return activityActions.openFile(event);
       case 'copyJson':
         await vscode.env.clipboard.writeText(JSON.stringify(event, null, 2));
         vscode.window.setStatusBarMessage('$(check) Event copied as JSON', 3000);

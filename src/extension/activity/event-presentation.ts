@@ -1,4 +1,4 @@
-import { relative, isAbsolute } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import type { ActivityEvent } from '../../core/events';
 import { actorLabel, environmentLabel, eventOutcome, eventSubject, formatDuration } from '../../core/log/describe';
 import { ruleById as tokenRuleById } from '../../core/tokens/rules/index';
@@ -38,7 +38,9 @@ export function presentEvent(event: ActivityEvent, workspaceRoot?: string, verif
     event.kind === 'token' ? undefined : ruleLabel(event.rule),
     event.durationMs !== undefined ? formatDuration(event.durationMs) : undefined,
     clock(event.time),
-  ].filter(Boolean).join(' · ');
+  ]
+    .filter(Boolean)
+    .join(' · ');
   const flags = ['airlockEvent', `kind-${event.kind}`];
   if (event.command) flags.push('command');
   if (event.cwd) flags.push('cwd');
@@ -46,7 +48,8 @@ export function presentEvent(event: ActivityEvent, workspaceRoot?: string, verif
   if (event.rule) flags.push('rule');
   // Only a guard rule that stopped something can be trusted; a token type is not a rule to switch
   // off, nor are the gates' own secret checks (`gates.secret-read`...): no policy entry disables them.
-  if (event.rule && !event.rule.startsWith('gates.') && (event.kind === 'decision' || event.kind === 'confirmation') && event.decision !== 'allow') flags.push('trustable');
+  if (event.rule && !event.rule.startsWith('gates.') && (event.kind === 'decision' || event.kind === 'confirmation') && event.decision !== 'allow')
+    flags.push('trustable');
   if (verificationProblem) {
     flags.push('unverified');
     return {
@@ -62,10 +65,14 @@ export function presentEvent(event: ActivityEvent, workspaceRoot?: string, verif
 
 function labelPrefix(event: ActivityEvent): string {
   switch (event.kind) {
-    case 'token': return event.rule ? `${tokenTitle(event.rule)} in ` : 'Token in ';
-    case 'protection-gap': return 'Unguarded: ';
-    case 'file-read': return event.command ? '' : 'Read ';
-    default: return '';
+    case 'token':
+      return event.rule ? `${tokenTitle(event.rule)} in ` : 'Token in ';
+    case 'protection-gap':
+      return 'Unguarded: ';
+    case 'file-read':
+      return event.command ? '' : 'Read ';
+    default:
+      return '';
   }
 }
 
@@ -92,8 +99,10 @@ function shortPath(subject: string, event: ActivityEvent, root?: string): string
 export function iconFor(event: ActivityEvent): { id: string; color?: string } {
   switch (event.kind) {
     case 'decision':
-      return event.decision === 'deny' ? { id: 'circle-slash', color: RED }
-        : event.decision === 'ask' ? { id: 'question', color: YELLOW }
+      return event.decision === 'deny'
+        ? { id: 'circle-slash', color: RED }
+        : event.decision === 'ask'
+          ? { id: 'question', color: YELLOW }
           : { id: 'pass', color: GREEN };
     case 'confirmation':
       if (event.decidedBy === 'timeout') return { id: 'watch', color: RED };
@@ -102,8 +111,10 @@ export function iconFor(event: ActivityEvent): { id: string; color?: string } {
     case 'command':
       return event.exitCode !== undefined && event.exitCode !== 0 ? { id: 'terminal', color: RED } : { id: 'terminal' };
     case 'file-read':
-      return event.decision === 'deny' ? { id: 'lock', color: RED }
-        : event.decision === 'ask' ? { id: 'question', color: YELLOW }
+      return event.decision === 'deny'
+        ? { id: 'lock', color: RED }
+        : event.decision === 'ask'
+          ? { id: 'question', color: YELLOW }
           : { id: 'file', color: event.decision === 'allow' ? YELLOW : undefined };
     case 'token':
       return { id: 'key', color: severityColor(event.severity) };
@@ -117,9 +128,12 @@ export function iconFor(event: ActivityEvent): { id: string; color?: string } {
 function severityColor(severity: ActivityEvent['severity']): string {
   switch (severity) {
     case 'critical':
-    case 'high': return RED;
-    case 'medium': return YELLOW;
-    default: return BLUE;
+    case 'high':
+      return RED;
+    case 'medium':
+      return YELLOW;
+    default:
+      return BLUE;
   }
 }
 
@@ -168,7 +182,12 @@ function tooltipFor(event: ActivityEvent): string {
   parts.push(`**${escapeMarkdown(eventOutcome(event))}**${event.environment ? ` in **${escapeMarkdown(environmentLabel(event)!.toUpperCase())}**` : ''}`);
   if (event.command) parts.push(codeBlock(event.command, 'sh'));
   if (event.reason) parts.push(escapeMarkdown(event.reason));
-  parts.push(eventFields(event).filter(([name]) => name !== 'Outcome' && name !== 'Environment').map(([name, value]) => `- ${name}: ${escapeMarkdown(value)}`).join('\n'));
+  parts.push(
+    eventFields(event)
+      .filter(([name]) => name !== 'Outcome' && name !== 'Environment')
+      .map(([name, value]) => `- ${name}: ${escapeMarkdown(value)}`)
+      .join('\n'),
+  );
   if (event.evidence?.length) parts.push(`Evidence:\n${event.evidence.map((e) => `- ${escapeMarkdown(e)}`).join('\n')}`);
   return parts.join('\n\n');
 }

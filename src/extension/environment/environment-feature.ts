@@ -34,21 +34,25 @@ export const environmentFeature: Feature = {
       return describeWorkspace(root.fsPath, { env, home: env.HOME ?? env.USERPROFILE ?? homedir() });
     };
 
-    context.subscriptions.push(changed, vscode.workspace.registerTextDocumentContentProvider(SCHEME, {
-      onDidChange: changed.event,
-      provideTextDocumentContent(uri) {
-        const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.toString() === uri.query) ?? vscode.workspace.workspaceFolders?.[0];
-        const report = folder && describe(folder.uri);
-        return report ? formatWorkspace(report) : 'Open a folder to see its environments: env files, kube contexts, terraform workspaces, cloud profiles and the resources they share.\n';
-      },
-    }));
+    context.subscriptions.push(
+      changed,
+      vscode.workspace.registerTextDocumentContentProvider(SCHEME, {
+        onDidChange: changed.event,
+        provideTextDocumentContent(uri) {
+          const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.toString() === uri.query) ?? vscode.workspace.workspaceFolders?.[0];
+          const report = folder && describe(folder.uri);
+          return report
+            ? formatWorkspace(report)
+            : 'Open a folder to see its environments: env files, kube contexts, terraform workspaces, cloud profiles and the resources they share.\n';
+        },
+      }),
+    );
 
     const show = async (arg?: unknown) => {
-      const given = arg && typeof arg === 'object' && 'uri' in arg && 'name' in arg ? arg as vscode.WorkspaceFolder : undefined;
+      const given = arg && typeof arg === 'object' && 'uri' in arg && 'name' in arg ? (arg as vscode.WorkspaceFolder) : undefined;
       const folders = vscode.workspace.workspaceFolders ?? [];
-      const chosen = given ?? (folders.length > 1
-        ? await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Show the environments of which folder?' })
-        : folders[0]);
+      const chosen =
+        given ?? (folders.length > 1 ? await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Show the environments of which folder?' }) : folders[0]);
       const uri = vscode.Uri.from({ scheme: SCHEME, path: `/${chosen?.name ?? 'workspace'} environments`, query: chosen?.uri.toString() ?? '' });
       changed.fire(uri);
       const doc = await vscode.workspace.openTextDocument(uri);
@@ -76,7 +80,12 @@ export const environmentFeature: Feature = {
 
     // Env files are where shared resources show up: re-check when one changes (debounced).
     let timer: NodeJS.Timeout | undefined;
-    const soon = () => { clearTimeout(timer); timer = setTimeout(() => { void check(); }, 1500); };
+    const soon = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        void check();
+      }, 1500);
+    };
     const watcher = vscode.workspace.createFileSystemWatcher('**/{.env,.env.*,*.env}');
     context.subscriptions.push(watcher, watcher.onDidChange(soon), watcher.onDidCreate(soon), { dispose: () => clearTimeout(timer) });
     // Off the activation path: reading a workspace's env files and configs takes a few milliseconds, not zero.

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { ConfirmationView } from './confirmation-text';
 import type { PersonAnswer, Prompter } from './confirmation-queue';
+import type { ConfirmationView } from './confirmation-text';
 
 const ALLOW = 'Allow once';
 const BLOCK = 'Block';
@@ -27,7 +27,8 @@ export class ConfirmDialog implements Prompter {
       prompt: `Type “${view.typedAnswer}” to allow this once. Escape blocks it.`,
       placeHolder: view.typedAnswer,
       ignoreFocusOut: true,
-      validateInput: (value) => (value.trim() === '' || value.trim() === view.typedAnswer ? undefined : `Type exactly “${view.typedAnswer}” to allow, or press Escape to block.`),
+      validateInput: (value) =>
+        value.trim() === '' || value.trim() === view.typedAnswer ? undefined : `Type exactly “${view.typedAnswer}” to allow, or press Escape to block.`,
     });
     return typed?.trim() === view.typedAnswer ? 'allow' : 'block';
   }

@@ -57,7 +57,10 @@ export class ConfirmationQueue {
     if (same) {
       return new Promise((resolve) => {
         const previous = same.settle;
-        same.settle = (answer) => { previous(answer); resolve(answer); };
+        same.settle = (answer) => {
+          previous(answer);
+          resolve(answer);
+        };
       });
     }
     return new Promise((resolve) => {
@@ -104,7 +107,12 @@ export class ConfirmationQueue {
       if (next.settled) {
         this.prompter.expired(next.view);
       } else if (answer === 'allow') {
-        await this.finish(next, { decision: 'allow', decidedBy: 'person', message: 'A person allowed this once in the editor.', environment: next.view.environment });
+        await this.finish(next, {
+          decision: 'allow',
+          decidedBy: 'person',
+          message: 'A person allowed this once in the editor.',
+          environment: next.view.environment,
+        });
       } else {
         await this.finish(next, {
           decision: 'deny',

@@ -1,8 +1,8 @@
 import { confirmationWord, describeTarget } from '../../core/environment/describe';
-import { redactText } from '../../core/redact';
 import type { CheckResult } from '../../core/findings';
-import type { Confirmation, Environment, Requester, Severity } from '../../core/types';
 import type { GateKind } from '../../core/ipc/protocol';
+import { redactText } from '../../core/redact';
+import type { Confirmation, Environment, Requester, Severity } from '../../core/types';
 
 /**
  * What the modal says, built from a check result. Pure (no vscode) so the wording is unit-tested.
@@ -70,10 +70,14 @@ export function confirmationView(subject: ConfirmationSubject): ConfirmationView
     ? `SECRETS — ${check.findings[0]?.resource ?? subject.file ?? 'credentials'} would be shown to ${requesterName(subject.requester)}`
     : environmentHeadline(check);
   const first = check.findings[0];
-  const action = subject.kind === 'read'
-    ? `read ${subject.file ?? 'a protected file'}`
-    : secretsOnly ? 'run a command that prints secrets'
-    : first?.resource ? `destroy ${first.resource}` : 'run a destructive command';
+  const action =
+    subject.kind === 'read'
+      ? `read ${subject.file ?? 'a protected file'}`
+      : secretsOnly
+        ? 'run a command that prints secrets'
+        : first?.resource
+          ? `destroy ${first.resource}`
+          : 'run a destructive command';
   const who = requesterName(subject.requester);
   const title = `${headline}\n${who.charAt(0).toUpperCase()}${who.slice(1)} wants to ${action}.`;
 
@@ -98,7 +102,9 @@ export function confirmationView(subject: ConfirmationSubject): ConfirmationView
   if (suggestion) lines.push(`Safer: ${suggestion}`);
   for (const note of check.notes ?? []) lines.push(`Note: ${note}`);
 
-  const confirmation: Confirmation = secretsOnly ? 'button' : check.confirmation ?? (environment === 'production' || environment === 'unknown' ? 'typed' : 'button');
+  const confirmation: Confirmation = secretsOnly
+    ? 'button'
+    : (check.confirmation ?? (environment === 'production' || environment === 'unknown' ? 'typed' : 'button'));
   const typedAnswer = typedAnswerFor(check, environment);
   if (confirmation === 'typed') lines.push(`To allow, you will type “${typedAnswer}”.`);
   const evidence = check.target?.evidence.map((e) => `${e.source}: ${e.value}`) ?? [];

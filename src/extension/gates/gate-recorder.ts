@@ -18,7 +18,10 @@ interface ActivityService {
  * the queue answers the caller only after.
  */
 export class GateRecorder {
-  constructor(private readonly api: AirlockApi, private readonly workspaceRoot: () => string | undefined) {}
+  constructor(
+    private readonly api: AirlockApi,
+    private readonly workspaceRoot: () => string | undefined,
+  ) {}
 
   async record(event: NewEvent): Promise<void> {
     const service = this.api.activity as ActivityService | undefined;
@@ -41,7 +44,11 @@ export class GateRecorder {
       cwd: request.cwd,
       decision: answer.decision,
       decidedBy: answer.decidedBy === 'person' ? 'person' : answer.decidedBy === 'timeout' ? 'timeout' : 'rules',
-      reason: view.detail.split('\n').find((l) => l.startsWith('Why: '))?.slice(5) ?? request.reason,
+      reason:
+        view.detail
+          .split('\n')
+          .find((l) => l.startsWith('Why: '))
+          ?.slice(5) ?? request.reason,
       environment: view.environment,
       rule: view.rule,
       severity: view.severity,

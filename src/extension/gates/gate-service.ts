@@ -1,11 +1,11 @@
 import type { CheckResult } from '../../core/findings';
 import type { ConfirmRequest, ConfirmResponse, GateKind, ReportRequest } from '../../core/ipc/protocol';
-import type { Requester } from '../../core/types';
+import { couldExpandTo, type LineCommand, lineCommands, sameCommand } from '../../core/shell/command-match';
 import { loadShellParser } from '../../core/shell/parser';
-import { couldExpandTo, lineCommands, sameCommand, type LineCommand } from '../../core/shell/command-match';
+import type { Requester } from '../../core/types';
 import { BadRequest } from '../ipc/ipc-server';
-import { confirmationView, type ConfirmationView } from './confirmation-text';
 import type { ConfirmationQueue } from './confirmation-queue';
+import { type ConfirmationView, confirmationView } from './confirmation-text';
 
 /**
  * What the IPC routes do with a request: check its shape, assess it again here (the modal is
@@ -74,11 +74,27 @@ export class GateService {
       // Copilot's hook asked and the person allowed this exact command moments ago; now its
       // terminal runs it and the shim asks again. One allow, one run: the allowance is used up.
       const answer: ConfirmResponse = { decision: 'allow', decidedBy: 'person', message: `Allowed by the person moments ago when ${handedOver} asked.` };
-      await this.recordReport({ requester: 'terminal', kind: request.kind, command: request.command, cwd: request.cwd, decision: 'allow', decidedBy: 'policy', reason: answer.message });
+      await this.recordReport({
+        requester: 'terminal',
+        kind: request.kind,
+        command: request.command,
+        cwd: request.cwd,
+        decision: 'allow',
+        decidedBy: 'policy',
+        reason: answer.message,
+      });
       return answer;
     }
     const view = await this.viewFor(request);
-    const entry: Seen = { line, at: Date.now(), requester: request.requester, allowed: false, pendingRun: false, ...(commands ? { commands } : {}), handedOver: new Set() };
+    const entry: Seen = {
+      line,
+      at: Date.now(),
+      requester: request.requester,
+      allowed: false,
+      pendingRun: false,
+      ...(commands ? { commands } : {}),
+      handedOver: new Set(),
+    };
     this.remember(entry);
     const answer = await this.queue.enqueue(request, view);
     entry.allowed = answer.decision === 'allow';
@@ -128,7 +144,11 @@ export class GateService {
   private async viewFor(request: ConfirmRequest): Promise<ConfirmationView> {
     let check: CheckResult | undefined;
     if (request.kind === 'command' && request.command) {
-      try { check = await this.assess(request.command, request.cwd, request.requester); } catch { check = undefined; }
+      try {
+        check = await this.assess(request.command, request.cwd, request.requester);
+      } catch {
+        check = undefined;
+      }
     }
     const caller = request.check;
     if (caller && caller.findings.length > 0 && (!check || check.findings.length === 0)) check = caller;
@@ -150,14 +170,17 @@ function callerCheck(request: ConfirmRequest, base?: CheckResult): CheckResult {
     target: base?.target,
     confirmation: base?.confirmation,
     notes: base?.notes,
-    findings: [{
-      rule: request.kind === 'read' ? 'gates.secret-read' : secrets ? 'gates.secret-print' : 'gates.caller',
-      severity: 'high',
-      decision: 'ask',
-      reason: request.reason ?? (request.kind === 'read' ? 'This file holds credentials or matches a protected pattern.' : 'The caller asked for confirmation.'),
-      segment: request.command ?? request.file ?? '',
-      resource: request.kind === 'read' ? request.file : undefined,
-    }],
+    findings: [
+      {
+        rule: request.kind === 'read' ? 'gates.secret-read' : secrets ? 'gates.secret-print' : 'gates.caller',
+        severity: 'high',
+        decision: 'ask',
+        reason:
+          request.reason ?? (request.kind === 'read' ? 'This file holds credentials or matches a protected pattern.' : 'The caller asked for confirmation.'),
+        segment: request.command ?? request.file ?? '',
+        resource: request.kind === 'read' ? request.file : undefined,
+      },
+    ],
   };
 }
 
@@ -203,10 +226,23 @@ function parseCheck(value: unknown): CheckResult | undefined {
   if (!Array.isArray(c.findings) || (c.environment !== null && !ENVIRONMENTS.includes(c.environment as string))) return undefined;
   const findings = c.findings.filter((f) => f && typeof f.reason === 'string' && typeof f.segment === 'string' && typeof f.rule === 'string').slice(0, 20);
   const t = c.target;
-  const target = t && typeof t === 'object' && ENVIRONMENTS.includes(t.environment) && Array.isArray(t.evidence) && Array.isArray(t.sharedWith)
-    ? { name: typeof t.name === 'string' ? t.name : null, resource: typeof t.resource === 'string' ? t.resource : null, environment: t.environment, evidence: t.evidence.filter((e) => e && typeof e.source === 'string' && typeof e.value === 'string').slice(0, 10), sharedWith: t.sharedWith.filter((e) => ENVIRONMENTS.includes(e)) }
-    : undefined;
-  return { decision: 'ask', environment: (c.environment ?? null) as CheckResult['environment'], findings, target, confirmation: c.confirmation === 'typed' || c.confirmation === 'button' ? c.confirmation : undefined };
+  const target =
+    t && typeof t === 'object' && ENVIRONMENTS.includes(t.environment) && Array.isArray(t.evidence) && Array.isArray(t.sharedWith)
+      ? {
+          name: typeof t.name === 'string' ? t.name : null,
+          resource: typeof t.resource === 'string' ? t.resource : null,
+          environment: t.environment,
+          evidence: t.evidence.filter((e) => e && typeof e.source === 'string' && typeof e.value === 'string').slice(0, 10),
+          sharedWith: t.sharedWith.filter((e) => ENVIRONMENTS.includes(e)),
+        }
+      : undefined;
+  return {
+    decision: 'ask',
+    environment: (c.environment ?? null) as CheckResult['environment'],
+    findings,
+    target,
+    confirmation: c.confirmation === 'typed' || c.confirmation === 'button' ? c.confirmation : undefined,
+  };
 }
 
 function parseReport(body: unknown): ReportRequest {
@@ -214,5 +250,15 @@ function parseReport(body: unknown): ReportRequest {
   const b = body as Record<string, unknown>;
   const decision = b.decision === 'allow' || b.decision === 'ask' || b.decision === 'deny' ? b.decision : 'deny';
   const decidedBy = b.decidedBy === 'rules' || b.decidedBy === 'policy' ? b.decidedBy : 'no-editor';
-  return { requester: request.requester, kind: request.kind, command: request.command, file: request.file, cwd: request.cwd, decision, decidedBy, reason: request.reason, session: request.session };
+  return {
+    requester: request.requester,
+    kind: request.kind,
+    command: request.command,
+    file: request.file,
+    cwd: request.cwd,
+    decision,
+    decidedBy,
+    reason: request.reason,
+    session: request.session,
+  };
 }

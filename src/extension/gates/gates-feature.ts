@@ -1,15 +1,15 @@
 import * as vscode from 'vscode';
+import type { LineCommand } from '../../core/shell/command-match';
 import { version } from '../../core/version';
 import type { Feature } from '../feature';
-import { IpcServer } from '../ipc/ipc-server';
-import { WindowRegistry } from '../ipc/window-registry';
 import { EditorIdentity, memorySecretStore } from '../ipc/editor-identity';
+import { IpcServer } from '../ipc/ipc-server';
 import { registerLogVerifyRoute } from '../ipc/log-verify-route';
+import { WindowRegistry } from '../ipc/window-registry';
 import { fileWorkspaceRoots } from '../workspace-roots';
-import { assessForGate } from './engine';
-import type { LineCommand } from '../../core/shell/command-match';
 import { ConfirmDialog } from './confirm-dialog';
 import { ConfirmationQueue } from './confirmation-queue';
+import { assessForGate } from './engine';
 import { GateRecorder } from './gate-recorder';
 import { registerGateRoutes } from './gate-routes';
 import { GateService } from './gate-service';
@@ -35,10 +35,14 @@ export const gatesFeature: Feature = {
     // Without a working SecretStorage the key lives in memory for this session only (hooks still
     // tell this editor from an impostor; the pin is rewritten on the next start).
     let keychain = true;
-    const identity = await EditorIdentity.load(context.secrets, vscode.env.appName)
-      .catch(() => { keychain = false; return EditorIdentity.load(memorySecretStore(), vscode.env.appName); });
+    const identity = await EditorIdentity.load(context.secrets, vscode.env.appName).catch(() => {
+      keychain = false;
+      return EditorIdentity.load(memorySecretStore(), vscode.env.appName);
+    });
     if (identity.pin() === 'replaced' && keychain) {
-      void vscode.window.showWarningMessage('Airlock: the editor key that hooks trust had been changed outside the editor (editor-keys.json). Airlock restored it; check what changed it.');
+      void vscode.window.showWarningMessage(
+        'Airlock: the editor key that hooks trust had been changed outside the editor (editor-keys.json). Airlock restored it; check what changed it.',
+      );
     }
     const server = await IpcServer.create(identity);
     context.subscriptions.push({ dispose: () => server.dispose() });
@@ -57,7 +61,12 @@ export const gatesFeature: Feature = {
     const activity = api.activity;
     if (activity) context.subscriptions.push(registerLogVerifyRoute(server, (dir, anchor) => activity.verifyDir(dir, anchor)));
 
-    const state: GatesState = { socket: server.socket, windowFile: registry.windowFile, pendingConfirmations: () => queue.size, sawRecently: (line, since, flagged) => service.sawRecently(line, since, flagged) };
+    const state: GatesState = {
+      socket: server.socket,
+      windowFile: registry.windowFile,
+      pendingConfirmations: () => queue.size,
+      sawRecently: (line, since, flagged) => service.sawRecently(line, since, flagged),
+    };
     api.gates = state;
   },
 };

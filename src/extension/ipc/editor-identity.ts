@@ -19,7 +19,11 @@ export const EDITOR_KEY_SECRET = 'airlock.editorKey.v1';
 export type PinResult = 'unchanged' | 'added' | 'replaced';
 
 export class EditorIdentity {
-  private constructor(private readonly privateKey: KeyObject, readonly publicKey: string, readonly app: string) {}
+  private constructor(
+    private readonly privateKey: KeyObject,
+    readonly publicKey: string,
+    readonly app: string,
+  ) {}
 
   /** Loads this editor's key from SecretStorage, making and storing one on first use. */
   static async load(secrets: SecretStore, app: string): Promise<EditorIdentity> {
@@ -63,6 +67,8 @@ export function memorySecretStore(): SecretStore {
   const values = new Map<string, string>();
   return {
     get: async (key) => values.get(key),
-    store: async (key, value) => { values.set(key, value); },
+    store: async (key, value) => {
+      values.set(key, value);
+    },
   };
 }

@@ -1,9 +1,9 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmodSync, unlinkSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { answerMessage, NONCE_HEADER, SIGNATURE_HEADER } from '../../core/ipc/auth';
 import { ensurePrivateDir, runtimeDir, socketPath } from '../../core/ipc/paths';
 import { SECRET_HEADER } from '../../core/ipc/protocol';
-import { answerMessage, NONCE_HEADER, SIGNATURE_HEADER } from '../../core/ipc/auth';
 import type { EditorIdentity } from './editor-identity';
 
 /**
@@ -27,7 +27,12 @@ export class IpcServer {
   private readonly handlers = new Map<string, IpcHandler>();
   private disposed = false;
 
-  private constructor(private readonly server: Server, readonly socket: string, readonly secret: string, private readonly identity: EditorIdentity) {
+  private constructor(
+    private readonly server: Server,
+    readonly socket: string,
+    readonly secret: string,
+    private readonly identity: EditorIdentity,
+  ) {
     server.on('request', (req, res) => this.onRequest(req, res));
   }
 
@@ -40,7 +45,10 @@ export class IpcServer {
     server.keepAliveTimeout = 1000;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(path, () => { server.off('error', reject); resolve(); });
+      server.listen(path, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
     if (process.platform !== 'win32') chmodSync(path, 0o600);
     return new IpcServer(server, path, secret, identity);
@@ -48,7 +56,11 @@ export class IpcServer {
 
   registerHandler(route: string, handler: IpcHandler): { dispose(): void } {
     this.handlers.set(route, handler);
-    return { dispose: () => { this.handlers.delete(route); } };
+    return {
+      dispose: () => {
+        this.handlers.delete(route);
+      },
+    };
   }
 
   private authorised(req: IncomingMessage): boolean {
@@ -73,15 +85,31 @@ export class IpcServer {
       res.writeHead(status, headers);
       res.end(text);
     };
-    if (!this.authorised(req)) { req.resume(); return reply(401, { error: 'missing or wrong secret' }); }
-    if (req.method !== 'POST') { req.resume(); return reply(405, { error: 'POST only' }); }
+    if (!this.authorised(req)) {
+      req.resume();
+      reply(401, { error: 'missing or wrong secret' });
+      return;
+    }
+    if (req.method !== 'POST') {
+      req.resume();
+      reply(405, { error: 'POST only' });
+      return;
+    }
     const handler = this.handlers.get(route);
-    if (!handler) { req.resume(); return reply(404, { error: `no route ${req.url}` }); }
+    if (!handler) {
+      req.resume();
+      reply(404, { error: `no route ${req.url}` });
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) { reply(413, { error: 'request too large' }); req.destroy(); return; }
+      if (size > MAX_BODY_BYTES) {
+        reply(413, { error: 'request too large' });
+        req.destroy();
+        return;
+      }
       chunks.push(chunk);
     });
     req.on('end', () => {
@@ -108,7 +136,11 @@ export class IpcServer {
     this.server.close();
     this.server.closeAllConnections?.();
     if (process.platform !== 'win32') {
-      try { unlinkSync(this.socket); } catch { /* already gone */ }
+      try {
+        unlinkSync(this.socket);
+      } catch {
+        /* already gone */
+      }
     }
   }
 }

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { registrationPathForRoot, registrationPathForWindow, removeRegistration, writePrivateFile } from '../../core/ipc/registry';
-import { PROTOCOL_VERSION, type WindowRegistration } from '../../core/ipc/protocol';
-import { normalizeRoot } from '../../core/ipc/paths';
 import { registrationMessage } from '../../core/ipc/auth';
+import { normalizeRoot } from '../../core/ipc/paths';
+import { PROTOCOL_VERSION, type WindowRegistration } from '../../core/ipc/protocol';
+import { registrationPathForRoot, registrationPathForWindow, removeRegistration, writePrivateFile } from '../../core/ipc/registry';
 import type { EditorIdentity } from './editor-identity';
 
 /**
@@ -14,7 +14,12 @@ export class WindowRegistry {
   readonly window = randomBytes(8).toString('hex');
   private roots: string[] = [];
 
-  constructor(private readonly socket: string, private readonly secret: string, private readonly identity: EditorIdentity, private readonly env: NodeJS.ProcessEnv = process.env) {}
+  constructor(
+    private readonly socket: string,
+    private readonly secret: string,
+    private readonly identity: EditorIdentity,
+    private readonly env: NodeJS.ProcessEnv = process.env,
+  ) {}
 
   get windowFile(): string {
     return registrationPathForWindow(this.window, this.env);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { agentInventory, type AgentPresence } from '../../core/protection/agent-inventory';
+import { type AgentPresence, agentInventory } from '../../core/protection/agent-inventory';
 import type { HookAgent } from '../../core/protection/agents';
 
 /**
@@ -8,7 +8,10 @@ import type { HookAgent } from '../../core/protection/agents';
  */
 export function detectAgents(root: string | undefined): Record<HookAgent, boolean> {
   const presence = agentPresence(root);
-  return Object.fromEntries(presence.map((p) => [p.agent, p.machine.length > 0 || p.workspace.length > 0 || editorRuns(p.agent)])) as Record<HookAgent, boolean>;
+  return Object.fromEntries(presence.map((p) => [p.agent, p.machine.length > 0 || p.workspace.length > 0 || editorRuns(p.agent)])) as Record<
+    HookAgent,
+    boolean
+  >;
 }
 
 /** Looking through PATH for every agent's programs costs a few hundred stats: the view asks often, so keep it briefly. */
@@ -25,6 +28,7 @@ export function agentPresence(root: string | undefined): AgentPresence[] {
 function editorRuns(agent: HookAgent): boolean {
   const inCursor = /cursor/i.test(vscode.env.appName) || vscode.env.uriScheme === 'cursor';
   if (agent === 'cursor') return inCursor;
-  if (agent === 'vscode') return !inCursor && (vscode.extensions.getExtension('GitHub.copilot-chat') !== undefined || vscode.extensions.getExtension('GitHub.copilot') !== undefined);
+  if (agent === 'vscode')
+    return !inCursor && (vscode.extensions.getExtension('GitHub.copilot-chat') !== undefined || vscode.extensions.getExtension('GitHub.copilot') !== undefined);
   return false;
 }

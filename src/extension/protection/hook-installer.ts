@@ -23,7 +23,11 @@ export interface InstallMemory {
 }
 
 function read(path: string): string | undefined {
-  try { return readFileSync(path, 'utf8'); } catch { return undefined; }
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /** The folders between `path` and the first that exists, deepest first. */
@@ -58,7 +62,15 @@ async function removeEmptyDirs(file: string, dirs: string[] | undefined, memory:
   const all = [...new Set([...(dirs ?? []), ...held])].sort((a, b) => b.length - a.length);
   if (held.length) await memory.set(folderKey(parent), undefined);
   const left = all.filter((dir) => {
-    try { if (readdirSync(dir).length === 0) { rmdirSync(dir); return false; } return true; } catch { return false; }
+    try {
+      if (readdirSync(dir).length === 0) {
+        rmdirSync(dir);
+        return false;
+      }
+      return true;
+    } catch {
+      return false;
+    }
   });
   if (left.length && left.includes(parent)) await memory.set(folderKey(parent), { original: null, written: '', createdDirs: left });
 }
@@ -74,7 +86,7 @@ export async function installHooks(target: HookTarget, launcher: string, memory:
   const known = memory.get(target.path);
   const continued = known && before === known.written;
   await memory.set(target.path, {
-    original: continued ? known.original : before ?? null,
+    original: continued ? known.original : (before ?? null),
     written: after,
     createdDirs: continued ? known.createdDirs : created,
   });
@@ -84,14 +96,27 @@ export async function installHooks(target: HookTarget, launcher: string, memory:
 export async function removeHooks(target: HookTarget, memory: InstallMemory): Promise<InstallOutcome> {
   const current = read(target.path);
   const known = memory.get(target.path);
-  if (current === undefined) { await memory.set(target.path, undefined); await removeEmptyDirs(target.path, known?.createdDirs, memory); return 'absent'; }
-  if (!target.format.has(current) && !/airlock/.test(current)) { await memory.set(target.path, undefined); return 'absent'; }
+  if (current === undefined) {
+    await memory.set(target.path, undefined);
+    await removeEmptyDirs(target.path, known?.createdDirs, memory);
+    return 'absent';
+  }
+  if (!target.format.has(current) && !/airlock/.test(current)) {
+    await memory.set(target.path, undefined);
+    return 'absent';
+  }
   let deleted = false;
   if (known && current === known.written) {
-    if (known.original === null) { unlinkSync(target.path); deleted = true; } else write(target.path, known.original, target.format.executable);
+    if (known.original === null) {
+      unlinkSync(target.path);
+      deleted = true;
+    } else write(target.path, known.original, target.format.executable);
   } else {
     const rest = target.format.remove(current);
-    if (rest === undefined && (!known || known.original === null)) { unlinkSync(target.path); deleted = true; } else write(target.path, rest ?? (target.agent === 'cursor' ? '{\n  "version": 1,\n  "hooks": {}\n}\n' : '{}\n'), target.format.executable);
+    if (rest === undefined && (!known || known.original === null)) {
+      unlinkSync(target.path);
+      deleted = true;
+    } else write(target.path, rest ?? (target.agent === 'cursor' ? '{\n  "version": 1,\n  "hooks": {}\n}\n' : '{}\n'), target.format.executable);
   }
   if (deleted) await removeEmptyDirs(target.path, known?.createdDirs, memory);
   await memory.set(target.path, undefined);

@@ -16,9 +16,13 @@ export interface HookTarget {
 }
 
 export function workspaceTargets(root: string): HookTarget[] {
-  return (Object.keys(AGENTS) as HookAgent[]).flatMap((agent) => AGENTS[agent].files.workspace(root).map((spec) => ({ agent, file: agent, scope: 'workspace' as const, ...spec })));
+  return (Object.keys(AGENTS) as HookAgent[]).flatMap((agent) =>
+    AGENTS[agent].files.workspace(root).map((spec) => ({ agent, file: agent, scope: 'workspace' as const, ...spec })),
+  );
 }
 
 export function userTargets(home: string = homedir()): HookTarget[] {
-  return (Object.keys(AGENTS) as HookAgent[]).flatMap((agent) => AGENTS[agent].files.user(home).map((spec) => ({ agent, file: agent, scope: 'user' as const, ...spec })));
+  return (Object.keys(AGENTS) as HookAgent[]).flatMap((agent) =>
+    AGENTS[agent].files.user(home).map((spec) => ({ agent, file: agent, scope: 'user' as const, ...spec })),
+  );
 }

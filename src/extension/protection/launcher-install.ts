@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { installedLauncher, INSTALLED_BEGIN, INSTALLED_END, type InstalledSettings } from '../../launcher/install';
+import { INSTALLED_BEGIN, INSTALLED_END, type InstalledSettings, installedLauncher } from '../../launcher/install';
 
 /**
  * The hook command every agent runs points at `<global storage>/bin/airlock`, which outlives
@@ -36,7 +36,11 @@ export function findNode(env: NodeJS.ProcessEnv = process.env): string | undefin
     if (!dir) continue;
     for (const name of names) {
       const path = join(dir, name);
-      try { if (statSync(path).isFile()) return path; } catch { /* not here */ }
+      try {
+        if (statSync(path).isFile()) return path;
+      } catch {
+        /* not here */
+      }
     }
   }
   return undefined;
@@ -88,7 +92,12 @@ export interface RefreshResult {
  * Installs or refreshes the launcher from the extension's `dist/`. Idempotent; cheap enough to
  * run on every activation (a few small copies).
  */
-export function refreshLauncher(extensionDist: string, globalStorage: string, protectedFiles: readonly string[], env: NodeJS.ProcessEnv = process.env): RefreshResult {
+export function refreshLauncher(
+  extensionDist: string,
+  globalStorage: string,
+  protectedFiles: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): RefreshResult {
   const paths = launcherPaths(globalStorage);
   mkdirSync(paths.binDir, { recursive: true });
   const cli = join(extensionDist, 'airlock.js');
@@ -108,10 +117,20 @@ export function refreshLauncher(extensionDist: string, globalStorage: string, pr
   const prefilter = join(extensionDist, 'launcher', 'prefilter.sh');
   if (existsSync(prefilter)) copyAtomic(prefilter, join(paths.binDir, 'prefilter.sh'));
   if (process.platform === 'win32') {
-    writeAtomic(paths.launcher, `@echo off\r\n${electron ? 'set ELECTRON_RUN_AS_NODE=1\r\n' : ''}set AIRLOCK_GATES_CONFIG=${paths.gatesConfig}\r\n"${runtime}" "${paths.cli}" %*\r\n`);
+    writeAtomic(
+      paths.launcher,
+      `@echo off\r\n${electron ? 'set ELECTRON_RUN_AS_NODE=1\r\n' : ''}set AIRLOCK_GATES_CONFIG=${paths.gatesConfig}\r\n"${runtime}" "${paths.cli}" %*\r\n`,
+    );
     return { paths, runtime, electron, fastPath };
   }
-  const loaded = [paths.cli, paths.gatesConfig, ...readdirSync(paths.binDir).filter((n) => n.endsWith('.wasm')).sort().map((n) => join(paths.binDir, n))];
+  const loaded = [
+    paths.cli,
+    paths.gatesConfig,
+    ...readdirSync(paths.binDir)
+      .filter((n) => n.endsWith('.wasm'))
+      .sort()
+      .map((n) => join(paths.binDir, n)),
+  ];
   const settings: InstalledSettings = {
     home: paths.binDir,
     cli: paths.cli,

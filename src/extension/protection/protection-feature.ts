@@ -1,29 +1,27 @@
-import * as vscode from 'vscode';
-import { allHookTargets, protectionCommands } from './protection-commands';
 import { homedir } from 'node:os';
+import * as vscode from 'vscode';
+import { AGENTS, type HookAgent } from '../../core/protection/agents';
+import { stableLauncherPath } from '../../core/protection/stable-launcher';
 import { DEFAULT_PROTECTED_FILES } from '../../core/tokens/protected-files';
 import type { Feature } from '../feature';
 import { GateRecorder } from '../gates/gate-recorder';
 import type { GatesState } from '../gates/gates-feature';
+import { egressSandboxLayer } from '../sandbox/sandbox-layer';
 import { registerProtectionStatusProvider } from '../status/protection-status';
+import { teamLayers } from '../team/team-layers';
 import { applyTerminalGate, type TerminalGateState } from '../terminal/terminal-gate';
 import { TerminalWatcher } from '../watch/terminal-watcher';
 import { fileWorkspaceRoots as roots } from '../workspace-roots';
-import { detectAgents } from './agent-detection';
+import { agentPresence, detectAgents } from './agent-detection';
 import { GLOBAL_AUTO_APPROVE_SETTINGS, hasAirlockDenies } from './copilot-settings';
-
-import { installHooks, isInstalled, pointsAt, type InstallMemory, type InstallRecord } from './hook-installer';
-import { currentVerification, verifyTarget, type VerificationMemory, type VerifiedRecord } from './verification';
-import { ensureStableLauncher } from './stable-launcher';
-import { stableLauncherPath } from '../../core/protection/stable-launcher';
-import { AGENTS, type HookAgent } from '../../core/protection/agents';
-import { agentPresence } from './agent-detection';
+import { type InstallMemory, type InstallRecord, installHooks, isInstalled, pointsAt } from './hook-installer';
 import { userTargets, workspaceTargets } from './hook-targets';
-import { refreshLauncher, type RefreshResult } from './launcher-install';
-import { protectionLayers, protectionLevel, type Layer, type ProtectionSnapshot } from './protection-model';
-import { egressSandboxLayer } from '../sandbox/sandbox-layer';
-import { teamLayers } from '../team/team-layers';
+import { type RefreshResult, refreshLauncher } from './launcher-install';
+import { allHookTargets, protectionCommands } from './protection-commands';
+import { type Layer, type ProtectionSnapshot, protectionLayers, protectionLevel } from './protection-model';
 import { ProtectionView } from './protection-view';
+import { ensureStableLauncher } from './stable-launcher';
+import { currentVerification, type VerificationMemory, type VerifiedRecord, verifyTarget } from './verification';
 
 /** Where Protect adds Copilot's auto-approve denies (see protection-commands.ts). */
 const COPILOT_AUTO_APPROVE = 'chat.tools.terminal.autoApprove';
@@ -54,7 +52,8 @@ export const protectionFeature: Feature = {
       get: (path: string) => context.globalState.get<Record<string, T>>(key, {})[path],
       set: async (path: string, value: T | undefined) => {
         const all = { ...context.globalState.get<Record<string, T>>(key, {}) };
-        if (value) all[path] = value; else delete all[path];
+        if (value) all[path] = value;
+        else delete all[path];
         await context.globalState.update(key, all);
       },
     });
@@ -65,7 +64,9 @@ export const protectionFeature: Feature = {
     const refresh = () => {
       try {
         launcher = refreshLauncher(context.asAbsolutePath('dist'), context.globalStorageUri.fsPath, protectedFiles());
-        output.info(`launcher ready at ${launcher.paths.launcher} (runtime ${launcher.electron ? 'editor' : 'node'}: ${launcher.runtime}${launcher.fastPath ? '' : ', no shell fast path in this build'})`);
+        output.info(
+          `launcher ready at ${launcher.paths.launcher} (runtime ${launcher.electron ? 'editor' : 'node'}: ${launcher.runtime}${launcher.fastPath ? '' : ', no shell fast path in this build'})`,
+        );
       } catch (error) {
         output.error(`could not install the launcher: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -75,7 +76,9 @@ export const protectionFeature: Feature = {
     let terminal: TerminalGateState = { supported: process.platform !== 'win32', enabled: false, tools: [], folder: '' };
     const applyTerminal = () => {
       if (!launcher) return;
-      try { terminal = applyTerminalGate(context, launcher.paths.launcher, gates?.windowFile); } catch (error) {
+      try {
+        terminal = applyTerminalGate(context, launcher.paths.launcher, gates?.windowFile);
+      } catch (error) {
         output.error(`terminal gate not applied: ${error instanceof Error ? error.message : String(error)}`);
       }
     };
@@ -85,13 +88,19 @@ export const protectionFeature: Feature = {
     // editor's storage): keep the stable path running this launcher, move old entries to it and test them again.
     const stable = stableLauncherPath();
     if (launcher) {
-      try { ensureStableLauncher(launcher.paths.launcher); } catch (error) { output.error(`stable launcher not updated: ${error instanceof Error ? error.message : String(error)}`); }
+      try {
+        ensureStableLauncher(launcher.paths.launcher);
+      } catch (error) {
+        output.error(`stable launcher not updated: ${error instanceof Error ? error.message : String(error)}`);
+      }
       for (const target of allHookTargets(roots())) {
         if (memory.get(target.path) && isInstalled(target) && !pointsAt(target, stable) && (target.scope === 'user' || vscode.workspace.isTrusted)) {
           const changed = await installHooks(target, stable, memory).catch(() => undefined);
           await verifyTarget(target, stable, verified).catch(() => undefined);
           if (changed === 'added' && AGENTS[target.agent].trustedByContent) {
-            void vscode.window.showWarningMessage(`Airlock updated ${target.label}: ${AGENTS[target.agent].name} runs it only after you trust the new content (open /hooks in ${AGENTS[target.agent].name}).`);
+            void vscode.window.showWarningMessage(
+              `Airlock updated ${target.label}: ${AGENTS[target.agent].name} runs it only after you trust the new content (open /hooks in ${AGENTS[target.agent].name}).`,
+            );
           }
         }
       }
@@ -102,11 +111,18 @@ export const protectionFeature: Feature = {
       record: (event) => recorder.record(event),
       sawRecently: (line, since, flagged) => gates?.sawRecently(line, since, flagged) ?? false,
       onGap: (line) => {
-        void vscode.window.showWarningMessage(
-          `Airlock protection gap: "${line.length > 120 ? `${line.slice(0, 119)}…` : line}" ran and no Airlock gate saw it.`,
-          { detail: 'A destructive command ran in a terminal without the terminal gate or an agent hook asking you. Check the protection status to close the gap.' },
-          'Show Protection Status',
-        ).then((choice) => { if (choice) void vscode.commands.executeCommand('airlock.showProtectionStatus'); });
+        void vscode.window
+          .showWarningMessage(
+            `Airlock protection gap: "${line.length > 120 ? `${line.slice(0, 119)}…` : line}" ran and no Airlock gate saw it.`,
+            {
+              detail:
+                'A destructive command ran in a terminal without the terminal gate or an agent hook asking you. Check the protection status to close the gap.',
+            },
+            'Show Protection Status',
+          )
+          .then((choice) => {
+            if (choice) void vscode.commands.executeCommand('airlock.showProtectionStatus');
+          });
       },
     });
     context.subscriptions.push(watcher);
@@ -139,7 +155,10 @@ export const protectionFeature: Feature = {
         shimsEnabled: terminal.enabled,
         shimsSupported: terminal.supported,
         shimCount: terminal.tools.length,
-        shellIntegration: { withIntegration: watcher.withIntegration, without: vscode.window.terminals.filter((t) => !t.shellIntegration && !watcher.terminals.has(t)).length },
+        shellIntegration: {
+          withIntegration: watcher.withIntegration,
+          without: vscode.window.terminals.filter((t) => !t.shellIntegration && !watcher.terminals.has(t)).length,
+        },
         copilotGlobalAutoApprove: GLOBAL_AUTO_APPROVE_SETTINGS.some((key) => chat.get(key) === true),
         egressSandbox: egressSandboxLayer(root),
         team: teamLayers(root),
@@ -158,9 +177,15 @@ export const protectionFeature: Feature = {
       // Airlock wrote is installed, Turn On the Terminal Gate only while it is off.
       const setContext = (key: string, value: boolean) => void vscode.commands.executeCommand('setContext', key, value);
       setContext('airlock.protected', protectionLevel(now).level === 'protected');
-      setContext('airlock.protection.installed', now.some((l) => l.id.startsWith('hook-') && (l.state === 'on' || l.state === 'unverified' || l.state === 'stale'))
-        || hasAirlockDenies(vscode.workspace.getConfiguration().inspect(COPILOT_AUTO_APPROVE)?.globalValue));
-      setContext('airlock.terminalGate.off', now.some((l) => l.id === 'shims' && l.state === 'off'));
+      setContext(
+        'airlock.protection.installed',
+        now.some((l) => l.id.startsWith('hook-') && (l.state === 'on' || l.state === 'unverified' || l.state === 'stale')) ||
+          hasAirlockDenies(vscode.workspace.getConfiguration().inspect(COPILOT_AUTO_APPROVE)?.globalValue),
+      );
+      setContext(
+        'airlock.terminalGate.off',
+        now.some((l) => l.id === 'shims' && l.state === 'off'),
+      );
     };
     context.subscriptions.push(registerProtectionStatusProvider({ onDidChange: changed.event, getStatus: () => protectionLevel(layers()) }));
 
@@ -220,14 +245,22 @@ export const protectionFeature: Feature = {
     const offered = context.globalState.get<string[]>(OFFERED_KEY, []);
     if (root && !offered.includes(root) && vscode.workspace.getConfiguration('airlock.gates').get<boolean>('offerProtection', true)) {
       const detected = detectAgents(root);
-      const missing = (Object.keys(detected) as Array<keyof typeof detected>).filter((a) => detected[a] && !allTargets().some((t) => t.file === a && isInstalled(t)));
+      const missing = (Object.keys(detected) as Array<keyof typeof detected>).filter(
+        (a) => detected[a] && !allTargets().some((t) => t.file === a && isInstalled(t)),
+      );
       if (missing.length) {
         const names = missing.map((m) => AGENTS[m as HookAgent].name).join(', ');
         // Marked as offered only once the person answers: a notification nobody saw is offered again next start.
-        void vscode.window.showInformationMessage(`${names} can run commands in this workspace without asking you. Let Airlock stop destructive ones until you confirm?`, 'Protect This Workspace', 'Not Now').then(async (choice) => {
-          if (choice) await context.globalState.update(OFFERED_KEY, [...context.globalState.get<string[]>(OFFERED_KEY, []), root]);
-          if (choice === 'Protect This Workspace') void protect();
-        });
+        void vscode.window
+          .showInformationMessage(
+            `${names} can run commands in this workspace without asking you. Let Airlock stop destructive ones until you confirm?`,
+            'Protect This Workspace',
+            'Not Now',
+          )
+          .then(async (choice) => {
+            if (choice) await context.globalState.update(OFFERED_KEY, [...context.globalState.get<string[]>(OFFERED_KEY, []), root]);
+            if (choice === 'Protect This Workspace') void protect();
+          });
       }
     }
   },

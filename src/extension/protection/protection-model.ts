@@ -64,7 +64,13 @@ export function protectionLayers(s: ProtectionSnapshot): Layer[] {
   const layers: Layer[] = [
     s.ipcListening
       ? { id: 'ipc', label: 'Confirmation channel', state: 'on', detail: 'Hooks and terminals can reach this window to ask you.' }
-      : { id: 'ipc', label: 'Confirmation channel', state: 'off', detail: 'Airlock could not open its private socket: agents will be denied (Cursor, VS Code) or asked by their own prompt (Claude Code).', fix: { title: 'Reload window', command: 'workbench.action.reloadWindow' } },
+      : {
+          id: 'ipc',
+          label: 'Confirmation channel',
+          state: 'off',
+          detail: 'Airlock could not open its private socket: agents will be denied (Cursor, VS Code) or asked by their own prompt (Claude Code).',
+          fix: { title: 'Reload window', command: 'workbench.action.reloadWindow' },
+        },
   ];
   for (const agent of Object.keys(AGENTS) as HookAgent[]) {
     const a = s.agents[agent];
@@ -72,23 +78,83 @@ export function protectionLayers(s: ProtectionSnapshot): Layer[] {
     const label = agentLabel(agent);
     const seen = a?.machine?.length ? ` Found: ${a.machine.join(', ')}.` : '';
     if (!a || (!a.installed && !a.detected)) {
-      if (ALWAYS_LISTED.includes(agent)) layers.push({ id, label, state: 'not-needed', detail: 'Agent not detected here.', fix: { ...protect, title: 'Protect Anyway' } });
+      if (ALWAYS_LISTED.includes(agent))
+        layers.push({ id, label, state: 'not-needed', detail: 'Agent not detected here.', fix: { ...protect, title: 'Protect Anyway' } });
       continue;
     }
     // Guarded only when the hook is installed, points at this launcher AND its self-test passed.
-    if (a.installed && a.current && a.verified?.ok) layers.push({ id, label, state: 'on', detail: `Guarded: verified ${shortTime(a.verified.time)}${a.where ? ` (${a.where})` : ''}.` });
-    else if (a.installed && a.current) layers.push({ id, label, state: 'unverified', detail: a.verified ? `Installed${a.where ? ` in ${a.where}` : ''}, but its self-test failed (${shortTime(a.verified.time)}): ${a.verified.detail}` : `Installed${a.where ? ` in ${a.where}` : ''}, not verified since it last changed: Protect runs the self-test.`, fix: protect });
+    if (a.installed && a.current && a.verified?.ok)
+      layers.push({ id, label, state: 'on', detail: `Guarded: verified ${shortTime(a.verified.time)}${a.where ? ` (${a.where})` : ''}.` });
+    else if (a.installed && a.current)
+      layers.push({
+        id,
+        label,
+        state: 'unverified',
+        detail: a.verified
+          ? `Installed${a.where ? ` in ${a.where}` : ''}, but its self-test failed (${shortTime(a.verified.time)}): ${a.verified.detail}`
+          : `Installed${a.where ? ` in ${a.where}` : ''}, not verified since it last changed: Protect runs the self-test.`,
+        fix: protect,
+      });
     else if (a.installed) layers.push({ id, label, state: 'stale', detail: 'Installed, but pointing at an old Airlock launcher.', fix: protect });
-    else layers.push({ id, label, state: 'off', detail: (s.trusted ? 'This agent can run commands here without Airlock seeing them.' : 'Workspace not trusted: Airlock does not write into it. Protect this agent in your user settings instead.') + seen, fix: protect });
+    else
+      layers.push({
+        id,
+        label,
+        state: 'off',
+        detail:
+          (s.trusted
+            ? 'This agent can run commands here without Airlock seeing them.'
+            : 'Workspace not trusted: Airlock does not write into it. Protect this agent in your user settings instead.') + seen,
+        fix: protect,
+      });
   }
-  if (!s.shimsSupported) layers.push({ id: 'shims', label: 'Terminal gate', state: 'not-needed', detail: 'Terminal shims need a POSIX shell; on this platform only agent hooks protect you.' });
-  else if (s.shimsEnabled) layers.push({ id: 'shims', label: 'Terminal gate', state: 'on', detail: `${s.shimCount} guarded tools are checked in integrated terminals (new terminals).` });
-  else layers.push({ id: 'shims', label: 'Terminal gate', state: 'off', detail: 'Destructive commands typed into terminals run unchecked.', fix: { title: 'Turn On the Terminal Gate', command: 'airlock.enableTerminalGate' } });
+  if (!s.shimsSupported)
+    layers.push({
+      id: 'shims',
+      label: 'Terminal gate',
+      state: 'not-needed',
+      detail: 'Terminal shims need a POSIX shell; on this platform only agent hooks protect you.',
+    });
+  else if (s.shimsEnabled)
+    layers.push({
+      id: 'shims',
+      label: 'Terminal gate',
+      state: 'on',
+      detail: `${s.shimCount} guarded tools are checked in integrated terminals (new terminals).`,
+    });
+  else
+    layers.push({
+      id: 'shims',
+      label: 'Terminal gate',
+      state: 'off',
+      detail: 'Destructive commands typed into terminals run unchecked.',
+      fix: { title: 'Turn On the Terminal Gate', command: 'airlock.enableTerminalGate' },
+    });
   const si = s.shellIntegration;
-  if (si.without > 0) layers.push({ id: 'shell-integration', label: 'Terminal watching', state: 'warning', detail: `${si.without} terminal(s) without shell integration: their commands are not recorded and rc files may undo the terminal gate.`, fix: { title: 'Enable shell integration', command: 'workbench.action.openSettings', args: ['terminal.integrated.shellIntegration.enabled'] } });
-  else layers.push({ id: 'shell-integration', label: 'Terminal watching', state: 'on', detail: si.withIntegration > 0 ? `Recording commands in ${si.withIntegration} terminal(s).` : 'Commands in new terminals are recorded.' });
+  if (si.without > 0)
+    layers.push({
+      id: 'shell-integration',
+      label: 'Terminal watching',
+      state: 'warning',
+      detail: `${si.without} terminal(s) without shell integration: their commands are not recorded and rc files may undo the terminal gate.`,
+      fix: { title: 'Enable shell integration', command: 'workbench.action.openSettings', args: ['terminal.integrated.shellIntegration.enabled'] },
+    });
+  else
+    layers.push({
+      id: 'shell-integration',
+      label: 'Terminal watching',
+      state: 'on',
+      detail: si.withIntegration > 0 ? `Recording commands in ${si.withIntegration} terminal(s).` : 'Commands in new terminals are recorded.',
+    });
   if (s.egressSandbox) layers.push(s.egressSandbox);
-  if (s.copilotGlobalAutoApprove) layers.push({ id: 'copilot-auto-approve', label: 'Copilot auto-approve', state: 'warning', detail: 'Copilot runs every tool without asking (global auto-approve is on). Only Airlock\'s hook stands in the way.', fix: { title: 'Open the setting', command: 'workbench.action.openSettings', args: ['chat.tools.global.autoApprove'] } });
+  if (s.copilotGlobalAutoApprove)
+    layers.push({
+      id: 'copilot-auto-approve',
+      label: 'Copilot auto-approve',
+      state: 'warning',
+      detail: "Copilot runs every tool without asking (global auto-approve is on). Only Airlock's hook stands in the way.",
+      fix: { title: 'Open the setting', command: 'workbench.action.openSettings', args: ['chat.tools.global.autoApprove'] },
+    });
   layers.push(...(s.team ?? []));
   return layers;
 }
@@ -99,7 +165,10 @@ export function protectionLevel(layers: Layer[]): { level: 'protected' | 'partia
   const guards = layers.filter((l) => (l.id.startsWith('hook-') || l.id === 'shims') && l.state === 'on');
   if (gaps.length === 0 && guards.length > 0) return { level: 'protected', detail: 'Every detected agent and the terminals are guarded.' };
   if (guards.length === 0) return { level: 'off', detail: gaps.map((g) => `${g.label}: ${g.state}`).join('; ') || 'No agent hook or terminal gate is active.' };
-  return { level: 'partial', detail: gaps.map((g) => `${g.label}: ${g.state === 'stale' ? 'outdated' : g.state === 'unverified' ? 'not verified' : 'off'}`).join('; ') };
+  return {
+    level: 'partial',
+    detail: gaps.map((g) => `${g.label}: ${g.state === 'stale' ? 'outdated' : g.state === 'unverified' ? 'not verified' : 'off'}`).join('; '),
+  };
 }
 
 /**

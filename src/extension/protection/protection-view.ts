@@ -29,7 +29,14 @@ export class ProtectionView implements vscode.TreeDataProvider<Layer> {
     const item = new vscode.TreeItem(layer.label, vscode.TreeItemCollapsibleState.None);
     const [icon, color] = ICONS[layer.state];
     item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
-    item.description = layer.state === 'not-needed' ? 'not detected' : layer.state === 'on' && layer.id.startsWith('hook-') ? (/verified [^(.]+/.exec(layer.detail)?.[0] ?? 'on') : layer.state === 'unverified' ? 'not verified' : layer.state;
+    item.description =
+      layer.state === 'not-needed'
+        ? 'not detected'
+        : layer.state === 'on' && layer.id.startsWith('hook-')
+          ? (/verified [^(.]+/.exec(layer.detail)?.[0] ?? 'on')
+          : layer.state === 'unverified'
+            ? 'not verified'
+            : layer.state;
     item.tooltip = new vscode.MarkdownString(`**${layer.label}**: ${layer.detail}${layer.fix ? `\n\nFix: ${layer.fix.title}` : ''}`);
     item.id = layer.id;
     item.contextValue = `airlock.layer.${layer.state}`;

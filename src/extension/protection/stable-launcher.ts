@@ -13,11 +13,16 @@ const MARKER = 'airlock-stable-forwarder';
 export function ensureStableLauncher(currentLauncher: string, home?: string, platform: NodeJS.Platform = process.platform): string {
   const path = stableLauncherPath(home, platform);
   let existing: string | undefined;
-  try { existing = readFileSync(path, 'utf8'); } catch { existing = undefined; }
+  try {
+    existing = readFileSync(path, 'utf8');
+  } catch {
+    existing = undefined;
+  }
   if (existing !== undefined && !existing.includes(MARKER)) return path;
-  const text = platform === 'win32'
-    ? `@echo off\r\nrem ${MARKER}: runs the Airlock launcher the editor keeps current.\r\n"${currentLauncher}" %*\r\n`
-    : `#!/bin/sh\n# ${MARKER}: runs the Airlock launcher the editor keeps current.\nexec '${currentLauncher.replace(/'/g, `'\\''`)}' "$@"\n`;
+  const text =
+    platform === 'win32'
+      ? `@echo off\r\nrem ${MARKER}: runs the Airlock launcher the editor keeps current.\r\n"${currentLauncher}" %*\r\n`
+      : `#!/bin/sh\n# ${MARKER}: runs the Airlock launcher the editor keeps current.\nexec '${currentLauncher.replace(/'/g, `'\\''`)}' "$@"\n`;
   if (existing === text) return path;
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const temp = `${path}.${process.pid}.tmp`;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { hookCommand } from '../../core/protection/hook-config';
-import { selfTest, type SelfTestResult } from '../../core/protection/self-test';
+import { type SelfTestResult, selfTest } from '../../core/protection/self-test';
 import type { HookTarget } from './hook-targets';
 
 /**
@@ -18,11 +18,20 @@ export interface VerificationMemory {
 }
 
 function sha(path: string): string | undefined {
-  try { return createHash('sha256').update(readFileSync(path)).digest('hex'); } catch { return undefined; }
+  try {
+    return createHash('sha256').update(readFileSync(path)).digest('hex');
+  } catch {
+    return undefined;
+  }
 }
 
 /** Runs the agent's self-test through the command the installed file names, and remembers it. */
-export async function verifyTarget(target: HookTarget, launcher: string, memory: VerificationMemory, env: NodeJS.ProcessEnv = process.env): Promise<VerifiedRecord> {
+export async function verifyTarget(
+  target: HookTarget,
+  launcher: string,
+  memory: VerificationMemory,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<VerifiedRecord> {
   const run = target.format.executable ? { file: target.path } : { command: hookCommand(launcher, target.agent) };
   const result = await selfTest(target.agent, run, env);
   const record = { ...result, sha: sha(target.path) ?? '' };

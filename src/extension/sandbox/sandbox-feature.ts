@@ -1,6 +1,6 @@
-import * as vscode from 'vscode';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import * as vscode from 'vscode';
 import { EGRESS_CONFIG_FILE } from '../../core/egress/hook-wrap';
 import type { Feature } from '../feature';
 import { launcherPaths } from '../protection/launcher-install';
@@ -14,7 +14,11 @@ type WrapSetting = 'auto' | 'on' | 'off';
 
 /** The sandbox runtime as the extension finds it, for the installed CLI that has no node_modules. */
 function runtimeEntry(): string | undefined {
-  try { return require.resolve('@anthropic-ai/sandbox-runtime'); } catch { return undefined; }
+  try {
+    return require.resolve('@anthropic-ai/sandbox-runtime');
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -37,7 +41,9 @@ export const sandboxFeature: Feature = {
       try {
         mkdirSync(dirname(paths.cli), { recursive: true });
         writeFileSync(join(dirname(paths.cli), EGRESS_CONFIG_FILE), `${JSON.stringify({ wrap: wrap(), runtime: runtimeEntry() })}\n`, { mode: 0o600 });
-      } catch { /* the hooks then keep to the text gate (no file means no wrapping) */ }
+      } catch {
+        /* the hooks then keep to the text gate (no file means no wrapping) */
+      }
     };
     writeEgressConfig();
 
@@ -45,7 +51,12 @@ export const sandboxFeature: Feature = {
     const profileOptions = (): vscode.TerminalOptions => {
       if (existsSync(paths.launcher)) return { name: PROFILE_TITLE, shellPath: paths.launcher, shellArgs: ['run'] };
       // No launcher installed yet (not protected): the bundled CLI on the editor's own runtime.
-      return { name: PROFILE_TITLE, shellPath: process.execPath, shellArgs: [context.asAbsolutePath(join('dist', 'airlock.js')), 'run'], env: { ELECTRON_RUN_AS_NODE: '1' } };
+      return {
+        name: PROFILE_TITLE,
+        shellPath: process.execPath,
+        shellArgs: [context.asAbsolutePath(join('dist', 'airlock.js')), 'run'],
+        env: { ELECTRON_RUN_AS_NODE: '1' },
+      };
     };
 
     context.subscriptions.push(
@@ -66,13 +77,24 @@ export const sandboxFeature: Feature = {
         writeEgressConfig();
         await vscode.commands.executeCommand('airlock.showProtectionStatus').then(undefined, () => undefined);
         if (availability.available) {
-          void vscode.window.showInformationMessage('The egress sandbox can start now: new "Airlock (sandboxed)" terminals and wrapped agent commands are judged.');
+          void vscode.window.showInformationMessage(
+            'The egress sandbox can start now: new "Airlock (sandboxed)" terminals and wrapped agent commands are judged.',
+          );
           return;
         }
-        const choice = await vscode.window.showErrorMessage(`Airlock's egress sandbox cannot start: ${availability.problem}.`, { modal: true, detail: `Fix: ${availability.fix}.\n\nUntil then, provider API requests are judged by the command text only, and agent commands are not wrapped.` }, 'Copy the fix');
+        const choice = await vscode.window.showErrorMessage(
+          `Airlock's egress sandbox cannot start: ${availability.problem}.`,
+          {
+            modal: true,
+            detail: `Fix: ${availability.fix}.\n\nUntil then, provider API requests are judged by the command text only, and agent commands are not wrapped.`,
+          },
+          'Copy the fix',
+        );
         if (choice === 'Copy the fix') await vscode.env.clipboard.writeText(availability.fix.replace(/^[^:]*:\s*/, '').replace(/\s*\(.*$/, ''));
       }),
-      vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('airlock.egress')) writeEgressConfig(); }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('airlock.egress')) writeEgressConfig();
+      }),
     );
     api.sandbox = { availability: () => sandboxAvailability(), wrapsAgentCommands: wrap, profileTitle: PROFILE_TITLE };
   },

@@ -19,7 +19,7 @@ export interface ProtectionStatusProvider {
   getStatus(): ProtectionStatus;
 }
 
-const UNKNOWN: ProtectionStatus = { level: 'unknown', detail: 'Airlock has not checked this workspace\'s protection yet.' };
+const UNKNOWN: ProtectionStatus = { level: 'unknown', detail: "Airlock has not checked this workspace's protection yet." };
 
 /** Registered providers, newest last: the newest answers; disposing it brings back the one before. */
 const providers: Array<{ provider: ProtectionStatusProvider; subscription: vscode.Disposable }> = [];
@@ -28,7 +28,12 @@ const changed = new vscode.EventEmitter<void>();
 export const onDidChangeProtectionStatus: vscode.Event<void> = changed.event;
 
 export function registerProtectionStatusProvider(provider: ProtectionStatusProvider): vscode.Disposable {
-  const entry = { provider, subscription: provider.onDidChange(() => { if (providers[providers.length - 1] === entry) changed.fire(); }) };
+  const entry = {
+    provider,
+    subscription: provider.onDidChange(() => {
+      if (providers[providers.length - 1] === entry) changed.fire();
+    }),
+  };
   providers.push(entry);
   changed.fire();
   return new vscode.Disposable(() => {

@@ -22,8 +22,16 @@ export class ShieldStatusBar implements vscode.Disposable {
   constructor(private readonly store: ActivityStore) {
     this.item.name = 'Airlock Protection';
     this.item.command = { command: 'airlock.activity.focus', title: 'Open Airlock Activity' };
-    this.subscriptions.push(store.onDidChange(() => this.updateSoon()), onDidChangeProtectionStatus(() => this.update()));
-    this.subscriptions.push({ dispose: () => { if (this.timer) clearTimeout(this.timer); if (this.midnight) clearTimeout(this.midnight); } });
+    this.subscriptions.push(
+      store.onDidChange(() => this.updateSoon()),
+      onDidChangeProtectionStatus(() => this.update()),
+    );
+    this.subscriptions.push({
+      dispose: () => {
+        if (this.timer) clearTimeout(this.timer);
+        if (this.midnight) clearTimeout(this.midnight);
+      },
+    });
     this.scheduleMidnight();
     this.update();
     this.item.show();
@@ -37,20 +45,30 @@ export class ShieldStatusBar implements vscode.Disposable {
   private scheduleMidnight(): void {
     const next = new Date();
     next.setHours(24, 0, 1, 0);
-    this.midnight = setTimeout(() => { this.update(); this.scheduleMidnight(); }, next.getTime() - Date.now());
+    this.midnight = setTimeout(() => {
+      this.update();
+      this.scheduleMidnight();
+    }, next.getTime() - Date.now());
   }
 
   private updateSoon(): void {
     if (this.timer) return;
-    this.timer = setTimeout(() => { this.timer = undefined; this.update(); }, 250);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.update();
+    }, 250);
   }
 
   update(): void {
     const status = currentProtectionStatus();
     const blocked = this.store.blockedToday();
     this.item.text = `$(shield) ${LEVEL_TEXT[status.level]}${blocked ? ` · ${blocked} blocked today` : ''}`;
-    this.item.backgroundColor = status.level === 'off' ? new vscode.ThemeColor('statusBarItem.errorBackground')
-      : status.level === 'partial' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.item.backgroundColor =
+      status.level === 'off'
+        ? new vscode.ThemeColor('statusBarItem.errorBackground')
+        : status.level === 'partial'
+          ? new vscode.ThemeColor('statusBarItem.warningBackground')
+          : undefined;
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.appendMarkdown(`**Airlock: ${LEVEL_TEXT[status.level].toLowerCase()}**\n\n`);
     if (status.detail) tooltip.appendText(`${status.detail}\n\n`);

@@ -31,31 +31,55 @@ export const exportFeature: Feature = {
         const settings = loadExportSettings(process.env);
         if (!canExport(settings)) return;
         const key = JSON.stringify(settings);
-        if (shipper?.key !== key) { await shipper?.value.close(); shipper = { key, value: createShipper(settings) }; }
+        if (shipper?.key !== key) {
+          await shipper?.value.close();
+          shipper = { key, value: createShipper(settings) };
+        }
         for (const root of workspaceRoots()) dirs.add(logDirFor(root));
         for (const dir of dirs) {
           touchEditorHeartbeat(dir);
           await flushQueue(dir, shipper.value, { workspace: workspaceOfLogDir(dir) });
         }
         const failing = [...dirs].map((d) => readState(d).failingSince).find(Boolean);
-        if (failing !== lastFailing) { lastFailing = failing; (api.protection as { refresh?: () => void } | undefined)?.refresh?.(); }
+        if (failing !== lastFailing) {
+          lastFailing = failing;
+          (api.protection as { refresh?: () => void } | undefined)?.refresh?.();
+        }
       } catch {
         /* the queue keeps everything; the next tick retries */
       } finally {
         running = false;
       }
     };
-    const soon = () => { if (!timer) timer = setTimeout(() => { timer = undefined; void flush(); }, 250); };
-    setShipRequest((dir) => { dirs.add(dir); soon(); });
+    const soon = () => {
+      if (!timer)
+        timer = setTimeout(() => {
+          timer = undefined;
+          void flush();
+        }, 250);
+    };
+    setShipRequest((dir) => {
+      dirs.add(dir);
+      soon();
+    });
     const interval = setInterval(() => void flush(), 10_000);
     context.subscriptions.push(
-      { dispose: () => { clearInterval(interval); if (timer) clearTimeout(timer); setShipRequest(undefined); void shipper?.value.close(); } },
+      {
+        dispose: () => {
+          clearInterval(interval);
+          if (timer) clearTimeout(timer);
+          setShipRequest(undefined);
+          void shipper?.value.close();
+        },
+      },
       vscode.commands.registerCommand('airlock.export.status', async () => {
         const status = teamStatus(workspaceRoots()[0]);
         const e = status.export;
-        const text = !e ? 'Airlock export is off: set "export": { "endpoint": … } in your user policy, or ask your administrator.'
-          : e.failingSince ? `Airlock export to ${e.endpoint} failing since ${e.failingSince}: ${e.lastError ?? ''}. ${e.pending} event(s) wait on disk.`
-          : `Airlock exports every logged event to ${e.endpoint}${e.locked ? ' (managed)' : ''}. ${e.pending} waiting.`;
+        const text = !e
+          ? 'Airlock export is off: set "export": { "endpoint": … } in your user policy, or ask your administrator.'
+          : e.failingSince
+            ? `Airlock export to ${e.endpoint} failing since ${e.failingSince}: ${e.lastError ?? ''}. ${e.pending} event(s) wait on disk.`
+            : `Airlock exports every logged event to ${e.endpoint}${e.locked ? ' (managed)' : ''}. ${e.pending} waiting.`;
         const choice = await vscode.window.showInformationMessage(text, ...(e ? ['Retry now'] : []));
         if (choice === 'Retry now') {
           for (const root of workspaceRoots()) dirs.add(logDirFor(root));

@@ -11,7 +11,11 @@ import { readFileSync } from 'node:fs';
  */
 export function shellPrefilter(prefilterFile: string, policyPath?: string): string | undefined {
   let source: string;
-  try { source = readFileSync(prefilterFile, 'utf8'); } catch { return undefined; }
+  try {
+    source = readFileSync(prefilterFile, 'utf8');
+  } catch {
+    return undefined;
+  }
   if (!source.includes('airlock_needs_full_check()')) return undefined;
   // The user's policy file as the editor found it when the terminal was created, not as the
   // command's own HOME/XDG_CONFIG_HOME/AIRLOCK_POLICY_FILE would have it (defined after the source,
@@ -34,7 +38,10 @@ function shQuote(value: string): string {
  */
 export function shellFrontFunction(triggerWords: string[], policyPath?: string): string {
   const patterns = triggerWords.map((w) => (w.startsWith('*') ? `*${w.slice(1)}*` : w));
-  const findPolicy = policyPath !== undefined ? `  airlock_p=${shQuote(policyPath)}` : `  if [ -n "\${AIRLOCK_POLICY_FILE:-}" ]; then airlock_p=$AIRLOCK_POLICY_FILE
+  const findPolicy =
+    policyPath !== undefined
+      ? `  airlock_p=${shQuote(policyPath)}`
+      : `  if [ -n "\${AIRLOCK_POLICY_FILE:-}" ]; then airlock_p=$AIRLOCK_POLICY_FILE
   else case \${XDG_CONFIG_HOME:-} in /*) airlock_p=$XDG_CONFIG_HOME/airlock/policy.json ;; *) airlock_p=\${HOME:-/nonexistent}/.config/airlock/policy.json ;; esac
   fi`;
   return `airlock_needs_check() {

@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, readdirSync, renameSync, unlinkSync, writeFileSync, readFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Pack } from '../../core/guard/rule';
 
@@ -15,18 +15,66 @@ export const SHIM_LIBRARY = '.airlock-shim.sh';
 /** Never shimmed: shells, interpreters and wrappers (the engine unwraps them from the line, and
  * shimming them would slow every script), and names the shell resolves itself. */
 const NOT_SHIMMED = new Set([
-  'sh', 'bash', 'zsh', 'dash', 'ksh', 'fish', 'csh', 'tcsh', 'pwsh', 'powershell', 'cmd',
-  'env', 'sudo', 'doas', 'xargs', 'parallel', 'nice', 'nohup', 'timeout', 'time', 'stdbuf', 'ionice', 'watch',
-  'command', 'builtin', 'exec', 'eval', 'source', '.', 'cd', 'export',
-  'node', 'nodejs', 'python', 'python3', 'ruby', 'perl', 'php', 'deno', 'bun', 'npx', 'bunx', 'pnpm', 'yarn', 'npm',
-  'cat', 'echo', 'printf', 'ls', 'test', '[',
+  'sh',
+  'bash',
+  'zsh',
+  'dash',
+  'ksh',
+  'fish',
+  'csh',
+  'tcsh',
+  'pwsh',
+  'powershell',
+  'cmd',
+  'env',
+  'sudo',
+  'doas',
+  'xargs',
+  'parallel',
+  'nice',
+  'nohup',
+  'timeout',
+  'time',
+  'stdbuf',
+  'ionice',
+  'watch',
+  'command',
+  'builtin',
+  'exec',
+  'eval',
+  'source',
+  '.',
+  'cd',
+  'export',
+  'node',
+  'nodejs',
+  'python',
+  'python3',
+  'ruby',
+  'perl',
+  'php',
+  'deno',
+  'bun',
+  'npx',
+  'bunx',
+  'pnpm',
+  'yarn',
+  'npm',
+  'cat',
+  'echo',
+  'printf',
+  'ls',
+  'test',
+  '[',
 ]);
 
 export function shimTools(packs: readonly Pack[]): string[] {
   const tools = new Set<string>();
-  for (const pack of packs) for (const rule of pack.rules) for (const tool of rule.tools) {
-    if (tool !== '*' && /^[A-Za-z0-9][A-Za-z0-9._+-]*$/.test(tool) && !NOT_SHIMMED.has(tool.toLowerCase())) tools.add(tool);
-  }
+  for (const pack of packs)
+    for (const rule of pack.rules)
+      for (const tool of rule.tools) {
+        if (tool !== '*' && /^[A-Za-z0-9][A-Za-z0-9._+-]*$/.test(tool) && !NOT_SHIMMED.has(tool.toLowerCase())) tools.add(tool);
+      }
   return [...tools].sort();
 }
 
@@ -42,7 +90,11 @@ function quote(value: string): string {
 export function shimLibrary(launcher: string, prefilter: string | undefined, fixed?: Record<string, string>): string {
   // The editor's HOME/XDG_*/AIRLOCK_* at terminal creation: the gate finds Airlock's policy, log
   // and editor by these, whatever the command line sets for itself (core/protection/fixed-locations.ts).
-  const fixedArgs = fixed ? Object.entries(fixed).map(([name, value]) => ` --fixed ${quote(`${name}=${value}`)}`).join('') : '';
+  const fixedArgs = fixed
+    ? Object.entries(fixed)
+        .map(([name, value]) => ` --fixed ${quote(`${name}=${value}`)}`)
+        .join('')
+    : '';
   return `# Airlock terminal gate: sourced by every shim in this folder. Generated on each editor start.
 # Parameter expansion, not dirname/basename: each external process would cost a millisecond.
 airlock_shim_dir=\${0%/*}
@@ -64,8 +116,12 @@ if [ -z "$airlock_real" ]; then
   echo "airlock: '$airlock_tool' is not installed (not found on PATH after Airlock's shim folder $airlock_shim_dir); nothing was run." >&2
   exit 127
 fi
-${prefilter ? `${prefilter}
-if ! airlock_needs_check "$airlock_tool $*"; then exec "$airlock_real" "$@"; fi` : '# No fast path in this build: every call gets the full check.'}
+${
+  prefilter
+    ? `${prefilter}
+if ! airlock_needs_check "$airlock_tool $*"; then exec "$airlock_real" "$@"; fi`
+    : '# No fast path in this build: every call gets the full check.'
+}
 airlock_launcher=${quote(launcher)}
 if [ ! -x "$airlock_launcher" ]; then
   echo "airlock: blocked '$airlock_tool': Airlock's checker ($airlock_launcher) is missing; reopen the editor or run 'Airlock: Show Protection Status'." >&2
@@ -87,7 +143,11 @@ export function shimScript(): string {
 }
 
 function writeIfChanged(path: string, text: string, mode: number): void {
-  try { if (readFileSync(path, 'utf8') === text) return; } catch { /* new file */ }
+  try {
+    if (readFileSync(path, 'utf8') === text) return;
+  } catch {
+    /* new file */
+  }
   const temp = `${path}.${process.pid}.tmp`;
   writeFileSync(temp, text, { mode });
   chmodSync(temp, mode);
@@ -102,6 +162,12 @@ export function writeShimFolder(dir: string, tools: string[], launcher: string, 
   for (const tool of tools) writeIfChanged(join(dir, tool), script, 0o755);
   const keep = new Set([...tools, SHIM_LIBRARY]);
   for (const name of readdirSync(dir)) {
-    if (!keep.has(name) && !name.endsWith('.tmp')) { try { unlinkSync(join(dir, name)); } catch { /* in use */ } }
+    if (!keep.has(name) && !name.endsWith('.tmp')) {
+      try {
+        unlinkSync(join(dir, name));
+      } catch {
+        /* in use */
+      }
+    }
   }
 }

@@ -1,10 +1,10 @@
+import { delimiter, dirname, join } from 'node:path';
 import * as vscode from 'vscode';
-import { dirname, join, delimiter } from 'node:path';
 import { packs } from '../../core/guard/packs/index';
-import { shimTools, writeShimFolder } from './shim-folder';
-import { shellPrefilter } from './prefilter-source';
-import { fixedLocations } from '../../core/protection/fixed-locations';
 import { userPolicyPath } from '../../core/policy/load';
+import { fixedLocations } from '../../core/protection/fixed-locations';
+import { shellPrefilter } from './prefilter-source';
+import { shimTools, writeShimFolder } from './shim-folder';
 
 /**
  * Puts the shim folder first on PATH in integrated terminals through the extension's

@@ -10,8 +10,7 @@ export const COPY_CHECKLIST = 'airlock.tokens.copyRotationChecklist';
 /** Writing into the repository from an untrusted workspace asks first. */
 async function mayWrite(what: string): Promise<boolean> {
   if (vscode.workspace.isTrusted) return true;
-  const answer = await vscode.window.showWarningMessage(
-    `This workspace is not trusted. Let Airlock write ${what}?`, { modal: true }, 'Write');
+  const answer = await vscode.window.showWarningMessage(`This workspace is not trusted. Let Airlock write ${what}?`, { modal: true }, 'Write');
   return answer === 'Write';
 }
 
@@ -31,7 +30,13 @@ export async function blockAgentReads(finding: WorkspaceFinding): Promise<boolea
   if (!(await mayWrite(`.cursorignore and the airlock.gates.protectedFiles setting`))) return false;
   const cursorignore = vscode.Uri.joinPath(finding.folder, '.cursorignore');
   const existing = await readText(cursorignore);
-  if (!existing.split(/\r?\n/).map((l) => l.trim()).includes(finding.file)) await appendLine(cursorignore, finding.file);
+  if (
+    !existing
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .includes(finding.file)
+  )
+    await appendLine(cursorignore, finding.file);
   const folder = vscode.workspace.getWorkspaceFolder(finding.folder);
   const config = vscode.workspace.getConfiguration('airlock', folder);
   const globs = config.get<string[]>('gates.protectedFiles', []);

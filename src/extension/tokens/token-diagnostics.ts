@@ -20,18 +20,26 @@ export class TokenDiagnostics implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly store: TokenStore) {
-    this.subscription = store.onDidChange((uris) => { for (const uri of uris) this.update(uri); });
+    this.subscription = store.onDidChange((uris) => {
+      for (const uri of uris) this.update(uri);
+    });
   }
 
   private update(uri: vscode.Uri): void {
     const findings = this.store.forFile(uri);
-    if (findings.length === 0) { this.collection.delete(uri); return; }
-    this.collection.set(uri, findings.map((f) => {
-      const d = new vscode.Diagnostic(findingRange(f), diagnosticMessage(f), SEVERITY[f.severity]);
-      d.source = 'Airlock';
-      d.code = f.type;
-      return d;
-    }));
+    if (findings.length === 0) {
+      this.collection.delete(uri);
+      return;
+    }
+    this.collection.set(
+      uri,
+      findings.map((f) => {
+        const d = new vscode.Diagnostic(findingRange(f), diagnosticMessage(f), SEVERITY[f.severity]);
+        d.source = 'Airlock';
+        d.code = f.type;
+        return d;
+      }),
+    );
   }
 
   dispose(): void {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { WorkspaceScanner, type TokenFinding } from '../../core/tokens/index';
 import type { ExposureOptions } from '../../core/tokens/exposure';
+import { type TokenFinding, WorkspaceScanner } from '../../core/tokens/index';
 import { tokenSettings } from './token-settings';
 import type { TokenStore, WorkspaceFinding } from './token-store';
 
@@ -26,7 +26,11 @@ export class TokenScanService implements vscode.Disposable {
   onNewFinding: ((finding: WorkspaceFinding) => void) | undefined;
 
   /** `readGate`: whether Airlock's read gate stops any agent now, and which (from the Protection feature). */
-  constructor(private readonly store: TokenStore, private readonly seen: vscode.Memento, private readonly readGate: () => ExposureOptions = () => ({})) {
+  constructor(
+    private readonly store: TokenStore,
+    private readonly seen: vscode.Memento,
+    private readonly readGate: () => ExposureOptions = () => ({}),
+  ) {
     this.progress.name = 'Airlock token scan';
     this.progress.command = 'airlock.tokens.cancelScan';
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
@@ -34,13 +38,25 @@ export class TokenScanService implements vscode.Disposable {
       watcher,
       watcher.onDidCreate((uri) => this.schedule(uri)),
       watcher.onDidChange((uri) => this.schedule(uri)),
-      watcher.onDidDelete((uri) => { this.store.setFile(uri, []); if (EXPOSURE_FILES.test(uri.path)) this.scheduleFull(); }),
+      watcher.onDidDelete((uri) => {
+        this.store.setFile(uri, []);
+        if (EXPOSURE_FILES.test(uri.path)) this.scheduleFull();
+      }),
       vscode.workspace.onDidSaveTextDocument((doc) => this.schedule(doc.uri)),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('airlock.tokens') || e.affectsConfiguration('airlock.gates.protectedFiles')) { this.scanners.clear(); this.scheduleFull(); }
+        if (e.affectsConfiguration('airlock.tokens') || e.affectsConfiguration('airlock.gates.protectedFiles')) {
+          this.scanners.clear();
+          this.scheduleFull();
+        }
       }),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => { this.scanners.clear(); this.scheduleFull(); }),
-      vscode.workspace.onDidGrantWorkspaceTrust(() => { this.scanners.clear(); this.scheduleFull(); }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        this.scanners.clear();
+        this.scheduleFull();
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        this.scanners.clear();
+        this.scheduleFull();
+      }),
       this.progress,
       this.scanned,
       this.started,
@@ -99,7 +115,9 @@ export class TokenScanService implements vscode.Disposable {
         ...settings.scanOptions,
         ...gate,
         signal,
-        onProgress: (n) => { if ((files + n) % 100 === 0) this.progress.text = `$(sync~spin) Airlock: ${files + n} files scanned`; },
+        onProgress: (n) => {
+          if ((files + n) % 100 === 0) this.progress.text = `$(sync~spin) Airlock: ${files + n} files scanned`;
+        },
       });
       this.scanners.set(folder.uri.toString(), new WorkspaceScanner(folder.uri.fsPath, { ...settings.scanOptions, ...gate }));
       const summary = await scanner.scanAll();
@@ -129,15 +147,31 @@ export class TokenScanService implements vscode.Disposable {
   /** Debounced scan of one file. */
   schedule(uri: vscode.Uri): void {
     if (uri.scheme !== 'file') return;
-    if (EXPOSURE_FILES.test(uri.path)) { this.scanners.clear(); this.scheduleFull(); return; }
+    if (EXPOSURE_FILES.test(uri.path)) {
+      this.scanners.clear();
+      this.scheduleFull();
+      return;
+    }
     const key = uri.toString();
     clearTimeout(this.pending.get(key));
-    this.pending.set(key, setTimeout(() => { this.pending.delete(key); void this.scanOne(uri); }, tokenSettings().debounceMs));
+    this.pending.set(
+      key,
+      setTimeout(() => {
+        this.pending.delete(key);
+        void this.scanOne(uri);
+      }, tokenSettings().debounceMs),
+    );
   }
 
   private scheduleFull(): void {
     clearTimeout(this.pending.get('*'));
-    this.pending.set('*', setTimeout(() => { this.pending.delete('*'); void this.scanWorkspace(); }, 1000));
+    this.pending.set(
+      '*',
+      setTimeout(() => {
+        this.pending.delete('*');
+        void this.scanWorkspace();
+      }, 1000),
+    );
   }
 
   async scanOne(uri: vscode.Uri): Promise<WorkspaceFinding[]> {

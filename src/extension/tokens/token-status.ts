@@ -19,9 +19,8 @@ export function tokenStatus(findings: readonly TokenFinding[]): TokenStatusModel
   return {
     readable,
     text: n === 0 ? '$(key) 0' : `$(key) ${n}${readable ? ` $(unlock) ${readable}` : ''}`,
-    tooltip: n === 0
-      ? 'Airlock: no exposed tokens found'
-      : `Airlock: ${n} exposed token${n === 1 ? '' : 's'}, ${readable} readable by AI agents. Click to review.`,
+    tooltip:
+      n === 0 ? 'Airlock: no exposed tokens found' : `Airlock: ${n} exposed token${n === 1 ? '' : 's'}, ${readable} readable by AI agents. Click to review.`,
     badge: readable > 0 ? { value: readable, tooltip: `${readable} token(s) AI agents can read` } : undefined,
   };
 }

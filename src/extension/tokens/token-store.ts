@@ -33,12 +33,18 @@ export class TokenStore implements vscode.Disposable {
     const prefix = folder.toString() + '/';
     const touched: vscode.Uri[] = [];
     for (const key of [...this.byFile.keys()]) {
-      if (key.startsWith(prefix)) { touched.push(vscode.Uri.parse(key)); this.byFile.delete(key); }
+      if (key.startsWith(prefix)) {
+        touched.push(vscode.Uri.parse(key));
+        this.byFile.delete(key);
+      }
     }
     for (const f of findings) {
       const key = f.uri.toString();
       const list = this.byFile.get(key) ?? [];
-      if (list.length === 0) { this.byFile.set(key, list); touched.push(f.uri); }
+      if (list.length === 0) {
+        this.byFile.set(key, list);
+        touched.push(f.uri);
+      }
       list.push(f);
     }
     this.changed.fire(touched);

@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import { exposureSummary, hoverMarkdown, treeDescription, treeLabel } from '../../core/tokens/index';
 import type { Severity } from '../../core/types';
 import { findingRange } from './token-diagnostics';
-import type { TokenStore, WorkspaceFinding } from './token-store';
 import { tokenFileDescription } from './token-status';
+import type { TokenStore, WorkspaceFinding } from './token-store';
 
 type Node = { kind: 'file'; uri: vscode.Uri; findings: WorkspaceFinding[] } | { kind: 'finding'; finding: WorkspaceFinding };
 
@@ -35,14 +35,20 @@ export class TokenTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
     // Coalesce bursts (a full scan updates many files) into one repaint.
     this.subscription = store.onDidChange(() => {
       if (this.timer) return;
-      this.timer = setTimeout(() => { this.timer = undefined; this.changed.fire(undefined); }, 150);
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        this.changed.fire(undefined);
+      }, 150);
     });
   }
 
   roots(): Node[] {
-    return this.store.files()
+    return this.store
+      .files()
       .map((uri) => ({ kind: 'file' as const, uri, findings: [...this.store.forFile(uri)].sort((a, b) => a.line - b.line) }))
-      .sort((a, b) => worst(a.findings) - worst(b.findings) || Number(readable(b.findings)) - Number(readable(a.findings)) || a.uri.path.localeCompare(b.uri.path));
+      .sort(
+        (a, b) => worst(a.findings) - worst(b.findings) || Number(readable(b.findings)) - Number(readable(a.findings)) || a.uri.path.localeCompare(b.uri.path),
+      );
   }
 
   getChildren(node?: Node): Node[] {
@@ -59,7 +65,9 @@ export class TokenTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
       const agents = readable(node.findings);
       item.iconPath = agents ? new vscode.ThemeIcon('unlock', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('lock');
       item.description = tokenFileDescription(node.findings);
-      item.tooltip = new vscode.MarkdownString(`**${first.file}**\n\n${node.findings.length} exposed token(s), worst blast radius: ${bySeverity(node.findings)}.\n\nExposure: ${exposureSummary(first)}.`);
+      item.tooltip = new vscode.MarkdownString(
+        `**${first.file}**\n\n${node.findings.length} exposed token(s), worst blast radius: ${bySeverity(node.findings)}.\n\nExposure: ${exposureSummary(first)}.`,
+      );
       item.contextValue = `airlockTokenFile${agents ? ' agentReadable' : ''}`;
       return item;
     }
@@ -81,7 +89,13 @@ export class TokenTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
       const item = this.getTreeItem(node);
       const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : item.tooltip;
       const children = this.getChildren(node).map(describe);
-      return { label: String(typeof item.label === 'string' ? item.label : item.label?.label), description: typeof item.description === 'string' ? item.description : undefined, tooltip, contextValue: item.contextValue, ...(children.length ? { children } : {}) };
+      return {
+        label: String(typeof item.label === 'string' ? item.label : item.label?.label),
+        description: typeof item.description === 'string' ? item.description : undefined,
+        tooltip,
+        contextValue: item.contextValue,
+        ...(children.length ? { children } : {}),
+      };
     };
     return this.roots().map(describe);
   }

@@ -1,19 +1,22 @@
 import * as vscode from 'vscode';
+import { readGateOptions } from '../../core/protection/read-gate';
 import type { ActivityApi } from '../activity/activity-api';
 import type { Feature } from '../feature';
-import { BLOCK_READS, COPY_CHECKLIST, IGNORE_FINDING, TokenCodeActions, blockAgentReads, copyChecklist, ignoreFinding } from './token-actions';
+import { guardedAgents, type Layer } from '../protection/protection-model';
+import { BLOCK_READS, blockAgentReads, COPY_CHECKLIST, copyChecklist, IGNORE_FINDING, ignoreFinding, TokenCodeActions } from './token-actions';
 import { TokenDiagnostics } from './token-diagnostics';
 import { TokenHoverProvider } from './token-hovers';
 import { TokenScanService } from './token-scan-service';
 import { tokenSettings } from './token-settings';
+import { tokenStatus } from './token-status';
 import { TokenStore, type WorkspaceFinding } from './token-store';
 import { TokenTreeProvider, type TokenTreeSnapshot } from './token-tree';
-import { tokenStatus } from './token-status';
-import { readGateOptions } from '../../core/protection/read-gate';
-import { guardedAgents, type Layer } from '../protection/protection-model';
 
 /** What the Protection feature exposes that the scan needs: its layers and when they change. */
-interface ProtectionApi { layers(): Layer[]; onDidChange?: vscode.Event<void> }
+interface ProtectionApi {
+  layers(): Layer[];
+  onDidChange?: vscode.Event<void>;
+}
 
 /** `api.tokens`: what the editor tests (and other features) see of the scanner. */
 export interface TokensApi {
@@ -68,19 +71,39 @@ export const tokensFeature: Feature = {
     const activity = () => api.activity as ActivityApi | undefined;
     service.onNewFinding = (f) => {
       // Logged through the activity service (redacted, hash-chained); a failure never blocks the scan.
-      void activity()?.record({
-        kind: 'token', actor: 'unknown', file: f.uri.fsPath, rule: f.type, severity: f.severity,
-        reason: `${f.title} (${f.preview}) at line ${f.line}: ${f.scope}`,
-        details: { provider: f.provider, preview: f.preview, line: f.line, tracked: f.tracked, agentReadable: f.agentReadable, blockedBy: f.blockedBy, fingerprint: f.fingerprint },
-      }).catch(() => undefined);
+      void activity()
+        ?.record({
+          kind: 'token',
+          actor: 'unknown',
+          file: f.uri.fsPath,
+          rule: f.type,
+          severity: f.severity,
+          reason: `${f.title} (${f.preview}) at line ${f.line}: ${f.scope}`,
+          details: {
+            provider: f.provider,
+            preview: f.preview,
+            line: f.line,
+            tracked: f.tracked,
+            agentReadable: f.agentReadable,
+            blockedBy: f.blockedBy,
+            fingerprint: f.fingerprint,
+          },
+        })
+        .catch(() => undefined);
     };
 
     const run = (action: (f: WorkspaceFinding) => Promise<unknown>) => async (arg: unknown) => {
       const finding = findingFrom(store, arg);
-      if (!finding) { void vscode.window.showInformationMessage('Airlock: put the cursor on an exposed token, or pick one in the Exposed Tokens view.'); return; }
+      if (!finding) {
+        void vscode.window.showInformationMessage('Airlock: put the cursor on an exposed token, or pick one in the Exposed Tokens view.');
+        return;
+      }
       const done = await action(finding);
       // The action changed what is accepted or who can read the file: rescan it with fresh exposure.
-      if (done !== false) { service.invalidate(); await service.scanOne(finding.uri); }
+      if (done !== false) {
+        service.invalidate();
+        await service.scanOne(finding.uri);
+      }
     };
 
     // Protect, Remove or a self-test changed who the read gate stops: rescan with the new exposure.
@@ -95,11 +118,22 @@ export const tokensFeature: Feature = {
     if (onProtection) context.subscriptions.push(onProtection);
 
     context.subscriptions.push(
-      store, diagnostics, service, tree, view, status,
+      store,
+      diagnostics,
+      service,
+      tree,
+      view,
+      status,
       store.onDidChange(paint),
       // airlock.tokens.scanning: Cancel Token Scan is in the palette only while a scan runs.
-      service.onDidStartScan(() => { view.message = 'Scanning the workspace for exposed tokens… (click the status bar item to cancel)'; void vscode.commands.executeCommand('setContext', 'airlock.tokens.scanning', true); }),
-      service.onDidFinishScan(() => { view.message = undefined; void vscode.commands.executeCommand('setContext', 'airlock.tokens.scanning', false); }),
+      service.onDidStartScan(() => {
+        view.message = 'Scanning the workspace for exposed tokens… (click the status bar item to cancel)';
+        void vscode.commands.executeCommand('setContext', 'airlock.tokens.scanning', true);
+      }),
+      service.onDidFinishScan(() => {
+        view.message = undefined;
+        void vscode.commands.executeCommand('setContext', 'airlock.tokens.scanning', false);
+      }),
       vscode.languages.registerHoverProvider({ scheme: 'file' }, new TokenHoverProvider(store)),
       vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new TokenCodeActions(store), { providedCodeActionKinds: TokenCodeActions.kinds }),
       vscode.commands.registerCommand('airlock.scanWorkspace', async () => {

@@ -1,5 +1,5 @@
-import { confirmationView, type ConfirmationView } from '../gates/confirmation-text';
 import type { CheckResult } from '../../core/findings';
+import { type ConfirmationView, confirmationView } from '../gates/confirmation-text';
 
 /** The incident's command: what the walkthrough's sample confirmation is about. */
 export const SAMPLE_COMMAND = 'railway volume delete --volume vol_7f3a9c --yes';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Feature } from '../feature';
-import { assessForGate } from '../gates/engine';
 import { ConfirmDialog } from '../gates/confirm-dialog';
+import { assessForGate } from '../gates/engine';
 import { fileWorkspaceRoots } from '../workspace-roots';
 import { SAMPLE_COMMAND, sampleConfirmationView } from './sample-confirmation';
 
@@ -21,9 +21,11 @@ export const walkthroughFeature: Feature = {
         const cwd = fileWorkspaceRoots()[0] ?? context.globalStorageUri.fsPath;
         const check = await assessForGate(SAMPLE_COMMAND, cwd, 'claude');
         const answer = await new ConfirmDialog().ask(sampleConfirmationView(check, cwd), 0);
-        void vscode.window.showInformationMessage(answer === 'allow'
-          ? 'Sample: you allowed it once. For a real request the command would now run one time, and the Activity view would record your answer.'
-          : 'Sample: you blocked it. For a real request nothing would run, the agent would be told why, and the Activity view would record your answer.');
+        void vscode.window.showInformationMessage(
+          answer === 'allow'
+            ? 'Sample: you allowed it once. For a real request the command would now run one time, and the Activity view would record your answer.'
+            : 'Sample: you blocked it. For a real request nothing would run, the agent would be told why, and the Activity view would record your answer.',
+        );
       }),
     );
   },

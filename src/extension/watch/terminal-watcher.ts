@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { assessCommand } from '../../core/assess';
-import { editorPolicy } from '../policy';
 import type { ActivityEvent } from '../../core/events';
-import { terminalActor } from './terminal-actor';
 import { asLineCommand, type LineCommand } from '../../core/shell/command-match';
+import { editorPolicy } from '../policy';
+import { terminalActor } from './terminal-actor';
 
 type NewEvent = Omit<ActivityEvent, 'id' | 'time'>;
 
@@ -30,9 +30,18 @@ export class TerminalWatcher implements vscode.Disposable {
 
   constructor(private readonly deps: WatcherDeps) {
     this.subscriptions.push(
-      vscode.window.onDidChangeTerminalShellIntegration((e) => { if (!this.terminals.has(e.terminal)) { this.terminals.add(e.terminal); this.withIntegration++; } }),
-      vscode.window.onDidStartTerminalShellExecution((e) => { this.started.set(e.execution, Date.now()); }),
-      vscode.window.onDidEndTerminalShellExecution((e) => { void this.onEnd(e); }),
+      vscode.window.onDidChangeTerminalShellIntegration((e) => {
+        if (!this.terminals.has(e.terminal)) {
+          this.terminals.add(e.terminal);
+          this.withIntegration++;
+        }
+      }),
+      vscode.window.onDidStartTerminalShellExecution((e) => {
+        this.started.set(e.execution, Date.now());
+      }),
+      vscode.window.onDidEndTerminalShellExecution((e) => {
+        void this.onEnd(e);
+      }),
     );
   }
 
@@ -43,8 +52,18 @@ export class TerminalWatcher implements vscode.Disposable {
     const cwd = e.execution.cwd?.fsPath;
     const actor = terminalActor(e.terminal);
     try {
-      await this.deps.record({ kind: 'command', actor, command: line, cwd, exitCode: e.exitCode, durationMs: Date.now() - start, details: { terminal: e.terminal.name, confidence: e.execution.commandLine.confidence } });
-    } catch { /* the log reports its own failures */ }
+      await this.deps.record({
+        kind: 'command',
+        actor,
+        command: line,
+        cwd,
+        exitCode: e.exitCode,
+        durationMs: Date.now() - start,
+        details: { terminal: e.terminal.name, confidence: e.execution.commandLine.confidence },
+      });
+    } catch {
+      /* the log reports its own failures */
+    }
     let reason: string | undefined;
     const flagged: LineCommand[] = [];
     try {
@@ -52,11 +71,23 @@ export class TerminalWatcher implements vscode.Disposable {
       const check = await assessCommand(line, { cwd: where, policy: editorPolicy(where) });
       if (check.decision !== 'allow') reason = check.findings[0]?.reason ?? 'destructive command';
       for (const finding of check.findings) if (finding.command) flagged.push(asLineCommand(finding.command.argv, finding.command.cwd));
-    } catch { return; }
+    } catch {
+      return;
+    }
     if (!reason || this.deps.sawRecently(line, start, flagged.length ? flagged : undefined)) return;
     try {
-      await this.deps.record({ kind: 'protection-gap', actor, command: line, cwd, severity: 'critical', exitCode: e.exitCode, reason: `Ran without any Airlock gate seeing it: ${reason}` });
-    } catch { /* still warn */ }
+      await this.deps.record({
+        kind: 'protection-gap',
+        actor,
+        command: line,
+        cwd,
+        severity: 'critical',
+        exitCode: e.exitCode,
+        reason: `Ran without any Airlock gate seeing it: ${reason}`,
+      });
+    } catch {
+      /* still warn */
+    }
     this.deps.onGap(line, reason);
   }
 

@@ -34,7 +34,10 @@ describe('Airlock in a real extension host', () => {
 
   it('contributes the Airlock view container with its three views', async () => {
     const manifest = airlockExtension().packageJSON as Manifest;
-    assert.deepEqual(manifest.contributes.views.airlock!.map((v) => v.id), ['airlock.activity', 'airlock.tokens', 'airlock.protection']);
+    assert.deepEqual(
+      manifest.contributes.views.airlock!.map((v) => v.id),
+      ['airlock.activity', 'airlock.tokens', 'airlock.protection'],
+    );
     const registered = new Set(await vscode.commands.getCommands(true));
     // The workbench creates an open command per container and a focus command per view it knows.
     assert.ok(registered.has('workbench.view.extension.airlock'), 'the Activity Bar container is known to the workbench');

@@ -3,11 +3,11 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { ActivityApi } from '../../../src/extension/activity/activity-api';
-import type { TreeSnapshotNode } from '../../../src/extension/activity/activity-tree';
 import { ActivityLog } from '../../../src/core/log/activity-log';
 import { completeEvent } from '../../../src/core/log/event-factory';
 import { withCrc32Base62Checksum } from '../../../src/core/tokens/checksum';
+import type { ActivityApi } from '../../../src/extension/activity/activity-api';
+import type { TreeSnapshotNode } from '../../../src/extension/activity/activity-tree';
 import { airlockApi, waitFor } from '../support/airlock';
 
 async function activity(): Promise<ActivityApi> {
@@ -30,14 +30,54 @@ describe('Activity sidebar and log', () => {
     const a = await activity();
     // A scripted agent session, recorded the way the gates and the token scanner record.
     ids.allowed = (await a.record({ kind: 'decision', actor: 'claude', session, command: 'npm test', cwd: root(), decision: 'allow', decidedBy: 'rules' })).id;
-    ids.blocked = (await a.record({
-      kind: 'confirmation', actor: 'claude', session, command: 'railway volume delete vol-prod-1 --yes', cwd: root(),
-      decision: 'deny', decidedBy: 'person', environment: 'production', rule: 'railway.volume-delete',
-      reason: 'Deletes the volume and the backups inside it', evidence: ['from .railway/config.json: environment "production"'],
-    })).id;
-    ids.confirmedAllow = (await a.record({ kind: 'confirmation', actor: 'claude', session, command: 'git push --force origin feature', cwd: root(), decision: 'allow', decidedBy: 'person', environment: 'development' })).id;
-    ids.secretRead = (await a.record({ kind: 'file-read', actor: 'claude', session, file: join(root(), '.env'), decision: 'deny', decidedBy: 'rules', reason: 'holds a secret' })).id;
-    ids.token = (await a.record({ kind: 'token', actor: 'unknown', file: join(root(), 'config/deploy.sh'), rule: 'github-classic-pat', severity: 'critical', reason: `GitHub token ${token} readable by agents` })).id;
+    ids.blocked = (
+      await a.record({
+        kind: 'confirmation',
+        actor: 'claude',
+        session,
+        command: 'railway volume delete vol-prod-1 --yes',
+        cwd: root(),
+        decision: 'deny',
+        decidedBy: 'person',
+        environment: 'production',
+        rule: 'railway.volume-delete',
+        reason: 'Deletes the volume and the backups inside it',
+        evidence: ['from .railway/config.json: environment "production"'],
+      })
+    ).id;
+    ids.confirmedAllow = (
+      await a.record({
+        kind: 'confirmation',
+        actor: 'claude',
+        session,
+        command: 'git push --force origin feature',
+        cwd: root(),
+        decision: 'allow',
+        decidedBy: 'person',
+        environment: 'development',
+      })
+    ).id;
+    ids.secretRead = (
+      await a.record({
+        kind: 'file-read',
+        actor: 'claude',
+        session,
+        file: join(root(), '.env'),
+        decision: 'deny',
+        decidedBy: 'rules',
+        reason: 'holds a secret',
+      })
+    ).id;
+    ids.token = (
+      await a.record({
+        kind: 'token',
+        actor: 'unknown',
+        file: join(root(), 'config/deploy.sh'),
+        rule: 'github-classic-pat',
+        severity: 'critical',
+        reason: `GitHub token ${token} readable by agents`,
+      })
+    ).id;
     ids.terminal = (await a.record({ kind: 'command', actor: 'terminal', command: 'ls -la', cwd: root(), exitCode: 0, durationMs: 42 })).id;
   });
 
@@ -58,7 +98,10 @@ describe('Activity sidebar and log', () => {
     assert.ok(sessionNode, `no Claude Code session among ${tree[0]!.children!.map((n) => n.label).join(', ')}`);
     assert.match(sessionNode.description ?? '', /4 actions · 2 blocked/);
     const events = sessionNode.children!;
-    assert.deepEqual(events.map((e) => e.id), [ids.secretRead, ids.confirmedAllow, ids.blocked, ids.allowed].map((id) => `event:${id}`));
+    assert.deepEqual(
+      events.map((e) => e.id),
+      [ids.secretRead, ids.confirmedAllow, ids.blocked, ids.allowed].map((id) => `event:${id}`),
+    );
     const blocked = events.find((e) => e.id === `event:${ids.blocked}`)!;
     assert.equal(blocked.label, 'railway volume delete vol-prod-1 --yes');
     assert.match(blocked.description!, /^blocked by person · PRODUCTION · railway: volume delete/);
@@ -75,7 +118,10 @@ describe('Activity sidebar and log', () => {
 
   it('filters: blocked only, agent only, text; then clears', async () => {
     const a = await activity();
-    const visibleIds = () => flatten(a.treeSnapshot()).filter((n) => n.id?.startsWith('event:')).map((n) => n.id!.slice(6));
+    const visibleIds = () =>
+      flatten(a.treeSnapshot())
+        .filter((n) => n.id?.startsWith('event:'))
+        .map((n) => n.id!.slice(6));
     a.setFilters({ blockedOnly: true });
     assert.deepEqual(new Set(visibleIds()), new Set([ids.blocked, ids.secretRead]));
     a.setFilters({ blockedOnly: false, agentOnly: true });
@@ -108,7 +154,10 @@ describe('Activity sidebar and log', () => {
     const a = await activity();
     const dir = a.logDirs()[0];
     assert.ok(dir);
-    const text = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).map((f) => readFileSync(join(dir, f), 'utf8')).join('');
+    const text = readdirSync(dir)
+      .filter((f) => f.endsWith('.jsonl'))
+      .map((f) => readFileSync(join(dir, f), 'utf8'))
+      .join('');
     assert.match(text, /github-classic-pat/);
     assert.ok(!text.includes(token), 'the token reached the log');
     assert.ok(!text.includes(token.slice(6, 30)), 'part of the token reached the log');
@@ -134,9 +183,16 @@ describe('Activity sidebar and log', () => {
   it('shows lines another process appended (an airlock hook with no editor reachable)', async () => {
     const a = await activity();
     const other = new ActivityLog(a.logDirs()[0]!);
-    const event = completeEvent({ kind: 'decision', actor: 'cursor', command: 'terraform destroy', decision: 'deny', decidedBy: 'no-editor', environment: 'unknown' });
+    const event = completeEvent({
+      kind: 'decision',
+      actor: 'cursor',
+      command: 'terraform destroy',
+      decision: 'deny',
+      decidedBy: 'no-editor',
+      environment: 'unknown',
+    });
     await other.append(event);
-    await waitFor(() => flatten(a.treeSnapshot()).some((n) => n.id === `event:${event.id}`), 'the other process\'s line to appear (file watcher)');
+    await waitFor(() => flatten(a.treeSnapshot()).some((n) => n.id === `event:${event.id}`), "the other process's line to appear (file watcher)");
     assert.equal((await a.verify())[0]!.report.ok, true);
   });
 
@@ -159,12 +215,13 @@ describe('Activity sidebar and log', () => {
     assert.match(a.statusBarText(), /Off/);
     registration.dispose();
     // Compare the level only: the blocked count may catch up with earlier events meanwhile.
-    assert.equal(a.statusBarText().split(' · ')[0], before.split(' · ')[0], 'disposing a provider brings back the one before (the protection feature\'s)');
+    assert.equal(a.statusBarText().split(' · ')[0], before.split(' · ')[0], "disposing a provider brings back the one before (the protection feature's)");
   });
 
   it('registers the palette commands and writes the log folder into the per-user index', async () => {
     const commands = new Set(await vscode.commands.getCommands(true));
-    for (const id of ['airlock.activity.export', 'airlock.activity.verify', 'airlock.activity.filterText', 'airlock.activity.trustRule']) assert.ok(commands.has(id), id);
+    for (const id of ['airlock.activity.export', 'airlock.activity.verify', 'airlock.activity.filterText', 'airlock.activity.trustRule'])
+      assert.ok(commands.has(id), id);
     const a = await activity();
     assert.ok(existsSync(a.logDirs()[0]!));
   });

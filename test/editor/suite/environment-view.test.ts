@@ -19,13 +19,21 @@ describe('Workspace environments in the editor', () => {
     writeFileSync(join(root(), '.env.staging'), 'DATABASE_URL=postgres://app:s3cret-staging@db.shop.internal:5432/shop\nRAILWAY_VOLUME_ID=vol_editor_1\n');
     writeFileSync(join(root(), '.env.production'), 'DATABASE_URL=postgres://app:s3cret-prod@db.shop.internal/shop\nRAILWAY_VOLUME_ID=vol_editor_1\n');
   });
-  after(() => { for (const f of files) rmSync(join(root(), f), { force: true }); });
+  after(() => {
+    for (const f of files) rmSync(join(root(), f), { force: true });
+  });
 
   it('describes the workspace: env files, their environments, the shared resources', async () => {
     const report = (await environments()).describe();
     assert.ok(report);
     assert.deepEqual(report.shared.map((s) => s.display).sort(), ['postgres://db.shop.internal:5432/shop', 'volume vol_editor_1']);
-    assert.deepEqual(report.envFiles.filter((f) => files.includes(f.file)).map((f) => f.environment).sort(), ['production', 'staging']);
+    assert.deepEqual(
+      report.envFiles
+        .filter((f) => files.includes(f.file))
+        .map((f) => f.environment)
+        .sort(),
+      ['production', 'staging'],
+    );
   });
 
   it('warns once per shared resource, naming both files and never a password', async () => {

@@ -4,7 +4,9 @@ import { environmentPolicyFromSettings, mergeEnvironmentPolicy } from '../../../
 import { airlockApi } from '../support/airlock';
 
 describe('Target environment settings in the editor', () => {
-  before(async () => { await airlockApi(); });
+  before(async () => {
+    await airlockApi();
+  });
 
   it('contributes airlock.environments.* with defaults that keep every environment at ask', () => {
     const config = vscode.workspace.getConfiguration('airlock.environments');
@@ -26,7 +28,11 @@ describe('Target environment settings in the editor', () => {
     await config.update('onProduction', 'deny', vscode.ConfigurationTarget.Global);
     try {
       const fresh = vscode.workspace.getConfiguration('airlock.environments');
-      const { policy } = mergeEnvironmentPolicy(environmentPolicyFromSettings((k) => fresh.get(k)), undefined, false);
+      const { policy } = mergeEnvironmentPolicy(
+        environmentPolicyFromSettings((k) => fresh.get(k)),
+        undefined,
+        false,
+      );
       assert.equal(policy.decisions.production, 'deny');
       assert.equal(policy.decisions.unknown, 'deny');
     } finally {

@@ -5,14 +5,25 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { airlockApi, airlockExtension } from '../support/airlock';
 
-interface GatesApi { socket: string; windowFile: string; pendingConfirmations(): number }
-interface ProtectionApi { launcher(): string | undefined; shimFolder(): string; layers(): Array<{ id: string; state: string }>; level(): string }
+interface GatesApi {
+  socket: string;
+  windowFile: string;
+  pendingConfirmations(): number;
+}
+interface ProtectionApi {
+  launcher(): string | undefined;
+  shimFolder(): string;
+  layers(): Array<{ id: string; state: string }>;
+  level(): string;
+}
 
 function hook(launcher: string, agent: string, payload: object): Promise<{ code: number | null; stdout: string }> {
   return new Promise((resolve) => {
     const child = spawn(launcher, ['hook', agent], { env: process.env });
     let stdout = '';
-    child.stdout.on('data', (c) => { stdout += c; });
+    child.stdout.on('data', (c) => {
+      stdout += c;
+    });
     child.on('close', (code) => resolve({ code, stdout }));
     child.stdin.end(JSON.stringify(payload));
   });
@@ -49,10 +60,20 @@ describe('gates', () => {
     this.timeout(60_000);
     const protection = (await airlockApi()).protection as ProtectionApi;
     const root = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
-    const benign = await hook(protection.launcher()!, 'cursor', { hook_event_name: 'beforeShellExecution', workspace_roots: [root], command: 'git status', cwd: root });
+    const benign = await hook(protection.launcher()!, 'cursor', {
+      hook_event_name: 'beforeShellExecution',
+      workspace_roots: [root],
+      command: 'git status',
+      cwd: root,
+    });
     assert.deepEqual(JSON.parse(benign.stdout), { permission: 'allow' });
     // Modals are refused inside extension tests, which resolves the dialog as closed: Block.
-    const destructive = await hook(protection.launcher()!, 'cursor', { hook_event_name: 'beforeShellExecution', workspace_roots: [root], command: 'railway volume delete vol_1', cwd: root });
+    const destructive = await hook(protection.launcher()!, 'cursor', {
+      hook_event_name: 'beforeShellExecution',
+      workspace_roots: [root],
+      command: 'railway volume delete vol_1',
+      cwd: root,
+    });
     const answer = JSON.parse(destructive.stdout);
     assert.equal(answer.permission, 'deny');
     assert.match(answer.user_message, /blocked it in the editor/);

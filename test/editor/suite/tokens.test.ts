@@ -2,10 +2,10 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { ActivityApi } from '../../../src/extension/activity/activity-api';
-import type { TokensApi } from '../../../src/extension/tokens/tokens-feature';
-import type { TokenTreeSnapshot } from '../../../src/extension/tokens/token-tree';
 import { withCrc32Base62Checksum } from '../../../src/core/tokens/checksum';
+import type { ActivityApi } from '../../../src/extension/activity/activity-api';
+import type { TokenTreeSnapshot } from '../../../src/extension/tokens/token-tree';
+import type { TokensApi } from '../../../src/extension/tokens/tokens-feature';
 import { airlockApi, waitFor } from '../support/airlock';
 
 const root = () => vscode.workspace.workspaceFolders![0]!.uri.fsPath;
@@ -40,7 +40,13 @@ describe('Exposed tokens in the editor', () => {
   it('registers its commands and the Exposed Tokens view API', async () => {
     const t = await tokens();
     const commands = await vscode.commands.getCommands(true);
-    for (const c of ['airlock.scanWorkspace', 'airlock.tokens.blockAgentReads', 'airlock.tokens.ignoreFinding', 'airlock.tokens.copyRotationChecklist', 'airlock.tokens.cancelScan']) {
+    for (const c of [
+      'airlock.scanWorkspace',
+      'airlock.tokens.blockAgentReads',
+      'airlock.tokens.ignoreFinding',
+      'airlock.tokens.copyRotationChecklist',
+      'airlock.tokens.cancelScan',
+    ]) {
       assert.ok(commands.includes(c), `${c} not registered`);
     }
     assert.equal(typeof t.findings, 'function');
@@ -51,7 +57,13 @@ describe('Exposed tokens in the editor', () => {
     const count = await vscode.commands.executeCommand<number>('airlock.scanWorkspace');
     assert.ok(count >= 3, `found ${count}`);
     const deploy = t.findings().filter((f) => f.file === 'ops/deploy.sh');
-    assert.deepEqual(deploy.map((f) => [f.line, f.type]), [[2, 'railway-account-token'], [3, 'github-classic-pat']]);
+    assert.deepEqual(
+      deploy.map((f) => [f.line, f.type]),
+      [
+        [2, 'railway-account-token'],
+        [3, 'github-classic-pat'],
+      ],
+    );
     assert.equal(deploy[0]!.severity, 'critical');
     assert.match(deploy[0]!.scope, /volume/);
     assert.equal(deploy[0]!.agentReadable, true);
@@ -62,8 +74,14 @@ describe('Exposed tokens in the editor', () => {
   });
 
   it('shows Problems with source Airlock, the type as code and severity from the blast radius', async () => {
-    const diagnostics = (await waitFor(() => { const d = vscode.languages.getDiagnostics(uri('ops/deploy.sh')).filter((x) => x.source === 'Airlock'); return d.length === 2 ? d : undefined; }, 'two diagnostics'))!;
-    assert.deepEqual(diagnostics.map((d) => d.code), ['railway-account-token', 'github-classic-pat']);
+    const diagnostics = (await waitFor(() => {
+      const d = vscode.languages.getDiagnostics(uri('ops/deploy.sh')).filter((x) => x.source === 'Airlock');
+      return d.length === 2 ? d : undefined;
+    }, 'two diagnostics'))!;
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['railway-account-token', 'github-classic-pat'],
+    );
     assert.equal(diagnostics[0]!.severity, vscode.DiagnosticSeverity.Error);
     assert.equal(diagnostics[0]!.range.start.line, 1);
     for (const d of diagnostics) for (const s of secrets) assert.ok(!d.message.includes(s), 'secret in a diagnostic');
@@ -82,14 +100,20 @@ describe('Exposed tokens in the editor', () => {
     const doc = await vscode.workspace.openTextDocument(uri('ops/deploy.sh'));
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(1, 30, 1, 31));
     const titles = actions.map((a) => a.title);
-    assert.ok(titles.some((t) => /^Block agent reads of ops\/deploy\.sh/.test(t)), titles.join(' | '));
+    assert.ok(
+      titles.some((t) => /^Block agent reads of ops\/deploy\.sh/.test(t)),
+      titles.join(' | '),
+    );
     assert.ok(titles.some((t) => /^Ignore this .*\(\.airlockignore\)/.test(t)));
     assert.ok(titles.some((t) => /^Copy rotation checklist for Railway/.test(t)));
   });
 
   it('the tree groups by file with blast radius and agent readability; the status bar counts', async () => {
     const t = await tokens();
-    const tree = (await waitFor(() => { const s = t.treeSnapshot(); return s.some((n) => n.label === 'ops/deploy.sh') ? s : undefined; }, 'tree'))!;
+    const tree = (await waitFor(() => {
+      const s = t.treeSnapshot();
+      return s.some((n) => n.label === 'ops/deploy.sh') ? s : undefined;
+    }, 'tree'))!;
     const file = tree.find((n) => n.label === 'ops/deploy.sh')!;
     assert.match(file.description!, /2 tokens · agents can read/);
     assert.equal(file.children!.length, 2);
@@ -123,7 +147,15 @@ describe('Exposed tokens in the editor', () => {
     assert.match(readFileSync(join(root(), '.cursorignore'), 'utf8'), /^ops\/deploy\.sh$/m);
     const globs = vscode.workspace.getConfiguration('airlock').get<string[]>('gates.protectedFiles') ?? [];
     assert.ok(globs.includes('ops/deploy.sh'));
-    await waitFor(() => t.findings().filter((f) => f.file === 'ops/deploy.sh').every((f) => f.agentReadable === false), 'blocked after rescan', 15_000);
+    await waitFor(
+      () =>
+        t
+          .findings()
+          .filter((f) => f.file === 'ops/deploy.sh')
+          .every((f) => f.agentReadable === false),
+      'blocked after rescan',
+      15_000,
+    );
   });
 
   it('ignore this finding writes its fingerprint to .airlockignore and the finding goes', async () => {
@@ -138,7 +170,10 @@ describe('Exposed tokens in the editor', () => {
     const api = await airlockApi();
     const activity = api.activity as ActivityApi | undefined;
     assert.ok(activity, 'activity feature missing');
-    const snapshot = (await waitFor(() => { const s = JSON.stringify(activity.treeSnapshot()); return s.includes('Railway account or team token in') ? s : undefined; }, 'token event in the Activity view'))!;
+    const snapshot = (await waitFor(() => {
+      const s = JSON.stringify(activity.treeSnapshot());
+      return s.includes('Railway account or team token in') ? s : undefined;
+    }, 'token event in the Activity view'))!;
     for (const s of secrets) assert.ok(!snapshot.includes(s), 'secret in the activity view');
   });
 });

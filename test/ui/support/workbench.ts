@@ -1,7 +1,7 @@
 // A real VS Code workbench (code-server + headless Chromium) driven the way a person uses it:
 // the Activity Bar, views, the command palette, integrated terminals, modal dialogs, input boxes.
 // UI scripts (test/ui/*.ui.ts) start one per describe() and close it in after().
-import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 // The harness scripts are ES modules shared with the plain-Node runners; this file is CommonJS.
@@ -109,7 +109,12 @@ export class Workbench {
     if (!waitForAirlock) return;
     await this.activityBarItem('Airlock').waitFor({ timeout: 60_000 });
     if (this.editor.userDataDir) {
-      await this.waitFor(() => /Airlock \S+ active/.test(this.extensionLog()), 'Airlock to finish activating', 60_000, () => this.extensionLog());
+      await this.waitFor(
+        () => /Airlock \S+ active/.test(this.extensionLog()),
+        'Airlock to finish activating',
+        60_000,
+        () => this.extensionLog(),
+      );
     }
   }
 
@@ -166,14 +171,19 @@ export class Workbench {
     let seen: string[] = [];
     let previous = '';
     let found: boolean | undefined;
-    await this.waitFor(async () => {
-      seen = (await names.allInnerTexts()).map((t) => t.trim());
-      const now = seen.join('\n');
-      if (seen.includes(label)) found = true;
-      else if (seen.some((t) => /^No matching commands/.test(t)) || (seen.length > 0 && now === previous)) found = false;
-      previous = now;
-      return found !== undefined;
-    }, `the palette to answer for "${label}"`, 10_000, () => seen.join(' | '));
+    await this.waitFor(
+      async () => {
+        seen = (await names.allInnerTexts()).map((t) => t.trim());
+        const now = seen.join('\n');
+        if (seen.includes(label)) found = true;
+        else if (seen.some((t) => /^No matching commands/.test(t)) || (seen.length > 0 && now === previous)) found = false;
+        previous = now;
+        return found !== undefined;
+      },
+      `the palette to answer for "${label}"`,
+      10_000,
+      () => seen.join(' | '),
+    );
     await this.page.keyboard.press('Escape');
     return found!;
   }
@@ -182,8 +192,13 @@ export class Workbench {
   async runViewMenuItem(viewTitle: string, label: string): Promise<void> {
     const header = this.viewPane(viewTitle).locator('.pane-header');
     await header.hover();
-    await header.locator('.action-label.codicon-toolbar-more, .action-label[aria-label^="More Actions"], .action-label[aria-label^="Views and More Actions"]').first().click();
-    const item = this.page.locator('.monaco-menu .action-item').filter({ has: this.page.locator('.action-label', { hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) }) });
+    await header
+      .locator('.action-label.codicon-toolbar-more, .action-label[aria-label^="More Actions"], .action-label[aria-label^="Views and More Actions"]')
+      .first()
+      .click();
+    const item = this.page
+      .locator('.monaco-menu .action-item')
+      .filter({ has: this.page.locator('.action-label', { hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) }) });
     await item.first().waitFor({ timeout: 10_000 });
     await item.first().click();
   }
@@ -230,7 +245,12 @@ export class Workbench {
   /** Waits until the active terminal shows text matching `pattern`; returns the whole terminal text. */
   async waitForTerminalText(pattern: TextPattern, timeoutMs = 20_000): Promise<string> {
     let text = '';
-    await this.waitFor(async () => matches((text = await this.terminalText()), pattern), `terminal text ${pattern}`, timeoutMs, () => text);
+    await this.waitFor(
+      async () => matches((text = await this.terminalText()), pattern),
+      `terminal text ${pattern}`,
+      timeoutMs,
+      () => text,
+    );
     return text;
   }
 
@@ -250,7 +270,10 @@ export class Workbench {
 
   /** The modal's message and detail text. */
   async modalText(): Promise<string> {
-    return this.modal().locator('.dialog-message-text, .dialog-message-detail').allInnerTexts().then((parts) => parts.join('\n'));
+    return this.modal()
+      .locator('.dialog-message-text, .dialog-message-detail')
+      .allInnerTexts()
+      .then((parts) => parts.join('\n'));
   }
 
   /** The labels of the modal's buttons, in order. */
@@ -296,9 +319,11 @@ export class Workbench {
 
   /** Waits for the open quick pick to list an item with exactly this label and picks it. */
   async chooseInQuickPick(label: string, timeoutMs = 15_000): Promise<void> {
-    const row = this.inputBox().locator('.monaco-list-row').filter({
-      has: this.page.locator('.label-name').getByText(label, { exact: true }),
-    });
+    const row = this.inputBox()
+      .locator('.monaco-list-row')
+      .filter({
+        has: this.page.locator('.label-name').getByText(label, { exact: true }),
+      });
     await row.first().waitFor({ timeout: timeoutMs });
     await row.first().click();
   }
@@ -324,8 +349,15 @@ export class Workbench {
         else if (path.includes(`/${extensionId}/`) && entry.name.endsWith('.log')) found.push(path);
       }
     };
-    try { walk(logs); } catch { return ''; }
-    return found.sort().map((path) => readFileSync(path, 'utf8')).join('\n');
+    try {
+      walk(logs);
+    } catch {
+      return '';
+    }
+    return found
+      .sort()
+      .map((path) => readFileSync(path, 'utf8'))
+      .join('\n');
   }
 
   /** Polls `check` until it holds; the error names what was awaited and, if given, what was last seen. */

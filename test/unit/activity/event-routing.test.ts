@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { ownerIndex } from '../../../src/extension/activity/event-routing';
 
 const roots = ['/work/app', '/work/app/packages/api', '/work/infra'];

@@ -1,14 +1,23 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { completeEvent, type NewActivityEvent } from '../../../src/core/log/event-factory';
 import { exportEvents } from '../../../src/core/log/export';
-import { codeBlock, presentEvent } from '../../../src/extension/activity/event-presentation';
 import { detailsHtml } from '../../../src/extension/activity/details-html';
+import { codeBlock, presentEvent } from '../../../src/extension/activity/event-presentation';
 
 const e = (fields: NewActivityEvent) => completeEvent({ time: '2026-11-21T10:02:03.000Z', ...fields });
 
 test('a blocked production command: red slash icon, outcome, environment and rule in the description', () => {
-  const look = presentEvent(e({ kind: 'decision', actor: 'claude', command: 'railway volume delete vol-1', decision: 'deny', environment: 'production', rule: 'railway.volume-delete' }));
+  const look = presentEvent(
+    e({
+      kind: 'decision',
+      actor: 'claude',
+      command: 'railway volume delete vol-1',
+      decision: 'deny',
+      environment: 'production',
+      rule: 'railway.volume-delete',
+    }),
+  );
   assert.equal(look.label, 'railway volume delete vol-1');
   assert.match(look.description, /^blocked · PRODUCTION · railway: volume delete · /);
   assert.deepEqual(look.icon, { id: 'circle-slash', color: 'testing.iconFailed' });
@@ -39,7 +48,10 @@ test('icons follow decision, confirmation source and severity', () => {
 });
 
 test('file paths inside the workspace are shown relative to it; tokens name their rule by its title', () => {
-  const look = presentEvent(e({ kind: 'token', actor: 'unknown', file: '/work/demo/config/.env', rule: 'github-classic-pat', severity: 'critical' }), '/work/demo');
+  const look = presentEvent(
+    e({ kind: 'token', actor: 'unknown', file: '/work/demo/config/.env', rule: 'github-classic-pat', severity: 'critical' }),
+    '/work/demo',
+  );
   assert.equal(look.label, 'GitHub classic personal access token in config/.env');
   assert.doesNotMatch(look.description, /github-classic-pat/);
   const unknownRule = presentEvent(e({ kind: 'token', actor: 'unknown', file: '/work/demo/.env', rule: 'no-such-rule' }), '/work/demo');
@@ -50,7 +62,17 @@ test('file paths inside the workspace are shown relative to it; tokens name thei
 });
 
 test('tooltips carry the evidence, and markdown in commands cannot break out of the code block', () => {
-  const look = presentEvent(e({ kind: 'decision', actor: 'claude', command: 'echo ```\n[click](command:evil)', decision: 'deny', environment: 'unknown', evidence: ['from .terraform/environment'], reason: 'deletes the volume *and* backups' }));
+  const look = presentEvent(
+    e({
+      kind: 'decision',
+      actor: 'claude',
+      command: 'echo ```\n[click](command:evil)',
+      decision: 'deny',
+      environment: 'unknown',
+      evidence: ['from .terraform/environment'],
+      reason: 'deletes the volume *and* backups',
+    }),
+  );
   assert.match(look.tooltip, /in \*\*UNKNOWN \\\(TREATED AS PRODUCTION\\\)\*\*/);
   assert.match(look.tooltip, /- from \\\.terraform\/environment/);
   assert.match(look.tooltip, /````sh\necho ```/);
@@ -65,9 +87,23 @@ test('long labels are cut with an ellipsis', () => {
 });
 
 test('details page: strict CSP with a nonce, assets only from the given URIs, everything escaped', () => {
-  const html = detailsHtml(e({ kind: 'decision', actor: 'claude', command: 'rm -rf "<script>alert(1)</script>"', decision: 'deny', environment: 'production', details: { payload: '<img src=x onerror=alert(1)>' } }), {
-    cspSource: 'vscode-resource:', nonce: 'N0NCE', styleUri: 'vscode-resource:/media/activity-details.css', scriptUri: 'vscode-resource:/media/activity-details.js', location: { seq: 7, logDir: '/logs/w' },
-  });
+  const html = detailsHtml(
+    e({
+      kind: 'decision',
+      actor: 'claude',
+      command: 'rm -rf "<script>alert(1)</script>"',
+      decision: 'deny',
+      environment: 'production',
+      details: { payload: '<img src=x onerror=alert(1)>' },
+    }),
+    {
+      cspSource: 'vscode-resource:',
+      nonce: 'N0NCE',
+      styleUri: 'vscode-resource:/media/activity-details.css',
+      scriptUri: 'vscode-resource:/media/activity-details.js',
+      location: { seq: 7, logDir: '/logs/w' },
+    },
+  );
   assert.match(html, /Content-Security-Policy" content="default-src 'none'; style-src vscode-resource:; script-src 'nonce-N0NCE'/);
   assert.doesNotMatch(html, /<script>alert/);
   assert.doesNotMatch(html, /<img/);
@@ -96,7 +132,13 @@ test('exports: JSON keeps every field, CSV quotes and defuses formulas, Markdown
   assert.match(md, /^# Airlock activity log/);
   assert.match(md, /- Chain: verified, unbroken/);
   assert.match(md, /echo "a,b" \\\| wc/);
-  assert.equal(md.trim().split('\n').filter((l) => l.startsWith('| ')).length, 4);
+  assert.equal(
+    md
+      .trim()
+      .split('\n')
+      .filter((l) => l.startsWith('| ')).length,
+    4,
+  );
 });
 
 test('an event whose line failed verification is marked, not hidden, in the tree and the details page', () => {

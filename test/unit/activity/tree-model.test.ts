@@ -1,11 +1,11 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { test } from 'node:test';
 import { ActivityLog } from '../../../src/core/log/activity-log';
 import { completeEvent, type NewActivityEvent } from '../../../src/core/log/event-factory';
+import { encodeLine, GENESIS } from '../../../src/core/log/line';
 import { ActivityStore } from '../../../src/extension/activity/activity-store';
-import { ActivityTreeModel, dayKey, type ActivityNode, type DayNode, type SessionNode } from '../../../src/extension/activity/activity-tree-model';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { GENESIS, encodeLine } from '../../../src/core/log/line';
+import { type ActivityNode, ActivityTreeModel, type DayNode, dayKey, type SessionNode } from '../../../src/extension/activity/activity-tree-model';
 import { tempDir } from '../log/helpers';
 
 const NOW = new Date(2026, 10, 21, 15, 0, 0);
@@ -19,7 +19,8 @@ async function storeWith(events: NewActivityEvent[]): Promise<ActivityStore> {
   return store;
 }
 
-const labels = (nodes: ActivityNode[]) => nodes.map((n) => (n.type === 'event' ? n.stored.event.command ?? n.stored.event.file : n.type === 'more' ? `more ${n.remaining}` : n.label));
+const labels = (nodes: ActivityNode[]) =>
+  nodes.map((n) => (n.type === 'event' ? (n.stored.event.command ?? n.stored.event.file) : n.type === 'more' ? `more ${n.remaining}` : n.label));
 
 test('days newest first, then sessions by latest activity, then events newest first', async () => {
   const store = await storeWith([
@@ -30,8 +31,17 @@ test('days newest first, then sessions by latest activity, then events newest fi
   ]);
   const model = new ActivityTreeModel(store, 200, () => NOW);
   const days = model.roots();
-  assert.deepEqual(days.map((d) => d.label), ['Today', 'Yesterday']);
-  assert.deepEqual(days.map((d) => [d.count, d.blocked]), [[3, 1], [1, 0]]);
+  assert.deepEqual(
+    days.map((d) => d.label),
+    ['Today', 'Yesterday'],
+  );
+  assert.deepEqual(
+    days.map((d) => [d.count, d.blocked]),
+    [
+      [3, 1],
+      [1, 0],
+    ],
+  );
   const sessions = model.children(days[0]) as SessionNode[];
   assert.deepEqual(labels(sessions), ['Terminal', 'Claude Code session abc']);
   assert.equal(sessions[1]!.blocked, 1);
@@ -95,7 +105,10 @@ test('an event appended out of time order is placed by time', async () => {
   const store = await storeWith([{ kind: 'command', actor: 'terminal', command: 'late', time: at(0, 12) }]);
   await new ActivityLog(store.logs[0]!.dir).append(completeEvent({ kind: 'command', actor: 'terminal', command: 'early', time: at(0, 8) }));
   store.refresh();
-  assert.deepEqual(store.all().map((s) => s.event.command), ['early', 'late']);
+  assert.deepEqual(
+    store.all().map((s) => s.event.command),
+    ['early', 'late'],
+  );
 });
 
 test('blockedToday counts denials since local midnight only', async () => {
@@ -115,7 +128,17 @@ test('100,000 events: loading, grouping and a page of children stay fast enough 
   const lines: string[] = [];
   let prev = GENESIS;
   for (let i = 0; i < 100_000; i++) {
-    const line = encodeLine(i + 1, prev, completeEvent({ kind: 'command', actor: i % 2 ? 'terminal' : 'claude', session: i % 2 ? undefined : `s${i >> 10}`, command: `c${i}`, time: new Date(base + i * 20_000).toISOString() }));
+    const line = encodeLine(
+      i + 1,
+      prev,
+      completeEvent({
+        kind: 'command',
+        actor: i % 2 ? 'terminal' : 'claude',
+        session: i % 2 ? undefined : `s${i >> 10}`,
+        command: `c${i}`,
+        time: new Date(base + i * 20_000).toISOString(),
+      }),
+    );
     lines.push(line.text);
     prev = line.hash;
   }
@@ -129,7 +152,10 @@ test('100,000 events: loading, grouping and a page of children stay fast enough 
   const sessions = model.children(days[0]) as SessionNode[];
   const page = model.children(sessions[0]);
   const elapsed = Date.now() - started;
-  assert.equal(days.reduce((n: number, d: DayNode) => n + d.count, 0), 100_000);
+  assert.equal(
+    days.reduce((n: number, d: DayNode) => n + d.count, 0),
+    100_000,
+  );
   assert.equal(page.length, 201, 'one page of 200 and a "more" node');
   assert.equal(days[0]!.key, dayKey(NOW.getTime()));
   assert.ok(elapsed < 10_000, `loading and grouping 100,000 events took ${elapsed} ms`);

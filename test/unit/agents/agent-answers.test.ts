@@ -1,10 +1,10 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ConfirmRequest, ConfirmResponse } from '../../../src/core/ipc/protocol';
-import type { EditorAnswer } from '../../../src/core/ipc-client';
+import { test } from 'node:test';
 import { runHook } from '../../../src/core/hooks/run-hook';
 import type { HookAgent, HookOutput } from '../../../src/core/hooks/types';
-import { AGENTS, AGENT_IDS } from '../../../src/core/protection/agents';
+import type { ConfirmRequest, ConfirmResponse } from '../../../src/core/ipc/protocol';
+import type { EditorAnswer } from '../../../src/core/ipc-client';
+import { AGENT_IDS, AGENTS } from '../../../src/core/protection/agents';
 import { fakeAssess, PAYLOADS, ROOT } from './fixtures';
 
 type Editor = 'allow' | 'deny' | 'absent';
@@ -16,7 +16,16 @@ async function hook(agent: HookAgent, payload: unknown, editor: Editor, env: Nod
     if (editor === 'absent') return { unreachable: 'no editor window with Airlock has this folder open' };
     return { decision: editor, decidedBy: 'person', message: editor };
   };
-  const out = await runHook({ agent, cwd: ROOT, env, timeoutMs: 10_000, assess: fakeAssess, ask, readStdin: async () => (typeof payload === 'string' ? payload : JSON.stringify(payload)), record: async () => {} });
+  const out = await runHook({
+    agent,
+    cwd: ROOT,
+    env,
+    timeoutMs: 10_000,
+    assess: fakeAssess,
+    ask,
+    readStdin: async () => (typeof payload === 'string' ? payload : JSON.stringify(payload)),
+    record: async () => {},
+  });
   return { ...out, asked };
 }
 
@@ -43,23 +52,41 @@ function expectAnswer(agent: HookAgent, out: HookOutput, expected: 'benign' | 'p
   switch (agent) {
     case 'cursor': {
       assert.equal(out.exitCode, 0, where);
-      if (expected === 'benign' || expected === 'person-allow') { assert.equal(out.stdout, '{"permission":"allow"}\n', where); return; }
+      if (expected === 'benign' || expected === 'person-allow') {
+        assert.equal(out.stdout, '{"permission":"allow"}\n', where);
+        return;
+      }
       const b = body(out);
-      if (event === 'beforeReadFile') { assert.deepEqual(b, { permission: 'deny' }, where); return; }
+      if (event === 'beforeReadFile') {
+        assert.deepEqual(b, { permission: 'deny' }, where);
+        return;
+      }
       assert.deepEqual(Object.keys(b), ['permission', 'user_message', 'agent_message', 'userMessage', 'agentMessage'], where);
       assert.equal(b.permission, 'deny', 'Cursor never gets ask: it behaves as deny there');
       return;
     }
-    case 'claude': case 'vscode': case 'codex':
-      if (expected === 'benign') { assert.deepEqual([out.exitCode, out.stdout], [0, ''], where); return; }
+    case 'claude':
+    case 'vscode':
+    case 'codex':
+      if (expected === 'benign') {
+        assert.deepEqual([out.exitCode, out.stdout], [0, ''], where);
+        return;
+      }
       if (agent === 'codex') assert.notEqual(expected, 'ask', 'Codex has no ask');
       claudeShape(expected === 'person-allow' ? 'allow' : expected);
       return;
     case 'gemini': {
       assert.equal(out.exitCode, 0, where);
       const b = body(out);
-      if (expected === 'benign') { assert.deepEqual(b, {}, where); return; }
-      if (expected === 'person-allow') { assert.deepEqual(Object.keys(b), ['decision', 'reason'], where); assert.equal(b.decision, 'allow'); return; }
+      if (expected === 'benign') {
+        assert.deepEqual(b, {}, where);
+        return;
+      }
+      if (expected === 'person-allow') {
+        assert.deepEqual(Object.keys(b), ['decision', 'reason'], where);
+        assert.equal(b.decision, 'allow');
+        return;
+      }
       assert.equal(expected, 'deny', 'Gemini has no ask');
       assert.deepEqual(Object.keys(b), ['decision', 'reason', 'systemMessage'], where);
       assert.equal(b.decision, 'deny');
@@ -67,7 +94,10 @@ function expectAnswer(agent: HookAgent, out: HookOutput, expected: 'benign' | 'p
       return;
     }
     case 'copilot': {
-      if (expected === 'benign') { assert.deepEqual([out.exitCode, out.stdout], [0, ''], where); return; }
+      if (expected === 'benign') {
+        assert.deepEqual([out.exitCode, out.stdout], [0, ''], where);
+        return;
+      }
       assert.equal(out.exitCode, 0, where);
       const b = body(out);
       assert.deepEqual(Object.keys(b), ['permissionDecision', 'permissionDecisionReason'], where);
@@ -75,8 +105,12 @@ function expectAnswer(agent: HookAgent, out: HookOutput, expected: 'benign' | 'p
       assert.ok(String(b.permissionDecisionReason).length > 0, 'the reason is required for deny');
       return;
     }
-    case 'windsurf': case 'kiro':
-      if (expected === 'benign' || expected === 'person-allow') { assert.deepEqual([out.exitCode, out.stdout, out.stderr], [0, '', ''], where); return; }
+    case 'windsurf':
+    case 'kiro':
+      if (expected === 'benign' || expected === 'person-allow') {
+        assert.deepEqual([out.exitCode, out.stdout, out.stderr], [0, '', ''], where);
+        return;
+      }
       assert.equal(expected, 'deny', `${agent} has no ask`);
       assert.equal(out.exitCode, 2, 'blocks only with exit 2');
       assert.equal(out.stdout, '');
@@ -84,7 +118,10 @@ function expectAnswer(agent: HookAgent, out: HookOutput, expected: 'benign' | 'p
       return;
     case 'opencode': {
       assert.equal(out.exitCode, 0, where);
-      if (expected === 'benign' || expected === 'person-allow') { assert.deepEqual(body(out), { decision: 'allow' }, where); return; }
+      if (expected === 'benign' || expected === 'person-allow') {
+        assert.deepEqual(body(out), { decision: 'allow' }, where);
+        return;
+      }
       assert.equal(expected, 'deny');
       const b = body(out);
       assert.deepEqual(Object.keys(b), ['decision', 'reason'], where);
@@ -93,7 +130,10 @@ function expectAnswer(agent: HookAgent, out: HookOutput, expected: 'benign' | 'p
     }
     case 'cline': {
       assert.equal(out.exitCode, 0, where);
-      if (expected === 'benign' || expected === 'person-allow') { assert.deepEqual(body(out), { cancel: false }, where); return; }
+      if (expected === 'benign' || expected === 'person-allow') {
+        assert.deepEqual(body(out), { cancel: false }, where);
+        return;
+      }
       assert.equal(expected, 'deny');
       const b = body(out);
       assert.deepEqual(Object.keys(b), ['cancel', 'errorMessage'], where);
@@ -125,7 +165,7 @@ for (const agent of AGENT_IDS) {
     expectAnswer(agent, denied, 'deny');
   });
 
-  test(`${agent}: with no editor, a destructive command is ${agent === 'claude' || agent === 'copilot' ? 'left to the agent\'s own prompt (ask)' : 'denied with a reason the model can act on'}`, async () => {
+  test(`${agent}: with no editor, a destructive command is ${agent === 'claude' || agent === 'copilot' ? "left to the agent's own prompt (ask)" : 'denied with a reason the model can act on'}`, async () => {
     const r = await hook(agent, p.shell('railway volume delete vol_1'), 'absent');
     if (agent === 'claude' || agent === 'copilot') expectAnswer(agent, r, 'ask');
     else {
@@ -177,23 +217,51 @@ test('Copilot CLI in the cloud (or CI) has no person at the agent: no editor mea
   expectAnswer('copilot', r, 'deny');
 });
 
-test('Copilot CLI\'s VS Code-compatible payload (PascalCase event) is answered in the VS Code shape', async () => {
-  const payload = { hook_event_name: 'PreToolUse', session_id: 's', cwd: ROOT, tool_name: 'bash', tool_input: { command: 'railway volume delete vol_1' }, tool_use_id: 'x' };
+test("Copilot CLI's VS Code-compatible payload (PascalCase event) is answered in the VS Code shape", async () => {
+  const payload = {
+    hook_event_name: 'PreToolUse',
+    session_id: 's',
+    cwd: ROOT,
+    tool_name: 'bash',
+    tool_input: { command: 'railway volume delete vol_1' },
+    tool_use_id: 'x',
+  };
   const r = await hook('copilot', payload, 'deny');
   assert.equal(r.asked.length, 1);
   assert.equal((body(r).hookSpecificOutput as Record<string, unknown>).permissionDecision, 'deny');
 });
 
 test('Codex sends its command as an argv array in some builds: bash -lc "<line>" is read as the line', async () => {
-  const r = await hook('codex', { hook_event_name: 'PreToolUse', cwd: ROOT, tool_name: 'Bash', tool_input: { command: ['bash', '-lc', 'railway volume delete vol_1'] } }, 'deny');
+  const r = await hook(
+    'codex',
+    { hook_event_name: 'PreToolUse', cwd: ROOT, tool_name: 'Bash', tool_input: { command: ['bash', '-lc', 'railway volume delete vol_1'] } },
+    'deny',
+  );
   assert.equal(r.asked[0]?.command, 'railway volume delete vol_1');
 });
 
 test('MCP calls from Windsurf, Cline and Cursor are read as mcp__server__tool with their arguments', async () => {
-  const w = await hook('windsurf', { agent_action_name: 'pre_mcp_tool_use', trajectory_id: 't', tool_info: { mcp_server_name: 'railway', mcp_tool_name: 'volume_delete', mcp_tool_arguments: { id: 'vol_1' } } }, 'deny');
+  const w = await hook(
+    'windsurf',
+    {
+      agent_action_name: 'pre_mcp_tool_use',
+      trajectory_id: 't',
+      tool_info: { mcp_server_name: 'railway', mcp_tool_name: 'volume_delete', mcp_tool_arguments: { id: 'vol_1' } },
+    },
+    'deny',
+  );
   assert.equal(w.asked.length, 1);
   assert.match(w.asked[0]!.command ?? '', /^mcp__railway__volume_delete/);
-  const c = await hook('cline', { hookName: 'PreToolUse', workspaceRoots: [ROOT], taskId: 't', preToolUse: { toolName: 'use_mcp_tool', parameters: { server_name: 'db', tool_name: 'run', arguments: '{"command":"railway volume delete vol_1"}' } } }, 'deny');
+  const c = await hook(
+    'cline',
+    {
+      hookName: 'PreToolUse',
+      workspaceRoots: [ROOT],
+      taskId: 't',
+      preToolUse: { toolName: 'use_mcp_tool', parameters: { server_name: 'db', tool_name: 'run', arguments: '{"command":"railway volume delete vol_1"}' } },
+    },
+    'deny',
+  );
   assert.equal(c.asked.length, 1, 'a command inside MCP arguments is checked');
   const cur = await hook('cursor', { hook_event_name: 'beforeMCPExecution', workspace_roots: [ROOT], tool_name: 'list_items', tool_input: '{}' }, 'deny');
   assert.equal(cur.asked.length, 0);

@@ -1,17 +1,24 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { test } from 'node:test';
 import { parse } from 'jsonc-parser';
 import { AGENT_IDS } from '../../../src/core/protection/agents';
 import { hookCommand } from '../../../src/core/protection/hook-config';
-import { installHooks, isInstalled, pointsAt, removeHooks, type InstallMemory, type InstallRecord } from '../../../src/extension/protection/hook-installer';
-import { userTargets, workspaceTargets, type HookTarget } from '../../../src/extension/protection/hook-targets';
+import { type InstallMemory, type InstallRecord, installHooks, isInstalled, pointsAt, removeHooks } from '../../../src/extension/protection/hook-installer';
+import { type HookTarget, userTargets, workspaceTargets } from '../../../src/extension/protection/hook-targets';
 
 function memory(): InstallMemory & { store: Map<string, InstallRecord> } {
   const store = new Map<string, InstallRecord>();
-  return { store, get: (p) => store.get(p), set: (p, v) => { if (v) store.set(p, v); else store.delete(p); } };
+  return {
+    store,
+    get: (p) => store.get(p),
+    set: (p, v) => {
+      if (v) store.set(p, v);
+      else store.delete(p);
+    },
+  };
 }
 
 const LAUNCHER = '/home/dev/.local/share/airlock/bin/airlock';
@@ -50,13 +57,17 @@ test('every agent, workspace and user: protect then remove leaves no file and no
     for (const t of all) assert.equal(await removeHooks(t, mem), 'removed', t.label);
     assert.deepEqual(tree(base), before, 'no .cursor, .claude, .github/hooks, .codex ... left behind, and .github (already there) kept');
     assert.equal(mem.store.size, 0);
-  } finally { rmSync(base, { recursive: true, force: true }); }
+  } finally {
+    rmSync(base, { recursive: true, force: true });
+  }
 });
 
 /** What a person might already have in each agent's file: comments, other hooks, odd formatting. */
 const EXISTING: Partial<Record<string, string>> = {
-  codex: '{\n  // my hooks\n  "hooks": {\n    "PreToolUse": [\n      { "matcher": "Bash", "hooks": [{ "type": "command", "command": "./audit.sh" }] }\n    ],\n    "Stop": [{ "hooks": [{ "type": "command", "command": "say done" }] }]\n  }\n}\n',
-  gemini: '{\n\t"theme": "GitHub",\n\t"hooks": {\n\t\t"AfterTool": [ { "matcher": "write_file", "hooks": [ { "type": "command", "command": "npx prettier" } ] } ]\n\t},\n\t"tools": { "enableHooks": true },\n}\n',
+  codex:
+    '{\n  // my hooks\n  "hooks": {\n    "PreToolUse": [\n      { "matcher": "Bash", "hooks": [{ "type": "command", "command": "./audit.sh" }] }\n    ],\n    "Stop": [{ "hooks": [{ "type": "command", "command": "say done" }] }]\n  }\n}\n',
+  gemini:
+    '{\n\t"theme": "GitHub",\n\t"hooks": {\n\t\t"AfterTool": [ { "matcher": "write_file", "hooks": [ { "type": "command", "command": "npx prettier" } ] } ]\n\t},\n\t"tools": { "enableHooks": true },\n}\n',
   copilot: '{\n  "version": 1,\n  "hooks": {\n    "sessionStart": [{ "type": "command", "bash": "echo hi" }]\n  }\n}\n',
   windsurf: '{\n    "hooks": {\n        "post_write_code": [{ "command": "npm run lint", "show_output": true }]\n    }\n}\n',
   kiro: '{\n  "version": "v1",\n  "hooks": [\n    { "name": "lint-on-save", "trigger": "PostFileSave", "matcher": "\\\\.ts$", "action": { "type": "command", "command": "npm run lint" } }\n  ]\n}\n',
@@ -86,7 +97,9 @@ test('existing hook files of every JSON agent: merged beside what is there, then
       await removeHooks(t, mem);
       assert.equal(readFileSync(t.path, 'utf8'), original, `${t.label}: original bytes back`);
     }
-  } finally { rmSync(base, { recursive: true, force: true }); }
+  } finally {
+    rmSync(base, { recursive: true, force: true });
+  }
 });
 
 test('a file someone edits after Protect keeps their edit when protection is removed', async () => {
@@ -100,10 +113,12 @@ test('a file someone edits after Protect keeps their edit when protection is rem
     writeFileSync(windsurf.path, edited);
     await removeHooks(windsurf, mem);
     assert.deepEqual(JSON.parse(readFileSync(windsurf.path, 'utf8')).hooks, { post_cascade_response: [{ command: './log.sh' }] });
-  } finally { rmSync(base, { recursive: true, force: true }); }
+  } finally {
+    rmSync(base, { recursive: true, force: true });
+  }
 });
 
-test('Cline\'s hook is an executable script; a PreToolUse hook that is not Airlock\'s is never replaced', async () => {
+test("Cline's hook is an executable script; a PreToolUse hook that is not Airlock's is never replaced", async () => {
   const base = mkdtempSync(join(tmpdir(), 'airlock-agents-'));
   try {
     const mem = memory();
@@ -123,7 +138,9 @@ test('Cline\'s hook is an executable script; a PreToolUse hook that is not Airlo
     mkdirSync(dirname(opencode.path), { recursive: true });
     writeFileSync(opencode.path, 'export const Mine = async () => ({})\n');
     await assert.rejects(installHooks(opencode, LAUNCHER, mem), /not Airlock's/);
-  } finally { rmSync(base, { recursive: true, force: true }); }
+  } finally {
+    rmSync(base, { recursive: true, force: true });
+  }
 });
 
 test('a launcher path with spaces and quotes is quoted in every format and still recognised as ours', async () => {
@@ -141,5 +158,7 @@ test('a launcher path with spaces and quotes is quoted in every format and still
       await removeHooks(t, mem);
       assert.ok(!existsSync(t.path));
     }
-  } finally { rmSync(base, { recursive: true, force: true }); }
+  } finally {
+    rmSync(base, { recursive: true, force: true });
+  }
 });

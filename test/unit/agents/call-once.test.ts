@@ -1,13 +1,13 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ConfirmRequest, ConfirmResponse } from '../../../src/core/ipc/protocol';
-import type { EditorAnswer } from '../../../src/core/ipc-client';
+import { test } from 'node:test';
 import { callKey } from '../../../src/core/hooks/call-once';
 import { runHook } from '../../../src/core/hooks/run-hook';
 import type { HookAgent } from '../../../src/core/hooks/types';
+import type { ConfirmRequest, ConfirmResponse } from '../../../src/core/ipc/protocol';
+import type { EditorAnswer } from '../../../src/core/ipc-client';
 import { fakeAssess, PAYLOADS, ROOT } from './fixtures';
 
 /** One editor shared by several hook processes: counts how often the person is asked. */
@@ -21,8 +21,25 @@ function editor(answer: 'allow' | 'deny', delayMs = 50) {
   return { asked, ask };
 }
 
-function hook(agent: HookAgent, payload: unknown, dir: string, ask: (r: ConfirmRequest) => Promise<EditorAnswer<ConfirmResponse>>, loggedAllow: () => Promise<boolean> = async () => true) {
-  return runHook({ agent, cwd: ROOT, env: {}, timeoutMs: 10_000, assess: fakeAssess, ask, once: dir, loggedAllow, readStdin: async () => JSON.stringify(payload), record: async () => {} });
+function hook(
+  agent: HookAgent,
+  payload: unknown,
+  dir: string,
+  ask: (r: ConfirmRequest) => Promise<EditorAnswer<ConfirmResponse>>,
+  loggedAllow: () => Promise<boolean> = async () => true,
+) {
+  return runHook({
+    agent,
+    cwd: ROOT,
+    env: {},
+    timeoutMs: 10_000,
+    assess: fakeAssess,
+    ask,
+    once: dir,
+    loggedAllow,
+    readStdin: async () => JSON.stringify(payload),
+    record: async () => {},
+  });
 }
 
 const claudeCall = PAYLOADS.claude.shell('railway volume delete vol_1');
@@ -35,7 +52,9 @@ test('VS Code runs .claude/settings.json and .github/hooks for the same call: th
     const [a, b] = await Promise.all([hook('claude', claudeCall, dir, e.ask), hook('vscode', claudeCall, dir, e.ask)]);
     assert.equal(e.asked.length, 1);
     for (const r of [a, b]) assert.equal(JSON.parse(r.stdout).hookSpecificOutput.permissionDecision, 'deny');
-  } finally { rmSync(dir, { recursive: true, force: true }); }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('an allow is reused only as "no opinion", and only when the log holds the person\'s allow', async () => {
@@ -46,11 +65,13 @@ test('an allow is reused only as "no opinion", and only when the log holds the p
     assert.equal(JSON.parse(first.stdout).hookSpecificOutput.permissionDecision, 'allow');
     const duplicate = await hook('vscode', claudeCall, dir, e.ask, async () => true);
     assert.equal(e.asked.length, 1, 'not asked twice');
-    assert.deepEqual([duplicate.exitCode, duplicate.stdout], [0, ''], 'abstains: VS Code\'s own approval still applies, and the other hook carries the allow');
+    assert.deepEqual([duplicate.exitCode, duplicate.stdout], [0, ''], "abstains: VS Code's own approval still applies, and the other hook carries the allow");
     const unlogged = await hook('vscode', claudeCall, dir, e.ask, async () => false);
     assert.equal(e.asked.length, 2, 'an allow the log does not show is asked again');
     assert.equal(JSON.parse(unlogged.stdout).hookSpecificOutput.permissionDecision, 'allow');
-  } finally { rmSync(dir, { recursive: true, force: true }); }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('a record the agent forges never turns into an allow: "done/allow" without a logged allow asks; "allow" is never reused by agents that read silence as allow', async () => {
@@ -71,7 +92,10 @@ test('a record the agent forges never turns into an allow: "done/allow" without 
     assert.equal(w.exitCode, 2);
     // A forged "pending" record of a process that is gone does not stall or skip the gate.
     const forgedPending = PAYLOADS.gemini.shell('railway volume delete vol_1');
-    writeFileSync(join(dir, `${callKey(undefined, JSON.stringify(forgedPending))}.json`), JSON.stringify({ state: 'pending', pid: 999_999_999, time: Date.now() }));
+    writeFileSync(
+      join(dir, `${callKey(undefined, JSON.stringify(forgedPending))}.json`),
+      JSON.stringify({ state: 'pending', pid: 999_999_999, time: Date.now() }),
+    );
     const g = await hook('gemini', forgedPending, dir, e.ask);
     assert.equal(e.asked.length, 3);
     assert.equal(JSON.parse(g.stdout).decision, 'deny');
@@ -81,13 +105,18 @@ test('a record the agent forges never turns into an allow: "done/allow" without 
     const c = await hook('codex', garbage, dir, e.ask);
     assert.equal(e.asked.length, 4);
     assert.equal(JSON.parse(c.stdout).hookSpecificOutput.permissionDecision, 'deny');
-  } finally { rmSync(dir, { recursive: true, force: true }); }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('a forged deny only ever blocks; benign calls never touch the records', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'airlock-once-'));
   try {
-    writeFileSync(join(dir, `${callKey('toolu_1', '')}.json`), JSON.stringify({ state: 'done', pid: 1, time: Date.now(), decision: 'deny', decidedBy: 'person' }));
+    writeFileSync(
+      join(dir, `${callKey('toolu_1', '')}.json`),
+      JSON.stringify({ state: 'done', pid: 1, time: Date.now(), decision: 'deny', decidedBy: 'person' }),
+    );
     const e = editor('allow');
     const r = await hook('claude', claudeCall, dir, e.ask);
     assert.equal(e.asked.length, 0);
@@ -96,7 +125,9 @@ test('a forged deny only ever blocks; benign calls never touch the records', asy
     const benign = await hook('claude', PAYLOADS.claude.shell('git status'), dir, e.ask);
     assert.equal(benign.stdout, '');
     assert.equal(readdirSync(dir).length, before);
-  } finally { rmSync(dir, { recursive: true, force: true }); }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('different calls are decided separately, even with the same command', async () => {
@@ -108,5 +139,7 @@ test('different calls are decided separately, even with the same command', async
     await hook('claude', one, dir, e.ask);
     await hook('claude', two, dir, e.ask);
     assert.equal(e.asked.length, 2);
-  } finally { rmSync(dir, { recursive: true, force: true }); }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -1,21 +1,21 @@
-import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { before, test } from 'node:test';
+import { installedCommand } from '../../../src/core/protection/agent-status';
+import { AGENT_IDS, AGENTS, type HookAgent } from '../../../src/core/protection/agents';
+import { runHookCommand, selfTest } from '../../../src/core/protection/self-test';
+import { ConfirmationQueue } from '../../../src/extension/gates/confirmation-queue';
+import { registerGateRoutes } from '../../../src/extension/gates/gate-routes';
+import { GateService } from '../../../src/extension/gates/gate-service';
 import { IpcServer } from '../../../src/extension/ipc/ipc-server';
 import { WindowRegistry } from '../../../src/extension/ipc/window-registry';
-import { ConfirmationQueue } from '../../../src/extension/gates/confirmation-queue';
-import { GateService } from '../../../src/extension/gates/gate-service';
-import { registerGateRoutes } from '../../../src/extension/gates/gate-routes';
-import { AGENTS, AGENT_IDS, type HookAgent } from '../../../src/core/protection/agents';
-import { installedCommand } from '../../../src/core/protection/agent-status';
-import { runHookCommand, selfTest } from '../../../src/core/protection/self-test';
-import { installHooks, type InstallMemory } from '../../../src/extension/protection/hook-installer';
+import { type InstallMemory, installHooks } from '../../../src/extension/protection/hook-installer';
 import { workspaceTargets } from '../../../src/extension/protection/hook-targets';
-import { PAYLOADS } from './fixtures';
-import { pinnedIdentity } from '../trust/editor-key';
 import { ensureDist } from '../dist';
+import { pinnedIdentity } from '../trust/editor-key';
+import { PAYLOADS } from './fixtures';
 
 /** The built launcher and CLI, installed into hook files as Protect installs them, run as each agent runs them. */
 const root = resolve(__dirname, '../../..');
@@ -25,14 +25,29 @@ before(() => {
   ensureDist();
 });
 
-const mem: InstallMemory = (() => { const m = new Map(); return { get: (p: string) => m.get(p), set: (p: string, v: unknown) => { if (v) m.set(p, v); else m.delete(p); } }; })() as InstallMemory;
+const mem: InstallMemory = (() => {
+  const m = new Map();
+  return {
+    get: (p: string) => m.get(p),
+    set: (p: string, v: unknown) => {
+      if (v) m.set(p, v);
+      else m.delete(p);
+    },
+  };
+})() as InstallMemory;
 
 async function protectedWorkspace() {
   const base = mkdtempSync(join(tmpdir(), 'airlock-installed-'));
   const ws = join(base, 'ws');
   mkdirSync(ws);
   writeFileSync(join(ws, '.env'), 'RAILWAY_TOKEN=00000000-0000-0000-0000-000000000000\n');
-  const env = { PATH: process.env.PATH, AIRLOCK_RUNTIME_DIR: join(base, 'run'), AIRLOCK_STATE_DIR: join(base, 'state'), HOME: join(base, 'home'), XDG_CONFIG_HOME: join(base, 'config') };
+  const env = {
+    PATH: process.env.PATH,
+    AIRLOCK_RUNTIME_DIR: join(base, 'run'),
+    AIRLOCK_STATE_DIR: join(base, 'state'),
+    HOME: join(base, 'home'),
+    XDG_CONFIG_HOME: join(base, 'config'),
+  };
   const runs = new Map<HookAgent, { command: string } | { file: string }>();
   for (const t of workspaceTargets(ws)) {
     await installHooks(t, launcher, mem);
@@ -57,14 +72,16 @@ function payload(agent: HookAgent, kind: 'shell' | 'read', arg: string, ws: stri
 }
 let calls = 0;
 
-test('every agent\'s self-test passes through the command its installed hook file names', async () => {
+test("every agent's self-test passes through the command its installed hook file names", async () => {
   const w = await protectedWorkspace();
   try {
     for (const agent of AGENT_IDS) {
       const result = await selfTest(agent, w.runs.get(agent)!, w.env);
       assert.ok(result.ok, `${agent}: ${result.detail}`);
     }
-  } finally { rmSync(w.base, { recursive: true, force: true }); }
+  } finally {
+    rmSync(w.base, { recursive: true, force: true });
+  }
 });
 
 test('a broken install is caught by the self-test, with what failed', async () => {
@@ -74,11 +91,13 @@ test('a broken install is caught by the self-test, with what failed', async () =
     assert.equal(missing.ok, false);
     assert.match(missing.detail, /benign "git status" was not let through|not blocked/);
     const wrongAgent = await selfTest('windsurf', { command: `${launcher} hook claude --timeout 300` }, w.env);
-    assert.equal(wrongAgent.ok, false, 'an answer in another agent\'s format does not count');
-  } finally { rmSync(w.base, { recursive: true, force: true }); }
+    assert.equal(wrongAgent.ok, false, "an answer in another agent's format does not count");
+  } finally {
+    rmSync(w.base, { recursive: true, force: true });
+  }
 });
 
-test('no editor: through the installed command, destructive and secret-reading calls are denied (ask where the agent\'s own prompt reaches a person); malformed input is denied', async () => {
+test("no editor: through the installed command, destructive and secret-reading calls are denied (ask where the agent's own prompt reaches a person); malformed input is denied", async () => {
   const w = await protectedWorkspace();
   try {
     for (const agent of AGENT_IDS) {
@@ -92,10 +111,12 @@ test('no editor: through the installed command, destructive and secret-reading c
       const malformed = await runHookCommand(run, '{"half": ', w.env, w.ws);
       assert.equal(mod.selfTest.read(malformed), 'deny', `${agent} malformed: ${JSON.stringify(malformed)}`);
     }
-  } finally { rmSync(w.base, { recursive: true, force: true }); }
+  } finally {
+    rmSync(w.base, { recursive: true, force: true });
+  }
 });
 
-test('editor reachable: through the installed command the person\'s answer reaches every agent in its own format', async () => {
+test("editor reachable: through the installed command the person's answer reaches every agent in its own format", async () => {
   const w = await protectedWorkspace();
   const identity = await pinnedIdentity(w.env);
   const server = await IpcServer.create(identity, w.env);
@@ -103,8 +124,21 @@ test('editor reachable: through the installed command the person\'s answer reach
   registry.update([w.ws]);
   const shown: string[] = [];
   let answer: 'allow' | 'block' = 'block';
-  const queue = new ConfirmationQueue({ ask: async (v) => { shown.push(v.title); return answer; }, expired: () => {} }, async () => {});
-  const service = new GateService(queue, async () => ({ decision: 'allow', environment: null, findings: [] }), async () => {});
+  const queue = new ConfirmationQueue(
+    {
+      ask: async (v) => {
+        shown.push(v.title);
+        return answer;
+      },
+      expired: () => {},
+    },
+    async () => {},
+  );
+  const service = new GateService(
+    queue,
+    async () => ({ decision: 'allow', environment: null, findings: [] }),
+    async () => {},
+  );
   registerGateRoutes(server, service, { version: 't', window: registry.window });
   try {
     for (const agent of AGENT_IDS) {
@@ -118,5 +152,9 @@ test('editor reachable: through the installed command the person\'s answer reach
       assert.equal(mod.selfTest.read(allowed), 'allow', `${agent}: ${JSON.stringify(allowed)}`);
     }
     assert.equal(shown.length, AGENT_IDS.length * 2, 'one modal per call');
-  } finally { registry.dispose(); server.dispose(); rmSync(w.base, { recursive: true, force: true }); }
+  } finally {
+    registry.dispose();
+    server.dispose();
+    rmSync(w.base, { recursive: true, force: true });
+  }
 });

@@ -1,8 +1,8 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { test } from 'node:test';
 import { egressHookAnswer } from '../../../src/core/egress/hook-wrap';
 import { toolUseAnswer } from '../../../src/core/hooks/answer';
 import type { HookCall, HookVerdict } from '../../../src/core/hooks/types';
@@ -44,13 +44,27 @@ test('way around 1: updatedInput with no command in it is not a pass', () => {
 });
 
 test('way around 2: an agent whose protocol has no updatedInput (Codex) does not accept one', () => {
-  const out = { stdout: JSON.stringify({ hookSpecificOutput: { hookEventName: 'PreToolUse', updatedInput: { command: 'airlock run -- git status' } } }), stderr: '', exitCode: 0 };
+  const out = {
+    stdout: JSON.stringify({ hookSpecificOutput: { hookEventName: 'PreToolUse', updatedInput: { command: 'airlock run -- git status' } } }),
+    stderr: '',
+    exitCode: 0,
+  };
   assert.match(JSON.stringify(AGENTS.codex.selfTest.read(out)), /unexpected field\(s\) updatedInput/);
 });
 
 test('way around 3: a rewritten input cannot smuggle an allow past a deny, nor drop the reason of a decision', () => {
-  const deniedButRewritten = { stdout: JSON.stringify({ hookSpecificOutput: { hookEventName: 'PreToolUse', permissionDecision: 'deny', permissionDecisionReason: 'blocked', updatedInput: { command: 'true' } } }), stderr: '', exitCode: 0 };
+  const deniedButRewritten = {
+    stdout: JSON.stringify({
+      hookSpecificOutput: { hookEventName: 'PreToolUse', permissionDecision: 'deny', permissionDecisionReason: 'blocked', updatedInput: { command: 'true' } },
+    }),
+    stderr: '',
+    exitCode: 0,
+  };
   assert.equal(AGENTS.claude.selfTest.read(deniedButRewritten), 'deny');
-  const noReason = { stdout: JSON.stringify({ hookSpecificOutput: { hookEventName: 'PreToolUse', permissionDecision: 'allow', updatedInput: { command: 'git status' } } }), stderr: '', exitCode: 0 };
+  const noReason = {
+    stdout: JSON.stringify({ hookSpecificOutput: { hookEventName: 'PreToolUse', permissionDecision: 'allow', updatedInput: { command: 'git status' } } }),
+    stderr: '',
+    exitCode: 0,
+  };
   assert.deepEqual(AGENTS.claude.selfTest.read(noReason), { wrong: 'no permissionDecisionReason' });
 });

@@ -1,9 +1,9 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { test } from 'node:test';
 import { STABLE_LAUNCHER_DIR, stableLauncherPath } from '../../../src/core/protection/stable-launcher';
 import { ensureStableLauncher } from '../../../src/extension/protection/stable-launcher';
 
@@ -13,7 +13,9 @@ test('the stable path is per user and outside any editor profile', () => {
   assert.match(stableLauncherPath('C:\\Users\\dev', 'win32'), /airlock\.cmd$/);
 });
 
-test('Protect puts a forwarder at the stable path that runs the current launcher; a real launcher there is left alone', { skip: process.platform === 'win32' }, () => {
+test('Protect puts a forwarder at the stable path that runs the current launcher; a real launcher there is left alone', {
+  skip: process.platform === 'win32',
+}, () => {
   const base = mkdtempSync(join(tmpdir(), 'airlock-stable-'));
   try {
     const home = join(base, 'home');
@@ -36,5 +38,7 @@ test('Protect puts a forwarder at the stable path that runs the current launcher
     writeFileSync(stable, '#!/bin/sh\necho real\n');
     ensureStableLauncher(launcher, home);
     assert.equal(readFileSync(stable, 'utf8'), '#!/bin/sh\necho real\n');
-  } finally { rmSync(base, { recursive: true, force: true }); }
+  } finally {
+    rmSync(base, { recursive: true, force: true });
+  }
 });

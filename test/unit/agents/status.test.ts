@@ -1,11 +1,11 @@
-import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { before, test } from 'node:test';
 import { agentInventory } from '../../../src/core/protection/agent-inventory';
-import { installHooks, type InstallMemory } from '../../../src/extension/protection/hook-installer';
+import { type InstallMemory, installHooks } from '../../../src/extension/protection/hook-installer';
 import { userTargets, workspaceTargets } from '../../../src/extension/protection/hook-targets';
 import { ensureDist } from '../dist';
 
@@ -17,7 +17,16 @@ before(() => {
   ensureDist();
 });
 
-const mem: InstallMemory = (() => { const m = new Map(); return { get: (p: string) => m.get(p), set: (p: string, v: unknown) => { if (v) m.set(p, v); else m.delete(p); } }; })() as InstallMemory;
+const mem: InstallMemory = (() => {
+  const m = new Map();
+  return {
+    get: (p: string) => m.get(p),
+    set: (p: string, v: unknown) => {
+      if (v) m.set(p, v);
+      else m.delete(p);
+    },
+  };
+})() as InstallMemory;
 
 function machine() {
   const base = mkdtempSync(join(tmpdir(), 'airlock-status-'));
@@ -40,11 +49,16 @@ test('the inventory finds agents by their config folders, programs on PATH and w
     assert.deepEqual(found.kiro, ['.kiro']);
     assert.deepEqual(found.claude, []);
     assert.deepEqual(found.windsurf, []);
-  } finally { rmSync(m.base, { recursive: true, force: true }); }
+  } finally {
+    rmSync(m.base, { recursive: true, force: true });
+  }
 });
 
 function status(m: ReturnType<typeof machine>, ...args: string[]) {
-  return spawnSync(process.execPath, [cli, 'status', '--cwd', m.ws, ...args], { env: { PATH: `${m.bin}:${process.env.PATH}`, HOME: m.home, AIRLOCK_RUNTIME_DIR: join(m.base, 'run'), AIRLOCK_STATE_DIR: join(m.base, 'state') }, encoding: 'utf8' });
+  return spawnSync(process.execPath, [cli, 'status', '--cwd', m.ws, ...args], {
+    env: { PATH: `${m.bin}:${process.env.PATH}`, HOME: m.home, AIRLOCK_RUNTIME_DIR: join(m.base, 'run'), AIRLOCK_STATE_DIR: join(m.base, 'state') },
+    encoding: 'utf8',
+  });
 }
 
 test('airlock status: every agent found, guarded only when its hook is installed and its self-test passes now', async () => {
@@ -55,7 +69,11 @@ test('airlock status: every agent found, guarded only when its hook is installed
     const listed = JSON.parse(bare.stdout).agents as Array<{ agent: string; guarded: boolean; found: string[] }>;
     // PATH also has this machine's node and maybe real agents: only check ours.
     for (const agent of ['codex', 'gemini', 'opencode', 'kiro']) assert.equal(listed.find((a) => a.agent === agent)?.guarded, false, agent);
-    for (const t of [...userTargets(m.home).filter((x) => x.agent === 'codex' || x.agent === 'gemini'), ...workspaceTargets(m.ws).filter((x) => x.agent === 'kiro' || x.agent === 'opencode')]) await installHooks(t, launcher, mem);
+    for (const t of [
+      ...userTargets(m.home).filter((x) => x.agent === 'codex' || x.agent === 'gemini'),
+      ...workspaceTargets(m.ws).filter((x) => x.agent === 'kiro' || x.agent === 'opencode'),
+    ])
+      await installHooks(t, launcher, mem);
     const after = status(m, '--json');
     const agents = JSON.parse(after.stdout).agents as Array<{ agent: string; guarded: boolean; hooks: Array<{ test?: { ok: boolean } }> }>;
     for (const agent of ['codex', 'gemini', 'opencode', 'kiro']) {
@@ -67,12 +85,17 @@ test('airlock status: every agent found, guarded only when its hook is installed
     assert.match(text.stdout, /Codex CLI: guarded\n {4}found: ~\/\.codex\n {4}hook: {2}~\/\.codex\/hooks\.json \(verified /);
     // Without the self-test nothing is claimed.
     const untested = JSON.parse(status(m, '--json', '--no-test').stdout).agents as Array<{ agent: string; guarded: boolean }>;
-    assert.ok(untested.every((a) => !a.guarded), 'not tested: not guarded');
+    assert.ok(
+      untested.every((a) => !a.guarded),
+      'not tested: not guarded',
+    );
     // A hook pointing at a launcher that is gone is not guarded.
     const gone = userTargets(m.home).find((x) => x.agent === 'gemini')!;
     await installHooks(gone, join(m.base, 'missing', 'airlock'), mem);
     const broken = JSON.parse(status(m, '--json').stdout).agents.find((a: { agent: string }) => a.agent === 'gemini');
     assert.equal(broken.guarded, false);
     assert.match(broken.hooks[0].test.detail, /not let through|not blocked/);
-  } finally { rmSync(m.base, { recursive: true, force: true }); }
+  } finally {
+    rmSync(m.base, { recursive: true, force: true });
+  }
 });

@@ -1,14 +1,15 @@
 // Every analyser in the data packs is linear: 100 KB of hostile input must come back at once.
 // The bound is generous (a correctness limit against hangs, not a benchmark).
-import { test } from 'node:test';
+
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyseCode } from '../../../src/core/code/effects';
+import { checkCommand } from '../../../src/core/guard/engine';
+import { analyseGraphqlBody, looseDestructiveMutationFields } from '../../../src/core/http/graphql';
+import { sqlHazardsInBody } from '../../../src/core/http/sql-body';
 import { analyseSql } from '../../../src/core/sql/analyse';
 import { analyseMongoScript } from '../../../src/core/sql/mongo';
 import { analyseRedisCommands } from '../../../src/core/sql/redis';
-import { analyseGraphqlBody, looseDestructiveMutationFields } from '../../../src/core/http/graphql';
-import { analyseCode } from '../../../src/core/code/effects';
-import { sqlHazardsInBody } from '../../../src/core/http/sql-body';
-import { checkCommand } from '../../../src/core/guard/engine';
 
 const SIZE = 100 * 1024;
 const fill = (unit: string) => unit.repeat(Math.ceil(SIZE / unit.length)).slice(0, SIZE);
@@ -22,10 +23,42 @@ function quick(label: string, run: () => unknown): void {
 }
 
 const inputs = [
-  fill('('), fill(')'), fill('{'), fill('['), fill("'"), fill('"'), fill('$$'), fill('$a$'), fill('/*'), fill('--'), fill('\\'),
-  fill('DELETE '), fill('BEGIN DELETE '), fill('WITH ( ) DELETE '), fill('ALTER DROP '), fill('a.'), fill('a('), fill('f(f('),
-  fill('mutation { a'), fill('aaaaaaaa'), fill('x = '), fill('`'), fill('%x('), fill('qx{'), fill('#{'), fill('${'), fill('redis.call('),
-  fill('{"query":'), fill('[{"query":"mutation {'), fill('query=mutation+%7B+'), fill('--[['), fill('[['), fill('exec("'), fill('for x in ['), fill('DROP TABLE x;'), fill('query=DROP+TABLE+x&'),
+  fill('('),
+  fill(')'),
+  fill('{'),
+  fill('['),
+  fill("'"),
+  fill('"'),
+  fill('$$'),
+  fill('$a$'),
+  fill('/*'),
+  fill('--'),
+  fill('\\'),
+  fill('DELETE '),
+  fill('BEGIN DELETE '),
+  fill('WITH ( ) DELETE '),
+  fill('ALTER DROP '),
+  fill('a.'),
+  fill('a('),
+  fill('f(f('),
+  fill('mutation { a'),
+  fill('aaaaaaaa'),
+  fill('x = '),
+  fill('`'),
+  fill('%x('),
+  fill('qx{'),
+  fill('#{'),
+  fill('${'),
+  fill('redis.call('),
+  fill('{"query":'),
+  fill('[{"query":"mutation {'),
+  fill('query=mutation+%7B+'),
+  fill('--[['),
+  fill('[['),
+  fill('exec("'),
+  fill('for x in ['),
+  fill('DROP TABLE x;'),
+  fill('query=DROP+TABLE+x&'),
 ];
 
 test('SQL, Mongo, Redis, GraphQL and code analysers stay fast on 100 KB hostile inputs', () => {
@@ -36,7 +69,8 @@ test('SQL, Mongo, Redis, GraphQL and code analysers stay fast on 100 KB hostile 
     quick(`graphql #${i}`, () => analyseGraphqlBody(input));
     quick(`loose graphql #${i}`, () => looseDestructiveMutationFields(input));
     quick(`sql body #${i}`, () => sqlHazardsInBody(input));
-    for (const language of ['python', 'javascript', 'ruby', 'perl', 'php', 'lua', 'r'] as const) quick(`code ${language} #${i}`, () => analyseCode(input, language));
+    for (const language of ['python', 'javascript', 'ruby', 'perl', 'php', 'lua', 'r'] as const)
+      quick(`code ${language} #${i}`, () => analyseCode(input, language));
   }
 });
 

@@ -1,11 +1,14 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { analyseCode } from '../../../src/core/code/effects';
 import { interpreterProgram } from '../../../src/core/code/inline';
 import { scanCode, UNKNOWN_PART } from '../../../src/core/code/scanner';
 
 test('each language keeps strings and comments apart from code', () => {
-  const idents = (src: string, lang: Parameters<typeof scanCode>[1]) => scanCode(src, lang).filter((t) => t.kind === 'ident').map((t) => t.value);
+  const idents = (src: string, lang: Parameters<typeof scanCode>[1]) =>
+    scanCode(src, lang)
+      .filter((t) => t.kind === 'ident')
+      .map((t) => t.value);
   assert.deepEqual(idents(`print('os.system("x")') # shutil.rmtree(y)`, 'python'), ['print']);
   assert.deepEqual(idents(`x = """a ' b"""; y = r'\\'`, 'python'), ['x', 'y']);
   assert.deepEqual(idents('const a = `t ${b} c`; // rmSync(d)\n/* e */ f(/re"g/)', 'javascript'), ['const', 'a', 'f']);
@@ -15,7 +18,10 @@ test('each language keeps strings and comments apart from code', () => {
 });
 
 test('strings decode escapes and mark interpolation as unknown', () => {
-  const strings = (src: string, lang: Parameters<typeof scanCode>[1]) => scanCode(src, lang).filter((t) => t.kind === 'string').map((t) => t.value);
+  const strings = (src: string, lang: Parameters<typeof scanCode>[1]) =>
+    scanCode(src, lang)
+      .filter((t) => t.kind === 'string')
+      .map((t) => t.value);
   assert.deepEqual(strings(`'it\\'s' "a\\tb"`, 'python'), [`it's`, 'a\tb']);
   assert.deepEqual(strings(`f"rm -rf {path}"`, 'python'), [`rm -rf ${UNKNOWN_PART}`]);
   assert.deepEqual(strings('`rm -rf ${dir}`', 'javascript'), [`rm -rf ${UNKNOWN_PART}`]);
@@ -25,17 +31,41 @@ test('strings decode escapes and mark interpolation as unknown', () => {
 });
 
 test('calls: recursive deletes, spawns with resolved literals, HTTP deletes, mutations', () => {
-  const py = analyseCode(`import shutil, os\np = '/srv/data'\nshutil.rmtree(p)\nos.system('rm -rf ' + p)\nsubprocess.run(['git', 'reset', '--hard'], check=True)`, 'python');
-  assert.deepEqual(py.recursiveDeletes.map((d) => d.path), ['/srv/data']);
-  assert.deepEqual(py.spawns.map((s) => s.line ?? s.argv!.join(' ')), ['rm -rf /srv/data', 'git reset --hard']);
+  const py = analyseCode(
+    `import shutil, os\np = '/srv/data'\nshutil.rmtree(p)\nos.system('rm -rf ' + p)\nsubprocess.run(['git', 'reset', '--hard'], check=True)`,
+    'python',
+  );
+  assert.deepEqual(
+    py.recursiveDeletes.map((d) => d.path),
+    ['/srv/data'],
+  );
+  assert.deepEqual(
+    py.spawns.map((s) => s.line ?? s.argv!.join(' ')),
+    ['rm -rf /srv/data', 'git reset --hard'],
+  );
   const js = analyseCode(`const cp = require('child_process'); cp.spawnSync('kubectl', ['delete', 'ns', x]); fetch(u, { method: 'DELETE' });`, 'javascript');
-  assert.deepEqual(js.spawns.map((s) => s.argv), [['kubectl', 'delete', 'ns', UNKNOWN_PART]]);
+  assert.deepEqual(
+    js.spawns.map((s) => s.argv),
+    [['kubectl', 'delete', 'ns', UNKNOWN_PART]],
+  );
   assert.equal(js.httpDeletes.length, 1);
   const rb = analyseCode('system "terraform", "destroy"\nputs `ls`', 'ruby');
-  assert.deepEqual(rb.spawns.map((s) => s.argv ?? s.line), [['terraform', 'destroy'], 'ls']);
-  assert.deepEqual(analyseCode(`subprocess.run('rm -rf /srv/data'.split())`, 'python').spawns.map((x) => x.line), ['rm -rf /srv/data']);
-  assert.deepEqual(analyseCode(`for (const d of ['dist', '/srv']) fs.rmSync(d, { recursive: true })`, 'javascript').recursiveDeletes.map((x) => x.path), ['dist', '/srv']);
-  assert.deepEqual(analyseCode(`for d in ('build', 'out'):\n    shutil.rmtree(d)`, 'python').recursiveDeletes.map((x) => x.path), ['build', 'out']);
+  assert.deepEqual(
+    rb.spawns.map((s) => s.argv ?? s.line),
+    [['terraform', 'destroy'], 'ls'],
+  );
+  assert.deepEqual(
+    analyseCode(`subprocess.run('rm -rf /srv/data'.split())`, 'python').spawns.map((x) => x.line),
+    ['rm -rf /srv/data'],
+  );
+  assert.deepEqual(
+    analyseCode(`for (const d of ['dist', '/srv']) fs.rmSync(d, { recursive: true })`, 'javascript').recursiveDeletes.map((x) => x.path),
+    ['dist', '/srv'],
+  );
+  assert.deepEqual(
+    analyseCode(`for d in ('build', 'out'):\n    shutil.rmtree(d)`, 'python').recursiveDeletes.map((x) => x.path),
+    ['build', 'out'],
+  );
   const rm = (src: string, lang: Parameters<typeof analyseCode>[1]) => analyseCode(src, lang).recursiveDeletes.map((x) => x.path);
   assert.deepEqual(rm(`fs.rmSync(path.join(__dirname, 'dist'), { recursive: true })`, 'javascript'), ['dist']);
   assert.deepEqual(rm(`fs.rmSync(path.resolve(process.cwd(), 'build', 'cache'), { recursive: true })`, 'javascript'), ['build/cache']);
@@ -43,26 +73,58 @@ test('calls: recursive deletes, spawns with resolved literals, HTTP deletes, mut
   assert.ok(rm(`shutil.rmtree(os.path.join(home, 'data'))`, 'python')[0]!.includes(UNKNOWN_PART), 'an unknown base is not the project folder');
   const mutation = analyseCode(`q = 'mutation { volumeDelete(volumeId: "' + v + '") }'`, 'python');
   assert.deepEqual(mutation.mutations, ['volumeDelete']);
-  assert.deepEqual(analyseCode(`print('shutil.rmtree("/")', "os.system('rm -rf /')")`, 'python'), { recursiveDeletes: [], fileDeletes: [], spawns: [], httpDeletes: [], mutations: [], obfuscated: [], dynamic: [] });
+  assert.deepEqual(analyseCode(`print('shutil.rmtree("/")', "os.system('rm -rf /')")`, 'python'), {
+    recursiveDeletes: [],
+    fileDeletes: [],
+    spawns: [],
+    httpDeletes: [],
+    mutations: [],
+    obfuscated: [],
+    dynamic: [],
+  });
 });
 
 test('Lua and R: comments, long strings, spawns and deletes', () => {
   assert.deepEqual(analyseCode(`-- os.execute("rm -rf /")\n--[[ os.execute("x") ]]\nprint([[os.execute("y")]])`, 'lua').spawns, []);
-  assert.deepEqual(analyseCode(`os.execute("rm -rf " .. dir)`, 'lua').spawns.map((x) => x.line), [`rm -rf ${UNKNOWN_PART}`]);
-  assert.deepEqual(analyseCode(`io.popen('git reset --hard')`, 'lua').spawns.map((x) => x.line), ['git reset --hard']);
-  assert.deepEqual(analyseCode(`os.remove("/etc/hosts")`, 'lua').fileDeletes.map((x) => x.path), ['/etc/hosts']);
-  assert.deepEqual(analyseCode(`unlink("/srv/data", recursive = TRUE) # unlink("/")`, 'r').recursiveDeletes.map((x) => x.path), ['/srv/data']);
+  assert.deepEqual(
+    analyseCode(`os.execute("rm -rf " .. dir)`, 'lua').spawns.map((x) => x.line),
+    [`rm -rf ${UNKNOWN_PART}`],
+  );
+  assert.deepEqual(
+    analyseCode(`io.popen('git reset --hard')`, 'lua').spawns.map((x) => x.line),
+    ['git reset --hard'],
+  );
+  assert.deepEqual(
+    analyseCode(`os.remove("/etc/hosts")`, 'lua').fileDeletes.map((x) => x.path),
+    ['/etc/hosts'],
+  );
+  assert.deepEqual(
+    analyseCode(`unlink("/srv/data", recursive = TRUE) # unlink("/")`, 'r').recursiveDeletes.map((x) => x.path),
+    ['/srv/data'],
+  );
   assert.deepEqual(analyseCode(`unlink("notes.txt")`, 'r').recursiveDeletes, []);
-  assert.deepEqual(analyseCode(`system2("kubectl", c("delete", "ns", "prod"), stdout = TRUE)`, 'r').spawns.map((x) => x.argv), [['kubectl', 'delete', 'ns', 'prod']]);
+  assert.deepEqual(
+    analyseCode(`system2("kubectl", c("delete", "ns", "prod"), stdout = TRUE)`, 'r').spawns.map((x) => x.argv),
+    [['kubectl', 'delete', 'ns', 'prod']],
+  );
   assert.equal(interpreterProgram(['Rscript', '-e', 'x'], false)?.language, 'r');
   assert.equal(interpreterProgram(['luajit', '-e', 'x'], false)?.language, 'lua');
 });
 
 test('code evaluated inside code is read; decoded code is reported as unreadable', () => {
-  assert.deepEqual(analyseCode(`exec("import shutil; shutil.rmtree('/srv')")`, 'python').recursiveDeletes.map((d) => d.path), ['/srv']);
-  assert.deepEqual(analyseCode(`eval("require('child_process').execSync('rm -rf /srv')")`, 'javascript').spawns.map((x) => x.line), ['rm -rf /srv']);
+  assert.deepEqual(
+    analyseCode(`exec("import shutil; shutil.rmtree('/srv')")`, 'python').recursiveDeletes.map((d) => d.path),
+    ['/srv'],
+  );
+  assert.deepEqual(
+    analyseCode(`eval("require('child_process').execSync('rm -rf /srv')")`, 'javascript').spawns.map((x) => x.line),
+    ['rm -rf /srv'],
+  );
   assert.deepEqual(analyseCode(`exec(base64.b64decode('cm0='))`, 'python').obfuscated, ['exec(...)']);
-  assert.deepEqual(analyseCode(`eval "system('rm -rf /srv')"`, 'perl').spawns.map((x) => x.line), ['rm -rf /srv']);
+  assert.deepEqual(
+    analyseCode(`eval "system('rm -rf /srv')"`, 'perl').spawns.map((x) => x.line),
+    ['rm -rf /srv'],
+  );
   assert.deepEqual(analyseCode(`eval { die "x" }; print "ok"`, 'perl').spawns, []);
   assert.deepEqual(analyseCode(`eval(atob(s))`, 'javascript').obfuscated, ['eval(...)']);
   assert.deepEqual(analyseCode(`exec(open('setup.py').read())`, 'python').obfuscated, [], 'reading a file is not decoding');

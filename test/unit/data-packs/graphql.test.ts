@@ -1,9 +1,25 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { analyseGraphqlBody, isDestructiveFieldName } from '../../../src/core/http/graphql';
 
 test('field names that delete, destroy, drop, remove, purge, wipe, reset, truncate, terminate or revoke', () => {
-  for (const name of ['volumeDelete', 'deleteVolume', 'delete_users', 'projectDestroy', 'dropTable', 'removeMember', 'purgeCache', 'wipeData', 'resetDatabase', 'truncateLogs', 'terminateInstance', 'revokeToken', 'deleteMany', 'scheduleDeletion', 'DELETE_ALL']) {
+  for (const name of [
+    'volumeDelete',
+    'deleteVolume',
+    'delete_users',
+    'projectDestroy',
+    'dropTable',
+    'removeMember',
+    'purgeCache',
+    'wipeData',
+    'resetDatabase',
+    'truncateLogs',
+    'terminateInstance',
+    'revokeToken',
+    'deleteMany',
+    'scheduleDeletion',
+    'DELETE_ALL',
+  ]) {
     assert.ok(isDestructiveFieldName(name), name);
   }
   for (const name of ['createVolume', 'updateDropdown', 'undeleteItem', 'listedItems', 'volumes', 'serviceInstanceRedeploy', 'settle', 'dropdownOptions']) {

@@ -1,13 +1,14 @@
 // The fast path skips lines with none of a rule's keywords: every line that must trigger one of
 // the data-pack rules (its own examples and the corpus cases naming it) has to reach the full check
 // on that rule's keywords alone.
-import { test } from 'node:test';
+
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { needsFullCheck, triggerSet } from '../../../src/core/guard/fastpath/prefilter';
-import { exampleLine } from '../../../src/core/guard/rule';
 import databases from '../../../src/core/guard/packs/databases/index';
 import http from '../../../src/core/guard/packs/http/index';
 import interpreters from '../../../src/core/guard/packs/interpreters/index';
+import { exampleLine } from '../../../src/core/guard/rule';
 import databasesCorpus from '../../corpus/databases';
 import httpCorpus from '../../corpus/http';
 import interpretersCorpus from '../../corpus/interpreters';

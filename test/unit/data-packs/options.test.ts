@@ -1,6 +1,6 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parsedHasOption, optionValues, parseOptions } from '../../../src/core/argv';
+import { test } from 'node:test';
+import { optionValues, parsedHasOption, parseOptions } from '../../../src/core/argv';
 
 test('getopt-style reading: valued options, bundles, attached values, --', () => {
   const curl = parseOptions(['-sSXPOST', '-H', 'A: b', '--data=x', 'https://a', '--', '-not-an-option'], { valued: ['-X', '-H', '--data'] });

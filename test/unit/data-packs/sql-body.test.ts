@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { sqlHazardsInBody, sqlHazardsInParams } from '../../../src/core/http/sql-body';
 
 const kinds = (body: string) => sqlHazardsInBody(body).map((h) => h.kind);
@@ -11,7 +11,10 @@ test('SQL in JSON fields, raw bodies and query parameters', () => {
   assert.deepEqual(kinds('{"statements":["SELECT 1","ALTER TABLE t DROP COLUMN c"]}'), ['alter-drop']);
   assert.deepEqual(kinds('DROP DATABASE analytics'), ['drop']);
   assert.deepEqual(kinds('query=DELETE+FROM+events'), ['delete-all']);
-  assert.deepEqual(sqlHazardsInParams('database=x&query=DROP%20TABLE%20t').map((h) => h.kind), ['drop']);
+  assert.deepEqual(
+    sqlHazardsInParams('database=x&query=DROP%20TABLE%20t').map((h) => h.kind),
+    ['drop'],
+  );
 });
 
 test('search strings and reads are not SQL hazards', () => {

@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { analyseSql, type SqlDialect } from '../../../src/core/sql/index';
 
 const kinds = (sql: string, dialect: SqlDialect = 'postgres') => analyseSql(sql, dialect).hazards.map((h) => `${h.kind} ${h.object}`);
@@ -61,13 +61,21 @@ test('multiple statements are each analysed', () => {
 
 test('code that runs at once is read: DO blocks, EXECUTE strings, \\gexec queries', () => {
   assert.deepEqual(kinds("DO $$ BEGIN EXECUTE 'DROP TABLE ' || quote_ident(t); END $$"), ['dynamic-sql SQL built when the code runs', 'drop TABLE (unnamed)']);
-  assert.deepEqual(kinds("DO $$ BEGIN EXECUTE format('TRUNCATE %I', t); END $$"), ['dynamic-sql SQL built when the code runs'], 'SQL built at run time cannot be read');
+  assert.deepEqual(
+    kinds("DO $$ BEGIN EXECUTE format('TRUNCATE %I', t); END $$"),
+    ['dynamic-sql SQL built when the code runs'],
+    'SQL built at run time cannot be read',
+  );
   assert.deepEqual(kinds('EXECUTE myplan(1)'), [], 'outside procedural code EXECUTE runs a prepared statement, read when it was prepared');
-  assert.deepEqual(kinds("DO $$ BEGIN DELETE FROM t; END $$"), ['delete-all every row of t']);
+  assert.deepEqual(kinds('DO $$ BEGIN DELETE FROM t; END $$'), ['delete-all every row of t']);
   assert.deepEqual(kinds("SELECT format('DROP TABLE %I', tablename) FROM pg_tables \\gexec"), ['drop TABLE (unnamed)']);
   assert.deepEqual(kinds("SELECT format('VACUUM %I', tablename) FROM pg_tables \\gexec"), []);
   assert.deepEqual(kinds("PREPARE s FROM 'DROP TABLE x'", 'mysql'), ['drop TABLE x']);
-  assert.deepEqual(kinds('CREATE FUNCTION f() RETURNS void AS $$ DELETE FROM logs $$ LANGUAGE sql'), ['stored-code FUNCTION f'], 'a function body runs later: reported as stored code, not as a delete now');
+  assert.deepEqual(
+    kinds('CREATE FUNCTION f() RETURNS void AS $$ DELETE FROM logs $$ LANGUAGE sql'),
+    ['stored-code FUNCTION f'],
+    'a function body runs later: reported as stored code, not as a delete now',
+  );
   assert.deepEqual(kinds('CREATE FUNCTION add(a int, b int) RETURNS int AS $$ SELECT a + b $$ LANGUAGE sql'), []);
 });
 

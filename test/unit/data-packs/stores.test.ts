@@ -1,14 +1,26 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { analyseMongoScript, analyseRedisCommands } from '../../../src/core/sql/index';
 
 test('Redis: FLUSHALL and FLUSHDB are found as commands, not as data', () => {
-  assert.deepEqual(analyseRedisCommands('PING\nflushall async\n').map((h) => h.command), ['FLUSHALL']);
+  assert.deepEqual(
+    analyseRedisCommands('PING\nflushall async\n').map((h) => h.command),
+    ['FLUSHALL'],
+  );
   assert.deepEqual(analyseRedisCommands('SET key "FLUSHALL"\nGET flushdb'), []);
-  assert.deepEqual(analyseRedisCommands(`EVAL "return redis.call('flushdb')" 0`).map((h) => h.command), ['FLUSHDB']);
+  assert.deepEqual(
+    analyseRedisCommands(`EVAL "return redis.call('flushdb')" 0`).map((h) => h.command),
+    ['FLUSHDB'],
+  );
   assert.deepEqual(analyseRedisCommands(`EVAL "return redis.call('get', 'flushall')" 0`), []);
-  assert.deepEqual(analyseRedisCommands('FUNCTION FLUSH').map((h) => h.command), ['FUNCTION FLUSH']);
-  assert.deepEqual(analyseRedisCommands(`EVAL "for _,k in ipairs(redis.call('keys', ARGV[1])) do redis.call('del', k) end" 0 x:*`).map((h) => h.kind), ['bulk-delete']);
+  assert.deepEqual(
+    analyseRedisCommands('FUNCTION FLUSH').map((h) => h.command),
+    ['FUNCTION FLUSH'],
+  );
+  assert.deepEqual(
+    analyseRedisCommands(`EVAL "for _,k in ipairs(redis.call('keys', ARGV[1])) do redis.call('del', k) end" 0 x:*`).map((h) => h.kind),
+    ['bulk-delete'],
+  );
   assert.deepEqual(analyseRedisCommands(`EVAL "return redis.call('del', KEYS[1])" 1 session:42`), [], 'deleting the named key is routine');
 });
 

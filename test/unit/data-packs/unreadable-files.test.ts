@@ -1,9 +1,9 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { test } from 'node:test';
 import { checkCommand } from '../../../src/core/guard/engine';
 import { whyUnreadable } from '../../../src/core/guard/unreadable-file';
 
@@ -56,8 +56,21 @@ test('a script Airlock cannot read asks, saying why; a readable benign one passe
   // Written on the same line by a heredoc: not unreadable, but read as what it will hold.
   const written = await check(`cat > x.py <<'EOF'\nimport shutil; shutil.rmtree('/home')\nEOF\npython x.py`);
   assert.equal(written.decision, 'deny');
-  assert.ok(written.findings.some((f) => f.rule === 'interpreters.recursive-delete' && /\/home/.test(f.reason)), JSON.stringify(written.findings));
-  for (const line of ['python hello.py', 'node dist-server.js', 'node server', 'node .', 'node server.js --port 3000', 'python', 'python -m pytest', 'node --version', 'bun run build']) {
+  assert.ok(
+    written.findings.some((f) => f.rule === 'interpreters.recursive-delete' && /\/home/.test(f.reason)),
+    JSON.stringify(written.findings),
+  );
+  for (const line of [
+    'python hello.py',
+    'node dist-server.js',
+    'node server',
+    'node .',
+    'node server.js --port 3000',
+    'python',
+    'python -m pytest',
+    'node --version',
+    'bun run build',
+  ]) {
     assert.equal((await check(line)).decision, 'allow', line);
   }
 });
@@ -67,7 +80,10 @@ test('a request body Airlock cannot read asks when it changes state on another m
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const check = async (line: string) => checkCommand(line, { cwd: dir });
   for (const [line, why] of [
-    ['curl -X POST https://api.example.com/v1/admin --data-binary @missing.json', /POST to api\.example\.com with the body of missing\.json, which does not exist/],
+    [
+      'curl -X POST https://api.example.com/v1/admin --data-binary @missing.json',
+      /POST to api\.example\.com with the body of missing\.json, which does not exist/,
+    ],
     ['curl -X POST https://api.example.com/v1/admin --data-binary @body.json', /body\.json, which is a FIFO/],
     ['curl -X PUT https://api.example.com/v1/admin -d @folder', /folder, which is a folder/],
     ['curl -X PATCH https://api.example.com/v1/admin -d @huge.json', /huge\.json, which is too large/],

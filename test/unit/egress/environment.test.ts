@@ -1,10 +1,10 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadEgressWorkspace, requestTarget } from '../../../src/core/egress/environment';
+import { test } from 'node:test';
 import { sentCredentials } from '../../../src/core/egress/credentials';
+import { loadEgressWorkspace, requestTarget } from '../../../src/core/egress/environment';
 import { FileCache } from '../../../src/core/environment/files';
 
 function workspace(files: Record<string, string>) {
@@ -41,14 +41,21 @@ test('the credential actually sent names the environment', () => {
     // The same token in another header, in a nested folder's env file, in the AWS credentials file.
     assert.equal(target(w, { 'project-access-token': 'stag-token-bbbbbbbb' }).environment, 'staging');
     assert.equal(target(w, { 'x-api-key': 'nested-token-cccccccc' }).environment, 'staging');
-    const aws = target(w, { authorization: 'AWS4-HMAC-SHA256 Credential=AKIAPRODEXAMPLE00001/20260101/us-east-1/s3/aws4_request, Signature=x' }, undefined, 's3.amazonaws.com');
+    const aws = target(
+      w,
+      { authorization: 'AWS4-HMAC-SHA256 Credential=AKIAPRODEXAMPLE00001/20260101/us-east-1/s3/aws4_request, Signature=x' },
+      undefined,
+      's3.amazonaws.com',
+    );
     assert.equal(aws.environment, 'production');
     assert.match(aws.evidence[0]!.value, /profile prod/);
     // What Airlock cannot place is unknown, treated as production; a staging token beside an unknown one is not staging.
     assert.equal(target(w, { authorization: 'Bearer not-in-any-file-123' }).environment, 'unknown');
     assert.equal(target(w, {}).environment, 'unknown');
     assert.equal(target(w, { authorization: 'Bearer stag-token-bbbbbbbb', 'x-api-key': 'not-in-any-file-123' }).environment, 'unknown');
-  } finally { rmSync(base, { recursive: true, force: true }); }
+  } finally {
+    rmSync(base, { recursive: true, force: true });
+  }
 });
 
 test('a staging token acting on a volume production also uses is production', () => {
@@ -61,9 +68,14 @@ test('a staging token acting on a volume production also uses is production', ()
     const shared = target(w, { authorization: 'Bearer stag-token-bbbbbbbb' }, body('vol-shared'));
     assert.equal(shared.environment, 'production');
     assert.deepEqual([...shared.sharedWith].sort(), ['production', 'staging']);
-    assert.ok(shared.evidence.some((e) => /used by production/.test(e.value)), JSON.stringify(shared.evidence));
+    assert.ok(
+      shared.evidence.some((e) => /used by production/.test(e.value)),
+      JSON.stringify(shared.evidence),
+    );
     const own = target(w, { authorization: 'Bearer stag-token-bbbbbbbb' }, body('vol-dev-only'));
     assert.equal(own.environment, 'staging');
     assert.deepEqual(own.sharedWith, []);
-  } finally { rmSync(base, { recursive: true, force: true }); }
+  } finally {
+    rmSync(base, { recursive: true, force: true });
+  }
 });

@@ -7,12 +7,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { checkSandbox } from '../../../src/core/egress/availability';
+import { ConfirmationQueue } from '../../../src/extension/gates/confirmation-queue';
+import type { ConfirmationView } from '../../../src/extension/gates/confirmation-text';
+import { registerGateRoutes } from '../../../src/extension/gates/gate-routes';
+import { GateService } from '../../../src/extension/gates/gate-service';
 import { IpcServer } from '../../../src/extension/ipc/ipc-server';
 import { WindowRegistry } from '../../../src/extension/ipc/window-registry';
-import { ConfirmationQueue } from '../../../src/extension/gates/confirmation-queue';
-import { GateService } from '../../../src/extension/gates/gate-service';
-import { registerGateRoutes } from '../../../src/extension/gates/gate-routes';
-import type { ConfirmationView } from '../../../src/extension/gates/confirmation-text';
 import { pinnedIdentity } from '../trust/editor-key';
 
 /**
@@ -27,10 +27,20 @@ export const HOSTS = ['backboard.railway.app', 'api.heroku.com', 'dynamodb.us-ea
 /** Fails, never skips, where the sandbox cannot start: CI installs bubblewrap and socat. */
 export function requireSandbox(): void {
   const availability = checkSandbox();
-  assert.ok(availability.available, availability.available ? '' : `the egress sandbox cannot start on this machine: ${availability.problem}. Fix: ${availability.fix}. These tests need it (CI installs bubblewrap and socat).`);
+  assert.ok(
+    availability.available,
+    availability.available
+      ? ''
+      : `the egress sandbox cannot start on this machine: ${availability.problem}. Fix: ${availability.fix}. These tests need it (CI installs bubblewrap and socat).`,
+  );
 }
 
-export interface Pki { dir: string; ca: string; key: string; cert: string }
+export interface Pki {
+  dir: string;
+  ca: string;
+  key: string;
+  cert: string;
+}
 
 /** A throwaway CA and one leaf for every test host, made with the openssl CLI. */
 export function makePki(): Pki {
@@ -46,9 +56,18 @@ export function makePki(): Pki {
   return { dir, ca: join(dir, 'ca.pem'), key: join(dir, 'leaf.key'), cert: join(dir, 'leaf.pem') };
 }
 
-export interface Hit { method: string; host: string; url: string; body: string }
+export interface Hit {
+  method: string;
+  host: string;
+  url: string;
+  body: string;
+}
 
-export interface FakeApi { port: number; hits: Hit[]; close(): Promise<void> }
+export interface FakeApi {
+  port: number;
+  hits: Hit[];
+  close(): Promise<void>;
+}
 
 /** An npm registry mirror's files under registry.example.org: path → [content type, bytes]. */
 export const registryFiles = new Map<string, [string, Buffer]>();
@@ -59,7 +78,9 @@ export async function startFakeApi(pki: Pki): Promise<FakeApi> {
   const server: Server = createServer({ key: readFileSync(pki.key), cert: readFileSync(pki.cert) }, (req, res) => {
     let body = '';
     req.setEncoding('utf8');
-    req.on('data', (c: string) => { body += c; });
+    req.on('data', (c: string) => {
+      body += c;
+    });
     req.on('end', () => {
       const file = (req.headers.host ?? '').startsWith('registry.example.org') ? registryFiles.get((req.url ?? '').split('?')[0]!) : undefined;
       if (file) {
@@ -74,10 +95,22 @@ export async function startFakeApi(pki: Pki): Promise<FakeApi> {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as { port: number }).port;
-  return { port, hits, close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }) };
+  return {
+    port,
+    hits,
+    close: () =>
+      new Promise((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
 }
 
-export interface Workspace { base: string; ws: string; env: NodeJS.ProcessEnv }
+export interface Workspace {
+  base: string;
+  ws: string;
+  env: NodeJS.ProcessEnv;
+}
 
 /** A workspace with a production and a staging env file, and private Airlock state folders. */
 export function makeWorkspace(pki: Pki, api: FakeApi): Workspace {
@@ -99,25 +132,52 @@ export function makeWorkspace(pki: Pki, api: FakeApi): Workspace {
     PORT: String(api.port),
     RAILWAY_TOKEN: 'prod-4f1c9a7e2b6d8e0f3a5c',
   };
-  for (const name of ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy', 'NO_PROXY', 'no_proxy', 'AIRLOCK_EGRESS_SANDBOX']) delete env[name];
+  for (const name of ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy', 'NO_PROXY', 'no_proxy', 'AIRLOCK_EGRESS_SANDBOX'])
+    delete env[name];
   return { base, ws, env };
 }
 
-export interface RunResult { code: number | null; stdout: string; stderr: string }
+export interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 /** `airlock run -c LINE` from the sources, as a person or a hook would start it. */
 export function airlockRun(w: Workspace, line: string, extraArgs: string[] = []): Promise<RunResult> {
   return new Promise((resolvePromise) => {
-    const child = spawn(process.execPath, ['--import', pathToFileURL(join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href, '--import', pathToFileURL(join(__dirname, 'fixtures', 'resolve-hosts.mjs')).href, join(root, 'src/cli/main.ts'), 'run', ...extraArgs, '-c', line], { cwd: w.ws, env: w.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        pathToFileURL(join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href,
+        '--import',
+        pathToFileURL(join(__dirname, 'fixtures', 'resolve-hosts.mjs')).href,
+        join(root, 'src/cli/main.ts'),
+        'run',
+        ...extraArgs,
+        '-c',
+        line,
+      ],
+      { cwd: w.ws, env: w.env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (c) => { stdout += c; });
-    child.stderr.on('data', (c) => { stderr += c; });
+    child.stdout.on('data', (c) => {
+      stdout += c;
+    });
+    child.stderr.on('data', (c) => {
+      stderr += c;
+    });
     child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
   });
 }
 
-export interface FakeEditor { shown: ConfirmationView[]; answer: 'allow' | 'block'; close(): Promise<void> }
+export interface FakeEditor {
+  shown: ConfirmationView[];
+  answer: 'allow' | 'block';
+  close(): Promise<void>;
+}
 
 /** The editor, simulated the way the hook tests do: real IPC, gate service and queue; a scripted person. */
 export async function startEditor(w: Workspace, answer: 'allow' | 'block'): Promise<FakeEditor> {
@@ -125,15 +185,39 @@ export async function startEditor(w: Workspace, answer: 'allow' | 'block'): Prom
   const server = await IpcServer.create(identity, w.env);
   const registry = new WindowRegistry(server.socket, server.secret, identity, w.env);
   registry.update([w.ws]);
-  const editor: FakeEditor = { shown: [], answer, close: async () => { registry.dispose(); server.dispose(); } };
-  const queue = new ConfirmationQueue({ ask: async (view) => { editor.shown.push(view); return editor.answer; }, expired: () => {} }, async () => {});
-  const service = new GateService(queue, async () => ({ decision: 'allow', environment: null, findings: [] }), async () => {});
+  const editor: FakeEditor = {
+    shown: [],
+    answer,
+    close: async () => {
+      registry.dispose();
+      server.dispose();
+    },
+  };
+  const queue = new ConfirmationQueue(
+    {
+      ask: async (view) => {
+        editor.shown.push(view);
+        return editor.answer;
+      },
+      expired: () => {},
+    },
+    async () => {},
+  );
+  const service = new GateService(
+    queue,
+    async () => ({ decision: 'allow', environment: null, findings: [] }),
+    async () => {},
+  );
   registerGateRoutes(server, service, { version: 't', window: registry.window });
   return editor;
 }
 
 export function readOut(w: Workspace, name: string): string {
-  try { return readFileSync(join(w.ws, 'out', name), 'utf8'); } catch { return ''; }
+  try {
+    return readFileSync(join(w.ws, 'out', name), 'utf8');
+  } catch {
+    return '';
+  }
 }
 
 /** Publishes one tiny package (packed with `npm pack`, offline) on the fake registry mirror. */
@@ -147,7 +231,11 @@ export function publishFixturePackage(port: number): void {
   const tarball = `https://registry.example.org:${port}/airlock-fixture-pad/-/airlock-fixture-pad-1.0.0.tgz`;
   const integrity = `sha512-${createHash('sha512').update(tgz).digest('base64')}`;
   const shasum = createHash('sha1').update(tgz).digest('hex');
-  const metadata = { name: 'airlock-fixture-pad', 'dist-tags': { latest: '1.0.0' }, versions: { '1.0.0': { name: 'airlock-fixture-pad', version: '1.0.0', main: 'index.js', dist: { tarball, integrity, shasum } } } };
+  const metadata = {
+    name: 'airlock-fixture-pad',
+    'dist-tags': { latest: '1.0.0' },
+    versions: { '1.0.0': { name: 'airlock-fixture-pad', version: '1.0.0', main: 'index.js', dist: { tarball, integrity, shasum } } },
+  };
   registryFiles.set('/airlock-fixture-pad', ['application/json', Buffer.from(JSON.stringify(metadata))]);
   registryFiles.set('/airlock-fixture-pad/-/airlock-fixture-pad-1.0.0.tgz', ['application/octet-stream', tgz]);
 }

@@ -1,12 +1,16 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { type ProtectionSnapshot, protectionLayers, protectionLevel } from '../../../src/extension/protection/protection-model';
 import { egressSandboxLayer } from '../../../src/extension/sandbox/sandbox-layer';
-import { protectionLayers, protectionLevel, type ProtectionSnapshot } from '../../../src/extension/protection/protection-model';
 
 const base: ProtectionSnapshot = {
   ipcListening: true,
   trusted: true,
-  agents: { cursor: { detected: false, installed: false, current: false }, claude: { detected: true, installed: true, current: true, verified: { ok: true, time: '2026-12-06T03:00:00Z', detail: 'self-test passed' } }, vscode: { detected: false, installed: false, current: false } },
+  agents: {
+    cursor: { detected: false, installed: false, current: false },
+    claude: { detected: true, installed: true, current: true, verified: { ok: true, time: '2026-12-06T03:00:00Z', detail: 'self-test passed' } },
+    vscode: { detected: false, installed: false, current: false },
+  },
   shimsEnabled: true,
   shimsSupported: true,
   shimCount: 10,
@@ -15,7 +19,11 @@ const base: ProtectionSnapshot = {
 };
 
 test('the Protection view shows the egress sandbox red with the exact fix when it cannot start, and the shield is then partial', () => {
-  const off = egressSandboxLayer(undefined, { available: false, problem: 'bubblewrap (bwrap) is not installed', fix: 'install bubblewrap: sudo apt-get install -y bubblewrap' });
+  const off = egressSandboxLayer(undefined, {
+    available: false,
+    problem: 'bubblewrap (bwrap) is not installed',
+    fix: 'install bubblewrap: sudo apt-get install -y bubblewrap',
+  });
   assert.equal(off.state, 'off');
   assert.match(off.detail, /Fix: install bubblewrap: sudo apt-get install -y bubblewrap/);
   assert.match(off.detail, /fall back/);

@@ -1,14 +1,14 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isWrapped, wrapCommand } from '../../../src/core/egress/wrap';
+import { test } from 'node:test';
+import { type AvailabilityProbe, checkSandbox } from '../../../src/core/egress/availability';
 import { egressHookAnswer, readEgressHookConfig } from '../../../src/core/egress/hook-wrap';
 import { hostVerdict, proxySideOfStack } from '../../../src/core/egress/host-policy';
-import { checkSandbox, type AvailabilityProbe } from '../../../src/core/egress/availability';
 import { providerHostPatterns } from '../../../src/core/egress/providers';
+import { isWrapped, wrapCommand } from '../../../src/core/egress/wrap';
 import type { HookCall, HookVerdict } from '../../../src/core/hooks/types';
 
 const AIRLOCK = '/home/me/.config/Code/User/globalStorage/airlock-dev.airlock/bin/airlock';
@@ -45,16 +45,26 @@ test('wrapping is idempotent and never wraps twice; a look-alike airlock is wrap
 });
 
 const call = (command: string): HookCall => ({ agent: 'claude', event: 'PreToolUse', kind: 'command', command, cwd: '/nonexistent-ws', roots: [] });
-const payload = (command: string, extra: Record<string, unknown> = {}) => JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 'Bash', cwd: '/nonexistent-ws', tool_input: { command, description: 'd', ...extra } });
+const payload = (command: string, extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 'Bash', cwd: '/nonexistent-ws', tool_input: { command, description: 'd', ...extra } });
 const allow: HookVerdict = { decision: 'allow', decidedBy: 'rules', userMessage: '', agentMessage: '' };
 const config = { wrap: true, airlock: AIRLOCK };
 
 test('Claude Code hook answers: benign calls get updatedInput and no permission decision; asks stay asks; denies are not rewritten', () => {
   const benign = egressHookAnswer('claude', payload('npm test'), call('npm test'), allow, { stdout: '', stderr: '', exitCode: 0 }, config, undefined);
   const body = JSON.parse(benign.stdout);
-  assert.deepEqual(body, { hookSpecificOutput: { hookEventName: 'PreToolUse', updatedInput: { command: `${AIRLOCK} run --requester claude -c 'npm test'`, description: 'd' } } });
-  const askOut = { stdout: `${JSON.stringify({ hookSpecificOutput: { hookEventName: 'PreToolUse', permissionDecision: 'ask', permissionDecisionReason: 'r' } })}\n`, stderr: '', exitCode: 0 };
-  const asked = JSON.parse(egressHookAnswer('claude', payload('python3 s.py'), call('python3 s.py'), { ...allow, decision: 'ask', decidedBy: 'no-editor' }, askOut, config, undefined).stdout);
+  assert.deepEqual(body, {
+    hookSpecificOutput: { hookEventName: 'PreToolUse', updatedInput: { command: `${AIRLOCK} run --requester claude -c 'npm test'`, description: 'd' } },
+  });
+  const askOut = {
+    stdout: `${JSON.stringify({ hookSpecificOutput: { hookEventName: 'PreToolUse', permissionDecision: 'ask', permissionDecisionReason: 'r' } })}\n`,
+    stderr: '',
+    exitCode: 0,
+  };
+  const asked = JSON.parse(
+    egressHookAnswer('claude', payload('python3 s.py'), call('python3 s.py'), { ...allow, decision: 'ask', decidedBy: 'no-editor' }, askOut, config, undefined)
+      .stdout,
+  );
   assert.equal(asked.hookSpecificOutput.permissionDecision, 'ask');
   assert.match(asked.hookSpecificOutput.updatedInput.command, / run --requester claude -c /);
   const denyOut = { stdout: '{"hookSpecificOutput":{"permissionDecision":"deny"}}\n', stderr: '', exitCode: 0 };
@@ -73,7 +83,8 @@ test('an agent running its own sandbox is left to it; a call outside that sandbo
     mkdirSync(join(ws, '.claude'), { recursive: true });
     writeFileSync(join(ws, '.claude', 'settings.json'), '{ // jsonc\n "sandbox": { "enabled": true } }');
     const c = { ...call('npm test'), cwd: ws };
-    const p = (extra: Record<string, unknown> = {}) => JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 'Bash', cwd: ws, tool_input: { command: 'npm test', ...extra } });
+    const p = (extra: Record<string, unknown> = {}) =>
+      JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 'Bash', cwd: ws, tool_input: { command: 'npm test', ...extra } });
     const plain = { stdout: '', stderr: '', exitCode: 0 };
     assert.equal(egressHookAnswer('claude', p(), c, allow, plain, config, join(base, 'home')), plain);
     assert.notEqual(egressHookAnswer('claude', p({ dangerouslyDisableSandbox: true }), c, allow, plain, config, join(base, 'home')).stdout, '');
@@ -89,7 +100,9 @@ test('an agent running its own sandbox is left to it; a call outside that sandbo
     assert.deepEqual(readEgressHookConfig(join(bin, 'airlock.js')), { wrap: true, airlock: join(bin, 'airlock') });
     writeFileSync(join(bin, 'egress.json'), '{"wrap":"yes"}');
     assert.equal(readEgressHookConfig(join(bin, 'airlock.js')), undefined);
-  } finally { rmSync(base, { recursive: true, force: true }); }
+  } finally {
+    rmSync(base, { recursive: true, force: true });
+  }
 });
 
 test('host policy: providers only through the HTTPS proxy, decrypted; other hosts opaque; raw tunnels to web ports on addresses refused', () => {
@@ -107,20 +120,58 @@ test('host policy: providers only through the HTTPS proxy, decrypted; other host
   assert.equal(proxySideOfStack('at x (/n/sandbox-runtime/src/sandbox/http-proxy.ts:715:37)'), 'http');
   assert.equal(proxySideOfStack('at x (/elsewhere.js:1:1)'), 'unknown');
   const patterns = providerHostPatterns();
-  for (const p of ['backboard.railway.app', '*.railway.app', '*.amazonaws.com', '*.googleapis.com', 'management.azure.com', 'api.github.com', '*.fly.io', 'api.heroku.com', '*.supabase.co', '*.neon.tech', '*.digitalocean.com', '*.cloudflare.com', '*.vercel.com', '*.netlify.com', '*.render.com', '*.planetscale.com']) {
-    assert.ok(patterns.some((q) => q === p || (q.startsWith('*.') && (p === q || p.endsWith(q.slice(1))))), `${p} is not judged`);
+  for (const p of [
+    'backboard.railway.app',
+    '*.railway.app',
+    '*.amazonaws.com',
+    '*.googleapis.com',
+    'management.azure.com',
+    'api.github.com',
+    '*.fly.io',
+    'api.heroku.com',
+    '*.supabase.co',
+    '*.neon.tech',
+    '*.digitalocean.com',
+    '*.cloudflare.com',
+    '*.vercel.com',
+    '*.netlify.com',
+    '*.render.com',
+    '*.planetscale.com',
+  ]) {
+    assert.ok(
+      patterns.some((q) => q === p || (q.startsWith('*.') && (p === q || p.endsWith(q.slice(1))))),
+      `${p} is not judged`,
+    );
   }
   assert.ok(!patterns.includes('github.com') && !patterns.includes('*.github.com'));
 });
 
 test('availability says the exact fix for each missing piece', () => {
-  const probe = (over: Partial<AvailabilityProbe>): AvailabilityProbe => ({ platform: 'linux', has: () => true, tryNamespaces: () => undefined, readSysctl: () => undefined, ...over });
+  const probe = (over: Partial<AvailabilityProbe>): AvailabilityProbe => ({
+    platform: 'linux',
+    has: () => true,
+    tryNamespaces: () => undefined,
+    readSysctl: () => undefined,
+    ...over,
+  });
   assert.deepEqual(checkSandbox(probe({})), { available: true, platform: 'linux' });
   assert.match((checkSandbox(probe({ has: (p) => p !== 'bwrap' })) as { fix: string }).fix, /apt-get install -y bubblewrap/);
   assert.match((checkSandbox(probe({ has: (p) => p !== 'socat' })) as { fix: string }).fix, /apt-get install -y socat/);
-  const userns = checkSandbox(probe({ tryNamespaces: () => 'setting up uid map: Permission denied', readSysctl: (p) => (p.endsWith('apparmor_restrict_unprivileged_userns') ? '1' : undefined) }));
+  const userns = checkSandbox(
+    probe({
+      tryNamespaces: () => 'setting up uid map: Permission denied',
+      readSysctl: (p) => (p.endsWith('apparmor_restrict_unprivileged_userns') ? '1' : undefined),
+    }),
+  );
   assert.match((userns as { problem: string }).problem, /user namespaces/);
   assert.match((userns as { fix: string }).fix, /kernel\.apparmor_restrict_unprivileged_userns=0/);
-  assert.match((checkSandbox(probe({ tryNamespaces: () => 'No permissions', readSysctl: (p) => (p.endsWith('max_user_namespaces') ? '0' : undefined) })) as { fix: string }).fix, /user\.max_user_namespaces/);
+  assert.match(
+    (
+      checkSandbox(probe({ tryNamespaces: () => 'No permissions', readSysctl: (p) => (p.endsWith('max_user_namespaces') ? '0' : undefined) })) as {
+        fix: string;
+      }
+    ).fix,
+    /user\.max_user_namespaces/,
+  );
   assert.equal(checkSandbox(probe({ platform: 'win32' })).available, false);
 });

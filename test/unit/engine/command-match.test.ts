@@ -1,8 +1,9 @@
 // Commands compared by words: exact for approvals, with run-time words as wildcards for the watcher.
-import { test, before } from 'node:test';
+
 import assert from 'node:assert/strict';
-import { loadShellParser } from '../../../src/core/shell/parser';
+import { before, test } from 'node:test';
 import { asLineCommand, couldExpandTo, lineCommands, sameCommand } from '../../../src/core/shell/command-match';
+import { loadShellParser } from '../../../src/core/shell/parser';
 
 before(() => loadShellParser());
 

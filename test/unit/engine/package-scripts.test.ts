@@ -1,11 +1,19 @@
 // Workspaces and the script shell, from in-memory files.
-import { test } from 'node:test';
+
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { scriptShellOf, workspaceDirs } from '../../../src/core/shell/package-scripts';
 
 const files = {
-  read: (p: string) => ({ '/r/packages/a/package.json': '{"name":"@x/a"}', '/r/packages/b/package.json': '{"name":"@x/b"}', '/r/pnpm-workspace.yaml': 'packages:\n  - "apps/*"\n' } as Record<string, string>)[p],
-  list: (p: string) => ({ '/r/packages': ['a', 'b'], '/r/apps': ['web'] } as Record<string, string[]>)[p],
+  read: (p: string) =>
+    (
+      ({
+        '/r/packages/a/package.json': '{"name":"@x/a"}',
+        '/r/packages/b/package.json': '{"name":"@x/b"}',
+        '/r/pnpm-workspace.yaml': 'packages:\n  - "apps/*"\n',
+      }) as Record<string, string>
+    )[p],
+  list: (p: string) => (({ '/r/packages': ['a', 'b'], '/r/apps': ['web'] }) as Record<string, string[]>)[p],
 };
 
 test('workspaces: globs, names, paths, pnpm-workspace.yaml; unknowable ones say why', () => {

@@ -1,19 +1,23 @@
 // Programs run by their path: #! lines, sh text, compiled programs.
-import { test, before } from 'node:test';
+
 import assert from 'node:assert/strict';
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { before, test } from 'node:test';
+import { checkCommand } from '../../../src/core/guard/engine';
 import { loadShellParser } from '../../../src/core/shell/parser';
 import { reduceLine } from '../../../src/core/shell/reduce';
-import { checkCommand } from '../../../src/core/guard/engine';
 
 before(() => loadShellParser());
 
 const files: Record<string, string> = {
-  '/w/x': '#!/usr/bin/env -S python3 -u\nimport os\n', '/w/y': 'rm -rf /srv\n', '/w/z': '#!/bin/bash -e\ngit reset --hard\n',
+  '/w/x': '#!/usr/bin/env -S python3 -u\nimport os\n',
+  '/w/y': 'rm -rf /srv\n',
+  '/w/z': '#!/bin/bash -e\ngit reset --hard\n',
 };
-const reduce = (line: string) => reduceLine(line, { cwd: '/w', maxDepth: 8, readFile: (p, cwd) => files[p.startsWith('/') ? p : `${cwd}/${p.replace(/^\.\//, '')}`] });
+const reduce = (line: string) =>
+  reduceLine(line, { cwd: '/w', maxDepth: 8, readFile: (p, cwd) => files[p.startsWith('/') ? p : `${cwd}/${p.replace(/^\.\//, '')}`] });
 const argvs = (line: string) => reduce(line).commands.map((c) => c.argv.join(' '));
 
 test('the #! line names the interpreter, as the kernel reads it', () => {

@@ -1,6 +1,7 @@
 // Wrappers that run a command they are handed: what each one runs.
-import { test } from 'node:test';
+
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { unwrapRunner } from '../../../src/core/shell/runners';
 
 const runs = (line: string) => {
@@ -38,7 +39,23 @@ test('sessions, schedulers and benchmarks run their strings in a shell', () => {
 });
 
 test('sandboxes, debuggers and project runners run their command', () => {
-  for (const [line, inner] of [['firejail --noprofile rm x', 'rm x'], ['proxychains4 -q -f p.conf rm x', 'rm x'], ['fakeroot -- rm x', 'rm x'], ['pkexec --user root rm x', 'rm x'], ['valgrind --tool=memcheck rm x', 'rm x'], ['gdb -q --args rm x', 'rm x'], ['perf stat -e cycles -- rm x', 'rm x'], ['mise exec node@20 -- rm x', 'rm x'], ['uv run --with a rm x', 'rm x'], ['uv run app.py', 'python app.py'], ['poetry run rm x', 'rm x'], ['pipenv run rm x', 'rm x'], ['chronic rm x', 'rm x'], ['eatmydata rm x', 'rm x'], ['torsocks rm x', 'rm x']] as const) {
+  for (const [line, inner] of [
+    ['firejail --noprofile rm x', 'rm x'],
+    ['proxychains4 -q -f p.conf rm x', 'rm x'],
+    ['fakeroot -- rm x', 'rm x'],
+    ['pkexec --user root rm x', 'rm x'],
+    ['valgrind --tool=memcheck rm x', 'rm x'],
+    ['gdb -q --args rm x', 'rm x'],
+    ['perf stat -e cycles -- rm x', 'rm x'],
+    ['mise exec node@20 -- rm x', 'rm x'],
+    ['uv run --with a rm x', 'rm x'],
+    ['uv run app.py', 'python app.py'],
+    ['poetry run rm x', 'rm x'],
+    ['pipenv run rm x', 'rm x'],
+    ['chronic rm x', 'rm x'],
+    ['eatmydata rm x', 'rm x'],
+    ['torsocks rm x', 'rm x'],
+  ] as const) {
     assert.equal(runs(line), inner, line);
   }
   assert.equal(runs('sg docker -c cmd'), 'sh: cmd');

@@ -1,6 +1,7 @@
 // Task and test runners: what each reads and runs, from in-memory files.
-import { test } from 'node:test';
+
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { parseJustfile, parseMakefile, taskRunnerPlan } from '../../../src/core/shell/task-runners';
 
 const files = (map: Record<string, string | null>) => ({ read: (p: string) => map[p] ?? undefined, exists: (p: string) => p in map });
@@ -45,9 +46,15 @@ test('Taskfiles and mise tasks: cmds, deps, nested tasks; unknown tasks are unre
 });
 
 test('pytest imports conftest.py files; jest and vitest run their config and its setup files', () => {
-  assert.deepEqual(scripts('pytest', { '/p/conftest.py': '', '/p/tests/conftest.py': '' })?.programs, ['python3 /p/conftest.py', 'python3 /p/tests/conftest.py']);
+  assert.deepEqual(scripts('pytest', { '/p/conftest.py': '', '/p/tests/conftest.py': '' })?.programs, [
+    'python3 /p/conftest.py',
+    'python3 /p/tests/conftest.py',
+  ]);
   assert.deepEqual(scripts('pytest other/deep/test_x.py', { '/p/other/conftest.py': '' })?.programs, ['python3 /p/other/conftest.py']);
-  assert.deepEqual(scripts('jest', { '/p/jest.config.js': "module.exports = { globalSetup: './setup.js' }" })?.programs, ['node /p/jest.config.js', 'node /p/setup.js']);
+  assert.deepEqual(scripts('jest', { '/p/jest.config.js': "module.exports = { globalSetup: './setup.js' }" })?.programs, [
+    'node /p/jest.config.js',
+    'node /p/setup.js',
+  ]);
   assert.deepEqual(scripts('jest --config cfg/j.ts', { '/p/cfg/j.ts': '' })?.programs, ['node /p/cfg/j.ts']);
   assert.deepEqual(scripts('vitest run', { '/p/vite.config.ts': '' })?.programs, ['node /p/vite.config.ts']);
   assert.deepEqual(scripts('jest', {})?.programs, []);
@@ -57,8 +64,17 @@ test('runaway recipes are asked about, never followed without end or skipped sil
   const chain = Array.from({ length: 200 }, (_, i) => `t${i}: t${i + 1}\n\techo ${i}`).join('\n');
   assert.ok(scripts('make t0', { '/p/Makefile': chain })!.unreadable.length > 0, 'a chain past the limit');
   const bomb = Array.from({ length: 30 }, (_, i) => `V${i} = $(V${i + 1})$(V${i + 1})`).join('\n') + '\nV30 = x\nall:\n\techo $(V0)\n';
-  assert.ok(scripts('make', { '/p/Makefile': bomb })!.unreadable.some((u) => /expand past/.test(u)), 'a doubling variable');
+  assert.ok(
+    scripts('make', { '/p/Makefile': bomb })!.unreadable.some((u) => /expand past/.test(u)),
+    'a doubling variable',
+  );
   assert.deepEqual(scripts('make', { '/p/Makefile': 'A = $(B)\nB = $(A)\nall:\n\techo $(A)\n' })!.scripts, ['echo "$MAKE_A"'], 'a cycle is unknown');
   assert.ok(scripts('task', { '/p/Taskfile.yml': `tasks:\n  default: echo ${'x'.repeat(70 * 1024)}\n` })!.unreadable.length > 0, 'too large to parse');
-  assert.ok(scripts('task', { '/p/Taskfile.yml': 'a: &a [x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ntasks: {default: echo}\n' })!.unreadable.length > 0, 'an alias bomb');
+  assert.ok(
+    scripts('task', {
+      '/p/Taskfile.yml':
+        'a: &a [x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ntasks: {default: echo}\n',
+    })!.unreadable.length > 0,
+    'an alias bomb',
+  );
 });

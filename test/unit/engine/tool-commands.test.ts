@@ -1,6 +1,7 @@
 // Tools that run shell commands they are handed.
-import { test } from 'node:test';
+
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { awkCommands, COMPUTED_COMMAND, exCommands, toolCommands } from '../../../src/core/shell/tool-commands';
 
 test('awk: literal system(), getline and print pipes are read; built ones are run-time commands', () => {

@@ -1,10 +1,10 @@
-import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
 import { applyEnvironment } from '../../../src/core/environment/apply';
-import { mergeEnvironmentPolicy } from '../../../src/core/policy/environments';
-import type { CheckResult, Finding } from '../../../src/core/findings';
-import { command, materializeFixtures } from './fixture';
 import { FileCache } from '../../../src/core/environment/files';
+import type { CheckResult, Finding } from '../../../src/core/findings';
+import { mergeEnvironmentPolicy } from '../../../src/core/policy/environments';
+import { command, materializeFixtures } from './fixture';
 
 const fx = materializeFixtures();
 after(fx.cleanup);
@@ -13,7 +13,11 @@ function finding(line: string, cwd: string, decision: 'ask' | 'deny' = 'ask', ru
   return { rule, severity: 'high', decision, reason: 'r', segment: line, command: command(line, cwd) };
 }
 function result(...findings: Finding[]): CheckResult {
-  return { decision: findings.reduce<'allow' | 'ask' | 'deny'>((d, f) => (f.decision === 'deny' || d === 'deny' ? 'deny' : 'ask'), 'allow'), environment: null, findings };
+  return {
+    decision: findings.reduce<'allow' | 'ask' | 'deny'>((d, f) => (f.decision === 'deny' || d === 'deny' ? 'deny' : 'ask'), 'allow'),
+    environment: null,
+    findings,
+  };
 }
 const base = () => ({ env: {}, home: fx.home, cache: new FileCache() });
 
@@ -40,7 +44,10 @@ test('development gets a button; the riskiest target of several findings is repo
 });
 
 test('engine findings without a command are unknown and typed', () => {
-  const r = applyEnvironment({ decision: 'ask', environment: null, findings: [{ rule: 'guard.unparseable', severity: 'high', decision: 'ask', reason: 'x', segment: 'x' }] }, base());
+  const r = applyEnvironment(
+    { decision: 'ask', environment: null, findings: [{ rule: 'guard.unparseable', severity: 'high', decision: 'ask', reason: 'x', segment: 'x' }] },
+    base(),
+  );
   assert.equal(r.environment, 'unknown');
   assert.equal(r.confirmation, 'typed');
 });
@@ -81,7 +88,15 @@ test('policy patterns reach the resolver: a custom production name classifies', 
 
 test('settings: airlock.environments.* read into a policy section; unknown is never looser than production', () => {
   const { environmentPolicyFromSettings } = require('../../../src/core/policy/environments') as typeof import('../../../src/core/policy/environments');
-  const settings: Record<string, unknown> = { production: ['acme-live-*'], staging: [], development: ['sandbox'], onProduction: 'deny', onStaging: 'ask', onDevelopment: 'allow-and-log', onUnknown: 'ask' };
+  const settings: Record<string, unknown> = {
+    production: ['acme-live-*'],
+    staging: [],
+    development: ['sandbox'],
+    onProduction: 'deny',
+    onStaging: 'ask',
+    onDevelopment: 'allow-and-log',
+    onUnknown: 'ask',
+  };
   const section = environmentPolicyFromSettings((k) => settings[k]);
   assert.deepEqual(section.decisions, { production: 'deny', staging: 'ask', development: 'allow-and-log', unknown: 'ask' });
   const { policy } = mergeEnvironmentPolicy(section, undefined, false);
@@ -94,12 +109,19 @@ test('settings: airlock.environments.* read into a policy section; unknown is ne
 
 test('every airlock.environments policy setting in package.json is read by environmentPolicyFromSettings', () => {
   const { environmentPolicyFromSettings } = require('../../../src/core/policy/environments') as typeof import('../../../src/core/policy/environments');
-  const pkg = require('../../../package.json') as { contributes: { configuration: { properties: Record<string, { description?: string; markdownDescription?: string }> } } };
-  const keys = Object.keys(pkg.contributes.configuration.properties).filter((k) => k.startsWith('airlock.environments.')).map((k) => k.slice('airlock.environments.'.length));
+  const pkg = require('../../../package.json') as {
+    contributes: { configuration: { properties: Record<string, { description?: string; markdownDescription?: string }> } };
+  };
+  const keys = Object.keys(pkg.contributes.configuration.properties)
+    .filter((k) => k.startsWith('airlock.environments.'))
+    .map((k) => k.slice('airlock.environments.'.length));
   assert.equal(keys.length, 8);
   const policyKeys = keys.filter((k) => k !== 'warnOnSharedResources'); // editor-only: the shared-resource notification
   const read = new Set<string>();
-  environmentPolicyFromSettings((k) => { read.add(k); return undefined; });
+  environmentPolicyFromSettings((k) => {
+    read.add(k);
+    return undefined;
+  });
   assert.deepEqual([...read].sort(), [...policyKeys].sort());
   for (const k of keys) assert.ok((pkg.contributes.configuration.properties[`airlock.environments.${k}`]!.markdownDescription ?? '').length > 40, k);
 });

@@ -1,5 +1,5 @@
-import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
 import { assessCommand } from '../../../src/core/assess';
 import { mergeEnvironmentPolicy } from '../../../src/core/policy/environments';
 import { DEFAULT_POLICY } from '../../../src/core/policy/types';
@@ -26,11 +26,14 @@ test('railway volume delete in the PocketOS workspace: production, shared, typed
   assert.equal(r.target?.name, 'staging');
 });
 
-test('a line that loads an env file first: the command runs with that file\'s variables', async () => {
+test("a line that loads an env file first: the command runs with that file's variables", async () => {
   const r = await assessCommand('source .env.production && railway volume delete', opts());
   assert.equal(r.environment, 'production');
   assert.equal(r.target?.name, 'production');
-  assert.ok(r.target?.evidence.some((e) => e.source === 'RAILWAY_ENVIRONMENT (.env.production)'), JSON.stringify(r.target));
+  assert.ok(
+    r.target?.evidence.some((e) => e.source === 'RAILWAY_ENVIRONMENT (.env.production)'),
+    JSON.stringify(r.target),
+  );
 });
 
 test('policy from the user: production denied outright', async () => {

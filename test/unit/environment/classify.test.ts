@@ -1,16 +1,35 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { classifyLabels, classifyName, confirmationFor, withDefaults } from '../../../src/core/environment/classify';
 
 const patterns = withDefaults();
 
 test('default patterns classify the names the issue lists', () => {
   const cases: Array<[string, string]> = [
-    ['prod', 'production'], ['production', 'production'], ['prd', 'production'], ['live', 'production'], ['main', 'production'], ['master', 'production'],
-    ['gke_acme_prod-eu', 'production'], ['acme-live-db', 'production'], ['PROD', 'production'],
-    ['staging', 'staging'], ['stage', 'staging'], ['stg', 'staging'], ['preprod', 'staging'], ['uat', 'staging'], ['api.staging.acme.com', 'staging'],
-    ['dev', 'development'], ['development', 'development'], ['local', 'development'], ['test', 'development'], ['localhost', 'development'],
-    ['127.0.0.1', 'development'], ['kind-airlock', 'development'], ['minikube', 'development'], ['docker-desktop', 'development'],
+    ['prod', 'production'],
+    ['production', 'production'],
+    ['prd', 'production'],
+    ['live', 'production'],
+    ['main', 'production'],
+    ['master', 'production'],
+    ['gke_acme_prod-eu', 'production'],
+    ['acme-live-db', 'production'],
+    ['PROD', 'production'],
+    ['staging', 'staging'],
+    ['stage', 'staging'],
+    ['stg', 'staging'],
+    ['preprod', 'staging'],
+    ['uat', 'staging'],
+    ['api.staging.acme.com', 'staging'],
+    ['dev', 'development'],
+    ['development', 'development'],
+    ['local', 'development'],
+    ['test', 'development'],
+    ['localhost', 'development'],
+    ['127.0.0.1', 'development'],
+    ['kind-airlock', 'development'],
+    ['minikube', 'development'],
+    ['docker-desktop', 'development'],
   ];
   for (const [name, expected] of cases) assert.equal(classifyName(name, patterns), expected, name);
 });

@@ -1,14 +1,26 @@
-import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runCli } from '../../../src/cli/main';
+import { after, test } from 'node:test';
 import type { CliIO } from '../../../src/cli/io';
+import { runCli } from '../../../src/cli/main';
 import { materializeFixtures } from './fixture';
 
 const fx = materializeFixtures();
 after(fx.cleanup);
 
 function io(env: Record<string, string>, cwd: string): CliIO & { out: string; err: string } {
-  const captured = { out: '', err: '', stdout: (t: string) => { captured.out += t; }, stderr: (t: string) => { captured.err += t; }, readStdin: async () => '', env, cwd };
+  const captured = {
+    out: '',
+    err: '',
+    stdout: (t: string) => {
+      captured.out += t;
+    },
+    stderr: (t: string) => {
+      captured.err += t;
+    },
+    readStdin: async () => '',
+    env,
+    cwd,
+  };
   return captured;
 }
 
@@ -17,14 +29,39 @@ test('airlock env --json on the PocketOS workspace: env files, the Railway link,
   const code = await runCli(['env', '--json', '--cwd', fx.workspace('pocketos')], out);
   assert.equal(code, 1, 'a shared production resource exits 1');
   const report = JSON.parse(out.out);
-  assert.deepEqual(Object.keys(report), ['root', 'envFiles', 'kubernetes', 'terraform', 'aws', 'gcloud', 'railway', 'git', 'docker', 'pulumi', 'vercel', 'supabase', 'wrangler', 'shared', 'problems']);
-  assert.deepEqual(report.envFiles.map((f: { file: string; environment: string }) => [f.file, f.environment]), [
-    ['.env', 'development'], ['.env.production', 'production'], ['.env.staging', 'staging'], ['scripts/.env.domains', 'unknown'],
+  assert.deepEqual(Object.keys(report), [
+    'root',
+    'envFiles',
+    'kubernetes',
+    'terraform',
+    'aws',
+    'gcloud',
+    'railway',
+    'git',
+    'docker',
+    'pulumi',
+    'vercel',
+    'supabase',
+    'wrangler',
+    'shared',
+    'problems',
   ]);
-  assert.deepEqual(report.shared.map((s: { display: string; environments: string[] }) => [s.display, s.environments]), [
-    ['postgres://db.pocketos.internal:5432/pocketos', ['production', 'staging']],
-    ['volume vol_7f3a9c', ['production', 'staging']],
-  ]);
+  assert.deepEqual(
+    report.envFiles.map((f: { file: string; environment: string }) => [f.file, f.environment]),
+    [
+      ['.env', 'development'],
+      ['.env.production', 'production'],
+      ['.env.staging', 'staging'],
+      ['scripts/.env.domains', 'unknown'],
+    ],
+  );
+  assert.deepEqual(
+    report.shared.map((s: { display: string; environments: string[] }) => [s.display, s.environments]),
+    [
+      ['postgres://db.pocketos.internal:5432/pocketos', ['production', 'staging']],
+      ['volume vol_7f3a9c', ['production', 'staging']],
+    ],
+  );
   assert.equal(report.railway.environment, 'staging');
   assert.deepEqual(report.railway.tokens, [{ variable: 'RAILWAY_TOKEN', file: 'scripts/.env.domains', fileEnvironment: 'unknown' }]);
   assert.equal(report.kubernetes.currentContext, 'prod-eu');
@@ -34,7 +71,10 @@ test('airlock env --json on the PocketOS workspace: env files, the Railway link,
 test('airlock env, human output: the warning comes first and says what it means', async () => {
   const out = io({ HOME: fx.home }, fx.workspace('pocketos'));
   await runCli(['env'], out);
-  assert.match(out.out, /^WARNING: 2 resources are shared between environments\n {2}! postgres:\/\/db\.pocketos\.internal:5432\/pocketos is used by production and staging/);
+  assert.match(
+    out.out,
+    /^WARNING: 2 resources are shared between environments\n {2}! postgres:\/\/db\.pocketos\.internal:5432\/pocketos is used by production and staging/,
+  );
   assert.match(out.out, /A command aimed at staging here destroys production data\./);
   assert.match(out.out, /\* prod-eu {16}PRODUCTION/);
 });

@@ -1,10 +1,10 @@
-import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { resolveTarget } from '../../../src/core/environment/resolve';
+import { after, test } from 'node:test';
 import { namedEnvFiles } from '../../../src/core/environment/context';
 import { MAX_FILE_BYTES } from '../../../src/core/environment/files';
+import { resolveTarget } from '../../../src/core/environment/resolve';
 import { command, materializeFixtures, options } from './fixture';
 
 const fx = materializeFixtures();
@@ -26,7 +26,9 @@ test('env files a line names: source and env $(cat ...) override the process env
   assert.deepEqual(namedEnvFiles('env $(cat .env.production | xargs) railway up', c(['railway', 'up'])), [{ path: '.env.production', overrides: true }]);
   assert.deepEqual(namedEnvFiles("export $(grep -v '^#' config/prod.env | xargs) && x", c(['x'])), [{ path: 'config/prod.env', overrides: true }]);
   assert.deepEqual(namedEnvFiles('', c(['docker', 'compose', '--env-file', '.env.prod', 'down', '-v'])), [{ path: '.env.prod', overrides: false }]);
-  assert.deepEqual(namedEnvFiles('dotenv -e .env.staging -- prisma migrate reset', c(['prisma', 'migrate', 'reset'])), [{ path: '.env.staging', overrides: false }]);
+  assert.deepEqual(namedEnvFiles('dotenv -e .env.staging -- prisma migrate reset', c(['prisma', 'migrate', 'reset'])), [
+    { path: '.env.staging', overrides: false },
+  ]);
   assert.deepEqual(namedEnvFiles('echo $(date) && psql', c(['psql'])), []);
 });
 
@@ -61,7 +63,10 @@ test('frameworks: RAILS_ENV, knex --env, Django settings name the environment; D
 test('database clients: URL or host in the arguments, then PG*/MYSQL_HOST, else the local server', () => {
   const dir = workspace('clients', { 'README.md': 'x' });
   assert.equal(resolveTarget(command('psql -h db.prod.acme.internal -d shop', dir), options(fx.home)).environment, 'production');
-  assert.equal(resolveTarget(command('psql -c drop', dir), options(fx.home, { PGHOST: 'staging-db.acme.internal', PGDATABASE: 'shop' })).resource, 'postgres://staging-db.acme.internal:5432/shop');
+  assert.equal(
+    resolveTarget(command('psql -c drop', dir), options(fx.home, { PGHOST: 'staging-db.acme.internal', PGDATABASE: 'shop' })).resource,
+    'postgres://staging-db.acme.internal:5432/shop',
+  );
   assert.equal(resolveTarget(command('dropdb shop', dir), options(fx.home)).environment, 'development');
   assert.equal(resolveTarget(command(['psql', 'host=db.stg.acme.internal dbname=shop'], dir), options(fx.home)).environment, 'staging');
   assert.equal(resolveTarget(command('mysql -h prod-mysql.acme.internal shop', dir), options(fx.home)).environment, 'production');
@@ -95,11 +100,20 @@ test('broken env files a line loads: binary, huge, a directory, unparseable, mis
     '.env.garbage': '}}}{{{ not an env file at all\n<<<>>>\n',
   });
   mkdirSync(join(dir, '.env.dir'));
-  for (const [file, reason] of [['.env.binary', /not a text file/], ['.env.huge', /too large/], ['.env.dir', /not a regular file/], ['.env.garbage', /no KEY=value line/], ['.env.missing', /does not exist/]] as const) {
+  for (const [file, reason] of [
+    ['.env.binary', /not a text file/],
+    ['.env.huge', /too large/],
+    ['.env.dir', /not a regular file/],
+    ['.env.garbage', /no KEY=value line/],
+    ['.env.missing', /does not exist/],
+  ] as const) {
     const t = resolveTarget(command(['psql', '$DATABASE_URL'], dir), options(fx.home, {}, { line: `source ${file} && psql $DATABASE_URL` }));
     assert.equal(t.environment, 'unknown', `${file}: what the file would set is unknown`);
     assert.match(t.evidence[0]!.value, /loaded by the command line but unreadable/);
-    assert.ok(t.evidence.some((e) => e.source === file && reason.test(e.value)), `${file}: ${JSON.stringify(t.evidence)}`);
+    assert.ok(
+      t.evidence.some((e) => e.source === file && reason.test(e.value)),
+      `${file}: ${JSON.stringify(t.evidence)}`,
+    );
   }
 });
 

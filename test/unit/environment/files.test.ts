@@ -1,9 +1,9 @@
-import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FileCache, MAX_FILE_BYTES, describeError } from '../../../src/core/environment/files';
+import { after, test } from 'node:test';
+import { describeError, FileCache, MAX_FILE_BYTES } from '../../../src/core/environment/files';
 
 const dir = mkdtempSync(join(tmpdir(), 'airlock-files-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -13,7 +13,10 @@ test('parsed files are cached until their mtime or size changes', () => {
   const path = join(dir, 'config');
   writeFileSync(path, 'current-context: a\n');
   let parses = 0;
-  const parse = (t: string) => { parses++; return t.trim(); };
+  const parse = (t: string) => {
+    parses++;
+    return t.trim();
+  };
   assert.deepEqual(cache.parsed(path, 'k', parse), { ok: true, value: 'current-context: a' });
   cache.parsed(path, 'k', parse);
   assert.equal(parses, 1, 'a second read of an unchanged file is served from the cache');

@@ -1,9 +1,9 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SimpleCommand } from '../../../src/core/shell/command';
-import { FileCache } from '../../../src/core/environment/files';
 import type { EnvironmentOptions } from '../../../src/core/environment/context';
+import { FileCache } from '../../../src/core/environment/files';
+import type { SimpleCommand } from '../../../src/core/shell/command';
 
 const SOURCE = join(__dirname, '..', '..', 'fixtures', 'environment');
 

@@ -1,8 +1,8 @@
-import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, test } from 'node:test';
 import { assessCommand } from '../../../src/core/assess';
 import { readRequests } from '../../../src/core/http/index';
 
@@ -25,7 +25,10 @@ mkdirSync(join(workspace, 'ops'), { recursive: true });
 writeFileSync(join(workspace, '.env.staging'), `RAILWAY_ENVIRONMENT=staging\nRAILWAY_TOKEN=${STAGING_TOKEN}\nRAILWAY_VOLUME_ID=${VOLUME}\n`);
 writeFileSync(join(workspace, '.env.production'), `RAILWAY_ENVIRONMENT=production\nRAILWAY_TOKEN=${PRODUCTION_TOKEN}\nRAILWAY_VOLUME_ID=${VOLUME}\n`);
 // Variables resolved by the GraphQL reader: the id is only in `variables`.
-writeFileSync(join(workspace, 'body.json'), JSON.stringify({ query: 'mutation Drop($id: String!) { volumeDelete(volumeId: $id) }', variables: { id: VOLUME } }));
+writeFileSync(
+  join(workspace, 'body.json'),
+  JSON.stringify({ query: 'mutation Drop($id: String!) { volumeDelete(volumeId: $id) }', variables: { id: VOLUME } }),
+);
 writeFileSync(join(workspace, 'ops', 'drop.graphql'), `${MUTATION}\n`);
 
 const assess = (line: string, cwd = workspace) => assessCommand(line, { cwd, env: {}, home, workspaceRoot: workspace });
@@ -35,19 +38,25 @@ async function assertVolumeFrom(line: string, source: string, cwd?: string): Pro
   const r = await assess(line, cwd);
   assert.notEqual(r.decision, 'allow', line);
   assert.equal(r.target?.resource, `Railway volume ${VOLUME}`, `${line}\n${JSON.stringify(r.target)}`);
-  assert.ok(r.target?.evidence.some((e) => e.source === source && e.value === FIELD), `${line}\n${JSON.stringify(r.target?.evidence)}`);
+  assert.ok(
+    r.target?.evidence.some((e) => e.source === source && e.value === FIELD),
+    `${line}\n${JSON.stringify(r.target?.evidence)}`,
+  );
   assert.ok(r.target?.evidence.some((e) => e.source === 'GraphQL volumeId' && e.value === VOLUME));
   // The volume is in both env files: whichever way the body arrives, the shared-resource check sees it.
   assert.equal(r.environment, 'production');
 }
 
-test('curl -d @body.json: the file is read relative to the command\'s cwd, variables resolved', async () => {
+test("curl -d @body.json: the file is read relative to the command's cwd, variables resolved", async () => {
   await assertVolumeFrom(`curl -X POST ${RAILWAY} -H 'Content-Type: application/json' -d @body.json`, 'GraphQL body in body.json');
   await assertVolumeFrom(`cd ops && curl ${RAILWAY} --data-binary @../body.json`, 'GraphQL body in ../body.json');
 });
 
 test('a heredoc body on standard input (-d @-)', async () => {
-  await assertVolumeFrom(`curl ${RAILWAY} -H 'Content-Type: application/json' -d @- <<'EOF'\n${JSON_BODY}\nEOF`, 'GraphQL body in the heredoc on standard input');
+  await assertVolumeFrom(
+    `curl ${RAILWAY} -H 'Content-Type: application/json' -d @- <<'EOF'\n${JSON_BODY}\nEOF`,
+    'GraphQL body in the heredoc on standard input',
+  );
 });
 
 test('a here-string body on standard input', async () => {
@@ -62,11 +71,11 @@ test('a body redirected from a file (< file)', async () => {
   await assertVolumeFrom(`curl ${RAILWAY} -d @- < body.json`, 'GraphQL body in body.json (standard input)');
 });
 
-test('curl -F query=<file: the form field is the file\'s text', async () => {
+test("curl -F query=<file: the form field is the file's text", async () => {
   await assertVolumeFrom(`curl ${RAILWAY} -F 'query=<ops/drop.graphql'`, 'GraphQL body in ops/drop.graphql');
 });
 
-test('curl -F query=@file (and the multipart spec\'s operations=@file): a GraphQL document uploaded as the request', async () => {
+test("curl -F query=@file (and the multipart spec's operations=@file): a GraphQL document uploaded as the request", async () => {
   await assertVolumeFrom(`curl ${RAILWAY} -F query=@ops/drop.graphql`, 'GraphQL body in ops/drop.graphql');
   await assertVolumeFrom(`curl ${RAILWAY} -F operations=@body.json -F map='{}'`, 'GraphQL body in body.json');
   // Any other uploaded file is still an upload, not a body: nothing to read, nothing guarded.
@@ -85,7 +94,12 @@ test('gh api graphql (GitHub): the body is evidence, but GitHub ids are not Rail
   assert.equal(r.decision, 'ask');
   assert.equal(r.target?.name, 'api.github.com');
   assert.equal(r.target?.resource, 'api.github.com');
-  assert.ok(r.target?.evidence.some((e) => e.source === 'GraphQL body in the -f/-F fields' && /^deleteRepository\(input: \{repositoryId: "R_kgDOabc"\}\)$/.test(e.value)), JSON.stringify(r.target?.evidence));
+  assert.ok(
+    r.target?.evidence.some(
+      (e) => e.source === 'GraphQL body in the -f/-F fields' && /^deleteRepository\(input: \{repositoryId: "R_kgDOabc"\}\)$/.test(e.value),
+    ),
+    JSON.stringify(r.target?.evidence),
+  );
 });
 
 test('xh POST url query=…: the request items', async () => {
@@ -93,8 +107,10 @@ test('xh POST url query=…: the request items', async () => {
   await assertVolumeFrom(`xh POST ${RAILWAY} query=@ops/drop.graphql`, 'GraphQL body in ops/drop.graphql (the request items)');
 });
 
-test('PocketOS: the curl aimed with the staging token hits production\'s volume', async () => {
-  const r = await assess(`source .env.staging && curl -X POST ${RAILWAY} -H "Authorization: Bearer $RAILWAY_TOKEN" -H 'Content-Type: application/json' -d @body.json`);
+test("PocketOS: the curl aimed with the staging token hits production's volume", async () => {
+  const r = await assess(
+    `source .env.staging && curl -X POST ${RAILWAY} -H "Authorization: Bearer $RAILWAY_TOKEN" -H 'Content-Type: application/json' -d @body.json`,
+  );
   assert.equal(r.decision, 'ask');
   assert.equal(r.environment, 'production');
   assert.deepEqual(r.target?.sharedWith, ['production']);
@@ -118,14 +134,19 @@ test('a GraphQL body that does not parse: the guard asks, and the id written in 
   writeFileSync(join(workspace, 'broken.json'), `{"query":"mutation { volumeDelete(volumeId: \\"${VOLUME}\\") "}`);
   const r = await assess(`curl ${RAILWAY} -d @broken.json`);
   assert.equal(r.decision, 'ask');
-  assert.deepEqual(r.findings.map((f) => f.rule), ['http.graphql-unreadable']);
+  assert.deepEqual(
+    r.findings.map((f) => f.rule),
+    ['http.graphql-unreadable'],
+  );
   assert.equal(r.target?.resource, `Railway volume ${VOLUME}`);
   assert.equal(r.environment, 'production');
 });
 
 test('a token written into a GraphQL argument is previewed, never shown', async () => {
   const secret = 'rw_live_9f8e7d6c5b4a39281706f5e4d3c2b1a0';
-  const r = await assess(`curl ${RAILWAY} -H 'Content-Type: application/json' -d '${JSON.stringify({ query: `mutation { apiTokenDelete(token: "${secret}") }` })}'`);
+  const r = await assess(
+    `curl ${RAILWAY} -H 'Content-Type: application/json' -d '${JSON.stringify({ query: `mutation { apiTokenDelete(token: "${secret}") }` })}'`,
+  );
   assert.equal(r.decision, 'ask');
   const line = r.target?.evidence.find((e) => e.source === 'GraphQL body in -d');
   assert.ok(line, JSON.stringify(r.target?.evidence));

@@ -1,6 +1,6 @@
-import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { after, test } from 'node:test';
 import { resolveTarget } from '../../../src/core/environment/resolve';
 import { command, materializeFixtures, options } from './fixture';
 
@@ -46,15 +46,18 @@ test('KUBECONFIG with several files: the first file to set current-context wins,
   assert.equal(p.environment, 'production', 'the context name still says prod');
 });
 
-test('KUBECONFIG from the command\'s own assignment beats the process env; --kubeconfig beats both', () => {
+test("KUBECONFIG from the command's own assignment beats the process env; --kubeconfig beats both", () => {
   const staging = join(fx.home, '.kube', 'staging.yaml');
   const t = resolveTarget(command('kubectl delete ns web', cwd(), { KUBECONFIG: staging }), options(fx.home, { KUBECONFIG: join(fx.home, '.kube', 'config') }));
   assert.equal(t.name, 'staging-us');
-  const k = resolveTarget(command(['kubectl', '--kubeconfig', join(fx.home, '.kube', 'config'), 'delete', 'ns', 'x'], cwd(), { KUBECONFIG: staging }), options(fx.home));
+  const k = resolveTarget(
+    command(['kubectl', '--kubeconfig', join(fx.home, '.kube', 'config'), 'delete', 'ns', 'x'], cwd(), { KUBECONFIG: staging }),
+    options(fx.home),
+  );
   assert.equal(k.name, 'prod-eu');
 });
 
-test('helm: --kube-context and HELM_KUBECONTEXT / HELM_NAMESPACE, not kubectl\'s --context', () => {
+test("helm: --kube-context and HELM_KUBECONTEXT / HELM_NAMESPACE, not kubectl's --context", () => {
   const a = resolveTarget(command('helm uninstall api --kube-context kind-dev', cwd()), options(fx.home));
   assert.equal(a.name, 'kind-dev');
   assert.equal(a.environment, 'development');
@@ -74,7 +77,10 @@ test('a kubeconfig without current-context is unknown and says why', () => {
 test('a malformed kubeconfig is unknown with the reason, never a throw', () => {
   const t = resolveTarget(command(['kubectl', '--kubeconfig', join(fx.home, '.kube', 'broken.yaml'), 'delete', 'ns', 'x'], cwd()), options(fx.home));
   assert.equal(t.environment, 'unknown');
-  assert.ok(t.evidence.some((e) => e.source.endsWith('broken.yaml') && /cannot be parsed/.test(e.value)), JSON.stringify(t.evidence));
+  assert.ok(
+    t.evidence.some((e) => e.source.endsWith('broken.yaml') && /cannot be parsed/.test(e.value)),
+    JSON.stringify(t.evidence),
+  );
 });
 
 test('no HOME: kubeconfig not read, unknown, and the evidence says HOME is missing', () => {

@@ -1,8 +1,8 @@
-import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, test } from 'node:test';
 import { loadPolicy } from '../../../src/core/policy/load';
 
 const root = mkdtempSync(join(tmpdir(), 'airlock-envpolicy-'));
@@ -18,8 +18,11 @@ function setup(name: string, user: unknown, repo: unknown): { cwd: string; env: 
 }
 
 test('loadPolicy carries the environments section: user decisions, repository stricter-only', () => {
-  const s = setup('a', { environments: { decisions: { production: 'deny', development: 'allow-and-log' }, staging: ['qa'] } },
-    { environments: { decisions: { staging: 'deny', development: 'ask' }, production: ['shop-live-*'], development: ['shop-*'] } });
+  const s = setup(
+    'a',
+    { environments: { decisions: { production: 'deny', development: 'allow-and-log' }, staging: ['qa'] } },
+    { environments: { decisions: { staging: 'deny', development: 'ask' }, production: ['shop-live-*'], development: ['shop-*'] } },
+  );
   const policy = loadPolicy(s);
   assert.equal(policy.environments?.decisions.production, 'deny');
   assert.equal(policy.environments?.decisions.unknown, 'deny');
@@ -36,7 +39,11 @@ test('loadPolicy: a repository cannot relax an environment decision unless the w
   const p = loadPolicy(untrusted);
   assert.equal(p.environments?.decisions.production, 'deny');
   assert.ok(p.notes.some((n) => /environments\.decisions\.production = allow-and-log is looser/.test(n)));
-  const trusted = setup('c', { trustedWorkspaces: [join(root, 'c', 'repo')], environments: { decisions: { development: 'ask' } } }, { environments: { decisions: { development: 'allow-and-log' } } });
+  const trusted = setup(
+    'c',
+    { trustedWorkspaces: [join(root, 'c', 'repo')], environments: { decisions: { development: 'ask' } } },
+    { environments: { decisions: { development: 'allow-and-log' } } },
+  );
   assert.equal(loadPolicy(trusted).environments?.decisions.development, 'allow-and-log');
 });
 

@@ -1,7 +1,7 @@
-import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { resolvableTools, resolveTarget } from '../../../src/core/environment/resolve';
+import { after, test } from 'node:test';
 import { FileCache } from '../../../src/core/environment/files';
+import { resolvableTools, resolveTarget } from '../../../src/core/environment/resolve';
 import { command, materializeFixtures } from './fixture';
 
 const fx = materializeFixtures();
@@ -9,17 +9,98 @@ after(fx.cleanup);
 
 // Words that trip option parsers: dangling valued flags, `--`, `=` forms, variables, odd bytes, long words.
 const WORDS = [
-  '-n', '--namespace', '--context', '--kube-context', '--kubeconfig', '-chdir=', '-chdir=../..', '--profile', '--project', '-s', '--stack', '-e', '--environment',
-  '-a', '--app', '-r', '--remote', '-c', '--config', '--prod', '--target', '--db-url', '--project-ref', '--linked', '-h', '--host', '-d', '-p', '-u', '-H',
-  '--volume', 'volume', 'delete', 'destroy', 'push', 'reset', '--force', '--delete', 'compose', 'down', '-v', 'rm', '-rf', '/', '.', '..', '--', '-', '=', '',
-  '$X', '${Y}', '$', '${', '$(date)', 'postgres://', 'postgres://u:p@h:99999/db', 'mongodb+srv://,,,/x', 'redis://[::1]:6379', 'http://', 'https://%zz',
-  'Authorization: Bearer $T', 'Project-Access-Token: ', '{"query":"mutation { volumeDelete(volumeId: \\"', 'volumeId:"x"', 'HEAD:', '+:', ':main', 'refs/heads/',
-  '\u0000', '\uFFFD', 'é', '🙂', 'a'.repeat(5000), '-'.repeat(300), '~', '~/x', '/dev/null', '/proc/self/fd/0', 'manage.py', 'exec', 'env', 'rm', 'run',
+  '-n',
+  '--namespace',
+  '--context',
+  '--kube-context',
+  '--kubeconfig',
+  '-chdir=',
+  '-chdir=../..',
+  '--profile',
+  '--project',
+  '-s',
+  '--stack',
+  '-e',
+  '--environment',
+  '-a',
+  '--app',
+  '-r',
+  '--remote',
+  '-c',
+  '--config',
+  '--prod',
+  '--target',
+  '--db-url',
+  '--project-ref',
+  '--linked',
+  '-h',
+  '--host',
+  '-d',
+  '-p',
+  '-u',
+  '-H',
+  '--volume',
+  'volume',
+  'delete',
+  'destroy',
+  'push',
+  'reset',
+  '--force',
+  '--delete',
+  'compose',
+  'down',
+  '-v',
+  'rm',
+  '-rf',
+  '/',
+  '.',
+  '..',
+  '--',
+  '-',
+  '=',
+  '',
+  '$X',
+  '${Y}',
+  '$',
+  '${',
+  '$(date)',
+  'postgres://',
+  'postgres://u:p@h:99999/db',
+  'mongodb+srv://,,,/x',
+  'redis://[::1]:6379',
+  'http://',
+  'https://%zz',
+  'Authorization: Bearer $T',
+  'Project-Access-Token: ',
+  '{"query":"mutation { volumeDelete(volumeId: \\"',
+  'volumeId:"x"',
+  'HEAD:',
+  '+:',
+  ':main',
+  'refs/heads/',
+  '\u0000',
+  '\uFFFD',
+  'é',
+  '🙂',
+  'a'.repeat(5000),
+  '-'.repeat(300),
+  '~',
+  '~/x',
+  '/dev/null',
+  '/proc/self/fd/0',
+  'manage.py',
+  'exec',
+  'env',
+  'rm',
+  'run',
 ];
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => { s = (s * 1664525 + 1013904223) >>> 0; return s / 2 ** 32; };
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
 }
 
 test('every resolver answers random argv without an internal error, quickly', () => {
@@ -31,7 +112,10 @@ test('every resolver answers random argv without an internal error, quickly', ()
     for (let i = 0; i < 40; i++) {
       const argv = [tool, ...Array.from({ length: Math.floor(random() * 9) }, () => WORDS[Math.floor(random() * WORDS.length)]!)];
       const cwd = cwds[Math.floor(random() * cwds.length)]!;
-      const env = random() < 0.5 ? {} : { KUBECONFIG: `${fx.home}/.kube/broken.yaml:${fx.home}/.kube/config`, DATABASE_URL: 'postgres://', AWS_PROFILE: '', RAILWAY_TOKEN: 'x' };
+      const env =
+        random() < 0.5
+          ? {}
+          : { KUBECONFIG: `${fx.home}/.kube/broken.yaml:${fx.home}/.kube/config`, DATABASE_URL: 'postgres://', AWS_PROFILE: '', RAILWAY_TOKEN: 'x' };
       const start = performance.now();
       const target = resolveTarget(command(argv, cwd), { env, home: random() < 0.2 ? null : fx.home, cache, line: argv.join(' ') });
       slowest = Math.max(slowest, performance.now() - start);

@@ -1,8 +1,8 @@
-import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { after, test } from 'node:test';
 import { resolveTarget } from '../../../src/core/environment/resolve';
 import { command, materializeFixtures, options } from './fixture';
 
@@ -68,7 +68,10 @@ test('aws: --profile beats AWS_PROFILE beats AWS_DEFAULT_PROFILE; account ids fr
   const c = resolveTarget(command('aws s3 rb s3://x', ws('plain')), options(fx.home, { AWS_DEFAULT_PROFILE: 'billing' }));
   assert.equal(c.name, 'billing');
   assert.equal(c.environment, 'unknown');
-  const custom = resolveTarget(command('aws s3 rb s3://x --profile billing', ws('plain')), options(fx.home, {}, { patterns: { production: ['111122223333'] } }));
+  const custom = resolveTarget(
+    command('aws s3 rb s3://x --profile billing', ws('plain')),
+    options(fx.home, {}, { patterns: { production: ['111122223333'] } }),
+  );
   assert.equal(custom.environment, 'production', 'an account id configured as production classifies the profile');
 });
 
@@ -85,7 +88,10 @@ test('gcloud: --project, CLOUDSDK_CORE_PROJECT, then the active configuration', 
   assert.match(a.evidence[0]!.source, /config_prod$/);
   const b = resolveTarget(command('gcloud sql instances delete db', ws('plain')), options(fx.home, { CLOUDSDK_CORE_PROJECT: 'acme-dev' }));
   assert.equal(b.environment, 'development');
-  const c = resolveTarget(command('gcloud sql instances delete db --project acme-staging', ws('plain')), options(fx.home, { CLOUDSDK_CORE_PROJECT: 'acme-dev' }));
+  const c = resolveTarget(
+    command('gcloud sql instances delete db --project acme-staging', ws('plain')),
+    options(fx.home, { CLOUDSDK_CORE_PROJECT: 'acme-dev' }),
+  );
   assert.equal(c.name, 'acme-staging');
   const d = resolveTarget(command('gcloud sql instances delete db', ws('plain')), options(fx.home, { CLOUDSDK_ACTIVE_CONFIG_NAME: 'default' }));
   assert.equal(d.name, 'acme-sandbox');
@@ -212,7 +218,10 @@ test('symlink loops and unreadable config files are reasons, not crashes', () =>
   require('node:fs').symlinkSync(join(loopHome, '.kube', 'a'), join(loopHome, '.kube', 'config'));
   const t = resolveTarget(command('kubectl delete ns x', ws('plain')), options(loopHome));
   assert.equal(t.environment, 'unknown');
-  assert.ok(t.evidence.some((e) => /symlink loop/.test(e.value)), JSON.stringify(t.evidence));
+  assert.ok(
+    t.evidence.some((e) => /symlink loop/.test(e.value)),
+    JSON.stringify(t.evidence),
+  );
 });
 
 test('$VAR in arguments is expanded as the shell would: sourced env files, then the process env', () => {

@@ -1,6 +1,6 @@
-import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { after, test } from 'node:test';
 import { resolveTarget } from '../../../src/core/environment/resolve';
 import { command, materializeFixtures, options } from './fixture';
 
@@ -18,7 +18,10 @@ test('wrangler: --env picks the [env.X] table and its own D1 database, with the 
   assert.equal(t.name, 'staging');
   assert.match(t.resource ?? '', /D1 database ledger-stg/);
   assert.deepEqual(t.evidence[0], { source: '--env', value: 'staging' });
-  assert.ok(t.evidence.some((e) => e.source === 'wrangler.toml [env.staging]' && /5a5a5a5a-1111/.test(e.value)), JSON.stringify(t.evidence));
+  assert.ok(
+    t.evidence.some((e) => e.source === 'wrangler.toml [env.staging]' && /5a5a5a5a-1111/.test(e.value)),
+    JSON.stringify(t.evidence),
+  );
 });
 
 test('wrangler: an environment named production is production even when its database name says nothing', () => {
@@ -49,18 +52,27 @@ test('wrangler: the top level with nothing that names an environment stays unkno
   assert.ok(t.evidence.some((e) => /top-level Worker ledger/.test(e.value)));
 });
 
-test('wrangler: an environment sharing production\'s D1 database is production, and says so', () => {
+test("wrangler: an environment sharing production's D1 database is production, and says so", () => {
   const t = resolve('wrangler d1 execute DB --remote --env qa --command=DROP', api);
   assert.equal(t.environment, 'production');
   assert.deepEqual(t.sharedWith, []);
-  assert.deepEqual(t.evidence[0], { source: 'wrangler.toml [env.production]', value: 'D1 database ledger-core (binding DB) is configured here, for production' });
+  assert.deepEqual(t.evidence[0], {
+    source: 'wrangler.toml [env.production]',
+    value: 'D1 database ledger-core (binding DB) is configured here, for production',
+  });
 });
 
 test('wrangler: the config is found from a subfolder upwards; wrangler.jsonc with comments and trailing commas is read', () => {
   const sub = join(edge, 'src', 'handlers');
-  const live = resolveTarget(command('wrangler d1 execute EVENTS --remote --env live --command=x', sub), options(fx.home, {}, { workspaceRoot: fx.workspace('wrangler-jsonc') }));
+  const live = resolveTarget(
+    command('wrangler d1 execute EVENTS --remote --env live --command=x', sub),
+    options(fx.home, {}, { workspaceRoot: fx.workspace('wrangler-jsonc') }),
+  );
   assert.equal(live.environment, 'production');
-  assert.ok(live.evidence.some((e) => /packages\/edge\/wrangler\.jsonc/.test(e.source)), JSON.stringify(live.evidence));
+  assert.ok(
+    live.evidence.some((e) => /packages\/edge\/wrangler\.jsonc/.test(e.source)),
+    JSON.stringify(live.evidence),
+  );
   // vars.ENVIRONMENT in the environment's own table says development.
   const sandbox = resolveTarget(command('wrangler d1 execute EVENTS --remote --env sandbox --command=x', sub), options(fx.home));
   assert.equal(sandbox.environment, 'development');
@@ -71,13 +83,19 @@ test('wrangler: --config names the file; a missing one is unknown with the reaso
   assert.equal(t.environment, 'staging', 'the --env name still tells');
   const none = resolve('wrangler d1 execute DB --remote --config ../nowhere.toml --command=x', api);
   assert.equal(none.environment, 'unknown');
-  assert.ok(none.evidence.some((e) => /nowhere\.toml/.test(e.source) && /does not exist/.test(e.value)), JSON.stringify(none.evidence));
+  assert.ok(
+    none.evidence.some((e) => /nowhere\.toml/.test(e.source) && /does not exist/.test(e.value)),
+    JSON.stringify(none.evidence),
+  );
 });
 
-test('wrangler: deploy follows the build tool\'s redirected config (.wrangler/deploy/config.json)', () => {
+test("wrangler: deploy follows the build tool's redirected config (.wrangler/deploy/config.json)", () => {
   const t = resolve('wrangler deploy', fx.workspace('wrangler-redirect'));
   assert.equal(t.environment, 'production');
-  assert.ok(t.evidence.some((e) => /\.wrangler\/deploy\/config\.json/.test(e.source)), JSON.stringify(t.evidence));
+  assert.ok(
+    t.evidence.some((e) => /\.wrangler\/deploy\/config\.json/.test(e.source)),
+    JSON.stringify(t.evidence),
+  );
 });
 
 test('wrangler: three ways around: npx-style names, an unknown --env, a delete naming the Worker', () => {
@@ -99,17 +117,23 @@ test('wrangler: a broken config is unknown with the parse reason, never a throw'
   writeFileSync(join(dir, 'wrangler.toml'), '[env.production\nname = ');
   const t = resolve('wrangler d1 execute DB --remote --command=x', dir);
   assert.equal(t.environment, 'unknown');
-  assert.ok(t.evidence.some((e) => /wrangler\.toml/.test(e.source) && /cannot be parsed/.test(e.value)), JSON.stringify(t.evidence));
+  assert.ok(
+    t.evidence.some((e) => /wrangler\.toml/.test(e.source) && /cannot be parsed/.test(e.value)),
+    JSON.stringify(t.evidence),
+  );
 });
 
 test('wrangler: --name names the Worker; a Pages project delete names its project; no --local nor --remote says so', () => {
   assert.equal(resolve('wrangler deploy --name ledger-prod', api).environment, 'production');
   assert.equal(resolve('wrangler pages project delete marketing-stg', api).environment, 'staging');
   const t = resolve('wrangler d1 execute DB --env staging --command=x', api);
-  assert.ok(t.evidence.some((e) => /neither --local nor --remote/.test(e.value)), JSON.stringify(t.evidence));
+  assert.ok(
+    t.evidence.some((e) => /neither --local nor --remote/.test(e.value)),
+    JSON.stringify(t.evidence),
+  );
 });
 
-test('wrangler: CLOUDFLARE_ENV in the project\'s .env file counts, as wrangler loads it; the process env beats it', () => {
+test("wrangler: CLOUDFLARE_ENV in the project's .env file counts, as wrangler loads it; the process env beats it", () => {
   const { writeFileSync, mkdirSync, cpSync } = require('node:fs') as typeof import('node:fs');
   const dir = join(fx.root, 'generated', 'wrangler-dotenv');
   mkdirSync(dir, { recursive: true });

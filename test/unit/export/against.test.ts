@@ -1,18 +1,18 @@
-import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ActivityLog } from '../../../src/core/log/activity-log';
-import { completeEvent } from '../../../src/core/log/event-factory';
-import { encodeLine, GENESIS } from '../../../src/core/log/line';
-import { appendToWorkspaceLog } from '../../../src/core/log/workspace-log';
-import { logDirFor } from '../../../src/core/log/location';
+import { after, before, test } from 'node:test';
+import { runCli } from '../../../src/cli/main';
 import { setManagedPolicyPathForTests } from '../../../src/core/export/after-append';
 import { compareWithExport } from '../../../src/core/export/against';
 import { drainQueue } from '../../../src/core/export/worker';
-import { runCli } from '../../../src/cli/main';
-import { startCollector, type Collector } from './collector';
+import { ActivityLog } from '../../../src/core/log/activity-log';
+import { completeEvent } from '../../../src/core/log/event-factory';
+import { encodeLine, GENESIS } from '../../../src/core/log/line';
+import { logDirFor } from '../../../src/core/log/location';
+import { appendToWorkspaceLog } from '../../../src/core/log/workspace-log';
+import { type Collector, startCollector } from './collector';
 
 const root = mkdtempSync(join(tmpdir(), 'airlock-against-'));
 const userPolicy = join(root, 'user-policy.json');
@@ -41,14 +41,23 @@ async function exportedLog(name: string, n: number): Promise<{ dir: string; copy
   for (let i = 0; i < n; i++) await log.append(completeEvent({ kind: 'decision', actor: 'cursor', decision: 'allow', command: `terraform plan #${i}` }));
   await drainQueue(dir, { env: process.env, managedPath: noManaged });
   const copy = join(root, `${name}.otlp.jsonl`);
-  writeFileSync(copy, collector.rawJson.slice(from).map((b) => b.replace(/\n/g, '')).join('\n'));
+  writeFileSync(
+    copy,
+    collector.rawJson
+      .slice(from)
+      .map((b) => b.replace(/\n/g, ''))
+      .join('\n'),
+  );
   return { dir, copy };
 }
 
 /** Rewrites line `seq` and re-chains everything after it, as someone covering their tracks would: the local chain still verifies. */
 function rewriteAndRechain(dir: string, seq: number): void {
   const path = join(dir, 'activity.jsonl');
-  const lines = readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { seq: number; event: Record<string, unknown> });
+  const lines = readFileSync(path, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { seq: number; event: Record<string, unknown> });
   let prev = GENESIS;
   const out = lines.map((l) => {
     const event = l.seq === seq ? { ...l.event, command: 'terraform plan (nothing to see)' } : l.event;
@@ -71,7 +80,11 @@ test('--against: a line rewritten and re-chained after export is found, though t
   rewriteAndRechain(dir, 2);
   const report = compareWithExport(dir, copy);
   assert.equal(report.ok, false);
-  assert.deepEqual(report.rewritten.map((r) => r.seq), [2, 3, 4], 'the rewritten line and every re-chained one after it');
+  assert.deepEqual(
+    report.rewritten.map((r) => r.seq),
+    [2, 3, 4],
+    'the rewritten line and every re-chained one after it',
+  );
 });
 
 test('--against: lines cut from the end after export are found; lines not yet exported are only counted', async () => {
@@ -102,14 +115,25 @@ test('airlock log --verify --against FILE: exit 0 when it matches, 1 naming the 
   require('node:fs').mkdirSync(workspace);
   const env = { ...process.env, AIRLOCK_STATE_DIR: join(root, 'state') };
   const from = collector.rawJson.length;
-  for (let i = 0; i < 3; i++) await appendToWorkspaceLog(workspace, { kind: 'decision', actor: 'claude', decision: 'deny', command: `railway volume delete v${i}` }, env);
+  for (let i = 0; i < 3; i++)
+    await appendToWorkspaceLog(workspace, { kind: 'decision', actor: 'claude', decision: 'deny', command: `railway volume delete v${i}` }, env);
   const dir = logDirFor(workspace, env);
   await drainQueue(dir, { env, managedPath: noManaged });
   const copy = join(root, 'ws.otlp.jsonl');
   writeFileSync(copy, collector.rawJson.slice(from).join('\n'));
   const run = async () => {
     let out = '';
-    const code = await runCli(['log', '--verify', '--against', copy, '--workspace', workspace], { stdout: (t) => { out += t; }, stderr: (t) => { out += t; }, readStdin: async () => '', env, cwd: root });
+    const code = await runCli(['log', '--verify', '--against', copy, '--workspace', workspace], {
+      stdout: (t) => {
+        out += t;
+      },
+      stderr: (t) => {
+        out += t;
+      },
+      readStdin: async () => '',
+      env,
+      cwd: root,
+    });
     return { code, out };
   };
   const ok = await run();

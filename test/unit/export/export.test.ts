@@ -1,19 +1,19 @@
-import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { runCli } from '../../../src/cli/main';
+import { afterAppend, setManagedPolicyPathForTests } from '../../../src/core/export/after-append';
+import { backoffMs, flushQueue } from '../../../src/core/export/flusher';
+import { readLogLines } from '../../../src/core/export/log-lines';
+import { createShipper } from '../../../src/core/export/otlp';
+import { enqueue, listQueued, queueDir, readState, writeState } from '../../../src/core/export/queue';
+import { drainQueue } from '../../../src/core/export/worker';
 import { ActivityLog } from '../../../src/core/log/activity-log';
 import { completeEvent, type NewActivityEvent } from '../../../src/core/log/event-factory';
 import { redactEvent } from '../../../src/core/log/redact-event';
-import { setManagedPolicyPathForTests, afterAppend } from '../../../src/core/export/after-append';
-import { enqueue, listQueued, queueDir, readState, writeState } from '../../../src/core/export/queue';
-import { backoffMs, flushQueue } from '../../../src/core/export/flusher';
-import { createShipper } from '../../../src/core/export/otlp';
-import { drainQueue } from '../../../src/core/export/worker';
-import { readLogLines } from '../../../src/core/export/log-lines';
-import { startCollector, type Collector } from './collector';
-import { runCli } from '../../../src/cli/main';
+import { type Collector, startCollector } from './collector';
 
 const root = mkdtempSync(join(tmpdir(), 'airlock-export-'));
 const userPolicy = join(root, 'user-policy.json');
@@ -47,9 +47,17 @@ function freshLog(): { log: ActivityLog; dir: string } {
 const SECRET = 'ghp_' + 'Zx9Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LmNbVc';
 function decision(i: number): NewActivityEvent {
   return {
-    kind: 'decision', actor: 'claude', session: 'sess-1', decision: i % 2 ? 'deny' : 'allow', decidedBy: i % 2 ? 'person' : 'rules',
-    rule: 'git.push-force', severity: 'high', environment: 'production', evidence: ['refspec: main', 'protected branches: main'],
-    command: `GITHUB_TOKEN=${SECRET} git push --force origin main #${i}`, cwd: '/work/app',
+    kind: 'decision',
+    actor: 'claude',
+    session: 'sess-1',
+    decision: i % 2 ? 'deny' : 'allow',
+    decidedBy: i % 2 ? 'person' : 'rules',
+    rule: 'git.push-force',
+    severity: 'high',
+    environment: 'production',
+    evidence: ['refspec: main', 'protected branches: main'],
+    command: `GITHUB_TOKEN=${SECRET} git push --force origin main #${i}`,
+    cwd: '/work/app',
     details: { hook: 'claude', toolUseId: `toolu_${i}`, promptId: 'prompt-7' },
   };
 }
@@ -60,7 +68,7 @@ async function append(log: ActivityLog, event: NewActivityEvent) {
 
 const managedPath = () => noManaged;
 
-test('protobuf: each logged event arrives as a log record with the agent ids, decision, rules, environment, and the line\'s chain hash', async () => {
+test("protobuf: each logged event arrives as a log record with the agent ids, decision, rules, environment, and the line's chain hash", async () => {
   configure({ endpoint: collector.url });
   const { log, dir } = freshLog();
   const appended = [];
@@ -152,7 +160,10 @@ test('the bounded queue: events it did not hold, and a lost queue file, are read
   rmSync(join(queueDir(dir), listQueued(dir).find((q) => q.seq === a4.seq)!.name)); // a lost queue file
   const before = collector.records.length;
   await drainQueue(dir, { env: process.env, managedPath: managedPath() });
-  const seqs = collector.records.slice(before).map((r) => r.attributes['airlock.log.seq']).sort((x, y) => Number(x) - Number(y));
+  const seqs = collector.records
+    .slice(before)
+    .map((r) => r.attributes['airlock.log.seq'])
+    .sort((x, y) => Number(x) - Number(y));
   assert.deepEqual(seqs, [a3.seq, a4.seq, a5.seq]);
   assert.equal(listQueued(dir).length, 0);
 });
@@ -188,7 +199,7 @@ test('OTEL_* variables do not move a configured endpoint, nor configure one', as
   }
 });
 
-test('a managed export endpoint wins over the user\'s and cannot be switched off by the user', async () => {
+test("a managed export endpoint wins over the user's and cannot be switched off by the user", async () => {
   const managedDir = join(root, 'managed');
   require('node:fs').mkdirSync(managedDir, { recursive: true });
   const managedFile = join(managedDir, 'policy.json');
@@ -238,7 +249,17 @@ test('airlock export flush tries once and says why it failed; export status show
   try {
     writeFileSync(userPolicy, JSON.stringify({ export: { endpoint: collector.url } }));
     let out = '';
-    const io = { stdout: (t: string) => { out += t; }, stderr: (t: string) => { out += t; }, readStdin: async () => '', env: process.env, cwd: root };
+    const io = {
+      stdout: (t: string) => {
+        out += t;
+      },
+      stderr: (t: string) => {
+        out += t;
+      },
+      readStdin: async () => '',
+      env: process.env,
+      cwd: root,
+    };
     assert.equal(await runCli(['export', 'flush', '--log-dir', dir], io), 1);
     assert.match(out, /0 shipped, 1 waiting; failing: /);
     out = '';
@@ -249,7 +270,18 @@ test('airlock export flush tries once and says why it failed; export status show
     await collector.up();
   }
   let out = '';
-  assert.equal(await runCli(['export', 'flush', '--log-dir', dir], { stdout: (t) => { out += t; }, stderr: () => {}, readStdin: async () => '', env: process.env, cwd: root }), 0);
+  assert.equal(
+    await runCli(['export', 'flush', '--log-dir', dir], {
+      stdout: (t) => {
+        out += t;
+      },
+      stderr: () => {},
+      readStdin: async () => '',
+      env: process.env,
+      cwd: root,
+    }),
+    0,
+  );
   assert.match(out, /1 shipped, 0 waiting/);
 });
 

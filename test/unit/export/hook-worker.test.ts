@@ -1,11 +1,11 @@
-import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { logDirFor } from '../../../src/core/log/location';
+import { after, test } from 'node:test';
 import { listQueued, readState } from '../../../src/core/export/queue';
+import { logDirFor } from '../../../src/core/log/location';
 import { startCollector } from './collector';
 
 const work = mkdtempSync(join(tmpdir(), 'airlock-hook-export-'));
@@ -18,11 +18,32 @@ test('a hook process answers, then a detached worker it starts ships the logged 
     mkdirSync(ws);
     const policy = join(work, 'policy.json');
     writeFileSync(policy, JSON.stringify({ export: { endpoint: collector.url } }));
-    const env = { ...process.env, HOME: work, AIRLOCK_POLICY_FILE: policy, AIRLOCK_STATE_DIR: join(work, 'state'), AIRLOCK_RUNTIME_DIR: join(work, 'runtime'), XDG_RUNTIME_DIR: join(work, 'runtime') };
-    const payload = JSON.stringify({ session_id: 'sess-w', prompt_id: 'pr-1', cwd: ws, permission_mode: 'default', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'git push --force origin main' }, tool_use_id: 'toolu_w' });
+    const env = {
+      ...process.env,
+      HOME: work,
+      AIRLOCK_POLICY_FILE: policy,
+      AIRLOCK_STATE_DIR: join(work, 'state'),
+      AIRLOCK_RUNTIME_DIR: join(work, 'runtime'),
+      XDG_RUNTIME_DIR: join(work, 'runtime'),
+    };
+    const payload = JSON.stringify({
+      session_id: 'sess-w',
+      prompt_id: 'pr-1',
+      cwd: ws,
+      permission_mode: 'default',
+      hook_event_name: 'PreToolUse',
+      tool_name: 'Bash',
+      tool_input: { command: 'git push --force origin main' },
+      tool_use_id: 'toolu_w',
+    });
     // The hook runs in its own process (spawnSync here cannot serve the collector, so the worker's
     // first attempts may fail and back off: the queue keeps the event until the collector answers).
-    const out = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, '..', '..', '..', 'src', 'cli', 'main.ts'), 'hook', 'claude'], { input: payload, env, encoding: 'utf8', cwd: join(__dirname, '..', '..', '..') });
+    const out = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, '..', '..', '..', 'src', 'cli', 'main.ts'), 'hook', 'claude'], {
+      input: payload,
+      env,
+      encoding: 'utf8',
+      cwd: join(__dirname, '..', '..', '..'),
+    });
     assert.equal(out.status, 0, out.stderr);
     assert.match(out.stdout, /"permissionDecision":"ask"/);
     const dir = logDirFor(ws, env);

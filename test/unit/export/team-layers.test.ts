@@ -1,12 +1,21 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { type ProtectionSnapshot, protectionLayers, protectionLevel } from '../../../src/extension/protection/protection-model';
 import { teamLayersFrom } from '../../../src/extension/team/team-layers';
-import { protectionLayers, protectionLevel, type ProtectionSnapshot } from '../../../src/extension/protection/protection-model';
 
 const base: ProtectionSnapshot = {
-  ipcListening: true, trusted: true,
-  agents: { cursor: { detected: false, installed: false, current: false }, claude: { detected: true, installed: true, current: true }, vscode: { detected: false, installed: false, current: false } },
-  shimsEnabled: true, shimsSupported: true, shimCount: 30, shellIntegration: { withIntegration: 1, without: 0 }, copilotGlobalAutoApprove: false,
+  ipcListening: true,
+  trusted: true,
+  agents: {
+    cursor: { detected: false, installed: false, current: false },
+    claude: { detected: true, installed: true, current: true },
+    vscode: { detected: false, installed: false, current: false },
+  },
+  shimsEnabled: true,
+  shimsSupported: true,
+  shimCount: 30,
+  shellIntegration: { withIntegration: 1, without: 0 },
+  copilotGlobalAutoApprove: false,
 };
 
 test('Protection view: a managed policy is shown as managed', () => {
@@ -18,7 +27,18 @@ test('Protection view: a managed policy is shown as managed', () => {
 
 test('Protection view: "export failing since …" while the collector is down, with what waits', () => {
   const now = new Date('2026-12-06T03:30:00Z');
-  const [layer] = teamLayersFrom({ export: { endpoint: 'http://collector.corp:4318/v1/logs', locked: true, pending: 12, failingSince: '2026-12-06T03:00:00.000Z', lastError: 'ECONNREFUSED: connect' } }, now);
+  const [layer] = teamLayersFrom(
+    {
+      export: {
+        endpoint: 'http://collector.corp:4318/v1/logs',
+        locked: true,
+        pending: 12,
+        failingSince: '2026-12-06T03:00:00.000Z',
+        lastError: 'ECONNREFUSED: connect',
+      },
+    },
+    now,
+  );
   assert.equal(layer!.state, 'warning');
   assert.match(layer!.detail, /^Export failing since 2026-12-06 03:00 UTC \(30 min\): ECONNREFUSED/);
   assert.match(layer!.detail, /12 event\(s\) wait on disk.*collector\.corp:4318 \(set by the managed policy\)/);
@@ -28,8 +48,14 @@ test('Protection view: "export failing since …" while the collector is down, w
 });
 
 test('the Protection model shows team layers as given; a failing export warns but does not lower the shield', () => {
-  const team = teamLayersFrom({ managed: { path: '/etc/airlock/policy.json' }, export: { endpoint: 'http://c:4318/v1/logs', locked: true, pending: 1, failingSince: '2026-12-06T03:00:00.000Z' } });
+  const team = teamLayersFrom({
+    managed: { path: '/etc/airlock/policy.json' },
+    export: { endpoint: 'http://c:4318/v1/logs', locked: true, pending: 1, failingSince: '2026-12-06T03:00:00.000Z' },
+  });
   const layers = protectionLayers({ ...base, team });
-  assert.deepEqual(layers.slice(-2).map((l) => l.id), ['managed-policy', 'export']);
+  assert.deepEqual(
+    layers.slice(-2).map((l) => l.id),
+    ['managed-policy', 'export'],
+  );
   assert.equal(protectionLevel(layers).level, protectionLevel(protectionLayers(base)).level);
 });

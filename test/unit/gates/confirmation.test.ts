@@ -1,18 +1,42 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import type { CheckResult } from '../../../src/core/findings';
 import type { ConfirmRequest } from '../../../src/core/ipc/protocol';
 import { ConfirmationQueue, type PersonAnswer, type Prompter } from '../../../src/extension/gates/confirmation-queue';
-import { confirmationView, type ConfirmationView } from '../../../src/extension/gates/confirmation-text';
+import { type ConfirmationView, confirmationView } from '../../../src/extension/gates/confirmation-text';
 
 const railway: CheckResult = {
-  decision: 'ask', environment: 'production', confirmation: 'typed',
-  target: { name: 'production', resource: 'vol_9f2', environment: 'production', evidence: [{ source: '.terraform/environment', value: 'prod' }], sharedWith: ['staging'] },
-  findings: [{ rule: 'railway.volume-delete', severity: 'critical', decision: 'ask', reason: 'Deletes a Railway volume and every byte on it, backups included.', segment: 'railway volume delete vol_9f2', suggestion: 'Take a backup first: railway volume backup', resource: 'a Railway volume' }],
+  decision: 'ask',
+  environment: 'production',
+  confirmation: 'typed',
+  target: {
+    name: 'production',
+    resource: 'vol_9f2',
+    environment: 'production',
+    evidence: [{ source: '.terraform/environment', value: 'prod' }],
+    sharedWith: ['staging'],
+  },
+  findings: [
+    {
+      rule: 'railway.volume-delete',
+      severity: 'critical',
+      decision: 'ask',
+      reason: 'Deletes a Railway volume and every byte on it, backups included.',
+      segment: 'railway volume delete vol_9f2',
+      suggestion: 'Take a backup first: railway volume backup',
+      resource: 'a Railway volume',
+    },
+  ],
 };
 
 test('the modal names the environment first, with its evidence, then what, why, who, where and the safer way', () => {
-  const view = confirmationView({ kind: 'command', requester: 'cursor', command: 'cd infra && railway volume delete vol_9f2', cwd: '/srv/app', check: railway });
+  const view = confirmationView({
+    kind: 'command',
+    requester: 'cursor',
+    command: 'cd infra && railway volume delete vol_9f2',
+    cwd: '/srv/app',
+    check: railway,
+  });
   assert.equal(view.title.split('\n')[0], 'PRODUCTION (shares its resource with staging) — from .terraform/environment: prod');
   assert.match(view.title, /Cursor agent wants to destroy a Railway volume/);
   const lines = view.detail.split('\n');
@@ -28,13 +52,33 @@ test('the modal names the environment first, with its evidence, then what, why, 
 });
 
 test('unknown environment is shown as production-grade and needs typing', () => {
-  const view = confirmationView({ kind: 'command', requester: 'terminal', command: 'terraform destroy', cwd: '/x', check: { decision: 'ask', environment: 'unknown', findings: [{ rule: 'tf.destroy', severity: 'critical', decision: 'ask', reason: 'Destroys infrastructure', segment: 'terraform destroy' }] } });
+  const view = confirmationView({
+    kind: 'command',
+    requester: 'terminal',
+    command: 'terraform destroy',
+    cwd: '/x',
+    check: {
+      decision: 'ask',
+      environment: 'unknown',
+      findings: [{ rule: 'tf.destroy', severity: 'critical', decision: 'ask', reason: 'Destroys infrastructure', segment: 'terraform destroy' }],
+    },
+  });
   assert.match(view.title, /^UNKNOWN ENVIRONMENT \(treated as production\)/);
   assert.equal(view.confirmation, 'typed');
 });
 
 test('a secret read says what is exposed and needs a button only', () => {
-  const view = confirmationView({ kind: 'read', requester: 'claude', file: '/x/.env', cwd: '/x', check: { decision: 'ask', environment: null, findings: [{ rule: 'gates.secret-read', severity: 'high', decision: 'ask', reason: 'holds credentials', segment: '/x/.env', resource: '/x/.env' }] } });
+  const view = confirmationView({
+    kind: 'read',
+    requester: 'claude',
+    file: '/x/.env',
+    cwd: '/x',
+    check: {
+      decision: 'ask',
+      environment: null,
+      findings: [{ rule: 'gates.secret-read', severity: 'high', decision: 'ask', reason: 'holds credentials', segment: '/x/.env', resource: '/x/.env' }],
+    },
+  });
   assert.match(view.title, /^SECRETS — \/x\/\.env would be shown to Claude Code/);
   assert.equal(view.confirmation, 'button');
 });
@@ -61,7 +105,9 @@ const tick = () => new Promise((r) => setTimeout(r, 5));
 test('one modal at a time, in order, each saying how many wait', async () => {
   const p = scriptedPerson();
   const log: string[] = [];
-  const queue = new ConfirmationQueue(p.prompter, async (_r, v, a) => { log.push(`${v.title}:${a.decision}`); });
+  const queue = new ConfirmationQueue(p.prompter, async (_r, v, a) => {
+    log.push(`${v.title}:${a.decision}`);
+  });
   const first = queue.enqueue(request('a'), view('A'));
   const second = queue.enqueue(request('b'), view('B'));
   const third = queue.enqueue(request('c'), view('C'));
@@ -109,7 +155,9 @@ test('a request past its deadline is denied; a late answer is discarded and the 
 
 test('if the decision cannot be logged, an allow becomes deny', async () => {
   const p = scriptedPerson();
-  const queue = new ConfirmationQueue(p.prompter, async () => { throw new Error('disk full'); });
+  const queue = new ConfirmationQueue(p.prompter, async () => {
+    throw new Error('disk full');
+  });
   const answer = queue.enqueue(request('a'), view('A'));
   await tick();
   p.shown[0]!.answer('allow');
@@ -118,7 +166,25 @@ test('if the decision cannot be logged, an allow becomes deny', async () => {
 
 test('a secret in the command line reaches the modal only as a redacted preview', () => {
   const token = 'ghp_' + 'A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8';
-  const view = confirmationView({ kind: 'command', requester: 'claude', command: `curl -X DELETE -H "Authorization: token ${token}" https://api.github.com/repos/acme/app`, cwd: '/x', check: { decision: 'ask', environment: 'unknown', findings: [{ rule: 'http.delete', severity: 'high', decision: 'ask', reason: 'Sends a DELETE', segment: `curl -X DELETE -H "Authorization: token ${token}" https://api.github.com/repos/acme/app` }] } });
+  const view = confirmationView({
+    kind: 'command',
+    requester: 'claude',
+    command: `curl -X DELETE -H "Authorization: token ${token}" https://api.github.com/repos/acme/app`,
+    cwd: '/x',
+    check: {
+      decision: 'ask',
+      environment: 'unknown',
+      findings: [
+        {
+          rule: 'http.delete',
+          severity: 'high',
+          decision: 'ask',
+          reason: 'Sends a DELETE',
+          segment: `curl -X DELETE -H "Authorization: token ${token}" https://api.github.com/repos/acme/app`,
+        },
+      ],
+    },
+  });
   assert.ok(!(view.title + view.detail).includes(token));
   assert.match(view.detail, /ghp_…|ghp_\S*…/);
 });

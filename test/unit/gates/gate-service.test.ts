@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import type { CheckResult } from '../../../src/core/findings';
 import { ConfirmationQueue, type PersonAnswer } from '../../../src/extension/gates/confirmation-queue';
 import { GateService } from '../../../src/extension/gates/gate-service';
@@ -7,18 +7,35 @@ import { GateService } from '../../../src/extension/gates/gate-service';
 function service(answer: PersonAnswer, editorCheck: CheckResult = { decision: 'allow', environment: null, findings: [] }) {
   const titles: string[] = [];
   const reports: string[] = [];
-  const queue = new ConfirmationQueue({ ask: async (v) => { titles.push(v.title); return answer; }, expired: () => {} }, async () => {});
-  const gate = new GateService(queue, async () => editorCheck, async (r) => { reports.push(`${r.requester}:${r.decision}`); });
+  const queue = new ConfirmationQueue(
+    {
+      ask: async (v) => {
+        titles.push(v.title);
+        return answer;
+      },
+      expired: () => {},
+    },
+    async () => {},
+  );
+  const gate = new GateService(
+    queue,
+    async () => editorCheck,
+    async (r) => {
+      reports.push(`${r.requester}:${r.decision}`);
+    },
+  );
   return { gate, titles, reports };
 }
 
 const callerCheck: CheckResult = {
-  decision: 'ask', environment: 'production', confirmation: 'typed',
+  decision: 'ask',
+  environment: 'production',
+  confirmation: 'typed',
   target: { name: 'production', resource: null, environment: 'production', evidence: [{ source: 'RAILWAY_ENVIRONMENT', value: 'production' }], sharedWith: [] },
   findings: [{ rule: 'railway.volume-delete', severity: 'critical', decision: 'ask', reason: 'Deletes a Railway volume', segment: 'railway volume delete v' }],
 };
 
-test('the caller\'s target fills in where the editor cannot tell the environment', async () => {
+test("the caller's target fills in where the editor cannot tell the environment", async () => {
   const editorUnknown: CheckResult = { decision: 'ask', environment: 'unknown', findings: callerCheck.findings };
   const { gate, titles } = service('block', editorUnknown);
   await gate.confirm({ kind: 'command', requester: 'terminal', command: 'railway volume delete v', cwd: '/w', check: callerCheck, timeoutMs: 10_000 });
@@ -31,7 +48,7 @@ test('a malformed caller check is ignored, never shown', async () => {
   assert.doesNotMatch(titles[0]!, /prod\b/);
 });
 
-test('an agent\'s allowed command reaching its terminal shim is not asked twice, and only once', async () => {
+test("an agent's allowed command reaching its terminal shim is not asked twice, and only once", async () => {
   const { gate, titles, reports } = service('allow');
   const agent = await gate.confirm({ kind: 'command', requester: 'copilot', command: 'cd infra && railway volume delete v', cwd: '/w', timeoutMs: 10_000 });
   assert.equal(agent.decision, 'allow');
@@ -79,8 +96,14 @@ test('an approval is handed over only to the very command approved, never to a p
 test('each command of an approved line is handed over once', async () => {
   const { gate, titles } = service('allow');
   await gate.confirm({ kind: 'command', requester: 'claude', command: 'railway volume delete a && railway volume delete b', cwd: '/w', timeoutMs: 10_000 });
-  assert.equal((await gate.confirm({ kind: 'command', requester: 'terminal', command: 'railway volume delete b', cwd: '/w', timeoutMs: 10_000 })).decision, 'allow');
-  assert.equal((await gate.confirm({ kind: 'command', requester: 'terminal', command: 'railway volume delete a', cwd: '/w', timeoutMs: 10_000 })).decision, 'allow');
+  assert.equal(
+    (await gate.confirm({ kind: 'command', requester: 'terminal', command: 'railway volume delete b', cwd: '/w', timeoutMs: 10_000 })).decision,
+    'allow',
+  );
+  assert.equal(
+    (await gate.confirm({ kind: 'command', requester: 'terminal', command: 'railway volume delete a', cwd: '/w', timeoutMs: 10_000 })).decision,
+    'allow',
+  );
   assert.equal(titles.length, 1);
   await gate.confirm({ kind: 'command', requester: 'terminal', command: 'railway volume delete a', cwd: '/w', timeoutMs: 10_000 });
   assert.equal(titles.length, 2, 'used up');

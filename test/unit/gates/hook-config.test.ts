@@ -1,7 +1,14 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { parse } from 'jsonc-parser';
-import { addAirlockHooks, hasAirlockHooks, hookCommand, isAirlockCommand, removeAirlockHooks, UnreadableHookFile } from '../../../src/core/protection/hook-config';
+import {
+  addAirlockHooks,
+  hasAirlockHooks,
+  hookCommand,
+  isAirlockCommand,
+  removeAirlockHooks,
+  UnreadableHookFile,
+} from '../../../src/core/protection/hook-config';
 
 const launcher = '/home/me/.config/Code/User/globalStorage/airlock-dev.airlock/bin/airlock';
 const cursorCmd = hookCommand(launcher, 'cursor');
@@ -50,7 +57,12 @@ test('Claude settings with comments, trailing commas and other hooks: merged, th
   const value = parse(merged, [], { allowTrailingComma: true });
   assert.equal(value.hooks.PostToolUse[0].hooks[0].command, 'npx prettier --write');
   // Writes go through the hook too (Airlock's own files are guarded), and a hook that cannot run blocks.
-  assert.deepEqual(value.hooks.PreToolUse, [{ matcher: 'Bash|Read|Grep|Glob|Write|Edit|MultiEdit|NotebookEdit|mcp__.*', hooks: [{ type: 'command', command: claudeCmd, timeout: 300, onFailure: 'block' }] }]);
+  assert.deepEqual(value.hooks.PreToolUse, [
+    {
+      matcher: 'Bash|Read|Grep|Glob|Write|Edit|MultiEdit|NotebookEdit|mcp__.*',
+      hooks: [{ type: 'command', command: claudeCmd, timeout: 300, onFailure: 'block' }],
+    },
+  ]);
   assert.match(merged, /\n {8}"PreToolUse"/, 'indentation follows the file (4 spaces)');
   assert.ok(hasAirlockHooks(merged, 'claude'));
   assert.equal(addAirlockHooks(merged, 'claude', claudeCmd), merged, 'adding again changes nothing');
@@ -71,7 +83,10 @@ const cursorWithOthers = `{
 test('Cursor file with tabs and other hooks: ours appended after theirs; removal restores the bytes', () => {
   const merged = addAirlockHooks(cursorWithOthers, 'cursor', cursorCmd);
   const value = parse(merged);
-  assert.deepEqual(value.hooks.beforeShellExecution.map((e: { command: string }) => e.command), ['./audit.sh', cursorCmd]);
+  assert.deepEqual(
+    value.hooks.beforeShellExecution.map((e: { command: string }) => e.command),
+    ['./audit.sh', cursorCmd],
+  );
   assert.deepEqual(value.hooks.afterFileEdit, [{ command: './format.sh' }]);
   assert.doesNotMatch(merged, /\n {2}"/, 'tabs kept');
   assert.equal(removeAirlockHooks(merged, 'cursor'), cursorWithOthers);
@@ -94,7 +109,11 @@ test('a broken or odd file is never overwritten', () => {
 });
 
 test('removal keeps what a person added after Airlock, and other hooks in the same event', () => {
-  const merged = addAirlockHooks('{\n  "hooks": {\n    "PreToolUse": [\n      { "matcher": "Write", "hooks": [ { "type": "command", "command": "./guard.sh" } ] }\n    ]\n  }\n}\n', 'claude', claudeCmd);
+  const merged = addAirlockHooks(
+    '{\n  "hooks": {\n    "PreToolUse": [\n      { "matcher": "Write", "hooks": [ { "type": "command", "command": "./guard.sh" } ] }\n    ]\n  }\n}\n',
+    'claude',
+    claudeCmd,
+  );
   const edited = merged.replace('"hooks": {', '"model": "opus",\n  "hooks": {');
   const removed = removeAirlockHooks(edited, 'claude')!;
   const value = parse(removed);
@@ -104,6 +123,9 @@ test('removal keeps what a person added after Airlock, and other hooks in the sa
 });
 
 test('Windows launcher paths are quoted for cmd.exe, backslashes kept', () => {
-  assert.equal(hookCommand('C:\\Users\\Jo Smith\\AppData\\airlock.cmd', 'claude', 'win32'), '"C:\\Users\\Jo Smith\\AppData\\airlock.cmd" hook claude --timeout 300');
+  assert.equal(
+    hookCommand('C:\\Users\\Jo Smith\\AppData\\airlock.cmd', 'claude', 'win32'),
+    '"C:\\Users\\Jo Smith\\AppData\\airlock.cmd" hook claude --timeout 300',
+  );
   assert.ok(isAirlockCommand(hookCommand('C:\\Users\\Jo Smith\\AppData\\airlock.cmd', 'claude', 'win32')));
 });

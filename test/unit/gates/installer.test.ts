@@ -1,16 +1,23 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { installHooks, isInstalled, pointsAt, removeHooks, type InstallMemory } from '../../../src/extension/protection/hook-installer';
+import { test } from 'node:test';
+import { type InstallMemory, installHooks, isInstalled, pointsAt, removeHooks } from '../../../src/extension/protection/hook-installer';
 import { workspaceTargets } from '../../../src/extension/protection/hook-targets';
 import { refreshLauncher } from '../../../src/extension/protection/launcher-install';
 
 function memory(): InstallMemory & { store: Map<string, { original: string | null; written: string }> } {
   const store = new Map<string, { original: string | null; written: string }>();
-  return { store, get: (p) => store.get(p), set: (p, v) => { if (v) store.set(p, v); else store.delete(p); } };
+  return {
+    store,
+    get: (p) => store.get(p),
+    set: (p, v) => {
+      if (v) store.set(p, v);
+      else store.delete(p);
+    },
+  };
 }
 
 test('protect then remove: new files are deleted, existing files get their exact bytes back', async () => {
@@ -30,7 +37,9 @@ test('protect then remove: new files are deleted, existing files get their exact
     assert.ok(!existsSync(cursor.path));
     assert.ok(!existsSync(vscode.path));
     assert.equal(mem.store.size, 0);
-  } finally { rmSync(root, { recursive: true, force: true }); }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });
 
 test('a file edited after Airlock wrote it keeps the edits when protection is removed', async () => {
@@ -45,7 +54,9 @@ test('a file edited after Airlock wrote it keeps the edits when protection is re
     await removeHooks(cursor, mem);
     const value = JSON.parse(readFileSync(cursor.path, 'utf8'));
     assert.deepEqual(value.hooks, { stop: [{ command: './notify.sh' }] });
-  } finally { rmSync(root, { recursive: true, force: true }); }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });
 
 test('the launcher refreshed into global storage runs the bundled CLI with node, passing arguments through', { skip: process.platform === 'win32' }, () => {
@@ -60,7 +71,9 @@ test('the launcher refreshed into global storage runs the bundled CLI with node,
     assert.deepEqual(out.args, ['hook', 'claude', '--timeout', '300']);
     assert.deepEqual(JSON.parse(readFileSync(result.paths.gatesConfig, 'utf8')), { protectedFiles: ['**/.env'] });
     assert.match(readFileSync(result.paths.launcher, 'utf8'), /^AIRLOCK_RUNTIME_IS_ELECTRON=0$/m);
-  } finally { rmSync(base, { recursive: true, force: true }); }
+  } finally {
+    rmSync(base, { recursive: true, force: true });
+  }
 });
 
 /**
@@ -84,7 +97,12 @@ for (const kind of ['bundled launcher with the fast path', 'plain launcher'] as 
       const { binDir, launcher, cli, gatesConfig } = result.paths;
       const evil = join(base, 'evil.js');
       writeFileSync(evil, 'process.stdout.write(JSON.stringify({ real: false }))');
-      const call = (env: NodeJS.ProcessEnv = {}) => spawnSync(launcher, ['hook', 'claude'], { input: '{"tool_name":"Bash","tool_input":{"command":"git reset --hard"}}', encoding: 'utf8', env: { PATH: process.env.PATH, HOME: base, ...env } });
+      const call = (env: NodeJS.ProcessEnv = {}) =>
+        spawnSync(launcher, ['hook', 'claude'], {
+          input: '{"tool_name":"Bash","tool_input":{"command":"git reset --hard"}}',
+          encoding: 'utf8',
+          env: { PATH: process.env.PATH, HOME: base, ...env },
+        });
       const pristine = () => refreshLauncher(dist, join(base, 'storage'), ['**/.env', '**/*.pem'], process.env);
 
       // 1. Settings beside it or in the environment are ignored; gates.json is the installed one.
@@ -94,7 +112,7 @@ for (const kind of ['bundled launcher with the fast path', 'plain launcher'] as 
 
       // 2. A different CLI, by content or by a symlink, is refused.
       writeFileSync(cli, readFileSync(evil));
-      let out = call();
+      const out = call();
       assert.equal(out.status, 2, out.stdout);
       assert.doesNotMatch(out.stdout, /"real":false/);
       assert.match(out.stderr, /not the ones the editor installed/);
@@ -114,6 +132,8 @@ for (const kind of ['bundled launcher with the fast path', 'plain launcher'] as 
       assert.equal(call().status, 2);
       pristine();
       assert.equal(call().status, 0, 'reinstalled: runs again');
-    } finally { rmSync(base, { recursive: true, force: true }); }
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
   });
 }

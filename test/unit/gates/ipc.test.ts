@@ -1,18 +1,18 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, statSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { test } from 'node:test';
+import { ROUTES, SECRET_HEADER } from '../../../src/core/ipc/protocol';
+import { registrationPathForRoot } from '../../../src/core/ipc/registry';
+import { askEditor, callWindow, isUnreachable, locateEditor } from '../../../src/core/ipc-client';
+import { ConfirmationQueue, type Prompter } from '../../../src/extension/gates/confirmation-queue';
+import { registerGateRoutes } from '../../../src/extension/gates/gate-routes';
+import { GateService } from '../../../src/extension/gates/gate-service';
 import { IpcServer } from '../../../src/extension/ipc/ipc-server';
 import { WindowRegistry } from '../../../src/extension/ipc/window-registry';
 import { pinnedIdentity } from '../trust/editor-key';
-import { askEditor, callWindow, isUnreachable, locateEditor } from '../../../src/core/ipc-client';
-import { registrationPathForRoot } from '../../../src/core/ipc/registry';
-import { ROUTES, SECRET_HEADER } from '../../../src/core/ipc/protocol';
-import { ConfirmationQueue, type Prompter } from '../../../src/extension/gates/confirmation-queue';
-import { GateService } from '../../../src/extension/gates/gate-service';
-import { registerGateRoutes } from '../../../src/extension/gates/gate-routes';
 
 function fixture() {
   const base = mkdtempSync(join(tmpdir(), 'airlock-ipc-'));
@@ -26,7 +26,9 @@ function raw(socket: string, path: string, headers: Record<string, string>, body
   return new Promise((resolve, reject) => {
     const req = request({ socketPath: socket, path, method: 'POST', headers }, (res) => {
       let text = '';
-      res.on('data', (c) => { text += c; });
+      res.on('data', (c) => {
+        text += c;
+      });
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
     });
     req.on('error', reject);
@@ -38,8 +40,13 @@ function raw(socket: string, path: string, headers: Record<string, string>, body
 function person(answer: 'allow' | 'block' | 'never') {
   const shown: string[] = [];
   const prompter: Prompter = {
-    ask: (view) => { shown.push(`${view.title}\n${view.detail}`); return answer === 'never' ? new Promise(() => {}) : Promise.resolve(answer); },
-    expired: () => { shown.push('expired'); },
+    ask: (view) => {
+      shown.push(`${view.title}\n${view.detail}`);
+      return answer === 'never' ? new Promise(() => {}) : Promise.resolve(answer);
+    },
+    expired: () => {
+      shown.push('expired');
+    },
   };
   return { prompter, shown };
 }
@@ -52,10 +59,31 @@ async function start(answer: 'allow' | 'block' | 'never') {
   registry.update([f.workspace]);
   const { prompter, shown } = person(answer);
   const recorded: string[] = [];
-  const queue = new ConfirmationQueue(prompter, async (_r, _v, a) => { recorded.push(a.decision); });
-  const service = new GateService(queue, async () => { throw new Error('no engine in this test'); }, async () => { recorded.push('report'); });
+  const queue = new ConfirmationQueue(prompter, async (_r, _v, a) => {
+    recorded.push(a.decision);
+  });
+  const service = new GateService(
+    queue,
+    async () => {
+      throw new Error('no engine in this test');
+    },
+    async () => {
+      recorded.push('report');
+    },
+  );
   registerGateRoutes(server, service, { version: 'test', window: registry.window });
-  return { ...f, server, registry, shown, recorded, stop: () => { registry.dispose(); server.dispose(); f.cleanup(); } };
+  return {
+    ...f,
+    server,
+    registry,
+    shown,
+    recorded,
+    stop: () => {
+      registry.dispose();
+      server.dispose();
+      f.cleanup();
+    },
+  };
 }
 
 test('socket is 0600 in a 0700 folder and the registry file is 0600', { skip: process.platform === 'win32' }, async () => {
@@ -64,7 +92,9 @@ test('socket is 0600 in a 0700 folder and the registry file is 0600', { skip: pr
     assert.equal(statSync(s.server.socket).mode & 0o777, 0o600);
     assert.equal(statSync(s.env.AIRLOCK_RUNTIME_DIR!).mode & 0o777, 0o700);
     assert.equal(statSync(registrationPathForRoot(s.workspace, s.env)).mode & 0o777, 0o600);
-  } finally { s.stop(); }
+  } finally {
+    s.stop();
+  }
 });
 
 test('a request without the secret, or with a wrong one, is refused', async () => {
@@ -77,7 +107,9 @@ test('a request without the secret, or with a wrong one, is refused', async () =
     const ok = await raw(s.server.socket, ROUTES.status, { [SECRET_HEADER]: s.server.secret });
     assert.equal(ok.status, 200);
     assert.equal(JSON.parse(ok.body).ok, true);
-  } finally { s.stop(); }
+  } finally {
+    s.stop();
+  }
 });
 
 test('malformed bodies get 400 with a message, unknown routes 404', async () => {
@@ -89,7 +121,9 @@ test('malformed bodies get 400 with a message, unknown routes 404', async () => 
     assert.equal(missing.status, 400);
     assert.match(JSON.parse(missing.body).error, /command is required/);
     assert.equal((await raw(s.server.socket, '/approve', h)).status, 404);
-  } finally { s.stop(); }
+  } finally {
+    s.stop();
+  }
 });
 
 test('no route approves: only the person answers allow, whatever the caller sends', async () => {
@@ -98,32 +132,51 @@ test('no route approves: only the person answers allow, whatever the caller send
     const window = locateEditor([join(blocker.workspace, 'deep', 'er')], blocker.env);
     assert.ok(!('unreachable' in window));
     for (const route of Object.values(ROUTES)) {
-      const answer = await callWindow<Record<string, unknown>>(window, route, { kind: 'command', command: 'ls', cwd: blocker.workspace, decision: 'allow', approve: true, timeoutMs: 5000 }, 3000);
+      const answer = await callWindow<Record<string, unknown>>(
+        window,
+        route,
+        { kind: 'command', command: 'ls', cwd: blocker.workspace, decision: 'allow', approve: true, timeoutMs: 5000 },
+        3000,
+      );
       assert.ok(isUnreachable(answer) || answer.decision !== 'allow', `${route} must not answer allow`);
     }
-  } finally { blocker.stop(); }
+  } finally {
+    blocker.stop();
+  }
   const allower = await start('allow');
   try {
-    const answer = await askEditor({ kind: 'command', requester: 'claude', command: 'railway volume delete vol_1', cwd: allower.workspace, timeoutMs: 5000 }, [allower.workspace], allower.env);
+    const answer = await askEditor(
+      { kind: 'command', requester: 'claude', command: 'railway volume delete vol_1', cwd: allower.workspace, timeoutMs: 5000 },
+      [allower.workspace],
+      allower.env,
+    );
     assert.ok(!isUnreachable(answer));
     assert.equal(answer.decision, 'allow');
     assert.equal(answer.decidedBy, 'person');
     assert.match(allower.shown[0]!, /Claude Code/);
     assert.deepEqual(allower.recorded, ['allow'], 'the decision is logged before the answer');
-  } finally { allower.stop(); }
+  } finally {
+    allower.stop();
+  }
 });
 
 test('an unanswered modal expires before the caller timeout and answers deny', async () => {
   const s = await start('never');
   try {
     const started = Date.now();
-    const answer = await askEditor({ kind: 'read', requester: 'cursor', file: join(s.workspace, '.env'), cwd: s.workspace, timeoutMs: 3500 }, [s.workspace], s.env);
+    const answer = await askEditor(
+      { kind: 'read', requester: 'cursor', file: join(s.workspace, '.env'), cwd: s.workspace, timeoutMs: 3500 },
+      [s.workspace],
+      s.env,
+    );
     assert.ok(!isUnreachable(answer));
     assert.equal(answer.decision, 'deny');
     assert.equal(answer.decidedBy, 'timeout');
     assert.ok(Date.now() - started < 3500, 'answered before the caller gave up');
     assert.deepEqual(s.recorded, ['deny']);
-  } finally { s.stop(); }
+  } finally {
+    s.stop();
+  }
 });
 
 test('a hook finds no editor once the window is gone, and says so plainly', async () => {
@@ -134,17 +187,31 @@ test('a hook finds no editor once the window is gone, and says so plainly', asyn
   assert.match(answer.unreachable, /no editor window/);
 });
 
-test('a hook whose XDG_RUNTIME_DIR differs from the editor\'s still finds the window', { skip: process.platform === 'win32' }, async () => {
+test("a hook whose XDG_RUNTIME_DIR differs from the editor's still finds the window", { skip: process.platform === 'win32' }, async () => {
   const f = fixture();
-  const editorEnv = { ...process.env, AIRLOCK_RUNTIME_DIR: undefined, XDG_RUNTIME_DIR: undefined, XDG_CONFIG_HOME: join(f.base, 'config') } as NodeJS.ProcessEnv;
+  const editorEnv = {
+    ...process.env,
+    AIRLOCK_RUNTIME_DIR: undefined,
+    XDG_RUNTIME_DIR: undefined,
+    XDG_CONFIG_HOME: join(f.base, 'config'),
+  } as NodeJS.ProcessEnv;
   const identity = await pinnedIdentity(editorEnv);
   const server = await IpcServer.create(identity, editorEnv);
   const registry = new WindowRegistry(server.socket, server.secret, identity, editorEnv);
   try {
     registry.update([f.workspace]);
-    const hookEnv = { ...process.env, AIRLOCK_RUNTIME_DIR: undefined, XDG_RUNTIME_DIR: join(f.base, 'elsewhere'), XDG_CONFIG_HOME: join(f.base, 'config') } as NodeJS.ProcessEnv;
+    const hookEnv = {
+      ...process.env,
+      AIRLOCK_RUNTIME_DIR: undefined,
+      XDG_RUNTIME_DIR: join(f.base, 'elsewhere'),
+      XDG_CONFIG_HOME: join(f.base, 'config'),
+    } as NodeJS.ProcessEnv;
     const window = locateEditor([join(f.workspace, 'deep')], hookEnv);
     assert.ok(!('unreachable' in window));
     assert.equal(window.socket, server.socket);
-  } finally { registry.dispose(); server.dispose(); f.cleanup(); }
+  } finally {
+    registry.dispose();
+    server.dispose();
+    f.cleanup();
+  }
 });

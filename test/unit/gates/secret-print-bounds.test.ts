@@ -1,7 +1,8 @@
 // The secret gate's work is bounded: a 4 MB line costs one pass, not a glob match per word (it
 // took 30 s), and past the bound a line naming many candidate files asks instead of guessing.
-import { test } from 'node:test';
+
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { secretPrintReason } from '../../../src/core/hooks/secret-access';
 import { DEFAULT_PROTECTED_FILES } from '../../../src/core/tokens/protected-files';
 
@@ -21,7 +22,14 @@ test('a 4 MB line naming many candidate files asks, whichever way the names are 
 });
 
 test('the candidate filter keeps every protected name: by word, by fragment, through the cwd or ~', async () => {
-  for (const [line, cwd] of [['cat server.pem', ROOT], ['cat id_deploy', ROOT], ['cat my-credentials-2.json', ROOT], ['cat config', '/home/u/.kube'], ['less ~/.aws/credentials', ROOT], ['cat Secrets.yaml', ROOT]] as const) {
+  for (const [line, cwd] of [
+    ['cat server.pem', ROOT],
+    ['cat id_deploy', ROOT],
+    ['cat my-credentials-2.json', ROOT],
+    ['cat config', '/home/u/.kube'],
+    ['less ~/.aws/credentials', ROOT],
+    ['cat Secrets.yaml', ROOT],
+  ] as const) {
     if (line === 'cat Secrets.yaml' && process.platform === 'linux') continue; // case-sensitive there, like minimatch
     assert.ok(await reason(line, cwd), `${line} in ${cwd}`);
   }

@@ -1,11 +1,11 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { allTriggerWords } from '../../../src/core/guard/fastpath/triggers';
+import { test } from 'node:test';
 import { needsFullCheck, triggerSet } from '../../../src/core/guard/fastpath/prefilter';
+import { allTriggerWords } from '../../../src/core/guard/fastpath/triggers';
 import { packs } from '../../../src/core/guard/packs/index';
 import { shellFrontFunction } from '../../../src/extension/terminal/prefilter-source';
 
@@ -16,20 +16,57 @@ import { shellFrontFunction } from '../../../src/extension/terminal/prefilter-so
 test('the shell front of the shim fast path agrees with the engine prefilter', { skip: process.platform === 'win32' }, () => {
   const words = [...triggerSet(allTriggerWords(packs))];
   const lines = [
-    'git status', 'git --version', 'git log --oneline -5', 'git push --force origin main', 'git PUSH origin',
-    'railway status', 'railway volume delete vol_1', 'terraform plan', 'terraform destroy -auto-approve',
-    'kubectl get pods', 'kubectl delete ns prod', 'rm -rf build', 'rm file.txt', 'ls -la', 'docker ps',
-    'docker volume prune', 'helm list', 'git commit -m "remove rm"', "git commit -m 'x'", 'git add src/*.ts',
-    'git checkout -b feat', 'git stash list', 'gh api /repos', 'aws s3 ls', 'echo $HOME', 'x=$(rm -rf /)',
-    'git log --format=%H', 'git diff HEAD~1', 'npm test', 'make build', 'git push', 'FOO=bar git status',
-    '. ./script.sh', 'git status; rm -rf /', 'git status && terraform destroy', 'git -C /tmp status', 'git show v1.0.0:README.md',
-    'kubectl --context=prod get pods', 'fly status -a app', 'git branch -D old', 'git\ttab status', 'git fetch origin +main:main',
+    'git status',
+    'git --version',
+    'git log --oneline -5',
+    'git push --force origin main',
+    'git PUSH origin',
+    'railway status',
+    'railway volume delete vol_1',
+    'terraform plan',
+    'terraform destroy -auto-approve',
+    'kubectl get pods',
+    'kubectl delete ns prod',
+    'rm -rf build',
+    'rm file.txt',
+    'ls -la',
+    'docker ps',
+    'docker volume prune',
+    'helm list',
+    'git commit -m "remove rm"',
+    "git commit -m 'x'",
+    'git add src/*.ts',
+    'git checkout -b feat',
+    'git stash list',
+    'gh api /repos',
+    'aws s3 ls',
+    'echo $HOME',
+    'x=$(rm -rf /)',
+    'git log --format=%H',
+    'git diff HEAD~1',
+    'npm test',
+    'make build',
+    'git push',
+    'FOO=bar git status',
+    '. ./script.sh',
+    'git status; rm -rf /',
+    'git status && terraform destroy',
+    'git -C /tmp status',
+    'git show v1.0.0:README.md',
+    'kubectl --context=prod get pods',
+    'fly status -a app',
+    'git branch -D old',
+    'git\ttab status',
+    'git fetch origin +main:main',
   ];
   const dir = mkdtempSync(join(tmpdir(), 'airlock-front-'));
   try {
     const script = join(dir, 'front.sh');
     // The stand-in for the launcher's awk check answers "full check" and marks that it was used.
-    writeFileSync(script, `airlock_needs_full_check() { echo awk; return 0; }\n${shellFrontFunction(words)}\nwhile IFS= read -r line; do if airlock_needs_check "$line" >/dev/null; then echo 1; else echo 0; fi; done\n`);
+    writeFileSync(
+      script,
+      `airlock_needs_full_check() { echo awk; return 0; }\n${shellFrontFunction(words)}\nwhile IFS= read -r line; do if airlock_needs_check "$line" >/dev/null; then echo 1; else echo 0; fi; done\n`,
+    );
     const out = spawnSync('sh', [script], { input: `${lines.join('\n')}\n`, encoding: 'utf8', env: { HOME: dir, PATH: process.env.PATH } });
     const answers = out.stdout.trim().split('\n');
     assert.equal(answers.length, lines.length);
@@ -42,5 +79,7 @@ test('the shell front of the shim fast path agrees with the engine prefilter', {
     const plain = lines.filter((line) => /^[a-z0-9_ .-]+$/.test(line) && !needsFullCheck(line, trigger));
     assert.ok(plain.includes('git status') && plain.length >= 4, plain.join(', '));
     for (const line of plain) assert.equal(answers[lines.indexOf(line)], '0', `"${line}" should pass in the shell`);
-  } finally { rmSync(dir, { recursive: true, force: true }); }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import type { ActivityEvent } from '../../../src/core/events';
 import type { CheckResult } from '../../../src/core/findings';
 import { EXIT_BLOCKED, gateShimCall, type ShimGateDeps } from '../../../src/core/terminal/shim-gate';
@@ -21,7 +21,10 @@ function deps(check: CheckResult, overrides: Partial<ShimGateDeps> = {}): ShimGa
     assess: async () => check,
     askEditor: async () => ({ unreachable: 'no editor window owns this folder' }),
     timeoutMs: 1000,
-    record: async (event) => { order.push('record'); recorded.push(event); },
+    record: async (event) => {
+      order.push('record');
+      recorded.push(event);
+    },
     ...overrides,
   };
 }
@@ -47,7 +50,7 @@ test('a refusal because no editor could ask is logged as such', async () => {
   assert.equal(d.recorded[0]!.environment, 'production');
 });
 
-test('a person\'s answer is logged by the editor, not twice by the shim', async () => {
+test("a person's answer is logged by the editor, not twice by the shim", async () => {
   const d = deps(destructive('ask'), { askEditor: async () => ({ decision: 'deny', decidedBy: 'person', message: 'blocked in the editor' }) });
   const result = await gateShimCall('railway', ['volume', 'delete'], '/work/app', d);
   assert.equal(result.exitCode, EXIT_BLOCKED);
@@ -55,7 +58,11 @@ test('a person\'s answer is logged by the editor, not twice by the shim', async 
 });
 
 test('a log that cannot be written never turns a refusal into a run', async () => {
-  const d = deps(destructive('deny'), { record: async () => { throw new Error('disk full'); } });
+  const d = deps(destructive('deny'), {
+    record: async () => {
+      throw new Error('disk full');
+    },
+  });
   const result = await gateShimCall('railway', ['volume', 'delete'], '/work/app', d);
   assert.equal(result.exitCode, EXIT_BLOCKED);
 });

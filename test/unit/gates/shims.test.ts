@@ -1,13 +1,13 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { shimTools, writeShimFolder } from '../../../src/extension/terminal/shim-folder';
+import { test } from 'node:test';
 import { packs } from '../../../src/core/guard/packs/index';
 import { shellLine } from '../../../src/core/terminal/shim-gate';
 import { shellPrefilter } from '../../../src/extension/terminal/prefilter-source';
+import { shimTools, writeShimFolder } from '../../../src/extension/terminal/shim-folder';
 
 const posix = process.platform !== 'win32';
 
@@ -20,7 +20,11 @@ function fixture(prefilter?: string) {
   const ran = join(base, 'ran.txt');
   writeFileSync(join(bin, 'railway'), `#!/bin/sh\nprintf '%s\\n' "$@" >> '${ran}'\necho "real railway: $*"\nexit 3\n`, { mode: 0o755 });
   const launcher = join(base, 'airlock');
-  writeFileSync(launcher, `#!/bin/sh\nprintf '%s|' "$@" > '${base}/asked.txt'\n[ "$ANSWER" = allow ] && exit 0\necho "airlock: railway was not run: blocked in the editor." >&2\nexit 126\n`, { mode: 0o755 });
+  writeFileSync(
+    launcher,
+    `#!/bin/sh\nprintf '%s|' "$@" > '${base}/asked.txt'\n[ "$ANSWER" = allow ] && exit 0\necho "airlock: railway was not run: blocked in the editor." >&2\nexit 126\n`,
+    { mode: 0o755 },
+  );
   writeShimFolder(shims, ['railway', 'terraform'], launcher, prefilter);
   const run = (args: string[], answer: string, path = `${shims}:${bin}:/usr/bin:/bin`) =>
     spawnSync(join(shims, 'railway'), args, { encoding: 'utf8', env: { PATH: path, ANSWER: answer } });
@@ -42,7 +46,9 @@ test('blocked: exit 126 with one line saying why, and the real binary never runs
     assert.match(r.stderr, /not run/);
     assert.ok(!existsSync(f.ran));
     assert.equal(readFileSync(f.asked, 'utf8'), `gate|--tool|railway|--cwd|${process.cwd()}|--|volume|delete|vol_1|`);
-  } finally { f.cleanup(); }
+  } finally {
+    f.cleanup();
+  }
 });
 
 test('allowed: the real binary runs once with argv, output and exit code untouched', { skip: !posix }, () => {
@@ -53,7 +59,9 @@ test('allowed: the real binary runs once with argv, output and exit code untouch
     assert.equal(r.status, 3);
     assert.equal(r.stdout, `real railway: ${args.join(' ')}\n`);
     assert.deepEqual(readFileSync(f.ran, 'utf8').split('\n').slice(0, -1), args);
-  } finally { f.cleanup(); }
+  } finally {
+    f.cleanup();
+  }
 });
 
 test('benign calls settled by the fast path never start the checker', { skip: !posix }, () => {
@@ -64,7 +72,9 @@ test('benign calls settled by the fast path never start the checker', { skip: !p
     assert.equal(r.stdout, 'real railway: status\n');
     assert.ok(!existsSync(f.asked));
     assert.equal(f.run(['volume', 'delete', 'x'], 'block').status, 126);
-  } finally { f.cleanup(); }
+  } finally {
+    f.cleanup();
+  }
 });
 
 test('no real binary: says so plainly and exits 127', { skip: !posix }, () => {
@@ -73,7 +83,9 @@ test('no real binary: says so plainly and exits 127', { skip: !posix }, () => {
     const r = f.run(['status'], 'allow', `${f.shims}:/usr/bin:/bin`);
     assert.equal(r.status, 127);
     assert.match(r.stderr, /'railway' is not installed \(not found on PATH after Airlock's shim folder/);
-  } finally { f.cleanup(); }
+  } finally {
+    f.cleanup();
+  }
 });
 
 test('a shim folder of another window further down PATH is skipped, not asked twice', { skip: !posix }, () => {
@@ -83,7 +95,9 @@ test('a shim folder of another window further down PATH is skipped, not asked tw
     writeShimFolder(other, ['railway'], '/nonexistent/airlock', undefined);
     const r = f.run(['volume', 'delete', 'x'], 'allow', `${f.shims}:${other}:${f.bin}:/usr/bin:/bin`);
     assert.equal(r.status, 3);
-  } finally { f.cleanup(); }
+  } finally {
+    f.cleanup();
+  }
 });
 
 test('shellLine quotes only what needs quoting', () => {
@@ -94,9 +108,10 @@ test('with the real prefilter: a line needing the awk check gets it, and a prefi
   const base = mkdtempSync(join(tmpdir(), 'airlock-prefilter-'));
   try {
     const file = join(base, 'prefilter.sh');
-    writeFileSync(file, "AIRLOCK_TRIGGER_WORDS='delete push'\nairlock_needs_full_check() { case \"$1\" in *DELETE*) return 0;; esac; return 1; }\n");
+    writeFileSync(file, 'AIRLOCK_TRIGGER_WORDS=\'delete push\'\nairlock_needs_full_check() { case "$1" in *DELETE*) return 0;; esac; return 1; }\n');
     const source = shellPrefilter(file)!;
-    const ask = (line: string) => spawnSync('sh', ['-c', `${source}\nairlock_needs_check "$1" && echo full || echo benign`, 'sh', line], { encoding: 'utf8' }).stdout.trim();
+    const ask = (line: string) =>
+      spawnSync('sh', ['-c', `${source}\nairlock_needs_check "$1" && echo full || echo benign`, 'sh', line], { encoding: 'utf8' }).stdout.trim();
     assert.equal(ask('git status'), 'benign');
     assert.equal(ask('git push'), 'full');
     assert.equal(ask('x VOLUME DELETE'), 'full', 'capitals go to the awk check');
@@ -105,5 +120,7 @@ test('with the real prefilter: a line needing the awk check gets it, and a prefi
     assert.equal(ask('x VOLUME DELETE'), 'full', 'a lenient prefilter written beside the launcher later is not read');
     rmSync(file);
     assert.equal(ask('x VOLUME DELETE'), 'full', 'nor is a missing one');
-  } finally { rmSync(base, { recursive: true, force: true }); }
+  } finally {
+    rmSync(base, { recursive: true, force: true });
+  }
 });

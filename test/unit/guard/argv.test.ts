@@ -1,8 +1,9 @@
 // The one argument reader (src/core/argv.ts): raw scans and the getopt-style parse agree on
 // what an option, a value and a positional are, and `hasOption` means one thing.
-import { test } from 'node:test';
+
 import assert from 'node:assert/strict';
-import { commandStart, flagValue, hasFlag, hasOption, optionValue, parseOptions, parsedHasOption, positionals } from '../../../src/core/argv';
+import { test } from 'node:test';
+import { commandStart, flagValue, hasFlag, hasOption, optionValue, parsedHasOption, parseOptions, positionals } from '../../../src/core/argv';
 
 test('hasFlag opens short bundles; hasOption never does; parsedHasOption reads a parse', () => {
   assert.ok(hasFlag(['-rf', 'x'], '-f'));
@@ -20,7 +21,7 @@ test('values: last one wins; attached short values only where asked', () => {
   assert.deepEqual(positionals(['-n', 'prod', 'delete', '--', '-x'], ['-n']), ['delete', '-x']);
 });
 
-test('commandStart finds where a wrapper\'s own options end (what unwrap.ts skipOptions uses)', () => {
+test("commandStart finds where a wrapper's own options end (what unwrap.ts skipOptions uses)", () => {
   assert.equal(commandStart(['sudo', '-u', 'root', 'rm', '-rf', '/'], 1, ['-u']), 3);
   assert.equal(commandStart(['timeout', '-s', 'KILL', '10', 'rm'], 1, ['-s'], 1), 4);
   assert.equal(commandStart(['sudo', '--', 'rm'], 1, []), 2);

@@ -1,8 +1,9 @@
 // Bad input gets a clear answer, never a crash or a hang; every decision on 100 KB of
 // adversarial input comes back well under 50 ms (best of a few runs, to resist machine noise).
-import { test } from 'node:test';
+
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
+import { test } from 'node:test';
 import { checkCommand, guardTriggers } from '../../../src/core/guard/engine';
 import { needsFullCheck } from '../../../src/core/guard/fastpath/prefilter';
 import { loadShellParser } from '../../../src/core/shell/parser';
@@ -48,10 +49,10 @@ test('500 nested bash -c or eval stop at the depth limit and ask', async () => {
   // unescaped form with an odd number of quotes is unbalanced, and still gets a clear answer.
   const opened = `${'bash -c "'.repeat(499)}rm -rf src`;
   assert.equal((await checkCommand(opened, { cwd })).decision, 'ask');
-  let quoted = "git reset --hard";
+  let quoted = 'git reset --hard';
   for (let i = 0; i < 12; i++) quoted = `bash -c '${quoted.replace(/'/g, `'\\''`)}'`;
   assert.equal((await checkCommand(quoted, { cwd })).decision, 'ask');
-  let shallow = "git reset --hard";
+  let shallow = 'git reset --hard';
   for (let i = 0; i < 4; i++) shallow = `bash -c '${shallow.replace(/'/g, `'\\''`)}'`;
   assert.ok((await checkCommand(shallow, { cwd })).findings.some((f) => f.rule === 'git.reset-hard'));
 });

@@ -1,11 +1,12 @@
 // `airlock check` and `airlock explain`, run in-process.
-import { test } from 'node:test';
+
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../../src/cli/main';
+import { test } from 'node:test';
 import type { CliIO } from '../../../src/cli/io';
+import { runCli } from '../../../src/cli/main';
 
 const home = mkdtempSync(join(tmpdir(), 'airlock-cli-home-'));
 const cwd = '/home/dev/project';
@@ -14,8 +15,12 @@ function io(stdin = ''): CliIO & { out: string; err: string } {
   const captured = {
     out: '',
     err: '',
-    stdout: (t: string) => { captured.out += t; },
-    stderr: (t: string) => { captured.err += t; },
+    stdout: (t: string) => {
+      captured.out += t;
+    },
+    stderr: (t: string) => {
+      captured.err += t;
+    },
     readStdin: async () => stdin,
     env: { AIRLOCK_POLICY_FILE: join(home, 'none.json'), HOME: home },
     cwd,
@@ -62,12 +67,12 @@ test('check never prints a secret from the line', async () => {
 test('explain shows the parse, the unwrapping, the commands and each rule consulted', async () => {
   const captured = io();
   assert.equal(await runCli(['explain', '--', 'sudo bash -c "rm -rf src && git status"'], captured), 3);
-  assert.match(captured.out, /Parse \(tree-sitter-bash\):\n  \(program/);
+  assert.match(captured.out, /Parse \(tree-sitter-bash\):\n {2}\(program/);
   assert.match(captured.out, /sudo runs bash -c/);
   assert.match(captured.out, /bash -c runs its string as a script: rm -rf src && git status/);
-  assert.match(captured.out, /rm -rf src\n      cwd \/home\/dev\/project, reached via sudo → bash -c/);
+  assert.match(captured.out, /rm -rf src\n {6}cwd \/home\/dev\/project, reached via sudo → bash -c/);
   assert.match(captured.out, /MATCH filesystem\.rm-recursive: rm would recursively delete src/);
-  assert.match(captured.out, /no    filesystem\.rm-root-or-home: looks at rm; its conditions do not hold here/);
+  assert.match(captured.out, /no {4}filesystem\.rm-root-or-home: looks at rm; its conditions do not hold here/);
   assert.match(captured.out, /Decision: ASK/);
   const fast = io();
   assert.equal(await runCli(['explain', 'ls -la'], fast), 0);

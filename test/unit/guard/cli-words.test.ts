@@ -1,14 +1,16 @@
 // How the cloud packs read a CLI's subcommand path: option values, unknown options, help, verbs.
-import { test } from 'node:test';
+
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { asksForHelp, readings } from '../../../src/core/argv';
 import { leadingVerb, matchPath, matchTopicPath } from '../../../src/core/guard/packs/cli-words';
+import { packs } from '../../../src/core/guard/packs/index';
 import { runnerCommand } from '../../../src/core/guard/packs/nested-commands';
 import type { SimpleCommand } from '../../../src/core/shell/command';
-import { packs } from '../../../src/core/guard/packs/index';
 
 /** The CLI packs (the data packs read bodies and code, and have their own adversarial tests in test/unit/data-packs/). */
 const CLOUD_PACKS = packs.filter((p) => !['filesystem', 'git', 'databases', 'http', 'interpreters'].includes(p.id));
+
 import type { RuleContext } from '../../../src/core/guard/rule';
 
 function command(...argv: string[]): SimpleCommand {
@@ -17,7 +19,10 @@ function command(...argv: string[]): SimpleCommand {
 
 test('known valued options take their value; unknown ones are read both ways', () => {
   assert.deepEqual(readings(['-n', 'prod', 'delete', 'ns', 'x'], ['-n']), [['delete', 'ns', 'x']]);
-  assert.deepEqual(readings(['--context', 'prod', 'delete', 'ns'], []), [['prod', 'delete', 'ns'], ['delete', 'ns']]);
+  assert.deepEqual(readings(['--context', 'prod', 'delete', 'ns'], []), [
+    ['prod', 'delete', 'ns'],
+    ['delete', 'ns'],
+  ]);
   assert.deepEqual(readings(['--context=prod', 'delete'], []), [['delete']]);
   assert.deepEqual(readings(['exec', 'pod', '--', 'rm', '-rf', '/'], []), [['exec', 'pod', 'rm', '-rf', '/']]);
 });
@@ -51,10 +56,14 @@ test('leadingVerb stops at harmless verbs and at names', () => {
   assert.equal(leadingVerb(['a', 'b', 'c', 'd', 'e', 'delete'], ['delete'], 5), undefined);
 });
 
-test('runnerCommand finds the command a runner runs, past the runner\'s own options', () => {
+test("runnerCommand finds the command a runner runs, past the runner's own options", () => {
   assert.deepEqual(runnerCommand(command('railway', 'run', '-e', 'prod', 'rm', '-rf', '/d'), ['run'], ['-e']), ['rm', '-rf', '/d']);
   assert.deepEqual(runnerCommand(command('doppler', 'run', '--config', 'prd', '--', 'npm', 'start'), ['run'], ['--config']), ['npm', 'start']);
-  assert.deepEqual(runnerCommand(command('railway', 'run', 'terraform', 'destroy', '--help'), ['run'], []), ['terraform', 'destroy', '--help'], 'the inner command\'s help is its own');
+  assert.deepEqual(
+    runnerCommand(command('railway', 'run', 'terraform', 'destroy', '--help'), ['run'], []),
+    ['terraform', 'destroy', '--help'],
+    "the inner command's help is its own",
+  );
   assert.equal(runnerCommand(command('railway', '--help', 'run', 'x'), ['run'], []), undefined);
   assert.equal(runnerCommand(command('railway', 'logs', 'run'), ['run'], []), undefined, 'run must be the subcommand, not an argument');
   assert.deepEqual(runnerCommand(command('railway', 'run'), ['run'], []), []);

@@ -4,16 +4,18 @@
  * nested findings' reasons, and fast-path soundness of the cloud corpus. Every rule's metadata
  * and examples run through the rule tester in test/unit/guard/rules.test.ts.
  */
-import { test } from 'node:test';
+
 import assert from 'node:assert/strict';
-import { exampleLine, type RuleContext } from '../../../src/core/guard/rule';
-import type { Finding } from '../../../src/core/findings';
-import type { SimpleCommand } from '../../../src/core/shell/command';
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { test } from 'node:test';
+import type { Finding } from '../../../src/core/findings';
 import { packs } from '../../../src/core/guard/packs/index';
+import { exampleLine, type RuleContext } from '../../../src/core/guard/rule';
+import type { SimpleCommand } from '../../../src/core/shell/command';
 
 const CLOUD_PACKS = packs.filter((p) => !['filesystem', 'git', 'databases', 'http', 'interpreters'].includes(p.id));
+
 import { needsFullCheck, triggerSet } from '../../../src/core/guard/fastpath/prefilter';
 import type { Corpus } from '../../corpus/types';
 
@@ -59,9 +61,12 @@ function simple(line: string): SimpleCommand {
   const last = piped[piped.length - 1]!;
   const [head, hereString] = last.split(' <<< ');
   const argv = words(head!);
-  const stdin: SimpleCommand['stdin'] = hereString !== undefined
-    ? { kind: 'text', text: words(hereString).join(' '), from: 'herestring' }
-    : piped.length > 1 ? { kind: 'opaque', from: words(piped[0]!)[0]! } : undefined;
+  const stdin: SimpleCommand['stdin'] =
+    hereString !== undefined
+      ? { kind: 'text', text: words(hereString).join(' '), from: 'herestring' }
+      : piped.length > 1
+        ? { kind: 'opaque', from: words(piped[0]!)[0]! }
+        : undefined;
   return { argv, written: argv[0] ?? '', assignments: {}, segment: line, cwd: '/work', via: [], ...(stdin ? { stdin } : {}) };
 }
 
@@ -89,11 +94,11 @@ test('kubectl delete -f reads the manifest: namespaces and volumes in it make th
   };
   const reading: RuleContext = { ...context, readFile: (path) => files[path] };
   assert.equal(rule.match(simple('kubectl delete -f ns.yaml'), reading)?.severity, 'critical');
-  assert.equal(rule.match(simple('kubectl delete -f web.yaml'), reading)?.severity, undefined, 'a plain deployment keeps the rule\'s medium severity');
+  assert.equal(rule.match(simple('kubectl delete -f web.yaml'), reading)?.severity, undefined, "a plain deployment keeps the rule's medium severity");
   assert.ok(rule.match(simple('kubectl delete -f missing.yaml'), reading), 'an unreadable manifest still asks');
 });
 
-test('a destructive command run through a platform takes the nested finding\'s reason', () => {
+test("a destructive command run through a platform takes the nested finding's reason", () => {
   const rule = CLOUD_PACKS.find((p) => p.id === 'railway')!.rules.find((r) => r.id === 'railway.run-destructive')!;
   const verdict = rule.match(simple('railway run -e production rm -rf /srv/data'), context);
   assert.equal(verdict?.reason, 'With Railway environment variables: destroys data');
@@ -101,7 +106,7 @@ test('a destructive command run through a platform takes the nested finding\'s r
   assert.equal(rule.match(simple('railway run -e production npm start'), context), undefined);
 });
 
-test('fast path soundness: every line a cloud rule must catch contains one of that rule\'s own keywords', () => {
+test("fast path soundness: every line a cloud rule must catch contains one of that rule's own keywords", () => {
   const missing: string[] = [];
   const byId = new Map(CLOUD_PACKS.flatMap((p) => p.rules.map((r) => [r.id, r] as const)));
   const lines: Array<[string, string]> = [...byId.values()].flatMap((r) => r.examples.match.map(exampleLine).map((l) => [r.id, l] as [string, string]));

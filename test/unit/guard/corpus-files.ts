@@ -29,7 +29,13 @@ export const CORPUS_OPTIONS: CheckOptions = {
   fileRecovery: (path, cwd) => fileRecovery(fixturePath(path, cwd), '/'),
   modifiedTracked: (path, cwd) => modifiedTracked(fixturePath(path, cwd), '/'),
   listDir: (path) => {
-    try { return readdirSync(fixturePath(path, '/'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name); } catch { return undefined; }
+    try {
+      return readdirSync(fixturePath(path, '/'), { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .map((e) => e.name);
+    } catch {
+      return undefined;
+    }
   },
 };
 const NOT_CORPORA = new Set(['types.ts', 'dcg-disagreements.ts']);
@@ -58,7 +64,12 @@ function makeFilesRepository(target: string): void {
   rmSync(root, { recursive: true, force: true });
   mkdirSync(join(root, 'src'), { recursive: true });
   mkdirSync(join(root, 'data'), { recursive: true });
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=fixture', '-c', 'user.email=fixture@example.invalid', '-c', 'init.defaultBranch=main', '-c', 'core.autocrlf=false', ...args], { cwd: root, stdio: 'ignore' });
+  const git = (...args: string[]) =>
+    execFileSync(
+      'git',
+      ['-c', 'user.name=fixture', '-c', 'user.email=fixture@example.invalid', '-c', 'init.defaultBranch=main', '-c', 'core.autocrlf=false', ...args],
+      { cwd: root, stdio: 'ignore' },
+    );
   writeFileSync(join(root, 'README.md'), '# files\n');
   writeFileSync(join(root, 'src', 'app.ts'), 'export const answer = 41;\n');
   writeFileSync(join(root, 'src', 'util.ts'), 'export const id = <T>(x: T) => x;\n');
@@ -84,11 +95,16 @@ makeFilesRepository(join(FIXTURES_DIR, 'repos', 'files'));
  * than fall back to a parent folder. Made here so the repository keeps no megabyte of padding.
  */
 mkdirSync(join(FIXTURES_DIR, 'oversized'), { recursive: true });
-writeFileSync(join(FIXTURES_DIR, 'oversized', 'package.json'), JSON.stringify({ name: 'oversized', scripts: { build: 'tsc' }, padding: 'x'.repeat(1024 * 1024 + 10) }));
+writeFileSync(
+  join(FIXTURES_DIR, 'oversized', 'package.json'),
+  JSON.stringify({ name: 'oversized', scripts: { build: 'tsc' }, padding: 'x'.repeat(1024 * 1024 + 10) }),
+);
 
 /** Every `test/corpus/<pack>.ts` table. */
 export function corpusFiles(): string[] {
-  return readdirSync(corpusDir).filter((f) => f.endsWith('.ts') && !NOT_CORPORA.has(f)).sort();
+  return readdirSync(corpusDir)
+    .filter((f) => f.endsWith('.ts') && !NOT_CORPORA.has(f))
+    .sort();
 }
 
 export function loadCorpus(file: string): Corpus {

@@ -1,7 +1,8 @@
 // Runs every table in test/corpus/<pack>.ts: each line must reach exactly the expected decision,
 // and name the expected rule when one is given.
-import { test } from 'node:test';
+
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { checkCommand } from '../../../src/core/guard/engine';
 import { CORPUS_OPTIONS, corpusFiles, loadCorpus } from './corpus-files';
 
@@ -13,7 +14,8 @@ for (const file of corpusFiles()) {
     for (const [expected, line, rule] of corpus) {
       const result = await checkCommand(line, CORPUS_OPTIONS);
       const rules = result.findings.map((f) => f.rule);
-      if (result.decision !== expected) failures.push(`${JSON.stringify(line)}: expected ${expected}, got ${result.decision} (${rules.join(', ') || 'no findings'})`);
+      if (result.decision !== expected)
+        failures.push(`${JSON.stringify(line)}: expected ${expected}, got ${result.decision} (${rules.join(', ') || 'no findings'})`);
       else if (rule && !rules.includes(rule)) failures.push(`${JSON.stringify(line)}: expected rule ${rule}, got ${rules.join(', ') || 'none'}`);
     }
     assert.deepEqual(failures, []);

@@ -1,7 +1,8 @@
 // Runs ALL of dcg's public corpus. dcg `deny` = our ask or deny; `allow` = our allow; edge cases
 // need an answer without a crash. Deliberate disagreements live in test/corpus/dcg-disagreements.ts.
-import { test } from 'node:test';
+
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { checkCommand } from '../../../src/core/guard/engine';
 import disagreements from '../../corpus/dcg-disagreements';
 import { loadDcgCorpus } from './dcg-corpus';
@@ -21,8 +22,13 @@ test('dcg corpus: every case agrees with dcg or is a listed, reasoned disagreeme
     const ours = result.decision === 'allow' ? 'allow' : 'deny';
     const key = `${c.expected}\u0000${c.command}`;
     if (ours === c.expected) continue;
-    if (listed.has(key)) { used.add(key); continue; }
-    unexpected.push(`${c.source}: dcg ${c.expected}, Airlock ${result.decision} (${result.findings.map((f) => f.rule).join(', ') || 'no findings'}): ${JSON.stringify(c.command)}`);
+    if (listed.has(key)) {
+      used.add(key);
+      continue;
+    }
+    unexpected.push(
+      `${c.source}: dcg ${c.expected}, Airlock ${result.decision} (${result.findings.map((f) => f.rule).join(', ') || 'no findings'}): ${JSON.stringify(c.command)}`,
+    );
   }
   const stale = [...listed.keys()].filter((k) => !used.has(k)).map((k) => k.replace('\u0000', ': '));
   assert.deepEqual(unexpected, [], `${unexpected.length} unlisted disagreements`);

@@ -1,10 +1,11 @@
 // Reading git's index without running git: what a delete or an overwrite would lose.
-import { test } from 'node:test';
+
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { test } from 'node:test';
 import { fileRecovery, modifiedTracked, parseIndex } from '../../../src/core/guard/git-state';
 
 function git(cwd: string, ...args: string[]): void {

@@ -2,23 +2,24 @@
 // no protected glob covers the path (the globs compiled to regular expressions agree with
 // minimatch), and the token scanner already found this unchanged file clean (the read index).
 // Every answered read is in the read spool before the answer, and the CLI folds it into the log.
-import { test, before } from 'node:test';
+
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT } from './dcg-corpus';
-import { isProtectedPath } from '../../../src/core/hooks/secret-access';
+import { before, test } from 'node:test';
+import type { ActivityEvent } from '../../../src/core/events';
 import { decideHook } from '../../../src/core/hooks/decide';
 import { parsePayload } from '../../../src/core/hooks/payload';
 import { foldReadSpool, indexKey, noteCleanRead, statExact } from '../../../src/core/hooks/read-index';
+import { isProtectedPath } from '../../../src/core/hooks/secret-access';
+import type { HookAgent } from '../../../src/core/hooks/types';
 import { fileHoldsSecret } from '../../../src/core/tokens/files';
 import { DEFAULT_PROTECTED_FILES } from '../../../src/core/tokens/protected-files';
-import { readGlobsEre, globToEre } from '../../../src/launcher/read-globs';
 import { installedLauncher } from '../../../src/launcher/install';
-import type { ActivityEvent } from '../../../src/core/events';
-import type { HookAgent } from '../../../src/core/hooks/types';
+import { globToEre, readGlobsEre } from '../../../src/launcher/read-globs';
+import { REPO_ROOT } from './dcg-corpus';
 
 const built = mkdtempSync(join(tmpdir(), 'airlock-reads-'));
 let launcher = '';
@@ -32,7 +33,19 @@ before(async () => {
   const fake = join(built, 'fake-runtime');
   writeFileSync(fake, '#!/bin/sh\necho RUNTIME\n', { mode: 0o755 });
   launcher = join(built, 'installed');
-  writeFileSync(launcher, installedLauncher(readFileSync(join(built, 'airlock'), 'utf8'), { cli: join(built, 'cli.js'), runtime: fake, electron: false, gatesConfig: join(built, 'gates.json'), protectedFiles: DEFAULT_PROTECTED_FILES, files: [], platform: process.platform }), { mode: 0o755 });
+  writeFileSync(
+    launcher,
+    installedLauncher(readFileSync(join(built, 'airlock'), 'utf8'), {
+      cli: join(built, 'cli.js'),
+      runtime: fake,
+      electron: false,
+      gatesConfig: join(built, 'gates.json'),
+      protectedFiles: DEFAULT_PROTECTED_FILES,
+      files: [],
+      platform: process.platform,
+    }),
+    { mode: 0o755 },
+  );
   writeFileSync(join(built, 'cli.js'), '');
   mkdirSync(join(project, 'src'));
   mkdirSync(join(project, 'config'));
@@ -55,7 +68,15 @@ function hook(agent: HookAgent, payload: unknown): string {
   return out.stdout.startsWith('RUNTIME') ? 'node' : out.stdout === '' || out.stdout === '{"permission":"allow"}\n' ? 'answered' : `?${out.stdout}`;
 }
 
-const claudeRead = (file: string, extra: Record<string, unknown> = {}) => ({ session_id: 's', transcript_path: '/t', cwd: project, permission_mode: 'default', hook_event_name: 'PreToolUse', tool_name: 'Read', tool_input: { file_path: file, ...extra } });
+const claudeRead = (file: string, extra: Record<string, unknown> = {}) => ({
+  session_id: 's',
+  transcript_path: '/t',
+  cwd: project,
+  permission_mode: 'default',
+  hook_event_name: 'PreToolUse',
+  tool_name: 'Read',
+  tool_input: { file_path: file, ...extra },
+});
 
 /** Indexes a file as the CLI does after scanning it clean (ctime may be recent: waits it out). */
 function indexAsNode(path: string): void {
@@ -67,12 +88,74 @@ test('the protected globs compiled for awk decide every sample path as minimatch
   const globs = [...DEFAULT_PROTECTED_FILES, '**/*.secret', 'vault-*', '**/deploy/prod?.yml', '**/Keys/**'];
   const eres = readGlobsEre(globs);
   assert.ok(eres, 'every glob converts');
-  const names = ['.env', '.env.local', 'prod.env', '.envrc', 'env', '.env.example', 'a.pem', '.pem', 'x.key', 'keys', 'id_rsa', 'id_rsa.pub', 'id_', 'id', 'ID_RSA', '.npmrc', 'npmrc', '.pypirc', '.netrc', '.git-credentials', 'config.json', 'credentials', 'credentials.json', 'my-credentials-prod.json', 'credentials.yaml', 'service-account.json', 'service-account-x.json', 'secrets.yaml', 'secrets', 'a.tfvars', 'a.tfstate', 'a.tfstate.backup', 'config', 'x.secret', 'vault-1', 'vault', 'prod1.yml', 'prod.yml', 'index.ts', 'README.md', 'a b.pem', 'x.PEM', 'Keys', 'dist.json'];
-  const dirs = ['', 'home/u', 'home/u/.aws', 'home/u/.kube', 'home/u/.docker', 'p/.railway', 'p/.vercel/sub', 'p/deploy', 'p/Keys', 'p/keys', 'p/.git', 'x/.ssh'];
+  const names = [
+    '.env',
+    '.env.local',
+    'prod.env',
+    '.envrc',
+    'env',
+    '.env.example',
+    'a.pem',
+    '.pem',
+    'x.key',
+    'keys',
+    'id_rsa',
+    'id_rsa.pub',
+    'id_',
+    'id',
+    'ID_RSA',
+    '.npmrc',
+    'npmrc',
+    '.pypirc',
+    '.netrc',
+    '.git-credentials',
+    'config.json',
+    'credentials',
+    'credentials.json',
+    'my-credentials-prod.json',
+    'credentials.yaml',
+    'service-account.json',
+    'service-account-x.json',
+    'secrets.yaml',
+    'secrets',
+    'a.tfvars',
+    'a.tfstate',
+    'a.tfstate.backup',
+    'config',
+    'x.secret',
+    'vault-1',
+    'vault',
+    'prod1.yml',
+    'prod.yml',
+    'index.ts',
+    'README.md',
+    'a b.pem',
+    'x.PEM',
+    'Keys',
+    'dist.json',
+  ];
+  const dirs = [
+    '',
+    'home/u',
+    'home/u/.aws',
+    'home/u/.kube',
+    'home/u/.docker',
+    'p/.railway',
+    'p/.vercel/sub',
+    'p/deploy',
+    'p/Keys',
+    'p/keys',
+    'p/.git',
+    'x/.ssh',
+  ];
   const paths = dirs.flatMap((d) => names.map((n) => `/${d ? `${d}/` : ''}${n}`));
   const out = execFileSync('sh', ['-c', `. "${join(built, 'prefilter.sh')}"; LC_ALL=C awk -v mode=paths "$AIRLOCK_PREFILTER_AWK"`], {
-    input: paths.join('\u001e'), encoding: 'utf8', env: { PATH: process.env.PATH, AIRLOCK_READ_GLOBS: eres!.join('\n'), AIRLOCK_READ_NOCASE: '0' },
-  }).trim().split('\n');
+    input: paths.join('\u001e'),
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, AIRLOCK_READ_GLOBS: eres!.join('\n'), AIRLOCK_READ_NOCASE: '0' },
+  })
+    .trim()
+    .split('\n');
   const differ = paths.filter((p, i) => (out[i] === '1') !== isProtectedPath(p, [], globs));
   assert.deepEqual(differ, []);
   assert.ok(out.filter((v) => v === '1').length > 100, 'many samples are protected');
@@ -97,10 +180,30 @@ test('a clean file in the index is answered by the launcher and recorded in the 
   rmSync(spool(), { force: true });
   assert.equal(hook('claude', claudeRead(file)), 'answered');
   assert.equal(hook('claude', claudeRead('src/index.ts', { offset: 1, limit: 20 })), 'answered', 'relative to cwd');
-  assert.equal(hook('cursor', { conversation_id: 'c', hook_event_name: 'beforeReadFile', file_path: file, content: 'export const x = 1;\\n"quoted"', workspace_roots: [project], attachments: [] }), 'answered');
-  const lines = readFileSync(spool(), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  assert.equal(
+    hook('cursor', {
+      conversation_id: 'c',
+      hook_event_name: 'beforeReadFile',
+      file_path: file,
+      content: 'export const x = 1;\\n"quoted"',
+      workspace_roots: [project],
+      attachments: [],
+    }),
+    'answered',
+  );
+  const lines = readFileSync(spool(), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   assert.equal(lines.length, 3);
-  assert.deepEqual(lines.map((l) => [l.agent, l.file]), [['claude', file], ['claude', file], ['cursor', file]]);
+  assert.deepEqual(
+    lines.map((l) => [l.agent, l.file]),
+    [
+      ['claude', file],
+      ['claude', file],
+      ['cursor', file],
+    ],
+  );
 });
 
 test('a changed file, a moved one, or a forged index line for another file does not pass', () => {
@@ -146,12 +249,20 @@ test('searches over folders and name-only globs are answered; the spool must be 
   mkdirSync(spool());
   try {
     assert.equal(hook('claude', { ...claudeRead(''), tool_name: 'Grep', tool_input: { pattern: 'TODO', path: 'src' } }), 'node', 'cannot record it: Node does');
-  } finally { rmSync(spool(), { recursive: true }); }
+  } finally {
+    rmSync(spool(), { recursive: true });
+  }
 });
 
 test('parity: every read the launcher answers, the Node hook allows', async () => {
   const files = ['src/index.ts', 'src/keys.ts', '.env', 'config/server.pem', 'src', '.', 'missing.txt', 'src/later.ts'].map((f) => join(project, f));
-  for (const f of files) { try { if (await fileHoldsSecret(f) === false) indexAsNode(f); } catch { /* a folder */ } }
+  for (const f of files) {
+    try {
+      if ((await fileHoldsSecret(f)) === false) indexAsNode(f);
+    } catch {
+      /* a folder */
+    }
+  }
   const payloads: Array<[HookAgent, Record<string, unknown>]> = [];
   for (const f of files) {
     payloads.push(['claude', claudeRead(f)]);
@@ -164,7 +275,9 @@ test('parity: every read the launcher answers, the Node hook allows', async () =
     answered++;
     const call = parsePayload(agent, JSON.stringify(payload), project);
     const verdict = await decideHook(call, {
-      assess: () => { throw new Error('not a command'); },
+      assess: () => {
+        throw new Error('not a command');
+      },
       askEditor: async () => ({ unreachable: 'test' }),
       protectedFiles: { globs: DEFAULT_PROTECTED_FILES, holdsSecret: fileHoldsSecret },
       timeoutMs: 30_000,
@@ -176,22 +289,38 @@ test('parity: every read the launcher answers, the Node hook allows', async () =
 
 test('the spool is folded into the log as reads the rules allowed, whatever a line claims', async () => {
   const path = join(built, 'fold.jsonl');
-  writeFileSync(path, [
-    JSON.stringify({ time: '2026-01-01T00:00:00Z', agent: 'claude', tool: 'Read', file: '/p/a.ts', cwd: '/p', session: 's' }),
-    JSON.stringify({ agent: 'cursor', file: '/p/b.ts', decision: 'deny', decidedBy: 'person', kind: 'confirmation' }),
-    'not json',
-    JSON.stringify({ agent: 'mallory', file: '/p/c.ts' }),
-    '',
-  ].join('\n'));
+  writeFileSync(
+    path,
+    [
+      JSON.stringify({ time: '2026-01-01T00:00:00Z', agent: 'claude', tool: 'Read', file: '/p/a.ts', cwd: '/p', session: 's' }),
+      JSON.stringify({ agent: 'cursor', file: '/p/b.ts', decision: 'deny', decidedBy: 'person', kind: 'confirmation' }),
+      'not json',
+      JSON.stringify({ agent: 'mallory', file: '/p/c.ts' }),
+      '',
+    ].join('\n'),
+  );
   const events: ActivityEvent[] = [];
-  assert.equal(await foldReadSpool(path, async (_cwd, e) => { events.push(e); }), 2);
-  assert.deepEqual(events.map((e) => [e.kind, e.actor, e.file, e.decision, e.decidedBy]), [['file-read', 'claude', '/p/a.ts', 'allow', 'rules'], ['file-read', 'cursor', '/p/b.ts', 'allow', 'rules']]);
+  assert.equal(
+    await foldReadSpool(path, async (_cwd, e) => {
+      events.push(e);
+    }),
+    2,
+  );
+  assert.deepEqual(
+    events.map((e) => [e.kind, e.actor, e.file, e.decision, e.decidedBy]),
+    [
+      ['file-read', 'claude', '/p/a.ts', 'allow', 'rules'],
+      ['file-read', 'cursor', '/p/b.ts', 'allow', 'rules'],
+    ],
+  );
   assert.equal(await foldReadSpool(path, async () => undefined), 0, 'folded once');
 });
 
 test('the index key is what stat -L prints', () => {
   const file = join(project, 'src', 'index.ts');
-  const line = execFileSync('stat', process.platform === 'linux' ? ['-L', '-c', '%s %Y %Z %i', file] : ['-L', '-f', '%z %m %c %i', file], { encoding: 'utf8' }).trim();
+  const line = execFileSync('stat', process.platform === 'linux' ? ['-L', '-c', '%s %Y %Z %i', file] : ['-L', '-f', '%z %m %c %i', file], {
+    encoding: 'utf8',
+  }).trim();
   assert.equal(indexKey(file, statExact(file)!), `${line}\t${file}`);
   chmodSync(file, 0o644);
 });

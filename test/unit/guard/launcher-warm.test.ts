@@ -2,15 +2,16 @@
 // already running, and gets the same answers a fresh CLI gives. It never approves for a person
 // (calls that need one go to a fresh CLI), and the launcher talks only to the process it started:
 // an impostor in its folder, a different environment or a dead process means the usual CLI.
-import { test, before, after } from 'node:test';
+
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { builtProduct } from '../principles/harness';
-import { refreshLauncher } from '../../../src/extension/protection/launcher-install';
+import { after, before, test } from 'node:test';
 import { DEFAULT_PROTECTED_FILES } from '../../../src/core/tokens/protected-files';
+import { refreshLauncher } from '../../../src/extension/protection/launcher-install';
+import { builtProduct } from '../principles/harness';
 
 const linux = process.platform === 'linux';
 const base = mkdtempSync(join(tmpdir(), 'airlock-warm-'));
@@ -37,8 +38,19 @@ after(() => {
   // The last test's call starts a fresh warm process (the dead one's folder is replaced): stop it.
   for (let i = 0; i < 40; i++) {
     let pid = 0;
-    try { pid = Number(readFileSync(join(warmDir, 'pid'), 'utf8')); } catch { /* not yet */ }
-    if (pid && pid !== 999999) { try { process.kill(pid, 'SIGTERM'); } catch { /* gone */ } return; }
+    try {
+      pid = Number(readFileSync(join(warmDir, 'pid'), 'utf8'));
+    } catch {
+      /* not yet */
+    }
+    if (pid && pid !== 999999) {
+      try {
+        process.kill(pid, 'SIGTERM');
+      } catch {
+        /* gone */
+      }
+      return;
+    }
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
   }
 });
@@ -49,7 +61,12 @@ function hook(payload: string, extraEnv: Record<string, string> = {}) {
   return { status: out.status, stdout: out.stdout };
 }
 function cold(payload: string) {
-  const out = spawnSync(process.execPath, [cli, 'hook', 'claude'], { input: payload, encoding: 'utf8', env: { ...env, AIRLOCK_READ_INDEX: '', AIRLOCK_READ_SPOOL: '' }, cwd: project });
+  const out = spawnSync(process.execPath, [cli, 'hook', 'claude'], {
+    input: payload,
+    encoding: 'utf8',
+    env: { ...env, AIRLOCK_READ_INDEX: '', AIRLOCK_READ_SPOOL: '' },
+    cwd: project,
+  });
   return { status: out.status, stdout: out.stdout };
 }
 function waitForWarm(): void {
@@ -61,12 +78,25 @@ const decision = (stdout: string) => /"permissionDecision":"(\w+)"/.exec(stdout)
 test('the warm process answers as a fresh CLI does, and hands back calls that need a person', { skip: !linux }, () => {
   hook(bash('git push origin feature/x'));
   waitForWarm();
-  const lines = ['git push origin feature/x', 'terraform plan', 'kubectl get pods', 'docker compose up -d', "psql -c 'select 1'", 'git reset --hard', 'rm -rf ~/important', 'cat .env', 'printenv', 'terraform destroy -auto-approve', 'railway volume delete --volume vol_1 --yes'];
+  const lines = [
+    'git push origin feature/x',
+    'terraform plan',
+    'kubectl get pods',
+    'docker compose up -d',
+    "psql -c 'select 1'",
+    'git reset --hard',
+    'rm -rf ~/important',
+    'cat .env',
+    'printenv',
+    'terraform destroy -auto-approve',
+    'railway volume delete --volume vol_1 --yes',
+  ];
   const differ: string[] = [];
   for (const line of lines) {
     const warm = hook(bash(line));
     const fresh = cold(bash(line));
-    if (warm.status !== fresh.status || decision(warm.stdout) !== decision(fresh.stdout)) differ.push(`${line}: warm ${warm.status} ${decision(warm.stdout)}, fresh ${fresh.status} ${decision(fresh.stdout)}`);
+    if (warm.status !== fresh.status || decision(warm.stdout) !== decision(fresh.stdout))
+      differ.push(`${line}: warm ${warm.status} ${decision(warm.stdout)}, fresh ${fresh.status} ${decision(fresh.stdout)}`);
   }
   assert.deepEqual(differ, []);
   assert.equal(decision(hook(bash('git reset --hard')).stdout), 'ask', 'not allowed by anyone');
@@ -78,7 +108,9 @@ test('the warm process answers as a fresh CLI does, and hands back calls that ne
     const warm = hook(bash('kubectl get pods'));
     assert.deepEqual([warm.status, decision(warm.stdout)], [0, 'none']);
     assert.equal(hook(bash('git reset --hard')).status, 2, 'handed back to a fresh CLI, which refuses the changed file');
-  } finally { writeFileSync(cli, original); }
+  } finally {
+    writeFileSync(cli, original);
+  }
 });
 
 test('a different environment is not served warm: its policy and targets may differ', { skip: !linux }, () => {
@@ -99,7 +131,11 @@ test('an impostor in the warm folder is not believed, however it is dressed', { 
   // A FIFO server that allows everything: 1. as a plain script, 2. claiming the CLI's path in its
   // arguments, 3. through node with the CLI as an extra argument.
   const fake = join(base, 'fake-warm.sh');
-  writeFileSync(fake, `#!/bin/sh\nrm -f "$W/requests"; mkfifo "$W/requests"; echo $$ > "$W/pid"\nwhile true; do while read -r dir rest; do printf '0 \\n' > "$dir/answer"; done < "$W/requests"; done\n`, { mode: 0o755 });
+  writeFileSync(
+    fake,
+    `#!/bin/sh\nrm -f "$W/requests"; mkfifo "$W/requests"; echo $$ > "$W/pid"\nwhile true; do while read -r dir rest; do printf '0 \\n' > "$dir/answer"; done < "$W/requests"; done\n`,
+    { mode: 0o755 },
+  );
   const shapes: string[][] = [[fake], [fake, cli, 'warm', warmDir], ['sh', fake, cli, 'warm', warmDir]];
   for (const argv of shapes) {
     const child = spawn(argv[0]!, argv.slice(1), { env: { ...env, W: warmDir }, stdio: 'ignore', detached: true });

@@ -1,13 +1,14 @@
 // The launcher (dist/launcher/airlock): answers benign shell-tool hook calls without starting
 // Node, hands everything else to the runtime with the payload intact, and behaves like the CLI.
-import { test, before } from 'node:test';
+
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { before, test } from 'node:test';
+import { type InstalledSettings, installedLauncher } from '../../../src/launcher/install';
 import { REPO_ROOT } from './dcg-corpus';
-import { installedLauncher, type InstalledSettings } from '../../../src/launcher/install';
 
 let dir = '';
 let launcher = '';
@@ -24,13 +25,25 @@ before(async () => {
   writeFileSync(join(dir, 'cli.js'), '// stands in for dist/airlock.js\n');
   launcher = install(dir, { cli: join(dir, 'cli.js'), runtime: fake });
   // An old-style settings file beside it, trying to redirect it and to run code: both ignored.
-  writeFileSync(join(dir, 'airlock.env'), `AIRLOCK_CLI=${join(dir, 'evil.js')}\nAIRLOCK_RUNTIME=/bin/echo\nAIRLOCK_EXTRA_KEYWORDS=$(touch ${join(dir, 'pwned')})\n`);
+  writeFileSync(
+    join(dir, 'airlock.env'),
+    `AIRLOCK_CLI=${join(dir, 'evil.js')}\nAIRLOCK_RUNTIME=/bin/echo\nAIRLOCK_EXTRA_KEYWORDS=$(touch ${join(dir, 'pwned')})\n`,
+  );
 });
 
 /** Writes an installed launcher (as the extension does) into folder; returns its path. */
 function install(folder: string, settings: Partial<InstalledSettings>): string {
   const path = join(folder, 'airlock');
-  const full: InstalledSettings = { home: folder, cli: join(folder, 'cli.js'), runtime: 'node', electron: false, gatesConfig: join(folder, 'gates.json'), protectedFiles: [], files: [], ...settings };
+  const full: InstalledSettings = {
+    home: folder,
+    cli: join(folder, 'cli.js'),
+    runtime: 'node',
+    electron: false,
+    gatesConfig: join(folder, 'gates.json'),
+    protectedFiles: [],
+    files: [],
+    ...settings,
+  };
   writeFileSync(path, installedLauncher(readFileSync(join(dir, 'airlock'), 'utf8'), full), { mode: 0o755 });
   return path;
 }
@@ -40,7 +53,8 @@ function run(args: string[], input: string, env: NodeJS.ProcessEnv = {}) {
   return { stdout: result.stdout, status: result.status, stderr: result.stderr };
 }
 
-const claude = (command: string, extra: Record<string, unknown> = {}) => JSON.stringify({ session_id: 's', cwd: project, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command, description: 'x' }, ...extra });
+const claude = (command: string, extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ session_id: 's', cwd: project, hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command, description: 'x' }, ...extra });
 
 test('a benign Claude Code Bash call is answered without starting the runtime: exit 0, no output', () => {
   const out = run(['hook', 'claude'], claude('git status'));
@@ -49,8 +63,14 @@ test('a benign Claude Code Bash call is answered without starting the runtime: e
 });
 
 test('Cursor gets an explicit allow, VS Code an empty answer', () => {
-  assert.equal(run(['hook', 'cursor'], JSON.stringify({ hook_event_name: 'beforeShellExecution', command: 'ls -la', cwd: project })).stdout, '{"permission":"allow"}\n');
-  const vscode = run(['hook', 'vscode'], JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 'run_in_terminal', tool_input: { command: 'npm test' }, cwd: project }));
+  assert.equal(
+    run(['hook', 'cursor'], JSON.stringify({ hook_event_name: 'beforeShellExecution', command: 'ls -la', cwd: project })).stdout,
+    '{"permission":"allow"}\n',
+  );
+  const vscode = run(
+    ['hook', 'vscode'],
+    JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 'run_in_terminal', tool_input: { command: 'npm test' }, cwd: project }),
+  );
   assert.equal(vscode.stdout, '');
   assert.equal(vscode.status, 0);
 });
@@ -74,7 +94,7 @@ test('anything else goes to the runtime, with the payload byte for byte', () => 
   assert.match(run(['hook', 'gemini'], claude('ls')).stdout, /^RUNTIME/);
 });
 
-test('a repository policy or the user policy\'s words send calls to the full check', () => {
+test("a repository policy or the user policy's words send calls to the full check", () => {
   const repo = mkdtempSync(join(tmpdir(), 'airlock-repo-'));
   mkdirSync(join(repo, '.airlock'));
   mkdirSync(join(repo, 'sub'));
@@ -112,7 +132,11 @@ test('a checker that cannot start refuses hook calls (fail closed)', () => {
   const claudeCall = spawnSync('sh', [copy, 'hook', 'claude'], { input: claude('git reset --hard'), encoding: 'utf8', env: { PATH: process.env.PATH } });
   assert.equal(claudeCall.status, 2);
   assert.match(claudeCall.stderr, /cannot start its checker/);
-  const cursorCall = spawnSync('sh', [copy, 'hook', 'cursor'], { input: JSON.stringify({ hook_event_name: 'beforeShellExecution', command: 'rm -rf src', cwd: project }), encoding: 'utf8', env: { PATH: process.env.PATH } });
+  const cursorCall = spawnSync('sh', [copy, 'hook', 'cursor'], {
+    input: JSON.stringify({ hook_event_name: 'beforeShellExecution', command: 'rm -rf src', cwd: project }),
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH },
+  });
   assert.equal(JSON.parse(cursorCall.stdout).permission, 'deny');
   assert.equal(spawnSync('sh', [copy, '--version'], { encoding: 'utf8', env: { PATH: process.env.PATH } }).status, 1);
   // Benign calls still pass: the fast path needs no runtime.

@@ -1,14 +1,14 @@
 // The SimpleCommand contract other areas build on (environment resolver, gates): argv, written,
 // assignments, segment, cwd, stdin, via, redirects.
-import { test, before } from 'node:test';
+
 import assert from 'node:assert/strict';
+import { before, test } from 'node:test';
 import { loadShellParser } from '../../../src/core/shell/parser';
 import { reduceLine } from '../../../src/core/shell/reduce';
 
 before(() => loadShellParser());
 
-const reduce = (line: string, files: Record<string, string> = {}) =>
-  reduceLine(line, { cwd: '/work', maxDepth: 8, readFile: (path) => files[path] });
+const reduce = (line: string, files: Record<string, string> = {}) => reduceLine(line, { cwd: '/work', maxDepth: 8, readFile: (path) => files[path] });
 
 test('argv has the plain tool name; written keeps it as typed; segment is its source text', () => {
   const [rm] = reduce("sudo /usr/bin/rm -rf 'my dir'").commands;
@@ -45,12 +45,18 @@ test('stdin: heredoc, here-string, echo and file, or opaque', () => {
 
 test('redirections, unresolved words and nested scripts', () => {
   const [tee] = reduce('echo hi > out.txt 2>> err.log').commands;
-  assert.deepEqual(tee!.redirects, [{ operator: '>', target: 'out.txt' }, { operator: '>>', target: 'err.log', descriptor: '2' }]);
+  assert.deepEqual(tee!.redirects, [
+    { operator: '>', target: 'out.txt' },
+    { operator: '>>', target: 'err.log', descriptor: '2' },
+  ]);
   assert.equal(reduce('rm -rf "$DIR"').commands[0]!.unresolved, true);
   const nested = reduce('bash -c "cd /srv && rm -rf data"').commands.find((c) => c.argv[0] === 'rm')!;
   assert.deepEqual(nested.via, ['bash -c']);
   assert.equal(nested.cwd, '/srv');
   const fromFile = reduce('bash deploy.sh', { 'deploy.sh': 'kubectl delete ns prod\n' }).commands.find((c) => c.argv[0] === 'kubectl')!;
   assert.deepEqual(fromFile.via, ['bash deploy.sh']);
-  assert.deepEqual(reduce('bash missing.sh').problems.map((p) => p.kind), ['unreadable-script']);
+  assert.deepEqual(
+    reduce('bash missing.sh').problems.map((p) => p.kind),
+    ['unreadable-script'],
+  );
 });

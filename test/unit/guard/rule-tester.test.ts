@@ -1,9 +1,10 @@
 // The rule tester catches what it promises to: bad metadata, repeated examples, examples the fast
 // path would skip, and examples whose stated decision or severity the rule does not give.
-import { test } from 'node:test';
+
 import assert from 'node:assert/strict';
-import { defineRule, definePack, type Rule } from '../../../src/core/guard/rule';
+import { test } from 'node:test';
 import { packs } from '../../../src/core/guard/packs/index';
+import { definePack, defineRule, type Rule } from '../../../src/core/guard/rule';
 import { exampleFailures, metadataProblems } from './rule-tester';
 
 const railway = packs.find((p) => p.id === 'railway')!;
@@ -19,12 +20,15 @@ test('a well-formed rule has no metadata problems', () => {
 
 test('metadata: wrong pack prefix, short reason, no look-alike, repeated line, keyword the line lacks', () => {
   const pack = definePack({ ...railway, rules: [] });
-  const problems = metadataProblems(pack, variant({
-    id: 'fly.volume-delete',
-    reason: 'bad',
-    keywords: ['flyctl'],
-    examples: { match: ['railway volume delete', { line: 'railway volume delete', decision: 'ask' }], noMatch: [] },
-  }));
+  const problems = metadataProblems(
+    pack,
+    variant({
+      id: 'fly.volume-delete',
+      reason: 'bad',
+      keywords: ['flyctl'],
+      examples: { match: ['railway volume delete', { line: 'railway volume delete', decision: 'ask' }], noMatch: [] },
+    }),
+  );
   assert.ok(problems.some((p) => p.startsWith('id fly.volume-delete')));
   assert.ok(problems.includes('the reason is not written out'));
   assert.ok(problems.includes('no look-alike example it must not match'));
@@ -33,13 +37,18 @@ test('metadata: wrong pack prefix, short reason, no look-alike, repeated line, k
 });
 
 test('examples: a stated decision or severity the rule does not give fails, so does a noMatch that asks', async () => {
-  const failures = await exampleFailures(variant({
-    examples: {
-      match: [{ line: 'railway volume delete --volume data', decision: 'deny' }, { line: 'railway volume rm x', severity: 'low' }, 'railway volume list'],
-      noMatch: ['railway volume delete', { line: 'git push --force origin main', decision: 'allow' }],
-    },
-  }));
-  assert.deepEqual(failures.map((f) => f.split(':')[0]), ['should deny', 'should be low', 'should match', 'should not match', 'should be allowed']);
+  const failures = await exampleFailures(
+    variant({
+      examples: {
+        match: [{ line: 'railway volume delete --volume data', decision: 'deny' }, { line: 'railway volume rm x', severity: 'low' }, 'railway volume list'],
+        noMatch: ['railway volume delete', { line: 'git push --force origin main', decision: 'allow' }],
+      },
+    }),
+  );
+  assert.deepEqual(
+    failures.map((f) => f.split(':')[0]),
+    ['should deny', 'should be low', 'should match', 'should not match', 'should be allowed'],
+  );
 });
 
 test('keywords default to the tools when a rule leaves them out', () => {

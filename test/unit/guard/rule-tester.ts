@@ -11,18 +11,18 @@
  * - the same line twice in one rule's examples is rejected, and so is a match example that the
  *   fast path would let through on the rule's own keywords (the fast path would never reach it).
  */
-import { checkCommand, type CheckOptions } from '../../../src/core/guard/engine';
+import { type CheckOptions, checkCommand } from '../../../src/core/guard/engine';
 import { needsFullCheck, triggerSet } from '../../../src/core/guard/fastpath/prefilter';
 import { exampleLine, type Pack, type Rule } from '../../../src/core/guard/rule';
 import { CORPUS_OPTIONS } from './corpus-files';
-
 
 const SEVERITIES = new Set(['critical', 'high', 'medium', 'low']);
 
 /** What is wrong with a rule's metadata, as sentences; empty when nothing is. */
 export function metadataProblems(pack: Pack, rule: Rule): string[] {
   const problems: string[] = [];
-  if (!new RegExp(`^${pack.id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.[a-z0-9]+(-[a-z0-9]+)*$`).test(rule.id)) problems.push(`id ${rule.id} is not ${pack.id}.<kebab-case-name>`);
+  if (!new RegExp(`^${pack.id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.[a-z0-9]+(-[a-z0-9]+)*$`).test(rule.id))
+    problems.push(`id ${rule.id} is not ${pack.id}.<kebab-case-name>`);
   if (rule.reason.length <= 20) problems.push('the reason is not written out');
   if (rule.resource.length <= 5) problems.push('the resource is not written out');
   if (!SEVERITIES.has(rule.severity)) problems.push(`unknown severity ${rule.severity}`);

@@ -1,13 +1,17 @@
 // Every rule of every registered pack through the rule tester (./rule-tester.ts): the same
 // metadata checks for all, then each rule's own examples through the whole engine.
-import { describe, test } from 'node:test';
+
 import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
 import { packs } from '../../../src/core/guard/packs/index';
 import { exampleFailures, metadataProblems } from './rule-tester';
 
 test('rule ids are unique across every pack', () => {
   const ids = packs.flatMap((p) => p.rules.map((r) => r.id));
-  assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), []);
+  assert.deepEqual(
+    ids.filter((id, i) => ids.indexOf(id) !== i),
+    [],
+  );
 });
 
 for (const pack of packs) {

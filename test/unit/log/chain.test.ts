@@ -1,17 +1,20 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendFileSync, readdirSync, readFileSync, rmSync, truncateSync, statSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, rmSync, statSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
+import { test } from 'node:test';
 import { ActivityLog } from '../../../src/core/log/activity-log';
-import { verifyLog } from '../../../src/core/log/verify';
 import { headPath, writeHeadRecord } from '../../../src/core/log/head';
 import { GENESIS, sha256 } from '../../../src/core/log/line';
+import { verifyLog } from '../../../src/core/log/verify';
 import { lines, logWith, sampleEvent, tempDir, writeLines } from './helpers';
 
 test('each line carries the hash of the one before; the first chains to genesis', async () => {
   const log = await logWith(3);
   const parsed = lines(log.activePath).map((l) => JSON.parse(l));
-  assert.deepEqual(parsed.map((l) => l.seq), [1, 2, 3]);
+  assert.deepEqual(
+    parsed.map((l) => l.seq),
+    [1, 2, 3],
+  );
   assert.equal(parsed[0].prev, GENESIS);
   assert.equal(parsed[1].prev, parsed[0].hash);
   assert.equal(parsed[2].prev, parsed[1].hash);
@@ -35,7 +38,10 @@ test('an empty or missing log verifies as ok with no lines', () => {
 test('read returns every event in order, with the cursor at the end', async () => {
   const log = await logWith(5);
   const result = log.read();
-  assert.deepEqual(result.events.map((e) => e.event.command), ['echo 1', 'echo 2', 'echo 3', 'echo 4', 'echo 5']);
+  assert.deepEqual(
+    result.events.map((e) => e.event.command),
+    ['echo 1', 'echo 2', 'echo 3', 'echo 4', 'echo 5'],
+  );
   assert.equal(result.cursor.offset, statSync(log.activePath).size);
 });
 
@@ -46,7 +52,10 @@ test('readSince returns only what another writer appended since the cursor', asy
   await other.append(sampleEvent(3));
   const since = log.readSince(cursor);
   assert.ok(since);
-  assert.deepEqual(since.events.map((e) => e.event.command), ['echo 3']);
+  assert.deepEqual(
+    since.events.map((e) => e.event.command),
+    ['echo 3'],
+  );
   assert.equal(since.events[0]!.seq, 3);
   // The first instance chains correctly after the other's write (its cache must not be trusted).
   await log.append(sampleEvent(4));
@@ -163,7 +172,10 @@ test('a torn last line is reported, kept, and the next append chains after the l
   assert.equal(after.issues[0]!.kind, 'torn');
   assert.match(after.issues[0]!.message, /continued after it/);
   assert.equal(after.head.seq, 4);
-  assert.deepEqual(fresh.read().events.map((e) => e.event.kind), ['decision', 'decision', 'airlock', 'decision']);
+  assert.deepEqual(
+    fresh.read().events.map((e) => e.event.kind),
+    ['decision', 'decision', 'airlock', 'decision'],
+  );
 });
 
 test('a complete bad last line (it ends in a newline) is a break, before and after the next append', async () => {
@@ -188,7 +200,11 @@ test('forged complete lines before a torn-looking tail are a break at the first 
   assert.equal(report.firstBreak?.kind, 'unreadable');
   assert.equal(report.firstBreak?.line, 2);
   assert.ok(!report.issues.some((issue) => issue.kind === 'torn'), 'nothing here was torn: every line ends in a newline');
-  assert.deepEqual(log.read().events.map((e) => e.event.command), ['echo 1'], 'the forged line is never read as an event');
+  assert.deepEqual(
+    log.read().events.map((e) => e.event.command),
+    ['echo 1'],
+    'the forged line is never read as an event',
+  );
 
   // Without the final newline the garbage could be a tear, but the complete forged line before it cannot.
   const other = await logWith(1);
@@ -200,7 +216,10 @@ test('forged complete lines before a torn-looking tail are a break at the first 
   const recovered = verifyLog(other.dir);
   assert.equal(recovered.ok, false, 'a recovery record covering the forged line does not explain it');
   assert.equal(recovered.firstBreak?.line, 2);
-  assert.deepEqual(other.read().events.map((e) => e.event.kind), ['decision', 'airlock', 'decision']);
+  assert.deepEqual(
+    other.read().events.map((e) => e.event.kind),
+    ['decision', 'airlock', 'decision'],
+  );
 });
 
 test('garbage that ends in a newline in the middle of the log is a break', async () => {
@@ -224,7 +243,9 @@ test('a log that is nothing but a torn first line restarts the chain from genesi
 
 test('rotation by size keeps the chain across files', async () => {
   const log = await logWith(40, { maxFileBytes: 2048 });
-  const files = readdirSync(log.dir).filter((f) => f.endsWith('.jsonl')).sort();
+  const files = readdirSync(log.dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort();
   assert.ok(files.length >= 3, `expected several files, got ${files.join(', ')}`);
   assert.ok(files.includes('activity.000001.jsonl'));
   for (const file of files) assert.ok(statSync(join(log.dir, file)).size <= 2048, `${file} too large`);
@@ -232,7 +253,10 @@ test('rotation by size keeps the chain across files', async () => {
   assert.equal(report.ok, true);
   assert.equal(report.lines, 40);
   assert.equal(report.files, files.length);
-  assert.deepEqual(log.read().events.map((e) => e.seq), Array.from({ length: 40 }, (_, i) => i + 1));
+  assert.deepEqual(
+    log.read().events.map((e) => e.seq),
+    Array.from({ length: 40 }, (_, i) => i + 1),
+  );
   // The first line of the second file chains to the last line of the first.
   const firstFile = lines(join(log.dir, 'activity.000001.jsonl'));
   const secondFile = lines(join(log.dir, 'activity.000002.jsonl'));

@@ -1,19 +1,23 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli } from '../../../src/cli/main';
+import { test } from 'node:test';
 import { parseSince } from '../../../src/cli/commands/log';
-import { appendToWorkspaceLog } from '../../../src/core/log/workspace-log';
+import { runCli } from '../../../src/cli/main';
 import { logDirFor, registerLogDir } from '../../../src/core/log/location';
+import { appendToWorkspaceLog } from '../../../src/core/log/workspace-log';
 import { tempDir } from './helpers';
 
 function io(env: NodeJS.ProcessEnv, cwd: string) {
   const captured = {
     out: '',
     err: '',
-    stdout: (t: string) => { captured.out += t; },
-    stderr: (t: string) => { captured.err += t; },
+    stdout: (t: string) => {
+      captured.out += t;
+    },
+    stderr: (t: string) => {
+      captured.err += t;
+    },
     readStdin: async () => '',
     env,
     cwd,
@@ -24,8 +28,25 @@ function io(env: NodeJS.ProcessEnv, cwd: string) {
 async function workspaceWithEvents() {
   const env = { AIRLOCK_STATE_DIR: join(tempDir(), 'state') };
   const root = tempDir('airlock-ws-');
-  await appendToWorkspaceLog(root, { kind: 'decision', actor: 'claude', command: 'railway volume delete vol-1', decision: 'deny', decidedBy: 'no-editor', environment: 'production', rule: 'railway:volume-delete', time: '2026-11-20T10:00:00.000Z' }, env);
-  await appendToWorkspaceLog(root, { kind: 'command', actor: 'terminal', command: 'git status', exitCode: 0, durationMs: 12, time: '2026-11-21T09:00:00.000Z' }, env);
+  await appendToWorkspaceLog(
+    root,
+    {
+      kind: 'decision',
+      actor: 'claude',
+      command: 'railway volume delete vol-1',
+      decision: 'deny',
+      decidedBy: 'no-editor',
+      environment: 'production',
+      rule: 'railway:volume-delete',
+      time: '2026-11-20T10:00:00.000Z',
+    },
+    env,
+  );
+  await appendToWorkspaceLog(
+    root,
+    { kind: 'command', actor: 'terminal', command: 'git status', exitCode: 0, durationMs: 12, time: '2026-11-21T09:00:00.000Z' },
+    env,
+  );
   return { env, root };
 }
 
@@ -64,8 +85,14 @@ test('--json prints one event per line; --since and --limit filter', async () =>
   const { env, root } = await workspaceWithEvents();
   const captured = io(env, root);
   assert.equal(await runCli(['log', '--json', '--since', '2026-11-21T00:00:00Z'], captured), 0);
-  const events = captured.out.trim().split('\n').map((l) => JSON.parse(l));
-  assert.deepEqual(events.map((e) => e.command), ['git status']);
+  const events = captured.out
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
+  assert.deepEqual(
+    events.map((e) => e.command),
+    ['git status'],
+  );
   const limited = io(env, root);
   assert.equal(await runCli(['log', '--json', '--limit', '1'], limited), 0);
   assert.equal(JSON.parse(limited.out).command, 'git status');
@@ -95,13 +122,26 @@ test('--verify: forged complete lines before garbage are a break (exit 1), and a
   assert.doesNotMatch(verify.out, /intact/);
   const read = io(env, root);
   assert.equal(await runCli(['log', '--json'], read), 0);
-  assert.deepEqual(read.out.trim().split('\n').map((l) => JSON.parse(l).command), ['railway volume delete vol-1', 'git status']);
+  assert.deepEqual(
+    read.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).command),
+    ['railway volume delete vol-1', 'git status'],
+  );
   assert.match(read.err, /2 lines could not be read; run 'airlock log --verify'/);
 });
 
 test('bad usage is exit 2 with a clear message', async () => {
   const { env, root } = await workspaceWithEvents();
-  for (const args of [['log', '--anchor', '1:abcdefabcdef'], ['log', '--verify', '--anchor', '1:xyz'], ['log', '--since', 'last tuesday'], ['log', '--limit', '0'], ['log', '--frobnicate'], ['log', '--since']]) {
+  for (const args of [
+    ['log', '--anchor', '1:abcdefabcdef'],
+    ['log', '--verify', '--anchor', '1:xyz'],
+    ['log', '--since', 'last tuesday'],
+    ['log', '--limit', '0'],
+    ['log', '--frobnicate'],
+    ['log', '--since'],
+  ]) {
     const captured = io(env, root);
     assert.equal(await runCli(args, captured), 2, args.join(' '));
     assert.match(captured.err, /airlock log: /);

@@ -1,7 +1,7 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { test } from 'node:test';
 import { ActivityLog } from '../../../src/core/log/activity-log';
 import { verifyLog } from '../../../src/core/log/verify';
 import { sampleEvent, tempDir } from './helpers';
@@ -25,7 +25,10 @@ test('several processes appending at once keep one valid chain and lose nothing'
   assert.equal(report.lines, 120);
   const commands = new ActivityLog(dir).read().events.map((e) => e.event.command);
   for (const name of ['a', 'b', 'c']) {
-    assert.deepEqual(commands.filter((c) => c?.startsWith(`${name} `)), Array.from({ length: 40 }, (_, i) => `${name} ${i}`));
+    assert.deepEqual(
+      commands.filter((c) => c?.startsWith(`${name} `)),
+      Array.from({ length: 40 }, (_, i) => `${name} ${i}`),
+    );
   }
 });
 
@@ -71,14 +74,14 @@ test('a lock held by a live process makes append wait, then fail clearly at the 
   await assert.rejects(log.append(sampleEvent(1)), /could not lock the activity log within 200 ms/);
 });
 
-test('a holder that was taken over as stale does not free the new owner\'s lock', async () => {
+test("a holder that was taken over as stale does not free the new owner's lock", async () => {
   const { readFileSync, writeFileSync, existsSync } = await import('node:fs');
   const { withFileLock } = await import('../../../src/core/log/lock.js');
   const lock = join(tempDir(), 'x.lock');
   await withFileLock(lock, async () => {
     writeFileSync(lock, 'someone else took it over\n'); // what a takeover leaves behind
   });
-  assert.ok(existsSync(lock), 'the new owner\'s lock was removed');
+  assert.ok(existsSync(lock), "the new owner's lock was removed");
   assert.equal(readFileSync(lock, 'utf8'), 'someone else took it over\n');
   // And a normal holder releases its own lock.
   const own = join(tempDir(), 'y.lock');

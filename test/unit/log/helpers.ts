@@ -1,9 +1,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ActivityEvent } from '../../../src/core/events';
 import { ActivityLog, type ActivityLogOptions } from '../../../src/core/log/activity-log';
 import { completeEvent } from '../../../src/core/log/event-factory';
-import type { ActivityEvent } from '../../../src/core/events';
 
 export function tempDir(prefix = 'airlock-log-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
@@ -29,7 +29,9 @@ export async function logWith(count: number, options: ActivityLogOptions = {}): 
 }
 
 export function lines(path: string): string[] {
-  return readFileSync(path, 'utf8').split('\n').filter((l) => l.length > 0);
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.length > 0);
 }
 
 export function writeLines(path: string, list: string[]): void {

@@ -1,6 +1,7 @@
 // MCP tool arguments go through the SQL, GraphQL/HTTP and shell analysers, whatever their key.
-import { test } from 'node:test';
+
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { checkCommand } from '../../../src/core/guard/engine';
 import { analyseMcpArguments, wrappedCli } from '../../../src/core/mcp/arguments';
 import { CORPUS_OPTIONS } from '../guard/corpus-files';
@@ -38,7 +39,7 @@ test('every destructive shape of MCP arguments is asked about', async () => {
   }
 });
 
-test('Cursor\'s string-form input and a bare string are read too', async () => {
+test("Cursor's string-form input and a bare string are read too", async () => {
   assert.equal(await decide('mcp_postgres_query', 'DROP TABLE bookings'), 'ask');
   assert.equal(await decide('run_sql', { sql: 'drop database shop' }), 'ask');
 });
@@ -51,7 +52,10 @@ test('three ways around: another key, nesting, and splitting command from args',
   assert.equal(await decide('mcp__tool__x', { payload: { deep: { sql: 'DROP TABLE users' } } }), 'ask');
   assert.equal(await decide('mcp__tool__x', { steps: [{ cmd: 'terraform destroy -auto-approve' }] }), 'ask');
   assert.equal(await decide('mcp__tool__x', { program: 'rm', argv: ['-r', '/srv/data'] }), 'ask');
-  assert.equal(await decide('mcp__fetch__request', { request: { url: 'https://api.example.com/graphql', method: 'POST', json: { query: VOLUME_DELETE } } }), 'ask');
+  assert.equal(
+    await decide('mcp__fetch__request', { request: { url: 'https://api.example.com/graphql', method: 'POST', json: { query: VOLUME_DELETE } } }),
+    'ask',
+  );
 });
 
 test('arguments too deep or too many to check are asked about, never skipped', async () => {

@@ -1,6 +1,7 @@
 // The hook asks about MCP calls whose arguments are destructive, for Claude Code and Cursor alike.
-import { test } from 'node:test';
+
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { checkCommand } from '../../../src/core/guard/engine';
 import { decideHook, type HookDeps } from '../../../src/core/hooks/decide';
 import type { HookCall } from '../../../src/core/hooks/types';
@@ -8,11 +9,22 @@ import type { HookCall } from '../../../src/core/hooks/types';
 const asked: string[] = [];
 const deps: HookDeps = {
   assess: (line, cwd) => checkCommand(line, { cwd }),
-  askEditor: async (request) => { asked.push(request.command ?? ''); return { decision: 'deny', decidedBy: 'person', message: 'blocked' }; },
+  askEditor: async (request) => {
+    asked.push(request.command ?? '');
+    return { decision: 'deny', decidedBy: 'person', message: 'blocked' };
+  },
   protectedFiles: { globs: [] },
   timeoutMs: 30_000,
 };
-const call = (agent: HookCall['agent'], toolName: string, toolInput: unknown): HookCall => ({ agent, event: agent === 'cursor' ? 'beforeMCPExecution' : 'PreToolUse', kind: 'tool', toolName, toolInput, cwd: '/home/dev/project', roots: ['/home/dev/project'] });
+const call = (agent: HookCall['agent'], toolName: string, toolInput: unknown): HookCall => ({
+  agent,
+  event: agent === 'cursor' ? 'beforeMCPExecution' : 'PreToolUse',
+  kind: 'tool',
+  toolName,
+  toolInput,
+  cwd: '/home/dev/project',
+  roots: ['/home/dev/project'],
+});
 
 test('a destructive SQL argument goes to a person, from Claude Code and from Cursor', async () => {
   for (const agent of ['claude', 'cursor'] as const) {

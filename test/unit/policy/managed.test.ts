@@ -1,13 +1,13 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { test } from 'node:test';
+import { runCli } from '../../../src/cli/main';
+import { assessCommand } from '../../../src/core/assess';
 import { loadPolicy, loadPolicyFrom, sanitizePolicy } from '../../../src/core/policy/load';
 import { managedPolicyPath } from '../../../src/core/policy/managed';
 import { formatPolicyReport, policyReport } from '../../../src/core/policy/show';
-import { assessCommand } from '../../../src/core/assess';
-import { runCli } from '../../../src/cli/main';
 
 /** A fake machine: managed, user and repository policy files in a temporary folder (never the real /etc). */
 function machine(layers: { managed?: unknown; user?: unknown; repo?: unknown; settings?: unknown; trustRepo?: boolean }) {
@@ -16,10 +16,16 @@ function machine(layers: { managed?: unknown; user?: unknown; repo?: unknown; se
   mkdirSync(join(repo, '.git'), { recursive: true });
   const managedPath = join(root, 'etc', 'policy.json');
   const userPath = join(root, 'user-policy.json');
-  const user = { ...(layers.user as object ?? {}), ...(layers.trustRepo ? { trustedWorkspaces: [repo] } : {}) };
-  if (layers.managed !== undefined) { mkdirSync(join(root, 'etc')); writeFileSync(managedPath, typeof layers.managed === 'string' ? layers.managed : JSON.stringify(layers.managed)); }
+  const user = { ...((layers.user as object) ?? {}), ...(layers.trustRepo ? { trustedWorkspaces: [repo] } : {}) };
+  if (layers.managed !== undefined) {
+    mkdirSync(join(root, 'etc'));
+    writeFileSync(managedPath, typeof layers.managed === 'string' ? layers.managed : JSON.stringify(layers.managed));
+  }
   writeFileSync(userPath, JSON.stringify(user));
-  if (layers.repo !== undefined) { mkdirSync(join(repo, '.airlock')); writeFileSync(join(repo, '.airlock', 'policy.json'), JSON.stringify(layers.repo)); }
+  if (layers.repo !== undefined) {
+    mkdirSync(join(repo, '.airlock'));
+    writeFileSync(join(repo, '.airlock', 'policy.json'), JSON.stringify(layers.repo));
+  }
   const sources = { cwd: repo, env: { AIRLOCK_POLICY_FILE: userPath }, ...(layers.settings ? { settings: sanitizePolicy(layers.settings) } : {}) };
   return { root, repo, managedPath, userPath, sources, policy: () => loadPolicyFrom(sources, managedPath) };
 }
@@ -32,22 +38,66 @@ test('the managed policy lives at a fixed path per platform, not one an environm
   const before = managedPolicyPath();
   const saved = { ...process.env };
   Object.assign(process.env, { ProgramData: '/tmp/x', AIRLOCK_MANAGED_POLICY: '/tmp/x', XDG_CONFIG_DIRS: '/tmp/x' });
-  try { assert.equal(managedPolicyPath(), before); } finally { process.env = saved; }
+  try {
+    assert.equal(managedPolicyPath(), before);
+  } finally {
+    process.env = saved;
+  }
 });
 
 // Each field: a managed value, a user loosening, a repository loosening, and how to read strictness.
 const LOOSENINGS: Array<{ field: string; managed: object; loose: object; holds: (p: ReturnType<typeof loadPolicyFrom>) => boolean }> = [
-  { field: 'disabledRules', managed: { disabledRules: [] }, loose: { disabledRules: ['git.push-force'] }, holds: (p) => !p.disabledRules.has('git.push-force') },
+  {
+    field: 'disabledRules',
+    managed: { disabledRules: [] },
+    loose: { disabledRules: ['git.push-force'] },
+    holds: (p) => !p.disabledRules.has('git.push-force'),
+  },
   { field: 'allow', managed: { allow: [] }, loose: { allow: ['terraform destroy *'] }, holds: (p) => !p.allowPatterns.includes('terraform destroy *') },
-  { field: 'routineDeletePaths', managed: { routineDeletePaths: ['**/node_modules'] }, loose: { routineDeletePaths: ['/srv/**'] }, holds: (p) => !p.routineDeletePaths.includes('/srv/**') && p.routineDeletePaths.includes('**/node_modules') },
+  {
+    field: 'routineDeletePaths',
+    managed: { routineDeletePaths: ['**/node_modules'] },
+    loose: { routineDeletePaths: ['/srv/**'] },
+    holds: (p) => !p.routineDeletePaths.includes('/srv/**') && p.routineDeletePaths.includes('**/node_modules'),
+  },
   { field: 'deny', managed: { deny: ['npm publish'] }, loose: { deny: [] }, holds: (p) => p.denyPatterns.includes('npm publish') },
   { field: 'ask', managed: { ask: ['kubectl apply *'] }, loose: { ask: [] }, holds: (p) => p.askPatterns.includes('kubectl apply *') },
-  { field: 'protectedBranches', managed: { protectedBranches: ['trunk'] }, loose: { protectedBranches: ['only-this'] }, holds: (p) => p.protectedBranches.includes('trunk') },
-  { field: 'environments.decisions', managed: { environments: { decisions: { production: 'deny' } } }, loose: { environments: { decisions: { production: 'allow-and-log', unknown: 'allow-and-log' } } }, holds: (p) => p.environments!.decisions.production === 'deny' && p.environments!.decisions.unknown === 'deny' },
-  { field: 'environments.staging', managed: { environments: { staging: ['qa'] } }, loose: { environments: { staging: ['billing'] } }, holds: (p) => !p.environments!.patterns.staging.includes('billing') && p.environments!.patterns.staging.includes('qa') },
-  { field: 'typedConfirmation', managed: { typedConfirmation: ['staging'] }, loose: { typedConfirmation: [] }, holds: (p) => !!p.typedConfirmation?.includes('staging') },
-  { field: 'forbidAgentApproval', managed: { forbidAgentApproval: ['production'] }, loose: { forbidAgentApproval: [] }, holds: (p) => !!p.forbidAgentApproval?.includes('production') },
-  { field: 'export', managed: { export: { endpoint: 'http://collector.corp:4318/v1/logs' } }, loose: { export: { endpoint: 'http://attacker.example/v1/logs', enabled: false } }, holds: (p) => p.export?.endpoint === 'http://collector.corp:4318/v1/logs' && p.export.locked === true && p.export.enabled !== false },
+  {
+    field: 'protectedBranches',
+    managed: { protectedBranches: ['trunk'] },
+    loose: { protectedBranches: ['only-this'] },
+    holds: (p) => p.protectedBranches.includes('trunk'),
+  },
+  {
+    field: 'environments.decisions',
+    managed: { environments: { decisions: { production: 'deny' } } },
+    loose: { environments: { decisions: { production: 'allow-and-log', unknown: 'allow-and-log' } } },
+    holds: (p) => p.environments!.decisions.production === 'deny' && p.environments!.decisions.unknown === 'deny',
+  },
+  {
+    field: 'environments.staging',
+    managed: { environments: { staging: ['qa'] } },
+    loose: { environments: { staging: ['billing'] } },
+    holds: (p) => !p.environments!.patterns.staging.includes('billing') && p.environments!.patterns.staging.includes('qa'),
+  },
+  {
+    field: 'typedConfirmation',
+    managed: { typedConfirmation: ['staging'] },
+    loose: { typedConfirmation: [] },
+    holds: (p) => !!p.typedConfirmation?.includes('staging'),
+  },
+  {
+    field: 'forbidAgentApproval',
+    managed: { forbidAgentApproval: ['production'] },
+    loose: { forbidAgentApproval: [] },
+    holds: (p) => !!p.forbidAgentApproval?.includes('production'),
+  },
+  {
+    field: 'export',
+    managed: { export: { endpoint: 'http://collector.corp:4318/v1/logs' } },
+    loose: { export: { endpoint: 'http://attacker.example/v1/logs', enabled: false } },
+    holds: (p) => p.export?.endpoint === 'http://collector.corp:4318/v1/logs' && p.export.locked === true && p.export.enabled !== false,
+  },
 ];
 
 test('managed wins over user and repository policy in every combination (user, repository, both; trusted or not)', () => {
@@ -75,17 +125,30 @@ test('managed wins over user and repository policy in every combination (user, r
 });
 
 test('user and repository may still tighten a managed policy', () => {
-  const p = machine({ managed: { deny: ['npm publish'], environments: { decisions: { staging: 'ask' } } }, user: { deny: ['cargo publish'], environments: { decisions: { staging: 'deny' } } }, repo: { ask: ['make deploy'] } }).policy();
+  const p = machine({
+    managed: { deny: ['npm publish'], environments: { decisions: { staging: 'ask' } } },
+    user: { deny: ['cargo publish'], environments: { decisions: { staging: 'deny' } } },
+    repo: { ask: ['make deploy'] },
+  }).policy();
   assert.ok(p.denyPatterns.includes('npm publish') && p.denyPatterns.includes('cargo publish'));
   assert.ok(p.askPatterns.includes('make deploy'));
   assert.equal(p.environments!.decisions.staging, 'deny');
 });
 
 test('a user loosening under a managed policy is ignored with a note naming the managed file', () => {
-  const m = machine({ managed: { disabledRules: [], export: { endpoint: 'http://collector.corp:4318/v1/logs' } }, user: { disabledRules: ['git.push-force'], export: { endpoint: 'http://elsewhere:4318/v1/logs' } } });
+  const m = machine({
+    managed: { disabledRules: [], export: { endpoint: 'http://collector.corp:4318/v1/logs' } },
+    user: { disabledRules: ['git.push-force'], export: { endpoint: 'http://elsewhere:4318/v1/logs' } },
+  });
   const p = m.policy();
-  assert.ok(p.notes.some((n) => n.includes(m.managedPath) && n.includes('git.push-force') && /ignored/.test(n)), p.notes.join('\n'));
-  assert.ok(p.notes.some((n) => /locks the export endpoint/.test(n)), p.notes.join('\n'));
+  assert.ok(
+    p.notes.some((n) => n.includes(m.managedPath) && n.includes('git.push-force') && /ignored/.test(n)),
+    p.notes.join('\n'),
+  );
+  assert.ok(
+    p.notes.some((n) => /locks the export endpoint/.test(n)),
+    p.notes.join('\n'),
+  );
 });
 
 test('a managed trustedWorkspaces list is the only one: the user cannot widen it to let a repository loosen', () => {
@@ -96,7 +159,10 @@ test('a managed trustedWorkspaces list is the only one: the user cannot widen it
 });
 
 test('an unreadable managed policy drops every loosening and says so; it never means "no policy"', () => {
-  const m = machine({ managed: '{ not json', user: { disabledRules: ['git.push-force'], allow: ['x *'], routineDeletePaths: ['/srv/**'], environments: { decisions: { staging: 'allow-and-log' } } } });
+  const m = machine({
+    managed: '{ not json',
+    user: { disabledRules: ['git.push-force'], allow: ['x *'], routineDeletePaths: ['/srv/**'], environments: { decisions: { staging: 'allow-and-log' } } },
+  });
   const p = m.policy();
   assert.equal(p.disabledRules.size, 0);
   assert.deepEqual([...p.allowPatterns], []);
@@ -113,7 +179,9 @@ test('a repository cannot set where the log is exported', () => {
 });
 
 test('typed confirmation and agent-approval bans reach the check result', async () => {
-  const m = machine({ managed: { typedConfirmation: ['staging'], forbidAgentApproval: ['staging'], environments: { decisions: { staging: 'allow-and-log' } } } });
+  const m = machine({
+    managed: { typedConfirmation: ['staging'], forbidAgentApproval: ['staging'], environments: { decisions: { staging: 'allow-and-log' } } },
+  });
   const policy = m.policy();
   const env = { HOME: m.root, TF_WORKSPACE: 'staging' };
   const r = await assessCommand('terraform destroy -auto-approve', { cwd: m.repo, policy, env });
@@ -130,7 +198,14 @@ test('typed confirmation and agent-approval bans reach the check result', async 
 });
 
 test('policy show names where each value came from; headers are never printed', () => {
-  const m = machine({ managed: { deny: ['npm publish'], disabledRules: [], export: { endpoint: 'http://collector.corp:4318/v1/logs', headers: { 'x-api-key': 'sk-live-not-to-print-0123456789' } } }, user: { ask: ['make deploy'], disabledRules: ['git.push-force'] } });
+  const m = machine({
+    managed: {
+      deny: ['npm publish'],
+      disabledRules: [],
+      export: { endpoint: 'http://collector.corp:4318/v1/logs', headers: { 'x-api-key': 'sk-live-not-to-print-0123456789' } },
+    },
+    user: { ask: ['make deploy'], disabledRules: ['git.push-force'] },
+  });
   const report = policyReport(m.sources, m.managedPath);
   const deny = report.rows.find((r) => r.field === 'deny')!;
   assert.deepEqual(deny.values, [{ value: 'npm publish', from: `managed (${m.managedPath})` }]);
@@ -147,7 +222,15 @@ test('policy show names where each value came from; headers are never printed', 
 
 test('airlock policy show runs against the real fixed path (absent here) and says there is none', async () => {
   let out = '';
-  const code = await runCli(['policy', 'show'], { stdout: (t) => { out += t; }, stderr: () => {}, readStdin: async () => '', env: { AIRLOCK_POLICY_FILE: join(tmpdir(), 'no-such-airlock-policy.json') }, cwd: tmpdir() });
+  const code = await runCli(['policy', 'show'], {
+    stdout: (t) => {
+      out += t;
+    },
+    stderr: () => {},
+    readStdin: async () => '',
+    env: { AIRLOCK_POLICY_FILE: join(tmpdir(), 'no-such-airlock-policy.json') },
+    cwd: tmpdir(),
+  });
   assert.equal(code, 0);
   // This machine has no /etc/airlock/policy.json; if one exists the line names it instead.
   assert.match(out, /^Managed policy: /);

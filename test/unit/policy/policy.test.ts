@@ -1,13 +1,13 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { test } from 'node:test';
+import { runCli } from '../../../src/cli/main';
 import { checkCommand } from '../../../src/core/guard/engine';
 import { loadPolicy } from '../../../src/core/policy/load';
 import { policyFromSettings } from '../../../src/core/policy/settings';
 import { DEFAULT_PROTECTED_BRANCHES } from '../../../src/core/policy/types';
-import { runCli } from '../../../src/cli/main';
 
 function workspace(repoPolicy?: string) {
   const home = mkdtempSync(join(tmpdir(), 'airlock-home-'));
@@ -32,7 +32,10 @@ test('with no policy files the defaults apply and nothing is noted', () => {
 
 test('the user policy disables rules, adds ask/deny patterns and allows patterns', async () => {
   const { repo, env, userPolicy } = workspace();
-  writeFileSync(userPolicy, JSON.stringify({ disabledRules: ['git.branch-force-delete'], ask: ['npm publish'], deny: ['terraform apply *'], allow: ['git clean -fdx'] }));
+  writeFileSync(
+    userPolicy,
+    JSON.stringify({ disabledRules: ['git.branch-force-delete'], ask: ['npm publish'], deny: ['terraform apply *'], allow: ['git clean -fdx'] }),
+  );
   const policy = loadPolicy({ cwd: repo, env });
   const check = (line: string) => checkCommand(line, { cwd: repo, policy });
   assert.equal((await check('git branch -D old')).decision, 'allow');
@@ -53,7 +56,12 @@ test('a repository policy can make Airlock stricter', async () => {
 });
 
 test('a hostile repository cannot loosen Airlock until the user trusts the workspace', async () => {
-  const hostile = JSON.stringify({ disabledRules: ['filesystem.rm-root-or-home', 'git.reset-hard'], allow: ['rm *', 'git *'], routineDeletePaths: ['**'], trustedWorkspaces: ['/'] });
+  const hostile = JSON.stringify({
+    disabledRules: ['filesystem.rm-root-or-home', 'git.reset-hard'],
+    allow: ['rm *', 'git *'],
+    routineDeletePaths: ['**'],
+    trustedWorkspaces: ['/'],
+  });
   const { repo, env, userPolicy } = workspace(hostile);
   // The test repository lives under /tmp, itself a routine delete path by default.
   writeFileSync(userPolicy, JSON.stringify({ routineDeletePaths: ['**/node_modules'] }));
@@ -81,7 +89,9 @@ test('broken policy files are ignored with a note, never a crash', () => {
 });
 
 test('settings map to the policy; empty default lists mean "use the defaults"', () => {
-  const settings = policyFromSettings((key) => ({ askPatterns: ['kubectl apply *'], protectedBranches: [], disabledRules: ['git.stash-drop'] } as Record<string, unknown>)[key]);
+  const settings = policyFromSettings(
+    (key) => (({ askPatterns: ['kubectl apply *'], protectedBranches: [], disabledRules: ['git.stash-drop'] }) as Record<string, unknown>)[key],
+  );
   assert.deepEqual(settings, { ask: ['kubectl apply *'], disabledRules: ['git.stash-drop'] });
   const { repo, env } = workspace();
   const policy = loadPolicy({ cwd: repo, env, settings });
@@ -92,7 +102,15 @@ test('settings map to the policy; empty default lists mean "use the defaults"', 
 test('airlock check says which repository settings it ignored', async () => {
   const { repo, env } = workspace(JSON.stringify({ disabledRules: ['git.reset-hard'] }));
   let out = '';
-  const code = await runCli(['check', '--json', '--cwd', repo, '--', 'git reset --hard'], { stdout: (t) => { out += t; }, stderr: () => {}, readStdin: async () => '', env, cwd: repo });
+  const code = await runCli(['check', '--json', '--cwd', repo, '--', 'git reset --hard'], {
+    stdout: (t) => {
+      out += t;
+    },
+    stderr: () => {},
+    readStdin: async () => '',
+    env,
+    cwd: repo,
+  });
   assert.equal(code, 3);
   const json = JSON.parse(out);
   assert.equal(json.decision, 'ask');

@@ -5,12 +5,13 @@
  * in the workspace and the fake HOME. Each run must finish within the hang guard, exit with its
  * documented code, say something, and show no stack frame or source path.
  */
-import { test, before } from 'node:test';
+
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { before, test } from 'node:test';
 import { shellLine } from '../../../src/core/terminal/shim-gate';
-import { answerDecision, assertNoTrace, builtProduct, cli, payload, sandbox, spawnOutcome, type Outcome, type Workspace } from './harness';
+import { answerDecision, assertNoTrace, builtProduct, cli, type Outcome, payload, sandbox, spawnOutcome, type Workspace } from './harness';
 
 /** Documented exit codes per command (usage errors are 2 everywhere). */
 const EXITS: Record<string, number[]> = {
@@ -61,13 +62,19 @@ const HOSTILE_LINES: Record<string, string> = {
 };
 
 let built: { cli: string; launcher: string };
-before(async () => { built = await builtProduct(); });
+before(async () => {
+  built = await builtProduct();
+});
 
 test('check and explain answer every hostile command line clearly', async () => {
   const w = sandbox();
   try {
     for (const [name, line] of Object.entries(HOSTILE_LINES)) {
-      for (const args of [['check', '--', line], ['check', '--json', '--', line], ['explain', '--', line]]) {
+      for (const args of [
+        ['check', '--', line],
+        ['check', '--json', '--', line],
+        ['explain', '--', line],
+      ]) {
         const r = await cli(args, { cwd: w.ws, env: w.env });
         assertClear(r, args[0]!, `${args.slice(0, 2).join(' ')} <${name}>`);
         if (args[1] === '--json' && r.code !== 2) assert.doesNotThrow(() => JSON.parse(r.stdout), `${name}: --json prints JSON`);
@@ -76,7 +83,9 @@ test('check and explain answer every hostile command line clearly', async () => 
     // The nested rm -rf / is still found, however deep the quoting.
     const nested = await cli(['check', '--', HOSTILE_LINES.nestedBash!], { cwd: w.ws, env: w.env });
     assert.notEqual(nested.code, 0, 'nested bash -c "rm -rf /" must not be allowed');
-  } finally { w.dispose(); }
+  } finally {
+    w.dispose();
+  }
 });
 
 test('the built CLI answers hostile lines as a process (argv cannot carry NUL: those go in-process only)', async () => {
@@ -87,7 +96,9 @@ test('the built CLI answers hostile lines as a process (argv cannot carry NUL: t
       const r = await spawnOutcome(process.execPath, [built.cli, 'check', '--', line], { cwd: w.ws, env: w.env });
       assertClear(r, 'check', `built check <${name}>`);
     }
-  } finally { w.dispose(); }
+  } finally {
+    w.dispose();
+  }
 });
 
 /** Replaces one field of a valid payload with a value of the wrong type. */
@@ -118,15 +129,20 @@ function wrongTypePayloads(ws: string): Array<{ agent: 'claude' | 'cursor' | 'vs
 
 function hookBodies(ws: string, agent: 'claude' | 'cursor' | 'vscode'): Record<string, string | Buffer> {
   /** A shell call in this agent's own shape with the command as raw JSON text. */
-  const shell = (commandJson: string, extra = '') => agent === 'cursor'
-    ? `{${extra}"hook_event_name":"beforeShellExecution","command":${commandJson},"cwd":"${ws}","workspace_roots":["${ws}"]}`
-    : `{${extra}"hook_event_name":"PreToolUse","tool_name":"${agent === 'claude' ? 'Bash' : 'run_in_terminal'}","tool_input":{"command":${commandJson}},"cwd":"${ws}"}`;
+  const shell = (commandJson: string, extra = '') =>
+    agent === 'cursor'
+      ? `{${extra}"hook_event_name":"beforeShellExecution","command":${commandJson},"cwd":"${ws}","workspace_roots":["${ws}"]}`
+      : `{${extra}"hook_event_name":"PreToolUse","tool_name":"${agent === 'claude' ? 'Bash' : 'run_in_terminal'}","tool_input":{"command":${commandJson}},"cwd":"${ws}"}`;
   return {
     empty: '',
     whitespace: ' \n\t ',
     nul: '\0',
     nulInJson: shell('"git status\\u0000rm -rf /"'),
-    invalidUtf8: Buffer.concat([Buffer.from('{"hook_event_name":"PreToolUse","tool_name":"Bash","tool_input":{"command":"ls '), Buffer.from([0xc3, 0x28, 0xff, 0xfe]), Buffer.from(`"},"cwd":"${ws}"}`)]),
+    invalidUtf8: Buffer.concat([
+      Buffer.from('{"hook_event_name":"PreToolUse","tool_name":"Bash","tool_input":{"command":"ls '),
+      Buffer.from([0xc3, 0x28, 0xff, 0xfe]),
+      Buffer.from(`"},"cwd":"${ws}"}`),
+    ]),
     binary: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46]),
     notJson: 'rm -rf /',
     truncated: '{"hook_event_name":"PreToolUse","tool_name":"Bash","tool_input":{"command":"ls',
@@ -139,21 +155,29 @@ function hookBodies(ws: string, agent: 'claude' | 'cursor' | 'vscode'): Record<s
     deepArray: `${'['.repeat(100_000)}${']'.repeat(100_000)}`,
     deepObject: `${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}`,
     hugeCommand: JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 'Bash', cwd: ws, tool_input: { command: `echo ${'x'.repeat(5 * 1024 * 1024)}` } }),
-    hugeArray: JSON.stringify({ hook_event_name: 'beforeShellExecution', command: 'ls', cwd: ws, workspace_roots: Array.from({ length: 200_000 }, (_, i) => `/r/${i}`) }),
+    hugeArray: JSON.stringify({
+      hook_event_name: 'beforeShellExecution',
+      command: 'ls',
+      cwd: ws,
+      workspace_roots: Array.from({ length: 200_000 }, (_, i) => `/r/${i}`),
+    }),
     twoObjects: '{"a":1}{"b":2}',
-    duplicateKeys: agent === 'cursor' ? `{"hook_event_name":"beforeShellExecution","command":"ls","command":"rm -rf /","cwd":"${ws}"}` : shell('"ls","command":"rm -rf /"'),
+    duplicateKeys:
+      agent === 'cursor' ? `{"hook_event_name":"beforeShellExecution","command":"ls","command":"rm -rf /","cwd":"${ws}"}` : shell('"ls","command":"rm -rf /"'),
     relativeCwd: JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 'Bash', cwd: '../../../../..', tool_input: { command: 'git status' } }),
     missingCwd: JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 'Bash', cwd: '/nonexistent/airlock/x', tool_input: { command: 'git status' } }),
     protoPollution: shell('"railway volume delete v"', '"__proto__":{"permission":"allow","decision":"allow"},"constructor":{"prototype":{"x":1}},'),
   };
 }
 
-test('hook answers every malformed payload in the agent\'s format, in-process and as the built CLI and launcher', async () => {
+test("hook answers every malformed payload in the agent's format, in-process and as the built CLI and launcher", async () => {
   const w = sandbox();
   try {
     for (const agent of ['claude', 'cursor', 'vscode'] as const) {
       for (const [name, body] of Object.entries(hookBodies(w.ws, agent))) {
-        const runs: Array<[string, Outcome]> = [['in-process', await cli(['hook', agent], { cwd: w.ws, env: w.env, stdin: typeof body === 'string' ? body : body.toString('utf8') })]];
+        const runs: Array<[string, Outcome]> = [
+          ['in-process', await cli(['hook', agent], { cwd: w.ws, env: w.env, stdin: typeof body === 'string' ? body : body.toString('utf8') })],
+        ];
         if (['empty', 'nul', 'invalidUtf8', 'binary', 'array', 'deepArray', 'hugeCommand', 'protoPollution', 'truncated'].includes(name)) {
           runs.push(['bundle', await spawnOutcome(process.execPath, [built.cli, 'hook', agent], { cwd: w.ws, env: w.env, stdin: body })]);
           runs.push(['launcher', await spawnOutcome(built.launcher, ['hook', agent], { cwd: w.ws, env: w.env, stdin: body })]);
@@ -165,14 +189,17 @@ test('hook answers every malformed payload in the agent\'s format, in-process an
             assert.equal(answerDecision(agent, r.stdout), 'deny', `${where}: an unreadable payload is blocked`);
             assert.match(r.stderr, new RegExp(`^airlock hook ${agent}: .+\\n$`), `${where}: one plain line`);
           }
-          if (name === 'protoPollution' || name === 'duplicateKeys' || name === 'nulInJson') assert.notEqual(answerDecision(agent, r.stdout), 'allow', `${where} must not be allowed`);
+          if (name === 'protoPollution' || name === 'duplicateKeys' || name === 'nulInJson')
+            assert.notEqual(answerDecision(agent, r.stdout), 'allow', `${where} must not be allowed`);
         }
       }
     }
-  } finally { w.dispose(); }
+  } finally {
+    w.dispose();
+  }
 });
 
-test('wrong types in every field of each agent\'s payload: an answer in the agent\'s format, never a crash', async () => {
+test("wrong types in every field of each agent's payload: an answer in the agent's format, never a crash", async () => {
   const w = sandbox();
   try {
     const cases = wrongTypePayloads(w.ws);
@@ -182,7 +209,9 @@ test('wrong types in every field of each agent\'s payload: an answer in the agen
       assertClear(r, 'hook', label);
       assert.doesNotThrow(() => answerDecision(agent, r.stdout), `${label}: ${r.stdout}`);
     }
-  } finally { w.dispose(); }
+  } finally {
+    w.dispose();
+  }
 });
 
 /** Broken config everywhere Airlock reads config: repository and user policy, kubeconfig, env files, AWS, terraform, railway, the log index and the log itself. */
@@ -194,7 +223,10 @@ function breakConfigs(w: Workspace): void {
   writeFileSync(join(w.base, 'config', 'airlock', 'policy.json'), binary);
   mkdirSync(join(w.home, '.kube'));
   writeFileSync(join(w.home, '.kube', 'config'), 'apiVersion: v1\ncurrent-context: [unclosed\nclusters: {{{{\n  - : :\n\t\ttabs\n*anchor_without_definition\n');
-  writeFileSync(join(w.ws, '.env'), Buffer.concat([Buffer.from('DATABASE_URL="postgres://unterminated\nRAILWAY_ENVIRONMENT=\0\0\nexport =\n=value\n'), binary]));
+  writeFileSync(
+    join(w.ws, '.env'),
+    Buffer.concat([Buffer.from('DATABASE_URL="postgres://unterminated\nRAILWAY_ENVIRONMENT=\0\0\nexport =\n=value\n'), binary]),
+  );
   writeFileSync(join(w.ws, '.env.production'), `KEY=${'v'.repeat(3 * 1024 * 1024)}\n`);
   mkdirSync(join(w.ws, '.env.staging'));
   mkdirSync(join(w.home, '.aws'));
@@ -243,17 +275,36 @@ test('broken config files in the workspace and HOME: every command still answers
     }
     const destructive = await cli(['check', '--json', '--', 'railway volume delete vol_1'], { cwd: w.ws, env });
     assert.notEqual(JSON.parse(destructive.stdout).decision, 'allow', 'broken config never loosens');
-  } finally { w.dispose(); }
+  } finally {
+    w.dispose();
+  }
 });
 
 test('usage errors for every command: exit 2, the usage, no trace', async () => {
   const w = sandbox();
   try {
     const cases = [
-      ['check'], ['check', '--cwd'], ['check', 'a', 'b'], ['check', '--bogus'], ['explain'], ['env', '--cwd'], ['env', '--bogus'],
-      ['scan', '--include'], ['scan', '--json', '--sarif'], ['log', '--limit', 'x'], ['log', '--since', 'not a time'], ['log', '--anchor', 'x'],
-      ['hook'], ['hook', 'notanagent'], ['hook', 'claude', '--timeout', '-1'], ['hook', 'claude', '--timeout', 'NaN'], ['gate'], ['gate', '--tool'], ['gate', '--bogus'],
-      ['nonexistent-command'], ['help', 'nonexistent'],
+      ['check'],
+      ['check', '--cwd'],
+      ['check', 'a', 'b'],
+      ['check', '--bogus'],
+      ['explain'],
+      ['env', '--cwd'],
+      ['env', '--bogus'],
+      ['scan', '--include'],
+      ['scan', '--json', '--sarif'],
+      ['log', '--limit', 'x'],
+      ['log', '--since', 'not a time'],
+      ['log', '--anchor', 'x'],
+      ['hook'],
+      ['hook', 'notanagent'],
+      ['hook', 'claude', '--timeout', '-1'],
+      ['hook', 'claude', '--timeout', 'NaN'],
+      ['gate'],
+      ['gate', '--tool'],
+      ['gate', '--bogus'],
+      ['nonexistent-command'],
+      ['help', 'nonexistent'],
     ];
     for (const args of cases) {
       const r = await cli(args, { cwd: w.ws, env: w.env, stdin: '' });
@@ -261,7 +312,9 @@ test('usage errors for every command: exit 2, the usage, no trace', async () => 
       assert.match(r.stderr, /airlock/, `airlock ${args.join(' ')} says what went wrong`);
       assertNoTrace(r.stdout + r.stderr, `airlock ${args.join(' ')}`);
     }
-  } finally { w.dispose(); }
+  } finally {
+    w.dispose();
+  }
 });
 
 test('a scan of hostile files: huge, binary, deep, NUL-laden, a FIFO and a symlink loop', async () => {
@@ -272,7 +325,10 @@ test('a scan of hostile files: huge, binary, deep, NUL-laden, a FIFO and a symli
     writeFileSync(join(w.ws, 'one-line.json'), `{"k":"${'x'.repeat(2 * 1024 * 1024)}"}`);
     writeFileSync(join(w.ws, 'deep.json'), `${'['.repeat(200_000)}${']'.repeat(200_000)}`);
     let dir = w.ws;
-    for (let i = 0; i < 60; i++) { dir = join(dir, 'd'); mkdirSync(dir); }
+    for (let i = 0; i < 60; i++) {
+      dir = join(dir, 'd');
+      mkdirSync(dir);
+    }
     writeFileSync(join(dir, '.env'), 'X=1\n');
     const { execFileSync } = await import('node:child_process');
     execFileSync('mkfifo', [join(w.ws, 'pipe.env')]);
@@ -285,5 +341,7 @@ test('a scan of hostile files: huge, binary, deep, NUL-laden, a FIFO and a symli
       if (format[0] === '--verbose') assert.match(r.stderr, /huge\.env[^\n]*(large|size|MB)/i, r.stderr.slice(0, 1000));
       if (format[0] === '--verbose') assert.match(r.stderr, /pipe\.env/, r.stderr.slice(0, 1000));
     }
-  } finally { w.dispose(); }
+  } finally {
+    w.dispose();
+  }
 });

@@ -9,8 +9,8 @@ import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { runCli } from '../../../src/cli/main';
 import type { CliIO } from '../../../src/cli/io';
+import { runCli } from '../../../src/cli/main';
 import { base62, crc32 } from '../../../src/core/tokens/checksum';
 
 export const root = resolve(__dirname, '../../..');
@@ -52,7 +52,10 @@ export function leaks(output: string): string[] {
   for (const [name, secret] of Object.entries(SECRETS)) {
     for (let i = 0; i + 5 <= secret.length; i++) {
       const window = secret.slice(i, i + 5);
-      if (text.includes(window)) { found.push(`${name}[${i}..${i + 5}]=${window}`); break; }
+      if (text.includes(window)) {
+        found.push(`${name}[${i}..${i + 5}]=${window}`);
+        break;
+      }
     }
   }
   return found;
@@ -65,7 +68,11 @@ export function assertNoLeak(output: string, where: string): void {
 /** Frames of a stack trace or paths of Airlock's own sources: never shown to a user. */
 export function assertNoTrace(output: string, where: string): void {
   assert.doesNotMatch(output, /^\s+at .+(\(|:\d+:\d+)/m, `stack frame in ${where}:\n${output.slice(0, 1500)}`);
-  assert.doesNotMatch(output, /src\/(core|cli|extension)\/[\w/.-]+\.ts|dist\/airlock\.js:\d+|node:internal/, `source path in ${where}:\n${output.slice(0, 1500)}`);
+  assert.doesNotMatch(
+    output,
+    /src\/(core|cli|extension)\/[\w/.-]+\.ts|dist\/airlock\.js:\d+|node:internal/,
+    `source path in ${where}:\n${output.slice(0, 1500)}`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -101,16 +108,19 @@ export function sandbox(prefix = 'airlock-principles-'): Workspace {
 
 /** Plants every secret where agents find them: env files, config, a key file, a script. */
 export function plantSecrets(ws: string): void {
-  writeFileSync(join(ws, '.env'), [
-    `GITHUB_TOKEN=${SECRETS.github}`,
-    `STRIPE_SECRET_KEY=${SECRETS.stripe}`,
-    `AWS_ACCESS_KEY_ID=${SECRETS.awsKeyId}`,
-    `AWS_SECRET_ACCESS_KEY=${SECRETS.awsSecret}`,
-    `RAILWAY_TOKEN=${SECRETS.railway}`,
-    `DATABASE_URL=${PG_URL}`,
-    'RAILWAY_ENVIRONMENT=production',
-    '',
-  ].join('\n'));
+  writeFileSync(
+    join(ws, '.env'),
+    [
+      `GITHUB_TOKEN=${SECRETS.github}`,
+      `STRIPE_SECRET_KEY=${SECRETS.stripe}`,
+      `AWS_ACCESS_KEY_ID=${SECRETS.awsKeyId}`,
+      `AWS_SECRET_ACCESS_KEY=${SECRETS.awsSecret}`,
+      `RAILWAY_TOKEN=${SECRETS.railway}`,
+      `DATABASE_URL=${PG_URL}`,
+      'RAILWAY_ENVIRONMENT=production',
+      '',
+    ].join('\n'),
+  );
   writeFileSync(join(ws, '.env.staging'), `DATABASE_URL=${PG_URL}\nRAILWAY_TOKEN=${SECRETS.railway}\n`);
   writeFileSync(join(ws, 'config.json'), JSON.stringify({ stripe: { secretKey: SECRETS.stripe }, db: PG_URL }, null, 2));
   writeFileSync(join(ws, 'id_rsa'), PEM);
@@ -145,14 +155,20 @@ export async function cli(args: string[], opts: { cwd: string; env: NodeJS.Proce
   let stdout = '';
   let stderr = '';
   const io: CliIO = {
-    stdout: (t) => { stdout += t; },
-    stderr: (t) => { stderr += t; },
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
     readStdin: typeof opts.stdin === 'function' ? opts.stdin : async () => (opts.stdin as string | undefined) ?? '',
     env: opts.env,
     cwd: opts.cwd,
   };
   let timer: NodeJS.Timeout | undefined;
-  const guard = new Promise<'hang'>((r) => { timer = setTimeout(() => r('hang'), HANG_MS); });
+  const guard = new Promise<'hang'>((r) => {
+    timer = setTimeout(() => r('hang'), HANG_MS);
+  });
   const code = await Promise.race([runCli(args, io), guard]).finally(() => clearTimeout(timer));
   return code === 'hang' ? { code: null, stdout, stderr, timedOut: true } : { code, stdout, stderr, timedOut: false };
 }
@@ -164,10 +180,15 @@ export function spawnOutcome(file: string, args: string[], opts: { cwd: string; 
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let timedOut = false;
-    const timer = setTimeout(() => { timedOut = true; child.kill('SIGKILL'); }, HANG_MS);
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, HANG_MS);
     child.stdout.on('data', (c: Buffer) => out.push(c));
     child.stderr.on('data', (c: Buffer) => err.push(c));
-    child.stdin.on('error', () => { /* the process may answer before reading everything */ });
+    child.stdin.on('error', () => {
+      /* the process may answer before reading everything */
+    });
     child.on('close', (code) => {
       clearTimeout(timer);
       done({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), timedOut });
@@ -203,7 +224,12 @@ export async function builtProduct(): Promise<{ cli: string; launcher: string }>
   await esbuild.build({
     entryPoints: [join(root, 'src/cli/main.ts')],
     outfile: join(work, 'dist', 'airlock.js'),
-    bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, logLevel: 'error',
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    minify: true,
+    logLevel: 'error',
     banner: { js: '#!/usr/bin/env node' },
     define: { AIRLOCK_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
     alias: (await import('../../../scripts/bundle-aliases.mjs')).bundleAliases,
@@ -215,18 +241,52 @@ export async function builtProduct(): Promise<{ cli: string; launcher: string }>
   mkdirSync(join(work, 'dist', 'launcher'));
   writeFileSync(join(work, 'dist', 'launcher', 'airlock'), generate.launcherScript(generate.templatePath(root)));
   chmodSync(join(work, 'dist', 'launcher', 'airlock'), 0o755);
-  try { renameSync(work, out); } catch { rmSync(work, { recursive: true, force: true }); /* another file built it first */ }
+  try {
+    renameSync(work, out);
+  } catch {
+    rmSync(work, { recursive: true, force: true }); /* another file built it first */
+  }
   return { cli: cliPath, launcher: launcherPath };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Hook payloads exactly as each agent sends them (see /work/shared/notes/agent-hooks.md).
 export const payload = {
-  claude: (cwd: string, command: string, extra: Record<string, unknown> = {}) => JSON.stringify({ session_id: 's1', transcript_path: '/dev/null', cwd, permission_mode: 'default', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command, description: 'run it' }, ...extra }),
-  claudeRead: (cwd: string, file: string) => JSON.stringify({ session_id: 's1', transcript_path: '/dev/null', cwd, permission_mode: 'default', hook_event_name: 'PreToolUse', tool_name: 'Read', tool_input: { file_path: file } }),
-  cursor: (cwd: string, command: string, extra: Record<string, unknown> = {}) => JSON.stringify({ hook_event_name: 'beforeShellExecution', conversation_id: 'c1', generation_id: 'g1', workspace_roots: [cwd], command, cwd, ...extra }),
-  cursorRead: (cwd: string, file: string) => JSON.stringify({ hook_event_name: 'beforeReadFile', conversation_id: 'c1', generation_id: 'g1', workspace_roots: [cwd], file_path: file, content: '' }),
-  vscode: (cwd: string, command: string, extra: Record<string, unknown> = {}) => JSON.stringify({ timestamp: '2026-11-21T09:00:00Z', hook_event_name: 'PreToolUse', session_id: 's1', cwd, tool_name: 'run_in_terminal', tool_input: { command, explanation: 'x', isBackground: false }, ...extra }),
+  claude: (cwd: string, command: string, extra: Record<string, unknown> = {}) =>
+    JSON.stringify({
+      session_id: 's1',
+      transcript_path: '/dev/null',
+      cwd,
+      permission_mode: 'default',
+      hook_event_name: 'PreToolUse',
+      tool_name: 'Bash',
+      tool_input: { command, description: 'run it' },
+      ...extra,
+    }),
+  claudeRead: (cwd: string, file: string) =>
+    JSON.stringify({
+      session_id: 's1',
+      transcript_path: '/dev/null',
+      cwd,
+      permission_mode: 'default',
+      hook_event_name: 'PreToolUse',
+      tool_name: 'Read',
+      tool_input: { file_path: file },
+    }),
+  cursor: (cwd: string, command: string, extra: Record<string, unknown> = {}) =>
+    JSON.stringify({ hook_event_name: 'beforeShellExecution', conversation_id: 'c1', generation_id: 'g1', workspace_roots: [cwd], command, cwd, ...extra }),
+  cursorRead: (cwd: string, file: string) =>
+    JSON.stringify({ hook_event_name: 'beforeReadFile', conversation_id: 'c1', generation_id: 'g1', workspace_roots: [cwd], file_path: file, content: '' }),
+  vscode: (cwd: string, command: string, extra: Record<string, unknown> = {}) =>
+    JSON.stringify({
+      timestamp: '2026-11-21T09:00:00Z',
+      hook_event_name: 'PreToolUse',
+      session_id: 's1',
+      cwd,
+      tool_name: 'run_in_terminal',
+      tool_input: { command, explanation: 'x', isBackground: false },
+      ...extra,
+    }),
 };
 
 /** The decision in any agent's answer: '' (no output: the agent's own flow), allow, ask or deny. */

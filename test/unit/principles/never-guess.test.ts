@@ -4,18 +4,26 @@
  * cannot read (missing, a folder, a FIFO, binary, too large) is `ask`, never `allow` — through
  * `airlock check` and through an agent's hook.
  */
-import { test } from 'node:test';
+
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { test } from 'node:test';
 import { answerDecision, cli, payload, sandbox } from './harness';
 
 test('a destructive command with no environment evidence is unknown, confirmed by typing', async () => {
   const w = sandbox();
   try {
     // Nothing in the sandbox names an environment: no env files, no kubeconfig, no links, no variables.
-    for (const line of ['railway volume delete vol_1', 'kubectl delete deployment api', 'terraform destroy', 'aws s3 rb s3://backups --force', 'curl -X DELETE https://api.example.com/v1/volumes/1', 'redis-cli -h cache.internal flushall']) {
+    for (const line of [
+      'railway volume delete vol_1',
+      'kubectl delete deployment api',
+      'terraform destroy',
+      'aws s3 rb s3://backups --force',
+      'curl -X DELETE https://api.example.com/v1/volumes/1',
+      'redis-cli -h cache.internal flushall',
+    ]) {
       const r = await cli(['check', '--json', '--', line], { cwd: w.ws, env: w.env });
       const result = JSON.parse(r.stdout);
       assert.equal(result.decision, 'ask', `${line}: ${r.stdout}`);
@@ -23,7 +31,9 @@ test('a destructive command with no environment evidence is unknown, confirmed b
       assert.equal(result.environment, 'unknown', `${line} must not be guessed into an environment`);
       assert.equal(result.confirmation, 'typed', `${line}: unknown is treated as production`);
     }
-  } finally { w.dispose(); }
+  } finally {
+    w.dispose();
+  }
 });
 
 test('the same command with evidence of development is not called unknown (the test can fail)', async () => {
@@ -32,7 +42,9 @@ test('the same command with evidence of development is not called unknown (the t
     const r = await cli(['check', '--json', '--', 'railway volume delete vol_1'], { cwd: w.ws, env: { ...w.env, RAILWAY_ENVIRONMENT: 'development' } });
     const result = JSON.parse(r.stdout);
     assert.notEqual(result.environment, 'unknown', r.stdout);
-  } finally { w.dispose(); }
+  } finally {
+    w.dispose();
+  }
 });
 
 /** Every way a file can be unreadable to Airlock at check time. */
@@ -71,7 +83,9 @@ test('an unreadable -d @body, -f script.sql or bash script.sh asks, never allows
       const hook = await cli(['hook', 'cursor'], { cwd: w.ws, env: w.env, stdin: payload.cursor(w.ws, line) });
       assert.equal(answerDecision('cursor', hook.stdout), 'deny', `${line}: with no editor, Cursor hears deny`);
     }
-  } finally { w.dispose(); }
+  } finally {
+    w.dispose();
+  }
 });
 
 test('a readable, harmless body, SQL file and script are allowed (the unreadable ones are why they ask)', async () => {
@@ -84,5 +98,7 @@ test('a readable, harmless body, SQL file and script are allowed (the unreadable
       const r = await cli(['check', '--json', '--', line], { cwd: w.ws, env: w.env });
       assert.equal(JSON.parse(r.stdout).decision, 'allow', `${line}: ${r.stdout}`);
     }
-  } finally { w.dispose(); }
+  } finally {
+    w.dispose();
+  }
 });

@@ -4,16 +4,32 @@
  * and as the built product, and nothing it prints or writes to disk holds five characters in a
  * row of any of them (a preview may show at most the first four).
  */
-import { test, before } from 'node:test';
+
 import assert from 'node:assert/strict';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { before, test } from 'node:test';
 import {
-  PEM, PG_URL, SECRETS, SECRET_LINES, answerDecision, assertNoLeak, builtProduct, cli, leaks, payload, plantSecrets, readTree, sandbox, spawnOutcome,
+  answerDecision,
+  assertNoLeak,
+  builtProduct,
+  cli,
+  leaks,
+  PEM,
+  PG_URL,
+  payload,
+  plantSecrets,
+  readTree,
+  SECRET_LINES,
+  SECRETS,
+  sandbox,
+  spawnOutcome,
 } from './harness';
 
 let built: { cli: string; launcher: string };
-before(async () => { built = await builtProduct(); });
+before(async () => {
+  built = await builtProduct();
+});
 
 test('the leak detector itself sees every planted secret, whole or in part', () => {
   // Guards the guard: if this failed, every "no leak" below would pass vacuously.
@@ -31,17 +47,23 @@ test('check, check --json and explain print no secret from the command line', as
   try {
     plantSecrets(w.ws);
     for (const line of SECRET_LINES) {
-      for (const args of [['check', '--', line], ['check', '--json', '--', line], ['explain', '--', line]]) {
+      for (const args of [
+        ['check', '--', line],
+        ['check', '--json', '--', line],
+        ['explain', '--', line],
+      ]) {
         const r = await cli(args, { cwd: w.ws, env: w.env });
         assert.equal(r.timedOut, false);
         assertNoLeak(r.stdout + r.stderr, `airlock ${args[0]} ${args[1]} of "${line.slice(0, 40)}"`);
         if (args[0] === 'check') assert.notEqual(r.code, 0, `${line.slice(0, 40)} is destructive: ${r.stdout}`);
       }
     }
-  } finally { w.dispose(); }
+  } finally {
+    w.dispose();
+  }
 });
 
-test('the terminal gate\'s refusal (no editor) names the command without its secrets', async () => {
+test("the terminal gate's refusal (no editor) names the command without its secrets", async () => {
   const w = sandbox();
   try {
     const argvs = [
@@ -56,18 +78,26 @@ test('the terminal gate\'s refusal (no editor) names the command without its sec
       const spawned = await spawnOutcome(process.execPath, [built.cli, 'gate', '--tool', tool!, '--', ...args], { cwd: w.ws, env: w.env });
       assertNoLeak(spawned.stdout + spawned.stderr, `built gate ${tool}`);
     }
-  } finally { w.dispose(); }
+  } finally {
+    w.dispose();
+  }
 });
 
-test('a value under a secret\'s name is hidden even when its format is off (a truncated paste)', async () => {
+test("a value under a secret's name is hidden even when its format is off (a truncated paste)", async () => {
   const w = sandbox();
   try {
     const truncated = SECRETS.awsSecret.slice(0, 39);
-    for (const args of [['check', '--'], ['check', '--json', '--'], ['explain', '--']]) {
+    for (const args of [
+      ['check', '--'],
+      ['check', '--json', '--'],
+      ['explain', '--'],
+    ]) {
       const r = await cli([...args, `AWS_SECRET_ACCESS_KEY=${truncated} aws s3 rb s3://prod-backups --force`], { cwd: w.ws, env: w.env });
       assertNoLeak(r.stdout + r.stderr, `airlock ${args.join(' ')} with a 39-character AWS secret`);
     }
-  } finally { w.dispose(); }
+  } finally {
+    w.dispose();
+  }
 });
 
 test('env and env --json describe the workspace without its secrets', async () => {
@@ -75,14 +105,29 @@ test('env and env --json describe the workspace without its secrets', async () =
   try {
     plantSecrets(w.ws);
     mkdirSync(join(w.home, '.kube'));
-    writeFileSync(join(w.home, '.kube', 'config'), [
-      'apiVersion: v1', 'kind: Config', 'current-context: prod',
-      'clusters:', `- name: prod\n  cluster:\n    server: https://admin:${SECRETS.pgPassword}@k8s.prod.internal:6443`,
-      'users:', `- name: admin\n  user:\n    token: ${SECRETS.github}`,
-      'contexts:', '- name: prod\n  context:\n    cluster: prod\n    user: admin', '',
-    ].join('\n'));
+    writeFileSync(
+      join(w.home, '.kube', 'config'),
+      [
+        'apiVersion: v1',
+        'kind: Config',
+        'current-context: prod',
+        'clusters:',
+        `- name: prod\n  cluster:\n    server: https://admin:${SECRETS.pgPassword}@k8s.prod.internal:6443`,
+        'users:',
+        `- name: admin\n  user:\n    token: ${SECRETS.github}`,
+        'contexts:',
+        '- name: prod\n  context:\n    cluster: prod\n    user: admin',
+        '',
+      ].join('\n'),
+    );
     writeFileSync(join(w.home, '.aws-credentials'), `[default]\naws_access_key_id = ${SECRETS.awsKeyId}\naws_secret_access_key = ${SECRETS.awsSecret}\n`);
-    const env = { ...w.env, AWS_SHARED_CREDENTIALS_FILE: join(w.home, '.aws-credentials'), RAILWAY_TOKEN: SECRETS.railway, DATABASE_URL: PG_URL, STRIPE_API_KEY: SECRETS.stripe };
+    const env = {
+      ...w.env,
+      AWS_SHARED_CREDENTIALS_FILE: join(w.home, '.aws-credentials'),
+      RAILWAY_TOKEN: SECRETS.railway,
+      DATABASE_URL: PG_URL,
+      STRIPE_API_KEY: SECRETS.stripe,
+    };
     for (const args of [['env'], ['env', '--json']]) {
       const r = await cli(args, { cwd: w.ws, env });
       assert.equal(r.timedOut, false);
@@ -90,7 +135,9 @@ test('env and env --json describe the workspace without its secrets', async () =
       assert.match(r.stdout, /prod-db\.internal/, 'the report does describe the database it found');
       assertNoLeak(r.stdout + r.stderr, `airlock ${args.join(' ')}`);
     }
-  } finally { w.dispose(); }
+  } finally {
+    w.dispose();
+  }
 });
 
 test('scan in every format, and --verbose, shows previews only', async () => {
@@ -107,7 +154,9 @@ test('scan in every format, and --verbose, shows previews only', async () => {
       assert.match(r.stdout, /ghp_|sk_l|AKIA/, 'the findings are there, as previews');
       assertNoLeak(r.stdout + r.stderr, `airlock scan ${format.join(' ')}`);
     }
-  } finally { w.dispose(); }
+  } finally {
+    w.dispose();
+  }
 });
 
 test('hook answers with no editor reachable, and the log they write, hold no secret', async () => {
@@ -122,9 +171,14 @@ test('hook answers with no editor reachable, and the log they write, hold no sec
     calls.push(['claude', payload.claude(w.ws, 'cat .env && echo $AWS_SECRET_ACCESS_KEY')], ['cursor', payload.cursor(w.ws, 'printenv')]);
     for (const [agent, body] of calls) {
       for (const via of ['in-process', 'bundle', 'launcher'] as const) {
-        const r = via === 'in-process'
-          ? await cli(['hook', agent], { cwd: w.ws, env: w.env, stdin: body })
-          : await spawnOutcome(via === 'bundle' ? process.execPath : built.launcher, via === 'bundle' ? [built.cli, 'hook', agent] : ['hook', agent], { cwd: w.ws, env: w.env, stdin: body });
+        const r =
+          via === 'in-process'
+            ? await cli(['hook', agent], { cwd: w.ws, env: w.env, stdin: body })
+            : await spawnOutcome(via === 'bundle' ? process.execPath : built.launcher, via === 'bundle' ? [built.cli, 'hook', agent] : ['hook', agent], {
+                cwd: w.ws,
+                env: w.env,
+                stdin: body,
+              });
         assert.equal(r.timedOut, false, `${via} ${agent} hung`);
         assertNoLeak(r.stdout + r.stderr, `${via} hook ${agent} answer`);
         assert.notEqual(answerDecision(agent, r.stdout), 'allow', `${via} ${agent}: ${body.slice(0, 120)}`);
@@ -138,7 +192,9 @@ test('hook answers with no editor reachable, and the log they write, hold no sec
       assert.equal(r.code, 0, `${args.join(' ')}: ${r.stderr}`);
       assertNoLeak(r.stdout + r.stderr, `airlock ${args.join(' ')}`);
     }
-  } finally { w.dispose(); }
+  } finally {
+    w.dispose();
+  }
 });
 
 test('error paths do not echo a secret: malformed payloads, bad options, bad paths', async () => {
@@ -155,9 +211,10 @@ test('error paths do not echo a secret: malformed payloads, bad options, bad pat
     for (const agent of ['claude', 'cursor', 'vscode'] as const) {
       for (const body of broken(agent)) {
         for (const via of ['in-process', 'bundle'] as const) {
-          const r = via === 'in-process'
-            ? await cli(['hook', agent], { cwd: w.ws, env: w.env, stdin: body })
-            : await spawnOutcome(process.execPath, [built.cli, 'hook', agent], { cwd: w.ws, env: w.env, stdin: body });
+          const r =
+            via === 'in-process'
+              ? await cli(['hook', agent], { cwd: w.ws, env: w.env, stdin: body })
+              : await spawnOutcome(process.execPath, [built.cli, 'hook', agent], { cwd: w.ws, env: w.env, stdin: body });
           assert.equal(r.code, 2, `${via} ${agent}: ${r.stdout}${r.stderr}`);
           assertNoLeak(r.stdout + r.stderr, `${via} hook ${agent} malformed`);
         }
@@ -184,5 +241,7 @@ test('error paths do not echo a secret: malformed payloads, bad options, bad pat
       const spawned = await spawnOutcome(process.execPath, [built.cli, ...args], { cwd: w.ws, env: w.env, stdin: payload.claude(w.ws, 'ls') });
       assertNoLeak(spawned.stdout + spawned.stderr, `built airlock ${args.map((a) => a.slice(0, 12)).join(' ')}`);
     }
-  } finally { w.dispose(); }
+  } finally {
+    w.dispose();
+  }
 });

@@ -4,22 +4,30 @@
  * moment), many hook processes at once lose nothing, `airlock log --verify` passes on the result
  * and fails once a line is edited.
  */
-import { test, before } from 'node:test';
+
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { appendFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { before, test } from 'node:test';
 import { answerDecision, builtProduct, cli, HANG_MS, payload, readTree, sandbox } from './harness';
 
 let built: { cli: string; launcher: string };
-before(async () => { built = await builtProduct(); });
+before(async () => {
+  built = await builtProduct();
+});
 
 /** The events in a snapshot of the state folder (the log's JSON lines; other files skipped). */
 function eventsIn(snapshot: string): Array<Record<string, unknown>> {
   const out: Array<Record<string, unknown>> = [];
   for (const line of snapshot.split('\n')) {
     if (!line.startsWith('{"')) continue;
-    try { const parsed = JSON.parse(line); out.push(parsed.event ?? parsed); } catch { /* not a log line */ }
+    try {
+      const parsed = JSON.parse(line);
+      out.push(parsed.event ?? parsed);
+    } catch {
+      /* not a log line */
+    }
   }
   return out;
 }
@@ -33,18 +41,32 @@ const DECISIONS: Array<{ agent: 'claude' | 'cursor' | 'vscode'; command: string 
 ];
 
 /** Runs the launcher and, the moment its answer starts arriving, snapshots the log on disk. */
-function runAndSnapshot(file: string, args: string[], stdin: string, cwd: string, env: NodeJS.ProcessEnv, logRoot: string, guardMs = HANG_MS): Promise<{ stdout: string; code: number | null; logAtAnswer: string }> {
+function runAndSnapshot(
+  file: string,
+  args: string[],
+  stdin: string,
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  logRoot: string,
+  guardMs = HANG_MS,
+): Promise<{ stdout: string; code: number | null; logAtAnswer: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(file, args, { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let logAtAnswer: string | undefined;
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error('hook hung')); }, guardMs);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error('hook hung'));
+    }, guardMs);
     child.stdout.on('data', (chunk: Buffer) => {
       if (logAtAnswer === undefined) logAtAnswer = readTree(logRoot); // synchronously, before anything else runs
       stdout += chunk;
     });
     child.stderr.resume();
-    child.on('close', (code) => { clearTimeout(timer); resolve({ stdout, code, logAtAnswer: logAtAnswer ?? '' }); });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ stdout, code, logAtAnswer: logAtAnswer ?? '' });
+    });
     child.stdin.end(stdin);
   });
 }
@@ -65,7 +87,9 @@ test('each no-editor decision is on disk before its answer reaches the agent', a
     const verify = await cli(['log', '--verify', '--workspace', w.ws], { cwd: w.ws, env: w.env });
     assert.equal(verify.code, 0, verify.stdout + verify.stderr);
     assert.match(verify.stdout, /intact: 5 lines/);
-  } finally { w.dispose(); }
+  } finally {
+    w.dispose();
+  }
 });
 
 test('a protected file an agent reads is logged too, by the hook itself when no editor is up', async () => {
@@ -73,13 +97,21 @@ test('a protected file an agent reads is logged too, by the hook itself when no 
   try {
     writeFileSync(join(w.ws, '.env'), 'RAILWAY_TOKEN=6f3c9a2e-8b4d-4e71-a5c0-9d2b7e1f4c83\n');
     writeFileSync(join(w.ws, 'README.md'), '# app\n');
-    for (const [agent, body] of [['claude', payload.claudeRead(w.ws, join(w.ws, '.env'))], ['cursor', payload.cursorRead(w.ws, join(w.ws, 'README.md'))]] as const) {
+    for (const [agent, body] of [
+      ['claude', payload.claudeRead(w.ws, join(w.ws, '.env'))],
+      ['cursor', payload.cursorRead(w.ws, join(w.ws, 'README.md'))],
+    ] as const) {
       const r = await runAndSnapshot(process.execPath, [built.cli, 'hook', agent], body, w.ws, w.env, w.state);
       assert.equal(r.code, 0);
       const file = JSON.parse(body).file_path ?? JSON.parse(body).tool_input.file_path;
-      assert.ok(eventsIn(r.logAtAnswer).some((e) => e.file === file && e.kind === 'file-read'), `${file} read not logged before the answer`);
+      assert.ok(
+        eventsIn(r.logAtAnswer).some((e) => e.file === file && e.kind === 'file-read'),
+        `${file} read not logged before the answer`,
+      );
     }
-  } finally { w.dispose(); }
+  } finally {
+    w.dispose();
+  }
 });
 
 test('ten hook processes at once: every decision logged, the chain intact; an edited line breaks --verify', async () => {
@@ -94,15 +126,28 @@ test('ten hook processes at once: every decision logged, the chain intact; an ed
     for (const r of results) assert.match(r.stdout, /"(deny|ask)"/);
     const log = await cli(['log', '--json', '--workspace', w.ws], { cwd: w.ws, env: w.env });
     assert.equal(log.code, 0, log.stderr);
-    const events = log.stdout.trim().split('\n').map((l) => JSON.parse(l));
-    for (let i = 0; i < 10; i++) assert.ok(events.some((e) => typeof e.command === 'string' && e.command.endsWith(`# ${i}`)), `decision ${i} lost`);
+    const events = log.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    for (let i = 0; i < 10; i++)
+      assert.ok(
+        events.some((e) => typeof e.command === 'string' && e.command.endsWith(`# ${i}`)),
+        `decision ${i} lost`,
+      );
     assert.equal(events.length, 10);
     const verify = await cli(['log', '--verify', '--workspace', w.ws], { cwd: w.ws, env: w.env });
     assert.equal(verify.code, 0, verify.stdout + verify.stderr);
 
     // Quietly turning a deny into an allow on disk is caught.
     const files: string[] = [];
-    const walk = (dir: string): void => { for (const n of readdirSync(dir)) { const p = join(dir, n); if (statSync(p).isDirectory()) walk(p); else if (p.endsWith('.jsonl')) files.push(p); } };
+    const walk = (dir: string): void => {
+      for (const n of readdirSync(dir)) {
+        const p = join(dir, n);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (p.endsWith('.jsonl')) files.push(p);
+      }
+    };
     walk(w.state);
     assert.ok(files.length > 0, 'the log is a .jsonl file under the state folder');
     const text = readFileSync(files[0]!, 'utf8');
@@ -122,7 +167,9 @@ test('ten hook processes at once: every decision logged, the chain intact; an ed
     assert.match(read.stderr, /could not be read/);
     assert.equal(read.stdout.trim().split('\n').length, 10, 'the forged allow is not shown as an event');
     assert.doesNotMatch(read.stdout, /"decision":"allow"/);
-  } finally { w.dispose(); }
+  } finally {
+    w.dispose();
+  }
 });
 
 test('when the log cannot be written the answer still goes out, and it is not allow', async () => {
@@ -135,5 +182,7 @@ test('when the log cannot be written the answer still goes out, and it is not al
       assert.equal(r.code, 0);
       assert.match(answerDecision(agent, r.stdout), /^(ask|deny)$/, `${agent} ${command}`);
     }
-  } finally { w.dispose(); }
+  } finally {
+    w.dispose();
+  }
 });

@@ -1,6 +1,6 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { test } from 'node:test';
 import { redactText } from '../../../src/core/redact';
 import { detectInText } from '../../../src/core/tokens/detect';
 

@@ -1,10 +1,10 @@
-import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { runCli } from '../../../src/cli/main';
+import { after, test } from 'node:test';
 import type { CliIO } from '../../../src/cli/io';
+import { runCli } from '../../../src/cli/main';
 import { fakeUuid } from '../../../src/core/tokens/fake';
 
 // An empty home: the scan asks which agents' hooks are installed there, and this machine's must not count.
@@ -12,7 +12,19 @@ const emptyHome = mkdtempSync(join(tmpdir(), 'airlock-scan-home-'));
 after(() => rmSync(emptyHome, { recursive: true, force: true }));
 
 function io(cwd: string): CliIO & { out: string; err: string } {
-  const captured = { out: '', err: '', stdout: (t: string) => { captured.out += t; }, stderr: (t: string) => { captured.err += t; }, readStdin: async () => '', env: { HOME: emptyHome } as NodeJS.ProcessEnv, cwd };
+  const captured = {
+    out: '',
+    err: '',
+    stdout: (t: string) => {
+      captured.out += t;
+    },
+    stderr: (t: string) => {
+      captured.err += t;
+    },
+    readStdin: async () => '',
+    env: { HOME: emptyHome } as NodeJS.ProcessEnv,
+    cwd,
+  };
   return captured;
 }
 
@@ -30,7 +42,10 @@ test('exit 1 with findings; --json keeps the documented field names and root-rel
   const { findings } = JSON.parse(c.out) as { findings: Array<Record<string, unknown>> };
   assert.ok(findings.length > 0);
   for (const key of ['file', 'line', 'column', 'type', 'provider', 'preview', 'scope', 'tracked', 'agentReadable']) {
-    assert.ok(findings.every((f) => key in f), `missing ${key}`);
+    assert.ok(
+      findings.every((f) => key in f),
+      `missing ${key}`,
+    );
   }
   const env = findings.find((f) => f.file === '.env' && f.type === 'railway-account-token');
   assert.ok(env, 'file is relative to the scanned root');
@@ -82,5 +97,7 @@ test('a single file path, --exclude, and --verbose listing skipped files', async
     const verbose = io(root);
     await runCli(['scan', '--verbose'], verbose);
     assert.match(verbose.err, /skipped b\.bin: binary/);
-  } finally { rmSync(root, { recursive: true, force: true }); }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });

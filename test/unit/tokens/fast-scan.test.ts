@@ -1,15 +1,16 @@
 // The fast scanner (sync reads, the Aho–Corasick keyword pass, worker threads) finds exactly what
 // the plain one (promise reads, one at a time per slot) finds, and skips the same files for the
 // same reasons, on a fixture tree built to hold every kind of file both must handle.
-import { test } from 'node:test';
+
 import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { WorkspaceScanner, workerEntryFor, type ScanOptions } from '../../../src/core/tokens/scan';
+import { test } from 'node:test';
+import { fake, fakeUuid } from '../../../src/core/tokens/fake';
 import { KeywordScanner } from '../../../src/core/tokens/keyword-scan';
 import { allRules } from '../../../src/core/tokens/rules/index';
-import { fake, fakeUuid } from '../../../src/core/tokens/fake';
+import { type ScanOptions, WorkspaceScanner, workerEntryFor } from '../../../src/core/tokens/scan';
 
 const FIXTURES = join(__dirname, '../../fixtures/tokens');
 
@@ -45,7 +46,10 @@ test('fast and plain scanners give the same findings, counts and skips', async (
   const workers = await scan(root, { reader: 'fast', workers: 2, workerEntry: workerEntryFor(__filename) });
   assert.equal(workers.workers, 2, 'both workers read files');
   assert.ok(!inThread.workers);
-  for (const [name, fast] of [['in-thread', inThread], ['workers', workers]] as const) {
+  for (const [name, fast] of [
+    ['in-thread', inThread],
+    ['workers', workers],
+  ] as const) {
     assert.deepEqual(fast.findings, plain.findings, name);
     assert.deepEqual(fast.skips, plain.skips, name);
     assert.equal(fast.filesScanned, plain.filesScanned, name);
@@ -81,7 +85,8 @@ test('the Aho–Corasick keyword pass finds exactly the keywords the regex found
   const walk = (dir: string): void => {
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path); else texts.push(readFileSync(path, 'utf8').toLowerCase());
+      if (statSync(path).isDirectory()) walk(path);
+      else texts.push(readFileSync(path, 'utf8').toLowerCase());
     }
   };
   walk(FIXTURES);
@@ -106,6 +111,9 @@ test('a scan given the read index adds the files it found clean and settled, nev
   writeFileSync(join(root, 'fresh.ts'), 'export const y = 3;\n');
   const index = join(root, 'read-index');
   assert.equal((await new WorkspaceScanner(root, { readIndex: index }).scanAll()).findings.length, 1);
-  const files = readFileSync(index, 'utf8').trim().split('\n').map((l) => l.split('\t')[1]);
+  const files = readFileSync(index, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => l.split('\t')[1]);
   assert.deepEqual(files, [join(root, 'clean.ts')]);
 });

@@ -1,6 +1,6 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
+import { test } from 'node:test';
 import { WorkspaceScanner } from '../../../src/core/tokens/scan';
 import expected from '../../fixtures/tokens/expected.json';
 
@@ -13,11 +13,17 @@ test('planted fixture: at least 95% recall, each at its line, with the right typ
   const wrongType = expected.filter((e) => findings.some((f) => `planted/${f.file}` === e.file && f.line === e.line && f.type !== e.type));
   assert.deepEqual(wrongType, []);
   const unexpected = findings.filter((f) => !expected.some((e) => e.file === `planted/${f.file}` && e.line === f.line));
-  assert.deepEqual(unexpected.map((f) => `${f.file}:${f.line} ${f.type}`), []);
+  assert.deepEqual(
+    unexpected.map((f) => `${f.file}:${f.line} ${f.type}`),
+    [],
+  );
 });
 
 test('negatives fixture: placeholders, references, examples, public and publishable keys, hashes, ids, images: no false alarm', async () => {
   const { findings, filesScanned } = await new WorkspaceScanner(resolve(fixtures, 'negatives')).scanAll();
   assert.ok(filesScanned >= 10);
-  assert.deepEqual(findings.map((f) => `${f.file}:${f.line} ${f.type}`), []);
+  assert.deepEqual(
+    findings.map((f) => `${f.file}:${f.line} ${f.type}`),
+    [],
+  );
 });

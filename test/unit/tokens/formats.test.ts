@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { detectInText } from '../../../src/core/tokens/detect';
 import { fakeUuid } from '../../../src/core/tokens/fake';
 
@@ -29,7 +29,11 @@ const formats: Array<[string, string, string]> = [
 for (const [name, file, text] of formats) {
   test(`opaque Railway account token found in ${name}`, () => {
     const findings = detectInText(text, { fileName: file });
-    assert.deepEqual(findings.map((f) => f.type), ['railway-account-token'], JSON.stringify(findings.map((f) => f.type)));
+    assert.deepEqual(
+      findings.map((f) => f.type),
+      ['railway-account-token'],
+      JSON.stringify(findings.map((f) => f.type)),
+    );
     assert.equal(findings[0]!.severity, 'critical');
   });
 }
@@ -47,7 +51,10 @@ const references: Array<[string, string, string]> = [
 
 for (const [name, file, text] of references) {
   test(`no finding for ${name}`, () => {
-    assert.deepEqual(detectInText(text, { fileName: file }).map((f) => f.type), []);
+    assert.deepEqual(
+      detectInText(text, { fileName: file }).map((f) => f.type),
+      [],
+    );
   });
 }
 
@@ -63,8 +70,15 @@ test('name and value in separate keys: Kubernetes env lists, ECS JSON, Terraform
     ['variables.tf', `variable "railway_api_token" {\n  type    = string\n  default = "${token}"\n}\n`],
   ];
   for (const [file, text] of cases) {
-    assert.deepEqual(detectInText(text, { fileName: file }).map((f) => f.type), ['railway-account-token'], file);
+    assert.deepEqual(
+      detectInText(text, { fileName: file }).map((f) => f.type),
+      ['railway-account-token'],
+      file,
+    );
   }
   // A reference in the value slot is still not a finding.
-  assert.deepEqual(detectInText('- name: RAILWAY_API_TOKEN\n  valueFrom:\n    secretKeyRef: {name: railway, key: token}\n', { fileName: 'd.yaml' }).map((f) => f.type), []);
+  assert.deepEqual(
+    detectInText('- name: RAILWAY_API_TOKEN\n  valueFrom:\n    secretKeyRef: {name: railway, key: token}\n', { fileName: 'd.yaml' }).map((f) => f.type),
+    [],
+  );
 });

@@ -1,7 +1,7 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULT_EXCLUDES, DEFAULT_PROTECTED_FILES } from '../../../src/core/tokens/index';
+import { test } from 'node:test';
 import pkg from '../../../package.json';
+import { DEFAULT_EXCLUDES, DEFAULT_PROTECTED_FILES } from '../../../src/core/tokens/index';
 
 const properties = pkg.contributes.configuration.properties as Record<string, { default?: unknown }>;
 
@@ -12,7 +12,13 @@ test('the settings defaults are the core lists the CLI, the gates and the scanne
 
 test('every token command is contributed with the Airlock category, and the view welcome names a real one', () => {
   const commands = new Map(pkg.contributes.commands.map((c: { command: string; category?: string }) => [c.command, c]));
-  for (const id of ['airlock.scanWorkspace', 'airlock.tokens.cancelScan', 'airlock.tokens.blockAgentReads', 'airlock.tokens.ignoreFinding', 'airlock.tokens.copyRotationChecklist']) {
+  for (const id of [
+    'airlock.scanWorkspace',
+    'airlock.tokens.cancelScan',
+    'airlock.tokens.blockAgentReads',
+    'airlock.tokens.ignoreFinding',
+    'airlock.tokens.copyRotationChecklist',
+  ]) {
     assert.equal(commands.get(id)?.category, 'Airlock', id);
   }
   const welcome = pkg.contributes.viewsWelcome.find((w: { view: string }) => w.view === 'airlock.tokens');

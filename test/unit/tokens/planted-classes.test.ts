@@ -1,9 +1,9 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { classFigures, findingAt, namesProvider } from '../../../scripts/token-recall';
 import { detectInText } from '../../../src/core/tokens/detect';
 import { UNKNOWN_SCOPE } from '../../../src/core/tokens/types';
-import { classFigures, findingAt, namesProvider } from '../../../scripts/token-recall';
-import { FORMATS, SYNTAXES, plantedNegatives, plantedPositives } from '../../fixtures/tokens/classes/planted-classes';
+import { FORMATS, plantedNegatives, plantedPositives, SYNTAXES } from '../../fixtures/tokens/classes/planted-classes';
 
 const positives = plantedPositives();
 
@@ -30,7 +30,11 @@ test('ways around: CRLF line ends, tabs for spaces, and a trailing comment still
   for (const p of positives) {
     // YAML forbids tabs in indentation; in a block scalar, JSON or XML a `#` is part of the text, not a comment.
     const yaml = /^(?:yaml|k8s)-/.test(p.syntax);
-    const variants = [p.text.replace(/\n/g, '\r\n'), yaml ? undefined : p.text.replace(/ {2,4}/g, '\t'), /block|k8s|json|xml|csv/.test(p.syntax) ? undefined : `${p.text} # deploy`];
+    const variants = [
+      p.text.replace(/\n/g, '\r\n'),
+      yaml ? undefined : p.text.replace(/ {2,4}/g, '\t'),
+      /block|k8s|json|xml|csv/.test(p.syntax) ? undefined : `${p.text} # deploy`,
+    ];
     for (const [i, text] of variants.entries()) {
       if (text === undefined) continue;
       if (!findingAt(p, detectInText(text, { fileName: p.fileName }))) missed.push(`${p.format} in ${p.syntax} (variant ${i})`);

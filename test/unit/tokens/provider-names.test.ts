@@ -1,6 +1,6 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { test } from 'node:test';
 import { withCrc32Base62Checksum } from '../../../src/core/tokens/checksum';
 import { detectInText } from '../../../src/core/tokens/detect';
 import { looksGenerated } from '../../../src/core/tokens/entropy';
@@ -44,7 +44,11 @@ test('provider words match whole words only: GLOBAL is not Lob, XRENDERER is not
 });
 
 test('a prefix that names the provider is never "scope unknown", even when the checksum fails', () => {
-  for (const [prefix, provider] of [['ghp_', 'GitHub'], ['gho_', 'GitHub'], ['npm_', 'npm']] as const) {
+  for (const [prefix, provider] of [
+    ['ghp_', 'GitHub'],
+    ['gho_', 'GitHub'],
+    ['npm_', 'npm'],
+  ] as const) {
     const bad = `${prefix}${fake(30)}AbCdE9`;
     const f = one(`const deployToken = "${bad}";`, 'deploy.ts');
     assert.equal(f.provider, provider);
@@ -69,7 +73,13 @@ test('no blanket entropy cut-off: every random 32-hex key under a secret-like na
 });
 
 test('the structure test rejects typed stand-ins a bare entropy floor lets through', () => {
-  for (const typed of ['aabbccdd11223344aabbccdd11223344', 'deadbeefdeadbeefdeadbeefdeadbeef', 'abcdef0123456789abcdef0123456789', 'a1b2c3d4a1b2c3d4a1b2c3d4a1b2c3d4', 'qwertyuiopasdfghjklzxcvbnm123456']) {
+  for (const typed of [
+    'aabbccdd11223344aabbccdd11223344',
+    'deadbeefdeadbeefdeadbeefdeadbeef',
+    'abcdef0123456789abcdef0123456789',
+    'a1b2c3d4a1b2c3d4a1b2c3d4a1b2c3d4',
+    'qwertyuiopasdfghjklzxcvbnm123456',
+  ]) {
     assert.equal(detectInText(`SERVICE_TOKEN=${typed}`, { fileName: '.env' }).length, 0, typed);
   }
   assert.ok(looksGenerated(randomBytes(24).toString('base64')));

@@ -1,14 +1,14 @@
-import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { runCli } from '../../../src/cli/main';
+import { before, test } from 'node:test';
 import type { CliIO } from '../../../src/cli/io';
-import { fakeUuid } from '../../../src/core/tokens/fake';
+import { runCli } from '../../../src/cli/main';
 import { readGateAgents, readGateOptions } from '../../../src/core/protection/read-gate';
-import { installHooks, type InstallMemory } from '../../../src/extension/protection/hook-installer';
+import { fakeUuid } from '../../../src/core/tokens/fake';
+import { type InstallMemory, installHooks } from '../../../src/extension/protection/hook-installer';
 import { workspaceTargets } from '../../../src/extension/protection/hook-targets';
 
 /**
@@ -23,7 +23,16 @@ before(() => {
   assert.ok(build.status === 0 && existsSync(launcher), `build failed: ${build.stderr}`);
 });
 
-const mem: InstallMemory = (() => { const m = new Map(); return { get: (p: string) => m.get(p), set: (p: string, v: unknown) => { if (v) m.set(p, v); else m.delete(p); } }; })() as InstallMemory;
+const mem: InstallMemory = (() => {
+  const m = new Map();
+  return {
+    get: (p: string) => m.get(p),
+    set: (p: string, v: unknown) => {
+      if (v) m.set(p, v);
+      else m.delete(p);
+    },
+  };
+})() as InstallMemory;
 
 function machine() {
   const base = mkdtempSync(join(tmpdir(), 'airlock-readgate-'));
@@ -39,7 +48,17 @@ function machine() {
 
 async function scan(m: ReturnType<typeof machine>, ...args: string[]) {
   const out = { text: '', err: '' };
-  const io: CliIO = { stdout: (t) => { out.text += t; }, stderr: (t) => { out.err += t; }, readStdin: async () => '', env: m.env, cwd: m.ws };
+  const io: CliIO = {
+    stdout: (t) => {
+      out.text += t;
+    },
+    stderr: (t) => {
+      out.err += t;
+    },
+    readStdin: async () => '',
+    env: m.env,
+    cwd: m.ws,
+  };
   const code = await runCli(['scan', ...args], io);
   return { code, ...out };
 }
@@ -56,7 +75,9 @@ test('no agent hook installed: every token counts as readable, and the summary s
     const text = await scan(m);
     assert.match(text.text, /2 exposed tokens in 2 files \(\d+ scanned\)\. 2 readable by AI agents\./);
     assert.doesNotMatch(text.text, /read gate/);
-  } finally { rmSync(m.base, { recursive: true, force: true }); }
+  } finally {
+    rmSync(m.base, { recursive: true, force: true });
+  }
 });
 
 test('a verified Claude Code hook: protected files are blocked "by the Airlock read gate (Claude Code)", others stay readable', async () => {
@@ -69,7 +90,9 @@ test('a verified Claude Code hook: protected files are blocked "by the Airlock r
     assert.deepEqual(json['.env.production']!.blockedBy, ['Airlock read gate (Claude Code)']);
     assert.equal(json['src/deploy.sh']!.agentReadable, true, 'not a protected file');
     assert.match((await scan(m)).text, /1 readable by AI agents\./);
-  } finally { rmSync(m.base, { recursive: true, force: true }); }
+  } finally {
+    rmSync(m.base, { recursive: true, force: true });
+  }
 });
 
 test('way around 1: a hook file that names Airlock but fails its self-test claims nothing', async () => {
@@ -79,7 +102,9 @@ test('way around 1: a hook file that names Airlock but fails its self-test claim
     const json = byFile((await scan(m, '--json')).text);
     assert.equal(json['.env.production']!.agentReadable, true);
     assert.deepEqual(json['.env.production']!.blockedBy, []);
-  } finally { rmSync(m.base, { recursive: true, force: true }); }
+  } finally {
+    rmSync(m.base, { recursive: true, force: true });
+  }
 });
 
 test('way around 2: a verified hook of an agent whose hook never sees reads (Codex) blocks no read', async () => {
@@ -90,17 +115,24 @@ test('way around 2: a verified hook of an agent whose hook never sees reads (Cod
     const json = byFile((await scan(m, '--json')).text);
     assert.equal(json['.env.production']!.agentReadable, true);
     assert.deepEqual(json['.env.production']!.blockedBy, []);
-  } finally { rmSync(m.base, { recursive: true, force: true }); }
+  } finally {
+    rmSync(m.base, { recursive: true, force: true });
+  }
 });
 
 test('way around 3: an Airlock-looking entry typed into the file by hand (no launcher behind it) claims nothing', async () => {
   const m = machine();
   try {
     mkdirSync(join(m.ws, '.claude'));
-    writeFileSync(join(m.ws, '.claude', 'settings.json'), JSON.stringify({ hooks: { PreToolUse: [{ matcher: 'Read', hooks: [{ type: 'command', command: 'true # airlock hook claude' }] }] } }));
+    writeFileSync(
+      join(m.ws, '.claude', 'settings.json'),
+      JSON.stringify({ hooks: { PreToolUse: [{ matcher: 'Read', hooks: [{ type: 'command', command: 'true # airlock hook claude' }] }] } }),
+    );
     const json = byFile((await scan(m, '--json')).text);
     assert.equal(json['.env.production']!.agentReadable, true);
-  } finally { rmSync(m.base, { recursive: true, force: true }); }
+  } finally {
+    rmSync(m.base, { recursive: true, force: true });
+  }
 });
 
 test('readGateAgents names only guarded agents whose hooks answer reads, in a stable order', () => {

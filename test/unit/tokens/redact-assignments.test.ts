@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { redactText } from '../../../src/core/redact';
 import { fake } from '../../../src/core/tokens/fake';
 

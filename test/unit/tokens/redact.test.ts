@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { previewSecret, redactText } from '../../../src/core/redact';
 import { base62, crc32, hasCrc32Base62Checksum, withCrc32Base62Checksum } from '../../../src/core/tokens/checksum';
 import { fake } from '../../../src/core/tokens/fake';
@@ -43,7 +43,15 @@ for (const [name, line] of cases) {
 }
 
 test('redactText leaves benign commands alone', () => {
-  for (const line of ['git status', 'npm run build -- --watch', 'ls -la ~/.ssh', 'echo $RAILWAY_TOKEN', 'railway up --environment staging', 'kubectl get secrets', 'export TOKEN_FILE=/run/secrets/token']) {
+  for (const line of [
+    'git status',
+    'npm run build -- --watch',
+    'ls -la ~/.ssh',
+    'echo $RAILWAY_TOKEN',
+    'railway up --environment staging',
+    'kubectl get secrets',
+    'export TOKEN_FILE=/run/secrets/token',
+  ]) {
     assert.equal(redactText(line), line);
   }
 });

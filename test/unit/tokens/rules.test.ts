@@ -1,7 +1,7 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { allRules, detectInText, packs } from '../../../src/core/tokens/index';
+import { test } from 'node:test';
 import { HINT } from '../../../src/core/tokens/assignments';
+import { allRules, detectInText, packs } from '../../../src/core/tokens/index';
 
 // ESLint-style: every rule's valid examples are found, by that rule, and none of its invalid ones is.
 for (const rule of allRules) {
@@ -15,7 +15,11 @@ for (const rule of allRules) {
   test(`${rule.id}: reports no invalid example`, () => {
     for (const example of rule.examples.invalid) {
       const findings = detectInText(example, { fileName: 'example.env' });
-      assert.deepEqual(findings.map((f) => f.type), [], `false alarm on ${JSON.stringify(example.slice(0, 120))}`);
+      assert.deepEqual(
+        findings.map((f) => f.type),
+        [],
+        `false alarm on ${JSON.stringify(example.slice(0, 120))}`,
+      );
     }
   });
 }
@@ -55,7 +59,13 @@ test('in source code, names made of words are constants, not secrets', () => {
     'const tokenType = "FlowActionResultTokenRequiredV2";',
     "const ENCRYPTION_KEY = 'msal.cache.encryption';",
   ].join('\n');
-  assert.deepEqual(detectInText(code, { fileName: 'src/errors.ts' }).map((f) => f.type), []);
+  assert.deepEqual(
+    detectInText(code, { fileName: 'src/errors.ts' }).map((f) => f.type),
+    [],
+  );
   // ...while a generated value in the same shape of code is still found.
-  assert.deepEqual(detectInText('const apiSecret = "q8Zr2LmX0vB7nT4kY9wE3sJ6";', { fileName: 'src/config.ts' }).map((f) => f.type), ['generic-secret']);
+  assert.deepEqual(
+    detectInText('const apiSecret = "q8Zr2LmX0vB7nT4kY9wE3sJ6";', { fileName: 'src/config.ts' }).map((f) => f.type),
+    ['generic-secret'],
+  );
 });

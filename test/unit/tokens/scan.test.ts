@@ -1,13 +1,13 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { WorkspaceScanner } from '../../../src/core/tokens/scan';
+import { test } from 'node:test';
 import { fake, fakeUuid } from '../../../src/core/tokens/fake';
 import { fileHoldsSecret, scanFileForSecrets } from '../../../src/core/tokens/files';
 import { airlockIgnoreEntry } from '../../../src/core/tokens/ignore-file';
+import { WorkspaceScanner } from '../../../src/core/tokens/scan';
 
 function workspace(files: Record<string, string | Buffer>): string {
   const root = mkdtempSync(join(tmpdir(), 'airlock-scan-'));
@@ -37,7 +37,9 @@ test('scans dotfiles and git-ignored files, skips node_modules and .git by defau
     const env = (await new WorkspaceScanner(root).scanAll()).findings.find((f) => f.file === '.env')!;
     assert.equal(env.gitIgnored, true);
     assert.equal(env.tracked, false);
-  } finally { rmSync(root, { recursive: true, force: true }); }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });
 
 test('tracked files are reported as tracked; --include/--exclude globs narrow the scan', async () => {
@@ -46,10 +48,21 @@ test('tracked files are reported as tracked; --include/--exclude globs narrow th
     execFileSync('git', ['init', '-q'], { cwd: root });
     execFileSync('git', ['add', 'deploy.sh'], { cwd: root });
     const summary = await new WorkspaceScanner(root, { exclude: ['docs/**'] }).scanAll();
-    assert.deepEqual(summary.findings.map((f) => [f.file, f.tracked]), [['config/app.yaml', false], ['deploy.sh', true]]);
+    assert.deepEqual(
+      summary.findings.map((f) => [f.file, f.tracked]),
+      [
+        ['config/app.yaml', false],
+        ['deploy.sh', true],
+      ],
+    );
     const only = await new WorkspaceScanner(root, { include: ['**/*.sh'] }).scanAll();
-    assert.deepEqual(only.findings.map((f) => f.file), ['deploy.sh']);
-  } finally { rmSync(root, { recursive: true, force: true }); }
+    assert.deepEqual(
+      only.findings.map((f) => f.file),
+      ['deploy.sh'],
+    );
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });
 
 test('agent readability: .cursorignore, Claude Code deny Read rules and the read gate globs', async () => {
@@ -69,12 +82,18 @@ test('agent readability: .cursorignore, Claude Code deny Read rules and the read
     assert.deepEqual(byFile['prod.env']!.blockedBy, []);
     assert.equal(byFile['prod.env']!.agentReadable, true);
     assert.equal(byFile['open.sh']!.agentReadable, true);
-    const gated = Object.fromEntries((await new WorkspaceScanner(root, { readGateActive: true, readGateAgents: ['Claude Code', 'Cursor'] }).scanAll()).findings.map((f) => [f.file, f]));
+    const gated = Object.fromEntries(
+      (await new WorkspaceScanner(root, { readGateActive: true, readGateAgents: ['Claude Code', 'Cursor'] }).scanAll()).findings.map((f) => [f.file, f]),
+    );
     assert.deepEqual(gated['prod.env']!.blockedBy, ['Airlock read gate (Claude Code, Cursor)']);
-    const custom = Object.fromEntries((await new WorkspaceScanner(root, { readGateActive: true, protectedFiles: ['**/open.sh'] }).scanAll()).findings.map((f) => [f.file, f]));
+    const custom = Object.fromEntries(
+      (await new WorkspaceScanner(root, { readGateActive: true, protectedFiles: ['**/open.sh'] }).scanAll()).findings.map((f) => [f.file, f]),
+    );
     assert.equal(custom['open.sh']!.agentReadable, false);
     assert.equal(custom['prod.env']!.agentReadable, true);
-  } finally { rmSync(root, { recursive: true, force: true }); }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });
 
 test('accepted findings: airlock:allow comments, .airlockignore files and fingerprints', async () => {
@@ -87,12 +106,20 @@ test('accepted findings: airlock:allow comments, .airlockignore files and finger
   });
   try {
     const first = await new WorkspaceScanner(root).scanAll();
-    assert.deepEqual(first.findings.map((f) => f.file), ['c.sh', 'd.sh', 'e.sh']);
+    assert.deepEqual(
+      first.findings.map((f) => f.file),
+      ['c.sh', 'd.sh', 'e.sh'],
+    );
     const e = first.findings.find((f) => f.file === 'e.sh')!;
     writeFileSync(join(root, '.airlockignore'), `c.sh\n${airlockIgnoreEntry(e)}`);
     const second = await new WorkspaceScanner(root).scanAll();
-    assert.deepEqual(second.findings.map((f) => f.file), ['d.sh']);
-  } finally { rmSync(root, { recursive: true, force: true }); }
+    assert.deepEqual(
+      second.findings.map((f) => f.file),
+      ['d.sh'],
+    );
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });
 
 test('bad input is skipped with a reason, never a crash or a hang', async () => {
@@ -111,14 +138,19 @@ test('bad input is skipped with a reason, never a crash or a hang', async () => 
     chmodSync(join(root, 'locked.env'), 0o000);
     const skipped = new Map<string, string>();
     const summary = await new WorkspaceScanner(root, { onSkip: (rel, reason) => skipped.set(rel, reason) }).scanAll();
-    assert.deepEqual(summary.findings.map((f) => f.file), process.getuid?.() === 0 ? ['locked.env', 'ok.env'] : ['ok.env']);
+    assert.deepEqual(
+      summary.findings.map((f) => f.file),
+      process.getuid?.() === 0 ? ['locked.env', 'ok.env'] : ['ok.env'],
+    );
     assert.equal(skipped.get('binary.bin'), 'binary');
     assert.equal(skipped.get('latin1.env'), 'not valid UTF-8');
     assert.match(skipped.get('huge.log')!, /larger than/);
     assert.equal(skipped.get('loop/again'), 'symlink to a directory (not followed)');
     assert.match(skipped.get('dangling')!, /broken symlink/);
     if (process.getuid?.() !== 0) assert.match(skipped.get('locked.env')!, /permission denied/);
-  } finally { rmSync(root, { recursive: true, force: true }); }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });
 
 test('a named pipe never blocks a scan: the walk and a single-file scan both skip it', async () => {
@@ -127,11 +159,16 @@ test('a named pipe never blocks a scan: the walk and a single-file scan both ski
     execFileSync('mkfifo', [join(root, 'pipe.env')]);
     const skipped = new Map<string, string>();
     const summary = await new WorkspaceScanner(root, { onSkip: (rel, reason) => skipped.set(rel, reason) }).scanAll();
-    assert.deepEqual(summary.findings.map((f) => f.file), ['ok.env']);
+    assert.deepEqual(
+      summary.findings.map((f) => f.file),
+      ['ok.env'],
+    );
     assert.equal(skipped.get('pipe.env'), 'not a regular file');
     const single = await new WorkspaceScanner(root).scanFile(join(root, 'pipe.env'));
     assert.equal(single.skipped, 'not a regular file');
-  } finally { rmSync(root, { recursive: true, force: true }); }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });
 
 test('a file that vanishes before it is read is skipped, and cancellation stops the walk', async () => {
@@ -145,7 +182,9 @@ test('a file that vanishes before it is read is skipped, and cancellation stops 
     const summary = await new WorkspaceScanner(root, { signal: controller.signal }).scanAll();
     assert.equal(summary.cancelled, true);
     assert.equal(summary.filesScanned, 0);
-  } finally { rmSync(root, { recursive: true, force: true }); }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });
 
 test('scanFileForSecrets / fileHoldsSecret for the read gate', async () => {
@@ -160,5 +199,7 @@ test('scanFileForSecrets / fileHoldsSecret for the read gate', async () => {
     assert.equal(scan.findings[0]!.type, 'railway-account-token');
     assert.equal(scan.findings[0]!.line, 1);
     assert.equal(scan.findings[0]!.column, 19);
-  } finally { rmSync(root, { recursive: true, force: true }); }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });

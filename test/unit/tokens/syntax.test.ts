@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { detectInText } from '../../../src/core/tokens/detect';
 import { fake } from '../../../src/core/tokens/fake';
 
@@ -12,7 +12,8 @@ test('NuGet credentials: key/value attributes in either order, on one line or se
     `<add value="${secret}" key="ClearTextPassword" />`,
     `<add\n    key="ClearTextPassword"\n    value="${secret}" />`,
     `<add key='Password' value='${secret}'/>`,
-  ]) assert.equal(found(text, 'NuGet.Config').length, 1, text);
+  ])
+    assert.equal(found(text, 'NuGet.Config').length, 1, text);
   assert.deepEqual(found(`<add key="Username" value="${secret}" />`, 'NuGet.Config'), []);
 });
 
@@ -57,7 +58,15 @@ test('Kubernetes Secrets: .dockercfg, extra and ca.pem keys; stringData; JSON ma
   const types = detectInText(yaml, { fileName: 'secret.yaml' }).map((f) => `${f.line} ${f.type}`);
   assert.deepEqual(types, ['6 docker-config-auth', '7 kubernetes-secret-value', '8 kubernetes-secret-value', '10 kubernetes-secret-value']);
   const json = JSON.stringify({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'app' }, data: { extra: b64(fake(20)) } }, null, 2);
-  assert.deepEqual(detectInText(json, { fileName: 'secret.json' }).map((f) => f.type), ['kubernetes-secret-value']);
+  assert.deepEqual(
+    detectInText(json, { fileName: 'secret.json' }).map((f) => f.type),
+    ['kubernetes-secret-value'],
+  );
   // A ConfigMap holds no secrets by its owner's word (a Secret's public certificate: see the planted look-alikes).
-  assert.deepEqual(detectInText(yaml.replace("kind: 'Secret'", 'kind: ConfigMap').replace(/stringData:[\s\S]*/, ''), { fileName: 'cm.yaml' }).filter((f) => f.type === 'kubernetes-secret-value'), []);
+  assert.deepEqual(
+    detectInText(yaml.replace("kind: 'Secret'", 'kind: ConfigMap').replace(/stringData:[\s\S]*/, ''), { fileName: 'cm.yaml' }).filter(
+      (f) => f.type === 'kubernetes-secret-value',
+    ),
+    [],
+  );
 });

@@ -1,12 +1,12 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { WorkspaceScanner } from '../../../src/core/tokens/scan';
-import { fakeUuid } from '../../../src/core/tokens/fake';
+import { test } from 'node:test';
 import { readGateOptions } from '../../../src/core/protection/read-gate';
-import { guardedAgents, protectionLayers, type AgentSnapshot, type ProtectionSnapshot } from '../../../src/extension/protection/protection-model';
+import { fakeUuid } from '../../../src/core/tokens/fake';
+import { WorkspaceScanner } from '../../../src/core/tokens/scan';
+import { type AgentSnapshot, guardedAgents, type ProtectionSnapshot, protectionLayers } from '../../../src/extension/protection/protection-model';
 import { tokenFileDescription, tokenStatus } from '../../../src/extension/tokens/token-status';
 
 /**
@@ -15,9 +15,24 @@ import { tokenFileDescription, tokenStatus } from '../../../src/extension/tokens
  * status item counts the tokens agents can read (never all of them as if they were).
  */
 function snapshot(agents: ProtectionSnapshot['agents']): ProtectionSnapshot {
-  return { ipcListening: true, trusted: true, agents, shimsEnabled: false, shimsSupported: true, shimCount: 0, shellIntegration: { withIntegration: 0, without: 0 }, copilotGlobalAutoApprove: false };
+  return {
+    ipcListening: true,
+    trusted: true,
+    agents,
+    shimsEnabled: false,
+    shimsSupported: true,
+    shimCount: 0,
+    shellIntegration: { withIntegration: 0, without: 0 },
+    copilotGlobalAutoApprove: false,
+  };
 }
-const verified: AgentSnapshot = { detected: true, installed: true, current: true, where: '.claude/settings.json', verified: { ok: true, time: '2026-12-06T03:00:00Z', detail: 'ok' } };
+const verified: AgentSnapshot = {
+  detected: true,
+  installed: true,
+  current: true,
+  where: '.claude/settings.json',
+  verified: { ok: true, time: '2026-12-06T03:00:00Z', detail: 'ok' },
+};
 
 async function scanWith(agents: ProtectionSnapshot['agents']) {
   const root = mkdtempSync(join(tmpdir(), 'airlock-tokenview-'));
@@ -27,7 +42,9 @@ async function scanWith(agents: ProtectionSnapshot['agents']) {
     writeFileSync(join(root, 'ops', 'deploy.sh'), `RAILWAY_API_TOKEN=${fakeUuid()}\n`);
     const gate = readGateOptions(guardedAgents(protectionLayers(snapshot(agents))));
     return (await new WorkspaceScanner(root, gate).scanAll()).findings;
-  } finally { rmSync(root, { recursive: true, force: true }); }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 }
 
 test('no hook installed: nothing is guarded, every token counts as readable and no row says "blocked"', async () => {

@@ -3,20 +3,21 @@
 // AIRLOCK_POLICY_FILE=…, `env …`, `export …; …`) made the gate read the attacker's policy and
 // editor keys, and ask the attacker's "editor". The shim now hands the gate the editor's own
 // locations (--fixed), and the gate reads Airlock's files only from there.
-import { describe, test } from 'node:test';
+
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join, resolve } from 'node:path';
-import { generateKeyPairSync } from 'node:crypto';
+import { describe, test } from 'node:test';
 import { runCli } from '../../../src/cli/main';
 import { answerMessage, NONCE_HEADER, registrationMessage, SIGNATURE_HEADER, signWith } from '../../../src/core/ipc/auth';
 import { PROTOCOL_VERSION, type WindowRegistration } from '../../../src/core/ipc/protocol';
 import { registrationPathForRoot, writePrivateFile } from '../../../src/core/ipc/registry';
 import { fixedLocations, withFixedLocations } from '../../../src/core/protection/fixed-locations';
-import { shimLibrary, writeShimFolder } from '../../../src/extension/terminal/shim-folder';
 import { shellFrontFunction } from '../../../src/extension/terminal/prefilter-source';
+import { shimLibrary, writeShimFolder } from '../../../src/extension/terminal/shim-folder';
 import { sandbox, type Workspace } from '../principles/harness';
 
 const root = resolve(__dirname, '../../..');
@@ -47,31 +48,60 @@ async function evilWorld(w: Workspace): Promise<{ config: string; home: string; 
     req.on('end', () => {
       asked.push(req.url ?? '');
       const text = JSON.stringify({ ok: true, decision: 'allow', decidedBy: 'person', message: 'A person allowed this.' });
-      res.writeHead(200, { 'content-type': 'application/json', [SIGNATURE_HEADER]: signWith(privateKey, answerMessage(String(req.headers[NONCE_HEADER]), (req.url ?? '').split('?')[0]!, Buffer.concat(chunks), text)) });
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        [SIGNATURE_HEADER]: signWith(privateKey, answerMessage(String(req.headers[NONCE_HEADER]), (req.url ?? '').split('?')[0]!, Buffer.concat(chunks), text)),
+      });
       res.end(text);
     });
   });
   await new Promise<void>((r) => server.listen(socket, r));
-  const unsigned = { protocol: PROTOCOL_VERSION, socket, secret: 's'.repeat(64), pid: process.pid, window: 'evil', roots: [w.ws], app: 'Visual Studio Code', updated: new Date().toISOString(), publicKey: pub };
+  const unsigned = {
+    protocol: PROTOCOL_VERSION,
+    socket,
+    secret: 's'.repeat(64),
+    pid: process.pid,
+    window: 'evil',
+    roots: [w.ws],
+    app: 'Visual Studio Code',
+    updated: new Date().toISOString(),
+    publicKey: pub,
+  };
   const entry: WindowRegistration = { ...unsigned, signature: signWith(privateKey, registrationMessage(unsigned)) };
-  for (const env of [{ AIRLOCK_RUNTIME_DIR: run }, { XDG_RUNTIME_DIR: join(base, 'xdg-run') }]) writePrivateFile(registrationPathForRoot(w.ws, env), JSON.stringify(entry));
+  for (const env of [{ AIRLOCK_RUNTIME_DIR: run }, { XDG_RUNTIME_DIR: join(base, 'xdg-run') }])
+    writePrivateFile(registrationPathForRoot(w.ws, env), JSON.stringify(entry));
   return { config, home, run, policy, server, asked };
 }
 
 /** `airlock gate` as the shim calls it: with the editor's locations fixed, the command's own env otherwise. */
 async function gate(w: Workspace, commandEnv: NodeJS.ProcessEnv, editorEnv: NodeJS.ProcessEnv = w.env): Promise<number> {
   const fixed = Object.entries(fixedLocations(editorEnv)).flatMap(([k, v]) => ['--fixed', `${k}=${v}`]);
-  return runCli(['gate', '--tool', 'railway', '--cwd', w.ws, ...fixed, '--', 'volume', 'delete', 'vol_prod', '--yes'], { stdout: () => {}, stderr: () => {}, readStdin: async () => '', env: commandEnv, cwd: w.ws });
+  return runCli(['gate', '--tool', 'railway', '--cwd', w.ws, ...fixed, '--', 'volume', 'delete', 'vol_prod', '--yes'], {
+    stdout: () => {},
+    stderr: () => {},
+    readStdin: async () => '',
+    env: commandEnv,
+    cwd: w.ws,
+  });
 }
 
-describe('the command line cannot move Airlock\'s locations', () => {
+describe("the command line cannot move Airlock's locations", () => {
   const cases: Array<[string, (e: Awaited<ReturnType<typeof evilWorld>>, w: Workspace) => NodeJS.ProcessEnv]> = [
     ['XDG_CONFIG_HOME=/tmp/evil railway volume delete', (e, w) => ({ ...w.env, XDG_CONFIG_HOME: e.config })],
     ['HOME=/tmp/evil railway volume delete', (e, w) => ({ ...w.env, HOME: e.home, XDG_CONFIG_HOME: undefined })],
     ['AIRLOCK_POLICY_FILE=./mine.json railway volume delete', (e, w) => ({ ...w.env, AIRLOCK_POLICY_FILE: e.policy })],
-    ['AIRLOCK_RUNTIME_DIR=/tmp/evil XDG_CONFIG_HOME=/tmp/evil railway volume delete', (e, w) => ({ ...w.env, AIRLOCK_RUNTIME_DIR: e.run, XDG_CONFIG_HOME: e.config })],
-    ['env XDG_RUNTIME_DIR=… HOME=… AIRLOCK_RUNTIME_DIR= railway …', (e, w) => ({ ...w.env, XDG_RUNTIME_DIR: join(e.run, '..', 'xdg-run'), HOME: e.home, XDG_CONFIG_HOME: undefined, AIRLOCK_RUNTIME_DIR: undefined })],
-    ['export AIRLOCK_STATE_DIR=/tmp/evil AIRLOCK_RUNTIME_DIR=/tmp/evil; railway volume delete', (e, w) => ({ ...w.env, AIRLOCK_STATE_DIR: join(e.run, '..'), AIRLOCK_RUNTIME_DIR: e.run, XDG_CONFIG_HOME: e.config })],
+    [
+      'AIRLOCK_RUNTIME_DIR=/tmp/evil XDG_CONFIG_HOME=/tmp/evil railway volume delete',
+      (e, w) => ({ ...w.env, AIRLOCK_RUNTIME_DIR: e.run, XDG_CONFIG_HOME: e.config }),
+    ],
+    [
+      'env XDG_RUNTIME_DIR=… HOME=… AIRLOCK_RUNTIME_DIR= railway …',
+      (e, w) => ({ ...w.env, XDG_RUNTIME_DIR: join(e.run, '..', 'xdg-run'), HOME: e.home, XDG_CONFIG_HOME: undefined, AIRLOCK_RUNTIME_DIR: undefined }),
+    ],
+    [
+      'export AIRLOCK_STATE_DIR=/tmp/evil AIRLOCK_RUNTIME_DIR=/tmp/evil; railway volume delete',
+      (e, w) => ({ ...w.env, AIRLOCK_STATE_DIR: join(e.run, '..'), AIRLOCK_RUNTIME_DIR: e.run, XDG_CONFIG_HOME: e.config }),
+    ],
   ];
   // Most editors run with no XDG_CONFIG_HOME at all: Airlock's config is then under the editor's HOME.
   test('HOME=/tmp/evil railway volume delete, the editor having no XDG_CONFIG_HOME', async () => {
@@ -87,7 +117,10 @@ describe('the command line cannot move Airlock\'s locations', () => {
         assert.equal(await gate(w, command, editorEnv), 126);
       }
       assert.deepEqual(evil.asked, []);
-    } finally { await new Promise((r) => evil.server.close(r)); w.dispose(); }
+    } finally {
+      await new Promise((r) => evil.server.close(r));
+      w.dispose();
+    }
   });
 
   for (const [name, envOf] of cases) {
@@ -95,26 +128,34 @@ describe('the command line cannot move Airlock\'s locations', () => {
       const w = sandbox('airlock-fixed-');
       const evil = await evilWorld(w);
       try {
-        assert.equal(await gate(w, envOf(evil, w)), 126, 'blocked: no editor of the user\'s is open');
+        assert.equal(await gate(w, envOf(evil, w)), 126, "blocked: no editor of the user's is open");
         assert.deepEqual(evil.asked, [], 'the attacker\'s "editor" was never asked');
-        assert.ok(!existsSync(join(evil.run, '..', 'logs')), 'nothing was logged into the attacker\'s folders');
-      } finally { await new Promise((r) => evil.server.close(r)); w.dispose(); }
+        assert.ok(!existsSync(join(evil.run, '..', 'logs')), "nothing was logged into the attacker's folders");
+      } finally {
+        await new Promise((r) => evil.server.close(r));
+        w.dispose();
+      }
     });
   }
 });
 
-test('withFixedLocations replaces every location variable and keeps the tool\'s own', () => {
-  const env = withFixedLocations({ HOME: '/tmp/evil', XDG_CONFIG_HOME: '/tmp/evil', AIRLOCK_RUNTIME_DIR: '/tmp/x', AIRLOCK_WINDOW: '/w', RAILWAY_ENVIRONMENT: 'production', PATH: '/bin' }, { HOME: '/home/u', XDG_CONFIG_HOME: '' });
+test("withFixedLocations replaces every location variable and keeps the tool's own", () => {
+  const env = withFixedLocations(
+    { HOME: '/tmp/evil', XDG_CONFIG_HOME: '/tmp/evil', AIRLOCK_RUNTIME_DIR: '/tmp/x', AIRLOCK_WINDOW: '/w', RAILWAY_ENVIRONMENT: 'production', PATH: '/bin' },
+    { HOME: '/home/u', XDG_CONFIG_HOME: '' },
+  );
   assert.deepEqual(env, { HOME: '/home/u', AIRLOCK_WINDOW: '/w', RAILWAY_ENVIRONMENT: 'production', PATH: '/bin' });
 });
 
-describe('the shim passes the editor\'s locations and its fast path reads the editor\'s policy path', () => {
+describe("the shim passes the editor's locations and its fast path reads the editor's policy path", () => {
   test('the gate call carries --fixed, quoted', () => {
     const library = shimLibrary('/opt/airlock', undefined, { HOME: "/home/o'brien", XDG_CONFIG_HOME: '' });
     assert.match(library, /gate --tool "\$airlock_tool" --cwd "\$PWD" --fixed 'HOME=\/home\/o'\\''brien' --fixed 'XDG_CONFIG_HOME=' -- "\$@"/);
   });
 
-  test('a line with no trigger word goes to the full check when the editor\'s policy exists, whatever XDG_CONFIG_HOME the command sets', { skip: process.platform === 'win32' }, () => {
+  test("a line with no trigger word goes to the full check when the editor's policy exists, whatever XDG_CONFIG_HOME the command sets", {
+    skip: process.platform === 'win32',
+  }, () => {
     const w = sandbox('airlock-fixed-front-');
     try {
       const policy = join(w.base, 'config', 'airlock', 'policy.json');
@@ -122,10 +163,16 @@ describe('the shim passes the editor\'s locations and its fast path reads the ed
       writeFileSync(policy, '{"deny":["mytool *"]}');
       const front = shellFrontFunction(['railway'], policy);
       for (const evil of ['/nonexistent', w.base]) {
-        const r = spawnSync('sh', ['-c', `${front}\nairlock_needs_full_check() { return 0; }\nif airlock_needs_check 'mytool purge'; then echo full; else echo fast; fi`], { encoding: 'utf8', env: { PATH: process.env.PATH, XDG_CONFIG_HOME: evil, HOME: evil } });
+        const r = spawnSync(
+          'sh',
+          ['-c', `${front}\nairlock_needs_full_check() { return 0; }\nif airlock_needs_check 'mytool purge'; then echo full; else echo fast; fi`],
+          { encoding: 'utf8', env: { PATH: process.env.PATH, XDG_CONFIG_HOME: evil, HOME: evil } },
+        );
         assert.equal(r.stdout.trim(), 'full', `XDG_CONFIG_HOME=${evil}`);
       }
-    } finally { w.dispose(); }
+    } finally {
+      w.dispose();
+    }
   });
 
   test('end to end: a real shim in a terminal whose command sets XDG_CONFIG_HOME still blocks', { skip: process.platform === 'win32' }, async () => {
@@ -140,13 +187,25 @@ describe('the shim passes the editor\'s locations and its fast path reads the ed
       const launcher = join(w.base, 'airlock');
       writeFileSync(launcher, `#!/bin/sh\nexec '${process.execPath}' --import tsx '${join(root, 'src/cli/main.ts')}' "$@"\n`, { mode: 0o755 });
       writeShimFolder(shims, ['railway'], launcher, undefined, { ...fixedLocations(w.env), XDG_CONFIG_HOME: '' });
-      for (const extra of [{ XDG_CONFIG_HOME: evil.config, AIRLOCK_RUNTIME_DIR: evil.run }, { HOME: evil.home, XDG_CONFIG_HOME: '', AIRLOCK_RUNTIME_DIR: evil.run }, { HOME: evil.home }]) {
-        const r = spawnSync(join(shims, 'railway'), ['volume', 'delete', 'vol_prod', '--yes'], { encoding: 'utf8', cwd: root, env: { ...w.env, ...extra, PATH: `${shims}:${bin}:${process.env.PATH}` }, timeout: 60_000 });
+      for (const extra of [
+        { XDG_CONFIG_HOME: evil.config, AIRLOCK_RUNTIME_DIR: evil.run },
+        { HOME: evil.home, XDG_CONFIG_HOME: '', AIRLOCK_RUNTIME_DIR: evil.run },
+        { HOME: evil.home },
+      ]) {
+        const r = spawnSync(join(shims, 'railway'), ['volume', 'delete', 'vol_prod', '--yes'], {
+          encoding: 'utf8',
+          cwd: root,
+          env: { ...w.env, ...extra, PATH: `${shims}:${bin}:${process.env.PATH}` },
+          timeout: 60_000,
+        });
         assert.equal(r.status, 126, r.stderr);
       }
       assert.ok(!existsSync(ran), 'the real railway never ran');
       assert.deepEqual(evil.asked, []);
       void readFileSync;
-    } finally { await new Promise((r) => evil.server.close(r)); w.dispose(); }
+    } finally {
+      await new Promise((r) => evil.server.close(r));
+      w.dispose();
+    }
   });
 });

@@ -2,12 +2,13 @@
 // appending fake "allowed by person" events and re-hashing passed `airlock log --verify`, even
 // with --anchor; truncating to 3 lines passed too. The editor's lines now carry an HMAC under a
 // key only the editor holds (SecretStorage), and the latest head is kept outside the log.
-import { describe, test } from 'node:test';
+
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
 import { runCli } from '../../../src/cli/main';
 import { answerMessage, NONCE_HEADER, registrationMessage, SIGNATURE_HEADER, signWith } from '../../../src/core/ipc/auth';
 import { PROTOCOL_VERSION } from '../../../src/core/ipc/protocol';
@@ -17,15 +18,21 @@ import { completeEvent } from '../../../src/core/log/event-factory';
 import { headPath, readHeadRecord } from '../../../src/core/log/head';
 import { newLogKey } from '../../../src/core/log/key';
 import { GENESIS, sha256 } from '../../../src/core/log/line';
-import { registerLogDir, defaultLogDir } from '../../../src/core/log/location';
-import { verifyLog, verifyLogAsync, type ChainAnchor } from '../../../src/core/log/verify';
+import { defaultLogDir, registerLogDir } from '../../../src/core/log/location';
+import { type ChainAnchor, verifyLog, verifyLogAsync } from '../../../src/core/log/verify';
 import { IpcServer } from '../../../src/extension/ipc/ipc-server';
-import { WindowRegistry } from '../../../src/extension/ipc/window-registry';
 import { registerLogVerifyRoute } from '../../../src/extension/ipc/log-verify-route';
+import { WindowRegistry } from '../../../src/extension/ipc/window-registry';
 import { sandbox, type Workspace } from '../principles/harness';
 import { pinnedIdentity } from './editor-key';
 
-interface Setup { w: Workspace; dir: string; key: Buffer; anchor: ChainAnchor; dispose(): void }
+interface Setup {
+  w: Workspace;
+  dir: string;
+  key: Buffer;
+  anchor: ChainAnchor;
+  dispose(): void;
+}
 
 /** A workspace whose log the editor wrote (keyed), ten decisions long. */
 async function editorLog(): Promise<Setup> {
@@ -35,7 +42,16 @@ async function editorLog(): Promise<Setup> {
   const log = new ActivityLog(dir, { key });
   let anchor: ChainAnchor = { seq: 0, hash: GENESIS };
   for (let i = 1; i <= 10; i++) {
-    const written = await log.append(completeEvent({ kind: 'decision', actor: 'claude', command: i === 4 ? 'railway volume delete vol_prod' : `echo ${i}`, cwd: w.ws, decision: i === 4 ? 'deny' : 'allow', decidedBy: i === 4 ? 'person' : 'rules' }));
+    const written = await log.append(
+      completeEvent({
+        kind: 'decision',
+        actor: 'claude',
+        command: i === 4 ? 'railway volume delete vol_prod' : `echo ${i}`,
+        cwd: w.ws,
+        decision: i === 4 ? 'deny' : 'allow',
+        decidedBy: i === 4 ? 'person' : 'rules',
+      }),
+    );
     anchor = { seq: written.seq, hash: written.hash };
   }
   return { w, dir, key, anchor, dispose: () => w.dispose() };
@@ -52,20 +68,43 @@ async function withEditor<T>(s: Setup, body: () => Promise<T>): Promise<T> {
     const own = await verifyLogAsync(dir, s.anchor, undefined, { key: s.key });
     return !own.ok || !anchor ? own : verifyLogAsync(dir, anchor, undefined, { key: s.key });
   });
-  try { return await body(); } finally { registry.dispose(); server.dispose(); }
+  try {
+    return await body();
+  } finally {
+    registry.dispose();
+    server.dispose();
+  }
 }
 
 async function verifyCli(s: Setup, extra: string[] = []): Promise<{ code: number; out: string }> {
   let out = '';
-  const code = await runCli(['log', '--verify', ...extra], { stdout: (t) => { out += t; }, stderr: (t) => { out += t; }, readStdin: async () => '', env: s.w.env, cwd: s.w.ws });
+  const code = await runCli(['log', '--verify', ...extra], {
+    stdout: (t) => {
+      out += t;
+    },
+    stderr: (t) => {
+      out += t;
+    },
+    readStdin: async () => '',
+    env: s.w.env,
+    cwd: s.w.ws,
+  });
   return { code, out };
 }
 
 const active = (s: Setup) => join(s.dir, 'activity.jsonl');
-const events = (s: Setup) => readFileSync(active(s), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { seq: number; event: Record<string, unknown>; mac?: string; hash: string });
+const events = (s: Setup) =>
+  readFileSync(active(s), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { seq: number; event: Record<string, unknown>; mac?: string; hash: string });
 
 /** Re-chains events with fresh SHA-256 hashes, as the issue's forger did; `mac` says what to put in each line's MAC field. */
-function rehash(list: Array<Record<string, unknown>>, mac: 'strip' | 'bogus' | 'copied', copiedFrom?: string): { text: string; head: { seq: number; hash: string } } {
+function rehash(
+  list: Array<Record<string, unknown>>,
+  mac: 'strip' | 'bogus' | 'copied',
+  copiedFrom?: string,
+): { text: string; head: { seq: number; hash: string } } {
   let prev = GENESIS;
   const out: string[] = [];
   list.forEach((event, i) => {
@@ -105,7 +144,9 @@ describe('delete events, append a fake "allowed by person", re-hash: caught', ()
         assert.notEqual(alone.code, 0, alone.out);
         assert.doesNotMatch(alone.out, /intact/);
         assert.equal(verifyLog(s.dir, undefined, { key: s.key }).ok, false);
-      } finally { s.dispose(); }
+      } finally {
+        s.dispose();
+      }
     });
   }
 });
@@ -118,7 +159,9 @@ describe('truncation and tail replacement: caught', () => {
       const r = await verifyCli(s);
       assert.equal(r.code, 1, r.out);
       assert.match(r.out, /cut from the end/);
-    } finally { s.dispose(); }
+    } finally {
+      s.dispose();
+    }
   });
 
   test('truncated to 3 lines and the head record rewritten to match: the editor catches it', async () => {
@@ -130,7 +173,9 @@ describe('truncation and tail replacement: caught', () => {
       writeFileSync(headPath(s.dir), `${JSON.stringify({ seq: last.seq, hash: last.hash })}\n`);
       assert.equal((await withEditor(s, () => verifyCli(s))).code, 1);
       assert.equal((await verifyCli(s)).code, 3, 'without the editor: not verifiable, never intact');
-    } finally { s.dispose(); }
+    } finally {
+      s.dispose();
+    }
   });
 
   test('truncated and the head record deleted', async () => {
@@ -141,7 +186,9 @@ describe('truncation and tail replacement: caught', () => {
       const r = await verifyCli(s);
       assert.equal(r.code, 1, r.out);
       assert.match(r.out, /head record .* missing/);
-    } finally { s.dispose(); }
+    } finally {
+      s.dispose();
+    }
   });
 
   test('the last two lines replaced with re-hashed ones, head record updated: the editor catches it', async () => {
@@ -161,11 +208,13 @@ describe('truncation and tail replacement: caught', () => {
       const r = await withEditor(s, () => verifyCli(s));
       assert.equal(r.code, 1, r.out);
       assert.match(r.out, /MAC|rewritten|forged/);
-    } finally { s.dispose(); }
+    } finally {
+      s.dispose();
+    }
   });
 });
 
-test('a line without the editor\'s MAC that claims a person\'s answer is forged, editor or not', async () => {
+test("a line without the editor's MAC that claims a person's answer is forged, editor or not", async () => {
   const s = await editorLog();
   try {
     const log = new ActivityLog(s.dir); // as a process without the key appends
@@ -173,7 +222,9 @@ test('a line without the editor\'s MAC that claims a person\'s answer is forged,
     const r = await verifyCli(s);
     assert.equal(r.code, 1, r.out);
     assert.match(r.out, /claims a person's decision/);
-  } finally { s.dispose(); }
+  } finally {
+    s.dispose();
+  }
 });
 
 test('an intact editor log: the editor vouches for it; hook lines after it are reported as not yet sealed', async () => {
@@ -182,12 +233,16 @@ test('an intact editor log: the editor vouches for it; hook lines after it are r
     const ok = await withEditor(s, () => verifyCli(s));
     assert.equal(ok.code, 0, ok.out);
     assert.match(ok.out, /Checked by the editor with the log's key/);
-    await new ActivityLog(s.dir).append(completeEvent({ kind: 'decision', actor: 'claude', command: 'railway volume delete x', cwd: s.w.ws, decision: 'ask', decidedBy: 'no-editor' }));
+    await new ActivityLog(s.dir).append(
+      completeEvent({ kind: 'decision', actor: 'claude', command: 'railway volume delete x', cwd: s.w.ws, decision: 'ask', decidedBy: 'no-editor' }),
+    );
     const later = await withEditor(s, () => verifyCli(s));
     assert.equal(later.code, 0, later.out);
     assert.match(later.out, /last 1 line was written while no editor was open/);
     assert.equal(readHeadRecord(s.dir)?.seq, 11, 'every appender keeps the head record');
-  } finally { s.dispose(); }
+  } finally {
+    s.dispose();
+  }
 });
 
 test('an impostor "editor" answering intact to --verify is not believed', async () => {
@@ -201,17 +256,33 @@ test('an impostor "editor" answering intact to --verify is not believed', async 
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const text = JSON.stringify({ ok: true, lines: 10, files: 1, issues: [], head: s.anchor, keyed: true, unsealed: 0, signedLines: 10 });
-      res.writeHead(200, { 'content-type': 'application/json', [SIGNATURE_HEADER]: signWith(privateKey, answerMessage(String(req.headers[NONCE_HEADER]), (req.url ?? '').split('?')[0]!, Buffer.concat(chunks), text)) });
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        [SIGNATURE_HEADER]: signWith(privateKey, answerMessage(String(req.headers[NONCE_HEADER]), (req.url ?? '').split('?')[0]!, Buffer.concat(chunks), text)),
+      });
       res.end(text);
     });
   });
   await new Promise<void>((r) => server.listen(socket, r));
   try {
     forge(s, 'bogus');
-    const unsigned = { protocol: PROTOCOL_VERSION, socket, secret: 'x'.repeat(64), pid: process.pid, window: 'evil', roots: [s.w.ws], app: 'test', updated: new Date().toISOString(), publicKey: pub };
+    const unsigned = {
+      protocol: PROTOCOL_VERSION,
+      socket,
+      secret: 'x'.repeat(64),
+      pid: process.pid,
+      window: 'evil',
+      roots: [s.w.ws],
+      app: 'test',
+      updated: new Date().toISOString(),
+      publicKey: pub,
+    };
     writePrivateFile(registrationPathForRoot(s.w.ws, s.w.env), JSON.stringify({ ...unsigned, signature: signWith(privateKey, registrationMessage(unsigned)) }));
     const r = await verifyCli(s);
     assert.notEqual(r.code, 0, r.out);
     assert.doesNotMatch(r.out, /intact/);
-  } finally { await new Promise((r) => server.close(r)); s.dispose(); }
+  } finally {
+    await new Promise((r) => server.close(r));
+    s.dispose();
+  }
 });

@@ -1,10 +1,11 @@
 // Issue 11, "no full secret anywhere, and no ordinary word hidden": credentials in `-u`, in
 // Basic/Bearer headers (also inside `$(…)`), in URL userinfo, in comments and alone never reach
 // check, check --json, explain or the activity log whole; ordinary words are never hidden.
-import { describe, test } from 'node:test';
+
 import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
 import { redactText } from '../../../src/core/redact';
-import { assertNoLeak, cli, readTree, sandbox, SECRETS } from '../principles/harness';
+import { assertNoLeak, cli, readTree, SECRETS, sandbox } from '../principles/harness';
 
 const S = SECRETS.stripe;
 const G = SECRETS.github;
@@ -56,7 +57,8 @@ describe('redactText never hides ordinary words', () => {
     'curl -u admin: https://localhost:8080/health',
     'kubectl delete pod web-7d4b9c8f6d-x2x9z-0001 -n prod',
     'docker pull ghcr.io/acme/api@sha256:3f9a2c1d8e7b6a5f4e3d2c1b0a9f8e7d6c5b4a393f9a2c1d8e7b6a5f4e3d2c1b',
-  ]) test(text, () => assert.equal(redactText(text), text));
+  ])
+    test(text, () => assert.equal(redactText(text), text));
 });
 
 test('redacting twice changes nothing: a preview is never hidden again', () => {
@@ -70,22 +72,34 @@ test('check, check --json and explain print none of them whole', async () => {
   const w = sandbox();
   try {
     for (const line of ATTACK_LINES) {
-      for (const args of [['check', '--', line], ['check', '--json', '--', line], ['explain', '--', line]]) {
+      for (const args of [
+        ['check', '--', line],
+        ['check', '--json', '--', line],
+        ['explain', '--', line],
+      ]) {
         const r = await cli(args, { cwd: w.ws, env: w.env });
         assertHidden(r.stdout + r.stderr, `airlock ${args.slice(0, 2).join(' ')} "${line.slice(0, 50)}"`);
       }
     }
-  } finally { w.dispose(); }
+  } finally {
+    w.dispose();
+  }
 });
 
 test('the activity log stores none of them whole', async () => {
   const w = sandbox();
   try {
     for (const line of ATTACK_LINES) {
-      await cli(['hook', 'claude'], { cwd: w.ws, env: w.env, stdin: JSON.stringify({ session_id: 's1', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: line }, cwd: w.ws }) });
+      await cli(['hook', 'claude'], {
+        cwd: w.ws,
+        env: w.env,
+        stdin: JSON.stringify({ session_id: 's1', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: line }, cwd: w.ws }),
+      });
     }
     const stored = readTree(w.state);
     assert.ok(stored.length > 0, 'the hook logged its decisions');
     assertHidden(stored, 'the activity log');
-  } finally { w.dispose(); }
+  } finally {
+    w.dispose();
+  }
 });

@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { checkCommand } from '../../../src/core/guard/engine';
 import { MAX_CHECKED_PATHS } from '../../../src/core/guard/packs/airlock-self/touched';
 
@@ -10,7 +10,10 @@ test('a write to more files than Airlock checks one by one asks instead of takin
   for (const tool of ['tee', 'truncate -s 0', 'sed -i s/a/b/']) {
     const many = await checkCommand(`echo x | ${tool} ${files(MAX_CHECKED_PATHS + 1)}`, { cwd: '/tmp' });
     assert.equal(many.decision, 'ask', tool);
-    assert.ok(many.findings.some((f) => f.rule.startsWith('airlock-self.') && /too many for Airlock to check/.test(f.reason)), tool);
+    assert.ok(
+      many.findings.some((f) => f.rule.startsWith('airlock-self.') && /too many for Airlock to check/.test(f.reason)),
+      tool,
+    );
   }
   assert.equal((await checkCommand(`echo x | tee ${files(3)}`, { cwd: '/tmp' })).decision, 'allow');
 });

@@ -1,11 +1,12 @@
 // Issue 11, "Airlock's own files are guarded files": every way an agent's command could write,
 // move, truncate or delete Airlock's config, policy, log, runtime folder, launcher storage or an
 // agent's hook file asks, typed, saying it could turn Airlock off. Reads and everyday work pass.
-import { describe, test } from 'node:test';
+
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { describe, test } from 'node:test';
 import { assessCommand } from '../../../src/core/assess';
 import { airlockFileKind, airlockFilesInside, selfProtectionFindingForPath } from '../../../src/core/protection/airlock-files';
 import { builtProduct, payload, sandbox, spawnOutcome } from '../principles/harness';
@@ -34,7 +35,8 @@ describe('policy rewrite from the issue, and three other ways', () => {
     `P=~/.config/airlock/policy.json; echo '{"allow":["railway *"]}' >| $P`,
     `cat <<'EOF' > \${HOME}/.config/airlock/policy.json\n{"allow":["railway *"]}\nEOF`,
     `python3 -c "import os; open(os.path.expanduser('~/.config/airlock/policy.json'), 'w').write('{}')"`,
-  ]) test(line.split('\n')[0]!, () => assertGuarded(line));
+  ])
+    test(line.split('\n')[0]!, () => assertGuarded(line));
 });
 
 describe('emptying the log, and three other ways', () => {
@@ -45,7 +47,8 @@ describe('emptying the log, and three other ways', () => {
     'mv ~/.airlock /tmp/gone',
     'sed -i 3,\\$d ~/.airlock/logs/app-123/activity.jsonl',
     `echo x > ~/.config/Code/User/globalStorage/airlock-dev.airlock/logs/activity.jsonl`,
-  ]) test(line, () => assertGuarded(line));
+  ])
+    test(line, () => assertGuarded(line));
 });
 
 describe("agents' hook files", () => {
@@ -73,7 +76,8 @@ describe("agents' hook files", () => {
     `env FOO=1 tee .claude/settings.json < /dev/null`,
     `echo '{"airlock.gates.terminalShims": false}' > ~/.config/Code/User/settings.json`,
     'ln -sf /dev/null ~/.config/Cursor/User/globalStorage/airlock-dev.airlock/bin/airlock',
-  ]) test(line, () => assertGuarded(line));
+  ])
+    test(line, () => assertGuarded(line));
 });
 
 describe("runtime folder (the impostor's registry) and the repository's policy", () => {
@@ -82,7 +86,8 @@ describe("runtime folder (the impostor's registry) and the repository's policy",
     'echo {} > /run/user/1000/airlock/roots/abc.json',
     'rm -rf .airlock',
     'echo {} > .airlock/policy.json',
-  ]) test(line, () => assertGuarded(line));
+  ])
+    test(line, () => assertGuarded(line));
 });
 
 describe('a link to a hook file is that file', () => {
@@ -95,7 +100,9 @@ describe('a link to a hook file is that file', () => {
       assert.ok(airlockFileKind('innocent.json', dir));
       assert.ok(airlockFilesInside('.', dir), 'the project folder holds a hook file');
       await assertPasses('cat innocent.json', dir);
-    } finally { rmSync(dir, { recursive: true, force: true }); }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -114,16 +121,24 @@ describe('reads and everyday work pass', () => {
     `node -e "console.log(require('fs').readFileSync('.cursor/hooks.json','utf8'))"`,
     'ls ~/.airlock/logs',
     'sed -n 1,3p .claude/settings.json',
-  ]) test(line, () => assertPasses(line));
+  ])
+    test(line, () => assertPasses(line));
 });
 
 describe('selfProtectionFindingForPath, for Write/Edit/MultiEdit/NotebookEdit', () => {
   test('hook files, config, log and extension storage are findings; project files are not', () => {
     for (const path of [
-      '.claude/settings.json', '/home/dev/project/.claude/settings.local.json', join(homedir(), '.claude', 'settings.json'),
-      '.cursor/hooks.json', join(homedir(), '.config', 'airlock', 'policy.json'), join(homedir(), '.airlock', 'logs', 'x', 'activity.jsonl'),
-      '.github/hooks/airlock.json', '.codex/config.toml', `${homedir()}/.config/Code/User/globalStorage/airlock-dev.airlock/bin/airlock.env`,
-      '~/.config/airlock/policy.json', 'sub/../.cursor/hooks.json',
+      '.claude/settings.json',
+      '/home/dev/project/.claude/settings.local.json',
+      join(homedir(), '.claude', 'settings.json'),
+      '.cursor/hooks.json',
+      join(homedir(), '.config', 'airlock', 'policy.json'),
+      join(homedir(), '.airlock', 'logs', 'x', 'activity.jsonl'),
+      '.github/hooks/airlock.json',
+      '.codex/config.toml',
+      `${homedir()}/.config/Code/User/globalStorage/airlock-dev.airlock/bin/airlock.env`,
+      '~/.config/airlock/policy.json',
+      'sub/../.cursor/hooks.json',
     ]) {
       const finding = selfProtectionFindingForPath(path, CWD);
       assert.ok(finding, `${path} should be guarded`);
@@ -143,7 +158,7 @@ describe('selfProtectionFindingForPath, for Write/Edit/MultiEdit/NotebookEdit', 
 });
 
 describe('through the built launcher, as Claude Code runs the hook', () => {
-  test('changes to Airlock\'s files ask; the shell fast path never lets one through', async () => {
+  test("changes to Airlock's files ask; the shell fast path never lets one through", async () => {
     const built = await builtProduct();
     const w = sandbox('airlock-self-built-');
     try {
@@ -159,6 +174,8 @@ describe('through the built launcher, as Claude Code runs the hook', () => {
         assert.notEqual(r.stdout, '', `${line}: answered nothing (allowed)`);
         assert.equal(JSON.parse(r.stdout).hookSpecificOutput.permissionDecision, 'ask', line);
       }
-    } finally { w.dispose(); }
+    } finally {
+      w.dispose();
+    }
   });
 });

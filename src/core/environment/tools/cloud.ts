@@ -1,5 +1,5 @@
-import { parse as parseIni } from 'ini';
 import { join } from 'node:path';
+import { parse as parseIni } from 'ini';
 import { flagValue } from '../../argv';
 import type { CommandContext, Evidence } from '../context';
 import { evidence, type Resolution, type ToolResolver } from '../resolution';
@@ -26,9 +26,15 @@ function resolveAws(ctx: CommandContext): Resolution {
   for (const variable of ['AWS_PROFILE', 'AWS_DEFAULT_PROFILE']) {
     if (profile) break;
     const env = ctx.variable(variable);
-    if (env?.value) { profile = env.value; ev.push(evidence(`${variable} (${env.source})`, profile)); }
+    if (env?.value) {
+      profile = env.value;
+      ev.push(evidence(`${variable} (${env.source})`, profile));
+    }
   }
-  if (!profile) { profile = 'default'; ev.push(evidence('aws', 'no --profile or AWS_PROFILE: the "default" profile')); }
+  if (!profile) {
+    profile = 'default';
+    ev.push(evidence('aws', 'no --profile or AWS_PROFILE: the "default" profile'));
+  }
   const configPath = ctx.variable('AWS_CONFIG_FILE')?.value || ctx.homePath('.aws', 'config');
   const credentialsPath = ctx.variable('AWS_SHARED_CREDENTIALS_FILE')?.value || ctx.homePath('.aws', 'credentials');
   let account: string | undefined;
@@ -36,12 +42,14 @@ function resolveAws(ctx: CommandContext): Resolution {
   let found = false;
   if (configPath) {
     const config = ctx.cache.parsed(configPath, 'ini', readIni);
-    if (!config.ok) { if (config.reason !== 'does not exist') ctx.problem(ctx.display(configPath), config.reason); }
-    else {
+    if (!config.ok) {
+      if (config.reason !== 'does not exist') ctx.problem(ctx.display(configPath), config.reason);
+    } else {
       const seen = new Set<string>();
-      for (let name: string | undefined = profile; name && !seen.has(name) && seen.size < 8;) {
+      for (let name: string | undefined = profile; name && !seen.has(name) && seen.size < 8; ) {
         seen.add(name);
-        const section: Record<string, unknown> | undefined = config.value[name === 'default' ? 'default' : `profile ${name}`] ?? (name === 'default' ? config.value['profile default'] : undefined);
+        const section: Record<string, unknown> | undefined =
+          config.value[name === 'default' ? 'default' : `profile ${name}`] ?? (name === 'default' ? config.value['profile default'] : undefined);
         if (!section) break;
         found = true;
         account ??= accountOf(section);
@@ -87,7 +95,10 @@ function resolveGcloud(ctx: CommandContext): Resolution {
   if (project) ev.push(evidence('--project', project));
   if (!project) {
     const env = ctx.variable('CLOUDSDK_CORE_PROJECT');
-    if (env?.value) { project = env.value; ev.push(evidence(`CLOUDSDK_CORE_PROJECT (${env.source})`, project)); }
+    if (env?.value) {
+      project = env.value;
+      ev.push(evidence(`CLOUDSDK_CORE_PROJECT (${env.source})`, project));
+    }
   }
   let configuration = flagValue(ctx.args, '--configuration') ?? ctx.variable('CLOUDSDK_ACTIVE_CONFIG_NAME')?.value;
   const dir = ctx.variable('CLOUDSDK_CONFIG')?.value || ctx.homePath('.config', 'gcloud');
@@ -133,8 +144,7 @@ function resolveAz(ctx: CommandContext): Resolution {
     } else ctx.problem(ctx.display(file), profile.ok ? 'marks no default subscription' : profile.reason);
   }
   const positional = ctx.args.filter((a) => !a.startsWith('-'));
-  const group = flagValue(ctx.args, '-g', '--resource-group')
-    ?? (positional[0] === 'group' ? flagValue(ctx.args, '-n', '--name') : undefined);
+  const group = flagValue(ctx.args, '-g', '--resource-group') ?? (positional[0] === 'group' ? flagValue(ctx.args, '-n', '--name') : undefined);
   if (group) ev.unshift(evidence('resource group', group));
   return {
     name: group ?? subscription ?? null,

@@ -3,7 +3,26 @@ import type { CommandContext } from '../context';
 import { evidence, type Resolution, type ToolResolver } from '../resolution';
 
 const VALUED: Record<string, string[]> = {
-  find: ['-name', '-iname', '-path', '-ipath', '-type', '-mtime', '-mmin', '-size', '-maxdepth', '-mindepth', '-newer', '-user', '-group', '-perm', '-regex', '-exec', '-execdir', '-ok'],
+  find: [
+    '-name',
+    '-iname',
+    '-path',
+    '-ipath',
+    '-type',
+    '-mtime',
+    '-mmin',
+    '-size',
+    '-maxdepth',
+    '-mindepth',
+    '-newer',
+    '-user',
+    '-group',
+    '-perm',
+    '-regex',
+    '-exec',
+    '-execdir',
+    '-ok',
+  ],
   truncate: ['-s', '--size', '-r', '--reference'],
   shred: ['-n', '--iterations', '-s', '--size'],
 };
@@ -21,15 +40,26 @@ function resolveFiles(ctx: CommandContext): Resolution {
   const valued = VALUED[tool] ?? [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    if (arg === '--') { paths.push(...args.slice(i + 1)); break; }
+    if (arg === '--') {
+      paths.push(...args.slice(i + 1));
+      break;
+    }
     if (tool === 'find' && (arg === '-exec' || arg === '-execdir' || arg === '-ok')) break;
-    if (arg.startsWith('-') && arg.length > 1) { if (valued.includes(arg)) i++; continue; }
+    if (arg.startsWith('-') && arg.length > 1) {
+      if (valued.includes(arg)) i++;
+      continue;
+    }
     paths.push(arg);
   }
   if (tool === 'find' && paths.length === 0) paths.push('.');
   const ssh = ctx.variable('SSH_CONNECTION') ?? ctx.variable('SSH_CLIENT');
   if (ssh?.value) {
-    return { name: null, resource: `files on this machine (${paths.slice(0, 3).join(', ')})`, evidence: [evidence('SSH_CONNECTION', 'the shell runs on another machine over SSH: its role is not known')], labels: [] };
+    return {
+      name: null,
+      resource: `files on this machine (${paths.slice(0, 3).join(', ')})`,
+      evidence: [evidence('SSH_CONNECTION', 'the shell runs on another machine over SSH: its role is not known')],
+      labels: [],
+    };
   }
   const outside = paths.filter((p) => {
     if (/[$`]/.test(p)) return true;
@@ -49,11 +79,16 @@ function resolveFiles(ctx: CommandContext): Resolution {
   return {
     name: null,
     resource: paths.length ? `files: ${shown}` : null,
-    evidence: [evidence(tool, outside.length ? `${outside.slice(0, 3).join(', ')} ${outside.length === 1 ? 'is' : 'are'} outside the workspace, or only known when the line runs` : 'no path given')],
+    evidence: [
+      evidence(
+        tool,
+        outside.length
+          ? `${outside.slice(0, 3).join(', ')} ${outside.length === 1 ? 'is' : 'are'} outside the workspace, or only known when the line runs`
+          : 'no path given',
+      ),
+    ],
     labels: [],
   };
 }
 
-export const filesystemResolvers: ToolResolver[] = [
-  { tools: ['rm', 'rmdir', 'unlink', 'shred', 'find', 'truncate', 'trash', 'srm'], resolve: resolveFiles },
-];
+export const filesystemResolvers: ToolResolver[] = [{ tools: ['rm', 'rmdir', 'unlink', 'shred', 'find', 'truncate', 'trash', 'srm'], resolve: resolveFiles }];

@@ -1,6 +1,6 @@
+import { dirname, join, resolve } from 'node:path';
 import { parse as parseIni } from 'ini';
 import { minimatch } from 'minimatch';
-import { dirname, join, resolve } from 'node:path';
 import { flagValue, hasFlag, positionals } from '../../argv';
 import type { CommandContext, Evidence } from '../context';
 import { isDirectory, isFile } from '../files';
@@ -51,7 +51,8 @@ export function readGitRepository(ctx: CommandContext, start: string): GitReposi
     for (const [section, values] of Object.entries(config.value)) {
       const m = /^(remote|branch) "(.+)"$/.exec(section);
       if (m?.[1] === 'remote' && typeof values.url === 'string') remotes.set(m[2]!, values.url);
-      if (m?.[1] === 'branch') branchConfig.set(m[2]!, { remote: str(values.remote), merge: str(values.merge), pushRemote: str(values.pushRemote ?? values.pushremote) });
+      if (m?.[1] === 'branch')
+        branchConfig.set(m[2]!, { remote: str(values.remote), merge: str(values.merge), pushRemote: str(values.pushRemote ?? values.pushremote) });
       if (section === 'remote' && typeof values.pushDefault === 'string') pushDefaultRemote = values.pushDefault;
     }
   } else if (config.reason !== 'does not exist') ctx.problem(ctx.display(join(commonDir, 'config')), config.reason);
@@ -63,7 +64,9 @@ function readCommonDir(ctx: CommandContext, gitDir: string): string {
   return common.ok && common.value.trim() ? resolve(gitDir, common.value.trim()) : gitDir;
 }
 
-function str(v: unknown): string | undefined { return typeof v === 'string' ? v : undefined; }
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
 
 /** A remote URL without credentials (`https://user:token@host/x` → `https://host/x`). */
 export function safeRemoteUrl(url: string): string {
@@ -75,7 +78,22 @@ export function isProtectedBranch(branch: string, patterns: string[]): boolean {
 }
 
 const PUSH_VALUED = ['--repo', '--receive-pack', '--exec', '-o', '--push-option', '--recurse-submodules', '--signed'];
-const LOCAL_SUBCOMMANDS = new Set(['reset', 'clean', 'checkout', 'restore', 'stash', 'switch', 'rm', 'gc', 'reflog', 'filter-branch', 'filter-repo', 'rebase', 'commit', 'update-ref']);
+const LOCAL_SUBCOMMANDS = new Set([
+  'reset',
+  'clean',
+  'checkout',
+  'restore',
+  'stash',
+  'switch',
+  'rm',
+  'gc',
+  'reflog',
+  'filter-branch',
+  'filter-repo',
+  'rebase',
+  'commit',
+  'update-ref',
+]);
 
 /**
  * git push: the remote and branch it writes, from the arguments or, when absent, from the
@@ -152,7 +170,7 @@ function resolveGit(ctx: CommandContext): Resolution | undefined {
 /** The branch a refspec writes on the remote: `src:dst` → dst, `+main` → main, `refs/heads/x` → x; HEAD only with a repository. */
 function refspecTarget(refspec: string, currentBranch: string | undefined): string {
   const spec = refspec.replace(/^\+/, '');
-  const dst = spec.includes(':') ? spec.slice(spec.indexOf(':') + 1) : spec === 'HEAD' ? currentBranch ?? 'HEAD' : spec;
+  const dst = spec.includes(':') ? spec.slice(spec.indexOf(':') + 1) : spec === 'HEAD' ? (currentBranch ?? 'HEAD') : spec;
   return dst.replace(/^refs\/heads\//, '');
 }
 
@@ -165,7 +183,10 @@ function refspecTarget(refspec: string, currentBranch: string | undefined): stri
 function pushWithoutRepository(ctx: CommandContext, start: string, rest: string[]): Resolution {
   const words = positionals(rest, PUSH_VALUED);
   const remote = words[0];
-  const targets = words.slice(1).map((r) => refspecTarget(r, undefined)).filter((t) => t && t !== 'HEAD');
+  const targets = words
+    .slice(1)
+    .map((r) => refspecTarget(r, undefined))
+    .filter((t) => t && t !== 'HEAD');
   const ev: Evidence[] = [evidence('git', `no repository found from ${ctx.display(start)} upwards: judged from the command line alone`)];
   if (remote) ev.push(evidence('remote argument', remote));
   if (words.length > 1) ev.push(evidence('refspec', words.slice(1).join(' ')));

@@ -1,10 +1,10 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { analyseGraphqlBody } from '../../http/graphql';
-import { readRequests, type HttpRequest } from '../../http/index';
+import { type HttpRequest, readRequests } from '../../http/index';
 import { redactText } from '../../redact';
 import type { CommandContext, Evidence } from '../context';
 import { evidence } from '../resolution';
-import { simpleRef, type ResourceKind, type ResourceRef } from '../resources';
+import { type ResourceKind, type ResourceRef, simpleRef } from '../resources';
 
 /**
  * What an HTTP request's bodies say it acts on. The body is often not in the command's own
@@ -20,7 +20,11 @@ export interface BodyFacts {
 
 /** Railway's GraphQL arguments that name a resource, and the kind each one is. */
 const RAILWAY_ID_ARGUMENTS: ReadonlyArray<readonly [string, ResourceKind]> = [
-  ['volumeId', 'volume'], ['volumeInstanceId', 'volume'], ['environmentId', 'project'], ['projectId', 'project'], ['serviceId', 'app'],
+  ['volumeId', 'volume'],
+  ['volumeInstanceId', 'volume'],
+  ['environmentId', 'project'],
+  ['projectId', 'project'],
+  ['serviceId', 'app'],
 ];
 const ID_PATTERNS = RAILWAY_ID_ARGUMENTS.map(([name, kind]) => ({
   name,

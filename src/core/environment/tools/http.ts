@@ -1,6 +1,6 @@
 import type { CommandContext, Evidence } from '../context';
 import { evidence, type Resolution, type ToolResolver } from '../resolution';
-import { hostRef, tokenRef, type ResourceRef } from '../resources';
+import { hostRef, type ResourceRef, tokenRef } from '../resources';
 import { bodyFacts, requestsOf } from './http-bodies';
 import { describeTokenSource } from './railway';
 
@@ -20,7 +20,11 @@ function resolveHttp(ctx: CommandContext): Resolution | undefined {
   const requests = requestsOf(ctx, args);
   const url = args.find((w) => /^https?:\/\//i.test(w) || /^[\w.-]+\.[a-z]{2,}(:\d+)?\//i.test(w)) ?? requests[0]?.urls[0];
   let host: string | undefined;
-  try { host = url ? new URL(/^https?:/i.test(url) ? url : `https://${url}`).hostname.toLowerCase() : undefined; } catch { host = undefined; }
+  try {
+    host = url ? new URL(/^https?:/i.test(url) ? url : `https://${url}`).hostname.toLowerCase() : undefined;
+  } catch {
+    host = undefined;
+  }
   if (!host) return undefined;
   ev.push(evidence('request URL', `host ${host}`));
   const labels: Array<string | undefined> = [host.split('.').slice(0, -2).join('.') || host];
@@ -36,9 +40,12 @@ function resolveHttp(ctx: CommandContext): Resolution | undefined {
     const unresolved = words[i]!.unresolved[0];
     if (found && original.includes('$')) {
       const railwayName = /project-access/i.test(header[1]!) ? 'RAILWAY_TOKEN' : found.name === 'RAILWAY_API_TOKEN' ? 'RAILWAY_API_TOKEN' : found.name;
-      ev.push(evidence(`token ${found.name}`, RAILWAY_API.test(host)
-        ? describeTokenSource(railwayName, found)
-        : found.file ? `defined in ${found.file.name}` : `from the ${found.source}`));
+      ev.push(
+        evidence(
+          `token ${found.name}`,
+          RAILWAY_API.test(host) ? describeTokenSource(railwayName, found) : found.file ? `defined in ${found.file.name}` : `from the ${found.source}`,
+        ),
+      );
       if (found.file && found.file.environment !== 'unknown') labels.push(found.file.environment);
     } else if (unresolved) {
       ev.push(evidence(`token ${unresolved}`, 'set nowhere Airlock can read'));
@@ -64,6 +71,4 @@ function resolveHttp(ctx: CommandContext): Resolution | undefined {
   };
 }
 
-export const httpResolvers: ToolResolver[] = [
-  { tools: ['curl', 'wget', 'http', 'https', 'xh', 'xhs', 'httpie', 'gh'], resolve: resolveHttp },
-];
+export const httpResolvers: ToolResolver[] = [{ tools: ['curl', 'wget', 'http', 'https', 'xh', 'xhs', 'httpie', 'gh'], resolve: resolveHttp }];

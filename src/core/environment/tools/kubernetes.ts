@@ -34,7 +34,7 @@ function parseKubeconfig(text: string): Kubeconfig {
 }
 
 function asArray(value: unknown): Array<Record<string, unknown> | undefined> {
-  return Array.isArray(value) ? value.filter((v) => v && typeof v === 'object') as Array<Record<string, unknown>> : [];
+  return Array.isArray(value) ? (value.filter((v) => v && typeof v === 'object') as Array<Record<string, unknown>>) : [];
 }
 function str(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
@@ -64,7 +64,10 @@ export function loadKubeconfigs(ctx: CommandContext, explicit: string | undefine
   for (const path of paths) {
     const absolute = path.startsWith('~/') && ctx.home ? `${ctx.home}${path.slice(1)}` : path;
     const result = ctx.cache.parsed(resolve(ctx.cwd, absolute), 'kubeconfig', parseKubeconfig);
-    if (!result.ok) { ctx.problem(ctx.display(absolute), result.reason); continue; }
+    if (!result.ok) {
+      ctx.problem(ctx.display(absolute), result.reason);
+      continue;
+    }
     files.push(ctx.display(absolute));
     const c = result.value;
     merged.currentContext ??= c.currentContext;
@@ -83,7 +86,10 @@ function resolveKube(ctx: CommandContext, isHelm: boolean): Resolution {
   if (context) ev.push(evidence(isHelm ? '--kube-context' : '--context', context));
   if (!context && isHelm) {
     const env = ctx.variable('HELM_KUBECONTEXT');
-    if (env?.value) { context = env.value; ev.push(evidence(`HELM_KUBECONTEXT (${env.source})`, context)); }
+    if (env?.value) {
+      context = env.value;
+      ev.push(evidence(`HELM_KUBECONTEXT (${env.source})`, context));
+    }
   }
   if (!context && config.currentContext) {
     context = config.currentContext;
@@ -117,7 +123,11 @@ function resolveKube(ctx: CommandContext, isHelm: boolean): Resolution {
 }
 
 function hostOf(url: string): string | undefined {
-  try { return new URL(url).hostname; } catch { return undefined; }
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return undefined;
+  }
 }
 
 export const kubernetesResolvers: ToolResolver[] = [

@@ -1,15 +1,15 @@
-import type { Environment } from '../../types';
 import { basename, join, resolve } from 'node:path';
 import { flagValue, hasFlag, positionals } from '../../argv';
+import type { Environment } from '../../types';
+import { classifyName } from '../classify';
 import type { CommandContext, Evidence } from '../context';
 import { evidence, type Resolution, type ToolResolver } from '../resolution';
 import { databaseRef, simpleRef } from '../resources';
 import { readGitRepository } from './git';
-import { classifyName } from '../classify';
 
 // smol-toml ships only as an ES module; esbuild bundles it, tsx and Node 22 load it through require.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { parse: parseToml } = require('smol-toml') as typeof import('smol-toml', { with: { 'resolution-mode': 'import' } });
+const { parse: parseToml } = require('smol-toml') as typeof import('smol-toml', { with: { 'resolution-mode': 'import' }});
 
 /**
  * heroku: `--app`/`-a`, then `--remote`/`-r` (a git remote pointing at git.heroku.com/APP.git),
@@ -20,7 +20,10 @@ function resolveHeroku(ctx: CommandContext): Resolution {
   let app = flagValue(ctx.args, '-a', '--app');
   if (app) ev.push(evidence('--app', app));
   const words = positionals(ctx.args, ['-a', '--app', '-r', '--remote', '--confirm']);
-  if (!app && /^apps:(destroy|delete)$/.test(words[0] ?? '') && words[1]) { app = words[1]; ev.push(evidence(words[0]!, app)); }
+  if (!app && /^apps:(destroy|delete)$/.test(words[0] ?? '') && words[1]) {
+    app = words[1];
+    ev.push(evidence(words[0]!, app));
+  }
   const repo = app ? undefined : readGitRepository(ctx, ctx.cwd);
   const herokuApps = new Map<string, string>();
   for (const [name, url] of repo?.remotes ?? []) {
@@ -34,12 +37,17 @@ function resolveHeroku(ctx: CommandContext): Resolution {
   }
   if (!app) {
     const env = ctx.variable('HEROKU_APP');
-    if (env?.value) { app = env.value; ev.push(evidence(`HEROKU_APP (${env.source})`, app)); }
+    if (env?.value) {
+      app = env.value;
+      ev.push(evidence(`HEROKU_APP (${env.source})`, app));
+    }
   }
   if (!app && herokuApps.size) {
     const chosen = herokuApps.get('heroku') ?? (herokuApps.size === 1 ? [...herokuApps.values()][0] : undefined);
-    if (chosen) { app = chosen; ev.push(evidence('git remote in .git/config', app)); }
-    else ev.push(evidence('git remotes', `several Heroku apps (${[...herokuApps.values()].join(', ')}): the CLI would refuse without --app`));
+    if (chosen) {
+      app = chosen;
+      ev.push(evidence('git remote in .git/config', app));
+    } else ev.push(evidence('git remotes', `several Heroku apps (${[...herokuApps.values()].join(', ')}): the CLI would refuse without --app`));
   }
   return { name: app ?? null, resource: app ? `Heroku app ${app}` : null, evidence: ev, resources: app ? [simpleRef('app', app)] : [] };
 }
@@ -52,10 +60,16 @@ function resolveFly(ctx: CommandContext): Resolution {
   const words = positionals(ctx.args, ['-a', '--app', '-c', '--config', '-r', '--region', '-i', '--image', '-t', '--access-token']);
   // `fly apps destroy NAME…` / `fly destroy NAME` name the app outright.
   const named = words[0] === 'apps' && ['destroy', 'delete', 'remove'].includes(words[1] ?? '') ? words[2] : words[0] === 'destroy' ? words[1] : undefined;
-  if (!app && named) { app = named; ev.push(evidence(`fly ${words.slice(0, words[0] === 'apps' ? 2 : 1).join(' ')}`, app)); }
+  if (!app && named) {
+    app = named;
+    ev.push(evidence(`fly ${words.slice(0, words[0] === 'apps' ? 2 : 1).join(' ')}`, app));
+  }
   if (!app) {
     const env = ctx.variable('FLY_APP');
-    if (env?.value) { app = env.value; ev.push(evidence(`FLY_APP (${env.source})`, app)); }
+    if (env?.value) {
+      app = env.value;
+      ev.push(evidence(`FLY_APP (${env.source})`, app));
+    }
   }
   const configFlag = flagValue(ctx.args, '-c', '--config');
   const configPath = resolve(ctx.cwd, configFlag ?? 'fly.toml');
@@ -95,18 +109,30 @@ function resolveVercel(ctx: CommandContext): Resolution {
   let environment: Environment | undefined;
   let name: string | null = null;
   const target = flagValue(args, '--target');
-  if (hasFlag(args, '--prod')) { environment = 'production'; name = 'production'; ev.unshift(evidence('--prod', 'production deployment')); }
-  else if (target) { name = target; ev.unshift(evidence('--target', target)); }
-  else if (words[0] === 'env' && ['rm', 'remove', 'pull', 'add'].includes(words[1] ?? '') && words[3]) { name = words[3]; ev.unshift(evidence(`vercel env ${words[1]}`, `environment ${words[3]}`)); }
-  else if (['remove', 'rm'].includes(words[0] ?? '') || (words[0] === 'project' && ['rm', 'remove'].includes(words[1] ?? ''))) {
+  if (hasFlag(args, '--prod')) {
+    environment = 'production';
+    name = 'production';
+    ev.unshift(evidence('--prod', 'production deployment'));
+  } else if (target) {
+    name = target;
+    ev.unshift(evidence('--target', target));
+  } else if (words[0] === 'env' && ['rm', 'remove', 'pull', 'add'].includes(words[1] ?? '') && words[3]) {
+    name = words[3];
+    ev.unshift(evidence(`vercel env ${words[1]}`, `environment ${words[3]}`));
+  } else if (['remove', 'rm'].includes(words[0] ?? '') || (words[0] === 'project' && ['rm', 'remove'].includes(words[1] ?? ''))) {
     name = words[words[0] === 'project' ? 2 : 1] ?? projectName ?? null;
     // Removing takes every deployment with it, production's included: production, unless the project's
     // own name says it is another environment's (`acme-web-stg`), whose "production" is that environment.
     const named = classifyName(name, ctx.patterns);
     environment = named === 'staging' || named === 'development' ? named : 'production';
-    ev.unshift(evidence(`vercel ${words.slice(0, words[0] === 'project' ? 2 : 1).join(' ')}`, environment === 'production'
-      ? 'removes deployments or the project itself, production included'
-      : `removes ${name}, whose name says ${environment}: its deployments are ${environment}'s`));
+    ev.unshift(
+      evidence(
+        `vercel ${words.slice(0, words[0] === 'project' ? 2 : 1).join(' ')}`,
+        environment === 'production'
+          ? 'removes deployments or the project itself, production included'
+          : `removes ${name}, whose name says ${environment}: its deployments are ${environment}'s`,
+      ),
+    );
   }
   return {
     name,
@@ -134,9 +160,17 @@ function resolveSupabase(ctx: CommandContext): Resolution {
     const db = databaseRef(expanded.value);
     ev.push(evidence('--db-url', db?.display ?? (expanded.unresolved.length ? `$${expanded.unresolved[0]} is not set` : 'not a database URL')));
     for (const s of expanded.sources) ev.push(evidence(`$${s.name}`, `from ${s.source}`));
-    return { name: db?.display ?? null, resource: db?.display ?? null, evidence: ev, labels: [db ? hostLabel(db.display) : undefined], resources: db ? [db] : [], affects: ['database'] };
+    return {
+      name: db?.display ?? null,
+      resource: db?.display ?? null,
+      evidence: ev,
+      labels: [db ? hostLabel(db.display) : undefined],
+      resources: db ? [db] : [],
+      affects: ['database'],
+    };
   }
-  const local = hasFlag(args, '--local') || (words[0] === 'db' && words[1] === 'reset' && !hasFlag(args, '--linked')) || words[0] === 'start' || words[0] === 'stop';
+  const local =
+    hasFlag(args, '--local') || (words[0] === 'db' && words[1] === 'reset' && !hasFlag(args, '--linked')) || words[0] === 'start' || words[0] === 'stop';
   if (local) {
     ev.push(evidence(hasFlag(args, '--local') ? '--local' : `supabase ${words.slice(0, 2).join(' ')}`, 'the local Supabase stack'));
     return { name: 'local', resource: 'local Supabase stack', evidence: ev, environment: 'development' };
@@ -145,13 +179,18 @@ function resolveSupabase(ctx: CommandContext): Resolution {
   if (ref) ev.push(evidence('--project-ref', ref));
   else {
     const env = ctx.variable('SUPABASE_PROJECT_ID') ?? ctx.variable('SUPABASE_PROJECT_REF');
-    if (env?.value) { ref = env.value; ev.push(evidence(`SUPABASE_PROJECT_ID (${env.source})`, ref)); }
+    if (env?.value) {
+      ref = env.value;
+      ev.push(evidence(`SUPABASE_PROJECT_ID (${env.source})`, ref));
+    }
   }
   if (!ref) {
     const file = join(workdir, 'supabase', '.temp', 'project-ref');
     const read = ctx.cache.text(file);
-    if (read.ok && read.value.trim()) { ref = read.value.trim().slice(0, 64); ev.push(evidence(`linked project in ${ctx.display(file)}`, ref)); }
-    else ctx.problem(ctx.display(file), read.ok ? 'is empty' : read.reason);
+    if (read.ok && read.value.trim()) {
+      ref = read.value.trim().slice(0, 64);
+      ev.push(evidence(`linked project in ${ctx.display(file)}`, ref));
+    } else ctx.problem(ctx.display(file), read.ok ? 'is empty' : read.reason);
   }
   return { name: ref ?? null, resource: ref ? `Supabase project ${ref}` : null, evidence: ev, resources: ref ? [simpleRef('project', ref)] : [] };
 }

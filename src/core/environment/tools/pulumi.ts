@@ -20,7 +20,10 @@ function resolvePulumi(ctx: CommandContext): Resolution {
   if (stack) ev.push(evidence('--stack', stack));
   if (!stack) {
     const env = ctx.variable('PULUMI_STACK');
-    if (env?.value) { stack = env.value; ev.push(evidence(`PULUMI_STACK (${env.source})`, stack)); }
+    if (env?.value) {
+      stack = env.value;
+      ev.push(evidence(`PULUMI_STACK (${env.source})`, stack));
+    }
   }
   const projectFile = findProjectFile(start);
   if (!stack && projectFile) {

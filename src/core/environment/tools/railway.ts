@@ -2,10 +2,19 @@ import { dirname } from 'node:path';
 import { flagValue, positionals } from '../../argv';
 import type { CommandContext, Evidence, VariableValue } from '../context';
 import { evidence, type Resolution, type ToolResolver } from '../resolution';
-import { simpleRef, tokenRef, type ResourceRef } from '../resources';
+import { type ResourceRef, simpleRef, tokenRef } from '../resources';
 
-interface RailwayLink { projectPath?: string; name?: string; project?: string; environment?: string; environmentName?: string; service?: string }
-interface RailwayConfig { projects?: Record<string, RailwayLink> }
+interface RailwayLink {
+  projectPath?: string;
+  name?: string;
+  project?: string;
+  environment?: string;
+  environmentName?: string;
+  service?: string;
+}
+interface RailwayConfig {
+  projects?: Record<string, RailwayLink>;
+}
 
 /**
  * The project a directory is linked to with `railway link`: `~/.railway/config.json` keyed by
@@ -33,9 +42,10 @@ export function railwayLink(ctx: CommandContext): { link: RailwayLink; file: str
 
 /** A token's origin in words a person can act on. */
 export function describeTokenSource(name: string, token: VariableValue): string {
-  const scope = name === 'RAILWAY_TOKEN'
-    ? 'a project token acts on the one environment it was created for, which cannot be read from the token itself'
-    : 'an account or team token acts on every project and environment it can see';
+  const scope =
+    name === 'RAILWAY_TOKEN'
+      ? 'a project token acts on the one environment it was created for, which cannot be read from the token itself'
+      : 'an account or team token acts on every project and environment it can see';
   return `${token.file ? `defined in ${token.file.name}` : `from the ${token.source}`}: ${scope}`;
 }
 
@@ -63,7 +73,11 @@ function resolveRailway(ctx: CommandContext): Resolution {
   let tokenEnvironmentLabel: string | undefined;
   const projectToken = ctx.variable('RAILWAY_TOKEN');
   const accountToken = ctx.variable('RAILWAY_API_TOKEN');
-  const token = projectToken?.value ? { name: 'RAILWAY_TOKEN', value: projectToken } : accountToken?.value ? { name: 'RAILWAY_API_TOKEN', value: accountToken } : undefined;
+  const token = projectToken?.value
+    ? { name: 'RAILWAY_TOKEN', value: projectToken }
+    : accountToken?.value
+      ? { name: 'RAILWAY_API_TOKEN', value: accountToken }
+      : undefined;
   if (token) {
     ev.push(evidence(token.name, describeTokenSource(token.name, token.value)));
     resources.push(tokenRef(token.value.value, token.name));
@@ -71,11 +85,14 @@ function resolveRailway(ctx: CommandContext): Resolution {
   }
   if (!environmentName) {
     const env = ctx.variable('RAILWAY_ENVIRONMENT') ?? ctx.variable('RAILWAY_ENVIRONMENT_NAME');
-    if (env?.value) { environmentName = env.value; ev.push(evidence(`RAILWAY_ENVIRONMENT (${env.source})`, environmentName)); }
+    if (env?.value) {
+      environmentName = env.value;
+      ev.push(evidence(`RAILWAY_ENVIRONMENT (${env.source})`, environmentName));
+    }
   }
   let projectName: string | undefined;
   if (projectToken?.value) {
-    ev.push(evidence('railway link', 'ignored: with RAILWAY_TOKEN set the CLI uses the token\'s project'));
+    ev.push(evidence('railway link', "ignored: with RAILWAY_TOKEN set the CLI uses the token's project"));
   } else {
     const linked = railwayLink(ctx);
     if (linked) {
@@ -84,7 +101,12 @@ function resolveRailway(ctx: CommandContext): Resolution {
       const linkedEnvironment = linked.link.environmentName ?? linked.link.environment;
       if (!environmentName && linkedEnvironment) {
         environmentName = linkedEnvironment;
-        ev.push(evidence(`railway link in ${linked.file}`, `${linked.dir === ctx.root ? 'this workspace' : ctx.display(linked.dir)} → project ${projectName ?? '?'}, environment ${linkedEnvironment}`));
+        ev.push(
+          evidence(
+            `railway link in ${linked.file}`,
+            `${linked.dir === ctx.root ? 'this workspace' : ctx.display(linked.dir)} → project ${projectName ?? '?'}, environment ${linkedEnvironment}`,
+          ),
+        );
       } else ev.push(evidence(`railway link in ${linked.file}`, `project ${projectName ?? '?'}`));
     } else if (!token) ev.push(evidence('railway link', `no linked project for ${ctx.display(ctx.cwd)} or its parents`));
   }
@@ -101,4 +123,3 @@ function resolveRailway(ctx: CommandContext): Resolution {
 }
 
 export const railwayResolvers: ToolResolver[] = [{ tools: ['railway'], resolve: resolveRailway }];
-

@@ -18,7 +18,9 @@ function resolveTerraform(ctx: CommandContext): Resolution {
     ev.push(evidence('-chdir', ctx.display(dir)));
   }
   const varFiles = args.filter((a) => a.startsWith('-var-file=') || a.startsWith('--var-file=')).map((a) => a.slice(a.indexOf('=') + 1));
-  args.forEach((a, i) => { if ((a === '-var-file' || a === '--var-file') && args[i + 1]) varFiles.push(args[i + 1]!); });
+  args.forEach((a, i) => {
+    if ((a === '-var-file' || a === '--var-file') && args[i + 1]) varFiles.push(args[i + 1]!);
+  });
 
   let workspace: string | undefined;
   const fromEnv = ctx.variable('TF_WORKSPACE');
@@ -59,6 +61,4 @@ function folderLabel(dir: string): string | undefined {
   return ENVIRONMENT_PARENTS.test(basename(dirname(dir))) || ENVIRONMENT_FOLDERS.test(name) ? name : undefined;
 }
 
-export const terraformResolvers: ToolResolver[] = [
-  { tools: ['terraform', 'tofu', 'terragrunt'], resolve: resolveTerraform },
-];
+export const terraformResolvers: ToolResolver[] = [{ tools: ['terraform', 'tofu', 'terragrunt'], resolve: resolveTerraform }];

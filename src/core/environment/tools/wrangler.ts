@@ -1,19 +1,19 @@
-import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { dirname, join, resolve } from 'node:path';
-import type { Environment } from '../../types';
+import { type ParseError, parse as parseJsonc } from 'jsonc-parser';
 import { flagValue, hasFlag, positionals } from '../../argv';
 import { WRANGLER_VALUED } from '../../guard/packs/wrangler/shape';
+import type { Environment } from '../../types';
 import { classifyLabels, type EnvironmentPatterns } from '../classify';
 import type { CommandContext, Evidence } from '../context';
-import { isFile } from '../files';
 import type { FileCache } from '../files';
+import { isFile } from '../files';
 import type { Profile } from '../profiles';
 import { evidence, type Resolution, type ToolResolver } from '../resolution';
-import { simpleRef, type ResourceRef } from '../resources';
+import { type ResourceRef, simpleRef } from '../resources';
 
 // smol-toml ships only as an ES module; esbuild bundles it, tsx and Node 22 load it through require.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { parse: parseToml } = require('smol-toml') as typeof import('smol-toml', { with: { 'resolution-mode': 'import' } });
+const { parse: parseToml } = require('smol-toml') as typeof import('smol-toml', { with: { 'resolution-mode': 'import' }});
 
 /** Config names wrangler looks for in each directory from cwd upwards, in its own order. */
 const CONFIG_NAMES = ['wrangler.json', 'wrangler.jsonc', 'wrangler.toml'];
@@ -44,14 +44,26 @@ export interface WranglerConfig {
   environments: Map<string, WranglerEnvironment>;
 }
 
-function str(v: unknown): string | undefined { return typeof v === 'string' && v ? v : undefined; }
-function asTable(v: unknown): Table | undefined { return v && typeof v === 'object' && !Array.isArray(v) ? (v as Table) : undefined; }
-function asList(v: unknown): Table[] { return Array.isArray(v) ? v.map(asTable).filter((t): t is Table => !!t).slice(0, 200) : []; }
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v ? v : undefined;
+}
+function asTable(v: unknown): Table | undefined {
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Table) : undefined;
+}
+function asList(v: unknown): Table[] {
+  return Array.isArray(v)
+    ? v
+        .map(asTable)
+        .filter((t): t is Table => !!t)
+        .slice(0, 200)
+    : [];
+}
 
 /** Bindings are not inherited from the top level: each `[env.X]` has only its own (Cloudflare's inheritance rules). */
 function bindingsOf(table: Table): WranglerBinding[] {
   const out: WranglerBinding[] = [];
-  for (const d of asList(table.d1_databases)) out.push({ kind: 'd1', binding: str(d.binding), name: str(d.database_name), id: str(d.database_id), previewId: str(d.preview_database_id) });
+  for (const d of asList(table.d1_databases))
+    out.push({ kind: 'd1', binding: str(d.binding), name: str(d.database_name), id: str(d.database_id), previewId: str(d.preview_database_id) });
   for (const k of asList(table.kv_namespaces)) out.push({ kind: 'kv', binding: str(k.binding), id: str(k.id), previewId: str(k.preview_id) });
   for (const r of asList(table.r2_buckets)) out.push({ kind: 'r2', binding: str(r.binding), name: str(r.bucket_name), previewId: str(r.preview_bucket_name) });
   for (const h of asList(table.hyperdrive)) out.push({ kind: 'hyperdrive', binding: str(h.binding), id: str(h.id) });
@@ -157,23 +169,28 @@ export function wranglerProfiles(config: WranglerConfig, display: string, patter
 
 /** Which binding the command acts on: a positional D1 name, `--binding`, `--namespace-id`, an R2 bucket or `bucket/key`. */
 function boundResource(group: string | undefined, words: string[], args: string[], env: WranglerEnvironment): { binding?: WranglerBinding; named?: string } {
-  const find = (kind: WranglerBinding['kind'], key: string | undefined) => key === undefined ? undefined
-    : env.bindings.find((b) => b.kind === kind && (b.binding === key || b.name === key || b.id === key));
+  const find = (kind: WranglerBinding['kind'], key: string | undefined) =>
+    key === undefined ? undefined : env.bindings.find((b) => b.kind === kind && (b.binding === key || b.name === key || b.id === key));
   switch (group) {
     case 'd1': {
       const named = words[2];
       return { binding: find('d1', named), named };
     }
-    case 'kv': case 'kv:namespace': case 'kv:key': case 'kv:bulk': {
+    case 'kv':
+    case 'kv:namespace':
+    case 'kv:key':
+    case 'kv:bulk': {
       const named = flagValue(args, '--binding') ?? flagValue(args, '--namespace-id');
       return { binding: find('kv', named), named };
     }
     case 'r2': {
-      const named = (words[1] === 'object' ? words[3]?.split('/')[0] : words[3]);
+      const named = words[1] === 'object' ? words[3]?.split('/')[0] : words[3];
       return { binding: find('r2', named), named };
     }
-    case 'queues': return { binding: find('queue', words[2]), named: words[2] };
-    case 'hyperdrive': return { binding: find('hyperdrive', words[2]), named: words[2] };
+    case 'queues':
+      return { binding: find('queue', words[2]), named: words[2] };
+    case 'hyperdrive':
+      return { binding: find('hyperdrive', words[2]), named: words[2] };
   }
   return {};
 }
@@ -195,7 +212,9 @@ function resolveWrangler(ctx: CommandContext): Resolution {
   const start = cwdFlag ? resolve(ctx.cwd, cwdFlag) : ctx.cwd;
 
   if (hasFlag(args, '--local') || (group === 'dev' && !hasFlag(args, '--remote'))) {
-    ev.push(evidence(hasFlag(args, '--local') ? '--local' : 'wrangler dev', 'the local emulation (Miniflare, .wrangler/state): no Cloudflare resource is touched'));
+    ev.push(
+      evidence(hasFlag(args, '--local') ? '--local' : 'wrangler dev', 'the local emulation (Miniflare, .wrangler/state): no Cloudflare resource is touched'),
+    );
     return { name: 'local', resource: 'local Wrangler state', evidence: ev, environment: 'development' };
   }
   if (hasFlag(args, '--remote')) ev.push(evidence('--remote', 'acts on the resource in Cloudflare'));
@@ -210,7 +229,10 @@ function resolveWrangler(ctx: CommandContext): Resolution {
   else {
     // Wrangler also loads its system variables from the project's .env files.
     const fromVar = ctx.variableWithProjectFiles('CLOUDFLARE_ENV', found.path ? dirname(found.path) : start);
-    if (fromVar?.value) { envName = fromVar.value; ev.unshift(evidence(`CLOUDFLARE_ENV (${fromVar.source})`, envName)); }
+    if (fromVar?.value) {
+      envName = fromVar.value;
+      ev.unshift(evidence(`CLOUDFLARE_ENV (${fromVar.source})`, envName));
+    }
   }
 
   ev.push(...found.ev);
@@ -236,14 +258,16 @@ function resolveWrangler(ctx: CommandContext): Resolution {
   }
 
   // The Worker a `wrangler delete NAME` names outright beats the config's.
-  const workerArg = flagValue(args, '--name') ?? (group === 'delete' ? words[1] : group === 'pages' && words[1] === 'project' && words[2] === 'delete' ? words[3] : undefined);
+  const workerArg =
+    flagValue(args, '--name') ?? (group === 'delete' ? words[1] : group === 'pages' && words[1] === 'project' && words[2] === 'delete' ? words[3] : undefined);
   const worker = workerArg ?? env?.worker ?? null;
   const { binding, named } = env ? boundResource(group, words, args, env) : {};
   if (binding) ev.push(evidence(`${file}${env?.name ? ` [env.${env.name}]` : ''}`, `${describeBinding(binding)}${binding.id ? ` id ${binding.id}` : ''}`));
-  else if (named && env) ev.push(evidence(file, `${named} is not a binding of ${env.name ? `[env.${env.name}]` : 'the top level'}: Cloudflare resolves it by name`));
+  else if (named && env)
+    ev.push(evidence(file, `${named} is not a binding of ${env.name ? `[env.${env.name}]` : 'the top level'}: Cloudflare resolves it by name`));
   for (const [key, value] of Object.entries(env?.vars ?? {})) ev.push(evidence(`vars.${key}`, value));
 
-  const resource = binding ? describeBinding(binding) : named ?? (worker ? `Worker ${worker}` : null);
+  const resource = binding ? describeBinding(binding) : (named ?? (worker ? `Worker ${worker}` : null));
   return {
     name: envName ?? worker,
     resource: resource && worker && !resource.startsWith('Worker') ? `${resource} of Worker ${worker}` : resource,

@@ -18,14 +18,20 @@ export function globTrigger(glob: string): string | undefined {
   const text = glob.toLowerCase();
   let i = 0;
   while (i < text.length) {
-    if (!WORD_CHAR.test(text[i]!)) { i++; continue; }
+    if (!WORD_CHAR.test(text[i]!)) {
+      i++;
+      continue;
+    }
     let end = i;
     while (end < text.length && WORD_CHAR.test(text[end]!)) end++;
     const word = text.slice(i, end);
     const before = text[i - 1];
     const after = text[end];
     // Inside a class or a brace list the letters are alternatives, not literals.
-    if (insideGroup(text, i)) { i = end; continue; }
+    if (insideGroup(text, i)) {
+      i = end;
+      continue;
+    }
     const wildBefore = before !== undefined && (GLOB_CHARS.has(before) || before === '\\');
     const wildAfter = after !== undefined && (GLOB_CHARS.has(after) || after === '\\');
     return wildBefore || wildAfter ? `*${word}` : word;

@@ -20,7 +20,11 @@ export const RUNTIME_WORD_CHARS = ['$', '`', '{', '}', '*', '?', '[', ']'];
 export const HIDDEN_CONSTRUCTS = /(^|[\n;&|(!])[ \t]*\.[ \t]|\([ \t]*\)/;
 
 export function prefilterWords(text: string): string[] {
-  return text.replace(/[A-Z]/g, (c) => c.toLowerCase()).replace(/['"\\]/g, '').split(/[^a-z0-9_-]+/).filter(Boolean);
+  return text
+    .replace(/[A-Z]/g, (c) => c.toLowerCase())
+    .replace(/['"\\]/g, '')
+    .split(/[^a-z0-9_-]+/)
+    .filter(Boolean);
 }
 
 /**
@@ -51,7 +55,10 @@ const matchers = new WeakMap<ReadonlySet<string>, RegExp>();
 function triggerMatcher(triggers: ReadonlySet<string>): RegExp {
   let matcher = matchers.get(triggers);
   if (!matcher) {
-    const words = [...triggers].filter((w) => /^[a-z0-9_-]+$/.test(w)).sort((a, b) => b.length - a.length).map((w) => w.replace(/-/g, '\\-'));
+    const words = [...triggers]
+      .filter((w) => /^[a-z0-9_-]+$/.test(w))
+      .sort((a, b) => b.length - a.length)
+      .map((w) => w.replace(/-/g, '\\-'));
     const fragments = [...triggers].filter((w) => /^\*[a-z0-9_-]+$/.test(w)).map((w) => `[a-z0-9_-]*${w.slice(1).replace(/-/g, '\\-')}[a-z0-9_-]*`);
     const alternatives = [...words, ...fragments];
     matcher = alternatives.length ? new RegExp(`(?<![a-z0-9_-])(?:${alternatives.join('|')})(?![a-z0-9_-])`) : /(?!)/;

@@ -3,9 +3,10 @@
  * read something the line itself does not show (a nested script, a script file, standard
  * input run as a program, a remote command) or print secrets.
  */
-import type { Pack } from '../rule';
+
 import { PACKAGE_MANAGERS } from '../../shell/unwrap';
 import { DEFAULT_PROTECTED_FILES } from '../../tokens/protected-files';
+import type { Pack } from '../rule';
 import { protectedFileTriggers } from './file-words';
 
 /**
@@ -16,12 +17,48 @@ import { protectedFileTriggers } from './file-words';
 export const SCRIPT_RUNNER_WORDS = PACKAGE_MANAGERS;
 
 export const UNWRAPPING_WORDS = [
-  'sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'fish', 'busybox', 'eval', 'source', 'exec',
-  'xargs', 'parallel', 'ssh', 'su', 'watch', 'function', 'cmd', 'pwsh', 'powershell', 'sudo', 'doas', 'trap', 'coproc',
+  'sh',
+  'bash',
+  'zsh',
+  'dash',
+  'ksh',
+  'mksh',
+  'ash',
+  'fish',
+  'busybox',
+  'eval',
+  'source',
+  'exec',
+  'xargs',
+  'parallel',
+  'ssh',
+  'su',
+  'watch',
+  'function',
+  'cmd',
+  'pwsh',
+  'powershell',
+  'sudo',
+  'doas',
+  'trap',
+  'coproc',
 ];
 
 export const INTERPRETER_WORDS = [
-  'python', 'python2', 'python3', 'node', 'nodejs', 'ruby', 'perl', 'php', 'deno', 'bun', 'lua', 'rscript', 'pwsh', 'powershell',
+  'python',
+  'python2',
+  'python3',
+  'node',
+  'nodejs',
+  'ruby',
+  'perl',
+  'php',
+  'deno',
+  'bun',
+  'lua',
+  'rscript',
+  'pwsh',
+  'powershell',
 ];
 
 export const SECRET_PRINTING_WORDS = ['env', 'printenv', 'secret', 'secrets', 'token', 'credentials', 'netrc', 'npmrc', 'pgpass', 'id_rsa', 'id_ed25519'];
@@ -37,7 +74,15 @@ export const DEFAULT_FILE_WORDS: readonly string[] = protectedFileTriggers(DEFAU
 
 /** Every word that brings the full check into play, for the given packs and extra policy words. */
 export function allTriggerWords(packs: readonly Pack[], extra: readonly string[] = []): string[] {
-  const words = new Set<string>([...UNWRAPPING_WORDS, ...INTERPRETER_WORDS, ...SECRET_PRINTING_WORDS, ...ENVIRONMENT_PRINTING_WORDS, ...DEFAULT_FILE_WORDS, ...SCRIPT_RUNNER_WORDS, ...extra]);
+  const words = new Set<string>([
+    ...UNWRAPPING_WORDS,
+    ...INTERPRETER_WORDS,
+    ...SECRET_PRINTING_WORDS,
+    ...ENVIRONMENT_PRINTING_WORDS,
+    ...DEFAULT_FILE_WORDS,
+    ...SCRIPT_RUNNER_WORDS,
+    ...extra,
+  ]);
   for (const pack of packs) for (const rule of pack.rules) for (const keyword of rule.keywords) words.add(keyword);
   return [...words].sort();
 }

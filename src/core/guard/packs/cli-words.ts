@@ -9,10 +9,11 @@
  * ways (`readings`) and a rule matches when either reading matches: a destructive path is
  * never hidden by an unfamiliar flag.
  */
-import type { RuleVerdict } from '../rule';
+
 import { asksForHelp, readings } from '../../argv';
 import type { Finding } from '../../findings';
 import type { SimpleCommand } from '../../shell/command';
+import type { RuleVerdict } from '../rule';
 
 /** One step of a path: the word, or any of its aliases. `*` matches any single word. */
 export type PathStep = string | readonly string[];
@@ -45,11 +46,7 @@ function commandReadings(command: SimpleCommand, valued: readonly string[], topi
  * The first of `paths` that a reading of the command's arguments starts with, as the words
  * of that reading; undefined when none does. Help requests never match.
  */
-export function matchPath(
-  command: SimpleCommand,
-  valued: readonly string[],
-  ...paths: ReadonlyArray<readonly PathStep[]>
-): string[] | undefined {
+export function matchPath(command: SimpleCommand, valued: readonly string[], ...paths: ReadonlyArray<readonly PathStep[]>): string[] | undefined {
   return commandReadings(command, valued).find((words) => paths.some((p) => startsWithPath(words, p)));
 }
 
@@ -57,20 +54,45 @@ export function matchPath(
  * Like `matchPath`, for CLIs with `topic:command` names (Heroku, Netlify): the first word's
  * colons are opened up, so `apps:destroy`, `apps destroy` and `pg:backups:delete` read alike.
  */
-export function matchTopicPath(
-  command: SimpleCommand,
-  valued: readonly string[],
-  ...paths: ReadonlyArray<readonly PathStep[]>
-): string[] | undefined {
+export function matchTopicPath(command: SimpleCommand, valued: readonly string[], ...paths: ReadonlyArray<readonly PathStep[]>): string[] | undefined {
   return commandReadings(command, valued, true).find((words) => paths.some((p) => startsWithPath(words, p)));
 }
 
 /** Verbs that read, create or change without destroying: a command path that reaches one of them is not a delete. */
 const HARMLESS_VERBS = new Set([
   // Not here: words that are also command groups somewhere (gcloud run, gcloud deploy, gcloud logging logs, az search).
-  'get', 'list', 'ls', 'show', 'describe', 'create', 'add', 'new', 'update', 'set', 'info', 'inspect', 'status', 'view',
-  'ssh', 'connect', 'exec', 'start', 'stop', 'restart', 'wait', 'watch', 'print', 'download', 'upload', 'copy', 'cp',
-  'tail', 'check', 'validate', 'login', 'open',
+  'get',
+  'list',
+  'ls',
+  'show',
+  'describe',
+  'create',
+  'add',
+  'new',
+  'update',
+  'set',
+  'info',
+  'inspect',
+  'status',
+  'view',
+  'ssh',
+  'connect',
+  'exec',
+  'start',
+  'stop',
+  'restart',
+  'wait',
+  'watch',
+  'print',
+  'download',
+  'upload',
+  'copy',
+  'cp',
+  'tail',
+  'check',
+  'validate',
+  'login',
+  'open',
 ]);
 
 /**
@@ -79,7 +101,11 @@ const HARMLESS_VERBS = new Set([
  * (a name, a path, a URL) comes before it. Returns the words up to and including the verb.
  */
 export function leadingVerb(words: readonly string[], verbs: Verbs, maxDepth = 5): string[] | undefined {
-  const isVerb: (w: string, i: number) => boolean = Array.isArray(verbs) ? (w) => verbs.includes(w) : verbs instanceof RegExp ? (w) => verbs.test(w) : (w, i) => (verbs as VerbTest)(w, i, words);
+  const isVerb: (w: string, i: number) => boolean = Array.isArray(verbs)
+    ? (w) => verbs.includes(w)
+    : verbs instanceof RegExp
+      ? (w) => verbs.test(w)
+      : (w, i) => (verbs as VerbTest)(w, i, words);
   for (let i = 0; i < Math.min(words.length, maxDepth); i++) {
     const word = words[i]!;
     if (isVerb(word, i)) return words.slice(0, i + 1);
@@ -105,12 +131,7 @@ export interface LeadingVerbOptions {
 }
 
 /** `leadingVerb` over every reading of the command's arguments; help requests never match. */
-export function matchLeadingVerb(
-  command: SimpleCommand,
-  valued: readonly string[],
-  verbs: Verbs,
-  options: LeadingVerbOptions = {},
-): string[] | undefined {
+export function matchLeadingVerb(command: SimpleCommand, valued: readonly string[], verbs: Verbs, options: LeadingVerbOptions = {}): string[] | undefined {
   const { maxDepth = 5, minWords = 2, topics = false, drop } = options;
   for (const reading of commandReadings(command, valued, topics)) {
     const words = drop?.has(reading[0] ?? '') ? reading.slice(1) : reading;

@@ -5,9 +5,10 @@
  * (`railway connect`, `pscale shell`). The nested command is checked by the full engine through
  * the rule context, and its strictest finding becomes the outer rule's verdict (`nestedVerdict`).
  */
-import type { RuleContext, RuleVerdict } from '../rule';
-import type { SimpleCommand } from '../../shell/command';
+
 import { asksForHelp, readings } from '../../argv';
+import type { SimpleCommand } from '../../shell/command';
+import type { RuleContext, RuleVerdict } from '../rule';
 import { nestedVerdict } from './cli-words';
 
 /**

@@ -1,7 +1,25 @@
 import { parseOptions } from '../../argv';
 import { fileBody, type HttpBody, type HttpRequest, type RequestInput } from '../request';
 
-const GH_API_VALUED = ['-X', '--method', '-f', '--raw-field', '-F', '--field', '-H', '--header', '--input', '-q', '--jq', '-t', '--template', '--hostname', '-p', '--preview', '--cache'];
+const GH_API_VALUED = [
+  '-X',
+  '--method',
+  '-f',
+  '--raw-field',
+  '-F',
+  '--field',
+  '-H',
+  '--header',
+  '--input',
+  '-q',
+  '--jq',
+  '-t',
+  '--template',
+  '--hostname',
+  '-p',
+  '--preview',
+  '--cache',
+];
 
 /** `gh api ENDPOINT`: GitHub's REST or GraphQL API with the user's own token. */
 export function readGhApiRequests(input: RequestInput): HttpRequest[] {
@@ -12,7 +30,11 @@ export function readGhApiRequests(input: RequestInput): HttpRequest[] {
   const host = parsed.options.filter((o) => o.name === '--hostname').pop()?.value ?? 'github.com';
   const apiHost = host === 'github.com' ? 'api.github.com' : `${host}/api/v3`;
   const graphql = endpoint === 'graphql';
-  const url = /^https?:\/\//.test(endpoint) ? endpoint : graphql ? `https://${apiHost.replace('/api/v3', '/api')}/graphql` : `https://${apiHost}/${endpoint.replace(/^\//, '')}`;
+  const url = /^https?:\/\//.test(endpoint)
+    ? endpoint
+    : graphql
+      ? `https://${apiHost.replace('/api/v3', '/api')}/graphql`
+      : `https://${apiHost}/${endpoint.replace(/^\//, '')}`;
   let method: string | undefined;
   const fields: Record<string, unknown> = {};
   const bodies: HttpBody[] = [];

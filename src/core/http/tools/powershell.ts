@@ -1,12 +1,52 @@
 import { fileBody, type HttpBody, type HttpRequest, type RequestInput } from '../request';
 
 /** Invoke-RestMethod / Invoke-WebRequest parameters; PowerShell accepts any unambiguous prefix. */
-const PARAMETERS = ['Uri', 'Method', 'Body', 'InFile', 'ContentType', 'Headers', 'Credential', 'OutFile', 'Form', 'WebSession', 'SessionVariable',
-  'Token', 'Authentication', 'TimeoutSec', 'UserAgent', 'ErrorAction', 'MaximumRedirection', 'Proxy', 'ProxyCredential', 'CustomMethod',
-  'CertificateThumbprint', 'Certificate', 'TransferEncoding', 'MaximumRetryCount', 'RetryIntervalSec', 'ConnectionTimeoutSeconds'];
-const SWITCHES = ['UseBasicParsing', 'SkipCertificateCheck', 'PassThru', 'DisableKeepAlive', 'UseDefaultCredentials', 'SkipHttpErrorCheck',
-  'Resume', 'AllowUnencryptedAuthentication', 'SkipHeaderValidation', 'NoProxy', 'PreserveAuthorizationOnRedirect', 'AllowInsecureRedirect',
-  'FollowRelLink', 'ProxyUseDefaultCredentials', 'Verbose', 'Debug'];
+const PARAMETERS = [
+  'Uri',
+  'Method',
+  'Body',
+  'InFile',
+  'ContentType',
+  'Headers',
+  'Credential',
+  'OutFile',
+  'Form',
+  'WebSession',
+  'SessionVariable',
+  'Token',
+  'Authentication',
+  'TimeoutSec',
+  'UserAgent',
+  'ErrorAction',
+  'MaximumRedirection',
+  'Proxy',
+  'ProxyCredential',
+  'CustomMethod',
+  'CertificateThumbprint',
+  'Certificate',
+  'TransferEncoding',
+  'MaximumRetryCount',
+  'RetryIntervalSec',
+  'ConnectionTimeoutSeconds',
+];
+const SWITCHES = [
+  'UseBasicParsing',
+  'SkipCertificateCheck',
+  'PassThru',
+  'DisableKeepAlive',
+  'UseDefaultCredentials',
+  'SkipHttpErrorCheck',
+  'Resume',
+  'AllowUnencryptedAuthentication',
+  'SkipHeaderValidation',
+  'NoProxy',
+  'PreserveAuthorizationOnRedirect',
+  'AllowInsecureRedirect',
+  'FollowRelLink',
+  'ProxyUseDefaultCredentials',
+  'Verbose',
+  'Debug',
+];
 
 function parameterName(word: string): { name: string; inline?: string } | undefined {
   const m = /^-([A-Za-z]+)(?::(.*))?$/.exec(word);
@@ -23,7 +63,10 @@ export function readPowershellRequest(input: RequestInput): HttpRequest[] {
   const args = input.args;
   for (let i = 0; i < args.length; i++) {
     const parameter = parameterName(args[i]!);
-    if (!parameter) { positionals.push(args[i]!); continue; }
+    if (!parameter) {
+      positionals.push(args[i]!);
+      continue;
+    }
     if (SWITCHES.includes(parameter.name)) continue;
     const value = parameter.inline ?? args[++i];
     if (value !== undefined) values.set(parameter.name, value);

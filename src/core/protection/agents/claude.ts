@@ -1,9 +1,9 @@
+import { join } from 'node:path';
 import { toolUseAnswer } from '../../hooks/answer';
 import { commonBase, toolUseCall } from '../../hooks/payload';
 import { jsonHookFormat } from '../hook-file-formats';
 import { readToolUse, SELF_TEST_SESSION, selfTestId } from './shared';
 import type { AgentModule } from './types';
-import { join } from 'node:path';
 
 /** Claude Code tools Airlock looks at: shell, reads, searches, every file write and every MCP tool. */
 export const CLAUDE_MATCHER = 'Bash|Read|Grep|Glob|Write|Edit|MultiEdit|NotebookEdit|mcp__.*';
@@ -13,7 +13,12 @@ const TIMEOUT_S = 300;
 // oddly blocks the call instead of letting it through unseen.
 const format = jsonHookFormat({
   skeleton: '{\n  "hooks": {}\n}\n',
-  lists: [{ path: ['hooks', 'PreToolUse'], entry: (command) => ({ matcher: CLAUDE_MATCHER, hooks: [{ type: 'command', command, timeout: TIMEOUT_S, onFailure: 'block' }] }) }],
+  lists: [
+    {
+      path: ['hooks', 'PreToolUse'],
+      entry: (command) => ({ matcher: CLAUDE_MATCHER, hooks: [{ type: 'command', command, timeout: TIMEOUT_S, onFailure: 'block' }] }),
+    },
+  ],
 });
 
 /** Claude Code (code.claude.com/docs/en/hooks): PreToolUse in .claude/settings.json. */
@@ -37,7 +42,17 @@ export const claude: AgentModule = {
   },
   detect: { homeDirs: ['.claude'], binaries: ['claude'], workspaceDirs: ['.claude', 'CLAUDE.md'] },
   selfTest: {
-    payload: (command, cwd) => JSON.stringify({ session_id: SELF_TEST_SESSION, transcript_path: '', cwd, permission_mode: 'default', hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command, description: 'Airlock self-test' }, tool_use_id: selfTestId() }),
+    payload: (command, cwd) =>
+      JSON.stringify({
+        session_id: SELF_TEST_SESSION,
+        transcript_path: '',
+        cwd,
+        permission_mode: 'default',
+        hook_event_name: 'PreToolUse',
+        tool_name: 'Bash',
+        tool_input: { command, description: 'Airlock self-test' },
+        tool_use_id: selfTestId(),
+      }),
     // The egress gate may hand the command back wrapped in `airlock run` (updatedInput).
     read: (out) => readToolUse(out, undefined, true),
   },

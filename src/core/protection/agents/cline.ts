@@ -1,9 +1,9 @@
-import type { HookCall, HookOutput, HookVerdict } from '../../hooks/types';
+import { join } from 'node:path';
 import { classifyTool, commonBase, MalformedPayload, maybeJson, record, str, strings } from '../../hooks/payload';
+import type { HookCall, HookOutput, HookVerdict } from '../../hooks/types';
 import { wholeFileFormat } from '../hook-file-formats';
 import { exactKeys, parseAnswer, SELF_TEST_SESSION } from './shared';
 import type { AgentModule } from './types';
-import { join } from 'node:path';
 
 const MARKER = 'airlock-cline-hook';
 
@@ -22,7 +22,12 @@ function parse(p: Record<string, unknown>, fallbackCwd: string): HookCall {
   const params = record(pre.parameters);
   if (toolName === 'use_mcp_tool') {
     // MCP calls name their server and tool: read as mcp__server__tool like every other agent's.
-    return { ...base, kind: 'tool', toolName: `mcp__${str(params.server_name) ?? 'server'}__${str(params.tool_name) ?? 'tool'}`, toolInput: maybeJson(params.arguments) };
+    return {
+      ...base,
+      kind: 'tool',
+      toolName: `mcp__${str(params.server_name) ?? 'server'}__${str(params.tool_name) ?? 'tool'}`,
+      toolInput: maybeJson(params.arguments),
+    };
   }
   return classifyTool(base, toolName, params);
 }
@@ -49,12 +54,33 @@ export const cline: AgentModule = {
   answersReads: true,
   malformedExit: 0,
   files: {
-    workspace: (root) => [{ path: join(root, '.clinerules', 'hooks', 'PreToolUse'), label: 'Cline (.clinerules/hooks/PreToolUse)', format: wholeFileFormat(script, MARKER, { executable: true }) }],
-    user: (home) => [{ path: join(home, 'Documents', 'Cline', 'Hooks', 'PreToolUse'), label: 'Cline, every project (~/Documents/Cline/Hooks/PreToolUse)', format: wholeFileFormat(script, MARKER, { executable: true }) }],
+    workspace: (root) => [
+      {
+        path: join(root, '.clinerules', 'hooks', 'PreToolUse'),
+        label: 'Cline (.clinerules/hooks/PreToolUse)',
+        format: wholeFileFormat(script, MARKER, { executable: true }),
+      },
+    ],
+    user: (home) => [
+      {
+        path: join(home, 'Documents', 'Cline', 'Hooks', 'PreToolUse'),
+        label: 'Cline, every project (~/Documents/Cline/Hooks/PreToolUse)',
+        format: wholeFileFormat(script, MARKER, { executable: true }),
+      },
+    ],
   },
   detect: { homeDirs: ['Documents/Cline', '.cline'], binaries: ['cline'], workspaceDirs: ['.clinerules', '.cline'] },
   selfTest: {
-    payload: (command, cwd) => JSON.stringify({ clineVersion: '3.36.0', hookName: 'PreToolUse', timestamp: new Date().toISOString(), taskId: SELF_TEST_SESSION, workspaceRoots: [cwd], userId: 'airlock', preToolUse: { toolName: 'execute_command', parameters: { command, requires_approval: 'false' } } }),
+    payload: (command, cwd) =>
+      JSON.stringify({
+        clineVersion: '3.36.0',
+        hookName: 'PreToolUse',
+        timestamp: new Date().toISOString(),
+        taskId: SELF_TEST_SESSION,
+        workspaceRoots: [cwd],
+        userId: 'airlock',
+        preToolUse: { toolName: 'execute_command', parameters: { command, requires_approval: 'false' } },
+      }),
     read: (out) => {
       if (out.exitCode !== 0) return { wrong: `exit code ${out.exitCode}` };
       const body = parseAnswer(out.stdout);

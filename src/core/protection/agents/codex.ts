@@ -1,9 +1,9 @@
+import { join } from 'node:path';
 import { toolUseAnswer } from '../../hooks/answer';
 import { commonBase, toolUseCall } from '../../hooks/payload';
 import { jsonHookFormat } from '../hook-file-formats';
 import { readToolUse, SELF_TEST_SESSION, selfTestId } from './shared';
 import type { AgentModule } from './types';
-import { join } from 'node:path';
 
 const TIMEOUT_S = 300;
 /** Codex's PreToolUse sees shell calls, apply_patch (aliases Edit, Write) and MCP tools. */
@@ -38,7 +38,19 @@ export const codex: AgentModule = {
   },
   detect: { homeDirs: ['.codex'], binaries: ['codex'], workspaceDirs: ['.codex'] },
   selfTest: {
-    payload: (command, cwd) => JSON.stringify({ session_id: SELF_TEST_SESSION, turn_id: '1', transcript_path: null, cwd, hook_event_name: 'PreToolUse', model: 'gpt-5-codex', permission_mode: 'default', tool_name: 'Bash', tool_input: { command }, tool_use_id: selfTestId() }),
+    payload: (command, cwd) =>
+      JSON.stringify({
+        session_id: SELF_TEST_SESSION,
+        turn_id: '1',
+        transcript_path: null,
+        cwd,
+        hook_event_name: 'PreToolUse',
+        model: 'gpt-5-codex',
+        permission_mode: 'default',
+        tool_name: 'Bash',
+        tool_input: { command },
+        tool_use_id: selfTestId(),
+      }),
     read: (out) => readToolUse(out, ['allow', 'deny']),
   },
   note: 'Codex trusts hooks by content hash: after Airlock installs or updates this hook, review it in Codex with /hooks, or Codex will not run it. Codex before 0.124 also needs `[features] codex_hooks = true` in config.toml.',

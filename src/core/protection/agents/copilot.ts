@@ -1,19 +1,21 @@
-import type { HookCall, HookOutput, HookVerdict } from '../../hooks/types';
+import { join } from 'node:path';
 import { toolUseAnswer } from '../../hooks/answer';
 import { classifyTool, commonBase, MalformedPayload, str, toolUseCall } from '../../hooks/payload';
+import type { HookCall, HookOutput, HookVerdict } from '../../hooks/types';
 import { jsonHookFormat } from '../hook-file-formats';
 import { exactKeys, parseAnswer, readToolUse } from './shared';
 import type { AgentModule } from './types';
-import { join } from 'node:path';
 
 const TIMEOUT_S = 300;
 const format = jsonHookFormat({
   skeleton: '{\n  "version": 1,\n  "hooks": {}\n}\n',
   emptyKeys: ['version'],
-  lists: [{
-    path: ['hooks', 'preToolUse'],
-    entry: (command) => ({ type: 'command', bash: command, powershell: command.startsWith('"') ? `& ${command}` : command, timeoutSec: TIMEOUT_S }),
-  }],
+  lists: [
+    {
+      path: ['hooks', 'preToolUse'],
+      entry: (command) => ({ type: 'command', bash: command, powershell: command.startsWith('"') ? `& ${command}` : command, timeoutSec: TIMEOUT_S }),
+    },
+  ],
 });
 
 function parse(p: Record<string, unknown>, fallbackCwd: string): HookCall {
@@ -55,12 +57,15 @@ export const copilot: AgentModule = {
   malformedExit: 2,
   silentMeansNoOpinion: true,
   files: {
-    workspace: (root) => [{ path: join(root, '.github', 'hooks', 'airlock-copilot-cli.json'), label: 'Copilot CLI (.github/hooks/airlock-copilot-cli.json)', format }],
+    workspace: (root) => [
+      { path: join(root, '.github', 'hooks', 'airlock-copilot-cli.json'), label: 'Copilot CLI (.github/hooks/airlock-copilot-cli.json)', format },
+    ],
     user: (home) => [{ path: join(home, '.copilot', 'hooks', 'airlock.json'), label: 'Copilot CLI, every project (~/.copilot/hooks/airlock.json)', format }],
   },
   detect: { homeDirs: ['.copilot'], binaries: ['copilot'], workspaceDirs: [] },
   selfTest: {
-    payload: (command, cwd) => JSON.stringify({ timestamp: Date.now(), cwd, toolName: 'bash', toolArgs: JSON.stringify({ command, description: 'Airlock self-test' }) }),
+    payload: (command, cwd) =>
+      JSON.stringify({ timestamp: Date.now(), cwd, toolName: 'bash', toolArgs: JSON.stringify({ command, description: 'Airlock self-test' }) }),
     read: (out) => {
       if (out.exitCode === 2) return 'deny';
       if (out.exitCode !== 0) return { wrong: `exit code ${out.exitCode}` };

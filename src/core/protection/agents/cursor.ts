@@ -1,9 +1,9 @@
-import type { HookCall, HookOutput, HookVerdict } from '../../hooks/types';
+import { join } from 'node:path';
 import { absolute, classifyTool, commonBase, MalformedPayload, maybeJson, str } from '../../hooks/payload';
+import type { HookCall, HookOutput, HookVerdict } from '../../hooks/types';
 import { jsonHookFormat } from '../hook-file-formats';
 import { exactKeys, parseAnswer, SELF_TEST_SESSION, selfTestId } from './shared';
 import type { AgentModule } from './types';
-import { join } from 'node:path';
 
 /** Events Airlock answers in Cursor's hooks.json. preToolUse only for file writes: the others cover shell, MCP and reads. */
 export const CURSOR_EVENTS = ['beforeShellExecution', 'beforeMCPExecution', 'beforeReadFile', 'preToolUse'] as const;
@@ -85,7 +85,16 @@ export const cursor: AgentModule = {
   },
   detect: { homeDirs: ['.cursor'], binaries: ['cursor', 'cursor-agent'], workspaceDirs: ['.cursor'] },
   selfTest: {
-    payload: (command, cwd) => JSON.stringify({ hook_event_name: 'beforeShellExecution', conversation_id: SELF_TEST_SESSION, generation_id: selfTestId(), workspace_roots: [cwd], command, cwd, sandbox: false }),
+    payload: (command, cwd) =>
+      JSON.stringify({
+        hook_event_name: 'beforeShellExecution',
+        conversation_id: SELF_TEST_SESSION,
+        generation_id: selfTestId(),
+        workspace_roots: [cwd],
+        command,
+        cwd,
+        sandbox: false,
+      }),
     read: (out) => {
       if (out.exitCode === 2) return 'deny';
       if (out.exitCode !== 0) return { wrong: `exit code ${out.exitCode}` };

@@ -1,23 +1,32 @@
-import type { HookOutput, HookVerdict } from '../../hooks/types';
+import { join } from 'node:path';
 import { commonBase, toolUseCall } from '../../hooks/payload';
+import type { HookOutput, HookVerdict } from '../../hooks/types';
 import { jsonHookFormat } from '../hook-file-formats';
 import { exactKeys, parseAnswer, SELF_TEST_SESSION } from './shared';
 import type { AgentModule } from './types';
-import { join } from 'node:path';
 
 const TIMEOUT_S = 300;
 const format = jsonHookFormat({
   skeleton: '{\n  "hooks": {}\n}\n',
   // Gemini's timeout is in milliseconds. "*" matches every tool: the hook reads the tool itself.
-  lists: [{ path: ['hooks', 'BeforeTool'], entry: (command) => ({ matcher: '*', hooks: [{ type: 'command', name: 'airlock', command, timeout: TIMEOUT_S * 1000, description: 'Airlock: confirm destructive actions' }] }) }],
+  lists: [
+    {
+      path: ['hooks', 'BeforeTool'],
+      entry: (command) => ({
+        matcher: '*',
+        hooks: [{ type: 'command', name: 'airlock', command, timeout: TIMEOUT_S * 1000, description: 'Airlock: confirm destructive actions' }],
+      }),
+    },
+  ],
 });
 
 /** `{}` is no opinion (Gemini's own confirmation applies); allow/deny carry a reason. No "ask". */
 function answer(_call: unknown, verdict: HookVerdict): HookOutput {
   if (verdict.decision === 'allow' && verdict.decidedBy === 'rules') return { stdout: '{}\n', stderr: '', exitCode: 0 };
-  const body = verdict.decision === 'allow'
-    ? { decision: 'allow', reason: verdict.agentMessage }
-    : { decision: 'deny', reason: verdict.agentMessage, systemMessage: verdict.userMessage };
+  const body =
+    verdict.decision === 'allow'
+      ? { decision: 'allow', reason: verdict.agentMessage }
+      : { decision: 'deny', reason: verdict.agentMessage, systemMessage: verdict.userMessage };
   return { stdout: `${JSON.stringify(body)}\n`, stderr: '', exitCode: 0 };
 }
 
@@ -41,7 +50,16 @@ export const gemini: AgentModule = {
   },
   detect: { homeDirs: ['.gemini'], binaries: ['gemini'], workspaceDirs: ['.gemini', 'GEMINI.md'] },
   selfTest: {
-    payload: (command, cwd) => JSON.stringify({ session_id: SELF_TEST_SESSION, transcript_path: '', cwd, hook_event_name: 'BeforeTool', timestamp: new Date().toISOString(), tool_name: 'run_shell_command', tool_input: { command, description: 'Airlock self-test' } }),
+    payload: (command, cwd) =>
+      JSON.stringify({
+        session_id: SELF_TEST_SESSION,
+        transcript_path: '',
+        cwd,
+        hook_event_name: 'BeforeTool',
+        timestamp: new Date().toISOString(),
+        tool_name: 'run_shell_command',
+        tool_input: { command, description: 'Airlock self-test' },
+      }),
     read: (out) => {
       if (out.exitCode === 2) return out.stderr.trim() ? 'deny' : { wrong: 'exit 2 without a reason' };
       if (out.exitCode !== 0) return { wrong: `exit code ${out.exitCode}` };

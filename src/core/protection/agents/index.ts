@@ -21,11 +21,11 @@ export const AGENT_IDS = Object.keys(AGENTS) as HookAgent[];
 export const HOOK_AGENTS: HookAgent[] = AGENT_IDS;
 
 export function isHookAgent(name: string): name is HookAgent {
-  return Object.prototype.hasOwnProperty.call(AGENTS, name);
+  return Object.hasOwn(AGENTS, name);
 }
 
 export function agentModule(agent: HookAgent): AgentModule {
   return AGENTS[agent];
 }
 
-export type { AgentModule, HookFileSpec, HookFileFormat } from './types';
+export type { AgentModule, HookFileFormat, HookFileSpec } from './types';

@@ -1,16 +1,21 @@
+import { join } from 'node:path';
 import { exitCodeAnswer } from '../../hooks/answer';
 import { commonBase, toolUseCall } from '../../hooks/payload';
 import { jsonHookFormat } from '../hook-file-formats';
 import { readExitCode } from './shared';
 import type { AgentModule } from './types';
-import { join } from 'node:path';
 
 const TIMEOUT_S = 300;
 // Kiro CLI v3 standalone hook file (.kiro/hooks/<name>.json): applies to every agent in the workspace.
 const format = jsonHookFormat({
   skeleton: '{\n  "version": "v1",\n  "hooks": []\n}\n',
   emptyKeys: ['version'],
-  lists: [{ path: ['hooks'], entry: (command) => ({ name: 'airlock', trigger: 'PreToolUse', action: { type: 'command', command }, timeout: TIMEOUT_S, enabled: true }) }],
+  lists: [
+    {
+      path: ['hooks'],
+      entry: (command) => ({ name: 'airlock', trigger: 'PreToolUse', action: { type: 'command', command }, timeout: TIMEOUT_S, enabled: true }),
+    },
+  ],
 });
 
 /** Kiro CLI (kiro.dev/docs/cli/v3/hooks): PreToolUse blocks with exit 2, the reason on stderr. No "ask". */

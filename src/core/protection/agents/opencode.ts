@@ -1,9 +1,9 @@
-import type { HookCall, HookOutput, HookVerdict } from '../../hooks/types';
+import { join } from 'node:path';
 import { classifyTool, commonBase, MalformedPayload, str } from '../../hooks/payload';
+import type { HookCall, HookOutput, HookVerdict } from '../../hooks/types';
 import { wholeFileFormat } from '../hook-file-formats';
 import { exactKeys, parseAnswer } from './shared';
 import type { AgentModule } from './types';
-import { join } from 'node:path';
 
 const MARKER = 'airlock-opencode-guard';
 
@@ -83,12 +83,32 @@ export const opencode: AgentModule = {
   answersReads: true,
   malformedExit: 2,
   files: {
-    workspace: (root) => [{ path: join(root, '.opencode', 'plugins', 'airlock.js'), label: 'opencode (.opencode/plugins/airlock.js)', format: wholeFileFormat(plugin, MARKER, { encode: (c) => JSON.stringify(c).slice(1, -1) }) }],
-    user: (home) => [{ path: join(home, '.config', 'opencode', 'plugins', 'airlock.js'), label: 'opencode, every project (~/.config/opencode/plugins/airlock.js)', format: wholeFileFormat(plugin, MARKER, { encode: (c) => JSON.stringify(c).slice(1, -1) }) }],
+    workspace: (root) => [
+      {
+        path: join(root, '.opencode', 'plugins', 'airlock.js'),
+        label: 'opencode (.opencode/plugins/airlock.js)',
+        format: wholeFileFormat(plugin, MARKER, { encode: (c) => JSON.stringify(c).slice(1, -1) }),
+      },
+    ],
+    user: (home) => [
+      {
+        path: join(home, '.config', 'opencode', 'plugins', 'airlock.js'),
+        label: 'opencode, every project (~/.config/opencode/plugins/airlock.js)',
+        format: wholeFileFormat(plugin, MARKER, { encode: (c) => JSON.stringify(c).slice(1, -1) }),
+      },
+    ],
   },
   detect: { homeDirs: ['.config/opencode', '.local/share/opencode'], binaries: ['opencode'], workspaceDirs: ['.opencode', 'opencode.json'] },
   selfTest: {
-    payload: (command, cwd) => JSON.stringify({ hook_event_name: 'tool.execute.before', tool: 'bash', sessionID: 'airlock-self-test', callID: 'airlock-self-test', args: { command, description: 'Airlock self-test' }, cwd }),
+    payload: (command, cwd) =>
+      JSON.stringify({
+        hook_event_name: 'tool.execute.before',
+        tool: 'bash',
+        sessionID: 'airlock-self-test',
+        callID: 'airlock-self-test',
+        args: { command, description: 'Airlock self-test' },
+        cwd,
+      }),
     read: (out) => {
       if (out.exitCode !== 0) return 'deny';
       const body = parseAnswer(out.stdout);

@@ -45,7 +45,8 @@ export function readToolUse(out: HookOutput, decisions: string[] = ['allow', 'de
   if (h.hookEventName !== 'PreToolUse') return { wrong: `hookEventName is ${String(h.hookEventName)}` };
   if (h.updatedInput !== undefined) {
     const input = h.updatedInput as Record<string, unknown> | null;
-    if (!input || typeof input !== 'object' || Array.isArray(input) || Object.values(input).every((v) => typeof v !== 'string' || v.trim() === '')) return { wrong: 'updatedInput holds no command' };
+    if (!input || typeof input !== 'object' || Array.isArray(input) || Object.values(input).every((v) => typeof v !== 'string' || v.trim() === ''))
+      return { wrong: 'updatedInput holds no command' };
     // A rewritten input with no decision: the (wrapped) call goes on through the agent's own flow.
     if (h.permissionDecision === undefined && h.permissionDecisionReason === undefined) return 'allow';
   }
@@ -61,4 +62,4 @@ export function readExitCode(out: HookOutput): Read {
   return { wrong: `exit code ${out.exitCode}` };
 }
 
-export { json as parseAnswer, exactKeys };
+export { exactKeys, json as parseAnswer };

@@ -1,9 +1,9 @@
+import { join } from 'node:path';
 import { toolUseAnswer } from '../../hooks/answer';
 import { commonBase, toolUseCall } from '../../hooks/payload';
 import { jsonHookFormat } from '../hook-file-formats';
 import { readToolUse, SELF_TEST_SESSION, selfTestId } from './shared';
 import type { AgentModule } from './types';
-import { join } from 'node:path';
 
 const TIMEOUT_S = 300;
 // VS Code ignores matchers (hooks run for every tool), so the entry has none: the hook reads
@@ -34,7 +34,17 @@ export const vscode: AgentModule = {
   // VS Code's agent is Copilot in the editor: the extension sees it (agent-detection.ts), no folder shows it.
   detect: { homeDirs: [], binaries: [], workspaceDirs: [] },
   selfTest: {
-    payload: (command, cwd) => JSON.stringify({ timestamp: new Date().toISOString(), hook_event_name: 'PreToolUse', session_id: SELF_TEST_SESSION, transcript_path: '', cwd, tool_name: 'run_in_terminal', tool_input: { command, explanation: 'Airlock self-test', isBackground: false }, tool_use_id: selfTestId() }),
+    payload: (command, cwd) =>
+      JSON.stringify({
+        timestamp: new Date().toISOString(),
+        hook_event_name: 'PreToolUse',
+        session_id: SELF_TEST_SESSION,
+        transcript_path: '',
+        cwd,
+        tool_name: 'run_in_terminal',
+        tool_input: { command, explanation: 'Airlock self-test', isBackground: false },
+        tool_use_id: selfTestId(),
+      }),
     // The egress gate may hand the command back wrapped in `airlock run` (updatedInput).
     read: (out) => readToolUse(out, undefined, true),
   },

@@ -1,10 +1,10 @@
-import type { HookCall } from '../../hooks/types';
+import { join } from 'node:path';
 import { exitCodeAnswer } from '../../hooks/answer';
 import { classifyTool, commonBase, MalformedPayload, record, str } from '../../hooks/payload';
+import type { HookCall } from '../../hooks/types';
 import { jsonHookFormat } from '../hook-file-formats';
 import { readExitCode, SELF_TEST_SESSION, selfTestId } from './shared';
 import type { AgentModule } from './types';
-import { join } from 'node:path';
 
 const EVENTS = ['pre_run_command', 'pre_read_code', 'pre_write_code', 'pre_mcp_tool_use'] as const;
 const format = jsonHookFormat({
@@ -61,7 +61,14 @@ export const windsurf: AgentModule = {
   },
   detect: { homeDirs: ['.codeium/windsurf', '.windsurf'], binaries: ['windsurf'], workspaceDirs: ['.windsurf', '.windsurfrules'] },
   selfTest: {
-    payload: (command, cwd) => JSON.stringify({ agent_action_name: 'pre_run_command', trajectory_id: SELF_TEST_SESSION, execution_id: selfTestId(), timestamp: new Date().toISOString(), tool_info: { command_line: command, cwd } }),
+    payload: (command, cwd) =>
+      JSON.stringify({
+        agent_action_name: 'pre_run_command',
+        trajectory_id: SELF_TEST_SESSION,
+        execution_id: selfTestId(),
+        timestamp: new Date().toISOString(),
+        tool_info: { command_line: command, cwd },
+      }),
     read: readExitCode,
   },
 };

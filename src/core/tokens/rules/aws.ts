@@ -1,5 +1,5 @@
-import { ALNUM, BASE32, BASE64, fake } from '../fake';
 import { shannonEntropy } from '../entropy';
+import { ALNUM, BASE32, BASE64, fake } from '../fake';
 import { assignedTo, defineTokenPack, defineTokenRule, namedRules, provider, standalone } from '../rule';
 
 const AWS = 'AWS';
@@ -19,21 +19,26 @@ function isSecretKey(value: string): boolean {
   return /[a-z]/.test(value) && /[A-Z]/.test(value) && /[0-9]/.test(value) && shannonEntropy(value) >= 4 && !/EXAMPLE/i.test(value);
 }
 
-
 const keyId = `AKIA${fake(16, BASE32)}`;
 const sessionId = `ASIA${fake(16, BASE32)}`;
 const secret = fake(38, BASE64) + 'Q9';
 
-const LONG_TERM = 'Long-term IAM user key: whatever the user\'s policies allow, in every region, until someone deactivates it. Treat as full access to the account until its policies are checked.';
-const SESSION = 'Temporary session credentials (STS): the assumed role\'s permissions until they expire (at most 36 hours).';
+const LONG_TERM =
+  "Long-term IAM user key: whatever the user's policies allow, in every region, until someone deactivates it. Treat as full access to the account until its policies are checked.";
+const SESSION = "Temporary session credentials (STS): the assumed role's permissions until they expire (at most 36 hours).";
 
 export const pack = defineTokenPack({
   id: 'aws',
-  providers: [provider(AWS, 'https://console.aws.amazon.com/iam/home#/security_credentials',
-    'Deactivate the access key in IAM (it stops working at once), then delete it once nothing breaks.',
-    'Create a replacement only if a long-term key is really needed; prefer roles, SSO or OIDC federation.',
-    'Search CloudTrail for events by the old access key id since the exposure (especially Delete*, Put*Policy, CreateUser).',
-    'For session credentials: revoke the role\'s active sessions (IAM > Roles > Revoke sessions).')],
+  providers: [
+    provider(
+      AWS,
+      'https://console.aws.amazon.com/iam/home#/security_credentials',
+      'Deactivate the access key in IAM (it stops working at once), then delete it once nothing breaks.',
+      'Create a replacement only if a long-term key is really needed; prefer roles, SSO or OIDC federation.',
+      'Search CloudTrail for events by the old access key id since the exposure (especially Delete*, Put*Policy, CreateUser).',
+      "For session credentials: revoke the role's active sessions (IAM > Roles > Revoke sessions).",
+    ),
+  ],
   rules: [
     defineTokenRule({
       id: 'aws-access-key',
@@ -44,7 +49,8 @@ export const pack = defineTokenPack({
       scope: LONG_TERM,
       severity: 'critical',
       check: (value, match) => isSecretKey(value) && nearbyKeyId(match) !== undefined,
-      refine: (_value, match) => nearbyKeyId(match)?.startsWith('ASIA') ? { title: 'AWS session credentials (id and secret together)', scope: SESSION, severity: 'high' } : {},
+      refine: (_value, match) =>
+        nearbyKeyId(match)?.startsWith('ASIA') ? { title: 'AWS session credentials (id and secret together)', scope: SESSION, severity: 'high' } : {},
       examples: {
         valid: [
           `[default]\naws_access_key_id = ${keyId}\naws_secret_access_key = ${secret}\n`,
@@ -85,8 +91,24 @@ export const pack = defineTokenPack({
       examples: { valid: ['MWS_AUTH_TOKEN=amzn.mws.4ea38b7b-f563-7709-4bae-87aeaf6d5d8f'], invalid: ['amzn.mws.xxxx'] },
     }),
     ...namedRules(AWS, [
-      { id: 'aws-secret-access-key', title: 'AWS secret access key', names: ['AWS_SECRET_ACCESS_KEY', 'AWS_SECRET_KEY', 'SECRET_ACCESS_KEY'], scope: LONG_TERM, severity: 'critical', valuePattern: /^[A-Za-z0-9/+]{40}$/, valid: assignedTo(['AWS_SECRET_ACCESS_KEY', 'AWS_SECRET_KEY'], secret) },
-      { id: 'aws-session-token', title: 'AWS session token', names: ['AWS_SESSION_TOKEN', 'AWS_SECURITY_TOKEN'], scope: SESSION, severity: 'high', valuePattern: /^[A-Za-z0-9/+=]{100,}$/, valid: assignedTo(['AWS_SESSION_TOKEN', 'AWS_SECURITY_TOKEN'], fake(300, BASE64)) },
+      {
+        id: 'aws-secret-access-key',
+        title: 'AWS secret access key',
+        names: ['AWS_SECRET_ACCESS_KEY', 'AWS_SECRET_KEY', 'SECRET_ACCESS_KEY'],
+        scope: LONG_TERM,
+        severity: 'critical',
+        valuePattern: /^[A-Za-z0-9/+]{40}$/,
+        valid: assignedTo(['AWS_SECRET_ACCESS_KEY', 'AWS_SECRET_KEY'], secret),
+      },
+      {
+        id: 'aws-session-token',
+        title: 'AWS session token',
+        names: ['AWS_SESSION_TOKEN', 'AWS_SECURITY_TOKEN'],
+        scope: SESSION,
+        severity: 'high',
+        valuePattern: /^[A-Za-z0-9/+=]{100,}$/,
+        valid: assignedTo(['AWS_SESSION_TOKEN', 'AWS_SECURITY_TOKEN'], fake(300, BASE64)),
+      },
     ]),
   ],
 });

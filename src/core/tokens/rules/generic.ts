@@ -2,7 +2,7 @@ import type { Assignment } from '../assignments';
 import { characterClasses, looksGenerated, looksLikeIdentifier, shannonEntropy } from '../entropy';
 import { isPlaceholder, isReference } from '../placeholder';
 import { defineTokenPack, defineTokenRule, provider, UUID } from '../rule';
-import { UNKNOWN_SCOPE, type TokenRule } from '../types';
+import { type TokenRule, UNKNOWN_SCOPE } from '../types';
 
 /**
  * Last resort: a high-entropy value given to a secret-like name. Tuned to stay quiet: the
@@ -20,9 +20,15 @@ export const genericSecret = defineTokenRule({
   examples: {
     valid: ['MY_SERVICE_API_KEY=q8Zr2LmX0vB7nT4kY9wE3sJ6', 'client_secret: "Jk29vLq0Zp8Xr4Tm7Nb1Wc6Ye3"', "const apiToken = 'Tq7Lm2Zx9Vb4Nr8Kw1Yc6Hs3';"],
     invalid: [
-      'API_KEY=your-api-key-here', 'token: ${TOKEN}', 'const token = process.env.API_TOKEN;', 'password: changeme',
-      'apiKey = config.getApiKey()', 'commit_sha: 3f2a8c1d9e7b6a5f4c3d2e1f0a9b8c7d6e5f4a3b', 'tokenizer_path=/usr/local/lib/tokenizer.json',
-      'session_id: 123e4567-e89b-12d3-a456-426614174000', 'public_key: AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl',
+      'API_KEY=your-api-key-here',
+      'token: ${TOKEN}',
+      'const token = process.env.API_TOKEN;',
+      'password: changeme',
+      'apiKey = config.getApiKey()',
+      'commit_sha: 3f2a8c1d9e7b6a5f4c3d2e1f0a9b8c7d6e5f4a3b',
+      'tokenizer_path=/usr/local/lib/tokenizer.json',
+      'session_id: 123e4567-e89b-12d3-a456-426614174000',
+      'public_key: AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl',
       'NEXT_PUBLIC_STRIPE_KEY=pk_live_51Hq8ZrLmX0vB7nT4kY9wE3sJ6',
       'const tokenType = "FlowActionResultTokenRequiredV2";',
     ],
@@ -53,12 +59,33 @@ export const cliPassword = defineTokenRule({
   provider: 'Unknown',
   title: 'Password on a command line',
   keywords: ['mysql', 'mariadb', 'sshpass', 'login', 'configure', 'curl'],
-  pattern: /(?:\b(?:mysql[a-z]*|mariadb[a-z-]*)\b[^\n;|&]*?[ \t]-p|\bsshpass[ \t]+-p[ \t]*|\b(?:docker|podman|nerdctl|buildah|skopeo)[ \t]+login\b[^\n;|&]*?[ \t]-p[ \t]+|\baws[ \t]+configure[ \t]+set[ \t]+[\w.]*(?:secret|token|password)[\w.]*[ \t]+|\bcurl\b(?:[^\n;|&\\]|\\\r?\n|\\){0,600}?[ \t](?:-[a-zA-Z]*u[ \t]*|--user(?:[ \t]+|=))['"]?[^\s:'"$<]*:)(?<quote>['"]?)(?<secret>[^\s'"$<-][^\s'"<>]*)\k<quote>/dg,
+  pattern:
+    /(?:\b(?:mysql[a-z]*|mariadb[a-z-]*)\b[^\n;|&]*?[ \t]-p|\bsshpass[ \t]+-p[ \t]*|\b(?:docker|podman|nerdctl|buildah|skopeo)[ \t]+login\b[^\n;|&]*?[ \t]-p[ \t]+|\baws[ \t]+configure[ \t]+set[ \t]+[\w.]*(?:secret|token|password)[\w.]*[ \t]+|\bcurl\b(?:[^\n;|&\\]|\\\r?\n|\\){0,600}?[ \t](?:-[a-zA-Z]*u[ \t]*|--user(?:[ \t]+|=))['"]?[^\s:'"$<]*:)(?<quote>['"]?)(?<secret>[^\s'"$<-][^\s'"<>]*)\k<quote>/dg,
   scope: UNKNOWN_SCOPE,
   severity: 'medium',
   examples: {
-    valid: ['curl -X POST \\\n  --user ci:Zq8Lm2Xv9Bc4Nr8K \\\n  https://ci.acme.io/api', 'curl -sSu deploy:Jf83kLq0Zp8Xr4Tm https://acme.io', 'mysql -u root -pS3cr3tPw prod', "mysqldump -h db -u app -p'Tr0ub4dor&3' app > dump.sql", 'sshpass -p hunter22 ssh deploy@host', 'docker login -u ci -p Qw3rty9z registry.acme.io', 'aws configure set aws_secret_access_key Zx8Qm2Lr5Tn9Vb3Kw7Yc1Hs6Jd4Fg0Pa2Ue8Io5', "curl --user 'ci:Tr0ub4dor&3' https://ci.acme.io/api"],
-    invalid: ['mysql -u root -p prod', 'mysql -p$MYSQL_PWD', 'docker login -u ci --password-stdin registry.acme.io', 'ssh -p 2222 host', 'sshpass -p $PASS ssh host', 'aws configure set region eu-west-1', 'curl -u admin https://acme.io', 'curl -u $CI_USER:$CI_PASS https://acme.io', 'curl -u "<user:password>" https://acme.io', "curl --user '<user>:<password>' https://acme.io"],
+    valid: [
+      'curl -X POST \\\n  --user ci:Zq8Lm2Xv9Bc4Nr8K \\\n  https://ci.acme.io/api',
+      'curl -sSu deploy:Jf83kLq0Zp8Xr4Tm https://acme.io',
+      'mysql -u root -pS3cr3tPw prod',
+      "mysqldump -h db -u app -p'Tr0ub4dor&3' app > dump.sql",
+      'sshpass -p hunter22 ssh deploy@host',
+      'docker login -u ci -p Qw3rty9z registry.acme.io',
+      'aws configure set aws_secret_access_key Zx8Qm2Lr5Tn9Vb3Kw7Yc1Hs6Jd4Fg0Pa2Ue8Io5',
+      "curl --user 'ci:Tr0ub4dor&3' https://ci.acme.io/api",
+    ],
+    invalid: [
+      'mysql -u root -p prod',
+      'mysql -p$MYSQL_PWD',
+      'docker login -u ci --password-stdin registry.acme.io',
+      'ssh -p 2222 host',
+      'sshpass -p $PASS ssh host',
+      'aws configure set region eu-west-1',
+      'curl -u admin https://acme.io',
+      'curl -u $CI_USER:$CI_PASS https://acme.io',
+      'curl -u "<user:password>" https://acme.io',
+      "curl --user '<user>:<password>' https://acme.io",
+    ],
   },
 });
 
@@ -68,10 +95,12 @@ export const pack = defineTokenPack({
   rules: [genericSecret, genericPassword, cliPassword],
 });
 
-const SECRET_NAME = /SECRET|TOKEN|PASSW|PWD|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|SIGNING_?KEY|CLIENT_?KEY|MASTER_?KEY|ENCRYPTION_?KEY|AUTH|CREDENTIAL|BEARER|SAS|SIGNATURE/;
+const SECRET_NAME =
+  /SECRET|TOKEN|PASSW|PWD|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|SIGNING_?KEY|CLIENT_?KEY|MASTER_?KEY|ENCRYPTION_?KEY|AUTH|CREDENTIAL|BEARER|SAS|SIGNATURE/;
 const PASSWORD_NAME = /PASSW|PWD|PASSPHRASE|(?:^|_)PASS$/;
 /** Names that carry secret-like words but hold no secret. */
-const NOT_SECRET_NAME = /PUBLIC|PUBLISHABLE|(?:^|_)PUB(?:_|$)|SHA|HASH|CHECKSUM|DIGEST|INTEGRITY|(?:^|_)IDS?$|_ID_|LENGTH|SIZE|COUNT|TIMEOUT|TTL|EXPIR|_AT$|_URL$|_URI$|ENDPOINT|PATH|FILE|DIR|NAME$|TYPE$|FORMAT|PREFIX|SUFFIX|HEADER|FIELD|PARAM|POLICY|ALGORITHM|ALG$|COLUMN|PATTERN|REGEX|KEYS?_?(?:LIST|MAP|SET)|KEYBOARD|KEYWORD|MONKEY|HOTKEY|SORT_?KEY|PARTITION_?KEY|PRIMARY_?KEY|FOREIGN_?KEY|CACHE_?KEY|KEY_?(?:CODE|NAME|PREFIX)|TOKENI[SZ]|AUTHOR(?:$|_|S)|AUTHORITY|OAUTH_?(?:URL|SCOPE)|ENABLED?$|REQUIRED$|_MODE$|VERSION|REGION|AUDIENCE|ISSUER|CSRF|XSRF|AUTHENTICITY|FORGERY|REQUEST_?VERIFICATION|NONCE|SEARCH_?(?:ONLY_?)?(?:API_?)?KEY/;
+const NOT_SECRET_NAME =
+  /PUBLIC|PUBLISHABLE|(?:^|_)PUB(?:_|$)|SHA|HASH|CHECKSUM|DIGEST|INTEGRITY|(?:^|_)IDS?$|_ID_|LENGTH|SIZE|COUNT|TIMEOUT|TTL|EXPIR|_AT$|_URL$|_URI$|ENDPOINT|PATH|FILE|DIR|NAME$|TYPE$|FORMAT|PREFIX|SUFFIX|HEADER|FIELD|PARAM|POLICY|ALGORITHM|ALG$|COLUMN|PATTERN|REGEX|KEYS?_?(?:LIST|MAP|SET)|KEYBOARD|KEYWORD|MONKEY|HOTKEY|SORT_?KEY|PARTITION_?KEY|PRIMARY_?KEY|FOREIGN_?KEY|CACHE_?KEY|KEY_?(?:CODE|NAME|PREFIX)|TOKENI[SZ]|AUTHOR(?:$|_|S)|AUTHORITY|OAUTH_?(?:URL|SCOPE)|ENABLED?$|REQUIRED$|_MODE$|VERSION|REGION|AUDIENCE|ISSUER|CSRF|XSRF|AUTHENTICITY|FORGERY|REQUEST_?VERIFICATION|NONCE|SEARCH_?(?:ONLY_?)?(?:API_?)?KEY/;
 /** `group:artifact:version[:classifier]`, the group a dotted package name. */
 const MAVEN_COORDINATE = /^[a-z][\w-]*(?:\.[\w-]+)+:[\w.-]+:\d[\w.-]*(?::[\w.-]+)?$/;
 /** Generated bundles and source maps: one huge line of escaped source, where only exact formats are worth reporting. */

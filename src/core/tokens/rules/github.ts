@@ -1,7 +1,7 @@
+import type { Severity } from '../../types';
 import { withCrc32Base62Checksum } from '../checksum';
 import { ALNUM, fake } from '../fake';
 import { defineTokenPack, defineTokenRule, githubChecksum, provider, standalone } from '../rule';
-import type { Severity } from '../../types';
 
 const GITHUB = 'GitHub';
 
@@ -26,22 +26,40 @@ function checksummed(id: string, prefix: string, title: string, scope: string, s
 
 export const pack = defineTokenPack({
   id: 'github',
-  providers: [provider(GITHUB, 'https://github.com/settings/tokens',
-    'Revoke the token at https://github.com/settings/tokens (or the app\'s settings for app tokens).',
-    'Create a fine-grained token limited to the repositories and permissions the job needs, with an expiry.',
-    'Review the security log (https://github.com/settings/security-log) and each organisation\'s audit log for its use.',
-    'Store the new token in a secret store or an ignored, agent-blocked env file.')],
+  providers: [
+    provider(
+      GITHUB,
+      'https://github.com/settings/tokens',
+      "Revoke the token at https://github.com/settings/tokens (or the app's settings for app tokens).",
+      'Create a fine-grained token limited to the repositories and permissions the job needs, with an expiry.',
+      "Review the security log (https://github.com/settings/security-log) and each organisation's audit log for its use.",
+      'Store the new token in a secret store or an ignored, agent-blocked env file.',
+    ),
+  ],
   rules: [
-    checksummed('github-classic-pat', 'ghp_', 'GitHub classic personal access token',
-      'Classic PAT: acts as the user on every repository and organisation they can reach, with coarse scopes (often full repo, workflow and admin rights).', 'critical'),
-    checksummed('github-oauth-token', 'gho_', 'GitHub OAuth access token',
-      'OAuth app token: acts as the user with the scopes the app was granted.', 'high'),
-    checksummed('github-user-to-server-token', 'ghu_', 'GitHub App user access token',
-      'GitHub App user token: the intersection of the app\'s and the user\'s permissions; expires after 8 hours unless refreshed.', 'high'),
-    checksummed('github-app-installation-token', 'ghs_', 'GitHub App installation token',
-      'GitHub App installation token: the app\'s permissions on the repositories it is installed on; expires after one hour.', 'medium'),
-    checksummed('github-refresh-token', 'ghr_', 'GitHub App refresh token',
-      'Refresh token: mints new user access tokens for six months.', 'high'),
+    checksummed(
+      'github-classic-pat',
+      'ghp_',
+      'GitHub classic personal access token',
+      'Classic PAT: acts as the user on every repository and organisation they can reach, with coarse scopes (often full repo, workflow and admin rights).',
+      'critical',
+    ),
+    checksummed('github-oauth-token', 'gho_', 'GitHub OAuth access token', 'OAuth app token: acts as the user with the scopes the app was granted.', 'high'),
+    checksummed(
+      'github-user-to-server-token',
+      'ghu_',
+      'GitHub App user access token',
+      "GitHub App user token: the intersection of the app's and the user's permissions; expires after 8 hours unless refreshed.",
+      'high',
+    ),
+    checksummed(
+      'github-app-installation-token',
+      'ghs_',
+      'GitHub App installation token',
+      "GitHub App installation token: the app's permissions on the repositories it is installed on; expires after one hour.",
+      'medium',
+    ),
+    checksummed('github-refresh-token', 'ghr_', 'GitHub App refresh token', 'Refresh token: mints new user access tokens for six months.', 'high'),
     defineTokenRule({
       id: 'github-fine-grained-pat',
       provider: GITHUB,

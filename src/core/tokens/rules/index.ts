@@ -1,19 +1,19 @@
 import type { ProviderInfo, TokenRule } from '../types';
-import { pack as github } from './github';
-import { pack as devtools } from './devtools';
+import { pack as ai } from './ai';
 import { pack as aws } from './aws';
-import { pack as gcp } from './gcp';
 import { pack as azure } from './azure';
 import { pack as cloud } from './cloud';
-import { pack as payments } from './payments';
-import { pack as messaging } from './messaging';
-import { pack as ai } from './ai';
-import { pack as saas } from './saas';
+import { pack as devtools } from './devtools';
 import { pack as frameworks } from './frameworks';
-import { pack as keys } from './keys';
-import { pack as urls } from './urls';
+import { pack as gcp } from './gcp';
 import { pack as generic } from './generic';
+import { pack as github } from './github';
+import { pack as keys } from './keys';
+import { pack as messaging } from './messaging';
 import { pack as moreProviders } from './more-providers';
+import { pack as payments } from './payments';
+import { pack as saas } from './saas';
+import { pack as urls } from './urls';
 
 /** Every pack, most specific first: on overlapping matches the earlier rule wins. */
 export const packs = [github, devtools, aws, gcp, azure, cloud, payments, messaging, ai, saas, frameworks, keys, urls, moreProviders, generic];

@@ -12,7 +12,8 @@ import writeTool from './write-tool';
 export const airlockSelfPack = definePack({
   id: 'airlock-self',
   name: "Airlock's own files",
-  description: "Writes, moves, truncation and deletes of Airlock's config, policy, log, runtime folder, launcher storage and the agents' hook files: through redirects, tee, cp, mv, rm, sed -i and interpreters.",
+  description:
+    "Writes, moves, truncation and deletes of Airlock's config, policy, log, runtime folder, launcher storage and the agents' hook files: through redirects, tee, cp, mv, rm, sed -i and interpreters.",
   rules: [redirect, writeTool, removeOrMove, interpreterWrite],
 });
 

@@ -1,15 +1,16 @@
-import { interpreterProgram, INTERPRETER_KEYWORDS, INTERPRETER_TOOLS } from '../../../code/inline';
+import { INTERPRETER_KEYWORDS, INTERPRETER_TOOLS, interpreterProgram } from '../../../code/inline';
+import { airlockFileKind, SELF_PROTECTION_REASON } from '../../../protection/airlock-files';
+import type { SimpleCommand } from '../../../shell/command';
+import type { RuleContext } from '../../rule';
 import { defineRule } from '../../rule';
 import { scriptEntry } from '../interpreters/script-entry';
-import { airlockFileKind, SELF_PROTECTION_REASON } from '../../../protection/airlock-files';
-import type { RuleContext } from '../../rule';
-import type { SimpleCommand } from '../../../shell/command';
 
 /**
  * Calls that write, move or delete files, in the languages Airlock reads. A program that names
  * one of Airlock's files and makes any of these calls is asked about; one that only reads is not.
  */
-const WRITE_CALLS = /\b(writeFile(Sync)?|appendFile(Sync)?|createWriteStream|rename(Sync)?|unlink(Sync)?|rm(Sync)?|rmdir(Sync)?|truncate(Sync)?|copyFile(Sync)?|cp(Sync)?|symlink(Sync)?|outputFile(Sync)?|outputJson(Sync)?|writeJson(Sync)?|write_text|write_bytes|shutil\.(copy\w*|move|rmtree)|os\.(remove|unlink|rename|replace|truncate|symlink)|Path\([^)\n]{0,300}\)\.(unlink|rename|replace|touch)|File\.(write|delete|unlink|rename|open)|FileUtils\.\w+|IO\.write|file_put_contents|fopen|fwrite|copy|io\.open|Deno\.(writeTextFile|writeFile|remove|rename|truncate)|Bun\.write|open\s*\([^)\n]{0,300}['"][wax+]|open\s*\(\s*(my\s+)?\$?\w+\s*,\s*['"]?[>+])|,\s*['"][wax]\+?b?['"]\s*\)/;
+const WRITE_CALLS =
+  /\b(writeFile(Sync)?|appendFile(Sync)?|createWriteStream|rename(Sync)?|unlink(Sync)?|rm(Sync)?|rmdir(Sync)?|truncate(Sync)?|copyFile(Sync)?|cp(Sync)?|symlink(Sync)?|outputFile(Sync)?|outputJson(Sync)?|writeJson(Sync)?|write_text|write_bytes|shutil\.(copy\w*|move|rmtree)|os\.(remove|unlink|rename|replace|truncate|symlink)|Path\([^)\n]{0,300}\)\.(unlink|rename|replace|touch)|File\.(write|delete|unlink|rename|open)|FileUtils\.\w+|IO\.write|file_put_contents|fopen|fwrite|copy|io\.open|Deno\.(writeTextFile|writeFile|remove|rename|truncate)|Bun\.write|open\s*\([^)\n]{0,300}['"][wax+]|open\s*\(\s*(my\s+)?\$?\w+\s*,\s*['"]?[>+])|,\s*['"][wax]\+?b?['"]\s*\)/;
 /** Quoted strings in the program: the candidates for a path. */
 const STRINGS = /(['"`])((?:(?!\1)[^\\\n]|\\.){1,300})\1/g;
 

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { SELF_KEYWORDS, redirectTargets, verdictFor } from './touched';
+import { redirectTargets, SELF_KEYWORDS, verdictFor } from './touched';
 
 export default defineRule({
   id: 'airlock-self.redirect',
@@ -29,6 +29,12 @@ export default defineRule({
       'echo {} > .gemini/settings.json',
       'echo x 2> ~/.codeium/windsurf/hooks.json',
     ],
-    noMatch: ["echo '{}' > settings.json", 'cat ~/.claude/settings.json > /tmp/copy.json', 'echo hi > notes.txt', 'git status > .claude-notes.txt', 'echo x > docs/airlock.md'],
+    noMatch: [
+      "echo '{}' > settings.json",
+      'cat ~/.claude/settings.json > /tmp/copy.json',
+      'echo hi > notes.txt',
+      'git status > .claude-notes.txt',
+      'echo x > docs/airlock.md',
+    ],
   },
 });

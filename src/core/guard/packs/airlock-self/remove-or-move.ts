@@ -1,6 +1,6 @@
-import { defineRule } from '../../rule';
 import { positionals } from '../../../argv';
-import { SELF_KEYWORDS, destinations, verdictFor } from './touched';
+import { defineRule } from '../../rule';
+import { destinations, SELF_KEYWORDS, verdictFor } from './touched';
 
 const RM_VALUED = ['--interactive', '-n', '--iterations', '-s', '--size', '--random-source'];
 const REMOVERS = new Set(['rm', 'unlink', 'rmdir', 'shred', 'srm', 'trash', 'trash-put', 'gio']);

@@ -2,21 +2,60 @@
  * Which files a simple command would write, replace, move away or delete, as written on the
  * line: shared by the airlock-self rules, which then ask whether any is one of Airlock's own.
  */
-import { basename, join } from 'node:path';
+
 import { existsSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { flagValue, hasFlag, positionals } from '../../../argv';
-import type { SimpleCommand } from '../../../shell/command';
 import { airlockFileKind, airlockFilesInside, canonicalPath, SELF_PROTECTION_REASON } from '../../../protection/airlock-files';
+import type { SimpleCommand } from '../../../shell/command';
 import type { RuleVerdict } from '../../rule';
 
 /** Words every airlock-self rule needs: a word of some path of Airlock's own. */
-export const SELF_KEYWORDS = ['airlock', 'airlock-dev', 'claude', 'cursor', 'hooks', 'codex', 'gemini', 'windsurf', 'codeium', 'kiro', 'opencode', 'clinerules', 'copilot', 'globalstorage', 'settings', 'vscdb'];
+export const SELF_KEYWORDS = [
+  'airlock',
+  'airlock-dev',
+  'claude',
+  'cursor',
+  'hooks',
+  'codex',
+  'gemini',
+  'windsurf',
+  'codeium',
+  'kiro',
+  'opencode',
+  'clinerules',
+  'copilot',
+  'globalstorage',
+  'settings',
+  'vscdb',
+];
 
 /** Options of cp, mv, install and ln that take a value. */
-const COPY_VALUED = ['-t', '--target-directory', '-S', '--suffix', '-m', '--mode', '-o', '--owner', '-g', '--group', '--backup', '--reflink', '--sparse', '--preserve', '--no-preserve', '--context'];
+const COPY_VALUED = [
+  '-t',
+  '--target-directory',
+  '-S',
+  '--suffix',
+  '-m',
+  '--mode',
+  '-o',
+  '--owner',
+  '-g',
+  '--group',
+  '--backup',
+  '--reflink',
+  '--sparse',
+  '--preserve',
+  '--no-preserve',
+  '--context',
+];
 
 function isFolder(path: string, cwd: string): boolean {
-  try { return statSync(canonicalPath(path, cwd)).isDirectory(); } catch { return false; }
+  try {
+    return statSync(canonicalPath(path, cwd)).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** Where `cp/mv/install/ln SRC... DEST` puts each source: DEST itself, or DEST/name when DEST is a folder. */
@@ -37,7 +76,10 @@ export const MAX_CHECKED_PATHS = 512;
 
 export function verdictFor(paths: readonly string[], cwd: string, how: string, folders = false): RuleVerdict | undefined {
   if (paths.length > MAX_CHECKED_PATHS) {
-    return { reason: `${how} ${paths.length} files, too many for Airlock to check each against its own files (at most ${MAX_CHECKED_PATHS}). ${SELF_PROTECTION_REASON}`, resource: "files Airlock may depend on" };
+    return {
+      reason: `${how} ${paths.length} files, too many for Airlock to check each against its own files (at most ${MAX_CHECKED_PATHS}). ${SELF_PROTECTION_REASON}`,
+      resource: 'files Airlock may depend on',
+    };
   }
   for (const path of paths) {
     const kind = folders ? airlockFilesInside(path, cwd) : airlockFileKind(path, cwd);

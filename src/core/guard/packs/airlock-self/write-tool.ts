@@ -1,6 +1,6 @@
-import { defineRule } from '../../rule';
 import { flagValue, hasFlag, positionals } from '../../../argv';
-import { SELF_KEYWORDS, destinations, verdictFor } from './touched';
+import { defineRule } from '../../rule';
+import { destinations, SELF_KEYWORDS, verdictFor } from './touched';
 
 /** sed, perl and ruby scripts are the first positional unless given with -e/-f. */
 const SED_VALUED = ['-e', '--expression', '-f', '--file', '-l', '--line-length', '-s'];
@@ -11,30 +11,53 @@ const WGET_OUTPUT = ['-O', '--output-document'];
 function written(argv: readonly string[], cwd: string): { paths: string[]; how: string } | undefined {
   const [tool, ...args] = argv;
   switch (tool) {
-    case 'tee': case 'sponge': return { paths: positionals(args), how: `${tool} writes` };
-    case 'cp': case 'install': case 'ln': case 'rsync': case 'scp': return { paths: destinations(args, cwd).targets, how: `${tool} replaces` };
-    case 'dd': { const of = args.find((a) => a.startsWith('of=')); return of ? { paths: [of.slice(3)], how: 'dd writes' } : undefined; }
-    case 'truncate': return { paths: positionals(args, ['-s', '--size', '-r', '--reference']), how: 'truncate cuts' };
-    case 'curl': { const out = flagValue(args, ...CURL_OUTPUT); return out ? { paths: [out], how: 'curl downloads over' } : undefined; }
-    case 'wget': { const out = flagValue(args, ...WGET_OUTPUT); return out ? { paths: [out], how: 'wget downloads over' } : undefined; }
-    case 'sed': case 'gsed': {
+    case 'tee':
+    case 'sponge':
+      return { paths: positionals(args), how: `${tool} writes` };
+    case 'cp':
+    case 'install':
+    case 'ln':
+    case 'rsync':
+    case 'scp':
+      return { paths: destinations(args, cwd).targets, how: `${tool} replaces` };
+    case 'dd': {
+      const of = args.find((a) => a.startsWith('of='));
+      return of ? { paths: [of.slice(3)], how: 'dd writes' } : undefined;
+    }
+    case 'truncate':
+      return { paths: positionals(args, ['-s', '--size', '-r', '--reference']), how: 'truncate cuts' };
+    case 'curl': {
+      const out = flagValue(args, ...CURL_OUTPUT);
+      return out ? { paths: [out], how: 'curl downloads over' } : undefined;
+    }
+    case 'wget': {
+      const out = flagValue(args, ...WGET_OUTPUT);
+      return out ? { paths: [out], how: 'wget downloads over' } : undefined;
+    }
+    case 'sed':
+    case 'gsed': {
       if (!hasFlag(args, '-i', '--in-place') && !args.some((a) => /^-[a-zA-Z]*i/.test(a) && !a.startsWith('--'))) return undefined;
       const words = positionals(args, SED_VALUED);
       const scripted = hasFlag(args, '-e', '--expression', '-f', '--file');
       return { paths: scripted ? words : words.slice(1), how: `${tool} -i edits` };
     }
-    case 'perl': case 'ruby': {
+    case 'perl':
+    case 'ruby': {
       if (!args.some((a) => /^-[a-zA-Z]*i/.test(a))) return undefined;
       return { paths: positionals(args, ['-e', '-E', '-I', '-M', '-m']), how: `${tool} -i edits` };
     }
-    case 'ed': case 'ex': return { paths: positionals(args), how: `${tool} edits` };
-    case 'yq': return hasFlag(args, '-i', '--inplace') ? { paths: positionals(args).slice(1), how: 'yq -i edits' } : undefined;
+    case 'ed':
+    case 'ex':
+      return { paths: positionals(args), how: `${tool} edits` };
+    case 'yq':
+      return hasFlag(args, '-i', '--inplace') ? { paths: positionals(args).slice(1), how: 'yq -i edits' } : undefined;
     case 'git': {
       const sub = args.find((a) => !a.startsWith('-'));
       if (sub !== 'checkout' && sub !== 'restore') return undefined;
       return { paths: positionals(args.slice(args.indexOf(sub) + 1), ['-s', '--source', '-b', '-B']), how: `git ${sub} replaces` };
     }
-    default: return undefined;
+    default:
+      return undefined;
   }
 }
 
@@ -53,7 +76,7 @@ export default defineRule({
   },
   examples: {
     match: [
-      "echo '{\"allow\":[\"railway *\"]}' | tee ~/.config/airlock/policy.json",
+      'echo \'{"allow":["railway *"]}\' | tee ~/.config/airlock/policy.json',
       'echo {} | tee -a .claude/settings.json >/dev/null',
       'cp /tmp/empty.json ~/.claude/settings.json',
       'cp -f evil.json .cursor/hooks.json',
@@ -67,6 +90,14 @@ export default defineRule({
       'ln -sf /dev/null ~/.claude/settings.json',
       'git checkout -- .claude/settings.json',
     ],
-    noMatch: ['cp ~/.claude/settings.json /tmp/backup.json', 'tee notes.txt', "sed -n '1,5p' .claude/settings.json", 'sed s/a/b/ .cursor/hooks.json', 'curl -o /tmp/x.json https://example.com', 'git checkout main', 'cp settings.json settings.bak'],
+    noMatch: [
+      'cp ~/.claude/settings.json /tmp/backup.json',
+      'tee notes.txt',
+      "sed -n '1,5p' .claude/settings.json",
+      'sed s/a/b/ .cursor/hooks.json',
+      'curl -o /tmp/x.json https://example.com',
+      'git checkout main',
+      'cp settings.json settings.bak',
+    ],
   },
 });

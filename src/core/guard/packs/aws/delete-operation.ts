@@ -1,5 +1,5 @@
-import { defineRule } from '../../rule';
 import { hasOption } from '../../../argv';
+import { defineRule } from '../../rule';
 import cloudformationDeleteStack from './cloudformation-delete-stack';
 import dynamodbDeleteTable from './dynamodb-delete-table';
 import ec2Terminate from './ec2-terminate';
@@ -11,7 +11,8 @@ import { AWS_KEYWORDS, AWS_TOOLS, awsCalls } from './shape';
 const SPECIFIC = [rdsDelete, ec2Terminate, dynamodbDeleteTable, cloudformationDeleteStack, kmsKeyDeletion];
 
 /** Where the data itself lives: deleting one of these loses what it holds, not just configuration. */
-const DATA_STORES = /-(db|database|cluster|table|file-system|bucket|cache-cluster|replication-group|hosted-zone|recovery-point|backup-vault|repository|stream|keyspace|domain|volume)s?$/;
+const DATA_STORES =
+  /-(db|database|cluster|table|file-system|bucket|cache-cluster|replication-group|hosted-zone|recovery-point|backup-vault|repository|stream|keyspace|domain|volume)s?$/;
 
 /** Verbs that destroy what the operation names, wherever they stand in its name (`admin-delete-user`, `revoke-certificate`). */
 const DESTRUCTIVE_VERBS = new Set(['delete', 'terminate', 'purge', 'deregister', 'revoke', 'destroy', 'erase', 'unsubscribe']);
@@ -28,7 +29,8 @@ export default defineRule({
   resource: 'the AWS resource the operation names',
   severity: 'high',
   decision: 'ask',
-  reason: 'Calls an AWS API operation that deletes, terminates, purges, deregisters or revokes a resource (a bucket, table, queue, function, role, user, image, certificate, volume, secret...).',
+  reason:
+    'Calls an AWS API operation that deletes, terminates, purges, deregisters or revokes a resource (a bucket, table, queue, function, role, user, image, certificate, volume, secret...).',
   suggestion: 'Check the resource and the account first (`aws sts get-caller-identity`, the matching describe-/get- call), and back up its data.',
   keywords: AWS_KEYWORDS,
   tools: AWS_TOOLS,

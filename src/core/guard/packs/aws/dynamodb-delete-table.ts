@@ -13,6 +13,10 @@ export default defineRule({
   match: (command) => (awsCall(command, 'dynamodb', ['delete-table']) ? {} : undefined),
   examples: {
     match: [{ line: 'aws dynamodb delete-table --table-name orders', decision: 'ask' }, 'aws dynamodb delete-table --table-name orders --region us-east-1'],
-    noMatch: ['aws dynamodb describe-table --table-name orders', { line: 'aws dynamodb scan --table-name orders', decision: 'allow' }, 'aws dynamodb create-backup --table-name orders --backup-name b'],
+    noMatch: [
+      'aws dynamodb describe-table --table-name orders',
+      { line: 'aws dynamodb scan --table-name orders', decision: 'allow' },
+      'aws dynamodb create-backup --table-name orders --backup-name b',
+    ],
   },
 });

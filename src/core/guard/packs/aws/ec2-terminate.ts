@@ -13,6 +13,10 @@ export default defineRule({
   match: (command) => (awsCall(command, 'ec2', ['terminate-instances']) ? {} : undefined),
   examples: {
     match: ['aws ec2 terminate-instances --instance-ids i-0abc', 'aws --region eu-west-1 ec2 terminate-instances --instance-ids i-1 i-2'],
-    noMatch: ['aws ec2 describe-instances', 'aws ec2 stop-instances --instance-ids i-0abc', { line: 'aws ec2 terminate-instances --instance-ids i-0abc --dry-run', decision: 'allow' }],
+    noMatch: [
+      'aws ec2 describe-instances',
+      'aws ec2 stop-instances --instance-ids i-0abc',
+      { line: 'aws ec2 terminate-instances --instance-ids i-0abc --dry-run', decision: 'allow' },
+    ],
   },
 });

@@ -6,7 +6,8 @@ export default defineRule({
   resource: 'a KMS key, and with it every piece of data encrypted under it',
   severity: 'critical',
   decision: 'ask',
-  reason: 'Schedules a KMS key for deletion (or disables it): once deleted, everything encrypted with it (volumes, databases, secrets, objects) can never be decrypted.',
+  reason:
+    'Schedules a KMS key for deletion (or disables it): once deleted, everything encrypted with it (volumes, databases, secrets, objects) can never be decrypted.',
   suggestion: 'Disable the key for a while first and watch for failures; keep the longest waiting period (`--pending-window-in-days 30`).',
   keywords: AWS_KEYWORDS,
   tools: AWS_TOOLS,

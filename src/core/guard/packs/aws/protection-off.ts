@@ -1,5 +1,5 @@
-import { defineRule } from '../../rule';
 import { hasOption } from '../../../argv';
+import { defineRule } from '../../rule';
 import { AWS_KEYWORDS, AWS_TOOLS, awsCalls } from './shape';
 
 /** Switching off a guard rail is the step before a delete that would otherwise be refused. */
@@ -10,7 +10,8 @@ export default defineRule({
   resource: 'the deletion or termination protection of an AWS resource',
   severity: 'high',
   decision: 'ask',
-  reason: 'Turns off deletion or termination protection on an AWS resource (a database, table, instance or stack): the one setting that stops an accidental delete.',
+  reason:
+    'Turns off deletion or termination protection on an AWS resource (a database, table, instance or stack): the one setting that stops an accidental delete.',
   suggestion: 'Leave protection on unless a person has decided to delete this resource.',
   keywords: AWS_KEYWORDS,
   tools: AWS_TOOLS,
@@ -22,6 +23,9 @@ export default defineRule({
       'aws ec2 modify-instance-attribute --instance-id i-1 --no-disable-api-termination',
       'aws cloudformation update-termination-protection --stack-name app --no-enable-termination-protection',
     ],
-    noMatch: [{ line: 'aws rds modify-db-instance --db-instance-identifier prod --deletion-protection', decision: 'allow' }, 'aws dynamodb describe-table --table-name orders'],
+    noMatch: [
+      { line: 'aws rds modify-db-instance --db-instance-identifier prod --deletion-protection', decision: 'allow' },
+      'aws dynamodb describe-table --table-name orders',
+    ],
   },
 });

@@ -1,5 +1,5 @@
-import { defineRule } from '../../rule';
 import { hasOption } from '../../../argv';
+import { defineRule } from '../../rule';
 import { AWS_KEYWORDS, AWS_TOOLS, awsCall } from './shape';
 
 const DATABASES = ['delete-db-instance', 'delete-db-cluster', 'delete-global-cluster'];
@@ -24,7 +24,15 @@ export default defineRule({
     return {};
   },
   examples: {
-    match: [{ line: 'aws rds delete-db-instance --db-instance-identifier prod --skip-final-snapshot', decision: 'ask' }, { line: 'aws rds delete-db-cluster --db-cluster-identifier prod --final-db-snapshot-identifier last', decision: 'ask' }, 'aws rds delete-db-snapshot --db-snapshot-identifier s1'],
-    noMatch: [{ line: 'aws rds describe-db-instances', decision: 'allow' }, 'aws rds create-db-snapshot --db-instance-identifier prod --db-snapshot-identifier s1', 'aws rds delete-db-instance help'],
+    match: [
+      { line: 'aws rds delete-db-instance --db-instance-identifier prod --skip-final-snapshot', decision: 'ask' },
+      { line: 'aws rds delete-db-cluster --db-cluster-identifier prod --final-db-snapshot-identifier last', decision: 'ask' },
+      'aws rds delete-db-snapshot --db-snapshot-identifier s1',
+    ],
+    noMatch: [
+      { line: 'aws rds describe-db-instances', decision: 'allow' },
+      'aws rds create-db-snapshot --db-instance-identifier prod --db-snapshot-identifier s1',
+      'aws rds delete-db-instance help',
+    ],
   },
 });

@@ -1,5 +1,5 @@
-import { defineRule } from '../../rule';
 import { hasOption } from '../../../argv';
+import { defineRule } from '../../rule';
 import { AWS_KEYWORDS, AWS_TOOLS, awsCall } from './shape';
 
 export default defineRule({
@@ -16,7 +16,14 @@ export default defineRule({
     return call && hasOption(call.args, '--delete') ? {} : undefined;
   },
   examples: {
-    match: [{ line: 'aws s3 sync /empty s3://my-bucket --delete', decision: 'ask' }, { line: 'aws s3 sync s3://my-bucket /restore --delete', decision: 'ask' }],
-    noMatch: [{ line: 'aws s3 sync ./dist s3://my-bucket', decision: 'allow' }, 'aws s3 sync /src s3://my-bucket --dryrun --delete', 'aws s3 sync ./dist s3://b --exclude "*.tmp"'],
+    match: [
+      { line: 'aws s3 sync /empty s3://my-bucket --delete', decision: 'ask' },
+      { line: 'aws s3 sync s3://my-bucket /restore --delete', decision: 'ask' },
+    ],
+    noMatch: [
+      { line: 'aws s3 sync ./dist s3://my-bucket', decision: 'allow' },
+      'aws s3 sync /src s3://my-bucket --dryrun --delete',
+      'aws s3 sync ./dist s3://b --exclude "*.tmp"',
+    ],
   },
 });

@@ -1,7 +1,22 @@
-import { defineRule } from '../../rule';
 import { hasOption, positionals } from '../../../argv';
+import { defineRule } from '../../rule';
 
-const VALUED = ['-c', '--config', '--access_key', '--secret_key', '--region', '--host', '--host-bucket', '--exclude', '--include', '--rexclude', '--rinclude', '--exclude-from', '--include-from', '--max-delete'];
+const VALUED = [
+  '-c',
+  '--config',
+  '--access_key',
+  '--secret_key',
+  '--region',
+  '--host',
+  '--host-bucket',
+  '--exclude',
+  '--include',
+  '--rexclude',
+  '--rinclude',
+  '--exclude-from',
+  '--include-from',
+  '--max-delete',
+];
 
 /** s3cmd, the other S3 CLI: `rm`/`del`, `rb` and `sync --delete-removed` delete objects or buckets. */
 export default defineRule({
@@ -17,13 +32,29 @@ export default defineRule({
     if (hasOption(args, '--dry-run', '-n', '--help', '-h')) return undefined;
     const [verb, ...targets] = positionals(args, VALUED);
     const recursive = hasOption(args, '--recursive', '-r', '--force', '-f');
-    if (verb === 'rm' || verb === 'del') return { reason: `s3cmd ${verb} deletes ${targets.join(', ') || 'objects'}${recursive ? ' and everything under it' : ''}.`, ...(recursive ? { severity: 'critical' as const } : {}) };
-    if (verb === 'rb') return { severity: 'critical', reason: `s3cmd rb removes the bucket ${targets[0] ?? ''}${recursive ? ' with every object in it' : ''}.` };
-    if (verb === 'sync' && hasOption(args, '--delete-removed', '--delete-after')) return { reason: 's3cmd sync --delete-removed deletes objects at the destination that the source lacks.' };
+    if (verb === 'rm' || verb === 'del')
+      return {
+        reason: `s3cmd ${verb} deletes ${targets.join(', ') || 'objects'}${recursive ? ' and everything under it' : ''}.`,
+        ...(recursive ? { severity: 'critical' as const } : {}),
+      };
+    if (verb === 'rb')
+      return { severity: 'critical', reason: `s3cmd rb removes the bucket ${targets[0] ?? ''}${recursive ? ' with every object in it' : ''}.` };
+    if (verb === 'sync' && hasOption(args, '--delete-removed', '--delete-after'))
+      return { reason: 's3cmd sync --delete-removed deletes objects at the destination that the source lacks.' };
     return undefined;
   },
   examples: {
-    match: [{ line: 's3cmd rm s3://bucket/file', decision: 'ask' }, { line: 's3cmd del --recursive s3://bucket/', decision: 'ask', severity: 'critical' }, 's3cmd rb --force s3://old-bucket', 's3cmd sync --delete-removed ./site/ s3://www.acme.dev/'],
-    noMatch: [{ line: 's3cmd ls s3://bucket', decision: 'allow' }, { line: 's3cmd sync ./site/ s3://www.acme.dev/', decision: 'allow' }, 's3cmd rm --dry-run --recursive s3://bucket/', 's3cmd get s3://bucket/file'],
+    match: [
+      { line: 's3cmd rm s3://bucket/file', decision: 'ask' },
+      { line: 's3cmd del --recursive s3://bucket/', decision: 'ask', severity: 'critical' },
+      's3cmd rb --force s3://old-bucket',
+      's3cmd sync --delete-removed ./site/ s3://www.acme.dev/',
+    ],
+    noMatch: [
+      { line: 's3cmd ls s3://bucket', decision: 'allow' },
+      { line: 's3cmd sync ./site/ s3://www.acme.dev/', decision: 'allow' },
+      's3cmd rm --dry-run --recursive s3://bucket/',
+      's3cmd get s3://bucket/file',
+    ],
   },
 });

@@ -1,5 +1,5 @@
-import { defineRule } from '../../rule';
 import { hasOption } from '../../../argv';
+import { defineRule } from '../../rule';
 import { AWS_KEYWORDS, AWS_TOOLS, awsCall } from './shape';
 
 export default defineRule({
@@ -18,7 +18,15 @@ export default defineRule({
     return hasOption(call.args, '--secret-string', '--secret-binary', '--kms-key-id') ? {} : undefined;
   },
   examples: {
-    match: [{ line: 'aws secretsmanager put-secret-value --secret-id my/secret --secret-string "{}"', decision: 'ask' }, 'aws secretsmanager update-secret --secret-id my/secret --secret-binary fileb://p.bin', 'aws secretsmanager update-secret --secret-id s --kms-key-id alias/k'],
-    noMatch: [{ line: 'aws secretsmanager get-secret-value --secret-id my/secret', decision: 'allow' }, 'aws secretsmanager update-secret --secret-id s --description "new text"', 'aws secretsmanager list-secrets'],
+    match: [
+      { line: 'aws secretsmanager put-secret-value --secret-id my/secret --secret-string "{}"', decision: 'ask' },
+      'aws secretsmanager update-secret --secret-id my/secret --secret-binary fileb://p.bin',
+      'aws secretsmanager update-secret --secret-id s --kms-key-id alias/k',
+    ],
+    noMatch: [
+      { line: 'aws secretsmanager get-secret-value --secret-id my/secret', decision: 'allow' },
+      'aws secretsmanager update-secret --secret-id s --description "new text"',
+      'aws secretsmanager list-secrets',
+    ],
   },
 });

@@ -1,12 +1,20 @@
-import type { SimpleCommand } from '../../../shell/command';
 import { asksForHelp, hasOption, readings } from '../../../argv';
+import type { SimpleCommand } from '../../../shell/command';
 
 /** How the AWS CLI reads its arguments: `aws [global options] SERVICE OPERATION [options]`. */
 export const AWS_TOOLS = ['aws'];
 export const AWS_KEYWORDS = ['aws'];
 const AWS_VALUED = [
-  '--region', '--profile', '--output', '--endpoint-url', '--query', '--color', '--ca-bundle',
-  '--cli-read-timeout', '--cli-connect-timeout', '--cli-binary-format',
+  '--region',
+  '--profile',
+  '--output',
+  '--endpoint-url',
+  '--query',
+  '--color',
+  '--ca-bundle',
+  '--cli-read-timeout',
+  '--cli-connect-timeout',
+  '--cli-binary-format',
 ];
 
 export interface AwsCall {

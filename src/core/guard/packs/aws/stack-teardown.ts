@@ -2,7 +2,25 @@ import { defineRule } from '../../rule';
 import { matchPath } from '../cli-words';
 
 /** Options of these tools that take a value. */
-const VALUED = ['--stack-name', '--region', '-r', '--profile', '--config', '-c', '--stage', '-s', '--name', '-n', '--app', '-a', '--env', '-e', '--cluster', '--config-file', '-f'];
+const VALUED = [
+  '--stack-name',
+  '--region',
+  '-r',
+  '--profile',
+  '--config',
+  '-c',
+  '--stage',
+  '-s',
+  '--name',
+  '-n',
+  '--app',
+  '-a',
+  '--env',
+  '-e',
+  '--cluster',
+  '--config-file',
+  '-f',
+];
 
 /**
  * Deployment tools built on CloudFormation or EKS tear down a whole stack or cluster in one
@@ -13,7 +31,8 @@ export default defineRule({
   resource: 'a deployed AWS stack or EKS cluster and everything in it',
   severity: 'critical',
   decision: 'ask',
-  reason: 'Tears down a deployed AWS application or cluster (a CloudFormation stack or EKS cluster): its functions, tables, buckets and queues go with it unless retained.',
+  reason:
+    'Tears down a deployed AWS application or cluster (a CloudFormation stack or EKS cluster): its functions, tables, buckets and queues go with it unless retained.',
   suggestion: 'Check the stage, region and account first (`aws sts get-caller-identity`), and back up the tables and buckets it owns.',
   tools: ['sam', 'serverless', 'sls', 'eksctl', 'copilot'],
   match: (command) => {
@@ -28,7 +47,21 @@ export default defineRule({
     return matchPath(command, VALUED, [['app', 'env', 'svc', 'job', 'pipeline', 'storage'], 'delete']) ? {} : undefined;
   },
   examples: {
-    match: [{ line: 'sam delete --stack-name api --no-prompts', decision: 'ask' }, 'serverless remove --stage prod', 'sls remove -s prod', { line: 'eksctl delete cluster --name prod', decision: 'ask' }, 'eksctl delete nodegroup --cluster prod --name ng-1', 'copilot app delete --yes'],
-    noMatch: [{ line: 'sam deploy --guided', decision: 'allow' }, 'serverless deploy --stage prod', 'sls info', { line: 'eksctl get cluster', decision: 'allow' }, 'copilot svc deploy', 'sam delete --help'],
+    match: [
+      { line: 'sam delete --stack-name api --no-prompts', decision: 'ask' },
+      'serverless remove --stage prod',
+      'sls remove -s prod',
+      { line: 'eksctl delete cluster --name prod', decision: 'ask' },
+      'eksctl delete nodegroup --cluster prod --name ng-1',
+      'copilot app delete --yes',
+    ],
+    noMatch: [
+      { line: 'sam deploy --guided', decision: 'allow' },
+      'serverless deploy --stage prod',
+      'sls info',
+      { line: 'eksctl get cluster', decision: 'allow' },
+      'copilot svc deploy',
+      'sam delete --help',
+    ],
   },
 });

@@ -1,5 +1,5 @@
-import { defineRule } from '../../rule';
 import { optionValue, positionals } from '../../../argv';
+import { defineRule } from '../../rule';
 
 /**
  * azcopy: `rm`/`remove` deletes blobs or files, and `sync --delete-destination=true` deletes
@@ -10,16 +10,32 @@ export default defineRule({
   resource: 'Azure Storage blobs or files',
   severity: 'high',
   decision: 'ask',
-  reason: 'azcopy deletes Azure Storage blobs or files: `remove`, or `sync --delete-destination true`, which deletes everything at the destination that the source lacks.',
+  reason:
+    'azcopy deletes Azure Storage blobs or files: `remove`, or `sync --delete-destination true`, which deletes everything at the destination that the source lacks.',
   suggestion: 'Run with --dry-run first, or use --delete-destination prompt.',
   tools: ['azcopy'],
   match: (command) => {
     const args = command.argv.slice(1);
     if (args.includes('--dry-run') || args.includes('--help') || args.includes('-h')) return undefined;
-    const [verb, target] = positionals(args, ['--include-pattern', '--exclude-pattern', '--from-to', '--log-level', '--include-path', '--exclude-path', '--list-of-files', '--delete-destination']);
-    if (verb === 'rm' || verb === 'remove') return { reason: `azcopy ${verb} deletes ${target ?? 'blobs'}${args.includes('--recursive') || args.includes('--recursive=true') ? ' and everything under it' : ''}.` };
+    const [verb, target] = positionals(args, [
+      '--include-pattern',
+      '--exclude-pattern',
+      '--from-to',
+      '--log-level',
+      '--include-path',
+      '--exclude-path',
+      '--list-of-files',
+      '--delete-destination',
+    ]);
+    if (verb === 'rm' || verb === 'remove')
+      return {
+        reason: `azcopy ${verb} deletes ${target ?? 'blobs'}${args.includes('--recursive') || args.includes('--recursive=true') ? ' and everything under it' : ''}.`,
+      };
     if ((verb === 'sync' || verb === 'copy' || verb === 'cp') && optionValue(args, '--delete-destination')?.toLowerCase() === 'true') {
-      return { severity: 'critical', reason: `azcopy ${verb} --delete-destination true deletes everything at the destination that the source lacks, without asking.` };
+      return {
+        severity: 'critical',
+        reason: `azcopy ${verb} --delete-destination true deletes everything at the destination that the source lacks, without asking.`,
+      };
     }
     return undefined;
   },

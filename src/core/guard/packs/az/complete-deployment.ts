@@ -1,5 +1,5 @@
-import { defineRule } from '../../rule';
 import { optionValue } from '../../../argv';
+import { defineRule } from '../../rule';
 import { AZ_KEYWORDS, AZ_TOOLS, azVerbPath } from './shape';
 
 export default defineRule({
@@ -17,7 +17,14 @@ export default defineRule({
     return optionValue(command.argv, '--mode')?.toLowerCase() === 'complete' ? {} : undefined;
   },
   examples: {
-    match: [{ line: 'az deployment group create -g rg --template-file main.bicep --mode Complete', decision: 'ask' }, 'az group deployment create -g rg --template-file t.json --mode complete'],
-    noMatch: [{ line: 'az deployment group create -g rg --template-file main.bicep', decision: 'allow' }, { line: 'az deployment group what-if -g rg --template-file main.bicep --mode Complete', decision: 'allow' }, 'az deployment group create -g rg --mode Incremental --template-file t.json'],
+    match: [
+      { line: 'az deployment group create -g rg --template-file main.bicep --mode Complete', decision: 'ask' },
+      'az group deployment create -g rg --template-file t.json --mode complete',
+    ],
+    noMatch: [
+      { line: 'az deployment group create -g rg --template-file main.bicep', decision: 'allow' },
+      { line: 'az deployment group what-if -g rg --template-file main.bicep --mode Complete', decision: 'allow' },
+      'az deployment group create -g rg --mode Incremental --template-file t.json',
+    ],
   },
 });

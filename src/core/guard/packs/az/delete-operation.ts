@@ -31,6 +31,14 @@ export default defineRule({
       'az webapp delete -g rg -n site',
       'az aks delete -g rg -n cluster',
     ],
-    noMatch: ['az vm list', 'az vm show -g rg -n web-1', 'az storage blob list --container-name c', { line: 'az login', decision: 'allow' }, 'az vm delete --help', 'az group delete -n rg', 'az lock delete --name keep -g rg'],
+    noMatch: [
+      'az vm list',
+      'az vm show -g rg -n web-1',
+      'az storage blob list --container-name c',
+      { line: 'az login', decision: 'allow' },
+      'az vm delete --help',
+      'az group delete -n rg',
+      'az lock delete --name keep -g rg',
+    ],
   },
 });

@@ -1,10 +1,10 @@
-import azcopyDelete from './azcopy-delete';
 import { definePack } from '../../rule';
+import azcopyDelete from './azcopy-delete';
 import completeDeployment from './complete-deployment';
 import deleteOperation from './delete-operation';
 import groupDelete from './group-delete';
-import vaultPurge from './vault-purge';
 import lockDelete from './lock-delete';
+import vaultPurge from './vault-purge';
 
 export default definePack({
   id: 'az',

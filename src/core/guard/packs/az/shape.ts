@@ -5,8 +5,24 @@ import { matchLeadingVerb } from '../cli-words';
 export const AZ_TOOLS = ['az'];
 export const AZ_KEYWORDS = ['az'];
 const AZ_VALUED = [
-  '-n', '--name', '-g', '--resource-group', '--subscription', '-o', '--output', '--query', '-l', '--location',
-  '--ids', '--vault-name', '--account-name', '--container-name', '-s', '--server', '--mode', '--template-file',
+  '-n',
+  '--name',
+  '-g',
+  '--resource-group',
+  '--subscription',
+  '-o',
+  '--output',
+  '--query',
+  '-l',
+  '--location',
+  '--ids',
+  '--vault-name',
+  '--account-name',
+  '--container-name',
+  '-s',
+  '--server',
+  '--mode',
+  '--template-file',
 ];
 
 /** The command words up to the first of `verbs`, e.g. ['group', 'delete']. */

@@ -1,8 +1,26 @@
-import { defineRule } from '../../rule';
 import { hasOption } from '../../../argv';
+import { defineRule } from '../../rule';
 import { matchPath } from '../cli-words';
 
-const RCLONE_VALUED = ['--config', '--transfers', '--checkers', '--filter', '--include', '--exclude', '--filter-from', '--include-from', '--exclude-from', '--log-file', '--log-level', '--bwlimit', '--backup-dir', '--max-age', '--min-age', '--max-size', '--min-size'];
+const RCLONE_VALUED = [
+  '--config',
+  '--transfers',
+  '--checkers',
+  '--filter',
+  '--include',
+  '--exclude',
+  '--filter-from',
+  '--include-from',
+  '--exclude-from',
+  '--log-file',
+  '--log-level',
+  '--bwlimit',
+  '--backup-dir',
+  '--max-age',
+  '--min-age',
+  '--max-size',
+  '--min-size',
+];
 
 const WHAT: Record<string, string> = {
   sync: 'makes the destination identical to the source: everything missing from the source is deleted there',
@@ -32,7 +50,22 @@ export default defineRule({
     return { severity, reason: `\`rclone ${words[0]}\` ${WHAT[words[0]!]}.` };
   },
   examples: {
-    match: [{ line: 'rclone sync /empty remote:important-bucket', decision: 'ask' }, 'rclone sync /src remote:b --delete-excluded', 'rclone delete remote:b/path', 'rclone deletefile remote:b/file.txt', 'rclone purge remote:b', 'rclone rmdir remote:b/old', 'rclone move /src remote:b'],
-    noMatch: ['rclone copy /src remote:b', 'rclone lsd remote:', 'rclone ls remote:b', 'rclone sync /src remote:b --dry-run', 'rclone check /src remote:b', 'rclone cat remote:b/file.txt'],
+    match: [
+      { line: 'rclone sync /empty remote:important-bucket', decision: 'ask' },
+      'rclone sync /src remote:b --delete-excluded',
+      'rclone delete remote:b/path',
+      'rclone deletefile remote:b/file.txt',
+      'rclone purge remote:b',
+      'rclone rmdir remote:b/old',
+      'rclone move /src remote:b',
+    ],
+    noMatch: [
+      'rclone copy /src remote:b',
+      'rclone lsd remote:',
+      'rclone ls remote:b',
+      'rclone sync /src remote:b --dry-run',
+      'rclone check /src remote:b',
+      'rclone cat remote:b/file.txt',
+    ],
   },
 });

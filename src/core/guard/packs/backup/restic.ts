@@ -1,8 +1,29 @@
-import { defineRule } from '../../rule';
 import { hasOption } from '../../../argv';
+import { defineRule } from '../../rule';
 import { matchPath } from '../cli-words';
 
-const RESTIC_VALUED = ['-r', '--repo', '--repository-file', '-p', '--password-file', '--password-command', '--cache-dir', '--tag', '--host', '--path', '--keep-last', '--keep-hourly', '--keep-daily', '--keep-weekly', '--keep-monthly', '--keep-yearly', '--keep-within', '--max-unused', '-o', '--option'];
+const RESTIC_VALUED = [
+  '-r',
+  '--repo',
+  '--repository-file',
+  '-p',
+  '--password-file',
+  '--password-command',
+  '--cache-dir',
+  '--tag',
+  '--host',
+  '--path',
+  '--keep-last',
+  '--keep-hourly',
+  '--keep-daily',
+  '--keep-weekly',
+  '--keep-monthly',
+  '--keep-yearly',
+  '--keep-within',
+  '--max-unused',
+  '-o',
+  '--option',
+];
 
 export default defineRule({
   id: 'backup.restic-forget',
@@ -19,7 +40,19 @@ export default defineRule({
     return words[0] === 'prune' || hasOption(command.argv, '--prune') ? { severity: 'critical' } : {};
   },
   examples: {
-    match: ['restic forget bdbd3439', { line: 'restic forget --keep-last 1 --prune', decision: 'ask' }, 'restic forget --tag prod --unsafe-allow-remove-all', 'restic prune', 'restic -r s3:s3.amazonaws.com/b prune --max-unused 0'],
-    noMatch: ['restic snapshots', { line: 'restic backup /srv/data', decision: 'allow' }, 'restic check', 'restic forget --keep-last 1 --dry-run', 'restic unlock'],
+    match: [
+      'restic forget bdbd3439',
+      { line: 'restic forget --keep-last 1 --prune', decision: 'ask' },
+      'restic forget --tag prod --unsafe-allow-remove-all',
+      'restic prune',
+      'restic -r s3:s3.amazonaws.com/b prune --max-unused 0',
+    ],
+    noMatch: [
+      'restic snapshots',
+      { line: 'restic backup /srv/data', decision: 'allow' },
+      'restic check',
+      'restic forget --keep-last 1 --dry-run',
+      'restic unlock',
+    ],
   },
 });

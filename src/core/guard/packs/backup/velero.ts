@@ -9,7 +9,7 @@ export default defineRule({
   resource: 'Velero backups, restores, schedules or snapshots of a Kubernetes cluster',
   severity: 'high',
   decision: 'ask',
-  reason: 'Deletes Velero backups (with their volume snapshots), restores or schedules: the cluster\'s restore points are gone.',
+  reason: "Deletes Velero backups (with their volume snapshots), restores or schedules: the cluster's restore points are gone.",
   suggestion: 'List them first (`velero backup get`) and keep at least one recent backup.',
   tools: ['velero'],
   match: (command) => {
@@ -18,7 +18,13 @@ export default defineRule({
     return command.argv.includes('--all') ? { severity: 'critical' } : {};
   },
   examples: {
-    match: ['velero backup delete daily-backup', { line: 'velero backup delete --all --confirm', decision: 'ask' }, 'velero schedule delete nightly', 'velero snapshot delete --name snap-01', 'velero delete backup daily-backup'],
+    match: [
+      'velero backup delete daily-backup',
+      { line: 'velero backup delete --all --confirm', decision: 'ask' },
+      'velero schedule delete nightly',
+      'velero snapshot delete --name snap-01',
+      'velero delete backup daily-backup',
+    ],
     noMatch: ['velero backup get', 'velero backup describe daily-backup', 'velero restore get', 'velero get backups', 'velero version'],
   },
 });

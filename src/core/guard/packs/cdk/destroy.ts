@@ -16,7 +16,20 @@ export default defineRule({
   tools: ['cdk', 'cdktf'],
   match: (command) => (matchPath(command, CDK_VALUED, ['destroy']) ? {} : undefined),
   examples: {
-    match: [{ line: 'cdk destroy', decision: 'ask' }, { line: 'cdk destroy --all --force', decision: 'ask' }, { line: 'cdk destroy ProdStack -f', decision: 'ask' }, { line: 'cdktf destroy --auto-approve', decision: 'ask' }, { line: 'npx aws-cdk destroy --all --force', decision: 'ask' }, 'npx cdktf-cli destroy'],
-    noMatch: ['cdk diff', { line: 'cdk synth', decision: 'allow' }, { line: 'cdk deploy ProdStack', decision: 'allow' }, 'cdk list', { line: 'cdk destroy --help', decision: 'allow' }],
+    match: [
+      { line: 'cdk destroy', decision: 'ask' },
+      { line: 'cdk destroy --all --force', decision: 'ask' },
+      { line: 'cdk destroy ProdStack -f', decision: 'ask' },
+      { line: 'cdktf destroy --auto-approve', decision: 'ask' },
+      { line: 'npx aws-cdk destroy --all --force', decision: 'ask' },
+      'npx cdktf-cli destroy',
+    ],
+    noMatch: [
+      'cdk diff',
+      { line: 'cdk synth', decision: 'allow' },
+      { line: 'cdk deploy ProdStack', decision: 'allow' },
+      'cdk list',
+      { line: 'cdk destroy --help', decision: 'allow' },
+    ],
   },
 });

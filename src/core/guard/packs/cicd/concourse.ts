@@ -20,7 +20,18 @@ export default defineRule({
     return words[0] === 'destroy-team' || words[0] === 'dt' ? { severity: 'critical', resource: 'a Concourse team, with every pipeline and build in it' } : {};
   },
   examples: {
-    match: [{ line: 'fly -t ci destroy-pipeline -p main', decision: 'ask' }, 'fly destroy-pipeline -p main -n', 'fly -t ci dp -p deploy', { line: 'fly -t ci destroy-team --team-name payments', decision: 'ask', severity: 'critical' }],
-    noMatch: [{ line: 'fly -t ci pipelines', decision: 'allow' }, { line: 'fly -t ci pause-pipeline -p main', decision: 'allow' }, 'fly -t ci set-pipeline -p main -c ci.yml', { line: 'fly deploy', decision: 'allow' }, 'fly apps list'],
+    match: [
+      { line: 'fly -t ci destroy-pipeline -p main', decision: 'ask' },
+      'fly destroy-pipeline -p main -n',
+      'fly -t ci dp -p deploy',
+      { line: 'fly -t ci destroy-team --team-name payments', decision: 'ask', severity: 'critical' },
+    ],
+    noMatch: [
+      { line: 'fly -t ci pipelines', decision: 'allow' },
+      { line: 'fly -t ci pause-pipeline -p main', decision: 'allow' },
+      'fly -t ci set-pipeline -p main -c ci.yml',
+      { line: 'fly deploy', decision: 'allow' },
+      'fly apps list',
+    ],
   },
 });

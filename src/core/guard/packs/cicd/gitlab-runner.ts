@@ -1,5 +1,5 @@
-import { defineRule } from '../../rule';
 import { hasOption } from '../../../argv';
+import { defineRule } from '../../rule';
 import { matchPath } from '../cli-words';
 
 export default defineRule({
@@ -15,7 +15,16 @@ export default defineRule({
     return hasOption(command.argv, '--all-runners') ? { severity: 'critical', resource: 'every GitLab runner registered on this machine' } : {};
   },
   examples: {
-    match: [{ line: 'gitlab-runner unregister --all-runners', decision: 'ask' }, 'gitlab-runner unregister --name runner-prod', 'gitlab-runner unregister --url https://gitlab.example.com --token ABCD'],
-    noMatch: ['gitlab-runner list', 'gitlab-runner status', 'gitlab-runner register --url https://gitlab.example.com', { line: 'gitlab-runner verify', decision: 'allow' }],
+    match: [
+      { line: 'gitlab-runner unregister --all-runners', decision: 'ask' },
+      'gitlab-runner unregister --name runner-prod',
+      'gitlab-runner unregister --url https://gitlab.example.com --token ABCD',
+    ],
+    noMatch: [
+      'gitlab-runner list',
+      'gitlab-runner status',
+      'gitlab-runner register --url https://gitlab.example.com',
+      { line: 'gitlab-runner verify', decision: 'allow' },
+    ],
   },
 });

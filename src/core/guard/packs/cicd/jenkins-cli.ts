@@ -1,9 +1,10 @@
-import { defineRule } from '../../rule';
 import { asksForHelp } from '../../../argv';
+import { defineRule } from '../../rule';
 
 /** `java -jar jenkins-cli.jar [-s URL] [-auth …] COMMAND …`: options of the client that take a value. */
 const CLIENT_VALUED = ['-s', '-auth', '-i', '-user', '-webSocket', '-logger', '-bearer'];
-const DESTRUCTIVE = /^(delete-(job|jobs|node|view|builds|credentials|credentials-domain)|clear-queue|disable-job|safe-shutdown|shutdown|restart|safe-restart|groovy|groovysh)$/;
+const DESTRUCTIVE =
+  /^(delete-(job|jobs|node|view|builds|credentials|credentials-domain)|clear-queue|disable-job|safe-shutdown|shutdown|restart|safe-restart|groovy|groovysh)$/;
 
 export default defineRule({
   id: 'cicd.jenkins-cli',
@@ -11,7 +12,7 @@ export default defineRule({
   severity: 'high',
   decision: 'ask',
   reason: 'The Jenkins CLI deletes jobs (with their build history), agents, views, builds or credentials, stops the server, or runs a Groovy script on it.',
-  suggestion: 'Back up JENKINS_HOME (or at least the job\'s config.xml) first, and check the server URL.',
+  suggestion: "Back up JENKINS_HOME (or at least the job's config.xml) first, and check the server URL.",
   keywords: ['jenkins-cli'],
   tools: ['java'],
   match: (command) => {
@@ -26,7 +27,16 @@ export default defineRule({
     return /^delete-(credentials|node)|groovy/.test(verb) ? { severity: 'critical' } : {};
   },
   examples: {
-    match: [{ line: 'java -jar jenkins-cli.jar -s http://jenkins.local/ delete-job deploy-prod', decision: 'ask' }, { line: 'java -jar jenkins-cli.jar -s http://jenkins.local/ delete-node agent-1', decision: 'ask' }, 'java -jar /opt/jenkins-cli.jar -s http://j/ -auth @creds delete-view prod-view'],
-    noMatch: [{ line: 'java -jar jenkins-cli.jar -s http://jenkins.local/ list-jobs', decision: 'allow' }, 'java -jar jenkins-cli.jar -s http://jenkins.local/ get-job deploy-prod', 'java -jar app.jar delete-job x', 'java -version'],
+    match: [
+      { line: 'java -jar jenkins-cli.jar -s http://jenkins.local/ delete-job deploy-prod', decision: 'ask' },
+      { line: 'java -jar jenkins-cli.jar -s http://jenkins.local/ delete-node agent-1', decision: 'ask' },
+      'java -jar /opt/jenkins-cli.jar -s http://j/ -auth @creds delete-view prod-view',
+    ],
+    noMatch: [
+      { line: 'java -jar jenkins-cli.jar -s http://jenkins.local/ list-jobs', decision: 'allow' },
+      'java -jar jenkins-cli.jar -s http://jenkins.local/ get-job deploy-prod',
+      'java -jar app.jar delete-job x',
+      'java -version',
+    ],
   },
 });

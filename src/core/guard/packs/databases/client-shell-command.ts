@@ -15,7 +15,8 @@ export default defineRule({
   tools: SQL_CLIENT_TOOLS,
   match: (command, context) => {
     const lines = clientScripts(command, context)?.shellCommands ?? [];
-    if (lines.length > MAX_CHECKED) return { reason: `The script runs ${lines.length} shell commands; Airlock checks at most ${MAX_CHECKED} and does not guess about the rest.` };
+    if (lines.length > MAX_CHECKED)
+      return { reason: `The script runs ${lines.length} shell commands; Airlock checks at most ${MAX_CHECKED} and does not guess about the rest.` };
     for (const line of lines) {
       const verdict = nestedVerdict(context.checkLine(line, command.cwd), `The database client runs the shell command \`${line}\``);
       if (verdict) return verdict;

@@ -1,4 +1,4 @@
-import { optionValues, type OptionSpec, type ParsedArgs } from '../../../argv';
+import { type OptionSpec, optionValues, type ParsedArgs } from '../../../argv';
 import type { SimpleCommand } from '../../../shell/command';
 import type { SqlDialect } from '../../../sql/lexer';
 
@@ -7,10 +7,7 @@ import type { SqlDialect } from '../../../sql/lexer';
  * positional SQL or script files, and standard input when nothing else is given.
  */
 
-export type ScriptOrigin =
-  | { kind: 'inline'; text: string; from: string }
-  | { kind: 'file'; path: string; from: string }
-  | { kind: 'stdin'; from: string };
+export type ScriptOrigin = { kind: 'inline'; text: string; from: string } | { kind: 'file'; path: string; from: string } | { kind: 'stdin'; from: string };
 
 export interface ClientShape {
   dialect: SqlDialect | 'mongo' | 'redis';
@@ -32,7 +29,37 @@ const files = (parsed: ParsedArgs, ...names: string[]): ScriptOrigin[] =>
 
 const PSQL: ClientShape = {
   dialect: 'postgres',
-  spec: { valued: ['-c', '--command', '-f', '--file', '-d', '--dbname', '-h', '--host', '-p', '--port', '-U', '--username', '-v', '--set', '--variable', '-o', '--output', '-L', '--log-file', '-T', '--table-attr', '-F', '--field-separator', '-R', '--record-separator', '-P', '--pset'] },
+  spec: {
+    valued: [
+      '-c',
+      '--command',
+      '-f',
+      '--file',
+      '-d',
+      '--dbname',
+      '-h',
+      '--host',
+      '-p',
+      '--port',
+      '-U',
+      '--username',
+      '-v',
+      '--set',
+      '--variable',
+      '-o',
+      '--output',
+      '-L',
+      '--log-file',
+      '-T',
+      '--table-attr',
+      '-F',
+      '--field-separator',
+      '-R',
+      '--record-separator',
+      '-P',
+      '--pset',
+    ],
+  },
   origins(parsed, command) {
     const given = parsed.options.flatMap((o): ScriptOrigin[] => {
       if ((o.name === '-c' || o.name === '--command') && o.value !== undefined) return [{ kind: 'inline', text: o.value, from: o.name }];
@@ -47,7 +74,33 @@ const PSQL: ClientShape = {
 const MYSQL: ClientShape = {
   dialect: 'mysql',
   spec: {
-    valued: ['-e', '--execute', '-u', '--user', '-h', '--host', '-P', '--port', '-D', '--database', '-S', '--socket', '--default-character-set', '--init-command', '--defaults-file', '--defaults-extra-file', '--login-path', '--ssl-ca', '--ssl-cert', '--ssl-key', '--ssl-mode', '--protocol', '--connect-timeout', '--max-allowed-packet', '--delimiter'],
+    valued: [
+      '-e',
+      '--execute',
+      '-u',
+      '--user',
+      '-h',
+      '--host',
+      '-P',
+      '--port',
+      '-D',
+      '--database',
+      '-S',
+      '--socket',
+      '--default-character-set',
+      '--init-command',
+      '--defaults-file',
+      '--defaults-extra-file',
+      '--login-path',
+      '--ssl-ca',
+      '--ssl-cert',
+      '--ssl-key',
+      '--ssl-mode',
+      '--protocol',
+      '--connect-timeout',
+      '--max-allowed-packet',
+      '--delimiter',
+    ],
     attachedOnly: ['-p'],
   },
   origins(parsed, command) {
@@ -57,7 +110,10 @@ const MYSQL: ClientShape = {
 
 const SQLITE: ClientShape = {
   dialect: 'sqlite',
-  spec: { valued: ['-cmd', '-init', '-separator', '-newline', '-nullvalue', '-vfs', '-maxsize', '-mmap', '-pagecache', '-heap', '-escape'], singleDashLong: true },
+  spec: {
+    valued: ['-cmd', '-init', '-separator', '-newline', '-nullvalue', '-vfs', '-maxsize', '-mmap', '-pagecache', '-heap', '-escape'],
+    singleDashLong: true,
+  },
   origins(parsed, command) {
     const given: ScriptOrigin[] = [...inline(parsed, '-cmd', '--cmd'), ...files(parsed, '-init', '--init')];
     const sql = parsed.positionals.slice(1);
@@ -68,7 +124,26 @@ const SQLITE: ClientShape = {
 
 const CLICKHOUSE: ClientShape = {
   dialect: 'clickhouse',
-  spec: { valued: ['-q', '--query', '--queries-file', '-h', '--host', '--port', '-u', '--user', '--password', '-d', '--database', '-f', '--format', '-C', '--config-file', '--history_file'] },
+  spec: {
+    valued: [
+      '-q',
+      '--query',
+      '--queries-file',
+      '-h',
+      '--host',
+      '--port',
+      '-u',
+      '--user',
+      '--password',
+      '-d',
+      '--database',
+      '-f',
+      '--format',
+      '-C',
+      '--config-file',
+      '--history_file',
+    ],
+  },
   origins(parsed, command) {
     return stdinUnlessGiven([...inline(parsed, '-q', '--query'), ...files(parsed, '--queries-file')], command);
   },
@@ -76,7 +151,26 @@ const CLICKHOUSE: ClientShape = {
 
 const CQLSH: ClientShape = {
   dialect: 'cql',
-  spec: { valued: ['-e', '--execute', '-f', '--file', '-u', '--username', '-p', '--password', '-k', '--keyspace', '--cqlshrc', '--connect-timeout', '--request-timeout', '--encoding', '--cqlversion', '--protocol-version'] },
+  spec: {
+    valued: [
+      '-e',
+      '--execute',
+      '-f',
+      '--file',
+      '-u',
+      '--username',
+      '-p',
+      '--password',
+      '-k',
+      '--keyspace',
+      '--cqlshrc',
+      '--connect-timeout',
+      '--request-timeout',
+      '--encoding',
+      '--cqlversion',
+      '--protocol-version',
+    ],
+  },
   origins(parsed, command) {
     return stdinUnlessGiven([...inline(parsed, '-e', '--execute'), ...files(parsed, '-f', '--file')], command);
   },
@@ -84,7 +178,34 @@ const CQLSH: ClientShape = {
 
 const MONGOSH: ClientShape = {
   dialect: 'mongo',
-  spec: { valued: ['--eval', '-f', '--file', '--host', '--port', '-u', '--username', '-p', '--password', '--authenticationDatabase', '--authenticationMechanism', '--apiVersion', '--tlsCAFile', '--tlsCertificateKeyFile', '--tlsCertificateKeyFilePassword', '--awsAccessKeyId', '--awsSecretAccessKey', '--awsSessionToken', '--keyVaultNamespace', '--kmsURL', '--gssapiServiceName', '--sspiHostnameCanonicalization', '--sspiRealmOverride', '--retryWrites'] },
+  spec: {
+    valued: [
+      '--eval',
+      '-f',
+      '--file',
+      '--host',
+      '--port',
+      '-u',
+      '--username',
+      '-p',
+      '--password',
+      '--authenticationDatabase',
+      '--authenticationMechanism',
+      '--apiVersion',
+      '--tlsCAFile',
+      '--tlsCertificateKeyFile',
+      '--tlsCertificateKeyFilePassword',
+      '--awsAccessKeyId',
+      '--awsSecretAccessKey',
+      '--awsSessionToken',
+      '--keyVaultNamespace',
+      '--kmsURL',
+      '--gssapiServiceName',
+      '--sspiHostnameCanonicalization',
+      '--sspiRealmOverride',
+      '--retryWrites',
+    ],
+  },
   origins(parsed, command) {
     const scripts = parsed.positionals.filter((p) => /\.(js|mjs|cjs)$/.test(p)).map((path): ScriptOrigin => ({ kind: 'file', path, from: path }));
     return stdinUnlessGiven([...inline(parsed, '--eval'), ...files(parsed, '-f', '--file'), ...scripts], command);
@@ -94,7 +215,40 @@ const MONGOSH: ClientShape = {
 const REDIS: ClientShape = {
   dialect: 'redis',
   spec: {
-    valued: ['-h', '-p', '-s', '-a', '-u', '-n', '-r', '-i', '-d', '-D', '-t', '--user', '--pass', '--cacert', '--cacertdir', '--cert', '--key', '--sni', '--tls-ciphers', '--tls-ciphersuites', '--pattern', '--quoted-pattern', '--count', '--rdb', '--functions-rdb', '--eval', '--memkeys-samples', '--intrinsic-latency', '--lru-test', '--replica', '--pipe-timeout', '--cluster'],
+    valued: [
+      '-h',
+      '-p',
+      '-s',
+      '-a',
+      '-u',
+      '-n',
+      '-r',
+      '-i',
+      '-d',
+      '-D',
+      '-t',
+      '--user',
+      '--pass',
+      '--cacert',
+      '--cacertdir',
+      '--cert',
+      '--key',
+      '--sni',
+      '--tls-ciphers',
+      '--tls-ciphersuites',
+      '--pattern',
+      '--quoted-pattern',
+      '--count',
+      '--rdb',
+      '--functions-rdb',
+      '--eval',
+      '--memkeys-samples',
+      '--intrinsic-latency',
+      '--lru-test',
+      '--replica',
+      '--pipe-timeout',
+      '--cluster',
+    ],
   },
   origins(parsed, command) {
     const words = parsed.positionals;
@@ -113,15 +267,30 @@ function quoteRedisWord(word: string): string {
 export function clientOf(command: SimpleCommand): { shape: ClientShape; args: string[] } | undefined {
   const [tool, ...args] = command.argv;
   switch (tool) {
-    case 'psql': return { shape: PSQL, args };
-    case 'mysql': case 'mariadb': return { shape: MYSQL, args };
-    case 'sqlite3': case 'sqlite': return { shape: SQLITE, args };
-    case 'clickhouse-client': case 'clickhouse-local': return { shape: CLICKHOUSE, args };
-    case 'clickhouse': return args[0] === 'client' || args[0] === 'local' ? { shape: CLICKHOUSE, args: args.slice(1) } : undefined;
-    case 'cqlsh': return { shape: CQLSH, args };
-    case 'mongosh': case 'mongo': return { shape: MONGOSH, args };
-    case 'redis-cli': case 'valkey-cli': case 'keydb-cli': return { shape: REDIS, args };
-    default: return undefined;
+    case 'psql':
+      return { shape: PSQL, args };
+    case 'mysql':
+    case 'mariadb':
+      return { shape: MYSQL, args };
+    case 'sqlite3':
+    case 'sqlite':
+      return { shape: SQLITE, args };
+    case 'clickhouse-client':
+    case 'clickhouse-local':
+      return { shape: CLICKHOUSE, args };
+    case 'clickhouse':
+      return args[0] === 'client' || args[0] === 'local' ? { shape: CLICKHOUSE, args: args.slice(1) } : undefined;
+    case 'cqlsh':
+      return { shape: CQLSH, args };
+    case 'mongosh':
+    case 'mongo':
+      return { shape: MONGOSH, args };
+    case 'redis-cli':
+    case 'valkey-cli':
+    case 'keydb-cli':
+      return { shape: REDIS, args };
+    default:
+      return undefined;
   }
 }
 

@@ -16,11 +16,18 @@ export default defineRule({
     const [subcommand, app, target] = parsed.positionals;
     if (subcommand === 'flush') return { reason: 'Runs `flush`: every row of every table is deleted.' };
     if (subcommand === 'reset_db') return { reason: 'Runs `reset_db`: the whole database is dropped and recreated empty.' };
-    if (subcommand === 'migrate' && app && target === 'zero') return { reason: `Runs \`migrate ${app} zero\`: every migration of ${app} is reversed, dropping its tables.`, severity: 'high' };
+    if (subcommand === 'migrate' && app && target === 'zero')
+      return { reason: `Runs \`migrate ${app} zero\`: every migration of ${app} is reversed, dropping its tables.`, severity: 'high' };
     return undefined;
   },
   examples: {
-    match: [{ line: 'python manage.py flush --noinput', decision: 'ask' }, { line: './manage.py flush', decision: 'ask' }, 'django-admin flush --settings=app.settings.prod', 'python3 manage.py reset_db', { line: 'python manage.py migrate bookings zero', decision: 'ask' }],
+    match: [
+      { line: 'python manage.py flush --noinput', decision: 'ask' },
+      { line: './manage.py flush', decision: 'ask' },
+      'django-admin flush --settings=app.settings.prod',
+      'python3 manage.py reset_db',
+      { line: 'python manage.py migrate bookings zero', decision: 'ask' },
+    ],
     noMatch: ['python manage.py migrate', 'python manage.py showmigrations', 'python manage.py runserver', 'python manage.py sqlflush'],
   },
 });

@@ -1,5 +1,5 @@
-import { defineRule } from '../../rule';
 import { parseOptions } from '../../../argv';
+import { defineRule } from '../../rule';
 
 export default defineRule({
   id: 'databases.dropdb',

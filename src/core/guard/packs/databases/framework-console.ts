@@ -3,7 +3,8 @@ import { defineRule } from '../../rule';
 import { frameworkArgv, PYTHON_TOOLS, RUNNER_TOOLS } from './frameworks';
 
 /** ORM calls that delete or rewrite rows or tables, in Python (Django) and Ruby (Rails) code. */
-const ORM_DESTRUCTIVE = /\.(delete|delete_all|destroy_all|destroy|truncate|drop_table|drop_collection|purge|raw|execute|exec_query|update_all)\b|\bcall_command\(\s*['"](flush|reset_db)|\bconnection\.cursor\(|\bActiveRecord::Base\.connection\b/;
+const ORM_DESTRUCTIVE =
+  /\.(delete|delete_all|destroy_all|destroy|truncate|drop_table|drop_collection|purge|raw|execute|exec_query|update_all)\b|\bcall_command\(\s*['"](flush|reset_db)|\bconnection\.cursor\(|\bActiveRecord::Base\.connection\b/;
 
 /** What the console or runner is given to run: code, or SQL on standard input. */
 function givenCode(args: readonly string[], flag: string): string | undefined {
@@ -21,10 +22,11 @@ function givenCode(args: readonly string[], flag: string): string | undefined {
  */
 export default defineRule({
   id: 'databases.framework-console',
-  resource: 'the application database, through the framework\'s own credentials',
+  resource: "the application database, through the framework's own credentials",
   severity: 'high',
   decision: 'ask',
-  reason: 'Runs SQL or code against the application\'s database through the framework (Django dbshell/shell, Rails dbconsole/runner), and that input destroys data or cannot be read.',
+  reason:
+    "Runs SQL or code against the application's database through the framework (Django dbshell/shell, Rails dbconsole/runner), and that input destroys data or cannot be read.",
   suggestion: 'Write the change as a migration, or run the statements where a person can read them.',
   keywords: ['manage', 'django-admin', 'rails'],
   tools: ['manage.py', 'django-admin', 'rails', 'bin/rails', ...PYTHON_TOOLS, ...RUNNER_TOOLS],
@@ -37,16 +39,22 @@ export default defineRule({
     if ((django && sub === 'dbshell') || (!django && (sub === 'dbconsole' || sub === 'db'))) {
       // `dbshell -- -c "DROP TABLE x"` passes the rest to the client.
       const passed = django ? rest.slice(rest.indexOf('--') + 1) : [];
-      const inline = django && rest.includes('--') ? givenCode(passed, '-c') ?? givenCode(passed, '-e') : undefined;
+      const inline = django && rest.includes('--') ? (givenCode(passed, '-c') ?? givenCode(passed, '-e')) : undefined;
       const sql = inline ?? stdinText;
       if (sql !== undefined) {
         const hazard = analyseSql(sql).hazards[0];
         return hazard ? { severity: 'critical', reason: `${name} ${sub} runs \`${hazard.statement}\` on the application database.` } : undefined;
       }
-      return stdin ? { reason: `${name} ${sub} runs SQL piped in from ${stdin.kind === 'opaque' ? stdin.from : 'a file'}, which Airlock cannot read.` } : undefined;
+      return stdin
+        ? { reason: `${name} ${sub} runs SQL piped in from ${stdin.kind === 'opaque' ? stdin.from : 'a file'}, which Airlock cannot read.` }
+        : undefined;
     }
-    const code = django && sub === 'shell' ? givenCode(rest, '-c') ?? givenCode(rest, '--command') ?? (stdin ? stdinText ?? null : undefined)
-      : !django && (sub === 'runner' || sub === 'r') ? readRunnerCode(rest[0], command.cwd, context.readFile) : undefined;
+    const code =
+      django && sub === 'shell'
+        ? (givenCode(rest, '-c') ?? givenCode(rest, '--command') ?? (stdin ? (stdinText ?? null) : undefined))
+        : !django && (sub === 'runner' || sub === 'r')
+          ? readRunnerCode(rest[0], command.cwd, context.readFile)
+          : undefined;
     if (code === undefined) return undefined;
     if (code === null) return { reason: `${name} ${sub} runs code Airlock cannot read with the application's models and database.` };
     const hit = ORM_DESTRUCTIVE.exec(code);

@@ -1,4 +1,4 @@
-import { parseOptions, type OptionSpec, type ParsedArgs } from '../../../argv';
+import { type OptionSpec, type ParsedArgs, parseOptions } from '../../../argv';
 import type { SimpleCommand } from '../../../shell/command';
 
 /**
@@ -15,7 +15,8 @@ export function frameworkArgv(command: SimpleCommand): string[] {
   let argv = command.argv;
   const [tool, first] = argv;
   if (tool === 'bundle' && first === 'exec') argv = argv.slice(2);
-  else if ((tool === 'yarn' || tool === 'pnpm' || tool === 'bun') && (first === 'exec' || first === 'dlx' || first === 'run' || first === 'x')) argv = argv.slice(2);
+  else if ((tool === 'yarn' || tool === 'pnpm' || tool === 'bun') && (first === 'exec' || first === 'dlx' || first === 'run' || first === 'x'))
+    argv = argv.slice(2);
   else if (tool === 'yarn' || tool === 'pnpm') argv = argv.slice(1);
   else if (tool === 'npm' && first === 'exec') argv = argv.slice(2);
   else if (tool && PYTHON_TOOLS.includes(tool)) {

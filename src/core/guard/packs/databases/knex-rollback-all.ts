@@ -1,5 +1,5 @@
-import { defineRule } from '../../rule';
 import { parsedHasOption } from '../../../argv';
+import { defineRule } from '../../rule';
 import { frameworkCommand, RUNNER_TOOLS } from './frameworks';
 
 export default defineRule({
@@ -16,7 +16,10 @@ export default defineRule({
     return parsed?.positionals[0] === 'migrate:rollback' && parsedHasOption(parsed, '--all') ? {} : undefined;
   },
   examples: {
-    match: [{ line: 'knex migrate:rollback --all', decision: 'ask' }, { line: 'npx knex migrate:rollback --all --env production', decision: 'ask' }],
+    match: [
+      { line: 'knex migrate:rollback --all', decision: 'ask' },
+      { line: 'npx knex migrate:rollback --all --env production', decision: 'ask' },
+    ],
     noMatch: ['knex migrate:rollback', { line: 'knex migrate:latest', decision: 'allow' }, 'knex migrate:status'],
   },
 });

@@ -1,5 +1,5 @@
-import { defineRule } from '../../rule';
 import { parseOptions } from '../../../argv';
+import { defineRule } from '../../rule';
 
 const COMMANDS: Record<string, string> = {
   'migrate:fresh': 'drops every table and runs every migration again',
@@ -26,7 +26,12 @@ export default defineRule({
     return { reason: `Runs \`artisan ${name}\`${env ? ` for ${env}` : ''}: it ${COMMANDS[name]}.` };
   },
   examples: {
-    match: [{ line: 'php artisan migrate:fresh --seed', decision: 'ask' }, 'php artisan db:wipe --force', './artisan migrate:reset', 'php artisan migrate:refresh --env=production'],
+    match: [
+      { line: 'php artisan migrate:fresh --seed', decision: 'ask' },
+      'php artisan db:wipe --force',
+      './artisan migrate:reset',
+      'php artisan migrate:refresh --env=production',
+    ],
     noMatch: ['php artisan migrate', 'php artisan migrate:status', 'php artisan migrate:rollback', 'php artisan serve'],
   },
 });

@@ -1,8 +1,8 @@
-import { analyseSql } from '../../../sql/analyse';
 import { hasFlag, hasOption, optionValue, positionals } from '../../../argv';
-import { defineRule } from '../../rule';
-import type { RuleContext } from '../../rule';
 import type { SimpleCommand } from '../../../shell/command';
+import { analyseSql } from '../../../sql/analyse';
+import type { RuleContext } from '../../rule';
+import { defineRule } from '../../rule';
 import { frameworkArgv, RUNNER_TOOLS } from './frameworks';
 
 const TOOLS = ['flyway', 'liquibase', 'goose', 'migrate', 'mikro-orm', 'drizzle-kit', 'dbmate', 'sqlx', 'diesel', 'prisma', 'atlas'];
@@ -11,8 +11,10 @@ const TOOLS = ['flyway', 'liquibase', 'goose', 'migrate', 'mikro-orm', 'drizzle-
 function destructive(name: string, words: readonly string[], args: readonly string[]): string | undefined {
   const [first, second] = words;
   switch (name) {
-    case 'flyway': return first === 'clean' ? 'drops every object in the configured schemas' : undefined;
-    case 'liquibase': return /^(dropall|drop-all)$/i.test(first ?? '') ? 'drops every table, view and sequence in the database' : undefined;
+    case 'flyway':
+      return first === 'clean' ? 'drops every object in the configured schemas' : undefined;
+    case 'liquibase':
+      return /^(dropall|drop-all)$/i.test(first ?? '') ? 'drops every table, view and sequence in the database' : undefined;
     case 'goose': {
       // `goose [DRIVER DBSTRING] COMMAND`: the command may follow the driver and connection string.
       const at = words.findIndex((w) => w === 'reset' || w === 'down-to');
@@ -26,11 +28,20 @@ function destructive(name: string, words: readonly string[], args: readonly stri
     case 'mikro-orm':
       if (first === 'schema:drop' || first === 'schema:fresh') return hasOption(args, '--run', '-r') ? `runs ${first}, dropping the schema` : undefined;
       return first === 'migration:fresh' ? 'drops the schema and re-runs every migration' : undefined;
-    case 'drizzle-kit': return first === 'drop' ? 'deletes a migration from the migrations folder' : undefined;
-    case 'dbmate': return first === 'drop' ? 'drops the database' : undefined;
-    case 'sqlx': return first === 'database' && (second === 'drop' || second === 'reset') ? `runs database ${second}, dropping the database` : undefined;
-    case 'diesel': return first === 'database' && second === 'reset' ? 'drops and recreates the database' : first === 'migration' && second === 'redo' && hasFlag(args, '--all', '-a') ? 'reverts and re-runs every migration' : undefined;
-    case 'atlas': return first === 'schema' && second === 'clean' ? 'drops every object in the schema' : undefined;
+    case 'drizzle-kit':
+      return first === 'drop' ? 'deletes a migration from the migrations folder' : undefined;
+    case 'dbmate':
+      return first === 'drop' ? 'drops the database' : undefined;
+    case 'sqlx':
+      return first === 'database' && (second === 'drop' || second === 'reset') ? `runs database ${second}, dropping the database` : undefined;
+    case 'diesel':
+      return first === 'database' && second === 'reset'
+        ? 'drops and recreates the database'
+        : first === 'migration' && second === 'redo' && hasFlag(args, '--all', '-a')
+          ? 'reverts and re-runs every migration'
+          : undefined;
+    case 'atlas':
+      return first === 'schema' && second === 'clean' ? 'drops every object in the schema' : undefined;
   }
   return undefined;
 }
@@ -39,7 +50,12 @@ function destructive(name: string, words: readonly string[], args: readonly stri
 function prismaSql(args: readonly string[], command: SimpleCommand, context: RuleContext): string | null {
   const file = optionValue(args, '--file');
   if (file) return context.readFile(file, command.cwd) ?? null;
-  if (hasOption(args, '--stdin')) return command.stdin?.kind === 'text' ? command.stdin.text : command.stdin?.kind === 'file' ? context.readFile(command.stdin.path, command.cwd) ?? null : null;
+  if (hasOption(args, '--stdin'))
+    return command.stdin?.kind === 'text'
+      ? command.stdin.text
+      : command.stdin?.kind === 'file'
+        ? (context.readFile(command.stdin.path, command.cwd) ?? null)
+        : null;
   return null;
 }
 
@@ -67,10 +83,34 @@ export default defineRule({
       const hazard = analyseSql(sql).hazards[0];
       return hazard ? { reason: `prisma db execute runs \`${hazard.statement}\`.` } : undefined;
     }
-    const words = positionals(args, ['-url', '-user', '-password', '-schemas', '-locations', '--url', '--changelog-file', '--username', '--password', '-path', '-database', '-source', '--config', '-c', '--dir', '-dir', '--env', '--database-url', '--migrations-dir', '-table']);
+    const words = positionals(args, [
+      '-url',
+      '-user',
+      '-password',
+      '-schemas',
+      '-locations',
+      '--url',
+      '--changelog-file',
+      '--username',
+      '--password',
+      '-path',
+      '-database',
+      '-source',
+      '--config',
+      '-c',
+      '--dir',
+      '-dir',
+      '--env',
+      '--database-url',
+      '--migrations-dir',
+      '-table',
+    ]);
     const what = destructive(name, words, args);
     if (!what) return undefined;
-    return { reason: `${name} ${words.slice(0, 2).join(' ')} ${what}.`, ...(name === 'drizzle-kit' ? { severity: 'medium' as const, resource: 'a migration file' } : {}) };
+    return {
+      reason: `${name} ${words.slice(0, 2).join(' ')} ${what}.`,
+      ...(name === 'drizzle-kit' ? { severity: 'medium' as const, resource: 'a migration file' } : {}),
+    };
   },
   examples: {
     match: [

@@ -19,7 +19,14 @@ export default defineRule({
     };
   },
   examples: {
-    match: [{ line: 'mongosh --eval "db.sessions.deleteMany({})"', decision: 'ask' }, { line: 'mongosh --eval "db.users.remove({})"', decision: 'ask' }, 'mongosh --eval "db.users.updateMany({}, {\\$set: {active: false}})"'],
-    noMatch: [{ line: 'mongosh --eval "db.sessions.deleteMany({ expired: true })"', decision: 'allow' }, { line: 'mongosh --eval "db.users.deleteOne({ _id: 1 })"', decision: 'allow' }],
+    match: [
+      { line: 'mongosh --eval "db.sessions.deleteMany({})"', decision: 'ask' },
+      { line: 'mongosh --eval "db.users.remove({})"', decision: 'ask' },
+      'mongosh --eval "db.users.updateMany({}, {\\$set: {active: false}})"',
+    ],
+    noMatch: [
+      { line: 'mongosh --eval "db.sessions.deleteMany({ expired: true })"', decision: 'allow' },
+      { line: 'mongosh --eval "db.users.deleteOne({ _id: 1 })"', decision: 'allow' },
+    ],
   },
 });

@@ -23,8 +23,12 @@ export default defineRule({
       { line: 'mongosh --eval "db.dropDatabase()"', decision: 'ask' },
       { line: 'mongosh "mongodb+srv://cluster0.example.net/shop" --eval \'db.orders.drop()\'', decision: 'ask' },
       { line: 'mongo shop --eval "db.getCollection(\'users\').drop()"', decision: 'ask' },
-      'mongosh --quiet --eval \'db.runCommand({ dropDatabase: 1 })\'',
+      "mongosh --quiet --eval 'db.runCommand({ dropDatabase: 1 })'",
     ],
-    noMatch: [{ line: 'mongosh --eval "db.orders.find().limit(5)"', decision: 'allow' }, { line: 'mongosh --eval "print(\'db.dropDatabase()\')"', decision: 'allow' }, 'mongosh --eval "db.orders.countDocuments()"'],
+    noMatch: [
+      { line: 'mongosh --eval "db.orders.find().limit(5)"', decision: 'allow' },
+      { line: 'mongosh --eval "print(\'db.dropDatabase()\')"', decision: 'allow' },
+      'mongosh --eval "db.orders.countDocuments()"',
+    ],
   },
 });

@@ -1,5 +1,5 @@
-import { defineRule } from '../../rule';
 import { parseOptions } from '../../../argv';
+import { defineRule } from '../../rule';
 
 export default defineRule({
   id: 'databases.mysqladmin-drop',
@@ -11,9 +11,14 @@ export default defineRule({
   keywords: ['mysqladmin'],
   tools: ['mysqladmin', 'mariadb-admin'],
   match: (command) => {
-    const parsed = parseOptions(command.argv.slice(1), { valued: ['-u', '--user', '-h', '--host', '-P', '--port', '-S', '--socket', '--defaults-file'], attachedOnly: ['-p'] });
+    const parsed = parseOptions(command.argv.slice(1), {
+      valued: ['-u', '--user', '-h', '--host', '-P', '--port', '-S', '--socket', '--defaults-file'],
+      attachedOnly: ['-p'],
+    });
     const [verb, name] = parsed.positionals;
-    return verb?.toLowerCase() === 'drop' && name ? { reason: `Drops the MySQL database ${name} with every table in it.`, resource: `the database ${name}` } : undefined;
+    return verb?.toLowerCase() === 'drop' && name
+      ? { reason: `Drops the MySQL database ${name} with every table in it.`, resource: `the database ${name}` }
+      : undefined;
   },
   examples: {
     match: ['mysqladmin drop shop', 'mysqladmin -u root -pSECRET -f drop shop_prod'],

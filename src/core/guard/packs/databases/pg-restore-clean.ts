@@ -1,7 +1,40 @@
-import { defineRule } from '../../rule';
 import { parsedHasOption, parseOptions } from '../../../argv';
+import { defineRule } from '../../rule';
 
-const VALUED = ['-d', '--dbname', '-f', '--file', '-F', '--format', '-h', '--host', '-p', '--port', '-U', '--username', '-j', '--jobs', '-n', '--schema', '-N', '--exclude-schema', '-t', '--table', '-T', '--trigger', '-I', '--index', '-P', '--function', '-L', '--use-list', '-S', '--superuser', '--role', '--section'];
+const VALUED = [
+  '-d',
+  '--dbname',
+  '-f',
+  '--file',
+  '-F',
+  '--format',
+  '-h',
+  '--host',
+  '-p',
+  '--port',
+  '-U',
+  '--username',
+  '-j',
+  '--jobs',
+  '-n',
+  '--schema',
+  '-N',
+  '--exclude-schema',
+  '-t',
+  '--table',
+  '-T',
+  '--trigger',
+  '-I',
+  '--index',
+  '-P',
+  '--function',
+  '-L',
+  '--use-list',
+  '-S',
+  '--superuser',
+  '--role',
+  '--section',
+];
 
 export default defineRule({
   id: 'databases.pg-restore-clean',
@@ -13,7 +46,11 @@ export default defineRule({
   tools: ['pg_restore'],
   match: (command) => (parsedHasOption(parseOptions(command.argv.slice(1), { valued: VALUED }), '-c', '--clean') ? {} : undefined),
   examples: {
-    match: ['pg_restore --clean -d app dump.pgdump', { line: 'pg_restore -c -d "$DATABASE_URL" latest.dump', decision: 'ask' }, 'pg_restore -cd app dump.pgdump'],
+    match: [
+      'pg_restore --clean -d app dump.pgdump',
+      { line: 'pg_restore -c -d "$DATABASE_URL" latest.dump', decision: 'ask' },
+      'pg_restore -cd app dump.pgdump',
+    ],
     noMatch: ['pg_restore -d app dump.pgdump', 'pg_restore -Fc -d app dump.pgdump', 'pg_restore -l dump.pgdump'],
   },
 });

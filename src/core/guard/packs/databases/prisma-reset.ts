@@ -1,5 +1,5 @@
-import { defineRule } from '../../rule';
 import { parsedHasOption } from '../../../argv';
+import { defineRule } from '../../rule';
 import { frameworkCommand, RUNNER_TOOLS } from './frameworks';
 
 export default defineRule({
@@ -15,13 +15,21 @@ export default defineRule({
     const parsed = frameworkCommand(command, ['prisma'], { valued: ['--schema', '--url'] });
     if (!parsed) return undefined;
     const [group, action] = parsed.positionals;
-    if (group === 'migrate' && action === 'reset') return { reason: 'Runs `prisma migrate reset`: it drops the database, recreates it and reapplies every migration.' };
-    if (group === 'db' && action === 'push' && parsedHasOption(parsed, '--force-reset')) return { reason: 'Runs `prisma db push --force-reset`: it drops every table before pushing the schema.' };
-    if (group === 'db' && action === 'push' && parsedHasOption(parsed, '--accept-data-loss')) return { reason: 'Runs `prisma db push --accept-data-loss`: columns and tables missing from the schema are dropped with their data.', severity: 'high' };
+    if (group === 'migrate' && action === 'reset')
+      return { reason: 'Runs `prisma migrate reset`: it drops the database, recreates it and reapplies every migration.' };
+    if (group === 'db' && action === 'push' && parsedHasOption(parsed, '--force-reset'))
+      return { reason: 'Runs `prisma db push --force-reset`: it drops every table before pushing the schema.' };
+    if (group === 'db' && action === 'push' && parsedHasOption(parsed, '--accept-data-loss'))
+      return { reason: 'Runs `prisma db push --accept-data-loss`: columns and tables missing from the schema are dropped with their data.', severity: 'high' };
     return undefined;
   },
   examples: {
-    match: ['prisma migrate reset', 'npx prisma migrate reset --force', { line: 'pnpm prisma db push --force-reset', decision: 'ask' }, { line: 'yarn prisma db push --accept-data-loss', decision: 'ask' }],
+    match: [
+      'prisma migrate reset',
+      'npx prisma migrate reset --force',
+      { line: 'pnpm prisma db push --force-reset', decision: 'ask' },
+      { line: 'yarn prisma db push --accept-data-loss', decision: 'ask' },
+    ],
     noMatch: ['prisma migrate dev', 'prisma migrate status', 'prisma db push', 'prisma generate', 'npx prisma studio'],
   },
 });

@@ -2,8 +2,17 @@ import { defineRule } from '../../rule';
 import { frameworkCommand, RUNNER_TOOLS } from './frameworks';
 
 const TASKS = new Set([
-  'db:drop', 'db:drop:all', 'db:reset', 'db:schema:load', 'db:structure:load', 'db:purge', 'db:purge:all',
-  'db:truncate_all', 'db:migrate:reset', 'db:seed:replant', 'db:setup',
+  'db:drop',
+  'db:drop:all',
+  'db:reset',
+  'db:schema:load',
+  'db:structure:load',
+  'db:purge',
+  'db:purge:all',
+  'db:truncate_all',
+  'db:migrate:reset',
+  'db:seed:replant',
+  'db:setup',
 ]);
 
 export default defineRule({
@@ -25,7 +34,19 @@ export default defineRule({
     return { reason: `Runs \`${task}\`${env ? ` with RAILS_ENV=${env}` : ''}: it drops or reloads the database and loses its data.` };
   },
   examples: {
-    match: [{ line: 'rails db:drop', decision: 'ask' }, { line: 'bin/rails db:reset', decision: 'ask' }, { line: 'bundle exec rake db:schema:load', decision: 'ask' }, 'RAILS_ENV=production rails db:drop db:create', 'rails db:truncate_all'],
-    noMatch: [{ line: 'rails db:migrate', decision: 'allow' }, 'rails db:migrate:status', 'RAILS_ENV=test rails db:reset', 'rails server', { line: 'bundle exec rake db:rollback', decision: 'allow' }],
+    match: [
+      { line: 'rails db:drop', decision: 'ask' },
+      { line: 'bin/rails db:reset', decision: 'ask' },
+      { line: 'bundle exec rake db:schema:load', decision: 'ask' },
+      'RAILS_ENV=production rails db:drop db:create',
+      'rails db:truncate_all',
+    ],
+    noMatch: [
+      { line: 'rails db:migrate', decision: 'allow' },
+      'rails db:migrate:status',
+      'RAILS_ENV=test rails db:reset',
+      'rails server',
+      { line: 'bundle exec rake db:rollback', decision: 'allow' },
+    ],
   },
 });

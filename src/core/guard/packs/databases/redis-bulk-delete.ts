@@ -1,5 +1,5 @@
-import { defineRule } from '../../rule';
 import { parseOptions } from '../../../argv';
+import { defineRule } from '../../rule';
 import { clientOf, REDIS_TOOLS } from './clients';
 import { clientScripts } from './scripts';
 
@@ -10,7 +10,8 @@ export default defineRule({
   resource: 'every Redis key a pattern matched',
   severity: 'high',
   decision: 'ask',
-  reason: 'Deletes Redis keys fed in from another command (`--scan --pattern ... | xargs redis-cli DEL`) or matched in a Lua script: as many keys as the pattern matches.',
+  reason:
+    'Deletes Redis keys fed in from another command (`--scan --pattern ... | xargs redis-cli DEL`) or matched in a Lua script: as many keys as the pattern matches.',
   suggestion: 'Run the scan alone first and count what it matches (`redis-cli --scan --pattern "x:*" | wc -l`).',
   tools: REDIS_TOOLS,
   match: (command, context) => {
@@ -24,7 +25,11 @@ export default defineRule({
     return fedIn ? {} : undefined;
   },
   examples: {
-    match: ['redis-cli --scan --pattern "session:*" | xargs redis-cli DEL', 'redis-cli keys "cache:*" | xargs redis-cli unlink', `redis-cli EVAL "for _, k in ipairs(redis.call('KEYS', ARGV[1])) do redis.call('DEL', k) end" 0 'cache:*'`],
+    match: [
+      'redis-cli --scan --pattern "session:*" | xargs redis-cli DEL',
+      'redis-cli keys "cache:*" | xargs redis-cli unlink',
+      `redis-cli EVAL "for _, k in ipairs(redis.call('KEYS', ARGV[1])) do redis.call('DEL', k) end" 0 'cache:*'`,
+    ],
     noMatch: ['redis-cli DEL session:42', 'redis-cli --scan --pattern "session:*"'],
   },
 });

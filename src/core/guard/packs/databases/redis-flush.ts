@@ -15,7 +15,17 @@ export default defineRule({
     return hazard ? { reason: `Runs ${hazard.command} (from ${hazard.from}): every key it covers is deleted at once.` } : undefined;
   },
   examples: {
-    match: [{ line: 'redis-cli FLUSHALL', decision: 'ask' }, 'redis-cli -h cache.internal -n 2 flushdb async', { line: 'echo FLUSHALL | redis-cli', decision: 'ask' }, 'redis-cli EVAL "return redis.call(\'flushall\')" 0'],
-    noMatch: [{ line: 'redis-cli PING', decision: 'allow' }, { line: 'redis-cli GET flushall', decision: 'allow' }, 'redis-cli DEL session:42', 'redis-cli --scan --pattern "cache:*"'],
+    match: [
+      { line: 'redis-cli FLUSHALL', decision: 'ask' },
+      'redis-cli -h cache.internal -n 2 flushdb async',
+      { line: 'echo FLUSHALL | redis-cli', decision: 'ask' },
+      'redis-cli EVAL "return redis.call(\'flushall\')" 0',
+    ],
+    noMatch: [
+      { line: 'redis-cli PING', decision: 'allow' },
+      { line: 'redis-cli GET flushall', decision: 'allow' },
+      'redis-cli DEL session:42',
+      'redis-cli --scan --pattern "cache:*"',
+    ],
   },
 });

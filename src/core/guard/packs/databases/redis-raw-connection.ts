@@ -45,7 +45,10 @@ export default defineRule({
     }
     if (!REDIS_PORTS.test(where)) return undefined;
     if (stdin === undefined) return undefined; // interactive: a person types, Airlock is not needed
-    return { severity: 'high', reason: `Sends ${where}, a Redis port, commands piped from ${stdin.kind === 'opaque' ? stdin.from : 'a file'} that Airlock cannot read.` };
+    return {
+      severity: 'high',
+      reason: `Sends ${where}, a Redis port, commands piped from ${stdin.kind === 'opaque' ? stdin.from : 'a file'} that Airlock cannot read.`,
+    };
   },
   examples: {
     match: [

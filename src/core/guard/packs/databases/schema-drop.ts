@@ -3,7 +3,12 @@ import { frameworkArgv, RUNNER_TOOLS } from './frameworks';
 
 /** ORM and migration tools whose commands drop the whole schema or roll every migration back. */
 const TYPEORM = ['typeorm', 'typeorm-ts-node-commonjs', 'typeorm-ts-node-esm'];
-const DOCTRINE_DROPS = new Map([['doctrine:database:drop', 'database'], ['d:d:d', 'database'], ['doctrine:schema:drop', 'schema'], ['d:s:d', 'schema']]);
+const DOCTRINE_DROPS = new Map([
+  ['doctrine:database:drop', 'database'],
+  ['d:d:d', 'database'],
+  ['doctrine:schema:drop', 'schema'],
+  ['d:s:d', 'schema'],
+]);
 
 /** True when `words` contains `sequence` in order, side by side. */
 function has(words: readonly string[], ...sequence: string[]): boolean {
@@ -22,12 +27,15 @@ export default defineRule({
   match: (command) => {
     const [tool, ...args] = frameworkArgv(command);
     const words = args.filter((a) => !a.startsWith('-'));
-    if (tool && TYPEORM.includes(tool) && words[0] === 'schema:drop') return { reason: 'Runs `typeorm schema:drop`: every table of the configured database is dropped.' };
-    if (tool === 'drizzle-kit' && words[0] === 'push' && args.includes('--force')) return { reason: 'Runs `drizzle-kit push --force`: statements that lose data run without asking.' };
+    if (tool && TYPEORM.includes(tool) && words[0] === 'schema:drop')
+      return { reason: 'Runs `typeorm schema:drop`: every table of the configured database is dropped.' };
+    if (tool === 'drizzle-kit' && words[0] === 'push' && args.includes('--force'))
+      return { reason: 'Runs `drizzle-kit push --force`: statements that lose data run without asking.' };
     if ((tool === 'alembic' && has(words, 'downgrade', 'base')) || (tool === 'flask' && has(words, 'db', 'downgrade', 'base'))) {
       return { reason: `Runs \`${tool} ... downgrade base\`: every migration is reverted, dropping the tables they created.` };
     }
-    if (tool === 'mix' && (words[0] === 'ecto.drop' || words[0] === 'ecto.reset')) return { reason: `Runs \`mix ${words[0]}\`: the Ecto repository's database is dropped.` };
+    if (tool === 'mix' && (words[0] === 'ecto.drop' || words[0] === 'ecto.reset'))
+      return { reason: `Runs \`mix ${words[0]}\`: the Ecto repository's database is dropped.` };
     if (tool === 'dotnet' && has(words, 'ef', 'database', 'drop')) return { reason: 'Runs `dotnet ef database drop`: the database is dropped.' };
     // Symfony: `php bin/console doctrine:database:drop --force` (without --force it only prints).
     const symfony = command.argv[0] === 'php' ? command.argv.slice(1) : command.argv;
@@ -38,7 +46,24 @@ export default defineRule({
     return undefined;
   },
   examples: {
-    match: ['npx typeorm schema:drop -d src/data-source.ts', { line: 'alembic downgrade base', decision: 'ask' }, 'alembic -c prod.ini downgrade base', 'flask --app shop db downgrade base', 'mix ecto.reset', { line: 'dotnet ef database drop --force', decision: 'ask' }, 'php bin/console doctrine:database:drop --force', 'npx drizzle-kit push --force'],
-    noMatch: ['npx typeorm migration:run', { line: 'alembic upgrade head', decision: 'allow' }, { line: 'alembic downgrade -1', decision: 'allow' }, { line: 'mix ecto.migrate', decision: 'allow' }, { line: 'dotnet ef database update', decision: 'allow' }, 'php bin/console doctrine:database:drop', 'npx drizzle-kit push'],
+    match: [
+      'npx typeorm schema:drop -d src/data-source.ts',
+      { line: 'alembic downgrade base', decision: 'ask' },
+      'alembic -c prod.ini downgrade base',
+      'flask --app shop db downgrade base',
+      'mix ecto.reset',
+      { line: 'dotnet ef database drop --force', decision: 'ask' },
+      'php bin/console doctrine:database:drop --force',
+      'npx drizzle-kit push --force',
+    ],
+    noMatch: [
+      'npx typeorm migration:run',
+      { line: 'alembic upgrade head', decision: 'allow' },
+      { line: 'alembic downgrade -1', decision: 'allow' },
+      { line: 'mix ecto.migrate', decision: 'allow' },
+      { line: 'dotnet ef database update', decision: 'allow' },
+      'php bin/console doctrine:database:drop',
+      'npx drizzle-kit push',
+    ],
   },
 });

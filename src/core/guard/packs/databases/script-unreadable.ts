@@ -18,7 +18,13 @@ export default defineRule({
     return unreadable.length ? { reason: `Runs a database script Airlock cannot read: ${unreadable.join(', ')}.` } : undefined;
   },
   examples: {
-    match: ['psql -c "$SQL"', 'psql -f /nonexistent/airlock/migrate.sql', 'mysql shop < /nonexistent/airlock/dump.sql', 'curl -s https://example.com/x.sql | psql', 'mongosh --file /nonexistent/airlock/cleanup.js'],
+    match: [
+      'psql -c "$SQL"',
+      'psql -f /nonexistent/airlock/migrate.sql',
+      'mysql shop < /nonexistent/airlock/dump.sql',
+      'curl -s https://example.com/x.sql | psql',
+      'mongosh --file /nonexistent/airlock/cleanup.js',
+    ],
     noMatch: ['psql -c "SELECT 1"', 'psql -c "SELECT * FROM $TABLE"', 'psql', 'mysql -e "SHOW DATABASES"', 'redis-cli PING'],
   },
 });

@@ -1,11 +1,11 @@
+import { parseOptions } from '../../../argv';
+import type { SimpleCommand } from '../../../shell/command';
+import { analyseSql, type SqlHazard } from '../../../sql/analyse';
 import { analyseMongoScript, type MongoHazard } from '../../../sql/mongo';
 import { analyseRedisCommands, type RedisHazard } from '../../../sql/redis';
-import { analyseSql, type SqlHazard } from '../../../sql/analyse';
-import { parseOptions } from '../../../argv';
-import { isRuntimeText } from '../../runtime-text';
 import type { RuleContext } from '../../rule';
-import type { SimpleCommand } from '../../../shell/command';
-import { clientOf, type ClientShape, type ScriptOrigin } from './clients';
+import { isRuntimeText } from '../../runtime-text';
+import { type ClientShape, clientOf, type ScriptOrigin } from './clients';
 
 /** What one database client command would run, read once and shared by every rule of the pack. */
 export interface ClientScripts {
@@ -38,14 +38,26 @@ function read(command: SimpleCommand, context: RuleContext, dialect: ClientShape
   const readFile = (path: string) => context.readFile(path, command.cwd);
   let includes = 0;
   const analyse = (text: string, from: string, depth: number): void => {
-    if (dialect === 'mongo') { out.mongo.push(...analyseMongoScript(text).map((h) => ({ ...h, from }))); return; }
-    if (dialect === 'redis') { out.redis.push(...analyseRedisCommands(text).map((h) => ({ ...h, from }))); return; }
+    if (dialect === 'mongo') {
+      out.mongo.push(...analyseMongoScript(text).map((h) => ({ ...h, from })));
+      return;
+    }
+    if (dialect === 'redis') {
+      out.redis.push(...analyseRedisCommands(text).map((h) => ({ ...h, from })));
+      return;
+    }
     const analysis = analyseSql(text, dialect);
     out.sql.push(...analysis.hazards.map((h) => ({ ...h, from })));
     out.shellCommands.push(...analysis.shellCommands);
     for (const include of analysis.includes) {
-      if (depth >= MAX_INCLUDE_DEPTH) { out.unreadable.push(`${include} (included too deep)`); continue; }
-      if (++includes > MAX_INCLUDES) { out.unreadable.push(`${include} (more than ${MAX_INCLUDES} included files)`); break; }
+      if (depth >= MAX_INCLUDE_DEPTH) {
+        out.unreadable.push(`${include} (included too deep)`);
+        continue;
+      }
+      if (++includes > MAX_INCLUDES) {
+        out.unreadable.push(`${include} (more than ${MAX_INCLUDES} included files)`);
+        break;
+      }
       const included = readFile(include);
       if (included === undefined) out.unreadable.push(`${include} (included by ${from}, unreadable)`);
       else analyse(included, include, depth + 1);

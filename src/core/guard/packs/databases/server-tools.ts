@@ -11,7 +11,7 @@ export default defineRule({
   resource: 'a database role, write-ahead log, archived WAL, collection or etcd keys',
   severity: 'high',
   decision: 'ask',
-  reason: 'Runs a database tool that deletes a role, write-ahead log files, a collection\'s documents or stored keys.',
+  reason: "Runs a database tool that deletes a role, write-ahead log files, a collection's documents or stored keys.",
   suggestion: 'Run it against a copy first, and take a backup of what it deletes.',
   tools: ['dropuser', 'pg_resetwal', 'pg_resetxlog', 'pg_archivecleanup', 'mongorestore', 'mongoimport', 'etcdctl'],
   match(command) {
@@ -20,26 +20,52 @@ export default defineRule({
     switch (tool) {
       case 'dropuser': {
         const role = positionals(args, ['-h', '--host', '-p', '--port', '-U', '--username'])[0];
-        return role || hasFlag(args, '-i', '--interactive') ? { reason: `dropuser removes the role ${role ?? '(asked for)'}: its logins stop working, and what it owned must be reassigned first.` } : undefined;
+        return role || hasFlag(args, '-i', '--interactive')
+          ? { reason: `dropuser removes the role ${role ?? '(asked for)'}: its logins stop working, and what it owned must be reassigned first.` }
+          : undefined;
       }
       case 'pg_resetwal':
       case 'pg_resetxlog':
         if (hasFlag(args, '-n', '--dry-run')) return undefined;
-        return { severity: 'critical', reason: `${tool} throws away PostgreSQL's write-ahead log: recent transactions are lost and the database may be left inconsistent.` };
+        return {
+          severity: 'critical',
+          reason: `${tool} throws away PostgreSQL's write-ahead log: recent transactions are lost and the database may be left inconsistent.`,
+        };
       case 'pg_archivecleanup':
         if (hasFlag(args, '-n')) return undefined;
-        return positionals(args, ['-x']).length >= 2 ? { reason: 'pg_archivecleanup deletes archived WAL files older than the one named: point-in-time recovery before it is no longer possible.' } : undefined;
+        return positionals(args, ['-x']).length >= 2
+          ? { reason: 'pg_archivecleanup deletes archived WAL files older than the one named: point-in-time recovery before it is no longer possible.' }
+          : undefined;
       case 'mongorestore':
-        return hasOption(args, '--drop') ? { severity: 'critical', reason: 'mongorestore --drop drops each collection before restoring it: documents not in the dump are gone.' } : undefined;
+        return hasOption(args, '--drop')
+          ? { severity: 'critical', reason: 'mongorestore --drop drops each collection before restoring it: documents not in the dump are gone.' }
+          : undefined;
       case 'mongoimport': {
-        if (hasOption(args, '--drop')) return { severity: 'critical', reason: 'mongoimport --drop drops the collection before importing: every document not in the file is gone.' };
-        return optionValue(args, '--mode') === 'delete' ? { reason: 'mongoimport --mode delete deletes every document that matches one in the file.' } : undefined;
+        if (hasOption(args, '--drop'))
+          return { severity: 'critical', reason: 'mongoimport --drop drops the collection before importing: every document not in the file is gone.' };
+        return optionValue(args, '--mode') === 'delete'
+          ? { reason: 'mongoimport --mode delete deletes every document that matches one in the file.' }
+          : undefined;
       }
       case 'etcdctl': {
-        const words = positionals(args, ['--endpoints', '--cacert', '--cert', '--key', '--user', '--password', '-w', '--write-out', '--dial-timeout', '--command-timeout']);
+        const words = positionals(args, [
+          '--endpoints',
+          '--cacert',
+          '--cert',
+          '--key',
+          '--user',
+          '--password',
+          '-w',
+          '--write-out',
+          '--dial-timeout',
+          '--command-timeout',
+        ]);
         if (!['del', 'rm', 'rmdir', 'delete'].includes(words[0] ?? '')) return undefined;
         const everything = hasOption(args, '--prefix', '--from-key') || hasFlag(args, '--recursive', '-r');
-        return { severity: everything ? 'critical' : 'high', reason: `etcdctl ${words[0]} deletes ${everything ? 'every key under' : 'the key'} ${words[1] ?? ''} from etcd${everything ? '' : ''}; Kubernetes and services that read their configuration there lose it.` };
+        return {
+          severity: everything ? 'critical' : 'high',
+          reason: `etcdctl ${words[0]} deletes ${everything ? 'every key under' : 'the key'} ${words[1] ?? ''} from etcd${everything ? '' : ''}; Kubernetes and services that read their configuration there lose it.`,
+        };
       }
     }
     return undefined;

@@ -12,7 +12,13 @@ export default defineRule({
   tools: SQL_CLIENT_TOOLS,
   match: (command, context) => sqlHazardVerdict(command, context, ['alter-drop'], (object) => `Drops ${object}`),
   examples: {
-    match: [{ line: 'psql -c "ALTER TABLE users DROP COLUMN email"', decision: 'ask' }, { line: 'clickhouse-client -q "ALTER TABLE events DROP PARTITION 202401"', decision: 'ask' }],
-    noMatch: [{ line: 'psql -c "ALTER TABLE users ALTER COLUMN email DROP NOT NULL"', decision: 'allow' }, { line: 'psql -c "ALTER TABLE users ADD COLUMN age int"', decision: 'allow' }],
+    match: [
+      { line: 'psql -c "ALTER TABLE users DROP COLUMN email"', decision: 'ask' },
+      { line: 'clickhouse-client -q "ALTER TABLE events DROP PARTITION 202401"', decision: 'ask' },
+    ],
+    noMatch: [
+      { line: 'psql -c "ALTER TABLE users ALTER COLUMN email DROP NOT NULL"', decision: 'allow' },
+      { line: 'psql -c "ALTER TABLE users ADD COLUMN age int"', decision: 'allow' },
+    ],
   },
 });

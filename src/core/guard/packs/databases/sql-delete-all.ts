@@ -12,7 +12,12 @@ export default defineRule({
   tools: SQL_CLIENT_TOOLS,
   match: (command, context) => sqlHazardVerdict(command, context, ['delete-all'], (object) => `Deletes ${object}`),
   examples: {
-    match: [{ line: 'psql -c "DELETE FROM bookings"', decision: 'ask' }, 'mysql -e "delete from orders where 1=1"', { line: 'sqlite3 app.db "DELETE FROM sessions;"', decision: 'ask' }, 'psql -c "DELETE FROM t WHERE true"'],
+    match: [
+      { line: 'psql -c "DELETE FROM bookings"', decision: 'ask' },
+      'mysql -e "delete from orders where 1=1"',
+      { line: 'sqlite3 app.db "DELETE FROM sessions;"', decision: 'ask' },
+      'psql -c "DELETE FROM t WHERE true"',
+    ],
     noMatch: ['psql -c "DELETE FROM bookings WHERE id = 42"', 'psql -c "DELETE FROM t WHERE note = \'where\'"', 'mysql -e "SELECT * FROM orders WHERE id = 1"'],
   },
 });

@@ -11,8 +11,13 @@ export default defineRule({
   suggestion: 'Take a dump first (`pg_dump`, `mysqldump`), and check which database the connection points at.',
   tools: SQL_CLIENT_TOOLS,
   match: (command, context) =>
-    sqlHazardVerdict(command, context, ['drop', 'replace'], (object) => `Drops ${object}`, (object) =>
-      /^(DATABASE|SCHEMA|KEYSPACE|TABLE)\b/.test(object) ? 'critical' : 'high'),
+    sqlHazardVerdict(
+      command,
+      context,
+      ['drop', 'replace'],
+      (object) => `Drops ${object}`,
+      (object) => (/^(DATABASE|SCHEMA|KEYSPACE|TABLE)\b/.test(object) ? 'critical' : 'high'),
+    ),
   examples: {
     match: [
       'psql -c "DROP TABLE users"',

@@ -1,7 +1,7 @@
-import type { Severity } from '../../../types';
-import type { SqlHazardKind } from '../../../sql/analyse';
-import type { RuleVerdict, RuleContext } from '../../rule';
 import type { SimpleCommand } from '../../../shell/command';
+import type { SqlHazardKind } from '../../../sql/analyse';
+import type { Severity } from '../../../types';
+import type { RuleContext, RuleVerdict } from '../../rule';
 import { clientScripts } from './scripts';
 
 /** The verdict for the first SQL hazard of the given kinds, naming what it hits and where the SQL came from. */

@@ -15,7 +15,12 @@ export default defineRule({
   reason: 'Creates a function or procedure whose body destroys data when called, or runs SQL built only when the code runs, which Airlock cannot read.',
   suggestion: 'Run the statements themselves, spelled out, where a person can read them.',
   tools: SQL_CLIENT_TOOLS,
-  match: (command, context) => sqlHazardVerdict(command, context, ['stored-code', 'dynamic-sql'], (object) => (object.startsWith('SQL built') ? 'Runs SQL built when the code runs, which Airlock cannot read' : `Creates ${object}, whose body destroys data when it is called`)),
+  match: (command, context) =>
+    sqlHazardVerdict(command, context, ['stored-code', 'dynamic-sql'], (object) =>
+      object.startsWith('SQL built')
+        ? 'Runs SQL built when the code runs, which Airlock cannot read'
+        : `Creates ${object}, whose body destroys data when it is called`,
+    ),
   examples: {
     match: [
       { line: `psql -c 'CREATE FUNCTION f() RETURNS void AS $$ DROP TABLE users $$ LANGUAGE sql'`, decision: 'ask' },

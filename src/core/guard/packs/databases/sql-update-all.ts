@@ -12,7 +12,13 @@ export default defineRule({
   tools: SQL_CLIENT_TOOLS,
   match: (command, context) => sqlHazardVerdict(command, context, ['update-all'], (object) => `Overwrites ${object}`),
   examples: {
-    match: [{ line: 'psql -c "UPDATE users SET email = NULL"', decision: 'ask' }, { line: 'mysql -e "update orders set status=\'void\'"', decision: 'ask' }],
-    noMatch: ['psql -c "UPDATE users SET email = NULL WHERE id = 1"', { line: 'mysql -e "INSERT INTO t VALUES (1) ON DUPLICATE KEY UPDATE n = n + 1"', decision: 'allow' }],
+    match: [
+      { line: 'psql -c "UPDATE users SET email = NULL"', decision: 'ask' },
+      { line: 'mysql -e "update orders set status=\'void\'"', decision: 'ask' },
+    ],
+    noMatch: [
+      'psql -c "UPDATE users SET email = NULL WHERE id = 1"',
+      { line: 'mysql -e "INSERT INTO t VALUES (1) ON DUPLICATE KEY UPDATE n = n + 1"', decision: 'allow' },
+    ],
   },
 });

@@ -12,11 +12,25 @@ export default defineRule({
   keywords: DOCTL_KEYWORDS,
   tools: DOCTL_TOOLS,
   match: (command) => {
-    const words = matchPath(command, DOCTL_VALUED, [['databases', 'database', 'db', 'dbs', 'd'], DOCTL_DELETE], [['databases', 'database', 'db', 'dbs', 'd'], 'db', DOCTL_DELETE]);
+    const words = matchPath(
+      command,
+      DOCTL_VALUED,
+      [['databases', 'database', 'db', 'dbs', 'd'], DOCTL_DELETE],
+      [['databases', 'database', 'db', 'dbs', 'd'], 'db', DOCTL_DELETE],
+    );
     return words ? (words[1] === 'db' ? { resource: 'a database in a DigitalOcean cluster, with its data' } : {}) : undefined;
   },
   examples: {
-    match: [{ line: 'doctl databases delete 9cc10173 --force', decision: 'ask' }, { line: 'doctl databases db delete 9cc10173 app', decision: 'ask' }, 'doctl db rm 9cc10173'],
-    noMatch: [{ line: 'doctl databases list', decision: 'allow' }, 'doctl databases get 9cc10173', 'doctl databases backups 9cc10173', 'doctl databases user delete 9cc10173 app'],
+    match: [
+      { line: 'doctl databases delete 9cc10173 --force', decision: 'ask' },
+      { line: 'doctl databases db delete 9cc10173 app', decision: 'ask' },
+      'doctl db rm 9cc10173',
+    ],
+    noMatch: [
+      { line: 'doctl databases list', decision: 'allow' },
+      'doctl databases get 9cc10173',
+      'doctl databases backups 9cc10173',
+      'doctl databases user delete 9cc10173 app',
+    ],
   },
 });

@@ -1,5 +1,5 @@
-import { defineRule } from '../../rule';
 import { hasOption } from '../../../argv';
+import { defineRule } from '../../rule';
 import { matchPath } from '../cli-words';
 import { DOCTL_DELETE, DOCTL_KEYWORDS, DOCTL_TOOLS, DOCTL_VALUED } from './shape';
 
@@ -9,7 +9,7 @@ export default defineRule({
   severity: 'high',
   decision: 'ask',
   reason: 'Deletes a DigitalOcean Kubernetes cluster and everything running on it; with --dangerous, its volumes and load balancers too.',
-  suggestion: 'Back up the cluster\'s state (e.g. with Velero) and its volumes first.',
+  suggestion: "Back up the cluster's state (e.g. with Velero) and its volumes first.",
   keywords: DOCTL_KEYWORDS,
   tools: DOCTL_TOOLS,
   match: (command) => {

@@ -1,5 +1,5 @@
-import { defineRule } from '../../rule';
 import { hasFlag } from '../../../argv';
+import { defineRule } from '../../rule';
 import { startsWithPath } from '../cli-words';
 import { DOCKER_KEYWORDS, DOCKER_TOOLS, dockerCalls } from './shape';
 
@@ -18,6 +18,11 @@ export default defineRule({
   },
   examples: {
     match: [{ line: 'docker rm -v postgres', decision: 'ask' }, { line: 'docker rm -fv db', decision: 'ask' }, 'docker container rm --volumes db'],
-    noMatch: [{ line: 'docker rm web', decision: 'allow' }, { line: 'docker rm -f web', decision: 'allow' }, { line: 'docker ps -a', decision: 'allow' }, 'docker container ls'],
+    noMatch: [
+      { line: 'docker rm web', decision: 'allow' },
+      { line: 'docker rm -f web', decision: 'allow' },
+      { line: 'docker ps -a', decision: 'allow' },
+      'docker container ls',
+    ],
   },
 });

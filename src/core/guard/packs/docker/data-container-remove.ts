@@ -1,10 +1,11 @@
-import { defineRule } from '../../rule';
 import { hasFlag, positionals } from '../../../argv';
+import { defineRule } from '../../rule';
 import { startsWithPath } from '../cli-words';
 import { DOCKER_KEYWORDS, DOCKER_TOOLS, dockerCalls } from './shape';
 
 /** Names of containers that hold data: database and storage images, or a name that says data. */
-export const DATA_CONTAINER = /(^|[-_.])(db|database|postgres|postgresql|pg|pgsql|mysql|mariadb|mongo|mongodb|redis|valkey|keydb|elastic|elasticsearch|opensearch|cassandra|scylla|clickhouse|influx|influxdb|minio|rabbitmq|kafka|zookeeper|etcd|neo4j|couchdb|couchbase|cockroach|cockroachdb|timescale|timescaledb|supabase|mssql|sqlserver|oracle|data|storage|volume|vault|nexus|gitlab|registry)(\d*)($|[-_.:])/i;
+export const DATA_CONTAINER =
+  /(^|[-_.])(db|database|postgres|postgresql|pg|pgsql|mysql|mariadb|mongo|mongodb|redis|valkey|keydb|elastic|elasticsearch|opensearch|cassandra|scylla|clickhouse|influx|influxdb|minio|rabbitmq|kafka|zookeeper|etcd|neo4j|couchdb|couchbase|cockroach|cockroachdb|timescale|timescaledb|supabase|mssql|sqlserver|oracle|data|storage|volume|vault|nexus|gitlab|registry)(\d*)($|[-_.:])/i;
 
 /**
  * `docker rm -f` of a container that holds data (a database or storage container, named so):
@@ -16,7 +17,8 @@ export default defineRule({
   resource: 'a database or storage container and the data it wrote inside itself',
   severity: 'high',
   decision: 'ask',
-  reason: 'Force-removes a container that holds data (a database or storage container): it is killed mid-write, and whatever it stored outside named volumes is gone.',
+  reason:
+    'Force-removes a container that holds data (a database or storage container): it is killed mid-write, and whatever it stored outside named volumes is gone.',
   suggestion: 'Stop it cleanly (`docker stop`), check `docker inspect -f "{{ .Mounts }}"` for where its data lives, and copy it out first.',
   keywords: DOCKER_KEYWORDS,
   tools: DOCKER_TOOLS,
@@ -28,8 +30,11 @@ export default defineRule({
     const names = positionals(call.args.slice(at + 1), ['-t', '--time']);
     const data = names.filter((n) => DATA_CONTAINER.test(n));
     const unknown = names.filter((n) => /^\$/.test(n));
-    if (data.length) return { reason: `\`docker rm -f\` kills and removes ${data.join(', ')}, which holds data: what it stored outside named volumes is gone.` };
-    return unknown.length ? { reason: `\`docker rm -f ${unknown.join(' ')}\` kills and removes containers only known when the line runs, databases included.`, severity: 'medium' } : undefined;
+    if (data.length)
+      return { reason: `\`docker rm -f\` kills and removes ${data.join(', ')}, which holds data: what it stored outside named volumes is gone.` };
+    return unknown.length
+      ? { reason: `\`docker rm -f ${unknown.join(' ')}\` kills and removes containers only known when the line runs, databases included.`, severity: 'medium' }
+      : undefined;
   },
   examples: {
     match: [

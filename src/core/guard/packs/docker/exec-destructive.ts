@@ -24,7 +24,15 @@ export default defineRule({
     return nestedVerdict(context.checkArgv(inner, '/'), `Inside container ${target}`);
   },
   examples: {
-    match: ['docker exec web rm -rf /var/lib/app', 'docker exec -it db psql -U postgres -c "DROP TABLE users"', { line: 'docker compose exec db psql -c "DROP TABLE users"', decision: 'ask' }],
-    noMatch: [{ line: 'docker exec -it db psql -U postgres -c "SELECT 1"', decision: 'allow' }, 'docker exec web ls', { line: 'docker logs web', decision: 'allow' }],
+    match: [
+      'docker exec web rm -rf /var/lib/app',
+      'docker exec -it db psql -U postgres -c "DROP TABLE users"',
+      { line: 'docker compose exec db psql -c "DROP TABLE users"', decision: 'ask' },
+    ],
+    noMatch: [
+      { line: 'docker exec -it db psql -U postgres -c "SELECT 1"', decision: 'allow' },
+      'docker exec web ls',
+      { line: 'docker logs web', decision: 'allow' },
+    ],
   },
 });

@@ -1,15 +1,52 @@
-import { defineRule } from '../../rule';
 import { asksForHelp, hasOption } from '../../../argv';
+import { defineRule } from '../../rule';
 import { nestedVerdict } from '../cli-words';
 import { innerCommand } from '../nested-commands';
 import { DOCKER_KEYWORDS, DOCKER_TOOLS, DOCKER_VALUED } from './shape';
 
 /** `docker run` options that take a value (a mounted volume among them). */
 const RUN_VALUED = [
-  ...DOCKER_VALUED, '-v', '--volume', '--mount', '--volumes-from', '--name', '-p', '--publish', '--entrypoint', '--network',
-  '--net', '--env-file', '--label', '--platform', '--cpus', '-m', '--memory', '--restart', '--hostname', '-h', '--add-host',
-  '--device', '--cap-add', '--cap-drop', '--log-driver', '--log-opt', '--pull', '--shm-size', '--ulimit', '--tmpfs', '--dns',
-  '--gpus', '--security-opt', '--pid', '--ipc', '--runtime', '--stop-signal', '--health-cmd', '-a', '--attach', '--cidfile',
+  ...DOCKER_VALUED,
+  '-v',
+  '--volume',
+  '--mount',
+  '--volumes-from',
+  '--name',
+  '-p',
+  '--publish',
+  '--entrypoint',
+  '--network',
+  '--net',
+  '--env-file',
+  '--label',
+  '--platform',
+  '--cpus',
+  '-m',
+  '--memory',
+  '--restart',
+  '--hostname',
+  '-h',
+  '--add-host',
+  '--device',
+  '--cap-add',
+  '--cap-drop',
+  '--log-driver',
+  '--log-opt',
+  '--pull',
+  '--shm-size',
+  '--ulimit',
+  '--tmpfs',
+  '--dns',
+  '--gpus',
+  '--security-opt',
+  '--pid',
+  '--ipc',
+  '--runtime',
+  '--stop-signal',
+  '--health-cmd',
+  '-a',
+  '--attach',
+  '--cidfile',
 ];
 const MOUNTS = ['-v', '--volume', '--mount', '--volumes-from'];
 
@@ -41,7 +78,16 @@ export default defineRule({
     return nestedVerdict(findings, compose ? 'In a Compose service container, with its volumes' : 'In a container with mounted volumes');
   },
   examples: {
-    match: ['docker run --rm -v pgdata:/data alpine rm -rf /data/pgdata', 'docker run --rm -it -v "$PWD":/src -w /src alpine rm -rf /src/data', { line: 'docker compose run --rm web rm -rf /app/uploads', decision: 'ask' }],
-    noMatch: ['docker run --rm alpine rm -rf /tmp/x', 'docker run --rm -v pgdata:/data alpine ls /data', 'docker run -d -p 80:80 nginx', 'docker compose run --rm web npm test'],
+    match: [
+      'docker run --rm -v pgdata:/data alpine rm -rf /data/pgdata',
+      'docker run --rm -it -v "$PWD":/src -w /src alpine rm -rf /src/data',
+      { line: 'docker compose run --rm web rm -rf /app/uploads', decision: 'ask' },
+    ],
+    noMatch: [
+      'docker run --rm alpine rm -rf /tmp/x',
+      'docker run --rm -v pgdata:/data alpine ls /data',
+      'docker run -d -p 80:80 nginx',
+      'docker compose run --rm web npm test',
+    ],
   },
 });

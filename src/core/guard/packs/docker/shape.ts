@@ -1,13 +1,41 @@
-import type { SimpleCommand } from '../../../shell/command';
 import { asksForHelp, hasOption, readings } from '../../../argv';
+import type { SimpleCommand } from '../../../shell/command';
 
 /** Docker and Podman, with Compose as `docker compose`, `docker-compose` or `podman-compose`. */
 export const DOCKER_TOOLS = ['docker', 'podman', 'docker-compose', 'podman-compose'];
 export const DOCKER_KEYWORDS = ['docker', 'podman', 'docker-compose', 'podman-compose'];
 export const DOCKER_VALUED = [
-  '-H', '--host', '-c', '--context', '--config', '-l', '--log-level', '--tlscacert', '--tlscert', '--tlskey',
-  '-f', '--file', '-p', '--project-name', '--profile', '--env-file', '--project-directory', '--ansi', '--parallel',
-  '-e', '--env', '-u', '--user', '-w', '--workdir', '--detach-keys', '--filter', '-t', '--timeout', '--rmi', '--format',
+  '-H',
+  '--host',
+  '-c',
+  '--context',
+  '--config',
+  '-l',
+  '--log-level',
+  '--tlscacert',
+  '--tlscert',
+  '--tlskey',
+  '-f',
+  '--file',
+  '-p',
+  '--project-name',
+  '--profile',
+  '--env-file',
+  '--project-directory',
+  '--ansi',
+  '--parallel',
+  '-e',
+  '--env',
+  '-u',
+  '--user',
+  '-w',
+  '--workdir',
+  '--detach-keys',
+  '--filter',
+  '-t',
+  '--timeout',
+  '--rmi',
+  '--format',
 ];
 
 export interface DockerCall {

@@ -18,8 +18,8 @@ export default defineRule({
   resource: 'a Docker Swarm service, stack, secret or config',
   severity: 'high',
   decision: 'ask',
-  reason: 'Removes a Docker Swarm service, stack, secret or config: the service stops, and a secret\'s value cannot be read back to recreate it.',
-  suggestion: 'Check the cluster (`docker context ls`, `docker node ls`) and keep the secret\'s value somewhere first.',
+  reason: "Removes a Docker Swarm service, stack, secret or config: the service stops, and a secret's value cannot be read back to recreate it.",
+  suggestion: "Check the cluster (`docker context ls`, `docker node ls`) and keep the secret's value somewhere first.",
   keywords: DOCKER_KEYWORDS,
   tools: DOCKER_TOOLS,
   match: (command) => {
@@ -27,7 +27,11 @@ export default defineRule({
       const found = OBJECTS.find(([group]) => startsWithPath(call.words, [group, REMOVE]));
       if (found) {
         const names = call.words.slice(2);
-        return { reason: `\`docker ${call.words.slice(0, 2).join(' ')}\` removes ${found[1]}${names.length ? ` (${names.join(', ')})` : ''}.`, severity: found[2], resource: found[1] };
+        return {
+          reason: `\`docker ${call.words.slice(0, 2).join(' ')}\` removes ${found[1]}${names.length ? ` (${names.join(', ')})` : ''}.`,
+          severity: found[2],
+          resource: found[1],
+        };
       }
     }
     return undefined;

@@ -1,5 +1,5 @@
-import { defineRule } from '../../rule';
 import { hasOption } from '../../../argv';
+import { defineRule } from '../../rule';
 import { startsWithPath } from '../cli-words';
 import { DOCKER_KEYWORDS, DOCKER_TOOLS, dockerCalls } from './shape';
 
@@ -19,6 +19,11 @@ export default defineRule({
   },
   examples: {
     match: ['docker system prune --volumes', { line: 'docker system prune -af --volumes', decision: 'ask' }, 'podman system prune --volumes -f'],
-    noMatch: ['docker system prune', 'docker system prune -af', { line: 'docker system df', decision: 'allow' }, { line: 'docker image prune -a', decision: 'allow' }],
+    noMatch: [
+      'docker system prune',
+      'docker system prune -af',
+      { line: 'docker system df', decision: 'allow' },
+      { line: 'docker image prune -a', decision: 'allow' },
+    ],
   },
 });

@@ -1,5 +1,5 @@
-import { defineRule } from '../../rule';
 import { hasFlag, hasOption } from '../../../argv';
+import { defineRule } from '../../rule';
 import { startsWithPath } from '../cli-words';
 import { DOCKER_KEYWORDS, DOCKER_TOOLS, dockerCalls } from './shape';
 
@@ -20,9 +20,12 @@ export default defineRule({
   match: (command) => {
     const call = dockerCalls(command).find((c) => startsWithPath(c.words, ['system', 'prune']) || startsWithPath(c.words, ['container', 'prune']));
     if (!call || hasOption(call.args, '--volumes')) return undefined;
-    if (call.words[0] === 'container') return { reason: '`docker container prune` removes every stopped container, with the files each wrote outside volumes.' };
+    if (call.words[0] === 'container')
+      return { reason: '`docker container prune` removes every stopped container, with the files each wrote outside volumes.' };
     const all = hasFlag(call.args, '-a', '--all');
-    return { reason: `\`docker system prune${all ? ' -a' : ''}\` removes every stopped container (with files written inside it, outside volumes), every unused network, ${all ? 'every image no container uses' : 'dangling images'} and the build cache. Volumes are kept.` };
+    return {
+      reason: `\`docker system prune${all ? ' -a' : ''}\` removes every stopped container (with files written inside it, outside volumes), every unused network, ${all ? 'every image no container uses' : 'dangling images'} and the build cache. Volumes are kept.`,
+    };
   },
   examples: {
     match: [

@@ -1,5 +1,5 @@
-import { defineRule } from '../../rule';
 import { hasFlag } from '../../../argv';
+import { defineRule } from '../../rule';
 import { startsWithPath } from '../cli-words';
 import { DOCKER_KEYWORDS, DOCKER_TOOLS, dockerCalls } from './shape';
 
@@ -21,7 +21,18 @@ export default defineRule({
     return {};
   },
   examples: {
-    match: [{ line: 'docker volume rm pgdata', decision: 'ask' }, 'docker volume rm -f app_db_data', { line: 'docker volume prune -f', decision: 'ask' }, { line: 'docker volume prune --all --force', decision: 'ask' }, { line: 'podman volume rm data', decision: 'ask' }],
-    noMatch: [{ line: 'docker volume ls', decision: 'allow' }, { line: 'docker volume inspect pgdata', decision: 'allow' }, { line: 'docker volume create pgdata', decision: 'allow' }, { line: 'docker volume rm --help', decision: 'allow' }],
+    match: [
+      { line: 'docker volume rm pgdata', decision: 'ask' },
+      'docker volume rm -f app_db_data',
+      { line: 'docker volume prune -f', decision: 'ask' },
+      { line: 'docker volume prune --all --force', decision: 'ask' },
+      { line: 'podman volume rm data', decision: 'ask' },
+    ],
+    noMatch: [
+      { line: 'docker volume ls', decision: 'allow' },
+      { line: 'docker volume inspect pgdata', decision: 'allow' },
+      { line: 'docker volume create pgdata', decision: 'allow' },
+      { line: 'docker volume rm --help', decision: 'allow' },
+    ],
   },
 });

@@ -18,7 +18,12 @@ export default defineRule({
     return risky.length ? { reason: `find -delete would remove matching files under ${risky.join(', ')}.` } : undefined;
   },
   examples: {
-    match: [{ line: 'find . -name "*.log" -delete', decision: 'ask' }, { line: 'find / -type f -delete', decision: 'ask' }, 'find src -delete', 'sudo find /var/lib -mtime +1 -delete'],
+    match: [
+      { line: 'find . -name "*.log" -delete', decision: 'ask' },
+      { line: 'find / -type f -delete', decision: 'ask' },
+      'find src -delete',
+      'sudo find /var/lib -mtime +1 -delete',
+    ],
     noMatch: ['find . -name "*.log"', 'find /tmp -name x -delete', { line: 'find node_modules -name "*.md" -delete', decision: 'allow' }, 'grep -r delete .'],
   },
 });

@@ -20,14 +20,27 @@ export default defineRule({
     const [tool, ...args] = command.argv;
     if (hasFlag(args, '--help', '-h') && tool !== 'mv') return undefined;
     switch (tool) {
-      case 'trash-empty': return hasFlag(args, '--dry-run') ? undefined : { reason: `trash-empty deletes ${positionals(args)[0] ? `trashed files older than ${positionals(args)[0]} days` : 'every trashed file'} for good.` };
-      case 'trash-rm': return positionals(args).length ? { reason: `trash-rm deletes trashed files matching ${positionals(args).join(' ')} for good.` } : undefined;
-      case 'gio': return args[0] === 'trash' && args.includes('--empty') ? { reason: 'gio trash --empty deletes every trashed file for good.' } : undefined;
-      case 'crontab': return hasFlag(args, '-r') ? { reason: 'crontab -r removes every cron job of the user at once; there is no undo.' } : undefined;
+      case 'trash-empty':
+        return hasFlag(args, '--dry-run')
+          ? undefined
+          : {
+              reason: `trash-empty deletes ${positionals(args)[0] ? `trashed files older than ${positionals(args)[0]} days` : 'every trashed file'} for good.`,
+            };
+      case 'trash-rm':
+        return positionals(args).length ? { reason: `trash-rm deletes trashed files matching ${positionals(args).join(' ')} for good.` } : undefined;
+      case 'gio':
+        return args[0] === 'trash' && args.includes('--empty') ? { reason: 'gio trash --empty deletes every trashed file for good.' } : undefined;
+      case 'crontab':
+        return hasFlag(args, '-r') ? { reason: 'crontab -r removes every cron job of the user at once; there is no undo.' } : undefined;
       case 'mv': {
         const words = positionals(args, ['-t', '--target-directory', '-S', '--suffix']);
         const target = hasFlag(args, '-t') ? args[args.indexOf('-t') + 1] : words[words.length - 1];
-        return target === '/dev/null' && words.length >= 2 ? { severity: 'high', reason: `mv ${words.slice(0, -1).join(' ')} /dev/null destroys the file; run as root it also replaces /dev/null, breaking the system.` } : undefined;
+        return target === '/dev/null' && words.length >= 2
+          ? {
+              severity: 'high',
+              reason: `mv ${words.slice(0, -1).join(' ')} /dev/null destroys the file; run as root it also replaces /dev/null, breaking the system.`,
+            }
+          : undefined;
       }
     }
     return undefined;

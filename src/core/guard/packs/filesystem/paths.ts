@@ -2,17 +2,45 @@
 import { homedir } from 'node:os';
 import { posix } from 'node:path';
 import { minimatch } from 'minimatch';
-import { FIND_MATCH } from '../../../shell/unwrap';
 import { hasFlag, positionals } from '../../../argv';
+import { FIND_MATCH } from '../../../shell/unwrap';
 
 const HOME_FORMS = /^(~|\$HOME|\$\{HOME\}|~[A-Za-z0-9_.-]+)(\/\.?\*?)?\/?$/;
 const TEMP_VARIABLE = /^(\$TMPDIR|\$\{TMPDIR\}|\$\{TMPDIR:-\/tmp\}|\$TMP|\$\{TMP\}|\$TEMP|\$\{TEMP\})(?=\/|$)/;
 /** Top-level system folders: deleting any of them wholesale breaks the machine. */
-const SYSTEM_DIRS = new Set(['/bin', '/boot', '/dev', '/etc', '/home', '/lib', '/lib64', '/opt', '/proc', '/root', '/sbin', '/srv', '/sys', '/usr', '/var', '/System', '/Users', '/Library', '/Applications', '/private', '/nix', '/snap']);
+const SYSTEM_DIRS = new Set([
+  '/bin',
+  '/boot',
+  '/dev',
+  '/etc',
+  '/home',
+  '/lib',
+  '/lib64',
+  '/opt',
+  '/proc',
+  '/root',
+  '/sbin',
+  '/srv',
+  '/sys',
+  '/usr',
+  '/var',
+  '/System',
+  '/Users',
+  '/Library',
+  '/Applications',
+  '/private',
+  '/nix',
+  '/snap',
+]);
 
 /** `$HOME/`, `"$UNSET"/`...: a leading variable Airlock cannot resolve, so the path may start at `/`. */
 export function startsWithUnknownVariable(target: string): boolean {
-  return /^\$(\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*)(\/|$)/.test(target) && !TEMP_VARIABLE.test(target) && !HOME_FORMS.test(target) && !/^\$\{?HOME\}?\//.test(target);
+  return (
+    /^\$(\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*)(\/|$)/.test(target) &&
+    !TEMP_VARIABLE.test(target) &&
+    !HOME_FORMS.test(target) &&
+    !/^\$\{?HOME\}?\//.test(target)
+  );
 }
 
 /**
@@ -72,6 +100,6 @@ export function findMatchName(segment: string): string | undefined {
   if (at < 0) return undefined;
   const expression = words.slice(at + 1, Math.max(words.indexOf('-exec'), words.indexOf('-execdir'), words.indexOf('-delete')) >>> 0);
   if (expression.some((w) => w === '-o' || w === '-or' || w === '!' || w === '-not' || w === ',')) return undefined;
-  const names = expression.flatMap((w, i) => (w === '-name' || w === '-iname') && expression[i + 1] ? [expression[i + 1]!] : []);
+  const names = expression.flatMap((w, i) => ((w === '-name' || w === '-iname') && expression[i + 1] ? [expression[i + 1]!] : []));
   return names.length === 1 && /^[\w.-]+$/.test(names[0]!) && names[0] !== '.' && names[0] !== '..' ? names[0] : undefined;
 }

@@ -9,9 +9,13 @@ export function unrecoverable(path: string, cwd: string, context: RuleContext): 
     case 'nothing-to-lose':
     case 'tracked-clean':
       return undefined;
-    case 'tracked-modified': return `${path} has changes git has not recorded`;
-    case 'untracked': return `git has never recorded ${path} (untracked or ignored)`;
-    case 'outside-repository': return `${path} is in no git repository`;
-    case 'unknown': return `Airlock cannot tell whether git could bring ${path} back (${state.why})`;
+    case 'tracked-modified':
+      return `${path} has changes git has not recorded`;
+    case 'untracked':
+      return `git has never recorded ${path} (untracked or ignored)`;
+    case 'outside-repository':
+      return `${path} is in no git repository`;
+    case 'unknown':
+      return `Airlock cannot tell whether git could bring ${path} back (${state.why})`;
   }
 }

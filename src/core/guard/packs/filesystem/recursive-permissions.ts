@@ -16,7 +16,9 @@ export default defineRule({
     // The first operand is the mode or owner; the rest are the files.
     const files = targetsOf(args).slice(args.some((a) => a.startsWith('--reference')) ? 0 : 1);
     const target = files.find((t) => isCatastrophicTarget(t, command.cwd));
-    return target ? { reason: `${tool} -R would change every file under ${target}: the system (sudo, ssh, services) stops working and there is no undo.` } : undefined;
+    return target
+      ? { reason: `${tool} -R would change every file under ${target}: the system (sudo, ssh, services) stops working and there is no undo.` }
+      : undefined;
   },
   examples: {
     match: [{ line: 'chmod -R 777 /', decision: 'deny' }, 'sudo chown -R nobody:nogroup /etc', 'chmod -R 000 ~', 'chgrp -R staff /usr'],

@@ -16,7 +16,23 @@ export default defineRule({
     return target ? { reason: `rm -r would delete ${target === '/' ? 'the entire filesystem' : target} recursively: nothing on it survives.` } : undefined;
   },
   examples: {
-    match: ['rm -rf /', { line: 'rm -rf ~', decision: 'deny' }, { line: 'rm -rf $HOME', decision: 'deny' }, 'sudo rm -rf / --no-preserve-root', 'rm -fr /*', 'rm -r -f /etc', 'rm --recursive --force /usr', { line: 'rm -rf ~/', decision: 'deny' }, 'bash -c "rm -rf /"'],
-    noMatch: [{ line: 'rm -rf /tmp/build', decision: 'allow' }, 'rm -rf ~/project/node_modules', 'rm /etc/hosts.bak', { line: 'echo rm -rf /', decision: 'allow' }, { line: 'rm -rf ./build', decision: 'allow' }],
+    match: [
+      'rm -rf /',
+      { line: 'rm -rf ~', decision: 'deny' },
+      { line: 'rm -rf $HOME', decision: 'deny' },
+      'sudo rm -rf / --no-preserve-root',
+      'rm -fr /*',
+      'rm -r -f /etc',
+      'rm --recursive --force /usr',
+      { line: 'rm -rf ~/', decision: 'deny' },
+      'bash -c "rm -rf /"',
+    ],
+    noMatch: [
+      { line: 'rm -rf /tmp/build', decision: 'allow' },
+      'rm -rf ~/project/node_modules',
+      'rm /etc/hosts.bak',
+      { line: 'echo rm -rf /', decision: 'allow' },
+      { line: 'rm -rf ./build', decision: 'allow' },
+    ],
   },
 });

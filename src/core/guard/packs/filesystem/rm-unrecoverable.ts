@@ -4,7 +4,12 @@ import { unrecoverable } from './recovery';
 
 /** Tools that delete single files, with the options that take a value. */
 const DELETERS: Record<string, readonly string[]> = {
-  rm: [], unlink: [], 'remove-item': ['-path', '-literalpath', '-filter', '-include', '-exclude'], ri: ['-path', '-literalpath', '-filter'], del: [], erase: [],
+  rm: [],
+  unlink: [],
+  'remove-item': ['-path', '-literalpath', '-filter', '-include', '-exclude'],
+  ri: ['-path', '-literalpath', '-filter'],
+  del: [],
+  erase: [],
 };
 
 /** The files a delete names: cmd's `/x` switches dropped, PowerShell's `-Path X` values kept. */
@@ -13,7 +18,11 @@ function targetsFor(tool: string, args: readonly string[], lower: readonly strin
   if (tool === 'remove-item' || tool === 'ri') {
     const out: string[] = [];
     for (let i = 0; i < args.length; i++) {
-      if (valued.includes(lower[i]!)) { if (lower[i] === '-path' || lower[i] === '-literalpath') out.push(args[i + 1] ?? ''); i++; continue; }
+      if (valued.includes(lower[i]!)) {
+        if (lower[i] === '-path' || lower[i] === '-literalpath') out.push(args[i + 1] ?? '');
+        i++;
+        continue;
+      }
       if (!args[i]!.startsWith('-')) out.push(args[i]!);
     }
     return out.filter(Boolean);
@@ -53,15 +62,21 @@ export default defineRule({
     const targets = targetsFor(tool, args, lower, valued);
     const lost: string[] = [];
     // Each file costs a few stats: past this many, Airlock does not look them all up, it asks.
-    if (targets.length > MAX_CHECKED) return { reason: `${rawTool} deletes ${targets.length} files; Airlock looks up at most ${MAX_CHECKED} in git, so it cannot vouch for them.` };
+    if (targets.length > MAX_CHECKED)
+      return { reason: `${rawTool} deletes ${targets.length} files; Airlock looks up at most ${MAX_CHECKED} in git, so it cannot vouch for them.` };
     for (const target of targets) {
       if (isRoutineDeletePath(target, command.cwd, context.routineDeletePaths)) continue;
-      if (EXPANDS.test(target)) { lost.push(`${target} (only known when the line runs)`); continue; }
+      if (EXPANDS.test(target)) {
+        lost.push(`${target} (only known when the line runs)`);
+        continue;
+      }
       const why = unrecoverable(target, command.cwd, context);
       if (why) lost.push(why);
     }
     if (lost.length === 0) return undefined;
-    return { reason: `${rawTool} deletes what git cannot bring back: ${lost.slice(0, 3).join('; ')}${lost.length > 3 ? `; and ${lost.length - 3} more` : ''}.` };
+    return {
+      reason: `${rawTool} deletes what git cannot bring back: ${lost.slice(0, 3).join('; ')}${lost.length > 3 ? `; and ${lost.length - 3} more` : ''}.`,
+    };
   },
   examples: {
     match: [

@@ -1,7 +1,34 @@
 import { positionals } from '../../../argv';
 import { defineRule } from '../../rule';
 
-const VALUED = ['-e', '--rsh', '--exclude', '--include', '--filter', '-f', '--exclude-from', '--include-from', '--files-from', '--backup-dir', '--suffix', '--chmod', '--chown', '--compare-dest', '--copy-dest', '--link-dest', '--timeout', '--bwlimit', '--log-file', '--partial-dir', '--temp-dir', '-T', '--max-size', '--min-size', '--password-file', '--port'];
+const VALUED = [
+  '-e',
+  '--rsh',
+  '--exclude',
+  '--include',
+  '--filter',
+  '-f',
+  '--exclude-from',
+  '--include-from',
+  '--files-from',
+  '--backup-dir',
+  '--suffix',
+  '--chmod',
+  '--chown',
+  '--compare-dest',
+  '--copy-dest',
+  '--link-dest',
+  '--timeout',
+  '--bwlimit',
+  '--log-file',
+  '--partial-dir',
+  '--temp-dir',
+  '-T',
+  '--max-size',
+  '--min-size',
+  '--password-file',
+  '--port',
+];
 
 export default defineRule({
   id: 'filesystem.rsync-delete',
@@ -23,7 +50,12 @@ export default defineRule({
     return undefined;
   },
   examples: {
-    match: ['rsync -a --delete /src/ /dest/', 'rsync -av --del build/ server:/var/www/', 'rsync -a --delete-excluded src/ backup/', 'rsync -a --remove-source-files /src/ host:/dest/'],
+    match: [
+      'rsync -a --delete /src/ /dest/',
+      'rsync -av --del build/ server:/var/www/',
+      'rsync -a --delete-excluded src/ backup/',
+      'rsync -a --remove-source-files /src/ host:/dest/',
+    ],
     noMatch: ['rsync -a /src/ /dest/', 'rsync -an --delete /src/ /dest/', 'rsync --dry-run --delete a/ b/'],
   },
 });

@@ -13,7 +13,9 @@ export default defineRule({
     const targets = targetsOf(command.argv.slice(1));
     if (targets.length === 0) return undefined;
     const device = targets.find((t) => t.startsWith('/dev/') && !/^\/dev\/(null|zero|u?random|stdin|stdout|stderr|fd\/)/.test(t));
-    return device ? { decision: 'deny', severity: 'critical', reason: `${command.argv[0]} would overwrite the whole device ${device}.` } : { reason: `${command.argv[0]} would destroy ${targets.join(', ')} beyond recovery.` };
+    return device
+      ? { decision: 'deny', severity: 'critical', reason: `${command.argv[0]} would overwrite the whole device ${device}.` }
+      : { reason: `${command.argv[0]} would destroy ${targets.join(', ')} beyond recovery.` };
   },
   examples: {
     match: [{ line: 'shred -u secrets.txt', decision: 'ask' }, 'shred -n 3 -z /dev/sda', 'srm -r old/'],

@@ -15,7 +15,10 @@ export default defineRule({
   tools: ['*'],
   match(command) {
     const [tool, ...args] = command.argv;
-    const overwritten = (command.redirects ?? []).filter((r) => r.operator === '>' || r.operator === '>|').map((r) => r.target).find((t) => DATABASE_FILE.test(t));
+    const overwritten = (command.redirects ?? [])
+      .filter((r) => r.operator === '>' || r.operator === '>|')
+      .map((r) => r.target)
+      .find((t) => DATABASE_FILE.test(t));
     if (overwritten) return { reason: `The redirection > ${overwritten} empties that database file.` };
     if (tool === 'truncate') {
       const file = targetsOf(args).find((t) => DATABASE_FILE.test(t));
@@ -28,7 +31,17 @@ export default defineRule({
     return undefined;
   },
   examples: {
-    match: [{ line: 'truncate -s 0 app.db', decision: 'ask' }, { line: ': > data/production.sqlite3', decision: 'ask' }, 'cat /dev/null > prisma/dev.db', 'cp /dev/null app.sqlite'],
-    noMatch: ['truncate -s 0 app.log', { line: 'cp app.db app.db.bak', decision: 'allow' }, { line: 'sqlite3 app.db .tables', decision: 'allow' }, 'echo hi > notes.txt'],
+    match: [
+      { line: 'truncate -s 0 app.db', decision: 'ask' },
+      { line: ': > data/production.sqlite3', decision: 'ask' },
+      'cat /dev/null > prisma/dev.db',
+      'cp /dev/null app.sqlite',
+    ],
+    noMatch: [
+      'truncate -s 0 app.log',
+      { line: 'cp app.db app.db.bak', decision: 'allow' },
+      { line: 'sqlite3 app.db .tables', decision: 'allow' },
+      'echo hi > notes.txt',
+    ],
   },
 });

@@ -1,7 +1,7 @@
 import { optionValue, positionals } from '../../../argv';
 import { defineRule } from '../../rule';
-import { DATABASE_FILE } from './truncate-database-file';
 import { unrecoverable } from './recovery';
+import { DATABASE_FILE } from './truncate-database-file';
 
 /** Files that hold data rather than code or logs: emptying one loses its records. */
 export const DATA_FILE = /\.(csv|tsv|jsonl|ndjson|parquet|avro|orc|xlsx|xls|ods|feather|arrow|h5|hdf5|npy|npz|pkl|pickle|dump|bak|backup|dta|sav|rds|rdata)$/i;
@@ -18,7 +18,34 @@ export default defineRule({
   decision: 'ask',
   reason: 'Empties a file in place (truncate, or a redirection over a data file) that git cannot bring back.',
   suggestion: 'Copy it aside first (`cp FILE FILE.bak`), or write to a new file.',
-  keywords: ['truncate', 'csv', 'tsv', 'jsonl', 'ndjson', 'parquet', 'avro', 'orc', 'xlsx', 'xls', 'ods', 'feather', 'arrow', 'h5', 'hdf5', 'npy', 'npz', 'pkl', 'pickle', 'dump', 'bak', 'backup', 'dta', 'sav', 'rds', 'rdata'],
+  keywords: [
+    'truncate',
+    'csv',
+    'tsv',
+    'jsonl',
+    'ndjson',
+    'parquet',
+    'avro',
+    'orc',
+    'xlsx',
+    'xls',
+    'ods',
+    'feather',
+    'arrow',
+    'h5',
+    'hdf5',
+    'npy',
+    'npz',
+    'pkl',
+    'pickle',
+    'dump',
+    'bak',
+    'backup',
+    'dta',
+    'sav',
+    'rds',
+    'rdata',
+  ],
   tools: ['*'],
   match(command, context) {
     const [tool, ...args] = command.argv;
@@ -39,7 +66,9 @@ export default defineRule({
       return undefined;
     }
     if (tool === 'cp' && args.includes('/dev/null')) {
-      const file = positionals(args).filter((a) => a !== '/dev/null').pop();
+      const file = positionals(args)
+        .filter((a) => a !== '/dev/null')
+        .pop();
       const why = file && DATA_FILE.test(file) ? lost(file) : undefined;
       return why ? { reason: `Copying /dev/null over ${file} empties it: ${why}.` } : undefined;
     }

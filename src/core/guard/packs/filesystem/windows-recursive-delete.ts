@@ -30,7 +30,20 @@ export default defineRule({
     return { reason: `Remove-Item -Recurse${force ? ' -Force' : ''} deletes the folder tree${force ? ', read-only and hidden files included' : ''}.` };
   },
   examples: {
-    match: [{ line: 'rmdir /s /q C:\\project', decision: 'ask' }, 'rd /s /q build2', { line: 'Remove-Item -Recurse -Force .\\data', decision: 'ask' }, { line: 'remove-item -r -fo src', decision: 'ask' }, { line: 'del /s /q *.cs', decision: 'ask' }],
-    noMatch: [{ line: 'rmdir emptydir', decision: 'allow' }, { line: 'Remove-Item file.txt', decision: 'allow' }, { line: 'Remove-Item -Recurse -WhatIf .\\data', decision: 'allow' }, 'del file.txt', { line: 'rd /?', decision: 'allow' }, 'del /s /?'],
+    match: [
+      { line: 'rmdir /s /q C:\\project', decision: 'ask' },
+      'rd /s /q build2',
+      { line: 'Remove-Item -Recurse -Force .\\data', decision: 'ask' },
+      { line: 'remove-item -r -fo src', decision: 'ask' },
+      { line: 'del /s /q *.cs', decision: 'ask' },
+    ],
+    noMatch: [
+      { line: 'rmdir emptydir', decision: 'allow' },
+      { line: 'Remove-Item file.txt', decision: 'allow' },
+      { line: 'Remove-Item -Recurse -WhatIf .\\data', decision: 'allow' },
+      'del file.txt',
+      { line: 'rd /?', decision: 'allow' },
+      'del /s /?',
+    ],
   },
 });

@@ -12,7 +12,16 @@ export default defineRule({
   keywords: FLY_KEYWORDS,
   tools: FLY_TOOLS,
   match: (command) =>
-    matchPath(command, FLY_VALUED, [['secrets', 'secret'], 'unset'], [['certs', 'cert'], ['remove', 'rm', 'delete']], [['ips', 'ip'], 'release'])
+    matchPath(
+      command,
+      FLY_VALUED,
+      [['secrets', 'secret'], 'unset'],
+      [
+        ['certs', 'cert'],
+        ['remove', 'rm', 'delete'],
+      ],
+      [['ips', 'ip'], 'release'],
+    )
       ? {}
       : undefined,
   examples: {

@@ -19,7 +19,12 @@ export default defineRule({
     return words ? { resource: `a Fly.io ${words[0]} instance and its data` } : undefined;
   },
   examples: {
-    match: [{ line: 'fly mpg destroy cluster-1', decision: 'ask' }, 'fly redis destroy my-cache', 'fly storage destroy my-bucket', 'flyctl postgres destroy my-db'],
+    match: [
+      { line: 'fly mpg destroy cluster-1', decision: 'ask' },
+      'fly redis destroy my-cache',
+      'fly storage destroy my-bucket',
+      'flyctl postgres destroy my-db',
+    ],
     noMatch: ['fly postgres connect -a my-db', 'fly redis list', 'fly mpg status', 'fly storage create'],
   },
 });

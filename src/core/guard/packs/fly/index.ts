@@ -1,12 +1,12 @@
 import { definePack } from '../../rule';
 import appDestroy from './app-destroy';
 import configRemove from './config-remove';
+import connectSql from './connect-sql';
 import databaseDestroy from './database-destroy';
 import machineDestroy from './machine-destroy';
-import volumeDestroy from './volume-destroy';
-import sshDestructive from './ssh-destructive';
 import scaleToZero from './scale-to-zero';
-import connectSql from './connect-sql';
+import sshDestructive from './ssh-destructive';
+import volumeDestroy from './volume-destroy';
 
 export default definePack({
   id: 'fly',

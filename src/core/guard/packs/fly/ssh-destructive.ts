@@ -1,5 +1,5 @@
-import { defineRule } from '../../rule';
 import { optionValue } from '../../../argv';
+import { defineRule } from '../../rule';
 import { matchPath, nestedVerdict } from '../cli-words';
 import { FLY_KEYWORDS, FLY_TOOLS, FLY_VALUED } from './shape';
 
@@ -9,7 +9,7 @@ export default defineRule({
   resource: 'what the command destroys, on a Fly.io machine',
   severity: 'high',
   decision: 'ask',
-  reason: 'Runs a destructive command on a Fly.io machine, where the app\'s volumes are mounted.',
+  reason: "Runs a destructive command on a Fly.io machine, where the app's volumes are mounted.",
   suggestion: 'Snapshot the volume first (`fly volumes snapshots create`).',
   keywords: FLY_KEYWORDS,
   tools: FLY_TOOLS,

@@ -7,7 +7,8 @@ export default defineRule({
   resource: 'the Google Cloud credentials stored on this machine',
   severity: 'medium',
   decision: 'ask',
-  reason: 'Revokes Google Cloud credentials (one account, all of them, or application-default): every tool on this machine that used them stops working until someone signs in again.',
+  reason:
+    'Revokes Google Cloud credentials (one account, all of them, or application-default): every tool on this machine that used them stops working until someone signs in again.',
   suggestion: 'Switch accounts instead (`gcloud config set account …`), or revoke only the account you mean.',
   tools: ['gcloud'],
   match: (command) => {
@@ -17,6 +18,11 @@ export default defineRule({
   },
   examples: {
     match: [{ line: 'gcloud auth revoke --all', decision: 'ask' }, 'gcloud auth revoke dev@acme.dev', 'gcloud auth application-default revoke'],
-    noMatch: [{ line: 'gcloud auth list', decision: 'allow' }, { line: 'gcloud auth login', decision: 'allow' }, 'gcloud auth revoke --help', 'gcloud auth print-access-token'],
+    noMatch: [
+      { line: 'gcloud auth list', decision: 'allow' },
+      { line: 'gcloud auth login', decision: 'allow' },
+      'gcloud auth revoke --help',
+      'gcloud auth print-access-token',
+    ],
   },
 });

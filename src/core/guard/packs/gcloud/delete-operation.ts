@@ -1,8 +1,8 @@
 import { defineRule } from '../../rule';
 import projectDelete from './project-delete';
+import { GCLOUD_KEYWORDS, GCLOUD_TOOLS, gcloudVerbPath } from './shape';
 import sqlDelete from './sql-delete';
 import storageDelete from './storage-delete';
-import { GCLOUD_KEYWORDS, GCLOUD_TOOLS, gcloudVerbPath } from './shape';
 
 /** Rules of this pack that explain their commands better: when one matches, this one stays quiet. */
 const SPECIFIC = [projectDelete, sqlDelete, storageDelete];
@@ -32,6 +32,13 @@ export default defineRule({
       'gcloud --project prod run services delete api',
       'gcloud logging logs delete projects/p/logs/app',
     ],
-    noMatch: [{ line: 'gcloud compute instances list', decision: 'allow' }, 'gcloud compute instances describe vm-1', 'gcloud config set project p', { line: 'gcloud auth login', decision: 'allow' }, { line: 'gcloud compute instances delete --help', decision: 'allow' }, 'gcloud projects delete p'],
+    noMatch: [
+      { line: 'gcloud compute instances list', decision: 'allow' },
+      'gcloud compute instances describe vm-1',
+      'gcloud config set project p',
+      { line: 'gcloud auth login', decision: 'allow' },
+      { line: 'gcloud compute instances delete --help', decision: 'allow' },
+      'gcloud projects delete p',
+    ],
   },
 });

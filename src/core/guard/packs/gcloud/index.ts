@@ -1,12 +1,12 @@
-import authRevoke from './auth-revoke';
 import { definePack } from '../../rule';
+import authRevoke from './auth-revoke';
 import deleteOperation from './delete-operation';
-import projectDelete from './project-delete';
-import sqlDelete from './sql-delete';
-import storageDelete from './storage-delete';
-import protectionOff from './protection-off';
 import firebaseDelete from './firebase-delete';
+import projectDelete from './project-delete';
+import protectionOff from './protection-off';
+import sqlDelete from './sql-delete';
 import sqlImport from './sql-import';
+import storageDelete from './storage-delete';
 
 export default definePack({
   id: 'gcloud',

@@ -12,7 +12,15 @@ export default defineRule({
   tools: GCLOUD_TOOLS,
   match: (command) => (gcloudVerbPath(command, ['delete'])?.join(' ') === 'projects delete' ? {} : undefined),
   examples: {
-    match: [{ line: 'gcloud projects delete my-prod-project', decision: 'ask' }, { line: 'gcloud projects delete my-project --quiet', decision: 'ask' }],
-    noMatch: [{ line: 'gcloud projects list', decision: 'allow' }, 'gcloud projects describe my-project', 'gcloud projects undelete my-project', 'gcloud projects delete --help'],
+    match: [
+      { line: 'gcloud projects delete my-prod-project', decision: 'ask' },
+      { line: 'gcloud projects delete my-project --quiet', decision: 'ask' },
+    ],
+    noMatch: [
+      { line: 'gcloud projects list', decision: 'allow' },
+      'gcloud projects describe my-project',
+      'gcloud projects undelete my-project',
+      'gcloud projects delete --help',
+    ],
   },
 });

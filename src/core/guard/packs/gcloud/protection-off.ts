@@ -1,5 +1,5 @@
-import { defineRule } from '../../rule';
 import { asksForHelp, hasOption } from '../../../argv';
+import { defineRule } from '../../rule';
 import { GCLOUD_KEYWORDS, GCLOUD_TOOLS } from './shape';
 
 export default defineRule({
@@ -16,7 +16,10 @@ export default defineRule({
     return !asksForHelp(args) && hasOption(args, '--no-deletion-protection') ? {} : undefined;
   },
   examples: {
-    match: [{ line: 'gcloud sql instances patch prod-db --no-deletion-protection', decision: 'ask' }, 'gcloud compute instances update vm-1 --no-deletion-protection'],
+    match: [
+      { line: 'gcloud sql instances patch prod-db --no-deletion-protection', decision: 'ask' },
+      'gcloud compute instances update vm-1 --no-deletion-protection',
+    ],
     noMatch: [{ line: 'gcloud sql instances patch prod-db --deletion-protection', decision: 'allow' }, 'gcloud sql instances describe prod-db'],
   },
 });

@@ -5,8 +5,18 @@ import { matchLeadingVerb } from '../cli-words';
 export const GCLOUD_TOOLS = ['gcloud'];
 export const GCLOUD_KEYWORDS = ['gcloud'];
 const GCLOUD_VALUED = [
-  '--project', '--account', '--configuration', '--format', '--verbosity', '--region', '--zone',
-  '--impersonate-service-account', '--billing-project', '--flags-file', '--instance', '--location',
+  '--project',
+  '--account',
+  '--configuration',
+  '--format',
+  '--verbosity',
+  '--region',
+  '--zone',
+  '--impersonate-service-account',
+  '--billing-project',
+  '--flags-file',
+  '--instance',
+  '--location',
 ];
 const RELEASE_TRACKS = new Set(['alpha', 'beta', 'preview']);
 

@@ -17,7 +17,17 @@ export default defineRule({
     return undefined;
   },
   examples: {
-    match: [{ line: 'gcloud sql instances delete prod-db', decision: 'ask' }, { line: 'gcloud sql databases delete app --instance prod-db', decision: 'ask' }, { line: 'gcloud beta sql instances delete prod-db --quiet', decision: 'ask' }, 'gcloud sql backups delete 1234 --instance prod-db'],
-    noMatch: ['gcloud sql instances list', 'gcloud sql instances describe prod-db', 'gcloud sql export sql prod-db gs://b/x.sql', 'gcloud sql backups list --instance prod-db'],
+    match: [
+      { line: 'gcloud sql instances delete prod-db', decision: 'ask' },
+      { line: 'gcloud sql databases delete app --instance prod-db', decision: 'ask' },
+      { line: 'gcloud beta sql instances delete prod-db --quiet', decision: 'ask' },
+      'gcloud sql backups delete 1234 --instance prod-db',
+    ],
+    noMatch: [
+      'gcloud sql instances list',
+      'gcloud sql instances describe prod-db',
+      'gcloud sql export sql prod-db gs://b/x.sql',
+      'gcloud sql backups list --instance prod-db',
+    ],
   },
 });

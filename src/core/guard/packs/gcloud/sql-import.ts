@@ -16,7 +16,10 @@ export default defineRule({
   tools: GCLOUD_TOOLS,
   match: (command) => (gcloudVerbPath(command, ['import'])?.join(' ') === 'sql import' ? {} : undefined),
   examples: {
-    match: [{ line: 'gcloud sql import sql prod-db gs://backups/dump.sql --database=app', decision: 'ask' }, 'gcloud sql import csv prod-db gs://b/users.csv --database=app --table=users'],
+    match: [
+      { line: 'gcloud sql import sql prod-db gs://backups/dump.sql --database=app', decision: 'ask' },
+      'gcloud sql import csv prod-db gs://b/users.csv --database=app --table=users',
+    ],
     noMatch: [{ line: 'gcloud sql export sql prod-db gs://backups/dump.sql --database=app', decision: 'allow' }, 'gcloud sql instances list'],
   },
 });

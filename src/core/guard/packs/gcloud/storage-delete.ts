@@ -1,6 +1,5 @@
+import { hasFlag, hasOption } from '../../../argv';
 import { defineRule } from '../../rule';
-import { hasFlag } from '../../../argv';
-import { hasOption } from '../../../argv';
 import { matchPath } from '../cli-words';
 import { gcloudVerbPath } from './shape';
 
@@ -11,7 +10,7 @@ export default defineRule({
   severity: 'high',
   decision: 'ask',
   reason: 'Deletes Cloud Storage objects or buckets; without object versioning they cannot be recovered.',
-  suggestion: 'List what would go first (`gcloud storage ls -r PATH`) and check the bucket\'s versioning and soft-delete policy.',
+  suggestion: "List what would go first (`gcloud storage ls -r PATH`) and check the bucket's versioning and soft-delete policy.",
   tools: ['gcloud', 'gsutil'],
   match: (command) => {
     const args = command.argv.slice(1);
@@ -29,7 +28,22 @@ export default defineRule({
     return undefined;
   },
   examples: {
-    match: [{ line: 'gcloud storage rm -r gs://my-bucket', decision: 'ask' }, 'gcloud storage rm gs://my-bucket/a.txt', { line: 'gcloud storage buckets delete gs://my-bucket', decision: 'ask' }, { line: 'gsutil rm -r gs://my-bucket', decision: 'ask' }, 'gsutil -m rm -r gs://b/path', 'gsutil -h "Cache-Control:no-cache" rm -r gs://b', { line: 'gsutil rb gs://my-bucket', decision: 'ask' }, 'gsutil rsync -d ./dist gs://site'],
-    noMatch: [{ line: 'gcloud storage ls gs://my-bucket', decision: 'allow' }, 'gcloud storage cp a.txt gs://b/', 'gsutil ls gs://b', { line: 'gsutil cp -r ./dist gs://site', decision: 'allow' }, 'gsutil rsync -r ./dist gs://site'],
+    match: [
+      { line: 'gcloud storage rm -r gs://my-bucket', decision: 'ask' },
+      'gcloud storage rm gs://my-bucket/a.txt',
+      { line: 'gcloud storage buckets delete gs://my-bucket', decision: 'ask' },
+      { line: 'gsutil rm -r gs://my-bucket', decision: 'ask' },
+      'gsutil -m rm -r gs://b/path',
+      'gsutil -h "Cache-Control:no-cache" rm -r gs://b',
+      { line: 'gsutil rb gs://my-bucket', decision: 'ask' },
+      'gsutil rsync -d ./dist gs://site',
+    ],
+    noMatch: [
+      { line: 'gcloud storage ls gs://my-bucket', decision: 'allow' },
+      'gcloud storage cp a.txt gs://b/',
+      'gsutil ls gs://b',
+      { line: 'gsutil cp -r ./dist gs://site', decision: 'allow' },
+      'gsutil rsync -r ./dist gs://site',
+    ],
   },
 });

@@ -19,7 +19,17 @@ export default defineRule({
     return forceDelete ? {} : undefined;
   },
   examples: {
-    match: [{ line: 'git branch -D feature-branch', decision: 'ask' }, { line: 'git branch --delete --force old', decision: 'ask' }, 'git branch -d -f old', 'git branch -Dr origin/x'],
-    noMatch: [{ line: 'git branch -d merged-branch', decision: 'allow' }, { line: 'git branch -a', decision: 'allow' }, 'git branch feature-new', 'git branch -m old new'],
+    match: [
+      { line: 'git branch -D feature-branch', decision: 'ask' },
+      { line: 'git branch --delete --force old', decision: 'ask' },
+      'git branch -d -f old',
+      'git branch -Dr origin/x',
+    ],
+    noMatch: [
+      { line: 'git branch -d merged-branch', decision: 'allow' },
+      { line: 'git branch -a', decision: 'allow' },
+      'git branch feature-new',
+      'git branch -m old new',
+    ],
   },
 });

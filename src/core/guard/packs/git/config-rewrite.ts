@@ -2,7 +2,8 @@ import { defineRule } from '../../rule';
 import { gitInvocation } from './subcommand';
 
 /** Options of `git config` that come before the key: scopes and value types. */
-const CONFIG_FLAGS = /^--(global|system|local|worktree|file|bool|int|bool-or-int|path|expiry-date|type|add|replace-all|unset|unset-all|no-type|includes|no-includes)(=|$)|^-f$/;
+const CONFIG_FLAGS =
+  /^--(global|system|local|worktree|file|bool|int|bool-or-int|path|expiry-date|type|add|replace-all|unset|unset-all|no-type|includes|no-includes)(=|$)|^-f$/;
 
 /** Splits an alias value into words the simple way git does for non-`!` aliases. */
 function words(value: string): string[] {
@@ -31,7 +32,10 @@ export default defineRule({
     const positional: string[] = [];
     for (let i = 0; i < rest.length; i++) {
       const arg = rest[i]!;
-      if (arg === '-f' || arg === '--file' || arg === '--type') { i++; continue; }
+      if (arg === '-f' || arg === '--file' || arg === '--type') {
+        i++;
+        continue;
+      }
       if (CONFIG_FLAGS.test(arg) || arg.startsWith('-')) {
         if (/^--(unset|unset-all|get|get-all|get-regexp|list|remove-section|rename-section)$/.test(arg) || arg === '-l') return undefined;
         continue;
@@ -41,8 +45,10 @@ export default defineRule({
     const [key, value] = positional;
     if (!key || value === undefined) return undefined;
     const name = key.toLowerCase();
-    if (/^remote\..+\.push$/.test(name) && value.startsWith('+')) return { reason: `git config ${key} ${value}: every later \`git push\` to that remote force-overwrites its branches.` };
-    if (/^remote\..+\.mirror$/.test(name) && /^(true|yes|on|1)$/i.test(value)) return { reason: `git config ${key} true: every later \`git push\` to that remote mirrors this clone, deleting branches it lacks.` };
+    if (/^remote\..+\.push$/.test(name) && value.startsWith('+'))
+      return { reason: `git config ${key} ${value}: every later \`git push\` to that remote force-overwrites its branches.` };
+    if (/^remote\..+\.mirror$/.test(name) && /^(true|yes|on|1)$/i.test(value))
+      return { reason: `git config ${key} true: every later \`git push\` to that remote mirrors this clone, deleting branches it lacks.` };
     if (name.startsWith('alias.')) {
       const findings = value.startsWith('!') ? context.checkLine(value.slice(1), command.cwd) : context.checkArgv(['git', ...words(value)], command.cwd);
       const worst = findings.find((f) => f.decision === 'deny') ?? findings[0];

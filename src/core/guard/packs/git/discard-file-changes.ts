@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { hasFlag, positionals } from '../../../argv';
-import { defineRule } from '../../rule';
-import type { RuleContext } from '../../rule';
 import type { SimpleCommand } from '../../../shell/command';
+import type { RuleContext } from '../../rule';
+import { defineRule } from '../../rule';
 import { gitInvocation } from './subcommand';
 
 /** Pathspecs for the whole tree: `git.discard-worktree` explains those. */
@@ -76,9 +76,15 @@ export default defineRule({
     const paths = target.wholeTree ? target.paths : target.paths.filter((p) => !isWholeTree(p));
     if (paths.length === 0) return undefined;
     const changed = modified(paths, workDir(command), context);
-    if (changed === 'unknown') return { severity: 'medium', reason: `git ${git.subcommand} overwrites ${paths.join(', ')}, and Airlock cannot tell whether they have uncommitted changes.` };
+    if (changed === 'unknown')
+      return {
+        severity: 'medium',
+        reason: `git ${git.subcommand} overwrites ${paths.join(', ')}, and Airlock cannot tell whether they have uncommitted changes.`,
+      };
     if (changed.length === 0) return undefined;
-    return { reason: `git ${git.subcommand} would throw away uncommitted changes in ${changed.slice(0, 3).join(', ')}${changed.length > 3 ? ` and ${changed.length - 3} more` : ''}.` };
+    return {
+      reason: `git ${git.subcommand} would throw away uncommitted changes in ${changed.slice(0, 3).join(', ')}${changed.length > 3 ? ` and ${changed.length - 3} more` : ''}.`,
+    };
   },
   examples: {
     match: [

@@ -21,7 +21,8 @@ export default defineRule({
     if (!git) return undefined;
     const args = git.args;
     if (git.subcommand === 'checkout') {
-      if (hasFlag(args, '-f', '--force') && !hasFlag(args, '-b', '-B')) return { reason: 'git checkout --force switches branches and throws away local changes.' };
+      if (hasFlag(args, '-f', '--force') && !hasFlag(args, '-b', '-B'))
+        return { reason: 'git checkout --force switches branches and throws away local changes.' };
       const dashdash = args.indexOf('--');
       const paths = dashdash === -1 ? positionals(args, ['-b', '-B', '--orphan', '--conflict']) : args.slice(dashdash + 1);
       return paths.some(isWholeTree) ? {} : undefined;
@@ -38,7 +39,22 @@ export default defineRule({
     return undefined;
   },
   examples: {
-    match: [{ line: 'git checkout -- .', decision: 'ask' }, { line: 'git checkout .', decision: 'ask' }, { line: 'git checkout HEAD -- .', decision: 'ask' }, { line: 'git restore .', decision: 'ask' }, 'git restore --worktree :/', 'git restore --staged --worktree .', 'git checkout -f main', { line: 'git switch --discard-changes main', decision: 'ask' }],
-    noMatch: [{ line: 'git checkout main', decision: 'allow' }, { line: 'git checkout -b feature/one', decision: 'allow' }, { line: 'git restore --staged .', decision: 'allow' }, 'git restore file.txt', { line: 'git checkout -- src/app.ts', decision: 'allow' }],
+    match: [
+      { line: 'git checkout -- .', decision: 'ask' },
+      { line: 'git checkout .', decision: 'ask' },
+      { line: 'git checkout HEAD -- .', decision: 'ask' },
+      { line: 'git restore .', decision: 'ask' },
+      'git restore --worktree :/',
+      'git restore --staged --worktree .',
+      'git checkout -f main',
+      { line: 'git switch --discard-changes main', decision: 'ask' },
+    ],
+    noMatch: [
+      { line: 'git checkout main', decision: 'allow' },
+      { line: 'git checkout -b feature/one', decision: 'allow' },
+      { line: 'git restore --staged .', decision: 'allow' },
+      'git restore file.txt',
+      { line: 'git checkout -- src/app.ts', decision: 'allow' },
+    ],
   },
 });

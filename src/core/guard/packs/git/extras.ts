@@ -4,7 +4,10 @@ import { gitInvocation } from './subcommand';
 
 /** git-extras commands and git-secret's, with what each destroys. `when` narrows to the destructive form. */
 const COMMANDS: Record<string, { what: string; severity?: 'critical' | 'high' | 'medium'; when?: (args: readonly string[]) => boolean }> = {
-  clear: { what: 'runs `git clean -d -f -x` and `git reset --hard`: every uncommitted change and every untracked and ignored file is gone', severity: 'critical' },
+  clear: {
+    what: 'runs `git clean -d -f -x` and `git reset --hard`: every uncommitted change and every untracked and ignored file is gone',
+    severity: 'critical',
+  },
   'clear-soft': { what: 'runs `git clean -d -f` and `git reset --hard`: every uncommitted change and every untracked file is gone', severity: 'critical' },
   'reset-file': { what: 'checks the file out from a commit over its uncommitted changes' },
   'delete-branch': { what: 'deletes the branch locally and on the remote' },
@@ -14,8 +17,14 @@ const COMMANDS: Record<string, { what: string; severity?: 'critical' | 'high' | 
   reauthor: { what: 'rewrites every commit whose author or committer it changes' },
   magic: { what: 'commits everything and force-pushes it', when: (args) => hasFlag(args, '-p') && hasFlag(args, '-f') },
   undo: { what: 'drops the last commits and their changes', when: (args) => hasFlag(args, '--hard', '-h') },
-  killperson: { what: 'removes a person\'s key from git-secret: they can no longer decrypt the repository\'s secrets after the next `git secret hide`', severity: 'medium' },
-  removeperson: { what: 'removes a person\'s key from git-secret: they can no longer decrypt the repository\'s secrets after the next `git secret hide`', severity: 'medium' },
+  killperson: {
+    what: "removes a person's key from git-secret: they can no longer decrypt the repository's secrets after the next `git secret hide`",
+    severity: 'medium',
+  },
+  removeperson: {
+    what: "removes a person's key from git-secret: they can no longer decrypt the repository's secrets after the next `git secret hide`",
+    severity: 'medium',
+  },
 };
 
 /**

@@ -16,12 +16,19 @@ export default defineRule({
     }
     const git = gitInvocation(command);
     if (!git) return undefined;
-    if (git.subcommand === 'filter-branch' || git.subcommand === 'filter-repo') return { reason: `git ${git.subcommand} rewrites the history of every branch it touches.` };
-    if (git.subcommand === 'update-ref' && git.args.includes('-d')) return { reason: 'git update-ref -d deletes a ref directly, bypassing every safety check.' };
+    if (git.subcommand === 'filter-branch' || git.subcommand === 'filter-repo')
+      return { reason: `git ${git.subcommand} rewrites the history of every branch it touches.` };
+    if (git.subcommand === 'update-ref' && git.args.includes('-d'))
+      return { reason: 'git update-ref -d deletes a ref directly, bypassing every safety check.' };
     return undefined;
   },
   examples: {
-    match: ['git filter-branch --tree-filter "rm -f secrets" HEAD', 'git filter-repo --path secrets --invert-paths', { line: 'bfg --delete-files id_rsa', decision: 'ask' }, { line: 'git update-ref -d refs/heads/main', decision: 'ask' }],
+    match: [
+      'git filter-branch --tree-filter "rm -f secrets" HEAD',
+      'git filter-repo --path secrets --invert-paths',
+      { line: 'bfg --delete-files id_rsa', decision: 'ask' },
+      { line: 'git update-ref -d refs/heads/main', decision: 'ask' },
+    ],
     noMatch: ['git log --all', 'git update-ref refs/heads/x HEAD', { line: 'git rebase main', decision: 'allow' }],
   },
 });

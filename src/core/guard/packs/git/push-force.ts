@@ -26,24 +26,51 @@ export default defineRule({
     if (mirror) return { reason: 'git push --mirror makes the remote match this clone exactly, deleting branches it lacks.' };
     if (hasFlag(args, '--prune')) return { reason: 'git push --prune deletes remote branches that do not exist locally.' };
     const destinations = (refs: string[]) => refs.map((r) => r.replace(/^\+/, '').split(':').pop() || r.replace(/^\+/, ''));
-    const guarded = (refs: string[]) => refs.length === 0 || refs.some((b) => b === 'HEAD' || b.includes('$') || isProtectedBranch(b, context.protectedBranches));
-    if (deleteRefs.length && guarded(destinations(deleteRefs))) return { reason: `git push would delete the protected branch ${destinations(deleteRefs).join(', ')} on the remote.` };
+    const guarded = (refs: string[]) =>
+      refs.length === 0 || refs.some((b) => b === 'HEAD' || b.includes('$') || isProtectedBranch(b, context.protectedBranches));
+    if (deleteRefs.length && guarded(destinations(deleteRefs)))
+      return { reason: `git push would delete the protected branch ${destinations(deleteRefs).join(', ')} on the remote.` };
     if (deleting) {
-      return guarded(refspecs) ? { reason: `git push --delete would remove ${refspecs.length ? refspecs.join(', ') : 'a branch'} from the remote.` } : undefined;
+      return guarded(refspecs)
+        ? { reason: `git push --delete would remove ${refspecs.length ? refspecs.join(', ') : 'a branch'} from the remote.` }
+        : undefined;
     }
-    if (plusRefs.length && guarded(destinations(plusRefs))) return { reason: `git push ${plusRefs.join(' ')} force-updates a protected branch, discarding its remote history.` };
+    if (plusRefs.length && guarded(destinations(plusRefs)))
+      return { reason: `git push ${plusRefs.join(' ')} force-updates a protected branch, discarding its remote history.` };
     if (!force) return undefined;
     // Without a refspec (or with HEAD) git pushes the current branch: read it rather than guess.
     const current = currentBranch(command, context);
     const targets = destinations(refspecs.filter((r) => !r.startsWith(':'))).map((t) => (t === 'HEAD' && current ? current : t));
     if (targets.length === 0) {
       if (current && !isProtectedBranch(current, context.protectedBranches)) return undefined;
-      return { reason: current ? `git push --force would overwrite the remote history of ${current}, the current branch.` : 'git push --force without a branch pushes the current branch, which Airlock cannot read here and may be protected: its remote history would be overwritten.' };
+      return {
+        reason: current
+          ? `git push --force would overwrite the remote history of ${current}, the current branch.`
+          : 'git push --force without a branch pushes the current branch, which Airlock cannot read here and may be protected: its remote history would be overwritten.',
+      };
     }
     return guarded(targets) ? { reason: `git push --force would overwrite the remote history of ${targets.join(', ')}.` } : undefined;
   },
   examples: {
-    match: [{ line: 'git push --force origin main', decision: 'ask' }, { line: 'git push -f origin master', decision: 'ask' }, { line: 'git push origin main --force', decision: 'ask' }, { line: 'git push --force', decision: 'ask' }, { line: 'git push origin +main', decision: 'ask' }, { line: 'git push origin --delete main', decision: 'ask' }, 'git push origin :production', 'git push --force-with-lease origin release/1.2', { line: 'git push --mirror', decision: 'ask' }, 'git push origin HEAD:main -f'],
-    noMatch: [{ line: 'git push origin main', decision: 'allow' }, 'git push --force origin feature/x', { line: 'git push --force-with-lease origin my-branch', decision: 'allow' }, 'git push origin --delete old-feature', 'git push -u origin feature', 'git push --dry-run'],
+    match: [
+      { line: 'git push --force origin main', decision: 'ask' },
+      { line: 'git push -f origin master', decision: 'ask' },
+      { line: 'git push origin main --force', decision: 'ask' },
+      { line: 'git push --force', decision: 'ask' },
+      { line: 'git push origin +main', decision: 'ask' },
+      { line: 'git push origin --delete main', decision: 'ask' },
+      'git push origin :production',
+      'git push --force-with-lease origin release/1.2',
+      { line: 'git push --mirror', decision: 'ask' },
+      'git push origin HEAD:main -f',
+    ],
+    noMatch: [
+      { line: 'git push origin main', decision: 'allow' },
+      'git push --force origin feature/x',
+      { line: 'git push --force-with-lease origin my-branch', decision: 'allow' },
+      'git push origin --delete old-feature',
+      'git push -u origin feature',
+      'git push --dry-run',
+    ],
   },
 });

@@ -2,7 +2,21 @@ import { hasFlag, positionals } from '../../../argv';
 import { defineRule } from '../../rule';
 import { gitInvocation, isProtectedBranch } from './subcommand';
 
-const FETCH_VALUED = ['--depth', '--deepen', '--shallow-since', '--shallow-exclude', '--upload-pack', '-j', '--jobs', '--negotiation-tip', '--refmap', '-o', '--server-option', '--recurse-submodules-default', '--filter'];
+const FETCH_VALUED = [
+  '--depth',
+  '--deepen',
+  '--shallow-since',
+  '--shallow-exclude',
+  '--upload-pack',
+  '-j',
+  '--jobs',
+  '--negotiation-tip',
+  '--refmap',
+  '-o',
+  '--server-option',
+  '--recurse-submodules-default',
+  '--filter',
+];
 
 /** Where a refspec writes: `+main:main` → `main`; `main` alone writes no local branch (only FETCH_HEAD). */
 function destination(refspec: string): string | undefined {
@@ -26,7 +40,8 @@ export default defineRule({
   resource: 'the commits a branch points at',
   severity: 'high',
   decision: 'ask',
-  reason: 'Points a branch at other commits without the usual checks: commits only it held drop out of the branch (and, on a remote, out of everyone\'s history).',
+  reason:
+    "Points a branch at other commits without the usual checks: commits only it held drop out of the branch (and, on a remote, out of everyone's history).",
   suggestion: 'Use `git merge --ff-only`, `git push --force-with-lease`, or `git branch -f` on a branch nobody else uses.',
   keywords: ['update-ref', 'send-pack', 'fetch'],
   tools: ['git'],
@@ -37,7 +52,9 @@ export default defineRule({
       if (git.args.includes('-d')) return undefined; // git.history-rewrite explains deleting a ref
       const [ref] = positionals(git.args, ['-m', '--create-reflog']);
       if (!ref && !git.args.includes('--stdin')) return undefined;
-      return { reason: `git update-ref ${ref ? `moves ${ref}` : 'moves the refs read from its input'} to another commit directly, bypassing the checks merge and push make.` };
+      return {
+        reason: `git update-ref ${ref ? `moves ${ref}` : 'moves the refs read from its input'} to another commit directly, bypassing the checks merge and push make.`,
+      };
     }
     if (git.subcommand === 'send-pack') {
       const [, ...refspecs] = positionals(git.args, ['--receive-pack', '--exec', '--remote']);

@@ -15,14 +15,22 @@ export default defineRule({
     if (!git) return undefined;
     const args = git.args;
     if (git.subcommand === 'reflog' && (args[0] === 'expire' || args[0] === 'delete')) {
-      return args[0] === 'delete' || args.some((a) => /^--expire(-unreachable)?=(now|all|0)/.test(a)) ? { reason: `git reflog ${args[0]} removes the entries that recover lost commits.` } : undefined;
+      return args[0] === 'delete' || args.some((a) => /^--expire(-unreachable)?=(now|all|0)/.test(a))
+        ? { reason: `git reflog ${args[0]} removes the entries that recover lost commits.` }
+        : undefined;
     }
-    if (git.subcommand === 'gc' && args.some((a) => /^--prune=(now|all)/.test(a))) return { reason: 'git gc --prune=now deletes unreachable commits immediately.' };
+    if (git.subcommand === 'gc' && args.some((a) => /^--prune=(now|all)/.test(a)))
+      return { reason: 'git gc --prune=now deletes unreachable commits immediately.' };
     if (git.subcommand === 'prune' && !args.includes('-n') && !args.includes('--dry-run')) return { reason: 'git prune deletes unreachable objects.' };
     return undefined;
   },
   examples: {
-    match: [{ line: 'git reflog expire --expire=now --all', decision: 'ask' }, { line: 'git gc --prune=now', decision: 'ask' }, 'git reflog expire --expire-unreachable=now --all && git gc --prune=now --aggressive', 'git prune'],
+    match: [
+      { line: 'git reflog expire --expire=now --all', decision: 'ask' },
+      { line: 'git gc --prune=now', decision: 'ask' },
+      'git reflog expire --expire-unreachable=now --all && git gc --prune=now --aggressive',
+      'git prune',
+    ],
     noMatch: [{ line: 'git reflog', decision: 'allow' }, { line: 'git gc', decision: 'allow' }, 'git reflog show', 'git prune -n'],
   },
 });

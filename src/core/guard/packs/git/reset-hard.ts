@@ -19,7 +19,19 @@ export default defineRule({
     return undefined;
   },
   examples: {
-    match: ['git reset --hard', { line: 'git reset --hard HEAD~1', decision: 'ask' }, 'git -C repo reset --hard origin/main', 'sudo git reset --hard', { line: 'git reset --merge', decision: 'ask' }],
-    noMatch: [{ line: 'git reset --soft HEAD~1', decision: 'allow' }, { line: 'git reset HEAD~1', decision: 'allow' }, 'git reset file.txt', 'git commit -m "git reset --hard"', { line: 'git reset --keep HEAD~1', decision: 'allow' }],
+    match: [
+      'git reset --hard',
+      { line: 'git reset --hard HEAD~1', decision: 'ask' },
+      'git -C repo reset --hard origin/main',
+      'sudo git reset --hard',
+      { line: 'git reset --merge', decision: 'ask' },
+    ],
+    noMatch: [
+      { line: 'git reset --soft HEAD~1', decision: 'allow' },
+      { line: 'git reset HEAD~1', decision: 'allow' },
+      'git reset file.txt',
+      'git commit -m "git reset --hard"',
+      { line: 'git reset --keep HEAD~1', decision: 'allow' },
+    ],
   },
 });

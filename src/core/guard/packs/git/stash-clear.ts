@@ -19,6 +19,11 @@ export default defineRule({
   },
   examples: {
     match: [{ line: 'git stash clear', decision: 'ask' }, { line: 'git stash drop', decision: 'ask' }, 'git stash drop stash@{2}'],
-    noMatch: [{ line: 'git stash', decision: 'allow' }, { line: 'git stash pop', decision: 'allow' }, { line: 'git stash list', decision: 'allow' }, 'git stash apply'],
+    noMatch: [
+      { line: 'git stash', decision: 'allow' },
+      { line: 'git stash pop', decision: 'allow' },
+      { line: 'git stash list', decision: 'allow' },
+      'git stash apply',
+    ],
   },
 });

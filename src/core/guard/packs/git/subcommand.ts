@@ -1,8 +1,9 @@
 /** Reads `git [global options] <subcommand> [args]` the way git does. */
-import { minimatch } from 'minimatch';
+
 import { dirname, isAbsolute, join } from 'node:path';
-import type { RuleContext } from '../../rule';
+import { minimatch } from 'minimatch';
 import type { SimpleCommand } from '../../../shell/command';
+import type { RuleContext } from '../../rule';
 
 const VALUED_GLOBALS = new Set(['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path', '--config-env', '--super-prefix', '--list-cmds']);
 
@@ -16,7 +17,10 @@ export function gitInvocation(command: SimpleCommand): GitInvocation | undefined
   const argv = command.argv;
   for (let i = 1; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (VALUED_GLOBALS.has(arg)) { i++; continue; }
+    if (VALUED_GLOBALS.has(arg)) {
+      i++;
+      continue;
+    }
     if (arg.startsWith('-')) continue;
     return { subcommand: arg, args: argv.slice(i + 1) };
   }

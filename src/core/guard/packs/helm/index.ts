@@ -1,5 +1,5 @@
-import helmfileDestroy from './helmfile-destroy';
 import { definePack } from '../../rule';
+import helmfileDestroy from './helmfile-destroy';
 import uninstall from './uninstall';
 
 export default definePack({

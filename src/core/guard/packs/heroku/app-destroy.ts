@@ -10,9 +10,24 @@ export default defineRule({
   suggestion: 'Capture a database backup first (`heroku pg:backups:capture -a APP`) and download it.',
   keywords: HEROKU_KEYWORDS,
   tools: HEROKU_TOOLS,
-  match: (command) => (herokuPath(command, ['destroy'], [['apps', 'app'], ['destroy', 'delete']]) ? {} : undefined),
+  match: (command) =>
+    herokuPath(
+      command,
+      ['destroy'],
+      [
+        ['apps', 'app'],
+        ['destroy', 'delete'],
+      ],
+    )
+      ? {}
+      : undefined,
   examples: {
-    match: [{ line: 'heroku apps:destroy my-app --confirm my-app', decision: 'ask' }, { line: 'heroku apps:destroy -a my-app', decision: 'ask' }, { line: 'heroku destroy --app my-app', decision: 'ask' }, 'heroku apps destroy my-app'],
+    match: [
+      { line: 'heroku apps:destroy my-app --confirm my-app', decision: 'ask' },
+      { line: 'heroku apps:destroy -a my-app', decision: 'ask' },
+      { line: 'heroku destroy --app my-app', decision: 'ask' },
+      'heroku apps destroy my-app',
+    ],
     noMatch: [{ line: 'heroku apps', decision: 'allow' }, 'heroku apps:info -a my-app', 'heroku apps:create my-app', 'heroku apps:destroy --help'],
   },
 });

@@ -4,10 +4,10 @@ import appDestroy from './app-destroy';
 import backupDelete from './backup-delete';
 import configUnset from './config-unset';
 import pgOverwrite from './pg-overwrite';
+import pgPsql from './pg-psql';
 import pgReset from './pg-reset';
 import runDestructive from './run-destructive';
 import scaleToZero from './scale-to-zero';
-import pgPsql from './pg-psql';
 
 export default definePack({
   id: 'heroku',

@@ -12,7 +12,16 @@ export default defineRule({
   tools: HEROKU_TOOLS,
   match: (command) => (herokuPath(command, ['pg', 'copy'], ['pg', 'backups', 'restore'], ['pg', 'backup', 'restore']) ? {} : undefined),
   examples: {
-    match: ['heroku pg:copy source-app::DATABASE_URL DATABASE_URL -a target-app', { line: 'heroku pg:backups:restore b101 DATABASE_URL -a my-app', decision: 'ask' }, 'heroku pg:backups restore b101'],
-    noMatch: ['heroku pg:backups', { line: 'heroku pg:backups:capture -a my-app', decision: 'allow' }, 'heroku pg:backups:download', { line: 'heroku pg:pull DATABASE_URL localdb -a my-app', decision: 'allow' }],
+    match: [
+      'heroku pg:copy source-app::DATABASE_URL DATABASE_URL -a target-app',
+      { line: 'heroku pg:backups:restore b101 DATABASE_URL -a my-app', decision: 'ask' },
+      'heroku pg:backups restore b101',
+    ],
+    noMatch: [
+      'heroku pg:backups',
+      { line: 'heroku pg:backups:capture -a my-app', decision: 'allow' },
+      'heroku pg:backups:download',
+      { line: 'heroku pg:pull DATABASE_URL localdb -a my-app', decision: 'allow' },
+    ],
   },
 });

@@ -1,5 +1,5 @@
-import { defineRule } from '../../rule';
 import { optionValue } from '../../../argv';
+import { defineRule } from '../../rule';
 import { nestedVerdict } from '../cli-words';
 import { stdinSqlVerdict } from '../nested-commands';
 import { HEROKU_KEYWORDS, HEROKU_TOOLS, herokuPath } from './shape';
@@ -25,7 +25,11 @@ export default defineRule({
     return nestedVerdict(findings, 'On a Heroku Postgres database') ?? stdinSqlVerdict(command, context, 'psql', 'On a Heroku Postgres database');
   },
   examples: {
-    match: ['heroku pg:psql -a my-app -c "DROP TABLE users"', 'heroku pg:psql DATABASE_URL --command "TRUNCATE orders" -a my-app', "heroku pg:psql -a my-app <<< 'DROP TABLE users'"],
+    match: [
+      'heroku pg:psql -a my-app -c "DROP TABLE users"',
+      'heroku pg:psql DATABASE_URL --command "TRUNCATE orders" -a my-app',
+      "heroku pg:psql -a my-app <<< 'DROP TABLE users'",
+    ],
     noMatch: [{ line: 'heroku pg:psql -a my-app', decision: 'allow' }, 'heroku pg:psql -a my-app -c "SELECT count(*) FROM users"', 'heroku pg:info -a my-app'],
   },
 });

@@ -24,7 +24,7 @@ export default defineRule({
   resource: 'what the command destroys, on a dyno of the Heroku app',
   severity: 'high',
   decision: 'ask',
-  reason: 'Runs a destructive command on a Heroku dyno, with the app\'s own database and credentials.',
+  reason: "Runs a destructive command on a Heroku dyno, with the app's own database and credentials.",
   suggestion: 'Check the app (`-a`) and capture a database backup first (`heroku pg:backups:capture`).',
   keywords: HEROKU_KEYWORDS,
   tools: HEROKU_TOOLS,
@@ -37,6 +37,12 @@ export default defineRule({
   },
   examples: {
     match: ['heroku run rm -rf /app/storage -a my-app', "heroku run -a my-app 'rm -rf /app/storage'"],
-    noMatch: [{ line: 'heroku run rails console -a my-app', decision: 'allow' }, 'heroku run bash', { line: 'heroku run bash -a my-app', decision: 'allow' }, 'heroku ps', 'heroku run --help'],
+    noMatch: [
+      { line: 'heroku run rails console -a my-app', decision: 'allow' },
+      'heroku run bash',
+      { line: 'heroku run bash -a my-app', decision: 'allow' },
+      'heroku ps',
+      'heroku run --help',
+    ],
   },
 });

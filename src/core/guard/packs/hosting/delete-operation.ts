@@ -8,9 +8,30 @@ import { matchLeadingVerb, matchPath } from '../cli-words';
  */
 const TOOLS = ['hcloud', 'linode-cli', 'vultr-cli', 'openstack', 'oci', 'ibmcloud', 'scw', 'atlas', 'turso', 'render', 'upstash', 'glab'];
 const VALUED = [
-  '--context', '--config', '--profile', '--region', '--zone', '-o', '--output', '--format', '-f', '--project', '--projectId',
-  '--os-cloud', '--os-project-name', '--compartment-id', '--instance-id', '-g', '--resource-group', '--group', '--org',
-  '-R', '--repo', '--id', '--email', '--api-key',
+  '--context',
+  '--config',
+  '--profile',
+  '--region',
+  '--zone',
+  '-o',
+  '--output',
+  '--format',
+  '-f',
+  '--project',
+  '--projectId',
+  '--os-cloud',
+  '--os-project-name',
+  '--compartment-id',
+  '--instance-id',
+  '-g',
+  '--resource-group',
+  '--group',
+  '--org',
+  '-R',
+  '--repo',
+  '--id',
+  '--email',
+  '--api-key',
 ];
 /** Verbs (and IBM Cloud's `thing-delete` commands) that destroy what they name. */
 const DESTROY = /^(delete|destroy|rm|remove|terminate|purge|bulk-delete)$|^[a-z][a-z-]*-(delete|rm)$/;
@@ -28,7 +49,11 @@ export default defineRule({
   match: (command) => {
     // `atlas` is also Ariga's schema tool, whose `schema clean` drops every object in the database.
     if (command.argv[0] === 'atlas' && matchPath(command, ['-u', '--url', '--env', '-c', '--config'], ['schema', 'clean'])) {
-      return { severity: 'critical', resource: 'every table, view and function in the database', reason: '`atlas schema clean` drops every object in the database.' };
+      return {
+        severity: 'critical',
+        resource: 'every table, view and function in the database',
+        reason: '`atlas schema clean` drops every object in the database.',
+      };
     }
     const path = matchLeadingVerb(command, VALUED, DESTROY, { maxDepth: 5 });
     if (!path) return undefined;
@@ -56,6 +81,21 @@ export default defineRule({
       { line: 'turso db destroy prod-db --yes', decision: 'ask' },
       'atlas schema clean -u postgres://prod/app',
     ],
-    noMatch: [{ line: 'hcloud server list', decision: 'allow' }, 'hcloud server describe web-1', { line: 'linode-cli linodes list', decision: 'allow' }, { line: 'openstack server show web-1', decision: 'allow' }, 'oci os bucket list', 'ibmcloud resource service-instances', 'atlas clusters describe prod', { line: 'turso db shell prod-db', decision: 'allow' }, 'turso db create dev', 'atlas schema inspect -u postgres://prod/app', 'atlas clusters delete --help', { line: 'glab repo view acme/api', decision: 'allow' }, { line: 'render services list', decision: 'allow' }, 'upstash redis list'],
+    noMatch: [
+      { line: 'hcloud server list', decision: 'allow' },
+      'hcloud server describe web-1',
+      { line: 'linode-cli linodes list', decision: 'allow' },
+      { line: 'openstack server show web-1', decision: 'allow' },
+      'oci os bucket list',
+      'ibmcloud resource service-instances',
+      'atlas clusters describe prod',
+      { line: 'turso db shell prod-db', decision: 'allow' },
+      'turso db create dev',
+      'atlas schema inspect -u postgres://prod/app',
+      'atlas clusters delete --help',
+      { line: 'glab repo view acme/api', decision: 'allow' },
+      { line: 'render services list', decision: 'allow' },
+      'upstash redis list',
+    ],
   },
 });

@@ -13,7 +13,11 @@ export default defineRule({
   match: (command, context) => {
     for (const assessed of assessedRequests(command, context)) {
       const hazard = assessed.sqlHazards[0];
-      if (hazard) return { reason: `Sends \`${hazard.statement}\` to ${describeTarget(assessed)}: it ${hazard.kind === 'drop' || hazard.kind === 'replace' || hazard.kind === 'alter-drop' ? 'drops' : hazard.kind === 'update-all' ? 'overwrites' : 'empties'} ${hazard.object}.`, resource: hazard.object };
+      if (hazard)
+        return {
+          reason: `Sends \`${hazard.statement}\` to ${describeTarget(assessed)}: it ${hazard.kind === 'drop' || hazard.kind === 'replace' || hazard.kind === 'alter-drop' ? 'drops' : hazard.kind === 'update-all' ? 'overwrites' : 'empties'} ${hazard.object}.`,
+          resource: hazard.object,
+        };
     }
     return undefined;
   },

@@ -13,8 +13,12 @@ export default defineRule({
   match: (command, context) => {
     for (const assessed of assessedRequests(command, context)) {
       if (!assessed.graphql || assessed.destructiveMutations.length) continue;
-      if (assessed.unparsedGraphql) return { reason: `Sends a GraphQL body to ${describeTarget(assessed)} that does not parse, so Airlock cannot tell whether it is a destructive mutation.` };
-      if (assessed.unseenBodies.length) return { reason: `Sends a GraphQL body Airlock cannot see (${assessed.unseenBodies.join(', ')}) to ${describeTarget(assessed)}.` };
+      if (assessed.unparsedGraphql)
+        return {
+          reason: `Sends a GraphQL body to ${describeTarget(assessed)} that does not parse, so Airlock cannot tell whether it is a destructive mutation.`,
+        };
+      if (assessed.unseenBodies.length)
+        return { reason: `Sends a GraphQL body Airlock cannot see (${assessed.unseenBodies.join(', ')}) to ${describeTarget(assessed)}.` };
     }
     return undefined;
   },

@@ -8,6 +8,7 @@ import unseenBody from './unseen-body';
 export default definePack({
   id: 'http',
   name: 'HTTP APIs',
-  description: 'curl, wget, HTTPie, xh, gh api and PowerShell web requests: destructive GraphQL mutations (Railway volumeDelete...), destructive SQL sent to SQL-over-HTTP APIs, REST DELETEs to remote hosts, and bodies Airlock cannot read sent to provider APIs.',
+  description:
+    'curl, wget, HTTPie, xh, gh api and PowerShell web requests: destructive GraphQL mutations (Railway volumeDelete...), destructive SQL sent to SQL-over-HTTP APIs, REST DELETEs to remote hosts, and bodies Airlock cannot read sent to provider APIs.',
   rules: [graphqlDestructiveMutation, graphqlUnreadable, destructiveSql, restDelete, unseenBody],
 });

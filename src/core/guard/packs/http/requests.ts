@@ -1,12 +1,12 @@
 import { analyseGraphqlBody } from '../../../http/graphql';
-import { sqlHazardsInBody, sqlHazardsInParams } from '../../../http/sql-body';
-import type { SqlHazard } from '../../../sql/analyse';
 import { isGraphqlPath, isLoopback, providerOf, urlTarget } from '../../../http/hosts';
-import { HTTP_TOOLS, readRequests, type HttpBody, type HttpRequest } from '../../../http/index';
+import { HTTP_TOOLS, type HttpBody, type HttpRequest, readRequests } from '../../../http/index';
+import { sqlHazardsInBody, sqlHazardsInParams } from '../../../http/sql-body';
+import type { SimpleCommand } from '../../../shell/command';
+import type { SqlHazard } from '../../../sql/analyse';
+import type { RuleContext } from '../../rule';
 import { isRuntimeText } from '../../runtime-text';
 import { whyUnreadable } from '../../unreadable-file';
-import type { RuleContext } from '../../rule';
-import type { SimpleCommand } from '../../../shell/command';
 
 export const HTTP_KEYWORDS = ['curl', 'wget', 'http', 'https', 'xh', 'xhs', 'gh', 'invoke-restmethod', 'invoke-webrequest', 'irm', 'iwr'];
 export { HTTP_TOOLS };
@@ -39,7 +39,9 @@ export function assessedRequests(command: SimpleCommand, context: RuleContext): 
   });
   const assessed = requests.map((request) => {
     const result = assess(withRuntimeBodiesUnseen(request, command));
-    result.unreadableFiles = request.bodies.flatMap((b) => (b.kind === 'unseen' && b.file !== undefined ? [{ path: b.file, from: b.from, why: whyUnreadable(b.file, command.cwd) }] : []));
+    result.unreadableFiles = request.bodies.flatMap((b) =>
+      b.kind === 'unseen' && b.file !== undefined ? [{ path: b.file, from: b.from, why: whyUnreadable(b.file, command.cwd) }] : [],
+    );
     return result;
   });
   cache.set(command, assessed);
@@ -48,7 +50,10 @@ export function assessedRequests(command: SimpleCommand, context: RuleContext): 
 
 /** A body that is itself a `$VAR` or `$(...)` is one Airlock cannot see. */
 function withRuntimeBodiesUnseen(request: HttpRequest, command: SimpleCommand): HttpRequest {
-  const bodies = request.bodies.map((b): HttpBody => (b.kind === 'text' && isRuntimeText(b.text, command) ? { kind: 'unseen', from: `${b.from} ${b.text.slice(0, 40)} (only known when the line runs)` } : b));
+  const bodies = request.bodies.map(
+    (b): HttpBody =>
+      b.kind === 'text' && isRuntimeText(b.text, command) ? { kind: 'unseen', from: `${b.from} ${b.text.slice(0, 40)} (only known when the line runs)` } : b,
+  );
   return { ...request, bodies };
 }
 

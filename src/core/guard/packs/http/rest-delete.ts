@@ -20,7 +20,8 @@ export default defineRule({
         if (target.loopback) continue;
         const where = target.host ? `${target.host}${target.provider ? ` (${target.provider})` : ''}` : `${target.url} (host not known until it runs)`;
         if (method === 'DELETE') return { reason: `Sends an HTTP DELETE to ${where}: the resource at ${target.path} is removed.`, resource: target.url };
-        if (method.includes('$')) return { reason: `Sends a request to ${where} with a method only known when the line runs (${method}): it may be a DELETE.`, resource: target.url };
+        if (method.includes('$'))
+          return { reason: `Sends a request to ${where} with a method only known when the line runs (${method}): it may be a DELETE.`, resource: target.url };
         if (method === 'POST' && DELETING_PATH.test(target.path)) {
           return { reason: `Sends a POST to ${where} at ${target.path}, an endpoint that deletes.`, resource: target.url };
         }

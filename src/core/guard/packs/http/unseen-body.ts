@@ -8,7 +8,8 @@ export default defineRule({
   resource: 'whatever the request changes at the provider',
   severity: 'high',
   decision: 'ask',
-  reason: 'Sends a request body Airlock cannot read: a file that is missing, not a regular file (a FIFO, a device, a folder), unreadable or too large, sent with POST, PUT, PATCH or DELETE to any host but this machine; or a body piped from something unseen to a provider API that can delete infrastructure.',
+  reason:
+    'Sends a request body Airlock cannot read: a file that is missing, not a regular file (a FIFO, a device, a folder), unreadable or too large, sent with POST, PUT, PATCH or DELETE to any host but this machine; or a body piped from something unseen to a provider API that can delete infrastructure.',
   suggestion: 'Pass the body inline, or from a file Airlock can read, so it can check what the request does.',
   keywords: HTTP_KEYWORDS,
   tools: HTTP_TOOLS,
@@ -23,7 +24,9 @@ export default defineRule({
       // A body file Airlock cannot read may hold anything: never guess that a state-changing call is harmless.
       const file = assessed.unreadableFiles[0];
       if (file && STATE_CHANGING.has(assessed.request.method) && !(assessed.targets.length > 0 && assessed.targets.every((t) => t.loopback))) {
-        return { reason: `Sends ${assessed.request.method} to ${describeTarget(assessed)} with the body of ${file.path}, which ${file.why}: Airlock cannot read what the request would change.` };
+        return {
+          reason: `Sends ${assessed.request.method} to ${describeTarget(assessed)} with the body of ${file.path}, which ${file.why}: Airlock cannot read what the request would change.`,
+        };
       }
       const bodies = assessed.unseenBodies.join(', ');
       if (provider) return { reason: `Sends a body Airlock cannot see (${bodies}) to ${provider.host} (${provider.provider}): it may delete infrastructure.` };

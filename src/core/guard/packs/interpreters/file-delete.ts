@@ -18,7 +18,13 @@ export default defineRule({
     let checked = 0;
     for (const target of programOf(command, context)?.effects?.fileDeletes ?? []) {
       if (isDynamic(target.path)) continue;
-      const verdict = ++checked > MAX_CHECKED ? undefined : relayed(context.checkArgv(target.force ? ['rm', '-f', target.path] : ['rm', target.path], command.cwd), `${target.call} deletes ${target.path} like rm`);
+      const verdict =
+        ++checked > MAX_CHECKED
+          ? undefined
+          : relayed(
+              context.checkArgv(target.force ? ['rm', '-f', target.path] : ['rm', target.path], command.cwd),
+              `${target.call} deletes ${target.path} like rm`,
+            );
       if (verdict) return verdict;
       const kind = guardedFileKind(target.path);
       if (kind) return { reason: `${target.call} deletes ${target.path}, ${kind}.`, resource: target.path };
@@ -26,7 +32,11 @@ export default defineRule({
     return undefined;
   },
   examples: {
-    match: [`python3 -c "import os; os.remove('/etc/passwd')"`, `node -e "require('fs').unlinkSync(process.env.HOME + '/x') || require('fs').unlinkSync('prod.sqlite3')"`, `perl -e 'unlink "/etc/hosts"'`],
+    match: [
+      `python3 -c "import os; os.remove('/etc/passwd')"`,
+      `node -e "require('fs').unlinkSync(process.env.HOME + '/x') || require('fs').unlinkSync('prod.sqlite3')"`,
+      `perl -e 'unlink "/etc/hosts"'`,
+    ],
     noMatch: [`python3 -c "import os; os.remove('notes.tmp')"`, `node -e "require('fs').unlinkSync('dist/index.js')"`],
   },
 });

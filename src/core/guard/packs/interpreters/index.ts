@@ -9,6 +9,7 @@ import unreadableProgram from './unreadable-program';
 export default definePack({
   id: 'interpreters',
   name: 'Interpreter one-liners',
-  description: 'python -c, node -e, ruby -e, perl -e, deno eval, bun -e, php -r, programs fed on standard input and script files in the workspace: recursive deletes, spawned commands Airlock guards, HTTP DELETEs and destructive GraphQL mutations.',
+  description:
+    'python -c, node -e, ruby -e, perl -e, deno eval, bun -e, php -r, programs fed on standard input and script files in the workspace: recursive deletes, spawned commands Airlock guards, HTTP DELETEs and destructive GraphQL mutations.',
   rules: [recursiveDelete, fileDelete, spawnedCommand, httpDelete, graphqlMutation, unreadableProgram],
 });

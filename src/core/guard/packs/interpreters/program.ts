@@ -1,13 +1,13 @@
 import { analyseCode, type CodeEffects } from '../../../code/effects';
-import { interpreterProgram, isUrl, INTERPRETER_KEYWORDS, INTERPRETER_TOOLS, type InterpreterProgram } from '../../../code/inline';
+import { INTERPRETER_KEYWORDS, INTERPRETER_TOOLS, type InterpreterProgram, interpreterProgram, isUrl } from '../../../code/inline';
 import { UNKNOWN_PART } from '../../../code/scanner';
-import type { RuleContext, RuleVerdict } from '../../rule';
-import { nestedVerdict } from '../cli-words';
-import { isRuntimeText } from '../../runtime-text';
-import { whyUnreadable } from '../../unreadable-file';
-import { scriptEntry } from './script-entry';
 import type { Finding } from '../../../findings';
 import type { SimpleCommand } from '../../../shell/command';
+import type { RuleContext, RuleVerdict } from '../../rule';
+import { isRuntimeText } from '../../runtime-text';
+import { whyUnreadable } from '../../unreadable-file';
+import { nestedVerdict } from '../cli-words';
+import { scriptEntry } from './script-entry';
 
 export { INTERPRETER_KEYWORDS, INTERPRETER_TOOLS, UNKNOWN_PART };
 
@@ -66,14 +66,18 @@ function read(command: SimpleCommand, context: RuleContext): ReadProgram | undef
  * writes the script only when the line runs. The imports of a script are not followed.
  */
 function readScript(program: InterpreterProgram, scriptPath: string, command: SimpleCommand, context: RuleContext): ReadProgram {
-  const unreadable = (why: string): ReadProgram => ({ from: program.from, unreadableScript: `${program.from}: the script ${scriptPath} ${why}, so Airlock cannot tell what it would do.` });
+  const unreadable = (why: string): ReadProgram => ({
+    from: program.from,
+    unreadableScript: `${program.from}: the script ${scriptPath} ${why}, so Airlock cannot tell what it would do.`,
+  });
   if (isRuntimeText(scriptPath, command) || scriptPath.includes(UNKNOWN_PART)) return unreadable('is only known when the line runs');
   if (isUrl(scriptPath)) return unreadable('is fetched from the network when it runs');
   const path = scriptEntry(program, scriptPath, command.cwd);
   const text = context.readFile(path, command.cwd);
   const about = (why: string) => unreadable(path === scriptPath ? why : `runs ${path}, which ${why}`);
   if (text === undefined) return about(whyUnreadable(path, command.cwd));
-  if (text.length > MAX_SCRIPT_CHARS) return about(`is ${text.length} characters long, more than the ${MAX_SCRIPT_CHARS / 1024} KB Airlock reads of a script (a bundle or library)`);
+  if (text.length > MAX_SCRIPT_CHARS)
+    return about(`is ${text.length} characters long, more than the ${MAX_SCRIPT_CHARS / 1024} KB Airlock reads of a script (a bundle or library)`);
   return { from: program.from, fromFile: true, effects: analyseCode(text, program.language) };
 }
 

@@ -16,7 +16,8 @@ export default defineRule({
   match: (command, context) => {
     const program = programOf(command, context);
     const targets = (program?.effects?.recursiveDeletes ?? []).filter((t) => !(program!.fromFile && isDynamic(t.path)));
-    if (targets.length > MAX_CHECKED) return { reason: `The code deletes ${targets.length} directory trees; Airlock checks at most ${MAX_CHECKED} and does not guess about the rest.` };
+    if (targets.length > MAX_CHECKED)
+      return { reason: `The code deletes ${targets.length} directory trees; Airlock checks at most ${MAX_CHECKED} and does not guess about the rest.` };
     for (const target of targets) {
       if (isDynamic(target.path)) return { reason: `${target.call} deletes a directory tree whose path is only known when the code runs.` };
       // Judged like `rm -rf PATH`: routine for build and temp folders, denied for / and ~.

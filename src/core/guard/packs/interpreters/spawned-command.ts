@@ -15,7 +15,8 @@ export default defineRule({
   match: (command, context) => {
     const program = programOf(command, context);
     const spawns = (program?.effects?.spawns ?? []).filter((x) => !(program!.fromFile && isDynamic(x.line ?? x.argv!.join(' '))));
-    if (spawns.length > MAX_CHECKED) return { reason: `The program runs ${spawns.length} commands; Airlock checks at most ${MAX_CHECKED} and does not guess about the rest.` };
+    if (spawns.length > MAX_CHECKED)
+      return { reason: `The program runs ${spawns.length} commands; Airlock checks at most ${MAX_CHECKED} and does not guess about the rest.` };
     for (const spawn of spawns) {
       const findings = spawn.argv ? context.checkArgv(spawn.argv, command.cwd) : context.checkLine(spawn.line ?? '', command.cwd);
       const shown = spawn.argv ? spawn.argv.join(' ') : spawn.line;

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { KUBECTL_KEYWORDS, KUBECTL_TOOLS, NAMESPACE_KINDS, STORAGE_KINDS, kubectlDelete } from './shape';
+import { KUBECTL_KEYWORDS, KUBECTL_TOOLS, kubectlDelete, NAMESPACE_KINDS, STORAGE_KINDS } from './shape';
 
 export default defineRule({
   id: 'kubectl.delete-all',
@@ -18,7 +18,13 @@ export default defineRule({
     return {};
   },
   examples: {
-    match: [{ line: 'kubectl delete all --all', decision: 'ask' }, { line: 'kubectl delete deployments --all -n prod', decision: 'ask' }, 'kubectl delete pods --all-namespaces --all', 'kubectl delete all -l app=web', 'kubectl delete pods -A -l app=web'],
+    match: [
+      { line: 'kubectl delete all --all', decision: 'ask' },
+      { line: 'kubectl delete deployments --all -n prod', decision: 'ask' },
+      'kubectl delete pods --all-namespaces --all',
+      'kubectl delete all -l app=web',
+      'kubectl delete pods -A -l app=web',
+    ],
     noMatch: ['kubectl get all --all-namespaces', 'kubectl delete deployment web', 'kubectl delete all --all --dry-run=client', 'kubectl delete ns prod'],
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { KUBECTL_KEYWORDS, KUBECTL_TOOLS, NAMESPACE_KINDS, kubectlDelete } from './shape';
+import { KUBECTL_KEYWORDS, KUBECTL_TOOLS, kubectlDelete, NAMESPACE_KINDS } from './shape';
 
 const SYSTEM_NAMESPACES = ['kube-system', 'kube-public', 'kube-node-lease', 'openshift', 'openshift-etcd', 'openshift-apiserver'];
 
@@ -28,7 +28,19 @@ export default defineRule({
     return {};
   },
   examples: {
-    match: [{ line: 'kubectl delete namespace prod', decision: 'ask' }, { line: 'kubectl delete ns staging --context prod-cluster', decision: 'ask' }, { line: 'kubectl delete namespace/prod', decision: 'ask' }, 'oc delete ns team-a', 'kubectl delete ns kube-system', 'kubectl delete namespaces --all'],
-    noMatch: ['kubectl get ns', 'kubectl create namespace dev', { line: 'kubectl delete ns prod --dry-run=client', decision: 'allow' }, 'kubectl delete pod web-1 -n prod'],
+    match: [
+      { line: 'kubectl delete namespace prod', decision: 'ask' },
+      { line: 'kubectl delete ns staging --context prod-cluster', decision: 'ask' },
+      { line: 'kubectl delete namespace/prod', decision: 'ask' },
+      'oc delete ns team-a',
+      'kubectl delete ns kube-system',
+      'kubectl delete namespaces --all',
+    ],
+    noMatch: [
+      'kubectl get ns',
+      'kubectl create namespace dev',
+      { line: 'kubectl delete ns prod --dry-run=client', decision: 'allow' },
+      'kubectl delete pod web-1 -n prod',
+    ],
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { KUBECTL_KEYWORDS, KUBECTL_TOOLS, NAMESPACE_KINDS, STORAGE_KINDS, kubectlDelete } from './shape';
+import { KUBECTL_KEYWORDS, KUBECTL_TOOLS, kubectlDelete, NAMESPACE_KINDS, STORAGE_KINDS } from './shape';
 
 /** Deleting these one at a time is routine: controllers recreate pods, jobs and events are throwaway. */
 const ROUTINE_KINDS = ['po', 'pod', 'pods', 'job', 'jobs', 'event', 'events', 'ev'];
@@ -38,7 +38,22 @@ export default defineRule({
     return del.kinds.length ? {} : undefined;
   },
   examples: {
-    match: [{ line: 'kubectl delete deployment web -n prod', decision: 'ask' }, { line: 'kubectl delete svc,deploy web', decision: 'ask' }, { line: 'kubectl delete -f k8s/', decision: 'ask' }, 'kubectl delete -k overlays/prod', { line: 'kubectl delete secret db-credentials', decision: 'ask' }, 'kubectl delete crd certificates.cert-manager.io', { line: 'kubectl delete statefulset postgres', decision: 'ask' }],
-    noMatch: ['kubectl delete pod web-7d9f -n prod', { line: 'kubectl delete pods -l app=web', decision: 'allow' }, { line: 'kubectl delete job migrate-1', decision: 'allow' }, 'kubectl get deployments', 'kubectl delete deployment web --dry-run=client', 'kubectl apply -f k8s/'],
+    match: [
+      { line: 'kubectl delete deployment web -n prod', decision: 'ask' },
+      { line: 'kubectl delete svc,deploy web', decision: 'ask' },
+      { line: 'kubectl delete -f k8s/', decision: 'ask' },
+      'kubectl delete -k overlays/prod',
+      { line: 'kubectl delete secret db-credentials', decision: 'ask' },
+      'kubectl delete crd certificates.cert-manager.io',
+      { line: 'kubectl delete statefulset postgres', decision: 'ask' },
+    ],
+    noMatch: [
+      'kubectl delete pod web-7d9f -n prod',
+      { line: 'kubectl delete pods -l app=web', decision: 'allow' },
+      { line: 'kubectl delete job migrate-1', decision: 'allow' },
+      'kubectl get deployments',
+      'kubectl delete deployment web --dry-run=client',
+      'kubectl apply -f k8s/',
+    ],
   },
 });

@@ -1,5 +1,5 @@
-import { defineRule } from '../../rule';
 import { hasOption } from '../../../argv';
+import { defineRule } from '../../rule';
 import { KUBECTL_KEYWORDS, KUBECTL_TOOLS, kubectlCalls } from './shape';
 
 export default defineRule({
@@ -7,7 +7,8 @@ export default defineRule({
   resource: 'the pods running on a Kubernetes node',
   severity: 'high',
   decision: 'ask',
-  reason: 'Drains a node: every pod on it is evicted; with --delete-emptydir-data their scratch data is lost, and with --force unmanaged pods are gone for good.',
+  reason:
+    'Drains a node: every pod on it is evicted; with --delete-emptydir-data their scratch data is lost, and with --force unmanaged pods are gone for good.',
   suggestion: 'Cordon it first (`kubectl cordon NODE`) and check what runs there (`kubectl get pods -A --field-selector spec.nodeName=NODE`).',
   keywords: KUBECTL_KEYWORDS,
   tools: KUBECTL_TOOLS,

@@ -1,8 +1,7 @@
+import { asksForHelp, positionals } from '../../../argv';
 import { defineRule } from '../../rule';
-import { asksForHelp } from '../../../argv';
 import { nestedVerdict } from '../cli-words';
 import { KUBECTL_KEYWORDS, KUBECTL_TOOLS, KUBECTL_VALUED } from './shape';
-import { positionals } from '../../../argv';
 
 /** `kubectl exec POD -- CMD` runs CMD inside the container: it gets the same rules as a local command. */
 export default defineRule({

@@ -1,8 +1,8 @@
 import { definePack } from '../../rule';
+import deleteResources from './delete';
 import deleteAll from './delete-all';
 import deleteNamespace from './delete-namespace';
 import deleteStorage from './delete-storage';
-import deleteResources from './delete';
 import drain from './drain';
 import execDestructive from './exec-destructive';
 import recreate from './recreate';

@@ -1,5 +1,5 @@
-import { defineRule } from '../../rule';
 import { optionValue } from '../../../argv';
+import { defineRule } from '../../rule';
 import { KUBECTL_KEYWORDS, KUBECTL_TOOLS, kubectlCalls } from './shape';
 
 export default defineRule({
@@ -17,6 +17,10 @@ export default defineRule({
   },
   examples: {
     match: [{ line: 'kubectl scale deployment web --replicas=0', decision: 'ask' }, 'kubectl scale sts postgres --replicas 0 -n db'],
-    noMatch: [{ line: 'kubectl scale deployment web --replicas=3', decision: 'allow' }, 'kubectl get deploy web', 'kubectl scale deployment web --replicas=0 --dry-run=client'],
+    noMatch: [
+      { line: 'kubectl scale deployment web --replicas=3', decision: 'allow' },
+      'kubectl get deploy web',
+      'kubectl scale deployment web --replicas=0 --dry-run=client',
+    ],
   },
 });

@@ -1,15 +1,40 @@
+import { asksForHelp, hasFlag, hasOption, optionValue, readings } from '../../../argv';
 import type { SimpleCommand } from '../../../shell/command';
-import { hasFlag } from '../../../argv';
-import { asksForHelp, hasOption, optionValue, readings } from '../../../argv';
 
 /** kubectl, OpenShift's `oc` and the `kubecolor` wrapper read the same arguments. */
 export const KUBECTL_TOOLS = ['kubectl', 'oc', 'kubecolor'];
 export const KUBECTL_KEYWORDS = ['kubectl', 'oc', 'kubecolor'];
 export const KUBECTL_VALUED = [
-  '-n', '--namespace', '--context', '--cluster', '--user', '--kubeconfig', '-s', '--server', '--token',
-  '-l', '--selector', '-f', '--filename', '-k', '--kustomize', '-o', '--output', '--field-selector', '-c', '--container',
-  '--timeout', '--grace-period', '--as', '--as-group', '--request-timeout', '--cascade', '--replicas', '--prune-allowlist',
-  '--pod-selector', '--chunk-size',
+  '-n',
+  '--namespace',
+  '--context',
+  '--cluster',
+  '--user',
+  '--kubeconfig',
+  '-s',
+  '--server',
+  '--token',
+  '-l',
+  '--selector',
+  '-f',
+  '--filename',
+  '-k',
+  '--kustomize',
+  '-o',
+  '--output',
+  '--field-selector',
+  '-c',
+  '--container',
+  '--timeout',
+  '--grace-period',
+  '--as',
+  '--as-group',
+  '--request-timeout',
+  '--cascade',
+  '--replicas',
+  '--prune-allowlist',
+  '--pod-selector',
+  '--chunk-size',
 ];
 
 export interface KubectlCall {
@@ -37,8 +62,16 @@ export function kubectlCalls(command: SimpleCommand): KubectlCall[] {
 export function kindsOf(operands: readonly string[]): string[] {
   const first = operands[0];
   if (!first) return [];
-  const typePart = first.includes('/') ? operands.filter((o) => o.includes('/')).map((o) => o.split('/')[0]!).join(',') : first;
-  return typePart.split(',').map((t) => t.toLowerCase().split('.')[0]!).filter(Boolean);
+  const typePart = first.includes('/')
+    ? operands
+        .filter((o) => o.includes('/'))
+        .map((o) => o.split('/')[0]!)
+        .join(',')
+    : first;
+  return typePart
+    .split(',')
+    .map((t) => t.toLowerCase().split('.')[0]!)
+    .filter(Boolean);
 }
 
 export interface KubectlDelete {

@@ -1,5 +1,5 @@
-import { defineRule } from '../../rule';
 import { asksForHelp, hasOption } from '../../../argv';
+import { defineRule } from '../../rule';
 
 /** Kafka's tools ship as `kafka-topics` (Confluent) or `kafka-topics.sh` (Apache). */
 const TOOLS = ['kafka-topics', 'kafka-delete-records', 'kafka-consumer-groups', 'kafka-acls', 'kafka-configs', 'kafka-streams-application-reset'];
@@ -9,7 +9,7 @@ export default defineRule({
   resource: 'Kafka topics and their messages, consumer groups and their offsets, ACLs or topic settings',
   severity: 'high',
   decision: 'ask',
-  reason: 'Deletes Kafka data or state: a topic with its messages, records, a consumer group\'s offsets, ACLs or topic configuration.',
+  reason: "Deletes Kafka data or state: a topic with its messages, records, a consumer group's offsets, ACLs or topic configuration.",
   suggestion: 'Describe it first (`--describe`) and check the bootstrap server is the cluster you mean.',
   keywords: TOOLS,
   tools: [...TOOLS, ...TOOLS.map((t) => `${t}.sh`)],
@@ -30,7 +30,7 @@ export default defineRule({
       case 'kafka-configs':
         return hasOption(args, '--delete-config') ? { severity: 'medium', resource: 'topic or broker settings (retention, cleanup policy)' } : undefined;
       case 'kafka-streams-application-reset':
-        return hasOption(args, '--dry-run') ? undefined : { resource: 'a Kafka Streams application\'s offsets and internal topics' };
+        return hasOption(args, '--dry-run') ? undefined : { resource: "a Kafka Streams application's offsets and internal topics" };
       default:
         return undefined;
     }

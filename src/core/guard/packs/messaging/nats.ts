@@ -1,7 +1,21 @@
 import { defineRule } from '../../rule';
 import { matchPath } from '../cli-words';
 
-const NATS_VALUED = ['-s', '--server', '--context', '--creds', '--user', '--password', '--nkey', '--tlscert', '--tlskey', '--tlsca', '--js-domain', '--subject', '--seq'];
+const NATS_VALUED = [
+  '-s',
+  '--server',
+  '--context',
+  '--creds',
+  '--user',
+  '--password',
+  '--nkey',
+  '--tlscert',
+  '--tlskey',
+  '--tlsca',
+  '--js-domain',
+  '--subject',
+  '--seq',
+];
 const OBJECTS = ['stream', 'str', 'consumer', 'con', 'kv', 'bucket', 'object', 'obj'];
 
 export default defineRule({
@@ -19,7 +33,21 @@ export default defineRule({
     return wholeStore ? { severity: 'critical' } : {};
   },
   examples: {
-    match: [{ line: 'nats stream delete ORDERS', decision: 'ask' }, 'nats stream purge ORDERS', 'nats consumer delete ORDERS CONSUMER1', { line: 'nats kv del CONFIG api-key --purge', decision: 'ask' }, 'nats kv purge CONFIG', 'nats bucket delete CONFIG'],
-    noMatch: ['nats stream list', 'nats stream info ORDERS', { line: 'nats kv get CONFIG api-key', decision: 'allow' }, 'nats kv put CONFIG k v', 'nats server list', 'nats pub orders hi'],
+    match: [
+      { line: 'nats stream delete ORDERS', decision: 'ask' },
+      'nats stream purge ORDERS',
+      'nats consumer delete ORDERS CONSUMER1',
+      { line: 'nats kv del CONFIG api-key --purge', decision: 'ask' },
+      'nats kv purge CONFIG',
+      'nats bucket delete CONFIG',
+    ],
+    noMatch: [
+      'nats stream list',
+      'nats stream info ORDERS',
+      { line: 'nats kv get CONFIG api-key', decision: 'allow' },
+      'nats kv put CONFIG k v',
+      'nats server list',
+      'nats pub orders hi',
+    ],
   },
 });

@@ -13,7 +13,11 @@ export default defineRule({
   tools: NEON_TOOLS,
   match: (command) => (matchPath(command, NEON_VALUED, [['projects', 'project'], NEON_DELETE]) ? {} : undefined),
   examples: {
-    match: [{ line: 'neon projects delete cool-river-123', decision: 'ask' }, 'neonctl projects delete cool-river-123 --api-key key', 'npx @neondatabase/cli projects delete cool-river-123'],
+    match: [
+      { line: 'neon projects delete cool-river-123', decision: 'ask' },
+      'neonctl projects delete cool-river-123 --api-key key',
+      'npx @neondatabase/cli projects delete cool-river-123',
+    ],
     noMatch: ['neon projects list', 'neon projects get cool-river-123', 'neonctl projects create --name app'],
   },
 });

@@ -10,7 +10,13 @@ export default defineRule({
   suggestion: 'Fetch it first (`netlify blobs:get STORE KEY -O file`).',
   keywords: NETLIFY_KEYWORDS,
   tools: NETLIFY_TOOLS,
-  match: (command) => (netlifyPath(command, [['blobs', 'blob'], ['delete', 'remove', 'rm']]) ? {} : undefined),
+  match: (command) =>
+    netlifyPath(command, [
+      ['blobs', 'blob'],
+      ['delete', 'remove', 'rm'],
+    ])
+      ? {}
+      : undefined,
   examples: {
     match: [{ line: 'netlify blobs:delete uploads avatar.png', decision: 'ask' }, 'netlify blobs delete uploads a'],
     noMatch: ['netlify blobs:list uploads', 'netlify blobs:get uploads a', 'netlify blobs:set uploads a b'],

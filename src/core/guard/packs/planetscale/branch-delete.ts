@@ -1,5 +1,5 @@
-import { defineRule } from '../../rule';
 import { hasOption } from '../../../argv';
+import { defineRule } from '../../rule';
 import { matchPath } from '../cli-words';
 import { PSCALE_DELETE, PSCALE_KEYWORDS, PSCALE_TOOLS, PSCALE_VALUED } from './shape';
 
@@ -18,6 +18,10 @@ export default defineRule({
   },
   examples: {
     match: [{ line: 'pscale branch delete shop feature-x --force', decision: 'ask' }, 'pscale branch delete shop main --delete-descendants'],
-    noMatch: [{ line: 'pscale branch list shop', decision: 'allow' }, { line: 'pscale branch create shop feature-x', decision: 'allow' }, 'pscale branch diff shop feature-x'],
+    noMatch: [
+      { line: 'pscale branch list shop', decision: 'allow' },
+      { line: 'pscale branch create shop feature-x', decision: 'allow' },
+      'pscale branch diff shop feature-x',
+    ],
   },
 });

@@ -13,7 +13,17 @@ export default defineRule({
   tools: PSCALE_TOOLS,
   match: (command) => (matchPath(command, PSCALE_VALUED, [['database', 'db', 'databases'], PSCALE_DELETE]) ? {} : undefined),
   examples: {
-    match: [{ line: 'pscale database delete shop --force', decision: 'ask' }, { line: 'pscale db delete shop', decision: 'ask' }, 'pscale database delete shop --org acme', 'npx @planetscale/cli database delete shop'],
-    noMatch: [{ line: 'pscale database list', decision: 'allow' }, { line: 'pscale database dump shop main', decision: 'allow' }, 'pscale db show shop', 'pscale database delete --help'],
+    match: [
+      { line: 'pscale database delete shop --force', decision: 'ask' },
+      { line: 'pscale db delete shop', decision: 'ask' },
+      'pscale database delete shop --org acme',
+      'npx @planetscale/cli database delete shop',
+    ],
+    noMatch: [
+      { line: 'pscale database list', decision: 'allow' },
+      { line: 'pscale database dump shop main', decision: 'allow' },
+      'pscale db show shop',
+      'pscale database delete --help',
+    ],
   },
 });

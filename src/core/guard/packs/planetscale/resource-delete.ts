@@ -16,7 +16,11 @@ export default defineRule({
     return words ? { resource: `a PlanetScale ${words[0]!.replace(/s$/, '')}` } : undefined;
   },
   examples: {
-    match: [{ line: 'pscale backup delete shop main bk_123', decision: 'ask' }, { line: 'pscale password delete shop main pw_1 --force', decision: 'ask' }, 'pscale keyspace delete shop main ks'],
+    match: [
+      { line: 'pscale backup delete shop main bk_123', decision: 'ask' },
+      { line: 'pscale password delete shop main pw_1 --force', decision: 'ask' },
+      'pscale keyspace delete shop main ks',
+    ],
     noMatch: ['pscale backup list shop main', 'pscale backup create shop main', 'pscale password create shop main app'],
   },
 });

@@ -13,7 +13,8 @@ export default defineRule({
   suggestion: 'Run it on a development branch and ship it with a deploy request instead.',
   keywords: PSCALE_KEYWORDS,
   tools: PSCALE_TOOLS,
-  match: (command, context) => (matchPath(command, PSCALE_VALUED, ['shell']) ? stdinSqlVerdict(command, context, 'mysql', 'On a PlanetScale branch') : undefined),
+  match: (command, context) =>
+    matchPath(command, PSCALE_VALUED, ['shell']) ? stdinSqlVerdict(command, context, 'mysql', 'On a PlanetScale branch') : undefined,
   examples: {
     match: [{ line: "pscale shell shop main <<< 'DROP TABLE orders'", decision: 'ask' }],
     noMatch: [{ line: 'pscale shell shop main', decision: 'allow' }, "pscale shell shop dev <<< 'SELECT 1'"],

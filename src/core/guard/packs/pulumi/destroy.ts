@@ -1,5 +1,5 @@
-import { defineRule } from '../../rule';
 import { hasOption } from '../../../argv';
+import { defineRule } from '../../rule';
 import { PULUMI_KEYWORDS, PULUMI_TOOLS, pulumiPath } from './shape';
 
 export default defineRule({
@@ -16,7 +16,12 @@ export default defineRule({
     return hasOption(command.argv, '--preview-only') ? undefined : {};
   },
   examples: {
-    match: [{ line: 'pulumi destroy', decision: 'ask' }, { line: 'pulumi destroy --yes --stack prod', decision: 'ask' }, { line: 'pulumi down -y', decision: 'ask' }, 'pulumi destroy -s org/app/prod --remove'],
+    match: [
+      { line: 'pulumi destroy', decision: 'ask' },
+      { line: 'pulumi destroy --yes --stack prod', decision: 'ask' },
+      { line: 'pulumi down -y', decision: 'ask' },
+      'pulumi destroy -s org/app/prod --remove',
+    ],
     noMatch: ['pulumi destroy --preview-only', 'pulumi preview', 'pulumi up --help', 'pulumi stack ls', { line: 'pulumi destroy --help', decision: 'allow' }],
   },
 });

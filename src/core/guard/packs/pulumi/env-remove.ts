@@ -17,10 +17,26 @@ export default defineRule({
     const words = matchPath(command, VALUED, command.argv[0] === 'esc' ? [['env'], ['rm', 'remove', 'delete']] : [['env'], ['rm', 'remove', 'delete']]);
     if (!words) return undefined;
     // `env rm ENV PATH` removes one value, not the environment.
-    return words.length > 3 ? { severity: 'medium', resource: `the value ${words[3]} of ${words[2]}`, reason: `pulumi env rm removes ${words[3]} from ${words[2]}: stacks that read it lose it.` } : {};
+    return words.length > 3
+      ? {
+          severity: 'medium',
+          resource: `the value ${words[3]} of ${words[2]}`,
+          reason: `pulumi env rm removes ${words[3]} from ${words[2]}: stacks that read it lose it.`,
+        }
+      : {};
   },
   examples: {
-    match: [{ line: 'pulumi env rm myorg/prod', decision: 'ask', severity: 'high' }, 'pulumi env rm myorg/prod --yes', 'esc env rm myorg/staging', { line: 'pulumi env rm myorg/prod aws.secretKey', decision: 'ask', severity: 'medium' }],
-    noMatch: [{ line: 'pulumi env ls', decision: 'allow' }, { line: 'pulumi env get myorg/prod', decision: 'allow' }, 'pulumi env init myorg/dev', 'pulumi stack ls'],
+    match: [
+      { line: 'pulumi env rm myorg/prod', decision: 'ask', severity: 'high' },
+      'pulumi env rm myorg/prod --yes',
+      'esc env rm myorg/staging',
+      { line: 'pulumi env rm myorg/prod aws.secretKey', decision: 'ask', severity: 'medium' },
+    ],
+    noMatch: [
+      { line: 'pulumi env ls', decision: 'allow' },
+      { line: 'pulumi env get myorg/prod', decision: 'allow' },
+      'pulumi env init myorg/dev',
+      'pulumi stack ls',
+    ],
   },
 });

@@ -1,6 +1,6 @@
-import envRemove from './env-remove';
 import { definePack } from '../../rule';
 import destroy from './destroy';
+import envRemove from './env-remove';
 import stackRemove from './stack-remove';
 import stateDelete from './state-delete';
 import upUnattended from './up-unattended';

@@ -6,7 +6,7 @@ export default defineRule({
   resource: 'entries of the Pulumi state',
   severity: 'high',
   decision: 'ask',
-  reason: 'Deletes resources from Pulumi\'s state by hand: the real resources stay but nothing manages them, and a later update may recreate them.',
+  reason: "Deletes resources from Pulumi's state by hand: the real resources stay but nothing manages them, and a later update may recreate them.",
   suggestion: 'Export the state first (`pulumi stack export --file backup.json`).',
   keywords: PULUMI_KEYWORDS,
   tools: PULUMI_TOOLS,

@@ -13,7 +13,8 @@ export default defineRule({
   suggestion: 'Check the linked environment (`railway status`) and back the database up first.',
   keywords: RAILWAY_KEYWORDS,
   tools: RAILWAY_TOOLS,
-  match: (command, context) => (matchPath(command, RAILWAY_VALUED, ['connect']) ? stdinSqlVerdict(command, context, 'psql', 'On a Railway database') : undefined),
+  match: (command, context) =>
+    matchPath(command, RAILWAY_VALUED, ['connect']) ? stdinSqlVerdict(command, context, 'psql', 'On a Railway database') : undefined,
   examples: {
     match: [{ line: "railway connect postgres <<< 'DROP TABLE bookings'", decision: 'ask' }, 'curl -s https://example.com/x.sql | railway connect postgres'],
     noMatch: [{ line: 'railway connect postgres', decision: 'allow' }, "railway connect postgres <<< 'SELECT 1'"],

@@ -14,6 +14,11 @@ export default defineRule({
   match: (command) => (matchPath(command, RAILWAY_VALUED, [['environment', 'env'], RAILWAY_DELETE]) ? {} : undefined),
   examples: {
     match: ['railway environment delete staging', 'railway env rm pr-42 --yes', 'railway environment remove'],
-    noMatch: [{ line: 'railway environment', decision: 'allow' }, 'railway environment new preview', 'railway env link production', 'railway environment delete -h'],
+    noMatch: [
+      { line: 'railway environment', decision: 'allow' },
+      'railway environment new preview',
+      'railway env link production',
+      'railway environment delete -h',
+    ],
   },
 });

@@ -1,12 +1,12 @@
-import volumeDetach from './volume-detach';
 import { definePack } from '../../rule';
+import connectSql from './connect-sql';
 import down from './down';
 import environmentDelete from './environment-delete';
 import projectDelete from './project-delete';
 import resourceDelete from './resource-delete';
-import volumeDelete from './volume-delete';
 import runDestructive from './run-destructive';
-import connectSql from './connect-sql';
+import volumeDelete from './volume-delete';
+import volumeDetach from './volume-detach';
 
 export default definePack({
   id: 'railway',

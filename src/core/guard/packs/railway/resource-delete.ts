@@ -19,7 +19,12 @@ export default defineRule({
     return words ? { resource: `a Railway ${words[0]!.replace(/s$/, '')}` } : undefined;
   },
   examples: {
-    match: [{ line: 'railway service delete api', decision: 'ask' }, 'railway bucket delete uploads', 'railway backup delete b-123', 'railway variables delete API_KEY'],
+    match: [
+      { line: 'railway service delete api', decision: 'ask' },
+      'railway bucket delete uploads',
+      'railway backup delete b-123',
+      'railway variables delete API_KEY',
+    ],
     noMatch: ['railway service', 'railway variables', 'railway variables --set FOO=1', 'railway bucket list', 'railway volume delete'],
   },
 });

@@ -12,7 +12,7 @@ export default defineRule({
   resource: 'what the command destroys, in the Railway environment whose variables it gets',
   severity: 'high',
   decision: 'ask',
-  reason: 'Runs a destructive command with a Railway environment\'s variables (its DATABASE_URL, its tokens).',
+  reason: "Runs a destructive command with a Railway environment's variables (its DATABASE_URL, its tokens).",
   suggestion: 'Check which environment is linked (`railway status`), and pass `--environment` explicitly.',
   keywords: RAILWAY_KEYWORDS,
   tools: RAILWAY_TOOLS,
@@ -22,6 +22,11 @@ export default defineRule({
   },
   examples: {
     match: ['railway run rm -rf /var/lib/app', 'railway run -e production -- rm -rf /var/lib/app'],
-    noMatch: [{ line: 'railway run npm start', decision: 'allow' }, 'railway run -e production node -e "console.log(process.version)"', 'railway up', 'railway run --help'],
+    noMatch: [
+      { line: 'railway run npm start', decision: 'allow' },
+      'railway run -e production node -e "console.log(process.version)"',
+      'railway up',
+      'railway run --help',
+    ],
   },
 });

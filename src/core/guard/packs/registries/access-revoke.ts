@@ -6,7 +6,7 @@ const REMOVE = ['rm', 'remove', 'delete', 'revoke', 'destroy'];
 /** `[group, verbs, what goes]`: registry commands that take access away from people, teams or tokens. */
 const COMMANDS: ReadonlyArray<readonly [string, readonly string[], string]> = [
   ['token', ['revoke', 'rm', 'delete', 'remove'], 'an access token: every CI job and deploy that uses it stops publishing'],
-  ['access', ['revoke'], 'a team\'s access to a package'],
+  ['access', ['revoke'], "a team's access to a package"],
   ['owner', ['rm', 'remove'], 'an owner of a package: they can no longer publish or manage it'],
   ['org', ['rm', 'remove'], 'a member of an organisation, with every package and team access they had'],
   ['team', ['rm', 'remove', 'destroy'], 'a team member, or (destroy) the whole team and its package access'],
@@ -18,7 +18,8 @@ export default defineRule({
   resource: 'access to packages on the registry: a token, an owner, an organisation or team member',
   severity: 'high',
   decision: 'ask',
-  reason: 'Takes access away on the package registry (a token, an owner, an organisation or team member, a whole team): publishing and CI that rely on it stop working, and it cannot be undone from here.',
+  reason:
+    'Takes access away on the package registry (a token, an owner, an organisation or team member, a whole team): publishing and CI that rely on it stop working, and it cannot be undone from here.',
   suggestion: 'Check who and what uses it first (`npm token list`, `npm owner ls`, `npm team ls`).',
   // The groups, one of which every match names (`remove` alone is everyday: `yarn remove`, `poetry remove`).
   keywords: ['token', 'access', 'owner', 'org', 'team'],

@@ -4,8 +4,28 @@ import type { SimpleCommand } from '../../../shell/command';
 
 export const REGISTRY_TOOLS = ['npm', 'pnpm', 'yarn', 'cargo', 'gem'];
 const VALUED = [
-  '--registry', '--otp', '--scope', '-w', '--workspace', '--userconfig', '--prefix', '-C', '--dir', '--filter', '-F',
-  '--loglevel', '--tag', '--access', '--cwd', '--index', '--token', '--host', '--key', '-k', '--version', '-v',
+  '--registry',
+  '--otp',
+  '--scope',
+  '-w',
+  '--workspace',
+  '--userconfig',
+  '--prefix',
+  '-C',
+  '--dir',
+  '--filter',
+  '-F',
+  '--loglevel',
+  '--tag',
+  '--access',
+  '--cwd',
+  '--index',
+  '--token',
+  '--host',
+  '--key',
+  '-k',
+  '--version',
+  '-v',
 ];
 
 /**

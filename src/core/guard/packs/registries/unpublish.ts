@@ -15,10 +15,15 @@ export default defineRule({
     const tool = command.argv[0];
     for (const words of registryWords(command)) {
       if ((tool === 'npm' || tool === 'pnpm' || tool === 'yarn') && words[0] === 'unpublish') {
-        return { reason: `${tool} unpublish removes ${words[1] ?? 'the package in this folder'} from the registry; dependants break and the version can never be reused.` };
+        return {
+          reason: `${tool} unpublish removes ${words[1] ?? 'the package in this folder'} from the registry; dependants break and the version can never be reused.`,
+        };
       }
       if ((tool === 'cargo' || tool === 'gem') && words[0] === 'yank' && !command.argv.includes('--undo')) {
-        return { severity: 'high', reason: `${tool} yank withdraws ${words[1] ?? 'a version'} from the registry: new installs and lockfile updates can no longer resolve it.` };
+        return {
+          severity: 'high',
+          reason: `${tool} yank withdraws ${words[1] ?? 'a version'} from the registry: new installs and lockfile updates can no longer resolve it.`,
+        };
       }
     }
     return undefined;

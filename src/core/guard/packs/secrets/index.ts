@@ -1,7 +1,7 @@
 import { definePack } from '../../rule';
 import doppler from './doppler';
-import runDestructive from './run-destructive';
 import onepassword from './onepassword';
+import runDestructive from './run-destructive';
 import vault from './vault';
 
 export default definePack({

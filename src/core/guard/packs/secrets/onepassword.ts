@@ -1,5 +1,5 @@
-import { defineRule } from '../../rule';
 import { hasOption } from '../../../argv';
+import { defineRule } from '../../rule';
 import { matchPath } from '../cli-words';
 
 const OP_VALUED = ['--vault', '--account', '--format', '--session', '--config', '--cache', '--encoding'];
@@ -17,10 +17,25 @@ export default defineRule({
     const words = matchPath(command, OP_VALUED, [OBJECTS, ['delete', 'remove', 'rm']], ['connect', '*', ['delete', 'remove', 'rm']]);
     if (!words) return undefined;
     if (words[0]!.startsWith('vault')) return { severity: 'critical', resource: 'a 1Password vault and every item in it' };
-    return hasOption(command.argv, '--archive') ? { severity: 'medium', reason: 'Moves 1Password data to the archive (recoverable from there).' } : { resource: `a 1Password ${words[0]!.replace(/s$/, '')}` };
+    return hasOption(command.argv, '--archive')
+      ? { severity: 'medium', reason: 'Moves 1Password data to the archive (recoverable from there).' }
+      : { resource: `a 1Password ${words[0]!.replace(/s$/, '')}` };
   },
   examples: {
-    match: [{ line: 'op item delete "Database Password"', decision: 'ask' }, 'op item delete --archive "Legacy Token"', 'op document delete "Prod Cert"', { line: 'op vault delete Engineering', decision: 'ask' }, 'op user delete user@example.com', 'op group delete grp_12345'],
-    noMatch: ['op whoami', 'op item get "Database Password"', { line: 'op item list --vault Engineering', decision: 'allow' }, 'op vault list', 'op read op://vault/item/field'],
+    match: [
+      { line: 'op item delete "Database Password"', decision: 'ask' },
+      'op item delete --archive "Legacy Token"',
+      'op document delete "Prod Cert"',
+      { line: 'op vault delete Engineering', decision: 'ask' },
+      'op user delete user@example.com',
+      'op group delete grp_12345',
+    ],
+    noMatch: [
+      'op whoami',
+      'op item get "Database Password"',
+      { line: 'op item list --vault Engineering', decision: 'allow' },
+      'op vault list',
+      'op read op://vault/item/field',
+    ],
   },
 });

@@ -1,5 +1,5 @@
-import { defineRule } from '../../rule';
 import { hasOption } from '../../../argv';
+import { defineRule } from '../../rule';
 import { matchPath } from '../cli-words';
 
 /** Vault's flags are single-dash (`-address=…`); these may also take a separate value. */
@@ -34,7 +34,24 @@ export default defineRule({
     return { severity: prefix ? 'critical' : hit.severity, reason: `Vault: ${hit.what}${prefix ? ', for every lease under the prefix' : ''}.` };
   },
   examples: {
-    match: [{ line: 'vault secrets disable secret/', decision: 'ask' }, { line: 'vault kv destroy -versions=1-3 secret/myapp/config', decision: 'ask' }, { line: 'vault kv metadata delete secret/myapp/config', decision: 'ask' }, 'vault kv delete secret/myapp/config', 'vault delete secret/myapp/config', 'vault policy delete myapp-policy', { line: 'vault auth disable github', decision: 'ask' }, { line: 'vault lease revoke -prefix secret/', decision: 'ask' }],
-    noMatch: [{ line: 'vault status', decision: 'allow' }, 'vault read secret/myapp/config', { line: 'vault kv get secret/myapp/config', decision: 'allow' }, 'vault kv list secret/', { line: 'vault secrets list', decision: 'allow' }, 'vault lease lookup lease_id', { line: 'vault kv delete -help', decision: 'allow' }],
+    match: [
+      { line: 'vault secrets disable secret/', decision: 'ask' },
+      { line: 'vault kv destroy -versions=1-3 secret/myapp/config', decision: 'ask' },
+      { line: 'vault kv metadata delete secret/myapp/config', decision: 'ask' },
+      'vault kv delete secret/myapp/config',
+      'vault delete secret/myapp/config',
+      'vault policy delete myapp-policy',
+      { line: 'vault auth disable github', decision: 'ask' },
+      { line: 'vault lease revoke -prefix secret/', decision: 'ask' },
+    ],
+    noMatch: [
+      { line: 'vault status', decision: 'allow' },
+      'vault read secret/myapp/config',
+      { line: 'vault kv get secret/myapp/config', decision: 'allow' },
+      'vault kv list secret/',
+      { line: 'vault secrets list', decision: 'allow' },
+      'vault lease lookup lease_id',
+      { line: 'vault kv delete -help', decision: 'allow' },
+    ],
   },
 });

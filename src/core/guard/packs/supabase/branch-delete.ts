@@ -11,7 +11,13 @@ export default defineRule({
   suggestion: 'Check the branch with `supabase branches list` first; dump its data if it matters.',
   keywords: SUPABASE_KEYWORDS,
   tools: SUPABASE_TOOLS,
-  match: (command) => (matchPath(command, SUPABASE_VALUED, [['branches', 'branch'], ['delete', 'remove', 'rm']]) ? {} : undefined),
+  match: (command) =>
+    matchPath(command, SUPABASE_VALUED, [
+      ['branches', 'branch'],
+      ['delete', 'remove', 'rm'],
+    ])
+      ? {}
+      : undefined,
   examples: {
     match: [{ line: 'supabase branches delete feature-x', decision: 'ask' }, 'supabase branches delete br_123 --project-ref abc'],
     noMatch: ['supabase branches list', 'supabase branches create feature-x', 'supabase branches get feature-x'],

@@ -11,7 +11,13 @@ export default defineRule({
   suggestion: 'Dump the database (`supabase db dump`) and copy storage first; pausing the project keeps the data.',
   keywords: SUPABASE_KEYWORDS,
   tools: SUPABASE_TOOLS,
-  match: (command) => (matchPath(command, SUPABASE_VALUED, [['projects', 'project'], ['delete', 'remove', 'rm']]) ? {} : undefined),
+  match: (command) =>
+    matchPath(command, SUPABASE_VALUED, [
+      ['projects', 'project'],
+      ['delete', 'remove', 'rm'],
+    ])
+      ? {}
+      : undefined,
   examples: {
     match: [{ line: 'supabase projects delete abcdefghijklmnop', decision: 'ask' }, 'supabase projects delete --project-ref abcdefghijklmnop'],
     noMatch: [{ line: 'supabase projects list', decision: 'allow' }, 'supabase projects create my-app', 'supabase projects api-keys --project-ref abc'],

@@ -1,5 +1,5 @@
-import { defineRule } from '../../rule';
 import { hasFlag } from '../../../argv';
+import { defineRule } from '../../rule';
 import { matchPath } from '../cli-words';
 import { SUPABASE_KEYWORDS, SUPABASE_TOOLS, SUPABASE_VALUED } from './shape';
 
@@ -31,7 +31,17 @@ export default defineRule({
     return { severity: 'medium', resource: `a Supabase ${words[0]} entry` };
   },
   examples: {
-    match: ['supabase storage rm ss:///avatars/a.png --experimental', { line: 'supabase storage rm -r ss:///avatars --experimental', decision: 'ask' }, { line: 'supabase functions delete hello', decision: 'ask' }, { line: 'supabase secrets unset STRIPE_KEY', decision: 'ask' }],
-    noMatch: ['supabase storage ls ss:///avatars --experimental', { line: 'supabase functions deploy hello', decision: 'allow' }, 'supabase secrets list', 'supabase secrets set A=b'],
+    match: [
+      'supabase storage rm ss:///avatars/a.png --experimental',
+      { line: 'supabase storage rm -r ss:///avatars --experimental', decision: 'ask' },
+      { line: 'supabase functions delete hello', decision: 'ask' },
+      { line: 'supabase secrets unset STRIPE_KEY', decision: 'ask' },
+    ],
+    noMatch: [
+      'supabase storage ls ss:///avatars --experimental',
+      { line: 'supabase functions deploy hello', decision: 'allow' },
+      'supabase secrets list',
+      'supabase secrets set A=b',
+    ],
   },
 });

@@ -1,5 +1,5 @@
-import { defineRule } from '../../rule';
 import { hasOption } from '../../../argv';
+import { defineRule } from '../../rule';
 import { TERRAFORM_KEYWORDS, TERRAFORM_TOOLS, terraformRun } from './shape';
 
 /**
@@ -11,7 +11,8 @@ export default defineRule({
   resource: 'resources the plan replaces or removes',
   severity: 'high',
   decision: 'ask',
-  reason: 'Applies Terraform changes without showing the plan to anyone: resources it replaces or removes (a database forced to be recreated) are destroyed at once.',
+  reason:
+    'Applies Terraform changes without showing the plan to anyone: resources it replaces or removes (a database forced to be recreated) are destroyed at once.',
   suggestion: 'Save and read the plan first (`terraform plan -out tfplan`, then `terraform apply tfplan`).',
   keywords: TERRAFORM_KEYWORDS,
   tools: TERRAFORM_TOOLS,
@@ -21,7 +22,14 @@ export default defineRule({
     return run.unattended ? {} : undefined;
   },
   examples: {
-    match: [{ line: 'terraform apply -auto-approve', decision: 'ask' }, { line: 'tofu apply -auto-approve -var-file prod.tfvars', decision: 'ask' }, { line: 'terragrunt apply-all', decision: 'ask' }, { line: 'terragrunt run-all apply --terragrunt-non-interactive', decision: 'ask' }, 'terraform apply --auto-approve', 'TF_CLI_ARGS_apply=-auto-approve terraform apply'],
+    match: [
+      { line: 'terraform apply -auto-approve', decision: 'ask' },
+      { line: 'tofu apply -auto-approve -var-file prod.tfvars', decision: 'ask' },
+      { line: 'terragrunt apply-all', decision: 'ask' },
+      { line: 'terragrunt run-all apply --terragrunt-non-interactive', decision: 'ask' },
+      'terraform apply --auto-approve',
+      'TF_CLI_ARGS_apply=-auto-approve terraform apply',
+    ],
     noMatch: ['terraform apply', 'terraform apply tfplan', 'terraform plan -out tfplan', 'terraform apply -auto-approve -help', 'terragrunt run-all plan'],
   },
 });

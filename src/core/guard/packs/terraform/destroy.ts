@@ -1,5 +1,5 @@
-import { defineRule } from '../../rule';
 import { hasOption } from '../../../argv';
+import { defineRule } from '../../rule';
 import { TERRAFORM_KEYWORDS, TERRAFORM_TOOLS, terraformRun } from './shape';
 
 export default defineRule({
@@ -17,7 +17,10 @@ export default defineRule({
     const destroys = run.words[0] === 'destroy' || (run.words[0] === 'apply' && hasOption(run.args, '-destroy', '--destroy'));
     if (!destroys) return undefined;
     return run.allModules
-      ? { resource: 'the infrastructure of every Terragrunt module below this folder', reason: 'Destroys the infrastructure of every Terragrunt module below this folder.' }
+      ? {
+          resource: 'the infrastructure of every Terragrunt module below this folder',
+          reason: 'Destroys the infrastructure of every Terragrunt module below this folder.',
+        }
       : {};
   },
   examples: {
@@ -34,6 +37,14 @@ export default defineRule({
       'terragrunt destroy-all',
       'TF_CLI_ARGS=-destroy terraform apply',
     ],
-    noMatch: ['terraform plan -destroy', { line: 'terraform plan', decision: 'allow' }, { line: 'terraform destroy -help', decision: 'allow' }, { line: 'terraform destroy --help', decision: 'allow' }, 'terraform output', 'terragrunt run-all plan', 'tofu apply'],
+    noMatch: [
+      'terraform plan -destroy',
+      { line: 'terraform plan', decision: 'allow' },
+      { line: 'terraform destroy -help', decision: 'allow' },
+      { line: 'terraform destroy --help', decision: 'allow' },
+      'terraform output',
+      'terragrunt run-all plan',
+      'tofu apply',
+    ],
   },
 });

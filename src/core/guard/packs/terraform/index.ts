@@ -1,7 +1,7 @@
-import replace from './replace';
 import { definePack } from '../../rule';
 import applyUnattended from './apply-unattended';
 import destroy from './destroy';
+import replace from './replace';
 import stateEdit from './state-edit';
 import workspaceDelete from './workspace-delete';
 

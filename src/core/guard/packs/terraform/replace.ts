@@ -6,8 +6,10 @@ function replaced(args: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    if (arg === '-replace' || arg === '--replace') { if (args[i + 1]) out.push(args[i + 1]!); i++; }
-    else if (/^--?replace=/.test(arg)) out.push(arg.slice(arg.indexOf('=') + 1));
+    if (arg === '-replace' || arg === '--replace') {
+      if (args[i + 1]) out.push(args[i + 1]!);
+      i++;
+    } else if (/^--?replace=/.test(arg)) out.push(arg.slice(arg.indexOf('=') + 1));
   }
   return out;
 }
@@ -34,7 +36,10 @@ export default defineRule({
     const addresses = replaced(run.args);
     if (addresses.length === 0) return undefined;
     const data = addresses.some((a) => /(db|database|rds|sql|disk|volume|bucket|storage|table|redis|elasticache|efs|ebs)/i.test(a));
-    return { reason: `${command.argv[0]} apply -replace destroys and recreates ${addresses.join(', ')}${data ? ', which holds data: it comes back empty' : ''}.`, ...(data ? { severity: 'critical' as const } : {}) };
+    return {
+      reason: `${command.argv[0]} apply -replace destroys and recreates ${addresses.join(', ')}${data ? ', which holds data: it comes back empty' : ''}.`,
+      ...(data ? { severity: 'critical' as const } : {}),
+    };
   },
   examples: {
     match: [

@@ -1,6 +1,5 @@
+import { asksForHelp, hasOption, positionals } from '../../../argv';
 import type { SimpleCommand } from '../../../shell/command';
-import { asksForHelp, hasOption } from '../../../argv';
-import { positionals } from '../../../argv';
 
 /** Terraform, OpenTofu and Terragrunt share one command language. */
 export const TERRAFORM_TOOLS = ['terraform', 'tofu', 'terragrunt'];

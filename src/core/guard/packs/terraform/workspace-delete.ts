@@ -1,5 +1,5 @@
-import { defineRule } from '../../rule';
 import { hasOption } from '../../../argv';
+import { defineRule } from '../../rule';
 import { TERRAFORM_KEYWORDS, TERRAFORM_TOOLS, terraformRun } from './shape';
 
 export default defineRule({
@@ -18,6 +18,11 @@ export default defineRule({
   },
   examples: {
     match: [{ line: 'terraform workspace delete staging', decision: 'ask' }, 'terraform workspace delete -force prod', 'tofu workspace delete pr-12'],
-    noMatch: [{ line: 'terraform workspace list', decision: 'allow' }, { line: 'terraform workspace select prod', decision: 'allow' }, 'terraform workspace new pr-12', 'terraform workspace show'],
+    noMatch: [
+      { line: 'terraform workspace list', decision: 'allow' },
+      { line: 'terraform workspace select prod', decision: 'allow' },
+      'terraform workspace new pr-12',
+      'terraform workspace show',
+    ],
   },
 });

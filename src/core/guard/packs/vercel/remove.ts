@@ -14,6 +14,11 @@ export default defineRule({
   match: (command) => (matchPath(command, VERCEL_VALUED, [['remove', 'rm']]) ? {} : undefined),
   examples: {
     match: [{ line: 'vercel remove my-app --yes', decision: 'ask' }, { line: 'vercel rm my-app-abc123.vercel.app', decision: 'ask' }, 'vc rm my-app -y'],
-    noMatch: ['vercel ls', { line: 'vercel deploy --prod', decision: 'allow' }, { line: 'vercel rm --help', decision: 'allow' }, 'vercel inspect my-app.vercel.app'],
+    noMatch: [
+      'vercel ls',
+      { line: 'vercel deploy --prod', decision: 'allow' },
+      { line: 'vercel rm --help', decision: 'allow' },
+      'vercel inspect my-app.vercel.app',
+    ],
   },
 });

@@ -18,7 +18,13 @@ export default defineRule({
     return words ? { resource: `a Vercel ${words[0]} entry` } : undefined;
   },
   examples: {
-    match: [{ line: 'vercel domains rm example.com', decision: 'ask' }, { line: 'vercel dns rm rec_123', decision: 'ask' }, 'vercel alias rm api.example.com', 'vercel blob del uploads/a.png', 'vercel blob store remove store_1'],
+    match: [
+      { line: 'vercel domains rm example.com', decision: 'ask' },
+      { line: 'vercel dns rm rec_123', decision: 'ask' },
+      'vercel alias rm api.example.com',
+      'vercel blob del uploads/a.png',
+      'vercel blob store remove store_1',
+    ],
     noMatch: ['vercel domains ls', 'vercel dns add example.com www A 1.2.3.4', 'vercel alias set dpl.vercel.app api.example.com', 'vercel blob list'],
   },
 });

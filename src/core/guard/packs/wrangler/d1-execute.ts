@@ -1,5 +1,5 @@
-import { defineRule } from '../../rule';
 import { hasOption, optionValue } from '../../../argv';
+import { defineRule } from '../../rule';
 import { matchPath, nestedVerdict } from '../cli-words';
 import { WRANGLER_KEYWORDS, WRANGLER_TOOLS, WRANGLER_VALUED } from './shape';
 
@@ -28,7 +28,14 @@ export default defineRule({
     return nestedVerdict(findings, 'On a remote D1 database');
   },
   examples: {
-    match: [{ line: 'wrangler d1 execute prod-db --remote --command "DROP TABLE users"', decision: 'ask' }, 'wrangler d1 execute prod-db --remote --file=./wipe.sql'],
-    noMatch: ['wrangler d1 execute prod-db --remote --command "SELECT * FROM users"', 'wrangler d1 execute prod-db --command "DROP TABLE users"', 'wrangler d1 list'],
+    match: [
+      { line: 'wrangler d1 execute prod-db --remote --command "DROP TABLE users"', decision: 'ask' },
+      'wrangler d1 execute prod-db --remote --file=./wipe.sql',
+    ],
+    noMatch: [
+      'wrangler d1 execute prod-db --remote --command "SELECT * FROM users"',
+      'wrangler d1 execute prod-db --command "DROP TABLE users"',
+      'wrangler d1 list',
+    ],
   },
 });

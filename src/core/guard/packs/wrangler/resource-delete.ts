@@ -35,6 +35,12 @@ export default defineRule({
       'wrangler pages project delete site',
       'wrangler queues delete jobs',
     ],
-    noMatch: ['wrangler r2 bucket list', { line: 'wrangler kv key list --binding CACHE', decision: 'allow' }, 'wrangler kv key get user:1 --binding CACHE', { line: 'wrangler secret put API_KEY', decision: 'allow' }, 'wrangler d1 delete db'],
+    noMatch: [
+      'wrangler r2 bucket list',
+      { line: 'wrangler kv key list --binding CACHE', decision: 'allow' },
+      'wrangler kv key get user:1 --binding CACHE',
+      { line: 'wrangler secret put API_KEY', decision: 'allow' },
+      'wrangler d1 delete db',
+    ],
   },
 });

@@ -13,6 +13,11 @@ export default defineRule({
   match: (command) => (wranglerDeletePath(command)?.length === 1 ? {} : undefined),
   examples: {
     match: [{ line: 'wrangler delete', decision: 'ask' }, 'wrangler delete my-worker --env production', 'wrangler delete --name api'],
-    noMatch: [{ line: 'wrangler deploy', decision: 'allow' }, { line: 'wrangler dev', decision: 'allow' }, { line: 'wrangler delete --help', decision: 'allow' }, 'wrangler tail my-worker'],
+    noMatch: [
+      { line: 'wrangler deploy', decision: 'allow' },
+      { line: 'wrangler dev', decision: 'allow' },
+      { line: 'wrangler delete --help', decision: 'allow' },
+      'wrangler tail my-worker',
+    ],
   },
 });
