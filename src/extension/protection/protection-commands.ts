@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ActivityEvent } from '../../core/events';
 import { agentModule } from '../../core/protection/agents';
+import { sandboxAvailability } from '../sandbox/sandbox-layer';
 import { detectAgents } from './agent-detection';
 import { GLOBAL_AUTO_APPROVE_SETTINGS, hasAirlockDenies, withAirlockDenies, withoutAirlockDenies } from './copilot-settings';
 import { type InstallMemory, installHooks, isInstalled, removeHooks } from './hook-installer';
@@ -8,6 +9,8 @@ import { type HookTarget, userTargets, workspaceTargets } from './hook-targets';
 import { type Layer, protectionLevel } from './protection-model';
 import { ensureStableLauncher } from './stable-launcher';
 import { type VerificationMemory, verifyTarget } from './verification';
+
+const SANDBOX_DEFAULT = 'Use the Sandboxed Terminal by Default';
 
 const COPILOT_SETTING = 'chat.tools.terminal.autoApprove';
 
@@ -118,13 +121,22 @@ export function protectionCommands(deps: ProtectionCommandDeps) {
         `${retrust.join(', ')} runs a hook only after you trust its exact content: open /hooks in ${retrust.join(', ')} and trust Airlock's hook, or it will not run.`,
       );
     if (failed.length) void vscode.window.showErrorMessage(`Airlock could not protect: ${failed.join('; ')}`);
-    else if (done.length)
-      void vscode.window.showInformationMessage(
-        `Airlock protects: ${chosen
-          .filter((c) => c.target || c.copilot)
-          .map((c) => c.label)
-          .join(', ')}. Restart running agents so they load the hooks.`,
-      );
+    else if (done.length) {
+      // Terminals started by people and terminal-driven agents are judged by the egress gate too
+      // once the sandboxed profile is the workspace's default: offered, never set silently.
+      const offer = vscode.workspace.isTrusted && sandboxAvailability().available ? [SANDBOX_DEFAULT] : [];
+      void vscode.window
+        .showInformationMessage(
+          `Airlock protects: ${chosen
+            .filter((c) => c.target || c.copilot)
+            .map((c) => c.label)
+            .join(', ')}. Restart running agents so they load the hooks.`,
+          ...offer,
+        )
+        .then((choice) => {
+          if (choice === SANDBOX_DEFAULT) void vscode.commands.executeCommand('airlock.sandbox.makeDefaultTerminal');
+        });
+    }
   };
 
   const removeProtection = async () => {
