@@ -22,6 +22,8 @@
  * `agent` (claude, vscode, cursor), `pwd` (fallback directory for the repository policy check).
  */
 
+import { ELSEWHERE_WORDS, PATH_ARGUMENT_COMMANDS, TASK_RUNNER_WORDS } from '../core/guard/fastpath/prefilter';
+
 /** Shell tool names of VS Code's agent mode (as src/core/hooks/payload.ts reads them), lowercased. */
 export const VSCODE_SHELL_TOOLS = ['bash', 'shell', 'run_in_terminal', 'runinterminal', 'runterminalcommand', 'run_terminal_cmd', 'terminal', 'execute_command', 'runcommand'];
 
@@ -61,21 +63,128 @@ function fileword(path,   n, i, parts, f) {
   }
   return 0
 }
-# cwd is "" outside payload mode: then a package manager word is a trigger like any other.
-function needs(cmd, cwd,   s, n, i, parts, runner, moved) {
+# cwd is "" in lines mode (the TS function's twin: a task runner word alone is left to the
+# caller), "-" for a line with no folder to read (shims, nested scripts: package managers and task
+# runners are triggers), else the call's absolute folder, whose package.json and runner files are read.
+function needs(cmd, cwd,   s, n, i, parts, runner, task, moved) {
   for (i = 1; i <= length(runtime); i++) if (index(cmd, substr(runtime, i, 1))) return 1
   if (cmd ~ /(^|[\n;&|(!])[ \t]*\.[ \t]/ || cmd ~ /\([ \t]*\)/) return 1
+  if (bypath(cmd) || cmd ~ /(^|[^A-Za-z0-9_.-])py\.test([^A-Za-z0-9_.-]|$)/) return 1
   s = tolower(cmd); gsub(/["'\\]/, "", s)
   n = split(s, parts, /[^a-z0-9_-]+/)
-  runner = 0; moved = 0
+  runner = 0; task = 0; moved = 0
   for (i = 1; i <= n; i++) {
     if (parts[i] == "") continue
     if (trigger(parts[i])) return 1
     if (parts[i] in runners) runner = 1
+    if (parts[i] in tasks) task = 1
     if (parts[i] in elsewhere) moved = 1
   }
+  if (task && moved) return 1
+  # "-/dir": a nested script of the package.json in dir: its task runners read there, its package managers are triggers.
+  if (task && cwd != "" && runnerfiles(s, cwd ~ /^-\// ? substr(cwd, 2) : cwd)) return 1
   if (!runner) return 0
   return moved ? 1 : scripts(cwd)
+}
+# A "/" that may be in command position (a program run by its path, whose file only the full
+# check reads): as mayRunByPath in src/core/guard/fastpath/prefilter.ts.
+function bypath(cmd,   t, nseg, segs, j, n, w, k, first, skip) {
+  if (!index(cmd, "/")) return 0
+  t = cmd; gsub(/["'\\]/, "", t)
+  nseg = split(t, segs, /[;&|()\n!]/)
+  for (j = 1; j <= nseg; j++) {
+    if (!index(segs[j], "/")) continue
+    n = split(segs[j], w, /[ \t]+/)
+    first = ""; skip = 0
+    for (k = 1; k <= n; k++) {
+      if (w[k] == "") continue
+      if (skip) { skip = 0; continue }
+      if (w[k] ~ /^[0-9]*[<>]/) { if (w[k] ~ /^[0-9]*[<>]+$/) skip = 1; continue }
+      if (w[k] ~ /^[A-Za-z_][A-Za-z0-9_]*=/) continue
+      first = w[k]; break
+    }
+    if (first == "") continue
+    if (index(first, "/") || !(first in pathargs)) return 1
+  }
+  return 0
+}
+# Task runner words in a call run in cwd (s: the line's normalised text): 1 unless every runner
+# named is make, just or task and every file it could read holds nothing a line check would send
+# on. Test runners (pytest, jest, vitest) and mise read config the sh cannot judge: 1.
+function runnerfiles(s, cwd,   n, i, parts, w, d) {
+  if (cwd !~ /^\//) return 1
+  sub(/\/+$/, "", cwd)
+  n = split(s, parts, /[^a-z0-9_-]+/)
+  for (i = 1; i <= n; i++) {
+    w = parts[i]
+    if (!(w in tasks) || w == "npx" || w == "pnpx" || w == "bunx") continue
+    if (w == "make" || w == "gmake" || w == "bmake") {
+      if (recipefile(cwd "/GNUmakefile") || recipefile(cwd "/makefile") || recipefile(cwd "/Makefile") || recipefile(cwd "/BSDmakefile")) return 1
+      continue
+    }
+    if (w == "just") {
+      # just looks in every folder up to the root.
+      d = cwd
+      while (1) {
+        if (recipefile(d "/justfile") || recipefile(d "/Justfile") || recipefile(d "/.justfile") || recipefile(d "/JUSTFILE")) return 1
+        if (d == "") break
+        sub(/\/[^\/]*$/, "", d)
+      }
+      continue
+    }
+    if (w == "task" || w == "go-task") {
+      d = cwd
+      while (1) {
+        if (recipefile(d "/Taskfile.yml") || recipefile(d "/taskfile.yml") || recipefile(d "/Taskfile.yaml") || recipefile(d "/taskfile.yaml") || recipefile(d "/Taskfile.dist.yml") || recipefile(d "/taskfile.dist.yml") || recipefile(d "/Taskfile.dist.yaml") || recipefile(d "/taskfile.dist.yaml")) return 1
+        if (d == "") break
+        sub(/\/[^\/]*$/, "", d)
+      }
+      continue
+    }
+    if (w == "pytest") {
+      # It imports conftest.py from the folder, tests/ and test/, and from any folder an argument names: only options, no conftest.py.
+      for (d = i + 1; d <= n; d++) if (parts[d] != "" && parts[d] !~ /^-/) return 1
+      if (exists(cwd "/conftest.py") || exists(cwd "/tests/conftest.py") || exists(cwd "/test/conftest.py")) return 1
+      continue
+    }
+    if (w == "jest" || w == "vitest") {
+      # The config module they execute (src/core/shell/task-runners.ts): none in the folder, nothing runs first.
+      if (jsconfig(cwd, w) || (w == "vitest" && jsconfig(cwd, "vite"))) return 1
+      continue
+    }
+    return 1
+  }
+  return 0
+}
+function exists(f,   line, r) {
+  r = (getline line < f); close(f)
+  return r >= 0
+}
+function jsconfig(dir, tool,   n, i, ext, f, line, r) {
+  n = split("js ts mjs cjs mts cts json", ext, " ")
+  for (i = 1; i <= n; i++) {
+    f = dir "/" tool ".config." ext[i]
+    r = (getline line < f); close(f)
+    if (r >= 0) return 1
+  }
+  return 0
+}
+# 1 when a runner file exists and any of its lines is one a line check would send on (judged as
+# a command with no folder: nested runners are triggers), or it includes, imports or changes the
+# shell (include, import, mod, shell, includes, dotenv), or it is over 1 MB. No file: 0 (the
+# runner fails, nothing runs).
+function recipefile(f,   line, r, size, low) {
+  size = 0
+  while ((r = (getline line < f)) > 0) {
+    size += length(line) + 1
+    if (size > 1048576) { close(f); return 1 }
+    sub(/^[\t ]*[@+-]*/, "", line)
+    low = tolower(line)
+    if (low ~ /(^|[^a-z0-9_-])(s?include|includes|import|mod|shell|shellflags|oneshell|dotenv|set|export|env|vpath)([^a-z0-9_-]|$)/) { close(f); return 1 }
+    if (needs(line, "-")) { close(f); return 1 }
+  }
+  close(f)
+  return 0
 }
 # The nearest package.json from cwd up: its scripts may run. Every script (and key) in its
 # "scripts" object is judged as a command line, package managers included (a nested call), so
@@ -97,7 +206,7 @@ function scripts(dir,   f, line, r, text, found) {
     close(f)
     if (found || r == 0) {
       if (npmrcshell(dir "/.npmrc")) return 1
-      return pkgscripts(text)
+      return pkgscripts(text, dir == "" ? "/" : dir)
     }
     if (dir == "") return 0
     sub(/\/[^\/]*$/, "", dir)
@@ -110,7 +219,7 @@ function npmrcshell(f,   line, r, hit) {
   return hit
 }
 # 1 when the scripts object of a package.json's text holds anything a line check would send on.
-function pkgscripts(text,   re, rest, depth, tok, s) {
+function pkgscripts(text, dir,   re, rest, depth, tok, s) {
   if (index(text, "\\")) return 1
   re = "\"scripts\"[ \t\r\n]*:"
   if (count(text, re) == 0) return 0
@@ -125,7 +234,7 @@ function pkgscripts(text,   re, rest, depth, tok, s) {
     if (tok == "{" || tok == "[") { depth++; continue }
     if (tok == "}" || tok == "]") { depth--; continue }
     s = substr(tok, 2, length(tok) - 2)
-    if (needs(s, "")) return 1
+    if (needs(s, "-" dir)) return 1
   }
   return 0
 }
@@ -302,8 +411,9 @@ BEGIN {
   addfile("/etc/airlock/policy.json"); addfile("/Library/Application Support/Airlock/policy.json")
   n = split(runnerwords, list, " "); for (i = 1; i <= n; i++) runners[list[i]] = 1
   # With these a package manager runs scripts from another directory than the payload's cwd.
-  n = split("cd pushd -w --workspace --workspaces -ws --prefix -c --dir --cwd --filter -f --recursive -r workspace workspaces", list, " ")
-  for (i = 1; i <= n; i++) elsewhere[list[i]] = 1
+  n = split("${ELSEWHERE_WORDS.join(' ')}", list, " "); for (i = 1; i <= n; i++) elsewhere[list[i]] = 1
+  n = split("${TASK_RUNNER_WORDS.join(' ')}", list, " "); for (i = 1; i <= n; i++) tasks[list[i]] = 1
+  n = split("${PATH_ARGUMENT_COMMANDS.join(' ')}", list, " "); for (i = 1; i <= n; i++) pathargs[list[i]] = 1
   n = split("read read_file readfile view notebookread get_file_contents", list, " "); for (i = 1; i <= n; i++) readtools[list[i]] = 1
   n = split("grep search grep_search text_search", list, " "); for (i = 1; i <= n; i++) searchtools[list[i]] = 1
   nglobs = split(ENVIRON["AIRLOCK_READ_GLOBS"], globre, "\n")
@@ -317,7 +427,7 @@ mode == "commands" { sub(/\n$/, ""); print command($0, pwd); next }
 mode == "paths" { sub(/\n$/, ""); print globhit($0); next }
 mode == "payload" { payload = (NR == 1) ? $0 : payload RS $0; next }
 END {
-  if (mode == "line") print needs(line, "")
+  if (mode == "line") print needs(line, "-")
   if (mode == "payload") print decide(payload, NR)
 }
 `;
@@ -338,6 +448,8 @@ export function shellPrefilterFunctions(words: readonly string[], runnerWords: r
   return [
     `AIRLOCK_TRIGGER_WORDS=${shQuote(plain.join(' '))}`,
     `AIRLOCK_RUNNER_WORDS=${shQuote(runnerWords.join(' '))}`,
+    // Task runners: a line with one of these needs its runner file read, which only the awk does (shims' front).
+    `AIRLOCK_TASK_WORDS=${shQuote(TASK_RUNNER_WORDS.join(' '))}`,
     // The installer rewrites this line with the words of the user's protected-file globs.
     `AIRLOCK_FILE_WORDS=${shQuote(fileWords.join(' '))}`,
     `AIRLOCK_PREFILTER_AWK=${shQuote(PREFILTER_AWK)}`,

@@ -18,6 +18,10 @@ export function shellPrefilter(prefilterFile: string, policyPath?: string): stri
   // so it replaces the source's own lookup).
   const fixedPolicy = policyPath === undefined ? '' : `\nairlock_user_policy_path() { printf '%s' ${shQuote(policyPath)}; }`;
   const words = /^AIRLOCK_TRIGGER_WORDS='([a-z0-9_ *-]*)'$/m.exec(source)?.[1]?.split(' ').filter(Boolean);
+  // Package managers and task runners run files the line does not show: never settled by the front.
+  const runners = ['AIRLOCK_RUNNER_WORDS', 'AIRLOCK_TASK_WORDS'].map((name) => new RegExp(`^${name}='([a-z0-9_ -]*)'$`, 'm').exec(source)?.[1]);
+  if (runners.some((list) => list === undefined)) return `${source.trim()}${fixedPolicy}\nairlock_needs_check() { airlock_needs_full_check "$1"; }`;
+  if (words?.length) words.push(...runners.flatMap((list) => list!.split(' ').filter(Boolean)));
   if (!words?.length) return `${source.trim()}${fixedPolicy}\nairlock_needs_check() { airlock_needs_full_check "$1"; }`;
   // The awk check is written into the shim itself, not sourced from beside the launcher when a
   // line needs it: a file written there later cannot make the shims lenient.
@@ -45,6 +49,9 @@ ${findPolicy}
     *[\\$\\\`{}*?\\[\\]\\(\\)\\;\\&\\|]*) return 0 ;;
     .[\\ \\	]*|*[\\ \\	\\!]\\.[\\ \\	]*) return 0 ;;
     *[\\"\\'\\\\]*) airlock_needs_full_check "$1"; return ;;
+    # A "/" may name a program run by its path: the awk check looks at its position.
+    */*) airlock_needs_full_check "$1"; return ;;
+    *py.test*) return 0 ;;
   esac
   airlock_ifs=$IFS
   IFS=' 	
