@@ -90,7 +90,7 @@ export const ELSEWHERE_WORDS = [
  */
 export const PATH_ARGUMENT_COMMANDS = [
   'ls', 'cat', 'head', 'tail', 'wc', 'grep', 'egrep', 'fgrep', 'rg', 'mkdir', 'touch', 'cp', 'diff', 'sort', 'uniq', 'tree', 'jq',
-  'echo', 'printf', 'cd', 'pushd', 'popd', 'stat', 'file', 'du', 'df', 'less', 'more', 'pwd', 'basename', 'dirname', 'realpath', 'readlink', 'git', 'tsc', 'go', 'cargo', 'mv', 'ln', 'chmod', 'kubectl',
+  'echo', 'printf', 'cd', 'pushd', 'popd', 'stat', 'file', 'du', 'df', 'less', 'more', 'pwd', 'basename', 'dirname', 'realpath', 'readlink', 'git', 'tsc', 'go', 'cargo', 'mv', 'ln', 'chmod', 'kubectl', 'sed',
 ];
 const PATH_ARGUMENT_SET = new Set(PATH_ARGUMENT_COMMANDS);
 
