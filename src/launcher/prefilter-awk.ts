@@ -81,6 +81,8 @@ function needs(cmd, cwd,   s, n, i, parts, runner, task, moved) {
     if (parts[i] in elsewhere) moved = 1
   }
   if (task && moved) return 1
+  # npm_config_workspace=sub, npm_config_script_shell=python3: the manager's settings from the line.
+  if (runner && s ~ /(npm|yarn|bun)_config_|yarn_[a-z]/) return 1
   # "-/dir": a nested script of the package.json in dir: its task runners read there, its package managers are triggers.
   if (task && cwd != "" && runnerfiles(s, cwd ~ /^-\// ? substr(cwd, 2) : cwd)) return 1
   if (!runner) return 0
@@ -214,7 +216,7 @@ function scripts(dir,   f, line, r, text, found) {
 }
 function npmrcshell(f,   line, r, hit) {
   hit = 0
-  while ((r = (getline line < f)) > 0) if (tolower(line) ~ /script-shell|node-options|(^|\n)[ \t]*shell[ \t]*=/) hit = 1
+  while ((r = (getline line < f)) > 0) if (tolower(line) ~ /script-shell|node-options|workspace|(^|\n)[ \t]*shell[ \t]*=/) hit = 1
   close(f)
   return hit
 }

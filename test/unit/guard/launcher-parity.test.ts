@@ -195,3 +195,15 @@ test('make, just and task stay fast only when every recipe file in reach is beni
   const fast = ['npx jest', 'npx vitest run', 'cat src/app.ts', 'ls -la src/', 'git diff -- src/app.ts', 'grep -rn x src/ > /tmp/out', 'mkdir -p src/components', 'npx tsc --noEmit'];
   assert.deepEqual(launcherVerdicts(fast, project).map((v, i) => `${fast[i]}: ${v}`), fast.map((l) => `${l}: benign`));
 });
+
+test('package manager settings that move or reshell the scripts are slow: .npmrc workspace, npm_config_* on the line', () => {
+  const project = mkdtempSync(join(tmpdir(), 'airlock-npmcfg-'));
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'x', workspaces: ['packages/*'], scripts: { test: 'tsc -p .' } }));
+  assert.deepEqual(launcherVerdicts(['npm test'], project), ['benign']);
+  const lines = ['npm_config_workspace=wipe npm test', 'npm_config_script_shell=python3 npm test', 'NPM_CONFIG_WORKSPACES=true npm test', 'yarn_rc_filename=x yarn test', 'npm test --workspaces', 'npm test -w wipe'];
+  assert.deepEqual(launcherVerdicts(lines, project), lines.map(() => 'slow'));
+  writeFileSync(join(project, '.npmrc'), 'workspace=packages/wipe\n');
+  assert.deepEqual(launcherVerdicts(['npm test'], project), ['slow']);
+  writeFileSync(join(project, '.npmrc'), 'workspaces = true\n');
+  assert.deepEqual(launcherVerdicts(['npm test'], project), ['slow']);
+});
