@@ -22,6 +22,7 @@
  * `agent` (claude, vscode, cursor), `pwd` (fallback directory for the repository policy check).
  */
 
+import { SHELL_TOOLS } from '../core/hooks/payload';
 import { ELSEWHERE_WORDS, PATH_ARGUMENT_COMMANDS, TASK_RUNNER_WORDS } from '../core/guard/fastpath/prefilter';
 
 /** Shell tool names of VS Code's agent mode (as src/core/hooks/payload.ts reads them), lowercased. */
@@ -266,11 +267,56 @@ function repopolicy(dir,   f, line, r) {
     sub(/\/[^\/]*$/, "", dir)
   }
 }
+# Sets CMDKEY (the key holding the command) and CWDV (the folder, "\001" when the payload names
+# none) for a shell-tool call in the agent's own shape, as its module (src/core/protection/agents)
+# parses it; 0 for anything else. Every key that would change Node's reading (a camelCase twin,
+# a second spelling of the event) makes it 0.
 function shellcall(p,   name, event) {
+  CMDKEY = "command"; CWDV = value(p, "cwd")
   if (agent == "claude") return value(p, "tool_name") == "Bash"
   if (agent == "vscode") { name = tolower(value(p, "tool_name")); return index(" " vscodetools " ", " " name " ") > 0 }
   if (agent == "cursor") { event = value(p, "hook_event_name"); return event == "beforeShellExecution" || event == "\001" }
+  # The new agents: the folder at most once, and the command inside the object Node reads it from.
+  if (count(p, "\"cwd\"[ \t\r\n]*:") > 1) return 0
+  if (agent == "codex" || agent == "gemini" || agent == "kiro" || agent == "copilot") {
+    if (!inobj(p, "tool_input", "command")) return 0
+    if (count(p, "\"(hookEventName|toolName|toolArgs|workspace_roots|commandLine|cmd)\"[ \t\r\n]*:") > 0) return 0
+    event = value(p, "hook_event_name")
+    if (agent == "gemini" && event != "BeforeTool") return 0
+    if (agent == "kiro" && event != "PreToolUse" && event != "preToolUse") return 0
+    if (agent == "copilot" && event != "PreToolUse" && event != "preToolUse") return 0
+    if (agent == "codex" && event != "PreToolUse") return 0
+    return shelltool(value(p, "tool_name"))
+  }
+  if (agent == "windsurf") {
+    if (value(p, "agent_action_name") != "pre_run_command" || count(p, "\"command\"[ \t\r\n]*:") > 0 || !inobj(p, "tool_info", "command_line")) return 0
+    CMDKEY = "command_line"
+    return 1
+  }
+  if (agent == "opencode") {
+    if (count(p, "\"(commandLine|cmd)\"[ \t\r\n]*:") > 0 || !inobj(p, "args", "command")) return 0
+    return shelltool(value(p, "tool"))
+  }
+  if (agent == "cline") {
+    if (value(p, "hookName") != "PreToolUse" || count(p, "\"(commandLine|cmd|server_name)\"[ \t\r\n]*:") > 0) return 0
+    if (!inobj(p, "preToolUse", "toolName") || !inobj(p, "parameters", "command")) return 0
+    # Node reads the folder from workspaceRoots[0], else cwd: only one plain root is followed here.
+    if (count(p, "\"workspaceRoots\"[ \t\r\n]*:") > 0) {
+      if (count(p, "\"workspaceRoots\"[ \t\r\n]*:") != 1 || !match(p, /"workspaceRoots"[ \t\r\n]*:[ \t\r\n]*\[[ \t\r\n]*"[^"]*"[ \t\r\n]*\]/)) return 0
+      CWDV = substr(p, RSTART, RLENGTH); sub(/^"workspaceRoots"[ \t\r\n]*:[ \t\r\n]*\[[ \t\r\n]*"/, "", CWDV); sub(/"[ \t\r\n]*\]$/, "", CWDV)
+    }
+    return shelltool(value(p, "toolName"))
+  }
   return 0
+}
+# 1 when key is a direct member of the object under objkey (no nested object before it).
+function inobj(p, objkey, key) {
+  return count(p, "\"" objkey "\"[ \t\r\n]*:") == 1 && match(p, "\"" objkey "\"[ \t\r\n]*:[ \t\r\n]*[{][^{}]*\"" key "\"[ \t\r\n]*:") > 0
+}
+# A shell tool name the agents' modules read as a command run by sh (not PowerShell).
+function shelltool(name) {
+  name = tolower(name)
+  return name != "powershell" && index(" " agentshelltools " ", " " name " ") > 0
 }
 # ---- Reads: an agent's read of a file no protected glob covers and whose content Node already
 # found clean (the read index: size, mtime, ctime and inode as Node saw them) is answered here and
@@ -305,6 +351,7 @@ function plainpath(v) {
   return v != "\001" && v != "" && index(v, "\\") == 0 && v !~ /[\001-\037]/
 }
 function readdecide(p,   name, file, cwd, event, k, keys, n, i, v) {
+  if (agent != "claude" && agent != "vscode" && agent != "cursor") return "slow"
   if (agent == "cursor") {
     if (value(p, "hook_event_name") != "beforeReadFile" || !flat(p)) return "slow"
     file = value(p, "file_path"); cwd = value(p, "cwd"); TOOL = ""
@@ -392,9 +439,9 @@ function decide(p, records,   cmd, cwd, v) {
     return "slow"
   }
   if (index(p, "\\") > 0) return "slow"
-  cmd = value(p, "command")
+  cmd = value(p, CMDKEY)
   if (cmd == "\001") return "slow"
-  cwd = value(p, "cwd"); if (cwd == "\001") cwd = pwd
+  cwd = CWDV; if (cwd == "\001") cwd = pwd
   return command(cmd, cwd)
 }
 # A shell command run in cwd: benign only when nothing in it, its cwd or its scripts needs Node.
@@ -464,7 +511,7 @@ export function shellPrefilterFunctions(words: readonly string[], runnerWords: r
     '',
     '# Reads a hook payload on stdin; prints "benign" when the fast path settles it, else "slow".',
     'airlock_payload_verdict() {',
-    `  LC_ALL=C awk -v mode=payload -v agent="$1" -v vscodetools=${shQuote(VSCODE_SHELL_TOOLS.join(' '))} -v pwd="$PWD" ${vars} "$AIRLOCK_PREFILTER_AWK"`,
+    `  LC_ALL=C awk -v mode=payload -v agent="$1" -v vscodetools=${shQuote(VSCODE_SHELL_TOOLS.join(' '))} -v agentshelltools=${shQuote([...SHELL_TOOLS].join(' '))} -v pwd="$PWD" ${vars} "$AIRLOCK_PREFILTER_AWK"`,
     '}',
     '',
     '# The user policy file, as src/core/policy/load.ts finds it: its words join the trigger words.',
