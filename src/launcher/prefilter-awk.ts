@@ -351,7 +351,6 @@ function plainpath(v) {
   return v != "\001" && v != "" && index(v, "\\") == 0 && v !~ /[\001-\037]/
 }
 function readdecide(p,   name, file, cwd, event, k, keys, n, i, v) {
-  if (agent != "claude" && agent != "vscode" && agent != "cursor") return "slow"
   if (agent == "cursor") {
     if (value(p, "hook_event_name") != "beforeReadFile" || !flat(p)) return "slow"
     file = value(p, "file_path"); cwd = value(p, "cwd"); TOOL = ""
@@ -359,8 +358,16 @@ function readdecide(p,   name, file, cwd, event, k, keys, n, i, v) {
     RFILE = file; RCWD = plainpath(cwd) && !index(cwd, "\"") ? cwd : ""
     return readfile(file)
   }
+  # Claude-shaped reads: Claude Code, VS Code, and the modules that read this shape (toolUseCall):
+  # Gemini (BeforeTool), Kiro and Copilot's VS Code shape (PreToolUse or preToolUse).
+  if (agent != "claude" && agent != "vscode" && agent != "gemini" && agent != "kiro" && agent != "copilot") return "slow"
   if (!splitinput(p)) return "slow"
-  if (value(TOP, "hook_event_name") != "PreToolUse" || count(TOP, "\"(hookEventName|toolName|toolArgs)\"") > 0) return "slow"
+  event = value(TOP, "hook_event_name")
+  if (agent == "gemini") { if (event != "BeforeTool") return "slow" }
+  else if (agent == "kiro" || agent == "copilot") { if (event != "PreToolUse" && event != "preToolUse") return "slow" }
+  else if (event != "PreToolUse") return "slow"
+  if (count(TOP, "\"(hookEventName|toolName|toolArgs)\"") > 0) return "slow"
+  if (agent != "claude" && agent != "vscode" && count(TOP, "\"(workspace_roots|cwd)\"[ \t\r\n]*:") != 1) return "slow"
   TOOL = value(TOP, "tool_name"); name = tolower(TOOL)
   if (count(INPUT, "\"(command|commandLine)\"[ \t\r\n]*:") > 0) return "slow"
   if (name == "glob" || name == "file_search") return "other"
@@ -427,7 +434,7 @@ function jsonline(file, cwd,   now, session, cmd) {
   if (now == "") { cmd = "date -u +%Y-%m-%dT%H:%M:%SZ"; cmd | getline now; close(cmd); sub(/\n+$/, "", now) }
   session = value(agent == "cursor" ? PAYLOAD : TOP, agent == "cursor" ? "conversation_id" : "session_id")
   if (!plainpath(session) || index(session, "\"")) session = ""
-  return "{\"time\":\"" now "\",\"agent\":\"" agent "\",\"tool\":\"" TOOL "\",\"file\":\"" file "\",\"cwd\":\"" cwd "\",\"session\":\"" session "\"}"
+  return "{\"time\":\"" now "\",\"agent\":\"" agent "\",\"event\":\"" (agent == "cursor" ? "beforeReadFile" : value(TOP, "hook_event_name")) "\",\"tool\":\"" TOOL "\",\"file\":\"" file "\",\"cwd\":\"" cwd "\",\"session\":\"" session "\"}"
 }
 function decide(p, records,   cmd, cwd, v) {
   if (records != 1 || length(p) > 1048576 || p !~ /^[ \t\r\n]*\{/ || p !~ /\}[ \t\r\n]*$/) return "slow"
