@@ -82,6 +82,10 @@ function needs(cmd, cwd,   s, n, i, parts, runner, task, moved) {
     if (parts[i] in elsewhere) moved = 1
   }
   if (task && moved) return 1
+  # The runner reads its file when it starts, after the rest of the line ran: with another command
+  # or a redirection on the line (cp x Makefile && make, npm test > package.json) the file read
+  # here may not be the one it runs.
+  if ((task || runner) && cwd != "" && cmd ~ /[;&|<>\n]/) return 1
   # npm_config_workspace=sub, npm_config_script_shell=python3: the manager's settings from the line.
   if (runner && s ~ /(npm|yarn|bun)_config_|yarn_[a-z]/) return 1
   # "-/dir": a nested script of the package.json in dir: its task runners read there, its package managers are triggers.

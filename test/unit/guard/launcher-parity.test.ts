@@ -207,3 +207,13 @@ test('package manager settings that move or reshell the scripts are slow: .npmrc
   writeFileSync(join(project, '.npmrc'), 'workspaces = true\n');
   assert.deepEqual(launcherVerdicts(['npm test'], project), ['slow']);
 });
+
+test('a runner whose file the same line may rewrite first is slow: cp, mv or a redirection before make or npm', () => {
+  const project = mkdtempSync(join(tmpdir(), 'airlock-rewrite-'));
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'x', scripts: { test: 'tsc -p .' } }));
+  writeFileSync(join(project, 'Makefile'), 'test:\n\tgit diff --stat\n');
+  writeFileSync(join(project, 'evil'), 'test:\n\trm -rf ~/important\n');
+  assert.deepEqual(launcherVerdicts(['make test', 'npm test'], project), ['benign', 'benign']);
+  const lines = ['cp evil Makefile && make test', 'ln -sf evil Makefile; make test', 'printf x > package.json && npm test', 'npm test > package.json', 'cp evil package.json || npm test', 'git checkout evil-branch -- Makefile\nmake test'];
+  assert.deepEqual(launcherVerdicts(lines, project), lines.map(() => 'slow'));
+});
