@@ -42,6 +42,7 @@ function addtriggers(text, file,   n, i, list, w) {
     w = list[i]
     if (w ~ /^\*[a-z0-9_-]+$/) { w = substr(w, 2); frag[w] = 1; if (file) filefrag[w] = 1 }
     else if (w ~ /^[a-z0-9_-]+$/) { kw[w] = 1; if (file) filekw[w] = 1 }
+    else if (w ~ /^[a-z0-9_-]+&[a-z0-9_-]+$/) { split(w, pp, "&"); pairs[pp[1]] = pairs[pp[1]] " " pp[2] }
     else if (w != "") addwords(w)
   }
 }
@@ -67,20 +68,23 @@ function fileword(path,   n, i, parts, f) {
 # cwd is "" in lines mode (the TS function's twin: a task runner word alone is left to the
 # caller), "-" for a line with no folder to read (shims, nested scripts: package managers and task
 # runners are triggers), else the call's absolute folder, whose package.json and runner files are read.
-function needs(cmd, cwd,   s, n, i, parts, runner, task, moved) {
+function needs(cmd, cwd,   s, n, i, parts, runner, task, moved, seen, w, k, list) {
   for (i = 1; i <= length(runtime); i++) if (index(cmd, substr(runtime, i, 1))) return 1
   if (cmd ~ /(^|[\n;&|(!])[ \t]*\.[ \t]/ || cmd ~ /\([ \t]*\)/) return 1
   if (bypath(cmd) || cmd ~ /(^|[^A-Za-z0-9_.-])py\.test([^A-Za-z0-9_.-]|$)/) return 1
   s = tolower(cmd); gsub(/["'\\]/, "", s)
   n = split(s, parts, /[^a-z0-9_-]+/)
-  runner = 0; task = 0; moved = 0
+  runner = 0; task = 0; moved = 0; split("", seen)
   for (i = 1; i <= n; i++) {
     if (parts[i] == "") continue
     if (trigger(parts[i])) return 1
+    seen[parts[i]] = 1
     if (parts[i] in runners) runner = 1
     if (parts[i] in tasks) task = 1
     if (parts[i] in elsewhere) moved = 1
   }
+  # "mv&null": mv is a trigger only beside null (src/core/guard/fastpath/triggers.ts).
+  for (w in pairs) if (w in seen) { k = split(pairs[w], list, " "); for (i = 1; i <= k; i++) if (list[i] in seen) return 1 }
   if (task && moved) return 1
   # The runner reads its file when it starts, after the rest of the line ran: with another command
   # or a redirection on the line (cp x Makefile && make, npm test > package.json) the file read

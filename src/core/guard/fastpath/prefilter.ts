@@ -31,6 +31,8 @@ export function prefilterWords(text: string): string[] {
 export function triggerSet(keywords: Iterable<string>): Set<string> {
   const set = new Set<string>();
   for (const keyword of keywords) {
+    // `word&companion`: a trigger only when both words are on the line (src/core/guard/fastpath/triggers.ts).
+    if (PAIR.test(keyword)) { set.add(keyword); continue; }
     if (keyword.startsWith('*')) {
       const fragment = keyword.slice(1).toLowerCase();
       if (/^[a-z0-9_-]+$/.test(fragment)) set.add(`*${fragment}`);
@@ -42,7 +44,22 @@ export function triggerSet(keywords: Iterable<string>): Set<string> {
   return set;
 }
 
+const PAIR = /^[a-z0-9_-]+&[a-z0-9_-]+$/;
 const matchers = new WeakMap<ReadonlySet<string>, RegExp>();
+const pairMatchers = new WeakMap<ReadonlySet<string>, Array<[RegExp, RegExp]>>();
+
+function wordMatcher(word: string): RegExp {
+  return new RegExp(`(?<![a-z0-9_-])${word.replace(/-/g, '\\-')}(?![a-z0-9_-])`);
+}
+
+function pairs(triggers: ReadonlySet<string>): Array<[RegExp, RegExp]> {
+  let list = pairMatchers.get(triggers);
+  if (!list) {
+    list = [...triggers].filter((w) => PAIR.test(w)).map((w) => w.split('&') as [string, string]).map(([a, b]) => [wordMatcher(a), wordMatcher(b)]);
+    pairMatchers.set(triggers, list);
+  }
+  return list;
+}
 
 /**
  * One regular expression for the whole set: a trigger word bounded by non-word characters, i.e.
@@ -62,7 +79,8 @@ function triggerMatcher(triggers: ReadonlySet<string>): RegExp {
 
 /** True when one of the line's words (normalised as above) is a trigger word. */
 export function mentionsTriggerWord(line: string, triggers: ReadonlySet<string>): boolean {
-  return triggerMatcher(triggers).test(line.replace(/[A-Z]/g, (c) => c.toLowerCase()).replace(/['"\\]/g, ''));
+  const text = line.replace(/[A-Z]/g, (c) => c.toLowerCase()).replace(/['"\\]/g, '');
+  return triggerMatcher(triggers).test(text) || pairs(triggers).some(([a, b]) => a.test(text) && b.test(text));
 }
 
 /**
