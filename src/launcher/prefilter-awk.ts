@@ -359,6 +359,16 @@ function plainpath(v) {
   return v != "\001" && v != "" && index(v, "\\") == 0 && v !~ /[\001-\037]/
 }
 function readdecide(p,   name, file, cwd, event, k, keys, n, i, v) {
+  READEVENT = agent == "cursor" ? "beforeReadFile" : "PreToolUse"; SESSIONKEY = agent == "cursor" ? "conversation_id" : "session_id"; SESSIONIN = agent == "cursor" ? "p" : "top"
+  if (agent == "windsurf") {
+    # Windsurf's pre_read_code: tool_info.file_path, absolute, read as Node's module reads it.
+    if (value(p, "agent_action_name") != "pre_read_code" || !inobj(p, "tool_info", "file_path") || count(p, "\"(cwd|tool_input|command_line)\"[ \t\r\n]*:") > 1) return "slow"
+    file = value(p, "file_path"); cwd = value(p, "cwd"); TOOL = "read_file"
+    if (!plainpath(file) || file !~ /^\//) return "slow"
+    READEVENT = "pre_read_code"; SESSIONKEY = "trajectory_id"; SESSIONIN = "p"
+    RFILE = file; RCWD = plainpath(cwd) && !index(cwd, "\"") && cwd ~ /^\// ? cwd : ""
+    return readfile(file)
+  }
   if (agent == "cursor") {
     if (value(p, "hook_event_name") != "beforeReadFile" || !flat(p)) return "slow"
     file = value(p, "file_path"); cwd = value(p, "cwd"); TOOL = ""
@@ -370,7 +380,7 @@ function readdecide(p,   name, file, cwd, event, k, keys, n, i, v) {
   # Gemini (BeforeTool), Kiro and Copilot's VS Code shape (PreToolUse or preToolUse).
   if (agent != "claude" && agent != "vscode" && agent != "gemini" && agent != "kiro" && agent != "copilot") return "slow"
   if (!splitinput(p)) return "slow"
-  event = value(TOP, "hook_event_name")
+  event = value(TOP, "hook_event_name"); READEVENT = event
   if (agent == "gemini") { if (event != "BeforeTool") return "slow" }
   else if (agent == "kiro" || agent == "copilot") { if (event != "PreToolUse" && event != "preToolUse") return "slow" }
   else if (event != "PreToolUse") return "slow"
@@ -440,9 +450,9 @@ function spoollog(   line) {
 function jsonline(file, cwd,   now, session, cmd) {
   now = NOWTIME
   if (now == "") { cmd = "date -u +%Y-%m-%dT%H:%M:%SZ"; cmd | getline now; close(cmd); sub(/\n+$/, "", now) }
-  session = value(agent == "cursor" ? PAYLOAD : TOP, agent == "cursor" ? "conversation_id" : "session_id")
+  session = value(SESSIONIN == "p" ? PAYLOAD : TOP, SESSIONKEY)
   if (!plainpath(session) || index(session, "\"")) session = ""
-  return "{\"time\":\"" now "\",\"agent\":\"" agent "\",\"event\":\"" (agent == "cursor" ? "beforeReadFile" : value(TOP, "hook_event_name")) "\",\"tool\":\"" TOOL "\",\"file\":\"" file "\",\"cwd\":\"" cwd "\",\"session\":\"" session "\"}"
+  return "{\"time\":\"" now "\",\"agent\":\"" agent "\",\"event\":\"" READEVENT "\",\"tool\":\"" TOOL "\",\"file\":\"" file "\",\"cwd\":\"" cwd "\",\"session\":\"" session "\"}"
 }
 function decide(p, records,   cmd, cwd, v) {
   if (records != 1 || length(p) > 1048576 || p !~ /^[ \t\r\n]*\{/ || p !~ /\}[ \t\r\n]*$/) return "slow"
