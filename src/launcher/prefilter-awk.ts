@@ -155,7 +155,7 @@ function runnerfiles(s, cwd,   n, i, parts, w, d) {
     if (w == "pytest") {
       # It imports conftest.py from the folder, tests/ and test/, and from any folder an argument names: only options, no conftest.py.
       for (d = i + 1; d <= n; d++) if (parts[d] != "" && parts[d] !~ /^-/) return 1
-      if (exists(cwd "/conftest.py") || exists(cwd "/tests/conftest.py") || exists(cwd "/test/conftest.py")) return 1
+      if (index(cwd, " ") || exists(cwd "/conftest.py " cwd "/tests/conftest.py " cwd "/test/conftest.py")) return 1
       continue
     }
     if (w == "jest" || w == "vitest") {
@@ -167,18 +167,23 @@ function runnerfiles(s, cwd,   n, i, parts, w, d) {
   }
   return 0
 }
-function exists(f,   line, r) {
-  r = (getline line < f); close(f)
-  return r >= 0
-}
-function jsconfig(dir, tool,   n, i, ext, f, line, r) {
-  n = split("js ts mjs cjs mts cts json", ext, " ")
+# Something is at one of the space-separated paths (a file, or a folder a runner would load
+# index.js from; readable or not), as the engine's exists(): one shell for all of them. Not
+# getline: reading a folder is fatal to some awks.
+function exists(paths,   n, i, list, q, cmd) {
+  n = split(paths, list, " "); cmd = "false"
   for (i = 1; i <= n; i++) {
-    f = dir "/" tool ".config." ext[i]
-    r = (getline line < f); close(f)
-    if (r >= 0) return 1
+    q = list[i]; gsub(/'/, "'\\''", q)
+    cmd = cmd " || test -e '" q "' || test -L '" q "'"
   }
-  return 0
+  return system(cmd) == 0
+}
+# The config module jest or vitest (or vite) executes, in the folder. Paths with a space: slow.
+function jsconfig(dir, tool,   n, i, ext, list) {
+  if (index(dir, " ")) return 1
+  n = split("js ts mjs cjs mts cts json", ext, " "); list = ""
+  for (i = 1; i <= n; i++) list = list " " dir "/" tool ".config." ext[i]
+  return exists(list)
 }
 # 1 when a runner file exists and any of its lines is one a line check would send on (judged as
 # a command with no folder: nested runners are triggers), or it includes, imports or changes the

@@ -192,6 +192,12 @@ test('make, just and task stay fast only when every recipe file in reach is beni
   writeFileSync(join(configured, 'vite.config.ts'), 'export default {}\n');
   writeFileSync(join(configured, 'jest.config.js'), 'module.exports = {}\n');
   assert.deepEqual(launcherVerdicts(['npx vitest run', 'vitest', 'jest --ci', 'npx jest'], configured), ['slow', 'slow', 'slow', 'slow'], 'a config module runs first');
+  // A folder the runner loads index.js from, or a file the reader cannot open, counts as there.
+  const odd = mkdtempSync(join(tmpdir(), 'airlock-jsconfig-odd-'));
+  mkdirSync(join(odd, 'jest.config.js'));
+  writeFileSync(join(odd, 'conftest.py'), 'import os\n', { mode: 0o000 });
+  assert.deepEqual(launcherVerdicts(['jest', 'pytest -q'], odd), ['slow', 'slow']);
+  assert.deepEqual(launcherVerdicts(['pytest -q', 'pytest --co -q'], project), ['benign', 'benign'], 'no conftest.py: nothing runs first');
   const fast = ['npx jest', 'npx vitest run', 'cat src/app.ts', 'ls -la src/', 'git diff -- src/app.ts', 'grep -rn x src/ > /tmp/out', 'mkdir -p src/components', 'npx tsc --noEmit'];
   assert.deepEqual(launcherVerdicts(fast, project).map((v, i) => `${fast[i]}: ${v}`), fast.map((l) => `${l}: benign`));
 });
