@@ -39,13 +39,19 @@ export AIRLOCK_READ_FAST AIRLOCK_READ_GLOBS AIRLOCK_STAT_KIND AIRLOCK_READ_NOCAS
 
 @PREFILTER_FUNCTIONS@
 
-# What each agent hears when the fast path settles a call as benign. Airlock never approves on a
-# person's behalf: Claude Code and VS Code get no answer (their own permission flow applies);
-# Cursor's hook protocol needs an explicit answer to let the command through.
+# What each agent hears when the fast path settles a call as benign, exactly what Node answers a
+# call the rules allow. Airlock never approves on a person's behalf: Claude Code, VS Code, Codex,
+# Copilot and Gemini hear "no opinion" (their own permission flow applies); Cursor, opencode and
+# Cline need an explicit allow, and Windsurf and Kiro read a silent exit 0 as one.
 airlock_benign_answer() {
   case $1 in
     claude|vscode) airlock_egress_wraps && return 1; return 0 ;;
     cursor) printf '%s\n' '{"permission":"allow"}' ;;
+    # As each module's answer() writes a rules allow (src/core/protection/agents/*.ts).
+    codex|copilot|kiro|windsurf) return 0 ;;
+    gemini) printf '%s\n' '{}' ;;
+    opencode) printf '%s\n' '{"decision":"allow"}' ;;
+    cline) printf '%s\n' '{"cancel":false}' ;;
     *) return 1 ;;
   esac
 }

@@ -22,6 +22,9 @@
  * `agent` (claude, vscode, cursor), `pwd` (fallback directory for the repository policy check).
  */
 
+import { SHELL_TOOLS } from '../core/hooks/payload';
+import { ELSEWHERE_WORDS, PATH_ARGUMENT_COMMANDS, TASK_RUNNER_WORDS } from '../core/guard/fastpath/prefilter';
+
 /** Shell tool names of VS Code's agent mode (as src/core/hooks/payload.ts reads them), lowercased. */
 export const VSCODE_SHELL_TOOLS = [
   'bash',
@@ -50,6 +53,7 @@ function addtriggers(text, file,   n, i, list, w) {
     w = list[i]
     if (w ~ /^\*[a-z0-9_-]+$/) { w = substr(w, 2); frag[w] = 1; if (file) filefrag[w] = 1 }
     else if (w ~ /^[a-z0-9_-]+$/) { kw[w] = 1; if (file) filekw[w] = 1 }
+    else if (w ~ /^[a-z0-9_-]+&[a-z0-9_-]+$/) { split(w, pp, "&"); pairs[pp[1]] = pairs[pp[1]] " " pp[2] }
     else if (w != "") addwords(w)
   }
 }
@@ -72,21 +76,142 @@ function fileword(path,   n, i, parts, f) {
   }
   return 0
 }
-# cwd is "" outside payload mode: then a package manager word is a trigger like any other.
-function needs(cmd, cwd,   s, n, i, parts, runner, moved) {
+# cwd is "" in lines mode (the TS function's twin: a task runner word alone is left to the
+# caller), "-" for a line with no folder to read (shims, nested scripts: package managers and task
+# runners are triggers), else the call's absolute folder, whose package.json and runner files are read.
+function needs(cmd, cwd,   s, n, i, parts, runner, task, moved, seen, w, k, list) {
   for (i = 1; i <= length(runtime); i++) if (index(cmd, substr(runtime, i, 1))) return 1
   if (cmd ~ /(^|[\n;&|(!])[ \t]*\.[ \t]/ || cmd ~ /\([ \t]*\)/) return 1
+  if (bypath(cmd) || cmd ~ /(^|[^A-Za-z0-9_.-])py\.test([^A-Za-z0-9_.-]|$)/) return 1
   s = tolower(cmd); gsub(/["'\\]/, "", s)
   n = split(s, parts, /[^a-z0-9_-]+/)
-  runner = 0; moved = 0
+  runner = 0; task = 0; moved = 0; split("", seen)
   for (i = 1; i <= n; i++) {
     if (parts[i] == "") continue
     if (trigger(parts[i])) return 1
+    seen[parts[i]] = 1
     if (parts[i] in runners) runner = 1
+    if (parts[i] in tasks) task = 1
     if (parts[i] in elsewhere) moved = 1
   }
+  # "mv&null": mv is a trigger only beside null (src/core/guard/fastpath/triggers.ts).
+  for (w in pairs) if (w in seen) { k = split(pairs[w], list, " "); for (i = 1; i <= k; i++) if (list[i] in seen) return 1 }
+  if (task && moved) return 1
+  # The runner reads its file when it starts, after the rest of the line ran: with another command
+  # or a redirection on the line (cp x Makefile && make, npm test > package.json) the file read
+  # here may not be the one it runs.
+  if ((task || runner) && cwd != "" && cmd ~ /[;&|<>\n]/) return 1
+  # npm_config_workspace=sub, npm_config_script_shell=python3: the manager's settings from the line.
+  if (runner && s ~ /(npm|yarn|bun)_config_|yarn_[a-z]/) return 1
+  # "-/dir": a nested script of the package.json in dir: its task runners read there, its package managers are triggers.
+  if (task && cwd != "" && runnerfiles(s, cwd ~ /^-\// ? substr(cwd, 2) : cwd)) return 1
   if (!runner) return 0
   return moved ? 1 : scripts(cwd)
+}
+# A "/" that may be in command position (a program run by its path, whose file only the full
+# check reads): as mayRunByPath in src/core/guard/fastpath/prefilter.ts.
+function bypath(cmd,   t, nseg, segs, j, n, w, k, first, skip) {
+  if (!index(cmd, "/")) return 0
+  t = cmd; gsub(/["'\\]/, "", t)
+  nseg = split(t, segs, /[;&|()\n!]/)
+  for (j = 1; j <= nseg; j++) {
+    if (!index(segs[j], "/")) continue
+    n = split(segs[j], w, /[ \t]+/)
+    first = ""; skip = 0
+    for (k = 1; k <= n; k++) {
+      if (w[k] == "") continue
+      if (skip) { skip = 0; continue }
+      if (w[k] ~ /^[0-9]*[<>]/) { if (w[k] ~ /^[0-9]*[<>]+$/) skip = 1; continue }
+      if (w[k] ~ /^[A-Za-z_][A-Za-z0-9_]*=/) continue
+      first = w[k]; break
+    }
+    if (first == "") continue
+    if (index(first, "/") || !(first in pathargs)) return 1
+  }
+  return 0
+}
+# Task runner words in a call run in cwd (s: the line's normalised text): 1 unless every runner
+# named is make, just or task and every file it could read holds nothing a line check would send
+# on. Test runners (pytest, jest, vitest) and mise read config the sh cannot judge: 1.
+function runnerfiles(s, cwd,   n, i, parts, w, d) {
+  if (cwd !~ /^\//) return 1
+  sub(/\/+$/, "", cwd)
+  n = split(s, parts, /[^a-z0-9_-]+/)
+  for (i = 1; i <= n; i++) {
+    w = parts[i]
+    if (!(w in tasks) || w == "npx" || w == "pnpx" || w == "bunx") continue
+    if (w == "make" || w == "gmake" || w == "bmake") {
+      if (recipefile(cwd "/GNUmakefile") || recipefile(cwd "/makefile") || recipefile(cwd "/Makefile") || recipefile(cwd "/BSDmakefile")) return 1
+      continue
+    }
+    if (w == "just") {
+      # just looks in every folder up to the root.
+      d = cwd
+      while (1) {
+        if (recipefile(d "/justfile") || recipefile(d "/Justfile") || recipefile(d "/.justfile") || recipefile(d "/JUSTFILE")) return 1
+        if (d == "") break
+        sub(/\/[^\/]*$/, "", d)
+      }
+      continue
+    }
+    if (w == "task" || w == "go-task") {
+      d = cwd
+      while (1) {
+        if (recipefile(d "/Taskfile.yml") || recipefile(d "/taskfile.yml") || recipefile(d "/Taskfile.yaml") || recipefile(d "/taskfile.yaml") || recipefile(d "/Taskfile.dist.yml") || recipefile(d "/taskfile.dist.yml") || recipefile(d "/Taskfile.dist.yaml") || recipefile(d "/taskfile.dist.yaml")) return 1
+        if (d == "") break
+        sub(/\/[^\/]*$/, "", d)
+      }
+      continue
+    }
+    if (w == "pytest") {
+      # It imports conftest.py from the folder, tests/ and test/, and from any folder an argument names: only options, no conftest.py.
+      for (d = i + 1; d <= n; d++) if (parts[d] != "" && parts[d] !~ /^-/) return 1
+      if (index(cwd, " ") || exists(cwd "/conftest.py " cwd "/tests/conftest.py " cwd "/test/conftest.py")) return 1
+      continue
+    }
+    if (w == "jest" || w == "vitest") {
+      # The config module they execute (src/core/shell/task-runners.ts): none in the folder, nothing runs first.
+      if (jsconfig(cwd, w) || (w == "vitest" && jsconfig(cwd, "vite"))) return 1
+      continue
+    }
+    return 1
+  }
+  return 0
+}
+# Something is at one of the space-separated paths (a file, or a folder a runner would load
+# index.js from; readable or not), as the engine's exists(): one shell for all of them. Not
+# getline: reading a folder is fatal to some awks.
+function exists(paths,   n, i, list, q, cmd) {
+  n = split(paths, list, " "); cmd = "false"
+  for (i = 1; i <= n; i++) {
+    q = list[i]; gsub(/'/, "'\\''", q)
+    cmd = cmd " || test -e '" q "' || test -L '" q "'"
+  }
+  return system(cmd) == 0
+}
+# The config module jest or vitest (or vite) executes, in the folder. Paths with a space: slow.
+function jsconfig(dir, tool,   n, i, ext, list) {
+  if (index(dir, " ")) return 1
+  n = split("js ts mjs cjs mts cts json", ext, " "); list = ""
+  for (i = 1; i <= n; i++) list = list " " dir "/" tool ".config." ext[i]
+  return exists(list)
+}
+# 1 when a runner file exists and any of its lines is one a line check would send on (judged as
+# a command with no folder: nested runners are triggers), or it includes, imports or changes the
+# shell (include, import, mod, shell, includes, dotenv), or it is over 1 MB. No file: 0 (the
+# runner fails, nothing runs).
+function recipefile(f,   line, r, size, low) {
+  size = 0
+  while ((r = (getline line < f)) > 0) {
+    size += length(line) + 1
+    if (size > 1048576) { close(f); return 1 }
+    sub(/^[\t ]*[@+-]*/, "", line)
+    low = tolower(line)
+    if (low ~ /(^|[^a-z0-9_-])(s?include|includes|import|mod|shell|shellflags|oneshell|dotenv|set|export|env|vpath)([^a-z0-9_-]|$)/) { close(f); return 1 }
+    if (needs(line, "-")) { close(f); return 1 }
+  }
+  close(f)
+  return 0
 }
 # The nearest package.json from cwd up: its scripts may run. Every script (and key) in its
 # "scripts" object is judged as a command line, package managers included (a nested call), so
@@ -108,7 +233,7 @@ function scripts(dir,   f, line, r, text, found) {
     close(f)
     if (found || r == 0) {
       if (npmrcshell(dir "/.npmrc")) return 1
-      return pkgscripts(text)
+      return pkgscripts(text, dir == "" ? "/" : dir)
     }
     if (dir == "") return 0
     sub(/\/[^\/]*$/, "", dir)
@@ -116,12 +241,12 @@ function scripts(dir,   f, line, r, text, found) {
 }
 function npmrcshell(f,   line, r, hit) {
   hit = 0
-  while ((r = (getline line < f)) > 0) if (tolower(line) ~ /script-shell|node-options|(^|\n)[ \t]*shell[ \t]*=/) hit = 1
+  while ((r = (getline line < f)) > 0) if (tolower(line) ~ /script-shell|node-options|workspace|(^|\n)[ \t]*shell[ \t]*=/) hit = 1
   close(f)
   return hit
 }
 # 1 when the scripts object of a package.json's text holds anything a line check would send on.
-function pkgscripts(text,   re, rest, depth, tok, s) {
+function pkgscripts(text, dir,   re, rest, depth, tok, s) {
   if (index(text, "\\")) return 1
   re = "\"scripts\"[ \t\r\n]*:"
   if (count(text, re) == 0) return 0
@@ -136,7 +261,7 @@ function pkgscripts(text,   re, rest, depth, tok, s) {
     if (tok == "{" || tok == "[") { depth++; continue }
     if (tok == "}" || tok == "]") { depth--; continue }
     s = substr(tok, 2, length(tok) - 2)
-    if (needs(s, "")) return 1
+    if (needs(s, "-" dir)) return 1
   }
   return 0
 }
@@ -166,11 +291,56 @@ function repopolicy(dir,   f, line, r) {
     sub(/\/[^\/]*$/, "", dir)
   }
 }
+# Sets CMDKEY (the key holding the command) and CWDV (the folder, "\001" when the payload names
+# none) for a shell-tool call in the agent's own shape, as its module (src/core/protection/agents)
+# parses it; 0 for anything else. Every key that would change Node's reading (a camelCase twin,
+# a second spelling of the event) makes it 0.
 function shellcall(p,   name, event) {
+  CMDKEY = "command"; CWDV = value(p, "cwd")
   if (agent == "claude") return value(p, "tool_name") == "Bash"
   if (agent == "vscode") { name = tolower(value(p, "tool_name")); return index(" " vscodetools " ", " " name " ") > 0 }
   if (agent == "cursor") { event = value(p, "hook_event_name"); return event == "beforeShellExecution" || event == "\001" }
+  # The new agents: the folder at most once, and the command inside the object Node reads it from.
+  if (count(p, "\"cwd\"[ \t\r\n]*:") > 1) return 0
+  if (agent == "codex" || agent == "gemini" || agent == "kiro" || agent == "copilot") {
+    if (!inobj(p, "tool_input", "command")) return 0
+    if (count(p, "\"(hookEventName|toolName|toolArgs|workspace_roots|commandLine|cmd)\"[ \t\r\n]*:") > 0) return 0
+    event = value(p, "hook_event_name")
+    if (agent == "gemini" && event != "BeforeTool") return 0
+    if (agent == "kiro" && event != "PreToolUse" && event != "preToolUse") return 0
+    if (agent == "copilot" && event != "PreToolUse" && event != "preToolUse") return 0
+    if (agent == "codex" && event != "PreToolUse") return 0
+    return shelltool(value(p, "tool_name"))
+  }
+  if (agent == "windsurf") {
+    if (value(p, "agent_action_name") != "pre_run_command" || count(p, "\"command\"[ \t\r\n]*:") > 0 || !inobj(p, "tool_info", "command_line")) return 0
+    CMDKEY = "command_line"
+    return 1
+  }
+  if (agent == "opencode") {
+    if (count(p, "\"(commandLine|cmd)\"[ \t\r\n]*:") > 0 || !inobj(p, "args", "command")) return 0
+    return shelltool(value(p, "tool"))
+  }
+  if (agent == "cline") {
+    if (value(p, "hookName") != "PreToolUse" || count(p, "\"(commandLine|cmd|server_name)\"[ \t\r\n]*:") > 0) return 0
+    if (!inobj(p, "preToolUse", "toolName") || !inobj(p, "parameters", "command")) return 0
+    # Node reads the folder from workspaceRoots[0], else cwd: only one plain root is followed here.
+    if (count(p, "\"workspaceRoots\"[ \t\r\n]*:") > 0) {
+      if (count(p, "\"workspaceRoots\"[ \t\r\n]*:") != 1 || !match(p, /"workspaceRoots"[ \t\r\n]*:[ \t\r\n]*\[[ \t\r\n]*"[^"]*"[ \t\r\n]*\]/)) return 0
+      CWDV = substr(p, RSTART, RLENGTH); sub(/^"workspaceRoots"[ \t\r\n]*:[ \t\r\n]*\[[ \t\r\n]*"/, "", CWDV); sub(/"[ \t\r\n]*\]$/, "", CWDV)
+    }
+    return shelltool(value(p, "toolName"))
+  }
   return 0
+}
+# 1 when key is a direct member of the object under objkey (no nested object before it).
+function inobj(p, objkey, key) {
+  return count(p, "\"" objkey "\"[ \t\r\n]*:") == 1 && match(p, "\"" objkey "\"[ \t\r\n]*:[ \t\r\n]*[{][^{}]*\"" key "\"[ \t\r\n]*:") > 0
+}
+# A shell tool name the agents' modules read as a command run by sh (not PowerShell).
+function shelltool(name) {
+  name = tolower(name)
+  return name != "powershell" && index(" " agentshelltools " ", " " name " ") > 0
 }
 # ---- Reads: an agent's read of a file no protected glob covers and whose content Node already
 # found clean (the read index: size, mtime, ctime and inode as Node saw them) is answered here and
@@ -205,6 +375,16 @@ function plainpath(v) {
   return v != "\001" && v != "" && index(v, "\\") == 0 && v !~ /[\001-\037]/
 }
 function readdecide(p,   name, file, cwd, event, k, keys, n, i, v) {
+  READEVENT = agent == "cursor" ? "beforeReadFile" : "PreToolUse"; SESSIONKEY = agent == "cursor" ? "conversation_id" : "session_id"; SESSIONIN = agent == "cursor" ? "p" : "top"
+  if (agent == "windsurf") {
+    # Windsurf's pre_read_code: tool_info.file_path, absolute, read as Node's module reads it.
+    if (value(p, "agent_action_name") != "pre_read_code" || !inobj(p, "tool_info", "file_path") || count(p, "\"(cwd|tool_input|command_line)\"[ \t\r\n]*:") > 1) return "slow"
+    file = value(p, "file_path"); cwd = value(p, "cwd"); TOOL = "read_file"
+    if (!plainpath(file) || file !~ /^\//) return "slow"
+    READEVENT = "pre_read_code"; SESSIONKEY = "trajectory_id"; SESSIONIN = "p"
+    RFILE = file; RCWD = plainpath(cwd) && !index(cwd, "\"") && cwd ~ /^\// ? cwd : ""
+    return readfile(file)
+  }
   if (agent == "cursor") {
     if (value(p, "hook_event_name") != "beforeReadFile" || !flat(p)) return "slow"
     file = value(p, "file_path"); cwd = value(p, "cwd"); TOOL = ""
@@ -212,8 +392,16 @@ function readdecide(p,   name, file, cwd, event, k, keys, n, i, v) {
     RFILE = file; RCWD = plainpath(cwd) && !index(cwd, "\"") ? cwd : ""
     return readfile(file)
   }
+  # Claude-shaped reads: Claude Code, VS Code, and the modules that read this shape (toolUseCall):
+  # Gemini (BeforeTool), Kiro and Copilot's VS Code shape (PreToolUse or preToolUse).
+  if (agent != "claude" && agent != "vscode" && agent != "gemini" && agent != "kiro" && agent != "copilot") return "slow"
   if (!splitinput(p)) return "slow"
-  if (value(TOP, "hook_event_name") != "PreToolUse" || count(TOP, "\"(hookEventName|toolName|toolArgs)\"") > 0) return "slow"
+  event = value(TOP, "hook_event_name"); READEVENT = event
+  if (agent == "gemini") { if (event != "BeforeTool") return "slow" }
+  else if (agent == "kiro" || agent == "copilot") { if (event != "PreToolUse" && event != "preToolUse") return "slow" }
+  else if (event != "PreToolUse") return "slow"
+  if (count(TOP, "\"(hookEventName|toolName|toolArgs)\"") > 0) return "slow"
+  if (agent != "claude" && agent != "vscode" && count(TOP, "\"(workspace_roots|cwd)\"[ \t\r\n]*:") != 1) return "slow"
   TOOL = value(TOP, "tool_name"); name = tolower(TOOL)
   if (count(INPUT, "\"(command|commandLine)\"[ \t\r\n]*:") > 0) return "slow"
   if (name == "glob" || name == "file_search") return "other"
@@ -278,9 +466,9 @@ function spoollog(   line) {
 function jsonline(file, cwd,   now, session, cmd) {
   now = NOWTIME
   if (now == "") { cmd = "date -u +%Y-%m-%dT%H:%M:%SZ"; cmd | getline now; close(cmd); sub(/\n+$/, "", now) }
-  session = value(agent == "cursor" ? PAYLOAD : TOP, agent == "cursor" ? "conversation_id" : "session_id")
+  session = value(SESSIONIN == "p" ? PAYLOAD : TOP, SESSIONKEY)
   if (!plainpath(session) || index(session, "\"")) session = ""
-  return "{\"time\":\"" now "\",\"agent\":\"" agent "\",\"tool\":\"" TOOL "\",\"file\":\"" file "\",\"cwd\":\"" cwd "\",\"session\":\"" session "\"}"
+  return "{\"time\":\"" now "\",\"agent\":\"" agent "\",\"event\":\"" READEVENT "\",\"tool\":\"" TOOL "\",\"file\":\"" file "\",\"cwd\":\"" cwd "\",\"session\":\"" session "\"}"
 }
 function decide(p, records,   cmd, cwd, v) {
   if (records != 1 || length(p) > 1048576 || p !~ /^[ \t\r\n]*\{/ || p !~ /\}[ \t\r\n]*$/) return "slow"
@@ -292,9 +480,9 @@ function decide(p, records,   cmd, cwd, v) {
     return "slow"
   }
   if (index(p, "\\") > 0) return "slow"
-  cmd = value(p, "command")
+  cmd = value(p, CMDKEY)
   if (cmd == "\001") return "slow"
-  cwd = value(p, "cwd"); if (cwd == "\001") cwd = pwd
+  cwd = CWDV; if (cwd == "\001") cwd = pwd
   return command(cmd, cwd)
 }
 # A shell command run in cwd: benign only when nothing in it, its cwd or its scripts needs Node.
@@ -315,8 +503,9 @@ BEGIN {
   addfile("/etc/airlock/policy.json"); addfile("/Library/Application Support/Airlock/policy.json")
   n = split(runnerwords, list, " "); for (i = 1; i <= n; i++) runners[list[i]] = 1
   # With these a package manager runs scripts from another directory than the payload's cwd.
-  n = split("cd pushd -w --workspace --workspaces -ws --prefix -c --dir --cwd --filter -f --recursive -r workspace workspaces", list, " ")
-  for (i = 1; i <= n; i++) elsewhere[list[i]] = 1
+  n = split("${ELSEWHERE_WORDS.join(' ')}", list, " "); for (i = 1; i <= n; i++) elsewhere[list[i]] = 1
+  n = split("${TASK_RUNNER_WORDS.join(' ')}", list, " "); for (i = 1; i <= n; i++) tasks[list[i]] = 1
+  n = split("${PATH_ARGUMENT_COMMANDS.join(' ')}", list, " "); for (i = 1; i <= n; i++) pathargs[list[i]] = 1
   n = split("read read_file readfile view notebookread get_file_contents", list, " "); for (i = 1; i <= n; i++) readtools[list[i]] = 1
   n = split("grep search grep_search text_search", list, " "); for (i = 1; i <= n; i++) searchtools[list[i]] = 1
   nglobs = split(ENVIRON["AIRLOCK_READ_GLOBS"], globre, "\n")
@@ -330,7 +519,7 @@ mode == "commands" { sub(/\n$/, ""); print command($0, pwd); next }
 mode == "paths" { sub(/\n$/, ""); print globhit($0); next }
 mode == "payload" { payload = (NR == 1) ? $0 : payload RS $0; next }
 END {
-  if (mode == "line") print needs(line, "")
+  if (mode == "line") print needs(line, "-")
   if (mode == "payload") print decide(payload, NR)
 }
 `;
@@ -352,6 +541,8 @@ export function shellPrefilterFunctions(words: readonly string[], runnerWords: r
   return [
     `AIRLOCK_TRIGGER_WORDS=${shQuote(plain.join(' '))}`,
     `AIRLOCK_RUNNER_WORDS=${shQuote(runnerWords.join(' '))}`,
+    // Task runners: a line with one of these needs its runner file read, which only the awk does (shims' front).
+    `AIRLOCK_TASK_WORDS=${shQuote(TASK_RUNNER_WORDS.join(' '))}`,
     // The installer rewrites this line with the words of the user's protected-file globs.
     `AIRLOCK_FILE_WORDS=${shQuote(fileWords.join(' '))}`,
     `AIRLOCK_PREFILTER_AWK=${shQuote(PREFILTER_AWK)}`,
@@ -364,7 +555,7 @@ export function shellPrefilterFunctions(words: readonly string[], runnerWords: r
     '',
     '# Reads a hook payload on stdin; prints "benign" when the fast path settles it, else "slow".',
     'airlock_payload_verdict() {',
-    `  LC_ALL=C awk -v mode=payload -v agent="$1" -v vscodetools=${shQuote(VSCODE_SHELL_TOOLS.join(' '))} -v pwd="$PWD" ${vars} "$AIRLOCK_PREFILTER_AWK"`,
+    `  LC_ALL=C awk -v mode=payload -v agent="$1" -v vscodetools=${shQuote(VSCODE_SHELL_TOOLS.join(' '))} -v agentshelltools=${shQuote([...SHELL_TOOLS].join(' '))} -v pwd="$PWD" ${vars} "$AIRLOCK_PREFILTER_AWK"`,
     '}',
     '',
     '# The user policy file, as src/core/policy/load.ts finds it: its words join the trigger words.',

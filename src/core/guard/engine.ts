@@ -12,9 +12,8 @@ import { DEFAULT_POLICY, type EffectivePolicy } from '../policy/types';
 import type { SimpleCommand } from '../shell/command';
 import type { WrittenFiles } from '../shell/line-writes';
 import { isShellParserLoaded, loadShellParser, parseShell } from '../shell/parser';
-import { type Reduction, reduceLine } from '../shell/reduce';
-import { type Decision, stricterDecision } from '../types';
-import { mentionsTriggerWord, needsFullCheck, triggerSet } from './fastpath/prefilter';
+import { reduceLine, type Reduction } from '../shell/reduce';
+import { mentionsTriggerWord, needsFullCheck, TASK_RUNNER_WORDS, triggerSet } from './fastpath/prefilter';
 import { allTriggerWords } from './fastpath/triggers';
 import { readTextFile, resolveFrom } from './files';
 import { type FileRecovery, fileRecovery, modifiedTracked } from './git-state';
@@ -202,7 +201,8 @@ export const RUNS_CODE_BY_PATH = /\//;
  * path when the Makefile holds no trigger word, as `npm test` does with package.json. Exported for
  * the launcher, which must read those files before it may call such a line benign.
  */
-export const TASK_RUNNER_WORDS = ['make', 'gmake', 'bmake', 'just', 'task', 'go-task', 'mise', 'rtx', 'pytest', 'jest', 'vitest', 'npx', 'pnpx', 'bunx'];
+// Defined beside the fast path (which mirrors it in the launcher's awk); exported here as before.
+export { TASK_RUNNER_WORDS };
 /** `py.test` splits into the everyday words py and test: matched as written. */
 const PY_TEST = /(^|[^A-Za-z0-9_.-])py\.test([^A-Za-z0-9_.-]|$)/;
 

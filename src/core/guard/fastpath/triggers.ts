@@ -72,17 +72,21 @@ export const SECRET_PRINTING_WORDS = ['env', 'printenv', 'secret', 'secrets', 't
 export const ENVIRONMENT_PRINTING_WORDS = ['printenv', 'env', 'set', 'export', 'declare', 'typeset'];
 export const DEFAULT_FILE_WORDS: readonly string[] = protectedFileTriggers(DEFAULT_PROTECTED_FILES) ?? [];
 
+/**
+ * Rule keywords that matter only beside another word: the only rule keyed on `mv` judges a move
+ * onto /dev/null, and that path has the word `null`. Written `mv&null` in the trigger set, so a
+ * plain `mv a b` stays on the fast path (in the terminal shims too). A policy's own `mv` stays a
+ * plain trigger. A test checks every rule with such a keyword still sends its examples on.
+ */
+export const PAIRED_KEYWORDS: Readonly<Record<string, readonly string[]>> = { mv: ['null'] };
+
 /** Every word that brings the full check into play, for the given packs and extra policy words. */
 export function allTriggerWords(packs: readonly Pack[], extra: readonly string[] = []): string[] {
-  const words = new Set<string>([
-    ...UNWRAPPING_WORDS,
-    ...INTERPRETER_WORDS,
-    ...SECRET_PRINTING_WORDS,
-    ...ENVIRONMENT_PRINTING_WORDS,
-    ...DEFAULT_FILE_WORDS,
-    ...SCRIPT_RUNNER_WORDS,
-    ...extra,
-  ]);
-  for (const pack of packs) for (const rule of pack.rules) for (const keyword of rule.keywords) words.add(keyword);
+  const words = new Set<string>([...UNWRAPPING_WORDS, ...INTERPRETER_WORDS, ...SECRET_PRINTING_WORDS, ...ENVIRONMENT_PRINTING_WORDS, ...DEFAULT_FILE_WORDS, ...SCRIPT_RUNNER_WORDS, ...extra]);
+  for (const pack of packs) for (const rule of pack.rules) for (const keyword of rule.keywords) {
+    const companions = PAIRED_KEYWORDS[keyword];
+    if (companions) for (const companion of companions) words.add(`${keyword}&${companion}`);
+    else words.add(keyword);
+  }
   return [...words].sort();
 }
