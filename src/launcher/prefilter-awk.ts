@@ -22,8 +22,8 @@
  * `agent` (claude, vscode, cursor), `pwd` (fallback directory for the repository policy check).
  */
 
-import { SHELL_TOOLS } from '../core/hooks/payload';
 import { ELSEWHERE_WORDS, PATH_ARGUMENT_COMMANDS, TASK_RUNNER_WORDS } from '../core/guard/fastpath/prefilter';
+import { SHELL_TOOLS } from '../core/hooks/payload';
 
 /** Shell tool names of VS Code's agent mode (as src/core/hooks/payload.ts reads them), lowercased. */
 export const VSCODE_SHELL_TOOLS = [

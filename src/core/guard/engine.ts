@@ -12,7 +12,8 @@ import { DEFAULT_POLICY, type EffectivePolicy } from '../policy/types';
 import type { SimpleCommand } from '../shell/command';
 import type { WrittenFiles } from '../shell/line-writes';
 import { isShellParserLoaded, loadShellParser, parseShell } from '../shell/parser';
-import { reduceLine, type Reduction } from '../shell/reduce';
+import { type Reduction, reduceLine } from '../shell/reduce';
+import { type Decision, stricterDecision } from '../types';
 import { mentionsTriggerWord, needsFullCheck, TASK_RUNNER_WORDS, triggerSet } from './fastpath/prefilter';
 import { allTriggerWords } from './fastpath/triggers';
 import { readTextFile, resolveFrom } from './files';
@@ -203,6 +204,7 @@ export const RUNS_CODE_BY_PATH = /\//;
  */
 // Defined beside the fast path (which mirrors it in the launcher's awk); exported here as before.
 export { TASK_RUNNER_WORDS };
+
 /** `py.test` splits into the everyday words py and test: matched as written. */
 const PY_TEST = /(^|[^A-Za-z0-9_.-])py\.test([^A-Za-z0-9_.-]|$)/;
 

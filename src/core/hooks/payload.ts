@@ -9,7 +9,22 @@ export class MalformedPayload extends Error {}
  * Tool names, lowercased, across agents. One table so a tool that several agents share
  * (`read_file`, `apply_patch`...) is read the same way whoever sends it.
  */
-export const SHELL_TOOLS = new Set(['bash', 'shell', 'run_in_terminal', 'runinterminal', 'runterminalcommand', 'run_terminal_cmd', 'terminal', 'execute_command', 'runcommand', 'run_shell_command', 'execute_bash', 'local_shell', 'exec_command', 'powershell']);
+export const SHELL_TOOLS = new Set([
+  'bash',
+  'shell',
+  'run_in_terminal',
+  'runinterminal',
+  'runterminalcommand',
+  'run_terminal_cmd',
+  'terminal',
+  'execute_command',
+  'runcommand',
+  'run_shell_command',
+  'execute_bash',
+  'local_shell',
+  'exec_command',
+  'powershell',
+]);
 const READ_TOOLS = new Set(['read', 'read_file', 'readfile', 'view', 'notebookread', 'get_file_contents', 'fs_read', 'read_many_files']);
 const SEARCH_TOOLS = new Set(['grep', 'search', 'grep_search', 'text_search', 'file_search', 'glob', 'search_file_content', 'search_files', 'list_files']);
 /** Tools that write, edit, move or delete files: Airlock's own files among them must not be touched unseen. */

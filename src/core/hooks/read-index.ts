@@ -51,7 +51,15 @@ export function noteCleanRead(indexFile: string | undefined, path: string, befor
   }
 }
 
-const ACTORS: Record<string, Requester> = { claude: 'claude', cursor: 'cursor', vscode: 'copilot', gemini: 'gemini', kiro: 'kiro', copilot: 'copilot', windsurf: 'windsurf' };
+const ACTORS: Record<string, Requester> = {
+  claude: 'claude',
+  cursor: 'cursor',
+  vscode: 'copilot',
+  gemini: 'gemini',
+  kiro: 'kiro',
+  copilot: 'copilot',
+  windsurf: 'windsurf',
+};
 const MAX_SPOOL_BYTES = 16 * 1024 * 1024;
 
 /**
@@ -112,6 +120,11 @@ function spoolEvent(line: string): ActivityEvent | undefined {
     decidedBy: 'rules',
     reason: '',
     environment: null,
-    details: { hook: agent, event: agent === 'cursor' ? 'beforeReadFile' : /^(PreToolUse|preToolUse|BeforeTool|pre_read_code)$/.test(text('event') ?? '') ? text('event')! : 'PreToolUse', answeredBy: 'launcher' },
+    details: {
+      hook: agent,
+      event:
+        agent === 'cursor' ? 'beforeReadFile' : /^(PreToolUse|preToolUse|BeforeTool|pre_read_code)$/.test(text('event') ?? '') ? text('event')! : 'PreToolUse',
+      answeredBy: 'launcher',
+    },
   };
 }

@@ -47,7 +47,10 @@ export function shellFrontFunction(triggerWords: string[], policyPath?: string):
   const pairWords = [...new Set(paired.flat())];
   const collect = pairWords.length ? `\n    case $airlock_w in ${pairWords.join('|')}) airlock_seen="$airlock_seen $airlock_w " ;; esac` : '';
   const pairCheck = paired.map(([a, b]) => `\n  case $airlock_seen in *" ${a} "*) case $airlock_seen in *" ${b} "*) return 0 ;; esac ;; esac`).join('');
-  const findPolicy = policyPath !== undefined ? `  airlock_p=${shQuote(policyPath)}` : `  if [ -n "\${AIRLOCK_POLICY_FILE:-}" ]; then airlock_p=$AIRLOCK_POLICY_FILE
+  const findPolicy =
+    policyPath !== undefined
+      ? `  airlock_p=${shQuote(policyPath)}`
+      : `  if [ -n "\${AIRLOCK_POLICY_FILE:-}" ]; then airlock_p=$AIRLOCK_POLICY_FILE
   else case \${XDG_CONFIG_HOME:-} in /*) airlock_p=$XDG_CONFIG_HOME/airlock/policy.json ;; *) airlock_p=\${HOME:-/nonexistent}/.config/airlock/policy.json ;; esac
   fi`;
   return `airlock_needs_check() {

@@ -3,8 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { allTriggerWords } from '../../../src/core/guard/fastpath/triggers';
+import { test } from 'node:test';
 import { needsFullCheck, TASK_RUNNER_WORDS, triggerSet } from '../../../src/core/guard/fastpath/prefilter';
+import { allTriggerWords } from '../../../src/core/guard/fastpath/triggers';
 import { packs } from '../../../src/core/guard/packs/index';
 import { shellFrontFunction } from '../../../src/extension/terminal/prefilter-source';
 
@@ -95,11 +96,31 @@ test('the shim front settles a plain mv in sh; a move onto /dev/null, a path or 
   try {
     const script = join(dir, 'front.sh');
     // shellPrefilter adds the task runner words from prefilter.sh's AIRLOCK_TASK_WORDS.
-    writeFileSync(script, `airlock_needs_full_check() { echo awk; return 0; }\n${shellFrontFunction([...words, ...TASK_RUNNER_WORDS])}\nwhile IFS= read -r line; do r=$(airlock_needs_check "$line"; echo " $?"); echo "$r" | tr '\\n' ' '; echo; done\n`);
-    const run = (lines: string[]) => spawnSync('sh', [script], { input: `${lines.join('\n')}\n`, encoding: 'utf8', env: { HOME: dir, PATH: process.env.PATH } }).stdout.trim().split('\n').map((l) => l.trim());
+    writeFileSync(
+      script,
+      `airlock_needs_full_check() { echo awk; return 0; }\n${shellFrontFunction([...words, ...TASK_RUNNER_WORDS])}\nwhile IFS= read -r line; do r=$(airlock_needs_check "$line"; echo " $?"); echo "$r" | tr '\\n' ' '; echo; done\n`,
+    );
+    const run = (lines: string[]) =>
+      spawnSync('sh', [script], { input: `${lines.join('\n')}\n`, encoding: 'utf8', env: { HOME: dir, PATH: process.env.PATH } })
+        .stdout.trim()
+        .split('\n')
+        .map((l) => l.trim());
     // Settled by the front: exit 1 (no full check), and the awk stand-in never ran.
     assert.deepEqual(run(['mv a b', 'mv -f old new', 'mv -v draft final']), ['1', '1', '1']);
-    const onward = ['mv a /dev/null', 'mv -t /dev/null a', 'mv a null', 'cd /dev && mv a null', 'mv a /dev//null', 'MV a /dev/null', 'mv a b; mv c /dev/null', 'null mv', './scripts/cleanup', 'npm test', 'make test', 'py.test'];
+    const onward = [
+      'mv a /dev/null',
+      'mv -t /dev/null a',
+      'mv a null',
+      'cd /dev && mv a null',
+      'mv a /dev//null',
+      'MV a /dev/null',
+      'mv a b; mv c /dev/null',
+      'null mv',
+      './scripts/cleanup',
+      'npm test',
+      'make test',
+      'py.test',
+    ];
     const answers = run(onward);
     onward.forEach((line, i) => assert.match(answers[i]!, /0$/, `"${line}" must go on: ${answers[i]}`));
     // The engine's own prefilter agrees on the pair.
@@ -108,5 +129,7 @@ test('the shim front settles a plain mv in sh; a move onto /dev/null, a path or 
     for (const line of ['mv a /dev/null', 'mv -t /dev/null a', 'MV a /DEV/NULL', "mv a '/dev/null'"]) assert.equal(needsFullCheck(line, set), true, line);
     // A policy's own mv is a plain trigger again.
     assert.equal(needsFullCheck('mv a b', triggerSet(allTriggerWords(packs, ['mv']))), true);
-  } finally { rmSync(dir, { recursive: true, force: true }); }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

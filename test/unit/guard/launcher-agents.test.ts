@@ -1,14 +1,15 @@
 // Every agent's benign shell call is answered by the launcher's sh fast path exactly as Node's
 // runHook answers it (stdout field by field, exit code), and a destructive call, or any payload
 // shape the fast path cannot read as Node does, is never answered there.
-import { test, before } from 'node:test';
+
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { before, test } from 'node:test';
 import { checkCommand } from '../../../src/core/guard/engine';
-import { runHook } from '../../../src/core/hooks/runHook';
+import { runHook } from '../../../src/core/hooks/run-hook';
 import type { HookAgent } from '../../../src/core/hooks/types';
 import { AGENTS } from '../../../src/core/protection/agents';
 import { REPO_ROOT } from './dcg-corpus';
@@ -28,17 +29,30 @@ before(async () => {
 });
 
 function shellOnly(agent: string, payload: string) {
-  const r = spawnSync('sh', [launcher, 'hook', agent], { input: payload, cwd, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: home, TMPDIR: tmpdir() }, timeout: 20_000 });
+  const r = spawnSync('sh', [launcher, 'hook', agent], {
+    input: payload,
+    cwd,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, HOME: home, TMPDIR: tmpdir() },
+    timeout: 20_000,
+  });
   return { stdout: r.stdout, stderr: r.stderr, exitCode: r.status };
 }
 
 async function node(agent: HookAgent, payload: string) {
   const asked: unknown[] = [];
   const out = await runHook({
-    agent, cwd, env: { HOME: home }, timeoutMs: 20_000,
+    agent,
+    cwd,
+    env: { HOME: home },
+    timeoutMs: 20_000,
     assess: (line, dir) => checkCommand(line, { cwd: dir }),
-    ask: async (request) => { asked.push(request); return { unreachable: 'no editor in this test' }; },
-    readStdin: async () => payload, record: async () => {},
+    ask: async (request) => {
+      asked.push(request);
+      return { unreachable: 'no editor in this test' };
+    },
+    readStdin: async () => payload,
+    record: async () => {},
   });
   return { ...out, asked };
 }
@@ -49,7 +63,8 @@ async function node(agent: HookAgent, payload: string) {
  * snake_case payload, which is.
  */
 function benignPayload(agent: HookAgent, command: string): string {
-  if (agent === 'copilot') return JSON.stringify({ hook_event_name: 'PreToolUse', session_id: 's', cwd, tool_name: 'bash', tool_input: { command, description: 'x' } });
+  if (agent === 'copilot')
+    return JSON.stringify({ hook_event_name: 'PreToolUse', session_id: 's', cwd, tool_name: 'bash', tool_input: { command, description: 'x' } });
   return AGENTS[agent].selfTest.payload(command, cwd);
 }
 
@@ -58,7 +73,7 @@ function fields(stdout: string): unknown {
   return stdout.trim() === '' ? '' : JSON.parse(stdout);
 }
 
-test('each new agent\'s benign shell call: the launcher answers in sh what Node answers', async () => {
+test("each new agent's benign shell call: the launcher answers in sh what Node answers", async () => {
   const differ: string[] = [];
   for (const agent of NEW_AGENTS) {
     for (const command of ['git status', 'ls -la', 'cat README.md']) {

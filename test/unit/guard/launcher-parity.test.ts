@@ -166,14 +166,23 @@ test('package.json scripts that hide what runs send npm, yarn, pnpm and bun to t
   assert.deepEqual(failures, []);
   // The same manager with harmless scripts stays fast, so the check is not just "npm is slow".
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'x', scripts: { build: 'tsc -p .', test: 'eslint --max-warnings 0 .' } }, null, 2));
-  assert.deepEqual(launcherVerdicts(calls, sub), calls.map(() => 'benign'));
+  assert.deepEqual(
+    launcherVerdicts(calls, sub),
+    calls.map(() => 'benign'),
+  );
   // A script that starts a test runner runs its config module, which only the full check reads:
   // fast while the package's folder has none, slow once it has one.
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'x', scripts: { build: 'vitest run', test: 'jest --ci' } }, null, 2));
-  assert.deepEqual(launcherVerdicts(calls, sub), calls.map(() => 'benign'));
+  assert.deepEqual(
+    launcherVerdicts(calls, sub),
+    calls.map(() => 'benign'),
+  );
   writeFileSync(join(project, 'vitest.config.mts'), 'export default {}\n');
   writeFileSync(join(project, 'jest.config.cjs'), 'module.exports = {}\n');
-  assert.deepEqual(launcherVerdicts(calls, sub), calls.map(() => 'slow'));
+  assert.deepEqual(
+    launcherVerdicts(calls, sub),
+    calls.map(() => 'slow'),
+  );
 });
 
 test('package.json and .npmrc shapes the reader cannot follow are slow', () => {
@@ -201,11 +210,17 @@ test('make, just and task stay fast only when every recipe file in reach is beni
   const project = mkdtempSync(join(tmpdir(), 'airlock-runners-'));
   const calls = ['make test', 'make', 'just build', 'task lint'];
   // No runner file: the runner fails and runs nothing.
-  assert.deepEqual(launcherVerdicts(calls, project), calls.map(() => 'benign'));
+  assert.deepEqual(
+    launcherVerdicts(calls, project),
+    calls.map(() => 'benign'),
+  );
   writeFileSync(join(project, 'Makefile'), 'test:\n\tgit diff --stat\nbuild: test\n\t@echo done\n');
   writeFileSync(join(project, 'justfile'), 'build:\n    tsc -p .\n');
   writeFileSync(join(project, 'Taskfile.yml'), "version: '3'\ntasks:\n  lint:\n    cmds:\n      - eslint .\n");
-  assert.deepEqual(launcherVerdicts(calls, project), calls.map(() => 'benign'));
+  assert.deepEqual(
+    launcherVerdicts(calls, project),
+    calls.map(() => 'benign'),
+  );
   const harmful: Array<[string, string, string]> = [
     ['Makefile', 'test:\n\trm -rf ~/important\n', 'make test'],
     ['Makefile', 'include other.mk\n', 'make test'],
@@ -231,30 +246,77 @@ test('make, just and task stay fast only when every recipe file in reach is beni
   if (launcherVerdicts(['just build'], join(up, 'sub'))[0] !== 'slow') missed.push('justfile above the folder');
   assert.deepEqual(missed, []);
   // The runner is sent elsewhere, or the runner reads config the sh cannot judge, or a program runs by its path.
-  const slow = ['make -C sub test', 'cd sub && make', 'make -f - x', 'make SHELL=python3 test', 'just --justfile ../x build', 'task -d sub lint', 'pytest -q tests', 'jest --config x.js',
-    'mise run lint', 'py.test', './scripts/cleanup', 'nohup ./scripts/cleanup', 'X=1 bin/setup', '> out ./run', '"./run"', 'time tools/deploy', 'ls && ../x', 'LS ./x'];
-  assert.deepEqual(launcherVerdicts(slow, project).map((v, i) => `${slow[i]}: ${v}`), slow.map((l) => `${l}: slow`));
+  const slow = [
+    'make -C sub test',
+    'cd sub && make',
+    'make -f - x',
+    'make SHELL=python3 test',
+    'just --justfile ../x build',
+    'task -d sub lint',
+    'pytest -q tests',
+    'jest --config x.js',
+    'mise run lint',
+    'py.test',
+    './scripts/cleanup',
+    'nohup ./scripts/cleanup',
+    'X=1 bin/setup',
+    '> out ./run',
+    '"./run"',
+    'time tools/deploy',
+    'ls && ../x',
+    'LS ./x',
+  ];
+  assert.deepEqual(
+    launcherVerdicts(slow, project).map((v, i) => `${slow[i]}: ${v}`),
+    slow.map((l) => `${l}: slow`),
+  );
   // Paths as arguments of commands that never run them stay fast.
   const configured = mkdtempSync(join(tmpdir(), 'airlock-jsconfig-'));
   writeFileSync(join(configured, 'vite.config.ts'), 'export default {}\n');
   writeFileSync(join(configured, 'jest.config.js'), 'module.exports = {}\n');
-  assert.deepEqual(launcherVerdicts(['npx vitest run', 'vitest', 'jest --ci', 'npx jest'], configured), ['slow', 'slow', 'slow', 'slow'], 'a config module runs first');
+  assert.deepEqual(
+    launcherVerdicts(['npx vitest run', 'vitest', 'jest --ci', 'npx jest'], configured),
+    ['slow', 'slow', 'slow', 'slow'],
+    'a config module runs first',
+  );
   // A folder the runner loads index.js from, or a file the reader cannot open, counts as there.
   const odd = mkdtempSync(join(tmpdir(), 'airlock-jsconfig-odd-'));
   mkdirSync(join(odd, 'jest.config.js'));
   writeFileSync(join(odd, 'conftest.py'), 'import os\n', { mode: 0o000 });
   assert.deepEqual(launcherVerdicts(['jest', 'pytest -q'], odd), ['slow', 'slow']);
   assert.deepEqual(launcherVerdicts(['pytest -q', 'pytest --co -q'], project), ['benign', 'benign'], 'no conftest.py: nothing runs first');
-  const fast = ['npx jest', 'npx vitest run', 'cat src/app.ts', 'ls -la src/', 'git diff -- src/app.ts', 'grep -rn x src/ > /tmp/out', 'mkdir -p src/components', 'npx tsc --noEmit'];
-  assert.deepEqual(launcherVerdicts(fast, project).map((v, i) => `${fast[i]}: ${v}`), fast.map((l) => `${l}: benign`));
+  const fast = [
+    'npx jest',
+    'npx vitest run',
+    'cat src/app.ts',
+    'ls -la src/',
+    'git diff -- src/app.ts',
+    'grep -rn x src/ > /tmp/out',
+    'mkdir -p src/components',
+    'npx tsc --noEmit',
+  ];
+  assert.deepEqual(
+    launcherVerdicts(fast, project).map((v, i) => `${fast[i]}: ${v}`),
+    fast.map((l) => `${l}: benign`),
+  );
 });
 
 test('package manager settings that move or reshell the scripts are slow: .npmrc workspace, npm_config_* on the line', () => {
   const project = mkdtempSync(join(tmpdir(), 'airlock-npmcfg-'));
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'x', workspaces: ['packages/*'], scripts: { test: 'tsc -p .' } }));
   assert.deepEqual(launcherVerdicts(['npm test'], project), ['benign']);
-  const lines = ['npm_config_workspace=wipe npm test', 'npm_config_script_shell=python3 npm test', 'NPM_CONFIG_WORKSPACES=true npm test', 'yarn_rc_filename=x yarn test', 'npm test --workspaces', 'npm test -w wipe'];
-  assert.deepEqual(launcherVerdicts(lines, project), lines.map(() => 'slow'));
+  const lines = [
+    'npm_config_workspace=wipe npm test',
+    'npm_config_script_shell=python3 npm test',
+    'NPM_CONFIG_WORKSPACES=true npm test',
+    'yarn_rc_filename=x yarn test',
+    'npm test --workspaces',
+    'npm test -w wipe',
+  ];
+  assert.deepEqual(
+    launcherVerdicts(lines, project),
+    lines.map(() => 'slow'),
+  );
   writeFileSync(join(project, '.npmrc'), 'workspace=packages/wipe\n');
   assert.deepEqual(launcherVerdicts(['npm test'], project), ['slow']);
   writeFileSync(join(project, '.npmrc'), 'workspaces = true\n');
@@ -267,6 +329,16 @@ test('a runner whose file the same line may rewrite first is slow: cp, mv or a r
   writeFileSync(join(project, 'Makefile'), 'test:\n\tgit diff --stat\n');
   writeFileSync(join(project, 'evil'), 'test:\n\trm -rf ~/important\n');
   assert.deepEqual(launcherVerdicts(['make test', 'npm test'], project), ['benign', 'benign']);
-  const lines = ['cp evil Makefile && make test', 'ln -sf evil Makefile; make test', 'printf x > package.json && npm test', 'npm test > package.json', 'cp evil package.json || npm test', 'git checkout evil-branch -- Makefile\nmake test'];
-  assert.deepEqual(launcherVerdicts(lines, project), lines.map(() => 'slow'));
+  const lines = [
+    'cp evil Makefile && make test',
+    'ln -sf evil Makefile; make test',
+    'printf x > package.json && npm test',
+    'npm test > package.json',
+    'cp evil package.json || npm test',
+    'git checkout evil-branch -- Makefile\nmake test',
+  ];
+  assert.deepEqual(
+    launcherVerdicts(lines, project),
+    lines.map(() => 'slow'),
+  );
 });

@@ -12,8 +12,10 @@ import { before, test } from 'node:test';
 import type { ActivityEvent } from '../../../src/core/events';
 import { decideHook } from '../../../src/core/hooks/decide';
 import { parsePayload } from '../../../src/core/hooks/payload';
-import { runHook } from '../../../src/core/hooks/runHook';
-import { foldReadSpool, indexKey, noteCleanRead, statExact } from '../../../src/core/hooks/readIndex';
+import { foldReadSpool, indexKey, noteCleanRead, statExact } from '../../../src/core/hooks/read-index';
+import { runHook } from '../../../src/core/hooks/run-hook';
+import { isProtectedPath } from '../../../src/core/hooks/secret-access';
+import type { HookAgent } from '../../../src/core/hooks/types';
 import { fileHoldsSecret } from '../../../src/core/tokens/files';
 import { DEFAULT_PROTECTED_FILES } from '../../../src/core/tokens/protected-files';
 import { installedLauncher } from '../../../src/launcher/install';
@@ -332,27 +334,67 @@ test('Gemini, Copilot (VS Code shape), Kiro and Windsurf reads: answered in sh a
     ['gemini', { session_id: 'g', cwd: project, hook_event_name: 'BeforeTool', tool_name: 'read_file', tool_input: { file_path: file } }],
     ['copilot', { session_id: 'p', cwd: project, hook_event_name: 'PreToolUse', tool_name: 'read_file', tool_input: { filePath: file } }],
     ['kiro', { cwd: project, hook_event_name: 'preToolUse', tool_name: 'read', tool_input: { path: 'src/index.ts' } }],
-    ['windsurf', { agent_action_name: 'pre_read_code', trajectory_id: 'w', execution_id: 'e', timestamp: '2026-01-01T00:00:00Z', tool_info: { file_path: file } }],
+    [
+      'windsurf',
+      { agent_action_name: 'pre_read_code', trajectory_id: 'w', execution_id: 'e', timestamp: '2026-01-01T00:00:00Z', tool_info: { file_path: file } },
+    ],
   ];
   for (const [agent, payload] of reads) {
     const input = JSON.stringify(payload);
     const sh = spawnSync('sh', [launcher, 'hook', agent], { input, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: built } });
-    const js = await runHook({ agent, cwd: project, env: { HOME: built }, timeoutMs: 10_000, assess: async () => ({ decision: 'allow', environment: null, findings: [] }), ask: async () => ({ unreachable: 'none' }), readStdin: async () => input, record: async () => {}, report: async () => true });
+    const js = await runHook({
+      agent,
+      cwd: project,
+      env: { HOME: built },
+      timeoutMs: 10_000,
+      assess: async () => ({ decision: 'allow', environment: null, findings: [] }),
+      ask: async () => ({ unreachable: 'none' }),
+      readStdin: async () => input,
+      record: async () => {},
+      report: async () => true,
+    });
     assert.ok(!sh.stdout.startsWith('RUNTIME'), `${agent}: answered in sh`);
     assert.deepEqual([sh.status, sh.stdout], [js.exitCode, js.stdout], `${agent}: the same answer as Node`);
   }
-  const lines = readFileSync(spool(), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-  assert.deepEqual(lines.map((l) => [l.agent, l.event, l.file]), [['gemini', 'BeforeTool', file], ['copilot', 'PreToolUse', file], ['kiro', 'preToolUse', file], ['windsurf', 'pre_read_code', file]]);
+  const lines = readFileSync(spool(), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
+  assert.deepEqual(
+    lines.map((l) => [l.agent, l.event, l.file]),
+    [
+      ['gemini', 'BeforeTool', file],
+      ['copilot', 'PreToolUse', file],
+      ['kiro', 'preToolUse', file],
+      ['windsurf', 'pre_read_code', file],
+    ],
+  );
   assert.equal(lines[3].session, 'w', 'Windsurf names its session trajectory_id');
   const events: ActivityEvent[] = [];
-  assert.equal(await foldReadSpool(spool(), async (_cwd, e) => { events.push(e); }), 4);
-  assert.deepEqual(events.map((e) => [e.actor, e.details?.event]), [['gemini', 'BeforeTool'], ['copilot', 'PreToolUse'], ['kiro', 'preToolUse'], ['windsurf', 'pre_read_code']]);
+  assert.equal(
+    await foldReadSpool(spool(), async (_cwd, e) => {
+      events.push(e);
+    }),
+    4,
+  );
+  assert.deepEqual(
+    events.map((e) => [e.actor, e.details?.event]),
+    [
+      ['gemini', 'BeforeTool'],
+      ['copilot', 'PreToolUse'],
+      ['kiro', 'preToolUse'],
+      ['windsurf', 'pre_read_code'],
+    ],
+  );
   // Ways around: a protected file, another event, a second folder, a Kiro fs_read with operations, agents with no read shape here.
   const slow: Array<[HookAgent, Record<string, unknown>]> = [
     ['gemini', { cwd: project, hook_event_name: 'BeforeTool', tool_name: 'read_file', tool_input: { file_path: join(project, '.env') } }],
     ['gemini', { cwd: project, hook_event_name: 'PreToolUse', tool_name: 'read_file', tool_input: { file_path: file } }],
     ['copilot', { cwd: project, workspace_roots: ['/'], hook_event_name: 'PreToolUse', tool_name: 'read_file', tool_input: { filePath: file } }],
-    ['kiro', { cwd: project, hook_event_name: 'preToolUse', tool_name: 'fs_read', tool_input: { operations: [{ mode: 'Line', path: join(project, '.env') }] } }],
+    [
+      'kiro',
+      { cwd: project, hook_event_name: 'preToolUse', tool_name: 'fs_read', tool_input: { operations: [{ mode: 'Line', path: join(project, '.env') }] } },
+    ],
     ['codex', { cwd: project, hook_event_name: 'PreToolUse', tool_name: 'Read', tool_input: { file_path: file } }],
     ['opencode', { cwd: project, tool: 'read', args: { filePath: file } }],
     ['windsurf', { agent_action_name: 'pre_read_code', tool_info: { file_path: join(project, '.env') } }],

@@ -36,7 +36,10 @@ export function triggerSet(keywords: Iterable<string>): Set<string> {
   const set = new Set<string>();
   for (const keyword of keywords) {
     // `word&companion`: a trigger only when both words are on the line (src/core/guard/fastpath/triggers.ts).
-    if (PAIR.test(keyword)) { set.add(keyword); continue; }
+    if (PAIR.test(keyword)) {
+      set.add(keyword);
+      continue;
+    }
     if (keyword.startsWith('*')) {
       const fragment = keyword.slice(1).toLowerCase();
       if (/^[a-z0-9_-]+$/.test(fragment)) set.add(`*${fragment}`);
@@ -59,7 +62,10 @@ function wordMatcher(word: string): RegExp {
 function pairs(triggers: ReadonlySet<string>): Array<[RegExp, RegExp]> {
   let list = pairMatchers.get(triggers);
   if (!list) {
-    list = [...triggers].filter((w) => PAIR.test(w)).map((w) => w.split('&') as [string, string]).map(([a, b]) => [wordMatcher(a), wordMatcher(b)]);
+    list = [...triggers]
+      .filter((w) => PAIR.test(w))
+      .map((w) => w.split('&') as [string, string])
+      .map(([a, b]) => [wordMatcher(a), wordMatcher(b)]);
     pairMatchers.set(triggers, list);
   }
   return list;
@@ -104,8 +110,41 @@ export const TASK_RUNNER_WORDS = ['make', 'gmake', 'bmake', 'just', 'task', 'go-
  * `make SHELL=python3`): then the files in the call's folder say nothing, so the full check.
  */
 export const ELSEWHERE_WORDS = [
-  'cd', 'pushd', '-w', '--workspace', '--workspaces', '-ws', '--prefix', '-c', '--dir', '--cwd', '--filter', '-f', '--recursive', '-r', 'workspace', 'workspaces',
-  '--directory', '-d', '--file', '--makefile', '--justfile', '--working-directory', '-t', '--taskfile', '--eval', '-e', '--call', '--config', '--rootdir', '--root', '-p', 'shell', 'shellflags', 'makefiles', 'makeflags',
+  'cd',
+  'pushd',
+  '-w',
+  '--workspace',
+  '--workspaces',
+  '-ws',
+  '--prefix',
+  '-c',
+  '--dir',
+  '--cwd',
+  '--filter',
+  '-f',
+  '--recursive',
+  '-r',
+  'workspace',
+  'workspaces',
+  '--directory',
+  '-d',
+  '--file',
+  '--makefile',
+  '--justfile',
+  '--working-directory',
+  '-t',
+  '--taskfile',
+  '--eval',
+  '-e',
+  '--call',
+  '--config',
+  '--rootdir',
+  '--root',
+  '-p',
+  'shell',
+  'shellflags',
+  'makefiles',
+  'makeflags',
 ];
 
 /**
@@ -114,8 +153,48 @@ export const ELSEWHERE_WORDS = [
  * `nohup bin/setup`), whose file only the full check reads (the engine's RUNS_CODE_BY_PATH).
  */
 export const PATH_ARGUMENT_COMMANDS = [
-  'ls', 'cat', 'head', 'tail', 'wc', 'grep', 'egrep', 'fgrep', 'rg', 'mkdir', 'touch', 'cp', 'diff', 'sort', 'uniq', 'tree', 'jq',
-  'echo', 'printf', 'cd', 'pushd', 'popd', 'stat', 'file', 'du', 'df', 'less', 'more', 'pwd', 'basename', 'dirname', 'realpath', 'readlink', 'git', 'tsc', 'go', 'cargo', 'mv', 'ln', 'chmod', 'kubectl', 'sed',
+  'ls',
+  'cat',
+  'head',
+  'tail',
+  'wc',
+  'grep',
+  'egrep',
+  'fgrep',
+  'rg',
+  'mkdir',
+  'touch',
+  'cp',
+  'diff',
+  'sort',
+  'uniq',
+  'tree',
+  'jq',
+  'echo',
+  'printf',
+  'cd',
+  'pushd',
+  'popd',
+  'stat',
+  'file',
+  'du',
+  'df',
+  'less',
+  'more',
+  'pwd',
+  'basename',
+  'dirname',
+  'realpath',
+  'readlink',
+  'git',
+  'tsc',
+  'go',
+  'cargo',
+  'mv',
+  'ln',
+  'chmod',
+  'kubectl',
+  'sed',
 ];
 const PATH_ARGUMENT_SET = new Set(PATH_ARGUMENT_COMMANDS);
 
@@ -132,8 +211,14 @@ export function mayRunByPath(line: string): boolean {
     let skipNext = false;
     for (const word of segment.split(/[ \t]+/)) {
       if (word === '') continue;
-      if (skipNext) { skipNext = false; continue; }
-      if (/^[0-9]*[<>]/.test(word)) { if (/^[0-9]*[<>]+$/.test(word)) skipNext = true; continue; }
+      if (skipNext) {
+        skipNext = false;
+        continue;
+      }
+      if (/^[0-9]*[<>]/.test(word)) {
+        if (/^[0-9]*[<>]+$/.test(word)) skipNext = true;
+        continue;
+      }
       if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(word)) continue;
       first = word;
       break;

@@ -82,11 +82,21 @@ export const PAIRED_KEYWORDS: Readonly<Record<string, readonly string[]>> = { mv
 
 /** Every word that brings the full check into play, for the given packs and extra policy words. */
 export function allTriggerWords(packs: readonly Pack[], extra: readonly string[] = []): string[] {
-  const words = new Set<string>([...UNWRAPPING_WORDS, ...INTERPRETER_WORDS, ...SECRET_PRINTING_WORDS, ...ENVIRONMENT_PRINTING_WORDS, ...DEFAULT_FILE_WORDS, ...SCRIPT_RUNNER_WORDS, ...extra]);
-  for (const pack of packs) for (const rule of pack.rules) for (const keyword of rule.keywords) {
-    const companions = PAIRED_KEYWORDS[keyword];
-    if (companions) for (const companion of companions) words.add(`${keyword}&${companion}`);
-    else words.add(keyword);
-  }
+  const words = new Set<string>([
+    ...UNWRAPPING_WORDS,
+    ...INTERPRETER_WORDS,
+    ...SECRET_PRINTING_WORDS,
+    ...ENVIRONMENT_PRINTING_WORDS,
+    ...DEFAULT_FILE_WORDS,
+    ...SCRIPT_RUNNER_WORDS,
+    ...extra,
+  ]);
+  for (const pack of packs)
+    for (const rule of pack.rules)
+      for (const keyword of rule.keywords) {
+        const companions = PAIRED_KEYWORDS[keyword];
+        if (companions) for (const companion of companions) words.add(`${keyword}&${companion}`);
+        else words.add(keyword);
+      }
   return [...words].sort();
 }
