@@ -122,7 +122,7 @@ test('the shim front settles a plain mv in sh; a move onto /dev/null, a path or 
       'py.test',
     ];
     const answers = run(onward);
-    onward.forEach((line, i) => assert.match(answers[i]!, /0$/, `"${line}" must go on: ${answers[i]}`));
+    for (const [i, line] of onward.entries()) assert.match(answers[i]!, /0$/, `"${line}" must go on: ${answers[i]}`);
     // The engine's own prefilter agrees on the pair.
     const set = new Set(words);
     assert.equal(needsFullCheck('mv a b', set), false);
