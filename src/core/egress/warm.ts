@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { chmodSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { connect, createServer, type Socket } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { ensurePrivateDir, runtimeDir } from '../ipc/paths';
@@ -111,7 +111,7 @@ export async function warmWrap(options: RunOptions): Promise<{ wrapped: string; 
   if (!answer || 'restart' in answer.reply) {
     answer?.socket.destroy();
     startWarmGate(options);
-    const until = Date.now() + WARM_START_MS;
+    const until = Date.now() + (Number(options.env.AIRLOCK_EGRESS_WARM_START_MS) || WARM_START_MS);
     answer = undefined;
     while (!answer && Date.now() < until) {
       await new Promise((r) => setTimeout(r, 40));
@@ -130,6 +130,7 @@ export async function warmWrap(options: RunOptions): Promise<{ wrapped: string; 
 /** `airlock run --warm-gate`: the gate process itself. Resolves when it leaves. */
 export async function serveWarmGate(options: Omit<RunOptions, 'line'>): Promise<number> {
   const path = warmSocketPath(options);
+  const pidFile = path.replace(/\.sock$/, '.pid');
   ensurePrivateDir(dirname(path));
   const gate = await startGate(options);
   if (typeof gate === 'number') return gate;
@@ -145,6 +146,7 @@ export async function serveWarmGate(options: Omit<RunOptions, 'line'>): Promise<
     listening = false;
     server.close();
     try { unlinkSync(path); } catch { /* already gone */ }
+    try { unlinkSync(pidFile); } catch { /* already gone */ }
     if (active === 0) leave();
   };
   const armIdle = () => { clearTimeout(idle); idle = setTimeout(stopListening, Number(options.env.AIRLOCK_EGRESS_WARM_IDLE_MS) || WARM_IDLE_MS); idle.unref(); };
@@ -201,6 +203,8 @@ export async function serveWarmGate(options: Omit<RunOptions, 'line'>): Promise<
     listen(true);
   });
   if (!bound) { await gate.reset().catch(() => {}); return 0; }
+  // Who answers on this socket, for `kill` (and the tests' clean-up).
+  try { writeFileSync(pidFile, `${process.pid}\n`, { mode: 0o600 }); } catch { /* only a convenience */ }
   armIdle();
   const onSignal = () => stopListening();
   process.on('SIGTERM', onSignal);
