@@ -59,7 +59,7 @@ function talk(path: string, text: string): Promise<string> {
   });
 }
 
-test('warm: the first command starts a gate, later ones reuse its proxy; the socket is private; held requests are still refused and logged', async () => {
+test('warm: the first command starts a gate, later ones reuse its proxy; the socket is private; held requests are still refused', async () => {
   const w = warmWorkspace();
   const first = await airlockRun(w, 'printf %s "$HTTPS_PROXY" > out/proxy1.txt');
   assert.equal(first.code, 0, first.stderr);
@@ -100,7 +100,7 @@ test('warm: the person still decides through the editor: Block leaves the API un
   } finally { await editor.close(); }
 });
 
-test('warm: a request it cannot read (an unknown body encoding, a bodyless POST with a body claim) is held, not waved through', async () => {
+test('warm: a request it cannot read (a POST and a PATCH in body encodings it cannot decode) is held, not waved through', async () => {
   const w = warmWorkspace();
   await airlockRun(w, 'true');
   const before = api.hits.length;
