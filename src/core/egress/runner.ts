@@ -141,7 +141,7 @@ export async function runInSandbox(options: RunOptions): Promise<number> {
     const { warmWrap } = await import('./warm.js');
     const warm = await warmWrap(options);
     if (warm) {
-      try { return await spawnAndWait(warm.wrapped, options, true); } finally { warm.done(); }
+      try { return await spawnAndWait(warm.wrapped, options, true); } finally { await warm.done(); }
     }
   }
   const availability = options.availability ?? checkSandbox();

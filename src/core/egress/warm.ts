@@ -31,9 +31,13 @@ export const WARM_IDLE_MS = 15 * 60_000;
 export const WARM_START_MS = 8_000;
 const MAX_LINE = 1024 * 1024;
 
-/** Environment that shapes the gate (config, paths, trust, where the editor is). */
+/**
+ * Environment that shapes the gate (config, paths, trust, where the editor is), and what node
+ * loads into it: a gate someone started with a preload of their own (NODE_OPTIONS; node flags
+ * are in `relaunch`) has another name, so `airlock run` never asks it.
+ */
 function shapingEnv(env: NodeJS.ProcessEnv): Record<string, string> {
-  const names = Object.keys(env).filter((n) => n !== SANDBOX_MARKER && (/^(AIRLOCK_|XDG_)/.test(n) || ['HOME', 'PATH', 'TMPDIR', 'NODE_EXTRA_CA_CERTS', 'SSL_CERT_FILE', 'REQUESTS_CA_BUNDLE', 'CURL_CA_BUNDLE', 'ELECTRON_RUN_AS_NODE'].includes(n))).sort();
+  const names = Object.keys(env).filter((n) => n !== SANDBOX_MARKER && (/^(AIRLOCK_|XDG_)/.test(n) || ['HOME', 'PATH', 'TMPDIR', 'NODE_EXTRA_CA_CERTS', 'SSL_CERT_FILE', 'REQUESTS_CA_BUNDLE', 'CURL_CA_BUNDLE', 'ELECTRON_RUN_AS_NODE', 'NODE_OPTIONS'].includes(n))).sort();
   return Object.fromEntries(names.map((n) => [n, env[n] ?? '']));
 }
 
@@ -105,7 +109,7 @@ function startWarmGate(options: RunOptions): void {
  * Undefined when none answers in time, or it answers anything but a wrapped line: the caller
  * then sandboxes the command itself. `done()` tells the gate the command has ended.
  */
-export async function warmWrap(options: RunOptions): Promise<{ wrapped: string; done: () => void } | undefined> {
+export async function warmWrap(options: RunOptions): Promise<{ wrapped: string; done: () => Promise<void> } | undefined> {
   const path = warmSocketPath(options);
   let answer = await ask(path, options.line);
   if (!answer || 'restart' in answer.reply) {
@@ -124,11 +128,23 @@ export async function warmWrap(options: RunOptions): Promise<{ wrapped: string; 
   if (!('wrapped' in reply) || typeof reply.wrapped !== 'string' || reply.wrapped === '') { socket.destroy(); return undefined; }
   // The gate sees the connection end when the command does, and cleans up after it.
   socket.on('error', () => {});
-  return { wrapped: reply.wrapped, done: () => socket.end() };
+  return {
+    wrapped: reply.wrapped,
+    // Waits (briefly) for the gate to have cleaned up after the command.
+    done: () => new Promise<void>((resolvePromise) => {
+      const timer = setTimeout(resolvePromise, 2000);
+      timer.unref();
+      socket.once('close', () => { clearTimeout(timer); resolvePromise(); });
+      socket.end();
+    }),
+  };
 }
 
 /** `airlock run --warm-gate`: the gate process itself. Resolves when it leaves. */
 export async function serveWarmGate(options: Omit<RunOptions, 'line'>): Promise<number> {
+  // The runtime resolves the folder's protected files (.git/hooks, .bashrc, .vscode...) against
+  // this process's working directory at each wrap: the gate lives in the folder it serves.
+  if (resolve(process.cwd()) !== resolve(options.cwd)) process.chdir(options.cwd);
   const path = warmSocketPath(options);
   const pidFile = path.replace(/\.sock$/, '.pid');
   ensurePrivateDir(dirname(path));
@@ -178,12 +194,19 @@ export async function serveWarmGate(options: Omit<RunOptions, 'line'>): Promise<
       return;
     }
     active++;
-    socket.once('close', () => {
+    let ended = false;
+    const end = () => {
+      if (ended) return;
+      ended = true;
       active--;
-      // Mount points of missing protected paths go once no command of this gate still runs.
-      if (active === 0) { gate.cleanupAfterCommand(); if (!listening) leave(); }
+      // Mount points of missing protected paths go once no command of this gate still runs,
+      // before the caller hears that its command is over (so it leaves none behind).
+      if (active === 0) { try { gate.cleanupAfterCommand(); } catch { /* nothing to clean */ } if (!listening) leave(); }
+      socket.end();
       armIdle();
-    });
+    };
+    socket.once('end', end);
+    socket.once('close', end);
     send({ wrapped });
   });
   const bound = await new Promise<boolean>((resolvePromise) => {

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { connect, createServer, type Server } from 'node:net';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { warmSocketPath } from '../../../src/core/egress/warm';
 import { airlockRun, makePki, makeWorkspace, readOut, REFUSAL, requireSandbox, root, startEditor, startFakeApi, stopWarmGates, type FakeApi, type Pki, type Workspace } from './harness';
 
@@ -212,12 +213,31 @@ test('a new protected path (a repository .airlock folder made after the gate sta
   assert.notEqual(secret(readOut(w, 'p2.txt')), secret(readOut(w, 'p1.txt')), 'a fresh gate (new proxy session) took over');
 });
 
+test('warm: the placeholders the engine mounts for missing protected files are gone when the command returns', async () => {
+  const w = warmWorkspace();
+  const names = ['.bashrc', '.mcp.json', '.vscode', '.gitconfig', '.idea'];
+  const r = await airlockRun(w, `ls -a > out/inside.txt`);
+  assert.equal(r.code, 0, r.stderr);
+  assert.ok(names.every((n) => readOut(w, 'inside.txt').split('\n').includes(n)), `inside, the protected names are covered: ${readOut(w, 'inside.txt')}`);
+  assert.deepEqual(names.filter((n) => existsSync(join(w.ws, n))), [], 'no placeholder is left in the folder after the command');
+  // Killed mid-command: its socket closes, and the gate still cleans up.
+  const killed = spawn(process.execPath, ['--import', pathToFileURL(join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href, '--import', pathToFileURL(join(__dirname, 'fixtures', 'resolve-hosts.mjs')).href, join(root, 'src/cli/main.ts'), 'run', '-c', 'sleep 5'], { cwd: w.ws, env: w.env, stdio: 'ignore' });
+  for (let i = 0; i < 200 && !existsSync(join(w.ws, '.mcp.json')); i++) await new Promise((res) => setTimeout(res, 50));
+  assert.ok(existsSync(join(w.ws, '.mcp.json')), 'the placeholder is there while the command runs');
+  killed.kill('SIGKILL');
+  for (let i = 0; i < 100 && existsSync(join(w.ws, '.mcp.json')); i++) await new Promise((res) => setTimeout(res, 50));
+  assert.deepEqual(names.filter((n) => existsSync(join(w.ws, n))), [], 'the gate removed them after the killed command');
+});
+
 test('the socket name depends on the folder, the agent and the settings, so one gate never judges for another', () => {
   const base = { cwd: '/w/a', env: { HOME: '/h', AIRLOCK_RUNTIME_DIR: '/r' }, requester: 'claude' as const, relaunch: { execPath: process.execPath, args: [join(root, 'x.js')] } };
   const a = warmSocketPath(base);
   assert.notEqual(warmSocketPath({ ...base, cwd: '/w/b' }), a);
   assert.notEqual(warmSocketPath({ ...base, requester: 'cursor' }), a);
   assert.notEqual(warmSocketPath({ ...base, env: { ...base.env, AIRLOCK_POLICY_FILE: '/p' } }), a);
+  // A gate started with a preload of someone else's (a patched filter) is never the one asked.
+  assert.notEqual(warmSocketPath({ ...base, env: { ...base.env, NODE_OPTIONS: '--require ./evil.js' } }), a);
+  assert.notEqual(warmSocketPath({ ...base, relaunch: { execPath: process.execPath, args: ['--require', './evil.js', join(root, 'x.js')] } }), a);
   assert.equal(warmSocketPath({ ...base, env: { ...base.env, AIRLOCK_EGRESS_SANDBOX: '1', UNRELATED: 'x' } }), a);
   assert.ok(a.startsWith('/r/egress-'));
 });
