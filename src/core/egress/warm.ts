@@ -93,15 +93,23 @@ async function ask(path: string, line: string): Promise<{ reply: Reply; socket: 
   return { reply, socket };
 }
 
-/** Starts a gate for these settings in the background; it outlives this command. */
-function startWarmGate(options: RunOptions): void {
-  if (!options.relaunch) return;
+/**
+ * Starts a gate for these settings in the background; it outlives this command. The returned
+ * flag turns true when that process has already left (it could not start, or another gate
+ * holds the socket): the caller then stops waiting for it.
+ */
+function startWarmGate(options: RunOptions): { exited: boolean } {
+  const state = { exited: true };
+  if (!options.relaunch) return state;
   try {
     const { [SANDBOX_MARKER]: _marker, ...env } = options.env;
     const child = spawn(options.relaunch.execPath, [...options.relaunch.args, 'run', '--warm-gate', '--requester', options.requester], { cwd: options.cwd, env, detached: true, stdio: 'ignore' });
-    child.on('error', () => {});
+    state.exited = false;
+    child.on('error', () => { state.exited = true; });
+    child.on('exit', () => { state.exited = true; });
     child.unref();
   } catch { /* the cold path runs the command */ }
+  return state;
 }
 
 /**
@@ -114,10 +122,12 @@ export async function warmWrap(options: RunOptions): Promise<{ wrapped: string; 
   let answer = await ask(path, options.line);
   if (!answer || 'restart' in answer.reply) {
     answer?.socket.destroy();
-    startWarmGate(options);
+    const started = startWarmGate(options);
     const until = Date.now() + (Number(options.env.AIRLOCK_EGRESS_WARM_START_MS) || WARM_START_MS);
     answer = undefined;
-    while (!answer && Date.now() < until) {
+    // Until it answers, or has left without answering (then one last try: another gate may hold the socket).
+    for (let last = false; !answer && !last && Date.now() < until;) {
+      last = started.exited;
       await new Promise((r) => setTimeout(r, 40));
       answer = await ask(path, options.line);
       if (answer && 'restart' in answer.reply) { answer.socket.destroy(); answer = undefined; }
