@@ -60,7 +60,7 @@ function talk(path: string, text: string): Promise<string> {
   });
 }
 
-test('warm: the first command starts a gate, later ones reuse its proxy; the socket is private; held requests are still refused', async () => {
+test('warm: the first command starts a gate, later ones reuse its proxy; the socket is private; held requests are still refused', { timeout: 150_000 }, async () => {
   const w = warmWorkspace();
   const first = await airlockRun(w, 'printf %s "$HTTPS_PROXY" > out/proxy1.txt');
   assert.equal(first.code, 0, first.stderr);
@@ -81,7 +81,7 @@ test('warm: the first command starts a gate, later ones reuse its proxy; the soc
   assert.deepEqual(api.hits.slice(before), []);
 });
 
-test('warm: the person still decides through the editor: Block leaves the API untouched, Allow sends exactly one request', async () => {
+test('warm: the person still decides through the editor: Block leaves the API untouched, Allow sends exactly one request', { timeout: 150_000 }, async () => {
   const w = warmWorkspace();
   await airlockRun(w, 'true');
   assert.ok(socketOf(w), 'the gate is up');
@@ -101,7 +101,7 @@ test('warm: the person still decides through the editor: Block leaves the API un
   } finally { await editor.close(); }
 });
 
-test('warm: a request it cannot read (a POST and a PATCH in body encodings it cannot decode) is held, not waved through', async () => {
+test('warm: a request it cannot read (a POST and a PATCH in body encodings it cannot decode) is held, not waved through', { timeout: 150_000 }, async () => {
   const w = warmWorkspace();
   await airlockRun(w, 'true');
   const before = api.hits.length;
@@ -114,7 +114,7 @@ test('warm: a request it cannot read (a POST and a PATCH in body encodings it ca
   assert.deepEqual(api.hits.slice(before), []);
 });
 
-test('another process of the user gets nothing but a sandboxed line from the socket: no verb approves, and the line it gets still holds the request', async () => {
+test('another process of the user gets nothing but a sandboxed line from the socket: no verb approves, and the line it gets still holds the request', { timeout: 150_000 }, async () => {
   const w = warmWorkspace();
   await airlockRun(w, 'true');
   const socket = socketOf(w)!;
@@ -159,7 +159,7 @@ test('another process of the user gets nothing but a sandboxed line from the soc
   assert.deepEqual(api.hits.slice(before), []);
 });
 
-test('a command inside the sandbox cannot reach the warm socket, nor replace it', async () => {
+test('a command inside the sandbox cannot reach the warm socket, nor replace it', { timeout: 150_000 }, async () => {
   const w = warmWorkspace();
   await airlockRun(w, 'true');
   const socket = socketOf(w)!;
@@ -175,13 +175,14 @@ test('a command inside the sandbox cannot reach the warm socket, nor replace it'
   assert.doesNotMatch(readOut(w, 'socat.txt'), /wrapped/);
 });
 
-test('warm gate unreachable (something else answers on its socket, or nothing does): the command is still sandboxed, the cold way', async () => {
+test('warm gate unreachable (something else answers on its socket, or nothing does): the command is still sandboxed, the cold way', { timeout: 150_000 }, async () => {
   const w = warmWorkspace();
-  w.env.AIRLOCK_EGRESS_WARM_START_MS = '300';
   mkdirSync(w.env.AIRLOCK_RUNTIME_DIR!, { recursive: true, mode: 0o700 });
   // The socket path `airlock run` computes from the harness's relaunch line: found by a first run, then replaced.
   await airlockRun(w, 'true');
   const path = socketOf(w)!;
+  assert.ok(path, 'the first run started a gate');
+  w.env.AIRLOCK_EGRESS_WARM_START_MS = '300';
   stopWarmGates(w);
   for (let i = 0; i < 100 && existsSync(path); i++) await new Promise((r) => setTimeout(r, 50));
   if (existsSync(path)) unlinkSync(path);
@@ -200,7 +201,7 @@ test('warm gate unreachable (something else answers on its socket, or nothing do
   }
 });
 
-test('a new protected path (a repository .airlock folder made after the gate started) gets a fresh gate that protects it', async () => {
+test('a new protected path (a repository .airlock folder made after the gate started) gets a fresh gate that protects it', { timeout: 150_000 }, async () => {
   const w = warmWorkspace();
   await airlockRun(w, 'printf %s "$HTTPS_PROXY" > out/p1.txt');
   mkdirSync(join(w.ws, '.airlock'));
@@ -213,7 +214,7 @@ test('a new protected path (a repository .airlock folder made after the gate sta
   assert.notEqual(secret(readOut(w, 'p2.txt')), secret(readOut(w, 'p1.txt')), 'a fresh gate (new proxy session) took over');
 });
 
-test('warm: the placeholders the engine mounts for missing protected files are gone when the command returns', async () => {
+test('warm: the placeholders the engine mounts for missing protected files are gone when the command returns', { timeout: 150_000 }, async () => {
   const w = warmWorkspace();
   const names = ['.bashrc', '.mcp.json', '.vscode', '.gitconfig', '.idea'];
   const r = await airlockRun(w, `ls -a > out/inside.txt`);
