@@ -2,12 +2,17 @@
 //   1. Added latency per benign request: the same Python client GETs a fake provider API (TLS, on
 //      loopback) directly, then from inside `airlock run` where the request is decrypted, judged
 //      and re-encrypted, and to a non-provider name there (an opaque tunnel, never decrypted).
-//   2. Start-up: `airlock run -- true` against plain `true`, and against the engine's own `srt true`.
+//   2. Start-up: `airlock run -- true` against plain `true`, and against the engine's own `srt true`:
+//      cold (`--cold`: the sandbox runtime started and stopped per command) and warm (the warm
+//      gate already running for this folder, as for every agent command after the first).
+//   3. Per-request latency of the warm gate itself: one wrap request on its socket.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { makePki, makeWorkspace, requireSandbox, root, startFakeApi } from '../test/unit/egress/harness';
+import { connect } from 'node:net';
+import { makePki, makeWorkspace, requireSandbox, root, startFakeApi, stopWarmGates } from '../test/unit/egress/harness';
+import { warmSocketPath } from '../src/core/egress/warm';
 
 const REQUESTS = 200;
 const STARTS = 15;
@@ -135,16 +140,42 @@ async function main(): Promise<void> {
       return quantiles(runs);
     };
     const plain = time('true', [], w.env);
-    const srt = time(process.execPath, [join(root, 'node_modules', '@anthropic-ai', 'sandbox-runtime', 'dist', 'cli.js'), 'true'], w.env);
-    const ours = time(process.execPath, [cli, 'run', '--', 'true'], w.env);
     const node = time(process.execPath, ['-e', '0'], w.env);
+    const srt = time(process.execPath, [join(root, 'node_modules', '@anthropic-ai', 'sandbox-runtime', 'dist', 'cli.js'), 'true'], w.env);
+    const cold = time(process.execPath, [cli, 'run', '--cold', '--', 'true'], w.env);
+    const warmEnv = { ...w.env };
+    delete warmEnv.AIRLOCK_EGRESS_WARM;
+    // The first warm run starts the gate (and is not counted); the rest find it running.
+    const t0 = process.hrtime.bigint();
+    const first = spawnSync(process.execPath, [cli, 'run', '--', 'true'], { cwd: w.ws, env: warmEnv, stdio: 'ignore' });
+    const firstMs = Number(process.hrtime.bigint() - t0) / 1e6;
+    if (first.status !== 0) throw new Error('airlock run (warm) failed');
+    const warm = time(process.execPath, [cli, 'run', '--', 'true'], warmEnv);
+    // One wrap request on the gate's socket, as `airlock run` sends it (the command not run).
+    const socket = warmSocketPath({ cwd: w.ws, env: warmEnv, requester: 'cli', relaunch: { execPath: process.execPath, args: [cli] } });
+    const asks: number[] = [];
+    for (let i = 0; i < REQUESTS / 4; i++) {
+      const t = process.hrtime.bigint();
+      const reply = await new Promise<string>((resolve) => {
+        const s = connect(socket);
+        let got = '';
+        s.on('data', (c) => { got += c; if (got.includes('\n')) { s.end(); resolve(got); } });
+        s.on('error', () => resolve(''));
+        s.write(`${JSON.stringify({ line: 'true' })}\n`);
+      });
+      if (!reply.includes('"wrapped"')) throw new Error(`the warm gate did not answer: ${reply}`);
+      asks.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+    const ask = quantiles(asks);
+    stopWarmGates(w);
     console.log(`start-up, ${STARTS} runs each (median):`);
-    console.log(`  true                          ${fmt(plain.p50)}`);
-    console.log(`  node -e 0                     ${fmt(node.p50)}`);
-    console.log(`  srt true (the engine's CLI)   ${fmt(srt.p50)}`);
-    console.log(
-      `  airlock run -- true           ${fmt(ours.p50)}   added over true: +${fmt(ours.p50 - plain.p50)} (goal: ≤ 40 ms); over srt: +${fmt(ours.p50 - srt.p50)}`,
-    );
+    console.log(`  true                                  ${fmt(plain.p50)}`);
+    console.log(`  node -e 0 (the runtime alone)         ${fmt(node.p50)}`);
+    console.log(`  srt true (the engine's CLI)           ${fmt(srt.p50)}`);
+    console.log(`  airlock run --cold -- true            ${fmt(cold.p50)}   added over true: +${fmt(cold.p50 - plain.p50)}`);
+    console.log(`  airlock run -- true, warm gate up     ${fmt(warm.p50)}   added over true: +${fmt(warm.p50 - plain.p50)} (goal: ≤ 40 ms); over node -e 0: +${fmt(warm.p50 - node.p50)}`);
+    console.log(`  airlock run -- true, first in folder  ${fmt(firstMs)}   (starts the warm gate)`);
+    console.log(`warm gate, one wrap request on its socket, ${asks.length} requests: p50 ${fmt(ask.p50)}  p99 ${fmt(ask.p99)}`);
   } finally {
     await api.close();
     rmSync(w.base, { recursive: true, force: true });

@@ -1,12 +1,12 @@
-import { askEditor } from '../../core/ipc-client';
-import { redactText } from '../../core/redact';
 import type { Requester } from '../../core/types';
-import { type CliCommand, type CliIO, UsageError } from '../io';
+import type { RunOptions } from '../../core/egress/runner';
+import { UsageError, type CliCommand, type CliIO } from '../io';
 
 export const RUN_USAGE = `Usage: airlock run [--requester AGENT] [--] COMMAND [ARG...]
        airlock run [--requester AGENT] -c 'SHELL LINE'
        airlock run                      (your shell, sandboxed)
        airlock run --check              (can the sandbox start here? exit 0 if so)
+       airlock run --cold ...           (this once, no warm gate: the sandbox starts and stops with the command)
 
 Runs a command, a shell or a whole agent CLI (airlock run -- claude) inside a sandbox
 (@anthropic-ai/sandbox-runtime: bubblewrap on Linux, sandbox-exec on macOS) whose only way out
@@ -17,6 +17,13 @@ allow it; otherwise the command gets a 403 saying what was stopped. Other hosts 
 and are never decrypted. Inside, Airlock's own config, policy, log and hook files are read-only
 and no new Unix socket can be opened.
 
+A warm gate (one background process per user, folder and agent, socket 0600 in Airlock's
+runtime folder) keeps the sandbox's proxy running between commands, so each command starts in
+milliseconds; it leaves after 15 minutes idle or when its settings change. It only hands back
+the sandboxed command line: requests are still judged, and held ones asked in the editor.
+AIRLOCK_EGRESS_WARM=0 turns it off. When it cannot be reached, the command is sandboxed the cold
+way, never run unprotected.
+
 Exit status: the command's own, or 126 when Airlock did not run it (the sandbox cannot start:
 the message says how to fix that).`;
 
@@ -24,26 +31,33 @@ const REQUESTERS: Requester[] = ['cursor', 'claude', 'copilot', 'terminal', 'cli
 /** A person has this long to answer for a held request (the editor caps it at ten minutes too). */
 const CONFIRM_MS = 10 * 60_000;
 
-function parse(args: string[], env: NodeJS.ProcessEnv): { line?: string; requester: Requester; check: boolean } {
+interface Parsed { line?: string; requester: Requester; check: boolean; cold: boolean; warmGate: boolean }
+
+function parse(args: string[], env: NodeJS.ProcessEnv): Parsed {
   let requester: Requester = 'cli';
   let check = false;
+  let cold = false;
+  let warmGate = false;
+  const done = (line: string | undefined): Parsed => ({ line, requester, check, cold, warmGate });
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    if (arg === '--') return { line: lineOf(args.slice(i + 1), env), requester, check };
+    if (arg === '--') return done(lineOf(args.slice(i + 1), env));
     if (arg === '--requester') {
       const value = args[++i] as Requester;
       if (!REQUESTERS.includes(value)) throw new UsageError(`--requester takes one of ${REQUESTERS.join(', ')}`);
       requester = value;
     } else if (arg === '--check') check = true;
+    else if (arg === '--cold') cold = true;
+    else if (arg === '--warm-gate') warmGate = true;
     else if (arg === '-c') {
       const line = args[i + 1];
       if (line === undefined) throw new UsageError('-c takes a shell line');
       if (i + 2 !== args.length) throw new UsageError('-c takes one shell line; quote it');
-      return { line, requester, check };
+      return done(line);
     } else if (arg.startsWith('-')) throw new UsageError(`unknown option '${arg}'`);
-    else return { line: lineOf(args.slice(i), env), requester, check };
+    else return done(lineOf(args.slice(i), env));
   }
-  return { line: check ? undefined : lineOf([], env), requester, check };
+  return done(check || warmGate ? undefined : lineOf([], env));
 }
 
 /** The argv as one shell line; no command is the person's own shell. */
@@ -52,8 +66,17 @@ function lineOf(argv: string[], env: NodeJS.ProcessEnv): string {
   return words.map((w) => (w !== '' && /^[A-Za-z0-9_@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' ');
 }
 
+/**
+ * The redactor, loaded on first use: the token rules cost ~50 ms of start-up, which only the
+ * gate (warm process or cold path) pays; the warm path's caller never redacts anything.
+ */
+function redactLazily(text: string): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('../../core/redact') as typeof import('../../core/redact')).redactText(text);
+}
+
 export async function runRun(args: string[], io: CliIO): Promise<number> {
-  const { line, requester, check } = parse(args, io.env);
+  const { line, requester, check, cold, warmGate } = parse(args, io.env);
   const { checkSandbox } = await import('../../core/egress/availability.js');
   if (check) {
     const availability = checkSandbox();
@@ -64,22 +87,25 @@ export async function runRun(args: string[], io: CliIO): Promise<number> {
     io.stdout(`airlock run: the egress sandbox cannot start: ${availability.problem}.\nFix: ${availability.fix}.\n`);
     return 1;
   }
-  const { runInSandbox } = await import('../../core/egress/runner.js');
-  return runInSandbox({
-    line: line!,
+  const options: Omit<RunOptions, 'line'> = {
     cwd: io.cwd,
     env: io.env,
     requester,
     stderr: (t) => io.stderr(t),
-    askEditor: (request, paths) => askEditor(request, paths, io.env),
+    // Loaded when a request is held: the warm path's caller never needs them (~65 ms of start-up).
+    askEditor: async (request, paths) => (await import('../../core/ipc-client.js')).askEditor(request, paths, io.env),
     // A refusal the gate settles itself is on disk before the command hears of it.
-    record: async (event) => {
-      await (await import('../../core/log/index.js')).appendToWorkspaceLog(event.cwd ?? io.cwd, event, io.env);
-    },
-    redact: redactText,
+    record: async (event) => { await (await import('../../core/log/index.js')).appendToWorkspaceLog(event.cwd ?? io.cwd, event, io.env); },
+    redact: redactLazily,
     timeoutMs: CONFIRM_MS,
     cliPath: require.main?.filename,
-  });
+    // The warm gate is this same CLI, started with the same node flags (loaders, preloads).
+    relaunch: process.argv[1] ? { execPath: process.execPath, args: [...process.execArgv.filter((a) => !a.startsWith('--cpu-prof')), process.argv[1]] } : undefined,
+    warm: !cold && io.env.AIRLOCK_EGRESS_WARM !== '0',
+  };
+  if (warmGate) return (await import('../../core/egress/warm.js')).serveWarmGate(options);
+  const { runInSandbox } = await import('../../core/egress/runner.js');
+  return runInSandbox({ ...options, line: line! });
 }
 
 export const runCommand: CliCommand = {

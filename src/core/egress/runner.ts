@@ -38,6 +38,10 @@ export interface RunOptions {
   cliPath?: string;
   /** For tests: a precomputed availability. */
   availability?: SandboxAvailability;
+  /** False: never use (or start) the warm gate; the command pays the sandbox's whole start-up. */
+  warm?: boolean;
+  /** How to start this CLI again (the warm gate): node's own flags and the entry script. */
+  relaunch?: { execPath: string; args: string[] };
 }
 
 /** Exit status when Airlock refuses to run the command (the same as the terminal shims). */
@@ -145,6 +149,16 @@ export async function runInSandbox(options: RunOptions): Promise<number> {
     );
     return EXIT_NOT_RUN;
   }
+  if (options.warm !== false && process.platform === 'linux') {
+    // A warm gate already holds an initialised sandbox for this folder: ask it for the wrapped
+    // line and run it here. Unreachable or unsure, it answers nothing and the cold path below
+    // sandboxes the command itself: never unsandboxed.
+    const { warmWrap } = await import('./warm.js');
+    const warm = await warmWrap(options);
+    if (warm) {
+      try { return await spawnAndWait(warm.wrapped, options, true); } finally { await warm.done(); }
+    }
+  }
   const availability = options.availability ?? checkSandbox();
   if (!availability.available) {
     options.stderr(
@@ -152,6 +166,25 @@ export async function runInSandbox(options: RunOptions): Promise<number> {
     );
     return EXIT_NOT_RUN;
   }
+  const gate = await startGate(options);
+  if (typeof gate === 'number') return gate;
+  try {
+    const wrapped = await gate.wrapWithSandbox(options.line);
+    return await spawnAndWait(wrapped, options, true);
+  } finally {
+    await gate.reset().catch(() => {});
+  }
+}
+
+export type SandboxManagerApi = Runtime['SandboxManager'];
+
+/**
+ * The sandbox runtime initialised with the egress gate for `options.cwd`: its proxy, TLS
+ * termination, host verdicts and the request filter that asks the editor. Used once per command
+ * by the cold path and once per lifetime by the warm gate (`warm.ts`). A number is the exit
+ * status when it cannot start (the reason already written to stderr).
+ */
+export async function startGate(options: Omit<RunOptions, 'line'>): Promise<SandboxManagerApi | number> {
   let runtime: Runtime;
   try {
     runtime = await loadRuntime(options.cliPath);
@@ -201,12 +234,7 @@ export async function runInSandbox(options: RunOptions): Promise<number> {
     await SandboxManager.reset().catch(() => {});
     return EXIT_NOT_RUN;
   }
-  try {
-    const wrapped = await SandboxManager.wrapWithSandbox(options.line);
-    return await spawnAndWait(wrapped, options, true);
-  } finally {
-    await SandboxManager.reset().catch(() => {});
-  }
+  return SandboxManager;
 }
 
 function runDirect(options: RunOptions): Promise<number> {
@@ -214,7 +242,7 @@ function runDirect(options: RunOptions): Promise<number> {
 }
 
 /** Runs a shell string with the terminal handed over; resolves with its exit status. */
-function spawnAndWait(line: string, options: RunOptions, shell: boolean): Promise<number> {
+export function spawnAndWait(line: string, options: RunOptions, shell: boolean): Promise<number> {
   return new Promise((resolvePromise) => {
     // The editor starts Airlock on its own runtime with ELECTRON_RUN_AS_NODE: not for the command's own programs.
     const { ELECTRON_RUN_AS_NODE: _electron, ...env } = options.env;

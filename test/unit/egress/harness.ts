@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -131,6 +131,8 @@ export function makeWorkspace(pki: Pki, api: FakeApi): Workspace {
     AIRLOCK_EGRESS_ALLOW_ADDRESSES: `127.0.0.1:${api.port}`,
     PORT: String(api.port),
     RAILWAY_TOKEN: 'prod-4f1c9a7e2b6d8e0f3a5c',
+    // The cold path (sandbox started per command); warm-gate.test.ts covers the warm one.
+    AIRLOCK_EGRESS_WARM: '0',
   };
   for (const name of ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy', 'NO_PROXY', 'no_proxy', 'AIRLOCK_EGRESS_SANDBOX'])
     delete env[name];
@@ -241,3 +243,13 @@ export function publishFixturePackage(port: number): void {
 }
 
 export const REFUSAL = 'Airlock stopped this request before it left the machine';
+
+/** Stops every warm gate started under this workspace's runtime folder (pid files beside their sockets). */
+export function stopWarmGates(w: Workspace): number[] {
+  const dir = w.env.AIRLOCK_RUNTIME_DIR!;
+  let names: string[] = [];
+  try { names = readdirSync(dir); } catch { return []; }
+  const pids = names.filter((n) => /^egress-[0-9a-f]+\.pid$/.test(n)).map((n) => Number(readFileSync(join(dir, n), 'utf8').trim())).filter((n) => Number.isInteger(n) && n > 1);
+  for (const pid of pids) { try { process.kill(pid, 'SIGTERM'); } catch { /* already gone */ } }
+  return pids;
+}
