@@ -8,11 +8,11 @@
 //   3. Per-request latency of the warm gate itself: one wrap request on its socket.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { connect } from 'node:net';
-import { makePki, makeWorkspace, requireSandbox, root, startFakeApi, stopWarmGates } from '../test/unit/egress/harness';
 import { warmSocketPath } from '../src/core/egress/warm';
+import { makePki, makeWorkspace, requireSandbox, root, startFakeApi, stopWarmGates } from '../test/unit/egress/harness';
 
 const REQUESTS = 200;
 const STARTS = 15;
@@ -159,7 +159,13 @@ async function main(): Promise<void> {
       const reply = await new Promise<string>((resolve) => {
         const s = connect(socket);
         let got = '';
-        s.on('data', (c) => { got += c; if (got.includes('\n')) { s.end(); resolve(got); } });
+        s.on('data', (c) => {
+          got += c;
+          if (got.includes('\n')) {
+            s.end();
+            resolve(got);
+          }
+        });
         s.on('error', () => resolve(''));
         s.write(`${JSON.stringify({ line: 'true' })}\n`);
       });
@@ -173,7 +179,9 @@ async function main(): Promise<void> {
     console.log(`  node -e 0 (the runtime alone)         ${fmt(node.p50)}`);
     console.log(`  srt true (the engine's CLI)           ${fmt(srt.p50)}`);
     console.log(`  airlock run --cold -- true            ${fmt(cold.p50)}   added over true: +${fmt(cold.p50 - plain.p50)}`);
-    console.log(`  airlock run -- true, warm gate up     ${fmt(warm.p50)}   added over true: +${fmt(warm.p50 - plain.p50)} (goal: ≤ 40 ms); over node -e 0: +${fmt(warm.p50 - node.p50)}`);
+    console.log(
+      `  airlock run -- true, warm gate up     ${fmt(warm.p50)}   added over true: +${fmt(warm.p50 - plain.p50)} (goal: ≤ 40 ms); over node -e 0: +${fmt(warm.p50 - node.p50)}`,
+    );
     console.log(`  airlock run -- true, first in folder  ${fmt(firstMs)}   (starts the warm gate)`);
     console.log(`warm gate, one wrap request on its socket, ${asks.length} requests: p50 ${fmt(ask.p50)}  p99 ${fmt(ask.p99)}`);
   } finally {

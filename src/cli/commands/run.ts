@@ -1,6 +1,6 @@
-import type { Requester } from '../../core/types';
 import type { RunOptions } from '../../core/egress/runner';
-import { UsageError, type CliCommand, type CliIO } from '../io';
+import type { Requester } from '../../core/types';
+import { type CliCommand, type CliIO, UsageError } from '../io';
 
 export const RUN_USAGE = `Usage: airlock run [--requester AGENT] [--] COMMAND [ARG...]
        airlock run [--requester AGENT] -c 'SHELL LINE'
@@ -31,7 +31,13 @@ const REQUESTERS: Requester[] = ['cursor', 'claude', 'copilot', 'terminal', 'cli
 /** A person has this long to answer for a held request (the editor caps it at ten minutes too). */
 const CONFIRM_MS = 10 * 60_000;
 
-interface Parsed { line?: string; requester: Requester; check: boolean; cold: boolean; warmGate: boolean }
+interface Parsed {
+  line?: string;
+  requester: Requester;
+  check: boolean;
+  cold: boolean;
+  warmGate: boolean;
+}
 
 function parse(args: string[], env: NodeJS.ProcessEnv): Parsed {
   let requester: Requester = 'cli';
@@ -95,12 +101,16 @@ export async function runRun(args: string[], io: CliIO): Promise<number> {
     // Loaded when a request is held: the warm path's caller never needs them (~65 ms of start-up).
     askEditor: async (request, paths) => (await import('../../core/ipc-client.js')).askEditor(request, paths, io.env),
     // A refusal the gate settles itself is on disk before the command hears of it.
-    record: async (event) => { await (await import('../../core/log/index.js')).appendToWorkspaceLog(event.cwd ?? io.cwd, event, io.env); },
+    record: async (event) => {
+      await (await import('../../core/log/index.js')).appendToWorkspaceLog(event.cwd ?? io.cwd, event, io.env);
+    },
     redact: redactLazily,
     timeoutMs: CONFIRM_MS,
     cliPath: require.main?.filename,
     // The warm gate is this same CLI, started with the same node flags (loaders, preloads).
-    relaunch: process.argv[1] ? { execPath: process.execPath, args: [...process.execArgv.filter((a) => !a.startsWith('--cpu-prof')), process.argv[1]] } : undefined,
+    relaunch: process.argv[1]
+      ? { execPath: process.execPath, args: [...process.execArgv.filter((a) => !a.startsWith('--cpu-prof')), process.argv[1]] }
+      : undefined,
     warm: !cold && io.env.AIRLOCK_EGRESS_WARM !== '0',
   };
   if (warmGate) return (await import('../../core/egress/warm.js')).serveWarmGate(options);

@@ -156,7 +156,11 @@ export async function runInSandbox(options: RunOptions): Promise<number> {
     const { warmWrap } = await import('./warm.js');
     const warm = await warmWrap(options);
     if (warm) {
-      try { return await spawnAndWait(warm.wrapped, options, true); } finally { await warm.done(); }
+      try {
+        return await spawnAndWait(warm.wrapped, options, true);
+      } finally {
+        await warm.done();
+      }
     }
   }
   const availability = options.availability ?? checkSandbox();

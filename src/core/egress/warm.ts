@@ -4,8 +4,8 @@ import { chmodSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'no
 import { connect, createServer, type Socket } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { ensurePrivateDir, runtimeDir } from '../ipc/paths';
-import { EGRESS_CONFIG_FILE } from './hookWrap';
-import { buildConfig, SANDBOX_MARKER, startGate, type RunOptions } from './runner';
+import { EGRESS_CONFIG_FILE } from './hook-wrap';
+import { buildConfig, type RunOptions, SANDBOX_MARKER, startGate } from './runner';
 
 /**
  * The warm egress gate: one long-lived process per user, folder and agent that holds the
@@ -37,21 +37,63 @@ const MAX_LINE = 1024 * 1024;
  * are in `relaunch`) has another name, so `airlock run` never asks it.
  */
 function shapingEnv(env: NodeJS.ProcessEnv): Record<string, string> {
-  const names = Object.keys(env).filter((n) => n !== SANDBOX_MARKER && (/^(AIRLOCK_|XDG_)/.test(n) || ['HOME', 'PATH', 'TMPDIR', 'NODE_EXTRA_CA_CERTS', 'SSL_CERT_FILE', 'REQUESTS_CA_BUNDLE', 'CURL_CA_BUNDLE', 'ELECTRON_RUN_AS_NODE', 'NODE_OPTIONS'].includes(n))).sort();
+  const names = Object.keys(env)
+    .filter(
+      (n) =>
+        n !== SANDBOX_MARKER &&
+        (/^(AIRLOCK_|XDG_)/.test(n) ||
+          [
+            'HOME',
+            'PATH',
+            'TMPDIR',
+            'NODE_EXTRA_CA_CERTS',
+            'SSL_CERT_FILE',
+            'REQUESTS_CA_BUNDLE',
+            'CURL_CA_BUNDLE',
+            'ELECTRON_RUN_AS_NODE',
+            'NODE_OPTIONS',
+          ].includes(n)),
+    )
+    .sort();
   return Object.fromEntries(names.map((n) => [n, env[n] ?? '']));
 }
 
 export function warmSocketPath(options: Pick<RunOptions, 'cwd' | 'env' | 'requester' | 'relaunch'>): string {
-  const key = createHash('sha256').update(JSON.stringify([resolve(options.cwd), options.requester, options.relaunch ?? null, shapingEnv(options.env)])).digest('hex').slice(0, 20);
+  const key = createHash('sha256')
+    .update(JSON.stringify([resolve(options.cwd), options.requester, options.relaunch ?? null, shapingEnv(options.env)]))
+    .digest('hex')
+    .slice(0, 20);
   return join(runtimeDir(options.env), `egress-${key}.sock`);
 }
 
 /** What the gate was started with; a request under other settings makes it leave. */
 function fingerprint(options: Omit<RunOptions, 'line'>): string {
   const config = buildConfig(options, async () => ({ action: 'deny' }));
-  const file = (path: string | undefined) => { try { const s = statSync(path!); return `${s.size}:${s.mtimeMs}`; } catch { return 'none'; } };
-  const egressJson = options.cliPath ? (() => { try { return readFileSync(join(dirname(options.cliPath!), EGRESS_CONFIG_FILE), 'utf8'); } catch { return 'none'; } })() : 'none';
-  return JSON.stringify([config.network.allowedDomains, config.network.tlsTerminate?.extraCaCertPaths, config.filesystem, file(options.relaunch?.args.at(-1)), file(options.cliPath), egressJson]);
+  const file = (path: string | undefined) => {
+    try {
+      const s = statSync(path!);
+      return `${s.size}:${s.mtimeMs}`;
+    } catch {
+      return 'none';
+    }
+  };
+  const egressJson = options.cliPath
+    ? (() => {
+        try {
+          return readFileSync(join(dirname(options.cliPath!), EGRESS_CONFIG_FILE), 'utf8');
+        } catch {
+          return 'none';
+        }
+      })()
+    : 'none';
+  return JSON.stringify([
+    config.network.allowedDomains,
+    config.network.tlsTerminate?.extraCaCertPaths,
+    config.filesystem,
+    file(options.relaunch?.args.at(-1)),
+    file(options.cliPath),
+    egressJson,
+  ]);
 }
 
 type Reply = { wrapped: string } | { error: string } | { restart: true };
@@ -60,12 +102,23 @@ type Reply = { wrapped: string } | { error: string } | { restart: true };
 function readMessage(socket: Socket, timeoutMs: number): Promise<unknown> {
   return new Promise((resolvePromise) => {
     let buffer = '';
-    const finish = (value: unknown) => { clearTimeout(timer); socket.off('data', onData); socket.off('close', onClose); socket.off('error', onClose); resolvePromise(value); };
+    const finish = (value: unknown) => {
+      clearTimeout(timer);
+      socket.off('data', onData);
+      socket.off('close', onClose);
+      socket.off('error', onClose);
+      resolvePromise(value);
+    };
     const onData = (chunk: Buffer) => {
       buffer += chunk.toString('utf8');
       const end = buffer.indexOf('\n');
-      if (end >= 0) { try { finish(JSON.parse(buffer.slice(0, end))); } catch { finish(undefined); } }
-      else if (buffer.length > MAX_LINE) finish(undefined);
+      if (end >= 0) {
+        try {
+          finish(JSON.parse(buffer.slice(0, end)));
+        } catch {
+          finish(undefined);
+        }
+      } else if (buffer.length > MAX_LINE) finish(undefined);
     };
     const onClose = () => finish(undefined);
     const timer = setTimeout(() => finish(undefined), timeoutMs);
@@ -78,8 +131,14 @@ function readMessage(socket: Socket, timeoutMs: number): Promise<unknown> {
 function connectTo(path: string): Promise<Socket | undefined> {
   return new Promise((resolvePromise) => {
     const socket = connect(path);
-    socket.once('connect', () => { socket.off('error', fail); resolvePromise(socket); });
-    const fail = () => { socket.destroy(); resolvePromise(undefined); };
+    socket.once('connect', () => {
+      socket.off('error', fail);
+      resolvePromise(socket);
+    });
+    const fail = () => {
+      socket.destroy();
+      resolvePromise(undefined);
+    };
     socket.once('error', fail);
   });
 }
@@ -88,8 +147,11 @@ async function ask(path: string, line: string): Promise<{ reply: Reply; socket: 
   const socket = await connectTo(path);
   if (!socket) return undefined;
   socket.write(`${JSON.stringify({ line })}\n`);
-  const reply = await readMessage(socket, 30_000) as Reply | undefined;
-  if (!reply || typeof reply !== 'object') { socket.destroy(); return undefined; }
+  const reply = (await readMessage(socket, 30_000)) as Reply | undefined;
+  if (!reply || typeof reply !== 'object') {
+    socket.destroy();
+    return undefined;
+  }
   return { reply, socket };
 }
 
@@ -103,12 +165,23 @@ function startWarmGate(options: RunOptions): { exited: boolean } {
   if (!options.relaunch) return state;
   try {
     const { [SANDBOX_MARKER]: _marker, ...env } = options.env;
-    const child = spawn(options.relaunch.execPath, [...options.relaunch.args, 'run', '--warm-gate', '--requester', options.requester], { cwd: options.cwd, env, detached: true, stdio: 'ignore' });
+    const child = spawn(options.relaunch.execPath, [...options.relaunch.args, 'run', '--warm-gate', '--requester', options.requester], {
+      cwd: options.cwd,
+      env,
+      detached: true,
+      stdio: 'ignore',
+    });
     state.exited = false;
-    child.on('error', () => { state.exited = true; });
-    child.on('exit', () => { state.exited = true; });
+    child.on('error', () => {
+      state.exited = true;
+    });
+    child.on('exit', () => {
+      state.exited = true;
+    });
     child.unref();
-  } catch { /* the cold path runs the command */ }
+  } catch {
+    /* the cold path runs the command */
+  }
   return state;
 }
 
@@ -126,27 +199,37 @@ export async function warmWrap(options: RunOptions): Promise<{ wrapped: string; 
     const until = Date.now() + (Number(options.env.AIRLOCK_EGRESS_WARM_START_MS) || WARM_START_MS);
     answer = undefined;
     // Until it answers, or has left without answering (then one last try: another gate may hold the socket).
-    for (let last = false; !answer && !last && Date.now() < until;) {
+    for (let last = false; !answer && !last && Date.now() < until; ) {
       last = started.exited;
       await new Promise((r) => setTimeout(r, 40));
       answer = await ask(path, options.line);
-      if (answer && 'restart' in answer.reply) { answer.socket.destroy(); answer = undefined; }
+      if (answer && 'restart' in answer.reply) {
+        answer.socket.destroy();
+        answer = undefined;
+      }
     }
   }
   if (!answer) return undefined;
   const { reply, socket } = answer;
-  if (!('wrapped' in reply) || typeof reply.wrapped !== 'string' || reply.wrapped === '') { socket.destroy(); return undefined; }
+  if (!('wrapped' in reply) || typeof reply.wrapped !== 'string' || reply.wrapped === '') {
+    socket.destroy();
+    return undefined;
+  }
   // The gate sees the connection end when the command does, and cleans up after it.
   socket.on('error', () => {});
   return {
     wrapped: reply.wrapped,
     // Waits (briefly) for the gate to have cleaned up after the command.
-    done: () => new Promise<void>((resolvePromise) => {
-      const timer = setTimeout(resolvePromise, 2000);
-      timer.unref();
-      socket.once('close', () => { clearTimeout(timer); resolvePromise(); });
-      socket.end();
-    }),
+    done: () =>
+      new Promise<void>((resolvePromise) => {
+        const timer = setTimeout(resolvePromise, 2000);
+        timer.unref();
+        socket.once('close', () => {
+          clearTimeout(timer);
+          resolvePromise();
+        });
+        socket.end();
+      }),
   };
 }
 
@@ -165,29 +248,49 @@ export async function serveWarmGate(options: Omit<RunOptions, 'line'>): Promise<
   let listening = true;
   let idle: NodeJS.Timeout | undefined;
   let leave: () => void = () => {};
-  const left = new Promise<void>((r) => { leave = r; });
+  const left = new Promise<void>((r) => {
+    leave = r;
+  });
   const server = createServer();
   const stopListening = () => {
     if (!listening) return;
     listening = false;
     server.close();
-    try { unlinkSync(path); } catch { /* already gone */ }
-    try { unlinkSync(pidFile); } catch { /* already gone */ }
+    try {
+      unlinkSync(path);
+    } catch {
+      /* already gone */
+    }
+    try {
+      unlinkSync(pidFile);
+    } catch {
+      /* already gone */
+    }
     if (active === 0) leave();
   };
-  const armIdle = () => { clearTimeout(idle); idle = setTimeout(stopListening, Number(options.env.AIRLOCK_EGRESS_WARM_IDLE_MS) || WARM_IDLE_MS); idle.unref(); };
+  const armIdle = () => {
+    clearTimeout(idle);
+    idle = setTimeout(stopListening, Number(options.env.AIRLOCK_EGRESS_WARM_IDLE_MS) || WARM_IDLE_MS);
+    idle.unref();
+  };
   server.on('connection', async (socket) => {
     socket.on('error', () => {});
     armIdle();
-    const message = await readMessage(socket, 10_000) as { line?: unknown } | undefined;
-    const send = (reply: Reply) => { if (!socket.destroyed) socket.write(`${JSON.stringify(reply)}\n`); };
+    const message = (await readMessage(socket, 10_000)) as { line?: unknown } | undefined;
+    const send = (reply: Reply) => {
+      if (!socket.destroyed) socket.write(`${JSON.stringify(reply)}\n`);
+    };
     if (!message || typeof message !== 'object' || typeof message.line !== 'string' || message.line === '' || Object.keys(message).length !== 1) {
       send({ error: 'the warm gate answers only {"line": "<shell line>"} with the sandboxed line for it' });
       socket.end();
       return;
     }
     let now: string;
-    try { now = fingerprint(options); } catch { now = ''; }
+    try {
+      now = fingerprint(options);
+    } catch {
+      now = '';
+    }
     if (now !== started || !listening) {
       // Settings changed (a new protected path, a new CLI...): a fresh gate takes over.
       stopListening();
@@ -211,7 +314,14 @@ export async function serveWarmGate(options: Omit<RunOptions, 'line'>): Promise<
       active--;
       // Mount points of missing protected paths go once no command of this gate still runs,
       // before the caller hears that its command is over (so it leaves none behind).
-      if (active === 0) { try { gate.cleanupAfterCommand(); } catch { /* nothing to clean */ } if (!listening) leave(); }
+      if (active === 0) {
+        try {
+          gate.cleanupAfterCommand();
+        } catch {
+          /* nothing to clean */
+        }
+        if (!listening) leave();
+      }
       socket.end();
       armIdle();
     };
@@ -227,17 +337,39 @@ export async function serveWarmGate(options: Omit<RunOptions, 'line'>): Promise<
         if (error.code !== 'EADDRINUSE' || !retry) return resolvePromise(false);
         // Another gate answers there already, or a dead one left its socket behind.
         const live = await connectTo(path);
-        if (live) { live.destroy(); return resolvePromise(false); }
-        try { unlinkSync(path); } catch { /* raced */ }
+        if (live) {
+          live.destroy();
+          return resolvePromise(false);
+        }
+        try {
+          unlinkSync(path);
+        } catch {
+          /* raced */
+        }
         listen(false);
       });
-      server.listen(path, () => { process.umask(mask); try { chmodSync(path, 0o600); } catch { /* umask made it 0600 */ } resolvePromise(true); });
+      server.listen(path, () => {
+        process.umask(mask);
+        try {
+          chmodSync(path, 0o600);
+        } catch {
+          /* umask made it 0600 */
+        }
+        resolvePromise(true);
+      });
     };
     listen(true);
   });
-  if (!bound) { await gate.reset().catch(() => {}); return 0; }
+  if (!bound) {
+    await gate.reset().catch(() => {});
+    return 0;
+  }
   // Who answers on this socket, for `kill` (and the tests' clean-up).
-  try { writeFileSync(pidFile, `${process.pid}\n`, { mode: 0o600 }); } catch { /* only a convenience */ }
+  try {
+    writeFileSync(pidFile, `${process.pid}\n`, { mode: 0o600 });
+  } catch {
+    /* only a convenience */
+  }
   armIdle();
   const onSignal = () => stopListening();
   process.on('SIGTERM', onSignal);

@@ -248,8 +248,21 @@ export const REFUSAL = 'Airlock stopped this request before it left the machine'
 export function stopWarmGates(w: Workspace): number[] {
   const dir = w.env.AIRLOCK_RUNTIME_DIR!;
   let names: string[] = [];
-  try { names = readdirSync(dir); } catch { return []; }
-  const pids = names.filter((n) => /^egress-[0-9a-f]+\.pid$/.test(n)).map((n) => Number(readFileSync(join(dir, n), 'utf8').trim())).filter((n) => Number.isInteger(n) && n > 1);
-  for (const pid of pids) { try { process.kill(pid, 'SIGTERM'); } catch { /* already gone */ } }
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const pids = names
+    .filter((n) => /^egress-[0-9a-f]+\.pid$/.test(n))
+    .map((n) => Number(readFileSync(join(dir, n), 'utf8').trim()))
+    .filter((n) => Number.isInteger(n) && n > 1);
+  for (const pid of pids) {
+    try {
+      process.kill(pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+  }
   return pids;
 }

@@ -126,7 +126,18 @@ test('no editor: every destructive shape is held and refused; the API gets none 
 
   const logs = join(w.base, 'state', 'logs');
   // One folder per workspace (files beside them, such as a chain head, are not logs).
-  const lines = readdirSync(logs, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).flatMap((d) => readdirSync(join(logs, d)).filter((f) => f.endsWith('.jsonl')).flatMap((f) => readFileSync(join(logs, d, f), 'utf8').trim().split('\n')));
+  const lines = readdirSync(logs, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .flatMap((d) =>
+      readdirSync(join(logs, d))
+        .filter((f) => f.endsWith('.jsonl'))
+        .flatMap((f) =>
+          readFileSync(join(logs, d, f), 'utf8')
+            .trim()
+            .split('\n'),
+        ),
+    );
   const refusals = lines.map((l) => JSON.parse(l).event).filter((e) => e.details?.gate === 'egress' && e.decision === 'deny' && e.decidedBy === 'no-editor');
   assert.ok(refusals.length >= Object.keys(shapes).length - 1, `logged ${refusals.length} refusals`);
   assert.ok(

@@ -1,12 +1,26 @@
-import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { connect, createServer, type Server } from 'node:net';
 import { join } from 'node:path';
+import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { warmSocketPath } from '../../../src/core/egress/warm';
-import { airlockRun, makePki, makeWorkspace, readOut, REFUSAL, requireSandbox, root, startEditor, startFakeApi, stopWarmGates, type FakeApi, type Pki, type Workspace } from './harness';
+import {
+  airlockRun,
+  type FakeApi,
+  makePki,
+  makeWorkspace,
+  type Pki,
+  REFUSAL,
+  readOut,
+  requireSandbox,
+  root,
+  startEditor,
+  startFakeApi,
+  stopWarmGates,
+  type Workspace,
+} from './harness';
 
 /**
  * The warm egress gate end to end: `airlock run` asks a background gate (started on first use)
@@ -53,20 +67,25 @@ function talk(path: string, text: string): Promise<string> {
   return new Promise((resolvePromise) => {
     const socket = connect(path);
     let got = '';
-    socket.on('data', (c) => { got += c; if (got.includes('\n')) socket.end(); });
+    socket.on('data', (c) => {
+      got += c;
+      if (got.includes('\n')) socket.end();
+    });
     socket.on('close', () => resolvePromise(got));
     socket.on('error', () => resolvePromise(got));
     socket.write(text);
   });
 }
 
-test('warm: the first command starts a gate, later ones reuse its proxy; the socket is private; held requests are still refused', { timeout: 150_000 }, async () => {
+test('warm: the first command starts a gate, later ones reuse its proxy; the socket is private; held requests are still refused', {
+  timeout: 150_000,
+}, async () => {
   const w = warmWorkspace();
   const first = await airlockRun(w, 'printf %s "$HTTPS_PROXY" > out/proxy1.txt');
   assert.equal(first.code, 0, first.stderr);
   const socket = socketOf(w);
   assert.ok(socket, 'a warm gate socket exists after the first command');
-  assert.equal(statSync(socket).mode & 0o777, 0o600, 'the socket is the user\'s only');
+  assert.equal(statSync(socket).mode & 0o777, 0o600, "the socket is the user's only");
   assert.equal(statSync(w.env.AIRLOCK_RUNTIME_DIR!).mode & 0o077, 0, 'its folder is private');
   const before = api.hits.length;
   const second = await airlockRun(w, `printf %s "$HTTPS_PROXY" > out/proxy2.txt; ${DESTRUCTIVE} > out/curl.txt`);
@@ -75,7 +94,7 @@ test('warm: the first command starts a gate, later ones reuse its proxy; the soc
   // The proxy's password is the session's: the same one means the same running gate.
   const secret = (url: string) => /:([^:@/]+)@/.exec(url)?.[1];
   assert.ok(secret(readOut(w, 'proxy1.txt')), readOut(w, 'proxy1.txt'));
-  assert.equal(secret(readOut(w, 'proxy2.txt')), secret(readOut(w, 'proxy1.txt')), 'the second command used the warm gate\'s proxy, not a new one');
+  assert.equal(secret(readOut(w, 'proxy2.txt')), secret(readOut(w, 'proxy1.txt')), "the second command used the warm gate's proxy, not a new one");
   assert.ok(readOut(w, 'curl.txt').includes(REFUSAL), readOut(w, 'curl.txt'));
   assert.match(readOut(w, 'curl.txt'), /Environment: PRODUCTION/);
   assert.deepEqual(api.hits.slice(before), []);
@@ -98,23 +117,30 @@ test('warm: the person still decides through the editor: Block leaves the API un
     assert.match(allowed.stdout, /"ok":true/);
     assert.equal(editor.shown.length, 2);
     assert.equal(api.hits.slice(before).length, 1);
-  } finally { await editor.close(); }
+  } finally {
+    await editor.close();
+  }
 });
 
 test('warm: a request it cannot read (a POST and a PATCH in body encodings it cannot decode) is held, not waved through', { timeout: 150_000 }, async () => {
   const w = warmWorkspace();
   await airlockRun(w, 'true');
   const before = api.hits.length;
-  const r = await airlockRun(w, [
-    'curl -sS -X POST -H "Content-Encoding: zstd" --data-binary @payload.json "https://backboard.railway.app:$PORT/graphql/v2" > out/zstd.txt',
-    'curl -sS -X PATCH -H "Content-Encoding: x-custom" --data-binary "opaque" "https://api.heroku.com:$PORT/apps/prod-app" > out/custom.txt',
-  ].join('; '));
+  const r = await airlockRun(
+    w,
+    [
+      'curl -sS -X POST -H "Content-Encoding: zstd" --data-binary @payload.json "https://backboard.railway.app:$PORT/graphql/v2" > out/zstd.txt',
+      'curl -sS -X PATCH -H "Content-Encoding: x-custom" --data-binary "opaque" "https://api.heroku.com:$PORT/apps/prod-app" > out/custom.txt',
+    ].join('; '),
+  );
   assert.equal(r.code, 0, r.stderr);
   for (const name of ['zstd.txt', 'custom.txt']) assert.ok(readOut(w, name).includes(REFUSAL), `${name}: ${readOut(w, name)}`);
   assert.deepEqual(api.hits.slice(before), []);
 });
 
-test('another process of the user gets nothing but a sandboxed line from the socket: no verb approves, and the line it gets still holds the request', { timeout: 150_000 }, async () => {
+test('another process of the user gets nothing but a sandboxed line from the socket: no verb approves, and the line it gets still holds the request', {
+  timeout: 150_000,
+}, async () => {
   const w = warmWorkspace();
   await airlockRun(w, 'true');
   const socket = socketOf(w)!;
@@ -137,22 +163,31 @@ test('another process of the user gets nothing but a sandboxed line from the soc
   const conn = connect(socket);
   const replyText = await new Promise<string>((resolvePromise) => {
     let got = '';
-    conn.on('data', (c) => { got += c; if (got.includes('\n')) resolvePromise(got); });
+    conn.on('data', (c) => {
+      got += c;
+      if (got.includes('\n')) resolvePromise(got);
+    });
     conn.write(`${JSON.stringify({ line: `${DESTRUCTIVE} > out/direct.txt` })}\n`);
   });
   const reply = JSON.parse(replyText) as { wrapped: string };
   assert.match(reply.wrapped, /bwrap/);
-  const runWrapped = () => new Promise<{ code: number | null; stderr: string }>((r) => {
-    let stderr = '';
-    const c = spawn('/bin/sh', ['-c', reply.wrapped], { cwd: w.ws, env: w.env, stdio: ['ignore', 'ignore', 'pipe'] });
-    c.stderr.on('data', (d) => { stderr += d; });
-    c.on('close', (code) => r({ code, stderr }));
-  });
+  const runWrapped = () =>
+    new Promise<{ code: number | null; stderr: string }>((r) => {
+      let stderr = '';
+      const c = spawn('/bin/sh', ['-c', reply.wrapped], { cwd: w.ws, env: w.env, stdio: ['ignore', 'ignore', 'pipe'] });
+      c.stderr.on('data', (d) => {
+        stderr += d;
+      });
+      c.on('close', (code) => r({ code, stderr }));
+    });
   const before = api.hits.length;
   const ran = await runWrapped();
   assert.equal(ran.code, 0, ran.stderr);
   assert.ok(readOut(w, 'direct.txt').includes(REFUSAL), readOut(w, 'direct.txt'));
-  await new Promise<void>((r) => { conn.on('close', () => r()); conn.end(); });
+  await new Promise<void>((r) => {
+    conn.on('close', () => r());
+    conn.end();
+  });
   writeFileSync(join(w.ws, 'out', 'direct.txt'), '');
   const late = await runWrapped();
   assert.ok(late.code !== 0 || readOut(w, 'direct.txt').includes(REFUSAL), `run late: ${late.code} ${readOut(w, 'direct.txt')}`);
@@ -163,19 +198,24 @@ test('a command inside the sandbox cannot reach the warm socket, nor replace it'
   const w = warmWorkspace();
   await airlockRun(w, 'true');
   const socket = socketOf(w)!;
-  const r = await airlockRun(w, [
-    `python3 -c "import socket; s = socket.socket(socket.AF_UNIX); s.connect('${socket}'); print('CONNECTED')" > out/connect.txt 2>&1`,
-    `rm -f '${socket}' 2>/dev/null; test -S '${socket}' && echo KEPT > out/kept.txt`,
-    `printf '{"line":"true"}\\n' | socat - UNIX-CONNECT:'${socket}' > out/socat.txt 2>&1`,
-    'exit 0',
-  ].join('; '));
+  const r = await airlockRun(
+    w,
+    [
+      `python3 -c "import socket; s = socket.socket(socket.AF_UNIX); s.connect('${socket}'); print('CONNECTED')" > out/connect.txt 2>&1`,
+      `rm -f '${socket}' 2>/dev/null; test -S '${socket}' && echo KEPT > out/kept.txt`,
+      `printf '{"line":"true"}\\n' | socat - UNIX-CONNECT:'${socket}' > out/socat.txt 2>&1`,
+      'exit 0',
+    ].join('; '),
+  );
   assert.equal(r.code, 0, r.stderr);
   assert.doesNotMatch(readOut(w, 'connect.txt'), /CONNECTED/);
   assert.equal(readOut(w, 'kept.txt').trim(), 'KEPT');
   assert.doesNotMatch(readOut(w, 'socat.txt'), /wrapped/);
 });
 
-test('warm gate unreachable (something else answers on its socket, or nothing does): the command is still sandboxed, the cold way', { timeout: 150_000 }, async () => {
+test('warm gate unreachable (something else answers on its socket, or nothing does): the command is still sandboxed, the cold way', {
+  timeout: 150_000,
+}, async () => {
   const w = warmWorkspace();
   mkdirSync(w.env.AIRLOCK_RUNTIME_DIR!, { recursive: true, mode: 0o700 });
   // The socket path `airlock run` computes from the harness's relaunch line: found by a first run, then replaced.
@@ -187,17 +227,25 @@ test('warm gate unreachable (something else answers on its socket, or nothing do
   for (let i = 0; i < 100 && existsSync(path); i++) await new Promise((r) => setTimeout(r, 50));
   if (existsSync(path)) unlinkSync(path);
   for (const behaviour of ['error', 'hang-up'] as const) {
-    const impostor: Server = createServer((s) => { if (behaviour === 'error') s.end('{"error":"busy"}\n'); else s.destroy(); });
+    const impostor: Server = createServer((s) => {
+      if (behaviour === 'error') s.end('{"error":"busy"}\n');
+      else s.destroy();
+    });
     await new Promise<void>((r) => impostor.listen(path, r));
     try {
       const before = api.hits.length;
-      const r = await airlockRun(w, `${DESTRUCTIVE} > out/curl-${behaviour}.txt; env -u HTTPS_PROXY -u https_proxy curl -sS -m 3 --noproxy '*' -k "https://127.0.0.1:$PORT/" > out/raw-${behaviour}.txt 2>&1; echo "$AIRLOCK_EGRESS_SANDBOX" > out/marker-${behaviour}.txt`);
+      const r = await airlockRun(
+        w,
+        `${DESTRUCTIVE} > out/curl-${behaviour}.txt; env -u HTTPS_PROXY -u https_proxy curl -sS -m 3 --noproxy '*' -k "https://127.0.0.1:$PORT/" > out/raw-${behaviour}.txt 2>&1; echo "$AIRLOCK_EGRESS_SANDBOX" > out/marker-${behaviour}.txt`,
+      );
       assert.equal(r.code, 0, r.stderr);
       assert.ok(readOut(w, `curl-${behaviour}.txt`).includes(REFUSAL), `${behaviour}: ${readOut(w, `curl-${behaviour}.txt`)}`);
       assert.doesNotMatch(readOut(w, `raw-${behaviour}.txt`), /"ok":true/, 'no network outside the proxy');
       assert.equal(readOut(w, `marker-${behaviour}.txt`).trim(), '1');
       assert.deepEqual(api.hits.slice(before), []);
-    } finally { await new Promise((r) => impostor.close(r)); }
+    } finally {
+      await new Promise((r) => impostor.close(r));
+    }
   }
 });
 
@@ -206,7 +254,10 @@ test('a new protected path (a repository .airlock folder made after the gate sta
   await airlockRun(w, 'printf %s "$HTTPS_PROXY" > out/p1.txt');
   mkdirSync(join(w.ws, '.airlock'));
   writeFileSync(join(w.ws, '.airlock', 'policy.yaml'), 'rules: []\n');
-  const r = await airlockRun(w, 'printf %s "$HTTPS_PROXY" > out/p2.txt; echo "rules: [loosened]" > .airlock/policy.yaml 2>/dev/null || echo REFUSED > out/write.txt');
+  const r = await airlockRun(
+    w,
+    'printf %s "$HTTPS_PROXY" > out/p2.txt; echo "rules: [loosened]" > .airlock/policy.yaml 2>/dev/null || echo REFUSED > out/write.txt',
+  );
   assert.equal(r.code, 0, r.stderr);
   assert.equal(readOut(w, 'write.txt').trim(), 'REFUSED', 'the new policy folder is read-only inside');
   const secret = (url: string) => /:([^:@/]+)@/.exec(url)?.[1];
@@ -219,19 +270,48 @@ test('warm: the placeholders the engine mounts for missing protected files are g
   const names = ['.bashrc', '.mcp.json', '.vscode', '.gitconfig', '.idea'];
   const r = await airlockRun(w, `ls -a > out/inside.txt`);
   assert.equal(r.code, 0, r.stderr);
-  assert.ok(names.every((n) => readOut(w, 'inside.txt').split('\n').includes(n)), `inside, the protected names are covered: ${readOut(w, 'inside.txt')}`);
-  assert.deepEqual(names.filter((n) => existsSync(join(w.ws, n))), [], 'no placeholder is left in the folder after the command');
+  assert.ok(
+    names.every((n) => readOut(w, 'inside.txt').split('\n').includes(n)),
+    `inside, the protected names are covered: ${readOut(w, 'inside.txt')}`,
+  );
+  assert.deepEqual(
+    names.filter((n) => existsSync(join(w.ws, n))),
+    [],
+    'no placeholder is left in the folder after the command',
+  );
   // Killed mid-command: its socket closes, and the gate still cleans up.
-  const killed = spawn(process.execPath, ['--import', pathToFileURL(join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href, '--import', pathToFileURL(join(__dirname, 'fixtures', 'resolve-hosts.mjs')).href, join(root, 'src/cli/main.ts'), 'run', '-c', 'sleep 5'], { cwd: w.ws, env: w.env, stdio: 'ignore' });
+  const killed = spawn(
+    process.execPath,
+    [
+      '--import',
+      pathToFileURL(join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href,
+      '--import',
+      pathToFileURL(join(__dirname, 'fixtures', 'resolve-hosts.mjs')).href,
+      join(root, 'src/cli/main.ts'),
+      'run',
+      '-c',
+      'sleep 5',
+    ],
+    { cwd: w.ws, env: w.env, stdio: 'ignore' },
+  );
   for (let i = 0; i < 200 && !existsSync(join(w.ws, '.mcp.json')); i++) await new Promise((res) => setTimeout(res, 50));
   assert.ok(existsSync(join(w.ws, '.mcp.json')), 'the placeholder is there while the command runs');
   killed.kill('SIGKILL');
   for (let i = 0; i < 100 && existsSync(join(w.ws, '.mcp.json')); i++) await new Promise((res) => setTimeout(res, 50));
-  assert.deepEqual(names.filter((n) => existsSync(join(w.ws, n))), [], 'the gate removed them after the killed command');
+  assert.deepEqual(
+    names.filter((n) => existsSync(join(w.ws, n))),
+    [],
+    'the gate removed them after the killed command',
+  );
 });
 
 test('the socket name depends on the folder, the agent and the settings, so one gate never judges for another', () => {
-  const base = { cwd: '/w/a', env: { HOME: '/h', AIRLOCK_RUNTIME_DIR: '/r' }, requester: 'claude' as const, relaunch: { execPath: process.execPath, args: [join(root, 'x.js')] } };
+  const base = {
+    cwd: '/w/a',
+    env: { HOME: '/h', AIRLOCK_RUNTIME_DIR: '/r' },
+    requester: 'claude' as const,
+    relaunch: { execPath: process.execPath, args: [join(root, 'x.js')] },
+  };
   const a = warmSocketPath(base);
   assert.notEqual(warmSocketPath({ ...base, cwd: '/w/b' }), a);
   assert.notEqual(warmSocketPath({ ...base, requester: 'cursor' }), a);
