@@ -66,7 +66,8 @@ describe('the Activity sidebar after an agent session', { timeout: 240_000 }, ()
       command: 'railway volume delete vol-shared --yes',
       cwd: workspace,
       decision: 'deny',
-      decidedBy: 'person',
+      // Seeded without the editor's log key: a person's decision here would read as forged.
+      decidedBy: 'timeout',
       environment: 'production',
       rule: 'railway.volume-delete',
       reason: 'Deletes the volume; staging and production share it, and the backups live inside it',
@@ -74,13 +75,13 @@ describe('the Activity sidebar after an agent session', { timeout: 240_000 }, ()
       time: minute(5),
     });
     await record({
-      kind: 'confirmation',
+      kind: 'decision',
       actor: 'claude',
       session: 'c1a2b3c4-session',
       command: 'git push --force origin fix/booking',
       cwd: workspace,
       decision: 'allow',
-      decidedBy: 'person',
+      decidedBy: 'rules',
       environment: 'development',
       time: minute(6),
     });
@@ -101,7 +102,8 @@ describe('the Activity sidebar after an agent session', { timeout: 240_000 }, ()
     const text = await pane.innerText();
     assert.match(text, /Today/);
     assert.match(text, /Claude Code session c1a2b3c4/);
-    assert.match(text, /blocked by person · PRODUCTION · railway\.volume-delete/);
+    assert.match(text, /blocked: no answer in time · PRODUCTION · railway: volume delete/);
+    assert.doesNotMatch(text, /failed verification/);
     assert.ok(text.indexOf('git push --force') < text.indexOf('railway volume delete'), 'newest first');
     const path = await workbench.screenshot('activity-sidebar');
     assert.ok(existsSync(path) && statSync(path).size > 10_000);

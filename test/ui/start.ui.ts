@@ -2,6 +2,8 @@
 // workbench with Airlock installed on the demo, and stops cleanly on Ctrl-C (SIGINT).
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { connectWorkbench, projectRoot, type Workbench } from './support';
@@ -13,7 +15,13 @@ describe('npm start', { timeout: 240_000 }, () => {
   let workbench: Workbench;
 
   before(async () => {
-    start = spawn(process.execPath, [join(projectRoot, 'scripts/start.mjs'), '--port', '0'], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    // A home of its own, so the editor's terminals do not run this machine's ~/.bashrc.
+    const home = mkdtempSync(join(tmpdir(), 'airlock-start-home-'));
+    start = spawn(process.execPath, [join(projectRoot, 'scripts/start.mjs'), '--port', '0'], {
+      cwd: projectRoot,
+      env: { ...process.env, HOME: home },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     start.stdout!.on('data', (chunk) => {
       output += chunk;
     });

@@ -1,7 +1,8 @@
 // A real VS Code workbench (code-server + headless Chromium) driven the way a person uses it:
 // the Activity Bar, views, the command palette, integrated terminals, modal dialogs, input boxes.
 // UI scripts (test/ui/*.ui.ts) start one per describe() and close it in after().
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 // The harness scripts are ES modules shared with the plain-Node runners; this file is CommonJS.
@@ -37,11 +38,15 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
   const workspace = options.workspace ?? temporary!;
   const { startEditor } = await import('../../../scripts/editor/server.mjs');
   const { launchBrowser, openWorkbench } = await import('../../../scripts/editor/workbench.mjs');
+  // A home of its own unless the test gives one: the editor, its terminals and Airlock then never
+  // read this machine's dotfiles (a ~/.bashrc that stalls would stall every terminal) nor write into
+  // the real ~/.claude, ~/.config/airlock or ~/.local/share/airlock.
+  const home = options.env?.HOME ? undefined : mkdtempSync(join(tmpdir(), 'airlock-ui-home-'));
   const editor = await startEditor({
     folder: workspace,
     vsix: options.vsix,
     settings: options.settings,
-    env: options.env,
+    env: { ...(home ? { HOME: home } : {}), ...options.env },
     log: () => {},
   });
   let browser: Browser | undefined;
