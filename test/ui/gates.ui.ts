@@ -4,7 +4,7 @@
 // pass through the shim untouched. Screenshots: test-results/ui/gates-*.png
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -34,9 +34,10 @@ describe('the gates in the real editor', { timeout: 300_000 }, () => {
   before(async () => {
     workspace = makeWorkspace({ 'bin/railway': FAKE_RAILWAY, 'README.md': '# pocket-rentals\n' });
     runtimeDir = mkdtempSync(join(tmpdir(), 'airlock-ui-run-'));
+    mkdirSync(join(runtimeDir, 'home'));
     workbench = await startWorkbench({
       workspace,
-      env: { PATH: `${join(workspace, 'bin')}:${process.env.PATH}`, AIRLOCK_RUNTIME_DIR: runtimeDir, AIRLOCK_STATE_DIR: join(runtimeDir, 'state') },
+      env: { HOME: join(runtimeDir, 'home'), PATH: `${join(workspace, 'bin')}:${process.env.PATH}`, AIRLOCK_RUNTIME_DIR: runtimeDir, AIRLOCK_STATE_DIR: join(runtimeDir, 'state') },
       // bash, for shell integration: the terminal watcher sees commands only through it.
       settings: { 'terminal.integrated.defaultProfile.linux': 'bash', 'terminal.integrated.shellIntegration.enabled': true },
     });
@@ -78,7 +79,8 @@ describe('the gates in the real editor', { timeout: 300_000 }, () => {
   });
 
   it("a Cursor and a Claude Code hook payload wait for the modal and get the person's answer", async () => {
-    const env = { AIRLOCK_RUNTIME_DIR: runtimeDir, AIRLOCK_STATE_DIR: join(runtimeDir, 'state') };
+    // The editor's home too: hooks trust only the editor keys pinned under it.
+    const env = { HOME: join(runtimeDir, 'home'), AIRLOCK_RUNTIME_DIR: runtimeDir, AIRLOCK_STATE_DIR: join(runtimeDir, 'state') };
     const command = 'railway volume delete --environment production vol_9f2';
     const cursor = hook(
       'cursor',
