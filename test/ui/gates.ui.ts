@@ -37,7 +37,12 @@ describe('the gates in the real editor', { timeout: 300_000 }, () => {
     mkdirSync(join(runtimeDir, 'home'));
     workbench = await startWorkbench({
       workspace,
-      env: { HOME: join(runtimeDir, 'home'), PATH: `${join(workspace, 'bin')}:${process.env.PATH}`, AIRLOCK_RUNTIME_DIR: runtimeDir, AIRLOCK_STATE_DIR: join(runtimeDir, 'state') },
+      env: {
+        HOME: join(runtimeDir, 'home'),
+        PATH: `${join(workspace, 'bin')}:${process.env.PATH}`,
+        AIRLOCK_RUNTIME_DIR: runtimeDir,
+        AIRLOCK_STATE_DIR: join(runtimeDir, 'state'),
+      },
       // bash, for shell integration: the terminal watcher sees commands only through it.
       settings: { 'terminal.integrated.defaultProfile.linux': 'bash', 'terminal.integrated.shellIntegration.enabled': true },
     });
