@@ -1,49 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ActivityEvent } from '../../../src/core/events';
-import type { CheckResult } from '../../../src/core/findings';
 import { runHook } from '../../../src/core/hooks/run-hook';
 import type { HookAgent } from '../../../src/core/hooks/types';
 import type { ConfirmRequest, ConfirmResponse } from '../../../src/core/ipc/protocol';
 import type { EditorAnswer } from '../../../src/core/ipc-client';
 import { redactText } from '../../../src/core/redact';
-
-const ROOT = '/work/demo-app';
-
-/** A stand-in for the guard: `railway volume delete` is destructive on production, `rm -rf /` denied. */
-async function fakeAssess(line: string): Promise<CheckResult> {
-  if (/rm -rf \/$/.test(line))
-    return {
-      decision: 'deny',
-      environment: null,
-      findings: [{ rule: 'fs.rm-root', severity: 'critical', decision: 'deny', reason: 'Deletes the whole filesystem', segment: 'rm -rf /' }],
-    };
-  if (/railway volume delete/.test(line)) {
-    return {
-      decision: 'ask',
-      environment: 'production',
-      confirmation: 'typed',
-      target: {
-        name: 'production',
-        resource: 'vol_1',
-        environment: 'production',
-        evidence: [{ source: '.railway/config.json', value: 'production' }],
-        sharedWith: [],
-      },
-      findings: [
-        {
-          rule: 'railway.volume-delete',
-          severity: 'critical',
-          decision: 'ask',
-          reason: 'Deletes a Railway volume and every byte on it',
-          segment: 'railway volume delete vol_1',
-          resource: 'a Railway volume',
-        },
-      ],
-    };
-  }
-  return { decision: 'allow', environment: null, findings: [] };
-}
+import { fakeAssess, ROOT } from '../agents/fixtures';
 
 type Editor = 'allow' | 'deny' | 'timeout' | 'absent' | 'hang';
 
