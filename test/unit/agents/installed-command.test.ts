@@ -6,15 +6,10 @@ import { before, test } from 'node:test';
 import { installedCommand } from '../../../src/core/protection/agent-status';
 import { AGENT_IDS, AGENTS, type HookAgent } from '../../../src/core/protection/agents';
 import { runHookCommand, selfTest } from '../../../src/core/protection/self-test';
-import { ConfirmationQueue } from '../../../src/extension/gates/confirmation-queue';
-import { registerGateRoutes } from '../../../src/extension/gates/gate-routes';
-import { GateService } from '../../../src/extension/gates/gate-service';
-import { IpcServer } from '../../../src/extension/ipc/ipc-server';
-import { WindowRegistry } from '../../../src/extension/ipc/window-registry';
 import { type InstallMemory, installHooks } from '../../../src/extension/protection/hook-installer';
 import { workspaceTargets } from '../../../src/extension/protection/hook-targets';
 import { ensureDist } from '../dist';
-import { pinnedIdentity } from '../trust/editor-key';
+import { startFakeEditor } from '../trust/editor-key';
 import { PAYLOADS } from './fixtures';
 
 /** The built launcher and CLI, installed into hook files as Protect installs them, run as each agent runs them. */
@@ -118,43 +113,21 @@ test("no editor: through the installed command, destructive and secret-reading c
 
 test("editor reachable: through the installed command the person's answer reaches every agent in its own format", async () => {
   const w = await protectedWorkspace();
-  const identity = await pinnedIdentity(w.env);
-  const server = await IpcServer.create(identity, w.env);
-  const registry = new WindowRegistry(server.socket, server.secret, identity, w.env);
-  registry.update([w.ws]);
-  const shown: string[] = [];
-  let answer: 'allow' | 'block' = 'block';
-  const queue = new ConfirmationQueue(
-    {
-      ask: async (v) => {
-        shown.push(v.title);
-        return answer;
-      },
-      expired: () => {},
-    },
-    async () => {},
-  );
-  const service = new GateService(
-    queue,
-    async () => ({ decision: 'allow', environment: null, findings: [] }),
-    async () => {},
-  );
-  registerGateRoutes(server, service, { version: 't', window: registry.window });
+  const editor = await startFakeEditor(w.env, w.ws);
   try {
     for (const agent of AGENT_IDS) {
       const mod = AGENTS[agent];
       const run = w.runs.get(agent)!;
-      answer = 'block';
+      editor.answer = 'block';
       const blocked = await runHookCommand(run, payload(agent, 'shell', `railway volume delete --environment production vol_${agent}`, w.ws), w.env, w.ws);
       assert.equal(mod.selfTest.read(blocked), 'deny', `${agent}: ${JSON.stringify(blocked)}`);
-      answer = 'allow';
+      editor.answer = 'allow';
       const allowed = await runHookCommand(run, payload(agent, 'shell', `railway volume delete --environment production vol_${agent}_2`, w.ws), w.env, w.ws);
       assert.equal(mod.selfTest.read(allowed), 'allow', `${agent}: ${JSON.stringify(allowed)}`);
     }
-    assert.equal(shown.length, AGENT_IDS.length * 2, 'one modal per call');
+    assert.equal(editor.shown.length, AGENT_IDS.length * 2, 'one modal per call');
   } finally {
-    registry.dispose();
-    server.dispose();
+    await editor.close();
     rmSync(w.base, { recursive: true, force: true });
   }
 });

@@ -7,13 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { checkSandbox } from '../../../src/core/egress/availability';
-import { ConfirmationQueue } from '../../../src/extension/gates/confirmation-queue';
-import type { ConfirmationView } from '../../../src/extension/gates/confirmation-text';
-import { registerGateRoutes } from '../../../src/extension/gates/gate-routes';
-import { GateService } from '../../../src/extension/gates/gate-service';
-import { IpcServer } from '../../../src/extension/ipc/ipc-server';
-import { WindowRegistry } from '../../../src/extension/ipc/window-registry';
-import { pinnedIdentity } from '../trust/editor-key';
+import { type FakeEditor, startFakeEditor } from '../trust/editor-key';
 
 /**
  * A real sandbox, real TLS and real clients, on loopback only: a fake provider API served over
@@ -175,43 +169,11 @@ export function airlockRun(w: Workspace, line: string, extraArgs: string[] = [])
   });
 }
 
-export interface FakeEditor {
-  shown: ConfirmationView[];
-  answer: 'allow' | 'block';
-  close(): Promise<void>;
-}
+export type { FakeEditor };
 
 /** The editor, simulated the way the hook tests do: real IPC, gate service and queue; a scripted person. */
-export async function startEditor(w: Workspace, answer: 'allow' | 'block'): Promise<FakeEditor> {
-  const identity = await pinnedIdentity(w.env);
-  const server = await IpcServer.create(identity, w.env);
-  const registry = new WindowRegistry(server.socket, server.secret, identity, w.env);
-  registry.update([w.ws]);
-  const editor: FakeEditor = {
-    shown: [],
-    answer,
-    close: async () => {
-      registry.dispose();
-      server.dispose();
-    },
-  };
-  const queue = new ConfirmationQueue(
-    {
-      ask: async (view) => {
-        editor.shown.push(view);
-        return editor.answer;
-      },
-      expired: () => {},
-    },
-    async () => {},
-  );
-  const service = new GateService(
-    queue,
-    async () => ({ decision: 'allow', environment: null, findings: [] }),
-    async () => {},
-  );
-  registerGateRoutes(server, service, { version: 't', window: registry.window });
-  return editor;
+export function startEditor(w: Workspace, answer: 'allow' | 'block'): Promise<FakeEditor> {
+  return startFakeEditor(w.env, w.ws, answer);
 }
 
 export function readOut(w: Workspace, name: string): string {

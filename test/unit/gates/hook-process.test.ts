@@ -4,13 +4,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { before, test } from 'node:test';
-import { ConfirmationQueue } from '../../../src/extension/gates/confirmation-queue';
-import { registerGateRoutes } from '../../../src/extension/gates/gate-routes';
-import { GateService } from '../../../src/extension/gates/gate-service';
-import { IpcServer } from '../../../src/extension/ipc/ipc-server';
-import { WindowRegistry } from '../../../src/extension/ipc/window-registry';
 import { ensureDist } from '../dist';
-import { pinnedIdentity } from '../trust/editor-key';
+import { startFakeEditor } from '../trust/editor-key';
 
 /** The built CLI and launcher, spawned as the agents spawn them. */
 const root = resolve(__dirname, '../../..');
@@ -139,38 +134,16 @@ test('malformed payload through the built CLI: deny, exit 2, one plain line on s
 
 test('editor reachable: the hook process waits for the person and answers with their decision', async () => {
   const w = workspace();
-  const identity = await pinnedIdentity(w.env);
-  const server = await IpcServer.create(identity, w.env);
-  const registry = new WindowRegistry(server.socket, server.secret, identity, w.env);
-  registry.update([w.ws]);
-  const shown: string[] = [];
-  let answer: 'allow' | 'block' = 'block';
-  const queue = new ConfirmationQueue(
-    {
-      ask: async (v) => {
-        shown.push(v.title);
-        return answer;
-      },
-      expired: () => {},
-    },
-    async () => {},
-  );
-  const service = new GateService(
-    queue,
-    async () => ({ decision: 'allow', environment: null, findings: [] }),
-    async () => {},
-  );
-  registerGateRoutes(server, service, { version: 't', window: registry.window });
+  const editor = await startFakeEditor(w.env, w.ws);
   try {
     const blocked = await run(process.execPath, [cli, 'hook', 'claude'], claude(w.ws, 'railway volume delete --environment production vol_1'), w.env);
     assert.equal(JSON.parse(blocked.stdout).hookSpecificOutput.permissionDecision, 'deny');
-    assert.match(shown[0]!, /^PRODUCTION/, "the caller's target reaches the modal");
-    answer = 'allow';
+    assert.match(editor.shown[0]!.title, /^PRODUCTION/, "the caller's target reaches the modal");
+    editor.answer = 'allow';
     const allowed = await run(process.execPath, [cli, 'hook', 'cursor'], cursor(w.ws, 'railway volume delete --environment production vol_1'), w.env);
     assert.deepEqual(JSON.parse(allowed.stdout), { permission: 'allow' });
   } finally {
-    registry.dispose();
-    server.dispose();
+    await editor.close();
     rmSync(w.base, { recursive: true, force: true });
   }
 });
