@@ -5,6 +5,7 @@
 //   2. Start-up: `airlock run -- true` against plain `true`, and against the engine's own `srt true`:
 //      cold (`--cold`: the sandbox runtime started and stopped per command) and warm (the warm
 //      gate already running for this folder, as for every agent command after the first).
+//      And through the installed launcher (sh, no Node): how an agent's wrapped command starts.
 //   3. Per-request latency of the warm gate itself: one wrap request on its socket.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,8 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { warmSocketPath } from '../src/core/egress/warm';
+import { DEFAULT_PROTECTED_FILES } from '../src/core/tokens/protected-files';
+import { refreshLauncher } from '../src/extension/protection/launcher-install';
 import { makePki, makeWorkspace, requireSandbox, root, startFakeApi, stopWarmGates } from '../test/unit/egress/harness';
 
 const REQUESTS = 200;
@@ -151,6 +154,19 @@ async function main(): Promise<void> {
     const firstMs = Number(process.hrtime.bigint() - t0) / 1e6;
     if (first.status !== 0) throw new Error('airlock run (warm) failed');
     const warm = time(process.execPath, [cli, 'run', '--', 'true'], warmEnv);
+    // The launcher as the editor installs it (what agents' wrapped commands start): its first
+    // command goes through the CLI and starts a gate of its own settings; the rest take the
+    // launcher's path to that gate (no Node).
+    const { paths } = refreshLauncher(join(root, 'dist'), join(w.base, 'storage'), DEFAULT_PROTECTED_FILES, warmEnv);
+    writeFileSync(join(paths.binDir, 'egress.json'), JSON.stringify({ wrap: false, runtime: require.resolve('@anthropic-ai/sandbox-runtime') }));
+    if (spawnSync(paths.launcher, ['run', '--', 'true'], { cwd: w.ws, env: warmEnv, stdio: 'ignore' }).status !== 0)
+      throw new Error('the launcher could not run');
+    const launched = time(paths.launcher, ['run', '--', 'true'], warmEnv);
+    const bwrapAlone = time(
+      'bwrap',
+      ['--unshare-net', '--unshare-pid', '--unshare-user', '--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', 'true'],
+      warmEnv,
+    );
     // One wrap request on the gate's socket, as `airlock run` sends it (the command not run).
     const socket = warmSocketPath({ cwd: w.ws, env: warmEnv, requester: 'cli', relaunch: { execPath: process.execPath, args: [cli] } });
     const asks: number[] = [];
@@ -182,7 +198,11 @@ async function main(): Promise<void> {
     console.log(
       `  airlock run -- true, warm gate up     ${fmt(warm.p50)}   added over true: +${fmt(warm.p50 - plain.p50)} (goal: ≤ 40 ms); over node -e 0: +${fmt(warm.p50 - node.p50)}`,
     );
+    console.log(
+      `  launcher run -- true, warm gate up    ${fmt(launched.p50)}   added over true: +${fmt(launched.p50 - plain.p50)} (goal: ≤ 40 ms); p99 ${fmt(launched.p99)}`,
+    );
     console.log(`  airlock run -- true, first in folder  ${fmt(firstMs)}   (starts the warm gate)`);
+    console.log(`  bwrap alone (namespaces, no proxy)    ${fmt(bwrapAlone.p50)}`);
     console.log(`warm gate, one wrap request on its socket, ${asks.length} requests: p50 ${fmt(ask.p50)}  p99 ${fmt(ask.p99)}`);
   } finally {
     await api.close();

@@ -153,11 +153,11 @@ export async function runInSandbox(options: RunOptions): Promise<number> {
     // A warm gate already holds an initialised sandbox for this folder: ask it for the wrapped
     // line and run it here. Unreachable or unsure, it answers nothing and the cold path below
     // sandboxes the command itself: never unsandboxed.
-    const { warmWrap } = await import('./warm.js');
+    const { warmWrap, RUN_LINE_VARIABLE } = await import('./warm.js');
     const warm = await warmWrap(options);
     if (warm) {
       try {
-        return await spawnAndWait(warm.wrapped, options, true);
+        return await spawnAndWait(warm.wrapped, options, true, { [RUN_LINE_VARIABLE]: options.line });
       } finally {
         await warm.done();
       }
@@ -246,16 +246,13 @@ function runDirect(options: RunOptions): Promise<number> {
 }
 
 /** Runs a shell string with the terminal handed over; resolves with its exit status. */
-export function spawnAndWait(line: string, options: RunOptions, shell: boolean): Promise<number> {
+export function spawnAndWait(line: string, options: RunOptions, shell: boolean, extraEnv: NodeJS.ProcessEnv = {}): Promise<number> {
   return new Promise((resolvePromise) => {
-    // The editor starts Airlock on its own runtime with ELECTRON_RUN_AS_NODE: not for the command's own programs.
-    const { ELECTRON_RUN_AS_NODE: _electron, ...env } = options.env;
-    // NODE_USE_ENV_PROXY: Node releases that know it send fetch() through the gate instead of failing.
     const child = spawn(line, {
       shell: shell ? '/bin/sh' : false,
       stdio: 'inherit',
       cwd: options.cwd,
-      env: { NODE_USE_ENV_PROXY: '1', ...env, [SANDBOX_MARKER]: '1' },
+      env: { ...sandboxedCommandEnv(options.env), ...extraEnv },
     });
     // The terminal sends Ctrl-C to the whole foreground group; the command decides what it means.
     const ignore = () => {};
@@ -276,6 +273,14 @@ export function spawnAndWait(line: string, options: RunOptions, shell: boolean):
     child.on('error', () => done(EXIT_NOT_RUN));
     child.on('exit', (code, signal) => done(code ?? (signal ? 128 + (signalNumber(signal) ?? 1) : 1)));
   });
+}
+
+/** The environment a sandboxed command gets, whichever path (cold, warm, the launcher's) started it. */
+export function sandboxedCommandEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  // The editor starts Airlock on its own runtime with ELECTRON_RUN_AS_NODE: not for the command's own programs.
+  const { ELECTRON_RUN_AS_NODE: _electron, ...rest } = env;
+  // NODE_USE_ENV_PROXY: Node releases that know it send fetch() through the gate instead of failing.
+  return { NODE_USE_ENV_PROXY: '1', ...rest, [SANDBOX_MARKER]: '1' };
 }
 
 function signalNumber(signal: NodeJS.Signals): number | undefined {

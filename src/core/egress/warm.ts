@@ -1,11 +1,13 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { connect, createServer, type Socket } from 'node:net';
+import { chmodSync, existsSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { ensurePrivateDir, runtimeDir } from '../ipc/paths';
+import { folderSnapshot } from './folder-snapshot';
 import { EGRESS_CONFIG_FILE } from './hook-wrap';
-import { buildConfig, type RunOptions, SANDBOX_MARKER, startGate } from './runner';
+import { buildConfig, type RunOptions, SANDBOX_MARKER, sandboxedCommandEnv, startGate } from './runner';
+import { readGateRequest, type ShRunRequest, shRunReply, watchProcess } from './sh-run';
 
 /**
  * The warm egress gate: one long-lived process per user, folder and agent that holds the
@@ -27,6 +29,17 @@ import { buildConfig, type RunOptions, SANDBOX_MARKER, startGate } from './runne
  * the cold path, which sandboxes the command itself.
  */
 export const WARM_IDLE_MS = 15 * 60_000;
+/**
+ * Every command the warm gate hands out is wrapped as this one line, and the command itself
+ * travels in `RUN_LINE_VARIABLE` (bubblewrap passes the environment through). So the gate can
+ * wrap ahead of time, while the previous command runs, and answer the next caller at once:
+ * wrapping costs ~16 ms (the runtime searches the folder for files to protect), which was most
+ * of the start-up a caller could not avoid. Inside, the runtime's bash takes the line out of the
+ * environment and evaluates it: the same bash that `bash -c LINE` (the cold path) would be,
+ * without starting a second one.
+ */
+export const RUN_LINE_VARIABLE = 'AIRLOCK_RUN_LINE';
+export const RUN_FROM_ENV = `airlock_run_line=$${RUN_LINE_VARIABLE}; unset ${RUN_LINE_VARIABLE}; eval "unset airlock_run_line; $airlock_run_line"`;
 /** How long a caller waits for a gate it just started before it sandboxes the command itself. */
 export const WARM_START_MS = 8_000;
 const MAX_LINE = 1024 * 1024;
@@ -64,6 +77,27 @@ export function warmSocketPath(options: Pick<RunOptions, 'cwd' | 'env' | 'reques
     .digest('hex')
     .slice(0, 20);
   return join(runtimeDir(options.env), `egress-${key}.sock`);
+}
+
+/**
+ * The same gate's second socket, for the shell launcher (src/launcher/airlock.sh), which cannot
+ * hash the settings: keyed by folder, agent and the CLI the gate runs (the launcher's own
+ * AIRLOCK_CLI), so gates started through another copy of Airlock never take it. The gate checks
+ * the caller's settings itself (`sh-run.ts` requests carry the caller's environment) and answers
+ * nothing to a caller whose settings differ, who then goes through the CLI. Computed in sh as
+ * `printf '%s\0%s\0%s' "$(pwd -P)" "$requester" "$AIRLOCK_CLI" | sha256sum`, first 20 hex digits.
+ */
+export function shRunSocketPath(options: Pick<RunOptions, 'cwd' | 'env' | 'requester'> & { cli: string }): string {
+  const key = createHash('sha256')
+    .update(`${resolve(options.cwd)}\0${options.requester}\0${options.cli}`)
+    .digest('hex')
+    .slice(0, 20);
+  return join(runtimeDir(options.env), `egress-run-${key}.sock`);
+}
+
+/** Settings that must match for one gate to judge for another caller. */
+export function sameShapingEnv(a: NodeJS.ProcessEnv, b: NodeJS.ProcessEnv): boolean {
+  return JSON.stringify(shapingEnv(a)) === JSON.stringify(shapingEnv(b));
 }
 
 /** What the gate was started with; a request under other settings makes it leave. */
@@ -186,13 +220,14 @@ function startWarmGate(options: RunOptions): { exited: boolean } {
 }
 
 /**
- * The sandboxed line for `options.line` from the warm gate, starting one when there is none.
+ * The sandboxed line from the warm gate, starting one when there is none. It runs whatever
+ * `RUN_LINE_VARIABLE` holds in its environment: the caller puts `options.line` there.
  * Undefined when none answers in time, or it answers anything but a wrapped line: the caller
  * then sandboxes the command itself. `done()` tells the gate the command has ended.
  */
 export async function warmWrap(options: RunOptions): Promise<{ wrapped: string; done: () => Promise<void> } | undefined> {
   const path = warmSocketPath(options);
-  let answer = await ask(path, options.line);
+  let answer = await ask(path, RUN_FROM_ENV);
   if (!answer || 'restart' in answer.reply) {
     answer?.socket.destroy();
     const started = startWarmGate(options);
@@ -202,7 +237,7 @@ export async function warmWrap(options: RunOptions): Promise<{ wrapped: string; 
     for (let last = false; !answer && !last && Date.now() < until; ) {
       last = started.exited;
       await new Promise((r) => setTimeout(r, 40));
-      answer = await ask(path, options.line);
+      answer = await ask(path, RUN_FROM_ENV);
       if (answer && 'restart' in answer.reply) {
         answer.socket.destroy();
         answer = undefined;
@@ -233,109 +268,18 @@ export async function warmWrap(options: RunOptions): Promise<{ wrapped: string; 
   };
 }
 
-/** `airlock run --warm-gate`: the gate process itself. Resolves when it leaves. */
-export async function serveWarmGate(options: Omit<RunOptions, 'line'>): Promise<number> {
-  // The runtime resolves the folder's protected files (.git/hooks, .bashrc, .vscode...) against
-  // this process's working directory at each wrap: the gate lives in the folder it serves.
-  if (resolve(process.cwd()) !== resolve(options.cwd)) process.chdir(options.cwd);
-  const path = warmSocketPath(options);
-  const pidFile = path.replace(/\.sock$/, '.pid');
-  ensurePrivateDir(dirname(path));
-  const gate = await startGate(options);
-  if (typeof gate === 'number') return gate;
-  const started = fingerprint(options);
-  let active = 0;
-  let listening = true;
-  let idle: NodeJS.Timeout | undefined;
-  let leave: () => void = () => {};
-  const left = new Promise<void>((r) => {
-    leave = r;
-  });
-  const server = createServer();
-  const stopListening = () => {
-    if (!listening) return;
-    listening = false;
-    server.close();
-    try {
-      unlinkSync(path);
-    } catch {
-      /* already gone */
-    }
-    try {
-      unlinkSync(pidFile);
-    } catch {
-      /* already gone */
-    }
-    if (active === 0) leave();
-  };
-  const armIdle = () => {
-    clearTimeout(idle);
-    idle = setTimeout(stopListening, Number(options.env.AIRLOCK_EGRESS_WARM_IDLE_MS) || WARM_IDLE_MS);
-    idle.unref();
-  };
-  server.on('connection', async (socket) => {
-    socket.on('error', () => {});
-    armIdle();
-    const message = (await readMessage(socket, 10_000)) as { line?: unknown } | undefined;
-    const send = (reply: Reply) => {
-      if (!socket.destroyed) socket.write(`${JSON.stringify(reply)}\n`);
-    };
-    if (!message || typeof message !== 'object' || typeof message.line !== 'string' || message.line === '' || Object.keys(message).length !== 1) {
-      send({ error: 'the warm gate answers only {"line": "<shell line>"} with the sandboxed line for it' });
-      socket.end();
-      return;
-    }
-    let now: string;
-    try {
-      now = fingerprint(options);
-    } catch {
-      now = '';
-    }
-    if (now !== started || !listening) {
-      // Settings changed (a new protected path, a new CLI...): a fresh gate takes over.
-      stopListening();
-      send({ restart: true });
-      socket.end();
-      return;
-    }
-    let wrapped: string;
-    try {
-      wrapped = await gate.wrapWithSandbox(message.line);
-    } catch (error) {
-      send({ error: options.redact(error instanceof Error ? error.message.split('\n')[0]! : 'could not wrap the command') });
-      socket.end();
-      return;
-    }
-    active++;
-    let ended = false;
-    const end = () => {
-      if (ended) return;
-      ended = true;
-      active--;
-      // Mount points of missing protected paths go once no command of this gate still runs,
-      // before the caller hears that its command is over (so it leaves none behind).
-      if (active === 0) {
-        try {
-          gate.cleanupAfterCommand();
-        } catch {
-          /* nothing to clean */
-        }
-        if (!listening) leave();
-      }
-      socket.end();
-      armIdle();
-    };
-    socket.once('end', end);
-    socket.once('close', end);
-    send({ wrapped });
-  });
-  const bound = await new Promise<boolean>((resolvePromise) => {
+function pidFileOf(socketPath: string): string {
+  return socketPath.replace(/\.sock$/, '.pid');
+}
+
+/** Listens on a 0600 socket; false when a live gate answers there already. A dead one's socket is replaced. */
+function bindSocket(server: Server, path: string): Promise<boolean> {
+  return new Promise<boolean>((resolvePromise) => {
     const listen = (retry: boolean) => {
       const mask = process.umask(0o177);
       server.once('error', async (error: NodeJS.ErrnoException) => {
         process.umask(mask);
         if (error.code !== 'EADDRINUSE' || !retry) return resolvePromise(false);
-        // Another gate answers there already, or a dead one left its socket behind.
         const live = await connectTo(path);
         if (live) {
           live.destroy();
@@ -360,16 +304,216 @@ export async function serveWarmGate(options: Omit<RunOptions, 'line'>): Promise<
     };
     listen(true);
   });
+}
+
+/** `airlock run --warm-gate`: the gate process itself. Resolves when it leaves. */
+export async function serveWarmGate(options: Omit<RunOptions, 'line'>): Promise<number> {
+  // The runtime resolves the folder's protected files (.git/hooks, .bashrc, .vscode...) against
+  // this process's working directory at each wrap: the gate lives in the folder it serves.
+  if (resolve(process.cwd()) !== resolve(options.cwd)) process.chdir(options.cwd);
+  const path = warmSocketPath(options);
+  const pidFile = pidFileOf(path);
+  ensurePrivateDir(dirname(path));
+  const gate = await startGate(options);
+  if (typeof gate === 'number') return gate;
+  const started = fingerprint(options);
+  let active = 0;
+  let listening = true;
+  let idle: NodeJS.Timeout | undefined;
+  let leave: () => void = () => {};
+  const left = new Promise<void>((r) => {
+    leave = r;
+  });
+  // Half-open: the launcher closes its side once it has sent its request, then reads the answer.
+  const server = createServer({ allowHalfOpen: true });
+  const shServer = createServer({ allowHalfOpen: true });
+  // The CLI as its caller named it (not resolved through links), as the launcher names it.
+  const cli = options.relaunch?.args.at(-1);
+  const shPath = cli ? shRunSocketPath({ ...options, cli }) : undefined;
+  let shBound = false;
+  const stopListening = () => {
+    if (!listening) return;
+    listening = false;
+    server.close();
+    const owned = [path, pidFile, ...(shBound && shPath ? [shPath, pidFileOf(shPath)] : [])];
+    if (shBound) shServer.close();
+    for (const file of owned) {
+      try {
+        unlinkSync(file);
+      } catch {
+        /* already gone */
+      }
+    }
+    if (active === 0) leave();
+  };
+  const armIdle = () => {
+    clearTimeout(idle);
+    idle = setTimeout(stopListening, Number(options.env.AIRLOCK_EGRESS_WARM_IDLE_MS) || WARM_IDLE_MS);
+    idle.unref();
+  };
+  // A line wrapped ahead of time (RUN_FROM_ENV), with the folder as it was when wrapped.
+  let ready: { wrapped: string; snapshot: string } | undefined;
+  let preparing = false;
+  const depth = buildConfig(options, async () => ({ action: 'deny' })).mandatoryDenySearchDepth ?? 3;
+  const snapshot = () => {
+    const folder = folderSnapshot(options.cwd, depth);
+    if (folder === undefined) return undefined;
+    // A protected path that appears or goes changes the wrap too (a placeholder or a bind).
+    const paths = buildConfig(options, async () => ({ action: 'deny' }))
+      .filesystem.denyWrite.map((p) => (existsSync(typeof p === 'string' ? p : p.path) ? 1 : 0))
+      .join('');
+    return `${folder}\n${paths}`;
+  };
+  // Each wrap the runtime makes counts as one command until `cleanupAfterCommand`; it removes
+  // the mount points commands left behind only when that count is back to zero.
+  const release = () => {
+    try {
+      gate.cleanupAfterCommand();
+    } catch {
+      /* nothing to clean */
+    }
+  };
+  const prepare = () => {
+    if (preparing || ready || !listening) return;
+    preparing = true;
+    void (async () => {
+      try {
+        const before = snapshot();
+        if (before === undefined) return;
+        const wrapped = await gate.wrapWithSandbox(RUN_FROM_ENV);
+        if (ready || !listening) release();
+        else ready = { wrapped, snapshot: before };
+      } catch {
+        /* the next caller wraps afresh */
+      } finally {
+        preparing = false;
+      }
+    })();
+  };
+  const discardReady = () => {
+    if (!ready) return;
+    ready = undefined;
+    release();
+  };
+  const wrapFor = async (line: string): Promise<string> => {
+    if (line === RUN_FROM_ENV && ready) {
+      const taken = ready;
+      ready = undefined;
+      if (snapshot() === taken.snapshot) {
+        prepare();
+        return taken.wrapped;
+      }
+      release();
+    }
+    const wrapped = await gate.wrapWithSandbox(line);
+    if (line === RUN_FROM_ENV) prepare();
+    return wrapped;
+  };
+  /** Counts a handed-out line as running; the returned function ends it once. */
+  const begin = (): (() => void) => {
+    active++;
+    let ended = false;
+    return () => {
+      if (ended) return;
+      ended = true;
+      active--;
+      release();
+      // Nothing runs: the line waiting for the next caller goes too, so the runtime's count
+      // reaches zero and the mount points of missing protected paths are removed now, before
+      // the caller hears that its command is over. A fresh one is wrapped for the next.
+      if (active === 0) {
+        discardReady();
+        if (!listening) leave();
+        else prepare();
+      }
+      armIdle();
+    };
+  };
+  const settingsChanged = (): boolean => {
+    let now: string;
+    try {
+      now = fingerprint(options);
+    } catch {
+      now = '';
+    }
+    if (now === started && listening) return false;
+    // Settings changed (a new protected path, a new CLI...): a fresh gate takes over.
+    stopListening();
+    discardReady();
+    return true;
+  };
+  const onConnection = async (socket: Socket) => {
+    socket.on('error', () => {});
+    armIdle();
+    const request = await readGateRequest(socket, 10_000);
+    const send = (reply: Reply) => {
+      if (!socket.destroyed) socket.write(`${JSON.stringify(reply)}\n`);
+    };
+    if (request && 'sh' in request) {
+      // The launcher: a line to exec, or nothing (it then runs the CLI, which sandboxes the command).
+      const answer = await shAnswer(request.sh);
+      if (!socket.destroyed) socket.end(answer);
+      return;
+    }
+    const message = request?.json as { line?: unknown } | undefined;
+    if (!message || typeof message !== 'object' || typeof message.line !== 'string' || message.line === '' || Object.keys(message).length !== 1) {
+      send({ error: 'the warm gate answers only {"line": "<shell line>"} with the sandboxed line for it' });
+      socket.end();
+      return;
+    }
+    if (settingsChanged()) {
+      send({ restart: true });
+      socket.end();
+      return;
+    }
+    let wrapped: string;
+    try {
+      wrapped = await wrapFor(message.line);
+    } catch (error) {
+      send({ error: options.redact(error instanceof Error ? error.message.split('\n')[0]! : 'could not wrap the command') });
+      socket.end();
+      return;
+    }
+    const end = begin();
+    const close = () => {
+      end();
+      socket.end();
+    };
+    socket.once('end', close);
+    socket.once('close', close);
+    send({ wrapped });
+  };
+  server.on('connection', onConnection);
+  shServer.on('connection', onConnection);
+  const shAnswer = async (request: ShRunRequest): Promise<string> => {
+    if (!sameShapingEnv(request.env, options.env) || request.env[SANDBOX_MARKER] !== undefined || settingsChanged()) return '';
+    let wrapped: string;
+    try {
+      wrapped = await wrapFor(RUN_FROM_ENV);
+    } catch {
+      return '';
+    }
+    const end = begin();
+    watchProcess(request.pid, end);
+    return shRunReply(wrapped, request.env, sandboxedCommandEnv(request.env));
+  };
+  const bound = await bindSocket(server, path);
   if (!bound) {
     await gate.reset().catch(() => {});
     return 0;
   }
-  // Who answers on this socket, for `kill` (and the tests' clean-up).
-  try {
-    writeFileSync(pidFile, `${process.pid}\n`, { mode: 0o600 });
-  } catch {
-    /* only a convenience */
+  // The launcher's socket: another gate of this folder and agent, under other settings, may
+  // hold it; the launcher's callers with these settings then come through the CLI.
+  shBound = shPath !== undefined && (await bindSocket(shServer, shPath));
+  // Who answers on each socket: the launcher checks it is this CLI (`kill` and the tests use it too).
+  for (const file of [pidFile, ...(shBound && shPath ? [pidFileOf(shPath)] : [])]) {
+    try {
+      writeFileSync(file, `${process.pid}\n`, { mode: 0o600 });
+    } catch {
+      /* the launcher then uses the CLI */
+    }
   }
+  prepare();
   armIdle();
   const onSignal = () => stopListening();
   process.on('SIGTERM', onSignal);
