@@ -161,6 +161,29 @@ export function classifyTool(base: Base, toolName: string, rawInput: unknown): H
   return { ...base, kind: 'tool', toolName, toolInput: maybeJson(rawInput) };
 }
 
+/**
+ * The files an observe-only event says were edited, kept as the agent wrote them (relative,
+ * `~`, `..`): they are resolved when checked (src/core/hooks/observed-edit.ts). None: nothing to look at.
+ */
+export function editedCall(base: Base, paths: readonly string[]): HookCall {
+  const files = [...new Set(paths.filter((p) => p.trim() !== '').map((p) => p.replace(/^file:\/\//, '')))];
+  return files.length === 0 ? { ...base, kind: 'other' } : { ...base, kind: 'edited', file: files[0], files };
+}
+
+/**
+ * A tool that already ran, told through a post-tool event (VS Code's and Copilot's PostToolUse).
+ * A tool the pre-tool hook read as a write, a shell call, a read or a search was judged there;
+ * any other tool naming files (one the classifier does not know, an MCP tool) may have edited
+ * them unseen, so its files are looked at.
+ */
+export function postToolCall(base: Base, toolName: string, rawInput: unknown): HookCall {
+  const name = toolName.toLowerCase();
+  if (WRITE_TOOLS.has(name) || SHELL_TOOLS.has(name) || READ_TOOLS.has(name) || SEARCH_TOOLS.has(name)) return { ...base, kind: 'other', toolName };
+  const input = record(maybeJson(rawInput));
+  const patch = str(input.patch) ?? str(input.patchText);
+  return { ...editedCall(base, patch !== undefined ? [...filePaths(input), ...patchPaths(patch)] : filePaths(input)), toolName };
+}
+
 function isMcp(name: string): boolean {
   return name.startsWith('mcp__') || name.startsWith('mcp:') || name.startsWith('mcp_') || name.startsWith('@');
 }
