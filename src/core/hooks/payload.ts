@@ -54,6 +54,8 @@ const WRITE_TOOLS = new Set([
   'move_file',
   'rename_file',
 ]);
+/** Tools a pre-tool hook judges (lowercased): their post-tool event needs no second look (the launcher answers it too). */
+export const JUDGED_BEFORE = new Set([...WRITE_TOOLS, ...SHELL_TOOLS, ...READ_TOOLS, ...SEARCH_TOOLS]);
 /** Names whose search looks at file names only, never inside files. */
 const NAME_ONLY_SEARCH = new Set(['glob', 'file_search', 'list_files']);
 
@@ -177,8 +179,7 @@ export function editedCall(base: Base, paths: readonly string[]): HookCall {
  * them unseen, so its files are looked at.
  */
 export function postToolCall(base: Base, toolName: string, rawInput: unknown): HookCall {
-  const name = toolName.toLowerCase();
-  if (WRITE_TOOLS.has(name) || SHELL_TOOLS.has(name) || READ_TOOLS.has(name) || SEARCH_TOOLS.has(name)) return { ...base, kind: 'other', toolName };
+  if (JUDGED_BEFORE.has(toolName.toLowerCase())) return { ...base, kind: 'other', toolName };
   const input = record(maybeJson(rawInput));
   const patch = str(input.patch) ?? str(input.patchText);
   return { ...editedCall(base, patch !== undefined ? [...filePaths(input), ...patchPaths(patch)] : filePaths(input)), toolName };
