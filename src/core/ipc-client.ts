@@ -1,6 +1,14 @@
 import { request } from 'node:http';
 import { NONCE_HEADER, newNonce, SIGNATURE_HEADER, verifyAnswer } from './ipc/auth';
-import { type ConfirmRequest, type ConfirmResponse, type ReportRequest, ROUTES, SECRET_HEADER, type WindowRegistration } from './ipc/protocol';
+import {
+  type AlertRequest,
+  type ConfirmRequest,
+  type ConfirmResponse,
+  type ReportRequest,
+  ROUTES,
+  SECRET_HEADER,
+  type WindowRegistration,
+} from './ipc/protocol';
 import { findWindowFor } from './ipc/registry';
 
 /** Why the editor could not answer: said plainly to the person, never a stack trace. */
@@ -87,5 +95,16 @@ export async function reportToEditor(report: ReportRequest, paths: string[], env
   const window = locateEditor(paths, env);
   if ('unreachable' in window) return false;
   const answer = await callWindow<{ ok: boolean }>(window, ROUTES.report, report, timeoutMs);
+  return !isUnreachable(answer) && answer.ok === true;
+}
+
+/**
+ * Tells the editor an agent changed one of Airlock's own files where no hook could stop it. The
+ * editor answers at once (it warns the person without waiting for them): false when no editor took it.
+ */
+export async function alertEditor(alert: AlertRequest, paths: string[], env: NodeJS.ProcessEnv = process.env, timeoutMs = 1500): Promise<boolean> {
+  const window = locateEditor(paths, env);
+  if ('unreachable' in window) return false;
+  const answer = await callWindow<{ ok: boolean }>(window, ROUTES.alert, alert, timeoutMs);
   return !isUnreachable(answer) && answer.ok === true;
 }

@@ -232,8 +232,12 @@ if [ "${1:-}" = hook ] && [ -n "${2:-}" ]; then
   cat > "$airlock_payload"
   exec 3< "$airlock_payload" 4< "$airlock_payload"
   rm -f "$airlock_payload"
-  if [ "$AIRLOCK_FAST_PATH" = 1 ] && [ "$(airlock_payload_verdict "$2" <&3)" = benign ] && airlock_benign_answer "$2"; then
-    exit 0
+  if [ "$AIRLOCK_FAST_PATH" = 1 ]; then
+    airlock_verdict=$(airlock_payload_verdict "$2" <&3)
+    [ "$airlock_verdict" = benign ] && airlock_benign_answer "$2" && exit 0
+    # An observe-only edit event (afterFileEdit, PostToolUse, post_write_code) that cannot have
+    # touched Airlock's own files: these events take an empty answer, as Node gives it.
+    [ "$airlock_verdict" = observed ] && exit 0
   fi
   exec 3<&-
   if airlock_warm_ok; then airlock_warm_call "$@" || true; else exec 0<&4 4<&-; fi

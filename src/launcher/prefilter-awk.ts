@@ -10,7 +10,8 @@
  *   per record, as the payload mode decides a shell call (tests).
  * - `paths`: records separated by \036, each an absolute path; prints 1 (a protected glob covers
  *   it), 0, or 2 (not in normal form) per record (tests).
- * - `payload`: the input is an agent's hook payload (JSON); prints `benign` only when it is a
+ * - `payload`: the input is an agent's hook payload (JSON); prints `observed` for an observe-only
+ *   edit event that cannot have touched Airlock's own files, `benign` only when it is a
  *   shell-tool call whose command needs no full check, else `slow`. Any backslash (so any
  *   escape), a second record, a duplicate key or an unexpected shape is `slow`.
  *
@@ -23,7 +24,7 @@
  */
 
 import { ELSEWHERE_WORDS, PATH_ARGUMENT_COMMANDS, TASK_RUNNER_WORDS } from '../core/guard/fastpath/prefilter';
-import { SHELL_TOOLS } from '../core/hooks/payload';
+import { JUDGED_BEFORE, SHELL_TOOLS } from '../core/hooks/payload';
 
 /** Shell tool names of VS Code's agent mode (as src/core/hooks/payload.ts reads them), lowercased. */
 export const VSCODE_SHELL_TOOLS = [
@@ -470,9 +471,58 @@ function jsonline(file, cwd,   now, session, cmd) {
   if (!plainpath(session) || index(session, "\"")) session = ""
   return "{\"time\":\"" now "\",\"agent\":\"" agent "\",\"event\":\"" READEVENT "\",\"tool\":\"" TOOL "\",\"file\":\"" file "\",\"cwd\":\"" cwd "\",\"session\":\"" session "\"}"
 }
+# ---- Observe-only edit events (src/core/hooks/observed-edit.ts): "observed" when the edit cannot
+# have touched one of Airlock's own files, so the empty answer these events take is given here;
+# "slow" for anything this reader cannot tell; "none" for any other event.
+function observedecide(p,   event, name, file) {
+  if (agent == "cursor") {
+    event = value(p, "hook_event_name")
+    if (event != "afterFileEdit" && event != "afterTabFileEdit") return "none"
+    if (index(p, "\\") || count(p, "\"file_path\"[ \t\r\n]*:") != 1) return "slow"
+    return plainfile(value(p, "file_path"))
+  }
+  if (agent == "windsurf") {
+    if (value(p, "agent_action_name") != "post_write_code") return "none"
+    if (index(p, "\\") || !inobj(p, "tool_info", "file_path") || count(p, "\"file_path\"[ \t\r\n]*:") != 1) return "slow"
+    return plainfile(value(p, "file_path"))
+  }
+  if (agent == "vscode" || agent == "copilot") {
+    event = value(p, "hook_event_name")
+    if (event != "PostToolUse" && !(agent == "copilot" && event == "postToolUse")) {
+      # Copilot's camelCase postToolUse names no event: Node reads its toolResult; so does nothing here.
+      if (agent == "copilot" && (count(p, "\"toolResult\"[ \t\r\n]*:") > 0 || count(p, "\"hookEventName\"[ \t\r\n]*:") > 0)) return "slow"
+      return "none"
+    }
+    if (count(p, "\"(hookEventName|toolName|toolArgs)\"[ \t\r\n]*:") > 0 || count(p, "\"tool_name\"[ \t\r\n]*:") != 1) return "slow"
+    # A tool the pre-tool hook judged (a known write, shell, read or search): Node looks no further either.
+    name = tolower(value(p, "tool_name"))
+    return name != "\001" && index(" " judgedtools " ", " " name " ") > 0 ? "observed" : "slow"
+  }
+  return "none"
+}
+# "observed" when an edited path, as Node resolves it, cannot be one of Airlock's files: absolute,
+# in normal form, no link on the way, and no word any of Airlock's files (or its folders) have.
+function plainfile(file,   low, n, i, words, cmd, q, real, v) {
+  if (!plainpath(file) || file !~ /^\// || globhit(file) == 2) return "slow"
+  low = tolower(file)
+  # Airlock's folders are named airlock, .airlock or airlock-<uid> wherever they are.
+  if (low ~ /(^|\/)\.?airlock(-[0-9]+)?(\/|$)/) return "slow"
+  n = split("airlock-dev.airlock .claude .cursor .github .copilot .codex .gemini .windsurf .codeium .kiro opencode .clinerules globalstorage /user/settings.json state.vscdb /run/user/", words, " ")
+  for (i = 1; i <= n; i++) if (index(low, words[i])) return "slow"
+  # Airlock's folders may be moved anywhere by these variables: a path below one is slow.
+  n = split("AIRLOCK_STATE_DIR AIRLOCK_RUNTIME_DIR AIRLOCK_POLICY_FILE", words, " ")
+  for (i = 1; i <= n; i++) { v = tolower(ENVIRON[words[i]]); if (v != "" && index(low, v) == 1) return "slow" }
+  # A link (the file or a folder on its way) may point at a hook file: the resolved path must be the path.
+  q = file; gsub(/'/, "'\\''", q)
+  cmd = "readlink -f -- '" q "' 2>/dev/null"
+  real = ""; cmd | getline real; close(cmd); sub(/\n+$/, "", real)
+  return real == file ? "observed" : "slow"
+}
 function decide(p, records,   cmd, cwd, v) {
   if (records != 1 || length(p) > 1048576 || p !~ /^[ \t\r\n]*\{/ || p !~ /\}[ \t\r\n]*$/) return "slow"
   PAYLOAD = p
+  v = observedecide(p)
+  if (v != "none") return v
   if (!shellcall(p)) {
     v = readdecide(p)
     if (v == "other") return "benign"
@@ -555,7 +605,7 @@ export function shellPrefilterFunctions(words: readonly string[], runnerWords: r
     '',
     '# Reads a hook payload on stdin; prints "benign" when the fast path settles it, else "slow".',
     'airlock_payload_verdict() {',
-    `  LC_ALL=C awk -v mode=payload -v agent="$1" -v vscodetools=${shQuote(VSCODE_SHELL_TOOLS.join(' '))} -v agentshelltools=${shQuote([...SHELL_TOOLS].join(' '))} -v pwd="$PWD" ${vars} "$AIRLOCK_PREFILTER_AWK"`,
+    `  LC_ALL=C awk -v mode=payload -v agent="$1" -v vscodetools=${shQuote(VSCODE_SHELL_TOOLS.join(' '))} -v agentshelltools=${shQuote([...SHELL_TOOLS].join(' '))} -v judgedtools=${shQuote([...JUDGED_BEFORE].join(' '))} -v pwd="$PWD" ${vars} "$AIRLOCK_PREFILTER_AWK"`,
     '}',
     '',
     '# The user policy file, as src/core/policy/load.ts finds it: its words join the trigger words.',

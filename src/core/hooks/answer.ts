@@ -30,6 +30,18 @@ export function toolUseAnswer(verdict: HookVerdict, decisions: ReadonlyArray<Hoo
   return { stdout: `${JSON.stringify(body)}\n`, stderr: '', exitCode: 0 };
 }
 
+/**
+ * Claude Code's PostToolUse shape (VS Code, Copilot's VS Code format): nothing for an ordinary
+ * edit; for an edit of Airlock's files, `decision: "block"` with the reason, which the agent
+ * reads (the tool already ran: "block" stops nothing, it makes the agent read the reason), and
+ * the same words as additionalContext.
+ */
+export function postToolUseAnswer(alert: string | undefined): HookOutput {
+  if (alert === undefined) return { stdout: '', stderr: '', exitCode: 0 };
+  const body = { decision: 'block', reason: alert, hookSpecificOutput: { hookEventName: 'PostToolUse', additionalContext: alert } };
+  return { stdout: `${JSON.stringify(body)}\n`, stderr: '', exitCode: 0 };
+}
+
 /** Agents that block only by exit code 2 (Windsurf, Kiro): the reason goes to stderr, which the model reads. */
 export function exitCodeAnswer(verdict: HookVerdict): HookOutput {
   if (verdict.decision === 'allow') return { stdout: '', stderr: '', exitCode: 0 };

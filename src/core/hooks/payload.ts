@@ -54,6 +54,8 @@ const WRITE_TOOLS = new Set([
   'move_file',
   'rename_file',
 ]);
+/** Tools a pre-tool hook judges (lowercased): their post-tool event needs no second look (the launcher answers it too). */
+export const JUDGED_BEFORE = new Set([...WRITE_TOOLS, ...SHELL_TOOLS, ...READ_TOOLS, ...SEARCH_TOOLS]);
 /** Names whose search looks at file names only, never inside files. */
 const NAME_ONLY_SEARCH = new Set(['glob', 'file_search', 'list_files']);
 
@@ -159,6 +161,28 @@ export function classifyTool(base: Base, toolName: string, rawInput: unknown): H
     return { ...base, kind: 'read', file: absolute(file ?? '.', base.cwd), toolName, toolInput: input };
   }
   return { ...base, kind: 'tool', toolName, toolInput: maybeJson(rawInput) };
+}
+
+/**
+ * The files an observe-only event says were edited, kept as the agent wrote them (relative,
+ * `~`, `..`): they are resolved when checked (src/core/hooks/observed-edit.ts). None: nothing to look at.
+ */
+export function editedCall(base: Base, paths: readonly string[]): HookCall {
+  const files = [...new Set(paths.filter((p) => p.trim() !== '').map((p) => p.replace(/^file:\/\//, '')))];
+  return files.length === 0 ? { ...base, kind: 'other' } : { ...base, kind: 'edited', file: files[0], files };
+}
+
+/**
+ * A tool that already ran, told through a post-tool event (VS Code's and Copilot's PostToolUse).
+ * A tool the pre-tool hook read as a write, a shell call, a read or a search was judged there;
+ * any other tool naming files (one the classifier does not know, an MCP tool) may have edited
+ * them unseen, so its files are looked at.
+ */
+export function postToolCall(base: Base, toolName: string, rawInput: unknown): HookCall {
+  if (JUDGED_BEFORE.has(toolName.toLowerCase())) return { ...base, kind: 'other', toolName };
+  const input = record(maybeJson(rawInput));
+  const patch = str(input.patch) ?? str(input.patchText);
+  return { ...editedCall(base, patch !== undefined ? [...filePaths(input), ...patchPaths(patch)] : filePaths(input)), toolName };
 }
 
 function isMcp(name: string): boolean {

@@ -3,13 +3,14 @@ import { readFileSync } from 'node:fs';
 import { egressHookAnswer, readEgressHookConfig } from '../egress/hook-wrap';
 import type { ActivityEvent } from '../events';
 import type { CheckResult } from '../findings';
-import type { ConfirmRequest, ReportRequest } from '../ipc/protocol';
-import { askEditor } from '../ipc-client';
+import type { AlertRequest, ConfirmRequest, ReportRequest } from '../ipc/protocol';
+import { alertEditor, askEditor } from '../ipc-client';
 import { AGENTS, agentModule } from '../protection/agents';
 import { DEFAULT_PROTECTED_FILES } from '../tokens/protected-files';
 import { formatAnswer, malformedAnswer } from './answer';
 import { askOnce, callKey } from './call-once';
 import { agentDisplayName, decideHook, HOOK_MARGIN_MS, type HookDeps, STOP_AND_ASK } from './decide';
+import { observedAnswer, observeEdit } from './observed-edit';
 import { MalformedPayload, parsePayload } from './payload';
 import type { ProtectedFiles } from './secret-access';
 import type { HookAgent, HookCall, HookOutput, HookVerdict } from './types';
@@ -33,6 +34,10 @@ export interface RunHookOptions {
   report?: (report: ReportRequest, paths: string[]) => Promise<boolean>;
   /** Overrides for tests. */
   ask?: HookDeps['askEditor'];
+  /** Tells the editor of an edit of Airlock's files it could not stop; the signed IPC when not given. */
+  alert?: (request: AlertRequest, paths: string[]) => Promise<boolean>;
+  /** Folder for the markers that make two hook files report one edit once (tests). */
+  observeOnceDir?: string;
   /**
    * Decide once when the same call comes through two hook files: true uses the private runtime
    * folder; a string names the folder (tests). Off when not given.
@@ -69,6 +74,7 @@ export async function runHook(options: RunHookOptions): Promise<HookOutput> {
     }
     call.headless = isHeadless(options.env);
     const parsed = call;
+    if (parsed.kind === 'edited') return observedAnswer(parsed, await observedEditOf(parsed, text, options));
     const ask: HookDeps['askEditor'] = options.ask ?? ((request, paths) => askEditor(request, paths, options.env));
     const verdict = await decideHook(parsed, {
       assess: options.assess,
@@ -98,6 +104,8 @@ export async function runHook(options: RunHookOptions): Promise<HookOutput> {
   let timer: NodeJS.Timeout | undefined;
   const watchdog = new Promise<HookOutput>((resolve) => {
     timer = setTimeout(() => {
+      // After the fact there is nothing to deny: the event's own empty answer.
+      if (call?.kind === 'edited') return resolve(observedAnswer(call, undefined));
       const verdict: HookVerdict = {
         decision: call && agentModule(agent).canAsk(call) ? 'ask' : 'deny',
         decidedBy: 'timeout',
@@ -112,6 +120,21 @@ export async function runHook(options: RunHookOptions): Promise<HookOutput> {
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** An observe-only edit: logged and told to the editor when it changed Airlock's own files. */
+function observedEditOf(call: HookCall, payload: string, options: RunHookOptions) {
+  const requester = agentModule(call.agent).requester;
+  const loggedAllow = options.loggedAllow;
+  return observeEdit(call, {
+    env: options.env,
+    payload,
+    record: options.record,
+    redact: options.redact,
+    alert: options.alert ?? ((request, paths) => alertEditor(request, paths, options.env)),
+    personAllowed: loggedAllow ? (file, since) => loggedAllow({ kind: 'tool', requester, file, cwd: call.cwd, timeoutMs: 0 }, since) : undefined,
+    onceDir: options.observeOnceDir,
+  });
 }
 
 /** The protected globs: the user's list the extension writes beside the launcher, else the defaults. */

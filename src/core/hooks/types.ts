@@ -12,12 +12,14 @@ export interface HookCall {
   event: string;
   /**
    * command: a shell line; read: a file's content; write: a file written, edited, moved or
-   * deleted; tool: an MCP or other tool call; other: nothing Airlock gates.
+   * deleted; tool: an MCP or other tool call; edited: files an agent already changed, told
+   * through an event that can only observe (Cursor's afterFileEdit, VS Code's PostToolUse...);
+   * other: nothing Airlock gates.
    */
-  kind: 'command' | 'read' | 'write' | 'tool' | 'other';
+  kind: 'command' | 'read' | 'write' | 'tool' | 'edited' | 'other';
   command?: string;
   file?: string;
-  /** Every file a write touches (a patch can touch several); `file` is the first. */
+  /** Every file a write (or an observed edit) touches (a patch can touch several); `file` is the first. */
   files?: string[];
   toolName?: string;
   /** The tool's arguments, for MCP and other tools. */

@@ -19,6 +19,12 @@ export const ROUTES = {
   confirm: '/confirm',
   /** Report something seen (a hook decision, a shim run) for the log. Body `ReportRequest`. */
   report: '/report',
+  /**
+   * An agent edited one of Airlock's own files where no hook could stop it (an observe-only
+   * event). Body `AlertRequest`, answer `{ ok: true }` at once: the editor warns the person and
+   * checks its protection again; nothing waits for the person and nothing is approved.
+   */
+  alert: '/alert',
   /** Verify a log with the editor's log key (which never leaves the editor). Body `VerifyLogRequest`, answer `VerifyReport` or `{ unknown: true }`. */
   verifyLog: '/log/verify',
 } as const;
@@ -69,6 +75,25 @@ export interface ReportRequest {
   decidedBy: 'rules' | 'no-editor' | 'policy';
   reason?: string;
   session?: string;
+}
+
+/** One of Airlock's own files an agent changed, and what it is to Airlock. */
+export interface EditedFile {
+  path: string;
+  what: string;
+}
+
+export interface AlertRequest {
+  requester: Requester;
+  /** The hook that saw it (cursor, vscode...) and its event (afterFileEdit, PostToolUse...). */
+  agent: string;
+  event: string;
+  /** One line for the warning: "Cursor edited .cursor/hooks.json, one of Airlock's own files, where Airlock could not stop it". */
+  title: string;
+  files: EditedFile[];
+  cwd: string;
+  session?: string;
+  tool?: string;
 }
 
 /** What a window registers so hook processes can find it. Stored 0600 in the private runtime dir. */

@@ -1,6 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { applyEdits, modify, type ParseError, parse as parseJsonc } from 'jsonc-parser';
+import { noteOwnWrite } from '../protection/own-writes';
 import { sanitizePolicy, userPolicyPath } from './load';
 
 /**
@@ -26,7 +27,9 @@ export function disableRuleInWorkspace(rule: string, workspaceRoot: string, env:
   const mode = existsSync(path) ? statSync(path).mode & 0o777 : 0o600;
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const temp = `${path}.${process.pid}.tmp`;
-  writeFileSync(temp, applyEdits(text, edits), { mode });
+  const next = applyEdits(text, edits);
+  noteOwnWrite(path, next);
+  writeFileSync(temp, next, { mode });
   chmodSync(temp, mode);
   renameSync(temp, path);
   return path;

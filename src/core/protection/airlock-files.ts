@@ -126,24 +126,38 @@ function slash(path: string): string {
   return path.replace(/\\/g, '/');
 }
 
-function endsWithEntry(path: string, entry: { ending: string; folder?: boolean }): boolean {
-  const p = slash(path);
-  if (p === entry.ending || p.endsWith(`/${entry.ending}`)) return true;
-  return entry.folder === true && (p.startsWith(`${entry.ending}/`) || p.includes(`/${entry.ending}/`));
+/**
+ * How names compare: on a case-insensitive file system (macOS, Windows by default)
+ * `.Cursor/Hooks.json` is Cursor's hooks file, so endings and folders compare lowercased.
+ */
+export interface NameCase {
+  ignoreCase?: boolean;
 }
 
-function within(path: string, folder: string): boolean {
-  const p = slash(path);
-  const f = slash(folder).replace(/\/+$/, '');
+function fold(path: string, names: NameCase): string {
+  return names.ignoreCase ? slash(path).toLowerCase() : slash(path);
+}
+
+function endsWithEntry(path: string, entry: { ending: string; folder?: boolean }, names: NameCase = {}): boolean {
+  const p = fold(path, names);
+  const ending = fold(entry.ending, names);
+  if (p === ending || p.endsWith(`/${ending}`)) return true;
+  return entry.folder === true && (p.startsWith(`${ending}/`) || p.includes(`/${ending}/`));
+}
+
+function within(path: string, folder: string, names: NameCase = {}): boolean {
+  const p = fold(path, names);
+  const f = fold(folder, names).replace(/\/+$/, '');
   return p === f || p.startsWith(`${f}/`);
 }
 
 /** What the path is, when it is one of Airlock's own files (or inside one of its folders); else undefined. */
-function kindOfCanonical(path: string, env: NodeJS.ProcessEnv): string | undefined {
-  for (const folder of airlockFolders(env)) if (within(path, folder.path)) return folder.what;
-  for (const file of homeFiles(env)) if (slash(path) === slash(file.path)) return file.what;
-  for (const entry of AGENT_HOOK_FILES) if (endsWithEntry(path, entry)) return entry.what;
-  if (RUNTIME_FOLDERS.test(slash(path))) return "Airlock's runtime folder (how hooks find the editor)";
+function kindOfCanonical(path: string, env: NodeJS.ProcessEnv, names: NameCase = {}): string | undefined {
+  for (const folder of airlockFolders(env)) if (within(path, folder.path, names)) return folder.what;
+  for (const file of homeFiles(env)) if (fold(path, names) === fold(file.path, names)) return file.what;
+  for (const entry of AGENT_HOOK_FILES) if (endsWithEntry(path, entry, names)) return entry.what;
+  const p = names.ignoreCase ? slash(path).toLowerCase() : slash(path);
+  if (RUNTIME_FOLDERS.test(p)) return "Airlock's runtime folder (how hooks find the editor)";
   if (EXTENSION_STORAGE.test(slash(path))) return "Airlock's extension storage (its launcher, terminal shims and logs)";
   if (EDITOR_USER_FILES.test(slash(path))) return "the editor's user settings or state (where Airlock's settings and keys live)";
   return undefined;
@@ -153,14 +167,14 @@ function kindOfCanonical(path: string, env: NodeJS.ProcessEnv): string | undefin
  * What `path` (as a command or tool wrote it, relative to `cwd`) is, when writing, moving or
  * deleting it would change one of Airlock's own files; undefined for any other path.
  */
-export function airlockFileKind(path: string, cwd: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function airlockFileKind(path: string, cwd: string, env: NodeJS.ProcessEnv = process.env, names: NameCase = {}): string | undefined {
   if (!path || path === '-' || path.startsWith('/dev/')) return undefined;
   const written = slash(path);
-  const direct = kindOfCanonical(written, env);
+  const direct = kindOfCanonical(written, env, names);
   if (direct && !isAbsolute(written) && !written.startsWith('~') && !written.startsWith('$')) return direct;
   if (UNKNOWN_PREFIX_AIRLOCK.test(expandHome(written, env))) return "a folder of Airlock's (under a variable known only when the line runs)";
   const canonical = canonicalPath(path, cwd, env);
-  return kindOfCanonical(canonical, env) ?? kindOfCanonical(resolve(cwd, expandHome(path, env)), env);
+  return kindOfCanonical(canonical, env, names) ?? kindOfCanonical(resolve(cwd, expandHome(path, env)), env, names);
 }
 
 /**

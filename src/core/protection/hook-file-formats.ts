@@ -27,6 +27,11 @@ export function quoteLauncher(launcher: string, platform: NodeJS.Platform = proc
 export interface JsonHookList {
   path: string[];
   entry: (command: string) => unknown;
+  /**
+   * An observe-only event (the edit already happened; src/core/hooks/observed-edit.ts): added and
+   * removed with the rest, but a file without it still counts as guarded, since it blocks nothing.
+   */
+  observeOnly?: boolean;
 }
 
 /**
@@ -89,6 +94,7 @@ export function jsonHookFormat(spec: { skeleton: string; lists: JsonHookList[]; 
       try {
         const root = parseObject(text);
         return spec.lists.every((list) => {
+          if (list.observeOnly) return true;
           const v = valueAt(root, list.path);
           return Array.isArray(v) && v.some(entryIsOurs);
         });

@@ -103,7 +103,7 @@ function kindTitle(event: ActivityEvent): string {
     case 'token':
       return 'Exposed token';
     case 'protection-gap':
-      return 'Command no gate saw';
+      return event.command ? 'Command no gate saw' : "Change to Airlock's files no gate could stop";
     default:
       return 'Airlock';
   }

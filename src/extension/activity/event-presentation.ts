@@ -30,7 +30,8 @@ const MAX_LABEL = 120;
  */
 export function presentEvent(event: ActivityEvent, workspaceRoot?: string, verificationProblem?: string, ran?: ActivityEvent): EventPresentation {
   const subject = shortPath(eventSubject(event), event, workspaceRoot);
-  const label = truncate(labelPrefix(event) + subject, MAX_LABEL);
+  // An edit of Airlock's own files no hook could stop: its title says who, what and that it could not be stopped.
+  const label = truncate(isObservedEdit(event) ? (event.reason ?? subject) : labelPrefix(event) + subject, MAX_LABEL);
   const description = [
     eventOutcome(event),
     ran ? eventOutcome(ran) : undefined,
@@ -61,6 +62,10 @@ export function presentEvent(event: ActivityEvent, workspaceRoot?: string, verif
     };
   }
   return { label, description, icon: iconFor(event), tooltip: tooltipFor(event), contextValue: flags.join(' ') };
+}
+
+export function isObservedEdit(event: ActivityEvent): boolean {
+  return event.kind === 'protection-gap' && !event.command && event.details?.observeOnly === true;
 }
 
 function labelPrefix(event: ActivityEvent): string {

@@ -10,5 +10,6 @@ export function registerGateRoutes(server: IpcServer, service: GateService, iden
     }),
     server.registerHandler(ROUTES.confirm, { handle: (body) => service.confirm(body) }),
     server.registerHandler(ROUTES.report, { handle: (body) => service.report(body) }),
+    server.registerHandler(ROUTES.alert, { handle: (body) => service.alert(body) }),
   ];
 }

@@ -1,9 +1,10 @@
 import type { CheckResult } from '../../core/findings';
-import type { ConfirmRequest, ConfirmResponse, GateKind, ReportRequest } from '../../core/ipc/protocol';
+import type { AlertRequest, ConfirmRequest, ConfirmResponse, GateKind, ReportRequest } from '../../core/ipc/protocol';
 import { couldExpandTo, type LineCommand, lineCommands, sameCommand } from '../../core/shell/command-match';
 import { loadShellParser } from '../../core/shell/parser';
 import type { Requester } from '../../core/types';
 import { BadRequest } from '../ipc/ipc-server';
+import { parseAlertRequest } from './alert-request';
 import type { ConfirmationQueue } from './confirmation-queue';
 import { type ConfirmationView, confirmationView } from './confirmation-text';
 
@@ -63,7 +64,15 @@ export class GateService {
     private readonly queue: ConfirmationQueue,
     private readonly assess: Assess,
     private readonly recordReport: (report: ReportRequest) => Promise<void>,
+    /** Warns the person of an edit of Airlock's files no hook could stop (the hook logged it already). */
+    private readonly notify: (alert: AlertRequest) => void = () => {},
   ) {}
+
+  /** Answers at once: the warning does not wait for the person, and nothing here approves anything. */
+  async alert(body: unknown): Promise<{ ok: true }> {
+    this.notify(parseAlertRequest(body));
+    return { ok: true };
+  }
 
   async confirm(body: unknown): Promise<ConfirmResponse> {
     const request = parseConfirmRequest(body);

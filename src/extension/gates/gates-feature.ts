@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { AlertRequest } from '../../core/ipc/protocol';
 import type { LineCommand } from '../../core/shell/command-match';
 import { version } from '../../core/version';
 import type { Feature } from '../feature';
@@ -22,6 +23,8 @@ export interface GatesState {
   pendingConfirmations(): number;
   /** Whether a hook or shim asked about this command line since `since` (ms epoch). */
   sawRecently(line: string, since: number, flagged?: LineCommand[]): boolean;
+  /** Fires when a hook reports an edit of Airlock's own files that no hook could stop (already logged). */
+  onSelfEditAlert: vscode.Event<AlertRequest>;
 }
 
 /**
@@ -56,7 +59,18 @@ export const gatesFeature: Feature = {
     const recorder = new GateRecorder(api, () => fileWorkspaceRoots()[0]);
     const queue = new ConfirmationQueue(new ConfirmDialog(), (request, view, answer) => recorder.confirmation(request, view, answer));
     context.subscriptions.push({ dispose: () => queue.dispose() });
-    const service = new GateService(queue, assessForGate, (report) => recorder.report(report));
+    const alerts = new vscode.EventEmitter<AlertRequest>();
+    context.subscriptions.push(alerts);
+    const service = new GateService(
+      queue,
+      assessForGate,
+      (report) => recorder.report(report),
+      (alert) => {
+        // The hook wrote the event to the log before telling us: show it now.
+        api.activity?.refresh();
+        alerts.fire(alert);
+      },
+    );
     for (const route of registerGateRoutes(server, service, { version, window: registry.window })) context.subscriptions.push(route);
     const activity = api.activity;
     if (activity) context.subscriptions.push(registerLogVerifyRoute(server, (dir, anchor) => activity.verifyDir(dir, anchor)));
@@ -66,6 +80,7 @@ export const gatesFeature: Feature = {
       windowFile: registry.windowFile,
       pendingConfirmations: () => queue.size,
       sawRecently: (line, since, flagged) => service.sawRecently(line, since, flagged),
+      onSelfEditAlert: alerts.event,
     };
     api.gates = state;
   },

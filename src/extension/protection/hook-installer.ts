@@ -1,6 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, sep } from 'node:path';
 import { hookCommand } from '../../core/protection/hook-config';
+import { noteOwnWrite } from '../../core/protection/own-writes';
 import type { HookTarget } from './hook-targets';
 
 /**
@@ -41,6 +42,7 @@ function missingDirs(path: string): string[] {
 }
 
 function write(path: string, text: string, executable = false): void {
+  noteOwnWrite(path, text);
   mkdirSync(dirname(path), { recursive: true });
   const temp = `${path}.airlock-${process.pid}.tmp`;
   writeFileSync(temp, text);
@@ -108,12 +110,14 @@ export async function removeHooks(target: HookTarget, memory: InstallMemory): Pr
   let deleted = false;
   if (known && current === known.written) {
     if (known.original === null) {
+      noteOwnWrite(target.path, undefined);
       unlinkSync(target.path);
       deleted = true;
     } else write(target.path, known.original, target.format.executable);
   } else {
     const rest = target.format.remove(current);
     if (rest === undefined && (!known || known.original === null)) {
+      noteOwnWrite(target.path, undefined);
       unlinkSync(target.path);
       deleted = true;
     } else write(target.path, rest ?? (target.agent === 'cursor' ? '{\n  "version": 1,\n  "hooks": {}\n}\n' : '{}\n'), target.format.executable);

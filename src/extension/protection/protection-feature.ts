@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { REPOSITORY_POLICY_PATH, userPolicyPath } from '../../core/policy/load';
 import { AGENTS, type HookAgent } from '../../core/protection/agents';
+import { hookCommand } from '../../core/protection/hook-config';
 import { stableLauncherPath } from '../../core/protection/stable-launcher';
 import { DEFAULT_PROTECTED_FILES } from '../../core/tokens/protected-files';
 import type { Feature } from '../feature';
@@ -13,6 +17,7 @@ import { applyTerminalGate, type TerminalGateState } from '../terminal/terminal-
 import { TerminalWatcher } from '../watch/terminal-watcher';
 import { fileWorkspaceRoots as roots } from '../workspace-roots';
 import { agentPresence, detectAgents } from './agent-detection';
+import { AirlockFileWatcher } from './airlock-file-watcher';
 import { GLOBAL_AUTO_APPROVE_SETTINGS, hasAirlockDenies } from './copilot-settings';
 import { type InstallMemory, type InstallRecord, installHooks, isInstalled, pointsAt } from './hook-installer';
 import { userTargets, workspaceTargets } from './hook-targets';
@@ -20,6 +25,7 @@ import { type RefreshResult, refreshLauncher } from './launcher-install';
 import { allHookTargets, protectionCommands } from './protection-commands';
 import { type Layer, type ProtectionSnapshot, protectionLayers, protectionLevel } from './protection-model';
 import { ProtectionView } from './protection-view';
+import { warnSelfEdit } from './self-edit-warning';
 import { ensureStableLauncher } from './stable-launcher';
 import { currentVerification, type VerificationMemory, type VerifiedRecord, verifyTarget } from './verification';
 
@@ -29,6 +35,16 @@ const COPILOT_AUTO_APPROVE = 'chat.tools.terminal.autoApprove';
 const MEMORY_KEY = 'airlock.protection.installs';
 const OFFERED_KEY = 'airlock.protection.offered';
 const VERIFIED_KEY = 'airlock.protection.verified';
+
+/** True when the file holds Airlock's entries exactly as this version writes them. */
+function isCurrent(target: { path: string; agent: HookAgent; format: { add(text: string | undefined, command: string): string } }, launcher: string): boolean {
+  try {
+    const text = readFileSync(target.path, 'utf8');
+    return target.format.add(text, hookCommand(launcher, target.agent)) === text;
+  } catch {
+    return false;
+  }
+}
 
 /** User-level protectedFiles win; a workspace may only add globs (a repository can make the gate stricter, not blind). */
 function protectedFiles(): string[] {
@@ -94,7 +110,9 @@ export const protectionFeature: Feature = {
         output.error(`stable launcher not updated: ${error instanceof Error ? error.message : String(error)}`);
       }
       for (const target of allHookTargets(roots())) {
-        if (memory.get(target.path) && isInstalled(target) && !pointsAt(target, stable) && (target.scope === 'user' || vscode.workspace.isTrusted)) {
+        // Older entries name another launcher, or lack events added since (the observe-only ones).
+        const outdated = !pointsAt(target, stable) || !isCurrent(target, stable);
+        if (memory.get(target.path) && isInstalled(target) && outdated && (target.scope === 'user' || vscode.workspace.isTrusted)) {
           const changed = await installHooks(target, stable, memory).catch(() => undefined);
           await verifyTarget(target, stable, verified).catch(() => undefined);
           if (changed === 'added' && AGENTS[target.agent].trustedByContent) {
@@ -222,13 +240,42 @@ export const protectionFeature: Feature = {
 
     // Each start, test the installed hooks again in the background: "verified" is about now, not
     // about the day Protect ran (a runtime removed since, a launcher broken, would show here).
-    void (async () => {
+    // The same after any alert that Airlock's own files changed.
+    const recheck = async () => {
       for (const target of allHookTargets(roots())) {
         if (!memory.get(target.path) || !isInstalled(target) || !pointsAt(target, stable)) continue;
         await verifyTarget(target, stable, verified).catch(() => undefined);
       }
       update();
-    })();
+    };
+    void recheck();
+
+    const alertAndRecheck = (title: string, detail: string) => {
+      void warnSelfEdit(title, detail);
+      void recheck();
+    };
+    if (gates?.onSelfEditAlert) {
+      context.subscriptions.push(
+        gates.onSelfEditAlert((alert) =>
+          alertAndRecheck(
+            alert.title,
+            `${alert.files.map((f) => `${f.path}: ${f.what}`).join('\n')}\n\nThe agent's edit tool reported this after the edit (${alert.event}); no hook could stop it. It is in the activity log. Airlock checks its protection again now.`,
+          ),
+        ),
+      );
+    }
+    const fileWatcher = new AirlockFileWatcher({
+      targets: () => allHookTargets(roots()),
+      policyFiles: () => [userPolicyPath(process.env), ...roots().map((r) => join(r, REPOSITORY_POLICY_PATH))],
+      installed: (path) => memory.get(path) !== undefined,
+      launcher: () => stable,
+      record: (event) => recorder.record(event),
+      alert: alertAndRecheck,
+    });
+    context.subscriptions.push(
+      fileWatcher,
+      vscode.workspace.onDidChangeWorkspaceFolders(() => fileWatcher.rebuild()),
+    );
 
     api.protection = {
       launcher: () => launcher?.paths.launcher,

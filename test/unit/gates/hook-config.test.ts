@@ -87,7 +87,8 @@ test('Cursor file with tabs and other hooks: ours appended after theirs; removal
     value.hooks.beforeShellExecution.map((e: { command: string }) => e.command),
     ['./audit.sh', cursorCmd],
   );
-  assert.deepEqual(value.hooks.afterFileEdit, [{ command: './format.sh' }]);
+  // The person's own afterFileEdit hook stays first; Airlock's observe-only entry follows it.
+  assert.deepEqual(value.hooks.afterFileEdit, [{ command: './format.sh' }, { command: cursorCmd }]);
   assert.doesNotMatch(merged, /\n {2}"/, 'tabs kept');
   assert.equal(removeAirlockHooks(merged, 'cursor'), cursorWithOthers);
 });

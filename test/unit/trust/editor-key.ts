@@ -1,5 +1,6 @@
 /** Test helpers: an editor identity pinned for hooks, and a whole editor with a scripted person. */
 
+import type { AlertRequest } from '../../../src/core/ipc/protocol';
 import { ConfirmationQueue } from '../../../src/extension/gates/confirmation-queue';
 import type { ConfirmationView } from '../../../src/extension/gates/confirmation-text';
 import { registerGateRoutes } from '../../../src/extension/gates/gate-routes';
@@ -18,6 +19,8 @@ export async function pinnedIdentity(env: NodeJS.ProcessEnv, app = 'test'): Prom
 export interface FakeEditor {
   /** Every confirmation the person was shown, in order. */
   shown: ConfirmationView[];
+  /** Every alert of an edit of Airlock's files no hook could stop, in order. */
+  alerts: AlertRequest[];
   /** What the person answers next; tests change it between calls. */
   answer: 'allow' | 'block';
   close(): Promise<void>;
@@ -31,6 +34,7 @@ export async function startFakeEditor(env: NodeJS.ProcessEnv, root: string, answ
   registry.update([root]);
   const editor: FakeEditor = {
     shown: [],
+    alerts: [],
     answer,
     close: async () => {
       registry.dispose();
@@ -51,6 +55,7 @@ export async function startFakeEditor(env: NodeJS.ProcessEnv, root: string, answ
     queue,
     async () => ({ decision: 'allow', environment: null, findings: [] }),
     async () => {},
+    (alert) => editor.alerts.push(alert),
   );
   registerGateRoutes(server, service, { version: 't', window: registry.window });
   return editor;

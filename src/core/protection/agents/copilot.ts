@@ -1,24 +1,48 @@
 import { join } from 'node:path';
-import { toolUseAnswer } from '../../hooks/answer';
-import { classifyTool, commonBase, MalformedPayload, str, toolUseCall } from '../../hooks/payload';
+import { postToolUseAnswer, toolUseAnswer } from '../../hooks/answer';
+import { classifyTool, commonBase, MalformedPayload, postToolCall, str, toolUseCall } from '../../hooks/payload';
 import type { HookCall, HookOutput, HookVerdict } from '../../hooks/types';
 import { jsonHookFormat } from '../hook-file-formats';
 import { exactKeys, parseAnswer, readToolUse } from './shared';
 import type { AgentModule } from './types';
+import { OBSERVE_TIMEOUT_S } from './vscode';
 
 const TIMEOUT_S = 300;
+const entry = (command: string, timeoutSec: number) => ({
+  type: 'command',
+  bash: command,
+  powershell: command.startsWith('"') ? `& ${command}` : command,
+  timeoutSec,
+});
 const format = jsonHookFormat({
   skeleton: '{\n  "version": 1,\n  "hooks": {}\n}\n',
   emptyKeys: ['version'],
   lists: [
-    {
-      path: ['hooks', 'preToolUse'],
-      entry: (command) => ({ type: 'command', bash: command, powershell: command.startsWith('"') ? `& ${command}` : command, timeoutSec: TIMEOUT_S }),
-    },
+    { path: ['hooks', 'preToolUse'], entry: (command) => entry(command, TIMEOUT_S) },
+    // After a tool ran: an edit by a tool the pre-hook did not read as one can only be alerted on.
+    { path: ['hooks', 'postToolUse'], entry: (command) => entry(command, OBSERVE_TIMEOUT_S), observeOnly: true },
   ],
 });
 
+const POST_EVENTS = ['postToolUse', 'PostToolUse'];
+
+/** The post-tool event: named so, or (camelCase payloads name no event) carrying the tool's result. */
+function isPostToolUse(p: Record<string, unknown>): boolean {
+  const event = str(p.hook_event_name) ?? str(p.hookEventName);
+  return event !== undefined ? POST_EVENTS.includes(event) : p.toolResult !== undefined && p.tool_name === undefined;
+}
+
 function parse(p: Record<string, unknown>, fallbackCwd: string): HookCall {
+  if (isPostToolUse(p)) {
+    const camel = p.tool_name === undefined && p.toolName !== undefined;
+    const base = {
+      ...commonBase('copilot', p, fallbackCwd, { event: str(p.hook_event_name) ?? str(p.hookEventName) ?? 'postToolUse' }),
+      format: camel ? 'camel' : 'vscode',
+    };
+    const toolName = str(p.tool_name) ?? str(p.toolName);
+    if (toolName === undefined) throw new MalformedPayload('postToolUse without a "toolName" string');
+    return postToolCall(base, toolName, camel ? p.toolArgs : (p.tool_input ?? p.toolArgs));
+  }
   // The camelCase event sends camelCase fields (toolName, toolArgs as a JSON string); the
   // PascalCase one (and VS Code running this file) sends VS Code's snake_case payload.
   if (p.tool_name === undefined && p.toolName !== undefined) {
@@ -50,6 +74,8 @@ export const copilot: AgentModule = {
   installTimeoutS: TIMEOUT_S,
   parse,
   answer,
+  // The CLI ignores postToolUse output; VS Code running this file reads PostToolUse's.
+  observed: (call, alert) => (call.format === 'vscode' ? postToolUseAnswer(alert) : { stdout: '', stderr: '', exitCode: 0 }),
   // The CLI's own prompt reaches a person; the cloud agent has none (its ask is a deny).
   canAsk: (call) => !call.headless,
   // preToolUse sees every tool.

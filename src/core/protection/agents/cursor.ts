@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { absolute, classifyTool, commonBase, MalformedPayload, maybeJson, str } from '../../hooks/payload';
+import { absolute, classifyTool, commonBase, editedCall, MalformedPayload, maybeJson, str } from '../../hooks/payload';
 import type { HookCall, HookOutput, HookVerdict } from '../../hooks/types';
 import { jsonHookFormat } from '../hook-file-formats';
 import { exactKeys, parseAnswer, SELF_TEST_SESSION, selfTestId } from './shared';
@@ -7,6 +7,11 @@ import type { AgentModule } from './types';
 
 /** Events Airlock answers in Cursor's hooks.json. preToolUse only for file writes: the others cover shell, MCP and reads. */
 export const CURSOR_EVENTS = ['beforeShellExecution', 'beforeMCPExecution', 'beforeReadFile', 'preToolUse'] as const;
+/**
+ * Edits no blocking hook sees: the agent's edits reported after the fact, and Tab's, which have
+ * no before-event at all. Airlock can only alert on these (src/core/hooks/observed-edit.ts).
+ */
+export const CURSOR_OBSERVE_EVENTS = ['afterFileEdit', 'afterTabFileEdit'] as const;
 const WRITE_MATCHER = 'Write|Edit|Delete';
 const TIMEOUT_S = 30;
 
@@ -14,10 +19,14 @@ const TIMEOUT_S = 30;
 const format = jsonHookFormat({
   skeleton: '{\n  "version": 1,\n  "hooks": {}\n}\n',
   emptyKeys: ['version'],
-  lists: CURSOR_EVENTS.map((event) => ({
-    path: ['hooks', event],
-    entry: (command: string) => (event === 'preToolUse' ? { command, failClosed: true, matcher: WRITE_MATCHER } : { command, failClosed: true }),
-  })),
+  lists: [
+    ...CURSOR_EVENTS.map((event) => ({
+      path: ['hooks', event],
+      entry: (command: string) => (event === 'preToolUse' ? { command, failClosed: true, matcher: WRITE_MATCHER } : { command, failClosed: true }),
+    })),
+    // failClosed means nothing after the edit: there is nothing left to block.
+    ...CURSOR_OBSERVE_EVENTS.map((event) => ({ path: ['hooks', event], entry: (command: string) => ({ command }), observeOnly: true })),
+  ],
 });
 
 function parse(p: Record<string, unknown>, fallbackCwd: string): HookCall {
@@ -42,6 +51,12 @@ function parse(p: Record<string, unknown>, fallbackCwd: string): HookCall {
       const toolName = str(p.tool_name);
       if (toolName === undefined) throw new MalformedPayload('preToolUse without a "tool_name" string');
       return classifyTool(base, toolName, p.tool_input);
+    }
+    case 'afterFileEdit':
+    case 'afterTabFileEdit': {
+      const file = str(p.file_path);
+      if (file === undefined) throw new MalformedPayload(`${base.event} without a "file_path" string`);
+      return editedCall(base, [file]);
     }
     case '':
       throw new MalformedPayload('the hook input has no "hook_event_name"');
@@ -74,6 +89,8 @@ export const cursor: AgentModule = {
   installTimeoutS: TIMEOUT_S,
   parse,
   answer,
+  // afterFileEdit and afterTabFileEdit document no answer, and none reaches the agent.
+  observed: () => ({ stdout: '', stderr: '', exitCode: 0 }),
   // Cursor's "ask" behaves as deny in beforeShellExecution and is not enforced in preToolUse.
   canAsk: () => false,
   // beforeReadFile.

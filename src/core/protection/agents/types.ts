@@ -22,6 +22,12 @@ export interface AgentModule {
   /** The verdict in the agent's own format and exit-code convention. */
   answer(call: Pick<HookCall, 'event' | 'format'> | undefined, verdict: HookVerdict): HookOutput;
   /**
+   * The answer to an observe-only edit event (`kind: 'edited'`: the edit already happened), in
+   * the agent's format for that event. `alert` is what the agent should hear when it changed one
+   * of Airlock's own files, undefined for any other edit. Left out: an empty answer, exit 0.
+   */
+  observed?(call: Pick<HookCall, 'event' | 'format'>, alert: string | undefined): HookOutput;
+  /**
    * True when the agent's own "ask" reaches a person at the agent (Claude Code, Copilot CLI):
    * with no editor, Airlock answers ask instead of deny. Agents without a real ask get deny.
    */

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { exitCodeAnswer } from '../../hooks/answer';
-import { classifyTool, commonBase, MalformedPayload, record, str } from '../../hooks/payload';
+import { classifyTool, commonBase, editedCall, MalformedPayload, record, str } from '../../hooks/payload';
 import type { HookCall } from '../../hooks/types';
 import { jsonHookFormat } from '../hook-file-formats';
 import { readExitCode, SELF_TEST_SESSION, selfTestId } from './shared';
@@ -9,7 +9,11 @@ import type { AgentModule } from './types';
 const EVENTS = ['pre_run_command', 'pre_read_code', 'pre_write_code', 'pre_mcp_tool_use'] as const;
 const format = jsonHookFormat({
   skeleton: '{\n  "hooks": {}\n}\n',
-  lists: EVENTS.map((event) => ({ path: ['hooks', event], entry: (command: string) => ({ command, show_output: true }) })),
+  lists: [
+    ...EVENTS.map((event) => ({ path: ['hooks', event], entry: (command: string) => ({ command, show_output: true }) })),
+    // After Cascade wrote: an edit pre_write_code did not stop can only be alerted on.
+    { path: ['hooks', 'post_write_code'], entry: (command: string) => ({ command, show_output: false }), observeOnly: true },
+  ],
 });
 
 function parse(p: Record<string, unknown>, fallbackCwd: string): HookCall {
@@ -28,6 +32,11 @@ function parse(p: Record<string, unknown>, fallbackCwd: string): HookCall {
     case 'pre_write_code':
       if (str(info.file_path) === undefined) throw new MalformedPayload('pre_write_code without "tool_info.file_path"');
       return classifyTool(base, 'write_file', { file_path: info.file_path });
+    case 'post_write_code': {
+      const file = str(info.file_path);
+      if (file === undefined) throw new MalformedPayload('post_write_code without "tool_info.file_path"');
+      return editedCall(base, [file]);
+    }
     case 'pre_mcp_tool_use': {
       const tool = str(info.mcp_tool_name);
       if (tool === undefined) throw new MalformedPayload('pre_mcp_tool_use without "tool_info.mcp_tool_name"');
