@@ -183,9 +183,12 @@ airlock_run_fast() {
     case ${TMPDIR:-} in /?*) airlock_rt=${TMPDIR%/} ;; *) airlock_rt=/tmp ;; esac
     airlock_rt=$airlock_rt/airlock-$(id -u)
   fi
-  # The physical folder, as the CLI sees it (no subshell: every process costs here).
+  # The physical folder, as the CLI sees it (no subshell: every process costs here); the command
+  # then starts where it was asked to, its PWD as it was.
+  airlock_logical=$PWD
   cd -P . 2>/dev/null || return 1
   airlock_key=$(printf '%s\0%s\0%s' "$PWD" "$airlock_req" "$AIRLOCK_CLI" | airlock_sha256 -) || return 1
+  cd -- "$airlock_logical" 2>/dev/null || return 1
   airlock_key=${airlock_key%"${airlock_key#????????????????????}"}
   airlock_sock=$airlock_rt/egress-run-$airlock_key.sock
   [ -O "$airlock_rt" ] && [ -S "$airlock_sock" ] && [ -O "$airlock_sock" ] || return 1
