@@ -11,6 +11,7 @@ import type { Requester } from '../types';
 import { insideForeignSandbox, OWN_SANDBOX_APPLIES } from './agent-sandbox';
 import { checkSandbox, type SandboxAvailability } from './availability';
 import { type CaFiles, ensureEgressCa } from './ca';
+import { SANDBOX_MARKER, sandboxedCommandEnv } from './command-env';
 import { type EgressWorkspace, loadEgressWorkspace } from './environment';
 import { createEgressFilter } from './filter';
 import { EGRESS_CONFIG_FILE } from './hook-wrap';
@@ -20,8 +21,7 @@ import { protectedWritePaths } from './protected-paths';
 type Runtime = typeof import('@anthropic-ai/sandbox-runtime', { with: { 'resolution-mode': 'import' }});
 type RuntimeConfig = import('@anthropic-ai/sandbox-runtime', { with: { 'resolution-mode': 'import' }}).SandboxRuntimeConfig;
 
-/** Set in every sandboxed command's environment; believed only where there is no network to escape to. */
-export const SANDBOX_MARKER = 'AIRLOCK_EGRESS_SANDBOX';
+export { SANDBOX_MARKER } from './command-env';
 
 export interface RunOptions {
   /** The command as a shell line (`-c`), run by bash inside the sandbox. */
@@ -248,14 +248,11 @@ function runDirect(options: RunOptions): Promise<number> {
 /** Runs a shell string with the terminal handed over; resolves with its exit status. */
 export function spawnAndWait(line: string, options: RunOptions, shell: boolean): Promise<number> {
   return new Promise((resolvePromise) => {
-    // The editor starts Airlock on its own runtime with ELECTRON_RUN_AS_NODE: not for the command's own programs.
-    const { ELECTRON_RUN_AS_NODE: _electron, ...env } = options.env;
-    // NODE_USE_ENV_PROXY: Node releases that know it send fetch() through the gate instead of failing.
     const child = spawn(line, {
       shell: shell ? '/bin/sh' : false,
       stdio: 'inherit',
       cwd: options.cwd,
-      env: { NODE_USE_ENV_PROXY: '1', ...env, [SANDBOX_MARKER]: '1' },
+      env: sandboxedCommandEnv(options.env),
     });
     // The terminal sends Ctrl-C to the whole foreground group; the command decides what it means.
     const ignore = () => {};
