@@ -33,9 +33,9 @@ export function withPreload(nodeOptions: string | undefined, preload: string): s
  * Airlock on its own runtime with it, which is not for the command's programs. Node releases
  * that know NODE_USE_ENV_PROXY send fetch() through the gate; for Node 20, whose fetch ignores
  * proxy variables and could not connect at all, the preload gives fetch a proxy agent. The
- * marker tells a nested `airlock run` it is already inside.
+ * marker tells a nested `airlock run` it is already inside. `preload` null: none was found.
  */
-export function sandboxedCommandEnv(env: NodeJS.ProcessEnv, preload: string | undefined = locateEgressPreload()): NodeJS.ProcessEnv {
+export function sandboxedCommandEnv(env: NodeJS.ProcessEnv, preload: string | null = locateEgressPreload() ?? null): NodeJS.ProcessEnv {
   const { ELECTRON_RUN_AS_NODE: _electron, ...rest } = env;
   return {
     NODE_USE_ENV_PROXY: '1',
