@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -75,7 +75,12 @@ function runtimeEntry(cliPath: string | undefined): string {
 /** True inside a network namespace with nothing but loopback: no way out except the proxy that made it. */
 export function onlyLoopback(): boolean {
   try {
-    const names = readdirSync('/sys/class/net');
+    // This process's own namespace: /sys/class/net shows the one sysfs was mounted in, and bubblewrap binds the host's.
+    const names = readFileSync('/proc/net/dev', 'utf8')
+      .split('\n')
+      .slice(2)
+      .map((line) => line.split(':')[0]!.trim())
+      .filter(Boolean);
     return names.length > 0 && names.every((n) => n === 'lo');
   } catch {
     return false;
