@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -17,6 +17,7 @@ import {
   requireSandbox,
   startEditor,
   startFakeApi,
+  stopWarmGates,
   type Workspace,
 } from './harness';
 
@@ -120,6 +121,7 @@ before(async () => {
 
 after(async () => {
   await api?.close();
+  for (const w of workspaces) stopWarmGates(w);
   for (const w of workspaces) rmSync(w.base, { recursive: true, force: true });
   if (pki) rmSync(pki.dir, { recursive: true, force: true });
   if (scratch) rmSync(scratch, { recursive: true, force: true });
@@ -339,6 +341,29 @@ test('Node inside the sandbox: benign fetches pass unasked, ELECTRON_RUN_AS_NODE
       api.hits.slice(from).map((h) => h.method),
       ['GET', 'DELETE'],
     );
+  } finally {
+    await editor.close();
+  }
+});
+
+test('through the warm gate too (the line it wraps runs with the same environment): every client stack is held', { timeout: 150_000 }, async () => {
+  const w = workspace();
+  delete w.env.AIRLOCK_EGRESS_WARM;
+  const clients = writeClients(w);
+  const editor = await startEditor(w, 'block');
+  try {
+    const first = await airlockRun(w, 'true');
+    assert.equal(first.code, 0, first.stderr);
+    assert.ok(
+      readdirSync(w.env.AIRLOCK_RUNTIME_DIR!).some((n) => /^egress-[0-9a-f]+\.sock$/.test(n)),
+      'a warm gate is up',
+    );
+    const from = api.hits.length;
+    const r = await airlockRun(w, Object.values(clients).join('; '));
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(editor.shown.length, CLIENTS.length);
+    for (const client of CLIENTS) assert.match(readOut(w, `${client}.txt`), /blocked it in the editor/, client);
+    assert.deepEqual(api.hits.slice(from), []);
   } finally {
     await editor.close();
   }
