@@ -43,7 +43,7 @@ export function installProxyDispatcher(env: NodeJS.ProcessEnv = process.env, dir
     configurable: true,
     enumerable: false,
     get() {
-      // A plain, empty slot first: undici's entry reads it while loading, and fills it with its own agent.
+      // A plain, empty slot first: whatever reads it while the agent loads does not come back here.
       settle(undefined);
       const agent = loadProxyAgent(dir);
       if (agent !== undefined) settle(agent);
