@@ -8,9 +8,9 @@ import { EGRESS_PROXY_AGENT_FILE } from '../core/egress/preload-files';
  * instead of being held and asked. This gives `fetch` undici's EnvHttpProxyAgent through the
  * global dispatcher slot Node's fetch reads.
  *
- * Harmless elsewhere: nothing happens without a proxy variable, or when the slot is already
- * filled (Node releases that honour NODE_USE_ENV_PROXY fill it before preloads run; an earlier
- * preload may have). The agent is loaded on the first read of the slot (the first `fetch`), so
+ * Harmless elsewhere: nothing happens without a proxy variable, on Node releases that honour
+ * NODE_USE_ENV_PROXY themselves (which `airlock run` sets), or when the slot is already filled
+ * (an earlier preload). The agent is loaded on the first read of the slot (the first `fetch`), so
  * Node programs that never fetch parse this small file only. Any failure leaves the slot empty,
  * and Node puts its own direct agent there, which cannot connect from the sandbox: closed.
  */
@@ -20,6 +20,15 @@ export const DISPATCHER_SLOT = Symbol.for('undici.globalDispatcher.1');
 
 function proxyAnnounced(env: NodeJS.ProcessEnv): boolean {
   return !!(env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy);
+}
+
+/**
+ * Node releases that know `--use-env-proxy` honour NODE_USE_ENV_PROXY themselves: they fill the
+ * slot after preloads run, and would first read ours, loading the agent for nothing.
+ */
+function nodeProxiesItself(env: NodeJS.ProcessEnv): boolean {
+  const asked = env.NODE_USE_ENV_PROXY === '1' || process.execArgv.includes('--use-env-proxy') || /(^|\s)--use-env-proxy(\s|$)/.test(env.NODE_OPTIONS ?? '');
+  return asked && process.allowedNodeEnvironmentFlags.has('--use-env-proxy');
 }
 
 /** As undici's own setGlobalDispatcher defines it, so a program that sets its own still can. */
@@ -38,7 +47,7 @@ function loadProxyAgent(dir: string): unknown {
 
 /** True when the slot now makes a proxy agent on first use. */
 export function installProxyDispatcher(env: NodeJS.ProcessEnv = process.env, dir: string = __dirname): boolean {
-  if (!proxyAnnounced(env) || Object.getOwnPropertyDescriptor(globalThis, DISPATCHER_SLOT)) return false;
+  if (!proxyAnnounced(env) || nodeProxiesItself(env) || Object.getOwnPropertyDescriptor(globalThis, DISPATCHER_SLOT)) return false;
   Object.defineProperty(globalThis, DISPATCHER_SLOT, {
     configurable: true,
     enumerable: false,

@@ -126,7 +126,7 @@ test('nothing changes without a proxy variable (a Node program outside the sandb
   assert.match(r.out, /^undefined\napi saw POST \/direct/, r.out);
 });
 
-test('a dispatcher already in the slot (Node releases that honour NODE_USE_ENV_PROXY fill it first, or an earlier preload) is left alone', async () => {
+test('a dispatcher an earlier preload put in the slot is left alone', async () => {
   const first = join(scratch, 'first.js');
   writeFileSync(
     first,
