@@ -276,7 +276,7 @@ test("inside the sandbox Airlock's own files are read-only, the gate's CA key un
   }
 });
 
-test('a nested airlock run (a wrapped command inside a sandboxed agent) runs within the outer sandbox, whose gate still holds it; the marker alone outside changes nothing', async () => {
+test('a nested airlock run (a wrapped command inside a sandboxed agent) runs within the outer sandbox, whose gate still holds it; the marker alone outside a sandbox gains no network', async () => {
   const cli = ensureDist().cli;
   const w = workspace();
   const editor = await startEditor(w, 'block');
@@ -296,6 +296,28 @@ test('a nested airlock run (a wrapped command inside a sandboxed agent) runs wit
     const outside = await airlockRun(w, "sed -n '3,$p' /proc/net/dev | cut -d: -f1 | tr -d ' '");
     assert.equal(outside.code, 0, outside.stderr);
     assert.equal(outside.stdout.trim(), 'lo', 'the command ran in a network namespace of its own');
+
+    // Where the marker is believed without a sandbox (a namespace of one's own with only loopback),
+    // there is no network to reach: the request cannot leave.
+    const bare = spawnSync(
+      'unshare',
+      [
+        '-rn',
+        process.execPath,
+        cli,
+        'run',
+        '-c',
+        `curl -sS -m 5 -T payload.json "https://backboard.railway.app:$PORT/graphql/v2"; curl -sS -m 5 -k -T payload.json "https://127.0.0.1:$PORT/graphql/v2"; echo "exit=$?"`,
+      ],
+      {
+        cwd: w.ws,
+        env: w.env,
+        encoding: 'utf8',
+      },
+    );
+    assert.match(bare.stdout, /exit=7/, `${bare.stdout} ${bare.stderr}`);
+    assert.match(bare.stderr, /Could not resolve host/);
+    assert.deepEqual(api.hits.slice(from), []);
   } finally {
     await editor.close();
   }
