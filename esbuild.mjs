@@ -39,6 +39,10 @@ const common = {
 const builds = [
   { ...common, entryPoints: [join(root, 'src/extension/extension.ts')], outfile: join(root, 'dist/extension.js'), external: ['vscode'] },
   { ...common, entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(root, 'dist/airlock.js'), banner: { js: '#!/usr/bin/env node' } },
+  // Loaded with --require by the Node processes in `airlock run`'s sandbox (src/core/egress/command-env.ts),
+  // on whichever Node a command brings, so older syntax; the proxy agent it loads on the first fetch.
+  { ...common, entryPoints: [join(root, 'src/egress-preload/preload.ts')], outfile: join(root, 'dist/egress-preload.js'), target: 'node16' },
+  { ...common, entryPoints: [join(root, 'src/egress-preload/proxy-agent.ts')], outfile: join(root, 'dist/egress-proxy-agent.js'), target: 'node16' },
 ];
 
 function copyAssets() {

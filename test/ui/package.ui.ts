@@ -27,7 +27,15 @@ describe('the packaged .vsix', { timeout: 240_000 }, () => {
       .split('\n')
       .filter((line) => line.startsWith('  '))
       .map((line) => line.trim());
-    for (const needed of ['package.json', 'dist/extension.js', 'dist/airlock.js', 'media/airlock.svg', 'LICENSE']) {
+    for (const needed of [
+      'package.json',
+      'dist/extension.js',
+      'dist/airlock.js',
+      'dist/egress-preload.js',
+      'dist/egress-proxy-agent.js',
+      'media/airlock.svg',
+      'LICENSE',
+    ]) {
       assert.ok(files.includes(needed), `${needed} is packed`);
     }
     const stray = files.filter((file) => /^(src|test|scripts|node_modules|\.editor|demo|out)\//.test(file) || file.endsWith('.map'));

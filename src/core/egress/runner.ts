@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,6 +11,7 @@ import type { Requester } from '../types';
 import { insideForeignSandbox, OWN_SANDBOX_APPLIES } from './agent-sandbox';
 import { checkSandbox, type SandboxAvailability } from './availability';
 import { type CaFiles, ensureEgressCa } from './ca';
+import { SANDBOX_MARKER, sandboxedCommandEnv } from './command-env';
 import { type EgressWorkspace, loadEgressWorkspace } from './environment';
 import { createEgressFilter } from './filter';
 import { EGRESS_CONFIG_FILE } from './hook-wrap';
@@ -20,8 +21,7 @@ import { protectedWritePaths } from './protected-paths';
 type Runtime = typeof import('@anthropic-ai/sandbox-runtime', { with: { 'resolution-mode': 'import' }});
 type RuntimeConfig = import('@anthropic-ai/sandbox-runtime', { with: { 'resolution-mode': 'import' }}).SandboxRuntimeConfig;
 
-/** Set in every sandboxed command's environment; believed only where there is no network to escape to. */
-export const SANDBOX_MARKER = 'AIRLOCK_EGRESS_SANDBOX';
+export { SANDBOX_MARKER } from './command-env';
 
 export interface RunOptions {
   /** The command as a shell line (`-c`), run by bash inside the sandbox. */
@@ -75,7 +75,12 @@ function runtimeEntry(cliPath: string | undefined): string {
 /** True inside a network namespace with nothing but loopback: no way out except the proxy that made it. */
 export function onlyLoopback(): boolean {
   try {
-    const names = readdirSync('/sys/class/net');
+    // This process's own namespace: /sys/class/net shows the one sysfs was mounted in, and bubblewrap binds the host's.
+    const names = readFileSync('/proc/net/dev', 'utf8')
+      .split('\n')
+      .slice(2)
+      .map((line) => line.split(':')[0]!.trim())
+      .filter(Boolean);
     return names.length > 0 && names.every((n) => n === 'lo');
   } catch {
     return false;
@@ -273,14 +278,6 @@ export function spawnAndWait(line: string, options: RunOptions, shell: boolean, 
     child.on('error', () => done(EXIT_NOT_RUN));
     child.on('exit', (code, signal) => done(code ?? (signal ? 128 + (signalNumber(signal) ?? 1) : 1)));
   });
-}
-
-/** The environment a sandboxed command gets, whichever path (cold, warm, the launcher's) started it. */
-export function sandboxedCommandEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  // The editor starts Airlock on its own runtime with ELECTRON_RUN_AS_NODE: not for the command's own programs.
-  const { ELECTRON_RUN_AS_NODE: _electron, ...rest } = env;
-  // NODE_USE_ENV_PROXY: Node releases that know it send fetch() through the gate instead of failing.
-  return { NODE_USE_ENV_PROXY: '1', ...rest, [SANDBOX_MARKER]: '1' };
 }
 
 function signalNumber(signal: NodeJS.Signals): number | undefined {

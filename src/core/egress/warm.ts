@@ -4,9 +4,10 @@ import { chmodSync, existsSync, readFileSync, statSync, unlinkSync, writeFileSyn
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { ensurePrivateDir, runtimeDir } from '../ipc/paths';
+import { SANDBOX_MARKER, sandboxedCommandEnv } from './command-env';
 import { folderSnapshot } from './folder-snapshot';
 import { EGRESS_CONFIG_FILE } from './hook-wrap';
-import { buildConfig, type RunOptions, SANDBOX_MARKER, sandboxedCommandEnv, startGate } from './runner';
+import { buildConfig, type RunOptions, startGate } from './runner';
 import { readGateRequest, type ShRunRequest, shRunReply, watchProcess } from './sh-run';
 
 /**

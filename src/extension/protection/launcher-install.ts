@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { EGRESS_PRELOAD_FILES } from '../../core/egress/preload-files';
 import { INSTALLED_BEGIN, INSTALLED_END, type InstalledSettings, installedLauncher } from '../../launcher/install';
 
 /**
@@ -104,7 +105,8 @@ export function refreshLauncher(
   if (!existsSync(cli)) throw new Error(`the bundled CLI is missing (${cli}); reinstall Airlock`);
   copyAtomic(cli, paths.cli, 0o755);
   for (const name of readdirSync(extensionDist)) {
-    if (name.endsWith('.wasm')) copyAtomic(join(extensionDist, name), join(paths.binDir, name));
+    // The egress preload goes too: `airlock run` hands sandboxed Node processes the one beside the CLI.
+    if (name.endsWith('.wasm') || (EGRESS_PRELOAD_FILES as readonly string[]).includes(name)) copyAtomic(join(extensionDist, name), join(paths.binDir, name));
   }
   const node = findNode(env);
   const runtime = node ?? process.execPath;

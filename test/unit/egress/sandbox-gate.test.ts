@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { ensureDist } from '../dist';
 import {
   airlockRun,
   type FakeApi,
@@ -20,7 +21,8 @@ import {
 
 /**
  * The egress gate end to end: `airlock run` in a real bubblewrap sandbox, real TLS to a fake
- * provider API on loopback, real clients (curl, Python, Node, make, npm, pytest). Each
+ * provider API on loopback, real clients (curl, Python, Node, make, npm, pytest; more client
+ * stacks in client-stacks.test.ts). Each
  * destructive shape is held; with no editor or a Block it never reaches the API and the client
  * reads the 403 text; with Allow it reaches the API exactly once.
  */
@@ -108,12 +110,8 @@ test('no editor: every destructive shape is held and refused; the API gets none 
   const r = await airlockRun(w, Object.values(shapes).join('; '));
   assert.equal(r.code, 0, r.stderr);
   for (const name of Object.keys(shapes)) {
+    // node.txt: Node 20's fetch, which ignores proxy variables, reaches the gate through the preload.
     const text = readOut(w, name);
-    if (name === 'node.txt' && text.startsWith('ERR')) {
-      // Node 20's fetch ignores proxy variables: with no network in the sandbox it cannot send at all.
-      assert.match(text, /ERR (EAI_AGAIN|ENOTFOUND|ECONNREFUSED|UND_ERR)/, `node fetch: ${text}`);
-      continue;
-    }
     assert.ok(text.includes(REFUSAL), `${name} was not refused by the gate: ${JSON.stringify(text.slice(0, 300))} (stderr ${r.stderr.slice(0, 300)})`);
     assert.match(text, /must|ask the person/, `${name}: the refusal tells the agent to ask the person`);
     if (!['heroku.txt', 'aws.txt'].includes(name)) assert.match(text, /volumeDelete/, name);
@@ -139,7 +137,7 @@ test('no editor: every destructive shape is held and refused; the API gets none 
         ),
     );
   const refusals = lines.map((l) => JSON.parse(l).event).filter((e) => e.details?.gate === 'egress' && e.decision === 'deny' && e.decidedBy === 'no-editor');
-  assert.ok(refusals.length >= Object.keys(shapes).length - 1, `logged ${refusals.length} refusals`);
+  assert.ok(refusals.length >= Object.keys(shapes).length, `logged ${refusals.length} refusals`);
   assert.ok(
     refusals.every((e) => !JSON.stringify(e).includes('prod-4f1c9a7e2b6d8e0f3a5c')),
     'the token is redacted in the log',
@@ -273,6 +271,53 @@ test("inside the sandbox Airlock's own files are read-only, the gate's CA key un
     assert.equal(readFileSync(join(w.ws, '.claude', 'settings.json'), 'utf8'), '{}\n');
     assert.match(readFileSync(join(w.base, 'state', 'egress-ca', 'ca.key'), 'utf8'), /PRIVATE KEY/, 'the CA key exists outside, kept between runs');
     assert.equal(readOut(w, 'plain.txt'), 'ok\n', 'ordinary work in the workspace is writable');
+  } finally {
+    await editor.close();
+  }
+});
+
+test('a nested airlock run (a wrapped command inside a sandboxed agent) runs within the outer sandbox, whose gate still holds it; the marker alone outside a sandbox gains no network', async () => {
+  const cli = ensureDist().cli;
+  const w = workspace();
+  const editor = await startEditor(w, 'block');
+  try {
+    const from = api.hits.length;
+    const inner = `node ${cli} run -c 'curl -sS -H "Authorization: Bearer $RAILWAY_TOKEN" -T payload.json "https://backboard.railway.app:$PORT/graphql/v2"'`;
+    const r = await airlockRun(w, `${inner} > out/nested.txt 2> out/nested-err.txt; echo "exit=$?" >> out/nested.txt`);
+    assert.equal(r.code, 0, r.stderr);
+    const nested = readOut(w, 'nested.txt');
+    assert.ok(nested.includes(REFUSAL), `the nested run's request was not held by the outer gate: ${nested} ${readOut(w, 'nested-err.txt')}`);
+    assert.match(nested, /exit=0/);
+    assert.equal(editor.shown.length, 1, 'asked once, by the outer gate');
+    assert.deepEqual(api.hits.slice(from), []);
+
+    // Outside any sandbox the marker is not believed: the command is still sandboxed (only loopback inside).
+    w.env.AIRLOCK_EGRESS_SANDBOX = '1';
+    const outside = await airlockRun(w, "sed -n '3,$p' /proc/net/dev | cut -d: -f1 | tr -d ' '");
+    assert.equal(outside.code, 0, outside.stderr);
+    assert.equal(outside.stdout.trim(), 'lo', 'the command ran in a network namespace of its own');
+
+    // Where the marker is believed without a sandbox (a namespace of one's own with only loopback),
+    // there is no network to reach: the request cannot leave.
+    const bare = spawnSync(
+      'unshare',
+      [
+        '-rn',
+        process.execPath,
+        cli,
+        'run',
+        '-c',
+        `curl -sS -m 5 -T payload.json "https://backboard.railway.app:$PORT/graphql/v2"; curl -sS -m 5 -k -T payload.json "https://127.0.0.1:$PORT/graphql/v2"; echo "exit=$?"`,
+      ],
+      {
+        cwd: w.ws,
+        env: w.env,
+        encoding: 'utf8',
+      },
+    );
+    assert.match(bare.stdout, /exit=7/, `${bare.stdout} ${bare.stderr}`);
+    assert.match(bare.stderr, /Could not resolve host/);
+    assert.deepEqual(api.hits.slice(from), []);
   } finally {
     await editor.close();
   }
