@@ -6,6 +6,7 @@ import { connect, createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
+import { EGRESS_PRELOAD_FILES } from '../../../src/core/egress/preload-files';
 import { parseShRunRequest, shRunReply } from '../../../src/core/egress/sh-run';
 import { shRunSocketPath } from '../../../src/core/egress/warm';
 import { DEFAULT_PROTECTED_FILES } from '../../../src/core/tokens/protected-files';
@@ -62,6 +63,8 @@ function install(w: Workspace): string {
     copyFileSync(join(root, 'dist', name), join(bin, name));
     return { path: join(bin, name), sha256: sha256(join(bin, name)) };
   });
+  // As the editor copies them: the preload the gate hands sandboxed Node processes lives beside the CLI.
+  for (const name of EGRESS_PRELOAD_FILES) copyFileSync(join(root, 'dist', name), join(bin, name));
   writeFileSync(join(bin, 'gates.json'), JSON.stringify({ protectedFiles: DEFAULT_PROTECTED_FILES }));
   const settings = {
     cli: join(bin, 'airlock.js'),
@@ -151,6 +154,22 @@ test('with the gate up, the launcher starts the command itself, sandboxed and ju
   const words = await launch(launcher, ['run', '--', 'printf', '%s|', "it's", 'a b', '$HOME', ''], env, w.ws, true);
   assert.equal(words.fast, true);
   assert.equal(words.stdout, "it's|a b|$HOME||");
+
+  // Node's own fetch (Node 20 ignores proxy variables): the launcher's line loads the same preload as the CLI's.
+  const fetched = await launch(
+    launcher,
+    [
+      'run',
+      '-c',
+      `node -e "fetch('https://backboard.railway.app:' + process.env.PORT + '/graphql/v2', {method:'POST', headers: {authorization: 'Bearer ' + process.env.RAILWAY_TOKEN}, body: require('fs').readFileSync('payload.json')}).then((r) => r.text(), (e) => 'ERR ' + (e.cause?.code ?? e.message)).then(console.log)"`,
+    ],
+    env,
+    w.ws,
+    true,
+  );
+  assert.equal(fetched.fast, true);
+  assert.ok(fetched.stdout.includes(REFUSAL), `fetch is held, not failed: ${fetched.stdout}`);
+  assert.deepEqual(api.hits.slice(before), [], 'the API received nothing');
 
   // The agent named by --requester has a gate of its own: the first of its commands starts it.
   const claude = await launch(launcher, ['run', '--requester', 'claude', '-c', 'true'], env, w.ws, true);
