@@ -259,7 +259,7 @@ export const protectionFeature: Feature = {
         gates.onSelfEditAlert((alert) =>
           alertAndRecheck(
             alert.title,
-            `${alert.files.map((f) => `${f.path}: ${f.what}`).join('\n')}\n\nThe agent's edit tool reported this after the edit (${alert.event}); no hook could stop it. It is in the activity log. Airlock checks its protection again now.`,
+            `The agent reported it only after the edit (${alert.event}), so no hook could stop it. It is in the Activity log; Airlock is checking its protection again.`,
           ),
         ),
       );
