@@ -13,6 +13,12 @@ import { makeWorkspace, startWorkbench, type Workbench } from './support';
 
 const OBSERVED_TITLE = "Cursor edited .cursor/hooks.json, one of Airlock's own files, where Airlock could not stop it";
 const REMOVED_TITLE = "Airlock's hook was removed from Cursor (.cursor/hooks.json) by something other than Airlock";
+const ALTERED_TITLE = "Airlock's hook in Cursor (.cursor/hooks.json) was changed by something other than Airlock";
+interface HooksFile {
+  version: number;
+  hooks: Record<string, Array<{ command: string }>>;
+}
+
 const POLICY = '{\n  "rules": []\n}\n';
 
 /** Runs a hook the way Cursor does: its configured command line through a shell, the payload on stdin. */
@@ -39,7 +45,7 @@ describe("changes to Airlock's own files that no hook could stop", { timeout: 30
   let base: string;
   let env: Record<string, string>;
   const hooksPath = () => join(workspace, '.cursor/hooks.json');
-  const readHooks = () => JSON.parse(readFileSync(hooksPath(), 'utf8')) as { version: number; hooks: Record<string, Array<{ command: string }>> };
+  const readHooks = () => JSON.parse(readFileSync(hooksPath(), 'utf8')) as HooksFile;
   const policyPath = () => join(env.XDG_CONFIG_HOME!, 'airlock/policy.json');
 
   /**
@@ -75,6 +81,21 @@ describe("changes to Airlock's own files that no hook could stop", { timeout: 30
       .waitFor({ timeout: 20_000 });
   }
 
+  /** Runs Protect from the palette for Cursor's file and waits for its self-test to pass. */
+  async function protectCursor(): Promise<void> {
+    await workbench.runCommand('Airlock: Protect This Workspace');
+    const pick = workbench.inputBox().locator('.monaco-list-row').filter({ hasText: 'Cursor (.cursor/hooks.json)' });
+    await pick.first().waitFor({ timeout: 15_000 });
+    await workbench.page.keyboard.press('Enter');
+    let text = '';
+    await workbench.waitFor(
+      async () => /Cursor hook\s*verified \d{4}-\d\d-\d\d \d\d:\d\d/.test((text = await protectionText())),
+      'the Cursor hook verified',
+      30_000,
+      () => text,
+    );
+  }
+
   async function protectionText(): Promise<string> {
     await workbench.openAirlockView();
     return workbench.viewPane('Protection').innerText();
@@ -103,17 +124,7 @@ describe("changes to Airlock's own files that no hook could stop", { timeout: 30
   });
 
   it("Protect writes Cursor's hooks, verified, and warns about nothing", async () => {
-    await workbench.runCommand('Airlock: Protect This Workspace');
-    const pick = workbench.inputBox().locator('.monaco-list-row').filter({ hasText: 'Cursor (.cursor/hooks.json)' });
-    await pick.first().waitFor({ timeout: 15_000 });
-    await workbench.page.keyboard.press('Enter');
-    let text = '';
-    await workbench.waitFor(
-      async () => /Cursor hook\s*verified \d{4}-\d\d-\d\d \d\d:\d\d/.test((text = await protectionText())),
-      'the Cursor hook verified',
-      30_000,
-      () => text,
-    );
+    await protectCursor();
     assert.ok(
       readHooks().hooks.afterFileEdit?.some((e) => / hook cursor /.test(e.command)),
       'Airlock listens to afterFileEdit',
@@ -242,22 +253,53 @@ describe("changes to Airlock's own files that no hook could stop", { timeout: 30
     await row.first().waitFor({ timeout: 15_000 });
   });
 
-  it('Protect again and Remove Protection, both writes of Airlock itself, warn about nothing', async () => {
+  it('Protect again, a write of Airlock itself, warns about nothing', async () => {
     await workbench.runCommand('Notifications: Clear All Notifications');
-    await workbench.runCommand('Airlock: Protect This Workspace');
-    await workbench.inputBox().locator('.monaco-list-row').filter({ hasText: 'Cursor (.cursor/hooks.json)' }).first().waitFor({ timeout: 15_000 });
-    await workbench.page.keyboard.press('Enter');
-    let text = '';
-    await workbench.waitFor(
-      async () => /Cursor hook\s*verified/.test((text = await protectionText())),
-      'the Cursor hook restored and verified',
-      30_000,
-      () => text,
-    );
+    await protectCursor();
     assert.deepEqual(readHooks().hooks.stop, [{ command: './scripts/notify-done.sh' }], "the agent's own hook stays");
     await watcherCaughtUp();
     assert.deepEqual(await selfEditWarnings(), [], 'Protect is Airlock writing its own file');
+  });
 
+  // Each weakens Airlock's entry but leaves one in every blocking list: the self-test still passes
+  // through it, so only the file's bytes can tell the view it is not what Airlock installed.
+  const weakenings: Array<[string, (hooks: HooksFile['hooks']) => void]> = [
+    ['failClosed dropped, so Cursor runs the command when the hook fails', (h) => delete (h.beforeShellExecution![0] as { failClosed?: boolean }).failClosed],
+    ["the timeout raised to 300 s, past Cursor's own", (h) => (h.beforeShellExecution![0]!.command += '0')],
+    ['the write matcher narrowed to Write only', (h) => ((h.preToolUse![0] as { matcher?: string }).matcher = 'Write')],
+  ];
+  for (const [how, weaken] of weakenings) {
+    it(`a program weakening Airlock's entry (${how}) is caught, and Cursor is not shown as guarded`, async () => {
+      await workbench.runCommand('Notifications: Clear All Notifications');
+      const original = readFileSync(hooksPath(), 'utf8');
+      const weakened = readHooks();
+      weaken(weakened.hooks);
+      writeFileSync(hooksPath(), `${JSON.stringify(weakened, null, 2)}\n`);
+      await workbench.notification(ALTERED_TITLE).first().waitFor({ timeout: 20_000 });
+      let text = '';
+      await workbench.waitFor(
+        async () => /Cursor hook\s*not verified/.test((text = await protectionText())),
+        'the Cursor hook no longer shown as verified',
+        30_000,
+        () => text,
+      );
+      // Nothing, the alert's own re-check included, makes it claim the hook guarded again.
+      for (const until = Date.now() + 2_000; Date.now() < until; await workbench.page.waitForTimeout(200)) {
+        assert.match(await protectionText(), /Cursor hook\s*not verified/);
+      }
+      await workbench.screenshot('self-edit-weakened');
+      // Airlock's bytes put back: no change to Airlock's entry, so nothing more to warn about; Protect verifies them again.
+      writeFileSync(hooksPath(), original);
+      await protectCursor();
+      await watcherCaughtUp();
+      const warnings = await selfEditWarnings();
+      assert.equal(warnings.length, 1, warnings.join('\n'));
+      assert.match(warnings[0]!, /Airlock's hook in Cursor \(\.cursor\/hooks\.json\) was changed by something other than Airlock/);
+    });
+  }
+
+  it('Remove Protection, a write of Airlock itself, warns about nothing', async () => {
+    await workbench.runCommand('Notifications: Clear All Notifications');
     await workbench.runCommand('Airlock: Remove Protection');
     await workbench.inputBox().locator('.monaco-list-row').filter({ hasText: 'Cursor (.cursor/hooks.json)' }).first().waitFor({ timeout: 15_000 });
     await workbench.page.keyboard.press('Enter');

@@ -154,7 +154,12 @@ export const protectionFeature: Feature = {
         const mine = targets.filter((t) => t.agent === p.agent);
         const installed = mine.filter((t) => isInstalled(t));
         const pointing = installed.filter((t) => pointsAt(t, stable) || (launcher !== undefined && pointsAt(t, launcher.paths.launcher)));
-        const checks = pointing.map((t) => currentVerification(t, verified));
+        // The self-test runs one harmless command through the entry: it passes just as well after
+        // failClosed is dropped, a timeout raised or a matcher narrowed. Only an entry exactly as
+        // Airlock writes it counts as verified; anything else reads "not verified" until Protect.
+        const checks = pointing.map((t) =>
+          isCurrent(t, pointsAt(t, stable) ? stable : (launcher?.paths.launcher ?? stable)) ? currentVerification(t, verified) : undefined,
+        );
         agents[p.agent] = {
           detected: p.machine.length > 0 || p.workspace.length > 0,
           installed: installed.length > 0,
