@@ -87,13 +87,22 @@ describe("changes to Airlock's own files that no hook could stop", { timeout: 30
     const pick = workbench.inputBox().locator('.monaco-list-row').filter({ hasText: 'Cursor (.cursor/hooks.json)' });
     await pick.first().waitFor({ timeout: 15_000 });
     await workbench.page.keyboard.press('Enter');
+    await waitForProtection(/Cursor hook\s*verified \d{4}-\d\d-\d\d \d\d:\d\d/, 'the Cursor hook verified', 30_000);
+  }
+
+  /** Polls the Protection view until its text matches; returns that text. */
+  async function waitForProtection(pattern: RegExp, what: string, timeoutMs: number): Promise<string> {
     let text = '';
     await workbench.waitFor(
-      async () => /Cursor hook\s*verified \d{4}-\d\d-\d\d \d\d:\d\d/.test((text = await protectionText())),
-      'the Cursor hook verified',
-      30_000,
+      async () => {
+        text = await protectionText();
+        return pattern.test(text);
+      },
+      what,
+      timeoutMs,
       () => text,
     );
+    return text;
   }
 
   async function protectionText(): Promise<string> {
@@ -143,13 +152,7 @@ describe("changes to Airlock's own files that no hook could stop", { timeout: 30
     writeFileSync(hooksPath(), `${JSON.stringify(edited, null, 2)}\n`);
     // The bytes Protect tested are gone: a fresh look (a new terminal refreshes the view) says so.
     await workbench.openTerminal();
-    let text = '';
-    await workbench.waitFor(
-      async () => /Cursor hook\s*not verified/.test((text = await protectionText())),
-      'the Cursor hook no longer verified once its file changed',
-      15_000,
-      () => text,
-    );
+    await waitForProtection(/Cursor hook\s*not verified/, 'the Cursor hook no longer verified once its file changed', 15_000);
 
     const command = readHooks().hooks.afterFileEdit?.find((e) => / hook cursor /.test(e.command))?.command;
     assert.ok(command, `Airlock's afterFileEdit entry survives the agent's edit: ${readFileSync(hooksPath(), 'utf8')}`);
@@ -182,12 +185,7 @@ describe("changes to Airlock's own files that no hook could stop", { timeout: 30
     await workbench.screenshot('self-edit-observed-warning');
 
     // The alert re-ran the self-test on the file as it is now.
-    await workbench.waitFor(
-      async () => /Cursor hook\s*verified \d{4}-\d\d-\d\d \d\d:\d\d/.test((text = await protectionText())),
-      'the Cursor hook verified again after the alert',
-      30_000,
-      () => text,
-    );
+    await waitForProtection(/Cursor hook\s*verified \d{4}-\d\d-\d\d \d\d:\d\d/, 'the Cursor hook verified again after the alert', 30_000);
 
     await workbench.clickNotificationButton(OBSERVED_TITLE, 'Show Activity');
     const activity = workbench.viewPane('Activity');
@@ -230,13 +228,7 @@ describe("changes to Airlock's own files that no hook could stop", { timeout: 30
     );
     await workbench.screenshot('self-edit-watcher-warning');
 
-    let text = '';
-    await workbench.waitFor(
-      async () => /Cursor hook\s*off/.test((text = await protectionText())),
-      'the Cursor hook shown as off',
-      15_000,
-      () => text,
-    );
+    const text = await waitForProtection(/Cursor hook\s*off/, 'the Cursor hook shown as off', 15_000);
     assert.doesNotMatch(text, /Cursor hook\s*(verified|on)/);
     assert.doesNotMatch(await workbench.page.locator('.part.statusbar').innerText(), /(^|\s)Protected/, 'the shield no longer says Protected');
 
@@ -265,8 +257,18 @@ describe("changes to Airlock's own files that no hook could stop", { timeout: 30
   // through it, so only the file's bytes can tell the view it is not what Airlock installed.
   const weakenings: Array<[string, (hooks: HooksFile['hooks']) => void]> = [
     ['failClosed dropped, so Cursor runs the command when the hook fails', (h) => delete (h.beforeShellExecution![0] as { failClosed?: boolean }).failClosed],
-    ["the timeout raised to 300 s, past Cursor's own", (h) => (h.beforeShellExecution![0]!.command += '0')],
-    ['the write matcher narrowed to Write only', (h) => ((h.preToolUse![0] as { matcher?: string }).matcher = 'Write')],
+    [
+      "the timeout raised to 300 s, past Cursor's own",
+      (h) => {
+        h.beforeShellExecution![0]!.command += '0';
+      },
+    ],
+    [
+      'the write matcher narrowed to Write only',
+      (h) => {
+        (h.preToolUse![0] as { matcher?: string }).matcher = 'Write';
+      },
+    ],
   ];
   for (const [how, weaken] of weakenings) {
     it(`a program weakening Airlock's entry (${how}) is caught, and Cursor is not shown as guarded`, async () => {
@@ -276,13 +278,7 @@ describe("changes to Airlock's own files that no hook could stop", { timeout: 30
       weaken(weakened.hooks);
       writeFileSync(hooksPath(), `${JSON.stringify(weakened, null, 2)}\n`);
       await workbench.notification(ALTERED_TITLE).first().waitFor({ timeout: 20_000 });
-      let text = '';
-      await workbench.waitFor(
-        async () => /Cursor hook\s*not verified/.test((text = await protectionText())),
-        'the Cursor hook no longer shown as verified',
-        30_000,
-        () => text,
-      );
+      await waitForProtection(/Cursor hook\s*not verified/, 'the Cursor hook no longer shown as verified', 30_000);
       // Nothing, the alert's own re-check included, makes it claim the hook guarded again.
       for (const until = Date.now() + 2_000; Date.now() < until; await workbench.page.waitForTimeout(200)) {
         assert.match(await protectionText(), /Cursor hook\s*not verified/);
