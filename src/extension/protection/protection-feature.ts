@@ -46,6 +46,18 @@ function isCurrent(target: { path: string; agent: HookAgent; format: { add(text:
   }
 }
 
+/** True when Airlock's entries in the file are exactly as it writes them (observe-only ones may be missing). */
+function entriesAsWritten(
+  target: { path: string; agent: HookAgent; format: { asWritten(text: string | undefined, command: string): boolean } },
+  launcher: string,
+): boolean {
+  try {
+    return target.format.asWritten(readFileSync(target.path, 'utf8'), hookCommand(launcher, target.agent));
+  } catch {
+    return false;
+  }
+}
+
 /** User-level protectedFiles win; a workspace may only add globs (a repository can make the gate stricter, not blind). */
 function protectedFiles(): string[] {
   const inspect = vscode.workspace.getConfiguration('airlock.gates').inspect<string[]>('protectedFiles');
@@ -158,7 +170,7 @@ export const protectionFeature: Feature = {
         // failClosed is dropped, a timeout raised or a matcher narrowed. Only an entry exactly as
         // Airlock writes it counts as verified; anything else reads "not verified" until Protect.
         const checks = pointing.map((t) =>
-          isCurrent(t, pointsAt(t, stable) ? stable : (launcher?.paths.launcher ?? stable)) ? currentVerification(t, verified) : undefined,
+          entriesAsWritten(t, pointsAt(t, stable) ? stable : (launcher?.paths.launcher ?? stable)) ? currentVerification(t, verified) : undefined,
         );
         agents[p.agent] = {
           detected: p.machine.length > 0 || p.workspace.length > 0,
