@@ -66,7 +66,8 @@ describe('protecting a workspace', { timeout: 240_000 }, () => {
     const codex = JSON.parse(readFileSync(join(workspace, '.codex/hooks.json'), 'utf8'));
     assert.deepEqual(codex.hooks.PreToolUse[0].hooks[0], { type: 'command', command: `${stable} hook codex --timeout 300`, timeout: 300 });
     const windsurf = JSON.parse(readFileSync(join(workspace, '.windsurf/hooks.json'), 'utf8'));
-    assert.deepEqual(Object.keys(windsurf.hooks), ['pre_run_command', 'pre_read_code', 'pre_write_code', 'pre_mcp_tool_use']);
+    // post_write_code: observe-only, for edits of Airlock's own files no pre-hook could stop.
+    assert.deepEqual(Object.keys(windsurf.hooks), ['pre_run_command', 'pre_read_code', 'pre_write_code', 'pre_mcp_tool_use', 'post_write_code']);
     // Codex runs a hook only once the person trusts its content: Airlock says so.
     await workbench
       .notification(/Codex CLI runs a hook only after you trust its exact content/)

@@ -89,6 +89,20 @@ export function jsonHookFormat(spec: { skeleton: string; lists: JsonHookList[]; 
       const keys = Object.keys(rest).filter((k) => !emptyKeys.has(k));
       return keys.length === 0 && !hasComments(out) ? undefined : out;
     },
+    asWritten(text, command) {
+      if (!text) return false;
+      try {
+        const root = parseObject(text);
+        return spec.lists.every((list) => {
+          const v = valueAt(root, list.path);
+          const ours = Array.isArray(v) ? v.find(entryIsOurs) : undefined;
+          if (ours === undefined) return list.observeOnly === true;
+          return JSON.stringify(ours) === JSON.stringify(list.entry(command));
+        });
+      } catch {
+        return false;
+      }
+    },
     has(text) {
       if (!text) return false;
       try {
@@ -215,6 +229,9 @@ export function wholeFileFormat(
     },
     has(text) {
       return text !== undefined && text.includes(marker) && AIRLOCK_COMMAND.test(text);
+    },
+    asWritten(text, command) {
+      return text === render(command);
     },
   };
 }

@@ -105,8 +105,8 @@ export class AirlockFileWatcher implements vscode.Disposable {
     this.deps.alert(
       title,
       target
-        ? 'An agent or another program changed this hook file after Airlock installed it. Airlock checks its protection again now; run Protect This Workspace to restore the hook if it is gone.'
-        : 'If you did not change it, check what changed it: the policy decides what Airlock asks about.',
+        ? 'Airlock is checking its protection again; run Protect This Workspace to restore the hook.'
+        : 'If you did not change it, check what did: the policy decides what Airlock asks about.',
     );
   }
 

@@ -46,6 +46,18 @@ function isCurrent(target: { path: string; agent: HookAgent; format: { add(text:
   }
 }
 
+/** True when Airlock's entries in the file are exactly as it writes them (observe-only ones may be missing). */
+function entriesAsWritten(
+  target: { path: string; agent: HookAgent; format: { asWritten(text: string | undefined, command: string): boolean } },
+  launcher: string,
+): boolean {
+  try {
+    return target.format.asWritten(readFileSync(target.path, 'utf8'), hookCommand(launcher, target.agent));
+  } catch {
+    return false;
+  }
+}
+
 /** User-level protectedFiles win; a workspace may only add globs (a repository can make the gate stricter, not blind). */
 function protectedFiles(): string[] {
   const inspect = vscode.workspace.getConfiguration('airlock.gates').inspect<string[]>('protectedFiles');
@@ -154,7 +166,12 @@ export const protectionFeature: Feature = {
         const mine = targets.filter((t) => t.agent === p.agent);
         const installed = mine.filter((t) => isInstalled(t));
         const pointing = installed.filter((t) => pointsAt(t, stable) || (launcher !== undefined && pointsAt(t, launcher.paths.launcher)));
-        const checks = pointing.map((t) => currentVerification(t, verified));
+        // The self-test runs one harmless command through the entry: it passes just as well after
+        // failClosed is dropped, a timeout raised or a matcher narrowed. Only an entry exactly as
+        // Airlock writes it counts as verified; anything else reads "not verified" until Protect.
+        const checks = pointing.map((t) =>
+          entriesAsWritten(t, pointsAt(t, stable) ? stable : (launcher?.paths.launcher ?? stable)) ? currentVerification(t, verified) : undefined,
+        );
         agents[p.agent] = {
           detected: p.machine.length > 0 || p.workspace.length > 0,
           installed: installed.length > 0,
@@ -259,7 +276,7 @@ export const protectionFeature: Feature = {
         gates.onSelfEditAlert((alert) =>
           alertAndRecheck(
             alert.title,
-            `${alert.files.map((f) => `${f.path}: ${f.what}`).join('\n')}\n\nThe agent's edit tool reported this after the edit (${alert.event}); no hook could stop it. It is in the activity log. Airlock checks its protection again now.`,
+            `The agent reported it only after the edit (${alert.event}), so no hook could stop it. It is in the Activity log; Airlock is checking its protection again.`,
           ),
         ),
       );

@@ -83,6 +83,12 @@ export interface HookFileFormat {
   /** The text without Airlock's entry; undefined when nothing else is left (delete the file). */
   remove(text: string): string | undefined;
   has(text: string | undefined): boolean;
+  /**
+   * True when each of Airlock's entries is exactly as `add` writes it for `command`: the self-test
+   * passes through a weakened entry (failClosed dropped, a matcher narrowed) all the same. An
+   * observe-only entry may be missing (a file installed before those events existed).
+   */
+  asWritten(text: string | undefined, command: string): boolean;
   /** True when the file must be executable (Cline runs the file itself). */
   executable?: boolean;
   /** How the command reads inside the file: JSON files escape it. */
