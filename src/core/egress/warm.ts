@@ -354,7 +354,8 @@ export async function serveWarmGate(options: Omit<RunOptions, 'line'>): Promise<
   };
   // A line wrapped ahead of time (RUN_FROM_ENV), with the folder as it was when wrapped.
   let ready: { wrapped: string; snapshot: string } | undefined;
-  let preparing = false;
+  // The line being wrapped ahead, if any: it counts in the runtime's count from its start.
+  let preparation: Promise<void> | undefined;
   const depth = buildConfig(options, async () => ({ action: 'deny' })).mandatoryDenySearchDepth ?? 3;
   const snapshot = () => {
     const folder = folderSnapshot(options.cwd, depth);
@@ -375,9 +376,8 @@ export async function serveWarmGate(options: Omit<RunOptions, 'line'>): Promise<
     }
   };
   const prepare = () => {
-    if (preparing || ready || !listening) return;
-    preparing = true;
-    void (async () => {
+    if (preparation || ready || !listening) return;
+    preparation = (async () => {
       try {
         const before = snapshot();
         if (before === undefined) return;
@@ -387,7 +387,7 @@ export async function serveWarmGate(options: Omit<RunOptions, 'line'>): Promise<
       } catch {
         /* the next caller wraps afresh */
       } finally {
-        preparing = false;
+        preparation = undefined;
       }
     })();
   };
@@ -411,21 +411,25 @@ export async function serveWarmGate(options: Omit<RunOptions, 'line'>): Promise<
     return wrapped;
   };
   /** Counts a handed-out line as running; the returned function ends it once. */
-  const begin = (): (() => void) => {
+  /** Counts a handed-out line as running; the returned function ends it once. */
+  const begin = (): (() => Promise<void>) => {
     active++;
     let ended = false;
-    return () => {
+    return async () => {
       if (ended) return;
       ended = true;
       active--;
       release();
-      // Nothing runs: the line waiting for the next caller goes too, so the runtime's count
-      // reaches zero and the mount points of missing protected paths are removed now, before
-      // the caller hears that its command is over. A fresh one is wrapped for the next.
+      // Nothing runs: the line waiting for the next caller goes too (once it is wrapped), so the
+      // runtime's count reaches zero and the mount points of missing protected paths are removed
+      // now, before the caller hears that its command is over. A fresh one is wrapped for the next.
       if (active === 0) {
-        discardReady();
-        if (!listening) leave();
-        else prepare();
+        await preparation;
+        if (active === 0) {
+          discardReady();
+          if (!listening) leave();
+        }
+        prepare();
       }
       armIdle();
     };
@@ -477,8 +481,7 @@ export async function serveWarmGate(options: Omit<RunOptions, 'line'>): Promise<
     }
     const end = begin();
     const close = () => {
-      end();
-      socket.end();
+      void end().then(() => socket.end());
     };
     socket.once('end', close);
     socket.once('close', close);
@@ -495,7 +498,7 @@ export async function serveWarmGate(options: Omit<RunOptions, 'line'>): Promise<
       return '';
     }
     const end = begin();
-    watchProcess(request.pid, end);
+    watchProcess(request.pid, () => void end());
     return shRunReply(wrapped, request.env, sandboxedCommandEnv(request.env));
   };
   const bound = await bindSocket(server, path);
