@@ -40,6 +40,7 @@ function state(s: AgentStatus): string {
   if (s.guarded) return 'guarded';
   if (s.hooks.length === 0) return 'NOT GUARDED';
   if (s.hooks.some((h) => h.test && !h.test.ok)) return 'NOT GUARDED (self-test failed)';
+  if (s.hooks.some((h) => h.altered)) return "NOT GUARDED (Airlock's entry was changed)";
   return 'hook installed, not verified';
 }
 

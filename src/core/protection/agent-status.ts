@@ -12,8 +12,12 @@ export interface AgentStatus {
   /** Where the agent was found on this machine or in the workspace; empty when not found. */
   found: string[];
   /** Hook files holding Airlock's entry, with the self-test of each (when run). */
-  hooks: Array<{ path: string; scope: 'workspace' | 'user'; command?: string; test?: SelfTestResult }>;
-  /** Installed AND its self-test passed for every hook file (never claimed otherwise). */
+  hooks: Array<{ path: string; scope: 'workspace' | 'user'; command?: string; test?: SelfTestResult; altered?: true }>;
+  /**
+   * Installed exactly as Airlock writes it AND its self-test passed, for every hook file (never
+   * claimed otherwise). The self-test sends one harmless command, which a weakened entry (no
+   * failClosed, a narrower matcher, a longer timeout) lets through as well.
+   */
   guarded: boolean;
   note?: string;
 }
@@ -71,14 +75,16 @@ export async function agentStatuses(options: StatusOptions): Promise<AgentStatus
             : command
               ? await selfTest(p.agent, { command }, options.env)
               : { ok: false, time: new Date().toISOString(), detail: 'no Airlock command found in the file' };
-      hooks.push({ path: spec.path, scope: spec.scope, command, test });
+      // A whole-file hook (Cline's script) names no command to compare with: its self-test runs the file itself.
+      const altered = command !== undefined && !spec.format.asWritten(text, command);
+      hooks.push({ path: spec.path, scope: spec.scope, command, test, ...(altered ? { altered: true as const } : {}) });
     }
     out.push({
       agent: p.agent,
       name: mod.name,
       found: [...p.machine, ...p.workspace.map((w) => `${w} in the workspace`)],
       hooks,
-      guarded: hooks.length > 0 && hooks.every((h) => h.test?.ok === true),
+      guarded: hooks.length > 0 && hooks.every((h) => h.test?.ok === true && !h.altered),
       note: mod.note,
     });
   }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { before, test } from 'node:test';
@@ -89,6 +89,20 @@ test('airlock status: every agent found, guarded only when its hook is installed
       untested.every((a) => !a.guarded),
       'not tested: not guarded',
     );
+    // A weakened entry still passes the one harmless self-test command, and is not guarded:
+    // Airlock's entries must be exactly as it writes them.
+    const codexFile = userTargets(m.home).find((x) => x.agent === 'codex')!.path;
+    const written = readFileSync(codexFile, 'utf8');
+    for (const weakened of [written.replace(/"timeout": \d+/, '"timeout": 3600'), written.replace(/"matcher": "[^"]*"/, '"matcher": "Read"')]) {
+      assert.notEqual(weakened, written, 'the weakening changed the file');
+      writeFileSync(codexFile, weakened);
+      const codex = JSON.parse(status(m, '--json').stdout).agents.find((a: { agent: string }) => a.agent === 'codex');
+      assert.equal(codex.guarded, false, weakened);
+      assert.equal(codex.hooks[0].altered, true);
+      assert.match(status(m).stdout, /Codex CLI: NOT GUARDED \(Airlock's entry was changed\)/);
+    }
+    writeFileSync(codexFile, written);
+    assert.equal(JSON.parse(status(m, '--json').stdout).agents.find((a: { agent: string }) => a.agent === 'codex').guarded, true);
     // A hook pointing at a launcher that is gone is not guarded.
     const gone = userTargets(m.home).find((x) => x.agent === 'gemini')!;
     await installHooks(gone, join(m.base, 'missing', 'airlock'), mem);
