@@ -12,6 +12,8 @@ export interface ScanBatch {
   id: number;
   files: Array<[path: string, rel: string]>;
   maxBytes: number;
+  /** Send back the paths of files found clean (for the read index). */
+  clean: boolean;
 }
 export interface ScanResult {
   rel: string;
@@ -20,9 +22,14 @@ export interface ScanResult {
   skipped?: string;
   findings?: TokenFinding[];
 }
+/** A batch's answer, summed: only findings, skips and (when asked) clean paths travel back. */
 export interface ScanBatchResult {
   id: number;
-  results: ScanResult[];
+  scanned: number;
+  bytes: number;
+  findings: TokenFinding[];
+  skipped: Array<[rel: string, reason: string]>;
+  clean: string[];
 }
 
 /** Reads and checks one file; shared by the worker and the in-thread fast path. */
@@ -32,14 +39,27 @@ export function scanOne(path: string, rel: string, maxBytes: number, scratch: { 
   return { rel, path, bytes: read.bytes, findings: detectInText(read.text, { fileName: rel || path }) };
 }
 
+export function scanBatch(batch: ScanBatch, scratch: { buffer?: Buffer }): ScanBatchResult {
+  const answer: ScanBatchResult = { id: batch.id, scanned: 0, bytes: 0, findings: [], skipped: [], clean: [] };
+  for (const [path, rel] of batch.files) {
+    const result = scanOne(path, rel, batch.maxBytes, scratch);
+    if (result.skipped !== undefined) {
+      answer.skipped.push([rel || path, result.skipped]);
+      continue;
+    }
+    answer.scanned++;
+    answer.bytes += result.bytes ?? 0;
+    if (result.findings?.length) answer.findings.push(...result.findings);
+    else if (batch.clean) answer.clean.push(path);
+  }
+  return answer;
+}
+
 export function runScanWorker(): void {
   const port = parentPort;
   if (!port) return;
   const scratch: { buffer?: Buffer } = {};
-  port.on('message', (batch: ScanBatch) => {
-    const results = batch.files.map(([path, rel]) => scanOne(path, rel, batch.maxBytes, scratch));
-    port.postMessage({ id: batch.id, results } satisfies ScanBatchResult);
-  });
+  port.on('message', (batch: ScanBatch) => port.postMessage(scanBatch(batch, scratch)));
 }
 
 export function isScanWorker(): boolean {
