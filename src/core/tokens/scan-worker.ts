@@ -3,9 +3,10 @@
  * back what it found. Started by WorkspaceScanner with `workerData.airlockScanWorker`; the CLI
  * bundle starts this module when it finds itself loaded that way (src/cli/main.ts).
  */
+import { isUtf8 } from 'node:buffer';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { detectInText } from './detect';
-import { readTextSync } from './read-sync';
+import { detectInText, prefilterBytes } from './detect';
+import { readBytesSync } from './read-sync';
 import type { TokenFinding } from './types';
 
 export interface ScanBatch {
@@ -32,11 +33,26 @@ export interface ScanBatchResult {
   clean: string[];
 }
 
-/** Reads and checks one file; shared by the worker and the in-thread fast path. */
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Reads and checks one file; shared by the worker and the in-thread fast path. The keyword pass
+ * runs on the bytes: a file none of the detectors' words occur in is never decoded, and the
+ * others are not lowercased or searched for keywords again.
+ */
 export function scanOne(path: string, rel: string, maxBytes: number, scratch: { buffer?: Buffer }): ScanResult {
-  const read = readTextSync(path, maxBytes, scratch);
+  const read = readBytesSync(path, maxBytes, scratch);
   if (!read.ok) return { rel, path, skipped: read.reason };
-  return { rel, path, bytes: read.bytes, findings: detectInText(read.text, { fileName: rel || path }) };
+  const { bytes } = read;
+  const pre = prefilterBytes(bytes);
+  if (pre?.nothing && (pre.scan.ascii || isUtf8(bytes))) return { rel, path, bytes: bytes.length, findings: [] };
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    return { rel, path, skipped: 'not valid UTF-8' };
+  }
+  return { rel, path, bytes: bytes.length, findings: detectInText(text, { fileName: rel || path, prefiltered: pre?.scan }) };
 }
 
 export function scanBatch(batch: ScanBatch, scratch: { buffer?: Buffer }): ScanBatchResult {
