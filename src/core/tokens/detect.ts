@@ -120,6 +120,7 @@ function isSecretDataValue(value: string): boolean {
 function runPatternRules(rules: TokenRule[], text: string, present: Set<string>, spans: SecretSpan[], aggressive: boolean): void {
   for (const rule of rules) {
     if (rule.keywords.length > 0 && !rule.keywords.some((k) => present.has(k))) continue;
+    if (rule.requires && !rule.requires.test(text)) continue;
     const pattern = rule.pattern!;
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
