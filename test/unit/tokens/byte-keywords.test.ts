@@ -70,8 +70,14 @@ test('upper- and lower-case keywords on raw bytes, and the Kelvin sign and dotte
   const small = new KeywordScanner(['pi', 'pix']);
   assert.deepEqual(sorted(small.scanBytes(Buffer.from('P\u0130X'))!.present), sorted(small.find('P\u0130X'.toLowerCase())));
   assert.deepEqual(sorted(small.scanBytes(Buffer.from('P\u0130X'))!.present), ['pi']);
+  assert.equal(scanner.scanBytes(Buffer.from('plain ascii token'))!.special, false);
   assert.equal(scanner.scanBytes(Buffer.from('plain ascii'))!.ascii, true);
   assert.equal(scanner.scanBytes(Buffer.from('café'))!.ascii, false);
+  // Offsets count UTF-16 units of the decoded text: two for an emoji, one for `é`, none for a BOM.
+  const at = (text: string) => [...scanner.scanBytes(Buffer.from(text))!.sites].map((s) => Math.floor(s / 16));
+  assert.deepEqual(at('token'), [0]);
+  assert.deepEqual(at('😀é token'), [4]);
+  assert.deepEqual(at('\uFEFFtoken key'), [0, 6]);
   // A non-ASCII keyword cannot be read from bytes: the caller decodes instead.
   assert.equal(new KeywordScanner(['ü']).scanBytes(Buffer.from('ü')), undefined);
 });
