@@ -46,8 +46,11 @@ const FLAG_NAME = /^(?:--[A-Za-z0-9][\w.-]*|-[a-z][a-z-]*)$/;
 const KEY_PREFIXES = /^(?:TF_VAR_|INPUT_|SECRETS_|ENV_|CONFIG_)/;
 const MAX_VALUE = 4096;
 
+/** NAME_CHAR.test(ch), by character code: it runs for every character around every hint. */
 function isNameChar(ch: string | undefined): boolean {
-  return ch !== undefined && NAME_CHAR.test(ch);
+  if (ch === undefined || ch.length !== 1) return ch !== undefined && NAME_CHAR.test(ch);
+  const c = ch.charCodeAt(0);
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2e || c === 0x2d || c === 0x24;
 }
 
 const keyCache = new Map<string, string>();

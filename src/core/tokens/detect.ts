@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { type Assignment, findAssignments, HINT_WORDS } from './assignments';
 import { looksLikeIdentifier } from './entropy';
 import { type ByteScan, KeywordScanner } from './keyword-scan';
-import { decodeKubernetesSecrets, KIND_SECRET } from './kubernetes';
+import { decodeKubernetesSecrets, KIND_SECRET, KIND_SECRET_ANY_CASE } from './kubernetes';
 import { isPlaceholder, isReference } from './placeholder';
 import { previewSecret } from './preview';
 import { describeByNameOrPrefix, providerInName, providerRuleShaped, type Refined } from './provider-names';
@@ -71,7 +71,7 @@ export function detectSecretSpans(text: string, options: DetectOptions = {}): Se
   const present = pre ? pre.present : keywordsIn(lower());
   runPatternRules(patternRules, text, present, spans, options.aggressive === true);
   // Decoded Secret values outrank the generic reading of their base64 text.
-  if (present.has('secret') && present.has('kind') && KIND_SECRET.test(lower())) {
+  if (present.has('secret') && present.has('kind') && (pre && !pre.special ? KIND_SECRET_ANY_CASE.test(text) : KIND_SECRET.test(lower()))) {
     for (const decoded of decodeKubernetesSecrets(text)) {
       const inner = detectSecretSpans(decoded.text, { fileName: 'secret.env' });
       // The most specific reading: registry credentials over the password field beside them.

@@ -210,3 +210,29 @@ test('the byte reader skips and finds exactly as the plain reader: chunk edges, 
   assert.equal(scanOne(join(dir, 'overlong.txt'), 'f', big, scratch).skipped, 'not valid UTF-8');
   assert.equal(scanOne(join(dir, 'surrogate.txt'), 'f', big, scratch).skipped, 'not valid UTF-8');
 });
+
+test('a Kubernetes Secret is read the same from bytes as from text, in any case and beside the characters that lowercase to ASCII', () => {
+  const data = Buffer.from(`RAILWAY_API_TOKEN=${fakeUuid()}\n`).toString('base64');
+  const manifests = [
+    `apiVersion: v1\nkind: Secret\ndata:\n  env: ${data}\n`,
+    `apiVersion: v1\nKIND: SECRET\ndata:\n  env: ${data}\n`,
+    `{"kind": "Secret", "data": {"env": "${data}"}}`,
+    `apiVersion: v1\n\u212Aind: Secret\ndata:\n  env: ${data}\n`,
+    `apiVersion: v1\nkind: Secret\u0130\ndata:\n  env: ${data}\n`,
+    `apiVersion: v1\nkind: Secrets\ndata:\n  env: ${data}\n`,
+  ];
+  for (const text of manifests) {
+    const pre = prefilterBytes(Buffer.from(text))!;
+    assert.deepEqual(
+      detectInText(text, { fileName: 's.yaml', prefiltered: pre.scan }),
+      detectInText(text, { fileName: 's.yaml' }),
+      JSON.stringify(text.slice(0, 30)),
+    );
+  }
+  // The Secret path is really taken from bytes (the parser itself wants `kind: Secret` exactly).
+  assert.ok(
+    detectInText(manifests[0]!, { fileName: 's.yaml', prefiltered: prefilterBytes(Buffer.from(manifests[0]!))!.scan }).some((f) =>
+      f.title.includes('Kubernetes Secret'),
+    ),
+  );
+});
