@@ -6,9 +6,9 @@ import { closeSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, readFi
 import { readFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { extname, join, relative, resolve } from 'node:path';
+import { HINT_WORDS } from '../src/core/tokens/assignments';
 import { detectInText } from '../src/core/tokens/detect';
 import { readTextBounded } from '../src/core/tokens/files';
-import { HINT_WORDS } from '../src/core/tokens/assignments';
 import { KeywordScanner } from '../src/core/tokens/keyword-scan';
 import { allRules } from '../src/core/tokens/rules/index';
 import { WorkspaceScanner } from '../src/core/tokens/scan';
