@@ -10,13 +10,52 @@
 
 /** Characters the table covers directly; keywords are ASCII, so anything else restarts the match. */
 const ALPHABET = 128;
-const NOT_ASCII = 255;
 const LOWER_I = 0x69;
 const LOWER_K = 0x6b;
 
 /** A byte table entry's state, whether or not a keyword ends there. */
 function plainState(entry: number): number {
   return entry < 0 ? ~entry : entry;
+}
+
+/**
+ * A character's bytes beyond its UTF-16 units, counted at its lead byte (the caller refuses
+ * invalid UTF-8, so its continuation bytes follow): one for a two-byte character, two for a
+ * three-byte one and for a four-byte one (a surrogate pair).
+ */
+function leadShift(lead: number): number {
+  return lead < 0xe0 ? -1 : lead < 0xf8 ? -2 : 0;
+}
+
+/** The shift (text offset minus byte offset) that the lead bytes in [from, to) add up to. */
+function offsetShift(bytes: Uint8Array, from: number, to: number): number {
+  let shift = 0;
+  for (let i = from; i < to; i++) if (bytes[i]! >= 0xc0) shift += leadShift(bytes[i]!);
+  return shift;
+}
+
+/** One pass's results, shared by its lanes. */
+interface ByteRun {
+  bytes: Uint8Array;
+  length: number;
+  present: Set<string>;
+  reported: Uint8Array;
+  found: number[];
+  special: boolean;
+}
+
+/** A lane's position: its state, its byte, the text offset of that byte minus it, and where it records sites from. */
+interface ByteLane {
+  state: number;
+  i: number;
+  shift: number;
+  sitesFrom: number;
+  found: number[];
+}
+
+function finish(run: ByteRun): ByteScan {
+  // Reported by where they end: shorter keywords ending later can start later.
+  return { present: run.present, sites: Float64Array.from(run.found).sort(), special: run.special };
 }
 
 /** What `scanBytes` read from a file's bytes. */
@@ -26,11 +65,7 @@ export interface ByteScan {
   sites: Float64Array;
   /** `İ` or the Kelvin sign occurs: offsets in the lowercased text differ, or `k`/`i` came from them. */
   special: boolean;
-  ascii: boolean;
 }
-
-/** A byte's column in the table: ASCII upper case folded to lower case (the keywords are lower case), anything else NOT_ASCII. */
-const FOLD = new Uint8Array(256).map((_, b) => (b >= ALPHABET ? NOT_ASCII : b >= 0x41 && b <= 0x5a ? b + 0x20 : b));
 
 export class KeywordScanner {
   private readonly delta: Int32Array;
@@ -42,9 +77,15 @@ export class KeywordScanner {
 
   /** For each state, the lengths of the tracked keywords that end there, or undefined. */
   private readonly trackedLengths: Array<readonly number[] | undefined>;
+  /**
+   * Bytes a second lane reads before its half: the longest keyword, at three bytes a character
+   * (the Kelvin sign is three bytes and reads as `k`), after which its state is exact.
+   */
+  private readonly overlap: number;
 
   constructor(keywords: readonly string[], tracked: readonly string[] = []) {
     const words = [...new Set([...keywords, ...tracked])].filter((k) => k.length > 0);
+    this.overlap = 3 * Math.max(1, ...words.map((k) => k.length));
     // Keywords with non-ASCII characters (none today) are looked for with includes().
     this.fallback = words.filter((k) => [...k].some((c) => c.charCodeAt(0) >= ALPHABET));
     const ascii = words.filter((k) => !this.fallback.includes(k));
@@ -127,59 +168,127 @@ export class KeywordScanner {
    */
   scanBytes(bytes: Uint8Array, length = bytes.length): ByteScan | undefined {
     if (this.fallback.length > 0) return undefined;
-    const present = new Set<string>();
-    const { outputs, trackedLengths } = this;
     const table = this.byteTable();
-    const nonAscii = this.ends.length;
-    const reported = new Uint8Array(outputs.length);
-    const found: number[] = [];
-    let special = false;
-    let ascii = true;
-    let state = 0;
+    const run: ByteRun = { bytes, length, present: new Set(), reported: new Uint8Array(this.outputs.length), found: [], special: false };
     const bom = length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-    // The text offset of byte i is i + shift: ASCII bytes are one unit each, other characters are
-    // one unit (two for four-byte sequences, which are surrogate pairs) over several bytes.
-    let shift = bom ? -3 : 0;
-    for (let i = bom ? 3 : 0; i < length; i++) {
+    const first = bom ? 3 : 0;
+    // A lane's text offset of byte i is i + shift (see ByteLane).
+    const a: ByteLane = { state: 0, i: first, shift: bom ? -3 : 0, sitesFrom: 0, found: run.found };
+    const overlap = this.overlap;
+    if (length - first < 8 * overlap + 4096) {
+      this.runLane(table, a, length, run);
+      return finish(run);
+    }
+    // Two lanes over the two halves, stepped together: each lane's next read depends on its last,
+    // and two independent chains run nearly twice as fast as one. The second lane starts early
+    // enough before the middle that its state is exact from the middle on; before it, it reports
+    // only what is truly there (keywords it sees whole), and no sites (the first lane has them).
+    const mid = first + ((length - first) >> 1);
+    const b: ByteLane = { state: 0, i: mid - overlap, shift: 0, sitesFrom: mid, found: [] };
+    const from = b.i;
+    let sa = 0;
+    let sb = 0;
+    let ia = a.i;
+    let ib = b.i;
+    while (ia < mid && ib < length) {
+      const xa = table[(sa << 8) | bytes[ia]!]!;
+      const xb = table[(sb << 8) | bytes[ib]!]!;
+      if ((xa | xb) >= 0) {
+        sa = xa;
+        sb = xb;
+        ia++;
+        ib++;
+        continue;
+      }
+      if (xa >= 0) sa = xa;
+      else {
+        a.state = sa;
+        a.i = ia;
+        this.event(table, xa, a, run);
+        sa = a.state;
+        ia = a.i;
+      }
+      ia++;
+      if (xb >= 0) sb = xb;
+      else {
+        b.state = sb;
+        b.i = ib;
+        this.event(table, xb, b, run);
+        sb = b.state;
+        ib = b.i;
+      }
+      ib++;
+    }
+    a.state = sa;
+    a.i = ia;
+    this.runLane(table, a, mid, run);
+    b.state = sb;
+    b.i = ib;
+    this.runLane(table, b, length, run);
+    if (b.found.length > 0) {
+      // The second lane's shift started at 0 where it started: add the first lane's shift there.
+      const base = ((bom ? -3 : 0) + offsetShift(bytes, first, from)) * 16;
+      for (const site of b.found) run.found.push(site + base);
+    }
+    return finish(run);
+  }
+
+  /** One lane from `lane.i` up to `end` (exclusive). */
+  private runLane(table: Int32Array, lane: ByteLane, end: number, run: ByteRun): void {
+    const { bytes } = run;
+    let state = lane.state;
+    for (let i = lane.i; i < end; i++) {
       const next = table[(state << 8) | bytes[i]!]!;
       // The common case: an ASCII byte leading to a state where no keyword ends.
       if (next >= 0) {
         state = next;
         continue;
       }
-      let target = ~next;
-      if (target === nonAscii) {
-        const b = bytes[i]!;
-        ascii = false;
-        if (b === 0xc4 && bytes[i + 1] === 0xb0 && i + 1 < length) {
-          special = true;
-          // `i` then a combining dot, which restarts the match.
-          this.report(plainState(table[(state << 8) | LOWER_I]!), present, reported);
-          state = 0;
-          i++;
-          shift--;
-          continue;
-        }
-        if (b === 0xe2 && bytes[i + 1] === 0x84 && bytes[i + 2] === 0xaa && i + 2 < length) {
-          special = true;
-          target = plainState(table[(state << 8) | LOWER_K]!);
-          i += 2;
-          shift -= 2;
-        } else {
-          if (b < 0xc0) shift--;
-          else if (b >= 0xf0) shift++;
-          state = 0;
-          continue;
-        }
-      }
-      state = target;
-      const lengths = trackedLengths[state];
-      if (lengths !== undefined) for (const n of lengths) found.push((i + shift - n + 1) * 16 + n);
-      this.report(state, present, reported);
+      lane.state = state;
+      lane.i = i;
+      this.event(table, next, lane, run);
+      state = lane.state;
+      i = lane.i;
     }
-    // Reported by where they end: shorter keywords ending later can start later.
-    const sites = Float64Array.from(found).sort();
-    return { present, sites, special, ascii };
+    lane.state = state;
+    lane.i = end;
+  }
+
+  /**
+   * A negative table entry at `lane.i`: a keyword ends (report it, and the tracked ones' sites), or
+   * a non-ASCII lead byte (restart; `İ` and the Kelvin sign first step on `i` and `k`). Leaves
+   * `lane.i` on the last byte it used.
+   */
+  private event(table: Int32Array, entry: number, lane: ByteLane, run: ByteRun): void {
+    const { bytes, length } = run;
+    const i = lane.i;
+    let target = ~entry;
+    if (target === this.ends.length) {
+      const b = bytes[i]!;
+      if (b === 0xc4 && bytes[i + 1] === 0xb0 && i + 1 < length) {
+        run.special = true;
+        // `i` then a combining dot, which restarts the match.
+        this.report(plainState(table[(lane.state << 8) | LOWER_I]!), run.present, run.reported);
+        lane.state = 0;
+        lane.i = i + 1;
+        lane.shift--;
+        return;
+      }
+      if (b === 0xe2 && bytes[i + 1] === 0x84 && bytes[i + 2] === 0xaa && i + 2 < length) {
+        run.special = true;
+        target = plainState(table[(lane.state << 8) | LOWER_K]!);
+        lane.i = i + 2;
+        lane.shift -= 2;
+      } else {
+        lane.shift += leadShift(b);
+        lane.state = 0;
+        return;
+      }
+    }
+    lane.state = target;
+    const lengths = this.trackedLengths[target];
+    if (lengths !== undefined && lane.i >= lane.sitesFrom) for (const n of lengths) lane.found.push((lane.i + lane.shift - n + 1) * 16 + n);
+    this.report(target, run.present, run.reported);
   }
 
   private report(state: number, present: Set<string>, reported: Uint8Array): void {
@@ -193,19 +302,25 @@ export class KeywordScanner {
 
   /**
    * The table by byte (256 columns, upper case folded in), built on first use. A state where a
-   * keyword ends is stored as its complement (negative), and every non-ASCII byte as the
-   * complement of the state count: the scan's inner loop tests one sign.
+   * keyword ends is stored as its complement (negative), and a lead byte of a non-ASCII character
+   * as the complement of the state count: the scan's inner loop tests one sign.
    */
   private byteTable(): Int32Array {
     if (this.bytes) return this.bytes;
     const states = this.ends.length;
     const table = new Int32Array(states * 256);
-    for (let state = 0; state < states; state++)
-      for (let b = 0; b < 256; b++) {
-        const c = FOLD[b]!;
-        const next = c !== NOT_ASCII ? this.delta[state * ALPHABET + c]! : -1;
-        table[state * 256 + b] = next === -1 ? ~states : this.ends[next] === 1 ? ~next : next;
+    for (let state = 0; state < states; state++) {
+      const row = state * 256;
+      for (let c = 0; c < ALPHABET; c++) {
+        const next = this.delta[state * ALPHABET + c]!;
+        table[row + c] = this.ends[next] === 1 ? ~next : next;
       }
+      table.copyWithin(row + 0x41, row + 0x61, row + 0x7b);
+      // Continuation bytes restart the match like any non-ASCII byte, without a closer look:
+      // their character was counted at its lead byte.
+      table.fill(0, row + 0x80, row + 0xc0);
+      table.fill(~states, row + 0xc0, row + 0x100);
+    }
     this.bytes = table;
     return table;
   }

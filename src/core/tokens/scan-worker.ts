@@ -45,7 +45,7 @@ export function scanOne(path: string, rel: string, maxBytes: number, scratch: { 
   if (!read.ok) return { rel, path, skipped: read.reason };
   const { bytes } = read;
   const pre = prefilterBytes(bytes);
-  if (pre?.nothing && (pre.scan.ascii || isUtf8(bytes))) return { rel, path, bytes: bytes.length, findings: [] };
+  if (pre?.nothing && isUtf8(bytes)) return { rel, path, bytes: bytes.length, findings: [] };
   let text: string;
   try {
     text = decoder.decode(bytes);

@@ -71,8 +71,6 @@ test('upper- and lower-case keywords on raw bytes, and the Kelvin sign and dotte
   assert.deepEqual(sorted(small.scanBytes(Buffer.from('P\u0130X'))!.present), sorted(small.find('P\u0130X'.toLowerCase())));
   assert.deepEqual(sorted(small.scanBytes(Buffer.from('P\u0130X'))!.present), ['pi']);
   assert.equal(scanner.scanBytes(Buffer.from('plain ascii token'))!.special, false);
-  assert.equal(scanner.scanBytes(Buffer.from('plain ascii'))!.ascii, true);
-  assert.equal(scanner.scanBytes(Buffer.from('café'))!.ascii, false);
   // Offsets count UTF-16 units of the decoded text: two for an emoji, one for `é`, none for a BOM.
   const at = (text: string) => [...scanner.scanBytes(Buffer.from(text))!.sites].map((s) => Math.floor(s / 16));
   assert.deepEqual(at('token'), [0]);
@@ -235,4 +233,55 @@ test('a Kubernetes Secret is read the same from bytes as from text, in any case 
       f.title.includes('Kubernetes Secret'),
     ),
   );
+});
+
+/** Every occurrence of each tracked word in the lowercased text, as scanBytes encodes sites. */
+function expectedSites(lower: string): number[] {
+  const sites: number[] = [];
+  for (const word of new Set(HINT_WORDS)) for (let i = lower.indexOf(word); i !== -1; i = lower.indexOf(word, i + 1)) sites.push(i * 16 + word.length);
+  return sites.sort((x, y) => x - y);
+}
+
+test('long files are read in two lanes: keywords across the middle and the second lane start, multi-byte text in the first half', () => {
+  let seed = 0x2545f491;
+  const rand = (n: number) => {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return (seed >>> 0) % n;
+  };
+  const fillers = ['a', ' ', '\n', 'é', '😀', '中', 'Ж', 'x=1;', 'TOKEN', 'ghp_', 'Secret', 'pass', 'passw', '_pat', 'KEY'];
+  let checked = 0;
+  for (let round = 0; round < 60; round++) {
+    let body = '';
+    while (body.length < 6000 + rand(6000)) body += fillers[rand(fillers.length)];
+    const bytes = Buffer.from(body, 'utf8');
+    // Put a keyword at every alignment around the middle and around where the second lane starts.
+    for (const word of ['token', 'credential', 'ghp_', 'pypi-ageichlwas5vcmc']) {
+      const mid = bytes.length >> 1;
+      for (const center of [mid, mid - 3 * 20, mid - 3 * 40]) {
+        for (let at = center - word.length; at <= center + 1; at++) {
+          const copy = Buffer.from(bytes);
+          copy.write(word, Math.max(0, at), 'latin1');
+          // The write may cut a multi-byte character: keep only valid UTF-8, as the scan does.
+          const text = new TextDecoder().decode(copy);
+          const valid = Buffer.from(text, 'utf8');
+          const scan = scanner.scanBytes(valid)!;
+          const lower = text.toLowerCase();
+          assert.deepEqual(sorted(scan.present), sorted(scanner.find(lower)), `${word} at ${at}`);
+          if (!scan.special) assert.deepEqual([...scan.sites], expectedSites(lower), `${word} at ${at} (sites)`);
+          checked++;
+        }
+      }
+    }
+  }
+  assert.ok(checked > 1000);
+  // The two characters whose lower case is ASCII, right at the middle.
+  for (const odd of ['\u212Aey', '\u0130', 'p\u0130', 'to\u212Aen']) {
+    for (let pad = 6000; pad < 6012; pad++) {
+      const text = `${'é'.repeat(pad >> 1)}${odd}${'z'.repeat(pad)}`;
+      const scan = scanner.scanBytes(Buffer.from(text, 'utf8'))!;
+      assert.deepEqual(sorted(scan.present), sorted(scanner.find(text.toLowerCase())), `${odd} padded ${pad}`);
+    }
+  }
 });
