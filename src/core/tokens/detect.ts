@@ -30,8 +30,35 @@ export interface SecretSpan {
   refined: Refined;
 }
 
-const patternRules = allRules.filter((r) => r.pattern !== undefined && !r.fallback);
-const fallbackRules = allRules.filter((r) => r.pattern !== undefined && r.fallback);
+/** Rules in order, with which of them each keyword lets run (rules without keywords always run). */
+interface RuleSet {
+  rules: readonly TokenRule[];
+  byKeyword: Map<string, number[]>;
+  always: number[];
+}
+
+function ruleSet(rules: readonly TokenRule[]): RuleSet {
+  const byKeyword = new Map<string, number[]>();
+  const always: number[] = [];
+  rules.forEach((rule, i) => {
+    if (rule.keywords.length === 0) always.push(i);
+    for (const k of new Set(rule.keywords)) byKeyword.set(k, [...(byKeyword.get(k) ?? []), i]);
+  });
+  return { rules, byKeyword, always };
+}
+
+/** The rules one of whose keywords is present, in their order: from the few keywords present, not by asking each rule. */
+function rulesToRun(set: RuleSet, present: ReadonlySet<string>): TokenRule[] {
+  const run = new Uint8Array(set.rules.length);
+  for (const i of set.always) run[i] = 1;
+  for (const k of present) for (const i of set.byKeyword.get(k) ?? []) run[i] = 1;
+  const out: TokenRule[] = [];
+  for (let i = 0; i < run.length; i++) if (run[i] === 1) out.push(set.rules[i]!);
+  return out;
+}
+
+const patternRules = ruleSet(allRules.filter((r) => r.pattern !== undefined && !r.fallback));
+const fallbackRules = ruleSet(allRules.filter((r) => r.pattern !== undefined && r.fallback));
 const namedByKey = new Map<string, TokenRule>();
 for (const rule of allRules) for (const name of rule.names ?? []) namedByKey.set(name, rule);
 
@@ -117,9 +144,8 @@ function isSecretDataValue(value: string): boolean {
 }
 
 /** `aggressive` (redaction) hides placeholder-looking matches too: `mysql -proot` still gives a password away. */
-function runPatternRules(rules: TokenRule[], text: string, present: Set<string>, spans: SecretSpan[], aggressive: boolean): void {
-  for (const rule of rules) {
-    if (rule.keywords.length > 0 && !rule.keywords.some((k) => present.has(k))) continue;
+function runPatternRules(set: RuleSet, text: string, present: ReadonlySet<string>, spans: SecretSpan[], aggressive: boolean): void {
+  for (const rule of rulesToRun(set, present)) {
     if (rule.requires && !rule.requires.test(text)) continue;
     const pattern = rule.pattern!;
     pattern.lastIndex = 0;

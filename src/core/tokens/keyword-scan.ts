@@ -1,3 +1,5 @@
+import { isAscii } from 'node:buffer';
+
 /**
  * Which of many literal keywords occur in a text, in one pass: an Aho–Corasick automaton compiled
  * to a dense table (one array read per character). The token rules' keywords are its input, so a
@@ -29,6 +31,8 @@ function leadShift(lead: number): number {
 
 /** The shift (text offset minus byte offset) that the lead bytes in [from, to) add up to. */
 function offsetShift(bytes: Uint8Array, from: number, to: number): number {
+  // Most files are ASCII: a native check, not a second pass in JavaScript.
+  if (isAscii(bytes.subarray(from, to))) return 0;
   let shift = 0;
   for (let i = from; i < to; i++) if (bytes[i]! >= 0xc0) shift += leadShift(bytes[i]!);
   return shift;
