@@ -132,8 +132,9 @@ export class WorkspaceScanner {
 
   /**
    * Lists directories synchronously (one readdir per directory; the dirent's type, no stat, except
-   * for a symlink's target) and builds each relative path from its parent's. The fast reader's
-   * workers answer in between: the walk lets the event loop run every few milliseconds.
+   * for a symlink's target) and builds each relative path from its parent's. With the fast reader
+   * the walk lets the event loop run every few milliseconds (workers' answers, cancellation, the
+   * editor when files are read in this thread).
    */
   private async walk(
     summary: ScanSummary,
@@ -149,10 +150,6 @@ export class WorkspaceScanner {
         summary.cancelled = true;
         break;
       }
-      if (fast && Date.now() - lastYield > WALK_SLICE_MS) {
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        lastYield = Date.now();
-      }
       const [dir, dirRel] = stack.pop()!;
       let entries: Dirent[];
       try {
@@ -162,6 +159,11 @@ export class WorkspaceScanner {
         continue;
       }
       for (const entry of entries) {
+        // In-thread reads block this thread: the editor (and the workers' answers) get a turn.
+        if (fast && Date.now() - lastYield > WALK_SLICE_MS) {
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          lastYield = Date.now();
+        }
         if (this.options.signal?.aborted) {
           summary.cancelled = true;
           break;
