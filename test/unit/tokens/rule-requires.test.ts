@@ -37,3 +37,19 @@ test('the AWS secret rule finds what it found without its key-id requirement, at
   assert.equal(detectInText(texts[0]!, { fileName: 'creds' }).filter((f) => f.type === 'aws-access-key').length, 1);
   assert.equal(detectInText(texts[1]!, { fileName: 'creds' }).filter((f) => f.type === 'aws-access-key').length, 1);
 });
+
+// Mailchimp's keyword is `-us` and a digit (every match holds one), not `-us`: keys in every data
+// centre, upper-case around them, and one after a bare `-us` elsewhere are all still found.
+test('Mailchimp keys are found in every data centre with the narrower keywords', () => {
+  const hex = () => fake(32, '0123456789abcdef');
+  for (const dc of [0, 1, 2, 9, 10, 19, 21, 99]) {
+    for (const text of [`MAILCHIMP_KEY=${hex()}-us${dc}`, `en-us; MC_API = "${hex()}-us${dc}" // -USER`, `X-US1 ${hex()}-us${dc}`]) {
+      const types = detectInText(text, { fileName: 'mc.env' }).map((f) => f.type);
+      assert.ok(types.includes('mailchimp-api-key'), text);
+    }
+  }
+  assert.deepEqual(
+    detectInText(`en-us ${fake(32, '0123456789abcdef')}-usa`, { fileName: 'x.js' }).filter((f) => f.type === 'mailchimp-api-key'),
+    [],
+  );
+});
