@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { findAssignments, HINT_WORDS } from '../../../src/core/tokens/assignments';
+import { findAssignments, HINT, HINT_WORDS } from '../../../src/core/tokens/assignments';
 import { detectInText, prefilterBytes } from '../../../src/core/tokens/detect';
 import { fake, fakeUuid } from '../../../src/core/tokens/fake';
 import { readTextBounded } from '../../../src/core/tokens/files';
@@ -284,4 +284,10 @@ test('long files are read in two lanes: keywords across the middle and the secon
       assert.deepEqual(sorted(scan.present), sorted(scanner.find(text.toLowerCase())), `${odd} padded ${pad}`);
     }
   }
+});
+
+test("the byte pass tracks exactly HINT's words: a word added to one and not the other would be missed from bytes", () => {
+  const fromRegex = HINT.source.split('|').map((w) => w.replace(/\\b$/, ''));
+  assert.deepEqual([...fromRegex].sort(), [...HINT_WORDS].sort());
+  for (const w of fromRegex) assert.match(w, /^[a-z_]+$/, `${w}: the sites assume plain lower-case words`);
 });
