@@ -6,6 +6,7 @@ import { closeSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, readFi
 import { readFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { extname, join, relative, resolve } from 'node:path';
+import { HINT, HINT_WORDS } from '../src/core/tokens/assignments';
 import { detectInText } from '../src/core/tokens/detect';
 import { readTextBounded } from '../src/core/tokens/files';
 import { KeywordScanner } from '../src/core/tokens/keyword-scan';
@@ -59,13 +60,13 @@ async function airlock(): Promise<number> {
   return findings;
 }
 
-/** Lines of secretlint's findings in one file. */
-type Lint = (file: string, content: string) => Promise<number[]>;
+/** Lines of secretlint's findings in one file (with the rule of each, when `rules` is given). */
+type Lint = (file: string, content: string, rules?: string[]) => Promise<number[]>;
 
 async function loadSecretlint(): Promise<Lint> {
   const { lintSource } = await import('@secretlint/core');
   const { creator } = await import('@secretlint/secretlint-rule-preset-recommend');
-  return async (file, content) => {
+  return async (file, content, rules) => {
     // A fresh config per call, as secretlint's own CLI builds one per run: reusing one object
     // across thousands of calls makes every later call slower (state accumulates in it).
     const config = { rules: [{ id: '@secretlint/secretlint-rule-preset-recommend', rule: creator }] };
@@ -73,13 +74,23 @@ async function loadSecretlint(): Promise<Lint> {
       source: { content, filePath: file, ext: extname(file), contentType: 'text' },
       options: { config: config as never, maskSecrets: true },
     });
+    rules?.push(...result.messages.map((m) => m.ruleId.replace('@secretlint/secretlint-rule-', '')));
     return result.messages.map((m) => m.loc.start.line);
   };
 }
 
+/** secretlint's findings as `file:line rule`, relative to the tree given with --files-from. */
+const secretlintFound: string[] = [];
+
 async function secretlint(lint: Lint): Promise<number> {
   let findings = 0;
-  for (const file of files) findings += (await lint(file, await readFile(file, 'utf8'))).length;
+  const base = treeArg > 0 ? process.argv[treeArg + 1]! : root;
+  for (const file of files) {
+    const rules: string[] = [];
+    const lines = await lint(file, await readFile(file, 'utf8'), rules);
+    findings += lines.length;
+    for (const [i, line] of lines.entries()) secretlintFound.push(`${relative(base, file)}:${line} ${rules[i]}`);
+  }
   return findings;
 }
 
@@ -122,7 +133,7 @@ async function recall(): Promise<void> {
 }
 
 /** One timed pass in a fresh process, so neither tool inherits the other's heap or JIT state. */
-function pass(tool: 'airlock' | 'secretlint', filesFrom?: string, max = maxFiles): { ms: number; findings: number } {
+function pass(tool: 'airlock' | 'secretlint', filesFrom?: string, max = maxFiles): { ms: number; findings: number; found: string[] } {
   const out = execFileSync(process.execPath, ['--import', 'tsx', __filename, '--worker', tool, ...(filesFrom ? ['--files-from', filesFrom] : [])], {
     cwd: root,
     env: { ...process.env, BENCH_MAX_FILES: String(max) },
@@ -133,7 +144,7 @@ function pass(tool: 'airlock' | 'secretlint', filesFrom?: string, max = maxFiles
 
 async function worker(tool: string): Promise<void> {
   const result = tool === 'airlock' ? await time(airlock) : await time(async () => secretlint(await loadSecretlint()));
-  console.log(JSON.stringify(result));
+  console.log(JSON.stringify({ ...result, found: secretlintFound }));
 }
 
 /** A copy of part of node_modules (packages in name order up to `mb`), made once and reused. */
@@ -170,8 +181,25 @@ function treeCopy(name: string, mb: number, maxPackageMb = Infinity): { dir: str
   return { dir, bytes: list.reduce((n, f) => n + statSync(f).size, 0), count: list.length };
 }
 
+/**
+ * CPU seconds used by this process's finished children (Linux: cutime + cstime of /proc/self/stat),
+ * or undefined elsewhere. On a shared machine wall time swings with the load; CPU time much less.
+ */
+function childrenCpu(): number | undefined {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
+    // After the command name: state is field 3, so cutime (16) and cstime (17) are at 13 and 14.
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
 /** `airlock scan` as a user runs it (the CLI bundle), whole process; the reader chosen by env. */
-function cliScan(dir: string, env: Record<string, string>): { ms: number; findings: number; json: string } {
+function cliScan(dir: string, env: Record<string, string>): { ms: number; cpu?: number; findings: number; json: string; lines: string[] } {
+  const cpuBefore = childrenCpu();
   const start = process.hrtime.bigint();
   const out = spawnSync(process.execPath, [join(root, 'dist/airlock.js'), 'scan', '--no-default-excludes', '--json', dir], {
     env: { ...process.env, ...env },
@@ -179,9 +207,13 @@ function cliScan(dir: string, env: Record<string, string>): { ms: number; findin
     encoding: 'utf8',
   });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  const findings = (JSON.parse(out.stdout) as { findings: unknown[] }).findings;
-  return { ms, findings: findings.length, json: JSON.stringify(findings) };
+  const cpuAfter = childrenCpu();
+  const findings = (JSON.parse(out.stdout) as { findings: Array<{ file: string; line: number; type: string }> }).findings;
+  const cpu = cpuBefore !== undefined && cpuAfter !== undefined ? cpuAfter - cpuBefore : undefined;
+  return { ms, cpu, findings: findings.length, json: JSON.stringify(findings), lines: findings.map((f) => `${f.file}:${f.line} ${f.type}`) };
 }
+
+const load = () => loadavg()[0]!.toFixed(2);
 
 async function trees(): Promise<void> {
   if (!existsSync(join(root, 'dist/airlock.js'))) spawnSync(process.execPath, [join(root, 'esbuild.mjs'), '--production'], { cwd: root, stdio: 'ignore' });
@@ -197,26 +229,37 @@ async function trees(): Promise<void> {
   ];
   cliScan(big.dir, {}); // warm the page cache
   const times = new Map<string, number[]>(kinds.map(([k]) => [k, []]));
+  const cpus = new Map<string, number[]>(kinds.map(([k]) => [k, []]));
+  const loads = new Map<string, string[]>(kinds.map(([k]) => [k, []]));
   const outputs = new Map<string, string>();
   for (let i = 0; i < runs; i++) {
     for (const [name, env] of i % 2 === 0 ? kinds : [...kinds].reverse()) {
+      loads.get(name)!.push(load());
       const r = cliScan(big.dir, env);
       times.get(name)!.push(r.ms);
+      if (r.cpu !== undefined) cpus.get(name)!.push(r.cpu);
       outputs.set(name, `${r.findings}:${r.json}`);
     }
   }
-  console.log(`  ${'airlock'.padEnd(34)} ${'median ms'.padStart(10)} ${'MB/s'.padStart(8)} ${'findings'.padStart(9)}`);
-  for (const [name] of kinds)
+  console.log(
+    `  ${'airlock'.padEnd(34)} ${'median ms'.padStart(10)} ${'MB/s'.padStart(8)} ${'best ms'.padStart(8)} ${'MB/s'.padStart(6)} ${'CPU s'.padStart(6)} ${'findings'.padStart(9)}  load (1 min) at each run`,
+  );
+  for (const [name] of kinds) {
+    const ms = times.get(name)!;
+    const cpu = cpus.get(name)!;
     console.log(
-      `  ${name.padEnd(34)} ${fmt(median(times.get(name)!)).padStart(10)} ${fmt(big.bytes / 1e6 / (median(times.get(name)!) / 1000), 1).padStart(8)} ${outputs.get(name)!.split(':')[0]!.padStart(9)}`,
+      `  ${name.padEnd(34)} ${fmt(median(ms)).padStart(10)} ${fmt(big.bytes / 1e6 / (median(ms) / 1000), 1).padStart(8)} ${fmt(Math.min(...ms)).padStart(8)} ${fmt(big.bytes / 1e6 / (Math.min(...ms) / 1000), 1).padStart(6)} ${(cpu.length > 0 ? fmt(median(cpu), 2) : 'n/a').padStart(6)} ${outputs.get(name)!.split(':')[0]!.padStart(9)}  ${loads.get(name)!.join(', ')}`,
     );
+  }
   console.log(`  same findings from all three: ${new Set(outputs.values()).size === 1 ? 'yes' : 'NO'}`);
   // The keyword pass alone, in this process: the alternation regex it replaced vs Aho-Corasick.
   const keywords = [...new Set(allRules.flatMap((r) => r.keywords))].sort((a, b) => b.length - a.length);
   const regex = new RegExp(keywords.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
-  const texts = files.slice(0, 2000).map((f) => readFileSync(f, 'utf8').toLowerCase());
+  const raw = files.slice(0, 2000).map((f) => readFileSync(f));
+  const texts = raw.map((b) => b.toString('utf8').toLowerCase());
   const textBytes = texts.reduce((n, t) => n + t.length, 0);
   const ac = new KeywordScanner(keywords);
+  const acBytes = new KeywordScanner([...keywords, 'secret', 'kind'], HINT_WORDS);
   const viaRegex = () => {
     for (const t of texts) {
       regex.lastIndex = 0;
@@ -226,23 +269,40 @@ async function trees(): Promise<void> {
   const viaAc = () => {
     for (const t of texts) ac.find(t);
   };
-  viaRegex();
-  viaAc(); // warm up both (JIT)
-  let regexNs = 0n;
-  let acNs = 0n;
-  for (let i = 0; i < 5; i++) {
-    const a0 = process.hrtime.bigint();
-    viaRegex();
-    const a1 = process.hrtime.bigint();
-    viaAc();
-    const a2 = process.hrtime.bigint();
-    regexNs += a1 - a0;
-    acNs += a2 - a1;
-  }
+  // Per file, what the scan ran before (decode, lowercase, Aho-Corasick, the assignment finder's
+  // hint regex) and what it runs now: one pass over the bytes, case folded in the table, with the
+  // hint words' sites.
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const viaText = () => {
+    for (const b of raw) {
+      const lower = decoder.decode(b).toLowerCase();
+      acBytes.find(lower);
+      HINT.lastIndex = 0;
+      while (HINT.exec(lower));
+    }
+  };
+  const viaBytes = () => {
+    for (const b of raw) acBytes.scanBytes(b);
+  };
+  const passes: Array<[string, () => void]> = [
+    ['alternation regex (lowercased text)', viaRegex],
+    ['Aho-Corasick (lowercased text)', viaAc],
+    ['before, per file: decode + lowercase + Aho-Corasick + hint regex', viaText],
+    ['now, per file: one pass over the bytes', viaBytes],
+  ];
+  for (const [, fn] of passes) fn(); // warm up (JIT)
+  const spent = passes.map(() => 0n);
+  for (let i = 0; i < 5; i++)
+    passes.forEach(([, fn], k) => {
+      const t0 = process.hrtime.bigint();
+      fn();
+      spent[k]! += process.hrtime.bigint() - t0;
+    });
   const mbps = (ns: bigint) => fmt(textBytes / 1e6 / (Number(ns) / 1e9), 0);
-  console.log(
-    `  keyword pass alone over ${fmt(textBytes / 1e6, 1)} MB (mean of 5, warm): alternation regex ${mbps(regexNs / 5n)} MB/s, Aho-Corasick ${mbps(acNs / 5n)} MB/s`,
-  );
+  console.log(`  keyword pass alone over ${fmt(textBytes / 1e6, 1)} MB (mean of 5, warm, load ${load()}):`);
+  passes.forEach(([name], k) => {
+    console.log(`    ${name.padEnd(66)} ${mbps(spent[k]! / 5n).padStart(5)} MB/s`);
+  });
 
   // Both scanners on one smaller copy (secretlint reads about half a megabyte a second).
   const small = treeCopy('node_modules-small', Number(process.env.BENCH_SMALL_MB ?? 8), 1.5);
@@ -250,18 +310,27 @@ async function trees(): Promise<void> {
   const sl: number[] = [];
   let af = 0;
   let sf = 0;
+  let aLines: string[] = [];
+  let sLines: string[] = [];
   for (let i = 0; i < 2; i++) {
     const ra = cliScan(small.dir, {});
     a.push(ra.ms);
     af = ra.findings;
+    aLines = ra.lines;
     const rs = pass('secretlint', small.dir, Number.MAX_SAFE_INTEGER);
     sl.push(rs.ms);
     sf = rs.findings;
+    sLines = rs.found;
   }
   console.log(
     `\nBoth scanners on ${small.dir}: ${fmt(small.count)} files, ${fmt(small.bytes / 1e6, 1)} MB (airlock: the CLI, whole process; secretlint: recommended preset, in-process over its text files)`,
   );
-  console.log(`  airlock ${fmt(median(a))} ms (${af} findings), secretlint ${fmt(median(sl))} ms (${sf} findings): ${fmt(median(sl) / median(a), 1)}x\n`);
+  console.log(`  airlock ${fmt(median(a))} ms (${af} findings), secretlint ${fmt(median(sl))} ms (${sf} findings): ${fmt(median(sl) / median(a), 1)}x`);
+  // Each finding, so a reader can judge them: docs/tokens.md says what these are.
+  const width = Math.max(40, ...sLines.map((l) => l.length), ...aLines.map((l) => l.length));
+  console.log(`  ${'secretlint found'.padEnd(width)}  airlock found`);
+  for (let i = 0; i < Math.max(sLines.length, aLines.length); i++) console.log(`  ${(sLines[i] ?? '').padEnd(width)}  ${aLines[i] ?? ''}`);
+  console.log('');
 }
 
 async function main(): Promise<void> {

@@ -19,6 +19,26 @@ export interface Assignment {
 }
 
 export const HINT = /secret|token|passw|pwd|pass\b|_pat\b|key|auth|credential|dsn|conn|sas|signature|cookie|session|bearer/g;
+/** HINT's words, for a keyword pass that reports where they occur (keyword-scan.ts); `pass` and `_pat` only where a word ends. */
+export const HINT_WORDS = [
+  'secret',
+  'token',
+  'passw',
+  'pwd',
+  'pass',
+  '_pat',
+  'key',
+  'auth',
+  'credential',
+  'dsn',
+  'conn',
+  'sas',
+  'signature',
+  'cookie',
+  'session',
+  'bearer',
+];
+const WORD_CHAR = /[A-Za-z0-9_]/;
 const NAME_CHAR = /[A-Za-z0-9_.\-$]/;
 const STOP_UNQUOTED = new Set([' ', '\t', '\r', '\n', ',', ';', ')', '}', ']', '"', "'", '`', '>']);
 /** `--api-token`, `-storepass`; not a short flag with its value attached (`-pS3cret` is mysql's password, not a name). */
@@ -26,8 +46,11 @@ const FLAG_NAME = /^(?:--[A-Za-z0-9][\w.-]*|-[a-z][a-z-]*)$/;
 const KEY_PREFIXES = /^(?:TF_VAR_|INPUT_|SECRETS_|ENV_|CONFIG_)/;
 const MAX_VALUE = 4096;
 
+/** NAME_CHAR.test(ch), by character code: it runs for every character around every hint. */
 function isNameChar(ch: string | undefined): boolean {
-  return ch !== undefined && NAME_CHAR.test(ch);
+  if (ch === undefined || ch.length !== 1) return ch !== undefined && NAME_CHAR.test(ch);
+  const c = ch.charCodeAt(0);
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2e || c === 0x2d || c === 0x24;
 }
 
 const keyCache = new Map<string, string>();
@@ -56,18 +79,56 @@ function computeKey(name: string): string {
   return last.replace(KEY_PREFIXES, '');
 }
 
-/** `lower` must be `text.toLowerCase()` (callers share it across detectors). */
-export function findAssignments(text: string, lower: string): Assignment[] {
+/**
+ * Where HINT matches, in order, as its own scan would find them: from `lower`
+ * (`text.toLowerCase()`, which callers share across detectors), or from the sites a byte keyword
+ * pass reported (KeywordScanner.scanBytes over HINT_WORDS, with no `İ` or Kelvin sign in the text).
+ */
+export type HintSource = string | Float64Array;
+
+/** The next hint starting at or after `from`, as [start, length], or undefined. */
+type NextHint = (from: number) => [number, number] | undefined;
+
+function hintsFromLower(lower: string): NextHint {
+  return (from) => {
+    HINT.lastIndex = from;
+    const hint = HINT.exec(lower);
+    return hint ? [hint.index, hint[0].length] : undefined;
+  };
+}
+
+/**
+ * The same sequence from sorted sites: the leftmost site at or after `from` (at most one HINT word
+ * can start at an offset), with `pass` and `_pat` kept only where a word ends, as `\b` says.
+ */
+function hintsFromSites(text: string, sites: Float64Array): NextHint {
+  let k = 0;
+  return (from) => {
+    for (; k < sites.length; k++) {
+      const start = Math.floor(sites[k]! / 16);
+      if (start < from) continue;
+      const length = sites[k]! % 16;
+      if (length === 4 && WORD_CHAR.test(text[start + 4] ?? '')) {
+        const word = text.slice(start, start + 4).toLowerCase();
+        if (word === 'pass' || word === '_pat') continue;
+      }
+      k++;
+      return [start, length];
+    }
+    return undefined;
+  };
+}
+
+export function findAssignments(text: string, hints: HintSource): Assignment[] {
+  const next = typeof hints === 'string' ? hintsFromLower(hints) : hintsFromSites(text, hints);
   const found: Assignment[] = [];
-  let consumedUpTo = -1;
-  HINT.lastIndex = 0;
-  for (let hint = HINT.exec(lower); hint; hint = HINT.exec(lower)) {
-    let start = hint.index;
-    if (start < consumedUpTo) continue;
+  for (let hint = next(0); hint; ) {
+    const [hintIndex, hintLength] = hint;
+    let start = hintIndex;
     while (start > 0 && isNameChar(text[start - 1])) start--;
     // `"A=1\nAPI_TOKEN=…"`: an env file inside a JSON string; the `n` of `\n` is not part of the name.
     if (start > 0 && text[start - 1] === '\\' && /[nrt]/.test(text[start]!)) start++;
-    let end = hint.index + hint[0].length;
+    let end = hintIndex + hintLength;
     while (end < text.length && isNameChar(text[end])) end++;
     const reach = { end };
     let assignment = readValue(text, start, end, reach) ?? readNamedPair(text, start, end);
@@ -81,8 +142,7 @@ export function findAssignments(text: string, lower: string): Assignment[] {
     }
     if (assignment) found.push(assignment);
     // Never read the same stretch twice: `key=key=key=…` stays linear.
-    consumedUpTo = Math.max(end, reach.end);
-    HINT.lastIndex = consumedUpTo;
+    hint = next(Math.max(end, reach.end));
   }
   return found;
 }

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { type Assignment, findAssignments } from './assignments';
+import { type Assignment, findAssignments, HINT_WORDS } from './assignments';
 import { looksLikeIdentifier } from './entropy';
-import { KeywordScanner } from './keyword-scan';
-import { decodeKubernetesSecrets, KIND_SECRET } from './kubernetes';
+import { type ByteScan, KeywordScanner } from './keyword-scan';
+import { decodeKubernetesSecrets, KIND_SECRET, KIND_SECRET_ANY_CASE } from './kubernetes';
 import { isPlaceholder, isReference } from './placeholder';
 import { previewSecret } from './preview';
 import { describeByNameOrPrefix, providerInName, providerRuleShaped, type Refined } from './provider-names';
@@ -17,6 +17,8 @@ export interface DetectOptions {
   fileName?: string;
   /** Redaction mode: any value given to a secret-like name or flag counts, whatever its entropy. */
   aggressive?: boolean;
+  /** The keyword pass already run over the file's bytes (prefilterBytes): not run again. */
+  prefiltered?: ByteScan;
 }
 
 /** Where a secret is in the text, and which rule found it. Internal: never leaves core. */
@@ -28,28 +30,75 @@ export interface SecretSpan {
   refined: Refined;
 }
 
-const patternRules = allRules.filter((r) => r.pattern !== undefined && !r.fallback);
-const fallbackRules = allRules.filter((r) => r.pattern !== undefined && r.fallback);
+/** Rules in order, with which of them each keyword lets run (rules without keywords always run). */
+interface RuleSet {
+  rules: readonly TokenRule[];
+  byKeyword: Map<string, number[]>;
+  always: number[];
+}
+
+function ruleSet(rules: readonly TokenRule[]): RuleSet {
+  const byKeyword = new Map<string, number[]>();
+  const always: number[] = [];
+  rules.forEach((rule, i) => {
+    if (rule.keywords.length === 0) always.push(i);
+    for (const k of new Set(rule.keywords)) byKeyword.set(k, [...(byKeyword.get(k) ?? []), i]);
+  });
+  return { rules, byKeyword, always };
+}
+
+/** The rules one of whose keywords is present, in their order: from the few keywords present, not by asking each rule. */
+function rulesToRun(set: RuleSet, present: ReadonlySet<string>): TokenRule[] {
+  const run = new Uint8Array(set.rules.length);
+  for (const i of set.always) run[i] = 1;
+  for (const k of present) for (const i of set.byKeyword.get(k) ?? []) run[i] = 1;
+  const out: TokenRule[] = [];
+  for (let i = 0; i < run.length; i++) if (run[i] === 1) out.push(set.rules[i]!);
+  return out;
+}
+
+const patternRules = ruleSet(allRules.filter((r) => r.pattern !== undefined && !r.fallback));
+const fallbackRules = ruleSet(allRules.filter((r) => r.pattern !== undefined && r.fallback));
 const namedByKey = new Map<string, TokenRule>();
 for (const rule of allRules) for (const name of rule.names ?? []) namedByKey.set(name, rule);
 
 const ALLOW_MARK = 'airlock:allow';
 
-/** Which rule keywords occur: one Aho–Corasick pass over the rules' own keywords (keyword-scan.ts). */
-const keywordScanner = new KeywordScanner(allRules.flatMap((r) => r.keywords));
+/**
+ * Which rule keywords occur, and where the assignment finder's words do: one Aho–Corasick pass
+ * (keyword-scan.ts). `secret` and `kind` gate the Kubernetes Secret reader.
+ */
+const keywordScanner = new KeywordScanner([...allRules.flatMap((r) => r.keywords), 'secret', 'kind'], HINT_WORDS);
+/** A rule with a pattern and no keyword would run on every file: then no file can be passed over. */
+const everyPatternHasKeywords = allRules.every((r) => r.pattern === undefined || r.keywords.length > 0);
 
 function keywordsIn(lower: string): Set<string> {
   return keywordScanner.find(lower);
 }
 
+/**
+ * The keyword pass over a file's UTF-8 bytes (valid UTF-8, checked by the caller), before any
+ * decoding. `nothing` when no detector could find anything in it: no rule keyword, no assignment
+ * word, so the file need not be decoded.
+ */
+export function prefilterBytes(bytes: Uint8Array): { scan: ByteScan; nothing: boolean } | undefined {
+  const scan = keywordScanner.scanBytes(bytes);
+  if (!scan) return undefined;
+  return { scan, nothing: everyPatternHasKeywords && scan.present.size === 0 };
+}
+
 /** Every secret span in `text`, ordered by position, overlaps resolved in favour of the most specific rule. */
 export function detectSecretSpans(text: string, options: DetectOptions = {}): SecretSpan[] {
-  const lower = text.toLowerCase();
+  // From the byte pass, the lowercased text is needed only for a Kubernetes Secret, or when `İ` or
+  // the Kelvin sign move offsets (the hints then come from the lowercased text, as without it).
+  const pre = options.prefiltered;
+  let lowered: string | undefined = pre ? undefined : text.toLowerCase();
+  const lower = (): string => (lowered ??= text.toLowerCase());
   const spans: SecretSpan[] = [];
-  const present = keywordsIn(lower);
+  const present = pre ? pre.present : keywordsIn(lower());
   runPatternRules(patternRules, text, present, spans, options.aggressive === true);
   // Decoded Secret values outrank the generic reading of their base64 text.
-  if (lower.includes('secret') && lower.includes('kind') && KIND_SECRET.test(lower)) {
+  if (present.has('secret') && present.has('kind') && (pre && !pre.special ? KIND_SECRET_ANY_CASE.test(text) : KIND_SECRET.test(lower()))) {
     for (const decoded of decodeKubernetesSecrets(text)) {
       const inner = detectSecretSpans(decoded.text, { fileName: 'secret.env' });
       // The most specific reading: registry credentials over the password field beside them.
@@ -71,7 +120,7 @@ export function detectSecretSpans(text: string, options: DetectOptions = {}): Se
         });
     }
   }
-  for (const assignment of findAssignments(text, lower)) {
+  for (const assignment of findAssignments(text, pre && !pre.special ? pre.sites : lower())) {
     const verdict = ruleForAssignment(assignment, options);
     // Algolia's search-only key beside its appId and indexName is public by design (DocSearch, yarn's search).
     if (
@@ -95,9 +144,9 @@ function isSecretDataValue(value: string): boolean {
 }
 
 /** `aggressive` (redaction) hides placeholder-looking matches too: `mysql -proot` still gives a password away. */
-function runPatternRules(rules: TokenRule[], text: string, present: Set<string>, spans: SecretSpan[], aggressive: boolean): void {
-  for (const rule of rules) {
-    if (rule.keywords.length > 0 && !rule.keywords.some((k) => present.has(k))) continue;
+function runPatternRules(set: RuleSet, text: string, present: ReadonlySet<string>, spans: SecretSpan[], aggressive: boolean): void {
+  for (const rule of rulesToRun(set, present)) {
+    if (rule.requires && !rule.requires.test(text)) continue;
     const pattern = rule.pattern!;
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {

@@ -53,3 +53,9 @@ export function decodeKubernetesSecrets(text: string): DecodedValue[] {
 
 /** `kind: Secret` in YAML or JSON, quoted or not; tested against the lower-cased text. */
 export const KIND_SECRET = /\bkind["']?[ \t]*:[ \t]*["']?secret\b/;
+/**
+ * KIND_SECRET over the text as written: the same matches as KIND_SECRET over its lower case
+ * whenever lowercasing maps no non-ASCII character to ASCII (no `İ` or Kelvin sign), since under
+ * `i` a non-ASCII character never matches an ASCII one.
+ */
+export const KIND_SECRET_ANY_CASE = new RegExp(KIND_SECRET.source, 'i');

@@ -3,6 +3,9 @@ import { describeError, looksBinary, type ReadOutcome } from './files';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
+/** A file's bytes (a view of the reused buffer, valid until the next read), or why it was skipped. */
+export type BytesOutcome = { ok: true; bytes: Buffer } | { ok: false; reason: string };
+
 /**
  * readTextBounded's twin for the fast scanner, with the same outcomes: one open, one read of up
  * to `maxBytes + 1` into a reused buffer (the read's length tells the size), one close. An fstat
@@ -10,6 +13,19 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
  * stat, open, fstat, read and close through promises costing more than detection itself.
  */
 export function readTextSync(path: string, maxBytes: number, scratch: { buffer?: Buffer } = {}): ReadOutcome {
+  const read = readBytesSync(path, maxBytes, scratch);
+  if (!read.ok) return read;
+  let text: string;
+  try {
+    text = decoder.decode(read.bytes);
+  } catch {
+    return { ok: false, reason: 'not valid UTF-8' };
+  }
+  return { ok: true, text, bytes: read.bytes.length };
+}
+
+/** readTextSync before decoding: the same skips, except invalid UTF-8 (the caller checks). Binary files are refused. */
+export function readBytesSync(path: string, maxBytes: number, scratch: { buffer?: Buffer } = {}): BytesOutcome {
   let fd: number;
   try {
     // Non-blocking: a FIFO swapped in after the directory listing cannot hang the scan.
@@ -35,13 +51,7 @@ export function readTextSync(path: string, maxBytes: number, scratch: { buffer?:
     }
     const bytes = buffer.subarray(0, filled);
     if (looksBinary(bytes)) return { ok: false, reason: 'binary' };
-    let text: string;
-    try {
-      text = decoder.decode(bytes);
-    } catch {
-      return { ok: false, reason: 'not valid UTF-8' };
-    }
-    return { ok: true, text, bytes: filled };
+    return { ok: true, bytes };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
     // Read on something that is not a regular file (a directory, a device, a FIFO swapped in).

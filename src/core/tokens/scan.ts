@@ -1,4 +1,5 @@
-import { opendir, stat } from 'node:fs/promises';
+import { type Dirent, readdirSync, type Stats, statSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Minimatch } from 'minimatch';
@@ -9,6 +10,7 @@ import { DEFAULT_MAX_FILE_BYTES, describeError, readTextBounded } from './files'
 import { type AcceptedFindings, loadAirlockIgnore } from './ignore-file';
 import { keyStoreFinding } from './key-files';
 import { type ScanBatch, type ScanBatchResult, type ScanResult, scanOne } from './scan-worker';
+import { embeddedScanWorker } from './scan-worker-source';
 import type { TokenFinding } from './types';
 
 /** Skipped unless `--no-default-excludes`: dependencies and git's own store. */
@@ -109,7 +111,14 @@ export class WorkspaceScanner {
       await this.scanInto(this.root, '', summary, skip);
       return this.finish(summary);
     }
-    const fast = this.options.reader === 'plain' ? undefined : new FastReader(this.options, (result) => this.take(result, summary, skip));
+    const fast =
+      this.options.reader === 'plain'
+        ? undefined
+        : new FastReader(
+            this.options,
+            (result) => this.take(result, summary, skip),
+            (batch) => this.takeBatch(batch, summary, skip),
+          );
     try {
       await this.walk(summary, skip, fast, inflight, concurrency);
       await fast?.drain();
@@ -121,6 +130,12 @@ export class WorkspaceScanner {
     return this.finish(summary);
   }
 
+  /**
+   * Lists directories synchronously (one readdir per directory; the dirent's type, no stat, except
+   * for a symlink's target) and builds each relative path from its parent's. With the fast reader
+   * the walk lets the event loop run every few milliseconds (workers' answers, cancellation, the
+   * editor when files are read in this thread).
+   */
   private async walk(
     summary: ScanSummary,
     skip: (rel: string, reason: string) => void,
@@ -128,64 +143,67 @@ export class WorkspaceScanner {
     inflight: Set<Promise<void>>,
     concurrency: number,
   ): Promise<void> {
-    const stack: string[] = [this.root];
+    const stack: Array<[dir: string, rel: string]> = [[this.root, '']];
+    let lastYield = Date.now();
     while (stack.length > 0) {
       if (this.options.signal?.aborted) {
         summary.cancelled = true;
         break;
       }
-      const dir = stack.pop()!;
-      let handle: Awaited<ReturnType<typeof opendir>>;
+      const [dir, dirRel] = stack.pop()!;
+      let entries: Dirent[];
       try {
-        handle = await opendir(dir);
+        entries = readdirSync(dir, { withFileTypes: true });
       } catch (error) {
-        skip(toPosixRelative(this.root, dir) || '.', describeError(error));
+        skip(dirRel || '.', describeError(error));
         continue;
       }
-      try {
-        for await (const entry of handle) {
-          if (this.options.signal?.aborted) {
-            summary.cancelled = true;
-            break;
-          }
-          const path = join(dir, entry.name);
-          const rel = toPosixRelative(this.root, path);
-          if (entry.isDirectory()) {
-            if (this.isExcluded(rel, true)) continue;
-            stack.push(path);
-            continue;
-          }
-          if (entry.isSymbolicLink()) {
-            const target = await stat(path).catch((e: unknown) => e as Error);
-            if (target instanceof Error) {
-              skip(rel, `broken symlink (${describeError(target)})`);
-              continue;
-            }
-            if (target.isDirectory()) {
-              skip(rel, 'symlink to a directory (not followed)');
-              continue;
-            }
-          } else if (!entry.isFile()) {
-            skip(rel, 'not a regular file');
-            continue;
-          }
-          if (this.isExcluded(rel)) continue;
-          if (this.accepted!.ignoresFile(rel)) {
-            skip(rel, 'accepted in .airlockignore');
-            continue;
-          }
-          if (fast) {
-            this.noteKeyStore(rel, summary);
-            await fast.add(path, rel);
-            continue;
-          }
-          const task = this.scanInto(path, rel, summary, skip).finally(() => inflight.delete(task));
-          inflight.add(task);
-          if (inflight.size >= concurrency) await Promise.race(inflight);
+      for (const entry of entries) {
+        // In-thread reads block this thread: the editor (and the workers' answers) get a turn.
+        if (fast && Date.now() - lastYield > WALK_SLICE_MS) {
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          lastYield = Date.now();
         }
-      } catch (error) {
-        // A directory that vanished mid-listing: keep what we have.
-        skip(toPosixRelative(this.root, dir) || '.', describeError(error));
+        if (this.options.signal?.aborted) {
+          summary.cancelled = true;
+          break;
+        }
+        const path = join(dir, entry.name);
+        const rel = dirRel ? `${dirRel}/${entry.name}` : entry.name;
+        if (entry.isDirectory()) {
+          if (this.isExcluded(rel, true)) continue;
+          stack.push([path, rel]);
+          continue;
+        }
+        if (entry.isSymbolicLink()) {
+          let target: Stats;
+          try {
+            target = statSync(path);
+          } catch (error) {
+            skip(rel, `broken symlink (${describeError(error)})`);
+            continue;
+          }
+          if (target.isDirectory()) {
+            skip(rel, 'symlink to a directory (not followed)');
+            continue;
+          }
+        } else if (!entry.isFile()) {
+          skip(rel, 'not a regular file');
+          continue;
+        }
+        if (this.isExcluded(rel)) continue;
+        if (this.accepted!.ignoresFile(rel)) {
+          skip(rel, 'accepted in .airlockignore');
+          continue;
+        }
+        if (fast) {
+          this.noteKeyStore(rel, summary);
+          fast.add(path, rel);
+          continue;
+        }
+        const task = this.scanInto(path, rel, summary, skip).finally(() => inflight.delete(task));
+        inflight.add(task);
+        if (inflight.size >= concurrency) await Promise.race(inflight);
       }
     }
   }
@@ -201,6 +219,19 @@ export class WorkspaceScanner {
     this.options.onProgress?.(summary.filesScanned);
     if (this.options.readIndex && result.findings?.length === 0) noteCleanRead(this.options.readIndex, result.path, undefined);
     for (const finding of result.findings ?? []) {
+      if (this.accepted!.ignoresFingerprint(finding.fingerprint)) continue;
+      summary.findings.push(finding);
+    }
+  }
+
+  /** Counts a worker's batch: the same as `take` for each of its files. */
+  private takeBatch(batch: ScanBatchResult, summary: ScanSummary, skip: (rel: string, reason: string) => void): void {
+    for (const [rel, reason] of batch.skipped) skip(rel, reason);
+    summary.filesScanned += batch.scanned;
+    summary.bytesScanned += batch.bytes;
+    if (batch.scanned > 0) this.options.onProgress?.(summary.filesScanned);
+    if (this.options.readIndex) for (const path of batch.clean) noteCleanRead(this.options.readIndex, path, undefined);
+    for (const finding of batch.findings) {
       if (this.accepted!.ignoresFingerprint(finding.fingerprint)) continue;
       summary.findings.push(finding);
     }
@@ -260,13 +291,17 @@ export class WorkspaceScanner {
   }
 }
 
-/** Files per message to a worker: large enough that messaging is cheap, small enough to balance. */
-const BATCH_FILES = 64;
+/** Files per message to a worker: large enough that messaging is cheap, small enough to balance the tail. */
+const BATCH_FILES = 48;
+/** Workers cost a start-up each: only a tree past a few hundred files pays for them. */
 const WORKERS_AFTER_FILES = 256;
+/** How long the walk lists directories before letting the workers' answers in. */
+const WALK_SLICE_MS = 8;
 
 /**
- * The fast reader: files are read synchronously in this thread, or handed to worker threads in
- * batches (at most two batches in flight per worker, so the walk never runs far ahead).
+ * The fast reader: files are read synchronously in this thread, or queued for worker threads,
+ * which take batches as they finish (at most two in flight each): work follows what each worker
+ * can do, whatever the files' sizes. Workers start as soon as the walk has seen enough files.
  */
 class FastReader {
   private readonly maxBytes: number;
@@ -275,11 +310,13 @@ class FastReader {
   /** One entry per free slot: a worker appears twice (two batches in flight each). */
   private idle: Worker[] = [];
   private readonly pending = new Map<number, Array<[string, string]>>();
-  private batch: Array<[string, string]> = [];
+  private queue: Array<[string, string]> = [];
+  private walking = true;
   private nextId = 0;
   private waiting?: () => void;
 
   private readonly entry?: ScanOptions['workerEntry'];
+  private readonly clean: boolean;
   /** Workers that answered at least one batch. */
   started = 0;
   private readonly answered = new Set<Worker>();
@@ -289,13 +326,14 @@ class FastReader {
   constructor(
     options: ScanOptions,
     private readonly take: (result: ScanResult) => void,
+    private readonly takeBatch: (result: ScanBatchResult) => void,
   ) {
     this.maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
     this.entry = options.workerEntry;
+    this.clean = options.readIndex !== undefined;
     this.wanted = this.entry ? Math.max(0, Math.floor(options.workers ?? 0)) : 0;
   }
 
-  /** Workers cost a start-up each (loading the detectors): only a tree past a few hundred files pays for them. */
   private start(): void {
     const count = this.wanted;
     this.wanted = 0;
@@ -317,32 +355,25 @@ class FastReader {
     }
   }
 
-  async add(path: string, rel: string): Promise<void> {
+  add(path: string, rel: string): void {
     if (this.wanted > 0 && ++this.seen > WORKERS_AFTER_FILES) this.start();
     if (this.workers.length === 0) {
       this.take(scanOne(path, rel, this.maxBytes, this.scratch));
       return;
     }
-    this.batch.push([path, rel]);
-    if (this.batch.length >= BATCH_FILES) await this.flush();
+    this.queue.push([path, rel]);
+    if (this.queue.length >= BATCH_FILES) this.pump();
   }
 
-  private async flush(): Promise<void> {
-    while (this.idle.length === 0 && this.workers.length > 0)
-      await new Promise<void>((resolve) => {
-        this.waiting = resolve;
-      });
-    const files = this.batch;
-    this.batch = [];
-    if (files.length === 0) return;
-    if (this.workers.length === 0) {
-      for (const [path, rel] of files) this.take(scanOne(path, rel, this.maxBytes, this.scratch));
-      return;
+  /** Hands queued files to free workers; while the walk goes on, only full batches. */
+  private pump(): void {
+    while (this.idle.length > 0 && this.workers.length > 0 && this.queue.length >= (this.walking ? BATCH_FILES : 1)) {
+      const files = this.queue.splice(0, BATCH_FILES);
+      const worker = this.idle.pop()!;
+      const id = this.nextId++;
+      this.pending.set(id, files);
+      worker.postMessage({ id, files, maxBytes: this.maxBytes, clean: this.clean } satisfies ScanBatch);
     }
-    const worker = this.idle.pop()!;
-    const id = this.nextId++;
-    this.pending.set(id, files);
-    worker.postMessage({ id, files, maxBytes: this.maxBytes } satisfies ScanBatch);
   }
 
   private received(worker: Worker, message: ScanBatchResult): void {
@@ -351,8 +382,9 @@ class FastReader {
       this.answered.add(worker);
       this.started = this.answered.size;
     }
-    for (const result of message.results) this.take(result);
+    this.takeBatch(message);
     if (this.workers.includes(worker)) this.idle.push(worker);
+    this.pump();
     this.wake();
   }
 
@@ -363,8 +395,9 @@ class FastReader {
     this.workers = [];
     this.idle = [];
     for (const worker of workers) void worker.terminate();
-    const batches = [...this.pending.values()];
+    const batches = [...this.pending.values(), this.queue];
     this.pending.clear();
+    this.queue = [];
     for (const files of batches) for (const [path, rel] of files) this.take(scanOne(path, rel, this.maxBytes, this.scratch));
     this.wake();
   }
@@ -375,13 +408,19 @@ class FastReader {
     wake?.();
   }
 
-  /** Sends the last batch and waits for every answer. */
+  /** The walk is over: sends what is queued and waits for every answer. */
   async drain(): Promise<void> {
-    await this.flush();
-    while (this.pending.size > 0)
+    this.walking = false;
+    this.pump();
+    while (this.pending.size > 0 || this.queue.length > 0) {
+      if (this.workers.length === 0) {
+        this.lost();
+        break;
+      }
       await new Promise<void>((resolve) => {
         this.waiting = resolve;
       });
+    }
   }
 
   close(): void {
@@ -399,6 +438,8 @@ class FastReader {
  * as a worker (src/cli/main.ts); from TypeScript sources it needs tsx.
  */
 export function workerEntryFor(mainFile: string | undefined): ScanOptions['workerEntry'] {
+  // The CLI bundle carries the worker's own small bundle: a worker compiles 250 KB, not the whole CLI.
+  if (embeddedScanWorker !== undefined) return { script: embeddedScanWorker, eval: true };
   if (!mainFile) return undefined;
   if (mainFile.endsWith('.js')) return { script: mainFile };
   // Workers do not inherit tsx's loader: register it inside the worker, then load the module.

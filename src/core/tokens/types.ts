@@ -34,6 +34,12 @@ export interface TokenRule {
   readonly fallback?: boolean;
   /** Extra proof beyond the regex: a checksum, an entropy floor, a structure check. */
   readonly check?: (secret: string, match: RegExpExecArray) => boolean;
+  /**
+   * A non-global regex the whole text must match for any finding of this rule (what `check` needs
+   * elsewhere in the text, e.g. an AWS key id beside a secret): tested after the keywords, before
+   * the pattern runs over the text.
+   */
+  readonly requires?: RegExp;
   /** Narrows scope and severity from the token itself (e.g. Stripe live vs test). */
   readonly refine?: (secret: string, match: RegExpExecArray) => Partial<Pick<TokenFinding, 'scope' | 'severity' | 'title'>>;
   readonly examples: { readonly valid: readonly string[]; readonly invalid: readonly string[] };

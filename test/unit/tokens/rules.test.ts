@@ -37,6 +37,9 @@ test('pattern rules are global regexes with a keyword quick reject (or a documen
     assert.ok(rule.pattern!.global, `${rule.id} pattern must be global`);
     assert.ok(rule.keywords.length > 0, `${rule.id} has no keyword`);
     for (const k of rule.keywords) assert.equal(k, k.toLowerCase(), `${rule.id}: keywords are matched lower-case`);
+    // A global regex's test() starts at its lastIndex: one file's match would hide the next file's.
+    if (rule.requires) assert.ok(!rule.requires.global && !rule.requires.sticky, `${rule.id}: requires must not be global`);
+    for (const example of rule.examples.valid) if (rule.requires) assert.match(example, rule.requires, `${rule.id}: a valid example lacks what it requires`);
   }
 });
 

@@ -195,7 +195,8 @@ export const pack = defineTokenPack({
       {
         id: 'mailchimp-api-key',
         title: 'Mailchimp API key',
-        keywords: ['-us'],
+        // Every match holds `-us` and a digit: `-us` alone is in most minified code (`en-us`, `-user`).
+        keywords: ['-us0', '-us1', '-us2', '-us3', '-us4', '-us5', '-us6', '-us7', '-us8', '-us9'],
         pattern: '[0-9a-f]{32}-us[0-9]{1,2}',
         severity: 'high',
         scope: 'Full account access: audiences (personal data) and sending campaigns.',

@@ -35,7 +35,8 @@ function credentialUrl(id: string, schemes: string, title: string, providerName:
     id,
     provider: providerName,
     title,
-    keywords: schemes.split('|').map((s) => /^[a-z0-9]+/.exec(s)![0]),
+    // The literal start of each scheme: `https?` gives `http` (an optional last letter is not part of it).
+    keywords: schemes.split('|').map((s) => /^[a-z0-9]+/.exec(s.replace(/[a-z0-9]\?$/, ''))![0]),
     pattern,
     scope,
     severity,
