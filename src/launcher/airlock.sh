@@ -199,15 +199,18 @@ airlock_run_fast() {
   case $airlock_pid in ''|*[!0-9]*) return 1 ;; esac
   case $AIRLOCK_RUNTIME in /*) ;; *) return 1 ;; esac
   [ -O "/proc/$airlock_pid" ] && [ "/proc/$airlock_pid/exe" -ef "$AIRLOCK_RUNTIME" ] || return 1
-  airlock_cmdline=$(tr '\000' ' ' < "/proc/$airlock_pid/cmdline" 2>/dev/null) || return 1
-  airlock_gate_args=" $AIRLOCK_CLI run --warm-gate --requester $airlock_req "
-  case $airlock_cmdline in *"$airlock_gate_args") ;; *) return 1 ;; esac
-  case ${airlock_cmdline%"$airlock_gate_args"} in ''|*' '*) return 1 ;; esac
+  # read drops the NULs between the words (no process started for this): the runtime, this CLI
+  # and the gate's arguments, nothing before or between them.
+  IFS= read -r airlock_cmdline < "/proc/$airlock_pid/cmdline" 2>/dev/null
+  [ "$airlock_cmdline" = "$AIRLOCK_RUNTIME${AIRLOCK_CLI}run--warm-gate--requester$airlock_req" ] || return 1
   airlock_wrapped=$({ printf 'airlock-run-1\000%s\000' "$$"; env -0; } | socat -t 10 - "UNIX-CONNECT:$airlock_sock" 2>/dev/null) || return 1
   case $airlock_wrapped in 'exec env '*) ;; *) return 1 ;; esac
   AIRLOCK_RUN_LINE=$airlock_run_line
   export AIRLOCK_RUN_LINE
-  exec /bin/sh -c "$airlock_wrapped"
+  # The answer is one simple command that starts with exec: this shell becomes the command.
+  set +u
+  eval "$airlock_wrapped"
+  exit 126
 }
 
 # The words as one shell line in airlock_run_line, each single-quoted (a quote inside becomes '\'').

@@ -114,7 +114,7 @@ function launch(
     child.stderr.on('data', (c) => {
       stderr += c;
     });
-    child.on('close', (code) => resolvePromise({ code, stdout, stderr, fast: /^\+ exec \/bin\/sh -c exec env /m.test(stderr) }));
+    child.on('close', (code) => resolvePromise({ code, stdout, stderr, fast: /^\+ eval exec env /m.test(stderr) }));
   });
 }
 
