@@ -113,6 +113,29 @@ test('the warm process answers as a fresh CLI does, and hands back calls that ne
   }
 });
 
+test('the warm process folds the reads the launcher answered into the log between calls, not during the next one', { skip: !linux }, () => {
+  hook(bash('git push origin feature/x'));
+  waitForWarm();
+  const spool = join(dirname(launcher), 'read-spool.jsonl');
+  const files = ['/p/one.ts', '/p/two.ts', '/p/three.ts'].map((f) => join(project, f));
+  // As the launcher spools a read it answered in sh.
+  writeFileSync(
+    spool,
+    `${files.map((file) => JSON.stringify({ time: new Date().toISOString(), agent: 'claude', tool: 'Read', file, cwd: project, session: 's' })).join('\n')}\n`,
+  );
+  // No hook call: the process folds on its own.
+  for (let i = 0; i < 60 && existsSync(spool); i++) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+  assert.equal(existsSync(spool), false, 'folded without a call waiting for it');
+  const logged = spawnSync(process.execPath, [cli, 'log', '--json', '--cwd', project], { encoding: 'utf8', env });
+  const reads = logged.stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { kind: string; file?: string })
+    .filter((e) => e.kind === 'file-read')
+    .map((e) => e.file);
+  assert.deepEqual(reads.slice(-3), files, 'in the log, in order');
+});
+
 test('a different environment is not served warm: its policy and targets may differ', { skip: !linux }, () => {
   hook(bash('git status && git push'));
   waitForWarm();
