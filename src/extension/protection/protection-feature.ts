@@ -142,12 +142,9 @@ export const protectionFeature: Feature = {
       sawRecently: (line, since, flagged) => gates?.sawRecently(line, since, flagged) ?? false,
       onGap: (line) => {
         void vscode.window
+          // Non-modal: VS Code shows no `detail`, so the message says it all.
           .showWarningMessage(
-            `Airlock protection gap: "${line.length > 120 ? `${line.slice(0, 119)}…` : line}" ran and no Airlock gate saw it.`,
-            {
-              detail:
-                'A destructive command ran in a terminal without the terminal gate or an agent hook asking you. Check the protection status to close the gap.',
-            },
+            `Airlock protection gap: "${line.length > 120 ? `${line.slice(0, 119)}…` : line}" ran in a terminal without the terminal gate or an agent hook asking you. Check the protection status to close the gap.`,
             'Show Protection Status',
           )
           .then((choice) => {
