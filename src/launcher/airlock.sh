@@ -17,6 +17,7 @@ airlock_here=
 # >>> installed settings
 airlock_here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
 AIRLOCK_CLI=$airlock_here/../airlock.js
+AIRLOCK_CLI_KEY=
 AIRLOCK_RUNTIME=node
 AIRLOCK_RUNTIME_IS_ELECTRON=0
 AIRLOCK_FAST_PATH=1
@@ -36,6 +37,83 @@ airlock_installed_files() { :; }
 AIRLOCK_READ_INDEX=$airlock_here/read-index
 AIRLOCK_READ_SPOOL=$airlock_here/read-spool.jsonl
 export AIRLOCK_READ_FAST AIRLOCK_READ_GLOBS AIRLOCK_STAT_KIND AIRLOCK_READ_NOCASE AIRLOCK_READ_INDEX AIRLOCK_READ_SPOOL
+
+# `airlock run` without Node (src/core/egress/sh-run.ts), first thing after the settings (the
+# rest of this file is not even parsed when it succeeds): when the warm egress gate for this
+# folder and agent is up, ask it for the sandboxed line and exec it, the command travelling in
+# AIRLOCK_RUN_LINE. Linux, installed launcher only. Anything unusual (an option, no gate, a gate
+# under other settings, already inside a sandbox) returns 1 and the CLI runs the command, which
+# starts a gate or sandboxes it the cold way: never unsandboxed.
+airlock_run_fast() {
+  [ -n "$AIRLOCK_SHA256" ] && [ -r /proc/self/stat ] || return 1
+  [ "${AIRLOCK_EGRESS_WARM:-1}" != 0 ] && [ -z "${AIRLOCK_EGRESS_SANDBOX+set}" ] && [ -z "${CLAUDE_CODE_HOST_HTTP_PROXY_PORT+set}" ] || return 1
+  shift
+  airlock_req=cli
+  if [ "${1:-}" = --requester ]; then
+    case ${2:-} in cursor|claude|copilot|terminal|cli|unknown) airlock_req=$2 ;; *) return 1 ;; esac
+    shift 2
+  fi
+  case ${1:-} in
+    -c) [ $# -eq 2 ] || return 1; airlock_run_line=$2 ;;
+    --) shift; [ $# -gt 0 ] || set -- "${SHELL:-bash}"; airlock_quote_words "$@" ;;
+    -*) return 1 ;;
+    '') [ $# -eq 0 ] || return 1; airlock_quote_words "${SHELL:-bash}" ;;
+    *) airlock_quote_words "$@" ;;
+  esac
+  if [ -n "${AIRLOCK_RUNTIME_DIR:-}" ]; then airlock_rt=$AIRLOCK_RUNTIME_DIR
+  elif [ -n "${XDG_RUNTIME_DIR:-}" ]; then airlock_rt=${XDG_RUNTIME_DIR%/}/airlock
+  else
+    case ${TMPDIR:-} in /?*) airlock_rt=${TMPDIR%/} ;; *) airlock_rt=/tmp ;; esac
+    airlock_rt=$airlock_rt/airlock-$(id -u)
+  fi
+  # The gate's socket, from the index it keeps under the physical folder's own path (as the CLI
+  # names the folder); no process is started to hash anything. The command then starts where it
+  # was asked to, its PWD as it was.
+  [ -n "${AIRLOCK_CLI_KEY:-}" ] || return 1
+  airlock_logical=$PWD
+  cd -P . 2>/dev/null || return 1
+  IFS= read -r airlock_sock < "$airlock_rt/egress-run-index/$AIRLOCK_CLI_KEY/$airlock_req$PWD/gate" 2>/dev/null || return 1
+  cd -- "$airlock_logical" 2>/dev/null || return 1
+  case $airlock_sock in "$airlock_rt"/egress-run-*.sock) ;; *) return 1 ;; esac
+  case ${airlock_sock#"$airlock_rt"/egress-run-} in */*) return 1 ;; esac
+  [ -O "$airlock_rt" ] && [ -S "$airlock_sock" ] && [ -O "$airlock_sock" ] || return 1
+  command -v socat >/dev/null 2>&1 || return 1
+  # The gate must be this user's process of this runtime running this CLI's gate for this agent,
+  # with nothing loaded before it (it checks the rest itself: the folder and the settings).
+  IFS= read -r airlock_pid < "${airlock_sock%.sock}.pid" 2>/dev/null || return 1
+  case $airlock_pid in ''|*[!0-9]*) return 1 ;; esac
+  case $AIRLOCK_RUNTIME in /*) ;; *) return 1 ;; esac
+  [ -O "/proc/$airlock_pid" ] && [ "/proc/$airlock_pid/exe" -ef "$AIRLOCK_RUNTIME" ] || return 1
+  # read drops the NULs between the words (no process started for this): the runtime, this CLI
+  # and the gate's arguments, nothing before or between them.
+  IFS= read -r airlock_cmdline < "/proc/$airlock_pid/cmdline" 2>/dev/null
+  [ "$airlock_cmdline" = "$AIRLOCK_RUNTIME${AIRLOCK_CLI}run--warm-gate--requester$airlock_req" ] || return 1
+  airlock_wrapped=$({ printf 'airlock-run-1\000%s\000' "$$"; env -0; } | socat -t 10 - "UNIX-CONNECT:$airlock_sock" 2>/dev/null) || return 1
+  case $airlock_wrapped in 'exec env '*) ;; *) return 1 ;; esac
+  AIRLOCK_RUN_LINE=$airlock_run_line
+  export AIRLOCK_RUN_LINE
+  # The answer is one simple command that starts with exec: this shell becomes the command.
+  set +u
+  eval "$airlock_wrapped"
+  exit 126
+}
+
+# The words as one shell line in airlock_run_line, each single-quoted (a quote inside becomes '\'').
+airlock_quote_words() {
+  airlock_run_line=
+  for airlock_word; do
+    airlock_rest=$airlock_word airlock_q=
+    while :; do
+      case $airlock_rest in
+        *\'*) airlock_q=$airlock_q${airlock_rest%%\'*}"'\\''"; airlock_rest=${airlock_rest#*\'} ;;
+        *) airlock_q=$airlock_q$airlock_rest; break ;;
+      esac
+    done
+    airlock_run_line="$airlock_run_line${airlock_run_line:+ }'$airlock_q'"
+  done
+}
+
+if [ "${1:-}" = run ]; then airlock_run_fast "$@" || true; fi
 
 @PREFILTER_FUNCTIONS@
 
@@ -156,79 +234,6 @@ airlock_warm_call() {
   return 1
 }
 
-# `airlock run` without Node (src/core/egress/sh-run.ts): when the warm egress gate for this
-# folder and agent is up, ask it for the sandboxed line and exec it, the command travelling in
-# AIRLOCK_RUN_LINE. Linux, installed launcher only. Anything unusual (an option, no gate, a gate
-# under other settings, already inside a sandbox) returns 1 and the CLI runs the command, which
-# starts a gate or sandboxes it the cold way: never unsandboxed.
-airlock_run_fast() {
-  [ -n "$AIRLOCK_SHA256" ] && [ -r /proc/self/stat ] || return 1
-  [ "${AIRLOCK_EGRESS_WARM:-1}" != 0 ] && [ -z "${AIRLOCK_EGRESS_SANDBOX+set}" ] && [ -z "${CLAUDE_CODE_HOST_HTTP_PROXY_PORT+set}" ] || return 1
-  shift
-  airlock_req=cli
-  if [ "${1:-}" = --requester ]; then
-    case ${2:-} in cursor|claude|copilot|terminal|cli|unknown) airlock_req=$2 ;; *) return 1 ;; esac
-    shift 2
-  fi
-  case ${1:-} in
-    -c) [ $# -eq 2 ] || return 1; airlock_run_line=$2 ;;
-    --) shift; [ $# -gt 0 ] || set -- "${SHELL:-bash}"; airlock_quote_words "$@" ;;
-    -*) return 1 ;;
-    '') [ $# -eq 0 ] || return 1; airlock_quote_words "${SHELL:-bash}" ;;
-    *) airlock_quote_words "$@" ;;
-  esac
-  if [ -n "${AIRLOCK_RUNTIME_DIR:-}" ]; then airlock_rt=$AIRLOCK_RUNTIME_DIR
-  elif [ -n "${XDG_RUNTIME_DIR:-}" ]; then airlock_rt=${XDG_RUNTIME_DIR%/}/airlock
-  else
-    case ${TMPDIR:-} in /?*) airlock_rt=${TMPDIR%/} ;; *) airlock_rt=/tmp ;; esac
-    airlock_rt=$airlock_rt/airlock-$(id -u)
-  fi
-  # The physical folder, as the CLI sees it (no subshell: every process costs here); the command
-  # then starts where it was asked to, its PWD as it was.
-  airlock_logical=$PWD
-  cd -P . 2>/dev/null || return 1
-  airlock_key=$(printf '%s\0%s\0%s' "$PWD" "$airlock_req" "$AIRLOCK_CLI" | airlock_sha256 -) || return 1
-  cd -- "$airlock_logical" 2>/dev/null || return 1
-  airlock_key=${airlock_key%"${airlock_key#????????????????????}"}
-  airlock_sock=$airlock_rt/egress-run-$airlock_key.sock
-  [ -O "$airlock_rt" ] && [ -S "$airlock_sock" ] && [ -O "$airlock_sock" ] || return 1
-  command -v socat >/dev/null 2>&1 || return 1
-  # The gate must be this user's process of this runtime running this CLI's gate for this agent,
-  # with nothing loaded before it (it checks the rest itself: the folder and the settings).
-  IFS= read -r airlock_pid < "$airlock_rt/egress-run-$airlock_key.pid" 2>/dev/null || return 1
-  case $airlock_pid in ''|*[!0-9]*) return 1 ;; esac
-  case $AIRLOCK_RUNTIME in /*) ;; *) return 1 ;; esac
-  [ -O "/proc/$airlock_pid" ] && [ "/proc/$airlock_pid/exe" -ef "$AIRLOCK_RUNTIME" ] || return 1
-  # read drops the NULs between the words (no process started for this): the runtime, this CLI
-  # and the gate's arguments, nothing before or between them.
-  IFS= read -r airlock_cmdline < "/proc/$airlock_pid/cmdline" 2>/dev/null
-  [ "$airlock_cmdline" = "$AIRLOCK_RUNTIME${AIRLOCK_CLI}run--warm-gate--requester$airlock_req" ] || return 1
-  airlock_wrapped=$({ printf 'airlock-run-1\000%s\000' "$$"; env -0; } | socat -t 10 - "UNIX-CONNECT:$airlock_sock" 2>/dev/null) || return 1
-  case $airlock_wrapped in 'exec env '*) ;; *) return 1 ;; esac
-  AIRLOCK_RUN_LINE=$airlock_run_line
-  export AIRLOCK_RUN_LINE
-  # The answer is one simple command that starts with exec: this shell becomes the command.
-  set +u
-  eval "$airlock_wrapped"
-  exit 126
-}
-
-# The words as one shell line in airlock_run_line, each single-quoted (a quote inside becomes '\'').
-airlock_quote_words() {
-  airlock_run_line=
-  for airlock_word; do
-    airlock_rest=$airlock_word airlock_q=
-    while :; do
-      case $airlock_rest in
-        *\'*) airlock_q=$airlock_q${airlock_rest%%\'*}"'\\''"; airlock_rest=${airlock_rest#*\'} ;;
-        *) airlock_q=$airlock_q$airlock_rest; break ;;
-      esac
-    done
-    airlock_run_line="$airlock_run_line${airlock_run_line:+ }'$airlock_q'"
-  done
-}
-
-if [ "${1:-}" = run ]; then airlock_run_fast "$@" || true; fi
 
 if [ "${1:-}" = hook ] && [ -n "${2:-}" ]; then
   airlock_hook_agent=$2

@@ -7,6 +7,7 @@
  */
 
 import { dirname } from 'node:path';
+import { cliKey } from '../core/egress/sh-run';
 import { protectedFileTriggers } from '../core/guard/fastpath/file-words';
 import { DEFAULT_PROTECTED_FILES } from '../core/tokens/protected-files';
 import { shQuote } from './prefilter-awk';
@@ -53,6 +54,8 @@ export function installedBlock(settings: InstalledSettings): string {
     // Where it lives, fixed at install: no dirname/cd/pwd on every call.
     `airlock_here=${shQuote(oneLine(settings.home ?? dirname(settings.cli)))}`,
     `AIRLOCK_CLI=${shQuote(oneLine(settings.cli))}`,
+    // How the warm egress gate names this CLI (src/core/egress/warm.ts cliKey): no hashing per command.
+    `AIRLOCK_CLI_KEY=${cliKey(settings.cli)}`,
     `AIRLOCK_RUNTIME=${shQuote(oneLine(settings.runtime))}`,
     `AIRLOCK_RUNTIME_IS_ELECTRON=${settings.electron ? 1 : 0}`,
     `AIRLOCK_GATES_CONFIG=${shQuote(oneLine(settings.gatesConfig))}; export AIRLOCK_GATES_CONFIG`,

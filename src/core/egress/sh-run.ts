@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Socket } from 'node:net';
 
@@ -15,6 +16,11 @@ import type { Socket } from 'node:net';
  * watches that pid to know when to clean up after it.
  */
 export const SH_RUN_MAGIC = 'airlock-run-1';
+
+/** The launcher's name for its CLI: the first 20 hex digits of its path's SHA-256, written into the installed launcher. */
+export function cliKey(cli: string): string {
+  return createHash('sha256').update(cli).digest('hex').slice(0, 20);
+}
 const MAX_REQUEST = 1024 * 1024;
 
 export interface ShRunRequest {

@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { EGRESS_PRELOAD_FILES } from '../../../src/core/egress/preload-files';
 import { parseShRunRequest, shRunReply } from '../../../src/core/egress/sh-run';
-import { shRunSocketPath } from '../../../src/core/egress/warm';
+import { shRunIndexPath, shRunSocketPath } from '../../../src/core/egress/warm';
 import { DEFAULT_PROTECTED_FILES } from '../../../src/core/tokens/protected-files';
 import { installedLauncher } from '../../../src/launcher/install';
 import { ensureDist } from '../dist';
@@ -126,6 +126,11 @@ test('with the gate up, the launcher starts the command itself, sandboxed and ju
   assert.equal(first.code, 0, first.stderr);
   assert.equal(first.fast, false, 'the first command in a folder goes through the CLI, which starts the gate');
   assert.ok(existsSync(shRunSocketPath({ cwd: w.ws, env, requester: 'cli', cli: cliOf(launcher) })), "the gate listens on the launcher's socket");
+  assert.equal(
+    readFileSync(shRunIndexPath({ cwd: w.ws, env, requester: 'cli', cli: cliOf(launcher) }), 'utf8').trim(),
+    shRunSocketPath({ cwd: w.ws, env, requester: 'cli', cli: cliOf(launcher) }),
+    "and names it in the launcher's index",
+  );
 
   // The first refusal makes the log's folder, a new protected path: the gate hands over to a
   // fresh one (warm-gate.test.ts), which the command after it starts.
@@ -271,7 +276,8 @@ test('ways around the launcher path end in the CLI, which sandboxes the command:
   // 3. Another process of this user listens on the launcher's socket and answers a line that
   //    would run the command outside the sandbox. It is a node process (as the gate is) but not
   //    this CLI's gate: the launcher never asks it.
-  for (const name of readdirSync(w.env.AIRLOCK_RUNTIME_DIR!).filter((n) => n.startsWith('egress-'))) unlinkSync(join(w.env.AIRLOCK_RUNTIME_DIR!, name));
+  for (const name of readdirSync(w.env.AIRLOCK_RUNTIME_DIR!).filter((n) => /^egress-.*\.(sock|pid)$/.test(n)))
+    unlinkSync(join(w.env.AIRLOCK_RUNTIME_DIR!, name));
   let asked = 0;
   const impostor = createServer({ allowHalfOpen: true }, (socket) => {
     socket.on('data', () => {
@@ -281,6 +287,10 @@ test('ways around the launcher path end in the CLI, which sandboxes the command:
   });
   await new Promise<void>((res) => impostor.listen(shSocket, res));
   writeFileSync(shSocket.replace(/\.sock$/, '.pid'), `${process.pid}\n`);
+  // The launcher's index names that socket, as a gate's would.
+  const index = shRunIndexPath({ cwd: w.ws, env, requester: 'cli', cli: cliOf(launcher) });
+  mkdirSync(dirname(index), { recursive: true });
+  writeFileSync(index, `${shSocket}\n`);
   try {
     const r3 = await launch(launcher, ['run', '-c', `${DESTRUCTIVE}; echo "[$AIRLOCK_EGRESS_SANDBOX]"`], env, w.ws, true);
     assert.equal(asked, 0, 'the launcher did not ask a process that is not the gate');
@@ -288,6 +298,16 @@ test('ways around the launcher path end in the CLI, which sandboxes the command:
     assert.doesNotMatch(r3.stdout, /UNSANDBOXED/);
     assert.ok(r3.stdout.includes(REFUSAL), r3.stdout + r3.stderr.slice(-500));
     assert.match(r3.stdout, /\[1\]/, 'the command ran in the sandbox');
+    // 4. The index names a socket outside Airlock's runtime folder (its own pid file beside it).
+    const elsewhere = join(w.base, 'egress-run-0.sock');
+    impostor.close();
+    await new Promise<void>((res) => impostor.listen(elsewhere, res));
+    writeFileSync(join(w.base, 'egress-run-0.pid'), `${process.pid}\n`);
+    writeFileSync(index, `${elsewhere}\n`);
+    const r4 = await launch(launcher, ['run', '-c', DESTRUCTIVE], env, w.ws, true);
+    assert.equal(asked, 0, 'a socket outside the runtime folder is never asked');
+    assert.equal(r4.fast, false);
+    assert.ok(r4.stdout.includes(REFUSAL), r4.stdout + r4.stderr.slice(-500));
   } finally {
     impostor.close();
   }
