@@ -89,10 +89,10 @@ airlock_run_fast() {
   IFS= read -r airlock_cmdline < "/proc/$airlock_pid/cmdline" 2>/dev/null
   [ "$airlock_cmdline" = "$AIRLOCK_RUNTIME${AIRLOCK_CLI}run--warm-gate--requester$airlock_req" ] || return 1
   airlock_wrapped=$({ printf 'airlock-run-1\000%s\000' "$$"; env -0; } | socat -t 10 - "UNIX-CONNECT:$airlock_sock" 2>/dev/null) || return 1
-  case $airlock_wrapped in 'exec env '*) ;; *) return 1 ;; esac
+  case $airlock_wrapped in 'unset -v '*|'export '*|'exec '*) ;; *) return 1 ;; esac
   AIRLOCK_RUN_LINE=$airlock_run_line
   export AIRLOCK_RUN_LINE
-  # The answer is one simple command that starts with exec: this shell becomes the command.
+  # The answer sets the command's environment with builtins, then execs: this shell becomes the command.
   set +u
   eval "$airlock_wrapped"
   exit 126

@@ -88,9 +88,11 @@ function quote(text: string): string {
 }
 
 /**
- * The line the launcher `exec`s: `env` turns the caller's environment into the one the CLI's
- * cold and warm paths give a sandboxed command (`wanted`), then the sandboxed line runs. The
- * runtime's line is one simple command, so the prefix composes.
+ * The line the launcher evaluates in its own shell: the caller's environment becomes the one the
+ * CLI's cold and warm paths give a sandboxed command (`wanted`), with `unset` and `export` (no
+ * process started for it), then `exec` runs the sandboxed line. The runtime's line is one simple
+ * command, so the prefix composes. A name the shell could not take (env carries any) falls back
+ * to `env`, which takes every name.
  */
 export function shRunReply(wrapped: string, callerEnv: NodeJS.ProcessEnv, wanted: NodeJS.ProcessEnv): string {
   const unset = Object.keys(callerEnv)
@@ -99,8 +101,15 @@ export function shRunReply(wrapped: string, callerEnv: NodeJS.ProcessEnv, wanted
   const set = Object.keys(wanted)
     .filter((k) => wanted[k] !== undefined && wanted[k] !== callerEnv[k])
     .sort();
-  const words = ['exec', 'env', ...unset.flatMap((k) => ['-u', quote(k)]), ...set.map((k) => quote(`${k}=${wanted[k]}`))];
-  return `${words.join(' ')} ${wrapped}`;
+  if (![...unset, ...set].every((k) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(k))) {
+    const words = ['exec', 'env', ...unset.flatMap((k) => ['-u', quote(k)]), ...set.map((k) => quote(`${k}=${wanted[k]}`))];
+    return `${words.join(' ')} ${wrapped}`;
+  }
+  const steps = [
+    ...(unset.length ? [`unset -v ${unset.join(' ')}`] : []),
+    ...(set.length ? [`export ${set.map((k) => quote(`${k}=${wanted[k]}`)).join(' ')}`] : []),
+  ];
+  return [...steps, `exec ${wrapped}`].join('; ');
 }
 
 /**

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
@@ -114,7 +114,7 @@ function launch(
     child.stderr.on('data', (c) => {
       stderr += c;
     });
-    child.on('close', (code) => resolvePromise({ code, stdout, stderr, fast: /^\+ eval exec env /m.test(stderr) }));
+    child.on('close', (code) => resolvePromise({ code, stdout, stderr, fast: /^\+ eval (unset -v |export |exec )/m.test(stderr) }));
   });
 }
 
@@ -336,7 +336,7 @@ test('the gate answers the launcher only with a sandboxed line for its own setti
       .map(([k, v]) => `${k}=${v}`)
       .join('\0')}\0`;
   const reply = await ask(request(launcherEnv));
-  assert.match(reply, /^exec env .*bwrap .*--unshare-net/s, 'a sandboxed line');
+  assert.match(reply, /^(unset -v |export |exec ).*exec \S*bwrap .*--unshare-net/s, 'a sandboxed line');
   assert.ok(reply.includes('AIRLOCK_RUN_LINE'), 'the line runs what the caller puts in its environment');
   assert.equal(await ask(request({ ...launcherEnv, AIRLOCK_POLICY_FILE: '/tmp/loose.json' })), '', 'other settings: nothing');
   assert.equal(await ask(request({ ...launcherEnv, AIRLOCK_EGRESS_SANDBOX: '1' })), '', 'a caller inside the sandbox: nothing');
@@ -372,5 +372,19 @@ test('the launcher protocol: requests parse only in their exact shape; the reply
   assert.equal(parseShRunRequest('airlock-run-1\x000\x00'), undefined);
   assert.equal(parseShRunRequest('airlock-run-1\x00-1\x00'), undefined);
   const line = shRunReply('bwrap --x -- bash -c y', { ELECTRON_RUN_AS_NODE: '1', HOME: '/h', Q: "it's" }, { HOME: '/h', Q: "it's", M: '1', S: 'a b' });
-  assert.equal(line, "exec env -u ELECTRON_RUN_AS_NODE M=1 'S=a b' bwrap --x -- bash -c y");
+  assert.equal(line, "unset -v ELECTRON_RUN_AS_NODE; export M=1 'S=a b'; exec bwrap --x -- bash -c y");
+  // A name the shell cannot take (the environment can carry any): env does it instead.
+  assert.equal(shRunReply('bwrap', { 'a.b': '1' }, { M: '1' }), 'exec env -u a.b M=1 bwrap');
+  // What the launcher gets runs as the CLI would run it: evaluated by sh, the environment as wanted.
+  const probe = spawnSync(
+    '/bin/sh',
+    ['-c', `eval "$1"`, 'sh', shRunReply('env', { ELECTRON_RUN_AS_NODE: '1', KEEP: 'k' }, { KEEP: 'k', ADDED: "x 'y' $z" })],
+    {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, ELECTRON_RUN_AS_NODE: '1', KEEP: 'k' },
+    },
+  );
+  assert.match(probe.stdout, /^ADDED=x 'y' \$z$/m);
+  assert.doesNotMatch(probe.stdout, /ELECTRON_RUN_AS_NODE/);
+  assert.match(probe.stdout, /^KEEP=k$/m);
 });
