@@ -376,14 +376,10 @@ test('the launcher protocol: requests parse only in their exact shape; the reply
   // A name the shell cannot take (the environment can carry any): env does it instead.
   assert.equal(shRunReply('bwrap', { 'a.b': '1' }, { M: '1' }), 'exec env -u a.b M=1 bwrap');
   // What the launcher gets runs as the CLI would run it: evaluated by sh, the environment as wanted.
-  const probe = spawnSync(
-    '/bin/sh',
-    ['-c', `eval "$1"`, 'sh', shRunReply('env', { ELECTRON_RUN_AS_NODE: '1', KEEP: 'k' }, { KEEP: 'k', ADDED: "x 'y' $z" })],
-    {
-      encoding: 'utf8',
-      env: { PATH: process.env.PATH, ELECTRON_RUN_AS_NODE: '1', KEEP: 'k' },
-    },
-  );
+  const probe = spawnSync('/bin/sh', ['-c', `eval "$1"`, 'sh', shRunReply('env', { ELECTRON_RUN_AS_NODE: '1', KEEP: 'k' }, { KEEP: 'k', ADDED: "x 'y' $z" })], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, ELECTRON_RUN_AS_NODE: '1', KEEP: 'k' },
+  });
   assert.match(probe.stdout, /^ADDED=x 'y' \$z$/m);
   assert.doesNotMatch(probe.stdout, /ELECTRON_RUN_AS_NODE/);
   assert.match(probe.stdout, /^KEEP=k$/m);
