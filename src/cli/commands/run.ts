@@ -1,4 +1,5 @@
 import type { RunOptions } from '../../core/egress/runner';
+import { shellLine } from '../../core/shell/quote';
 import type { Requester } from '../../core/types';
 import { type CliCommand, type CliIO, UsageError } from '../io';
 
@@ -69,7 +70,7 @@ function parse(args: string[], env: NodeJS.ProcessEnv): Parsed {
 /** The argv as one shell line; no command is the person's own shell. */
 function lineOf(argv: string[], env: NodeJS.ProcessEnv): string {
   const words = argv.length ? argv : [env.SHELL || 'bash'];
-  return words.map((w) => (w !== '' && /^[A-Za-z0-9_@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' ');
+  return shellLine(words);
 }
 
 /**

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { closeSync, constants, existsSync, lstatSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { Socket } from 'node:net';
 import { isAbsolute, join } from 'node:path';
+import { parseEnvZero } from '../../core/env-zero';
 import { foldReadSpool } from '../../core/hooks/read-index';
 import { runAgentHook } from '../hook/agent-hook';
 import { assessWithPolicy } from '../hook/assess-with-policy';
@@ -51,16 +52,6 @@ export function environmentKey(env: NodeJS.ProcessEnv): string {
     .join('\n');
 }
 
-/** The caller's environment as `env -0` prints it (NUL-separated KEY=VALUE). */
-function parseEnv(text: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const entry of text.split('\0')) {
-    const at = entry.indexOf('=');
-    if (at > 0) env[entry.slice(0, at)] = entry.slice(at + 1);
-  }
-  return env;
-}
-
 /** A folder this user owns and only this user can enter, not a symlink. */
 function privateDir(path: string): boolean {
   if (!isAbsolute(path)) return false;
@@ -95,7 +86,7 @@ async function serve(line: string, baseEnv: string, io: CliIO): Promise<void> {
   let env: NodeJS.ProcessEnv;
   try {
     payload = readFileSync(join(dir, 'payload'), 'utf8');
-    env = parseEnv(readFileSync(join(dir, 'env'), 'utf8'));
+    env = parseEnvZero(readFileSync(join(dir, 'env'), 'utf8'));
   } catch {
     answer(dir, 'slow');
     return;

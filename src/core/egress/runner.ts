@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { ActivityEvent } from '../events';
 import type { ConfirmRequest, ConfirmResponse } from '../ipc/protocol';
 import type { EditorAnswer } from '../ipc-client';
-import { shellLine } from '../terminal/shim-gate';
+import { shellLine } from '../shell/quote';
 import type { Requester } from '../types';
 import { insideForeignSandbox, OWN_SANDBOX_APPLIES } from './agent-sandbox';
 import { checkSandbox, type SandboxAvailability } from './availability';

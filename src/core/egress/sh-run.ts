@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Socket } from 'node:net';
+import { parseEnvZero } from '../env-zero';
+import { quoteWord } from '../shell/quote';
 
 /**
  * The warm gate's protocol for the shell launcher, which starts `airlock run` without Node
@@ -30,14 +32,9 @@ export interface ShRunRequest {
 
 /** Parses a whole request (the launcher has closed its side); undefined for anything else. */
 export function parseShRunRequest(text: string): ShRunRequest | undefined {
-  const [magic, pidText, ...entries] = text.split('\0');
+  const [magic, pidText] = text.split('\0', 2);
   if (magic !== SH_RUN_MAGIC || !pidText || !/^[1-9]\d{0,9}$/.test(pidText)) return undefined;
-  const env: NodeJS.ProcessEnv = {};
-  for (const entry of entries) {
-    const at = entry.indexOf('=');
-    if (at > 0) env[entry.slice(0, at)] = entry.slice(at + 1);
-  }
-  return { pid: Number(pidText), env };
+  return { pid: Number(pidText), env: parseEnvZero(text.slice(magic.length + pidText.length + 2)) };
 }
 
 /**
@@ -82,11 +79,6 @@ export function readGateRequest(socket: Socket, timeoutMs: number): Promise<{ js
   });
 }
 
-/** One shell word standing for `text` exactly. */
-function quote(text: string): string {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
-}
-
 /**
  * The line the launcher evaluates in its own shell: the caller's environment becomes the one the
  * CLI's cold and warm paths give a sandboxed command (`wanted`), with `unset` and `export` (no
@@ -102,12 +94,12 @@ export function shRunReply(wrapped: string, callerEnv: NodeJS.ProcessEnv, wanted
     .filter((k) => wanted[k] !== undefined && wanted[k] !== callerEnv[k])
     .sort();
   if (![...unset, ...set].every((k) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(k))) {
-    const words = ['exec', 'env', ...unset.flatMap((k) => ['-u', quote(k)]), ...set.map((k) => quote(`${k}=${wanted[k]}`))];
+    const words = ['exec', 'env', ...unset.flatMap((k) => ['-u', quoteWord(k)]), ...set.map((k) => quoteWord(`${k}=${wanted[k]}`))];
     return `${words.join(' ')} ${wrapped}`;
   }
   const steps = [
     ...(unset.length ? [`unset -v ${unset.join(' ')}`] : []),
-    ...(set.length ? [`export ${set.map((k) => quote(`${k}=${wanted[k]}`)).join(' ')}`] : []),
+    ...(set.length ? [`export ${set.map((k) => quoteWord(`${k}=${wanted[k]}`)).join(' ')}`] : []),
   ];
   return [...steps, `exec ${wrapped}`].join('; ');
 }

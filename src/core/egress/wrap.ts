@@ -1,3 +1,4 @@
+import { quoteWord } from '../shell/quote';
 import type { Requester } from '../types';
 
 /**
@@ -10,12 +11,6 @@ export interface WrapOptions {
   /** How to start Airlock: the launcher's absolute path (or `airlock` when it is on PATH). */
   airlock: string;
   requester?: Requester;
-}
-
-/** One shell word that stands for `text` exactly. */
-export function quoteWord(text: string): string {
-  if (text !== '' && /^[A-Za-z0-9_@%+=:,./-]+$/.test(text)) return text;
-  return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
 /**

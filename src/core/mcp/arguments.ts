@@ -9,6 +9,7 @@
 import type { CheckResult, Finding } from '../findings';
 import { analyseGraphqlBody } from '../http/graphql';
 import { isLoopback, urlTarget } from '../http/hosts';
+import { shellLine } from '../shell/quote';
 import { analyseSql } from '../sql/analyse';
 import { analyseMongoScript } from '../sql/mongo';
 import { analyseRedisCommands } from '../sql/redis';
@@ -101,10 +102,6 @@ export function wrappedCli(toolName: string): string | undefined {
     if (TOOL_ALIASES[word]) return TOOL_ALIASES[word];
   }
   return undefined;
-}
-
-function quote(word: string): string {
-  return /^[A-Za-z0-9_./:=@%+,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 function clip(text: string, max = 200): string {
@@ -257,7 +254,7 @@ export async function analyseMcpArguments(toolName: string, input: unknown, asse
     }
     if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string' || typeof v === 'number')) {
       const words = value.map(String);
-      const redis = analyseRedisCommands(words.map(quote).join(' '));
+      const redis = analyseRedisCommands(shellLine(words));
       if (redis.length && (redisTool || /^(flushall|flushdb)$/i.test(words[0]!)))
         found.push({
           decision: 'ask',
@@ -270,7 +267,7 @@ export async function analyseMcpArguments(toolName: string, input: unknown, asse
         const parent = path.slice(0, -1);
         const siblingCommand = siblingString(typeof input === 'string' ? { input } : input, parent, PROGRAM_KEYS);
         const head = siblingCommand !== undefined && ARGS_KEYS.test(key) ? [siblingCommand] : cli && words[0] !== cli ? [cli] : [];
-        shellLines.push({ line: [...head, ...words].map(quote).join(' '), where });
+        shellLines.push({ line: shellLine([...head, ...words]), where });
       }
       return;
     }

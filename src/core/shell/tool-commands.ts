@@ -7,6 +7,8 @@
  * `system(cmd)`, vim's `execute`) becomes the stand-in below, whose name is only known at run
  * time, so the engine asks.
  */
+
+import { shellLine } from './quote';
 import type { Unwrapped } from './unwrap';
 
 /** A command whose text is only known when the tool runs: checked as a run-time command name. */
@@ -151,12 +153,7 @@ function git(argv: string[]): Unwrapped | undefined {
       if (rest.length) commands.push(rest.join(' '));
     }
   } else if (subcommand === 'bisect' && args[0] === 'run' && args.length > 1) {
-    commands.push(
-      args
-        .slice(1)
-        .map((w) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`))
-        .join(' '),
-    );
+    commands.push(shellLine(args.slice(1)));
   } else if (subcommand === 'rebase') {
     for (let k = 0; k < args.length; k++) {
       const arg = args[k]!;

@@ -2,6 +2,7 @@ import type { ActivityEvent } from '../events';
 import type { CheckResult } from '../findings';
 import type { ConfirmRequest, ConfirmResponse } from '../ipc/protocol';
 import type { EditorAnswer } from '../ipc-client';
+import { shellLine } from '../shell/quote';
 
 /**
  * What a terminal shim asks when its shell fast path could not settle a call: the full check,
@@ -21,11 +22,6 @@ export interface ShimGateDeps {
    * workspace log before the shim answers; the editor logs the ones a person settles.
    */
   record?: (event: Omit<ActivityEvent, 'id' | 'time'>) => Promise<void>;
-}
-
-/** The argv as one shell line a person would recognise (and the engine parses back to the same argv). */
-export function shellLine(argv: string[]): string {
-  return argv.map((word) => (word !== '' && /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`)).join(' ');
 }
 
 /** A check result as sent over IPC: findings without the parsed command objects. */

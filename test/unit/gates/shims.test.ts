@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { packs } from '../../../src/core/guard/packs/index';
-import { shellLine } from '../../../src/core/terminal/shim-gate';
+import { shellLine } from '../../../src/core/shell/quote';
 import { shellPrefilter } from '../../../src/extension/terminal/prefilter-source';
 import { shimTools, writeShimFolder } from '../../../src/extension/terminal/shim-folder';
 

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
-import { shellLine } from '../../../src/core/terminal/shim-gate';
+import { shellLine } from '../../../src/core/shell/quote';
 import { answerDecision, assertNoTrace, builtProduct, cli, type Outcome, payload, sandbox, spawnOutcome, type Workspace } from './harness';
 
 /** Documented exit codes per command (usage errors are 2 everywhere). */
