@@ -1,12 +1,15 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { checkSandbox } from '../../../src/core/egress/availability';
+import { EGRESS_PRELOAD_FILES } from '../../../src/core/egress/preload-files';
+import { DEFAULT_PROTECTED_FILES } from '../../../src/core/tokens/protected-files';
+import { installedLauncher } from '../../../src/launcher/install';
 import { type FakeEditor, startFakeEditor } from '../trust/editor-key';
 
 /**
@@ -227,4 +230,39 @@ export function stopWarmGates(w: Workspace): number[] {
     }
   }
   return pids;
+}
+
+/**
+ * The launcher storage as the extension lays it out in `w.base/<folder>`: the launcher with its
+ * settings inside, the CLI and its WASM, the egress preload, gates.json and egress.json (the
+ * installed CLI has no node_modules: it finds the runtime through egress.json). `pinned` writes
+ * the SHA-256 of what the launcher runs, as the editor does, which turns its warm paths on.
+ * Returns the launcher's path.
+ */
+export function installLauncher(w: Workspace, options: { wrap: boolean; pinned: boolean; folder: string }): string {
+  const bin = join(w.base, options.folder);
+  mkdirSync(bin, { recursive: true });
+  const files = ['airlock.js', 'tree-sitter.wasm', 'tree-sitter-bash.wasm'].map((name) => {
+    copyFileSync(join(root, 'dist', name), join(bin, name));
+    return {
+      path: join(bin, name),
+      sha256: createHash('sha256')
+        .update(readFileSync(join(bin, name)))
+        .digest('hex'),
+    };
+  });
+  for (const name of EGRESS_PRELOAD_FILES) copyFileSync(join(root, 'dist', name), join(bin, name));
+  writeFileSync(join(bin, 'gates.json'), JSON.stringify({ protectedFiles: DEFAULT_PROTECTED_FILES }));
+  const settings = {
+    cli: join(bin, 'airlock.js'),
+    runtime: process.execPath,
+    electron: false,
+    gatesConfig: join(bin, 'gates.json'),
+    protectedFiles: DEFAULT_PROTECTED_FILES,
+    files: options.pinned ? files : [],
+    platform: process.platform,
+  };
+  writeFileSync(join(bin, 'airlock'), installedLauncher(readFileSync(join(root, 'dist/launcher/airlock'), 'utf8'), settings), { mode: 0o755 });
+  writeFileSync(join(bin, 'egress.json'), JSON.stringify({ wrap: options.wrap, runtime: require.resolve('@anthropic-ai/sandbox-runtime') }));
+  return join(bin, 'airlock');
 }

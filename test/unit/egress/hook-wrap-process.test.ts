@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { DEFAULT_PROTECTED_FILES } from '../../../src/core/tokens/protected-files';
-import { installedLauncher } from '../../../src/launcher/install';
 import { ensureDist } from '../dist';
-import { type FakeApi, makePki, makeWorkspace, type Pki, REFUSAL, requireSandbox, root, startFakeApi, type Workspace } from './harness';
+import { type FakeApi, installLauncher, makePki, makeWorkspace, type Pki, REFUSAL, requireSandbox, startFakeApi, type Workspace } from './harness';
 
 /**
  * The whole chain as Claude Code drives it: the installed launcher answers a benign Bash call
@@ -55,25 +53,9 @@ function run(
   });
 }
 
-/** The launcher storage as the extension lays it out: launcher (its settings inside), CLI, gates.json, egress.json. */
+/** The launcher storage; unpinned (no hashes), so no warm process outlives the test. */
 function install(wrap: boolean): string {
-  const bin = join(w.base, `bin-${wrap}`);
-  mkdirSync(bin, { recursive: true });
-  copyFileSync(join(root, 'dist/airlock.js'), join(bin, 'airlock.js'));
-  for (const wasm of ['tree-sitter.wasm', 'tree-sitter-bash.wasm']) copyFileSync(join(root, 'dist', wasm), join(bin, wasm));
-  writeFileSync(join(bin, 'gates.json'), JSON.stringify({ protectedFiles: DEFAULT_PROTECTED_FILES }));
-  const settings = {
-    cli: join(bin, 'airlock.js'),
-    runtime: process.execPath,
-    electron: false,
-    gatesConfig: join(bin, 'gates.json'),
-    protectedFiles: DEFAULT_PROTECTED_FILES,
-    files: [],
-    platform: process.platform,
-  };
-  writeFileSync(join(bin, 'airlock'), installedLauncher(readFileSync(join(root, 'dist/launcher/airlock'), 'utf8'), settings), { mode: 0o755 });
-  writeFileSync(join(bin, 'egress.json'), JSON.stringify({ wrap, runtime: require.resolve('@anthropic-ai/sandbox-runtime') }));
-  return bin;
+  return dirname(installLauncher(w, { wrap, pinned: false, folder: `bin-${wrap}` }));
 }
 
 const payload = (command: string) =>

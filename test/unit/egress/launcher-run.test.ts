@@ -1,26 +1,22 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { EGRESS_PRELOAD_FILES } from '../../../src/core/egress/preload-files';
 import { parseShRunRequest, shRunReply } from '../../../src/core/egress/sh-run';
 import { shRunIndexPath, shRunSocketPath } from '../../../src/core/egress/warm';
-import { DEFAULT_PROTECTED_FILES } from '../../../src/core/tokens/protected-files';
-import { installedLauncher } from '../../../src/launcher/install';
 import { ensureDist } from '../dist';
 import {
   airlockRun,
   type FakeApi,
+  installLauncher,
   makePki,
   makeWorkspace,
   type Pki,
   REFUSAL,
   requireSandbox,
-  root,
   startFakeApi,
   stopWarmGates,
   type Workspace,
@@ -53,39 +49,13 @@ after(async () => {
 });
 
 const cliOf = (launcher: string) => join(dirname(launcher), 'airlock.js');
-const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
-
-/** The launcher storage as the extension lays it out, with the SHA-256 of what it runs. */
-function install(w: Workspace): string {
-  const bin = join(w.base, 'bin');
-  mkdirSync(bin, { recursive: true });
-  const files = ['airlock.js', 'tree-sitter.wasm', 'tree-sitter-bash.wasm'].map((name) => {
-    copyFileSync(join(root, 'dist', name), join(bin, name));
-    return { path: join(bin, name), sha256: sha256(join(bin, name)) };
-  });
-  // As the editor copies them: the preload the gate hands sandboxed Node processes lives beside the CLI.
-  for (const name of EGRESS_PRELOAD_FILES) copyFileSync(join(root, 'dist', name), join(bin, name));
-  writeFileSync(join(bin, 'gates.json'), JSON.stringify({ protectedFiles: DEFAULT_PROTECTED_FILES }));
-  const settings = {
-    cli: join(bin, 'airlock.js'),
-    runtime: process.execPath,
-    electron: false,
-    gatesConfig: join(bin, 'gates.json'),
-    protectedFiles: DEFAULT_PROTECTED_FILES,
-    files,
-    platform: process.platform,
-  };
-  writeFileSync(join(bin, 'airlock'), installedLauncher(readFileSync(join(root, 'dist/launcher/airlock'), 'utf8'), settings), { mode: 0o755 });
-  writeFileSync(join(bin, 'egress.json'), JSON.stringify({ wrap: false, runtime: require.resolve('@anthropic-ai/sandbox-runtime') }));
-  return join(bin, 'airlock');
-}
 
 function workspace(): { w: Workspace; launcher: string; env: NodeJS.ProcessEnv } {
   const w = makeWorkspace(pki, api);
   workspaces.push(w);
   const env: NodeJS.ProcessEnv = { ...w.env, NODE_OPTIONS: `--import=${pathToFileURL(join(__dirname, 'fixtures', 'resolve-hosts.mjs')).href}` };
   delete env.AIRLOCK_EGRESS_WARM;
-  return { w, launcher: install(w), env };
+  return { w, launcher: installLauncher(w, { wrap: false, pinned: true, folder: 'bin' }), env };
 }
 
 /**
